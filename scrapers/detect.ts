@@ -1,0 +1,128 @@
+/**
+ * Which system and page kind a saved page is, from its bytes (and its URL when known). Pure.
+ * Throws NotARisPageError for anything that is not a RIS page we can read: empty or binary files,
+ * other sites, ALLRIS's error pages that come with status 200, and truncated pages.
+ */
+import { NotARisPageError } from './errors';
+import type { SystemName } from './records';
+import { decodePage } from './shared/encoding';
+
+export type PageKind =
+  | 'vo020' | 'vo040' | 'to010' | 'to020' | 'si010' | 'si010-ajax' | 'au020' | 'gr020' | 'fr010' | 'fr020'
+  | 'pa020' | 'kp020' | 'start' | 'oparl';
+
+export interface Detected {
+  system: SystemName;
+  kind: PageKind;
+  /** "3.9.5", "4.1.7", "1.1" or null */
+  systemVersion: string | null;
+  /** the decoded text */
+  text: string;
+  encoding: string;
+}
+
+const PROGRAMS: Record<string, PageKind> = {
+  vo020: 'vo020', vo040: 'vo040', to010: 'to010', to020: 'to020', si010: 'si010', au020: 'au020',
+  gr020: 'gr020', fr010: 'fr010', fr020: 'fr020', pa020: 'pa020', kp020: 'kp020', 'allris.net': 'start',
+};
+
+/** ALLRIS answers these with status 200; they are not content. */
+const ERROR_PAGES: [RegExp, string][] = [
+  [/Zu viele Zugriffe/i, 'ALLRIS rate-limit page ("Zu viele Zugriffe"), not content'],
+  [/Zugriff verweigert/i, 'ALLRIS "Zugriff verweigert" page (program disabled or not public), not content'],
+  [/Keine Information verf(ü|&uuml;)gbar/i, 'ALLRIS "Keine Information verfügbar" page (not public), not content'],
+  [/noauth\.asp/i, 'ALLRIS login redirect (noauth.asp): the page is not public'],
+];
+
+/** The program name in a URL path: "…/bi/vo020.asp?…" → vo020, "…/public/to010?…" → to010, "vo020_r.asp" → vo020. */
+export function programFromUrl(url: string | null | undefined): PageKind | null {
+  if (!url) return null;
+  const m = /\/((?:[a-z]{2}\d{3})|allris\.net)(?:_[a-z]+)?(?:\.asp)?(?:[?#]|$)/i.exec(url);
+  return m ? (PROGRAMS[m[1].toLowerCase()] ?? null) : null;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 2048);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) ctrl++;
+  }
+  return ctrl > n / 20;
+}
+
+function kindFromTitle(title: string): PageKind | null {
+  const t = title.toLowerCase();
+  if (/^(allris - )?(vorlage|drucksache|beschlussvorlage)/.test(t)) return 'vo020';
+  if (/^(allris - )?(tagesordnung|sitzung\b)/.test(t)) return 'to010';
+  if (/^(allris - )?auszug/.test(t)) return 'to020';
+  if (/^(allris - )?(sitzungskalender|kalender)/.test(t)) return 'si010';
+  if (/^(allris - )?(vorlagen|drucksachen)/.test(t)) return 'vo040';
+  if (/^(allris - )?fraktionen/.test(t)) return 'fr010';
+  return null;
+}
+
+export function detectPage(bytes: Uint8Array, url: string | null = null): Detected {
+  if (bytes.length === 0) throw new NotARisPageError('empty file');
+  if (looksBinary(bytes)) throw new NotARisPageError('binary data, not a RIS page');
+  const { text, encoding } = decodePage(bytes);
+  const trimmed = text.replace(/^\ufeff/, '').trimStart();
+  if (trimmed === '') throw new NotARisPageError('file holds only white space');
+
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    if (!/"(type|data)"\s*:/.test(trimmed.slice(0, 200000)) || !/oparl/i.test(trimmed.slice(0, 200000))) {
+      throw new NotARisPageError('JSON, but not an OParl object');
+    }
+    const v = /schema\.oparl\.org\/(1\.[01])\//.exec(trimmed);
+    return { system: 'oparl', kind: 'oparl', systemVersion: v ? v[1] : null, text, encoding };
+  }
+
+  if (!/<(html|ajax-response|body|div|table)\b/i.test(trimmed.slice(0, 100000))) {
+    throw new NotARisPageError('not an HTML page');
+  }
+
+  const versionMatch = /<meta\s+name="description"\s+content="ALLRIS net Version ([\d.]+\w*)/i.exec(text);
+  const systemVersion = versionMatch ? versionMatch[1] : null;
+  const isAjax = /^(<\?xml[^>]*>\s*)?<ajax-response/i.test(trimmed);
+  const hasAllrisMarkers =
+    systemVersion !== null ||
+    /id=["']?(allriscontainer|risname(_raw)?|rismain(_raw)?|allris)["'\s>]/i.test(text) ||
+    /<title>\s*ALLRIS\b/i.test(text);
+  if (!hasAllrisMarkers) throw new NotARisPageError('an HTML page, but not from ALLRIS (no ALLRIS markers found)');
+
+  // Error pages that ALLRIS serves with status 200: only where no content container carries data.
+  const head = text.slice(0, 200000);
+  for (const [re, message] of ERROR_PAGES) {
+    if (re.test(head) && text.length < 60000 && !/Beratungsfolge|Tagesordnung|Betreff/i.test(head.replace(/<title>[^<]*<\/title>/i, ''))) {
+      throw new NotARisPageError(message);
+    }
+  }
+
+  if (isAjax) {
+    if (!/<\/ajax-response>\s*$/i.test(text)) throw new NotARisPageError('truncated ALLRIS AJAX answer (no closing </ajax-response>)');
+  } else {
+    const end = text.toLowerCase().lastIndexOf('</html>');
+    if (end < 0 || text.length - end > 4000) throw new NotARisPageError('truncated page: it does not end with </html>');
+  }
+
+  let system: SystemName;
+  if (systemVersion) system = systemVersion.startsWith('3') ? 'allris3' : 'allris4';
+  else if (/wicket/i.test(text) || /(href|action)=["']\.?\/?(vo|to|si|gr)0\d\d\?/i.test(text)) system = 'allris4';
+  else system = 'allris3';
+
+  let kind: PageKind | null = isAjax ? 'si010-ajax' : programFromUrl(url);
+  if (!kind) {
+    const cls = /<div[^>]+id=["']?(?:allriscontainer|allris)["']?[^>]*class=["']?([a-z]{2}\d{3})/i.exec(text) ??
+      /<div[^>]+class=["']?([a-z]{2}\d{3})[^"'>]*["']?[^>]*id=["']?(?:allriscontainer|allris)["'\s>]/i.exec(text);
+    if (cls) kind = PROGRAMS[cls[1].toLowerCase()] ?? null;
+  }
+  if (!kind) {
+    const title = /<title>([^<]*)<\/title>/i.exec(text);
+    if (title) kind = kindFromTitle(title[1].trim());
+  }
+  if (!kind && /allris\.net\.asp|id=["']?menu/i.test(text) && /<title>\s*ALLRIS net/i.test(text)) kind = 'start';
+  if (!kind) throw new NotARisPageError('an ALLRIS page of a kind ratsradar does not know');
+  if (kind === 'si010' && isAjax) kind = 'si010-ajax';
+  return { system, kind, systemVersion, text, encoding };
+}

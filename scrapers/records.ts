@@ -1,0 +1,118 @@
+/**
+ * The record types of ../shared/CONTRACTS.md, section 2 (format 1).
+ * Every parser returns one of these; the database and the domain read them.
+ */
+import type { ResultCode, RoleCode } from './shared/codes';
+
+export const RECORD_FORMAT = 1 as const;
+
+export type SystemName = 'allris3' | 'allris4' | 'oparl';
+
+export interface RecordBase {
+  type: string;
+  format: typeof RECORD_FORMAT;
+  system: SystemName;
+  systemVersion: string | null;
+  sourceId: string | null;
+  url: string | null;
+}
+
+export interface ConsultationMeetingRecord {
+  date: string | null;
+  name: string | null;
+  meetingSourceId: string | null;
+  agendaItemSourceId: string | null;
+  result: string | null;
+  resultCode: ResultCode;
+}
+
+export type StationStatus = 'Erledigt' | 'Geplant' | 'Bereit' | 'Gestoppt';
+
+export interface ConsultationRecord {
+  organization: string | null;
+  role: string | null;
+  roleCode: RoleCode | null;
+  /** As shown on the page (Erledigt, Geplant, Bereit, Gestoppt, or another word); null where the page has none. */
+  stationStatus: string | null;
+  meetings: ConsultationMeetingRecord[];
+}
+
+export interface FileRef {
+  name: string;
+  url: string | null;
+}
+
+export interface TextSection {
+  heading: string | null;
+  text: string;
+}
+
+export interface PaperRecord extends RecordBase {
+  type: 'Paper';
+  reference: string | null;
+  name: string | null;
+  paperType: string | null;
+  public: boolean | null;
+  statusText: string | null;
+  originator: string[];
+  underDirectionOf: string[];
+  date: string | null;
+  relatedReferences: string[];
+  consultation: ConsultationRecord[];
+  files: FileRef[];
+  text: TextSection[];
+}
+
+export interface AgendaItemEntry {
+  number: string | null;
+  public: boolean | null;
+  sourceId: string | null;
+  name: string | null;
+  paperReference: string | null;
+  paperSourceId: string | null;
+  result: string | null;
+  resultCode: ResultCode;
+}
+
+export interface MeetingRecord extends RecordBase {
+  type: 'Meeting';
+  name: string | null;
+  organization: string | null;
+  organizationSourceId: string | null;
+  date: string | null;
+  start: string | null;
+  end: string | null;
+  room: string | null;
+  location: string | null;
+  statusText: string | null;
+  agendaItem: AgendaItemEntry[];
+}
+
+export interface AgendaItemRecord extends RecordBase {
+  type: 'AgendaItem';
+  number: string | null;
+  public: boolean | null;
+  name: string | null;
+  meetingSourceId: string | null;
+  meetingName: string | null;
+  organization: string | null;
+  date: string | null;
+  paperReference: string | null;
+  paperSourceId: string | null;
+  result: string | null;
+  resultCode: ResultCode;
+  text: TextSection[];
+}
+
+export interface MeetingListRecord extends RecordBase {
+  type: 'MeetingList';
+  meetings: { sourceId: string | null; name: string | null; date: string | null; start: string | null; end: string | null; room: string | null }[];
+}
+
+export interface OrganizationRecord extends RecordBase {
+  type: 'Organization';
+  name: string | null;
+  members: { name: string; role: string | null; group: string | null }[];
+}
+
+export type RisRecord = PaperRecord | MeetingRecord | AgendaItemRecord | MeetingListRecord | OrganizationRecord;
