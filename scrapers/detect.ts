@@ -63,6 +63,12 @@ function kindFromTitle(title: string): PageKind | null {
   return null;
 }
 
+/** "3.9.5" / "4.1.7" from <meta name="description" content="ALLRIS net Version …"> (attributes in either order), or null. */
+export function allrisVersion(text: string): string | null {
+  const m = /content=["']ALLRIS net Version (\d[\w.]*)/i.exec(text);
+  return m ? m[1] : null;
+}
+
 export function detectPage(bytes: Uint8Array, url: string | null = null): Detected {
   if (bytes.length === 0) throw new NotARisPageError('empty file');
   if (looksBinary(bytes)) throw new NotARisPageError('binary data, not a RIS page');
@@ -82,8 +88,7 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
     throw new NotARisPageError('not an HTML page');
   }
 
-  const versionMatch = /<meta\s+name="description"\s+content="ALLRIS net Version ([\d.]+\w*)/i.exec(text);
-  const systemVersion = versionMatch ? versionMatch[1] : null;
+  const systemVersion = allrisVersion(text);
   const isAjax = /^(<\?xml[^>]*>\s*)?<ajax-response/i.test(trimmed);
   const hasAllrisMarkers =
     systemVersion !== null ||
@@ -118,8 +123,11 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
     if (cls) kind = PROGRAMS[cls[1].toLowerCase()] ?? null;
   }
   if (!kind) {
-    const title = /<title>([^<]*)<\/title>/i.exec(text);
-    if (title) kind = kindFromTitle(title[1].trim());
+    // City portals wrap ALLRIS and bring their own <title> first (Taunusstein): try every title.
+    for (const m of text.matchAll(/<title>([^<]*)<\/title>/gi)) {
+      kind = kindFromTitle(m[1].trim());
+      if (kind) break;
+    }
   }
   if (!kind && /allris\.net\.asp|id=["']?menu/i.test(text) && /<title>\s*ALLRIS net/i.test(text)) kind = 'start';
   if (!kind) throw new NotARisPageError('an ALLRIS page of a kind ratsradar does not know');

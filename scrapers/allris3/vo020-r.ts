@@ -1,0 +1,61 @@
+/**
+ * ALLRIS net 3.x responsive vo020_r.asp → PaperRecord (CONTRACTS.md §2, ALLRIS-NOTES §4.1 "3.x responsive _r").
+ * ALLRIS-4-like markup inside `<div id="allris" class="vo020 …">`: `h1.title` "VO/2026/181 - öffentliche
+ * Beschlussvorlage" (number, then type), `#head .row .label` + `.colEntry span#…`, `do027.asp?DOLFDNR=`
+ * document links, the shared `#bfTable` (status as `div[aria-label]`, links `to010_r.asp` / `to020_r.asp`),
+ * and the Word-converted texts in `div#allrisSV`, `div#allrisBV`, … (nested <html> documents, §3). Pure.
+ */
+import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode } from 'domhandler';
+import type { ParseContext } from '../parse';
+import { RECORD_FORMAT, type PaperRecord, type TextSection } from '../records';
+import { readBfTable } from '../shared/bf-table';
+import { elementLines, metaVersion, pageBase, paperSourceId, readDocumentLinks, readPaperHead, textSection } from '../shared/head-fields';
+
+/** The ALLRIS text anchors (ALLRIS-NOTES §3) and the section each one stands for. */
+const ANCHOR_HEADINGS: Record<string, string> = {
+  allrisSV: 'Sachverhalt',
+  allrisBV: 'Beschlussvorschlag',
+  allrisFA: 'Finanzielle Auswirkungen',
+  allrisAN: 'Anlagen',
+  allrisBS: 'Beschluss',
+  allrisWP: 'Wortprotokoll',
+  allrisAE: 'Abstimmungsergebnis',
+};
+
+/**
+ * The text sections: each `<a name="allrisXX">` inside its own `div#allrisXX`. Heading: the document's
+ * own first line ("Beschluss:"), else the anchor's meaning. A section with no text after its heading
+ * (an empty Word template) is left out.
+ */
+export function readAnchorSections($: CheerioAPI, root: Cheerio<AnyNode>): TextSection[] {
+  const sections: TextSection[] = [];
+  root.find('a[name^="allris"]').each((_, el) => {
+    const name = $(el).attr('name') ?? '';
+    const container = $(el).parent();
+    if (!container.is('div') || container.attr('id') !== name) return;
+    const section = textSection(elementLines(container), null, ANCHOR_HEADINGS[name] ?? null);
+    if (section) sections.push(section);
+  });
+  return sections;
+}
+
+export function parseAllris3rPaper(ctx: ParseContext): PaperRecord {
+  const $ = load(ctx.text);
+  const page = ctx.url ?? 'ALLRIS 3 vo020_r page';
+  const allris = $('#allris').first();
+  const root: Cheerio<AnyNode> = allris.length ? allris : $.root();
+  const head = readPaperHead($, root, page, 'reference-type');
+  return {
+    type: 'Paper',
+    format: RECORD_FORMAT,
+    system: 'allris3',
+    systemVersion: ctx.systemVersion ?? metaVersion($),
+    sourceId: paperSourceId(ctx.url, ctx.text),
+    url: ctx.url,
+    ...head,
+    consultation: readBfTable($, root, page),
+    files: readDocumentLinks($, root, pageBase($, ctx.url)),
+    text: readAnchorSections($, root),
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * ALLRIS net 3.x classic and `_raw` vo020 (Vorlage / Drucksache) → PaperRecord (CONTRACTS.md §2).
+ * Layout: ALLRIS-NOTES §4.1. Pure: the page text and its URL in, one record out.
+ *
+ * Vendor quirks with a home here (each has a test in test/scrapers/allris3/vo020.test.ts):
+ * - city portal wrappers (Hildesheim NOLIS): everything is read inside #rismain / #rismain_raw /
+ *   #allriscontainer only, so portal navigation cannot leak in;
+ * - the inline `<script>checkClickResult…</script>` inside the Betreff cell is dropped;
+ * - labels vary per city and ignored labels (Verfasser …) still end the previous field (vo020-labels.ts);
+ * - attachments are listed twice (right column and the table under the text): one file per URL.
+ */
+import { load, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { isOrganisationName } from '../shared/persons';
+import { LayoutChangedError } from '../errors';
+import type { ParseContext } from '../parse';
+import { RECORD_FORMAT, type ConsultationRecord, type FileRef, type PaperRecord } from '../records';
+import { parseGermanDate } from '../shared/dates';
+import { cleanText, resolveUrl } from '../shared/text';
+import { parseConsultationTable, urlParam } from './vo020-consultation';
+import { readLabelledFields, tableRows, type LabelledField, type PaperField } from './vo020-labels';
+import { nodeType, parseTextSections, textLines, textValue } from './vo020-text';
+
+const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain'];
+
+/** The ALLRIS content container; city portal wrappers around it (Hildesheim NOLIS) are never read. */
+function findScope($: CheerioAPI): AnyNode {
+  for (const sel of SCOPES) {
+    const el = $(sel).first();
+    if (el.length) return el[0];
+  }
+  return $('body').first()[0] ?? $.root()[0];
+}
+
+/** "Drucksache - 22-2402" → "22-2402"; "Vorlage - 23/224 - Betreff…" (a <title>) → "23/224". */
+function referenceFrom(text: string | null): string | null {
+  if (!text) return null;
+  const parts = text.split(/\s+-\s+/);
+  return parts.length >= 2 ? cleanText(parts[1]) : null;
+}
+
+/** Status "öffentlich" → true, "nichtöffentlich" / "nicht öffentlich" → false, anything else → null. */
+export function publicFromStatus(status: string | null): boolean | null {
+  if (!status) return null;
+  const t = status.toLowerCase();
+  const notPublic = /nicht[\s-]*(ö|oe)ffentlich/.test(t);
+  const isPublic = /(ö|oe)ffentlich/.test(t.replace(/nicht[\s-]*(ö|oe)ffentlich/g, ''));
+  if (notPublic === isPublic) return null;
+  return isPublic;
+}
+
+/** VOLFDNR: from the URL, else the page's own forms and links (never a link to another Vorlage). */
+function sourceIdOf($: CheerioAPI, url: string | null): string | null {
+  return (
+    urlParam(url, 'VOLFDNR') ??
+    cleanText($('form[action*="vo021"] input[name="VOLFDNR"]').first().attr('value')) ??
+    cleanText($('meta[name="objectID"]').first().attr('content')) ??
+    urlParam($('a[href*="vo020.asp?VOLFDNR="][href*="toggleMenu"]').first().attr('href'), 'VOLFDNR')
+  );
+}
+
+/** The head table: the table around the Betreff label, else around the first label of the data column. */
+function headTable($: CheerioAPI, scope: AnyNode): Element | null {
+  const labels = $(scope).find('td.kb1');
+  const betreff = labels.filter((_, td) => /^betreff\s*:?$/i.test(textValue([td]) ?? '')).first();
+  const anchor = betreff.length ? betreff : $(scope).find('td.ko1 td.kb1').first();
+  const table = anchor.closest('table')[0];
+  return table && nodeType(table) === 'tag' ? (table as Element) : null;
+}
+
+function valueLines(f: LabelledField | undefined): string[] {
+  return f ? textLines(f.cells) : [];
+}
+
+function consultationOf($: CheerioAPI, field: LabelledField, page: string | null): ConsultationRecord[] {
+  let table = $(field.cells).find('table').first();
+  if (!table.length) {
+    const row = $(field.row).nextAll('tr').first();
+    table = row.find('table').first();
+  }
+  if (!table.length || tableRows(table[0]).length === 0) {
+    throw new LayoutChangedError(
+      `vo020 ${page ?? '(no url)'}: "Beratungsfolge:" label without a readable table in the next row`,
+      page,
+      'td.kb1 "Beratungsfolge:" + tr table',
+    );
+  }
+  return parseConsultationTable($, table[0], page);
+}
+
+/** Every document the page offers, in page order: do027 POST forms (url null) and linked files, one per URL. */
+function filesOf($: CheerioAPI, scope: AnyNode, base: string | null): FileRef[] {
+  const files: FileRef[] = [];
+  const seen = new Set<string>();
+  $(scope)
+    .find('form[action*="do027"], a[href*="do027"], a[href*="___tmp/"]')
+    .each((_, el) => {
+      let name: string | null;
+      let url: string | null;
+      let key: string;
+      if (el.name === 'form') {
+        const button = $(el).find('input[type="submit"], input[type="image"], button').first();
+        name =
+          cleanText(button.attr('value')) ??
+          cleanText(button.attr('alt')) ??
+          cleanText(button.text()) ??
+          cleanText(button.attr('title')?.replace(/\(Öffnet[^)]*\)/g, ''));
+        url = null;
+        const inputs = $(el).find('input[type="hidden"]').map((_, i) => `${i.attribs.name}=${i.attribs.value}`).get();
+        key = `form:${inputs.join('&')}`;
+      } else {
+        url = resolveUrl(el.attribs.href, base);
+        name = textValue([el]) ?? cleanText(el.attribs.title?.replace(/\(Öffnet[^)]*\)/g, ''));
+        key = `url:${url}`;
+      }
+      if (seen.has(key)) return;
+      seen.add(key);
+      if (!name && url) name = cleanText(url.split(/[?#]/)[0].split('/').pop());
+      if (name) files.push({ name, url });
+    });
+  return files;
+}
+
+export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
+  const $ = load(ctx.text);
+  const scope = findScope($);
+  const page = ctx.url;
+
+  const h1 = $('#risname h1, #risname_raw h1').first();
+  const reference = referenceFrom(h1.length ? textValue([h1[0]]) : null) ?? referenceFrom(cleanText($('title').first().text()));
+
+  const table = headTable($, scope);
+  const fields = table ? readLabelledFields($, table) : [];
+  const first = (f: PaperField) => fields.find((x) => x.field === f);
+  const all = (f: PaperField) => fields.filter((x) => x.field === f);
+
+  const betreff = first('name');
+  if (!h1.length && !betreff) {
+    throw new LayoutChangedError(
+      `vo020 ${page ?? '(no url)'}: neither a reference heading nor a Betreff label`,
+      page,
+      '#risname h1, #risname_raw h1, td.kb1 "Betreff:"',
+    );
+  }
+
+  const statusText = first('status') ? textValue(first('status')!.cells) : null;
+  const dateField = first('date');
+  const consultationField = first('consultation');
+
+  return {
+    type: 'Paper',
+    format: RECORD_FORMAT,
+    system: 'allris3',
+    systemVersion: ctx.systemVersion,
+    sourceId: sourceIdOf($, ctx.url),
+    url: ctx.url ?? null,
+    reference,
+    name: betreff ? textValue(betreff.cells) : null,
+    paperType: first('paperType') ? textValue(first('paperType')!.cells) : null,
+    public: publicFromStatus(statusText),
+    statusText,
+    originator: [...all('originator').flatMap(valueLines), ...all('author').flatMap(valueLines).filter(isOrganisationName)],
+    underDirectionOf: all('underDirectionOf').flatMap(valueLines),
+    date: dateField ? parseGermanDate(textValue(dateField.cells)) : null,
+    relatedReferences: all('relatedReferences')
+      .flatMap(valueLines)
+      .flatMap((l) => l.split(/\s*[,;]\s*/))
+      .map((r) => cleanText(r))
+      .filter((r): r is string => r !== null),
+    consultation: consultationField ? consultationOf($, consultationField, page) : [],
+    files: filesOf($, scope, ctx.url),
+    text: parseTextSections($, scope),
+  };
+}
