@@ -153,7 +153,7 @@ export function listPapers(sqlite: Database.Database, f: PaperListFilter): { row
        FROM papers p JOIN sources s ON s.id = p.source_id ${w}
        ORDER BY COALESCE(p.last_activity, p.date, '') DESC, p.id DESC LIMIT @limit OFFSET @offset`,
     )
-    .all(params) as (PaperListRow & { isDemo: number })[];
+    .all(params) as (Omit<PaperListRow, 'isDemo'> & { isDemo: number })[];
   return { rows: rows.map((r) => ({ ...r, isDemo: r.isDemo === 1 })), total };
 }
 

@@ -1,0 +1,177 @@
+#!/usr/bin/env node
+/**
+ * ratsradar <command> — see README.md and ../shared/CONTRACTS.md section 1.
+ * Bad input gets one line on stderr and a non-zero exit, never a stack trace.
+ */
+import fs from 'node:fs';
+import { parsePage } from '../scrapers/parse';
+import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../scrapers/errors';
+import { openDb } from './db/connection';
+import { paperCount } from './db/queries';
+import { importSavedPages } from './ingest/saved-pages';
+import { loadDemo } from './ingest/demo';
+import { createApp } from './server/app';
+import { DEFAULT_DB_PATH } from './util/paths';
+import { nowIso, todayInBerlin } from './util/clock';
+
+class UsageError extends Error {}
+
+const USAGE = `ratsradar — where every council motion stands
+
+Usage:
+  ratsradar parse FILE [--url URL]      print the record of one saved RIS page as JSON
+  ratsradar import PATH... [--source KEY] [--db PATH]
+                                        parse saved pages (files or folders) into the database
+  ratsradar serve [--port N] [--host H] [--db PATH] [--no-demo]
+                                        serve the web app (loads the demo data into an empty database)
+  ratsradar help                        this text
+
+The database defaults to $RATSRADAR_DB, else ${DEFAULT_DB_PATH}.`;
+
+interface Args {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+const VALUE_OPTIONS = new Set(['url', 'db', 'port', 'host', 'source']);
+const FLAG_OPTIONS = new Set(['no-demo', 'help']);
+
+export function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+      if (VALUE_OPTIONS.has(name)) {
+        const value = eq > 0 ? a.slice(eq + 1) : argv[++i];
+        if (value === undefined || value === '') throw new UsageError(`option --${name} needs a value`);
+        options.set(name, value);
+      } else if (FLAG_OPTIONS.has(name)) options.set(name, true);
+      else throw new UsageError(`unknown option --${name}`);
+    } else positional.push(a);
+  }
+  return { positional, options };
+}
+
+function opt(args: Args, name: string): string | undefined {
+  const v = args.options.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+function dbPath(args: Args): string {
+  return opt(args, 'db') ?? process.env.RATSRADAR_DB ?? DEFAULT_DB_PATH;
+}
+
+function cmdParse(args: Args): number {
+  const [file, ...rest] = args.positional;
+  if (!file) throw new UsageError('parse needs a FILE');
+  if (rest.length) throw new UsageError(`parse takes one FILE, got also: ${rest.join(' ')}`);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    process.stderr.write(`ratsradar parse: cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code ?? 'error'}\n`);
+    return 2;
+  }
+  try {
+    const record = parsePage(bytes, opt(args, 'url') ?? null);
+    process.stdout.write(`${JSON.stringify(record, null, 2)}\n`);
+    return 0;
+  } catch (err) {
+    if (err instanceof NotARisPageError) process.stderr.write(`ratsradar parse: ${file}: not a recognised RIS page: ${err.message}\n`);
+    else if (err instanceof UnsupportedPageError) process.stderr.write(`ratsradar parse: ${file}: ${err.message}\n`);
+    else if (err instanceof LayoutChangedError) process.stderr.write(`ratsradar parse: ${file}: layout not understood: ${err.message}\n`);
+    else throw err;
+    return 2;
+  }
+}
+
+function cmdImport(args: Args): number {
+  if (!args.positional.length) throw new UsageError('import needs at least one PATH');
+  const { sqlite, close } = openDb(dbPath(args));
+  try {
+    const summary = importSavedPages(sqlite, args.positional, {
+      source: opt(args, 'source'),
+      now: nowIso(),
+      today: todayInBerlin(),
+      onFile: (o) => process.stdout.write(`${o.file}: ${o.detail}\n`),
+    });
+    process.stdout.write(
+      `${summary.files.length} files: ${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
+        `${summary.skipped} skipped, ${summary.failed} failed\n`,
+    );
+    return summary.failed > 0 ? 1 : 0;
+  } finally {
+    close();
+  }
+}
+
+function cmdServe(args: Args): Promise<number> {
+  const portText = opt(args, 'port') ?? process.env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`not a port number: ${portText}`);
+  const host = opt(args, 'host') ?? '127.0.0.1';
+  const file = dbPath(args);
+  const { sqlite } = openDb(file);
+  if (!args.options.has('no-demo') && paperCount(sqlite) === 0) {
+    const c = loadDemo(sqlite, nowIso(), todayInBerlin());
+    process.stdout.write(`database was empty: loaded the demo data set (${c.inserted} motions)\n`);
+  }
+  const app = createApp(sqlite, { today: () => todayInBerlin() });
+  return new Promise((resolve) => {
+    const server = app.listen(port, host, () => {
+      process.stdout.write(`ratsradar serves ${file} on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`);
+    });
+    server.on('error', (err: NodeJS.ErrnoException) => {
+      process.stderr.write(`ratsradar serve: cannot listen on ${host}:${port}: ${err.code === 'EADDRINUSE' ? 'address already in use' : err.message}\n`);
+      resolve(1);
+    });
+    const stop = () => {
+      server.close(() => resolve(0));
+      server.closeIdleConnections();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    const args = parseArgs(rest);
+    switch (command) {
+      case 'parse':
+        return cmdParse(args);
+      case 'import':
+        return cmdImport(args);
+      case 'serve':
+        return await cmdServe(args);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}" (try: ratsradar help)`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`ratsradar: ${err.message}\n`);
+      return 2;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`ratsradar: ${msg.split('\n')[0]}\n`);
+    if (process.env.RATSRADAR_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

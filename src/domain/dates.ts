@@ -1,0 +1,31 @@
+/** Calendar-day helpers for the domain. Pure: they never read the clock; "today" is always a parameter. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day written YYYY-MM-DD. */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * "2020-01-22" → "22.01.2020". A date-time ("2020-01-22T18:00:00+01:00") keeps its day part.
+ * Anything else comes back unchanged, null and undefined become "".
+ */
+export function formatGermanDate(iso: string | null | undefined): string {
+  if (iso == null) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  const a = ISO_DATE.exec(from);
+  const b = ISO_DATE.exec(to);
+  if (!a || !b) throw new TypeError(`daysBetween: expected YYYY-MM-DD, got "${from}" and "${to}"`);
+  const ms = Date.UTC(Number(b[1]), Number(b[2]) - 1, Number(b[3])) - Date.UTC(Number(a[1]), Number(a[2]) - 1, Number(a[3]));
+  return Math.round(ms / 86_400_000);
+}

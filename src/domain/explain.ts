@@ -1,0 +1,154 @@
+/**
+ * The sentences that say why a paper has its state: which station and which meeting row set it.
+ * German (DD.MM.YYYY, „…“) for the pages, English (YYYY-MM-DD, “…”) for the JSON and logs. Pure.
+ */
+import type { NextStep, RowRef } from './progress';
+import { formatGermanDate } from './dates';
+import { capitalise, STATE_LABELS, STATE_LABELS_EN, type PaperState } from './states';
+import { HOLDING_RESULTS, type MeetingProgress, type StationProgress } from './stations';
+
+export interface ExplainInput {
+  state: PaperState;
+  stations: readonly StationProgress[];
+  /** The row that decided (or withdrew) the paper. */
+  setter: RowRef | null;
+  stoppedStation: number | null;
+  next: NextStep | null;
+  /** The latest past meeting row. */
+  lastRow: RowRef | null;
+  paperDate: string | null;
+  stalledSince: string | null;
+}
+
+const de = (s: string) => `„${s}“`;
+const en = (s: string) => `“${s}”`;
+
+function orgDe(s: { organization: string | null }): string {
+  return s.organization ?? 'unbekanntes Gremium';
+}
+function orgEn(s: { organization: string | null }): string {
+  return s.organization ?? 'unknown body';
+}
+/** "FA Wirtschaft (1. Lesung)" — the station with its role where one is shown. */
+function stationDe(s: { organization: string | null; role: string | null }): string {
+  return s.role ? `${orgDe(s)} (${s.role})` : orgDe(s);
+}
+function stationEn(s: { organization: string | null; role: string | null }): string {
+  return s.role ? `${orgEn(s)} (${s.role})` : orgEn(s);
+}
+
+export function explain(c: ExplainInput): { de: string; en: string } {
+  const headDe = capitalise(STATE_LABELS[c.state]);
+  const headEn = capitalise(STATE_LABELS_EN[c.state]);
+  const row = (r: RowRef): [StationProgress, MeetingProgress] => [c.stations[r.s], c.stations[r.s].meetings[r.m]];
+
+  // Decided, rejected, noted, withdrawn, settled: the row that ended it.
+  if (c.setter) {
+    const [s, m] = row(c.setter);
+    const result = m.result ?? m.resultCode;
+    const roleDe = s.role ? ` (${s.role})` : '';
+    if (m.resultCode === 'withdrawn') {
+      const whereDe = s.role ? `${orgDe(s)}, ${s.role}` : orgDe(s);
+      const whereEn = s.role ? `${orgEn(s)}, ${s.role}` : orgEn(s);
+      return {
+        de: `${headDe}: in der Sitzung${m.date ? ` am ${formatGermanDate(m.date)}` : ''} (${whereDe}) als ${de(result)} vermerkt.`,
+        en: `${headEn}: recorded as ${en(result)} at the meeting${m.date ? ` on ${m.date}` : ''} (${whereEn}).`,
+      };
+    }
+    const tailDe = m.resultCode === 'settled' ? '; die Beratung ist damit beendet.' : '.';
+    const tailEn = m.resultCode === 'settled' ? '; the deliberation has ended.' : '.';
+    return {
+      de: `${headDe}: ${orgDe(s)} hat${m.date ? ` am ${formatGermanDate(m.date)}` : ''} ${de(result)}${roleDe}${tailDe}`,
+      en: `${headEn}: ${orgEn(s)} resolved ${en(result)}${m.date ? ` on ${m.date}` : ''}${s.role ? ` (${s.role})` : ''}${tailEn}`,
+    };
+  }
+
+  if (c.state === 'stopped' && c.stoppedStation != null) {
+    const s = c.stations[c.stoppedStation];
+    const dated = [...s.meetings].reverse().find((m) => m.date != null);
+    const partsDe = [s.role, dated?.date ? `Sitzung am ${formatGermanDate(dated.date)}` : null].filter(Boolean).join(', ');
+    const partsEn = [s.role, dated?.date ? `meeting on ${dated.date}` : null].filter(Boolean).join(', ');
+    return {
+      de: `${headDe}: die Station ${de(orgDe(s))}${partsDe ? ` (${partsDe})` : ''} ist als ${de(s.stationStatus ?? 'Gestoppt')} markiert; danach ist nichts mehr geschehen oder geplant.`,
+      en: `${headEn}: the station ${en(orgEn(s))}${partsEn ? ` (${partsEn})` : ''} is marked ${en(s.stationStatus ?? 'Gestoppt')}; nothing has happened or is planned after it.`,
+    };
+  }
+
+  const last = lastDe(c);
+  const lastE = lastEn(c);
+
+  if (c.state === 'scheduled' && c.next?.date) {
+    return {
+      de: `${headDe}: ${stationDe(c.next)} am ${formatGermanDate(c.next.date)}${last ? `; zuletzt ${last}` : ''}.`,
+      en: `${headEn}: ${stationEn(c.next)} on ${c.next.date}${lastE ? `; last ${lastE}` : ''}.`,
+    };
+  }
+
+  if (c.state === 'stalled') {
+    const since = c.stalledSince as string;
+    const whoDe = c.lastRow ? orgDe(c.stations[c.lastRow.s]) : 'Datum der Vorlage';
+    const whoEn = c.lastRow ? orgEn(c.stations[c.lastRow.s]) : 'date of the paper';
+    const openDe = c.next ? ` Offen ist noch ${stationDe(c.next)}, ohne Termin.` : '';
+    const openEn = c.next ? ` Still open: ${stationEn(c.next)}, no date.` : '';
+    return {
+      de: `${headDe}: seit dem ${formatGermanDate(since)} (${whoDe}) ist nichts geschehen und nichts geplant.${openDe}`,
+      en: `${headEn}: nothing has happened since ${since} (${whoEn}) and nothing is planned.${openEn}`,
+    };
+  }
+
+  if (c.state === 'submitted') {
+    const whenDe = c.paperDate ? `am ${formatGermanDate(c.paperDate)} vorgelegt, ` : '';
+    const whenEn = c.paperDate ? `dated ${c.paperDate}, ` : '';
+    if (c.stations.length === 0) {
+      return { de: `${headDe}: ${whenDe}keine Beratungsfolge angegeben.`, en: `${headEn}: ${whenEn}no consultations listed.` };
+    }
+    return {
+      de: `${headDe}: ${whenDe}noch nicht beraten${c.next ? `; als Nächstes ${stationDe(c.next)}, noch ohne Termin` : ''}.`,
+      en: `${headEn}: ${whenEn}not yet deliberated${c.next ? `; next ${stationEn(c.next)}, no date yet` : ''}.`,
+    };
+  }
+
+  // In deliberation (and anything else not final).
+  let nextDe: string;
+  let nextEn: string;
+  const lastStation = c.lastRow ? c.stations[c.lastRow.s] : null;
+  if (c.next && lastStation && c.next.stationIndex === lastStation.index && lastStation.status === 'current') {
+    const lastMeeting = lastStation.meetings[(c.lastRow as RowRef).m];
+    const holding = HOLDING_RESULTS.has(lastMeeting.resultCode);
+    nextDe = holding ? 'ein neuer Termin steht noch aus' : 'das Ergebnis steht noch aus';
+    nextEn = holding ? 'no new date yet' : 'the result is still outstanding';
+  } else if (c.next) {
+    nextDe = `als Nächstes ${stationDe(c.next)}, noch ohne Termin`;
+    nextEn = `next ${stationEn(c.next)}, no date yet`;
+  } else {
+    nextDe = 'keine weitere Station vorgesehen und kein Beschluss verzeichnet';
+    nextEn = 'no further station listed and no decision recorded';
+  }
+  return {
+    de: `${headDe}: ${last ? `zuletzt ${last}` : 'bisher ohne Sitzungstermin'}; ${nextDe}.`,
+    en: `${headEn}: ${lastE ? `last ${lastE}` : 'no meeting date so far'}; ${nextEn}.`,
+  };
+}
+
+/** "Ratsversammlung am 22.01.2020 („Verweisung in die Gremien“)": the latest past row, quoting its result, else its station's role. */
+function lastDe(c: ExplainInput): string | null {
+  if (c.lastRow) {
+    const s = c.stations[c.lastRow.s];
+    const m = s.meetings[c.lastRow.m];
+    const what = m.result ?? s.role;
+    return `${orgDe(s)}${m.date ? ` am ${formatGermanDate(m.date)}` : ''}${what ? ` (${de(what)})` : ''}`;
+  }
+  const done = [...c.stations].reverse().find((s) => s.status === 'done' || s.status === 'current');
+  return done ? `${stationDe(done)}, ${done.status === 'done' ? 'erledigt' : 'in Beratung'} ohne Sitzungsdatum` : null;
+}
+
+function lastEn(c: ExplainInput): string | null {
+  if (c.lastRow) {
+    const s = c.stations[c.lastRow.s];
+    const m = s.meetings[c.lastRow.m];
+    const what = m.result ?? s.role;
+    return `${orgEn(s)}${m.date ? ` on ${m.date}` : ''}${what ? ` (${en(what)})` : ''}`;
+  }
+  const done = [...c.stations].reverse().find((s) => s.status === 'done' || s.status === 'current');
+  return done ? `${stationEn(done)}, ${done.status === 'done' ? 'done' : 'under way'} without a meeting date` : null;
+}

@@ -1,0 +1,151 @@
+/**
+ * Per-station progress: where each station of a Beratungsfolge stands on `today`, from its shown
+ * station status (ALLRIS 4: Erledigt / Geplant / Bereit / Gestoppt) and its meeting rows.
+ * The rules are described at the top of ./progress.ts. Pure: no clock, no I/O.
+ */
+import type { ConsultationMeetingRecord, ConsultationRecord } from '../../scrapers/records';
+import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import type { StationState } from './states';
+
+/** A meeting row of a station, flagged against `today`. */
+export interface MeetingProgress extends ConsultationMeetingRecord {
+  /** Position in the station's `meetings` (page order). */
+  index: number;
+  /** The meeting has taken place: dated before today, or today with a result, or undated with a result. */
+  past: boolean;
+  /** The meeting is still to come: dated after today, or today without a result yet. */
+  future: boolean;
+}
+
+export interface StationProgress {
+  index: number;
+  organization: string | null;
+  role: string | null;
+  roleCode: RoleCode | null;
+  /** The station status as the page shows it (null where the page has none, e.g. ALLRIS 3, OParl). */
+  stationStatus: string | null;
+  status: StationState;
+  /** A decisive station: role decision, or the last station when no station has role decision. */
+  decisive: boolean;
+  /** Latest past meeting date of this station. */
+  lastDate: string | null;
+  /** Earliest future meeting date of this station. */
+  nextDate: string | null;
+  /** Result text and code of the station's last meeting row that has a result. */
+  result: string | null;
+  resultCode: ResultCode | null;
+  meetings: MeetingProgress[];
+  /** Rows whose resultCode is 'deferred'. */
+  deferrals: number;
+  /** Rows whose resultCode is 'referred' (the role "Verweisung" alone does not count). */
+  referrals: number;
+}
+
+/** Results after which a station has finished its step. */
+export const CLOSING_RESULTS: ReadonlySet<ResultCode> = new Set<ResultCode>([
+  'adopted', 'adopted-amended', 'rejected', 'noted', 'withdrawn', 'settled', 'referred',
+]);
+/** Results after which a station is still open: it has to deal with the paper again. */
+export const HOLDING_RESULTS: ReadonlySet<ResultCode> = new Set<ResultCode>(['deferred', 'not-dealt']);
+
+type ShownStatus = 'done' | 'stopped' | 'planned' | null;
+
+/** Erledigt → done, Gestoppt → stopped, Geplant / Bereit → planned; anything else (or none) → null. */
+export function readStationStatus(text: string | null | undefined): ShownStatus {
+  const t = (text ?? '').trim().toLowerCase();
+  if (t === 'erledigt') return 'done';
+  if (t === 'gestoppt') return 'stopped';
+  if (t === 'geplant' || t === 'bereit') return 'planned';
+  return null;
+}
+
+export function flagMeeting(m: ConsultationMeetingRecord, index: number, today: string): MeetingProgress {
+  const hasResult = m.resultCode !== 'open';
+  let past: boolean;
+  let future: boolean;
+  if (m.date == null) {
+    past = hasResult;
+    future = false;
+  } else if (m.date === today) {
+    past = hasResult;
+    future = !hasResult;
+  } else {
+    past = m.date < today;
+    future = m.date > today;
+  }
+  return { ...m, index, past, future };
+}
+
+/** The row that happened last: latest date; undated rows count as late as the dated row before them. */
+export function lastPastRow(meetings: readonly MeetingProgress[]): MeetingProgress | null {
+  let best: MeetingProgress | null = null;
+  let bestDate = '';
+  let running = '';
+  for (const m of meetings) {
+    if (m.date != null) running = m.date;
+    if (!m.past) continue;
+    if (best == null || running >= bestDate) {
+      best = m;
+      bestDate = running;
+    }
+  }
+  return best;
+}
+
+function baseStatus(shown: ShownStatus, meetings: readonly MeetingProgress[], decisive: boolean): StationState {
+  if (shown === 'done') return 'done';
+  if (shown === 'stopped') return 'stopped';
+  // Geplant / Bereit / nothing shown: the rows decide.
+  const last = lastPastRow(meetings);
+  if (last == null) return 'planned';
+  if (meetings.some((m) => m.future)) return 'current';
+  if (HOLDING_RESULTS.has(last.resultCode)) return 'current';
+  if (CLOSING_RESULTS.has(last.resultCode)) return 'done';
+  // No result (or one no rule knows): a past meeting without a known result.
+  if (meetings.some((m) => m.past && CLOSING_RESULTS.has(m.resultCode))) return 'done';
+  return decisive ? 'current' : 'done';
+}
+
+/**
+ * Derives every station's progress. Stations are kept in page order. A station that never got a
+ * meeting row and is still 'planned' while a later station is done or under way becomes 'skipped'.
+ */
+export function deriveStations(consultations: readonly ConsultationRecord[], today: string): StationProgress[] {
+  const hasDecisionRole = consultations.some((c) => c.roleCode === 'decision');
+  const stations = consultations.map((c, index): StationProgress => {
+    const decisive = hasDecisionRole ? c.roleCode === 'decision' : index === consultations.length - 1;
+    const meetings = (c.meetings ?? []).map((m, i) => flagMeeting(m, i, today));
+    const pastDates = meetings.filter((m) => m.past && m.date != null).map((m) => m.date as string);
+    const futureDates = meetings.filter((m) => m.future && m.date != null).map((m) => m.date as string);
+    const withResult = meetings.filter((m) => m.resultCode !== 'open');
+    const resultRow = withResult.length ? withResult[withResult.length - 1] : null;
+    return {
+      index,
+      organization: c.organization ?? null,
+      role: c.role ?? null,
+      roleCode: c.roleCode ?? null,
+      stationStatus: c.stationStatus ?? null,
+      status: baseStatus(readStationStatus(c.stationStatus), meetings, decisive),
+      decisive,
+      lastDate: pastDates.length ? pastDates.reduce((a, b) => (b > a ? b : a)) : null,
+      nextDate: futureDates.length ? futureDates.reduce((a, b) => (b < a ? b : a)) : null,
+      result: resultRow?.result ?? null,
+      resultCode: resultRow?.resultCode ?? null,
+      meetings,
+      deferrals: meetings.filter((m) => m.resultCode === 'deferred').length,
+      referrals: meetings.filter((m) => m.resultCode === 'referred').length,
+    };
+  });
+  for (const s of stations) {
+    if (s.status !== 'planned' || s.meetings.length > 0) continue;
+    if (stations.some((later) => later.index > s.index && (later.status === 'done' || later.status === 'current'))) {
+      s.status = 'skipped';
+    }
+  }
+  return stations;
+}
+
+/** True while a station can still act: neither done, skipped nor stopped. */
+export function isOpen(s: StationProgress): boolean {
+  return s.status === 'current' || s.status === 'planned';
+}

@@ -1,0 +1,74 @@
+/**
+ * createApp(sqlite): the Express app, built but not started (tests drive it with supertest).
+ * Routes are thin: load → derive → view model → render (DESIGN.md habit 10).
+ */
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type Database from 'better-sqlite3';
+import { refreshDerived } from '../db/derive';
+import { projectRoot } from '../util/paths';
+import { HttpError } from './http-error';
+import { createRenderer } from './render';
+import { homeRoute } from './routes/home';
+import { paperRoute } from './routes/paper';
+
+export interface AppOptions {
+  /** today's date (YYYY-MM-DD, Europe/Berlin); the only clock the app reads */
+  today: () => string;
+}
+
+export interface AppContext {
+  sqlite: Database.Database;
+  today: () => string;
+  render: ReturnType<typeof createRenderer>;
+  /** re-derives stored states when the day has changed since the last request */
+  ensureFresh: () => void;
+}
+
+export function createApp(sqlite: Database.Database, opts: AppOptions): express.Express {
+  const render = createRenderer();
+  let derivedFor: string | null = null;
+  const ctx: AppContext = {
+    sqlite,
+    today: opts.today,
+    render,
+    ensureFresh: () => {
+      const today = opts.today();
+      if (derivedFor !== today) {
+        refreshDerived(sqlite, today);
+        derivedFor = today;
+      }
+    },
+  };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'");
+    next();
+  });
+  app.use('/static', express.static(path.join(projectRoot(), 'templates', 'static'), { maxAge: '1h' }));
+
+  app.get('/', homeRoute(ctx));
+  app.get('/papers/:id', paperRoute(ctx));
+
+  app.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'Diese Seite gibt es nicht.')));
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = err instanceof HttpError ? err.status : 500;
+    const message = err instanceof HttpError ? err.message : 'Ein interner Fehler ist aufgetreten. Bitte später erneut versuchen.';
+    if (status >= 500 && !(err instanceof HttpError)) {
+      process.stderr.write(`ratsradar: ${req.method} ${req.path}: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    res.status(status);
+    if (req.path.endsWith('.json')) {
+      res.json({ error: message, status });
+      return;
+    }
+    res.type('html').send(render('error', { title: status === 404 ? 'Nicht gefunden' : 'Fehler', status, message }));
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+/** GET /papers/:id — a motion's timeline; /papers/:id.json — the same data as JSON. */
+import type { Request, Response } from 'express';
+import { loadPaper } from '../../db/queries';
+import { progress } from '../../domain/progress';
+import type { AppContext } from '../app';
+import { HttpError } from '../http-error';
+import { toPaperJson, toPaperView } from '../views/paper-view';
+
+export function paperRoute(ctx: AppContext) {
+  return (req: Request, res: Response) => {
+    const raw = String(req.params.id);
+    const asJson = raw.endsWith('.json');
+    const idText = asJson ? raw.slice(0, -5) : raw;
+    if (!/^[1-9]\d{0,14}$/.test(idText)) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
+    const stored = loadPaper(ctx.sqlite, Number(idText));
+    if (!stored) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
+    const today = ctx.today();
+    const pr = progress(stored.record, today);
+    if (asJson) {
+      res.json(toPaperJson(stored, pr, today));
+      return;
+    }
+    res.type('html').send(ctx.render('paper', toPaperView(stored, pr, today)));
+  };
+}

@@ -1,0 +1,73 @@
+/** `ratsradar serve` as a real process: a fresh database gets the demo data and is served on loopback. */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { makeTmpDir } from '../helpers/tmp';
+
+const BIN = path.resolve(__dirname, '..', '..', 'bin', 'ratsradar.js');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+describe('ratsradar serve', () => {
+  const tmp = makeTmpDir();
+  afterAll(tmp.cleanup);
+
+  test('creates the database, loads the demo and serves it', async () => {
+    const port = await freePort();
+    const db = path.join(tmp.dir, 'data', 'ratsradar.sqlite');
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], {
+      env: { ...process.env, RATSRADAR_TODAY: '2026-11-24' },
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 20000);
+        child.stdout.on('data', () => {
+          if (out.includes('ratsradar serves')) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
+      });
+      expect(out).toMatch(/database was empty: loaded the demo data set \(\d+ motions\)/);
+      expect(out).toContain(`http://127.0.0.1:${port}/`);
+      const home = await fetch(`http://127.0.0.1:${port}/`);
+      expect(home.status).toBe(200);
+      const html = await home.text();
+      expect(html).toContain('VII-A-00777');
+      expect(html).toContain('Musterstadt');
+      const css = await fetch(`http://127.0.0.1:${port}/static/style.css`);
+      expect(css.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    expect(err).toBe('');
+  });
+
+  test('a port in use is one line and exit 1', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', path.join(tmp.dir, 'busy.sqlite'), '--no-demo']);
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise((r) => child.once('exit', r));
+    blocker.close();
+    expect(code).toBe(1);
+    expect(err.trim().split('\n')).toEqual([`ratsradar serve: cannot listen on 127.0.0.1:${port}: address already in use`]);
+  });
+});

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import request from 'supertest';
+import type { Express } from 'express';
+import { openDb, type OpenedDb } from '../../src/db/connection';
+import { importPapers } from '../../src/db/import';
+import { refreshDerived } from '../../src/db/derive';
+import { loadDemo } from '../../src/ingest/demo';
+import { importSavedPages } from '../../src/ingest/saved-pages';
+import { createApp } from '../../src/server/app';
+import { CORPUS, makeTmpDir } from '../helpers/tmp';
+import { paper, station } from '../helpers/records';
+
+const TODAY = '2026-11-24';
+const NOW = '2026-11-24T09:00:00Z';
+
+describe('the web app on the corpus and the demo data', () => {
+  const tmp = makeTmpDir();
+  let opened: OpenedDb;
+  let app: Express;
+  const idOf = (ref: string) => opened.sqlite.prepare('SELECT id FROM papers WHERE reference = ?').pluck().get(ref) as number;
+
+  beforeAll(() => {
+    opened = openDb(path.join(tmp.dir, 'app.sqlite'));
+    loadDemo(opened.sqlite, NOW, TODAY);
+    importSavedPages(opened.sqlite, [CORPUS], { now: NOW, today: TODAY });
+    // a hostile record: scraped text must come out escaped, links only http(s)
+    importPapers(opened.sqlite, { key: 'evil', name: 'Evil <b>City</b>' }, [
+      paper({
+        sourceId: '666',
+        reference: 'X-<script>alert(1)</script>',
+        name: '<img src=x onerror=alert(1)> Betreff',
+        url: 'javascript:alert(1)',
+        files: [{ name: 'Anlage"><script>', url: 'javascript:alert(2)' }],
+        consultation: [station('Rat<script>', 'Entscheidung', [{ date: '2026-01-01', name: '<i>Sitzung</i>', meetingSourceId: null, agendaItemSourceId: null, result: 'beschlossen<script>', resultCode: 'adopted' }])],
+      }),
+    ], NOW);
+    refreshDerived(opened.sqlite, TODAY);
+    app = createApp(opened.sqlite, { today: () => TODAY });
+  });
+  afterAll(() => {
+    opened.close();
+    tmp.cleanup();
+  });
+
+  test('/ lists the motions with their states, newest activity first', async () => {
+    const res = await request(app).get('/').expect(200).expect('Content-Type', /html/);
+    expect(res.text).toContain('<html lang="de">');
+    expect(res.text).toContain('VII-A-00777');
+    expect(res.text).toMatch(/Vorlagen/);
+    // a Hamburg corpus paper is there with a state badge
+    expect(res.text).toMatch(/class="state state-[a-z-]+"/);
+    expect(res.text).toContain('class="demo"');
+  });
+
+  test('/ filters by state and by committee, and paginates', async () => {
+    const decided = await request(app).get('/?state=decided').expect(200);
+    const rows = decided.text.match(/<tr>\s*<td data-label="Vorlage">/g) ?? [];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(decided.text).not.toMatch(/class="state state-(?!decided")[a-z-]+"/);
+    const byCommittee = await request(app).get('/?gremium=' + encodeURIComponent('Jugendparlament')).expect(200);
+    expect(byCommittee.text).toContain('VII-A-00777');
+    expect(await request(app).get('/?state=nonsense').expect(400).then((r) => r.text)).toContain('Unbekannter Status');
+    expect(await request(app).get('/?seite=0').expect(400).then((r) => r.text)).toContain('Ungültige Seitenzahl');
+    expect((await request(app).get('/?seite=99').expect(404)).text).toContain('Diese Seite gibt es nicht.');
+    const paged = await request(app).get('/?state=decided&seite=1').expect(200);
+    expect(paged.text).toMatch(/Seite 1 von 1/);
+  });
+
+  test('/papers/:id shows the four stations of VII-A-00777 and the explanation', async () => {
+    const id = idOf('VII-A-00777');
+    const res = await request(app).get(`/papers/${id}`).expect(200);
+    for (const org of ['Ratsversammlung', 'Jugendparlament', 'FA Wirtschaft, Arbeit und Digitales', 'Jugendbeirat']) {
+      expect(res.text).toContain(org);
+    }
+    expect((res.text.match(/<li class="station /g) ?? []).length).toBe(4);
+    expect(res.text).toMatch(/<p class="explanation">[^<]*Ratsversammlung|<p class="explanation">[^<]*FA Wirtschaft/);
+    expect(res.text).toContain('Demo');
+  });
+
+  test('/papers/:id.json gives the same data as JSON', async () => {
+    const id = idOf('VII-A-00777');
+    const res = await request(app).get(`/papers/${id}.json`).expect(200).expect('Content-Type', /json/);
+    expect(res.body.record.reference).toBe('VII-A-00777');
+    expect(res.body.record.consultation).toHaveLength(4);
+    expect(res.body.progress.stations).toHaveLength(4);
+    expect(typeof res.body.progress.explanation).toBe('string');
+    expect(res.body.source).toEqual({ key: 'demo-leipzig', name: 'Leipzig (Demo)', demo: true });
+  });
+
+  test('a corpus paper links to nothing unsafe and shows planned steps apart from done ones', async () => {
+    const id = opened.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'laatzen'").pluck().get() as number;
+    const res = await request(app).get(`/papers/${id}`).expect(200);
+    expect(res.text).toContain('2026/245');
+    expect(res.text).toMatch(/station-(done|stopped|planned|skipped|current)/);
+  });
+
+  test('unknown ids give a German 404 page, JSON a JSON 404', async () => {
+    const res = await request(app).get('/papers/999999').expect(404);
+    expect(res.text).toContain('Diese Vorlage gibt es nicht.');
+    expect(res.text).toContain('<html lang="de">');
+    await request(app).get('/papers/abc').expect(404);
+    const json = await request(app).get('/papers/999999.json').expect(404).expect('Content-Type', /json/);
+    expect(json.body).toEqual({ error: 'Diese Vorlage gibt es nicht.', status: 404 });
+    expect((await request(app).get('/nirgends').expect(404)).text).toContain('Diese Seite gibt es nicht.');
+  });
+
+  test('scraped text is escaped and no javascript: link reaches an href', async () => {
+    const id = opened.sqlite.prepare("SELECT id FROM papers WHERE source_record_id = '666'").pluck().get() as number;
+    for (const url of ['/', `/papers/${id}`]) {
+      const res = await request(app).get(url).expect(200);
+      expect(res.text).not.toContain('<script>');
+      expect(res.text).not.toContain('<img src=x');
+      expect(res.text).not.toMatch(/href="javascript:/i);
+    }
+    const page = await request(app).get(`/papers/${id}`);
+    expect(page.text).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; Betreff');
+    expect(page.text).toContain('Evil &lt;b&gt;City&lt;/b&gt;');
+  });
+
+  test('errors give a 500 page without internals', async () => {
+    const broken = openDb(path.join(tmp.dir, 'broken.sqlite'));
+    importPapers(broken.sqlite, { key: 'x', name: 'X' }, [paper()], NOW);
+    const brokenApp = createApp(broken.sqlite, { today: () => TODAY });
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      broken.sqlite.exec('DROP TABLE consultation_meetings');
+      for (const url of ['/', '/papers/1']) {
+        const fail = await request(brokenApp).get(url).expect(500);
+        expect(fail.text).toContain('Ein interner Fehler ist aufgetreten');
+        expect(fail.text).not.toMatch(/SqliteError|no such table|\/work\/|\.ts:|node_modules/);
+      }
+      const json = await request(brokenApp).get('/papers/1.json').expect(500);
+      expect(json.body).toEqual({ error: 'Ein interner Fehler ist aufgetreten. Bitte später erneut versuchen.', status: 500 });
+    } finally {
+      spy.mockRestore();
+      broken.close();
+    }
+  });
+
+  test('security headers are set', async () => {
+    const res = await request(app).get('/').expect(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+});
