@@ -130,13 +130,16 @@ export function explain(c: ExplainInput): { de: string; en: string } {
   };
 }
 
-/** "Ratsversammlung am 22.01.2020 („Verweisung in die Gremien“)": the latest past row, quoting its result, else its station's role. */
+/**
+ * The latest past row: "Schulausschuss am 29.06.2026 („vertagt“)" quoting its result, or, without a
+ * result, "Ratsversammlung (Verweisung in die Gremien) am 22.01.2020" naming the station's role unquoted.
+ */
 function lastDe(c: ExplainInput): string | null {
   if (c.lastRow) {
     const s = c.stations[c.lastRow.s];
     const m = s.meetings[c.lastRow.m];
-    const what = m.result ?? s.role;
-    return `${orgDe(s)}${m.date ? ` am ${formatGermanDate(m.date)}` : ''}${what ? ` (${de(what)})` : ''}`;
+    const role = !m.result && s.role ? ` (${s.role})` : '';
+    return `${orgDe(s)}${role}${m.date ? ` am ${formatGermanDate(m.date)}` : ''}${m.result ? ` (${de(m.result)})` : ''}`;
   }
   const done = [...c.stations].reverse().find((s) => s.status === 'done' || s.status === 'current');
   return done ? `${stationDe(done)}, ${done.status === 'done' ? 'erledigt' : 'in Beratung'} ohne Sitzungsdatum` : null;
@@ -146,8 +149,8 @@ function lastEn(c: ExplainInput): string | null {
   if (c.lastRow) {
     const s = c.stations[c.lastRow.s];
     const m = s.meetings[c.lastRow.m];
-    const what = m.result ?? s.role;
-    return `${orgEn(s)}${m.date ? ` on ${m.date}` : ''}${what ? ` (${en(what)})` : ''}`;
+    const role = !m.result && s.role ? ` (${s.role})` : '';
+    return `${orgEn(s)}${role}${m.date ? ` on ${m.date}` : ''}${m.result ? ` (${en(m.result)})` : ''}`;
   }
   const done = [...c.stations].reverse().find((s) => s.status === 'done' || s.status === 'current');
   return done ? `${stationEn(done)}, ${done.status === 'done' ? 'done' : 'under way'} without a meeting date` : null;

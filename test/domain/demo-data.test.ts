@@ -134,6 +134,6 @@ describe('data/demo', () => {
     expect(p.explanation).toBe(
       'Ruht: seit dem 11.02.2020 (FA Wirtschaft, Arbeit und Digitales) ist nichts geschehen und nichts geplant. Offen ist noch Jugendbeirat (1. Lesung), ohne Termin.',
     );
-    expect(progress(leipzig, '2020-02-01').explanation).toContain('zuletzt Ratsversammlung am 22.01.2020');
+    expect(progress(leipzig, '2020-02-01').explanation).toContain('zuletzt Ratsversammlung (Verweisung in die Gremien) am 22.01.2020');
   });
 });

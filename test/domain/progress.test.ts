@@ -83,9 +83,9 @@ const CASES: Case[] = [
     deferralCount: 0,
     referralCount: 0,
     explanation:
-      'Terminiert: FA Wirtschaft, Arbeit und Digitales (1. Lesung) am 11.02.2020; zuletzt Ratsversammlung am 22.01.2020 („Verweisung in die Gremien“).',
+      'Terminiert: FA Wirtschaft, Arbeit und Digitales (1. Lesung) am 11.02.2020; zuletzt Ratsversammlung (Verweisung in die Gremien) am 22.01.2020.',
     explanationEn:
-      'Scheduled: FA Wirtschaft, Arbeit und Digitales (1. Lesung) on 2020-02-11; last Ratsversammlung on 2020-01-22 (“Verweisung in die Gremien”).',
+      'Scheduled: FA Wirtschaft, Arbeit und Digitales (1. Lesung) on 2020-02-11; last Ratsversammlung (Verweisung in die Gremien) on 2020-01-22.',
   },
   {
     name: 'Leipzig VII-A-00777 on 2020-03-01: FA read it, Jugendparlament skipped, Jugendbeirat next without a date',
@@ -98,7 +98,7 @@ const CASES: Case[] = [
     lastActivity: '2020-02-11',
     referralCount: 0,
     explanation:
-      'In Beratung: zuletzt FA Wirtschaft, Arbeit und Digitales am 11.02.2020 („1. Lesung“); als Nächstes Jugendbeirat (1. Lesung), noch ohne Termin.',
+      'In Beratung: zuletzt FA Wirtschaft, Arbeit und Digitales (1. Lesung) am 11.02.2020; als Nächstes Jugendbeirat (1. Lesung), noch ohne Termin.',
   },
   {
     name: 'Leipzig VII-A-00777 on 2026-11-24: nothing since 11.02.2020 → stalled',
@@ -199,7 +199,7 @@ const CASES: Case[] = [
     state: 'in-deliberation',
     stations: ['done', 'current'],
     currentStation: 1,
-    explanation: 'In Beratung: zuletzt Rat der Stadt am 15.10.2026 („Entscheidung“); das Ergebnis steht noch aus.',
+    explanation: 'In Beratung: zuletzt Rat der Stadt (Entscheidung) am 15.10.2026; das Ergebnis steht noch aus.',
   },
   {
     name: 'stalled vs not stalled depends on today (364 days → in deliberation)',
