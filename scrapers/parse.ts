@@ -9,6 +9,21 @@ import type { RisRecord } from './records';
 import { parseAllris3Paper } from './allris3/vo020';
 import { parseAllris3rPaper } from './allris3/vo020-r';
 import { parseAllris4Paper } from './allris4/vo020';
+import { parseAllris3Meeting } from './allris3/to010';
+import { parseAllris3rMeeting } from './allris3/to010-r';
+import { parseAllris4Meeting } from './allris4/to010';
+import { parseAllris3AgendaItem } from './allris3/to020';
+import { parseAllris4AgendaItem } from './allris4/to020';
+import { parseAllris3MeetingList } from './allris3/si010';
+import { parseAllris3rMeetingList } from './allris3/si010-r';
+import { parseAllris4MeetingList } from './allris4/si010-ajax';
+import { parseAllris3Organization } from './allris3/au020';
+import { parseAllris3FactionList } from './allris3/fr010';
+import { parseAllris3Faction } from './allris3/fr020';
+import { parseAllris4Organization } from './allris4/gr020';
+import { parseAllris3PaperList } from './allris3/vo040';
+import { parseAllris3StartPage } from './allris3/start';
+import { parseOparl } from './oparl/parse';
 
 export interface ParseContext {
   /** the decoded text of the page */
@@ -17,6 +32,31 @@ export interface ParseContext {
   systemVersion: string | null;
 }
 
+type Parser = (ctx: ParseContext) => RisRecord;
+
+/** Which parser reads which page: by system, page kind and (ALLRIS 3) classic or responsive `_r` markup. */
+const PARSERS: Record<string, Parser> = {
+  'allris3/vo020': parseAllris3Paper,
+  'allris3/vo020/r': parseAllris3rPaper,
+  'allris4/vo020': parseAllris4Paper,
+  'allris3/to010': parseAllris3Meeting,
+  'allris3/to010/r': parseAllris3rMeeting,
+  'allris4/to010': parseAllris4Meeting,
+  'allris3/to020': parseAllris3AgendaItem,
+  'allris4/to020': parseAllris4AgendaItem,
+  'allris3/si010': parseAllris3MeetingList,
+  'allris3/si010/r': parseAllris3rMeetingList,
+  'allris4/si010-ajax': parseAllris4MeetingList,
+  'allris3/au020': parseAllris3Organization,
+  'allris3/pa020': parseAllris3Organization,
+  'allris3/fr010': parseAllris3FactionList,
+  'allris3/fr020': parseAllris3Faction,
+  'allris4/gr020': parseAllris4Organization,
+  'allris3/vo040': parseAllris3PaperList,
+  'allris3/start': parseAllris3StartPage,
+  'oparl/oparl': parseOparl,
+};
+
 export function parsePage(bytes: Uint8Array, url: string | null = null): RisRecord {
   const d = detectPage(bytes, url);
   return parseDetected(d, url);
@@ -24,15 +64,13 @@ export function parsePage(bytes: Uint8Array, url: string | null = null): RisReco
 
 export function parseDetected(d: Detected, url: string | null): RisRecord {
   const ctx: ParseContext = { text: d.text, url, systemVersion: d.systemVersion };
-  if (d.kind === 'vo020') {
-    if (d.system === 'allris4') return parseAllris4Paper(ctx);
-    if (isResponsive(d.text)) return parseAllris3rPaper(ctx);
-    return parseAllris3Paper(ctx);
-  }
-  throw new UnsupportedPageError(`${d.system} ${d.kind} pages are not parsed yet`, d.kind);
+  const key = `${d.system}/${d.kind}`;
+  const parser = (d.system === 'allris3' && isResponsive(d.text) && PARSERS[`${key}/r`]) || PARSERS[key];
+  if (!parser) throw new UnsupportedPageError(`${d.system} ${d.kind} pages are not parsed yet`, d.kind);
+  return parser(ctx);
 }
 
 /** ALLRIS 3 responsive `_r` programs use ALLRIS-4-like markup inside <div id="allris">. */
-function isResponsive(text: string): boolean {
-  return /<div[^>]+id=["']?allris["'\s>]/i.test(text) && /id=["']?bfTable|_r\.asp/i.test(text);
+export function isResponsive(text: string): boolean {
+  return /<div[^>]+id=["']?allris["'\s>]/i.test(text) && /id=["']?(bfTable|toTable)|class=["']?calenderView|_r\.asp/i.test(text);
 }

@@ -104,15 +104,74 @@ export interface AgendaItemRecord extends RecordBase {
   text: TextSection[];
 }
 
+export interface MeetingListEntry {
+  sourceId: string | null;
+  name: string | null;
+  date: string | null;
+  start: string | null;
+  end: string | null;
+  room: string | null;
+}
+
 export interface MeetingListRecord extends RecordBase {
   type: 'MeetingList';
-  meetings: { sourceId: string | null; name: string | null; date: string | null; start: string | null; end: string | null; room: string | null }[];
+  meetings: MeetingListEntry[];
+}
+
+export interface OrganizationMember {
+  name: string;
+  role: string | null;
+  group: string | null;
 }
 
 export interface OrganizationRecord extends RecordBase {
   type: 'Organization';
   name: string | null;
-  members: { name: string; role: string | null; group: string | null }[];
+  members: OrganizationMember[];
 }
 
-export type RisRecord = PaperRecord | MeetingRecord | AgendaItemRecord | MeetingListRecord | OrganizationRecord;
+/** ALLRIS start page (allris.net.asp) or OParl System. */
+export interface SystemRecord extends RecordBase {
+  type: 'System';
+  name: string | null;
+  /** ALLRIS: the programs its menu offers ("vo020", "si010_e", …); null for OParl */
+  programs: string[] | null;
+  oparlVersion: string | null;
+  bodies: string[];
+}
+
+/** OParl Body. */
+export interface BodyRecord extends RecordBase {
+  type: 'Body';
+  name: string | null;
+  shortName: string | null;
+  /** the Body's list URLs: paper, meeting, organization, person, … */
+  lists: Record<string, string>;
+}
+
+/** An OParl list page or an ALLRIS vo040 list. */
+export interface ListRecord extends RecordBase {
+  type: 'List';
+  itemType: 'Paper' | 'Meeting' | 'AgendaItem' | 'Organization' | 'Person' | 'File' | 'Body' | string;
+  items: RisRecord[];
+  next: string | null;
+}
+
+export interface PersonRecord extends RecordBase {
+  type: 'Person';
+  name: string | null;
+  organizations: { name: string | null; sourceId: string | null; role: string | null }[];
+}
+
+export interface FileRecord extends RecordBase {
+  type: 'File';
+  name: string | null;
+  fileName: string | null;
+  mimeType: string | null;
+  accessUrl: string | null;
+  size: number | null;
+}
+
+export type RisRecord =
+  | PaperRecord | MeetingRecord | AgendaItemRecord | MeetingListRecord | OrganizationRecord | SystemRecord | BodyRecord
+  | ListRecord | PersonRecord | FileRecord;

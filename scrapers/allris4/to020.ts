@@ -1,0 +1,8 @@
+// Placeholder until the parser lands: reports the page kind as not parsed yet.
+import { UnsupportedPageError } from '../errors';
+import type { ParseContext } from '../parse';
+import type { RisRecord } from '../records';
+
+export function parseAllris4AgendaItem(_ctx: ParseContext): RisRecord {
+  throw new UnsupportedPageError('allris4 to020 pages are not parsed yet', 'to020');
+}
