@@ -71,7 +71,10 @@ export function allrisVersion(text: string): string | null {
 
 export function detectPage(bytes: Uint8Array, url: string | null = null): Detected {
   if (bytes.length === 0) throw new NotARisPageError('empty file');
-  if (looksBinary(bytes)) throw new NotARisPageError('binary data, not a RIS page');
+  // OParl JSON from ALLRIS 3 can carry raw control characters inside strings: never "binary" when it starts like JSON.
+  const firstByte = bytes.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf);
+  const jsonLike = firstByte === 0x7b || firstByte === 0x5b;
+  if (!jsonLike && looksBinary(bytes)) throw new NotARisPageError('binary data, not a RIS page');
   const { text, encoding } = decodePage(bytes);
   const trimmed = text.replace(/^\ufeff/, '').trimStart();
   if (trimmed === '') throw new NotARisPageError('file holds only white space');
@@ -113,6 +116,7 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
 
   let system: SystemName;
   if (systemVersion) system = systemVersion.startsWith('3') ? 'allris3' : 'allris4';
+  else if (isAjax) system = 'allris4'; // Wicket AJAX answers exist only in ALLRIS 4
   else if (/wicket/i.test(text) || /(href|action)=["']\.?\/?(vo|to|si|gr)0\d\d\?/i.test(text)) system = 'allris4';
   else system = 'allris3';
 

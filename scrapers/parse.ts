@@ -16,7 +16,7 @@ import { parseAllris3AgendaItem } from './allris3/to020';
 import { parseAllris4AgendaItem } from './allris4/to020';
 import { parseAllris3MeetingList } from './allris3/si010';
 import { parseAllris3rMeetingList } from './allris3/si010-r';
-import { parseAllris4MeetingList } from './allris4/si010-ajax';
+import { parseAllris4MeetingList, parseAllris4MeetingListPage } from './allris4/si010-ajax';
 import { parseAllris3Organization } from './allris3/au020';
 import { parseAllris3FactionList } from './allris3/fr010';
 import { parseAllris3Faction } from './allris3/fr020';
@@ -47,6 +47,7 @@ const PARSERS: Record<string, Parser> = {
   'allris3/si010': parseAllris3MeetingList,
   'allris3/si010/r': parseAllris3rMeetingList,
   'allris4/si010-ajax': parseAllris4MeetingList,
+  'allris4/si010': parseAllris4MeetingListPage,
   'allris3/au020': parseAllris3Organization,
   'allris3/pa020': parseAllris3Organization,
   'allris3/fr010': parseAllris3FactionList,

@@ -88,6 +88,18 @@ export interface MeetingRecord extends RecordBase {
   agendaItem: AgendaItemEntry[];
 }
 
+/** The vote on an agenda item, where its page states one (an optional addition to the AgendaItem record). */
+export interface Vote {
+  /** votes for; null when the text does not say ("einstimmig" alone gives no number) */
+  yes: number | null;
+  /** votes against; 0 for "einstimmig" unless the text says otherwise */
+  no: number | null;
+  /** abstentions */
+  abstain: number | null;
+  /** the vote statement as shown, without its "Abstimmung:" label, table cells joined by spaces */
+  text: string;
+}
+
 export interface AgendaItemRecord extends RecordBase {
   type: 'AgendaItem';
   number: string | null;
@@ -102,6 +114,8 @@ export interface AgendaItemRecord extends RecordBase {
   result: string | null;
   resultCode: ResultCode;
   text: TextSection[];
+  /** added to format 1: the vote where the page states one, else null (absent in records of older versions) */
+  vote?: Vote | null;
 }
 
 export interface MeetingListEntry {

@@ -8,6 +8,7 @@ import { parsePage } from '../scrapers/parse';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../scrapers/errors';
 import { openDb } from './db/connection';
 import { paperCount } from './db/queries';
+import { ENTITY_KINDS, type EntityKind } from './db/import';
 import { importSavedPages } from './ingest/saved-pages';
 import { loadDemo } from './ingest/demo';
 import { createApp } from './server/app';
@@ -15,6 +16,11 @@ import { DEFAULT_DB_PATH } from './util/paths';
 import { nowIso, todayInBerlin } from './util/clock';
 
 class UsageError extends Error {}
+
+const KIND_LABELS: Record<EntityKind, string> = {
+  Paper: 'papers', Meeting: 'meetings', AgendaItem: 'agenda items', Organization: 'organizations', Person: 'people',
+  File: 'files', Other: 'other',
+};
 
 const USAGE = `ratsradar — where every council motion stands
 
@@ -99,9 +105,15 @@ function cmdImport(args: Args): number {
       today: todayInBerlin(),
       onFile: (o) => process.stdout.write(`${o.file}: ${o.detail}\n`),
     });
+    for (const f of summary.ignored) process.stdout.write(`${f}: ignored: not a saved page\n`);
+    const kinds = ENTITY_KINDS.filter((k) => k !== 'Other')
+      .map((k) => ({ k, c: summary.byKind[k] }))
+      .filter(({ c }) => c.inserted + c.updated + c.unchanged > 0)
+      .map(({ k, c }) => `${KIND_LABELS[k]}: ${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged`);
+    if (kinds.length) process.stdout.write(`${kinds.join('; ')}\n`);
     process.stdout.write(
       `${summary.files.length} files: ${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
-        `${summary.skipped} skipped, ${summary.failed} failed\n`,
+        `${summary.skipped} skipped, ${summary.failed} failed${summary.ignored.length ? `; ${summary.ignored.length} other files ignored` : ''}\n`,
     );
     return summary.failed > 0 ? 1 : 0;
   } finally {

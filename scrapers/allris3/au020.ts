@@ -1,8 +1,12 @@
-// Placeholder until the parser lands: reports the page kind as not parsed yet.
-import { UnsupportedPageError } from '../errors';
+/**
+ * ALLRIS net 3.x au020 (Ausschuss) and pa020 (Rat / Kreistag) → OrganizationRecord: name from the
+ * heading, members from the "Mitglieder" table (name as shown, role = Art der Mitarbeit, group =
+ * Funktion/Fraktion), sourceId AULFDNR (PALFDNR for pa020). The reading lives in member-page.ts. Pure.
+ */
 import type { ParseContext } from '../parse';
-import type { RisRecord } from '../records';
+import type { OrganizationRecord } from '../records';
+import { parseAllris3MemberPage } from './member-page';
 
-export function parseAllris3Organization(_ctx: ParseContext): RisRecord {
-  throw new UnsupportedPageError('allris3 au020 pages are not parsed yet', 'au020');
+export function parseAllris3Organization(ctx: ParseContext): OrganizationRecord {
+  return parseAllris3MemberPage(ctx, 'au020');
 }

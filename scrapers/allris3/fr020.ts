@@ -1,8 +1,12 @@
-// Placeholder until the parser lands: reports the page kind as not parsed yet.
-import { UnsupportedPageError } from '../errors';
+/**
+ * ALLRIS net 3.x fr020 (Fraktion / Gruppe) → OrganizationRecord: name from the heading (the <title>
+ * is empty), members from the "Mitglieder" table with role (Art der Mitarbeit) and group (Funktion)
+ * as shown, sourceId FRLFDNR. The reading lives in member-page.ts. Pure.
+ */
 import type { ParseContext } from '../parse';
-import type { RisRecord } from '../records';
+import type { OrganizationRecord } from '../records';
+import { parseAllris3MemberPage } from './member-page';
 
-export function parseAllris3Faction(_ctx: ParseContext): RisRecord {
-  throw new UnsupportedPageError('allris3 fr020 pages are not parsed yet', 'fr020');
+export function parseAllris3Faction(ctx: ParseContext): OrganizationRecord {
+  return parseAllris3MemberPage(ctx, 'fr020');
 }

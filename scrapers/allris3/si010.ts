@@ -1,8 +1,154 @@
-// Placeholder until the parser lands: reports the page kind as not parsed yet.
-import { UnsupportedPageError } from '../errors';
+/**
+ * ALLRIS net 3.x classic month calendars si010 / si010_e / si010_j → MeetingListRecord (CONTRACTS.md §2).
+ * Layout: ALLRIS-NOTES §4.4. Pure: the page text and its URL in, one record out.
+ *
+ * Vendor quirks with a home here (each has a test in test/scrapers/allris3/si010.test.ts):
+ * - columns differ per variant (si010 without Raum, si010_e/_j with Raum, an ICS column or not): cells are
+ *   found through the header row's labels and colspans (Datum | Uhrzeit | Sitzung | Raum), not by position;
+ * - the day stands only in the first row of a day: later rows of the same day carry it forward;
+ * - the month and year are never in a row: calendar.ts reads them from the page (heading, month bar,
+ *   form fields), else the URL;
+ * - meetings without a link (no public agenda yet, "ENTFÄLLT!", "(ABGESAGT!!)") are kept; their SILFDNR
+ *   comes from a hidden form input of the row (ICS export) where there is one, else null;
+ * - holiday and school-holiday rows (tr.zl1m "Schulferien", "Tag der Deutschen Einheit" in a weekend-coloured
+ *   tr.zl17) are no meetings: they have no time and no SILFDNR;
+ * - a responsive `table.calenderView` reaching this parser is handed to the `_r` reader.
+ */
+import { load, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
-import type { RisRecord } from '../records';
+import type { MeetingListEntry, MeetingListRecord } from '../records';
+import { calendarMonth, DayTracker, dayNumber, meetingListRecord, parseCalendarTime } from '../shared/calendar';
+import { urlParam } from '../shared/head-fields';
+import { cleanText, labelKey } from '../shared/text';
+import { readCalenderView } from '../shared/calender-view';
+import { rowCells, tableRows } from './vo020-labels';
 
-export function parseAllris3MeetingList(_ctx: ParseContext): RisRecord {
-  throw new UnsupportedPageError('allris3 si010 pages are not parsed yet', 'si010');
+const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain', '#allris'];
+
+function findScope($: CheerioAPI): AnyNode {
+  for (const sel of SCOPES) {
+    const el = $(sel).first();
+    if (el.length) return el[0];
+  }
+  return $('body').first()[0] ?? $.root()[0];
+}
+
+type Column = 'datum' | 'uhrzeit' | 'sitzung' | 'raum' | null;
+
+function columnOf(label: string): Column {
+  const k = labelKey(label);
+  if (k.startsWith('datum') || k === 'tag') return 'datum';
+  if (k.startsWith('uhrzeit') || k === 'zeit') return 'uhrzeit';
+  if (k.startsWith('sitzung') || k.startsWith('gremium') || k === 'termin') return 'sitzung';
+  if (k.startsWith('raum') || k === 'ort' || k.startsWith('sitzungsort')) return 'raum';
+  return null;
+}
+
+/** The header row (tr.zw1 or any row of th cells naming Datum and Sitzung) → column index → column kind. */
+function headerColumns(rows: Element[]): { index: number; columns: Column[] } | null {
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rowCells(rows[i]);
+    if (!cells.some((c) => c.name === 'th')) continue;
+    const columns: Column[] = [];
+    for (const c of cells) {
+      const span = Math.max(1, Number(c.attribs.colspan) || 1);
+      const kind = columnOf(cleanText(textOf(c)) ?? '');
+      for (let s = 0; s < span; s++) columns.push(kind);
+    }
+    if (columns.includes('datum') && columns.includes('sitzung')) return { index: i, columns };
+  }
+  return null;
+}
+
+function textOf(node: AnyNode): string {
+  const parts: string[] = [];
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
+    else if ('children' in n && n.type !== 'script' && n.type !== 'style') (n.children as AnyNode[]).forEach(walk);
+  };
+  walk(node);
+  return parts.join(' ');
+}
+
+/** The row's cells placed at their column positions (colspans expanded to the same cell). */
+function placeCells(row: Element): Element[] {
+  const placed: Element[] = [];
+  for (const c of rowCells(row)) {
+    const span = Math.max(1, Number(c.attribs.colspan) || 1);
+    for (let s = 0; s < span; s++) placed.push(c);
+  }
+  return placed;
+}
+
+function cellsOf(placed: Element[], columns: Column[], kind: Column): Element[] {
+  const out: Element[] = [];
+  placed.forEach((c, i) => {
+    if (columns[i] === kind && !out.includes(c)) out.push(c);
+  });
+  return out;
+}
+
+/** SILFDNR: the to010 link, else a hidden input of the row's forms (TO, ICS export, Niederschrift). */
+function rowSourceId($: CheerioAPI, row: Element): string | null {
+  const link = $(row).find('a[href*="SILFDNR="]').first().attr('href');
+  return urlParam(link, 'SILFDNR') ?? cleanText($(row).find('input[name="SILFDNR"]').first().attr('value'));
+}
+
+/** The meeting name: the to010 link's text, else the first text cell of the meeting columns without a form. */
+function rowName($: CheerioAPI, row: Element, candidates: Element[]): string | null {
+  const link = $(row).find('a[href*="to010"]').first();
+  if (link.length) return cleanText(textOf(link[0]));
+  for (const c of candidates) {
+    if ($(c).find('form, input').length) continue;
+    const t = cleanText(textOf(c));
+    if (t) return t;
+  }
+  return null;
+}
+
+function readRows($: CheerioAPI, rows: Element[], columns: Column[], tracker: DayTracker): MeetingListEntry[] {
+  const meetings: MeetingListEntry[] = [];
+  for (const row of rows) {
+    const placed = placeCells(row);
+    if (placed.length === 0) continue;
+    const dayCells = cellsOf(placed, columns, 'datum');
+    const date = tracker.next(dayCells.map((c) => dayNumber(textOf(c))).find((d) => d !== null) ?? null);
+    if ((row.attribs.class ?? '').split(/\s+/).includes('zl1m')) continue; // holiday / school-holiday row
+    const timeCell = cellsOf(placed, columns, 'uhrzeit')[0];
+    const time = parseCalendarTime(timeCell ? textOf(timeCell) : null);
+    const roomCell = cellsOf(placed, columns, 'raum')[0] ?? $(row).children('td.text4').last()[0];
+    // The meeting columns: "Sitzung" and the unlabelled columns around it (ICS, TO, Niederschrift forms).
+    const candidates = [...new Set(placed.filter((c, i) => columns[i] === 'sitzung' || columns[i] === null))].filter(
+      (c) => c !== timeCell && c !== roomCell && !dayCells.includes(c),
+    );
+    const sourceId = rowSourceId($, row);
+    const name = rowName($, row, candidates);
+    if (!name || (!sourceId && !time.start)) continue; // an empty day, or a holiday text such as "Reformationstag"
+    const room = roomCell && !dayCells.includes(roomCell) ? cleanText(textOf(roomCell)) : null;
+    meetings.push({ sourceId, name, date, start: time.start, end: time.end, room });
+  }
+  return meetings;
+}
+
+export function parseAllris3MeetingList(ctx: ParseContext): MeetingListRecord {
+  const $ = load(ctx.text);
+  const scope = findScope($);
+  const page = ctx.url ?? '(no url)';
+  const tables = $(scope).find('table.tl1').toArray();
+  for (const table of tables) {
+    const rows = tableRows(table);
+    const header = headerColumns(rows);
+    if (!header) continue;
+    const tracker = new DayTracker(calendarMonth($, scope, ctx.url));
+    const meetings = readRows($, rows.slice(header.index + 1), header.columns, tracker);
+    return meetingListRecord(ctx, 'allris3', meetings);
+  }
+  if ($('table.calenderView').length) return readCalenderView($, ctx, 'allris3');
+  throw new LayoutChangedError(
+    `si010 ${page}: no calendar table (table.tl1 with a header row naming Datum and Sitzung)`,
+    ctx.url,
+    'table.tl1 tr.zw1 th "Datum" … "Sitzung"',
+  );
 }

@@ -1,8 +1,170 @@
-// Placeholder until the parser lands: reports the page kind as not parsed yet.
-import { UnsupportedPageError } from '../errors';
+/**
+ * ALLRIS net 3.x classic vo040 (Vorlagen / Drucksachen list) → ListRecord of PaperRecords (CONTRACTS.md §2).
+ * Layout: ALLRIS-NOTES §4.5. Pure: the page text and its URL in, one record out.
+ *
+ * Each item carries what the list shows — reference, name (Betreff), sourceId (VOLFDNR), url (the vo020
+ * link), date (Angelegt), paperType (D.-Art / V.-Art) — and every other Paper field at its empty value.
+ *
+ * Vendor quirks with a home here (tests in test/scrapers/allris3/vo040.test.ts):
+ * - number and subject share one link, separated by `&nbsp;` ("22-2402&nbsp;Bezirkliche Sondermittel…");
+ *   the subject may run over several lines, which become single spaces;
+ * - the columns are found through the header row tr.zk1 (Drucksache | Angel. | D.-Art, with colspans),
+ *   not by position;
+ * - the next page is the footer link "nächste >" (vo040.asp?shownext=true, paging lives in the ASP session).
+ */
+import { load, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
-import type { RisRecord } from '../records';
+import { RECORD_FORMAT, type ListRecord, type PaperRecord } from '../records';
+import { parseGermanDate } from '../shared/dates';
+import { urlParam } from '../shared/head-fields';
+import { cleanText, labelKey, resolveUrl } from '../shared/text';
+import { rowCells, tableRows } from './vo020-labels';
 
-export function parseAllris3PaperList(_ctx: ParseContext): RisRecord {
-  throw new UnsupportedPageError('allris3 vo040 pages are not parsed yet', 'vo040');
+const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain'];
+
+function findScope($: CheerioAPI): AnyNode {
+  for (const sel of SCOPES) {
+    const el = $(sel).first();
+    if (el.length) return el[0];
+  }
+  return $('body').first()[0] ?? $.root()[0];
+}
+
+type Column = 'paper' | 'date' | 'type' | null;
+
+function columnOf(label: string): Column {
+  const k = labelKey(label).replace(/\./g, '');
+  if (/^(drucksache|vorlage|vorlagen|nr|nummer|betreff)$/.test(k)) return 'paper';
+  if (/^(angel|angelegt|datum|erstellt|freig|freigabe)/.test(k)) return 'date';
+  if (/art$/.test(k)) return 'type';
+  return null;
+}
+
+/** The header row (tr.zk1, or any row of th cells naming the Drucksache/Vorlage column) → column kinds. */
+function headerColumns(rows: Element[]): { index: number; columns: Column[] } | null {
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rowCells(rows[i]);
+    if (!cells.some((c) => c.name === 'th')) continue;
+    const columns: Column[] = [];
+    for (const c of cells) {
+      const span = Math.max(1, Number(c.attribs.colspan) || 1);
+      const kind = columnOf(cleanText(textOf(c)) ?? '');
+      for (let s = 0; s < span; s++) columns.push(kind);
+    }
+    if (columns.includes('paper')) return { index: i, columns };
+  }
+  return null;
+}
+
+function textOf(node: AnyNode): string {
+  const parts: string[] = [];
+  const walk = (n: AnyNode): void => {
+    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
+    else if ('children' in n && n.type !== 'script' && n.type !== 'style') (n.children as AnyNode[]).forEach(walk);
+  };
+  walk(node);
+  return parts.join('');
+}
+
+/**
+ * "22-2402&nbsp;Bezirkliche Sondermittel\nAntrag …" → reference "22-2402", name "Bezirkliche Sondermittel Antrag …".
+ * Without an NBSP the first word is the reference when it holds a digit, the rest the subject.
+ */
+export function splitReference(linkText: string): { reference: string | null; name: string | null } {
+  const nbsp = linkText.indexOf('\u00a0');
+  if (nbsp >= 0) return { reference: cleanText(linkText.slice(0, nbsp)), name: cleanText(linkText.slice(nbsp + 1)) };
+  const t = cleanText(linkText) ?? '';
+  const m = /^(\S*\d\S*)\s+(.+)$/.exec(t);
+  return m ? { reference: m[1], name: m[2] } : { reference: t || null, name: null };
+}
+
+function paperItem(ctx: ParseContext, fields: Pick<PaperRecord, 'sourceId' | 'url' | 'reference' | 'name' | 'paperType' | 'date'>): PaperRecord {
+  return {
+    type: 'Paper',
+    format: RECORD_FORMAT,
+    system: 'allris3',
+    systemVersion: ctx.systemVersion,
+    sourceId: fields.sourceId,
+    url: fields.url,
+    reference: fields.reference,
+    name: fields.name,
+    paperType: fields.paperType,
+    public: null,
+    statusText: null,
+    originator: [],
+    underDirectionOf: [],
+    date: fields.date,
+    relatedReferences: [],
+    consultation: [],
+    files: [],
+    text: [],
+  };
+}
+
+function cellAt(row: Element, columns: Column[], kind: Column): Element | null {
+  let pos = 0;
+  for (const c of rowCells(row)) {
+    const span = Math.max(1, Number(c.attribs.colspan) || 1);
+    for (let s = 0; s < span; s++) if (columns[pos + s] === kind) return c;
+    pos += span;
+  }
+  return null;
+}
+
+export function parseAllris3PaperList(ctx: ParseContext): ListRecord {
+  const $ = load(ctx.text);
+  const scope = findScope($);
+  const page = ctx.url ?? '(no url)';
+  let found: { table: Element; rows: Element[]; index: number; columns: Column[] } | null = null;
+  for (const table of $(scope).find('table.tl1').toArray()) {
+    const rows = tableRows(table);
+    const header = headerColumns(rows);
+    if (header) {
+      found = { table, rows, ...header };
+      break;
+    }
+  }
+  if (!found) {
+    throw new LayoutChangedError(
+      `vo040 ${page}: no list table (table.tl1 with a header row naming Drucksache/Vorlage)`,
+      ctx.url,
+      'table.tl1 tr.zk1 th "Drucksache"',
+    );
+  }
+  const items: PaperRecord[] = [];
+  for (const row of found.rows.slice(found.index + 1)) {
+    const link = $(row).find('a[href*="vo020"][href*="VOLFDNR="]').first();
+    if (!link.length) continue;
+    const href = link.attr('href');
+    const { reference, name } = splitReference(textOf(link[0]));
+    const dateCell = cellAt(row, found.columns, 'date');
+    const typeCell = cellAt(row, found.columns, 'type');
+    items.push(
+      paperItem(ctx, {
+        sourceId: urlParam(href, 'VOLFDNR') ?? cleanText($(row).find('input[name="VOLFDNR"]').first().attr('value')),
+        url: resolveUrl(href, ctx.url),
+        reference,
+        name,
+        date: dateCell ? parseGermanDate(textOf(dateCell)) : null,
+        paperType: typeCell ? cleanText(textOf(typeCell)) : null,
+      }),
+    );
+  }
+  const nextLink = $(found.table)
+    .find('a')
+    .filter((_, a) => /^n(ä|ae)chste\b/i.test(cleanText($(a).text()) ?? ''))
+    .first();
+  return {
+    type: 'List',
+    format: RECORD_FORMAT,
+    system: 'allris3',
+    systemVersion: ctx.systemVersion,
+    sourceId: null,
+    url: ctx.url,
+    itemType: 'Paper',
+    items,
+    next: nextLink.length ? resolveUrl(nextLink.attr('href'), ctx.url) : null,
+  };
 }

@@ -1,8 +1,69 @@
-// Placeholder until the parser lands: reports the page kind as not parsed yet.
-import { UnsupportedPageError } from '../errors';
+/**
+ * ALLRIS 4 (Wicket) to010 – Sitzung / Tagesordnung → MeetingRecord (CONTRACTS.md §2 "Meeting",
+ * ALLRIS-NOTES §4.2 "ALLRIS 4"). Head: `h1.title` ("Stadtrat - 21.10.2026") and the `#head .row
+ * dt/dd` fields (Betreff, Gremium → gr020 GRLFDNR, Datum, Status + "(Sitzung eingeladen)", Uhrzeit,
+ * Raum, Ort); agenda: `#toTable` (shared/agenda-totable.ts). Pure.
+ *
+ * Quirks with a home here (tests in test/scrapers/allris4/to010.test.ts):
+ * - city portal wrappers (Taunusstein) bring their own `<div id="head">` and navigation: everything
+ *   is read inside `#allris` only;
+ * - the meeting's own SILFDNR without a URL: Wicket's own links (to020 subject links, si019, to035,
+ *   the page-version links `to010?0-1.-…&SILFDNR=`), never a `to010?SILFDNR=` link in the agenda,
+ *   which points to an earlier meeting whose minutes are approved.
+ */
+import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode } from 'domhandler';
+import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
-import type { RisRecord } from '../records';
+import { RECORD_FORMAT, type MeetingRecord } from '../records';
+import { idParam } from '../shared/agenda-entry';
+import { nameFromTitle, readMeetingHead } from '../shared/agenda-meeting-head';
+import { findToTable, parseToTable } from '../shared/agenda-totable';
+import { elementText, metaVersion, readHeadFields } from '../shared/head-fields';
 
-export function parseAllris4Meeting(_ctx: ParseContext): RisRecord {
-  throw new UnsupportedPageError('allris4 to010 pages are not parsed yet', 'to010');
+/** Links of a Wicket to010 page that carry the page's own SILFDNR. */
+const OWN_LINKS = [
+  'a[href*="to020?"][href*="SILFDNR="]',
+  'a[href*="si019?"], a[href*="to035?"]',
+  'form[action*="to010?"][action*="SILFDNR="], a[href*="to010?"][href*="-"][href*="SILFDNR="]',
+];
+
+/** SILFDNR: from the URL, else from the page's own Wicket links (never an agenda link to another meeting). */
+export function meetingSourceId($: CheerioAPI, root: Cheerio<AnyNode>, url: string | null): string | null {
+  const fromUrl = idParam(url, 'SILFDNR');
+  if (fromUrl) return fromUrl;
+  for (const sel of OWN_LINKS) {
+    for (const el of root.find(sel).toArray()) {
+      const href = $(el).attr('href') ?? $(el).attr('action');
+      // "to010?0-1.-head-searchform&SILFDNR=…" is this page; "to010?SILFDNR=…&refresh=false" is another meeting
+      if (/to010\?/i.test(href ?? '') && !/to010\?\d+-/i.test(href ?? '')) continue;
+      const id = idParam(href, 'SILFDNR');
+      if (id) return id;
+    }
+  }
+  return null;
+}
+
+export function parseAllris4Meeting(ctx: ParseContext): MeetingRecord {
+  const $ = load(ctx.text);
+  const page = ctx.url ?? 'ALLRIS 4 to010 page';
+  const allris = $('#allris').first();
+  const root: Cheerio<AnyNode> = allris.length ? allris : $.root();
+  const title = elementText(root.find('h1.title').first());
+  const fields = readHeadFields($, root).map((f) => ({ key: f.key, value: f.value as Cheerio<AnyNode> }));
+  if (!title && fields.length === 0) {
+    throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, 'h1.title, #head .row dl');
+  }
+  const head = readMeetingHead(fields, root);
+  return {
+    type: 'Meeting',
+    format: RECORD_FORMAT,
+    system: 'allris4',
+    systemVersion: ctx.systemVersion ?? metaVersion($),
+    sourceId: meetingSourceId($, root, ctx.url),
+    url: ctx.url ?? null,
+    ...head,
+    name: head.name ?? nameFromTitle(title, head.date),
+    agendaItem: parseToTable($, findToTable(root, page)),
+  };
 }

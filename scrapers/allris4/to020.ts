@@ -1,8 +1,122 @@
-// Placeholder until the parser lands: reports the page kind as not parsed yet.
-import { UnsupportedPageError } from '../errors';
+/**
+ * ALLRIS 4 (Wicket) to020 ("Auszug", one agenda item) → AgendaItem record (CONTRACTS.md §2) with the
+ * optional `vote`. Layout: ALLRIS-NOTES §4.3 "ALLRIS 4". Pure.
+ *
+ * Head: `#head .row dl > dt .label` + `dd` pairs, read by label (ids only as fallback): TOP
+ * (`#toname` "Ö 3.1.12"), Sitzung (`#sibetreff` link `to010?SILFDNR=…`), Gremium, Datum, Vorlage
+ * (`#vobetreff` link `vo020?VOLFDNR=…` "DRS. 25/161 Betreff…"); the staff field Bearbeiter (`#vosb`)
+ * is never read. Result: `#mainContent .toBa` "Beschluss:" + `#toBeschlussart`. Text: the
+ * `div.docPart` sections (Beschluss, Abstimmungsergebnis) under their panels.
+ *
+ * Vendor quirks with a home here (each has a test in test/scrapers/allris4/to020.test.ts):
+ * - `h1.title` "11.12.2025 - 3.1.12 Entwurf der Haushaltssatzung der Stadt Taunusst..." cuts the name
+ *   off: the Vorlage's full name is taken when it starts with the cut-off text;
+ * - the panel heading `h2.expandedTitle` is empty: the section is named by its collapse tooltip
+ *   ("Beschluss ausblenden");
+ * - Word list numbers (`<ol start="2">`) and vote tables ("Abstimmung: | Dafür: | 25 | …") are kept.
+ */
+import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
-import type { RisRecord } from '../records';
+import { RECORD_FORMAT, type TextSection } from '../records';
+import { textLines } from '../allris3/vo020-text';
+import { classifyResult, cleanResultText } from '../shared/codes';
+import { parseGermanDate } from '../shared/dates';
+import { elementText, findField, metaVersion, readHeadFields, textSection, urlParam, type HeadField } from '../shared/head-fields';
+import { writeListNumbers } from '../shared/list-numbers';
+import { cleanText, labelKey } from '../shared/text';
+import { nameFromAllris4Title, splitPaperLink, splitTopNumber } from '../shared/to020-fields';
+import { findVote, type AgendaItemWithVote } from '../shared/vote';
 
-export function parseAllris4AgendaItem(_ctx: ParseContext): RisRecord {
-  throw new UnsupportedPageError('allris4 to020 pages are not parsed yet', 'to020');
+/** TOLFDNR: the URL, else the page's own links and forms (`Wicket.Ajax.baseUrl="to020?TOLFDNR=…"`, print link). */
+function sourceIdOf(url: string | null, text: string): string | null {
+  return urlParam(url, 'TOLFDNR') ?? (/to020\?(?:[^"'\s<>]*?(?:&amp;|&))?TOLFDNR=(\d+)/i.exec(text)?.[1] ?? null);
+}
+
+function fieldText(field: HeadField | null): string | null {
+  return field ? cleanText(field.lines.join(' ')) : null;
+}
+
+/** "Beschluss ausblenden" (the panel's collapse tooltip) → "Beschluss". */
+function panelName($: CheerioAPI, part: Cheerio<Element>): string | null {
+  const tip = part.closest('.compFull').find('[data-simpletooltip-text]').first().attr('data-simpletooltip-text');
+  return cleanText(tip?.replace(/\s+(ausblenden|einblenden)\s*$/i, '') ?? null);
+}
+
+/**
+ * The docPart sections in page order. Heading: the panel's h2; when that is empty, the document's
+ * own first line ("Beschluss:"); else the panel's name from its collapse tooltip. Word tables keep
+ * one line per row, cells joined by " | ".
+ */
+function readSections($: CheerioAPI, root: Cheerio<AnyNode>): TextSection[] {
+  const sections: TextSection[] = [];
+  root.find('div.docPart').each((_, el) => {
+    const part = $(el);
+    let h2 = part.prevAll('h2').first();
+    if (h2.length === 0) h2 = part.parent().children('h2').first();
+    const section = textSection(textLines(part.toArray()), elementText(h2), panelName($, part));
+    if (section) sections.push(section);
+  });
+  return sections;
+}
+
+/** The result: the "Beschluss:" / "Beschlussart:" row of `#mainContent .toBa`, else `#toBeschlussart`. */
+function resultOf($: CheerioAPI, root: Cheerio<AnyNode>): string | null {
+  let value: string | null = null;
+  root.find('.toBa dt').each((_, dt) => {
+    if (value === null && /^beschluss(art)?$/.test(labelKey($(dt).text()))) {
+      value = elementText($(dt).nextAll('dd').first());
+    }
+  });
+  return cleanResultText(value ?? elementText(root.find('#toBeschlussart').first()));
+}
+
+export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
+  const $ = load(ctx.text);
+  const page = ctx.url;
+  const allris = $('#allris').first();
+  const root: Cheerio<AnyNode> = allris.length ? allris : $.root();
+
+  const fields = readHeadFields($, root);
+  const topField = findField(fields, (k) => k === 'top', ['toname']);
+  if (!topField) {
+    throw new LayoutChangedError(
+      `to020 ${page ?? '(no url)'}: no "TOP:" field in the page head`,
+      page,
+      '#head .row dt .label "TOP:", #toname',
+    );
+  }
+  const top = splitTopNumber(fieldText(topField));
+  const meetingField = findField(fields, (k) => k === 'sitzung', ['sibetreff']);
+  const meetingLink = meetingField?.value.find('a[href*="SILFDNR="]').first();
+  const paperField = findField(fields, (k) => k === 'vorlage', ['vobetreff']);
+  const paperLink = paperField?.value.find('a[href*="VOLFDNR="]').first();
+  const paper = splitPaperLink(fieldText(paperField));
+  const result = resultOf($, root);
+
+  writeListNumbers($, root);
+  const text = readSections($, root);
+
+  return {
+    type: 'AgendaItem',
+    format: RECORD_FORMAT,
+    system: 'allris4',
+    systemVersion: ctx.systemVersion ?? metaVersion($),
+    sourceId: sourceIdOf(ctx.url, ctx.text),
+    url: ctx.url ?? null,
+    number: top.number,
+    public: top.public,
+    name: nameFromAllris4Title(elementText(root.find('h1.title').first()), top.number, paper.name),
+    meetingSourceId: urlParam(meetingLink?.attr('href'), 'SILFDNR'),
+    meetingName: fieldText(meetingField),
+    organization: fieldText(findField(fields, (k) => k === 'gremium', ['sigremium'])),
+    date: parseGermanDate(fieldText(findField(fields, (k) => k === 'datum', ['sidatum']))),
+    paperReference: paper.reference,
+    paperSourceId: urlParam(paperLink?.attr('href'), 'VOLFDNR'),
+    result,
+    resultCode: classifyResult(result),
+    text,
+    vote: findVote(text),
+  };
 }

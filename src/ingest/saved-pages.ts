@@ -9,8 +9,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { parsePage } from '../../scrapers/parse';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../scrapers/errors';
-import type { PaperRecord } from '../../scrapers/records';
-import { importPapers } from '../db/import';
+import type { RisRecord } from '../../scrapers/records';
+import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts } from '../db/import';
 import { refreshDerived } from '../db/derive';
 
 export interface FileOutcome {
@@ -21,6 +21,10 @@ export interface FileOutcome {
 
 export interface ImportSummary {
   files: FileOutcome[];
+  /** files in the given folders that are not saved pages (README.md, PROVENANCE.md, images …) */
+  ignored: string[];
+  /** entity counts over the whole run */
+  byKind: Record<EntityKind, ImportCounts>;
   inserted: number;
   updated: number;
   unchanged: number;
@@ -28,23 +32,45 @@ export interface ImportSummary {
   failed: number;
 }
 
-/** Every regular file under the given paths, sorted, hidden files and folders left out. Missing paths throw. */
-export function collectFiles(paths: string[]): string[] {
+/** What a saved page is called: ALLRIS pages (.html, .htm, .asp, ALLRIS 4 AJAX .xml) and OParl .json. */
+export const PAGE_EXTENSIONS = /\.(html?|asp|aspx|xml|json)$/i;
+
+/**
+ * Every file to read under the given paths, sorted; hidden files and folders left out. A file named
+ * on the command line is always read; inside folders only saved pages (PAGE_EXTENSIONS) are, the rest
+ * is listed as ignored. Missing paths throw.
+ */
+export function collectFiles(paths: string[], ignored: string[] = []): string[] {
   const out: string[] = [];
-  const walk = (p: string) => {
+  const walk = (p: string, named: boolean) => {
     const st = fs.statSync(p);
     if (st.isDirectory()) {
       for (const name of fs.readdirSync(p).sort()) {
         if (name.startsWith('.')) continue;
-        walk(path.join(p, name));
+        walk(path.join(p, name), false);
       }
-    } else if (st.isFile()) out.push(p);
+    } else if (st.isFile()) {
+      if (named || PAGE_EXTENSIONS.test(p)) out.push(p);
+      else ignored.push(p);
+    }
   };
   for (const p of paths) {
     if (!fs.existsSync(p)) throw new Error(`no such file or folder: ${p}`);
-    walk(p);
+    walk(p, true);
   }
   return out;
+}
+
+/** What a record is, for the report: "Paper 22-2402", "Meeting 1004086 (12 agenda items)", "List of 20 Paper". */
+export function describeRecord(r: RisRecord): string {
+  switch (r.type) {
+    case 'Paper': return `Paper ${r.reference ?? r.sourceId}, ${r.consultation.length} stations`;
+    case 'Meeting': return `Meeting ${r.sourceId ?? r.name} (${r.agendaItem.length} agenda items)`;
+    case 'MeetingList': return `MeetingList of ${r.meetings.length} meetings`;
+    case 'Organization': return `Organization ${r.name ?? r.sourceId} (${r.members.length} members)`;
+    case 'List': return `List of ${r.items.length} ${r.itemType}`;
+    default: return `${r.type} ${r.sourceId ?? ''}`.trim();
+  }
 }
 
 function describe(err: unknown): { status: 'skipped' | 'failed'; detail: string } {
@@ -69,37 +95,33 @@ export function importSavedPages(
   paths: string[],
   opts: { source?: string; now: string; today: string; onFile?: (o: FileOutcome) => void },
 ): ImportSummary {
-  const files = collectFiles(paths);
-  const summary: ImportSummary = { files: [], inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const ignored: string[] = [];
+  const files = collectFiles(paths, ignored);
+  const byKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>;
+  const summary: ImportSummary = { files: [], ignored, byKind, inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
   const report = (o: FileOutcome) => {
     summary.files.push(o);
     summary[o.status]++;
     opts.onFile?.(o);
   };
   for (const file of files) {
-    let record: PaperRecord;
+    let record: RisRecord;
     try {
-      const bytes = fs.readFileSync(file);
-      const rec = parsePage(bytes, null);
-      if (rec.type !== 'Paper') {
-        report({ file, status: 'skipped', detail: `skipped: ${rec.type} records are not imported yet` });
-        continue;
-      }
-      record = rec;
+      record = parsePage(fs.readFileSync(file), null);
     } catch (err) {
       report({ file, ...describe(err) });
       continue;
     }
     const key = opts.source ?? path.basename(path.dirname(path.resolve(file)));
     try {
-      const res = importPapers(
-        sqlite,
-        { key, name: key, system: record.system, baseUrl: baseUrlOf(record.url) },
-        [record],
-        opts.now,
-      );
-      const outcome = res.papers[0].outcome;
-      report({ file, status: outcome, detail: `${outcome}: Paper ${record.reference ?? record.sourceId} (${key}), ${record.consultation.length} stations` });
+      const res = importRecords(sqlite, { key, name: key, system: record.system, baseUrl: baseUrlOf(record.url) }, [record], opts.now);
+      for (const k of ENTITY_KINDS) {
+        byKind[k].inserted += res.byKind[k].inserted;
+        byKind[k].updated += res.byKind[k].updated;
+        byKind[k].unchanged += res.byKind[k].unchanged;
+      }
+      const outcome = res.inserted > 0 ? 'inserted' : res.updated > 0 ? 'updated' : 'unchanged';
+      report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key})` });
     } catch (err) {
       report({ file, ...describe(err) });
     }

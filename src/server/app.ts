@@ -11,6 +11,8 @@ import { HttpError } from './http-error';
 import { createRenderer } from './render';
 import { homeRoute } from './routes/home';
 import { paperRoute } from './routes/paper';
+import { meetingRoute } from './routes/meeting';
+import { organizationRoute } from './routes/organization';
 
 export interface AppOptions {
   /** today's date (YYYY-MM-DD, Europe/Berlin); the only clock the app reads */
@@ -54,6 +56,8 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
 
   app.get('/', homeRoute(ctx));
   app.get('/papers/:id', paperRoute(ctx));
+  app.get('/meetings/:id', meetingRoute(ctx));
+  app.get('/organizations/:id', organizationRoute(ctx));
 
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'Diese Seite gibt es nicht.')));
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

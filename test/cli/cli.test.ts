@@ -6,7 +6,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CORPUS, makeTmpDir } from '../helpers/tmp';
-import { VO020_CASES, corpusPath, expectedRecord } from '../helpers/vo020-cases';
+import { ALL_CASES } from '../helpers/cases';
+
+const EXPECTED = path.resolve(__dirname, '..', 'expected');
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'ratsradar.js');
 
@@ -24,16 +26,21 @@ function expectOneLineError(r: { code: number | null; stdout: string; stderr: st
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
-describe('ratsradar parse prints the full Paper record of every vo020 page of the corpus', () => {
-  test('every vo020 file of the corpus has a case', () => {
-    const all = fs.readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)vo020/.test(f)).sort();
-    expect(VO020_CASES.map((c) => c.page).sort()).toEqual(all);
+describe('ratsradar parse prints the full record of every file of the corpus', () => {
+  test('every page of the corpus has a case', () => {
+    const all = fs
+      .readdirSync(CORPUS, { recursive: true, encoding: 'utf8' })
+      .filter((f) => fs.statSync(path.join(CORPUS, f)).isFile() && f !== 'PROVENANCE.md')
+      .sort();
+    expect(ALL_CASES.map((c) => c.page).sort()).toEqual(all);
   });
-  test.each(VO020_CASES.map((c) => [c.page, c]))('%s', (_page, c) => {
-    const r = ratsradar(['parse', corpusPath(c), '--url', c.url]);
+  test.each(ALL_CASES.map((c) => [c.page, c]))('%s', (_page, c) => {
+    const r = ratsradar(c.url ? ['parse', path.join(CORPUS, c.page), '--url', c.url] : ['parse', path.join(CORPUS, c.page)]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(expectedRecord(c));
+    const record = JSON.parse(r.stdout);
+    expect(record.type).toBe(c.type);
+    expect(record).toEqual(JSON.parse(fs.readFileSync(path.join(EXPECTED, c.expected), 'utf8')));
   });
   test('without --url, url is null and relative links stay relative', () => {
     const r = ratsradar(['parse', path.join(CORPUS, 'allris4/laatzen/vo020-1000238.html')]);
@@ -73,8 +80,15 @@ describe('ratsradar parse: bad input gets exit 2 and one line', () => {
   test('a missing file', () => {
     expectOneLineError(ratsradar(['parse', path.join(tmp.dir, 'nope.html')]), 2, /cannot read .*nope\.html: no such file/);
   });
-  test('a RIS page kind that is not parsed yet', () => {
-    expectOneLineError(ratsradar(['parse', path.join(CORPUS, 'allris3/hamburg-nord/au020-218.html')]), 2, /allris3 au020 pages are not parsed yet/);
+  test('a RIS page kind that is not parsed yet (a hand-made ALLRIS 3 person page, kp020)', () => {
+    const page = '<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /><title>Person</title></head>' +
+      '<body><div id="allriscontainer" class="kp020"><div id="risname"><h1>Person</h1></div></div></body></html>';
+    expectOneLineError(ratsradar(['parse', write('kp020.html', page)]), 2, /allris3 kp020 pages are not parsed yet/);
+  });
+  test('a page of a known kind whose layout is not understood (a hand-made to010 without its agenda)', () => {
+    const page = '<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /><title>Tagesordnung</title></head>' +
+      '<body><div id="allriscontainer" class="to010"><div id="risname"><h1>Tagesordnung - Sitzung</h1></div><div id="rismain"></div></div></body></html>';
+    expectOneLineError(ratsradar(['parse', write('to010.html', page)]), 2, /layout not understood/);
   });
   test('usage errors', () => {
     expectOneLineError(ratsradar(['parse']), 2, /parse needs a FILE/);
@@ -88,17 +102,19 @@ describe('ratsradar import', () => {
   const tmp = makeTmpDir();
   afterAll(tmp.cleanup);
 
-  test('imports the corpus, reports every file, then serves nothing twice', () => {
+  test('imports the corpus, reports every file and the counts per kind; a second run changes nothing', () => {
     const db = path.join(tmp.dir, 'cli.sqlite');
     const first = ratsradar(['import', CORPUS, '--db', db]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/vo020-1018473\.html: inserted: Paper /);
-    expect(first.stdout).toMatch(/to010-1004086\.html: skipped: allris3 to010 pages are not parsed yet/);
-    expect(first.stdout).toMatch(/PROVENANCE\.md: skipped: not a RIS page/);
-    expect(first.stdout).toMatch(/files: 9 inserted, 0 updated, 0 unchanged, \d+ skipped, 0 failed\n$/);
+    expect(first.stdout).toMatch(/vo020-1018473\.html: inserted: Paper 22-2362, 1 stations \(hamburg-altona\)/);
+    expect(first.stdout).toMatch(/to010-1004086\.html: inserted: Meeting 1004086 \(20 agenda items\) \(hamburg-altona\)/);
+    expect(first.stdout).toMatch(/PROVENANCE\.md: ignored: not a saved page/);
+    expect(first.stdout).toMatch(/^papers: \d+ new, \d+ changed, \d+ unchanged; meetings: \d+ new, \d+ changed, \d+ unchanged; agenda items: \d+ new, \d+ changed, \d+ unchanged; organizations: 21 new, 0 changed, 0 unchanged/m);
+    expect(first.stdout).toMatch(/\n66 files: \d+ inserted, \d+ updated, 0 unchanged, 0 skipped, 0 failed; 1 other files ignored\n$/);
     const second = ratsradar(['import', CORPUS], { RATSRADAR_DB: db });
-    expect(second.stdout).toMatch(/files: 0 inserted, 0 updated, 9 unchanged, \d+ skipped, 0 failed\n$/);
+    expect(second.stdout).toMatch(/^papers: 0 new, 0 changed, \d+ unchanged; meetings: 0 new, 0 changed, \d+ unchanged;/m);
+    expect(second.stdout).toMatch(/\n66 files: 0 inserted, 0 updated, 66 unchanged, 0 skipped, 0 failed; 1 other files ignored\n$/);
   });
 
   test('a missing path is one line and exit 1', () => {

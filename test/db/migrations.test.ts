@@ -17,7 +17,10 @@ describe('migrations', () => {
         .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
         .pluck()
         .all();
-      expect(tables).toEqual(['consultation_meetings', 'consultations', 'papers', 'sources']);
+      expect(tables).toEqual([
+        'agenda_items', 'consultation_meetings', 'consultations', 'files', 'meetings', 'memberships', 'organizations', 'papers',
+        'people', 'records', 'sources',
+      ]);
       expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
       const applied = sqlite.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get();

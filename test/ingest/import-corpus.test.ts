@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { openDb } from '../../src/db/connection';
 import { listPapers } from '../../src/db/queries';
 import { importSavedPages, collectFiles } from '../../src/ingest/saved-pages';
@@ -6,38 +7,36 @@ import { CORPUS, makeTmpDir } from '../helpers/tmp';
 
 const NOW = '2026-11-24T09:00:00Z';
 const TODAY = '2026-11-24';
+const TABLES = ['sources', 'records', 'papers', 'consultations', 'consultation_meetings', 'meetings', 'agenda_items', 'organizations', 'people', 'memberships', 'files'];
+
+function snapshot(sqlite: Database.Database) {
+  return Object.fromEntries(TABLES.map((t) => [t, sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all()]));
+}
 
 describe('ratsradar import ../shared/corpus', () => {
   const tmp = makeTmpDir();
   afterAll(tmp.cleanup);
   const file = path.join(tmp.dir, 'corpus.sqlite');
 
-  test('imports every vo020 page, skips the other kinds, fails none', () => {
+  test('imports every page, skips none, fails none, and counts every kind', () => {
     const { sqlite, close } = openDb(file);
     try {
       const summary = importSavedPages(sqlite, [CORPUS], { now: NOW, today: TODAY });
-      const vo020 = collectFiles([CORPUS]).filter((f) => /\/vo020/.test(f));
-      expect(vo020).toHaveLength(9);
-      expect(summary.failed).toBe(0);
-      expect(summary.inserted).toBe(vo020.length);
-      const inserted = summary.files.filter((f) => f.status === 'inserted').map((f) => f.file).sort();
-      expect(inserted).toEqual(vo020.sort());
-      // everything else is skipped with a reason, PROVENANCE.md as "not a RIS page"
-      expect(summary.skipped).toBe(summary.files.length - vo020.length);
-      const provenance = summary.files.find((f) => f.file.endsWith('PROVENANCE.md'));
-      expect(provenance?.detail).toMatch(/^skipped: not a RIS page/);
-      const meeting = summary.files.find((f) => f.file.endsWith('to010-1004086.html'));
-      expect(meeting?.detail).toMatch(/^skipped: allris3 to010 pages are not parsed yet/);
-      // the source is the folder name
-      const sources = sqlite.prepare('SELECT key FROM sources ORDER BY key').pluck().all();
-      expect(sources).toEqual([
-        'hamburg-altona', 'hamburg-bergedorf', 'hamburg-eimsbuettel', 'hamburg-mitte', 'hamburg-nord', 'hildesheim',
-        'laatzen', 'landkreis-osnabrueck', 'regensburg',
-      ]);
+      const pages = collectFiles([CORPUS]);
+      expect(summary.files).toHaveLength(pages.length);
+      expect(summary.files.filter((f) => f.status === 'skipped' || f.status === 'failed')).toEqual([]);
+      // the only file that is not a saved page
+      expect(summary.ignored.map((f) => path.basename(f))).toEqual(['PROVENANCE.md']);
+      const { byKind } = summary;
+      expect(byKind.Paper.inserted).toBeGreaterThanOrEqual(9 + 50 + 4);
+      expect(byKind.Meeting.inserted).toBeGreaterThanOrEqual(12 + 70);
+      expect(byKind.AgendaItem.inserted).toBeGreaterThan(150);
+      expect(byKind.Organization.inserted).toBeGreaterThanOrEqual(6 + 5 + 10);
       // every paper got a derived state
-      const { rows, total } = listPapers(sqlite, { limit: 50, offset: 0 });
-      expect(total).toBe(9);
+      const { rows } = listPapers(sqlite, { limit: 500, offset: 0 });
       for (const r of rows) expect(r.state).toEqual(expect.any(String));
+      // the source is the folder name
+      expect(sqlite.prepare("SELECT COUNT(*) FROM sources WHERE key IN ('hamburg-altona', 'laatzen', 'trier', 'leipzig')").pluck().get()).toBe(4);
     } finally {
       close();
     }
@@ -46,10 +45,31 @@ describe('ratsradar import ../shared/corpus', () => {
   test('a second import of the same pages changes nothing', () => {
     const { sqlite, close } = openDb(file);
     try {
-      const before = sqlite.prepare('SELECT id, record_hash, updated_at FROM papers ORDER BY id').all();
+      const before = snapshot(sqlite);
       const summary = importSavedPages(sqlite, [CORPUS], { now: '2026-11-25T09:00:00Z', today: TODAY });
-      expect([summary.inserted, summary.updated, summary.unchanged, summary.failed]).toEqual([0, 0, 9, 0]);
-      expect(sqlite.prepare('SELECT id, record_hash, updated_at FROM papers ORDER BY id').all()).toEqual(before);
+      expect([summary.inserted, summary.updated, summary.skipped, summary.failed]).toEqual([0, 0, 0, 0]);
+      expect(summary.unchanged).toBe(summary.files.length);
+      expect(snapshot(sqlite)).toEqual(before);
+    } finally {
+      close();
+    }
+  });
+
+  test('a Hamburg meeting lists its agenda with results; items link to the motions on it, and the motions link back', () => {
+    const { sqlite, close } = openDb(file);
+    try {
+      const meeting = sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
+        WHERE s.key = 'hamburg-altona' AND m.source_record_id = '1004086'`).get() as { id: number };
+      const items = sqlite.prepare('SELECT number, result, paper_id FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meeting.id) as { number: string; result: string | null; paper_id: number | null }[];
+      expect(items.length).toBe(20);
+      expect(items.filter((i) => i.result).length).toBeGreaterThan(10);
+      const linked = items.filter((i) => i.paper_id !== null);
+      expect(linked.length).toBeGreaterThan(0);
+      for (const i of linked) {
+        const back = sqlite.prepare(`SELECT COUNT(*) FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
+          WHERE c.paper_id = ? AND cm.meeting_id = ?`).pluck().get(i.paper_id, meeting.id);
+        expect(back).toBe(1);
+      }
     } finally {
       close();
     }

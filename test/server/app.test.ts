@@ -45,7 +45,18 @@ describe('the web app on the corpus and the demo data', () => {
   test('/ lists the motions with their states, newest activity first', async () => {
     const res = await request(app).get('/').expect(200).expect('Content-Type', /html/);
     expect(res.text).toContain('<html lang="de">');
-    expect(res.text).toContain('VII-A-00777');
+    // the Leipzig motion (last activity 2020) is on a later page: follow "nächste Seite"
+    let page = res.text;
+    let hops = 0;
+    while (!page.includes('VII-A-00777')) {
+      const next = /<a rel="next" href="([^"]+)"/.exec(page);
+      expect(next).not.toBeNull();
+      page = (await request(app).get(next![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=')).expect(200)).text;
+      expect(++hops).toBeLessThan(20);
+    }
+    const dates = [...res.text.matchAll(/<td data-label="Letzte Aktivität"><time datetime="([\d-]+)"/g)].map((m) => m[1]);
+    expect(dates.length).toBeGreaterThan(3);
+    expect([...dates].sort().reverse()).toEqual(dates);
     expect(res.text).toMatch(/Vorlagen/);
     // a Hamburg corpus paper is there with a state badge
     expect(res.text).toMatch(/class="state state-[a-z-]+"/);
@@ -63,7 +74,7 @@ describe('the web app on the corpus and the demo data', () => {
     expect(await request(app).get('/?seite=0').expect(400).then((r) => r.text)).toContain('Ungültige Seitenzahl');
     expect((await request(app).get('/?seite=99').expect(404)).text).toContain('Diese Seite gibt es nicht.');
     const paged = await request(app).get('/?state=decided&seite=1').expect(200);
-    expect(paged.text).toMatch(/Seite 1 von 1/);
+    expect(paged.text).toMatch(/Seite 1 von \d+/);
   });
 
   test('/papers/:id shows the four stations of VII-A-00777 and the explanation', async () => {
@@ -92,6 +103,29 @@ describe('the web app on the corpus and the demo data', () => {
     const res = await request(app).get(`/papers/${id}`).expect(200);
     expect(res.text).toContain('2026/245');
     expect(res.text).toMatch(/station-(done|stopped|planned|skipped|current)/);
+  });
+
+  test('a Hamburg meeting page lists its agenda with results, links its motions, and the motions link back', async () => {
+    const meetingId = opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
+      WHERE s.key = 'hamburg-altona' AND m.source_record_id = '1004086'`).pluck().get() as number;
+    const res = await request(app).get(`/meetings/${meetingId}`).expect(200);
+    expect(res.text).toContain('<h1>Sitzung des Mobilitätsausschusses</h1>');
+    expect(res.text).toMatch(/<a href="\/organizations\/\d+">Mobilitätsausschuss<\/a>/);
+    expect((res.text.match(/<td data-label="TOP">/g) ?? []).length).toBe(20);
+    expect(res.text).toContain('zur Kenntnis genommen');
+    const paperLinks = [...res.text.matchAll(/<a href="\/papers\/(\d+)">/g)].map((m) => m[1]);
+    expect(paperLinks.length).toBeGreaterThan(0);
+    for (const id of paperLinks.slice(0, 3)) {
+      const paper = await request(app).get(`/papers/${id}`).expect(200);
+      expect(paper.text).toContain(`href="/meetings/${meetingId}"`);
+    }
+    const orgId = /<a href="\/organizations\/(\d+)">Mobilitätsausschuss/.exec(res.text)![1];
+    const org = await request(app).get(`/organizations/${orgId}`).expect(200);
+    expect(org.text).toContain('<h1>Mobilitätsausschuss</h1>');
+    expect((org.text.match(/<tr><td>/g) ?? []).length).toBe(29);
+    expect(org.text).toContain(`href="/meetings/${meetingId}"`);
+    await request(app).get('/meetings/999999').expect(404);
+    await request(app).get('/organizations/x').expect(404);
   });
 
   test('unknown ids give a German 404 page, JSON a JSON 404', async () => {

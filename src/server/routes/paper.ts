@@ -1,6 +1,7 @@
 /** GET /papers/:id — a motion's timeline; /papers/:id.json — the same data as JSON. */
 import type { Request, Response } from 'express';
 import { loadPaper } from '../../db/queries';
+import { loadPaperLinks } from '../../db/queries-meetings';
 import { progress } from '../../domain/progress';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
@@ -20,6 +21,7 @@ export function paperRoute(ctx: AppContext) {
       res.json(toPaperJson(stored, pr, today));
       return;
     }
-    res.type('html').send(ctx.render('paper', toPaperView(stored, pr, today)));
+    const links = loadPaperLinks(ctx.sqlite, stored.meta.id, stored.record.consultation.map((c) => c.organization));
+    res.type('html').send(ctx.render('paper', toPaperView(stored, pr, today, links)));
   };
 }

@@ -14,7 +14,14 @@ function isHttp(url: string | null | undefined): url is string {
   return typeof url === 'string' && /^https?:\/\//i.test(url);
 }
 
-export function toPaperView(stored: StoredPaper, pr: Progress, today: string) {
+export interface PaperLinks {
+  /** [station][row] → meeting page id */
+  meetings: (number | null)[][];
+  /** [station] → committee page id */
+  committees: (number | null)[];
+}
+
+export function toPaperView(stored: StoredPaper, pr: Progress, today: string, links: PaperLinks = { meetings: [], committees: [] }) {
   const p = stored.record;
   return {
     title: [p.reference, p.name].filter(Boolean).join(' – ') || 'Vorlage',
@@ -33,6 +40,8 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string) {
       number: i + 1,
       statusLabel: STATION_STATUS_LABELS[s.status] ?? s.status,
       isCurrent: pr.currentStation === i,
+      organizationId: links.committees[i] ?? null,
+      meetings: s.meetings.map((m, j) => ({ ...m, meetingId: links.meetings[i]?.[j] ?? null })),
     })),
     originalUrl: isHttp(p.url) ? p.url : null,
     files: p.files.map((f) => ({ name: f.name, url: isHttp(f.url) ? f.url : null })),

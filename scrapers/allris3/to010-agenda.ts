@@ -1,0 +1,151 @@
+/**
+ * The agenda table of ALLRIS net 3.x classic / `_raw` to010 pages (ALLRIS-NOTES §4.2): `table.tl1`
+ * with the header row `tr.zk1` (TOP | | Betreff | Vorlage / Drucksache) and item rows
+ * `tr.zl11` / `tr.zl12`. Columns are found by their header labels and colspans, not by position:
+ * Hamburg's Betreff spans two cells, Regensburg's one. Pure.
+ *
+ * Per row: TOP cell "Ö&nbsp;1" (link `to010.asp?SILFDNR=…&TOLFDNR=…#beschluss`); the result only in
+ * the NA/PA button's `title` (`input.il1_naz`, "(offen)" = none); the subject (link to to020, or plain
+ * text for heading items and N rows) without its grey "Zusatzinfo" span; the Vorlage link
+ * `vo020.asp?VOLFDNR=…` — a TO form + `to010.asp?SILFDNR=…` link there names an earlier meeting
+ * whose minutes are approved, which is no paper. TOLFDNR: TOP link, to020 form or link, or the
+ * `<!--1052631 -->` comment. Rows without number, TOLFDNR and subject (the minutes "Pro" button row,
+ * spacer rows) are no items; a row whose only text is "öffentlicher Teil" / "nichtöffentlicher
+ * Teil" is a section row and sets the publicity of the rows below it.
+ */
+import type { CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
+import { LayoutChangedError } from '../errors';
+import type { AgendaItemEntry } from '../records';
+import { agendaItem, idParam, isSectionText, looksLikeTopNumber, publicFromSection, subjectText } from '../shared/agenda-entry';
+import { elementText } from '../shared/head-fields';
+import { cleanText, labelKey } from '../shared/text';
+import { rowCells, tableRows } from './vo020-labels';
+
+type Column = 'top' | 'subject' | 'paper' | 'other';
+
+interface PlacedCell {
+  cell: Element;
+  column: Column;
+}
+
+/** Header label → column, kept as data ("Drucksache" in Hamburg, "Vorlage" elsewhere). */
+export const COLUMN_RULES: readonly { column: Column; pattern: RegExp }[] = [
+  { column: 'top', pattern: /^(top|nr|tagesordnungspunkt)$/ },
+  { column: 'subject', pattern: /^(betreff|gegenstand|beratungsgegenstand)$/ },
+  { column: 'paper', pattern: /^(vorlage|vorlagen|drucksache|drucksachen|vorlagennr|drucksachennr|drs)$/ },
+];
+
+function span(cell: Element): number {
+  const n = Number(cell.attribs.colspan ?? 1);
+  return Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1;
+}
+
+/** The header's column map: one entry per grid column. */
+function headerColumns($: CheerioAPI, header: Element): Column[] {
+  const columns: Column[] = [];
+  for (const th of rowCells(header)) {
+    const key = labelKey(elementText($(th)));
+    const column = COLUMN_RULES.find((r) => r.pattern.test(key))?.column ?? 'other';
+    for (let i = 0; i < span(th); i++) columns.push(column);
+  }
+  return columns;
+}
+
+/** Places each cell of a row in the header's column where the cell starts. */
+function placeCells(row: Element, columns: Column[]): PlacedCell[] {
+  let at = 0;
+  return rowCells(row).map((cell) => {
+    const placed = { cell, column: columns[at] ?? 'other' };
+    at += span(cell);
+    return placed;
+  });
+}
+
+/** The table whose header row names a Betreff column; null when the page has none. */
+export function findAgendaTable($: CheerioAPI, scope: AnyNode): { table: Element; header: Element } | null {
+  for (const table of $(scope).find('table').toArray()) {
+    const header = tableRows(table).find((r) => rowCells(r).some((c) => c.name === 'th'));
+    if (header && headerColumns($, header).includes('subject')) return { table, header };
+  }
+  return null;
+}
+
+/** TOLFDNR of a row: TOP link, to020 link or form, else the `<!--1052631 -->` comment. */
+function rowSourceId($: CheerioAPI, row: Element, top: Element[]): string | null {
+  for (const a of $(top).find('a[href]').toArray()) {
+    const id = idParam(a.attribs.href, 'TOLFDNR');
+    if (id) return id;
+  }
+  const link = $(row).find('a[href*="to020"]').toArray().map((a) => idParam(a.attribs.href, 'TOLFDNR')).find((id) => id);
+  if (link) return link;
+  const input = cleanText($(row).find('form[action*="to020"] input[name="TOLFDNR"]').first().attr('value'));
+  if (input && /^\d+$/.test(input)) return input;
+  for (const child of row.children) {
+    if (child.type === 'comment') {
+      const m = /^\s*(\d+)\s*$/.exec(child.data);
+      if (m) return m[1];
+    }
+  }
+  return null;
+}
+
+/** The result shown as the NA/PA button's title ("ungeändert beschlossen", "(offen)"). */
+function rowResult($: CheerioAPI, row: Element): string | null {
+  const button = $(row).find('input.il1_naz, form[action*="to020"] input[type="submit"]').first();
+  return cleanText(button.attr('title'));
+}
+
+function rowPaper($: CheerioAPI, cells: Element[]): { reference: string | null; sourceId: string | null } {
+  const link = $(cells).find('a[href*="vo020"]').first();
+  if (link.length) return { reference: elementText(link), sourceId: idParam(link.attr('href'), 'VOLFDNR') };
+  const input = cleanText($(cells).find('form[action*="vo020"] input[name="VOLFDNR"]').first().attr('value'));
+  return { reference: null, sourceId: input };
+}
+
+/** Reads every agenda row, in page order. Throws LayoutChangedError when the header has no TOP column. */
+export function parseClassicAgenda($: CheerioAPI, table: Element, header: Element, page: string): AgendaItemEntry[] {
+  const columns = headerColumns($, header);
+  if (!columns.includes('top')) {
+    throw new LayoutChangedError(`${page}: agenda header without a TOP column`, page, 'table.tl1 tr.zk1 th "TOP"');
+  }
+  const items: AgendaItemEntry[] = [];
+  let sectionPublic: boolean | null = null;
+  let seenHeader = false;
+  for (const row of tableRows(table)) {
+    if (row === header) {
+      seenHeader = true;
+      continue;
+    }
+    if (!seenHeader || rowCells(row).some((c) => c.name === 'th')) continue;
+    const placed = placeCells(row, columns);
+    const of = (c: Column) => placed.filter((p) => p.column === c).map((p) => p.cell);
+    const top = of('top');
+    const subjectCells = of('subject');
+    const topText = elementText($(top));
+    const numberText = looksLikeTopNumber(topText) ? topText : null;
+    const sourceId = rowSourceId($, row, top);
+    const name = subjectCells.length ? subjectText($(subjectCells)) : null;
+    if (!numberText && !sourceId) {
+      // a section row ("Nichtöffentlicher Teil"), or a row that only holds a button or spacers
+      const text = elementText($(row));
+      if (isSectionText(text) || !name) {
+        sectionPublic = publicFromSection(text) ?? sectionPublic;
+        continue;
+      }
+    }
+    const paper = rowPaper($, of('paper'));
+    items.push(
+      agendaItem({
+        numberText,
+        sectionPublic,
+        sourceId,
+        name,
+        paperReference: paper.reference,
+        paperSourceId: paper.sourceId,
+        resultText: rowResult($, row),
+      }),
+    );
+  }
+  return items;
+}

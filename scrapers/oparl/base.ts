@@ -1,0 +1,41 @@
+/**
+ * What every OParl-made record shares: the object's type (and the OParl version in its type URL),
+ * sourceId = the object's own `id` (never the request URL: ALLRIS's ids can differ from it), and
+ * url = its `web` link when that is a usable absolute http(s) URL. Pure.
+ */
+import { LayoutChangedError } from '../errors';
+import type { ParseContext } from '../parse';
+import { RECORD_FORMAT, type RecordBase } from '../records';
+import { oparlString, oparlUrl, type OparlObject } from './quirks';
+
+export interface OparlType {
+  /** "1.0" / "1.1" */
+  version: string;
+  /** "Paper", "Meeting", … */
+  name: string;
+}
+
+const TYPE_URL = /^https?:\/\/(?:schema\.oparl\.org|oparl\.org\/schema)\/(1\.\d+)\/([A-Za-z]+)\/?$/;
+
+/** The OParl type of an object from its `type` URL ("https://schema.oparl.org/1.1/Paper"), or null. */
+export function oparlType(obj: OparlObject): OparlType | null {
+  const t = oparlString(obj.type);
+  const m = t ? TYPE_URL.exec(t) : null;
+  return m ? { version: m[1], name: m[2] } : null;
+}
+
+/** The fields of RecordBase for an OParl object; an object without an `id` is a layout we do not understand. */
+export function oparlBase<T extends string>(obj: OparlObject, type: T, ctx: ParseContext): RecordBase & { type: T } {
+  const id = oparlString(obj.id);
+  if (!id) {
+    throw new LayoutChangedError(`OParl ${type} without an id`, ctx.url, `${type}.id`);
+  }
+  return {
+    type,
+    format: RECORD_FORMAT,
+    system: 'oparl',
+    systemVersion: oparlType(obj)?.version ?? ctx.systemVersion,
+    sourceId: id,
+    url: oparlUrl(obj.web),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * OParl Meeting → MeetingRecord. Times are Europe/Berlin local; ALLRIS's `end` at the midnight after
+ * the start is a placeholder and dropped. room / location come from an embedded Location, the status
+ * from `meetingState`, the agenda from embedded AgendaItem objects. Pure.
+ */
+import type { ParseContext } from '../parse';
+import type { MeetingRecord } from '../records';
+import { oparlBase } from './base';
+import { agendaEntry } from './agenda-item';
+import { isNextMidnight, oparlDateTime } from './datetime';
+import { embedded, embeddedList, firstId, firstName, oparlString, type OparlObject } from './quirks';
+
+/** "Rathaus, Markt 1, 12345 Stadt": the Location's description, else its address parts. */
+function locationText(loc: OparlObject): string | null {
+  const description = oparlString(loc.description);
+  if (description) return description;
+  const town = [oparlString(loc.postalCode), oparlString(loc.locality)].filter(Boolean).join(' ');
+  const parts = [oparlString(loc.streetAddress), town].filter((s): s is string => !!s);
+  return parts.length ? parts.join(', ') : null;
+}
+
+export function mapMeeting(m: OparlObject, ctx: ParseContext): MeetingRecord {
+  const start = oparlDateTime(m.start);
+  const endRaw = oparlDateTime(m.end);
+  const end = endRaw && !isNextMidnight(start, endRaw) ? endRaw : null;
+  const location = embedded(m.location);
+  return {
+    ...oparlBase(m, 'Meeting', ctx),
+    name: oparlString(m.name),
+    organization: firstName(m.organization),
+    organizationSourceId: firstId(m.organization),
+    date: start?.date ?? null,
+    start: start?.time ?? null,
+    end: end?.time ?? null,
+    room: location ? oparlString(location.room) : null,
+    location: location ? locationText(location) : null,
+    statusText: oparlString(m.meetingState),
+    agendaItem: embeddedList(m.agendaItem).map(agendaEntry),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * One agenda item of a to010 page (CONTRACTS.md "Meeting" → agendaItem[]), whatever the ALLRIS
+ * generation: the TOP number with its Ö/N marker, the publicity of section rows ("öffentlicher
+ * Teil", "Nichtöffentlicher Teil"), the subject without its "Zusatzinfo" span, and the entry
+ * itself with result text and code. Pure.
+ */
+import type { Cheerio } from 'cheerio/slim';
+import type { AnyNode } from 'domhandler';
+import type { AgendaItemEntry } from '../records';
+import { classifyResult, cleanResultText } from './codes';
+import { elementText } from './head-fields';
+import { cleanText } from './text';
+
+/**
+ * "Ö 1" → { number: "1", public: true }; "N 10" → { "10", false }; "Ö 2.1" → { "2.1", true };
+ * "10.1" (no marker) → { "10.1", null }; "" → { null, null }. NBSP and spaces between marker and
+ * number are optional ("Ö&nbsp;1", "Ö1"); "NÖ" (nicht öffentlich) is non-public.
+ */
+export function splitTopNumber(text: string | null | undefined): { number: string | null; public: boolean | null } {
+  const t = cleanText(text);
+  if (!t) return { number: null, public: null };
+  const m = /^(NÖ|N|Ö)(?:\s+|(?=\d)|$)(.*)$/iu.exec(t);
+  if (!m) return { number: t, public: null };
+  return { number: cleanText(m[2]), public: !/^n/i.test(m[1]) };
+}
+
+/**
+ * True for a TOP cell text that reads as a number with or without marker ("Ö 1", "N 10", "2.1",
+ * "10a"); false for a heading that spans the TOP column ("Öffentlicher Teil") or an empty cell.
+ */
+export function looksLikeTopNumber(text: string | null | undefined): boolean {
+  const { number } = splitTopNumber(text);
+  if (number === null) return cleanText(text) !== null && /^(NÖ|N|Ö)$/i.test(cleanText(text) ?? '');
+  return /\d/.test(number) && number.length <= 15;
+}
+
+/**
+ * The publicity a section row states: "Nichtöffentlicher Teil", "nicht öffentliche Sitzung",
+ * "vertraulicher Teil" → false; "öffentlicher Teil (19:30 - 20:40 Uhr)" → true; anything else
+ * (a plain heading row) → null, i.e. it does not change the current section.
+ */
+export function publicFromSection(text: string | null | undefined): boolean | null {
+  const t = cleanText(text)?.toLowerCase();
+  if (!t) return null;
+  if (/nicht[\s-]*(ö|oe)ffentlich|vertraulich|geheim/.test(t)) return false;
+  if (/(ö|oe)ffentlich/.test(t)) return true;
+  return null;
+}
+
+/** Row texts that only say the subject is hidden; they are no name (Hamburg N rows: "(nichtöffentlich)"). */
+const HIDDEN_SUBJECT = /^\(?\s*nicht[\s-]*(ö|oe)ffentlich\s*\)?$/i;
+
+/** Elements inside a subject cell that are not part of the subject. */
+const NOT_SUBJECT = [
+  'span[title="Zusatzinfo"]', 'span.zusatzinfo', '[hidden]', '[data-wicket-placeholder]', 'script', 'style',
+  'input', 'select', 'img',
+].join(', ');
+
+/**
+ * The subject (Betreff) as shown, on one line, without the "Zusatzinfo" span (referent, author or
+ * a remark in grey: "(Referentin: …)", "(Verfasserin: CDU-Fraktion)"); null for "(nichtöffentlich)".
+ */
+export function subjectText<T extends AnyNode>(cells: Cheerio<T>): string | null {
+  const copy = cells.clone();
+  copy.find(NOT_SUBJECT).remove();
+  const text = elementText(copy);
+  return text && HIDDEN_SUBJECT.test(text) ? null : text;
+}
+
+/** True when a row text reads as a section heading about publicity ("öffentlicher Teil"). */
+export function isSectionText(text: string | null): boolean {
+  return publicFromSection(text) !== null && (cleanText(text) ?? '').length <= 120;
+}
+
+export interface AgendaItemParts {
+  numberText: string | null;
+  /** the publicity of the section the row stands in; the row's own Ö/N marker wins */
+  sectionPublic: boolean | null;
+  sourceId: string | null;
+  name: string | null;
+  paperReference: string | null;
+  paperSourceId: string | null;
+  /** the result as shown ("(offen)" and blanks become null) */
+  resultText: string | null;
+}
+
+/** Builds one entry: number without marker, publicity, cleaned strings, result and its code. */
+export function agendaItem(p: AgendaItemParts): AgendaItemEntry {
+  const top = splitTopNumber(p.numberText);
+  const result = cleanResultText(cleanText(p.resultText));
+  return {
+    number: top.number,
+    public: top.public ?? p.sectionPublic,
+    sourceId: cleanText(p.sourceId),
+    name: cleanText(p.name),
+    paperReference: cleanText(p.paperReference),
+    paperSourceId: cleanText(p.paperSourceId),
+    result,
+    resultCode: classifyResult(result),
+  };
+}
+
+/** The first numeric value of an id parameter in a link ("…?SILFDNR=3712&amp;TOLFDNR=76116" → 76116). */
+export function idParam(href: string | null | undefined, name: string): string | null {
+  if (!href) return null;
+  const m = new RegExp(`[?&;]${name}=(\\d+)`, 'i').exec(href.replace(/&amp;/g, '&'));
+  return m ? m[1] : null;
+}

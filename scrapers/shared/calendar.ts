@@ -1,0 +1,204 @@
+/**
+ * Month calendars (ALLRIS 3 si010 / si010_e / si010_j / si010_r, ALLRIS 4 si010 AJAX): which month a page
+ * shows, and the dates of its rows. Pure. ALLRIS-NOTES §4.4.
+ *
+ * A calendar row shows only the day of the month, and only in the first row of a day; the month and year
+ * come from the page itself (heading "September 2026", the current month cell of the month bar, the
+ * form fields MM/YY or kaldatvon, the tooltip date of ALLRIS 4), else from the URL (MM=9&YY=2026), else
+ * from the links to the previous and next month. Never from the "ALLRIS net Version … - 08.07.2026" line.
+ */
+import type { AnyNode } from 'domhandler';
+import type { CheerioAPI } from 'cheerio/slim';
+import type { ParseContext } from '../parse';
+import { RECORD_FORMAT, type MeetingListEntry, type MeetingListRecord, type SystemName } from '../records';
+import { parseGermanDate, parseTimeRange } from './dates';
+import { cleanText } from './text';
+
+export interface YearMonth {
+  year: number;
+  month: number;
+}
+
+const MONTHS: Record<string, number> = {
+  januar: 1, jan: 1, jänner: 1, februar: 2, feb: 2, märz: 3, maerz: 3, mär: 3, mrz: 3, mar: 3, april: 4, apr: 4,
+  mai: 5, may: 5, juni: 6, jun: 6, juli: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9,
+  oktober: 10, okt: 10, oct: 10, november: 11, nov: 11, dezember: 12, dez: 12, dec: 12,
+};
+
+function valid(year: number, month: number): YearMonth | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 1990 || year > 2100) return null;
+  return { year, month };
+}
+
+/** "September 2026", "Oktober&nbsp;2023", "Sep 2026" (the whole text, nothing else) → { 2026, 9 }; else null. */
+export function monthFromHeading(text: string | null | undefined): YearMonth | null {
+  const t = cleanText(text);
+  if (!t) return null;
+  const m = /^([A-Za-zÄäÖöÜü]+)\.?\s+(\d{4})$/.exec(t);
+  if (!m) return null;
+  const month = MONTHS[m[1].toLowerCase()];
+  return month ? valid(Number(m[2]), month) : null;
+}
+
+/** MM and YY query parameters of a calendar URL ("si010_e.asp?MM=9&YY=2026", "si010?3-1.0-&MM=10&YY=2026"). */
+export function monthFromUrl(url: string | null | undefined): YearMonth | null {
+  if (!url) return null;
+  const q = url.replace(/&amp;/gi, '&');
+  const mm = /[?&]MM=(\d{1,2})(?:[&#]|$)/i.exec(q);
+  const yy = /[?&]YY=(\d{2,4})(?:[&#]|$)/i.exec(q);
+  if (!mm || !yy) return null;
+  let year = Number(yy[1]);
+  if (year < 100) year += 2000;
+  return valid(year, Number(mm[1]));
+}
+
+/** The month of an ISO date "2026-10-01". */
+export function monthOfDate(iso: string | null): YearMonth | null {
+  const m = iso ? /^(\d{4})-(\d{2})-\d{2}$/.exec(iso) : null;
+  return m ? valid(Number(m[1]), Number(m[2])) : null;
+}
+
+function shift(ym: YearMonth, by: number): YearMonth {
+  const n = ym.year * 12 + (ym.month - 1) + by;
+  return { year: Math.floor(n / 12), month: (n % 12) + 1 };
+}
+
+function key(ym: YearMonth): number {
+  return ym.year * 12 + ym.month - 1;
+}
+
+/** The most frequent month of a list (ties: the first seen); null for an empty list. */
+export function mostFrequent(months: (YearMonth | null)[]): YearMonth | null {
+  const counts = new Map<number, { ym: YearMonth; n: number }>();
+  for (const ym of months) {
+    if (!ym) continue;
+    const c = counts.get(key(ym));
+    if (c) c.n++;
+    else counts.set(key(ym), { ym, n: 1 });
+  }
+  let best: { ym: YearMonth; n: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  return best ? best.ym : null;
+}
+
+/** A heading-like element whose whole text is "<Monat> <Jahr>" (h1–h4, caption, the month bar's title cell). */
+function headingMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
+  let found: YearMonth | null = null;
+  $(scope)
+    .find('h1, h2, h3, h4, caption, .monthName, .month, th')
+    .each((_, el) => {
+      found = monthFromHeading($(el).text());
+      return found === null;
+    });
+  return found;
+}
+
+/** The month bar of ALLRIS 3 classic: the current month and year are the cells without a link, class zl17. */
+function monthBarMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
+  let month: number | null = null;
+  let year: number | null = null;
+  $(scope)
+    .find('td.zl17')
+    .each((_, td) => {
+      if ($(td).find('a').length) return;
+      const t = (cleanText($(td).text()) ?? '').toLowerCase().replace(/\.$/, '');
+      if (/^\d{4}$/.test(t)) year ??= Number(t);
+      else if (MONTHS[t]) month ??= MONTHS[t];
+    });
+  return month !== null && year !== null ? valid(year, month) : null;
+}
+
+/** The calendar's own form fields: hidden MM + YY (si010_j), or the period "kaldatvon" = 01.09.2026. */
+function formMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
+  const mm = cleanText($(scope).find('input[name="MM"]').first().attr('value'));
+  const yy = cleanText($(scope).find('input[name="YY"]').first().attr('value'));
+  if (mm && yy && /^\d+$/.test(mm) && /^\d{4}$/.test(yy)) return valid(Number(yy), Number(mm));
+  const von = $(scope).find('input[name="kaldatvon"]').first().attr('value');
+  return monthOfDate(parseGermanDate(von));
+}
+
+/**
+ * From the neighbour links: "Vorheriger Monat" → +1, "Nächster Monat" → −1; else two calendar links
+ * exactly two months apart (si010_r: "August" and "Oktober") → the month between them.
+ */
+function neighbourMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
+  const links = $(scope).find('a[href*="MM="][href*="YY="]').toArray();
+  for (const a of links) {
+    const ym = monthFromUrl(a.attribs.href);
+    const title = (a.attribs.title ?? '').toLowerCase();
+    if (!ym) continue;
+    if (/vorherige[rn]? monat/.test(title)) return shift(ym, 1);
+    if (/n(ä|ae)chste[rn]? monat/.test(title)) return shift(ym, -1);
+  }
+  const distinct = new Map<number, YearMonth>();
+  for (const a of links) {
+    if (/togglemenu/i.test(a.attribs.href ?? '')) continue;
+    const ym = monthFromUrl(a.attribs.href);
+    if (ym) distinct.set(key(ym), ym);
+  }
+  const all = [...distinct.values()].sort((a, b) => key(a) - key(b));
+  if (all.length === 2 && key(all[1]) - key(all[0]) === 2) return shift(all[0], 1);
+  return null;
+}
+
+/**
+ * The month a calendar page shows: what the page itself states first (heading, month bar, form fields,
+ * the extra page-level hint such as ALLRIS 4 tooltip dates), then the URL, then the neighbour links.
+ */
+export function calendarMonth($: CheerioAPI, scope: AnyNode, url: string | null, hint: YearMonth | null = null): YearMonth | null {
+  return headingMonth($, scope) ?? monthBarMonth($, scope) ?? formMonth($, scope) ?? hint ?? monthFromUrl(url) ?? neighbourMonth($, scope);
+}
+
+/**
+ * Hands out the date of each row: a row with a day number starts a day, a row without one belongs to the
+ * day before it (ALLRIS-NOTES §4.4 "carry the day forward"). A day number smaller than the previous one
+ * means the listing went on into the next month (a period view over several months).
+ */
+export class DayTracker {
+  private current: YearMonth | null;
+  private day: number | null = null;
+
+  constructor(start: YearMonth | null) {
+    this.current = start;
+  }
+
+  /** Feed the row's day number (or null for a row of the same day); returns the row's ISO date or null. */
+  next(dayNumber: number | null): string | null {
+    if (dayNumber !== null && dayNumber >= 1 && dayNumber <= 31) {
+      if (this.day !== null && dayNumber < this.day && this.current) this.current = shift(this.current, 1);
+      this.day = dayNumber;
+    }
+    if (this.day === null || !this.current) return null;
+    const { year, month } = this.current;
+    return parseGermanDate(`${this.day}.${month}.${year}`);
+  }
+}
+
+/** "&nbsp;&nbsp;4" / "04" / "Mi 4" / "Mi., 04." → 4; anything that is not a day number → null. */
+export function dayNumber(text: string | null | undefined): number | null {
+  const m = /^(?:[A-Za-zÄÖÜäöü]{2,3}\.?,?\s*)?(\d{1,2})\.?$/.exec(cleanText(text) ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+/** The MeetingList record of a calendar page (its own sourceId is null: a calendar month has no id). */
+export function meetingListRecord(ctx: ParseContext, system: SystemName, meetings: MeetingListEntry[]): MeetingListRecord {
+  return {
+    type: 'MeetingList',
+    format: RECORD_FORMAT,
+    system,
+    systemVersion: ctx.systemVersion,
+    sourceId: null,
+    url: ctx.url,
+    meetings,
+  };
+}
+
+/**
+ * The time cell of a calendar row: "18:00 - 18:38", "18:00", "9:00", "17:00 Uhr". Only a cell that starts
+ * with a time counts, so a holiday text ("Herbstferien 12.10.-23.10.") never becomes a time.
+ */
+export function parseCalendarTime(text: string | null | undefined): { start: string | null; end: string | null } {
+  const t = cleanText(text);
+  if (!t || !/^\d{1,2}[:.]\d{2}(?!\d)/.test(t)) return { start: null, end: null };
+  return parseTimeRange(t);
+}

@@ -1,0 +1,73 @@
+/**
+ * An entity's facets (the records that describe it: HTML, OParl, a list row, a calendar row) merged
+ * into one: for every field the first facet in priority order that has a value (not null, not "",
+ * not an empty array) wins, and the field remembers which facet that was. Pure.
+ */
+
+export interface Facet<T> {
+  facet: string;
+  record: T;
+}
+
+/** Facet priority per entity kind: the HTML detail page first (it has the Beratungsfolge status and planned steps), then OParl, then partial views. */
+export const FACET_PRIORITY: Record<string, readonly string[]> = {
+  Paper: ['allris4', 'allris3', 'oparl', 'list'],
+  Meeting: ['allris4', 'allris3', 'oparl', 'calendar'],
+  AgendaItem: ['allris4', 'allris3', 'oparl', 'entry'],
+  Organization: ['allris4', 'allris3', 'oparl', 'list'],
+};
+
+function hasValue(v: unknown): boolean {
+  if (v === null || v === undefined || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+
+function rank(kind: string, facet: string): number {
+  const order = FACET_PRIORITY[kind] ?? [];
+  const i = order.indexOf(facet);
+  return i < 0 ? order.length : i;
+}
+
+export function sortFacets<T>(kind: string, facets: Facet<T>[]): Facet<T>[] {
+  return [...facets].sort((a, b) => rank(kind, a.facet) - rank(kind, b.facet) || a.facet.localeCompare(b.facet));
+}
+
+export function mergeFacets<T extends object>(kind: string, facets: Facet<T>[]): { merged: T; provenance: Record<string, string> } {
+  if (facets.length === 0) throw new Error(`nothing to merge for ${kind}`);
+  const ordered = sortFacets(kind, facets);
+  const merged: Record<string, unknown> = {};
+  const provenance: Record<string, string> = {};
+  const keys = new Set<string>();
+  for (const f of ordered) for (const k of Object.keys(f.record)) keys.add(k);
+  for (const k of keys) {
+    const from = ordered.find((f) => hasValue((f.record as Record<string, unknown>)[k]));
+    if (from) {
+      merged[k] = (from.record as Record<string, unknown>)[k];
+      provenance[k] = from.facet;
+    } else {
+      const first = ordered.find((f) => k in f.record);
+      merged[k] = first ? (first.record as Record<string, unknown>)[k] : null;
+    }
+  }
+  return { merged: merged as T, provenance };
+}
+
+interface AgendaPaperFacet {
+  consultation: { organization: string | null; meetings: { date: string | null; agendaItemSourceId: string | null }[] }[];
+}
+
+/**
+ * Papers: as mergeFacets, but a paper whose Beratungsfolge comes only from agenda appearances
+ * ('agenda:<item>' facets) gets one station per appearance, in date order, instead of only the first.
+ */
+export function mergePaperFacets<T extends object>(facets: Facet<T>[]): { merged: T; provenance: Record<string, string> } {
+  const result = mergeFacets('Paper', facets);
+  if (!result.provenance.consultation?.startsWith('agenda:')) return result;
+  const stations = facets
+    .filter((f) => f.facet.startsWith('agenda:'))
+    .flatMap((f) => (f.record as unknown as AgendaPaperFacet).consultation)
+    .sort((a, b) => (a.meetings[0]?.date ?? '').localeCompare(b.meetings[0]?.date ?? '') ||
+      (a.meetings[0]?.agendaItemSourceId ?? '').localeCompare(b.meetings[0]?.agendaItemSourceId ?? ''));
+  return { merged: { ...result.merged, consultation: stations }, provenance: { ...result.provenance, consultation: 'agenda' } };
+}

@@ -1,0 +1,129 @@
+/** Read queries for meeting and organization pages. Prepared once per connection. */
+import type Database from 'better-sqlite3';
+
+export interface MeetingView {
+  id: number;
+  sourceName: string;
+  isDemo: boolean;
+  sourceId: string | null;
+  url: string | null;
+  name: string | null;
+  organization: string | null;
+  organizationId: number | null;
+  date: string | null;
+  start: string | null;
+  end: string | null;
+  room: string | null;
+  location: string | null;
+  statusText: string | null;
+  updatedAt: string;
+}
+
+export interface AgendaItemView {
+  id: number;
+  number: string | null;
+  public: boolean | null;
+  name: string | null;
+  paperReference: string | null;
+  paperId: number | null;
+  paperName: string | null;
+  result: string | null;
+  resultCode: string | null;
+  url: string | null;
+}
+
+export interface OrganizationView {
+  id: number;
+  sourceName: string;
+  isDemo: boolean;
+  kind: string | null;
+  name: string | null;
+  url: string | null;
+  updatedAt: string;
+}
+
+export interface MemberView {
+  name: string;
+  role: string | null;
+  group: string | null;
+}
+
+export interface MeetingListItem {
+  id: number;
+  name: string | null;
+  date: string | null;
+  start: string | null;
+  room: string | null;
+  items: number;
+}
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function prepare(sqlite: Database.Database) {
+  return {
+    meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo'> & { isDemo: number }>(`SELECT m.id, s.name AS sourceName, s.is_demo AS isDemo,
+      m.source_record_id AS sourceId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
+      m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.updated_at AS updatedAt
+      FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
+    items: sqlite.prepare<[number], Omit<AgendaItemView, 'public'> & { public: number | null }>(`SELECT a.id, a.number, a.public, a.name,
+      COALESCE(p.reference, a.paper_reference) AS paperReference, a.paper_id AS paperId, p.name AS paperName, a.result,
+      a.result_code AS resultCode, a.url
+      FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id WHERE a.meeting_id = ? ORDER BY a.position, a.id`),
+    organization: sqlite.prepare<[number], Omit<OrganizationView, 'isDemo'> & { isDemo: number }>(`SELECT o.id, s.name AS sourceName,
+      s.is_demo AS isDemo, o.kind, o.name, o.url, o.updated_at AS updatedAt
+      FROM organizations o JOIN sources s ON s.id = o.source_id WHERE o.id = ?`),
+    members: sqlite.prepare<[number], MemberView>(`SELECT p.name, m.role, m.group_name AS "group"
+      FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.organization_id = ? ORDER BY m.position`),
+    coming: sqlite.prepare<[number, string, number], MeetingListItem>(`SELECT m.id, m.name, m.date, m.start, m.room,
+      (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items
+      FROM meetings m WHERE m.organization_id = ? AND m.date >= ? ORDER BY m.date, m.start LIMIT ?`),
+    past: sqlite.prepare<[number, string, number], MeetingListItem>(`SELECT m.id, m.name, m.date, m.start, m.room,
+      (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items
+      FROM meetings m WHERE m.organization_id = ? AND m.date < ? ORDER BY m.date DESC, m.start DESC LIMIT ?`),
+    paperMeetingLinks: sqlite.prepare<[number], { position: number; row: number; meetingId: number | null }>(`SELECT c.position,
+      cm.position AS row, cm.meeting_id AS meetingId FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
+      WHERE c.paper_id = ? ORDER BY c.position, cm.position`),
+    organizationByName: sqlite.prepare<[number, string], { id: number }>(
+      `SELECT o.id FROM organizations o JOIN papers p ON p.source_id = o.source_id WHERE p.id = ? AND o.name = ? ORDER BY o.id LIMIT 1`,
+    ),
+  };
+}
+
+function stmts(sqlite: Database.Database) {
+  let s = cache.get(sqlite);
+  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+export function loadMeeting(sqlite: Database.Database, id: number): { meeting: MeetingView; items: AgendaItemView[] } | null {
+  const s = stmts(sqlite);
+  const m = s.meeting.get(id);
+  if (!m) return null;
+  const items = s.items.all(id).map((i) => ({ ...i, public: i.public === null ? null : i.public === 1 }));
+  return { meeting: { ...m, isDemo: m.isDemo === 1 }, items };
+}
+
+export function loadOrganization(
+  sqlite: Database.Database, id: number, today: string, limit = 20,
+): { organization: OrganizationView; members: MemberView[]; coming: MeetingListItem[]; past: MeetingListItem[] } | null {
+  const s = stmts(sqlite);
+  const o = s.organization.get(id);
+  if (!o) return null;
+  return {
+    organization: { ...o, isDemo: o.isDemo === 1 },
+    members: s.members.all(id),
+    coming: s.coming.all(id, today, limit),
+    past: s.past.all(id, today, limit),
+  };
+}
+
+/** For a paper's timeline: the meeting page of each meeting row ([station][row] → id or null), and each station's committee page. */
+export function loadPaperLinks(sqlite: Database.Database, paperId: number, organizations: (string | null)[]) {
+  const s = stmts(sqlite);
+  const meetings: (number | null)[][] = organizations.map(() => []);
+  for (const l of s.paperMeetingLinks.all(paperId)) {
+    if (meetings[l.position]) meetings[l.position][l.row] = l.meetingId;
+  }
+  const committees = organizations.map((name) => (name ? (s.organizationByName.get(paperId, name)?.id ?? null) : null));
+  return { meetings, committees };
+}

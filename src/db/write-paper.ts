@@ -1,0 +1,100 @@
+/** Materialises a merged paper into papers, consultations, consultation_meetings and files. */
+import type Database from 'better-sqlite3';
+import type { PaperRecord } from '../../scrapers/records';
+import { hashOf } from './facets';
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function prepare(sqlite: Database.Database) {
+  return {
+    find: sqlite.prepare<[number, string], { id: number; record_hash: string }>(
+      'SELECT id, record_hash FROM papers WHERE source_id = ? AND source_key = ?',
+    ),
+    insert: sqlite.prepare(`INSERT INTO papers (source_id, source_key, source_record_id, system, system_version, url,
+      reference, name, paper_type, public, status_text, originator, under_direction_of, date, related_references, files,
+      text, record_hash, first_seen_at, updated_at, provenance, oparl_id)
+      VALUES (@sourceDbId, @sourceKey, @sourceId, @system, @systemVersion, @url, @reference, @name, @paperType, @public,
+      @statusText, @originator, @underDirectionOf, @date, @relatedReferences, @files, @text, @recordHash, @now, @now,
+      @provenance, @oparlId)`),
+    update: sqlite.prepare(`UPDATE papers SET source_record_id=@sourceId, system=@system, system_version=@systemVersion,
+      url=@url, reference=@reference, name=@name, paper_type=@paperType, public=@public, status_text=@statusText,
+      originator=@originator, under_direction_of=@underDirectionOf, date=@date, related_references=@relatedReferences,
+      files=@files, text=@text, record_hash=@recordHash, updated_at=@now, provenance=@provenance, oparl_id=@oparlId,
+      derived_on=NULL WHERE id=@id`),
+    deleteStations: sqlite.prepare('DELETE FROM consultations WHERE paper_id = ?'),
+    insertStation: sqlite.prepare(
+      'INSERT INTO consultations (paper_id, position, organization, role, role_code, station_status) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    insertMeeting: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_source_id,
+      agenda_item_source_id, result, result_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    deleteFiles: sqlite.prepare('DELETE FROM files WHERE paper_id = ? AND entity_key IS NULL'),
+    insertFile: sqlite.prepare('INSERT INTO files (source_id, paper_id, position, name, url) VALUES (?, ?, ?, ?, ?)'),
+  };
+}
+
+function stmts(sqlite: Database.Database) {
+  let s = cache.get(sqlite);
+  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+function writeChildren(sqlite: Database.Database, sourceDbId: number, paperId: number, p: PaperRecord): void {
+  const s = stmts(sqlite);
+  s.deleteStations.run(paperId);
+  p.consultation.forEach((c, i) => {
+    const cid = Number(s.insertStation.run(paperId, i, c.organization, c.role, c.roleCode, c.stationStatus).lastInsertRowid);
+    c.meetings.forEach((m, j) => {
+      s.insertMeeting.run(cid, j, m.date, m.name, m.meetingSourceId, m.agendaItemSourceId, m.result, m.resultCode);
+    });
+  });
+  s.deleteFiles.run(paperId);
+  p.files.forEach((f, i) => s.insertFile.run(sourceDbId, paperId, i, f.name, f.url));
+}
+
+/** Writes the merged paper; returns its id and whether the stored row changed. */
+export function writePaper(
+  sqlite: Database.Database,
+  sourceDbId: number,
+  key: string,
+  p: PaperRecord,
+  provenance: Record<string, string>,
+  oparlId: string | null,
+  now: string,
+): { id: number; changed: boolean } {
+  const s = stmts(sqlite);
+  const hash = hashOf({ p, provenance, oparlId });
+  const existing = s.find.get(sourceDbId, key);
+  if (existing && existing.record_hash === hash) return { id: existing.id, changed: false };
+  const params = {
+    sourceDbId,
+    sourceKey: key,
+    sourceId: p.sourceId,
+    system: p.system,
+    systemVersion: p.systemVersion,
+    url: p.url,
+    reference: p.reference,
+    name: p.name,
+    paperType: p.paperType,
+    public: p.public === null || p.public === undefined ? null : p.public ? 1 : 0,
+    statusText: p.statusText,
+    originator: JSON.stringify(p.originator ?? []),
+    underDirectionOf: JSON.stringify(p.underDirectionOf ?? []),
+    date: p.date,
+    relatedReferences: JSON.stringify(p.relatedReferences ?? []),
+    files: JSON.stringify(p.files ?? []),
+    text: JSON.stringify(p.text ?? []),
+    recordHash: hash,
+    provenance: JSON.stringify(provenance),
+    oparlId,
+    now,
+  };
+  let id: number;
+  if (existing) {
+    s.update.run({ ...params, id: existing.id });
+    id = existing.id;
+  } else {
+    id = Number(s.insert.run(params).lastInsertRowid);
+  }
+  writeChildren(sqlite, sourceDbId, id, { ...p, consultation: p.consultation ?? [], files: p.files ?? [] });
+  return { id, changed: true };
+}

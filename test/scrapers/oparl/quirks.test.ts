@@ -1,0 +1,207 @@
+/**
+ * ALLRIS's OParl quirks (ALLRIS-NOTES §2d, §3, §6, §7.11), one test each, named after the quirk.
+ * Where a corpus page shows the quirk it is used; otherwise the JSON is HAND-MADE inline (said so
+ * beside it), shaped after the corpus objects.
+ */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { NotARisPageError } from '../../../scrapers/errors';
+import { parseOparl } from '../../../scrapers/oparl/parse';
+import { parsePage } from '../../../scrapers/parse';
+import type { FileRecord, ListRecord, MeetingRecord, PaperRecord, SystemRecord, BodyRecord } from '../../../scrapers/records';
+import { CORPUS } from '../../helpers/tmp';
+
+const page = (p: string) => readFileSync(join(CORPUS, 'oparl', p));
+const parseJson = (json: unknown, url: string | null = null) =>
+  parseOparl({ text: typeof json === 'string' ? json : JSON.stringify(json), url, systemVersion: null });
+
+const T = 'https://schema.oparl.org/1.1/';
+
+describe('OParl vendor quirks', () => {
+  it('"N/A" strings become null (Leipzig 1.0 System name)', () => {
+    const rec = parsePage(page('leipzig/oparl1.0-system.json')) as SystemRecord;
+    expect(rec.name).toBeNull();
+    // HAND-MADE: "N/A" in other fields too, in any case
+    const p = parseJson({ id: 'https://x.example/oparl/papers?id=1', type: `${T}Paper`, reference: 'n/a', paperType: 'N/A', name: 'Antrag' }) as PaperRecord;
+    expect([p.reference, p.paperType, p.name]).toEqual([null, null, 'Antrag']);
+  });
+
+  it('blank and white-space strings become null (Leipzig 1.0 Body shortName "")', () => {
+    const rec = parsePage(page('leipzig/oparl1.0-body-2387.json')) as BodyRecord;
+    expect(rec.shortName).toBeNull();
+    // HAND-MADE: a single space and NBSP, as ALLRIS writes them
+    const p = parseJson({ id: 'https://x.example/oparl/papers?id=1', type: `${T}Paper`, reference: ' ', name: '\u00a0 ', paperType: '  Antrag  ' }) as PaperRecord;
+    expect([p.reference, p.name, p.paperType]).toEqual([null, null, 'Antrag']);
+  });
+
+  it('raw control characters inside JSON strings are escaped before parsing (Braunschweig 1.0 paper)', () => {
+    const bytes = page('braunschweig/oparl1.0-paper-1664-broken-control-chars.json');
+    expect(() => JSON.parse(bytes.toString('utf8'))).toThrow();
+    const rec = parsePage(bytes) as PaperRecord;
+    expect(rec.sourceId).toBe('https://ratsinfo.braunschweig.de/bi/oparl/1.0/papers.asp?id=1664');
+    expect(rec.reference).toBe('1664/99');
+    // the control characters themselves are junk in a text: they become spaces and collapse away
+    expect(rec.name).toBe('Volkshochschule Braunschweig e. V. Umwandlung in eine Gesellschaft mit beschr„nkter Haftung (GmbH) @ A | @ ” ÿ');
+    expect(rec.name).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  it('DOS-codepage mojibake ("beschr„nkter") is kept as is', () => {
+    const rec = parsePage(page('braunschweig/oparl1.0-paper-1664-broken-control-chars.json')) as PaperRecord;
+    expect(rec.name).toContain('beschr„nkter Haftung');
+    expect(rec.name).not.toContain('beschränkter');
+  });
+
+  it('auxiliaryFile as an object instead of an array (Bonn 1.1)', () => {
+    // the Bonn meeting carries it; Meeting records list no files, so the page must simply parse
+    expect((parsePage(page('bonn/oparl1.1-meeting-664.json')) as MeetingRecord).agendaItem).toHaveLength(1);
+    // HAND-MADE paper with the Bonn auxiliaryFile object
+    const p = parseJson({
+      id: 'https://www.bonn.sitzung-online.de/public/oparl/papers?id=1',
+      type: `${T}Paper`,
+      mainFile: { id: 'https://www.bonn.sitzung-online.de/public/oparl/files?id=1&dtyp=130', type: `${T}File`, name: 'Vorlage', accessUrl: 'https://www.bonn.sitzung-online.de/public/doc?DOLFDNR=1&DOCTYP=130&OTYP=41', downloadUrl: '' },
+      auxiliaryFile: { id: 'https://www.bonn.sitzung-online.de/public/oparl/files?id=268781&dtyp=134', type: `${T}File`, name: 'Alle Anlagen öffentlich', fileName: '81.pdf', mimeType: 'pdf', size: 553767, accessUrl: 'https://www.bonn.sitzung-online.de/public/doc?DOLFDNR=268781&DOCTYP=134&OTYP=41', downloadUrl: '' },
+    }) as PaperRecord;
+    expect(p.files).toEqual([
+      { name: 'Vorlage', url: 'https://www.bonn.sitzung-online.de/public/doc?DOLFDNR=1&DOCTYP=130&OTYP=41' },
+      { name: 'Alle Anlagen öffentlich', url: 'https://www.bonn.sitzung-online.de/public/doc?DOLFDNR=268781&DOCTYP=134&OTYP=41' },
+    ]);
+  });
+
+  // HAND-MADE File objects copied from the embedded files of the Augsburg paper and the Bonn meeting
+  const augsburgFile = {
+    id: 'https://www.augsburg.sitzung-online.de/public/oparl/files?id=1059421&dtyp=130',
+    type: `${T}File`,
+    name: 'Sammeldokument öffentlich',
+    fileName: '2025-12-01 TVO-BSV_25_61736-2 Zukunftsbericht Inte SAO.pdf',
+    mimeType: 'pdf',
+    size: 3163823,
+    accessUrl: 'https://www.augsburg.sitzung-online.de/public/doc?DOLFDNR=1059421&DOCTYP=130&OTYP=41&ANNOTS=1',
+    downloadUrl: '',
+  };
+  const bonnInvitation = {
+    id: 'https://www.bonn.sitzung-online.de/public/oparl/files?id=2026137&dtyp=108',
+    type: `${T}File`,
+    name: 'Öffentliche Tagesordnung',
+    fileName: '37.docx',
+    mimeType: 'docx',
+    size: 0,
+    accessUrl: 'https://www.bonn.sitzung-online.de/public/doc?DOLFDNR=2026137&DOCTYP=108&OTYP=41',
+    downloadUrl: '',
+  };
+
+  it('mimeType "pdf" (a file extension) becomes "application/pdf"; what is no MIME type becomes null', () => {
+    expect(parseJson(augsburgFile)).toEqual<FileRecord>({
+      type: 'File', format: 1, system: 'oparl', systemVersion: '1.1',
+      sourceId: 'https://www.augsburg.sitzung-online.de/public/oparl/files?id=1059421&dtyp=130',
+      url: null,
+      name: 'Sammeldokument öffentlich',
+      fileName: '2025-12-01 TVO-BSV_25_61736-2 Zukunftsbericht Inte SAO.pdf',
+      mimeType: 'application/pdf',
+      accessUrl: 'https://www.augsburg.sitzung-online.de/public/doc?DOLFDNR=1059421&DOCTYP=130&OTYP=41&ANNOTS=1',
+      size: 3163823,
+    });
+    expect((parseJson(bonnInvitation) as FileRecord).mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect((parseJson({ ...augsburgFile, mimeType: 'Application/PDF' }) as FileRecord).mimeType).toBe('application/pdf');
+    expect((parseJson({ ...augsburgFile, mimeType: 'Sammeldokument' }) as FileRecord).mimeType).toBeNull();
+    expect((parseJson({ ...augsburgFile, mimeType: 'N/A' }) as FileRecord).mimeType).toBeNull();
+  });
+
+  it('size 0 means unknown and becomes null (Bonn 1.1 invitation)', () => {
+    expect((parseJson(bonnInvitation) as FileRecord).size).toBeNull();
+  });
+
+  it('accessUrl is used over an empty downloadUrl; a downloadUrl stands in when accessUrl is missing', () => {
+    expect((parseJson(bonnInvitation) as FileRecord).accessUrl).toBe('https://www.bonn.sitzung-online.de/public/doc?DOLFDNR=2026137&DOCTYP=108&OTYP=41');
+    const { accessUrl: _drop, ...withoutAccess } = bonnInvitation;
+    expect((parseJson({ ...withoutAccess, downloadUrl: 'https://x.example/dl/1.docx' }) as FileRecord).accessUrl).toBe('https://x.example/dl/1.docx');
+  });
+
+  it('web "N/Avo020.asp?…" is no URL: url null (Leipzig 1.0 paper list)', () => {
+    const list = parsePage(page('leipzig/oparl1.0-paperlist-page2.json')) as ListRecord;
+    expect(list.items[0].sourceId).toBe('https://ratsinfo.leipzig.de/bi/oparl/1.0/papers.asp?id=1000030');
+    expect(list.items[0].url).toBeNull();
+    // and a usable web link is taken as it is, upper-case program name included (Braunschweig 1.1)
+    const bs = parsePage(page('braunschweig/oparl1.1-paper-array-4papers.json')) as ListRecord;
+    expect(bs.items[0].url).toBe('https://www.ratsinfo.braunschweig.sitzung-online.de/public/VO020?VOLFDNR=2002747');
+  });
+
+  it('placeholder timestamps 2000-01-01T00:00:00+01:00 are dropped', () => {
+    // HAND-MADE meeting and paper with ALLRIS's placeholder where a date should be
+    const m = parseJson({
+      id: 'https://x.example/oparl/meetings/1', type: `${T}Meeting`, name: 'Sitzung',
+      start: '2000-01-01T00:00:00+01:00', end: '2000-01-01T00:00:00+01:00', created: '2000-01-01T00:00:00+01:00',
+    }) as MeetingRecord;
+    expect([m.date, m.start, m.end]).toEqual([null, null, null]);
+    const p = parseJson({
+      id: 'https://x.example/oparl/papers/1', type: `${T}Paper`, date: '2000-01-01T00:00:00+01:00',
+      consultation: [{ id: 'https://x.example/oparl/consultations/1', type: `${T}Consultation`, role: 'Entscheidung',
+        meeting: { id: 'https://x.example/oparl/meetings/1', type: `${T}Meeting`, name: 'Sitzung des Rates', start: '2000-01-01T00:00:00+01:00' } }],
+    }) as PaperRecord;
+    expect(p.date).toBeNull();
+    expect(p.consultation[0].meetings[0]).toMatchObject({ date: null, name: 'Sitzung des Rates', meetingSourceId: 'https://x.example/oparl/meetings/1' });
+  });
+
+  it('end "next midnight" is ALLRIS\'s placeholder: end null (Augsburg, Bonn 1.1 meetings)', () => {
+    const a = parsePage(page('augsburg/oparl1.1-meeting-1000066.json')) as MeetingRecord;
+    expect([a.date, a.start, a.end]).toEqual(['2027-12-01', '14:30', null]);
+    const b = parsePage(page('bonn/oparl1.1-meeting-664.json')) as MeetingRecord;
+    expect([b.date, b.start, b.end]).toEqual(['2021-05-11', '17:00', null]);
+    // a real end is kept (specification example: 08:00–12:00)
+    const s = parsePage(page('oparl-spec-example/oparl1.1-synthetic-meeting-01.json')) as MeetingRecord;
+    expect([s.start, s.end]).toEqual(['08:00', '12:00']);
+  });
+
+  it('originatorPerson: [null] is harmless and persons never become originators (Augsburg 1.1 paper)', () => {
+    expect((parsePage(page('augsburg/oparl1.1-paper-1001737.json')) as PaperRecord).originator).toEqual([]);
+    // HAND-MADE: an embedded originator person (staff or not) stays out; an embedded organization counts
+    const p = parseJson({
+      id: 'https://x.example/oparl/papers/1', type: `${T}Paper`,
+      originatorPerson: [null, { id: 'https://x.example/oparl/persons/7', type: `${T}Person`, name: 'Nachname, Vorname' }],
+      originatorOrganization: [null, { id: 'https://x.example/oparl/organizations/fr/3', type: `${T}Organization`, name: 'Fraktion DIE LINKE' }],
+    }) as PaperRecord;
+    expect(p.originator).toEqual(['Fraktion DIE LINKE']);
+  });
+
+  it('vendor key "leipzig:originator" gives the originator (Leipzig 1.0 paper)', () => {
+    expect((parsePage(page('leipzig/oparl1.0-paper-1014936.json')) as PaperRecord).originator).toEqual(['Petitionsausschuss']);
+  });
+
+  it('license with a trailing space: values are trimmed, the licence is no System field (Augsburg 1.1 System)', () => {
+    const bytes = page('augsburg/oparl1.1-system.json');
+    expect(bytes.toString('utf8')).toContain('"license": "https://creativecommons.org/licenses/by/4.0/ "');
+    const rec = parsePage(bytes) as SystemRecord;
+    expect(rec).not.toHaveProperty('license');
+    // HAND-MADE: trailing spaces on the fields the record does keep
+    const s = parseJson({
+      id: 'https://x.example/oparl/system ', type: `${T}System `, oparlVersion: 'https://schema.oparl.org/1.1/ ',
+      license: 'https://creativecommons.org/licenses/by/4.0/ ', body: 'https://x.example/oparl/bodies ', name: 'Musterstadt ',
+    }) as SystemRecord;
+    expect([s.sourceId, s.systemVersion, s.oparlVersion, s.bodies, s.name]).toEqual([
+      'https://x.example/oparl/system', '1.1', '1.1', ['https://x.example/oparl/bodies'], 'Musterstadt',
+    ]);
+  });
+
+  it('ids differ from the request URL: sourceId is the object\'s own id', () => {
+    const bytes = page('augsburg/oparl1.1-paper-1001737.json');
+    const rec = parsePage(bytes, 'https://www.augsburg.sitzung-online.de/public/oparl/papers?body=1&id=1001737&omit_internal=true');
+    expect(rec.sourceId).toBe('https://www.augsburg.sitzung-online.de/public/oparl/papers?id=1001737');
+    expect(rec.url).toBe('https://www.augsburg.sitzung-online.de/public/vo020?VOLFDNR=1001737');
+  });
+
+  it('invalid JSON is NotARisPageError with a one-line reason', () => {
+    // HAND-MADE: a truncated answer
+    const run = () => parseJson('{\n  "id": "https://x.example/oparl/papers/1",\n  "type": "https://schema.oparl.org/1.1/Paper",\n  "name": "Antr');
+    expect(run).toThrow(NotARisPageError);
+    expect(run).toThrow(/^invalid JSON: [^\n]+$/);
+    // and through parsePage, as the CLI sees it
+    expect(() => parsePage(Buffer.from('{"type": "https://schema.oparl.org/1.1/Paper", "id": }'))).toThrow(NotARisPageError);
+  });
+
+  it('JSON that is not OParl is NotARisPageError', () => {
+    // HAND-MADE: GeoJSON and a type URL of another schema
+    expect(() => parseJson({ type: 'Feature', geometry: null })).toThrow(NotARisPageError);
+    expect(() => parseJson({ id: 'https://x.example/oparl/1', type: 'https://example.org/oparl/Paper' })).toThrow(/not an OParl object/);
+    expect(() => parseJson('"oparl"')).toThrow(NotARisPageError);
+    expect(() => parseJson([{ id: 'https://x.example/1', type: 'Thing' }])).toThrow(NotARisPageError);
+  });
+});
