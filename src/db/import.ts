@@ -13,6 +13,7 @@ import type { ResultCode } from '../../scrapers/shared/codes';
 import { loadFacets, saveFacet, type Outcome } from './facets';
 import { agendaEntryKey, meetingKey, oparlNumber, organizationKey, paperKey } from './identity';
 import { relink } from './link';
+import { unindexPaper } from './search-index';
 import { mergeFacets, mergePaperFacets } from './merge';
 import { writePaper } from './write-paper';
 import { writeAgendaItem, writeFile, writeMeeting, writeOrganization, writePerson, type MergedAgendaItem } from './write-entities';
@@ -104,7 +105,7 @@ function preparePaperStatements(sqlite: Database.Database) {
     ),
     hasFacets: sqlite.prepare<[number, string], { n: number }>("SELECT COUNT(*) AS n FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?"),
     rekey: sqlite.prepare("UPDATE records SET entity_key = ? WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?"),
-    dropPaper: sqlite.prepare('DELETE FROM papers WHERE source_id = ? AND source_key = ?'),
+    dropPaper: sqlite.prepare<[number, string], { id: number }>('DELETE FROM papers WHERE source_id = ? AND source_key = ? RETURNING id'),
   };
 }
 
@@ -129,7 +130,8 @@ function adoptReferencePlaceholder(b: Batch, key: string, reference: string | nu
   const s = paperStmts(b.sqlite);
   if (s.hasFacets.get(b.sourceDbId, placeholder)!.n === 0) return;
   s.rekey.run(key, b.sourceDbId, placeholder);
-  s.dropPaper.run(b.sourceDbId, placeholder);
+  const dropped = s.dropPaper.get(b.sourceDbId, placeholder);
+  if (dropped) unindexPaper(b.sqlite, dropped.id);
   b.touched.delete(`Paper\u0000${placeholder}`);
 }
 

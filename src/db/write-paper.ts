@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
 import { hashOf } from './facets';
+import { indexPaper } from './search-index';
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
@@ -96,5 +97,6 @@ export function writePaper(
     id = Number(s.insert.run(params).lastInsertRowid);
   }
   writeChildren(sqlite, sourceDbId, id, { ...p, consultation: p.consultation ?? [], files: p.files ?? [] });
+  indexPaper(sqlite, id, p.reference, p.name);
   return { id, changed: true };
 }
