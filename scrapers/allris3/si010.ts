@@ -24,6 +24,8 @@ import { urlParam } from '../shared/head-fields';
 import { cleanText, labelKey } from '../shared/text';
 import { readCalenderView } from '../shared/calender-view';
 import { rowCells, tableRows } from './vo020-labels';
+import { findHeaderColumns } from '../shared/table-header';
+import { textOf } from '../shared/dom-text';
 
 const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain', '#allris'];
 
@@ -46,31 +48,7 @@ function columnOf(label: string): Column {
   return null;
 }
 
-/** The header row (tr.zw1 or any row of th cells naming Datum and Sitzung) → column index → column kind. */
-function headerColumns(rows: Element[]): { index: number; columns: Column[] } | null {
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rowCells(rows[i]);
-    if (!cells.some((c) => c.name === 'th')) continue;
-    const columns: Column[] = [];
-    for (const c of cells) {
-      const span = Math.max(1, Number(c.attribs.colspan) || 1);
-      const kind = columnOf(cleanText(textOf(c)) ?? '');
-      for (let s = 0; s < span; s++) columns.push(kind);
-    }
-    if (columns.includes('datum') && columns.includes('sitzung')) return { index: i, columns };
-  }
-  return null;
-}
 
-function textOf(node: AnyNode): string {
-  const parts: string[] = [];
-  const walk = (n: AnyNode): void => {
-    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
-    else if ('children' in n && n.type !== 'script' && n.type !== 'style') (n.children as AnyNode[]).forEach(walk);
-  };
-  walk(node);
-  return parts.join(' ');
-}
 
 /** The row's cells placed at their column positions (colspans expanded to the same cell). */
 function placeCells(row: Element): Element[] {
@@ -99,10 +77,10 @@ function rowSourceId($: CheerioAPI, row: Element): string | null {
 /** The meeting name: the to010 link's text, else the first text cell of the meeting columns without a form. */
 function rowName($: CheerioAPI, row: Element, candidates: Element[]): string | null {
   const link = $(row).find('a[href*="to010"]').first();
-  if (link.length) return cleanText(textOf(link[0]));
+  if (link.length) return cleanText(textOf(link[0], ' '));
   for (const c of candidates) {
     if ($(c).find('form, input').length) continue;
-    const t = cleanText(textOf(c));
+    const t = cleanText(textOf(c, ' '));
     if (t) return t;
   }
   return null;
@@ -114,10 +92,10 @@ function readRows($: CheerioAPI, rows: Element[], columns: Column[], tracker: Da
     const placed = placeCells(row);
     if (placed.length === 0) continue;
     const dayCells = cellsOf(placed, columns, 'datum');
-    const date = tracker.next(dayCells.map((c) => dayNumber(textOf(c))).find((d) => d !== null) ?? null);
+    const date = tracker.next(dayCells.map((c) => dayNumber(textOf(c, ' '))).find((d) => d !== null) ?? null);
     if ((row.attribs.class ?? '').split(/\s+/).includes('zl1m')) continue; // holiday / school-holiday row
     const timeCell = cellsOf(placed, columns, 'uhrzeit')[0];
-    const time = parseCalendarTime(timeCell ? textOf(timeCell) : null);
+    const time = parseCalendarTime(timeCell ? textOf(timeCell, ' ') : null);
     const roomCell = cellsOf(placed, columns, 'raum')[0] ?? $(row).children('td.text4').last()[0];
     // The meeting columns: "Sitzung" and the unlabelled columns around it (ICS, TO, Niederschrift forms).
     const candidates = [...new Set(placed.filter((c, i) => columns[i] === 'sitzung' || columns[i] === null))].filter(
@@ -126,7 +104,7 @@ function readRows($: CheerioAPI, rows: Element[], columns: Column[], tracker: Da
     const sourceId = rowSourceId($, row);
     const name = rowName($, row, candidates);
     if (!name || (!sourceId && !time.start)) continue; // an empty day, or a holiday text such as "Reformationstag"
-    const room = roomCell && !dayCells.includes(roomCell) ? cleanText(textOf(roomCell)) : null;
+    const room = roomCell && !dayCells.includes(roomCell) ? cleanText(textOf(roomCell, ' ')) : null;
     meetings.push({ sourceId, name, date, start: time.start, end: time.end, room });
   }
   return meetings;
@@ -139,7 +117,7 @@ export function parseAllris3MeetingList(ctx: ParseContext): MeetingListRecord {
   const tables = $(scope).find('table.tl1').toArray();
   for (const table of tables) {
     const rows = tableRows(table);
-    const header = headerColumns(rows);
+    const header = findHeaderColumns<Column>(rows, columnOf, (columns) => columns.includes('datum') && columns.includes('sitzung'));
     if (!header) continue;
     const tracker = new DayTracker(calendarMonth($, scope, ctx.url));
     const meetings = readRows($, rows.slice(header.index + 1), header.columns, tracker);

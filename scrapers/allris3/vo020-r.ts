@@ -5,12 +5,12 @@
  * document links, the shared `#bfTable` (status as `div[aria-label]`, links `to010_r.asp` / `to020_r.asp`),
  * and the Word-converted texts in `div#allrisSV`, `div#allrisBV`, … (nested <html> documents, §3). Pure.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type PaperRecord, type TextSection } from '../records';
-import { readBfTable } from '../shared/bf-table';
-import { elementLines, metaVersion, pageBase, paperSourceId, readDocumentLinks, readPaperHead, textSection } from '../shared/head-fields';
+import type { PaperRecord, TextSection } from '../records';
+import { parseHeadPaper } from '../shared/head-paper';
+import { elementLines, textSection } from '../shared/head-fields';
 
 /** The ALLRIS text anchors (ALLRIS-NOTES §3) and the section each one stands for. */
 const ANCHOR_HEADINGS: Record<string, string> = {
@@ -41,21 +41,5 @@ export function readAnchorSections($: CheerioAPI, root: Cheerio<AnyNode>): TextS
 }
 
 export function parseAllris3rPaper(ctx: ParseContext): PaperRecord {
-  const $ = load(ctx.text);
-  const page = ctx.url ?? 'ALLRIS 3 vo020_r page';
-  const allris = $('#allris').first();
-  const root: Cheerio<AnyNode> = allris.length ? allris : $.root();
-  const head = readPaperHead($, root, page, 'reference-type');
-  return {
-    type: 'Paper',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion ?? metaVersion($),
-    sourceId: paperSourceId(ctx.url, ctx.text),
-    url: ctx.url,
-    ...head,
-    consultation: readBfTable($, root, page),
-    files: readDocumentLinks($, root, pageBase($, ctx.url)),
-    text: readAnchorSections($, root),
-  };
+  return parseHeadPaper(ctx, { system: 'allris3', title: 'reference-type', pageName: 'ALLRIS 3 vo020_r page', readText: readAnchorSections });
 }

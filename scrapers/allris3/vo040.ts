@@ -21,6 +21,8 @@ import { parseGermanDate } from '../shared/dates';
 import { urlParam } from '../shared/head-fields';
 import { cleanText, labelKey, resolveUrl } from '../shared/text';
 import { rowCells, tableRows } from './vo020-labels';
+import { findHeaderColumns } from '../shared/table-header';
+import { textOf } from '../shared/dom-text';
 
 const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain'];
 
@@ -42,31 +44,7 @@ function columnOf(label: string): Column {
   return null;
 }
 
-/** The header row (tr.zk1, or any row of th cells naming the Drucksache/Vorlage column) → column kinds. */
-function headerColumns(rows: Element[]): { index: number; columns: Column[] } | null {
-  for (let i = 0; i < rows.length; i++) {
-    const cells = rowCells(rows[i]);
-    if (!cells.some((c) => c.name === 'th')) continue;
-    const columns: Column[] = [];
-    for (const c of cells) {
-      const span = Math.max(1, Number(c.attribs.colspan) || 1);
-      const kind = columnOf(cleanText(textOf(c)) ?? '');
-      for (let s = 0; s < span; s++) columns.push(kind);
-    }
-    if (columns.includes('paper')) return { index: i, columns };
-  }
-  return null;
-}
 
-function textOf(node: AnyNode): string {
-  const parts: string[] = [];
-  const walk = (n: AnyNode): void => {
-    if (n.type === 'text') parts.push((n as unknown as { data: string }).data);
-    else if ('children' in n && n.type !== 'script' && n.type !== 'style') (n.children as AnyNode[]).forEach(walk);
-  };
-  walk(node);
-  return parts.join('');
-}
 
 /**
  * "22-2402&nbsp;Bezirkliche Sondermittel\nAntrag …" → reference "22-2402", name "Bezirkliche Sondermittel Antrag …".
@@ -120,7 +98,7 @@ export function parseAllris3PaperList(ctx: ParseContext): ListRecord {
   let found: { table: Element; rows: Element[]; index: number; columns: Column[] } | null = null;
   for (const table of $(scope).find('table.tl1').toArray()) {
     const rows = tableRows(table);
-    const header = headerColumns(rows);
+    const header = findHeaderColumns<Column>(rows, columnOf, (columns) => columns.includes('paper'));
     if (header) {
       found = { table, rows, ...header };
       break;

@@ -4,14 +4,12 @@
  * documents: `#dokumenteHeaderPanel a.doclink`, `#anlagenHeaderPanel a.attlink`; Beratungsfolge `#bfTable`;
  * text: `div[id^=htm].docPart` under the panel's `h2.expandedTitle`. Pure.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
+import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type PaperRecord, type TextSection } from '../records';
-import { readBfTable } from '../shared/bf-table';
-import {
-  elementLines, elementText, metaVersion, pageBase, paperSourceId, readDocumentLinks, readPaperHead, textSection,
-} from '../shared/head-fields';
+import type { PaperRecord, TextSection } from '../records';
+import { parseHeadPaper } from '../shared/head-paper';
+import { elementLines, elementText, textSection } from '../shared/head-fields';
 import { cleanText } from '../shared/text';
 
 /** "Sachverhalt ausblenden" (the panel's collapse tooltip) → "Sachverhalt". */
@@ -37,21 +35,5 @@ export function readDocParts($: CheerioAPI, root: Cheerio<AnyNode>): TextSection
 }
 
 export function parseAllris4Paper(ctx: ParseContext): PaperRecord {
-  const $ = load(ctx.text);
-  const page = ctx.url ?? 'ALLRIS 4 vo020 page';
-  const allris = $('#allris').first();
-  const root: Cheerio<AnyNode> = allris.length ? allris : $.root();
-  const head = readPaperHead($, root, page, 'type-reference');
-  return {
-    type: 'Paper',
-    format: RECORD_FORMAT,
-    system: 'allris4',
-    systemVersion: ctx.systemVersion ?? metaVersion($),
-    sourceId: paperSourceId(ctx.url, ctx.text),
-    url: ctx.url,
-    ...head,
-    consultation: readBfTable($, root, page),
-    files: readDocumentLinks($, root, pageBase($, ctx.url)),
-    text: readDocParts($, root),
-  };
+  return parseHeadPaper(ctx, { system: 'allris4', title: 'type-reference', pageName: 'ALLRIS 4 vo020 page', readText: readDocParts });
 }
