@@ -12,6 +12,7 @@ import { ENTITY_KINDS, type EntityKind } from './db/import';
 import { importSavedPages } from './ingest/saved-pages';
 import { loadDemo } from './ingest/demo';
 import { createApp } from './server/app';
+import { runCrawlerCommand } from './ingest/commands';
 import { DEFAULT_DB_PATH } from './util/paths';
 import { nowIso, todayInBerlin } from './util/clock';
 
@@ -30,6 +31,8 @@ Usage:
                                         parse saved pages (files or folders) into the database
   ratsradar serve [--port N] [--host H] [--db PATH] [--no-demo]
                                         serve the web app (loads the demo data into an empty database)
+  ratsradar replay DIR [--port P] [--manifest FILE] [--faults FILE] [--no-conditional]
+                                        serve recorded pages at their original URLs on 127.0.0.1 (see README "Crawling")
   ratsradar help                        this text
 
 The database defaults to $RATSRADAR_DB, else ${DEFAULT_DB_PATH}.`;
@@ -39,8 +42,9 @@ interface Args {
   options: Map<string, string | true>;
 }
 
-const VALUE_OPTIONS = new Set(['url', 'db', 'port', 'host', 'source']);
-const FLAG_OPTIONS = new Set(['no-demo', 'help']);
+const VALUE_OPTIONS = new Set(['url', 'db', 'port', 'host', 'source',
+  /* crawler */ 'manifest', 'faults', 'since', 'until', 'max-requests', 'rate', 'concurrency', 'via', 'store', 'contact', 'refresh', 'name']);
+const FLAG_OPTIONS = new Set(['no-demo', 'help', /* crawler */ 'no-conditional', 'full', 'json', 'latest']);
 
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -159,6 +163,8 @@ export async function main(argv: string[]): Promise<number> {
         return cmdParse(args);
       case 'import':
         return cmdImport(args);
+      case 'replay':
+        return await runCrawlerCommand(command, args);
       case 'serve':
         return await cmdServe(args);
       case undefined:

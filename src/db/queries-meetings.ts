@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 
 export interface MeetingView {
   id: number;
+  sourceKey: string;
   sourceName: string;
   isDemo: boolean;
   sourceId: string | null;
@@ -57,11 +58,21 @@ export interface MeetingListItem {
   items: number;
 }
 
+/** A document of a paper on a meeting's agenda. */
+export interface MeetingDocumentView {
+  itemId: number;
+  number: string | null;
+  paperId: number;
+  reference: string | null;
+  name: string | null;
+  url: string | null;
+}
+
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   return {
-    meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo'> & { isDemo: number }>(`SELECT m.id, s.name AS sourceName, s.is_demo AS isDemo,
+    meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo'> & { isDemo: number }>(`SELECT m.id, s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo,
       m.source_record_id AS sourceId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
       m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.updated_at AS updatedAt
       FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
@@ -83,6 +94,9 @@ function prepare(sqlite: Database.Database) {
     paperMeetingLinks: sqlite.prepare<[number], { position: number; row: number; meetingId: number | null }>(`SELECT c.position,
       cm.position AS row, cm.meeting_id AS meetingId FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
       WHERE c.paper_id = ? ORDER BY c.position, cm.position`),
+    documents: sqlite.prepare<[number, number], MeetingDocumentView>(`SELECT a.id AS itemId, a.number, p.id AS paperId,
+      p.reference, f.name, f.url FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN files f ON f.paper_id = p.id
+      WHERE a.meeting_id = ? ORDER BY a.position, a.id, f.position, f.id LIMIT ?`),
     organizationByName: sqlite.prepare<[number, string], { id: number }>(
       `SELECT o.id FROM organizations o JOIN papers p ON p.source_id = o.source_id WHERE p.id = ? AND o.name = ? ORDER BY o.id LIMIT 1`,
     ),
@@ -101,6 +115,11 @@ export function loadMeeting(sqlite: Database.Database, id: number): { meeting: M
   if (!m) return null;
   const items = s.items.all(id).map((i) => ({ ...i, public: i.public === null ? null : i.public === 1 }));
   return { meeting: { ...m, isDemo: m.isDemo === 1 }, items };
+}
+
+/** The documents known for a meeting: those of the papers on its agenda, in agenda order (at most `limit`). */
+export function loadMeetingDocuments(sqlite: Database.Database, meetingId: number, limit = 300): MeetingDocumentView[] {
+  return stmts(sqlite).documents.all(meetingId, limit);
 }
 
 export function loadOrganization(

@@ -9,10 +9,12 @@ import { refreshDerived } from '../db/derive';
 import { projectRoot } from '../util/paths';
 import { HttpError } from './http-error';
 import { createRenderer } from './render';
+import { httpCache } from './http-cache';
 import { homeRoute } from './routes/home';
+import { registerFeedRoutes } from './routes/feed-routes';
 import { paperRoute } from './routes/paper';
 import { meetingRoute } from './routes/meeting';
-import { organizationRoute } from './routes/organization';
+import { committeeByNameRoute, organizationRoute } from './routes/organization';
 
 export interface AppOptions {
   /** today's date (YYYY-MM-DD, Europe/Berlin); the only clock the app reads */
@@ -53,11 +55,14 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
     next();
   });
   app.use('/static', express.static(path.join(projectRoot(), 'templates', 'static'), { maxAge: '1h' }));
+  app.use(httpCache(ctx));
 
   app.get('/', homeRoute(ctx));
   app.get('/papers/:id', paperRoute(ctx));
   app.get('/meetings/:id', meetingRoute(ctx));
   app.get('/organizations/:id', organizationRoute(ctx));
+  registerFeedRoutes(app, ctx);
+  app.get('/gremien/:source/:name', committeeByNameRoute(ctx));
 
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'Diese Seite gibt es nicht.')));
   // eslint-disable-next-line @typescript-eslint/no-unused-vars

@@ -18,8 +18,8 @@ describe('migrations', () => {
         .pluck()
         .all();
       expect(tables.filter((t) => !String(t).startsWith('papers_fts'))).toEqual([
-        'agenda_items', 'consultation_meetings', 'consultations', 'files', 'meetings', 'memberships', 'organizations', 'papers',
-        'people', 'records', 'sources',
+        'agenda_items', 'consultation_meetings', 'consultations', 'crawl_queue', 'crawl_runs', 'files', 'meetings', 'memberships',
+        'organizations', 'pages', 'paper_changes', 'papers', 'people', 'records', 'source_sync', 'sources',
       ]);
       expect(tables).toContain('papers_fts');
       expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');

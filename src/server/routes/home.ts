@@ -1,55 +1,36 @@
-/** GET / — the motions with state, current station, next step and date; filter by state and committee; paginated. */
+/**
+ * GET / — the topic view: the papers of a topic (default: data/topics.json "default"; ?thema=alle for
+ * every paper) with state, current station, next step and date; facets city (stadt), state, committee
+ * (gremium), paper type (art) and year (jahr); sort (activity, next, date, reference); paginated
+ * (seite). ?format=csv sends the whole list as CSV (as /vorlagen.csv does).
+ */
 import type { Request, Response } from 'express';
-import { listCommittees, listPapers, stateCounts } from '../../db/queries';
-import { PAPER_STATES, STATE_LABELS, type PaperState } from '../../domain/progress';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
+import { loadTopics } from '../topics-file';
+import { toHomeView } from '../views/home-view';
+import { loadFacets, loadPage, topicSpec } from '../views/list-data';
+import { parseListParams } from '../views/list-params';
+import { PAGE_SIZE } from '../views/list-view';
+import { sendPaperCsv } from './csv';
 
-export const PAGE_SIZE = 25;
-
-function one(q: unknown): string | null {
-  if (typeof q === 'string' && q.trim() !== '') return q.trim();
-  return null;
-}
+export { PAGE_SIZE };
 
 export function homeRoute(ctx: AppContext) {
+  const topics = loadTopics();
   return (req: Request, res: Response) => {
     ctx.ensureFresh();
-    const state = one(req.query.state);
-    if (state && !(PAPER_STATES as readonly string[]).includes(state)) throw new HttpError(400, 'Unbekannter Status im Filter.');
-    const organization = one(req.query.gremium);
-    const pageText = one(req.query.seite) ?? '1';
-    const page = Number(pageText);
-    if (!Number.isInteger(page) || page < 1 || page > 100000) throw new HttpError(400, 'Ungültige Seitenzahl.');
-    const { rows, total } = listPapers(ctx.sqlite, { state, organization, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    if (page > pages) throw new HttpError(404, 'Diese Seite gibt es nicht.');
-    const counts = stateCounts(ctx.sqlite);
-    const link = (p: number) => {
-      const params = new URLSearchParams();
-      if (state) params.set('state', state);
-      if (organization) params.set('gremium', organization);
-      if (p > 1) params.set('seite', String(p));
-      const s = params.toString();
-      return s ? `/?${s}` : '/';
-    };
-    res.type('html').send(
-      ctx.render('home', {
-        title: 'Vorlagen',
-        today: ctx.today(),
-        total,
-        papers: rows.map((r) => ({
-          ...r,
-          stateLabel: r.state ? STATE_LABELS[r.state as PaperState] ?? r.state : 'unbekannt',
-        })),
-        states: PAPER_STATES.map((s) => ({ value: s, label: STATE_LABELS[s], count: counts.get(s) ?? 0, selected: s === state })),
-        committees: listCommittees(ctx.sqlite).map((c) => ({ value: c, selected: c === organization })),
-        filtered: Boolean(state || organization),
-        page,
-        pages,
-        prev: page > 1 ? link(page - 1) : null,
-        next: page < pages ? link(page + 1) : null,
-      }),
-    );
+    const p = parseListParams(req, topics, 'topic');
+    const spec = topicSpec(p);
+    const format = req.query.format;
+    if (format === 'csv') {
+      sendPaperCsv(ctx, req, res, spec, `ratsradar-${p.topic?.id ?? 'alle'}.csv`);
+      return;
+    }
+    if (format !== undefined && format !== 'html') throw new HttpError(400, 'Unbekanntes Format.');
+    const { rows, total } = loadPage(ctx.sqlite, spec, PAGE_SIZE, (p.page - 1) * PAGE_SIZE);
+    if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
+    const facets = loadFacets(ctx.sqlite, spec);
+    res.type('html').send(ctx.render('home', toHomeView(p, topics, rows, total, facets, ctx.today())));
   };
 }

@@ -1,9 +1,24 @@
-/** GET /meetings/:id — date, time, place, committee, the agenda with results, each item linked to its motion. */
+/**
+ * GET /meetings/:id — date, time, place, committee, the agenda with results, each item linked to
+ * its motion; for a coming meeting the agenda check of every motion on it; the documents known for
+ * the meeting (those of the motions on its agenda).
+ */
 import type { Request, Response } from 'express';
-import { loadMeeting } from '../../db/queries-meetings';
+import { loadPaper } from '../../db/queries';
+import { loadMeeting, loadMeetingDocuments } from '../../db/queries-meetings';
+import { checkAgendaItem } from '../../domain/agenda-check';
+import { progress } from '../../domain/progress';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
+import { committeeHref } from '../views/committee-href';
 import { parseId } from './ids';
+
+function formatDay(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+const isHttp = (u: string | null): u is string => typeof u === 'string' && /^https?:\/\//i.test(u);
 
 export function meetingRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
@@ -11,21 +26,34 @@ export function meetingRoute(ctx: AppContext) {
     const found = id === null ? null : loadMeeting(ctx.sqlite, id);
     if (!found) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
     const { meeting, items } = found;
+    const today = ctx.today();
+    const future = meeting.date ? meeting.date >= today : false;
+    const checkFor = (paperId: number | null) => {
+      if (!future || paperId == null || !meeting.organization || !meeting.date) return null;
+      const stored = loadPaper(ctx.sqlite, paperId);
+      if (!stored) return null;
+      const c = checkAgendaItem(progress(stored.record, today), { organization: meeting.organization, date: meeting.date });
+      return c.flagged ? { blocking: c.severity === 'blocking', messages: c.issues.map((i) => i.message) } : null;
+    };
+    const documents = loadMeetingDocuments(ctx.sqlite, meeting.id).map((d) => ({ ...d, url: isHttp(d.url) ? d.url : null }));
+    const viewItems = items.map((i) => ({
+      ...i,
+      publicLabel: i.public === false ? 'N' : i.public === true ? 'Ö' : '',
+      check: checkFor(i.paperId),
+    }));
     res.type('html').send(
       ctx.render('meeting', {
         title: [meeting.name ?? meeting.organization ?? 'Sitzung', meeting.date ? formatDay(meeting.date) : null].filter(Boolean).join(' – '),
-        today: ctx.today(),
+        today,
         meeting,
-        originalUrl: meeting.url && /^https?:\/\//i.test(meeting.url) ? meeting.url : null,
-        items: items.map((i) => ({ ...i, publicLabel: i.public === false ? 'N' : i.public === true ? 'Ö' : '' })),
+        committeeHref: committeeHref(meeting.sourceKey, meeting.organization, meeting.organizationId),
+        originalUrl: isHttp(meeting.url) ? meeting.url : null,
+        items: viewItems,
         hasItems: items.length > 0,
-        future: meeting.date ? meeting.date >= ctx.today() : false,
+        flaggedCount: viewItems.filter((i) => i.check).length,
+        documents,
+        future,
       }),
     );
   };
-}
-
-function formatDay(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
 }

@@ -1,29 +1,71 @@
-/** GET /organizations/:id — the committee (or faction), its members, its past and coming meetings. */
+/**
+ * GET /organizations/:id — a committee (or faction): for staff its queue, its coming meetings with
+ * their agendas and the agenda check; then past meetings and members.
+ * GET /gremien/:source/:name — a committee known only by name (from Beratungsfolgen or meetings);
+ * redirects to /organizations/:id once the committee has an organization row.
+ */
 import type { Request, Response } from 'express';
-import { loadOrganization } from '../../db/queries-meetings';
+import { committeeByName, committeeOfOrganization, loadPastMeetings, type CommitteeRef } from '../../db/queries-committee';
+import { loadOrganization, type MemberView } from '../../db/queries-meetings';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
+import { loadCommitteeModel } from '../views/committee-view';
 import { parseId } from './ids';
 
 const KIND_LABELS: Record<string, string> = {
   committee: 'Gremium', parliament: 'Rat / Kreistag / Bezirksversammlung', faction: 'Fraktion', office: 'Organisationseinheit',
-  organization: 'Organisation',
+  organization: 'Gremium',
 };
+
+interface PageInput {
+  committee: CommitteeRef;
+  kind: string | null;
+  url: string | null;
+  members: MemberView[];
+}
+
+function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void {
+  ctx.ensureFresh();
+  const today = ctx.today();
+  const { committee } = input;
+  const isFaction = input.kind === 'faction';
+  const staff = isFaction ? null : loadCommitteeModel(ctx.sqlite, committee, today);
+  res.type('html').send(
+    ctx.render('organization', {
+      title: committee.name,
+      today,
+      committee,
+      kindLabel: KIND_LABELS[input.kind ?? 'organization'] ?? 'Gremium',
+      byNameOnly: committee.organizationId == null,
+      originalUrl: input.url && /^https?:\/\//i.test(input.url) ? input.url : null,
+      staff,
+      past: loadPastMeetings(ctx.sqlite, committee, today, 20),
+      members: input.members,
+    }),
+  );
+}
 
 export function organizationRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const id = parseId(req.params.id);
-    const today = ctx.today();
-    const found = id === null ? null : loadOrganization(ctx.sqlite, id, today);
-    if (!found) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
-    res.type('html').send(
-      ctx.render('organization', {
-        title: found.organization.name ?? 'Gremium',
-        today,
-        ...found,
-        kindLabel: KIND_LABELS[found.organization.kind ?? 'organization'] ?? 'Organisation',
-        originalUrl: found.organization.url && /^https?:\/\//i.test(found.organization.url) ? found.organization.url : null,
-      }),
-    );
+    const found = id === null ? null : loadOrganization(ctx.sqlite, id, ctx.today(), 0);
+    const committee = id === null ? null : committeeOfOrganization(ctx.sqlite, id);
+    if (!found || !committee) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
+    renderCommittee(ctx, res, { committee, kind: found.organization.kind, url: found.organization.url, members: found.members });
+  };
+}
+
+export function committeeByNameRoute(ctx: AppContext) {
+  return (req: Request, res: Response) => {
+    const source = String(req.params.source ?? '');
+    const name = String(req.params.name ?? '').replace(/\s+/g, ' ').trim();
+    if (!source || !name || name.length > 300) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
+    const committee = committeeByName(ctx.sqlite, source, name);
+    if (!committee) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
+    if (committee.organizationId != null) {
+      res.redirect(302, `/organizations/${committee.organizationId}`);
+      return;
+    }
+    renderCommittee(ctx, res, { committee, kind: null, url: null, members: [] });
   };
 }

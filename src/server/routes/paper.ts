@@ -1,7 +1,9 @@
-/** GET /papers/:id — a motion's timeline; /papers/:id.json — the same data as JSON. */
+/** GET /papers/:id — a motion's timeline, its case and documents; /papers/:id.json — the same data as JSON. */
 import type { Request, Response } from 'express';
 import { loadPaper } from '../../db/queries';
 import { loadPaperLinks } from '../../db/queries-meetings';
+import { loadCaseCandidates, loadHistoryIfRecorded, loadLastChecked } from '../../db/queries-paper-page';
+import { groupCase, referenceStem } from '../../domain/case';
 import { progress } from '../../domain/progress';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
@@ -21,7 +23,17 @@ export function paperRoute(ctx: AppContext) {
       res.json(toPaperJson(stored, pr, today));
       return;
     }
-    const links = loadPaperLinks(ctx.sqlite, stored.meta.id, stored.record.consultation.map((c) => c.organization));
-    res.type('html').send(ctx.render('paper', toPaperView(stored, pr, today, links)));
+    ctx.ensureFresh();
+    const p = stored.record;
+    const links = loadPaperLinks(ctx.sqlite, stored.meta.id, p.consultation.map((c) => c.organization));
+    const stem = p.reference ? referenceStem(p.reference) : '';
+    const candidates = loadCaseCandidates(ctx.sqlite, stored.meta.id, stem, p.reference, p.relatedReferences);
+    const self = candidates.find((c) => c.id === stored.meta.id) ?? {
+      id: stored.meta.id, reference: p.reference, name: p.name, state: pr.state, date: p.date, relatedReferences: p.relatedReferences,
+    };
+    const caseMembers = groupCase({ ...self, relatedReferences: p.relatedReferences }, candidates);
+    const lastChecked = loadLastChecked(ctx.sqlite, stored.meta.id);
+    const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
+    res.type('html').send(ctx.render('paper', toPaperView(stored, pr, today, { links, caseMembers, lastChecked, history })));
   };
 }

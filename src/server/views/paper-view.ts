@@ -1,6 +1,13 @@
 /** Stored paper + progress → what templates/pages/paper.hbs shows, and the JSON of /papers/:id.json. */
 import type { StoredPaper } from '../../db/queries';
+import type { PaperHistoryEntry } from '../../db/history';
+import type { CaseCandidateRow } from '../../db/queries-paper-page';
+import type { CaseMember } from '../../domain/case';
 import type { Progress } from '../../domain/progress';
+import { STATE_LABELS, isPaperState } from '../../domain/states';
+import { comparePaths, splitPath, stationPathLabel, type PathMark } from '../../domain/path-diff';
+import { deriveStationDays } from '../../domain/station-days';
+import { committeeHref } from './committee-href';
 
 export const STATION_STATUS_LABELS: Record<string, string> = {
   done: 'erledigt',
@@ -8,6 +15,15 @@ export const STATION_STATUS_LABELS: Record<string, string> = {
   planned: 'geplant',
   skipped: 'übersprungen',
   stopped: 'gestoppt',
+};
+
+/** A symbol per station status, so the visual does not rely on colour alone. */
+export const STATION_STATUS_ICONS: Record<string, string> = {
+  done: '✓',
+  current: '●',
+  planned: '○',
+  skipped: '↷',
+  stopped: '■',
 };
 
 function isHttp(url: string | null | undefined): url is string {
@@ -21,8 +37,71 @@ export interface PaperLinks {
   committees: (number | null)[];
 }
 
-export function toPaperView(stored: StoredPaper, pr: Progress, today: string, links: PaperLinks = { meetings: [], committees: [] }) {
+export interface PaperPageExtras {
+  links?: PaperLinks;
+  /** the papers of its case (Vorgang), itself included; shown when there is more than itself */
+  caseMembers?: CaseMember<CaseCandidateRow>[];
+  /** when the page was last fetched or the source last synchronised, where known */
+  lastChecked?: string | null;
+  /** the paper's change log, newest first (src/db/history.ts) */
+  history?: PaperHistoryEntry[];
+}
+
+const PATH_MARK_LABELS: Record<PathMark, string> = { kept: '', moved: 'verschoben', dropped: 'entfallen', added: 'hinzugekommen' };
+export const HISTORY_SHOWN = 50;
+
+/** The first recorded Beratungsfolge beside today's, when the change log shows it changed; else null. */
+function pathView(history: readonly PaperHistoryEntry[], stations: readonly { organization: string | null; role: string | null }[]) {
+  const changes = history.filter((h) => h.field === 'consultation');
+  if (!changes.length) return null;
+  const first = changes[changes.length - 1];
+  const cmp = comparePaths(splitPath(first.oldValue === '–' ? null : first.oldValue), stations.map(stationPathLabel));
+  if (!cmp.changed) return null;
+  const steps = (list: typeof cmp.planned) => list.map((s) => ({ ...s, markLabel: PATH_MARK_LABELS[s.mark] }));
+  return { since: first.seenAt, sinceText: first.seenAtText, planned: steps(cmp.planned), actual: steps(cmp.actual) };
+}
+
+function daysText(days: number | null, running: boolean): string | null {
+  if (days == null) return null;
+  const n = days === 1 ? '1 Tag' : `${days} Tage`;
+  return running ? `seit ${n}` : n;
+}
+
+export function toPaperView(stored: StoredPaper, pr: Progress, today: string, extras: PaperPageExtras = {}) {
   const p = stored.record;
+  const links = extras.links ?? { meetings: [], committees: [] };
+  const days = deriveStationDays(pr.stations, p.date, today);
+  const stations = pr.stations.map((s, i) => {
+    const d = days.stations[i];
+    return {
+      ...s,
+      number: i + 1,
+      statusLabel: STATION_STATUS_LABELS[s.status] ?? s.status,
+      icon: STATION_STATUS_ICONS[s.status] ?? '',
+      isCurrent: pr.currentStation === i,
+      organizationId: links.committees[i] ?? null,
+      committeeHref: committeeHref(stored.meta.sourceKey, s.organization, links.committees[i] ?? null),
+      days: d.days,
+      daysText: daysText(d.days, d.running),
+      meetings: s.meetings.map((m, j) => ({ ...m, meetingId: links.meetings[i]?.[j] ?? null })),
+    };
+  });
+  const summary = stations
+    .map((s) => `Station ${s.number} von ${stations.length}: ${s.organization ?? 'unbekanntes Gremium'}${s.role ? ` (${s.role})` : ''}, ${s.statusLabel}${s.isCurrent ? ', aktuelle Station' : ''}${s.daysText ? `, ${s.daysText}` : ''}.`)
+    .join(' ');
+
+  let next = null;
+  if (pr.next) {
+    const st = stations[pr.next.stationIndex];
+    const row = st?.meetings.find((m) => m.future && m.date === pr.next?.date) ?? null;
+    next = {
+      ...pr.next,
+      meetingId: row?.meetingId ?? null,
+      meetingName: row?.name ?? null,
+      committeeHref: st?.committeeHref ?? null,
+    };
+  }
+  const members = extras.caseMembers ?? [];
   return {
     title: [p.reference, p.name].filter(Boolean).join(' – ') || 'Vorlage',
     today,
@@ -33,20 +112,30 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, li
     explanation: pr.explanation,
     deferralCount: pr.deferralCount,
     referralCount: pr.referralCount,
-    next: pr.next,
+    next,
     decision: pr.decision,
-    stations: pr.stations.map((s, i) => ({
-      ...s,
-      number: i + 1,
-      statusLabel: STATION_STATUS_LABELS[s.status] ?? s.status,
-      isCurrent: pr.currentStation === i,
-      organizationId: links.committees[i] ?? null,
-      meetings: s.meetings.map((m, j) => ({ ...m, meetingId: links.meetings[i]?.[j] ?? null })),
-    })),
+    stations,
+    trackSummary: summary,
+    totalDaysText: days.total != null ? (days.totalRunning ? `seit ${days.total} Tagen in Beratung` : `${days.total} Tage von der Vorlage bis zur letzten Sitzung`) : null,
+    caseMembers: members.length > 1
+      ? members.map((m) => ({
+          id: m.paper.id,
+          reference: m.paper.reference,
+          name: m.paper.name,
+          label: m.label,
+          isSelf: m.isSelf,
+          state: m.paper.state,
+          stateLabel: isPaperState(m.paper.state) ? STATE_LABELS[m.paper.state] : null,
+        }))
+      : [],
     originalUrl: isHttp(p.url) ? p.url : null,
     files: p.files.map((f) => ({ name: f.name, url: isHttp(f.url) ? f.url : null })),
     text: p.text,
     hasText: p.text.length > 0,
+    lastChecked: extras.lastChecked ?? null,
+    path: pathView(extras.history ?? [], pr.stations),
+    history: (extras.history ?? []).slice(0, HISTORY_SHOWN),
+    historyMore: Math.max(0, (extras.history ?? []).length - HISTORY_SHOWN),
   };
 }
 

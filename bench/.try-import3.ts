@@ -1,0 +1,14 @@
+import fs from 'node:fs';
+import { openDb } from '../src/db/connection';
+import { generateWorld } from './generate';
+import { importCities } from './import';
+const motions = Number(process.argv[2] ?? 2000), batch = Number(process.argv[3] ?? 100), idx = process.argv[4] === 'idx';
+const cities = [...generateWorld({ seed: 1, motions, today: '2026-10-01' })];
+const f = '/tmp/bw/imp/x.sqlite'; for (const s of ['', '-wal', '-shm']) fs.rmSync(f + s, { force: true });
+const { sqlite } = openDb(f);
+if (idx) sqlite.exec(`CREATE INDEX bx1 ON meetings(source_id, source_record_id); CREATE INDEX bx2 ON meetings(source_id, oparl_id);
+CREATE INDEX bx3 ON papers(source_id, source_record_id); CREATE INDEX bx4 ON papers(source_id, oparl_id); CREATE INDEX bx5 ON agenda_items(source_id, source_record_id);`);
+const t = process.hrtime.bigint();
+const n = importCities(sqlite, cities, batch, '2026-10-01T00:00:00Z');
+const s = Number(process.hrtime.bigint() - t) / 1e9;
+console.log(JSON.stringify({ motions, batch, idx, records: n, seconds: s, perSec: n / s }));

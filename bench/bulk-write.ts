@@ -1,0 +1,189 @@
+/**
+ * Writes generated cities (bench/generate.ts) as rows, fast: the real schema (openDb() runs the
+ * migrations), prepared statements, one transaction per city, ids assigned here so that every link
+ * (meeting → committee, agenda item → meeting and paper, a paper's meeting rows → meeting and agenda
+ * item) is written directly. Optionally the search index (search-index.ts indexPaper) and the derived
+ * state columns (derive.ts derivedColumns, exactly what refreshDerived stores). The records (facets)
+ * table is not written: the server does not read it.
+ */
+import type Database from 'better-sqlite3';
+import { derivedColumns } from '../src/db/derive';
+import { openDb } from '../src/db/connection';
+import { indexPaper } from '../src/db/search-index';
+import { generateWorld, type GeneratedCity, type GenerateOptions } from './generate';
+
+export interface WriteOptions {
+  /** write papers_fts rows */
+  search: boolean;
+  /** write the derived state columns for `today` */
+  derived: boolean;
+  today: string;
+  /** the import timestamp written to updated_at and friends */
+  now: string;
+}
+
+export interface WriteCounts {
+  sources: number;
+  organizations: number;
+  memberships: number;
+  papers: number;
+  consultations: number;
+  consultationMeetings: number;
+  meetings: number;
+  agendaItems: number;
+  files: number;
+}
+
+export function emptyCounts(): WriteCounts {
+  return { sources: 0, organizations: 0, memberships: 0, papers: 0, consultations: 0, consultationMeetings: 0, meetings: 0, agendaItems: 0, files: 0 };
+}
+
+function prepare(sqlite: Database.Database) {
+  return {
+    maxId: (table: string) => (sqlite.prepare(`SELECT COALESCE(MAX(id), 0) AS n FROM ${table}`).get() as { n: number }).n,
+    source: sqlite.prepare('INSERT INTO sources (key, name, system, base_url, is_demo) VALUES (?, ?, ?, ?, 0)'),
+    organization: sqlite.prepare(`INSERT INTO organizations (id, source_id, entity_key, kind, source_record_id, system, url, name,
+      provenance, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    person: sqlite.prepare('INSERT INTO people (id, source_id, name, role) VALUES (?, ?, ?, NULL)'),
+    membership: sqlite.prepare('INSERT INTO memberships (organization_id, person_id, position, role, group_name) VALUES (?, ?, ?, ?, ?)'),
+    paper: sqlite.prepare(`INSERT INTO papers (id, source_id, source_key, source_record_id, system, system_version, url, reference,
+      name, paper_type, public, status_text, originator, under_direction_of, date, related_references, files, text, record_hash,
+      first_seen_at, updated_at, provenance, state, current_organization, next_organization, next_role, next_date, last_activity,
+      derived_on) VALUES (@id, @sourceDbId, @sourceId, @sourceId, @system, @systemVersion, @url, @reference, @name, @paperType,
+      @public, @statusText, @originator, @underDirectionOf, @date, @relatedReferences, @files, @text, @recordHash, @now, @now,
+      @provenance, @state, @currentOrganization, @nextOrganization, @nextRole, @nextDate, @lastActivity, @derivedOn)`),
+    file: sqlite.prepare('INSERT INTO files (source_id, paper_id, position, name, url) VALUES (?, ?, ?, ?, ?)'),
+    meeting: sqlite.prepare(`INSERT INTO meetings (id, source_id, entity_key, source_record_id, system, url, name, organization,
+      organization_source_id, organization_id, date, start, "end", room, location, status_text, provenance, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    agendaItem: sqlite.prepare(`INSERT INTO agenda_items (id, source_id, entity_key, source_record_id, meeting_source_id, meeting_id,
+      position, number, public, name, meeting_name, organization, date, paper_reference, paper_source_id, paper_id, result,
+      result_code, text, provenance, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)`),
+    station: sqlite.prepare(`INSERT INTO consultations (paper_id, position, organization, role, role_code, station_status)
+      VALUES (?, ?, ?, ?, ?, ?)`),
+    row: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_source_id,
+      agenda_item_source_id, result, result_code, meeting_id, agenda_item_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+  };
+}
+
+const provenanceOf = (record: object, facet: string) =>
+  JSON.stringify(Object.fromEntries(Object.keys(record).filter((k) => k !== 'type' && k !== 'format').map((k) => [k, facet])));
+
+/** Writes one generated city in one transaction; adds what it wrote to `counts`. */
+export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: WriteOptions, counts: WriteCounts): void {
+  const s = prepare(sqlite);
+  const { now } = opts;
+  const sys = city.spec.system;
+  sqlite.transaction(() => {
+    const sourceDbId = Number(s.source.run(city.source.key, city.source.name, sys, city.source.baseUrl ?? null).lastInsertRowid);
+    counts.sources++;
+    let orgId = s.maxId('organizations');
+    let personId = s.maxId('people');
+    let paperId = s.maxId('papers');
+    let meetingId = s.maxId('meetings');
+    let itemId = s.maxId('agenda_items');
+    const orgBySourceId = new Map<string, number>();
+    const people = new Map<string, number>();
+    for (const o of city.organizations) {
+      const id = ++orgId;
+      const faction = /FRLFDNR=/.test(o.url ?? '');
+      const key = `${faction ? 'fr' : sys === 'allris3' ? 'au' : 'gr'}:${o.sourceId}`;
+      s.organization.run(id, sourceDbId, key, faction ? 'faction' : 'committee', o.sourceId, sys, o.url, o.name, provenanceOf(o, sys), now);
+      if (!faction) orgBySourceId.set(o.sourceId!, id);
+      o.members.forEach((m, k) => {
+        let pid = people.get(m.name);
+        if (pid === undefined) {
+          pid = ++personId;
+          people.set(m.name, pid);
+          s.person.run(pid, sourceDbId, m.name);
+        }
+        s.membership.run(id, pid, k, m.role, m.group);
+        counts.memberships++;
+      });
+      counts.organizations++;
+    }
+    const paperBySourceId = new Map<string, number>();
+    const paperProvenance = city.papers.length ? provenanceOf(city.papers[0], sys) : '{}';
+    for (const p of city.papers) {
+      const id = ++paperId;
+      paperBySourceId.set(p.sourceId!, id);
+      const d = opts.derived ? derivedColumns(p, opts.today) : null;
+      s.paper.run({
+        id, sourceDbId, sourceId: p.sourceId, system: sys, systemVersion: p.systemVersion, url: p.url, reference: p.reference,
+        name: p.name, paperType: p.paperType, public: p.public === null ? null : p.public ? 1 : 0, statusText: p.statusText,
+        originator: JSON.stringify(p.originator), underDirectionOf: JSON.stringify(p.underDirectionOf), date: p.date,
+        relatedReferences: JSON.stringify(p.relatedReferences), files: JSON.stringify(p.files), text: JSON.stringify(p.text),
+        recordHash: `bench:${p.sourceId}`, now, provenance: paperProvenance,
+        state: d?.state ?? null, currentOrganization: d?.currentOrganization ?? null, nextOrganization: d?.nextOrganization ?? null,
+        nextRole: d?.nextRole ?? null, nextDate: d?.nextDate ?? null, lastActivity: d?.lastActivity ?? null, derivedOn: d ? opts.today : null,
+      });
+      p.files.forEach((f, k) => s.file.run(sourceDbId, id, k, f.name, f.url));
+      counts.files += p.files.length;
+      if (opts.search) indexPaper(sqlite, id, p.reference, p.name);
+      counts.papers++;
+    }
+    const meetingBySourceId = new Map<string, number>();
+    const itemBySourceId = new Map<string, number>();
+    const meetingProvenance = city.meetings.length ? provenanceOf(city.meetings[0], sys) : '{}';
+    const itemProvenance = JSON.stringify({ name: 'entry', number: 'entry', result: 'entry', public: 'entry' });
+    for (const m of city.meetings) {
+      const id = ++meetingId;
+      meetingBySourceId.set(m.sourceId!, id);
+      s.meeting.run(id, sourceDbId, m.sourceId, m.sourceId, sys, m.url, m.name, m.organization, m.organizationSourceId,
+        orgBySourceId.get(m.organizationSourceId!) ?? null, m.date, m.start, m.end, m.room, m.location, m.statusText, meetingProvenance, now);
+      m.agendaItem.forEach((a, k) => {
+        const aid = ++itemId;
+        itemBySourceId.set(a.sourceId!, aid);
+        s.agendaItem.run(aid, sourceDbId, a.sourceId, a.sourceId, m.sourceId, id, k, a.number, a.public ? 1 : 0, a.name, m.name,
+          m.organization, m.date, a.paperReference, a.paperSourceId, a.paperSourceId ? (paperBySourceId.get(a.paperSourceId) ?? null) : null,
+          a.result, a.resultCode, itemProvenance, now);
+        counts.agendaItems++;
+      });
+      counts.meetings++;
+    }
+    for (const p of city.papers) {
+      const pid = paperBySourceId.get(p.sourceId!)!;
+      p.consultation.forEach((c, k) => {
+        const cid = Number(s.station.run(pid, k, c.organization, c.role, c.roleCode, c.stationStatus).lastInsertRowid);
+        counts.consultations++;
+        c.meetings.forEach((r, j) => {
+          s.row.run(cid, j, r.date, r.name, r.meetingSourceId, r.agendaItemSourceId, r.result, r.resultCode,
+            meetingBySourceId.get(r.meetingSourceId!) ?? null, itemBySourceId.get(r.agendaItemSourceId!) ?? null);
+          counts.consultationMeetings++;
+        });
+      });
+    }
+  })();
+}
+
+export interface BuildResult extends WriteCounts {
+  file: string;
+  generateSeconds: number;
+  writeSeconds: number;
+  bytes: number;
+}
+
+/** Generates `opts.motions` motions and writes them into a new database at `file` (search index and derived columns included). */
+export function buildDatabase(file: string, opts: GenerateOptions, write: Partial<WriteOptions> = {}): BuildResult {
+  const { sqlite, close } = openDb(file);
+  const counts = emptyCounts();
+  let generateNs = 0n;
+  let writeNs = 0n;
+  try {
+    const cities = generateWorld(opts);
+    for (;;) {
+      const t0 = process.hrtime.bigint();
+      const next = cities.next();
+      const t1 = process.hrtime.bigint();
+      generateNs += t1 - t0;
+      if (next.done) break;
+      writeCity(sqlite, next.value, { search: true, derived: true, today: opts.today, now: `${opts.today}T00:00:00Z`, ...write }, counts);
+      writeNs += process.hrtime.bigint() - t1;
+    }
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = (sqlite.prepare('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()').get() as { n: number }).n;
+    return { file, ...counts, generateSeconds: Number(generateNs) / 1e9, writeSeconds: Number(writeNs) / 1e9, bytes };
+  } finally {
+    close();
+  }
+}

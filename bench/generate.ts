@@ -1,0 +1,295 @@
+/**
+ * A deterministic, seedable generator of realistic council data for the benchmarks: cities with their
+ * committees (members from a pool of elected people) and factions, meeting calendars, motions with
+ * reference numbers in each city's style, titles from the corpus/seed vocabulary, Beratungsfolgen of
+ * 1–8 stations whose meeting rows point at real meetings and agenda items, and the meetings' agendas.
+ * Everything is produced as records of scrapers/records.ts (so the real import path can read them);
+ * bench/bulk-write.ts writes the same data as rows, fast. Same seed and size → the same records.
+ *
+ * Run as a script to build a database: `tsx bench/generate.ts --motions 10000 --db /tmp/x.sqlite [--seed 1]`.
+ */
+import type { MeetingRecord, OrganizationRecord, PaperRecord } from '../scrapers/records';
+import { classifyResult, classifyRole } from '../scrapers/shared/codes';
+import type { SourceSpec } from '../src/db/import';
+import { Random } from './random';
+import {
+  CITIES, CLOSING_ITEMS, COMMITTEES, FACTIONS, FIRST_NAMES, LAST_NAMES, MEMBER_ROLES, OFFICES, OPENING_ITEMS, PAPER_TYPES,
+  PLACES, RESULTS, ROOMS, TEXT_HEADINGS, TEXT_WORDS, TITLE_TAILS, TOPICS, type CitySpec,
+} from './vocabulary';
+import { formatReference, ReferenceCounter } from './references';
+
+export interface GenerateOptions {
+  seed: number;
+  /** how many motions (papers) in all cities together */
+  motions: number;
+  /** the day the data is generated for: meetings before it have results, after it are planned */
+  today: string;
+}
+
+export interface GeneratedCity {
+  index: number;
+  spec: CitySpec;
+  source: SourceSpec;
+  organizations: OrganizationRecord[];
+  papers: PaperRecord[];
+  meetings: MeetingRecord[];
+}
+
+/** Beratungsfolge length: 1–8 stations, most motions short (as in the corpus). */
+const STATION_COUNTS: readonly [number, number][] = [[1, 30], [2, 22], [3, 20], [4, 12], [5, 7], [6, 5], [7, 2], [8, 2]];
+/** motions a city deals with per year */
+const MOTIONS_PER_YEAR = 1000;
+const DAY = 86_400_000;
+const TYPE_WEIGHTS = PAPER_TYPES.map((t, k) => [k, t[1]] as const);
+
+const toDays = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
+const toIso = (days: number) => new Date(days * DAY).toISOString().slice(0, 10);
+
+/** How many cities, and how many motions each gets (big cities more), for a total. */
+export function planCities(motions: number): { spec: CitySpec; motions: number }[] {
+  const count = Math.min(CITIES.length, Math.max(3, Math.round(motions / 5000)));
+  const specs = CITIES.slice(0, count);
+  const total = specs.reduce((s, c) => s + c.weight, 0);
+  const plan = specs.map((spec) => ({ spec, motions: Math.floor((motions * spec.weight) / total) }));
+  let rest = motions - plan.reduce((s, p) => s + p.motions, 0);
+  for (let i = 0; rest > 0; i = (i + 1) % plan.length, rest--) plan[i].motions++;
+  return plan;
+}
+
+/** Every city in turn (one city's records at a time stay in memory). */
+export function* generateWorld(opts: GenerateOptions): Generator<GeneratedCity> {
+  const plan = planCities(opts.motions);
+  for (let i = 0; i < plan.length; i++) yield generateCity(opts, i, plan[i].spec, plan[i].motions);
+}
+
+interface Committee {
+  name: string;
+  meetingName: string;
+  sourceId: string;
+  isCouncil: boolean;
+  calendar: PlannedMeeting[];
+}
+
+interface PlannedMeeting {
+  sourceId: string;
+  day: number;
+  committee: Committee;
+  start: string;
+  room: string;
+  items: MeetingRecord['agendaItem'];
+}
+
+const SYSTEM_VERSION = { allris3: '3.9.5', allris4: '4.1.7' } as const;
+
+function urls(spec: CitySpec) {
+  const ext = spec.system === 'allris3' ? '.asp' : '';
+  const b = spec.baseUrl;
+  return {
+    paper: (id: string) => `${b}vo020${ext}?VOLFDNR=${id}`,
+    meeting: (id: string) => `${b}to010${ext}?SILFDNR=${id}`,
+    committee: (id: string) => (spec.system === 'allris3' ? `${b}au020.asp?AULFDNR=${id}` : `${b}gr020?GRLFDNR=${id}`),
+    faction: (id: string) => `${b}fr020${ext}?FRLFDNR=${id}`,
+    file: (id: number) => `${b}do027${ext}?DOLFDNR=${id}`,
+  };
+}
+
+function fill(template: string, rnd: Random, year: number, faction: string, committee: Committee): string {
+  return template
+    .replace('{year}', String(year))
+    .replace('{n}', String(rnd.int(1, 400)))
+    .replace('{place}', rnd.pick(PLACES))
+    .replace('{faction}', faction)
+    .replace('{committee}', committee.meetingName.replace(/^Sitzung (des|der) /, ''));
+}
+
+function words(rnd: Random, length: number): string {
+  const out: string[] = [];
+  let n = 0;
+  let sentence = 0;
+  while (n < length) {
+    let w = rnd.pick(TEXT_WORDS);
+    if (sentence === 0) w = w[0].toUpperCase() + w.slice(1);
+    sentence++;
+    if (sentence > 6 && rnd.chance(0.15)) {
+      w += '.';
+      sentence = 0;
+    }
+    out.push(w);
+    n += w.length + 1;
+  }
+  return out.join(' ');
+}
+
+/** The first meeting of a calendar on or after `day` (binary search), or null. */
+function meetingOnOrAfter(calendar: PlannedMeeting[], day: number): PlannedMeeting | null {
+  let lo = 0;
+  let hi = calendar.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (calendar[mid].day < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < calendar.length ? calendar[lo] : null;
+}
+
+function buildCommittees(rnd: Random, spec: CitySpec, firstDay: number, lastDay: number, ids: { meeting: number }): Committee[] {
+  const count = rnd.int(8, 16);
+  const chosen = rnd.sample(COMMITTEES, count);
+  const list: Committee[] = [
+    { name: spec.council[0], meetingName: spec.council[1], sourceId: '1', isCouncil: true, calendar: [] },
+    ...chosen.map(([name, meetingName], k) => ({ name, meetingName, sourceId: String(100 + k), isCouncil: false, calendar: [] })),
+  ];
+  for (const c of list) {
+    const interval = c.isCouncil ? 42 : rnd.int(18, 35);
+    const room = rnd.pick(ROOMS);
+    const start = c.isCouncil ? '17:00' : rnd.pick(['16:00', '17:00', '17:30', '18:00', '18:30']);
+    for (let day = firstDay + rnd.int(0, interval - 1); day <= lastDay; day += interval + rnd.int(-3, 3)) {
+      c.calendar.push({ sourceId: String(ids.meeting++), day, committee: c, start, room, items: [] });
+    }
+  }
+  return list;
+}
+
+interface Person {
+  name: string;
+  faction: string;
+}
+
+function buildOrganizations(rnd: Random, spec: CitySpec, committees: Committee[], factions: string[]): OrganizationRecord[] {
+  const u = urls(spec);
+  const base = { format: 1 as const, system: spec.system, systemVersion: SYSTEM_VERSION[spec.system] };
+  const pairs = LAST_NAMES.flatMap((l) => FIRST_NAMES.map((f) => `${l}, ${f}`));
+  const people: Person[] = rnd.sample(pairs, rnd.int(40, 120)).map((name) => ({ name, faction: rnd.pick(factions) }));
+  const members = (min: number, max: number, pool: Person[]) =>
+    rnd.sample(pool, Math.min(pool.length, rnd.int(min, max))).map((p) => ({ name: p.name, role: rnd.weighted(MEMBER_ROLES), group: p.faction }));
+  const orgs: OrganizationRecord[] = committees.map((c) => ({
+    ...base, type: 'Organization', sourceId: c.sourceId, url: u.committee(c.sourceId), name: c.name,
+    members: c.isCouncil ? members(30, 60, people) : members(9, 35, people),
+  }));
+  factions.forEach((f, k) => {
+    const id = String(1000 + k);
+    const pool = people.filter((p) => p.faction === f);
+    orgs.push({ ...base, type: 'Organization', sourceId: id, url: u.faction(id), name: f, members: members(3, 30, pool) });
+  });
+  return orgs;
+}
+
+/** One city: committees and factions, the meeting calendar, `motions` papers, then the meetings with their agendas. */
+export function generateCity(opts: GenerateOptions, index: number, spec: CitySpec, motions: number): GeneratedCity {
+  const rnd = Random.derive(opts.seed, index);
+  const today = toDays(opts.today);
+  const spanDays = Math.max(365, Math.round((motions / MOTIONS_PER_YEAR) * 365));
+  const firstDay = today - spanDays;
+  const ids = { meeting: 1_000_000 + index * 10_000_000, item: 5_000_000 + index * 10_000_000, file: 1 };
+  const committees = buildCommittees(rnd, spec, firstDay - 30, today + 150, ids);
+  const factions = rnd.sample(FACTIONS, rnd.int(4, 7));
+  const organizations = buildOrganizations(rnd, spec, committees, factions);
+  const u = urls(spec);
+  const counter = new ReferenceCounter();
+  const plain = committees.filter((c) => !c.isCouncil);
+  const papers: PaperRecord[] = [];
+
+  for (let i = 0; i < motions; i++) {
+    const day = firstDay + Math.floor(((i + rnd.next()) * spanDays) / motions);
+    const date = toIso(day);
+    const [paperType, , kind] = PAPER_TYPES[rnd.weighted(TYPE_WEIGHTS)];
+    const reference = formatReference(spec.style, counter, rnd, date, kind);
+    const faction = rnd.pick(factions);
+    const stations = rnd.weighted(STATION_COUNTS);
+    const route: Committee[] = rnd.sample(plain, Math.min(plain.length, stations));
+    if (stations > 1 && rnd.chance(0.6)) route[route.length - 1] = committees[0];
+    const name = fill(rnd.pick(TOPICS) + rnd.pick(TITLE_TAILS[kind]), rnd, Number(date.slice(0, 4)), faction, route[0]);
+    const sourceId = String(3_000_000 + index * 10_000_000 + i);
+    const stallAt = rnd.chance(0.08) ? rnd.int(0, route.length - 1) : route.length;
+    let cursor = day + rnd.int(5, 25);
+    let stopped = false;
+    let plannedAhead = false;
+    const consultation = route.map((c, s) => {
+      const last = s === route.length - 1;
+      const role = kind === 'notice' ? 'Kenntnisnahme' : last ? rnd.pick(['Entscheidung', 'Beschlussfassung']) : c.name.startsWith('Ort') ? 'Anhörung' : 'Vorberatung';
+      const meetings: PaperRecord['consultation'][number]['meetings'] = [];
+      let deferrals = 0;
+      while (!stopped && s < stallAt && !(plannedAhead && rnd.chance(0.5))) {
+        const m = meetingOnOrAfter(c.calendar, cursor);
+        if (!m) break;
+        const past = m.day < today;
+        const result = past ? rnd.weighted(RESULTS) : null;
+        const resultCode = classifyResult(result);
+        const item = String(ids.item++);
+        m.items.push({ number: null, public: true, sourceId: item, name, paperReference: reference, paperSourceId: sourceId, result, resultCode });
+        meetings.push({ date: toIso(m.day), name: m.committee.meetingName, meetingSourceId: m.sourceId, agendaItemSourceId: item, result, resultCode });
+        cursor = m.day + rnd.int(1, 14);
+        if (!past) plannedAhead = true;
+        if (resultCode === 'withdrawn') stopped = true;
+        if (!(resultCode === 'deferred' && deferrals++ < 2)) break;
+      }
+      const lastRow = meetings[meetings.length - 1];
+      const done = lastRow && lastRow.date! < opts.today && !['deferred', 'not-dealt', 'open'].includes(lastRow.resultCode);
+      return {
+        organization: c.name, role, roleCode: classifyRole(role),
+        stationStatus: spec.system === 'allris4' ? (done ? 'Erledigt' : 'Geplant') : null,
+        meetings,
+      };
+    });
+    const fileCount = rnd.int(1, 4);
+    papers.push({
+      type: 'Paper', format: 1, system: spec.system, systemVersion: SYSTEM_VERSION[spec.system], sourceId, url: u.paper(sourceId),
+      reference, name, paperType, public: !rnd.chance(0.03), statusText: null,
+      originator: kind === 'motion' || kind === 'question' ? (paperType.startsWith('gemeinsamer') ? [faction, rnd.pick(factions)] : [faction]) : [rnd.pick(['Oberbürgermeister', 'Bezirksamt', 'Verwaltung'])],
+      underDirectionOf: kind === 'proposal' || kind === 'notice' ? [rnd.pick(OFFICES)] : [],
+      date,
+      relatedReferences: papers.length > 0 && rnd.chance(0.1) ? [papers[rnd.int(Math.max(0, papers.length - 200), papers.length - 1)].reference!] : [],
+      consultation,
+      files: Array.from({ length: fileCount }, (_, k) => ({
+        name: k === 0 ? paperType.split(' ')[0] : `Anlage ${k}: ${rnd.pick(['Lageplan', 'Kostenaufstellung', 'Stellungnahme', 'Präsentation'])}`,
+        url: u.file(ids.file++),
+      })),
+      text: TEXT_HEADINGS[kind].slice(0, rnd.int(1, TEXT_HEADINGS[kind].length)).map((heading) => ({ heading, text: words(rnd, rnd.int(120, 1800)) })),
+    });
+    papers[papers.length - 1].statusText = papers[papers.length - 1].public ? 'öffentlich' : 'nichtöffentlich';
+  }
+
+  const meetings: MeetingRecord[] = [];
+  for (const c of committees) {
+    for (const m of c.calendar) {
+      const opening = OPENING_ITEMS.slice(0, rnd.int(2, OPENING_ITEMS.length));
+      const closing = CLOSING_ITEMS.slice(0, rnd.int(1, CLOSING_ITEMS.length));
+      const fixed = (n: string) => ({ number: null, public: true, sourceId: String(ids.item++), name: n, paperReference: null, paperSourceId: null, result: null, resultCode: 'open' as const });
+      const agenda = [...opening.map(fixed), ...m.items, ...closing.map(fixed)].map((it, k) => ({ ...it, number: String(k + 1) }));
+      const [h, min] = m.start.split(':').map(Number);
+      meetings.push({
+        type: 'Meeting', format: 1, system: spec.system, systemVersion: SYSTEM_VERSION[spec.system], sourceId: m.sourceId,
+        url: u.meeting(m.sourceId), name: c.meetingName, organization: c.name, organizationSourceId: c.sourceId, date: toIso(m.day),
+        start: m.start, end: `${String(h + 2).padStart(2, '0')}:${String(min).padStart(2, '0')}`, room: m.room, location: null,
+        statusText: 'öffentlich/nichtöffentlich', agendaItem: agenda,
+      });
+    }
+  }
+  return {
+    index, spec, organizations, papers, meetings,
+    source: { key: spec.key, name: spec.name, system: spec.system, baseUrl: spec.baseUrl },
+  };
+}
+
+/** `--motions N --db PATH [--seed S] [--today YYYY-MM-DD]` → a database written by bench/bulk-write.ts. */
+async function main(argv: string[]): Promise<void> {
+  const arg = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const motions = Number(arg('motions') ?? '1000');
+  const db = arg('db');
+  if (!db || !Number.isInteger(motions) || motions < 1) {
+    process.stderr.write('usage: tsx bench/generate.ts --motions N --db PATH [--seed S] [--today YYYY-MM-DD]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const { buildDatabase } = await import('./bulk-write');
+  const res = buildDatabase(db, { seed: Number(arg('seed') ?? '1'), motions, today: arg('today') ?? BENCH_TODAY });
+  process.stdout.write(`${JSON.stringify(res)}\n`);
+}
+
+/** The day every benchmark database is generated and served for. */
+export const BENCH_TODAY = '2026-10-01';
+
+if (require.main === module) void main(process.argv.slice(2));

@@ -1,0 +1,49 @@
+/** One autocannon run on loopback against a rotating list of paths; latencies kept at full (sub-ms) precision. */
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  /** 2xx responses per second */
+  reqPerSec: number;
+  /** latency percentiles of 2xx responses, ms */
+  p50: number;
+  p99: number;
+  mean: number;
+  responses: number;
+  non2xx: number;
+  errors: number;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** Runs `connections` connections for `seconds` against `paths` (taken in turn). */
+export async function runLoad(port: number, paths: string[], connections: number, seconds: number): Promise<LoadResult> {
+  let next = 0;
+  const latencies: number[] = [];
+  let non2xx = 0;
+  const instance = autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    else non2xx++;
+  });
+  const result = await instance;
+  const sorted = Float64Array.from(latencies).sort();
+  const sum = latencies.reduce((s, v) => s + v, 0);
+  return {
+    reqPerSec: latencies.length / result.duration,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    mean: latencies.length ? sum / latencies.length : NaN,
+    responses: latencies.length,
+    non2xx,
+    errors: result.errors,
+  };
+}

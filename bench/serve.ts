@@ -1,0 +1,179 @@
+/**
+ * Section 3 (serve) for one database: forks bench/serve-child.ts, finds the pages to load (motions,
+ * committees, meetings, searches, feeds — routes that do not exist yet are "n/a"), and runs autocannon
+ * on each at every concurrency, with the bare route measured before and after each block as the
+ * baseline of the ratios. Ends with the child's peak RSS.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { runLoad, type LoadResult } from './load';
+import type { MemoryFigures } from './memory';
+import { Random } from './random';
+
+export const ROUTES = ['bare', 'start', 'motion', 'committee', 'meeting', 'search-common', 'search', 'feed'] as const;
+export type RouteName = (typeof ROUTES)[number];
+
+export const ROUTE_LABELS: Record<RouteName, string> = {
+  bare: 'bare Express route', start: 'start page /', motion: 'motion /papers/:id', committee: 'committee /organizations/:id',
+  meeting: 'meeting /meetings/:id', 'search-common': 'search, most common words', search: 'search, mixed queries', feed: 'feed (Atom)',
+};
+
+export interface RouteFigures extends LoadResult {
+  route: RouteName;
+  connections: number;
+  /** req/s relative to the bare route in the same block */
+  ratio: number;
+}
+
+export interface ServeResult {
+  motions: number;
+  routes: RouteFigures[];
+  /** routes that do not exist (yet), with why */
+  missing: Partial<Record<RouteName, string>>;
+  /** the bare route before and after each block */
+  bare: { connections: number; before: number; after: number }[];
+  memory: MemoryFigures;
+  seconds: number;
+}
+
+/** Words of the motion titles by frequency (what "the most common words" are for this database). */
+function commonWords(db: Database.Database): string[] {
+  const counts = new Map<string, number>();
+  const names = db.prepare('SELECT name FROM papers WHERE name IS NOT NULL ORDER BY id LIMIT 20000').pluck().all() as string[];
+  for (const n of names) {
+    for (const w of n.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length >= 3) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
+}
+
+interface Targets {
+  paths: Partial<Record<RouteName, string[]>>;
+  missing: Partial<Record<RouteName, string>>;
+}
+
+async function status(port: number, p: string): Promise<{ status: number; body: string }> {
+  const res = await fetch(`http://127.0.0.1:${port}${p}`);
+  return { status: res.status, body: await res.text() };
+}
+
+/** The paths each route is loaded with (deterministic for a seed), after checking that they answer 200. */
+async function findTargets(file: string, port: number, seed: number): Promise<Targets> {
+  const db = new Database(file, { readonly: true });
+  const rnd = new Random(seed);
+  const spread = (sql: string, n: number) => {
+    const ids = db.prepare(sql).pluck().all() as number[];
+    return rnd.sample(ids, Math.min(n, ids.length));
+  };
+  const papers = spread('SELECT id FROM papers', 64);
+  const committees = spread("SELECT id FROM organizations WHERE kind IN ('committee', 'parliament')", 64);
+  const meetings = spread('SELECT id FROM meetings', 64);
+  const words = commonWords(db);
+  const references = db.prepare('SELECT reference FROM papers WHERE reference IS NOT NULL ORDER BY id DESC LIMIT 3').pluck().all() as string[];
+  db.close();
+  const q = (s: string) => `/suche?q=${encodeURIComponent(s)}`;
+  const paths: Targets['paths'] = {
+    bare: ['/__bare'],
+    start: ['/'],
+    motion: papers.map((id) => `/papers/${id}`),
+    committee: committees.map((id) => `/organizations/${id}`),
+    meeting: meetings.map((id) => `/meetings/${id}`),
+    'search-common': words.slice(0, 3).map(q),
+    search: [...words.slice(0, 2), words[Math.floor(words.length / 2)], 'digi', 'digitaltag 2026', 'sondermittel antrag', ...references].map(q),
+  };
+  const missing: Targets['missing'] = {};
+  for (const route of ROUTES) {
+    const list = paths[route];
+    if (!list) continue;
+    const probe = await status(port, list[0]);
+    if (probe.status === 404) {
+      missing[route] = `${list[0].split('?')[0]} answers 404`;
+      delete paths[route];
+    } else if (probe.status !== 200) {
+      missing[route] = `${list[0]} answers ${probe.status}`;
+      delete paths[route];
+    }
+  }
+  const feeds = new Set<string>();
+  for (const p of paths.motion?.slice(0, 16) ?? []) {
+    const { body } = await status(port, p);
+    for (const m of body.matchAll(/<link\b[^>]*\brel="alternate"[^>]*>/g)) {
+      const href = /href="([^"]+)"/.exec(m[0])?.[1];
+      if (href && /atom|rss/i.test(m[0]) && href.startsWith('/')) feeds.add(href.replace(/&amp;/g, '&'));
+    }
+  }
+  if (feeds.size > 0) paths.feed = [...feeds];
+  else missing.feed = 'no <link rel="alternate"> Atom feed on the motion pages';
+  return { paths, missing };
+}
+
+function startChild(file: string, today: string): Promise<{ child: ChildProcess; port: number }> {
+  // BENCH_PROFILE=<dir>: the server writes a CPU profile (node --cpu-prof) there when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
+  const child = fork(path.join(__dirname, 'serve-child.ts'), [file, today], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [...process.execArgv, ...profile],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the server child exited with ${code}`)));
+    child.on('message', (m: { type: string; port?: number }) => {
+      if (m.type === 'ready') resolve({ child, port: m.port! });
+    });
+  });
+}
+
+function ask<T>(child: ChildProcess, type: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: { type: string } & T) => {
+      if (m.type === type) {
+        child.off('message', on);
+        resolve(m);
+      }
+    };
+    child.on('message', on);
+    child.send({ type });
+  });
+}
+
+export interface ServeOptions {
+  motions: number;
+  today: string;
+  seed: number;
+  connections: number[];
+  seconds: number;
+  log: (line: string) => void;
+}
+
+export async function benchServe(file: string, opts: ServeOptions): Promise<ServeResult> {
+  const t0 = process.hrtime.bigint();
+  const { child, port } = await startChild(file, opts.today);
+  child.removeAllListeners('exit');
+  try {
+    const { paths, missing } = await findTargets(file, port, opts.seed);
+    const active = ROUTES.filter((r) => paths[r]);
+    for (const r of active) await runLoad(port, paths[r]!, 4, 0.5); // warm-up: JIT, SQLite page cache, derive
+    const routes: RouteFigures[] = [];
+    const bare: ServeResult['bare'] = [];
+    for (const c of opts.connections) {
+      const before = await runLoad(port, paths.bare!, c, opts.seconds);
+      const block: RouteFigures[] = [];
+      for (const r of active.filter((x) => x !== 'bare')) {
+        const res = await runLoad(port, paths[r]!, c, opts.seconds);
+        block.push({ route: r, connections: c, ratio: 0, ...res });
+        opts.log(`  ${opts.motions} motions, c=${c}, ${r}: ${res.reqPerSec.toFixed(0)} req/s, p50 ${res.p50.toFixed(2)} ms, p99 ${res.p99.toFixed(2)} ms${res.non2xx ? `, ${res.non2xx} non-2xx` : ''}`);
+      }
+      const after = await runLoad(port, paths.bare!, c, opts.seconds);
+      const base = (before.reqPerSec + after.reqPerSec) / 2;
+      bare.push({ connections: c, before: before.reqPerSec, after: after.reqPerSec });
+      routes.push({ route: 'bare', connections: c, ratio: 1, ...(before.reqPerSec >= after.reqPerSec ? before : after), reqPerSec: base });
+      for (const b of block) routes.push({ ...b, ratio: b.reqPerSec / base });
+      opts.log(`  ${opts.motions} motions, c=${c}, bare: ${before.reqPerSec.toFixed(0)} / ${after.reqPerSec.toFixed(0)} req/s (before / after)`);
+    }
+    const { memory } = await ask<{ memory: MemoryFigures }>(child, 'stats');
+    return { motions: opts.motions, routes, missing, bare, memory, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+  } finally {
+    child.send({ type: 'stop' });
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}

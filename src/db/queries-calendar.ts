@@ -1,0 +1,74 @@
+/**
+ * Meetings for calendars, committee feeds and CSV: bounded by date range and LIMIT, read through the
+ * indexes meetings_date and meetings_org (organization_id, date).
+ */
+import type Database from 'better-sqlite3';
+
+export interface CalendarMeeting {
+  id: number;
+  name: string | null;
+  organization: string | null;
+  organizationId: number | null;
+  date: string;
+  start: string | null;
+  end: string | null;
+  room: string | null;
+  location: string | null;
+  statusText: string | null;
+  url: string | null;
+  sourceName: string;
+  isDemo: boolean;
+  updatedAt: string;
+  /** number of agenda items known */
+  items: number;
+}
+
+const COLUMNS = `m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId, m.date,
+  m.start, m."end", m.room, m.location, m.status_text AS statusText, m.url, s.name AS sourceName, s.is_demo AS isDemo,
+  m.updated_at AS updatedAt, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items`;
+
+type DbMeeting = Omit<CalendarMeeting, 'isDemo'> & { isDemo: number };
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function prepare(sqlite: Database.Database) {
+  return {
+    between: sqlite.prepare<[string, string, number], DbMeeting>(`SELECT ${COLUMNS} FROM meetings m JOIN sources s ON s.id = m.source_id
+      LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.date >= ? AND m.date <= ? ORDER BY m.date, m.start, m.id LIMIT ?`),
+    ofOrganization: sqlite.prepare<[number, string, number], DbMeeting>(`SELECT ${COLUMNS} FROM meetings m JOIN sources s ON s.id = m.source_id
+      LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id = ? AND m.date >= ? ORDER BY m.date DESC, m.start DESC LIMIT ?`),
+    byIds: sqlite.prepare<[string], DbMeeting>(`SELECT ${COLUMNS} FROM meetings m JOIN sources s ON s.id = m.source_id
+      LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id IN (SELECT value FROM json_each(?))`),
+    organization: sqlite.prepare<[number], { id: number; name: string | null; sourceName: string; updatedAt: string }>(`SELECT o.id, o.name,
+      s.name AS sourceName, o.updated_at AS updatedAt FROM organizations o JOIN sources s ON s.id = o.source_id WHERE o.id = ?`),
+  };
+}
+
+function stmts(sqlite: Database.Database) {
+  let s = cache.get(sqlite);
+  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1 });
+
+/** Meetings with a date in [from, to], in date order, at most `limit`. */
+export function meetingsBetween(sqlite: Database.Database, from: string, to: string, limit: number): CalendarMeeting[] {
+  return stmts(sqlite).between.all(from, to, limit).map(toMeeting);
+}
+
+/** A committee's meetings from `from` on, newest first, at most `limit`. */
+export function meetingsOfOrganization(sqlite: Database.Database, organizationId: number, from: string, limit: number): CalendarMeeting[] {
+  return stmts(sqlite).ofOrganization.all(organizationId, from, limit).map(toMeeting);
+}
+
+/** These meetings (by id), in no particular order. */
+export function meetingsByIds(sqlite: Database.Database, ids: number[]): CalendarMeeting[] {
+  if (!ids.length) return [];
+  return stmts(sqlite).byIds.all(JSON.stringify(ids.slice(0, 500))).map(toMeeting);
+}
+
+/** The organization's name and source, or null. */
+export function organizationHeader(sqlite: Database.Database, id: number): { id: number; name: string | null; sourceName: string; updatedAt: string } | null {
+  return stmts(sqlite).organization.get(id) ?? null;
+}

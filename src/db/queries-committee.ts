@@ -1,0 +1,127 @@
+/**
+ * Read queries for a committee's page (for staff): which papers wait for it (the queue), its coming
+ * meetings, and the rows of Beratungsfolgen that plan a paper for one of its coming dates. A
+ * committee is (source, name): the queue and planned rows are found by the name its papers'
+ * Beratungsfolgen use, meetings by the organization row or that name. Every query is bounded.
+ */
+import type Database from 'better-sqlite3';
+
+export interface CommitteeRef {
+  sourceDbId: number;
+  sourceKey: string;
+  sourceName: string;
+  isDemo: boolean;
+  name: string;
+  /** the organization row of this committee, when one is known */
+  organizationId: number | null;
+}
+
+export interface ComingMeetingRow {
+  id: number;
+  name: string | null;
+  date: string;
+  start: string | null;
+  room: string | null;
+}
+
+export interface PlannedRow {
+  paperId: number;
+  date: string;
+  /** the meeting the row is linked to, when its page is known */
+  meetingId: number | null;
+}
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function prepare(sqlite: Database.Database) {
+  return {
+    source: sqlite.prepare<[string], { id: number; key: string; name: string; is_demo: number }>('SELECT id, key, name, is_demo FROM sources WHERE key = ?'),
+    sourceOfOrganization: sqlite.prepare<[number], { id: number; key: string; name: string; is_demo: number; orgName: string | null }>(
+      'SELECT s.id, s.key, s.name, s.is_demo, o.name AS orgName FROM organizations o JOIN sources s ON s.id = o.source_id WHERE o.id = ?',
+    ),
+    organizationByName: sqlite.prepare<[number, string], { id: number }>(
+      `SELECT id FROM organizations WHERE source_id = ? AND name = ? ORDER BY (kind IN ('committee', 'parliament', 'organization')) DESC, id LIMIT 1`,
+    ),
+    nameInConsultations: sqlite.prepare<[string, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM (SELECT 1 FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE c.organization = ? AND p.source_id = ? LIMIT 1)',
+    ),
+    nameInMeetings: sqlite.prepare<[number, string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM (SELECT 1 FROM meetings WHERE source_id = ? AND organization = ? LIMIT 1)',
+    ),
+    queueIds: sqlite.prepare<{ name: string; source: number; limit: number }, { id: number }>(
+      `SELECT DISTINCT p.id, COALESCE(p.next_date, '9999-12-31') AS d FROM consultations c JOIN papers p ON p.id = c.paper_id
+       WHERE c.organization = @name AND p.source_id = @source AND p.next_organization = @name
+       ORDER BY d, p.id LIMIT @limit`,
+    ),
+    queueCount: sqlite.prepare<{ name: string; source: number }, { n: number }>(
+      `SELECT COUNT(DISTINCT p.id) AS n FROM consultations c JOIN papers p ON p.id = c.paper_id
+       WHERE c.organization = @name AND p.source_id = @source AND p.next_organization = @name`,
+    ),
+    coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, ComingMeetingRow>(
+      `SELECT id, name, date, start, room FROM meetings
+       WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date >= @today
+       ORDER BY date, start, id LIMIT @limit`,
+    ),
+    past: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, ComingMeetingRow & { items: number }>(
+      `SELECT m.id, m.name, m.date, m.start, m.room, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items FROM meetings m
+       WHERE m.source_id = @source AND (m.organization_id = @org OR m.organization = @name) AND m.date < @today
+       ORDER BY m.date DESC, m.start DESC, m.id DESC LIMIT @limit`,
+    ),
+    planned: sqlite.prepare<{ source: number; name: string; today: string; until: string; limit: number }, PlannedRow>(
+      `SELECT c.paper_id AS paperId, cm.date, cm.meeting_id AS meetingId
+       FROM consultations c JOIN consultation_meetings cm ON cm.consultation_id = c.id JOIN papers p ON p.id = c.paper_id
+       WHERE c.organization = @name AND p.source_id = @source AND cm.date >= @today AND cm.date <= @until
+       ORDER BY cm.date, p.reference, p.id LIMIT @limit`,
+    ),
+  };
+}
+
+function stmts(sqlite: Database.Database) {
+  let s = cache.get(sqlite);
+  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+/** The committee an organization row stands for. */
+export function committeeOfOrganization(sqlite: Database.Database, organizationId: number): CommitteeRef | null {
+  const r = stmts(sqlite).sourceOfOrganization.get(organizationId);
+  if (!r || !r.orgName) return null;
+  return { sourceDbId: r.id, sourceKey: r.key, sourceName: r.name, isDemo: r.is_demo === 1, name: r.orgName, organizationId };
+}
+
+/** A committee known by name in a source: from its organization row, a Beratungsfolge or a meeting; null when the source does not know it. */
+export function committeeByName(sqlite: Database.Database, sourceKey: string, name: string): CommitteeRef | null {
+  const s = stmts(sqlite);
+  const src = s.source.get(sourceKey);
+  if (!src) return null;
+  const org = s.organizationByName.get(src.id, name);
+  if (!org && s.nameInConsultations.get(name, src.id)!.n === 0 && s.nameInMeetings.get(src.id, name)!.n === 0) return null;
+  return { sourceDbId: src.id, sourceKey: src.key, sourceName: src.name, isDemo: src.is_demo === 1, name, organizationId: org?.id ?? null };
+}
+
+/** The organization row of a committee named in a paper's source, or null. */
+export function organizationIdByName(sqlite: Database.Database, sourceDbId: number, name: string): number | null {
+  return stmts(sqlite).organizationByName.get(sourceDbId, name)?.id ?? null;
+}
+
+/** Papers whose stored next station is this committee (derived for today), earliest date first; and how many there are. */
+export function loadQueueIds(sqlite: Database.Database, c: CommitteeRef, limit: number): { ids: number[]; total: number } {
+  const s = stmts(sqlite);
+  const ids = s.queueIds.all({ name: c.name, source: c.sourceDbId, limit }).map((r) => r.id);
+  const total = ids.length < limit ? ids.length : s.queueCount.get({ name: c.name, source: c.sourceDbId })!.n;
+  return { ids, total };
+}
+
+export function loadComingMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): ComingMeetingRow[] {
+  return stmts(sqlite).coming.all({ source: c.sourceDbId, org: c.organizationId ?? -1, name: c.name, today, limit });
+}
+
+/** The committee's latest past meetings, newest first, with their number of agenda items. */
+export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): (ComingMeetingRow & { items: number })[] {
+  return stmts(sqlite).past.all({ source: c.sourceDbId, org: c.organizationId ?? -1, name: c.name, today, limit });
+}
+
+/** Meeting rows of Beratungsfolgen that plan a paper at this committee from today until `until`. */
+export function loadPlannedRows(sqlite: Database.Database, c: CommitteeRef, today: string, until: string, limit: number): PlannedRow[] {
+  return stmts(sqlite).planned.all({ source: c.sourceDbId, name: c.name, today, until, limit });
+}

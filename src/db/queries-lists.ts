@@ -1,0 +1,171 @@
+/**
+ * The paper lists of the start page (topics), the search and their feeds and CSV: one page of rows,
+ * the total, and the facet counts (city, state, committee, paper type, year). Every query is bounded
+ * (LIMIT) and reaches papers through an index: the FTS5 index papers_fts for topics and searches
+ * (`p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH …)`), papers_state, papers_activity,
+ * papers_reference and papers_source_key for filters and sorts, consultations_paper_position for the
+ * committee filter.
+ */
+import type Database from 'better-sqlite3';
+
+export const LIST_SORTS = ['activity', 'date', 'reference', 'next', 'relevance'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+export interface ListFilters {
+  /** sources.key */
+  source?: string | null;
+  state?: string | null;
+  /** a station's committee name (consultations.organization) */
+  organization?: string | null;
+  paperType?: string | null;
+  /** YYYY of the paper's date */
+  year?: string | null;
+}
+
+export interface ListSpec {
+  /** an FTS5 MATCH expression (src/db/fts-query.ts), or null for every paper */
+  match: string | null;
+  filters: ListFilters;
+  sort: ListSort;
+  /** search: papers whose reference equals this (case-insensitive) come first */
+  exactReference?: string | null;
+}
+
+export interface ListRow {
+  id: number;
+  reference: string | null;
+  name: string | null;
+  paperType: string | null;
+  date: string | null;
+  sourceKey: string;
+  sourceName: string;
+  isDemo: boolean;
+  state: string | null;
+  currentOrganization: string | null;
+  nextOrganization: string | null;
+  nextRole: string | null;
+  nextDate: string | null;
+  lastActivity: string | null;
+  updatedAt: string;
+  firstSeenAt: string;
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface Facets {
+  sources: FacetValue[];
+  states: FacetValue[];
+  committees: FacetValue[];
+  paperTypes: FacetValue[];
+  years: FacetValue[];
+}
+
+type FilterKey = keyof ListFilters;
+type Params = Record<string, string | number>;
+
+/** WHERE clause (and its named parameters) for a list, leaving out one filter (for that filter's own facet). */
+function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params } {
+  const parts: string[] = [];
+  const params: Params = {};
+  const f = spec.filters;
+  if (spec.match) {
+    parts.push('p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH @match)');
+    params.match = spec.match;
+  }
+  if (f.source && omit !== 'source') {
+    parts.push('p.source_id IN (SELECT id FROM sources WHERE key = @source)');
+    params.source = f.source;
+  }
+  if (f.state && omit !== 'state') {
+    parts.push('p.state = @state');
+    params.state = f.state;
+  }
+  if (f.organization && omit !== 'organization') {
+    parts.push('EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @organization)');
+    params.organization = f.organization;
+  }
+  if (f.paperType && omit !== 'paperType') {
+    parts.push('p.paper_type = @paperType');
+    params.paperType = f.paperType;
+  }
+  if (f.year && omit !== 'year') {
+    parts.push('p.date >= @yearFrom AND p.date < @yearTo');
+    params.yearFrom = `${f.year}-01-01`;
+    params.yearTo = `${Number(f.year) + 1}-01-01`;
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+const ORDER: Record<ListSort, string> = {
+  activity: 'p.last_activity DESC, p.id DESC',
+  date: 'p.date DESC, p.id DESC',
+  reference: 'p.reference ASC, p.id ASC',
+  next: 'p.next_date IS NULL, p.next_date ASC, p.id ASC',
+  relevance: 'f.rank, p.id DESC',
+};
+
+const COLUMNS = `p.id, p.reference, p.name, p.paper_type AS paperType, p.date, s.key AS sourceKey, s.name AS sourceName,
+  s.is_demo AS isDemo, p.state, p.current_organization AS currentOrganization, p.next_organization AS nextOrganization,
+  p.next_role AS nextRole, p.next_date AS nextDate, p.last_activity AS lastActivity, p.updated_at AS updatedAt,
+  p.first_seen_at AS firstSeenAt`;
+
+type DbListRow = Omit<ListRow, 'isDemo'> & { isDemo: number };
+
+/** One page of the list in the chosen order, and the total number of papers in it. */
+export function listPage(sqlite: Database.Database, spec: ListSpec, limit: number, offset: number): { rows: ListRow[]; total: number } {
+  const w = where(spec);
+  const params: Params = { ...w.params, limit, offset };
+  const total = sqlite.prepare(`SELECT COUNT(*) AS n FROM papers p ${w.sql}`).pluck().get(w.params) as number;
+  let order = ORDER[spec.sort === 'relevance' && !spec.match ? 'activity' : spec.sort];
+  if (spec.exactReference) {
+    order = `(p.reference = @exact COLLATE NOCASE) DESC, ${order}`;
+    params.exact = spec.exactReference;
+  }
+  let sql: string;
+  if (spec.sort === 'relevance' && spec.match) {
+    // rank comes from the FTS table itself: join it instead of the IN (…) filter
+    const rest = where({ ...spec, match: null });
+    sql = `SELECT ${COLUMNS} FROM papers_fts f JOIN papers p ON p.id = f.rowid JOIN sources s ON s.id = p.source_id
+      WHERE papers_fts MATCH @match ${rest.sql ? `AND ${rest.sql.slice(6)}` : ''}
+      ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+  } else {
+    sql = `SELECT ${COLUMNS} FROM papers p JOIN sources s ON s.id = p.source_id ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
+  }
+  const rows = sqlite.prepare(sql).all(params) as DbListRow[];
+  return { rows: rows.map((r) => ({ ...r, isDemo: r.isDemo === 1 })), total };
+}
+
+const FACET_LIMIT = { sources: 200, committees: 60, paperTypes: 40, years: 40 };
+
+/** Facet counts: for each facet, the papers matching every other filter, grouped by that facet's value. */
+export function listFacets(sqlite: Database.Database, spec: ListSpec): Facets {
+  const run = <T>(omit: FilterKey, sql: (w: string) => string): T[] => {
+    const w = where(spec, omit);
+    return sqlite.prepare(sql(w.sql)).all(w.params) as T[];
+  };
+  const and = (w: string, cond: string) => (w ? `${w} AND ${cond}` : `WHERE ${cond}`);
+  const sources = run<{ value: string; label: string; count: number }>('source', (w) => `SELECT s.key AS value, s.name AS label, x.count
+    FROM (SELECT p.source_id, COUNT(*) AS count FROM papers p ${w} GROUP BY p.source_id) x JOIN sources s ON s.id = x.source_id
+    ORDER BY s.name LIMIT ${FACET_LIMIT.sources}`);
+  const states = run<{ value: string; count: number }>('state', (w) => `SELECT p.state AS value, COUNT(*) AS count FROM papers p
+    ${and(w, 'p.state IS NOT NULL')} GROUP BY p.state`);
+  const committees = run<{ value: string; count: number }>('organization', (w) => `SELECT c.organization AS value,
+    COUNT(DISTINCT c.paper_id) AS count FROM consultations c JOIN papers p ON p.id = c.paper_id
+    ${and(w, 'c.organization IS NOT NULL')} GROUP BY c.organization ORDER BY count DESC, value LIMIT ${FACET_LIMIT.committees}`);
+  const paperTypes = run<{ value: string; count: number }>('paperType', (w) => `SELECT p.paper_type AS value, COUNT(*) AS count
+    FROM papers p ${and(w, 'p.paper_type IS NOT NULL')} GROUP BY p.paper_type ORDER BY count DESC, value LIMIT ${FACET_LIMIT.paperTypes}`);
+  const years = run<{ value: string; count: number }>('year', (w) => `SELECT substr(p.date, 1, 4) AS value, COUNT(*) AS count
+    FROM papers p ${and(w, 'p.date IS NOT NULL')} GROUP BY value ORDER BY value DESC LIMIT ${FACET_LIMIT.years}`);
+  const withLabel = (rows: { value: string; count: number }[]) => rows.map((r) => ({ ...r, label: r.value }));
+  return {
+    sources,
+    states: withLabel(states),
+    committees: withLabel(committees).sort((a, b) => a.value.localeCompare(b.value, 'de')),
+    paperTypes: withLabel(paperTypes).sort((a, b) => a.value.localeCompare(b.value, 'de')),
+    years: withLabel(years.filter((y) => /^\d{4}$/.test(y.value))),
+  };
+}

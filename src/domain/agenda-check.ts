@@ -1,0 +1,85 @@
+/**
+ * Agenda check: is a motion on a committee's coming agenda ready for it? It is not when a station
+ * before this committee's station in its Beratungsfolge is not done — a Vorberatung still open,
+ * an Anhörung not held, a station stopped. Pure: a function of progress(), the committee and the
+ * meeting date.
+ *
+ * RULES
+ * The station the agenda item belongs to: the station of this committee with a meeting row on the
+ * meeting's date; else its first open (current / planned) station; else its last station. No
+ * station of this committee → `station: null`, one 'not-in-sequence' note, not flagged.
+ * Each station before it (page order):
+ *  - done or skipped → fine;
+ *  - stopped → 'blocking';
+ *  - current or planned with a coming meeting on or before the meeting's date → 'pending'
+ *    (it can still be done in time: check again after that meeting);
+ *  - current or planned otherwise → 'blocking' (nothing scheduled before this meeting).
+ * A motion is flagged when it has any issue; its severity is the worst one.
+ */
+import type { Progress } from './progress';
+import { sameCommittee } from './queue';
+import { STATION_STATE_LABELS, type StationState } from './states';
+import { formatGermanDate } from './dates';
+
+export type AgendaIssueSeverity = 'blocking' | 'pending';
+
+export interface AgendaIssue {
+  stationIndex: number;
+  organization: string | null;
+  role: string | null;
+  status: StationState;
+  /** that station's coming meeting, where one is known */
+  nextDate: string | null;
+  severity: AgendaIssueSeverity;
+  /** German, e.g. "Vorberatung im Hauptausschuss noch offen, Termin 03.12.2026 (vor dieser Sitzung)" */
+  message: string;
+}
+
+export interface AgendaCheck {
+  /** index of this committee's station, or null when the Beratungsfolge does not name the committee */
+  station: number | null;
+  issues: AgendaIssue[];
+  flagged: boolean;
+  severity: AgendaIssueSeverity | null;
+  notInSequence: boolean;
+}
+
+export interface AgendaSlot {
+  organization: string;
+  /** the meeting's date, YYYY-MM-DD */
+  date: string;
+}
+
+function stationOf(pr: Progress, at: AgendaSlot): number | null {
+  const mine = pr.stations.filter((s) => sameCommittee(s.organization, at.organization));
+  if (!mine.length) return null;
+  const onDate = mine.find((s) => s.meetings.some((m) => m.date === at.date));
+  if (onDate) return onDate.index;
+  const open = mine.find((s) => s.status === 'current' || s.status === 'planned');
+  return (open ?? mine[mine.length - 1]).index;
+}
+
+function describe(s: { organization: string | null; role: string | null }): string {
+  const where = s.organization ?? 'unbekanntes Gremium';
+  return s.role ? `${s.role} (${where})` : where;
+}
+
+export function checkAgendaItem(pr: Progress, at: AgendaSlot): AgendaCheck {
+  const station = stationOf(pr, at);
+  if (station == null) return { station: null, issues: [], flagged: false, severity: null, notInSequence: true };
+  const issues: AgendaIssue[] = [];
+  for (const s of pr.stations.slice(0, station)) {
+    if (s.status === 'done' || s.status === 'skipped') continue;
+    const base = { stationIndex: s.index, organization: s.organization, role: s.role, status: s.status, nextDate: s.nextDate };
+    if (s.status === 'stopped') {
+      issues.push({ ...base, severity: 'blocking', message: `${describe(s)}: gestoppt` });
+    } else if (s.nextDate != null && s.nextDate <= at.date) {
+      issues.push({ ...base, severity: 'pending', message: `${describe(s)}: noch offen, Termin ${formatGermanDate(s.nextDate)} (vor dieser Sitzung)` });
+    } else {
+      const when = s.nextDate != null ? `erst am ${formatGermanDate(s.nextDate)} (nach dieser Sitzung)` : 'kein Termin vor dieser Sitzung';
+      issues.push({ ...base, severity: 'blocking', message: `${describe(s)}: ${STATION_STATE_LABELS[s.status]}, ${when}` });
+    }
+  }
+  const severity = issues.some((i) => i.severity === 'blocking') ? 'blocking' : issues.length ? 'pending' : null;
+  return { station, issues, flagged: issues.length > 0, severity, notInSequence: false };
+}

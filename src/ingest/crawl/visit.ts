@@ -1,0 +1,157 @@
+/**
+ * One journal entry, start to end: request (conditionally, where the store has the page), keep the
+ * answer in the page store, parse it (one more try when the first answer is malformed), import it with
+ * its change log, plan the pages it leads to, and mark it done — the last four in one transaction.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { parsePage } from '../../../scrapers/parse';
+import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../../scrapers/errors';
+import type { RisRecord } from '../../../scrapers/records';
+import { decodePage } from '../../../scrapers/shared/encoding';
+import { FINAL_ERRORS, type Fetcher, type FetchResult } from '../fetch/fetcher';
+import { appendLog, hasBody, readBody, saveBody } from '../store/page-store';
+import { findPage, indexPage, touchPage } from '../store/page-index';
+import { importWithHistory } from './import-with-history';
+import { completeEntry, enqueue, type QueueEntry } from './journal';
+import type { CrawlPlan, PlanContext } from './plan';
+import { addImportCounts, countError, countUnclassified, type CrawlReport } from './report';
+
+export interface VisitEnv {
+  sqlite: Database.Database;
+  fetcher: Fetcher;
+  plan: CrawlPlan;
+  ctx: PlanContext;
+  report: CrawlReport;
+  storeDir: string;
+  failuresDir: string;
+  runId: number;
+  now: () => string;
+  /** writes the report into the run row (inside the page's transaction) */
+  saveReport: () => void;
+}
+
+export type VisitOutcome = 'done' | 'budget';
+
+type Parsed = { record: RisRecord } | { error: Error };
+
+function tryParse(body: Buffer, url: string): Parsed {
+  try {
+    return { record: parsePage(body, url) };
+  } catch (err) {
+    if (err instanceof NotARisPageError || err instanceof LayoutChangedError || err instanceof UnsupportedPageError) return { error: err };
+    throw err;
+  }
+}
+
+const malformed = (p: Parsed) => 'error' in p && !(p.error instanceof UnsupportedPageError);
+
+function keep(env: VisitEnv, url: string, kind: string, res: Extract<FetchResult, { kind: 'ok' }>): string {
+  const hash = saveBody(env.storeDir, res.body);
+  appendLog(env.storeDir, {
+    source: env.ctx.source.key, url, finalUrl: res.finalUrl, status: res.status, contentType: res.headers['content-type'] ?? null,
+    headers: res.headers, fetchedAt: env.now(), sha256: hash, size: res.body.length, kind,
+  });
+  return hash;
+}
+
+function saveFailure(env: VisitEnv, url: string, body: Buffer, reason: string): string {
+  const dir = path.join(env.failuresDir, env.ctx.source.key);
+  fs.mkdirSync(dir, { recursive: true });
+  const name = `${env.now().replace(/[:]/g, '')}-${url.replace(/^https?:\/\//, '').replace(/[^\w.-]+/g, '_').slice(0, 120)}`;
+  fs.writeFileSync(path.join(dir, `${name}.html`), body);
+  fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify({ url, reason, seenAt: env.now() }, null, 2)}\n`);
+  return path.join(dir, `${name}.html`);
+}
+
+export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutcome> {
+  const { sqlite, ctx, report } = env;
+  const planned = { url: entry.url, kind: entry.kind };
+  const req = env.plan.prepare ? await env.plan.prepare(ctx, planned, env.fetcher) : {};
+  const stored = findPage(sqlite, ctx.sourceDbId, entry.url);
+  const usable = stored && hasBody(env.storeDir, stored.contentHash) ? stored : null;
+  const get = (conditional: boolean) =>
+    env.fetcher.get({ url: req.url ?? entry.url, headers: req.headers, etag: conditional ? usable?.etag : null, lastModified: conditional ? usable?.lastModified : null });
+  let res = await get(true);
+  if (res.kind === 'failed' && res.error === 'budget') return 'budget';
+  const finish = (fn: () => void) => {
+    sqlite.transaction(() => {
+      fn();
+      report.byPageKind[entry.kind] = (report.byPageKind[entry.kind] ?? 0) + 1;
+      env.saveReport();
+    })();
+  };
+
+  if (res.kind === 'failed') {
+    const failed = res;
+    const final = FINAL_ERRORS.includes(failed.error);
+    finish(() => {
+      report.pages[final ? 'skipped' : 'failed']++;
+      countError(report, entry.url, failed.error, failed.message);
+      enqueue(sqlite, env.runId, env.plan.fallback?.(ctx, planned) ?? [], entry.url, env.now());
+      completeEntry(sqlite, entry.id, final ? 'skipped' : 'failed', failed.error, failed.message, failed.attempts, env.now());
+    });
+    return 'done';
+  }
+
+  let body: Buffer;
+  let hash: string;
+  if (res.kind === 'not-modified') {
+    body = readBody(env.storeDir, usable!.contentHash);
+    hash = usable!.contentHash;
+  } else {
+    body = res.body;
+    hash = keep(env, entry.url, entry.kind, res);
+  }
+  let parsed = tryParse(body, entry.url);
+  if (malformed(parsed)) {
+    // one more try of a malformed first answer ("AllRis sometimes misses start < at tags at first request")
+    const again = await get(false);
+    if (again.kind === 'failed' && again.error === 'budget') return 'budget';
+    if (again.kind === 'ok') {
+      res = again;
+      body = again.body;
+      hash = keep(env, entry.url, entry.kind, again);
+      parsed = tryParse(body, entry.url);
+    }
+  }
+  const attempts = res.attempts;
+  if ('error' in parsed) {
+    const err = parsed.error;
+    const unsupported = err instanceof UnsupportedPageError;
+    const outcome = unsupported ? 'unsupported' : err instanceof LayoutChangedError ? 'layout' : 'not-a-ris-page';
+    const file = unsupported ? null : saveFailure(env, entry.url, body, err.message);
+    finish(() => {
+      report.pages[unsupported ? 'skipped' : 'failed']++;
+      if (file) report.failures.push({ url: entry.url, file, reason: err.message });
+      countError(report, entry.url, outcome, err.message);
+      completeEntry(sqlite, entry.id, unsupported ? 'skipped' : 'failed', outcome, err.message, attempts, env.now());
+    });
+    return 'done';
+  }
+
+  const record = parsed.record;
+  const change = res.kind === 'not-modified' ? 'unchanged' : !usable && !stored ? 'new' : stored?.contentHash === hash ? 'unchanged' : 'changed';
+  const children = env.plan.expand(ctx, { url: entry.url, kind: entry.kind, change, text: decodePage(body).text }, record);
+  finish(() => {
+    const now = env.now();
+    if (res.kind === 'ok') {
+      indexPage(sqlite, ctx.sourceDbId, {
+        url: entry.url, finalUrl: res.finalUrl, status: res.status, contentType: res.headers['content-type'] ?? null,
+        etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null, contentHash: hash, size: body.length, kind: entry.kind, fetchedAt: now,
+      });
+    } else touchPage(sqlite, ctx.sourceDbId, entry.url, now);
+    if (change !== 'unchanged') {
+      const imported = importWithHistory(sqlite, { key: ctx.source.key, name: ctx.source.name, system: ctx.source.system, baseUrl: ctx.source.baseUrl }, [record], now, env.runId);
+      addImportCounts(report, imported.byKind);
+      report.changes += imported.changes;
+      countUnclassified(report, record);
+    }
+    report.pages.fetched++;
+    report.pages[change]++;
+    enqueue(sqlite, env.runId, children.filter((c) => env.fetcher.isAllowedHost(c.url)), entry.url, now);
+    completeEntry(sqlite, entry.id, 'done', change, null, attempts, now);
+  });
+  return 'done';
+}

@@ -1,0 +1,64 @@
+/**
+ * A cheap fingerprint of the database's content, for HTTP validators and for caching query results:
+ * `PRAGMA data_version` changes when another connection (the crawler, an import) commits, and
+ * `total_changes()` counts the rows this connection has written (imports, the daily re-derivation).
+ * Equal stamps on the same connection mean no row has changed in between.
+ */
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+interface StampState {
+  total: Database.Statement;
+  stamp: string;
+  /** when this process first saw the current stamp (the data's Last-Modified as far as we can tell) */
+  since: number;
+  memo: Map<string, { stamp: string; value: unknown }>;
+}
+
+/** Differs on every start of the process, so validators from an older build never match. */
+export const BOOT_ID = crypto.randomBytes(6).toString('hex');
+const MEMO_SIZE = 300;
+const states = new WeakMap<Database.Database, StampState>();
+
+function state(sqlite: Database.Database): StampState {
+  let s = states.get(sqlite);
+  if (!s) {
+    s = { total: sqlite.prepare('SELECT total_changes()').pluck(), stamp: '', since: 0, memo: new Map() };
+    states.set(sqlite, s);
+  }
+  return s;
+}
+
+/** The current stamp of the database ("<data_version>.<total_changes>"). */
+export function dataStamp(sqlite: Database.Database): string {
+  const s = state(sqlite);
+  const stamp = `${sqlite.pragma('data_version', { simple: true })}.${s.total.get()}`;
+  if (stamp !== s.stamp) {
+    s.stamp = stamp;
+    s.since = Math.floor(Date.now() / 1000) * 1000;
+    s.memo.clear();
+  }
+  return stamp;
+}
+
+/** When the data last changed as this process saw it (whole seconds): the time it first saw the current stamp. */
+export function dataChangedAt(sqlite: Database.Database): Date {
+  dataStamp(sqlite);
+  return new Date(state(sqlite).since);
+}
+
+/** Computes `fn()` once per data stamp and key (a small LRU per connection). */
+export function memoByData<T>(sqlite: Database.Database, key: string, fn: () => T): T {
+  const stamp = dataStamp(sqlite);
+  const s = state(sqlite);
+  const hit = s.memo.get(key);
+  if (hit && hit.stamp === stamp) {
+    s.memo.delete(key);
+    s.memo.set(key, hit);
+    return hit.value as T;
+  }
+  const value = fn();
+  s.memo.set(key, { stamp, value });
+  if (s.memo.size > MEMO_SIZE) s.memo.delete(s.memo.keys().next().value as string);
+  return value;
+}

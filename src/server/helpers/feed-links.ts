@@ -1,0 +1,76 @@
+/**
+ * {{> feed-links links=(feedLinks "paper" meta.id)}} → the page's feed, calendar and CSV links
+ * ([{ href, type, label, format }]); feeds and calendars are also put on the page's root model as
+ * `alternates`, which the layout writes into <head> as <link rel="alternate">.
+ * Kinds: paper (id), organization (id), meeting (id), list (query string of the start page),
+ * search (query string of the search), calendar (all meetings).
+ */
+import type { HelperOptions } from 'handlebars';
+
+export interface FeedLink {
+  href: string;
+  type: string;
+  label: string;
+  format: 'Atom' | 'iCal' | 'CSV';
+}
+
+const ATOM = 'application/atom+xml';
+const ICS = 'text/calendar';
+const CSV = 'text/csv';
+
+function withQuery(path: string, qs: unknown): string {
+  return typeof qs === 'string' && qs !== '' ? `${path}?${qs}` : path;
+}
+
+/** The links of one page kind (pure; the helper below also records the alternates). */
+export function feedLinksFor(kind: string, arg: unknown): FeedLink[] {
+  const id = typeof arg === 'number' || (typeof arg === 'string' && /^\d+$/.test(arg)) ? String(arg) : null;
+  switch (kind) {
+    case 'paper':
+      return id
+        ? [
+            { href: `/papers/${id}/feed.atom`, type: ATOM, label: 'Neuigkeiten zu dieser Vorlage', format: 'Atom' },
+            { href: `/papers/${id}/calendar.ics`, type: ICS, label: 'Termine dieser Vorlage', format: 'iCal' },
+          ]
+        : [];
+    case 'organization':
+      return id
+        ? [
+            { href: `/organizations/${id}/feed.atom`, type: ATOM, label: 'Sitzungen dieses Gremiums', format: 'Atom' },
+            { href: `/organizations/${id}/calendar.ics`, type: ICS, label: 'Sitzungstermine dieses Gremiums', format: 'iCal' },
+            { href: `/organizations/${id}/meetings.csv`, type: CSV, label: 'Sitzungsliste als Tabelle', format: 'CSV' },
+          ]
+        : [];
+    case 'meeting':
+      return id ? [{ href: `/meetings/${id}/agenda.csv`, type: CSV, label: 'Tagesordnung als Tabelle', format: 'CSV' }] : [];
+    case 'list':
+      return [
+        { href: withQuery('/feed.atom', arg), type: ATOM, label: 'Diese Liste als Feed', format: 'Atom' },
+        { href: withQuery('/vorlagen.csv', arg), type: CSV, label: 'Diese Liste als Tabelle', format: 'CSV' },
+        { href: '/calendar.ics', type: ICS, label: 'Alle Sitzungstermine', format: 'iCal' },
+      ];
+    case 'search':
+      return [
+        { href: withQuery('/suche/feed.atom', arg), type: ATOM, label: 'Diese Suche als Feed', format: 'Atom' },
+        { href: withQuery('/suche.csv', arg), type: CSV, label: 'Treffer als Tabelle', format: 'CSV' },
+      ];
+    case 'calendar':
+      return [{ href: '/calendar.ics', type: ICS, label: 'Alle Sitzungstermine', format: 'iCal' }];
+    default:
+      return [];
+  }
+}
+
+export function feedLinks(kind: unknown, ...rest: unknown[]): FeedLink[] {
+  // handlebars passes its options object last: {{feedLinks "calendar"}} has no second argument
+  const options = rest[rest.length - 1] as HelperOptions | undefined;
+  const arg = rest.length > 1 ? rest[0] : undefined;
+  const links = feedLinksFor(String(kind), arg);
+  const root = (options?.data as { root?: Record<string, unknown> } | undefined)?.root;
+  if (root && typeof root === 'object') {
+    const list = Array.isArray(root.alternates) ? (root.alternates as FeedLink[]) : [];
+    for (const l of links) if (l.format !== 'CSV' && !list.some((a) => a.href === l.href)) list.push(l);
+    root.alternates = list;
+  }
+  return links;
+}

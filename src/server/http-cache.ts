@@ -1,0 +1,56 @@
+/**
+ * HTTP validators for every page and feed (not /static, which express.static serves with its own, and
+ * not /health): ETag and Last-Modified, and 304 Not Modified on a matching If-None-Match or, without
+ * one, an If-Modified-Since not older than Last-Modified — answered before any page is rendered.
+ *
+ * A response depends on the database, the day (states are derived per day), the URL and the build, so
+ * ETag = hash(process start, data stamp, today, URL) and Last-Modified = when this process first saw
+ * the current data (src/server/data-stamp.ts). Both change together whenever a row changes.
+ */
+import crypto from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { AppContext } from './app';
+import { BOOT_ID, dataChangedAt, dataStamp } from './data-stamp';
+
+/** Weak comparison of an If-None-Match header with our ETag. */
+function etagMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => bare(t) === bare(etag));
+}
+
+export function isNotModified(req: Request, etag: string, lastModified: Date): boolean {
+  const inm = req.get('if-none-match');
+  if (inm) return etagMatches(inm, etag);
+  const ims = req.get('if-modified-since');
+  if (!ims) return false;
+  const since = Date.parse(ims);
+  return Number.isFinite(since) && lastModified.getTime() <= since;
+}
+
+export function httpCache(ctx: AppContext) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/static/') || req.path === '/health') {
+      next();
+      return;
+    }
+    try {
+      ctx.ensureFresh();
+      const today = ctx.today();
+      const stamp = dataStamp(ctx.sqlite);
+      const hash = crypto.createHash('sha1').update(`${BOOT_ID}|${stamp}|${today}|${req.originalUrl}`).digest('base64url').slice(0, 22);
+      const etag = `W/"${hash}"`;
+      const lastModified = dataChangedAt(ctx.sqlite);
+      res.setHeader('ETag', etag);
+      res.setHeader('Last-Modified', lastModified.toUTCString());
+      res.setHeader('Cache-Control', 'no-cache');
+      if (isNotModified(req, etag, lastModified)) {
+        res.status(304).end();
+        return;
+      }
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}

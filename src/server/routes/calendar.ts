@@ -1,0 +1,143 @@
+/**
+ * iCalendar (ical-generator): GET /papers/:id/calendar.ics (the motion's planned meeting dates),
+ * /organizations/:id/calendar.ics (the committee's latest meetings) and /calendar.ics (all meetings).
+ * Times are Berlin wall-clock times converted to UTC; meetings without a start time are all-day events.
+ */
+import type { Request, Response } from 'express';
+import ical, { type ICalCalendar } from 'ical-generator';
+import { meetingsBetween, meetingsByIds, meetingsOfOrganization, organizationHeader, type CalendarMeeting } from '../../db/queries-calendar';
+import { loadPaper } from '../../db/queries';
+import { loadPaperLinks } from '../../db/queries-meetings';
+import { progress } from '../../domain/progress';
+import { berlinToUtc } from '../../util/berlin-time';
+import type { AppContext } from '../app';
+import { xmlSafe } from '../atom';
+import { baseUrl } from '../base-url';
+import { HttpError } from '../http-error';
+import { toDate } from '../to-date';
+import { parseId } from './ids';
+
+/** How far calendars reach: all meetings from 30 days back (at most 2000), a committee's latest 500. */
+const ALL_DAYS_BACK = 30;
+const ALL_MAX = 2000;
+const ORG_MAX = 500;
+
+const clean = (text: string) => xmlSafe(text).replace(/\s+/g, ' ').trim();
+
+function shiftDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function newCalendar(name: string): ICalCalendar {
+  return ical({ name: clean(name), prodId: { company: 'ratsradar', product: 'ratsradar', language: 'DE' } });
+}
+
+interface EventSpec {
+  id: string;
+  date: string;
+  start: string | null;
+  end: string | null;
+  summary: string;
+  description: string;
+  location: string | null;
+  url: string;
+  stamp: Date;
+}
+
+function addEvent(cal: ICalCalendar, e: EventSpec): void {
+  const start = e.start ? berlinToUtc(e.date, e.start) : null;
+  const end = start && e.end ? berlinToUtc(e.date, e.end) : null;
+  const day = berlinToUtc(e.date, '00:00');
+  if (!day) return;
+  cal.createEvent({
+    id: e.id,
+    start: start ?? new Date(`${e.date}T00:00:00Z`),
+    end: start ? (end && end > start ? end : null) : null,
+    allDay: !start,
+    summary: clean(e.summary),
+    description: clean(e.description),
+    location: e.location ? clean(e.location) : null,
+    url: e.url,
+    stamp: e.stamp,
+  });
+}
+
+function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
+  const place = [m.room, m.location].filter(Boolean).join(', ');
+  return {
+    id: `meeting-${m.id}@ratsradar`,
+    date: m.date,
+    start: m.start,
+    end: m.end,
+    summary: m.name ?? m.organization ?? 'Sitzung',
+    description: `${m.organization ?? 'Sitzung'} (${m.sourceName})${m.items ? `, ${m.items} Tagesordnungspunkte` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}`,
+    location: place || null,
+    url: `${base}/meetings/${m.id}`,
+    stamp: toDate(m.updatedAt) ?? new Date(0),
+  };
+}
+
+function sendIcs(res: Response, cal: ICalCalendar, filename: string): void {
+  res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
+  res.type('text/calendar; charset=utf-8').send(cal.toString());
+}
+
+/** GET /papers/:id/calendar.ics — every planned (future) meeting row of the motion. */
+export function paperCalendarRoute(ctx: AppContext) {
+  return (req: Request, res: Response) => {
+    const id = parseId(req.params.id);
+    const stored = id === null ? null : loadPaper(ctx.sqlite, id);
+    if (!stored || id === null) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
+    const pr = progress(stored.record, ctx.today());
+    const base = baseUrl(req);
+    const p = stored.record;
+    const links = loadPaperLinks(ctx.sqlite, id, p.consultation.map((c) => c.organization));
+    const linked = new Map(meetingsByIds(ctx.sqlite, links.meetings.flat().filter((x): x is number => x != null)).map((m) => [m.id, m]));
+    const cal = newCalendar(`${p.reference ?? 'Vorlage'} – Termine (ratsradar)`);
+    pr.stations.forEach((s, i) => {
+      s.meetings.forEach((row, j) => {
+        if (!row.future || !row.date) return;
+        const meeting = linked.get(links.meetings[i]?.[j] ?? -1);
+        const station = `${s.organization ?? 'Gremium'}${s.role ? ` (${s.role})` : ''}`;
+        addEvent(cal, {
+          id: `paper-${id}-${row.date}-${i + 1}-${j + 1}@ratsradar`,
+          date: row.date,
+          start: meeting?.date === row.date ? meeting.start : null,
+          end: meeting?.date === row.date ? meeting.end : null,
+          summary: `${p.reference ?? 'Vorlage'}: ${station}`,
+          description: `${[p.reference, p.name].filter(Boolean).join(' – ')}. ${row.name ?? station}. ${base}/papers/${id}`,
+          location: meeting ? [meeting.room, meeting.location].filter(Boolean).join(', ') || null : null,
+          url: meeting ? `${base}/meetings/${meeting.id}` : `${base}/papers/${id}`,
+          stamp: toDate(stored.meta.updatedAt) ?? new Date(0),
+        });
+      });
+    });
+    sendIcs(res, cal, `vorlage-${id}.ics`);
+  };
+}
+
+/** GET /organizations/:id/calendar.ics — the committee's meetings, the latest 500. */
+export function organizationCalendarRoute(ctx: AppContext) {
+  return (req: Request, res: Response) => {
+    const id = parseId(req.params.id);
+    const org = id === null ? null : organizationHeader(ctx.sqlite, id);
+    if (!org || id === null) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
+    const base = baseUrl(req);
+    const cal = newCalendar(`${org.name ?? 'Gremium'} (${org.sourceName}) – Sitzungen`);
+    for (const m of meetingsOfOrganization(ctx.sqlite, id, '0000-01-01', ORG_MAX)) addEvent(cal, meetingEvent(m, base));
+    sendIcs(res, cal, `gremium-${id}.ics`);
+  };
+}
+
+/** GET /calendar.ics — every meeting from 30 days back on, at most 2000. */
+export function allMeetingsCalendarRoute(ctx: AppContext) {
+  return (req: Request, res: Response) => {
+    const today = ctx.today();
+    const base = baseUrl(req);
+    const cal = newCalendar('Alle Sitzungen (ratsradar)');
+    for (const m of meetingsBetween(ctx.sqlite, shiftDays(today, -ALL_DAYS_BACK), '9999-12-31', ALL_MAX)) addEvent(cal, meetingEvent(m, base));
+    sendIcs(res, cal, 'sitzungen.ics');
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * CSV of every list view: GET /vorlagen.csv (= /?format=csv: the start page's list with its topic,
+ * filters and sort), /suche.csv (= /suche?format=csv), /organizations/:id/meetings.csv (a
+ * committee's meetings) and /meetings/:id/agenda.csv (a meeting's agenda). Paper lists are exported
+ * whole, up to CSV_MAX_ROWS rows, not page by page.
+ */
+import type { Request, Response } from 'express';
+import { meetingsOfOrganization, organizationHeader } from '../../db/queries-calendar';
+import type { ListRow, ListSpec } from '../../db/queries-lists';
+import { listPage } from '../../db/queries-lists';
+import { loadMeeting } from '../../db/queries-meetings';
+import type { TopicSet } from '../../domain/topics';
+import type { AppContext } from '../app';
+import { baseUrl } from '../base-url';
+import { sendCsv, type CsvValue } from '../csv-output';
+import { HttpError } from '../http-error';
+import { loadTopics } from '../topics-file';
+import { searchSpec, topicSpec } from '../views/list-data';
+import { parseListParams } from '../views/list-params';
+import { stateLabel } from '../views/list-view';
+import { parseId } from './ids';
+
+export const CSV_MAX_ROWS = 5000;
+
+const PAPER_HEADER = [
+  'Vorlage', 'Betreff', 'Stadt', 'Art', 'Datum', 'Status', 'Aktuelle Station', 'Nächste Station', 'Rolle', 'Nächster Termin',
+  'Letzte Aktivität', 'Demo', 'Link',
+];
+
+function paperRecords(rows: ListRow[], base: string): CsvValue[][] {
+  return rows.map((r) => [
+    r.reference, r.name, r.sourceName, r.paperType, r.date, stateLabel(r.state), r.currentOrganization, r.nextOrganization,
+    r.nextRole, r.nextDate, r.lastActivity, r.isDemo ? 'ja' : 'nein', `${base}/papers/${r.id}`,
+  ]);
+}
+
+/** Sends a whole paper list (in its sort order, at most CSV_MAX_ROWS) as CSV. */
+export function sendPaperCsv(ctx: AppContext, req: Request, res: Response, spec: ListSpec, filename: string): void {
+  const { rows } = listPage(ctx.sqlite, spec, CSV_MAX_ROWS, 0);
+  sendCsv(res, filename, PAPER_HEADER, paperRecords(rows, baseUrl(req)));
+}
+
+/** GET /vorlagen.csv — the start page's list. */
+export function listCsvRoute(ctx: AppContext) {
+  const topics: TopicSet = loadTopics();
+  return (req: Request, res: Response) => {
+    const p = parseListParams(req, topics, 'topic');
+    sendPaperCsv(ctx, req, res, topicSpec(p), `ratsradar-${p.topic?.id ?? 'alle'}.csv`);
+  };
+}
+
+/** GET /suche.csv?q= — the search's matches. */
+export function searchCsvRoute(ctx: AppContext) {
+  return (req: Request, res: Response) => {
+    const spec = searchSpec(parseListParams(req, null, 'search'));
+    if (!spec) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
+    sendPaperCsv(ctx, req, res, spec, 'ratsradar-suche.csv');
+  };
+}
+
+/** GET /organizations/:id/meetings.csv — the committee's meetings (all known, newest first, at most CSV_MAX_ROWS). */
+export function organizationMeetingsCsvRoute(ctx: AppContext) {
+  return (req: Request, res: Response) => {
+    const id = parseId(req.params.id);
+    const org = id === null ? null : organizationHeader(ctx.sqlite, id);
+    if (!org || id === null) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
+    const base = baseUrl(req);
+    const rows = meetingsOfOrganization(ctx.sqlite, id, '0000-01-01', CSV_MAX_ROWS).map((m): CsvValue[] => [
+      m.date, m.start, m.end, m.name, m.organization, m.room, m.location, m.statusText, m.items, `${base}/meetings/${m.id}`,
+    ]);
+    sendCsv(res, `ratsradar-gremium-${id}-sitzungen.csv`, ['Datum', 'Beginn', 'Ende', 'Sitzung', 'Gremium', 'Raum', 'Ort', 'Status', 'Tagesordnungspunkte', 'Link'], rows);
+  };
+}
+
+/** GET /meetings/:id/agenda.csv — the meeting's agenda items with results. */
+export function meetingAgendaCsvRoute(ctx: AppContext) {
+  return (req: Request, res: Response) => {
+    const id = parseId(req.params.id);
+    const found = id === null ? null : loadMeeting(ctx.sqlite, id);
+    if (!found || id === null) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
+    const base = baseUrl(req);
+    const rows = found.items.map((i): CsvValue[] => [
+      i.number, i.public === false ? 'nichtöffentlich' : i.public === true ? 'öffentlich' : null, i.name, i.paperReference,
+      i.result, i.paperId ? `${base}/papers/${i.paperId}` : null,
+    ]);
+    sendCsv(res, `ratsradar-sitzung-${id}-tagesordnung.csv`, ['TOP', 'Öffentlichkeit', 'Gegenstand', 'Vorlage', 'Ergebnis', 'Link zur Vorlage'], rows);
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * GET /suche?q= — search over reference numbers and titles (FTS5 papers_fts): umlauts folded (ä = ae,
+ * ß = ss) and matched as typed, every word also as a prefix, exact reference matches first, then by
+ * relevance (or the chosen sort); the same facets and pagination as the start page.
+ * ?format=csv sends all matches as CSV (as /suche.csv does).
+ */
+import type { Request, Response } from 'express';
+import type { AppContext } from '../app';
+import { HttpError } from '../http-error';
+import { loadFacets, loadPage, searchSpec } from '../views/list-data';
+import { parseListParams } from '../views/list-params';
+import { PAGE_SIZE } from '../views/list-view';
+import { toSearchView, type SearchResult } from '../views/search-view';
+import { sendPaperCsv } from './csv';
+
+export function searchRoute(ctx: AppContext) {
+  return (req: Request, res: Response) => {
+    ctx.ensureFresh();
+    const p = parseListParams(req, null, 'search');
+    const spec = searchSpec(p);
+    const format = req.query.format;
+    if (format === 'csv') {
+      if (!spec) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
+      sendPaperCsv(ctx, req, res, spec, 'ratsradar-suche.csv');
+      return;
+    }
+    if (format !== undefined && format !== 'html') throw new HttpError(400, 'Unbekanntes Format.');
+    let result: SearchResult | null = null;
+    if (spec) {
+      const { rows, total } = loadPage(ctx.sqlite, spec, PAGE_SIZE, (p.page - 1) * PAGE_SIZE);
+      if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
+      result = { rows, total, facets: loadFacets(ctx.sqlite, spec) };
+    }
+    res.type('html').send(ctx.render('search', toSearchView(p, result, ctx.today())));
+  };
+}

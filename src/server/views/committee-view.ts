@@ -1,0 +1,134 @@
+/**
+ * A committee's page for staff: load → derive → view model. The queue (src/domain/queue.ts), the
+ * coming meetings with their agendas — the published agenda where its meeting page is known, plus
+ * the papers the Beratungsfolgen plan for that date — and the agenda check
+ * (src/domain/agenda-check.ts) of every motion on them.
+ */
+import type Database from 'better-sqlite3';
+import { loadPaper, type StoredPaper } from '../../db/queries';
+import { loadComingMeetings, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
+import { loadMeeting } from '../../db/queries-meetings';
+import { checkAgendaItem, type AgendaCheck } from '../../domain/agenda-check';
+import { progress, type Progress } from '../../domain/progress';
+import { deriveQueue } from '../../domain/queue';
+
+export const QUEUE_LIMIT = 200;
+export const COMING_LIMIT = 8;
+const PLANNED_LIMIT = 400;
+
+interface Loaded {
+  stored: StoredPaper;
+  pr: Progress;
+}
+
+function checkView(c: AgendaCheck | null) {
+  if (!c) return null;
+  return {
+    flagged: c.flagged,
+    blocking: c.severity === 'blocking',
+    label: c.severity === 'blocking' ? 'Vorstation offen' : c.severity === 'pending' ? 'Vorstation ausstehend' : c.notInSequence ? 'nicht in der Beratungsfolge' : 'bereit',
+    messages: c.issues.map((i) => i.message),
+  };
+}
+
+export interface AgendaItemRow {
+  number: string | null;
+  name: string | null;
+  paperId: number | null;
+  reference: string | null;
+  /** only on the Beratungsfolge, not (yet) on a published agenda */
+  plannedOnly: boolean;
+  nonPublic: boolean;
+  check: ReturnType<typeof checkView>;
+}
+
+export interface AgendaView {
+  anchor: string;
+  date: string;
+  start: string | null;
+  name: string | null;
+  room: string | null;
+  meetingId: number | null;
+  published: boolean;
+  items: AgendaItemRow[];
+  flagged: number;
+  blocking: boolean;
+}
+
+export function loadCommitteeModel(sqlite: Database.Database, committee: CommitteeRef, today: string) {
+  const cache = new Map<number, Loaded | null>();
+  const load = (id: number): Loaded | null => {
+    if (!cache.has(id)) {
+      const stored = loadPaper(sqlite, id);
+      cache.set(id, stored ? { stored, pr: progress(stored.record, today) } : null);
+    }
+    return cache.get(id) ?? null;
+  };
+  const check = (l: Loaded, date: string) => checkAgendaItem(l.pr, { organization: committee.name, date });
+
+  // the queue
+  const { ids, total } = loadQueueIds(sqlite, committee, QUEUE_LIMIT);
+  const loaded = ids.map(load).filter((x): x is Loaded => x != null);
+  const queue = deriveQueue(loaded.map((l) => ({ paper: l, progress: l.pr })), committee.name).map((e) => ({
+    id: e.paper.stored.meta.id,
+    reference: e.paper.stored.record.reference,
+    name: e.paper.stored.record.name,
+    role: e.role,
+    date: e.date,
+    state: e.state,
+    stateLabel: e.stateLabel,
+    waitingSince: e.waitingSince,
+    earlier: e.earlierTotal ? `${e.earlierDone} von ${e.earlierTotal} erledigt` : 'keine',
+    check: e.date ? checkView(check(e.paper, e.date)) : null,
+  }));
+
+  // coming meetings: published agendas, and the Beratungsfolge rows planned for their dates (or for dates without a meeting page)
+  const agendas = new Map<string, AgendaView>();
+  for (const m of loadComingMeetings(sqlite, committee, today, COMING_LIMIT)) {
+    const found = loadMeeting(sqlite, m.id);
+    const items: AgendaItemRow[] = (found?.items ?? []).map((i) => {
+      const l = i.paperId != null ? load(i.paperId) : null;
+      return {
+        number: i.number, name: i.name, paperId: i.paperId, reference: i.paperReference, plannedOnly: false, nonPublic: i.public === false,
+        check: l ? checkView(check(l, m.date)) : null,
+      };
+    });
+    agendas.set(`m${m.id}`, { anchor: `sitzung-${m.id}`, date: m.date, start: m.start, name: m.name, room: m.room, meetingId: m.id, published: items.length > 0, items, flagged: 0, blocking: false });
+  }
+  const byDate = (date: string) => [...agendas.values()].find((a) => a.date === date && a.meetingId != null);
+  for (const r of loadPlannedRows(sqlite, committee, today, '9999-12-31', PLANNED_LIMIT)) {
+    let a = (r.meetingId != null ? agendas.get(`m${r.meetingId}`) : undefined) ?? byDate(r.date);
+    if (!a) {
+      const key = r.meetingId != null ? `m${r.meetingId}` : `d${r.date}`;
+      a = agendas.get(key);
+      if (!a) {
+        if (agendas.size >= COMING_LIMIT) continue;
+        const anchor = r.meetingId != null ? `sitzung-${r.meetingId}` : `termin-${r.date}`;
+        a = { anchor, date: r.date, start: null, name: null, room: null, meetingId: r.meetingId, published: false, items: [], flagged: 0, blocking: false };
+        agendas.set(key, a);
+      }
+    }
+    if (a.items.some((i) => i.paperId === r.paperId)) continue;
+    const l = load(r.paperId);
+    if (!l) continue;
+    a.items.push({
+      number: null, name: l.stored.record.name, paperId: r.paperId, reference: l.stored.record.reference, plannedOnly: true, nonPublic: false,
+      check: checkView(check(l, r.date)),
+    });
+  }
+  const coming = [...agendas.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : (x.start ?? '') < (y.start ?? '') ? -1 : 1));
+  for (const a of coming) {
+    a.flagged = a.items.filter((i) => i.check?.flagged).length;
+    a.blocking = a.items.some((i) => i.check?.blocking);
+  }
+  const flags = coming.flatMap((a) => a.items.filter((i) => i.check?.flagged).map((i) => ({ ...i, date: a.date, anchor: a.anchor })));
+
+  return {
+    queue,
+    queueTotal: total,
+    queueMore: total > queue.length ? total - queue.length : 0,
+    coming,
+    flags,
+    flaggedCount: flags.length,
+  };
+}

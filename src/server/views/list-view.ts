@@ -1,0 +1,105 @@
+/**
+ * View models shared by the paper lists (start page / topics and search): the table rows, the facet
+ * form and the pager. Templates: partials/paper-list.hbs, partials/facets.hbs, partials/pager.hbs.
+ */
+import type { Facets, ListRow, ListSort } from '../../db/queries-lists';
+import { STATE_LABELS, type PaperState } from '../../domain/progress';
+import { topicHits, type Topic } from '../../domain/topics';
+import { listQuery, SORT_LABELS, type ListParams } from './list-params';
+
+export const PAGE_SIZE = 25;
+
+export interface ListRowView extends ListRow {
+  stateLabel: string;
+  /** the words of reference and title that put the paper into the topic, as written */
+  matched: string[];
+}
+
+export function stateLabel(state: string | null): string {
+  return state ? (STATE_LABELS[state as PaperState] ?? state) : 'unbekannt';
+}
+
+export function toListRows(rows: ListRow[], topic: Topic | null): ListRowView[] {
+  return rows.map((r) => ({
+    ...r,
+    stateLabel: stateLabel(r.state),
+    matched: topic ? topicHits(topic, `${r.reference ?? ''} ${r.name ?? ''}`).slice(0, 4) : [],
+  }));
+}
+
+interface FacetOption {
+  value: string;
+  label: string;
+  count: number;
+  selected: boolean;
+}
+
+interface FacetGroup {
+  id: string;
+  name: string;
+  label: string;
+  options: FacetOption[];
+}
+
+export interface FacetsView {
+  action: string;
+  hidden: { name: string; value: string }[];
+  groups: FacetGroup[];
+  sorts: { value: ListSort; label: string; selected: boolean }[];
+  resetHref: string | null;
+}
+
+function group(id: string, name: string, label: string, values: Facets['states'], selected: string | null | undefined): FacetGroup {
+  const options = values.map((v) => ({ value: v.value, label: v.label, count: v.count, selected: v.value === selected }));
+  // a selected value that is not among the counted ones stays selectable (e.g. beyond the facet limit)
+  if (selected && !options.some((o) => o.selected)) options.unshift({ value: selected, label: selected, count: 0, selected: true });
+  return { id, name, label, options };
+}
+
+/** The facet form: one select per facet (with counts), the sort select, hidden inputs for topic / query. */
+export function toFacetsView(p: ListParams, facets: Facets, action: string, sorts: readonly ListSort[]): FacetsView {
+  const hidden: { name: string; value: string }[] = [];
+  if (p.topicParam) hidden.push({ name: 'thema', value: p.topicParam });
+  if (p.q) hidden.push({ name: 'q', value: p.q });
+  const f = p.filters;
+  const states = facets.states.map((s) => ({ ...s, label: stateLabel(s.value) }));
+  const reset = new URLSearchParams(hidden.map((h): [string, string] => [h.name, h.value])).toString();
+  return {
+    action,
+    hidden,
+    groups: [
+      group('f-stadt', 'stadt', 'Stadt', facets.sources, f.source),
+      group('f-state', 'state', 'Status', states, f.state),
+      group('f-gremium', 'gremium', 'Gremium', facets.committees, f.organization),
+      group('f-art', 'art', 'Art der Vorlage', facets.paperTypes, f.paperType),
+      group('f-jahr', 'jahr', 'Jahr', facets.years, f.year),
+    ],
+    sorts: sorts.map((s) => ({ value: s, label: SORT_LABELS[s], selected: s === p.sort })),
+    resetHref: f.source || f.state || f.organization || f.paperType || f.year ? `${action}${reset ? `?${reset}` : ''}` : null,
+  };
+}
+
+export interface PagerView {
+  page: number;
+  pages: number;
+  prev: string | null;
+  next: string | null;
+  first: string | null;
+  last: string | null;
+}
+
+export function toPager(p: ListParams, total: number, path: string): PagerView {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const link = (n: number) => {
+    const qs = listQuery(p, { seite: n });
+    return qs ? `${path}?${qs}` : path;
+  };
+  return {
+    page: p.page,
+    pages,
+    prev: p.page > 1 ? link(p.page - 1) : null,
+    next: p.page < pages ? link(p.page + 1) : null,
+    first: p.page > 2 ? link(1) : null,
+    last: p.page < pages - 1 ? link(pages) : null,
+  };
+}

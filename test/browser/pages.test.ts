@@ -1,0 +1,181 @@
+/**
+ * Browser tests in real Chromium (Debian `chromium`, driven by playwright-core) against the real app
+ * on 127.0.0.1, with the corpus + demo data + the Musterstadt meetings fixture (test/helpers/web-db.ts):
+ * every main page at 1280 px and 390 px (screenshots in test-artifacts/screenshots/, axe-core: no
+ * serious or critical violations, no sideways scrolling on the phone), keyboard use, and the
+ * two-click paths of the three users. One browser for everything. Without Chromium the tests FAIL.
+ */
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import ical from 'node-ical';
+import { XMLParser } from 'fast-xml-parser';
+import type { OpenedDb } from '../../src/db/connection';
+import { createApp } from '../../src/server/app';
+import { makeTmpDir } from '../helpers/tmp';
+import { buildWebDb, paperIdOf, WEB_TODAY } from '../helpers/web-db';
+
+jest.setTimeout(90_000);
+
+const CHROMIUM = process.env.RATSRADAR_CHROMIUM ?? '/usr/bin/chromium';
+const SHOTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+const AXE = require.resolve('axe-core/axe.min.js');
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe('the web app in Chromium', () => {
+  const tmp = makeTmpDir();
+  let opened: OpenedDb;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  const contexts = new Map<string, BrowserContext>();
+  const ids = { motion: 0, rat: 0, ratMeeting: 0, hauptausschussMeeting: 0 };
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (apt-get install chromium; .ci/run does) — the browser tests need it`);
+    }
+    opened = buildWebDb(tmp.dir);
+    const one = (sql: string) => opened.sqlite.prepare(sql).pluck().get() as number;
+    ids.motion = paperIdOf(opened, 'demo-musterstadt', 'DS/2026/0123');
+    ids.rat = one("SELECT id FROM organizations WHERE entity_key = 'au:1' AND name = 'Rat der Stadt Musterstadt'");
+    ids.ratMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4103'");
+    ids.hauptausschussMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4102'");
+    const app = createApp(opened.sqlite, { today: () => WEB_TODAY });
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    for (const v of VIEWPORTS) {
+      // bypassCSP: the app forbids every script; axe-core has to be injected all the same
+      contexts.set(v.name, await browser.newContext({ viewport: { width: v.width, height: v.height }, bypassCSP: true, locale: 'de-DE', acceptDownloads: true }));
+    }
+    fs.mkdirSync(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    opened?.close();
+    tmp.cleanup();
+  });
+
+  const pages = () => [
+    { name: 'start', url: '/' },
+    { name: 'motion', url: `/papers/${ids.motion}` },
+    { name: 'committee', url: `/organizations/${ids.rat}` },
+    { name: 'meeting', url: `/meetings/${ids.ratMeeting}` },
+    { name: 'search', url: '/suche?q=digital' },
+  ];
+
+  async function open(context: string, url: string): Promise<Page> {
+    const page = await contexts.get(context)!.newPage();
+    const res = await page.goto(base + url);
+    expect(res?.status()).toBe(200);
+    return page;
+  }
+
+  async function axeSerious(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`)) as AxeViolation[];
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+
+  test.each(VIEWPORTS.map((v) => [v.name, v.width] as const))('every main page at %s width (%i px): German, landmarks, no sideways scrolling, axe clean, screenshot', async (name, width) => {
+    const problems: string[] = [];
+    for (const p of pages()) {
+      const page = await open(name, p.url);
+      expect(await page.getAttribute('html', 'lang')).toBe('de');
+      expect(await page.locator('main#main').count()).toBe(1);
+      expect(await page.locator('h1').count()).toBe(1);
+      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
+      if ((overflow as number) > 1) problems.push(`${p.name} @${width}: ${overflow} px sideways scrolling`);
+      await page.screenshot({ path: path.join(SHOTS, `${p.name}-${width}.png`), fullPage: true });
+      for (const v of await axeSerious(page)) problems.push(`${p.name} @${width}: ${v}`);
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+    for (const p of pages()) expect(fs.statSync(path.join(SHOTS, `${p.name}-${width}.png`)).size).toBeGreaterThan(5000);
+  });
+
+  test('keyboard: the first Tab reaches a visible skip link to the content; focus is visibly outlined', async () => {
+    const page = await open('desktop', `/papers/${ids.motion}`);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(`(() => { const a = document.activeElement; const r = a.getBoundingClientRect();
+      return { text: a.textContent, href: a.getAttribute('href'), visible: r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0, outline: getComputedStyle(a).outlineStyle }; })()`);
+    expect(skip).toEqual({ text: 'Zum Inhalt springen', href: '#main', visible: true, outline: 'solid' });
+    await page.keyboard.press('Enter');
+    expect(page.url()).toBe(`${base}/papers/${ids.motion}#main`);
+    await page.keyboard.press('Tab');
+    const next = (await page.evaluate('(() => { const a = document.activeElement; return { inMain: !!a.closest("main"), outline: getComputedStyle(a).outlineStyle }; })()')) as { inMain: boolean; outline: string };
+    expect(next).toEqual({ inMain: true, outline: 'solid' });
+    await page.close();
+  });
+
+  test('volunteer: start → a digitalisation motion\'s timeline (1 click) → its calendar and its feed (2nd click), both parse', async () => {
+    const page = await open('phone', '/');
+    const link = page.locator('main a[href^="/papers/"]', { hasText: /Digital/ }).first();
+    await Promise.all([page.waitForURL(/\/papers\/\d+$/), link.click()]);
+    expect(await page.locator('ol.track-steps li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#track-caption').textContent()).toMatch(/^Verlauf in Kürze: Station 1 von \d+: /);
+    const ics = page.locator('a[href$="/calendar.ics"]').first();
+    const [download] = await Promise.all([page.waitForEvent('download'), ics.click()]);
+    const icsText = fs.readFileSync((await download.path())!, 'utf8');
+    const events = Object.values(ical.sync.parseICS(icsText));
+    expect(icsText).toMatch(/^BEGIN:VCALENDAR/);
+    expect(events.length).toBeGreaterThan(0);
+    const atomHref = await page.locator('a[href$="/feed.atom"]').first().getAttribute('href');
+    const atom = await page.request.get(base + atomHref);
+    expect(atom.status()).toBe(200);
+    const feed = new XMLParser().parse(await atom.text()) as { feed?: { title?: unknown } };
+    expect(feed.feed?.title).toBeTruthy();
+    await page.close();
+  });
+
+  test('council member: a motion → its next meeting (1 click), where the motion is on the agenda', async () => {
+    const page = await open('desktop', `/papers/${ids.motion}`);
+    await Promise.all([page.waitForURL(`${base}/meetings/${ids.hauptausschussMeeting}`), page.locator('a.next-meeting').click()]);
+    expect(await page.locator('h1').textContent()).toBe('Sitzung des Hauptausschusses');
+    expect(await page.locator('table.agenda td[data-label="Vorlage"] a').allTextContents()).toEqual(['DS/2026/0123']);
+    await page.close();
+  });
+
+  test('staff: motion → the committee (1 click) → the agenda check (2nd click) lands on the flagged agenda item; the page prints on A4', async () => {
+    const page = await open('desktop', `/papers/${ids.motion}`);
+    const rat = page.locator('li.station h3 a', { hasText: 'Rat der Stadt Musterstadt' });
+    await Promise.all([page.waitForURL(`${base}/organizations/${ids.rat}`), rat.click()]);
+    expect(await page.locator('table.queue tbody tr').count()).toBe(2);
+    const flag = page.locator('.check-summary li', { hasText: 'DS/2026/0342' }).locator('a[href^="#"]');
+    await flag.click();
+    expect(page.url()).toBe(`${base}/organizations/${ids.rat}#sitzung-${ids.ratMeeting}`);
+    const row = page.locator(`#sitzung-${ids.ratMeeting} tr.flagged`, { hasText: 'DS/2026/0342' });
+    expect(await row.isVisible()).toBe(true);
+    expect(await row.locator('.flag-blocking').textContent()).toBe('⚠ Vorstation offen');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site').isVisible()).toBe(false);
+    expect(await page.locator('.print-note').isVisible()).toBe(true);
+    const pdf = await page.pdf({ path: path.join(SHOTS, 'committee-print-a4.pdf'), format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.screenshot({ path: path.join(SHOTS, 'committee-print-1280.png'), fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The committee page for staff (queue, coming agendas, agenda check, print) and the meeting page,
+ * over the corpus + demo data + the hand-written Musterstadt meetings (test/fixtures/web), on 2026-11-24.
+ */
+import * as cheerio from 'cheerio';
+import request from 'supertest';
+import type { Express } from 'express';
+import type { OpenedDb } from '../../src/db/connection';
+import { importPapers } from '../../src/db/import';
+import { refreshDerived } from '../../src/db/derive';
+import { createApp } from '../../src/server/app';
+import { HAUPTAUSSCHUSS, RAT } from '../fixtures/web/musterstadt-meetings';
+import { paper, station } from '../helpers/records';
+import { makeTmpDir } from '../helpers/tmp';
+import { buildWebDb, paperIdOf, WEB_TODAY } from '../helpers/web-db';
+
+describe('committee and meeting pages', () => {
+  const tmp = makeTmpDir();
+  let opened: OpenedDb;
+  let app: Express;
+  const orgId = (name: string) =>
+    opened.sqlite.prepare("SELECT o.id FROM organizations o JOIN sources s ON s.id = o.source_id WHERE s.key = 'demo-musterstadt' AND o.name = ?").pluck().get(name) as number;
+  const meetingId = (sid: string) =>
+    opened.sqlite.prepare("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'demo-musterstadt' AND m.source_record_id = ?").pluck().get(sid) as number;
+  const text = (el: cheerio.Cheerio<never> | ReturnType<cheerio.CheerioAPI>) => el.text().replace(/\s+/g, ' ').trim();
+
+  beforeAll(() => {
+    opened = buildWebDb(tmp.dir);
+    importPapers(opened.sqlite, { key: 'evil', name: 'Evil' }, [
+      paper({ sourceId: '1', reference: 'E-100', consultation: [station('Rat<script>x</script>', 'Vorberatung'), station('Ausschuss "B"', 'Entscheidung')] }),
+    ], '2026-11-24T09:00:00Z');
+    refreshDerived(opened.sqlite, WEB_TODAY);
+    app = createApp(opened.sqlite, { today: () => WEB_TODAY });
+  });
+  afterAll(() => {
+    opened.close();
+    tmp.cleanup();
+  });
+
+  test('the Rat lists its queue: the papers whose next station it is, undated ones longest waiting first', async () => {
+    const res = await request(app).get(`/organizations/${orgId(RAT)}`).expect(200);
+    const $ = cheerio.load(res.text);
+    expect($('h1').text()).toBe(RAT);
+    const rows = $('table.queue tbody tr').toArray().map((tr) => [
+      $(tr).find('td[data-label="Termin"]').text().trim(),
+      $(tr).find('td[data-label="Vorlage"] .ref').text(),
+      $(tr).find('td[data-label="Rolle"]').text(),
+      $(tr).find('td[data-label="Vorstationen"]').text().trim(),
+    ]);
+    expect(rows).toEqual([
+      ['ohne Termin', 'DS/2026/0254', 'Entscheidung', '2 von 2 erledigt'],
+      ['ohne Termin', 'DS/2026/0301', 'Entscheidung', '3 von 3 erledigt'],
+    ]);
+  });
+
+  test('the agenda check flags DS/2026/0342 (Vorberatung open, no date) on the Rat agenda of 17.12.2026, and marks the others', async () => {
+    const res = await request(app).get(`/organizations/${orgId(RAT)}`).expect(200);
+    const $ = cheerio.load(res.text);
+    const block = $(`#sitzung-${meetingId('4103')}`);
+    expect(text(block.find('h3'))).toBe('17.12.2026, 17:00 Uhr – Sitzung des Rates der Stadt Musterstadt ⚠ 2 mit offener Vorstation');
+    expect(block.find('h3 a').attr('href')).toBe(`/meetings/${meetingId('4103')}`);
+    const items = block.find('tbody tr').toArray().map((tr) => [
+      $(tr).find('td[data-label="TOP"]').text().trim(),
+      $(tr).find('.ref').text(),
+      $(tr).hasClass('flagged'),
+      text($(tr).find('td[data-label="Agenda-Check"]')),
+    ]);
+    expect(items).toEqual([
+      ['1', '', false, '–'],
+      ['2', 'DS/2026/0123', true, '⚠ Vorstation ausstehend Vorberatung (Hauptausschuss): noch offen, Termin 03.12.2026 (vor dieser Sitzung)'],
+      ['3', 'DS/2026/0301', false, '✓ bereit'],
+      ['4', 'DS/2026/0342', true, '⚠ Vorstation offen Vorberatung (Ausschuss für Digitalisierung und Smart City): geplant, kein Termin vor dieser Sitzung'],
+      ['5', '', false, '–'],
+    ]);
+    expect(block.find('tr.flagged .flag-blocking').length).toBe(1);
+    // the summary at the top names all three flagged motions, DS/2026/0388 from its Beratungsfolge (no meeting page for 04.02.2027)
+    expect(text($('#h-check'))).toBe('Agenda-Check: 3 Vorlagen mit offener Vorstation');
+    expect($('.check-summary > ul > li .ref').toArray().map((e) => $(e).text())).toEqual(['DS/2026/0123', 'DS/2026/0342', 'DS/2026/0388']);
+    const planned = $('#termin-2027-02-04');
+    expect(text(planned.find('h3'))).toBe('04.02.2027 – Termin laut Beratungsfolge ⚠ 1 mit offener Vorstation');
+    expect(text(planned.find('td[data-label="Betreff"]'))).toContain('laut Beratungsfolge, noch nicht auf der veröffentlichten Tagesordnung');
+  });
+
+  test('the Hauptausschuss has DS/2026/0123 in its queue for 03.12.2026 and on its published agenda, ready', async () => {
+    const $ = cheerio.load((await request(app).get(`/organizations/${orgId(HAUPTAUSSCHUSS)}`).expect(200)).text);
+    expect($('table.queue tbody tr').length).toBe(1);
+    expect(text($('table.queue td[data-label="Termin"]'))).toBe('03.12.2026');
+    expect($('table.queue .ref').text()).toBe('DS/2026/0123');
+    expect(text($(`#sitzung-${meetingId('4102')} tr:has(.ref) td[data-label="Agenda-Check"]`))).toBe('✓ bereit');
+    expect($('.check-summary').length).toBe(0);
+  });
+
+  test('a committee known only from Beratungsfolgen has a page by name; one with an organization row redirects there', async () => {
+    const byName = await request(app).get(`/gremien/demo-musterstadt/${encodeURIComponent('Ausschuss für Stadtentwicklung und Mobilität')}`).expect(200);
+    const $ = cheerio.load(byName.text);
+    expect($('h1').text()).toBe('Ausschuss für Stadtentwicklung und Mobilität');
+    expect(text($('.facts'))).toContain('aus den Beratungsfolgen bekannt');
+    expect($('table.queue .ref').toArray().map((e) => $(e).text())).toEqual(['DS/2026/0388']);
+    expect(text($('table.queue td[data-label="Termin"]'))).toBe('13.01.2027');
+    const redirect = await request(app).get(`/gremien/demo-musterstadt/${encodeURIComponent(RAT)}`).expect(302);
+    expect(redirect.headers.location).toBe(`/organizations/${orgId(RAT)}`);
+    await request(app).get('/gremien/demo-musterstadt/Niemandsausschuss').expect(404);
+    await request(app).get(`/gremien/nirgendwo/${encodeURIComponent(RAT)}`).expect(404);
+  });
+
+  test('scraped committee names are escaped on the page by name', async () => {
+    const res = await request(app).get(`/gremien/evil/${encodeURIComponent('Rat<script>x</script>')}`).expect(200);
+    expect(res.text).not.toContain('<script>');
+    expect(res.text).toContain('<h1>Rat&lt;script&gt;x&lt;/script&gt;</h1>');
+    const next = await request(app).get(`/gremien/evil/${encodeURIComponent('Ausschuss "B"')}`).expect(200);
+    expect(next.text).toContain('<h1>Ausschuss &quot;B&quot;</h1>');
+  });
+
+  test('a faction page has no queue and no agenda check', async () => {
+    const id = opened.sqlite.prepare("SELECT id FROM organizations WHERE kind = 'faction' ORDER BY id LIMIT 1").pluck().get() as number;
+    const $ = cheerio.load((await request(app).get(`/organizations/${id}`).expect(200)).text);
+    expect($('#h-queue').length).toBe(0);
+    expect($('#h-coming').length).toBe(0);
+    expect($('#h-past').length).toBe(1);
+    expect($('.facts span').first().text()).toBe('Fraktion');
+  });
+
+  test('the coming Rat meeting shows its agenda with the check, links its committee and motions, and the documents of its motions', async () => {
+    const $ = cheerio.load((await request(app).get(`/meetings/${meetingId('4103')}`).expect(200)).text);
+    expect($('dl.facts-list a').attr('href')).toBe(`/organizations/${orgId(RAT)}`);
+    expect(text($('p.check-summary'))).toBe('⚠ Agenda-Check: 2 Vorlagen haben eine Vorstation, die noch nicht erledigt ist.');
+    expect($('table.agenda tbody tr').length).toBe(5);
+    expect($('table.agenda td[data-label="Vorlage"] a').toArray().map((a) => $(a).attr('href'))).toEqual(
+      ['DS/2026/0123', 'DS/2026/0301', 'DS/2026/0342'].map((r) => `/papers/${paperIdOf(opened, 'demo-musterstadt', r)}`),
+    );
+    const docs = $('ul.files li').toArray().map((li) => text($(li)));
+    expect(docs).toEqual([
+      'TOP 2, DS/2026/0123: Vorlage (nur im RIS abrufbar)',
+      'TOP 3, DS/2026/0301: Vorlage (nur im RIS abrufbar)',
+      'TOP 4, DS/2026/0342: Vorlage (nur im RIS abrufbar)',
+    ]);
+  });
+
+  test('a past corpus meeting (Laatzen Schulausschuss) lists the documents of its motions, with their links', async () => {
+    const id = opened.sqlite.prepare("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'laatzen' AND m.date = '2026-09-01'").pluck().get() as number;
+    const $ = cheerio.load((await request(app).get(`/meetings/${id}`).expect(200)).text);
+    expect($('p.check-summary').length).toBe(0);
+    // the Laatzen page offers its documents only through a form: named, without a link
+    expect($('ul.files li').toArray().map((li) => text($(li)))).toEqual([
+      'TOP 3, 2026/245: Vorlage (nur im RIS abrufbar)',
+      'TOP 3, 2026/245: Sammeldokument (nur im RIS abrufbar)',
+      'TOP 3, 2026/245: Anlage zu 2026-245 Antrag Bildungscampus.docx (nur im RIS abrufbar)',
+    ]);
+    expect($('ul.files li a').first().attr('href')).toBe(`/papers/${paperIdOf(opened, 'laatzen', '2026/245')}`);
+  });
+
+  test('the stylesheet prints committee pages on A4 without navigation', async () => {
+    const css = (await request(app).get('/static/style.css').expect(200)).text;
+    const print = css.slice(css.lastIndexOf('@media print'));
+    expect(print).toMatch(/@page \{ size: A4;/);
+    expect(print).toMatch(/header\.site, footer\.site, nav\.crumbs/);
+    expect(print).toMatch(/break-inside: avoid/);
+  });
+});

@@ -1,0 +1,217 @@
+import request from 'supertest';
+import { XMLParser } from 'fast-xml-parser';
+import ical from 'node-ical';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { importPapers } from '../../src/db/import';
+import { berlinToUtc } from '../../src/util/berlin-time';
+import { paper, station } from '../helpers/records';
+import { buildFixtureApp, NOW, TODAY, unescapeHref, type FixtureApp } from './fixture-app';
+
+interface AtomEntry { id: string; title: string | { '#text': string }; link: { '@_href': string }; updated: string; summary?: string | { '#text': string } }
+
+const xml = new XMLParser({ ignoreAttributes: false, cdataPropName: false as unknown as string, isArray: (name) => name === 'entry' || name === 'link' });
+
+/** Parses an Atom document back: the feed and its entries, titles and summaries with HTML entities decoded. */
+function parseAtom(text: string) {
+  const doc = xml.parse(text) as { feed: { id: string; title: string; updated: string; subtitle?: string; link: { '@_rel': string; '@_href': string }[]; entry?: AtomEntry[] } };
+  const html = (v: unknown) => {
+    const s = typeof v === 'object' && v !== null ? String((v as { '#text': string })['#text']) : String(v ?? '');
+    return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  };
+  const entries = (doc.feed.entry ?? []).map((e) => ({
+    id: e.id,
+    title: html(e.title),
+    link: (e.link as unknown as { '@_href': string }[])[0]['@_href'],
+    updated: e.updated,
+    summary: html(e.summary),
+  }));
+  return { feed: doc.feed, entries };
+}
+
+function parseIcs(text: string) {
+  return Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+}
+
+/** supertest listens on a new port per request: compare bodies without it */
+const noPort = (text: string) => text.replace(/127\.0\.0\.1:\d+/g, 'HOST');
+
+const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+describe('feeds, calendars and CSV', () => {
+  let f: FixtureApp;
+  let evilId: number;
+  beforeAll(() => {
+    f = buildFixtureApp({
+      extra: (opened) => {
+        const res = importPapers(opened.sqlite, { key: 'evil', name: 'Evil <b>City</b>' }, [
+          paper({
+            sourceId: '666',
+            reference: '=HYPERLINK("http://evil.example")',
+            name: 'Digitalisierung <script>alert(1)</script> ]]> & "Zitat" \u0001\u0007 Ende',
+            paperType: '+Antrag',
+            consultation: [
+              station('@Rat<script>', 'Entscheidung', [{ date: '2026-12-10', name: '-Sitzung', meetingSourceId: null, agendaItemSourceId: null, result: null, resultCode: 'open' }]),
+            ],
+          }),
+        ], NOW);
+        evilId = res.papers[0].id;
+      },
+    });
+  });
+  afterAll(() => f.cleanup());
+
+  test('must-show 1: from the start page, one click to a digitalisation motion, a second to its Atom feed and its calendar — both parse back', async () => {
+    const home = (await request(f.app).get('/').expect(200)).text;
+    const paperHref = /<a href="(\/papers\/\d+)"><span class="ref">DS\/2026\/0123<\/span>/.exec(home)![1];
+    const page = (await request(f.app).get(paperHref).expect(200)).text;
+    // alternates in <head>, visible links in the page
+    const head = page.slice(0, page.indexOf('</head>'));
+    expect(head).toContain(`<link rel="alternate" type="application/atom+xml" href="${paperHref}/feed.atom" title="Neuigkeiten zu dieser Vorlage">`);
+    expect(head).toContain(`<link rel="alternate" type="text/calendar" href="${paperHref}/calendar.ics" title="Termine dieser Vorlage">`);
+    const atomHref = /<a href="([^"]+)" type="application\/atom\+xml">/.exec(page.slice(page.indexOf('<main')))![1];
+    const icsHref = /<a href="([^"]+)" type="text\/calendar">/.exec(page.slice(page.indexOf('<main')))![1];
+
+    const atom = await request(f.app).get(atomHref).expect(200).expect('Content-Type', /application\/atom\+xml/);
+    const { feed, entries } = parseAtom(atom.text);
+    expect(feed.title).toBe('DS/2026/0123 – Teilnahme der Stadt Musterstadt am bundesweiten Digitaltag 2027 – ratsradar');
+    expect(feed.subtitle).toMatch(/^Stand: terminiert\. /);
+    expect(feed.link.find((l) => l['@_rel'] === 'self')!['@_href']).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${paperHref}/feed\\.atom$`));
+    expect(entries.map((e) => e.title)).toEqual([
+      'Rat der Stadt Musterstadt (Entscheidung): geplant am 17.12.2026',
+      'Hauptausschuss (Vorberatung): geplant am 03.12.2026',
+      'Ausschuss für Digitalisierung und Smart City (Vorberatung): ungeändert beschlossen',
+      'Vorlage: DS/2026/0123 – Teilnahme der Stadt Musterstadt am bundesweiten Digitaltag 2027',
+    ]);
+    expect(entries[1].updated).toBe('2026-12-02T23:00:00.000Z'); // 03.12.2026, midnight in Berlin
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+    for (const e of entries) expect(e.link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/(papers|meetings)\/\d+$/);
+
+    const ics = await request(f.app).get(icsHref).expect(200).expect('Content-Type', /text\/calendar/);
+    const events = parseIcs(ics.text).sort((a, b) => +a.start - +b.start);
+    expect(events.map((e) => [localDay(e.start), e.datetype, e.summary])).toEqual([
+      ['2026-12-03', 'date', 'DS/2026/0123: Hauptausschuss (Vorberatung)'],
+      ['2026-12-17', 'date', 'DS/2026/0123: Rat der Stadt Musterstadt (Entscheidung)'],
+    ]);
+    expect(String(events[0].description)).toContain('Teilnahme der Stadt Musterstadt am bundesweiten Digitaltag 2027');
+  });
+
+  test('a paper feed with hostile text stays well-formed and says exactly what was scraped (minus control characters)', async () => {
+    const res = await request(f.app).get(`/papers/${evilId}/feed.atom`).expect(200);
+    expect(res.text).not.toContain('<script>');
+    const { feed, entries } = parseAtom(res.text);
+    expect(feed.title).toBe('=HYPERLINK("http://evil.example") – Digitalisierung <script>alert(1)</script> ]]> & "Zitat"  Ende – ratsradar');
+    expect(entries[0].title).toBe('@Rat<script> (Entscheidung): geplant am 10.12.2026');
+    await request(f.app).get('/papers/999999/feed.atom').expect(404);
+    await request(f.app).get('/papers/abc/calendar.ics').expect(404);
+  });
+
+  test('the topic feed lists the topic\'s papers with state and next step; filters apply', async () => {
+    const res = await request(f.app).get('/feed.atom').expect(200);
+    const { feed, entries } = parseAtom(res.text);
+    expect(feed.title).toBe('Thema: Digitalisierung & Digitaltag – ratsradar');
+    const home = (await request(f.app).get('/').expect(200)).text;
+    const total = Number(/<p class="count">(\d+) Vorlagen/.exec(home)![1]);
+    expect(entries).toHaveLength(total);
+    const e = entries.find((x) => x.title.startsWith('DS/2026/0123 '))!;
+    expect(e.summary).toBe('Musterstadt (Demo), Antrag. Status: terminiert. Aktuell: Hauptausschuss. Nächster Schritt: Hauptausschuss (Vorberatung) am 03.12.2026. Letzte Aktivität: 14.10.2026.');
+    expect(e.link).toMatch(/\/papers\/\d+$/);
+    const leipzig = parseAtom((await request(f.app).get('/feed.atom?stadt=demo-leipzig').expect(200)).text);
+    expect(leipzig.entries.map((x) => x.title)).toEqual(['VII-A-00777 Teilnahme der Stadt Leipzig am bundesweiten Digitaltag 2020 am 19.06.2020']);
+    const klima = parseAtom((await request(f.app).get('/feed.atom?thema=klima').expect(200)).text);
+    expect(klima.feed.title).toBe('Thema: Klima & Energie – ratsradar');
+    await request(f.app).get('/feed.atom?thema=nix').expect(404);
+    // the start page links its feed with the same filters
+    const filtered = (await request(f.app).get('/?stadt=demo-leipzig').expect(200)).text;
+    expect(filtered).toContain('<link rel="alternate" type="application/atom+xml" href="/feed.atom?stadt&#x3D;demo-leipzig"');
+  });
+
+  test('the search feed', async () => {
+    const { feed, entries } = parseAtom((await request(f.app).get('/suche/feed.atom?q=Digitaltag').expect(200)).text);
+    expect(feed.title).toBe('Suche „Digitaltag“ – ratsradar');
+    expect(entries.map((e) => e.title.split(' ')[0]).sort()).toEqual(['DS/2026/0123', 'VII-A-00777']);
+    expect((await request(f.app).get('/suche/feed.atom').expect(400)).text).toContain('Bitte einen Suchbegriff angeben.');
+  });
+
+  test('a committee: Atom feed of its meetings, iCal with Berlin times, CSV of its meetings, all linked from its page', async () => {
+    const meetingId = f.opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
+      WHERE s.key = 'hamburg-altona' AND m.source_record_id = '1004086'`).pluck().get() as number;
+    const m = f.opened.sqlite.prepare('SELECT organization_id AS org, date, start FROM meetings WHERE id = ?').get(meetingId) as { org: number; date: string; start: string };
+    expect(m.start).toMatch(/^\d{2}:\d{2}$/);
+    const page = (await request(f.app).get(`/organizations/${m.org}`).expect(200)).text;
+    expect(page).toContain(`<link rel="alternate" type="application/atom+xml" href="/organizations/${m.org}/feed.atom"`);
+    expect(page).toContain(`href="/organizations/${m.org}/meetings.csv"`);
+
+    const { feed, entries } = parseAtom((await request(f.app).get(`/organizations/${m.org}/feed.atom`).expect(200)).text);
+    expect(feed.title).toBe('Mobilitätsausschuss (hamburg-altona) – ratsradar');
+    const entry = entries.find((e) => e.link.endsWith(`/meetings/${meetingId}`))!;
+    expect(entry.title).toBe(`${m.date.split('-').reverse().join('.')}, ${m.start} Uhr: Sitzung des Mobilitätsausschusses`);
+
+    const events = parseIcs((await request(f.app).get(`/organizations/${m.org}/calendar.ics`).expect(200)).text);
+    const ev = events.find((e) => e.uid === `meeting-${meetingId}@ratsradar`)!;
+    expect(ev.datetype).toBe('date-time');
+    expect(ev.start.toISOString()).toBe(berlinToUtc(m.date, m.start)!.toISOString());
+    expect(ev.summary).toBe('Sitzung des Mobilitätsausschusses');
+
+    const csv = parseCsv((await request(f.app).get(`/organizations/${m.org}/meetings.csv`).expect(200).expect('Content-Type', /text\/csv/)).text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const r = csv.find((x) => x.Link.endsWith(`/meetings/${meetingId}`))!;
+    expect(r).toMatchObject({ Datum: m.date, Beginn: m.start, Sitzung: 'Sitzung des Mobilitätsausschusses', Gremium: 'Mobilitätsausschuss', Tagesordnungspunkte: '20' });
+    await request(f.app).get('/organizations/999999/feed.atom').expect(404);
+    await request(f.app).get('/organizations/999999/calendar.ics').expect(404);
+  });
+
+  test('all meetings: iCal from 30 days back on, linked from the start page', async () => {
+    const home = (await request(f.app).get('/').expect(200)).text;
+    expect(home).toContain('<link rel="alternate" type="text/calendar" href="/calendar.ics"');
+    const events = parseIcs((await request(f.app).get('/calendar.ics').expect(200)).text);
+    const inDb = f.opened.sqlite.prepare("SELECT COUNT(*) FROM meetings WHERE date >= date(?, '-30 days')").pluck().get(TODAY) as number;
+    expect(events).toHaveLength(inDb);
+    expect(inDb).toBeGreaterThan(3);
+    for (const e of events) expect(localDay(e.start) >= '2026-10-25' || e.datetype === 'date-time').toBe(true);
+  });
+
+  test('CSV of the start page list: every paper of the list, values as shown, formulas neutralised', async () => {
+    const text = (await request(f.app).get('/vorlagen.csv').expect(200).expect('Content-Type', /text\/csv/).expect('Content-Disposition', /attachment; filename="ratsradar-digitalisierung\.csv"/)).text;
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    const home = (await request(f.app).get('/').expect(200)).text;
+    expect(rows).toHaveLength(Number(/<p class="count">(\d+) Vorlagen/.exec(home)![1]));
+    expect(rows.find((r) => r.Vorlage === 'DS/2026/0123')).toMatchObject({
+      Betreff: 'Teilnahme der Stadt Musterstadt am bundesweiten Digitaltag 2027', Stadt: 'Musterstadt (Demo)', Art: 'Antrag', Status: 'terminiert',
+      'Aktuelle Station': 'Hauptausschuss', 'Nächste Station': 'Hauptausschuss', Rolle: 'Vorberatung', 'Nächster Termin': '2026-12-03',
+      'Letzte Aktivität': '2026-10-14', Demo: 'ja',
+    });
+    // the same list with ?format=csv
+    expect(noPort((await request(f.app).get('/?format=csv').expect(200)).text)).toBe(noPort(text));
+    // the hostile paper (in the topic by its title): every cell a spreadsheet would run is prefixed with '
+    const evil = rows.find((r) => r.Vorlage.includes('HYPERLINK'))!;
+    expect(evil.Vorlage).toBe('\'=HYPERLINK("http://evil.example")');
+    expect(evil.Art).toBe("'+Antrag");
+    expect(evil['Nächste Station']).toBe("'@Rat<script>");
+    for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  test('CSV of a search and of a meeting agenda', async () => {
+    const rows = parseCsv((await request(f.app).get('/suche.csv?q=Digitaltag').expect(200)).text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r.Vorlage).sort()).toEqual(['DS/2026/0123', 'VII-A-00777']);
+    expect(noPort((await request(f.app).get('/suche?q=Digitaltag&format=csv').expect(200)).text)).toBe(noPort((await request(f.app).get('/suche.csv?q=Digitaltag')).text));
+    await request(f.app).get('/suche.csv').expect(400);
+    const meetingId = f.opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
+      WHERE s.key = 'hamburg-altona' AND m.source_record_id = '1004086'`).pluck().get() as number;
+    const agenda = parseCsv((await request(f.app).get(`/meetings/${meetingId}/agenda.csv`).expect(200)).text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(agenda).toHaveLength(20);
+    expect(agenda.some((a) => a.Ergebnis === 'zur Kenntnis genommen')).toBe(true);
+    expect(agenda.filter((a) => a['Link zur Vorlage']).length).toBeGreaterThan(0);
+    await request(f.app).get('/meetings/999999/agenda.csv').expect(404);
+  });
+
+  test('feed links carry the list\'s filters; the CSV link too', async () => {
+    const page = (await request(f.app).get('/?thema=alle&state=decided&sort=reference').expect(200)).text;
+    const csvHref = unescapeHref(/<a href="([^"]+)" type="text\/csv">/.exec(page)![1]);
+    expect(csvHref).toBe('/vorlagen.csv?thema=alle&state=decided&sort=reference');
+    const rows = parseCsv((await request(f.app).get(csvHref).expect(200)).text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.Status).toBe('beschlossen');
+    const refs = rows.map((r) => r.Vorlage);
+    expect(refs).toEqual([...refs].sort());
+  });
+});

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import request from 'supertest';
+import { openDb } from '../../src/db/connection';
+import { importPapers } from '../../src/db/import';
+import { createApp } from '../../src/server/app';
+import { paper } from '../helpers/records';
+import { makeTmpDir } from '../helpers/tmp';
+import { buildFixtureApp, NOW, TODAY, type FixtureApp } from './fixture-app';
+
+describe('HTTP caching: ETag and Last-Modified on pages and feeds', () => {
+  let f: FixtureApp;
+  beforeAll(() => {
+    f = buildFixtureApp({ corpus: false });
+  });
+  afterAll(() => f.cleanup());
+
+  const urls = () => {
+    const id = f.idOf('DS/2026/0123');
+    return ['/', '/?thema=alle&sort=reference', '/suche?q=Digitaltag', `/papers/${id}`, `/papers/${id}/feed.atom`, `/papers/${id}/calendar.ics`, '/feed.atom', '/vorlagen.csv', '/calendar.ics'];
+  };
+
+  test('every page and feed has validators; a matching If-None-Match or If-Modified-Since gives 304 without a body', async () => {
+    for (const url of urls()) {
+      const first = await request(f.app).get(url).expect(200);
+      const etag = first.headers.etag;
+      const lastModified = first.headers['last-modified'];
+      expect(etag).toMatch(/^W\/"[\w-]{10,}"$/);
+      expect(Date.parse(lastModified)).not.toBeNaN();
+      expect(first.headers['cache-control']).toBe('no-cache');
+      const byTag = await request(f.app).get(url).set('If-None-Match', etag).expect(304);
+      expect(byTag.text ?? '').toBe('');
+      expect(byTag.headers.etag).toBe(etag);
+      await request(f.app).get(url).set('If-None-Match', `"other", ${etag}`).expect(304);
+      await request(f.app).get(url).set('If-Modified-Since', lastModified).expect(304);
+      const later = new Date(Date.parse(lastModified) + 3600_000).toUTCString();
+      await request(f.app).get(url).set('If-Modified-Since', later).expect(304);
+      const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
+      await request(f.app).get(url).set('If-Modified-Since', earlier).expect(200);
+      await request(f.app).get(url).set('If-None-Match', 'W/"stale"').expect(200);
+      // If-None-Match wins over If-Modified-Since
+      await request(f.app).get(url).set('If-None-Match', 'W/"stale"').set('If-Modified-Since', later).expect(200);
+    }
+  });
+
+  test('URLs differ in their ETag', async () => {
+    const tags = await Promise.all(urls().map(async (u) => (await request(f.app).get(u)).headers.etag));
+    expect(new Set(tags).size).toBe(tags.length);
+  });
+
+  test('a change in the database changes ETag and Last-Modified, so the old validators get a fresh 200', async () => {
+    const before = await request(f.app).get('/').expect(200);
+    await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has whole seconds
+    importPapers(f.opened.sqlite, { key: 'demo-musterstadt', name: 'Musterstadt (Demo)', isDemo: true }, [
+      paper({ sourceId: 'neu-1', reference: 'DS/2026/0999', name: 'Neues Glasfasernetz für Gewerbegebiete' }),
+    ], NOW);
+    const after = await request(f.app).get('/').set('If-None-Match', before.headers.etag).expect(200);
+    expect(after.text).toContain('DS/2026/0999');
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(Date.parse(after.headers['last-modified'])).toBeGreaterThan(Date.parse(before.headers['last-modified']));
+    await request(f.app).get('/').set('If-Modified-Since', before.headers['last-modified']).expect(200);
+    await request(f.app).get('/').set('If-None-Match', after.headers.etag).expect(304);
+  });
+
+  test('a new day changes the validators (states are derived per day)', async () => {
+    let today = TODAY;
+    const app = createApp(f.opened.sqlite, { today: () => today });
+    const a = await request(app).get('/feed.atom').expect(200);
+    today = '2026-12-04';
+    const b = await request(app).get('/feed.atom').set('If-None-Match', a.headers.etag).expect(200);
+    expect(b.headers.etag).not.toBe(a.headers.etag);
+    // on 2026-12-04 the Hauptausschuss meeting of 03.12. lies behind DS/2026/0123
+    expect(b.text).not.toContain('Hauptausschuss (Vorberatung) am 03.12.2026');
+    expect(a.text).toContain('Hauptausschuss (Vorberatung) am 03.12.2026');
+  });
+
+  test('static files and errors are not answered 304 by our validators', async () => {
+    const css = await request(f.app).get('/static/style.css').expect(200);
+    expect(css.headers.etag).not.toMatch(/^W\/"[\w-]{22}"$/);
+    const missing = await request(f.app).get('/papers/999999').expect(404);
+    expect(missing.text).toContain('Diese Vorlage gibt es nicht.');
+  });
+});
+
+describe('/health', () => {
+  test('reports the database and each source\'s last sync; never cached', async () => {
+    const f = buildFixtureApp({ corpus: false });
+    try {
+      f.opened.sqlite.prepare("UPDATE sources SET last_sync_at = '2026-11-24T03:00:00Z' WHERE key = 'demo-leipzig'").run();
+      const res = await request(f.app).get('/health').expect(200).expect('Content-Type', /json/);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body.status).toBe('ok');
+      expect(res.body.today).toBe(TODAY);
+      expect(res.body.database).toEqual({ ok: true, papers: 13, meetings: 0 });
+      const byKey = Object.fromEntries((res.body.sources as { key: string }[]).map((s) => [s.key, s]));
+      expect(byKey['demo-leipzig']).toMatchObject({ key: 'demo-leipzig', name: 'Leipzig (Demo)', demo: true, lastSyncAt: '2026-11-24T03:00:00Z' });
+      expect(byKey['demo-musterstadt']).toMatchObject({ demo: true, lastSyncAt: null });
+      // with the crawler's source_sync table: its last success and failure too
+      const hasSync = f.opened.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'source_sync'").pluck().get() === 1;
+      if (hasSync) {
+        f.opened.sqlite.prepare(`INSERT INTO source_sync (source_id, last_failure_at, last_failure)
+          SELECT id, '2026-11-23T02:00:00Z', 'HTTP 503' FROM sources WHERE key = 'demo-musterstadt'`).run();
+        const again = await request(f.app).get('/health').expect(200);
+        const m = (again.body.sources as { key: string }[]).find((s) => s.key === 'demo-musterstadt');
+        expect(m).toMatchObject({ lastFailureAt: '2026-11-23T02:00:00Z', lastFailure: 'HTTP 503' });
+      }
+    } finally {
+      f.cleanup();
+    }
+  });
+
+  test('503 with database ok: false when the database does not answer', async () => {
+    const tmp = makeTmpDir();
+    const broken = openDb(path.join(tmp.dir, 'broken.sqlite'));
+    const app = createApp(broken.sqlite, { today: () => TODAY });
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      broken.sqlite.exec('DROP TABLE papers_fts; DROP TABLE papers');
+      const res = await request(app).get('/health').expect(503);
+      expect(res.body).toEqual({ status: 'error', today: TODAY, database: { ok: false, error: 'Die Datenbank antwortet nicht.' }, sources: [] });
+    } finally {
+      spy.mockRestore();
+      broken.close();
+      tmp.cleanup();
+    }
+  });
+});
