@@ -8,9 +8,8 @@
  */
 import type Database from 'better-sqlite3';
 import { derivedColumns } from '../src/db/derive';
-import { openDb } from '../src/db/connection';
 import { indexPaper } from '../src/db/search-index';
-import { generateWorld, type GeneratedCity, type GenerateOptions } from './generate';
+import type { GeneratedCity } from './generate';
 
 export interface WriteOptions {
   /** write papers_fts rows */
@@ -154,36 +153,4 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
       });
     }
   })();
-}
-
-export interface BuildResult extends WriteCounts {
-  file: string;
-  generateSeconds: number;
-  writeSeconds: number;
-  bytes: number;
-}
-
-/** Generates `opts.motions` motions and writes them into a new database at `file` (search index and derived columns included). */
-export function buildDatabase(file: string, opts: GenerateOptions, write: Partial<WriteOptions> = {}): BuildResult {
-  const { sqlite, close } = openDb(file);
-  const counts = emptyCounts();
-  let generateNs = 0n;
-  let writeNs = 0n;
-  try {
-    const cities = generateWorld(opts);
-    for (;;) {
-      const t0 = process.hrtime.bigint();
-      const next = cities.next();
-      const t1 = process.hrtime.bigint();
-      generateNs += t1 - t0;
-      if (next.done) break;
-      writeCity(sqlite, next.value, { search: true, derived: true, today: opts.today, now: `${opts.today}T00:00:00Z`, ...write }, counts);
-      writeNs += process.hrtime.bigint() - t1;
-    }
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const bytes = (sqlite.prepare('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()').get() as { n: number }).n;
-    return { file, ...counts, generateSeconds: Number(generateNs) / 1e9, writeSeconds: Number(writeNs) / 1e9, bytes };
-  } finally {
-    close();
-  }
 }

@@ -8,15 +8,20 @@
  *
  * Run as a script to build a database: `tsx bench/generate.ts --motions 10000 --db /tmp/x.sqlite [--seed 1]`.
  */
+import fs from 'node:fs';
 import type { MeetingRecord, OrganizationRecord, PaperRecord } from '../scrapers/records';
 import { classifyResult, classifyRole } from '../scrapers/shared/codes';
 import type { SourceSpec } from '../src/db/import';
-import { Random } from './random';
+import { openDb } from '../src/db/connection';
+import { emptyCounts, writeCity, type WriteCounts, type WriteOptions } from './bulk-write';
 import {
-  CITIES, CLOSING_ITEMS, COMMITTEES, FACTIONS, FIRST_NAMES, LAST_NAMES, MEMBER_ROLES, OFFICES, OPENING_ITEMS, PAPER_TYPES,
-  PLACES, RESULTS, ROOMS, TEXT_HEADINGS, TEXT_WORDS, TITLE_TAILS, TOPICS, type CitySpec,
-} from './vocabulary';
+  buildCommittees, buildOrganizations, fill, meetingOnOrAfter, SYSTEM_VERSION, toDays, toIso, urls, words, type Committee,
+} from './generate-parts';
+import { Random } from './random';
 import { formatReference, ReferenceCounter } from './references';
+import {
+  CITIES, CLOSING_ITEMS, FACTIONS, OFFICES, OPENING_ITEMS, PAPER_TYPES, RESULTS, TEXT_HEADINGS, TITLE_TAILS, TOPICS, type CitySpec,
+} from './vocabulary';
 
 export interface GenerateOptions {
   seed: number;
@@ -39,11 +44,7 @@ export interface GeneratedCity {
 const STATION_COUNTS: readonly [number, number][] = [[1, 30], [2, 22], [3, 20], [4, 12], [5, 7], [6, 5], [7, 2], [8, 2]];
 /** motions a city deals with per year */
 const MOTIONS_PER_YEAR = 1000;
-const DAY = 86_400_000;
 const TYPE_WEIGHTS = PAPER_TYPES.map((t, k) => [k, t[1]] as const);
-
-const toDays = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY);
-const toIso = (days: number) => new Date(days * DAY).toISOString().slice(0, 10);
 
 /** How many cities, and how many motions each gets (big cities more), for a total. */
 export function planCities(motions: number): { spec: CitySpec; motions: number }[] {
@@ -60,118 +61,6 @@ export function planCities(motions: number): { spec: CitySpec; motions: number }
 export function* generateWorld(opts: GenerateOptions): Generator<GeneratedCity> {
   const plan = planCities(opts.motions);
   for (let i = 0; i < plan.length; i++) yield generateCity(opts, i, plan[i].spec, plan[i].motions);
-}
-
-interface Committee {
-  name: string;
-  meetingName: string;
-  sourceId: string;
-  isCouncil: boolean;
-  calendar: PlannedMeeting[];
-}
-
-interface PlannedMeeting {
-  sourceId: string;
-  day: number;
-  committee: Committee;
-  start: string;
-  room: string;
-  items: MeetingRecord['agendaItem'];
-}
-
-const SYSTEM_VERSION = { allris3: '3.9.5', allris4: '4.1.7' } as const;
-
-function urls(spec: CitySpec) {
-  const ext = spec.system === 'allris3' ? '.asp' : '';
-  const b = spec.baseUrl;
-  return {
-    paper: (id: string) => `${b}vo020${ext}?VOLFDNR=${id}`,
-    meeting: (id: string) => `${b}to010${ext}?SILFDNR=${id}`,
-    committee: (id: string) => (spec.system === 'allris3' ? `${b}au020.asp?AULFDNR=${id}` : `${b}gr020?GRLFDNR=${id}`),
-    faction: (id: string) => `${b}fr020${ext}?FRLFDNR=${id}`,
-    file: (id: number) => `${b}do027${ext}?DOLFDNR=${id}`,
-  };
-}
-
-function fill(template: string, rnd: Random, year: number, faction: string, committee: Committee): string {
-  return template
-    .replace('{year}', String(year))
-    .replace('{n}', String(rnd.int(1, 400)))
-    .replace('{place}', rnd.pick(PLACES))
-    .replace('{faction}', faction)
-    .replace('{committee}', committee.meetingName.replace(/^Sitzung (des|der) /, ''));
-}
-
-function words(rnd: Random, length: number): string {
-  const out: string[] = [];
-  let n = 0;
-  let sentence = 0;
-  while (n < length) {
-    let w = rnd.pick(TEXT_WORDS);
-    if (sentence === 0) w = w[0].toUpperCase() + w.slice(1);
-    sentence++;
-    if (sentence > 6 && rnd.chance(0.15)) {
-      w += '.';
-      sentence = 0;
-    }
-    out.push(w);
-    n += w.length + 1;
-  }
-  return out.join(' ');
-}
-
-/** The first meeting of a calendar on or after `day` (binary search), or null. */
-function meetingOnOrAfter(calendar: PlannedMeeting[], day: number): PlannedMeeting | null {
-  let lo = 0;
-  let hi = calendar.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (calendar[mid].day < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < calendar.length ? calendar[lo] : null;
-}
-
-function buildCommittees(rnd: Random, spec: CitySpec, firstDay: number, lastDay: number, ids: { meeting: number }): Committee[] {
-  const count = rnd.int(8, 16);
-  const chosen = rnd.sample(COMMITTEES, count);
-  const list: Committee[] = [
-    { name: spec.council[0], meetingName: spec.council[1], sourceId: '1', isCouncil: true, calendar: [] },
-    ...chosen.map(([name, meetingName], k) => ({ name, meetingName, sourceId: String(100 + k), isCouncil: false, calendar: [] })),
-  ];
-  for (const c of list) {
-    const interval = c.isCouncil ? 42 : rnd.int(18, 35);
-    const room = rnd.pick(ROOMS);
-    const start = c.isCouncil ? '17:00' : rnd.pick(['16:00', '17:00', '17:30', '18:00', '18:30']);
-    for (let day = firstDay + rnd.int(0, interval - 1); day <= lastDay; day += interval + rnd.int(-3, 3)) {
-      c.calendar.push({ sourceId: String(ids.meeting++), day, committee: c, start, room, items: [] });
-    }
-  }
-  return list;
-}
-
-interface Person {
-  name: string;
-  faction: string;
-}
-
-function buildOrganizations(rnd: Random, spec: CitySpec, committees: Committee[], factions: string[]): OrganizationRecord[] {
-  const u = urls(spec);
-  const base = { format: 1 as const, system: spec.system, systemVersion: SYSTEM_VERSION[spec.system] };
-  const pairs = LAST_NAMES.flatMap((l) => FIRST_NAMES.map((f) => `${l}, ${f}`));
-  const people: Person[] = rnd.sample(pairs, rnd.int(40, 120)).map((name) => ({ name, faction: rnd.pick(factions) }));
-  const members = (min: number, max: number, pool: Person[]) =>
-    rnd.sample(pool, Math.min(pool.length, rnd.int(min, max))).map((p) => ({ name: p.name, role: rnd.weighted(MEMBER_ROLES), group: p.faction }));
-  const orgs: OrganizationRecord[] = committees.map((c) => ({
-    ...base, type: 'Organization', sourceId: c.sourceId, url: u.committee(c.sourceId), name: c.name,
-    members: c.isCouncil ? members(30, 60, people) : members(9, 35, people),
-  }));
-  factions.forEach((f, k) => {
-    const id = String(1000 + k);
-    const pool = people.filter((p) => p.faction === f);
-    orgs.push({ ...base, type: 'Organization', sourceId: id, url: u.faction(id), name: f, members: members(3, 30, pool) });
-  });
-  return orgs;
 }
 
 /** One city: committees and factions, the meeting calendar, `motions` papers, then the meetings with their agendas. */
@@ -271,8 +160,41 @@ export function generateCity(opts: GenerateOptions, index: number, spec: CitySpe
   };
 }
 
+export interface BuildResult extends WriteCounts {
+  file: string;
+  generateSeconds: number;
+  writeSeconds: number;
+  bytes: number;
+}
+
+/** Generates `opts.motions` motions and writes them into a new database at `file` (search index and derived columns included). */
+export function buildDatabase(file: string, opts: GenerateOptions, write: Partial<WriteOptions> = {}): BuildResult {
+  if (fs.existsSync(file)) throw new Error(`${file} exists already; the generator writes new databases only`);
+  const { sqlite, close } = openDb(file);
+  const counts = emptyCounts();
+  let generateNs = 0n;
+  let writeNs = 0n;
+  try {
+    const cities = generateWorld(opts);
+    for (;;) {
+      const t0 = process.hrtime.bigint();
+      const next = cities.next();
+      const t1 = process.hrtime.bigint();
+      generateNs += t1 - t0;
+      if (next.done) break;
+      writeCity(sqlite, next.value, { search: true, derived: true, today: opts.today, now: `${opts.today}T00:00:00Z`, ...write }, counts);
+      writeNs += process.hrtime.bigint() - t1;
+    }
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = (sqlite.prepare('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()').get() as { n: number }).n;
+    return { file, ...counts, generateSeconds: Number(generateNs) / 1e9, writeSeconds: Number(writeNs) / 1e9, bytes };
+  } finally {
+    close();
+  }
+}
+
 /** `--motions N --db PATH [--seed S] [--today YYYY-MM-DD]` → a database written by bench/bulk-write.ts. */
-async function main(argv: string[]): Promise<void> {
+function main(argv: string[]): void {
   const arg = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -284,12 +206,16 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const { buildDatabase } = await import('./bulk-write');
-  const res = buildDatabase(db, { seed: Number(arg('seed') ?? '1'), motions, today: arg('today') ?? BENCH_TODAY });
-  process.stdout.write(`${JSON.stringify(res)}\n`);
+  try {
+    const res = buildDatabase(db, { seed: Number(arg('seed') ?? '1'), motions, today: arg('today') ?? BENCH_TODAY });
+    process.stdout.write(`${JSON.stringify(res)}\n`);
+  } catch (err) {
+    process.stderr.write(`generate: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
 }
 
 /** The day every benchmark database is generated and served for. */
 export const BENCH_TODAY = '2026-10-01';
 
-if (require.main === module) void main(process.argv.slice(2));
+if (require.main === module) main(process.argv.slice(2));

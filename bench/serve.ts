@@ -31,8 +31,8 @@ export interface ServeResult {
   routes: RouteFigures[];
   /** routes that do not exist (yet), with why */
   missing: Partial<Record<RouteName, string>>;
-  /** the bare route before and after each block */
-  bare: { connections: number; before: number; after: number }[];
+  /** the bare route's req/s over its runs at each concurrency (one before every route) */
+  bare: { connections: number; min: number; median: number; max: number }[];
   memory: MemoryFigures;
   seconds: number;
 }
@@ -152,23 +152,32 @@ export async function benchServe(file: string, opts: ServeOptions): Promise<Serv
   try {
     const { paths, missing } = await findTargets(file, port, opts.seed);
     const active = ROUTES.filter((r) => paths[r]);
-    for (const r of active) await runLoad(port, paths[r]!, 4, 0.5); // warm-up: JIT, SQLite page cache, derive
+    const drain = () => status(port, '/__bare'); // waits until the requests of the last run are answered
+    for (const r of active) {
+      await runLoad(port, paths[r]!, 4, 0.5); // warm-up: JIT, SQLite page cache, the day's derive
+      await drain();
+    }
     const routes: RouteFigures[] = [];
     const bare: ServeResult['bare'] = [];
     for (const c of opts.connections) {
-      const before = await runLoad(port, paths.bare!, c, opts.seconds);
+      // A short bare run before every route; the route's ratio is to the median of the block's bare
+      // runs, which follows the machine's load through the block but not a single outlier.
+      const bareRuns: LoadResult[] = [];
       const block: RouteFigures[] = [];
       for (const r of active.filter((x) => x !== 'bare')) {
+        bareRuns.push(await runLoad(port, paths.bare!, c, Math.max(1, opts.seconds / 2)));
+        await drain();
         const res = await runLoad(port, paths[r]!, c, opts.seconds);
+        await drain();
         block.push({ route: r, connections: c, ratio: 0, ...res });
-        opts.log(`  ${opts.motions} motions, c=${c}, ${r}: ${res.reqPerSec.toFixed(0)} req/s, p50 ${res.p50.toFixed(2)} ms, p99 ${res.p99.toFixed(2)} ms${res.non2xx ? `, ${res.non2xx} non-2xx` : ''}`);
+        opts.log(`  ${opts.motions} motions, c=${c}, ${r}: ${res.reqPerSec.toFixed(0)} req/s (bare ${bareRuns[bareRuns.length - 1].reqPerSec.toFixed(0)}), p50 ${res.p50.toFixed(2)} ms, p99 ${res.p99.toFixed(2)} ms${res.non2xx ? `, ${res.non2xx} non-2xx` : ''}`);
       }
-      const after = await runLoad(port, paths.bare!, c, opts.seconds);
-      const base = (before.reqPerSec + after.reqPerSec) / 2;
-      bare.push({ connections: c, before: before.reqPerSec, after: after.reqPerSec });
-      routes.push({ route: 'bare', connections: c, ratio: 1, ...(before.reqPerSec >= after.reqPerSec ? before : after), reqPerSec: base });
-      for (const b of block) routes.push({ ...b, ratio: b.reqPerSec / base });
-      opts.log(`  ${opts.motions} motions, c=${c}, bare: ${before.reqPerSec.toFixed(0)} / ${after.reqPerSec.toFixed(0)} req/s (before / after)`);
+      if (bareRuns.length === 0) bareRuns.push(await runLoad(port, paths.bare!, c, opts.seconds));
+      const sorted = [...bareRuns].sort((a, b) => a.reqPerSec - b.reqPerSec);
+      const median = sorted[Math.floor((sorted.length - 1) / 2)];
+      bare.push({ connections: c, min: sorted[0].reqPerSec, median: median.reqPerSec, max: sorted[sorted.length - 1].reqPerSec });
+      routes.push({ route: 'bare', connections: c, ratio: 1, ...median });
+      for (const b of block) routes.push({ ...b, ratio: b.reqPerSec / median.reqPerSec });
     }
     const { memory } = await ask<{ memory: MemoryFigures }>(child, 'stats');
     return { motions: opts.motions, routes, missing, bare, memory, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };

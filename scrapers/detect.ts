@@ -6,6 +6,7 @@
 import { NotARisPageError } from './errors';
 import type { SystemName } from './records';
 import { decodePage } from './shared/encoding';
+import { MAX_CHILDREN, MAX_NESTING_DEPTH, measureTree } from './shared/html-bounds';
 
 export type PageKind =
   | 'vo020' | 'vo040' | 'to010' | 'to020' | 'si010' | 'si010-ajax' | 'au020' | 'gr020' | 'fr010' | 'fr020'
@@ -112,6 +113,16 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   } else {
     const end = text.toLowerCase().lastIndexOf('</html>');
     if (end < 0 || text.length - end > 4000) throw new NotARisPageError('truncated page: it does not end with </html>');
+  }
+
+  // Parsing slows down faster than the page grows with nesting depth and with children per element
+  // (shared/html-bounds.ts): refuse hostile trees before parsing.
+  const tree = measureTree(text);
+  if (tree.depth > MAX_NESTING_DEPTH) {
+    throw new NotARisPageError(`elements nested more than ${MAX_NESTING_DEPTH} levels deep: not a RIS page ratsradar can read`);
+  }
+  if (tree.children > MAX_CHILDREN) {
+    throw new NotARisPageError(`an element with more than ${MAX_CHILDREN} child elements: not a RIS page ratsradar can read`);
   }
 
   let system: SystemName;

@@ -13,6 +13,9 @@ import { importSavedPages } from './ingest/saved-pages';
 import { loadDemo } from './ingest/demo';
 import { createApp } from './server/app';
 import { runCrawlerCommand } from './ingest/commands';
+import { backupCommand, checkCommand } from './db/commands';
+import { manifestUrlLookup } from './ingest/replay/manifest';
+import { parseDuration, serveRefresher } from './ingest/crawl/refresh';
 import { DEFAULT_DB_PATH } from './util/paths';
 import { nowIso, todayInBerlin } from './util/clock';
 
@@ -27,12 +30,22 @@ const USAGE = `ratsradar — where every council motion stands
 
 Usage:
   ratsradar parse FILE [--url URL]      print the record of one saved RIS page as JSON
-  ratsradar import PATH... [--source KEY] [--db PATH]
+  ratsradar import PATH... [--source KEY] [--db PATH] [--manifest FILE]
                                         parse saved pages (files or folders) into the database
-  ratsradar serve [--port N] [--host H] [--db PATH] [--no-demo]
+  ratsradar serve [--port N] [--host H] [--db PATH] [--no-demo] [--refresh 6h]
                                         serve the web app (loads the demo data into an empty database)
+  ratsradar scrape SOURCE [--since DATE] [--until DATE] [--max-requests N] [--rate R] [--concurrency N]
+                 [--full] [--seeds URL,…] [--via URL] [--contact TEXT] [--store DIR] [--json] [--db PATH]
+                                        crawl a RIS into the database (resumes an unfinished crawl; see README "Crawling")
+  ratsradar sources [--json]           the known RIS instances and their last sync
+  ratsradar sources add URL [--key KEY] [--name NAME]
+                                        detect a RIS from its start page or OParl system URL and add it
+  ratsradar reparse [--source KEY] [--latest] [--store DIR] [--db PATH]
+                                        rebuild the database from the page store, without the network
   ratsradar replay DIR [--port P] [--manifest FILE] [--faults FILE] [--no-conditional]
                                         serve recorded pages at their original URLs on 127.0.0.1 (see README "Crawling")
+  ratsradar backup FILE [--db PATH]     a consistent copy of the database (safe while serve and scrape run)
+  ratsradar check [--db PATH]           integrity and foreign-key checks; lists what is wrong (exit 1)
   ratsradar help                        this text
 
 The database defaults to $RATSRADAR_DB, else ${DEFAULT_DB_PATH}.`;
@@ -43,7 +56,7 @@ interface Args {
 }
 
 const VALUE_OPTIONS = new Set(['url', 'db', 'port', 'host', 'source',
-  /* crawler */ 'manifest', 'faults', 'since', 'until', 'max-requests', 'rate', 'concurrency', 'via', 'store', 'contact', 'refresh', 'name']);
+  /* crawler */ 'manifest', 'faults', 'since', 'until', 'max-requests', 'rate', 'concurrency', 'via', 'store', 'contact', 'refresh', 'name', 'seeds', 'key']);
 const FLAG_OPTIONS = new Set(['no-demo', 'help', /* crawler */ 'no-conditional', 'full', 'json', 'latest']);
 
 export function parseArgs(argv: string[]): Args {
@@ -108,6 +121,7 @@ function cmdImport(args: Args): number {
       now: nowIso(),
       today: todayInBerlin(),
       onFile: (o) => process.stdout.write(`${o.file}: ${o.detail}\n`),
+      urlOf: opt(args, 'manifest') ? manifestUrlLookup(opt(args, 'manifest')!) : undefined,
     });
     for (const f of summary.ignored) process.stdout.write(`${f}: ignored: not a saved page\n`);
     const kinds = ENTITY_KINDS.filter((k) => k !== 'Other')
@@ -130,6 +144,9 @@ function cmdServe(args: Args): Promise<number> {
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`not a port number: ${portText}`);
   const host = opt(args, 'host') ?? '127.0.0.1';
+  const refreshText = opt(args, 'refresh');
+  const refreshMs = refreshText === undefined ? null : parseDuration(refreshText);
+  if (refreshText !== undefined && refreshMs === null) throw new UsageError(`--refresh needs a duration like 6h, 30m or 1d, got "${refreshText}"`);
   const file = dbPath(args);
   const { sqlite } = openDb(file);
   if (!args.options.has('no-demo') && paperCount(sqlite) === 0) {
@@ -137,16 +154,19 @@ function cmdServe(args: Args): Promise<number> {
     process.stdout.write(`database was empty: loaded the demo data set (${c.inserted} motions)\n`);
   }
   const app = createApp(sqlite, { today: () => todayInBerlin() });
+  const refresher = refreshMs ? serveRefresher(sqlite, file, refreshMs, { via: opt(args, 'via') }) : null;
   return new Promise((resolve) => {
     const server = app.listen(port, host, () => {
       process.stdout.write(`ratsradar serves ${file} on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`);
+      if (refresher) process.stdout.write(`refreshing the crawled sources every ${refreshText}\n`);
+      refresher?.start();
     });
     server.on('error', (err: NodeJS.ErrnoException) => {
       process.stderr.write(`ratsradar serve: cannot listen on ${host}:${port}: ${err.code === 'EADDRINUSE' ? 'address already in use' : err.message}\n`);
       resolve(1);
     });
     const stop = () => {
-      server.close(() => resolve(0));
+      server.close(() => void (refresher?.stop() ?? Promise.resolve()).then(() => resolve(0)));
       server.closeIdleConnections();
     };
     process.once('SIGINT', stop);
@@ -164,9 +184,16 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         return cmdImport(args);
       case 'replay':
+      case 'scrape':
+      case 'reparse':
+      case 'sources':
         return await runCrawlerCommand(command, args);
       case 'serve':
         return await cmdServe(args);
+      case 'backup':
+        return await backupCommand(args.positional, dbPath(args));
+      case 'check':
+        return checkCommand(args.positional, dbPath(args));
       case undefined:
       case 'help':
       case '--help':

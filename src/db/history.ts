@@ -6,6 +6,7 @@
  * loadPaperHistory is for the motion page (templates/partials/paper-history.hbs).
  */
 import type Database from 'better-sqlite3';
+import { stmt } from './statements';
 
 export interface StationSnapshot {
   organization: string | null;
@@ -54,14 +55,13 @@ function stationLabel(s: StationSnapshot): string {
 }
 
 export function snapshotPaper(sqlite: Database.Database, paperId: number): PaperSnapshot | null {
-  const p = sqlite.prepare('SELECT name, date, status_text FROM papers WHERE id = ?').get(paperId) as
+  const p = stmt(sqlite, 'SELECT name, date, status_text FROM papers WHERE id = ?').get(paperId) as
     | { name: string | null; date: string | null; status_text: string | null }
     | undefined;
   if (!p) return null;
-  const stations = sqlite
-    .prepare('SELECT id, organization, role, station_status FROM consultations WHERE paper_id = ? ORDER BY position')
+  const stations = stmt(sqlite, 'SELECT id, organization, role, station_status FROM consultations WHERE paper_id = ? ORDER BY position')
     .all(paperId) as { id: number; organization: string | null; role: string | null; station_status: string | null }[];
-  const meetings = sqlite.prepare('SELECT date, name, result FROM consultation_meetings WHERE consultation_id = ? ORDER BY position');
+  const meetings = stmt(sqlite, 'SELECT date, name, result FROM consultation_meetings WHERE consultation_id = ? ORDER BY position');
   return {
     name: p.name,
     date: p.date,
@@ -98,7 +98,7 @@ export function diffPaperSnapshots(before: PaperSnapshot, after: PaperSnapshot):
     }
     s.meetings.forEach((m, j) => {
       const bm = b.meetings[j];
-      add('meetingDate', `${ctx}, ${m.name ?? 'Sitzung'}`, germanDate(bm.date), germanDate(m.date));
+      add('meetingDate', s.meetings.length > 1 ? `${ctx}, ${j + 1}. Sitzung` : ctx, germanDate(bm.date), germanDate(m.date));
       add('result', `${ctx}, Sitzung am ${germanDate(m.date) ?? 'ohne Datum'}`, bm.result, m.result);
     });
   });
@@ -106,7 +106,7 @@ export function diffPaperSnapshots(before: PaperSnapshot, after: PaperSnapshot):
 }
 
 export function recordPaperChanges(sqlite: Database.Database, paperId: number, changes: PaperChange[], seenAt: string, runId: number | null): number {
-  const insert = sqlite.prepare(`INSERT OR IGNORE INTO paper_changes (paper_id, seen_at, field, context, old_value, new_value, run_id)
+  const insert = stmt(sqlite, `INSERT OR IGNORE INTO paper_changes (paper_id, seen_at, field, context, old_value, new_value, run_id)
     VALUES (?, ?, ?, ?, ?, ?, ?)`);
   let n = 0;
   for (const c of changes) n += insert.run(paperId, seenAt, c.field, c.context, c.oldValue, c.newValue, runId).changes;
@@ -132,8 +132,7 @@ const BERLIN = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day
 
 /** The change log of one paper, newest first, ready to show. */
 export function loadPaperHistory(sqlite: Database.Database, paperId: number): PaperHistoryEntry[] {
-  const rows = sqlite
-    .prepare('SELECT seen_at, field, context, old_value, new_value FROM paper_changes WHERE paper_id = ? ORDER BY seen_at DESC, id')
+  const rows = stmt(sqlite, 'SELECT seen_at, field, context, old_value, new_value FROM paper_changes WHERE paper_id = ? ORDER BY seen_at DESC, id')
     .all(paperId) as { seen_at: string; field: ChangeField; context: string; old_value: string | null; new_value: string | null }[];
   return rows.map((r) => ({
     seenAt: r.seen_at,

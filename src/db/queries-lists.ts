@@ -153,9 +153,12 @@ export function listFacets(sqlite: Database.Database, spec: ListSpec): Facets {
     ORDER BY s.name LIMIT ${FACET_LIMIT.sources}`);
   const states = run<{ value: string; count: number }>('state', (w) => `SELECT p.state AS value, COUNT(*) AS count FROM papers p
     ${and(w, 'p.state IS NOT NULL')} GROUP BY p.state`);
+  // stations reached from the list's papers (index consultations_paper_position), or, for the whole
+  // unfiltered table, through consultations_organization
   const committees = run<{ value: string; count: number }>('organization', (w) => `SELECT c.organization AS value,
-    COUNT(DISTINCT c.paper_id) AS count FROM consultations c JOIN papers p ON p.id = c.paper_id
-    ${and(w, 'c.organization IS NOT NULL')} GROUP BY c.organization ORDER BY count DESC, value LIMIT ${FACET_LIMIT.committees}`);
+    COUNT(DISTINCT c.paper_id) AS count FROM consultations c
+    WHERE c.organization IS NOT NULL ${w ? `AND c.paper_id IN (SELECT p.id FROM papers p ${w})` : ''}
+    GROUP BY c.organization ORDER BY count DESC, value LIMIT ${FACET_LIMIT.committees}`);
   const paperTypes = run<{ value: string; count: number }>('paperType', (w) => `SELECT p.paper_type AS value, COUNT(*) AS count
     FROM papers p ${and(w, 'p.paper_type IS NOT NULL')} GROUP BY p.paper_type ORDER BY count DESC, value LIMIT ${FACET_LIMIT.paperTypes}`);
   const years = run<{ value: string; count: number }>('year', (w) => `SELECT substr(p.date, 1, 4) AS value, COUNT(*) AS count

@@ -1,38 +1,14 @@
 /**
- * The crawler's commands for src/cli.ts: replay, scrape, sources, reparse. Each returns its exit code;
+ * The crawler's commands for src/cli.ts: replay, scrape, reparse, sources. Each returns its exit code;
  * bad input gets one line on stderr and exit 2, never a stack trace.
  */
+import { CommandError, intOption, option, type CommandArgs } from './command-args';
+import { reparseCommand, scrapeCommand } from './crawl/command';
+import { sourcesCommand } from './crawl/sources-command';
 import { runReplay } from './replay/command';
 import { ManifestError } from './replay/manifest';
 
-export interface CommandArgs {
-  positional: string[];
-  options: Map<string, string | true>;
-}
-
-/** A mistake in the command line or its files: one line, exit 2. */
-export class CommandError extends Error {}
-
-export function option(args: CommandArgs, name: string): string | undefined {
-  const v = args.options.get(name);
-  return typeof v === 'string' ? v : undefined;
-}
-
-export function intOption(args: CommandArgs, name: string, fallback: number, min = 0): number {
-  const text = option(args, name);
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min) throw new CommandError(`--${name} needs a whole number of at least ${min}, got "${text}"`);
-  return n;
-}
-
-export function numberOption(args: CommandArgs, name: string, fallback: number): number {
-  const text = option(args, name);
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (!Number.isFinite(n) || n <= 0) throw new CommandError(`--${name} needs a positive number, got "${text}"`);
-  return n;
-}
+export type { CommandArgs } from './command-args';
 
 async function replay(args: CommandArgs): Promise<number> {
   const [dir, ...rest] = args.positional;
@@ -48,7 +24,12 @@ async function replay(args: CommandArgs): Promise<number> {
   });
 }
 
-const COMMANDS: Record<string, (args: CommandArgs) => Promise<number>> = { replay };
+const COMMANDS: Record<string, (args: CommandArgs) => Promise<number> | number> = {
+  replay,
+  scrape: scrapeCommand,
+  reparse: reparseCommand,
+  sources: sourcesCommand,
+};
 
 export const CRAWLER_COMMANDS = Object.keys(COMMANDS);
 

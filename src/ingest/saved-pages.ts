@@ -93,7 +93,7 @@ function baseUrlOf(url: string | null): string | null {
 export function importSavedPages(
   sqlite: Database.Database,
   paths: string[],
-  opts: { source?: string; now: string; today: string; onFile?: (o: FileOutcome) => void },
+  opts: { source?: string; now: string; today: string; onFile?: (o: FileOutcome) => void; urlOf?: (file: string) => string | null },
 ): ImportSummary {
   const ignored: string[] = [];
   const files = collectFiles(paths, ignored);
@@ -107,7 +107,7 @@ export function importSavedPages(
   for (const file of files) {
     let record: RisRecord;
     try {
-      record = parsePage(fs.readFileSync(file), null);
+      record = parsePage(fs.readFileSync(file), opts.urlOf?.(file) ?? null);
     } catch (err) {
       report({ file, ...describe(err) });
       continue;

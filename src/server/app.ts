@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { refreshDerived } from '../db/derive';
 import { projectRoot } from '../util/paths';
 import { HttpError } from './http-error';
+import { clientErrors, installSecurity, lastResortErrors } from './security';
 import { createRenderer } from './render';
 import { httpCache } from './http-cache';
 import { homeRoute } from './routes/home';
@@ -48,12 +49,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
-  app.use((_req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; frame-ancestors 'none'");
-    next();
-  });
+  installSecurity(app); // headers, request limits, rate limit on search and feeds, /admin behind its token
   app.use('/static', express.static(path.join(projectRoot(), 'templates', 'static'), { maxAge: '1h' }));
   app.use(httpCache(ctx));
 
@@ -65,6 +61,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   app.get('/gremien/:source/:name', committeeByNameRoute(ctx));
 
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'Diese Seite gibt es nicht.')));
+  app.use(clientErrors);
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = err instanceof HttpError ? err.status : 500;
@@ -79,5 +76,6 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
     }
     res.type('html').send(render('error', { title: status === 404 ? 'Nicht gefunden' : 'Fehler', status, message }));
   });
+  app.use(lastResortErrors);
   return app;
 }

@@ -3,7 +3,15 @@
  * where `feed` writes HTML (entry title and summary are type="html" in CDATA), and characters XML 1.0
  * forbids (control characters from scraped pages) are removed everywhere.
  */
-import { Feed } from 'feed';
+import type { Feed as FeedClass } from 'feed';
+
+let feedClass: typeof FeedClass | null = null;
+
+/** `feed` (with xml-js) is loaded on first use: it takes ~150 ms to load, which every CLI command would pay otherwise. */
+function loadFeed(): typeof FeedClass {
+  feedClass ??= (require('feed') as typeof import('feed')).Feed;
+  return feedClass;
+}
 
 export interface AtomEntry {
   /** a stable URI: tag:ratsradar,2026:… */
@@ -43,6 +51,7 @@ export function escapeHtml(text: string): string {
 const html = (text: string) => escapeHtml(xmlSafe(text));
 
 export function toAtom(doc: AtomDocument): string {
+  const Feed = loadFeed();
   const feed = new Feed({
     id: doc.id,
     title: xmlSafe(doc.title),

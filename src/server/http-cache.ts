@@ -4,7 +4,7 @@
  * one, an If-Modified-Since not older than Last-Modified — answered before any page is rendered.
  *
  * A response depends on the database, the day (states are derived per day), the URL and the build, so
- * ETag = hash(process start, data stamp, today, URL) and Last-Modified = when this process first saw
+ * ETag = hash(process start, data stamp, today, URL with host — feeds hold absolute links) and Last-Modified = when this process first saw
  * the current data (src/server/data-stamp.ts). Both change together whenever a row changes.
  */
 import crypto from 'node:crypto';
@@ -38,7 +38,7 @@ export function httpCache(ctx: AppContext) {
       ctx.ensureFresh();
       const today = ctx.today();
       const stamp = dataStamp(ctx.sqlite);
-      const hash = crypto.createHash('sha1').update(`${BOOT_ID}|${stamp}|${today}|${req.originalUrl}`).digest('base64url').slice(0, 22);
+      const hash = crypto.createHash('sha1').update(`${BOOT_ID}|${stamp}|${today}|${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`).digest('base64url').slice(0, 22);
       const etag = `W/"${hash}"`;
       const lastModified = dataChangedAt(ctx.sqlite);
       res.setHeader('ETag', etag);

@@ -41,6 +41,8 @@ describe('the web app in Chromium', () => {
   let base: string;
   let browser: Browser;
   const contexts = new Map<string, BrowserContext>();
+  /** one reused tab per viewport for the page tour */
+  const tabs = new Map<string, Page>();
   const ids = { motion: 0, rat: 0, ratMeeting: 0, hauptausschussMeeting: 0 };
 
   beforeAll(async () => {
@@ -63,8 +65,11 @@ describe('the web app in Chromium', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     for (const v of VIEWPORTS) {
-      // bypassCSP: the app forbids every script; axe-core has to be injected all the same
-      contexts.set(v.name, await browser.newContext({ viewport: { width: v.width, height: v.height }, bypassCSP: true, locale: 'de-DE', acceptDownloads: true }));
+      const context = await browser.newContext({ viewport: { width: v.width, height: v.height }, bypassCSP: true, locale: 'de-DE', acceptDownloads: true });
+      // bypassCSP lets axe-core in although the app forbids every script; it is loaded into each page once, at navigation
+      await context.addInitScript({ path: AXE });
+      contexts.set(v.name, context);
+      tabs.set(v.name, await context.newPage());
     }
     fs.mkdirSync(SHOTS, { recursive: true });
   });
@@ -84,15 +89,14 @@ describe('the web app in Chromium', () => {
     { name: 'search', url: '/suche?q=digital' },
   ];
 
-  async function open(context: string, url: string): Promise<Page> {
-    const page = await contexts.get(context)!.newPage();
-    const res = await page.goto(base + url);
+  async function open(context: string, url: string, page?: Page): Promise<Page> {
+    const p = page ?? (await contexts.get(context)!.newPage());
+    const res = await p.goto(base + url);
     expect(res?.status()).toBe(200);
-    return page;
+    return p;
   }
 
   async function axeSerious(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
     const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
       .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`)) as AxeViolation[];
     return violations
@@ -103,7 +107,7 @@ describe('the web app in Chromium', () => {
   test.each(VIEWPORTS.map((v) => [v.name, v.width] as const))('every main page at %s width (%i px): German, landmarks, no sideways scrolling, axe clean, screenshot', async (name, width) => {
     const problems: string[] = [];
     for (const p of pages()) {
-      const page = await open(name, p.url);
+      const page = await open(name, p.url, tabs.get(name));
       expect(await page.getAttribute('html', 'lang')).toBe('de');
       expect(await page.locator('main#main').count()).toBe(1);
       expect(await page.locator('h1').count()).toBe(1);
@@ -111,7 +115,6 @@ describe('the web app in Chromium', () => {
       if ((overflow as number) > 1) problems.push(`${p.name} @${width}: ${overflow} px sideways scrolling`);
       await page.screenshot({ path: path.join(SHOTS, `${p.name}-${width}.png`), fullPage: true });
       for (const v of await axeSerious(page)) problems.push(`${p.name} @${width}: ${v}`);
-      await page.close();
     }
     expect(problems).toEqual([]);
     for (const p of pages()) expect(fs.statSync(path.join(SHOTS, `${p.name}-${width}.png`)).size).toBeGreaterThan(5000);

@@ -73,12 +73,17 @@ export interface IterationInput {
   steps: string[];
 }
 
-/** The mutated input of one iteration. Huge mutations (MB-sized pages) only where `allowHuge`. */
-export function iterationInput(pages: FuzzPage[], runSeed: number, iteration: number, allowHuge: boolean): IterationInput {
+/** Every `hugeEvery`-th iteration makes a megabyte-sized page (0: never). */
+export function isHugeIteration(iteration: number, hugeEvery: number): boolean {
+  return hugeEvery > 0 && iteration % hugeEvery === hugeEvery - 1;
+}
+
+/** The mutated input of one iteration; a huge one starts with a megabyte-sized mutation. */
+export function iterationInput(pages: FuzzPage[], runSeed: number, iteration: number, huge: boolean): IterationInput {
   const rng = mulberry32(iterationSeed(runSeed, iteration));
   const page = pages[iteration % pages.length];
   const donors = pages.map((p) => p.bytes);
-  const { bytes, steps } = mutatePage(page.bytes, rng, { donors }, allowHuge);
+  const { bytes, steps } = mutatePage(page.bytes, rng, { donors }, huge);
   let url = page.url;
   const u = rng.next();
   if (u < 0.1) {

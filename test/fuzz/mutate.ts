@@ -249,18 +249,23 @@ export function isJsonPage(page: Buffer): boolean {
 }
 
 /**
- * One to three mutations of a page, chosen by the PRNG. `allowHuge: false` leaves out the
- * megabyte-sized ones. Returns the bytes and the names of the steps taken (for the failure log).
+ * One to three mutations of a page, chosen by the PRNG. A `huge` iteration starts with one of the
+ * megabyte-sized mutations (10 MB pages, huge attributes, deep nesting) and may add one small one;
+ * other iterations never make huge pages. Returns the bytes and the names of the steps taken.
  */
-export function mutatePage(page: Buffer, rng: Rng, ctx: MutationContext, allowHuge = true): { bytes: Buffer; steps: string[] } {
-  const table = [...HTML_MUTATIONS, ...(isJsonPage(page) ? JSON_MUTATIONS : [])].filter(([name]) => allowHuge || !HUGE.has(name));
+export function mutatePage(page: Buffer, rng: Rng, ctx: MutationContext, huge = false): { bytes: Buffer; steps: string[] } {
+  const all = [...HTML_MUTATIONS, ...(isJsonPage(page) ? JSON_MUTATIONS : [])];
+  const small = all.filter(([name]) => !HUGE.has(name));
   const steps: string[] = [];
   let bytes = page;
-  const n = rng.range(1, 3);
+  if (huge) {
+    const [name, m] = pickWeighted(all.filter(([n]) => HUGE.has(n)).map(([n, f]): [string, Mutation, number] => [n, f, 1]), rng);
+    bytes = m(bytes, rng, ctx);
+    steps.push(name);
+  }
+  const n = huge ? rng.int(2) : rng.range(1, 3);
   for (let i = 0; i < n; i++) {
-    const [name, m] = pickWeighted(table, rng);
-    // a second huge step on a 10 MB page only costs time
-    if (HUGE.has(name) && steps.some((s) => HUGE.has(s))) continue;
+    const [name, m] = pickWeighted(small, rng);
     bytes = m(bytes, rng, ctx);
     steps.push(name);
   }

@@ -58,7 +58,7 @@ describe('replay server', () => {
 
   test('serves every page of the manifest byte for byte at its URL', async () => {
     for (const p of corpusPages()) {
-      const r = await get(via, p.url);
+      const r = await get(via, p.url, p.ajax ? { 'wicket-ajax': 'true', cookie: 'JSESSIONID=x' } : {});
       expect([p.file, r.status]).toEqual([p.file, 200]);
       expect(r.body.equals(fs.readFileSync(p.absFile))).toBe(true);
     }
@@ -70,6 +70,19 @@ describe('replay server', () => {
     expect(a.status).toBe(200);
     expect(a.body.equals(b.body)).toBe(true);
     expect((await get(via, 'https://ratsinfo.laatzen.de/public/vo020?VOLFDNR=1')).status).toBe(404);
+  });
+
+  test('ALLRIS 4 calendar months come only to a Wicket AJAX request with the session cookie the calendar shell sets', async () => {
+    const month = 'https://ratsinfo.trier.de/public/si010?MM=10&YY=2026';
+    const shell = await get(via, 'https://ratsinfo.trier.de/public/si010');
+    expect(shell.status).toBe(200);
+    expect(shell.headers['set-cookie']?.[0]).toMatch(/^JSESSIONID=replay\d+; Path=\//);
+    expect(shell.body.toString()).toContain('Wicket.Ajax.baseUrl="si010?0"');
+    const without = await get(via, month);
+    expect(without.body.toString()).toBe('<?xml version="1.0" encoding="UTF-8"?><ajax-response></ajax-response>');
+    const cookie = shell.headers['set-cookie']![0].split(';')[0];
+    const withSession = await get(via, 'https://ratsinfo.trier.de/public/si010?0-1.0-&MM=10&YY=2026', { 'wicket-ajax': 'true', cookie });
+    expect(withSession.body.toString()).toContain('calenderView');
   });
 
   test('compresses for a client that accepts gzip, and answers conditional requests with 304', async () => {

@@ -99,6 +99,8 @@ describe('committee and meeting pages', () => {
     expect(text($('table.queue td[data-label="Termin"]'))).toBe('13.01.2027');
     const redirect = await request(app).get(`/gremien/demo-musterstadt/${encodeURIComponent(RAT)}`).expect(302);
     expect(redirect.headers.location).toBe(`/organizations/${orgId(RAT)}`);
+    const slash = await request(app).get(`/gremien/hildesheim/${encodeURIComponent('Ortsrat Stadtmitte/Neustadt')}`).expect(200);
+    expect(cheerio.load(slash.text)('h1').text()).toBe('Ortsrat Stadtmitte/Neustadt');
     await request(app).get('/gremien/demo-musterstadt/Niemandsausschuss').expect(404);
     await request(app).get(`/gremien/nirgendwo/${encodeURIComponent(RAT)}`).expect(404);
   });
@@ -151,8 +153,9 @@ describe('committee and meeting pages', () => {
 
   test('the stylesheet prints committee pages on A4 without navigation', async () => {
     const css = (await request(app).get('/static/style.css').expect(200)).text;
-    const print = css.slice(css.lastIndexOf('@media print'));
-    expect(print).toMatch(/@page \{ size: A4;/);
+    const start = css.search(/@media print \{\s*@page \{ size: A4;/);
+    expect(start).toBeGreaterThan(0);
+    const print = css.slice(start, css.indexOf('\n}\n', start));
     expect(print).toMatch(/header\.site, footer\.site, nav\.crumbs/);
     expect(print).toMatch(/break-inside: avoid/);
   });

@@ -3,6 +3,7 @@ import { XMLParser } from 'fast-xml-parser';
 import ical from 'node-ical';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { importPapers } from '../../src/db/import';
+import { csvCell } from '../../src/server/csv-output';
 import { berlinToUtc } from '../../src/util/berlin-time';
 import { paper, station } from '../helpers/records';
 import { buildFixtureApp, NOW, TODAY, unescapeHref, type FixtureApp } from './fixture-app';
@@ -29,13 +30,42 @@ function parseAtom(text: string) {
 }
 
 function parseIcs(text: string) {
-  return Object.values(ical.sync.parseICS(text)).filter((c) => c.type === 'VEVENT') as ical.VEvent[];
+  return Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
 }
 
 /** supertest listens on a new port per request: compare bodies without it */
 const noPort = (text: string) => text.replace(/127\.0\.0\.1:\d+/g, 'HOST');
 
 const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+describe('building blocks', () => {
+  test.each<[string, string, string | null]>([
+    ['2026-12-03', '18:00', '2026-12-03T17:00:00.000Z'], // winter time, UTC+1
+    ['2026-07-01', '09:30', '2026-07-01T07:30:00.000Z'], // summer time, UTC+2
+    ['2026-03-29', '01:30', '2026-03-29T00:30:00.000Z'], // before the switch to summer time
+    ['2026-03-29', '03:30', '2026-03-29T01:30:00.000Z'], // after it
+    ['2026-10-25', '03:30', '2026-10-25T02:30:00.000Z'], // after the switch back
+    ['2026-12-03', '25:00', null],
+    ['03.12.2026', '18:00', null],
+  ])('berlinToUtc(%s, %s) → %s', (date, time, iso) => {
+    expect(berlinToUtc(date, time)?.toISOString() ?? null).toBe(iso);
+  });
+
+  test.each<[string | number | null, string]>([
+    ['=SUM(A1:A9)', "'=SUM(A1:A9)"],
+    ['+49 30 123', "'+49 30 123"],
+    ['-1', "'-1"],
+    ['@cmd', "'@cmd"],
+    ['\tTab', "'\tTab"],
+    ['\rCR', "'\rCR"],
+    ['DS/2026/0001', 'DS/2026/0001'],
+    ['a=b', 'a=b'],
+    [42, '42'],
+    [null, ''],
+  ])('csvCell(%j) → %j', (value, cell) => {
+    expect(csvCell(value)).toBe(cell);
+  });
+});
 
 describe('feeds, calendars and CSV', () => {
   let f: FixtureApp;

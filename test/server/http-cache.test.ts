@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import path from 'node:path';
 import request from 'supertest';
 import { openDb } from '../../src/db/connection';
@@ -9,10 +10,18 @@ import { buildFixtureApp, NOW, TODAY, type FixtureApp } from './fixture-app';
 
 describe('HTTP caching: ETag and Last-Modified on pages and feeds', () => {
   let f: FixtureApp;
-  beforeAll(() => {
+  // one listening server, so every request carries the same Host (feeds hold absolute links; the ETag covers the host)
+  let server: Server;
+  beforeAll(async () => {
     f = buildFixtureApp({ corpus: false });
+    server = await new Promise<Server>((resolve) => {
+      const s = f.app.listen(0, '127.0.0.1', () => resolve(s));
+    });
   });
-  afterAll(() => f.cleanup());
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    f.cleanup();
+  });
 
   const urls = () => {
     const id = f.idOf('DS/2026/0123');
@@ -21,62 +30,72 @@ describe('HTTP caching: ETag and Last-Modified on pages and feeds', () => {
 
   test('every page and feed has validators; a matching If-None-Match or If-Modified-Since gives 304 without a body', async () => {
     for (const url of urls()) {
-      const first = await request(f.app).get(url).expect(200);
+      const first = await request(server).get(url).expect(200);
       const etag = first.headers.etag;
       const lastModified = first.headers['last-modified'];
       expect(etag).toMatch(/^W\/"[\w-]{10,}"$/);
       expect(Date.parse(lastModified)).not.toBeNaN();
       expect(first.headers['cache-control']).toBe('no-cache');
-      const byTag = await request(f.app).get(url).set('If-None-Match', etag).expect(304);
+      const byTag = await request(server).get(url).set('If-None-Match', etag).expect(304);
       expect(byTag.text ?? '').toBe('');
       expect(byTag.headers.etag).toBe(etag);
-      await request(f.app).get(url).set('If-None-Match', `"other", ${etag}`).expect(304);
-      await request(f.app).get(url).set('If-Modified-Since', lastModified).expect(304);
+      await request(server).get(url).set('If-None-Match', `"other", ${etag}`).expect(304);
+      await request(server).get(url).set('If-Modified-Since', lastModified).expect(304);
       const later = new Date(Date.parse(lastModified) + 3600_000).toUTCString();
-      await request(f.app).get(url).set('If-Modified-Since', later).expect(304);
+      await request(server).get(url).set('If-Modified-Since', later).expect(304);
       const earlier = new Date(Date.parse(lastModified) - 1000).toUTCString();
-      await request(f.app).get(url).set('If-Modified-Since', earlier).expect(200);
-      await request(f.app).get(url).set('If-None-Match', 'W/"stale"').expect(200);
+      await request(server).get(url).set('If-Modified-Since', earlier).expect(200);
+      await request(server).get(url).set('If-None-Match', 'W/"stale"').expect(200);
       // If-None-Match wins over If-Modified-Since
-      await request(f.app).get(url).set('If-None-Match', 'W/"stale"').set('If-Modified-Since', later).expect(200);
+      await request(server).get(url).set('If-None-Match', 'W/"stale"').set('If-Modified-Since', later).expect(200);
     }
   });
 
   test('URLs differ in their ETag', async () => {
-    const tags = await Promise.all(urls().map(async (u) => (await request(f.app).get(u)).headers.etag));
+    const tags = await Promise.all(urls().map(async (u) => (await request(server).get(u)).headers.etag));
     expect(new Set(tags).size).toBe(tags.length);
+    // the same URL under another host name: other absolute links in the feed, another ETag
+    const a = await request(server).get('/feed.atom').set('Host', 'a.example');
+    const b = await request(server).get('/feed.atom').set('Host', 'b.example').set('If-None-Match', a.headers.etag).expect(200);
+    expect(a.text).toContain('href="http://a.example/papers/');
+    expect(b.text).toContain('href="http://b.example/papers/');
+    await request(server).get('/feed.atom').set('Host', 'a.example').set('If-None-Match', a.headers.etag).expect(304);
   });
 
   test('a change in the database changes ETag and Last-Modified, so the old validators get a fresh 200', async () => {
-    const before = await request(f.app).get('/').expect(200);
+    const before = await request(server).get('/').expect(200);
     await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has whole seconds
     importPapers(f.opened.sqlite, { key: 'demo-musterstadt', name: 'Musterstadt (Demo)', isDemo: true }, [
       paper({ sourceId: 'neu-1', reference: 'DS/2026/0999', name: 'Neues Glasfasernetz für Gewerbegebiete' }),
     ], NOW);
-    const after = await request(f.app).get('/').set('If-None-Match', before.headers.etag).expect(200);
+    const after = await request(server).get('/').set('If-None-Match', before.headers.etag).expect(200);
     expect(after.text).toContain('DS/2026/0999');
     expect(after.headers.etag).not.toBe(before.headers.etag);
     expect(Date.parse(after.headers['last-modified'])).toBeGreaterThan(Date.parse(before.headers['last-modified']));
-    await request(f.app).get('/').set('If-Modified-Since', before.headers['last-modified']).expect(200);
-    await request(f.app).get('/').set('If-None-Match', after.headers.etag).expect(304);
+    await request(server).get('/').set('If-Modified-Since', before.headers['last-modified']).expect(200);
+    await request(server).get('/').set('If-None-Match', after.headers.etag).expect(304);
   });
 
   test('a new day changes the validators (states are derived per day)', async () => {
+    const own = buildFixtureApp({ corpus: false }); // its own database: the new day re-derives the stored states
     let today = TODAY;
-    const app = createApp(f.opened.sqlite, { today: () => today });
-    const a = await request(app).get('/feed.atom').expect(200);
+    const app = createApp(own.opened.sqlite, { today: () => today });
+    const get = () => request(app).get('/feed.atom').set('Host', 'ratsradar.test');
+    const a = await get().expect(200);
+    await get().set('If-None-Match', a.headers.etag).expect(304);
     today = '2026-12-04';
-    const b = await request(app).get('/feed.atom').set('If-None-Match', a.headers.etag).expect(200);
+    const b = await get().set('If-None-Match', a.headers.etag).expect(200);
     expect(b.headers.etag).not.toBe(a.headers.etag);
     // on 2026-12-04 the Hauptausschuss meeting of 03.12. lies behind DS/2026/0123
     expect(b.text).not.toContain('Hauptausschuss (Vorberatung) am 03.12.2026');
     expect(a.text).toContain('Hauptausschuss (Vorberatung) am 03.12.2026');
+    own.cleanup();
   });
 
-  test('static files and errors are not answered 304 by our validators', async () => {
-    const css = await request(f.app).get('/static/style.css').expect(200);
-    expect(css.headers.etag).not.toMatch(/^W\/"[\w-]{22}"$/);
-    const missing = await request(f.app).get('/papers/999999').expect(404);
+  test('static files keep their own caching; errors still come through', async () => {
+    const css = await request(server).get('/static/style.css').expect(200);
+    expect(css.headers['cache-control']).toBe('public, max-age=3600');
+    const missing = await request(server).get('/papers/999999').expect(404);
     expect(missing.text).toContain('Diese Vorlage gibt es nicht.');
   });
 });

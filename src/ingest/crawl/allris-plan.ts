@@ -16,12 +16,13 @@ import type { Planned } from './journal';
 import { knownIds, type CrawlPlan, type PlanContext, type VisitedPage } from './plan';
 import { calendarFromPrograms, type AllrisUrls } from './allris-urls';
 import { inWindow, monthsOf } from './window';
+import { stmt } from '../../db/statements';
 
 /** vo040 pages read at most per run (paging lives in the ASP session: each page is "shownext"). */
 const MAX_LIST_PAGES = 20;
 
 function paperKnown(ctx: PlanContext, id: string): boolean {
-  return !!ctx.sqlite.prepare('SELECT 1 FROM papers WHERE source_id = ? AND source_record_id = ?').get(ctx.sourceDbId, id);
+  return !!stmt(ctx.sqlite, 'SELECT 1 FROM papers WHERE source_id = ? AND source_record_id = ?').get(ctx.sourceDbId, id);
 }
 
 export abstract class AllrisPlan implements CrawlPlan {

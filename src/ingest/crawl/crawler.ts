@@ -22,6 +22,7 @@ import { saveSource, sourceHosts, type SourceConfig } from './sources';
 import { recordSync } from './sync-status';
 import { visit } from './visit';
 import { defaultFullWindow, incrementalCalendarWindow, incrementalMeetingWindow, type Window } from './window';
+import { stmt } from '../../db/statements';
 
 export interface CrawlObserver {
   /** a page is done; `done` of `total` journal entries */
@@ -52,6 +53,8 @@ export interface CrawlOptions {
   now?: () => string;
   pid?: number;
   observer?: CrawlObserver;
+  /** asked before each page: true stops the run after the pages in flight (status "stopped", resumable) */
+  shouldStop?: () => boolean;
 }
 
 /** Another process is crawling this source right now. */
@@ -72,7 +75,7 @@ const SEED_KINDS: Record<string, string> = {
 
 /** The journal kind of a page named by URL (a seed). */
 export function kindOfUrl(system: SourceConfig['system'], url: string): string {
-  if (/\/oparl\b/i.test(url) || system === 'oparl' && !programFromUrl(url)) return 'oparl';
+  if (/\/oparl\b/i.test(url) || (system === 'oparl' && !programFromUrl(url))) return 'oparl';
   const program = programFromUrl(url);
   if (program === 'si010' && system === 'allris4') return 'calendar-ajax';
   return (program && SEED_KINDS[program]) ?? 'page';
@@ -84,8 +87,7 @@ export function overlapStart(lastSuccessAt: string): string {
 }
 
 function newestPaperId(sqlite: Database.Database, sourceDbId: number): number | null {
-  const v = sqlite
-    .prepare(`SELECT MAX(CAST(source_record_id AS INTEGER)) FROM papers WHERE source_id = ? AND source_record_id GLOB '[0-9]*'`)
+  const v = stmt(sqlite, `SELECT MAX(CAST(source_record_id AS INTEGER)) FROM papers WHERE source_id = ? AND source_record_id GLOB '[0-9]*'`)
     .pluck()
     .get(sourceDbId) as number | null;
   return v ?? null;
@@ -114,7 +116,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
   let ctx: PlanContext;
   if (run) {
     claimRun(sqlite, run.id, pid, now());
-    const stored = sqlite.prepare('SELECT report FROM crawl_runs WHERE id = ?').pluck().get(run.id) as string | null;
+    const stored = stmt(sqlite, 'SELECT report FROM crawl_runs WHERE id = ?').pluck().get(run.id) as string | null;
     const window = defaultFullWindow(run.today);
     report = stored ? (JSON.parse(stored) as CrawlReport) : emptyReport(o.source.key, run.id, run.mode, run.startedAt, { newestPaperId: null, since: run.since ?? window.from, until: run.until ?? window.to, modifiedSince: null });
     report.status = 'running';
@@ -126,14 +128,14 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     const until = o.until ?? window.to;
     const runId = startRun(sqlite, { sourceDbId, mode, since, until, today: o.today, now: now(), pid });
     run = findOpenRun(sqlite, sourceDbId)!;
-    const lastSuccess = sqlite.prepare('SELECT last_success_at FROM source_sync WHERE source_id = ?').pluck().get(sourceDbId) as string | undefined;
+    const lastSuccess = stmt(sqlite, 'SELECT last_success_at FROM source_sync WHERE source_id = ?').pluck().get(sourceDbId) as string | undefined;
     const modifiedSince = mode === 'incremental' && lastSuccess ? overlapStart(lastSuccess) : `${since}T00:00:00Z`;
     report = emptyReport(o.source.key, runId, mode, run.startedAt, { newestPaperId: newestPaperId(sqlite, sourceDbId), since, until, modifiedSince });
     ctx = contextOf(sqlite, sourceDbId, o.source, run, report);
     const seeds: Planned[] = (o.seeds ?? []).map((url) => ({ url, kind: kindOfUrl(o.source.system, url) }));
     sqlite.transaction(() => {
       enqueue(sqlite, runId, [...plan.roots(ctx), ...seeds], null, now());
-      sqlite.prepare('UPDATE crawl_runs SET report = ? WHERE id = ?').run(JSON.stringify(report), runId);
+      stmt(sqlite, 'UPDATE crawl_runs SET report = ? WHERE id = ?').run(JSON.stringify(report), runId);
     })();
   }
   const runId = run.id;
@@ -144,16 +146,16 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
   });
   const saveReport = () => {
     report.requests = requestsBefore + fetcher.requests;
-    sqlite.prepare('UPDATE crawl_runs SET report = ?, heartbeat_at = ? WHERE id = ?').run(JSON.stringify(report), now(), runId);
+    stmt(sqlite, 'UPDATE crawl_runs SET report = ?, heartbeat_at = ? WHERE id = ?').run(JSON.stringify(report), now(), runId);
   };
   const env = { sqlite, fetcher, plan, ctx, report, storeDir: o.storeDir, failuresDir: o.failuresDir, runId, now, saveReport };
   const busy = new Set<number>();
   let stopped = false;
-  const total = () => sqlite.prepare('SELECT COUNT(*) FROM crawl_queue WHERE run_id = ?').pluck().get(runId) as number;
-  const doneCount = () => sqlite.prepare(`SELECT COUNT(*) FROM crawl_queue WHERE run_id = ? AND state <> 'pending'`).pluck().get(runId) as number;
+  const total = () => stmt(sqlite, 'SELECT COUNT(*) FROM crawl_queue WHERE run_id = ?').pluck().get(runId) as number;
+  const doneCount = () => stmt(sqlite, `SELECT COUNT(*) FROM crawl_queue WHERE run_id = ? AND state <> 'pending'`).pluck().get(runId) as number;
   const worker = async (): Promise<void> => {
     for (;;) {
-      if (stopped) return;
+      if (stopped || o.shouldStop?.()) return;
       const entry = nextPending(sqlite, runId, busy);
       if (!entry) {
         if (busy.size === 0) return;
@@ -163,7 +165,10 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
       busy.add(entry.id);
       try {
         if ((await visit(env, entry)) === 'budget') stopped = true;
-        else o.observer?.progress?.(doneCount(), total(), entry.url, 'done');
+        else if (o.observer?.progress) {
+          const outcome = stmt(sqlite, 'SELECT outcome FROM crawl_queue WHERE id = ?').pluck().get(entry.id) as string;
+          o.observer.progress(doneCount(), total(), entry.url, outcome);
+        }
       } finally {
         busy.delete(entry.id);
       }

@@ -8,6 +8,7 @@ import type { RisRecord } from '../../../scrapers/records';
 import { importRecords, type ImportResult, type SourceSpec } from '../../db/import';
 import { paperKey } from '../../db/identity';
 import { diffPaperSnapshots, recordPaperChanges, snapshotPaper, type PaperSnapshot } from '../../db/history';
+import { stmt } from '../../db/statements';
 
 /**
  * The papers whose own page (or OParl object) a record is: [identity, facet]. Only these are compared:
@@ -37,10 +38,10 @@ export function importWithHistory(
 ): ImportWithHistoryResult {
   const keys = new Map<string, string>();
   for (const r of records) ownPapers(r, keys);
-  const sourceRow = sqlite.prepare('SELECT id FROM sources WHERE key = ?').get(source.key) as { id: number } | undefined;
-  const findPaper = sqlite.prepare<[number, string], { id: number }>('SELECT id FROM papers WHERE source_id = ? AND source_key = ?');
+  const sourceRow = stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').get(source.key) as { id: number } | undefined;
+  const findPaper = stmt<[number, string], { id: number }>(sqlite, 'SELECT id FROM papers WHERE source_id = ? AND source_key = ?');
   const before = new Map<string, { id: number; snap: PaperSnapshot }>();
-  const hasFacet = sqlite.prepare<[number, string, string]>(`SELECT 1 FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ? AND facet = ?`);
+  const hasFacet = stmt<[number, string, string]>(sqlite, `SELECT 1 FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ? AND facet = ?`);
   if (sourceRow) {
     for (const [key, facet] of keys) {
       if (!hasFacet.get(sourceRow.id, key, facet)) continue;

@@ -4,6 +4,7 @@
  * imports its page (nothing lost), so a crawl killed at any moment resumes where it stood.
  */
 import type Database from 'better-sqlite3';
+import { stmt } from '../../db/statements';
 
 export type RunMode = 'full' | 'incremental';
 export type RunStatus = 'running' | 'stopped' | 'done' | 'failed';
@@ -38,14 +39,12 @@ export interface Planned {
 const RUN_COLUMNS = `id, source_id AS sourceDbId, mode, status, since, until, today, started_at AS startedAt, pid, heartbeat_at AS heartbeatAt`;
 
 export function findOpenRun(sqlite: Database.Database, sourceDbId: number): RunRow | null {
-  return (sqlite
-    .prepare(`SELECT ${RUN_COLUMNS} FROM crawl_runs WHERE source_id = ? AND status IN ('running', 'stopped') ORDER BY id DESC LIMIT 1`)
+  return (stmt(sqlite, `SELECT ${RUN_COLUMNS} FROM crawl_runs WHERE source_id = ? AND status IN ('running', 'stopped') ORDER BY id DESC LIMIT 1`)
     .get(sourceDbId) as RunRow | undefined) ?? null;
 }
 
 export function lastFinishedRun(sqlite: Database.Database, sourceDbId: number): RunRow | null {
-  return (sqlite
-    .prepare(`SELECT ${RUN_COLUMNS} FROM crawl_runs WHERE source_id = ? AND status = 'done' ORDER BY id DESC LIMIT 1`)
+  return (stmt(sqlite, `SELECT ${RUN_COLUMNS} FROM crawl_runs WHERE source_id = ? AND status = 'done' ORDER BY id DESC LIMIT 1`)
     .get(sourceDbId) as RunRow | undefined) ?? null;
 }
 
@@ -54,8 +53,7 @@ export function startRun(
   r: { sourceDbId: number; mode: RunMode; since: string | null; until: string | null; today: string; now: string; pid: number },
 ): number {
   return Number(
-    sqlite
-      .prepare(`INSERT INTO crawl_runs (source_id, mode, status, since, until, today, started_at, pid, heartbeat_at)
+    stmt(sqlite, `INSERT INTO crawl_runs (source_id, mode, status, since, until, today, started_at, pid, heartbeat_at)
         VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?)`)
       .run(r.sourceDbId, r.mode, r.since, r.until, r.today, r.now, r.pid, r.now).lastInsertRowid,
   );
@@ -63,22 +61,21 @@ export function startRun(
 
 /** Takes a run over for this process (a resumed run, or a new one). */
 export function claimRun(sqlite: Database.Database, runId: number, pid: number, now: string): void {
-  sqlite.prepare(`UPDATE crawl_runs SET status = 'running', pid = ?, heartbeat_at = ? WHERE id = ?`).run(pid, now, runId);
+  stmt(sqlite, `UPDATE crawl_runs SET status = 'running', pid = ?, heartbeat_at = ? WHERE id = ?`).run(pid, now, runId);
 }
 
 export function heartbeat(sqlite: Database.Database, runId: number, now: string): void {
-  sqlite.prepare('UPDATE crawl_runs SET heartbeat_at = ? WHERE id = ?').run(now, runId);
+  stmt(sqlite, 'UPDATE crawl_runs SET heartbeat_at = ? WHERE id = ?').run(now, runId);
 }
 
 export function finishRun(sqlite: Database.Database, runId: number, status: RunStatus, report: unknown, now: string): void {
-  sqlite
-    .prepare('UPDATE crawl_runs SET status = ?, finished_at = ?, report = ?, pid = NULL WHERE id = ?')
+  stmt(sqlite, 'UPDATE crawl_runs SET status = ?, finished_at = ?, report = ?, pid = NULL WHERE id = ?')
     .run(status, status === 'stopped' ? null : now, JSON.stringify(report), runId);
 }
 
 /** Adds URLs to the run; a URL already in it is left as it is. Returns how many were new. */
 export function enqueue(sqlite: Database.Database, runId: number, pages: Planned[], parentUrl: string | null, now: string): number {
-  const insert = sqlite.prepare(`INSERT OR IGNORE INTO crawl_queue (run_id, url, kind, parent_url, state, updated_at) VALUES (?, ?, ?, ?, 'pending', ?)`);
+  const insert = stmt(sqlite, `INSERT OR IGNORE INTO crawl_queue (run_id, url, kind, parent_url, state, updated_at) VALUES (?, ?, ?, ?, 'pending', ?)`);
   let n = 0;
   for (const p of pages) n += insert.run(runId, p.url, p.kind, parentUrl, now).changes;
   return n;
@@ -86,8 +83,7 @@ export function enqueue(sqlite: Database.Database, runId: number, pages: Planned
 
 /** The oldest pending entry not in `busy`. */
 export function nextPending(sqlite: Database.Database, runId: number, busy: Set<number>): QueueEntry | null {
-  const rows = sqlite
-    .prepare(`SELECT id, url, kind, parent_url AS parentUrl, attempts FROM crawl_queue WHERE run_id = ? AND state = 'pending' ORDER BY id LIMIT ?`)
+  const rows = stmt(sqlite, `SELECT id, url, kind, parent_url AS parentUrl, attempts FROM crawl_queue WHERE run_id = ? AND state = 'pending' ORDER BY id LIMIT ?`)
     .all(runId, busy.size + 1) as QueueEntry[];
   return rows.find((r) => !busy.has(r.id)) ?? null;
 }
@@ -101,27 +97,25 @@ export function completeEntry(
   attempts: number,
   now: string,
 ): void {
-  sqlite
-    .prepare('UPDATE crawl_queue SET state = ?, outcome = ?, error = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?')
+  stmt(sqlite, 'UPDATE crawl_queue SET state = ?, outcome = ?, error = ?, attempts = attempts + ?, updated_at = ? WHERE id = ?')
     .run(state, outcome, error, attempts, now, entryId);
 }
 
 export function addAttempts(sqlite: Database.Database, entryId: number, attempts: number): void {
-  sqlite.prepare('UPDATE crawl_queue SET attempts = attempts + ? WHERE id = ?').run(attempts, entryId);
+  stmt(sqlite, 'UPDATE crawl_queue SET attempts = attempts + ? WHERE id = ?').run(attempts, entryId);
 }
 
 export function pendingCount(sqlite: Database.Database, runId: number): number {
-  return sqlite.prepare(`SELECT COUNT(*) FROM crawl_queue WHERE run_id = ? AND state = 'pending'`).pluck().get(runId) as number;
+  return stmt(sqlite, `SELECT COUNT(*) FROM crawl_queue WHERE run_id = ? AND state = 'pending'`).pluck().get(runId) as number;
 }
 
 export function queueCount(sqlite: Database.Database, runId: number): number {
-  return sqlite.prepare('SELECT COUNT(*) FROM crawl_queue WHERE run_id = ?').pluck().get(runId) as number;
+  return stmt(sqlite, 'SELECT COUNT(*) FROM crawl_queue WHERE run_id = ?').pluck().get(runId) as number;
 }
 
 /** Outcome counts of a run's entries (for a resumed run's report). */
 export function outcomeCounts(sqlite: Database.Database, runId: number): Record<string, number> {
-  const rows = sqlite
-    .prepare(`SELECT outcome, COUNT(*) AS n FROM crawl_queue WHERE run_id = ? AND state <> 'pending' GROUP BY outcome`)
+  const rows = stmt(sqlite, `SELECT outcome, COUNT(*) AS n FROM crawl_queue WHERE run_id = ? AND state <> 'pending' GROUP BY outcome`)
     .all(runId) as { outcome: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
 }

@@ -9,6 +9,7 @@ import type { Fetcher } from '../fetch/fetcher';
 import type { Planned, RunMode } from './journal';
 import type { SourceConfig } from './sources';
 import type { Window } from './window';
+import { stmt } from '../../db/statements';
 
 export interface PlanContext {
   sqlite: Database.Database;
@@ -51,5 +52,5 @@ export interface CrawlPlan {
 
 /** Numeric ids known in the source's table, for incremental roots. */
 export function knownIds(sqlite: Database.Database, sql: string, ...params: unknown[]): string[] {
-  return (sqlite.prepare(sql).pluck().all(...params) as (string | null)[]).filter((v): v is string => !!v && /^\d+$/.test(v));
+  return (stmt(sqlite, sql).pluck().all(...params) as (string | null)[]).filter((v): v is string => !!v && /^\d+$/.test(v));
 }

@@ -85,6 +85,11 @@ export function countUnclassified(r: CrawlReport, record: RisRecord): void {
   }
 }
 
+/** Scraped text for a terminal: control characters (an escape sequence in a page) become "?". */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
 const KIND_LABELS: Record<EntityKind, string> = {
   Paper: 'papers', Meeting: 'meetings', AgendaItem: 'agenda items', Organization: 'organizations', Person: 'people', File: 'files', Other: 'other',
 };
@@ -93,8 +98,12 @@ function list(m: Record<string, number>): string {
   return Object.entries(m).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`).join(', ');
 }
 
-/** The report as lines for a terminal. */
+/** The report as lines for a terminal (scraped text made printable). */
 export function formatReport(r: CrawlReport): string[] {
+  return formatLines(r).map(printable);
+}
+
+function formatLines(r: CrawlReport): string[] {
   const p = r.pages;
   const lines = [
     `${r.source}: ${r.mode} crawl (run ${r.runId}) ${r.status === 'stopped' ? `stopped after the request budget, ${r.pending} pages left — run scrape again to continue` : r.status}`,

@@ -10,7 +10,7 @@ import { parsePage } from '../../../scrapers/parse';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../../scrapers/errors';
 import type { RisRecord } from '../../../scrapers/records';
 import { decodePage } from '../../../scrapers/shared/encoding';
-import { FINAL_ERRORS, type Fetcher, type FetchResult } from '../fetch/fetcher';
+import { FINAL_ERRORS, type FetchFailed, type Fetcher, type FetchResult } from '../fetch/fetcher';
 import { appendLog, hasBody, readBody, saveBody } from '../store/page-store';
 import { findPage, indexPage, touchPage } from '../store/page-index';
 import { importWithHistory } from './import-with-history';
@@ -47,11 +47,11 @@ function tryParse(body: Buffer, url: string): Parsed {
 
 const malformed = (p: Parsed) => 'error' in p && !(p.error instanceof UnsupportedPageError);
 
-function keep(env: VisitEnv, url: string, kind: string, res: Extract<FetchResult, { kind: 'ok' }>): string {
+function keep(env: VisitEnv, url: string, kind: string, res: Extract<FetchResult, { kind: 'ok' }>, fetchedAt: string): string {
   const hash = saveBody(env.storeDir, res.body);
   appendLog(env.storeDir, {
     source: env.ctx.source.key, url, finalUrl: res.finalUrl, status: res.status, contentType: res.headers['content-type'] ?? null,
-    headers: res.headers, fetchedAt: env.now(), sha256: hash, size: res.body.length, kind,
+    headers: res.headers, fetchedAt, sha256: hash, size: res.body.length, kind,
   });
   return hash;
 }
@@ -65,6 +65,21 @@ function saveFailure(env: VisitEnv, url: string, body: Buffer, reason: string): 
   return path.join(dir, `${name}.html`);
 }
 
+/** A page that could not be had: counted, its fallback planned, marked failed (or skipped, when the site said so). */
+function visitFailed(env: VisitEnv, entry: QueueEntry, failed: Pick<FetchFailed, 'error' | 'message' | 'attempts'>): VisitOutcome {
+  const { sqlite, ctx, report } = env;
+  const final = FINAL_ERRORS.includes(failed.error);
+  sqlite.transaction(() => {
+    report.pages[final ? 'skipped' : 'failed']++;
+    report.byPageKind[entry.kind] = (report.byPageKind[entry.kind] ?? 0) + 1;
+    countError(report, entry.url, failed.error, failed.message);
+    enqueue(sqlite, env.runId, env.plan.fallback?.(ctx, { url: entry.url, kind: entry.kind }) ?? [], entry.url, env.now());
+    completeEntry(sqlite, entry.id, final ? 'skipped' : 'failed', failed.error, failed.message, failed.attempts, env.now());
+    env.saveReport();
+  })();
+  return 'done';
+}
+
 export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutcome> {
   const { sqlite, ctx, report } = env;
   const planned = { url: entry.url, kind: entry.kind };
@@ -75,6 +90,8 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     env.fetcher.get({ url: req.url ?? entry.url, headers: req.headers, etag: conditional ? usable?.etag : null, lastModified: conditional ? usable?.lastModified : null });
   let res = await get(true);
   if (res.kind === 'failed' && res.error === 'budget') return 'budget';
+  /** when the answer came: the store's fetch time and the import's time are the same */
+  let at = env.now();
   const finish = (fn: () => void) => {
     sqlite.transaction(() => {
       fn();
@@ -83,18 +100,14 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     })();
   };
 
-  if (res.kind === 'failed') {
-    const failed = res;
-    const final = FINAL_ERRORS.includes(failed.error);
-    finish(() => {
-      report.pages[final ? 'skipped' : 'failed']++;
-      countError(report, entry.url, failed.error, failed.message);
-      enqueue(sqlite, env.runId, env.plan.fallback?.(ctx, planned) ?? [], entry.url, env.now());
-      completeEntry(sqlite, entry.id, final ? 'skipped' : 'failed', failed.error, failed.message, failed.attempts, env.now());
-    });
-    return 'done';
-  }
+  if (res.kind === 'failed') return visitFailed(env, entry, res);
 
+  if (res.kind === 'not-modified' && !usable) {
+    // a 304 to a request that named no stored version: take the page again, unconditionally
+    res = await get(false);
+    if (res.kind === 'failed') return res.error === 'budget' ? 'budget' : visitFailed(env, entry, res);
+    if (res.kind === 'not-modified') return visitFailed(env, entry, { error: 'http-4xx', message: 'HTTP 304 without a stored page', attempts: res.attempts });
+  }
   let body: Buffer;
   let hash: string;
   if (res.kind === 'not-modified') {
@@ -102,7 +115,7 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     hash = usable!.contentHash;
   } else {
     body = res.body;
-    hash = keep(env, entry.url, entry.kind, res);
+    hash = keep(env, entry.url, entry.kind, res, at);
   }
   let parsed = tryParse(body, entry.url);
   if (malformed(parsed)) {
@@ -112,7 +125,8 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     if (again.kind === 'ok') {
       res = again;
       body = again.body;
-      hash = keep(env, entry.url, entry.kind, again);
+      at = env.now();
+      hash = keep(env, entry.url, entry.kind, again, at);
       parsed = tryParse(body, entry.url);
     }
   }
@@ -135,7 +149,7 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
   const change = res.kind === 'not-modified' ? 'unchanged' : !usable && !stored ? 'new' : stored?.contentHash === hash ? 'unchanged' : 'changed';
   const children = env.plan.expand(ctx, { url: entry.url, kind: entry.kind, change, text: decodePage(body).text }, record);
   finish(() => {
-    const now = env.now();
+    const now = at;
     if (res.kind === 'ok') {
       indexPage(sqlite, ctx.sourceDbId, {
         url: entry.url, finalUrl: res.finalUrl, status: res.status, contentType: res.headers['content-type'] ?? null,

@@ -1,5 +1,6 @@
 /** `ratsradar replay DIR [--port P] [--manifest FILE] [--faults FILE] [--no-conditional]`: serves recorded pages until stopped. */
 import fs from 'node:fs';
+import { CommandError } from '../command-args';
 import { loadReplayPages } from './manifest';
 import { validateFaults, type FaultConfig } from './faults';
 import { ReplayServer } from './server';
@@ -18,12 +19,12 @@ export function readFaultFile(file: string): FaultConfig {
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`cannot read the fault file ${file}: ${(err as Error).message.split('\n')[0]}`);
+    throw new CommandError(`cannot read the fault file ${file}: ${(err as Error).message.split('\n')[0]}`);
   }
   try {
     return validateFaults(parsed);
   } catch (err) {
-    throw new Error(`${file}: ${(err as Error).message}`);
+    throw new CommandError(`${file}: ${(err as Error).message}`);
   }
 }
 
@@ -37,7 +38,7 @@ export async function runReplay(o: ReplayCommandOptions): Promise<number> {
     ({ url } = await server.listen(o.port));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(`cannot listen on 127.0.0.1:${o.port}: ${code === 'EADDRINUSE' ? 'address already in use' : (err as Error).message}`);
+    throw new CommandError(`cannot listen on 127.0.0.1:${o.port}: ${code === 'EADDRINUSE' ? 'address already in use' : (err as Error).message}`);
   }
   const hosts = new Set(pages.map((p) => new URL(p.url).hostname));
   o.out(`ratsradar replays ${server.pageCount} pages of ${hosts.size} hosts on ${url}/ (crawl with --via ${url})`);

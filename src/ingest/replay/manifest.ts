@@ -80,3 +80,16 @@ export function loadReplayPages(dir: string, manifestFile?: string): LoadedPage[
   if (fs.existsSync(path.join(dir, 'log'))) return loadStoreAsManifest(dir);
   throw new ManifestError(`${dir} has no replay-manifest.json and is not a page store (no log/ folder); name a manifest with --manifest FILE`);
 }
+
+/**
+ * For `ratsradar import PATH… --manifest FILE`: the URL a saved page was served at, found by the end of
+ * its path (a manifest entry "allris3/regensburg/to010-2667-excerpt.html" names every file whose path
+ * ends so), or null.
+ */
+export function manifestUrlLookup(manifestFile: string): (file: string) => string | null {
+  const pages = loadManifest(manifestFile, '/');
+  return (file) => {
+    const abs = path.resolve(file).split(path.sep).join('/');
+    return pages.find((p) => abs === p.file || abs.endsWith(`/${p.file.replace(/^\.?\//, '')}`))?.url ?? null;
+  };
+}

@@ -67,6 +67,20 @@ function httpDate(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toUTCString();
 }
 
+/**
+ * The ALLRIS 4 calendar shell (`…/si010` without a month), served where the replay has calendar months
+ * that come by AJAX: it sets the session cookie the months need. Hand-made after ALLRIS-NOTES §2b (the
+ * real shell is a full Wicket page; only the cookie and the page version matter to a crawler).
+ */
+function calendarShell(): Buffer {
+  return Buffer.from(`<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>ALLRIS - Sitzungskalender</title>
+<meta name="description" content="ALLRIS net Version 4.1.7 (4170041) - 08.07.2026">
+<script>Wicket.Ajax.baseUrl="si010?0";</script></head>
+<body><div id="allris" class="si010"><div id="calendarContainer"></div></div></body></html>
+`);
+}
+
 const NOT_FOUND = Buffer.from('<!DOCTYPE html><html><head><title>404</title></head><body><h1>Nicht gefunden</h1></body></html>\n');
 
 export class ReplayServer extends EventEmitter {
@@ -74,6 +88,9 @@ export class ReplayServer extends EventEmitter {
   readonly faults: FaultPlan;
   readonly robots = new Map<string, string>();
   private readonly pages = new Map<string, Served>();
+  /** host + path of the AJAX calendar months, where the calendar shell is served */
+  private readonly ajaxPaths = new Set<string>();
+  private sessions = 0;
   private readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -112,6 +129,7 @@ export class ReplayServer extends EventEmitter {
   }
 
   private put(url: string, bytes: Buffer, contentType: string, extra: { ajax?: boolean; setCookie?: string }, modified = Date.UTC(2026, 0, 1)): void {
+    if (extra.ajax) this.ajaxPaths.add(urlKey(url).replace(/\?.*$/, ''));
     this.pages.set(urlKey(url), {
       bytes, contentType, etag: `"${sha256(bytes).slice(0, 16)}"`, lastModified: httpDate(modified), ajax: !!extra.ajax, setCookie: extra.setCookie ?? null,
     });
@@ -224,7 +242,13 @@ export class ReplayServer extends EventEmitter {
       res.writeHead(200, { 'content-type': 'text/html' }).end(errorPage('noauth'));
       return;
     }
-    const page = this.pages.get(urlKey(target));
+    const key = urlKey(target);
+    if (!key.includes('?') && this.ajaxPaths.has(key)) {
+      this.log(req, url, 200, null);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `JSESSIONID=replay${++this.sessions}; Path=/; HttpOnly` }).end(calendarShell());
+      return;
+    }
+    const page = this.pages.get(key);
     const sessionOk = !page?.ajax || (req.headers['wicket-ajax'] === 'true' && /JSESSIONID=/.test(String(req.headers.cookie ?? '')));
     if (!page || !sessionOk) {
       const status = page ? 200 : 404;

@@ -1,5 +1,6 @@
 /** The page store's index in the database (table `pages`): the newest answer per URL of a source. */
 import type Database from 'better-sqlite3';
+import { stmt } from '../../db/statements';
 
 export interface IndexedPage {
   url: string;
@@ -13,8 +14,7 @@ export interface IndexedPage {
 export type PageChange = 'new' | 'changed' | 'unchanged';
 
 export function findPage(sqlite: Database.Database, sourceDbId: number, url: string): IndexedPage | null {
-  return (sqlite
-    .prepare(`SELECT url, content_hash AS contentHash, etag, last_modified AS lastModified, fetched_at AS fetchedAt, kind
+  return (stmt(sqlite, `SELECT url, content_hash AS contentHash, etag, last_modified AS lastModified, fetched_at AS fetchedAt, kind
       FROM pages WHERE source_id = ? AND url = ?`)
     .get(sourceDbId, url) as IndexedPage | undefined) ?? null;
 }
@@ -36,8 +36,7 @@ export interface PageWrite {
 export function indexPage(sqlite: Database.Database, sourceDbId: number, p: PageWrite): PageChange {
   const prev = findPage(sqlite, sourceDbId, p.url);
   const change: PageChange = !prev ? 'new' : prev.contentHash === p.contentHash ? 'unchanged' : 'changed';
-  sqlite
-    .prepare(`INSERT INTO pages (source_id, url, final_url, status, content_type, etag, last_modified, content_hash, size, kind, fetched_at, changed_at)
+  stmt(sqlite, `INSERT INTO pages (source_id, url, final_url, status, content_type, etag, last_modified, content_hash, size, kind, fetched_at, changed_at)
       VALUES (@sourceDbId, @url, @finalUrl, @status, @contentType, @etag, @lastModified, @contentHash, @size, @kind, @fetchedAt, @fetchedAt)
       ON CONFLICT(source_id, url) DO UPDATE SET final_url = excluded.final_url, status = excluded.status, content_type = excluded.content_type,
         etag = excluded.etag, last_modified = excluded.last_modified, content_hash = excluded.content_hash, size = excluded.size,
@@ -49,5 +48,5 @@ export function indexPage(sqlite: Database.Database, sourceDbId: number, p: Page
 
 /** A 304: the stored answer is still current. */
 export function touchPage(sqlite: Database.Database, sourceDbId: number, url: string, fetchedAt: string): void {
-  sqlite.prepare('UPDATE pages SET fetched_at = ? WHERE source_id = ? AND url = ?').run(fetchedAt, sourceDbId, url);
+  stmt(sqlite, 'UPDATE pages SET fetched_at = ? WHERE source_id = ? AND url = ?').run(fetchedAt, sourceDbId, url);
 }

@@ -4,7 +4,7 @@
  * Times are Berlin wall-clock times converted to UTC; meetings without a start time are all-day events.
  */
 import type { Request, Response } from 'express';
-import ical, { type ICalCalendar } from 'ical-generator';
+import type { ICalCalendar } from 'ical-generator';
 import { meetingsBetween, meetingsByIds, meetingsOfOrganization, organizationHeader, type CalendarMeeting } from '../../db/queries-calendar';
 import { loadPaper } from '../../db/queries';
 import { loadPaperLinks } from '../../db/queries-meetings';
@@ -30,7 +30,9 @@ function shiftDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** ical-generator is loaded on first use (it is not needed by the CLI commands that import the app). */
 function newCalendar(name: string): ICalCalendar {
+  const ical = (require('ical-generator') as typeof import('ical-generator')).default;
   return ical({ name: clean(name), prodId: { company: 'ratsradar', product: 'ratsradar', language: 'DE' } });
 }
 

@@ -1,0 +1,75 @@
+/** bench/results.json → the Markdown tables (bench/results.md, the README section). */
+import type { BenchResults } from './results';
+import { ROUTE_LABELS, ROUTES, type ServeResult } from './serve';
+
+const n0 = (v: number) => Math.round(v).toLocaleString('en');
+const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
+const size = (v: number) => (v >= 1000 && v % 1000 === 0 ? `${v / 1000}k` : String(v));
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function serveTable(s: ServeResult): string {
+  const rows: string[][] = [];
+  for (const route of ROUTES) {
+    const figs = s.routes.filter((r) => r.route === route);
+    if (figs.length === 0) {
+      rows.push([ROUTE_LABELS[route], 'n/a', '', '', '', s.missing[route] ?? '']);
+      continue;
+    }
+    for (const f of figs) {
+      rows.push([ROUTE_LABELS[route], String(f.connections), n0(f.reqPerSec), f2(f.p50), f2(f.p99), route === 'bare' ? '1' : f2(f.ratio)]);
+    }
+  }
+  return table(['route', 'c', 'req/s', 'p50 ms', 'p99 ms', 'ratio to bare'], rows);
+}
+
+function growthTable(r: BenchResults): string {
+  const sizes = [...r.serve].sort((a, b) => a.motions - b.motions);
+  const cs = r.options.connections;
+  const head = ['route', ...sizes.flatMap((s) => cs.map((c) => `${size(s.motions)} c=${c}`)), 'p50 growth (c=1)'];
+  const rows = ROUTES.map((route) => {
+    const cells = sizes.flatMap((s) =>
+      cs.map((c) => {
+        const f = s.routes.find((x) => x.route === route && x.connections === c);
+        return f ? `${n0(f.reqPerSec)} req/s, p50 ${f2(f.p50)}` : 'n/a';
+      }),
+    );
+    const a = sizes[0]?.routes.find((x) => x.route === route && x.connections === 1);
+    const b = sizes[sizes.length - 1]?.routes.find((x) => x.route === route && x.connections === 1);
+    return [ROUTE_LABELS[route], ...cells, a && b ? `${f2(b.p50 / a.p50)}×` : 'n/a'];
+  });
+  return table(head, rows);
+}
+
+export function renderReport(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`Run ${r.date} on ${m.nproc} cores (${m.cpu}), ${m.ramGb} GB RAM, Node ${m.node}, ${m.platform}; ` +
+    `load average ${f2(m.loadStart)} at the start, ${m.loadEnd === null ? '–' : f2(m.loadEnd)} at the end; ${n0(r.seconds)} s in all.`);
+  out.push('', '**Targets**', '', table(['target', 'measured', ''], r.targets.map((t) => [t.target, t.measured, t.status === 'met' ? 'met' : t.status === 'n/a' ? 'n/a' : '**not met**'])));
+  out.push('', '**Parse and import** (one core)', '', table(['what', 'rate', 'baseline in the same run', 'ratio'], [
+    [`parse: ${r.parse.files} HTML/XML corpus pages × ${r.parse.pages / r.parse.files} (decode + detect + parse)`, `${n0(r.parse.pagesPerSec)} pages/s`,
+      `${n0(r.parse.floorPagesPerSec)} pages/s (decode + htmlparser2.parseDocument)`, `${f2(r.parse.ratio)}× the floor's time`],
+    [`import: ${n0(r.import.records)} generated records (${n0(r.import.motions)} motions, committees, meetings) via importRecords, ${r.import.batch} per call`,
+      `${n0(r.import.recordsPerSec)} records/s`, `${n0(r.import.rawRecordsPerSec)} records/s (raw prepared inserts, one transaction per city)`, `${(r.import.ratio * 100).toFixed(1)} %`],
+    [`end-to-end ingest: ${r.ingest.files} corpus pages × ${r.ingest.pages / r.ingest.files}, bytes → committed rows`, `${n0(r.ingest.pagesPerSec)} pages/s`, '', ''],
+  ]));
+  out.push('', '**Generated databases**', '', table(['motions', 'meetings', 'agenda items', 'stations', 'generate s', 'write s', 'MB'],
+    r.builds.map((b) => [n0(b.motions), n0(b.meetings), n0(b.agendaItems), n0(b.consultations), f2(b.generateSeconds), f2(b.writeSeconds), n0(b.mb)])));
+  if (r.derive) {
+    out.push('', `refreshDerived over all ${n0(r.derive.motions)} motions: ${f2(r.derive.seconds)} s (${f2(r.derive.perMotionMs)} ms per motion).`);
+  }
+  for (const s of r.serve) {
+    out.push('', `**Serve, ${n0(s.motions)} motions** (autocannon on loopback, ${r.options.seconds} s per run; server peak RSS ${n0(s.memory.peakMb)} MB; ` +
+      `the bare row is the median of the bare runs of each concurrency, one before every route)`, '', serveTable(s));
+  }
+  if (r.serve.length > 1) out.push('', '**Growth**', '', growthTable(r));
+  const im = r.importMemory;
+  out.push('', '**Memory** (peak RSS, VmHWM, of child processes)', '', table(['what', 'peak RSS'], [
+    ...(im ? [[`import of ${n0(im.motionsPlanned)} motions via importRecords (${im.complete ? 'complete' : `stopped after ${n0(im.motionsImported)} motions`}, ${f2(im.seconds)} s, ${n0(im.records / im.seconds)} records/s${im.complete ? `; refreshDerived ${f2(im.deriveSeconds)} s` : ''})`, `${n0(im.peakMb)} MB`]] : []),
+    ...r.serve.map((s) => [`server under load, ${n0(s.motions)} motions`, `${n0(s.memory.peakMb)} MB`]),
+  ]));
+  return `${out.join('\n')}\n`;
+}

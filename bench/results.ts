@@ -1,0 +1,46 @@
+/** The shape of bench/results.json. */
+import type { ImportChildResult } from './import-child';
+import type { ImportBenchResult, IngestBenchResult } from './import';
+import type { Machine } from './machine';
+import type { ParseResult } from './parse';
+import type { ServeResult } from './serve';
+
+export interface BuildFigures {
+  motions: number;
+  meetings: number;
+  agendaItems: number;
+  consultations: number;
+  generateSeconds: number;
+  writeSeconds: number;
+  mb: number;
+}
+
+export interface DeriveFigures {
+  motions: number;
+  seconds: number;
+  perMotionMs: number;
+}
+
+export type TargetStatus = 'met' | 'not met' | 'n/a';
+
+export interface TargetResult {
+  target: string;
+  measured: string;
+  status: TargetStatus;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: Machine;
+  options: { sizes: number[]; connections: number[]; seconds: number; seed: number; today: string };
+  seconds: number;
+  parse: ParseResult;
+  import: ImportBenchResult;
+  ingest: IngestBenchResult;
+  builds: BuildFigures[];
+  /** refreshDerived over every motion of a generated database (the server's daily refresh) */
+  derive: DeriveFigures | null;
+  serve: ServeResult[];
+  importMemory: ImportChildResult | null;
+  targets: TargetResult[];
+}

@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: every benchmark of issue 6 in one run (under 10 minutes on 2 cores) — parse,
+ * import and end-to-end ingest, generated databases at 1k/10k/100k motions served under autocannon,
+ * growth, memory — then the targets marked met / not met. Writes bench/results.json and
+ * bench/results.md and prints the Markdown. Numbers are ratios to baselines measured in the same run.
+ *
+ * Options: --sizes 1000,10000,100000  --connections 1,10,50  --seconds 2  --seed 1
+ *          --import-motions 2000  --import-batch 100  --memory-motions 100000  --budget 570  --quick  --keep
+ * BENCH_CORPUS overrides the corpus folder (default ../shared/corpus); BENCH_PROFILE=<dir> makes the
+ * server children write CPU profiles there.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { refreshDerived } from '../src/db/derive';
+import { projectRoot } from '../src/util/paths';
+import { BENCH_TODAY, buildDatabase } from './generate';
+import { benchImport, benchIngest } from './import';
+import { describeMachine } from './machine';
+import { benchImportMemory } from './memory-import';
+import { benchParse } from './parse';
+import { renderReport } from './report';
+import type { BenchResults, BuildFigures, DeriveFigures } from './results';
+import { benchServe, type ServeResult } from './serve';
+import { judgeTargets } from './targets';
+
+interface RunOptions {
+  sizes: number[];
+  connections: number[];
+  seconds: number;
+  seed: number;
+  importMotions: number;
+  importBatch: number;
+  memoryMotions: number;
+  budget: number;
+  keep: boolean;
+  /** a short run for trying things out: prints, writes no results files */
+  quick: boolean;
+}
+
+function parseOptions(argv: string[]): RunOptions {
+  const quick = argv.includes('--quick');
+  const value = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+  };
+  const list = (name: string, fallback: string) => value(name, fallback).split(',').map(Number);
+  const o: RunOptions = {
+    sizes: list('sizes', quick ? '1000,10000' : '1000,10000,100000'),
+    connections: list('connections', '1,10,50'),
+    seconds: Number(value('seconds', quick ? '1' : '2')),
+    seed: Number(value('seed', '1')),
+    importMotions: Number(value('import-motions', quick ? '500' : '2000')),
+    importBatch: Number(value('import-batch', '100')),
+    memoryMotions: Number(value('memory-motions', quick ? '10000' : '100000')),
+    budget: Number(value('budget', quick ? '120' : '570')),
+    keep: argv.includes('--keep'),
+    quick,
+  };
+  const bad = [...o.sizes, ...o.connections, o.seconds, o.importMotions, o.importBatch, o.memoryMotions, o.budget].some((v) => !(v > 0));
+  if (bad) throw new Error('every option needs a positive number (see bench/run.ts)');
+  return o;
+}
+
+async function main(): Promise<number> {
+  let opts: RunOptions;
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const root = projectRoot();
+  const corpus = path.resolve(process.env.BENCH_CORPUS ?? path.join(root, '..', 'shared', 'corpus'));
+  if (!fs.existsSync(corpus)) {
+    process.stderr.write(`bench: the corpus folder ${corpus} does not exist (set BENCH_CORPUS)\n`);
+    return 2;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratsradar-bench-'));
+  const t0 = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - t0) / 1e9;
+  const log = (line: string) => process.stderr.write(`[${elapsed().toFixed(0).padStart(3)} s] ${line}\n`);
+  const machine = describeMachine();
+  const today = BENCH_TODAY;
+  try {
+    log(`parse: corpus ${corpus}`);
+    const parse = benchParse(corpus, 2000, 2);
+    log(`parse: ${parse.pagesPerSec.toFixed(0)} pages/s, floor ${parse.floorPagesPerSec.toFixed(0)} pages/s`);
+    const imp = benchImport({ motions: opts.importMotions, seed: opts.seed, today, batch: opts.importBatch, rounds: 1, dir });
+    log(`import: ${imp.recordsPerSec.toFixed(0)} records/s, raw ${imp.rawRecordsPerSec.toFixed(0)} records/s`);
+    const ingest = benchIngest({ corpus, minPages: 2000, today, dir });
+    log(`ingest: ${ingest.pagesPerSec.toFixed(0)} pages/s`);
+
+    const builds: BuildFigures[] = [];
+    const serve: ServeResult[] = [];
+    let derive: DeriveFigures | null = null;
+    for (const motions of opts.sizes) {
+      const file = path.join(dir, `serve-${motions}.sqlite`);
+      const b = buildDatabase(file, { seed: opts.seed, motions, today });
+      builds.push({ motions, meetings: b.meetings, agendaItems: b.agendaItems, consultations: b.consultations,
+        generateSeconds: b.generateSeconds, writeSeconds: b.writeSeconds, mb: b.bytes / 1048576 });
+      log(`built ${motions} motions: generate ${b.generateSeconds.toFixed(1)} s, write ${b.writeSeconds.toFixed(1)} s, ${(b.bytes / 1048576).toFixed(0)} MB`);
+      if (motions === Math.max(...opts.sizes)) {
+        const db = new Database(file);
+        const d0 = process.hrtime.bigint();
+        refreshDerived(db, today, { all: true });
+        const seconds = Number(process.hrtime.bigint() - d0) / 1e9;
+        db.close();
+        derive = { motions, seconds, perMotionMs: (seconds * 1000) / motions };
+        log(`refreshDerived over ${motions} motions: ${seconds.toFixed(1)} s`);
+      }
+      serve.push(await benchServe(file, { motions, today, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, log }));
+      if (!opts.keep) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    }
+
+    const maxSeconds = Math.max(20, opts.budget - elapsed() - 25);
+    log(`import memory: ${opts.memoryMotions} motions through importRecords in a child process (at most ${maxSeconds.toFixed(0)} s)`);
+    const importMemory = await benchImportMemory({ dir, motions: opts.memoryMotions, seed: opts.seed, today, batch: opts.importBatch, maxSeconds, graceSeconds: 15 });
+    log(`import memory: peak ${importMemory.peakMb.toFixed(0)} MB after ${importMemory.motionsImported} motions`);
+
+    machine.loadEnd = os.loadavg()[0];
+    const partial: Omit<BenchResults, 'targets'> = {
+      date: new Date().toISOString(), machine, seconds: elapsed(),
+      options: { sizes: opts.sizes, connections: opts.connections, seconds: opts.seconds, seed: opts.seed, today },
+      parse, import: imp, ingest, builds, derive, serve, importMemory,
+    };
+    const results: BenchResults = { ...partial, targets: judgeTargets(partial) };
+    const report = renderReport(results);
+    if (!opts.quick) {
+      fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+      fs.writeFileSync(path.join(root, 'bench', 'results.md'), report);
+    }
+    process.stdout.write(report);
+    log(`done${opts.quick ? ' (quick: no results files written)' : ': bench/results.json and bench/results.md written'}${opts.keep ? `; databases kept in ${dir}` : ''}`);
+    return 0;
+  } finally {
+    if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,70 @@
+/**
+ * The targets of issue 6, each judged met / not met (or n/a when its figure could not be measured).
+ * Latency targets for search and growth are judged at c=1 (one request at a time: the service time),
+ * since under c=10 a one-threaded server queues and every latency includes nine others' work; the
+ * motion and committee p99 target is judged at c=10 as the issue says.
+ */
+import type { BenchResults, TargetResult, TargetStatus } from './results';
+import type { RouteFigures, RouteName, ServeResult } from './serve';
+
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+const pct = (v: number) => `${(v * 100).toFixed(0)} %`;
+const status = (ok: boolean): TargetStatus => (ok ? 'met' : 'not met');
+
+function figure(s: ServeResult | undefined, route: RouteName, c: number): RouteFigures | undefined {
+  return s?.routes.find((r) => r.route === route && r.connections === c);
+}
+
+export function judgeTargets(r: Omit<BenchResults, 'targets'>): TargetResult[] {
+  const out: TargetResult[] = [];
+  const add = (target: string, measured: string, st: TargetStatus) => out.push({ target, measured, status: st });
+  add('parse: ≥ 500 pages/s per core', `${r.parse.pagesPerSec.toFixed(0)} pages/s`, status(r.parse.pagesPerSec >= 500));
+  add('parse: ≤ 4× the bare htmlparser2 floor', `${r.parse.ratio.toFixed(2)}× (floor ${r.parse.floorPagesPerSec.toFixed(0)} pages/s)`, status(r.parse.ratio <= 4));
+  add('end-to-end ingest: ≥ 300 pages/s per core', `${r.ingest.pagesPerSec.toFixed(0)} pages/s`, status(r.ingest.pagesPerSec >= 300));
+  add('import: ≥ 50 % of the raw prepared insert rate', `${pct(r.import.ratio)} (${r.import.recordsPerSec.toFixed(0)} vs ${r.import.rawRecordsPerSec.toFixed(0)} records/s)`, status(r.import.ratio >= 0.5));
+
+  const sizes = [...r.serve].sort((a, b) => a.motions - b.motions);
+  const largest = sizes[sizes.length - 1];
+  const smallest = sizes[0];
+  const at = largest ? `${largest.motions.toLocaleString('en')} motions` : 'the largest size';
+  for (const route of ['motion', 'committee'] as const) {
+    const rows = r.options.connections.filter((c) => c > 1).map((c) => figure(largest, route, c));
+    if (rows.some((x) => !x)) {
+      add(`${route} page at ${at}: ≥ 60 % of the bare route's req/s`, 'n/a', 'n/a');
+      add(`${route} page at ${at}: p99 < 15 ms at c=10`, 'n/a', 'n/a');
+      continue;
+    }
+    add(`${route} page at ${at}: ≥ 60 % of the bare route's req/s`, rows.map((x) => `${pct(x!.ratio)} at c=${x!.connections}`).join(', '), status(rows.every((x) => x!.ratio >= 0.6)));
+    const c10 = figure(largest, route, 10);
+    add(`${route} page at ${at}: p99 < 15 ms at c=10`, c10 ? ms(c10.p99) : 'n/a', c10 ? status(c10.p99 < 15) : 'n/a');
+  }
+  const search = figure(largest, 'search-common', 1);
+  const searchMixed = figure(largest, 'search', 1);
+  add(
+    `search over ${at} (most common words, c=1): p50 < 1 ms, p99 < 10 ms`,
+    search ? `p50 ${ms(search.p50)}, p99 ${ms(search.p99)}${searchMixed ? `; mixed queries p50 ${ms(searchMixed.p50)}, p99 ${ms(searchMixed.p99)}` : ''}` : `n/a (${largest?.missing['search-common'] ?? 'not measured'})`,
+    search ? status(search.p50 < 1 && search.p99 < 10 && (!searchMixed || (searchMixed.p50 < 1 && searchMixed.p99 < 10))) : 'n/a',
+  );
+  if (smallest && largest && smallest !== largest) {
+    const growth: string[] = [];
+    let ok = true;
+    let any = false;
+    for (const route of ['start', 'motion', 'committee', 'meeting', 'search-common', 'search', 'feed'] as const) {
+      const a = figure(smallest, route, 1);
+      const b = figure(largest, route, 1);
+      if (!a || !b) continue;
+      any = true;
+      const g = b.p50 / a.p50;
+      if (g > 1.5) ok = false;
+      growth.push(`${route} ${g.toFixed(2)}×`);
+    }
+    add(`growth ${smallest.motions.toLocaleString('en')} → ${largest.motions.toLocaleString('en')} motions: page latency (p50, c=1) within 1.5×`, any ? growth.join(', ') : 'n/a', any ? status(ok) : 'n/a');
+  }
+  const m = r.importMemory;
+  add(
+    `import of ${m ? m.motionsPlanned.toLocaleString('en') : '100k'} motions: peak RSS < 300 MB`,
+    m ? `${m.peakMb.toFixed(0)} MB${m.complete ? '' : ` (stopped after ${m.motionsImported.toLocaleString('en')} motions in ${m.seconds.toFixed(0)} s)`}` : 'n/a',
+    m ? (m.complete ? status(m.peakMb < 300) : 'n/a') : 'n/a',
+  );
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * `ratsradar check`: is the database whole? PRAGMA integrity_check (pages, indexes, constraints),
+ * PRAGMA foreign_key_check (rows pointing at rows that are gone), the full-text index's own
+ * integrity check, and every paper present in the search index. Reads only; it never migrates.
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+
+export interface CheckResult {
+  /** one line per problem, in words; empty when the database is whole */
+  problems: string[];
+  /** what was checked, for the report */
+  checked: string[];
+}
+
+interface FkRow {
+  table: string;
+  rowid: number | null;
+  parent: string;
+  fkid: number;
+}
+
+function hasTable(sqlite: Database.Database, name: string): boolean {
+  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = ? AND type = 'table'").get(name) !== undefined;
+}
+
+/** One step of the check; a step that cannot run on a damaged file becomes a problem, not an exception. */
+function step(problems: string[], checked: string[], name: string, label: string, run: () => string[]): boolean {
+  try {
+    problems.push(...run());
+    checked.push(name);
+    return true;
+  } catch (err) {
+    problems.push(`${label}: the check cannot run: the file is damaged or not a SQLite database (${(err as Error).message})`);
+    return false;
+  }
+}
+
+function integrityProblems(sqlite: Database.Database): string[] {
+  const lines = sqlite.prepare('PRAGMA integrity_check').pluck().all() as string[];
+  if (lines.length === 1 && lines[0] === 'ok') return [];
+  const out = lines.slice(0, 50).map((l) => `integrity: ${l}`);
+  if (lines.length > 50) out.push(`integrity: … and ${lines.length - 50} more`);
+  return out;
+}
+
+function foreignKeyProblems(sqlite: Database.Database): string[] {
+  const byTable = new Map<string, { table: string; parent: string; rows: (number | null)[] }>();
+  for (const r of sqlite.prepare('PRAGMA foreign_key_check').all() as FkRow[]) {
+    const k = `${r.table}\u0000${r.parent}`;
+    const e = byTable.get(k) ?? { table: r.table, parent: r.parent, rows: [] };
+    e.rows.push(r.rowid);
+    byTable.set(k, e);
+  }
+  return [...byTable.values()].map(
+    (e) => `foreign keys: ${e.rows.length} row(s) of ${e.table} point to missing ${e.parent} rows (rowid ${e.rows.slice(0, 10).join(', ')}${e.rows.length > 10 ? ', …' : ''})`,
+  );
+}
+
+function searchIndexProblems(sqlite: Database.Database): string[] {
+  if (!hasTable(sqlite, 'papers_fts')) return [];
+  const out: string[] = [];
+  try {
+    sqlite.prepare("INSERT INTO papers_fts (papers_fts) VALUES ('integrity-check')").run();
+  } catch (err) {
+    out.push(`search index: ${(err as Error).message}`);
+  }
+  if (hasTable(sqlite, 'papers')) {
+    const missing = sqlite.prepare('SELECT COUNT(*) FROM papers WHERE id NOT IN (SELECT rowid FROM papers_fts)').pluck().get() as number;
+    const stale = sqlite.prepare('SELECT COUNT(*) FROM papers_fts WHERE rowid NOT IN (SELECT id FROM papers)').pluck().get() as number;
+    if (missing) out.push(`search index: ${missing} paper(s) are not in the search index`);
+    if (stale) out.push(`search index: ${stale} entr${stale === 1 ? 'y' : 'ies'} for papers that no longer exist`);
+  }
+  return out;
+}
+
+/** Checks an open connection. Never throws for a damaged database: the damage is a problem in the result. */
+export function checkDatabase(sqlite: Database.Database): CheckResult {
+  const problems: string[] = [];
+  const checked: string[] = [];
+  if (!step(problems, checked, 'integrity_check', 'integrity', () => integrityProblems(sqlite))) return { problems, checked };
+  step(problems, checked, 'foreign_key_check', 'foreign keys', () => foreignKeyProblems(sqlite));
+  step(problems, checked, 'search index', 'search index', () => searchIndexProblems(sqlite));
+  return { problems, checked };
+}
+
+export class CheckError extends Error {}
+
+/** Opens the file (it must exist; nothing is created or migrated) and checks it. */
+export function checkDatabaseFile(file: string): CheckResult {
+  if (!fs.existsSync(file)) throw new CheckError(`no database at ${file}`);
+  if (fs.statSync(file).isDirectory()) throw new CheckError(`${file} is a folder, not a database`);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { fileMustExist: true });
+  } catch (err) {
+    throw new CheckError(`cannot open ${file}: ${(err as Error).message}`);
+  }
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    return checkDatabase(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}

@@ -1,0 +1,109 @@
+/** `ratsradar scrape SOURCE …` and `ratsradar reparse …`: options in, report out. */
+import path from 'node:path';
+import { openDb } from '../../db/connection';
+import { nowIso, todayInBerlin } from '../../util/clock';
+import { CommandError, intOption, numberOption, option, type CommandArgs } from '../command-args';
+import { crawl, CrawlBusyError } from './crawler';
+import { logProgress, terminalProgress } from './progress';
+import { formatReport } from './report';
+import { findSource, saveSource } from './sources';
+import { recordFailure } from './sync-status';
+import { DAY } from './window';
+import { reparseStore } from './reparse';
+
+const VERSION = '0.1.0';
+
+export function dbPathOf(args: CommandArgs): string {
+  return option(args, 'db') ?? process.env.RATSRADAR_DB ?? 'data/ratsradar.sqlite';
+}
+
+/** The page store lies beside the database (data/store), unless --store or RATSRADAR_STORE say otherwise. */
+export function storeDirOf(args: CommandArgs): string {
+  return option(args, 'store') ?? process.env.RATSRADAR_STORE ?? path.join(path.dirname(dbPathOf(args)), 'store');
+}
+
+/** "ratsradar/0.1.0 (+council motion tracker; contact: …)": who we are and how to reach whoever runs the crawl. */
+export function userAgent(contact: string | undefined): string {
+  return `ratsradar/${VERSION} (council motion tracker; contact: ${contact ?? 'none given'})`;
+}
+
+function dayOption(args: CommandArgs, name: string): string | undefined {
+  const v = option(args, name);
+  if (v !== undefined && (!DAY.test(v) || Number.isNaN(Date.parse(v)))) throw new CommandError(`--${name} needs a date YYYY-MM-DD, got "${v}"`);
+  return v;
+}
+
+function urlOption(args: CommandArgs, name: string): string | undefined {
+  const v = option(args, name);
+  if (v === undefined) return v;
+  try {
+    if (!/^https?:$/.test(new URL(v).protocol)) throw new Error();
+  } catch {
+    throw new CommandError(`--${name} needs an http(s) URL, got "${v}"`);
+  }
+  return v;
+}
+
+export async function scrapeCommand(args: CommandArgs): Promise<number> {
+  const [key, ...rest] = args.positional;
+  if (!key) throw new CommandError('scrape needs a SOURCE (see: ratsradar sources)');
+  if (rest.length) throw new CommandError(`scrape takes one SOURCE, got also: ${rest.join(' ')}`);
+  const since = dayOption(args, 'since');
+  const until = dayOption(args, 'until');
+  if (since && until && since > until) throw new CommandError(`--since ${since} is after --until ${until}`);
+  const rate = numberOption(args, 'rate', 1);
+  const concurrency = intOption(args, 'concurrency', 1, 1);
+  const maxRequests = option(args, 'max-requests') === undefined ? undefined : intOption(args, 'max-requests', 0, 1);
+  const via = urlOption(args, 'via');
+  const seeds = (option(args, 'seeds') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const s of seeds) {
+    try {
+      new URL(s);
+    } catch {
+      throw new CommandError(`--seeds: not a URL: ${s}`);
+    }
+  }
+  const contact = option(args, 'contact') ?? process.env.RATSRADAR_CONTACT;
+  const dbFile = dbPathOf(args);
+  const { sqlite, close } = openDb(dbFile);
+  const display = process.stderr.isTTY ? terminalProgress(process.stderr) : logProgress(key);
+  try {
+    const source = findSource(sqlite, key);
+    if (!source) throw new CommandError(`unknown source "${key}" (list them with: ratsradar sources; add one with: ratsradar sources add URL)`);
+    if (!contact && !via) {
+      process.stderr.write('ratsradar scrape: no contact address given (--contact or RATSRADAR_CONTACT); the RIS operators cannot reach you\n');
+    }
+    let report;
+    try {
+      report = await crawl(sqlite, {
+        source, storeDir: storeDirOf(args), failuresDir: path.join(path.dirname(storeDirOf(args)), 'failures'),
+        userAgent: userAgent(contact), today: todayInBerlin(), since, until, full: args.options.has('full'), maxRequests, rate,
+        concurrency, via, seeds, observer: display,
+      });
+    } catch (err) {
+      if (err instanceof CrawlBusyError) throw new CommandError(err.message);
+      recordFailure(sqlite, saveSource(sqlite, source), `${(err as Error).message}`.split('\n')[0], nowIso());
+      throw err;
+    } finally {
+      display.stop();
+    }
+    if (args.options.has('json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else for (const line of formatReport(report)) process.stdout.write(`${line}\n`);
+    return report.status === 'failed' ? 1 : 0;
+  } finally {
+    close();
+  }
+}
+
+export function reparseCommand(args: CommandArgs): number {
+  if (args.positional.length) throw new CommandError(`reparse takes no arguments, got: ${args.positional.join(' ')}`);
+  const store = storeDirOf(args);
+  const { sqlite, close } = openDb(dbPathOf(args));
+  try {
+    const r = reparseStore(sqlite, store, { source: option(args, 'source'), latestOnly: args.options.has('latest'), today: todayInBerlin() });
+    for (const line of r.lines) process.stdout.write(`${line}\n`);
+    return r.failed > 0 ? 1 : 0;
+  } finally {
+    close();
+  }
+}

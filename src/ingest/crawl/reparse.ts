@@ -1,0 +1,100 @@
+/**
+ * `ratsradar reparse`: rebuilds the database from the page store, without the network, so a parser fix
+ * reaches old pages. Every stored answer is parsed again and imported through importRecords (the path
+ * of `ratsradar import`) in the order it was fetched, with the time it was fetched — so the change log
+ * comes back as it was seen. `--latest` reads only the newest answer per URL.
+ */
+import type Database from 'better-sqlite3';
+import { parsePage } from '../../../scrapers/parse';
+import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../../scrapers/errors';
+import { refreshDerived } from '../../db/derive';
+import { CommandError } from '../command-args';
+import { hasBody, readBody, readStoreLog, type StoredFetch } from '../store/page-store';
+import { indexPage } from '../store/page-index';
+import { importWithHistory } from './import-with-history';
+import { findSource } from './sources';
+import { stmt } from '../../db/statements';
+
+export interface ReparseResult {
+  lines: string[];
+  pages: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  changes: number;
+}
+
+interface SourceTally {
+  pages: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  changes: number;
+  problems: string[];
+}
+
+export function reparseStore(
+  sqlite: Database.Database,
+  storeDir: string,
+  opts: { source?: string; latestOnly?: boolean; today: string },
+): ReparseResult {
+  let entries = readStoreLog(storeDir, opts.source).filter((e) => e.status === 200);
+  if (!entries.length) throw new CommandError(`no stored pages${opts.source ? ` of ${opts.source}` : ''} in ${storeDir}`);
+  if (opts.latestOnly) {
+    const newest = new Map<string, StoredFetch>();
+    for (const e of entries) newest.set(`${e.source}\u0000${e.url}`, e);
+    entries = [...newest.values()];
+  }
+  const tallies = new Map<string, SourceTally>();
+  const lastHash = new Map<string, string>();
+  for (const e of entries) {
+    let t = tallies.get(e.source);
+    if (!t) tallies.set(e.source, (t = { pages: 0, imported: 0, skipped: 0, failed: 0, changes: 0, problems: [] }));
+    const id = `${e.source}\u0000${e.url}`;
+    if (lastHash.get(id) === e.sha256) continue; // the same answer again (a resumed crawl)
+    lastHash.set(id, e.sha256);
+    t.pages++;
+    if (!hasBody(storeDir, e.sha256)) {
+      t.failed++;
+      t.problems.push(`${e.url}: the stored body ${e.sha256} is missing`);
+      continue;
+    }
+    const bytes = readBody(storeDir, e.sha256);
+    let record;
+    try {
+      record = parsePage(bytes, e.url);
+    } catch (err) {
+      if (err instanceof UnsupportedPageError || err instanceof NotARisPageError) t.skipped++;
+      else if (err instanceof LayoutChangedError) {
+        t.failed++;
+        t.problems.push(`${e.url}: layout not understood (${err.message})`);
+      } else throw err;
+      continue;
+    }
+    const config = findSource(sqlite, e.source);
+    const spec = { key: e.source, name: config?.name ?? e.source, system: config?.system ?? record.system, baseUrl: config?.baseUrl ?? null };
+    sqlite.transaction(() => {
+      const res = importWithHistory(sqlite, spec, [record], e.fetchedAt, null);
+      t.changes += res.changes;
+      const sourceDbId = stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').pluck().get(e.source) as number;
+      indexPage(sqlite, sourceDbId, {
+        url: e.url, finalUrl: e.finalUrl, status: e.status, contentType: e.contentType, etag: e.headers.etag ?? null,
+        lastModified: e.headers['last-modified'] ?? null, contentHash: e.sha256, size: e.size, kind: e.kind ?? null, fetchedAt: e.fetchedAt,
+      });
+    })();
+    t.imported++;
+  }
+  refreshDerived(sqlite, opts.today);
+  const lines: string[] = [];
+  const sum = { pages: 0, imported: 0, skipped: 0, failed: 0, changes: 0 };
+  for (const [source, t] of [...tallies].sort((a, b) => a[0].localeCompare(b[0]))) {
+    lines.push(`${source}: ${t.pages} stored pages: ${t.imported} imported, ${t.skipped} skipped, ${t.failed} failed${t.changes ? `; ${t.changes} changes in the change log` : ''}`);
+    for (const p of t.problems) lines.push(`  ${p}`);
+    sum.pages += t.pages;
+    sum.imported += t.imported;
+    sum.skipped += t.skipped;
+    sum.failed += t.failed;
+    sum.changes += t.changes;
+  }
+  return { lines, ...sum };
+}

@@ -1,0 +1,36 @@
+/**
+ * A per-client rate limit on the expensive answers: the search (/suche…) and every feed, calendar
+ * and CSV download (*.atom, *.ics, *.csv), wherever their routes are registered. Clients are told by
+ * the RateLimit headers and get a 429 with Retry-After when over the limit.
+ * RATSRADAR_RATE_LIMIT=<requests per minute> (default 120; 0 switches the limit off).
+ */
+import { rateLimit } from 'express-rate-limit';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { HttpError } from '../http-error';
+
+export const DEFAULT_RATE_LIMIT = 120;
+
+/** The paths the limit applies to: the search and every feed, calendar and CSV download. */
+export function isRateLimitedPath(path: string): boolean {
+  return path === '/suche' || path.startsWith('/suche/') || path.startsWith('/suche.') || /\.(atom|ics|csv)$/i.test(path);
+}
+
+export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.RATSRADAR_RATE_LIMIT;
+  if (text === undefined || text === '') return DEFAULT_RATE_LIMIT;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 ? n : DEFAULT_RATE_LIMIT;
+}
+
+export function searchAndFeedLimiter(perMinute = rateLimitFromEnv()): RequestHandler {
+  if (perMinute === 0) return (_req, _res, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => !isRateLimitedPath(req.path),
+    handler: (_req: Request, _res: Response, next: NextFunction) =>
+      next(new HttpError(429, 'Zu viele Anfragen in kurzer Zeit. Bitte in einer Minute erneut versuchen.')),
+  });
+}
