@@ -22,7 +22,7 @@ import { benchImportMemory } from './memory-import';
 import { benchParse } from './parse';
 import { renderReport } from './report';
 import type { BenchResults, BuildFigures, DeriveFigures } from './results';
-import { benchServe, type ServeResult } from './serve';
+import { benchServe, describeError, type ServeResult } from './serve';
 import { judgeTargets } from './targets';
 
 interface RunOptions {
@@ -144,7 +144,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`bench: ${describeError(err)}\n`);
     process.exitCode = 1;
   },
 );

@@ -107,12 +107,40 @@ async function findTargets(file: string, port: number, seed: number): Promise<Ta
   return { paths, missing };
 }
 
+/**
+ * Waits until the server has worked off what the last run left queued (a slow route at c=50 leaves up
+ * to 50 requests behind when autocannon stops): until three bare requests in a row answer fast.
+ */
+async function waitForIdle(port: number, maxSeconds = 120): Promise<void> {
+  const until = Date.now() + maxSeconds * 1000;
+  let fast = 0;
+  let failures = 0;
+  while (fast < 3 && Date.now() < until) {
+    const t0 = process.hrtime.bigint();
+    try {
+      await status(port, '/__bare');
+      fast = Number(process.hrtime.bigint() - t0) / 1e6 < 20 ? fast + 1 : 0;
+    } catch (err) {
+      if (++failures >= 3) throw new Error(`the server does not answer after a run: ${describeError(err)}`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+export function describeError(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const cause = (err as Error & { cause?: unknown }).cause;
+  return cause ? `${err.message} (${describeError(cause)})` : err.message;
+}
+
 function startChild(file: string, today: string): Promise<{ child: ChildProcess; port: number }> {
   // BENCH_PROFILE=<dir>: the server writes a CPU profile (node --cpu-prof) there when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
   const child = fork(path.join(__dirname, 'serve-child.ts'), [file, today], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [...process.execArgv, ...profile],
+    // the per-client rate limit on search and feeds (src/server/security) would answer the load with 429s
+    env: { ...process.env, RATSRADAR_RATE_LIMIT: '0' },
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
@@ -149,10 +177,11 @@ export async function benchServe(file: string, opts: ServeOptions): Promise<Serv
   const t0 = process.hrtime.bigint();
   const { child, port } = await startChild(file, opts.today);
   child.removeAllListeners('exit');
+  child.on('exit', (code, signal) => opts.log(`  the server child exited: code ${code}, signal ${signal}`));
   try {
     const { paths, missing } = await findTargets(file, port, opts.seed);
     const active = ROUTES.filter((r) => paths[r]);
-    const drain = () => status(port, '/__bare'); // waits until the requests of the last run are answered
+    const drain = () => waitForIdle(port); // waits until the requests of the last run are answered
     for (const r of active) {
       await runLoad(port, paths[r]!, 4, 0.5); // warm-up: JIT, SQLite page cache, the day's derive
       await drain();
@@ -182,7 +211,11 @@ export async function benchServe(file: string, opts: ServeOptions): Promise<Serv
     const { memory } = await ask<{ memory: MemoryFigures }>(child, 'stats');
     return { motions: opts.motions, routes, missing, bare, memory, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
   } finally {
-    child.send({ type: 'stop' });
-    await new Promise((resolve) => child.once('exit', resolve));
+    child.removeAllListeners('exit');
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' });
+      await exited;
+    }
   }
 }

@@ -114,6 +114,8 @@ export function refreshDerived(sqlite: Database.Database, today: string, opts: {
       }
     }
   });
-  run();
+  // IMMEDIATE: take the write lock first (waiting busy_timeout for it), so a concurrent import can never
+  // turn this read-then-write transaction into SQLITE_BUSY (a deferred one cannot wait for a newer snapshot)
+  run.immediate();
   return ids.length;
 }

@@ -290,7 +290,9 @@ export function importRecords(sqlite: Database.Database, source: SourceSpec, rec
     );
     return { ...total, byKind, papers };
   });
-  return run();
+  // IMMEDIATE: take the write lock before the first read, so a concurrent writer (the server deriving states,
+  // another import) makes this wait (busy_timeout) instead of failing with SQLITE_BUSY on its first write
+  return run.immediate();
 }
 
 /** Imports papers of one source in one transaction (the paper counts of importRecords). */

@@ -75,6 +75,7 @@ export function runFuzz(opts: FuzzOptions): Promise<FuzzSummary> {
       let current: Omit<Extract<FromWorker, { kind: 'start' }>, 'kind'> | null = null;
       let timer: NodeJS.Timeout | null = null;
       let ended = false;
+      let ready = false;
       const watch = () => {
         if (timer) clearTimeout(timer);
         timer = setTimeout(() => lose('hang', `no answer after ${opts.hangMs} ms`), opts.hangMs);
@@ -101,11 +102,15 @@ export function runFuzz(opts: FuzzOptions): Promise<FuzzSummary> {
         current = null;
         ended = true;
         void worker.terminate();
-        spawn(); // carry on with a fresh worker
+        if (ready) spawn(); // carry on with a fresh worker
+        else summary.problems.push({ iteration: -1, page: '(worker start-up)', steps: [], size: 0, kind: 'crash', detail: `a fuzz worker failed to start: ${detail}` });
       };
 
       worker.on('message', (msg: FromWorker) => {
-        if (msg.kind === 'ready') next();
+        if (msg.kind === 'ready') {
+          ready = true;
+          next();
+        }
         else if (msg.kind === 'start') {
           current = { iteration: msg.iteration, page: msg.page, steps: msg.steps, size: msg.size };
           watch();

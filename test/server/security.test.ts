@@ -54,8 +54,8 @@ describe('pages carry no script and no inline style (the CSP forbids both)', () 
         const html = res.text;
         expect({ url, script: /<script\b/i.test(html), style: /<style\b|\sstyle\s*=/i.test(html), handler: /\son[a-z]+\s*=/i.test(html), js: /(href|src|action)\s*=\s*["']?\s*javascript:/i.test(html) })
           .toEqual({ url, script: false, style: false, handler: false, js: false });
-        for (const m of html.matchAll(/href="(\/[^"#]*)"/g)) {
-          const link = m[1].replace(/&#x([0-9a-f]+);/gi, (_e, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/&amp;/g, '&');
+        for (const m of html.matchAll(/href="(\/[^"]*)"/g)) {
+          const link = m[1].replace(/&#x([0-9a-f]+);/gi, (_e, hex: string) => String.fromCharCode(parseInt(hex, 16))).replace(/&amp;/g, '&').split('#')[0];
           if (!seen.has(link) && !link.startsWith('/static/')) {
             seen.add(link);
             next.push(link);
