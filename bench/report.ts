@@ -27,18 +27,22 @@ function serveTable(s: ServeResult): string {
 
 function growthTable(r: BenchResults): string {
   const sizes = [...r.serve].sort((a, b) => a.motions - b.motions);
-  const cs = r.options.connections;
-  const head = ['route', ...sizes.flatMap((s) => cs.map((c) => `${size(s.motions)} c=${c}`)), 'p50 growth (c=1)'];
+  const fig = (s: ServeResult, route: string, c: number) => s.routes.find((x) => x.route === route && x.connections === c);
+  const across = (route: string, c: number, pick: (f: NonNullable<ReturnType<typeof fig>>) => string) =>
+    sizes.map((s) => {
+      const f = fig(s, route, c);
+      return f ? pick(f) : 'n/a';
+    }).join(' / ');
+  const sizesText = sizes.map((s) => size(s.motions)).join(' / ');
+  const head = ['route', `p50 ms at c=1 (${sizesText})`, `req/s at c=10`, 'ratio to bare at c=10', 'p99 ms at c=10', 'p50 growth'];
   const rows = ROUTES.map((route) => {
-    const cells = sizes.flatMap((s) =>
-      cs.map((c) => {
-        const f = s.routes.find((x) => x.route === route && x.connections === c);
-        return f ? `${n0(f.reqPerSec)} req/s, p50 ${f2(f.p50)}` : 'n/a';
-      }),
-    );
-    const a = sizes[0]?.routes.find((x) => x.route === route && x.connections === 1);
-    const b = sizes[sizes.length - 1]?.routes.find((x) => x.route === route && x.connections === 1);
-    return [ROUTE_LABELS[route], ...cells, a && b ? `${f2(b.p50 / a.p50)}×` : 'n/a'];
+    const a = fig(sizes[0], route, 1);
+    const b = fig(sizes[sizes.length - 1], route, 1);
+    return [
+      ROUTE_LABELS[route], across(route, 1, (f) => f2(f.p50)), across(route, 10, (f) => n0(f.reqPerSec)),
+      route === 'bare' ? '1' : across(route, 10, (f) => f2(f.ratio)), across(route, 10, (f) => f2(f.p99)),
+      a && b ? `${f2(b.p50 / a.p50)}×` : 'n/a',
+    ];
   });
   return table(head, rows);
 }
