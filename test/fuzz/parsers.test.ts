@@ -9,7 +9,7 @@ import { formatSummary, runFuzz } from './driver';
 import { loadFuzzPages } from './fuzz-core';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20260922);
-const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 1200);
+const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 3000);
 const HUGE_EVERY = Number(process.env.FUZZ_HUGE_EVERY ?? 100);
 
 describe('parser fuzzing (quick run)', () => {

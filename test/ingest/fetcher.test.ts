@@ -155,7 +155,7 @@ describe('host gate', () => {
     });
     const starts: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const release = await gate.acquire('h');
+      const { release } = await gate.acquire('h');
       starts.push(now);
       release();
     }
@@ -167,7 +167,7 @@ describe('host gate', () => {
     let running = 0;
     let maxRunning = 0;
     await Promise.all([1, 2, 3, 4, 5].map(async () => {
-      const release = await gate.acquire('h');
+      const { release } = await gate.acquire('h');
       maxRunning = Math.max(maxRunning, ++running);
       await new Promise((r) => setTimeout(r, 5));
       running--;
@@ -182,7 +182,7 @@ describe('host gate', () => {
       now += ms;
     });
     gate.pause('h', 5000);
-    (await gate.acquire('h'))();
+    (await gate.acquire('h')).release();
     expect(now).toBe(6000);
   });
 });

@@ -151,12 +151,11 @@ export class Fetcher {
 
   private async once(url: URL, headers: Record<string, string>) {
     if (this.opts.maxRequests !== undefined && this.requests >= this.opts.maxRequests) throw new BudgetExceeded();
-    const release = await this.gate.acquire(url.hostname.toLowerCase());
+    const { at: started, release } = await this.gate.acquire(url.hostname.toLowerCase());
     if (this.opts.maxRequests !== undefined && this.requests >= this.opts.maxRequests) {
       release();
       throw new BudgetExceeded();
     }
-    const started = this.now();
     try {
       this.requests++;
       this.opts.onEvent?.({ type: 'request', url: url.href, at: started });

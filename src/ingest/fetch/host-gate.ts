@@ -23,6 +23,12 @@ interface HostState {
   waiting: (() => void)[];
 }
 
+/** A granted request slot: `at` is the start the next interval counts from. */
+export interface Slot {
+  at: number;
+  release: () => void;
+}
+
 export class HostGate {
   private readonly hosts = new Map<string, HostState>();
 
@@ -53,8 +59,12 @@ export class HostGate {
     s.nextStart = Math.max(s.nextStart, this.now() + ms);
   }
 
-  /** Waits for a free slot and the next allowed start; returns the function that frees the slot. */
-  async acquire(host: string): Promise<() => void> {
+  /**
+   * Waits for a free slot and the next allowed start. Returns the start time the interval was
+   * measured from (use it as the request's start, so that the spacing holds exactly on the same
+   * clock) and the function that frees the slot.
+   */
+  async acquire(host: string): Promise<Slot> {
     const s = this.state(host);
     while (s.inFlight >= this.opts.concurrency) await new Promise<void>((resolve) => s.waiting.push(resolve));
     s.inFlight++;
@@ -63,13 +73,15 @@ export class HostGate {
       if (wait <= 0) break;
       await this.sleep(wait);
     }
-    s.nextStart = this.now() + s.intervalMs;
+    const at = this.now();
+    s.nextStart = at + s.intervalMs;
     let released = false;
-    return () => {
+    const release = () => {
       if (released) return;
       released = true;
       s.inFlight--;
       s.waiting.shift()?.();
     };
+    return { at, release };
   }
 }
