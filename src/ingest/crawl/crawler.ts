@@ -136,7 +136,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     sqlite.transaction(() => {
       enqueue(sqlite, runId, [...plan.roots(ctx), ...seeds], null, now());
       stmt(sqlite, 'UPDATE crawl_runs SET report = ? WHERE id = ?').run(JSON.stringify(report), runId);
-    })();
+    }).immediate();
   }
   const runId = run.id;
   const requestsBefore = report.requests;
@@ -185,7 +185,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
   sqlite.transaction(() => {
     finishRun(sqlite, runId, report.status, report, now());
     if (report.status !== 'stopped') recordSync(sqlite, sourceDbId, runId, report, now());
-  })();
+  }).immediate();
   refreshDerived(sqlite, ctx.today);
   return report;
 }

@@ -81,7 +81,7 @@ export function reparseStore(
         url: e.url, finalUrl: e.finalUrl, status: e.status, contentType: e.contentType, etag: e.headers.etag ?? null,
         lastModified: e.headers['last-modified'] ?? null, contentHash: e.sha256, size: e.size, kind: e.kind ?? null, fetchedAt: e.fetchedAt,
       });
-    })();
+    }).immediate();
     t.imported++;
   }
   refreshDerived(sqlite, opts.today);

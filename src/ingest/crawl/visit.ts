@@ -76,7 +76,7 @@ function visitFailed(env: VisitEnv, entry: QueueEntry, failed: Pick<FetchFailed,
     enqueue(sqlite, env.runId, env.plan.fallback?.(ctx, { url: entry.url, kind: entry.kind }) ?? [], entry.url, env.now());
     completeEntry(sqlite, entry.id, final ? 'skipped' : 'failed', failed.error, failed.message, failed.attempts, env.now());
     env.saveReport();
-  })();
+  }).immediate();
   return 'done';
 }
 
@@ -97,7 +97,7 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
       fn();
       report.byPageKind[entry.kind] = (report.byPageKind[entry.kind] ?? 0) + 1;
       env.saveReport();
-    })();
+    }).immediate();
   };
 
   if (res.kind === 'failed') return visitFailed(env, entry, res);
