@@ -35,6 +35,9 @@ const ERROR_PAGES: [RegExp, string][] = [
   [/noauth\.asp/i, 'ALLRIS login redirect (noauth.asp): the page is not public'],
 ];
 
+/** Any of ERROR_PAGES' marks: one scan of the page instead of one per mark. */
+const ANY_ERROR_PAGE = new RegExp(ERROR_PAGES.map(([re]) => `(?:${re.source})`).join('|'), 'i');
+
 /** The program name in a URL path: "…/bi/vo020.asp?…" → vo020, "…/public/to010?…" → to010, "vo020_r.asp" → vo020. */
 export function programFromUrl(url: string | null | undefined): PageKind | null {
   if (!url) return null;
@@ -70,6 +73,19 @@ export function allrisVersion(text: string): string | null {
   return m ? m[1] : null;
 }
 
+/**
+ * `text.toLowerCase().lastIndexOf('</html>')` without lower-casing a copy of the page: an ASCII
+ * case-insensitive search from the end. Lower-casing keeps every index except after U+0130 (İ → i̇,
+ * two code units), where the copy is searched as before.
+ */
+export function lastHtmlClose(text: string): number {
+  if (text.includes('\u0130')) return text.toLowerCase().lastIndexOf('</html>');
+  for (let at = text.lastIndexOf('</'); at >= 0; at = at === 0 ? -1 : text.lastIndexOf('</', at - 1)) {
+    if (at + 7 <= text.length && text.slice(at + 2, at + 7).toLowerCase() === 'html>') return at;
+  }
+  return -1;
+}
+
 export function detectPage(bytes: Uint8Array, url: string | null = null): Detected {
   if (bytes.length === 0) throw new NotARisPageError('empty file');
   // OParl JSON from ALLRIS 3 can carry raw control characters inside strings: never "binary" when it starts like JSON.
@@ -102,16 +118,19 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
 
   // Error pages that ALLRIS serves with status 200: only where no content container carries data.
   const head = text.slice(0, 200000);
-  for (const [re, message] of ERROR_PAGES) {
-    if (re.test(head) && text.length < 60000 && !/Beratungsfolge|Tagesordnung|Betreff/i.test(head.replace(/<title>[^<]*<\/title>/i, ''))) {
-      throw new NotARisPageError(message);
+  // (the length test first: it costs nothing, and a page of 60 000 characters or more is never an error page)
+  if (text.length < 60000 && ANY_ERROR_PAGE.test(head)) {
+    for (const [re, message] of ERROR_PAGES) {
+      if (re.test(head) && !/Beratungsfolge|Tagesordnung|Betreff/i.test(head.replace(/<title>[^<]*<\/title>/i, ''))) {
+        throw new NotARisPageError(message);
+      }
     }
   }
 
   if (isAjax) {
     if (!/<\/ajax-response>\s*$/i.test(text)) throw new NotARisPageError('truncated ALLRIS AJAX answer (no closing </ajax-response>)');
   } else {
-    const end = text.toLowerCase().lastIndexOf('</html>');
+    const end = lastHtmlClose(text);
     if (end < 0 || text.length - end > 4000) throw new NotARisPageError('truncated page: it does not end with </html>');
   }
 

@@ -3,6 +3,7 @@
  * Throws NotARisPageError (not a RIS page we can read), UnsupportedPageError (a RIS page kind no
  * parser reads yet) or LayoutChangedError (a page of a known kind whose layout we do not understand).
  */
+import type { Document } from 'domhandler';
 import { detectPage, type Detected } from './detect';
 import { UnsupportedPageError } from './errors';
 import type { RisRecord } from './records';
@@ -30,6 +31,8 @@ export interface ParseContext {
   text: string;
   url: string | null;
   systemVersion: string | null;
+  /** the parsed HTML document, once a parser asked for it (shared/dom.ts documentOf) */
+  document?: Document;
 }
 
 type Parser = (ctx: ParseContext) => RisRecord;

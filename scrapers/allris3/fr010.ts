@@ -4,21 +4,21 @@
  * former ones ("(bis 28.05.2019)"); each with its name (the fr020 link text), sourceId FRLFDNR, url
  * (the fr020 link) and no members (fr020 lists them). Layout: ALLRIS-NOTES §4.5. Pure.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type ListRecord, type OrganizationRecord } from '../records';
+import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasAttribute, hasClass, textContent } from '../shared/dom';
 import { urlParam } from '../shared/head-fields';
 import { cleanText, resolveUrl } from '../shared/text';
 import { contentScope } from './member-page';
 import { rowCells, tableRows } from './vo020-labels';
 
 export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
-  const $ = load(ctx.text);
-  const scope = contentScope($);
+  const doc = documentOf(ctx);
+  const scope = contentScope(doc);
   const page = ctx.url;
-  const tables = $(scope).find('table.tl1').toArray();
+  const tables = findAll(scope, (el) => el.name === 'table' && hasClass(el, 'tl1'));
   if (tables.length === 0) {
     throw new LayoutChangedError(`fr010 ${page ?? '(no url)'}: no faction table`, page, 'table.tl1');
   }
@@ -27,11 +27,12 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
   let linkedRowsWithoutId = 0;
   for (const row of tables.flatMap((t) => tableRows(t))) {
     if (rowCells(row).every((c) => c.name === 'th')) continue;
-    const link = $(row).find('a[href*="fr020"]').first();
-    const form = $(row).find('form[action*="fr020"]').first();
-    const sourceId = urlParam(link.attr('href'), 'FRLFDNR') ?? cleanText(form.find('input[name="FRLFDNR"]').attr('value'));
+    const link = findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'fr020'));
+    const form = findFirst(row, (el) => el.name === 'form' && attrContains(el, 'action', 'fr020'));
+    const formInput = form ? findFirst(form, (el) => el.name === 'input' && attrValue(el, 'name') === 'FRLFDNR') : undefined;
+    const sourceId = urlParam(attr(link, 'href'), 'FRLFDNR') ?? cleanText(attr(formInput, 'value'));
     if (!sourceId) {
-      if ($(row).find('a[href], form').length) linkedRowsWithoutId++;
+      if (findFirst(row, (el) => (el.name === 'a' && hasAttribute(el, 'href')) || el.name === 'form')) linkedRowsWithoutId++;
       continue; // separator (<hr>) and spacer rows
     }
     if (seen.has(sourceId)) continue;
@@ -42,8 +43,8 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
       system: 'allris3',
       systemVersion: ctx.systemVersion,
       sourceId,
-      url: link.length ? resolveUrl(link.attr('href'), page) : null,
-      name: cleanText(link.text()) ?? nameCell($, row),
+      url: link ? resolveUrl(attr(link, 'href'), page) : null,
+      name: cleanText(link ? textContent(link) : '') ?? nameCell(row),
       members: [],
     });
   }
@@ -68,6 +69,7 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
 }
 
 /** Without a link (only the FR form): the row's `td.text1` holds the name. */
-function nameCell($: CheerioAPI, row: Element): string | null {
-  return cleanText($(row).find('td.text1').first().text());
+function nameCell(row: Element): string | null {
+  const cell = findFirst(row, (el) => el.name === 'td' && hasClass(el, 'text1'));
+  return cleanText(cell ? textContent(cell) : '');
 }

@@ -10,33 +10,34 @@
  * - fr020 pages have an empty <title>: the name comes from the heading;
  * - hidden names, "N. N." seats and administration staff rows are skipped (shared/org-members.ts).
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { programFromUrl } from '../detect';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type OrganizationRecord } from '../records';
+import { attr, attrContains, attrValue, byId, documentOf, findFirst, findUnder, findUnderId, hasClass, hasId, textContent, treeHasId } from '../shared/dom';
 import { urlParam } from '../shared/head-fields';
 import { findMemberTable, readMembers } from '../shared/org-members';
 import { cleanText } from '../shared/text';
 
-const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#allris', '#bomain'];
+const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'allris', 'bomain'];
 
 /** The ALLRIS content container; city portal wrappers around it are never read. */
-export function contentScope($: CheerioAPI): AnyNode {
-  for (const sel of SCOPES) {
-    const el = $(sel).first();
-    if (el.length) return el[0];
+export function contentScope(doc: Document): AnyNode {
+  for (const id of SCOPES) {
+    const el = byId(doc, id);
+    if (el) return el;
   }
-  return $('body').first()[0] ?? $.root()[0];
+  return findFirst(doc, (e) => e.name === 'body') ?? doc;
 }
 
 /** The page heading ("Mobilitätsausschuss&nbsp;&nbsp;"), else `h1.title` (`_r`), else the <title>. */
-function organizationName($: CheerioAPI): string | null {
+function organizationName(doc: Document): string | null {
+  const text = (el: Element | undefined): string | null => cleanText(el ? textContent(el) : '');
   return (
-    cleanText($('#risname h1, #risname_raw h1').first().text()) ??
-    cleanText($('h1.title').first().text()) ??
-    cleanText($('title').first().text())
+    text(findUnderId(doc, ['risname', 'risname_raw'], (e) => e.name === 'h1', 1)[0]) ??
+    text(findFirst(doc, (e) => e.name === 'h1' && hasClass(e, 'title'))) ??
+    text(findFirst(doc, (e) => e.name === 'title'))
   );
 }
 
@@ -45,19 +46,37 @@ function organizationName($: CheerioAPI): string | null {
  * only: the print form and bookmark link of `#risnavi`, the sort links of the member table's header,
  * `<meta name="objectID">`.
  */
-function ownId($: CheerioAPI, url: string | null, params: string[]): string | null {
+function ownId(doc: Document, url: string | null, params: string[]): string | null {
   for (const p of params) {
     const id = urlParam(url, p);
     if (id) return id;
   }
+  const hasNavi = treeHasId(doc, ['risnavi']);
+  const hasMain = treeHasId(doc, ['rismain', 'rismain_raw']);
   for (const p of params) {
+    const link = (e: Element): boolean => e.name === 'a' && attrContains(e, 'href', `${p}=`);
+    const risnavi = (e: Element): boolean => hasId(e, 'risnavi');
     const id =
-      cleanText($(`#risnavi form input[name="${p}"]`).first().attr('value')) ??
-      urlParam($(`#risnavi a[href*="${p}="]`).first().attr('href'), p) ??
-      urlParam($(`#rismain th a[href*="${p}="], #rismain_raw th a[href*="${p}="]`).first().attr('href'), p);
+      // #risnavi form input[name="…"]
+      (hasNavi ? cleanText(attr(findFirst(doc, (e) => e.name === 'input' && attrValue(e, 'name') === p && inChain(e, [risnavi, (f) => f.name === 'form'])), 'value')) : null) ??
+      // #risnavi a[href*="…="]
+      (hasNavi ? urlParam(attr(findUnder(doc, risnavi, link, 1)[0], 'href'), p) : null) ??
+      // #rismain th a[href*="…="], #rismain_raw th a[href*="…="]
+      (hasMain ? urlParam(attr(findFirst(doc, (e) => link(e) && inChain(e, [(m) => hasId(m, 'rismain') || hasId(m, 'rismain_raw'), (t) => t.name === 'th'])), 'href'), p) : null);
     if (id && /^\d+$/.test(id)) return id;
   }
-  return cleanText($('meta[name="objectID"]').first().attr('content'));
+  return cleanText(attr(findFirst(doc, (e) => e.name === 'meta' && attrValue(e, 'name') === 'objectID'), 'content'));
+}
+
+/** `A B C` at the document level: ancestors passing chain[1], then chain[0] above it. */
+function inChain(el: Element, chain: ((e: Element) => boolean)[]): boolean {
+  const match = (node: Element, i: number): boolean => {
+    for (let p = node.parent; p && p.type === 'tag'; p = p.parent) {
+      if (chain[i](p) && (i === 0 || match(p, i - 1))) return true;
+    }
+    return false;
+  };
+  return match(el, chain.length - 1);
 }
 
 export type MemberPageKind = 'au020' | 'fr020';
@@ -69,10 +88,10 @@ function idParams(kind: MemberPageKind, url: string | null): string[] {
 }
 
 export function parseAllris3MemberPage(ctx: ParseContext, kind: MemberPageKind): OrganizationRecord {
-  const $ = load(ctx.text);
-  const scope = contentScope($);
+  const doc = documentOf(ctx);
+  const scope = contentScope(doc);
   const page = ctx.url;
-  const found = findMemberTable($, scope, 'table.tl1') ?? findMemberTable($, scope);
+  const found = findMemberTable(scope, (t) => hasClass(t, 'tl1')) ?? findMemberTable(scope);
   if (!found) {
     throw new LayoutChangedError(
       `${kind} ${page ?? '(no url)'}: no member table (a table whose header names a "Name" column)`,
@@ -85,9 +104,9 @@ export function parseAllris3MemberPage(ctx: ParseContext, kind: MemberPageKind):
     format: RECORD_FORMAT,
     system: 'allris3',
     systemVersion: ctx.systemVersion,
-    sourceId: ownId($, ctx.url, idParams(kind, ctx.url)),
+    sourceId: ownId(doc, ctx.url, idParams(kind, ctx.url)),
     url: ctx.url ?? null,
-    name: organizationName($),
-    members: readMembers($, found),
+    name: organizationName(doc),
+    members: readMembers(found),
   };
 }

@@ -6,13 +6,14 @@
  * portal's navigation cannot leak in; the month comes from the page or the URL (si010_r.asp?MM=9&YY=2026),
  * else from the links to the previous and next month ("August" | "Oktober").
  */
-import { load } from 'cheerio/slim';
 import type { ParseContext } from '../parse';
 import type { MeetingListRecord } from '../records';
 import { readCalenderView } from '../shared/calender-view';
+import { byId, documentOf, findFirst } from '../shared/dom';
 
 export function parseAllris3rMeetingList(ctx: ParseContext): MeetingListRecord {
-  const $ = load(ctx.text);
-  const scope = $('#allris').first()[0] ?? $('#allriscontainer').first()[0] ?? $('body').first()[0];
-  return readCalenderView($, ctx, 'allris3', scope);
+  const doc = documentOf(ctx);
+  const scope =
+    byId(doc, 'allris') ?? byId(doc, 'allriscontainer') ?? findFirst(doc, (el) => el.name === 'body');
+  return readCalenderView(scope ?? doc, ctx, 'allris3');
 }

@@ -14,8 +14,7 @@
  *   tr.zl17) are no meetings: they have no time and no SILFDNR;
  * - a responsive `table.calenderView` reaching this parser is handed to the `_r` reader.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import type { MeetingListEntry, MeetingListRecord } from '../records';
@@ -26,15 +25,16 @@ import { readCalenderView } from '../shared/calender-view';
 import { rowCells, tableRows } from './vo020-labels';
 import { findHeaderColumns } from '../shared/table-header';
 import { textOf } from '../shared/dom-text';
+import { attr, attrContains, attrValue, byId, childElements, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
 
-const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain', '#allris'];
+const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain', 'allris'];
 
-function findScope($: CheerioAPI): AnyNode {
-  for (const sel of SCOPES) {
-    const el = $(sel).first();
-    if (el.length) return el[0];
+function findScope(doc: Document): AnyNode {
+  for (const id of SCOPES) {
+    const el = byId(doc, id);
+    if (el) return el;
   }
-  return $('body').first()[0] ?? $.root()[0];
+  return findFirst(doc, (e) => e.name === 'body') ?? doc;
 }
 
 type Column = 'datum' | 'uhrzeit' | 'sitzung' | 'raum' | null;
@@ -69,24 +69,24 @@ function cellsOf(placed: Element[], columns: Column[], kind: Column): Element[] 
 }
 
 /** SILFDNR: the to010 link, else a hidden input of the row's forms (TO, ICS export, Niederschrift). */
-function rowSourceId($: CheerioAPI, row: Element): string | null {
-  const link = $(row).find('a[href*="SILFDNR="]').first().attr('href');
-  return urlParam(link, 'SILFDNR') ?? cleanText($(row).find('input[name="SILFDNR"]').first().attr('value'));
+function rowSourceId(row: Element): string | null {
+  const link = attr(findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'SILFDNR=')), 'href');
+  return urlParam(link, 'SILFDNR') ?? cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'SILFDNR'), 'value'));
 }
 
 /** The meeting name: the to010 link's text, else the first text cell of the meeting columns without a form. */
-function rowName($: CheerioAPI, row: Element, candidates: Element[]): string | null {
-  const link = $(row).find('a[href*="to010"]').first();
-  if (link.length) return cleanText(textOf(link[0], ' '));
+function rowName(row: Element, candidates: Element[]): string | null {
+  const link = findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'to010'));
+  if (link) return cleanText(textOf(link, ' '));
   for (const c of candidates) {
-    if ($(c).find('form, input').length) continue;
+    if (findFirst(c, (el) => el.name === 'form' || el.name === 'input')) continue;
     const t = cleanText(textOf(c, ' '));
     if (t) return t;
   }
   return null;
 }
 
-function readRows($: CheerioAPI, rows: Element[], columns: Column[], tracker: DayTracker): MeetingListEntry[] {
+function readRows(rows: Element[], columns: Column[], tracker: DayTracker): MeetingListEntry[] {
   const meetings: MeetingListEntry[] = [];
   for (const row of rows) {
     const placed = placeCells(row);
@@ -96,13 +96,13 @@ function readRows($: CheerioAPI, rows: Element[], columns: Column[], tracker: Da
     if ((row.attribs.class ?? '').split(/\s+/).includes('zl1m')) continue; // holiday / school-holiday row
     const timeCell = cellsOf(placed, columns, 'uhrzeit')[0];
     const time = parseCalendarTime(timeCell ? textOf(timeCell, ' ') : null);
-    const roomCell = cellsOf(placed, columns, 'raum')[0] ?? $(row).children('td.text4').last()[0];
+    const roomCell = cellsOf(placed, columns, 'raum')[0] ?? childElements(row).filter((c) => c.name === 'td' && hasClass(c, 'text4')).pop();
     // The meeting columns: "Sitzung" and the unlabelled columns around it (ICS, TO, Niederschrift forms).
     const candidates = [...new Set(placed.filter((c, i) => columns[i] === 'sitzung' || columns[i] === null))].filter(
       (c) => c !== timeCell && c !== roomCell && !dayCells.includes(c),
     );
-    const sourceId = rowSourceId($, row);
-    const name = rowName($, row, candidates);
+    const sourceId = rowSourceId(row);
+    const name = rowName(row, candidates);
     if (!name || (!sourceId && !time.start)) continue; // an empty day, or a holiday text such as "Reformationstag"
     const room = roomCell && !dayCells.includes(roomCell) ? cleanText(textOf(roomCell, ' ')) : null;
     meetings.push({ sourceId, name, date, start: time.start, end: time.end, room });
@@ -111,19 +111,19 @@ function readRows($: CheerioAPI, rows: Element[], columns: Column[], tracker: Da
 }
 
 export function parseAllris3MeetingList(ctx: ParseContext): MeetingListRecord {
-  const $ = load(ctx.text);
-  const scope = findScope($);
+  const doc = documentOf(ctx);
+  const scope = findScope(doc);
   const page = ctx.url ?? '(no url)';
-  const tables = $(scope).find('table.tl1').toArray();
+  const tables = findAll(scope, (el) => el.name === 'table' && hasClass(el, 'tl1'));
   for (const table of tables) {
     const rows = tableRows(table);
     const header = findHeaderColumns<Column>(rows, columnOf, (columns) => columns.includes('datum') && columns.includes('sitzung'));
     if (!header) continue;
-    const tracker = new DayTracker(calendarMonth($, scope, ctx.url));
-    const meetings = readRows($, rows.slice(header.index + 1), header.columns, tracker);
+    const tracker = new DayTracker(calendarMonth(scope, ctx.url));
+    const meetings = readRows(rows.slice(header.index + 1), header.columns, tracker);
     return meetingListRecord(ctx, 'allris3', meetings);
   }
-  if ($('table.calenderView').length) return readCalenderView($, ctx, 'allris3');
+  if (findFirst(doc, (el) => el.name === 'table' && hasClass(el, 'calenderView'))) return readCalenderView(doc, ctx, 'allris3');
   throw new LayoutChangedError(
     `si010 ${page}: no calendar table (table.tl1 with a header row naming Datum and Sitzung)`,
     ctx.url,

@@ -13,12 +13,12 @@
  * spacer rows) are no items; a row whose only text is "öffentlicher Teil" / "nichtöffentlicher
  * Teil" is a section row and sets the publicity of the rows below it.
  */
-import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { AgendaItemEntry } from '../records';
 import { agendaItem, idParam, isSectionText, looksLikeTopNumber, publicFromSection, subjectText } from '../shared/agenda-entry';
-import { elementText } from '../shared/head-fields';
+import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAncestor, hasClass } from '../shared/dom';
+import { nodeText } from '../shared/head-fields';
 import { cleanText, labelKey } from '../shared/text';
 import { rowCells, tableRows } from './vo020-labels';
 
@@ -42,10 +42,10 @@ function span(cell: Element): number {
 }
 
 /** The header's column map: one entry per grid column. */
-function headerColumns($: CheerioAPI, header: Element): Column[] {
+function headerColumns(header: Element): Column[] {
   const columns: Column[] = [];
   for (const th of rowCells(header)) {
-    const key = labelKey(elementText($(th)));
+    const key = labelKey(nodeText([th]));
     const column = COLUMN_RULES.find((r) => r.pattern.test(key))?.column ?? 'other';
     for (let i = 0; i < span(th); i++) columns.push(column);
   }
@@ -63,23 +63,26 @@ function placeCells(row: Element, columns: Column[]): PlacedCell[] {
 }
 
 /** The table whose header row names a Betreff column; null when the page has none. */
-export function findAgendaTable($: CheerioAPI, scope: AnyNode): { table: Element; header: Element } | null {
-  for (const table of $(scope).find('table').toArray()) {
+export function findAgendaTable(scope: AnyNode): { table: Element; header: Element } | null {
+  for (const table of findAll(scope, (el) => el.name === 'table')) {
     const header = tableRows(table).find((r) => rowCells(r).some((c) => c.name === 'th'));
-    if (header && headerColumns($, header).includes('subject')) return { table, header };
+    if (header && headerColumns(header).includes('subject')) return { table, header };
   }
   return null;
 }
 
+const isForm = (el: Element, part: string): boolean => el.name === 'form' && attrContains(el, 'action', part);
+const isInput = (el: Element, name: string): boolean => el.name === 'input' && attrValue(el, 'name') === name;
+
 /** TOLFDNR of a row: TOP link, to020 link or form, else the `<!--1052631 -->` comment. */
-function rowSourceId($: CheerioAPI, row: Element, top: Element[]): string | null {
-  for (const a of $(top).find('a[href]').toArray()) {
+function rowSourceId(row: Element, top: Element[]): string | null {
+  for (const a of findAll(top, (el) => el.name === 'a' && hasAttribute(el, 'href'))) {
     const id = idParam(a.attribs.href, 'TOLFDNR');
     if (id) return id;
   }
-  const link = $(row).find('a[href*="to020"]').toArray().map((a) => idParam(a.attribs.href, 'TOLFDNR')).find((id) => id);
+  const link = findAll(row, (el) => el.name === 'a' && attrContains(el, 'href', 'to020')).map((a) => idParam(a.attribs.href, 'TOLFDNR')).find((id) => id);
   if (link) return link;
-  const input = cleanText($(row).find('form[action*="to020"] input[name="TOLFDNR"]').first().attr('value'));
+  const input = cleanText(attr(findUnder(row, (el) => isForm(el, 'to020'), (el) => isInput(el, 'TOLFDNR'), 1)[0], 'value'));
   if (input && /^\d+$/.test(input)) return input;
   for (const child of row.children) {
     if (child.type === 'comment') {
@@ -90,22 +93,34 @@ function rowSourceId($: CheerioAPI, row: Element, top: Element[]): string | null
   return null;
 }
 
-/** The result shown as the NA/PA button's title ("ungeändert beschlossen", "(offen)"). */
-function rowResult($: CheerioAPI, row: Element): string | null {
-  const button = $(row).find('input.il1_naz, form[action*="to020"] input[type="submit"]').first();
-  return cleanText(button.attr('title'));
+function hasAttribute(el: Element, name: string): boolean {
+  return !!el.attribs && Object.prototype.hasOwnProperty.call(el.attribs, name) && el.attribs[name] != null;
 }
 
-function rowPaper($: CheerioAPI, cells: Element[]): { reference: string | null; sourceId: string | null } {
-  const link = $(cells).find('a[href*="vo020"]').first();
-  if (link.length) return { reference: elementText(link), sourceId: idParam(link.attr('href'), 'VOLFDNR') };
-  const input = cleanText($(cells).find('form[action*="vo020"] input[name="VOLFDNR"]').first().attr('value'));
+/** `input.il1_naz, form[action*="to020"] input[type="submit"]`: the NA/PA button. */
+function isResultButton(el: Element): boolean {
+  if (el.name !== 'input') return false;
+  if (hasClass(el, 'il1_naz')) return true;
+  if (attrValue(el, 'type')?.toLowerCase() !== 'submit') return false;
+  return true;
+}
+
+/** The result shown as the NA/PA button's title ("ungeändert beschlossen", "(offen)"). */
+function rowResult(row: Element): string | null {
+  const button = findFirst(row, (el) => isResultButton(el) && (hasClass(el, 'il1_naz') || hasAncestor(el, row, (f) => isForm(f, 'to020'))));
+  return cleanText(attr(button, 'title'));
+}
+
+function rowPaper(cells: Element[]): { reference: string | null; sourceId: string | null } {
+  const link = findFirst(cells, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020'));
+  if (link) return { reference: nodeText([link]), sourceId: idParam(attr(link, 'href'), 'VOLFDNR') };
+  const input = cleanText(attr(findUnder(cells, (el) => isForm(el, 'vo020'), (el) => isInput(el, 'VOLFDNR'), 1)[0], 'value'));
   return { reference: null, sourceId: input };
 }
 
 /** Reads every agenda row, in page order. Throws LayoutChangedError when the header has no TOP column. */
-export function parseClassicAgenda($: CheerioAPI, table: Element, header: Element, page: string): AgendaItemEntry[] {
-  const columns = headerColumns($, header);
+export function parseClassicAgenda(table: Element, header: Element, page: string): AgendaItemEntry[] {
+  const columns = headerColumns(header);
   if (!columns.includes('top')) {
     throw new LayoutChangedError(`${page}: agenda header without a TOP column`, page, 'table.tl1 tr.zk1 th "TOP"');
   }
@@ -122,19 +137,19 @@ export function parseClassicAgenda($: CheerioAPI, table: Element, header: Elemen
     const of = (c: Column) => placed.filter((p) => p.column === c).map((p) => p.cell);
     const top = of('top');
     const subjectCells = of('subject');
-    const topText = elementText($(top));
+    const topText = nodeText(top);
     const numberText = looksLikeTopNumber(topText) ? topText : null;
-    const sourceId = rowSourceId($, row, top);
-    const name = subjectCells.length ? subjectText($(subjectCells)) : null;
+    const sourceId = rowSourceId(row, top);
+    const name = subjectCells.length ? subjectText(subjectCells) : null;
     if (!numberText && !sourceId) {
       // a section row ("Nichtöffentlicher Teil"), or a row that only holds a button or spacers
-      const text = elementText($(row));
+      const text = nodeText([row]);
       if (isSectionText(text) || !name) {
         sectionPublic = publicFromSection(text) ?? sectionPublic;
         continue;
       }
     }
-    const paper = rowPaper($, of('paper'));
+    const paper = rowPaper(of('paper'));
     items.push(
       agendaItem({
         numberText,
@@ -143,7 +158,7 @@ export function parseClassicAgenda($: CheerioAPI, table: Element, header: Elemen
         name,
         paperReference: paper.reference,
         paperSourceId: paper.sourceId,
-        resultText: rowResult($, row),
+        resultText: rowResult(row),
       }),
     );
   }

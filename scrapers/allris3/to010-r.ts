@@ -7,7 +7,6 @@
  *
  * The `_r` head names no Betreff: the meeting name is then the title without its trailing date.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
@@ -15,40 +14,46 @@ import { RECORD_FORMAT, type MeetingRecord } from '../records';
 import { idParam } from '../shared/agenda-entry';
 import { nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
 import { findToTable, parseToTable } from '../shared/agenda-totable';
-import { elementText, readHeadFields } from '../shared/head-fields';
+import { attr, attrContains, attrValue, byId, documentOf, findChain, findFirst, findUnderId, hasAttribute, hasClass, hasId, textContent } from '../shared/dom';
+import { nodeText, readHeadFields } from '../shared/head-fields';
 import { labelKey } from '../shared/text';
 
 /** `<a aria-describedby="sigremium">Gremium:</a> <span id="sigremium">…</span>`, in page order; else dt/dd or .label rows. */
-export function readDescribedFields($: CheerioAPI, root: Cheerio<AnyNode>): MeetingField[] {
+export function readDescribedFields(root: AnyNode): MeetingField[] {
   const fields: MeetingField[] = [];
-  root.find('#head [aria-describedby]').each((_, el) => {
-    const id = $(el).attr('aria-describedby') ?? '';
-    const value = /^[\w-]+$/.test(id) ? root.find(`#${id}`).first() : null;
-    if (value && value.length) fields.push({ key: labelKey($(el).text()), value });
-  });
+  for (const el of findUnderId(root, ['head'], (e) => hasAttribute(e, 'aria-describedby'))) {
+    const id = attr(el, 'aria-describedby') ?? '';
+    const value = /^[\w-]+$/.test(id) ? byId(root, id) : undefined;
+    if (value) fields.push({ key: labelKey(textContent(el)), value: [value] });
+  }
   if (fields.length) return fields;
-  return readHeadFields($, root).map((f) => ({ key: f.key, value: f.value as Cheerio<AnyNode> }));
+  return readHeadFields(root).map((f) => ({ key: f.key, value: f.value }));
 }
 
 /** SILFDNR: from the URL, else from the TOP links of this meeting's own agenda (`to010_r.asp?SILFDNR=…&TOLFDNR=…`). */
-function meetingSourceId($: CheerioAPI, root: Cheerio<AnyNode>, url: string | null): string | null {
+function meetingSourceId(root: AnyNode, url: string | null): string | null {
   const fromUrl = idParam(url, 'SILFDNR');
   if (fromUrl) return fromUrl;
-  for (const a of root.find('#toTable td.tonr a[href*="TOLFDNR="]').toArray()) {
-    const id = idParam($(a).attr('href'), 'SILFDNR');
+  // #toTable td.tonr a[href*="TOLFDNR="]
+  const topLinks = findChain(
+    root,
+    [(e) => hasId(e, 'toTable'), (e) => e.name === 'td' && hasClass(e, 'tonr')],
+    (e) => e.name === 'a' && attrContains(e, 'href', 'TOLFDNR='),
+  );
+  for (const a of topLinks) {
+    const id = idParam(attr(a, 'href'), 'SILFDNR');
     if (id) return id;
   }
-  const own = root.find('a[id^="si"][id*="top"]').first().attr('id');
+  const own = attr(findFirst(root, (e) => e.name === 'a' && (attrValue(e, 'id')?.startsWith('si') ?? false) && attrContains(e, 'id', 'top')), 'id');
   return own ? (/^si(\d+)top\d+$/i.exec(own)?.[1] ?? null) : null;
 }
 
 export function parseAllris3rMeeting(ctx: ParseContext): MeetingRecord {
-  const $ = load(ctx.text);
+  const doc = documentOf(ctx);
   const page = ctx.url ?? 'ALLRIS 3 to010_r page';
-  const allris = $('#allris').first();
-  const root: Cheerio<AnyNode> = allris.length ? allris : $.root();
-  const title = elementText(root.find('h1.title').first());
-  const fields = readDescribedFields($, root);
+  const root: AnyNode = byId(doc, 'allris') ?? doc;
+  const title = nodeText([findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'))]);
+  const fields = readDescribedFields(root);
   if (!title && fields.length === 0) {
     throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, 'h1.title, #head .row');
   }
@@ -58,10 +63,10 @@ export function parseAllris3rMeeting(ctx: ParseContext): MeetingRecord {
     format: RECORD_FORMAT,
     system: 'allris3',
     systemVersion: ctx.systemVersion,
-    sourceId: meetingSourceId($, root, ctx.url),
+    sourceId: meetingSourceId(root, ctx.url),
     url: ctx.url ?? null,
     ...head,
     name: head.name ?? nameFromTitle(title, head.date),
-    agendaItem: parseToTable($, findToTable(root, page)),
+    agendaItem: parseToTable(findToTable(root, page)),
   };
 }

@@ -11,62 +11,73 @@
  * - the meeting's own SILFDNR without a URL: meta objectID, the si016/si017 forms or this agenda's
  *   TOP links — never the TO form / to010 link of an earlier meeting inside the agenda.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingRecord } from '../records';
 import { idParam } from '../shared/agenda-entry';
 import { nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
-import { elementText } from '../shared/head-fields';
+import { attr, attrContains, attrValue, byId, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass } from '../shared/dom';
+import { nodeText } from '../shared/head-fields';
 import { cleanText, labelKey } from '../shared/text';
 import { findAgendaTable, parseClassicAgenda } from './to010-agenda';
 import { readLabelledFields } from './vo020-labels';
 
-const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain'];
+const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain'];
 
 /** The ALLRIS content container; city portal wrappers around it (Hildesheim NOLIS) are never read. */
-function findScope($: CheerioAPI): AnyNode {
-  for (const sel of SCOPES) {
-    const el = $(sel).first();
-    if (el.length) return el[0];
+function findScope(doc: Document): AnyNode {
+  for (const id of SCOPES) {
+    const el = byId(doc, id);
+    if (el) return el;
   }
-  return $('body').first()[0] ?? $.root()[0];
+  return findFirst(doc, (el) => el.name === 'body') ?? doc;
 }
 
 /** The label rows of the head table (the table around the first `td.kb1`), as label key → value cells. */
-function headFields($: CheerioAPI, scope: AnyNode): MeetingField[] {
-  const table = $(scope).find('td.kb1').first().closest('table').toArray().find((el): el is Element => el.type === 'tag');
-  if (!table) return [];
-  return readLabelledFields($, table).map((f) => ({ key: labelKey(f.label), value: $(f.cells) }));
+function headFields(scope: AnyNode): MeetingField[] {
+  const kb1 = findFirst(scope, (el) => el.name === 'td' && hasClass(el, 'kb1'));
+  const table = kb1 ? closest(kb1, (el) => el.name === 'table') : undefined;
+  if (!table || table.type !== 'tag') return [];
+  return readLabelledFields(table).map((f) => ({ key: labelKey(f.label), value: f.cells }));
 }
 
+const isForm = (el: Element, part: string): boolean => el.name === 'form' && attrContains(el, 'action', part);
+const isInput = (el: Element, name: string): boolean => el.name === 'input' && attrValue(el, 'name') === name;
+
 /** SILFDNR: from the URL, else from the page's own meta, forms and TOP links (never an earlier meeting's). */
-function meetingSourceId($: CheerioAPI, scope: AnyNode, url: string | null): string | null {
+function meetingSourceId(doc: Document, scope: AnyNode, url: string | null): string | null {
   const fromUrl = idParam(url, 'SILFDNR');
   if (fromUrl) return fromUrl;
-  const meta = cleanText($('meta[name="objectID"]').first().attr('content'));
+  const meta = cleanText(attr(findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'objectID'), 'content'));
   if (meta && /^\d+$/.test(meta)) return meta;
-  const form = cleanText($('form[action*="si016"], form[action*="si017"], form[action*="si019"]').find('input[name="SILFDNR"]').first().attr('value'));
+  const forms = findAll(doc, (el) => isForm(el, 'si016') || isForm(el, 'si017') || isForm(el, 'si019'));
+  const form = cleanText(attr(findFirst(forms, (el) => isInput(el, 'SILFDNR')), 'value'));
   if (form && /^\d+$/.test(form)) return form;
-  for (const a of $(scope).find('td.text4 a[href*="to010"][href*="TOLFDNR="]').toArray()) {
+  const topLinks = findUnder(
+    scope,
+    (el) => el.name === 'td' && hasClass(el, 'text4'),
+    (el) => el.name === 'a' && attrContains(el, 'href', 'to010') && attrContains(el, 'href', 'TOLFDNR='),
+  );
+  for (const a of topLinks) {
     const id = idParam(a.attribs.href, 'SILFDNR');
     if (id) return id;
   }
-  const self = $('form[action*="to010.asp?SILFDNR="]').filter((_, f) => $(f).find('input[name="selfAction"]').length > 0);
-  return idParam(self.first().attr('action'), 'SILFDNR');
+  const self = findAll(doc, (el) => isForm(el, 'to010.asp?SILFDNR=')).filter((f) => findFirst(f, (el) => isInput(el, 'selfAction')) !== undefined);
+  return idParam(attr(self[0], 'action'), 'SILFDNR');
 }
 
 export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
-  const $ = load(ctx.text);
-  const scope = findScope($);
+  const doc = documentOf(ctx);
+  const scope = findScope(doc);
   const page = ctx.url ?? 'ALLRIS 3 to010 page';
-  const h1 = elementText($('#risname h1, #risname_raw h1').first());
-  const fields = headFields($, scope);
+  const h1El = findUnderId(doc, ['risname', 'risname_raw'], (el) => el.name === 'h1', 1)[0];
+  const h1 = nodeText([h1El]);
+  const fields = headFields(scope);
   if (!h1 && fields.length === 0) {
     throw new LayoutChangedError(`${page}: neither a Tagesordnung heading nor head labels`, page, '#risname h1, td.kb1');
   }
-  const agenda = findAgendaTable($, scope);
+  const agenda = findAgendaTable(scope);
   if (!agenda) {
     throw new LayoutChangedError(`${page}: no agenda table with a Betreff column`, page, 'table.tl1 tr.zk1 th "Betreff"');
   }
@@ -76,10 +87,10 @@ export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
     format: RECORD_FORMAT,
     system: 'allris3',
     systemVersion: ctx.systemVersion,
-    sourceId: meetingSourceId($, scope, ctx.url),
+    sourceId: meetingSourceId(doc, scope, ctx.url),
     url: ctx.url ?? null,
     ...head,
     name: head.name ?? nameFromTitle(h1, head.date),
-    agendaItem: parseClassicAgenda($, agenda.table, agenda.header, page),
+    agendaItem: parseClassicAgenda(agenda.table, agenda.header, page),
   };
 }

@@ -14,13 +14,13 @@
  * - the Beschlussart "(offen)" is no result;
  * - the page's own id (TOLFDNR) without a URL: meta objectID, the print form, or `topSelected=`.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT } from '../records';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { parseGermanDate } from '../shared/dates';
+import { attr, attrContains, attrValue, byId, closest, documentOf, findFirst, findUnder, findUnderId, hasClass, textContent } from '../shared/dom';
 import { urlParam } from '../shared/head-fields';
 import { writeListNumbers } from '../shared/list-numbers';
 import { labelKey } from '../shared/text';
@@ -29,35 +29,36 @@ import { findVote, type AgendaItemWithVote } from '../shared/vote';
 import { readLabelledFields, type LabelledField } from './vo020-labels';
 import { parseTextSections, textValue } from './vo020-text';
 
-const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain'];
+const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain'];
 
 /** The ALLRIS content container; city portal wrappers around it (Hildesheim NOLIS) are never read. */
-function findScope($: CheerioAPI): AnyNode {
-  for (const sel of SCOPES) {
-    const el = $(sel).first();
-    if (el.length) return el[0];
+function findScope(doc: Document): AnyNode {
+  for (const id of SCOPES) {
+    const el = byId(doc, id);
+    if (el) return el;
   }
-  return $('body').first()[0] ?? $.root()[0];
+  return findFirst(doc, (e) => e.name === 'body') ?? doc;
 }
 
 /** The head table: the table whose own rows hold the "TOP:" label. */
-function headTable($: CheerioAPI, scope: AnyNode): Element | null {
-  const top = $(scope)
-    .find('td.kb1')
-    .filter((_, td) => labelKey(textValue([td])) === 'top')
-    .first();
-  const table = top.closest('table')[0];
+function headTable(scope: AnyNode): Element | null {
+  const top = findFirst(scope, (td) => td.name === 'td' && hasClass(td, 'kb1') && labelKey(textValue([td])) === 'top');
+  const table = top ? closest(top, (el) => el.name === 'table') : undefined;
   return table && table.type === 'tag' ? table : null;
 }
 
+const isForm = (el: Element, part: string): boolean => el.name === 'form' && attrContains(el, 'action', part);
+const isInput = (el: Element, name: string): boolean => el.name === 'input' && attrValue(el, 'name') === name;
+const isLink = (el: Element, ...parts: string[]): boolean => el.name === 'a' && parts.every((p) => attrContains(el, 'href', p));
+
 /** TOLFDNR: the URL, else the page's own marks (meta objectID, print form, `topSelected=` of its forms). */
-function sourceIdOf($: CheerioAPI, url: string | null): string | null {
+function sourceIdOf(doc: Document, url: string | null): string | null {
   const own = (v: string | undefined) => (v && /^\d+$/.test(v.trim()) ? v.trim() : null);
   return (
     urlParam(url, 'TOLFDNR') ??
-    own($('meta[name="objectID"]').first().attr('content')) ??
-    own($('form[action*="to020"] input[name="TOLFDNR"]').first().attr('value')) ??
-    urlParam($('form[action*="topSelected="]').first().attr('action'), 'topSelected')
+    own(attr(findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'objectID'), 'content')) ??
+    own(attr(findUnder(doc, (el) => isForm(el, 'to020'), (el) => isInput(el, 'TOLFDNR'), 1)[0], 'value')) ??
+    urlParam(attr(findFirst(doc, (el) => isForm(el, 'topSelected=')), 'action'), 'topSelected')
   );
 }
 
@@ -67,11 +68,11 @@ function valueOf(fields: LabelledField[], key: string): string | null {
 }
 
 export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
-  const $ = load(ctx.text);
-  const scope = findScope($);
+  const doc = documentOf(ctx);
+  const scope = findScope(doc);
   const page = ctx.url;
 
-  const table = headTable($, scope);
+  const table = headTable(scope);
   if (!table) {
     throw new LayoutChangedError(
       `to020 ${page ?? '(no url)'}: no head table with a "TOP:" label`,
@@ -79,41 +80,42 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
       'td.kb1 "TOP:"',
     );
   }
-  const fields = readLabelledFields($, table);
+  const fields = readLabelledFields(table);
   const top = splitTopNumber(valueOf(fields, 'top'));
   const result = cleanResultText(valueOf(fields, 'beschlussart'));
 
-  const meetingLink = $(table).find('a[href*="to010"][href*="SILFDNR="]').first();
-  const meetingForm = $(table).find('form[action*="to010"] input[name="SILFDNR"]').first();
-  const paperLink = $(table).find('a[href*="vo020"][href*="VOLFDNR="]').first();
-  const paperForm = $(table).find('form[action*="vo020"] input[name="VOLFDNR"]').first();
-  const paper = splitPaperLink(paperLink.length ? textValue([paperLink[0]]) : null);
+  const meetingLink = findFirst(table, (el) => isLink(el, 'to010', 'SILFDNR='));
+  const meetingForm = findUnder(table, (el) => isForm(el, 'to010'), (el) => isInput(el, 'SILFDNR'), 1)[0];
+  const paperLink = findFirst(table, (el) => isLink(el, 'vo020', 'VOLFDNR='));
+  const paperForm = findUnder(table, (el) => isForm(el, 'vo020'), (el) => isInput(el, 'VOLFDNR'), 1)[0];
+  const paper = splitPaperLink(paperLink ? textValue([paperLink]) : null);
 
-  const heading = $('#risname h1, #risname_raw h1').first();
+  const heading = findUnderId(doc, ['risname', 'risname_raw'], (el) => el.name === 'h1', 1)[0];
+  const titleEl = findFirst(doc, (el) => el.name === 'title');
   const name =
-    nameFromAuszugTitle(heading.length ? textValue([heading[0]]) : null) ??
-    nameFromAuszugTitle($('title').first().text()) ??
+    nameFromAuszugTitle(heading ? textValue([heading]) : null) ??
+    nameFromAuszugTitle(titleEl ? textContent(titleEl) : '') ??
     paper.name;
 
-  writeListNumbers($, $(scope));
-  const text = parseTextSections($, scope);
+  writeListNumbers(scope);
+  const text = parseTextSections(scope);
 
   return {
     type: 'AgendaItem',
     format: RECORD_FORMAT,
     system: 'allris3',
     systemVersion: ctx.systemVersion,
-    sourceId: sourceIdOf($, ctx.url),
+    sourceId: sourceIdOf(doc, ctx.url),
     url: ctx.url ?? null,
     number: top.number,
     public: top.public,
     name,
-    meetingSourceId: urlParam(meetingLink.attr('href'), 'SILFDNR') ?? (meetingForm.attr('value')?.trim() || null),
-    meetingName: meetingLink.length ? textValue([meetingLink[0]]) : null,
+    meetingSourceId: urlParam(attr(meetingLink, 'href'), 'SILFDNR') ?? (attr(meetingForm, 'value')?.trim() || null),
+    meetingName: meetingLink ? textValue([meetingLink]) : null,
     organization: valueOf(fields, 'gremium'),
     date: parseGermanDate(valueOf(fields, 'datum')),
     paperReference: paper.reference,
-    paperSourceId: urlParam(paperLink.attr('href'), 'VOLFDNR') ?? (paperForm.attr('value')?.trim() || null),
+    paperSourceId: urlParam(attr(paperLink, 'href'), 'VOLFDNR') ?? (attr(paperForm, 'value')?.trim() || null),
     result,
     resultCode: classifyResult(result),
     text,

@@ -4,7 +4,7 @@
  * (status, date, TO form, meeting link, result, spacer, NA/PA form). Spacer rows are skipped. Pure.
  */
 import type { Element } from 'domhandler';
-import type { CheerioAPI } from 'cheerio/slim';
+import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAttribute, hasClass } from '../shared/dom';
 import { LayoutChangedError } from '../errors';
 import type { ConsultationMeetingRecord, ConsultationRecord } from '../records';
 import { classifyResult, classifyRole, cleanResultText } from '../shared/codes';
@@ -25,35 +25,33 @@ export function urlParam(href: string | null | undefined, name: string): string 
   }
 }
 
-function inputValue($: CheerioAPI, scope: Element, selector: string): string | null {
-  return cleanText($(scope).find(selector).first().attr('value'));
-}
+const isForm = (el: Element, part: string): boolean => el.name === 'form' && attrContains(el, 'action', part);
+const isInput = (el: Element, name: string): boolean => el.name === 'input' && attrValue(el, 'name') === name;
 
 /** Spacer rows hold only images (einpix.gif) or nothing. */
-function isEmptyRow($: CheerioAPI, row: Element): boolean {
-  return textValue([row]) === null && $(row).find('form, a[href]').length === 0;
+function isEmptyRow(row: Element): boolean {
+  return textValue([row]) === null && !findFirst(row, (el) => el.name === 'form' || (el.name === 'a' && hasAttribute(el, 'href')));
 }
 
-function isMeetingRow($: CheerioAPI, cells: Element[]): boolean {
-  return cells.some((c) => $(c).hasClass('text2')) || cells.length >= 5;
+function isMeetingRow(cells: Element[]): boolean {
+  return cells.some((c) => hasClass(c, 'text2')) || cells.length >= 5;
 }
 
-function parseMeetingRow($: CheerioAPI, row: Element, cells: Element[]): ConsultationMeetingRecord {
-  const dateCell = cells.find((c) => $(c).hasClass('text2')) ?? cells[1];
-  const toForm = $(row).find('form[action*="to010"]').first();
-  const link = $(row)
-    .find('a[href*="to010"]')
-    .filter((_, a) => urlParam(a.attribs.href, 'SILFDNR') !== null)
-    .first();
+function parseMeetingRow(row: Element, cells: Element[]): ConsultationMeetingRecord {
+  const dateCell = cells.find((c) => hasClass(c, 'text2')) ?? cells[1];
+  const toForm = findFirst(row, (el) => isForm(el, 'to010'));
+  const link = findAll(row, (el) => el.name === 'a' && attrContains(el, 'href', 'to010')).find(
+    (a) => urlParam(a.attribs.href, 'SILFDNR') !== null,
+  );
   const meetingSourceId =
-    cleanText(toForm.find('input[name="SILFDNR"]').first().attr('value')) ?? urlParam(link.attr('href'), 'SILFDNR');
+    cleanText(attr(toForm ? findFirst(toForm, (el) => isInput(el, 'SILFDNR')) : undefined, 'value')) ?? urlParam(attr(link, 'href'), 'SILFDNR');
   const agendaItemSourceId =
-    inputValue($, row, 'form[action*="to020"] input[name="TOLFDNR"]') ??
-    urlParam(toForm.attr('action'), 'topSelected') ??
-    urlParam($(row).find('a[href*="TOLFDNR="]').first().attr('href'), 'TOLFDNR');
+    cleanText(attr(findUnder(row, (el) => isForm(el, 'to020'), (el) => isInput(el, 'TOLFDNR'), 1)[0], 'value')) ??
+    urlParam(attr(toForm, 'action'), 'topSelected') ??
+    urlParam(attr(findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'TOLFDNR=')), 'href'), 'TOLFDNR');
   // The meeting name: the link text, or the plain cell after the TO cell where the meeting is not linked.
-  const name = link.length ? textValue([link[0]]) : cells[3] ? textValue([cells[3]]) : null;
-  const resultCell = cells.find((c) => $(c).hasClass('text3'));
+  const name = link ? textValue([link]) : cells[3] ? textValue([cells[3]]) : null;
+  const resultCell = cells.find((c) => hasClass(c, 'text3'));
   const result = cleanResultText(resultCell ? textValue([resultCell]) : null);
   return {
     date: dateCell ? parseGermanDate(textValue([dateCell])) : null,
@@ -80,17 +78,17 @@ function parseStationRow(cells: Element[]): ConsultationRecord {
  * Reads the Beratungsfolge table. A row with text that is neither a station nor a meeting row means
  * the layout changed: LayoutChangedError naming the page and the row.
  */
-export function parseConsultationTable($: CheerioAPI, table: Element, page: string | null): ConsultationRecord[] {
+export function parseConsultationTable(table: Element, page: string | null): ConsultationRecord[] {
   const stations: ConsultationRecord[] = [];
   for (const row of tableRows(table)) {
-    if (isEmptyRow($, row)) continue;
+    if (isEmptyRow(row)) continue;
     const cells = rowCells(row);
-    if (isMeetingRow($, cells)) {
+    if (isMeetingRow(cells)) {
       if (stations.length === 0) {
         // A meeting row before any station row: keep it under an unnamed station rather than lose it.
         stations.push({ organization: null, role: null, roleCode: null, stationStatus: cleanText(cells[0]?.attribs.title), meetings: [] });
       }
-      stations[stations.length - 1].meetings.push(parseMeetingRow($, row, cells));
+      stations[stations.length - 1].meetings.push(parseMeetingRow(row, cells));
     } else if (cells.length >= 2 && cells.length <= 4) {
       stations.push(parseStationRow(cells));
     } else {

@@ -5,7 +5,7 @@
  * field. Label set and order differ per city, so nothing here is positional. Pure.
  */
 import type { Element } from 'domhandler';
-import type { CheerioAPI } from 'cheerio/slim';
+import { hasClass } from '../shared/dom';
 import { labelKey } from '../shared/text';
 import { nodeType, textValue } from './vo020-text';
 
@@ -70,17 +70,17 @@ export function rowCells(row: Element): Element[] {
   return childElements(row).filter((c) => c.name === 'td' || c.name === 'th');
 }
 
-function isLabelCell($: CheerioAPI, cell: Element): boolean {
-  return $(cell).hasClass('kb1');
+function isLabelCell(cell: Element): boolean {
+  return hasClass(cell, 'kb1');
 }
 
 /** Reads the label/value fields of the head table, in page order. */
-export function readLabelledFields($: CheerioAPI, table: Element): LabelledField[] {
+export function readLabelledFields(table: Element): LabelledField[] {
   const fields: LabelledField[] = [];
   for (const row of tableRows(table)) {
     let current: LabelledField | null = null;
     for (const cell of rowCells(row)) {
-      if (isLabelCell($, cell)) {
+      if (isLabelCell(cell)) {
         const shown = textValue([cell]);
         current = { label: shown ? shown.replace(/\s*:\s*$/, '') : null, field: fieldForLabel(shown), cells: [], row };
         fields.push(current);

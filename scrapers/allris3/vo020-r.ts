@@ -10,7 +10,8 @@ import type { AnyNode } from 'domhandler';
 import type { ParseContext } from '../parse';
 import type { PaperRecord, TextSection } from '../records';
 import { parseHeadPaper } from '../shared/head-paper';
-import { elementLines, textSection } from '../shared/head-fields';
+import { attr, attrValue, findAll } from '../shared/dom';
+import { nodeLines, textSection } from '../shared/head-fields';
 
 /** The ALLRIS text anchors (ALLRIS-NOTES §3) and the section each one stands for. */
 const ANCHOR_HEADINGS: Record<string, string> = {
@@ -28,18 +29,23 @@ const ANCHOR_HEADINGS: Record<string, string> = {
  * own first line ("Beschluss:"), else the anchor's meaning. A section with no text after its heading
  * (an empty Word template) is left out.
  */
-export function readAnchorSections($: CheerioAPI, root: Cheerio<AnyNode>): TextSection[] {
+export function readAnchorSections(_$: CheerioAPI, root: Cheerio<AnyNode>): TextSection[] {
+  return root.toArray().flatMap((node) => readAnchorSectionsIn(node));
+}
+
+/** readAnchorSections over the domhandler tree (`root`: the `#allris` container or the document). */
+export function readAnchorSectionsIn(root: AnyNode): TextSection[] {
   const sections: TextSection[] = [];
-  root.find('a[name^="allris"]').each((_, el) => {
-    const name = $(el).attr('name') ?? '';
-    const container = $(el).parent();
-    if (!container.is('div') || container.attr('id') !== name) return;
-    const section = textSection(elementLines(container), null, ANCHOR_HEADINGS[name] ?? null);
+  for (const el of findAll(root, (a) => a.name === 'a' && (attrValue(a, 'name')?.startsWith('allris') ?? false))) {
+    const name = attr(el, 'name') ?? '';
+    const container = el.parent && el.parent.type !== 'root' ? el.parent : null;
+    if (!container || container.type !== 'tag' || container.name !== 'div' || attr(container, 'id') !== name) continue;
+    const section = textSection(nodeLines([container]), null, ANCHOR_HEADINGS[name] ?? null);
     if (section) sections.push(section);
-  });
+  }
   return sections;
 }
 
 export function parseAllris3rPaper(ctx: ParseContext): PaperRecord {
-  return parseHeadPaper(ctx, { system: 'allris3', title: 'reference-type', pageName: 'ALLRIS 3 vo020_r page', readText: readAnchorSections });
+  return parseHeadPaper(ctx, { system: 'allris3', title: 'reference-type', pageName: 'ALLRIS 3 vo020_r page', readText: readAnchorSectionsIn });
 }

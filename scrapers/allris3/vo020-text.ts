@@ -4,7 +4,7 @@
  * (`<a name="allrisSV">` + a complete nested `<html>` document, ALLRIS-NOTES §3 and §4.1). Pure.
  */
 import type { AnyNode, Element } from 'domhandler';
-import type { CheerioAPI } from 'cheerio/slim';
+import { attrValue, findAll, findFirst, textContent } from '../shared/dom';
 import { cleanBlock, cleanText } from '../shared/text';
 import type { TextSection } from '../records';
 
@@ -112,11 +112,10 @@ function endsSection(node: AnyNode): boolean {
  * else the page's anchor link text (`a[href="#allrisSV"]`), else the usual name of the anchor code.
  * Paragraphs are separated by one "\n"; empty paragraphs are dropped; a section without text is left out.
  */
-export function parseTextSections($: CheerioAPI, scope: AnyNode): TextSection[] {
+export function parseTextSections(scope: AnyNode): TextSection[] {
   const sections: TextSection[] = [];
-  $(scope)
-    .find('a[name^="allris"]')
-    .each((_, a) => {
+  const anchors = findAll(scope, (el) => el.name === 'a' && (attrValue(el, 'name')?.startsWith('allris') ?? false));
+  anchors.forEach((a) => {
       if (!isSectionAnchor(a)) return;
       const code = a.attribs.name.slice('allris'.length);
       const nodes: AnyNode[] = [];
@@ -130,8 +129,8 @@ export function parseTextSections($: CheerioAPI, scope: AnyNode): TextSection[] 
         lines.shift();
         if (split.rest !== '') lines.unshift(split.rest);
       } else {
-        const link = $(scope).find(`a[href="#allris${code}"]`).first();
-        heading = cleanText(link.length ? link.text() : null) ?? ANCHOR_HEADINGS[code] ?? null;
+        const link = findFirst(scope, (el) => el.name === 'a' && attrValue(el, 'href') === `#allris${code}`);
+        heading = cleanText(link ? textContent(link) : null) ?? ANCHOR_HEADINGS[code] ?? null;
       }
       if (lines.length === 0) return;
       sections.push({ heading, text: lines.join('\n') });

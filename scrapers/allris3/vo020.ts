@@ -9,27 +9,27 @@
  * - labels vary per city and ignored labels (Verfasser …) still end the previous field (vo020-labels.ts);
  * - attachments are listed twice (right column and the table under the text): one file per URL.
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { isOrganisationName } from '../shared/persons';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type ConsultationRecord, type FileRef, type PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
+import { attr, attrContains, attrValue, byId, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass, nextElements, textContent } from '../shared/dom';
 import { cleanText, resolveUrl } from '../shared/text';
 import { parseConsultationTable, urlParam } from './vo020-consultation';
 import { readLabelledFields, tableRows, type LabelledField, type PaperField } from './vo020-labels';
 import { nodeType, parseTextSections, textLines, textValue } from './vo020-text';
 
-const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain'];
+const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain'];
 
 /** The ALLRIS content container; city portal wrappers around it (Hildesheim NOLIS) are never read. */
-function findScope($: CheerioAPI): AnyNode {
-  for (const sel of SCOPES) {
-    const el = $(sel).first();
-    if (el.length) return el[0];
+function findScope(doc: Document): AnyNode {
+  for (const id of SCOPES) {
+    const el = byId(doc, id);
+    if (el) return el;
   }
-  return $('body').first()[0] ?? $.root()[0];
+  return findFirst(doc, (e) => e.name === 'body') ?? doc;
 }
 
 /** "Drucksache - 22-2402" → "22-2402"; "Vorlage - 23/224 - Betreff…" (a <title>) → "23/224". */
@@ -50,21 +50,21 @@ export function publicFromStatus(status: string | null): boolean | null {
 }
 
 /** VOLFDNR: from the URL, else the page's own forms and links (never a link to another Vorlage). */
-function sourceIdOf($: CheerioAPI, url: string | null): string | null {
+function sourceIdOf(doc: Document, url: string | null): string | null {
   return (
     urlParam(url, 'VOLFDNR') ??
-    cleanText($('form[action*="vo021"] input[name="VOLFDNR"]').first().attr('value')) ??
-    cleanText($('meta[name="objectID"]').first().attr('content')) ??
-    urlParam($('a[href*="vo020.asp?VOLFDNR="][href*="toggleMenu"]').first().attr('href'), 'VOLFDNR')
+    cleanText(attr(findUnder(doc, (el) => el.name === 'form' && attrContains(el, 'action', 'vo021'), (el) => el.name === 'input' && attrValue(el, 'name') === 'VOLFDNR', 1)[0], 'value')) ??
+    cleanText(attr(findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'objectID'), 'content')) ??
+    urlParam(attr(findFirst(doc, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020.asp?VOLFDNR=') && attrContains(el, 'href', 'toggleMenu')), 'href'), 'VOLFDNR')
   );
 }
 
 /** The head table: the table around the Betreff label, else around the first label of the data column. */
-function headTable($: CheerioAPI, scope: AnyNode): Element | null {
-  const labels = $(scope).find('td.kb1');
-  const betreff = labels.filter((_, td) => /^betreff\s*:?$/i.test(textValue([td]) ?? '')).first();
-  const anchor = betreff.length ? betreff : $(scope).find('td.ko1 td.kb1').first();
-  const table = anchor.closest('table')[0];
+function headTable(scope: AnyNode): Element | null {
+  const isLabel = (el: Element): boolean => el.name === 'td' && hasClass(el, 'kb1');
+  const betreff = findFirst(scope, (td) => isLabel(td) && /^betreff\s*:?$/i.test(textValue([td]) ?? ''));
+  const anchor = betreff ?? findUnder(scope, (el) => el.name === 'td' && hasClass(el, 'ko1'), isLabel, 1)[0];
+  const table = anchor ? closest(anchor, (el) => el.name === 'table') : undefined;
   return table && nodeType(table) === 'tag' ? (table as Element) : null;
 }
 
@@ -72,70 +72,81 @@ function valueLines(f: LabelledField | undefined): string[] {
   return f ? textLines(f.cells) : [];
 }
 
-function consultationOf($: CheerioAPI, field: LabelledField, page: string | null): ConsultationRecord[] {
-  let table = $(field.cells).find('table').first();
-  if (!table.length) {
-    const row = $(field.row).nextAll('tr').first();
-    table = row.find('table').first();
+function consultationOf(field: LabelledField, page: string | null): ConsultationRecord[] {
+  const isTable = (el: Element): boolean => el.name === 'table';
+  let table = findFirst(field.cells, isTable);
+  if (!table) {
+    const row = nextElements(field.row).find((el) => el.name === 'tr');
+    table = row ? findFirst(row, isTable) : undefined;
   }
-  if (!table.length || tableRows(table[0]).length === 0) {
+  if (!table || tableRows(table).length === 0) {
     throw new LayoutChangedError(
       `vo020 ${page ?? '(no url)'}: "Beratungsfolge:" label without a readable table in the next row`,
       page,
       'td.kb1 "Beratungsfolge:" + tr table',
     );
   }
-  return parseConsultationTable($, table[0], page);
+  return parseConsultationTable(table, page);
 }
 
 /** Every document the page offers, in page order: do027 POST forms (url null) and linked files, one per URL. */
-function filesOf($: CheerioAPI, scope: AnyNode, base: string | null): FileRef[] {
+function filesOf(scope: AnyNode, base: string | null): FileRef[] {
   const files: FileRef[] = [];
   const seen = new Set<string>();
-  $(scope)
-    .find('form[action*="do027"], a[href*="do027"], a[href*="___tmp/"]')
-    .each((_, el) => {
-      let name: string | null;
-      let url: string | null;
-      let key: string;
-      if (el.name === 'form') {
-        const button = $(el).find('input[type="submit"], input[type="image"], button').first();
-        name =
-          cleanText(button.attr('value')) ??
-          cleanText(button.attr('alt')) ??
-          cleanText(button.text()) ??
-          cleanText(button.attr('title')?.replace(/\(Öffnet[^)]*\)/g, ''));
-        url = null;
-        const inputs = $(el).find('input[type="hidden"]').map((_, i) => `${i.attribs.name}=${i.attribs.value}`).get();
-        key = `form:${inputs.join('&')}`;
-      } else {
-        url = resolveUrl(el.attribs.href, base);
-        name = textValue([el]) ?? cleanText(el.attribs.title?.replace(/\(Öffnet[^)]*\)/g, ''));
-        key = `url:${url}`;
-      }
-      if (seen.has(key)) return;
-      seen.add(key);
-      if (!name && url) name = cleanText(url.split(/[?#]/)[0].split('/').pop());
-      if (name) files.push({ name, url });
-    });
+  // form[action*="do027"], a[href*="do027"], a[href*="___tmp/"]
+  const isFile = (el: Element): boolean =>
+    (el.name === 'form' && attrContains(el, 'action', 'do027')) ||
+    (el.name === 'a' && (attrContains(el, 'href', 'do027') || attrContains(el, 'href', '___tmp/')));
+  for (const el of findAll(scope, isFile)) {
+    let name: string | null;
+    let url: string | null;
+    let key: string;
+    if (el.name === 'form') {
+      // input[type="submit"], input[type="image"], button
+      const button = findFirst(el, (b) => {
+        if (b.name === 'button') return true;
+        const type = attrValue(b, 'type')?.toLowerCase();
+        return b.name === 'input' && (type === 'submit' || type === 'image');
+      });
+      name =
+        cleanText(attr(button, 'value')) ??
+        cleanText(attr(button, 'alt')) ??
+        cleanText(button ? textContent(button) : '') ??
+        cleanText(attr(button, 'title')?.replace(/\(Öffnet[^)]*\)/g, ''));
+      url = null;
+      const inputs = findAll(el, (i) => i.name === 'input' && attrValue(i, 'type')?.toLowerCase() === 'hidden').map(
+        (i) => `${i.attribs.name}=${i.attribs.value}`,
+      );
+      key = `form:${inputs.join('&')}`;
+    } else {
+      url = resolveUrl(el.attribs.href, base);
+      name = textValue([el]) ?? cleanText(el.attribs.title?.replace(/\(Öffnet[^)]*\)/g, ''));
+      key = `url:${url}`;
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!name && url) name = cleanText(url.split(/[?#]/)[0].split('/').pop());
+    if (name) files.push({ name, url });
+  }
   return files;
 }
 
 export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
-  const $ = load(ctx.text);
-  const scope = findScope($);
+  const doc = documentOf(ctx);
+  const scope = findScope(doc);
   const page = ctx.url;
 
-  const h1 = $('#risname h1, #risname_raw h1').first();
-  const reference = referenceFrom(h1.length ? textValue([h1[0]]) : null) ?? referenceFrom(cleanText($('title').first().text()));
+  const h1 = findUnderId(doc, ['risname', 'risname_raw'], (el) => el.name === 'h1', 1)[0];
+  const title = findFirst(doc, (el) => el.name === 'title');
+  const reference = referenceFrom(h1 ? textValue([h1]) : null) ?? referenceFrom(cleanText(title ? textContent(title) : ''));
 
-  const table = headTable($, scope);
-  const fields = table ? readLabelledFields($, table) : [];
+  const table = headTable(scope);
+  const fields = table ? readLabelledFields(table) : [];
   const first = (f: PaperField) => fields.find((x) => x.field === f);
   const all = (f: PaperField) => fields.filter((x) => x.field === f);
 
   const betreff = first('name');
-  if (!h1.length && !betreff) {
+  if (!h1 && !betreff) {
     throw new LayoutChangedError(
       `vo020 ${page ?? '(no url)'}: neither a reference heading nor a Betreff label`,
       page,
@@ -152,7 +163,7 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
     format: RECORD_FORMAT,
     system: 'allris3',
     systemVersion: ctx.systemVersion,
-    sourceId: sourceIdOf($, ctx.url),
+    sourceId: sourceIdOf(doc, ctx.url),
     url: ctx.url ?? null,
     reference,
     name: betreff ? textValue(betreff.cells) : null,
@@ -167,8 +178,8 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
       .flatMap((l) => l.split(/\s*[,;]\s*/))
       .map((r) => cleanText(r))
       .filter((r): r is string => r !== null),
-    consultation: consultationField ? consultationOf($, consultationField, page) : [],
-    files: filesOf($, scope, ctx.url),
-    text: parseTextSections($, scope),
+    consultation: consultationField ? consultationOf(consultationField, page) : [],
+    files: filesOf(scope, ctx.url),
+    text: parseTextSections(scope),
   };
 }

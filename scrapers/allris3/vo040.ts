@@ -12,8 +12,7 @@
  *   not by position;
  * - the next page is the footer link "nächste >" (vo040.asp?shownext=true, paging lives in the ASP session).
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Document, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type ListRecord, type PaperRecord } from '../records';
@@ -23,15 +22,16 @@ import { cleanText, labelKey, resolveUrl } from '../shared/text';
 import { rowCells, tableRows } from './vo020-labels';
 import { findHeaderColumns } from '../shared/table-header';
 import { textOf } from '../shared/dom-text';
+import { attr, attrContains, attrValue, byId, documentOf, findAll, findFirst, hasClass, textContent } from '../shared/dom';
 
-const SCOPES = ['#rismain', '#rismain_raw', '#allriscontainer', '#bomain'];
+const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain'];
 
-function findScope($: CheerioAPI): AnyNode {
-  for (const sel of SCOPES) {
-    const el = $(sel).first();
-    if (el.length) return el[0];
+function findScope(doc: Document): AnyNode {
+  for (const id of SCOPES) {
+    const el = byId(doc, id);
+    if (el) return el;
   }
-  return $('body').first()[0] ?? $.root()[0];
+  return findFirst(doc, (e) => e.name === 'body') ?? doc;
 }
 
 type Column = 'paper' | 'date' | 'type' | null;
@@ -92,11 +92,11 @@ function cellAt(row: Element, columns: Column[], kind: Column): Element | null {
 }
 
 export function parseAllris3PaperList(ctx: ParseContext): ListRecord {
-  const $ = load(ctx.text);
-  const scope = findScope($);
+  const doc = documentOf(ctx);
+  const scope = findScope(doc);
   const page = ctx.url ?? '(no url)';
   let found: { table: Element; rows: Element[]; index: number; columns: Column[] } | null = null;
-  for (const table of $(scope).find('table.tl1').toArray()) {
+  for (const table of findAll(scope, (el) => el.name === 'table' && hasClass(el, 'tl1'))) {
     const rows = tableRows(table);
     const header = findHeaderColumns<Column>(rows, columnOf, (columns) => columns.includes('paper'));
     if (header) {
@@ -113,15 +113,15 @@ export function parseAllris3PaperList(ctx: ParseContext): ListRecord {
   }
   const items: PaperRecord[] = [];
   for (const row of found.rows.slice(found.index + 1)) {
-    const link = $(row).find('a[href*="vo020"][href*="VOLFDNR="]').first();
-    if (!link.length) continue;
-    const href = link.attr('href');
-    const { reference, name } = splitReference(textOf(link[0]));
+    const link = findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020') && attrContains(el, 'href', 'VOLFDNR='));
+    if (!link) continue;
+    const href = attr(link, 'href');
+    const { reference, name } = splitReference(textOf(link));
     const dateCell = cellAt(row, found.columns, 'date');
     const typeCell = cellAt(row, found.columns, 'type');
     items.push(
       paperItem(ctx, {
-        sourceId: urlParam(href, 'VOLFDNR') ?? cleanText($(row).find('input[name="VOLFDNR"]').first().attr('value')),
+        sourceId: urlParam(href, 'VOLFDNR') ?? cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'VOLFDNR'), 'value')),
         url: resolveUrl(href, ctx.url),
         reference,
         name,
@@ -130,10 +130,7 @@ export function parseAllris3PaperList(ctx: ParseContext): ListRecord {
       }),
     );
   }
-  const nextLink = $(found.table)
-    .find('a')
-    .filter((_, a) => /^n(ä|ae)chste\b/i.test(cleanText($(a).text()) ?? ''))
-    .first();
+  const nextLink = findFirst(found.table, (a) => a.name === 'a' && /^n(ä|ae)chste\b/i.test(cleanText(textContent(a)) ?? ''));
   return {
     type: 'List',
     format: RECORD_FORMAT,
@@ -143,6 +140,6 @@ export function parseAllris3PaperList(ctx: ParseContext): ListRecord {
     url: ctx.url,
     itemType: 'Paper',
     items,
-    next: nextLink.length ? resolveUrl(nextLink.attr('href'), ctx.url) : null,
+    next: nextLink ? resolveUrl(attr(nextLink, 'href'), ctx.url) : null,
   };
 }

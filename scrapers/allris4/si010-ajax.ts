@@ -11,11 +11,11 @@
  * - day names come out English ("Thu") for a non-German request: they are not read at all;
  * - unpublished meetings are `<a id="si_<SILFDNR>">` without href: kept, SILFDNR from that id.
  */
-import { load } from 'cheerio/slim';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import type { MeetingListRecord } from '../records';
 import { readCalenderView } from '../shared/calender-view';
+import { documentOf, findFirst, hasClass, parseHtml } from '../shared/dom';
 
 /** The HTML of every `<component>` of a Wicket AJAX answer, CDATA unwrapped, in document order. */
 export function ajaxComponents(xml: string): string[] {
@@ -38,15 +38,14 @@ export function parseAllris4MeetingList(ctx: ParseContext): MeetingListRecord {
       'ajax-response > component table.calenderView',
     );
   }
-  const $ = load(html);
-  return readCalenderView($, ctx, 'allris4');
+  return readCalenderView(parseHtml(html), ctx, 'allris4');
 }
 
 /** ALLRIS 4 calendar served as a whole page (si010 with the month already rendered): the same table. */
 export function parseAllris4MeetingListPage(ctx: ParseContext): MeetingListRecord {
-  const $ = load(ctx.text);
-  if (!$('table.calenderView').length) {
+  const doc = documentOf(ctx);
+  if (!findFirst(doc, (el) => el.name === 'table' && hasClass(el, 'calenderView'))) {
     throw new LayoutChangedError(`si010 ${ctx.url ?? '(no url)'}: no table.calenderView (the month comes by AJAX)`, ctx.url, 'table.calenderView');
   }
-  return readCalenderView($, ctx, 'allris4');
+  return readCalenderView(doc, ctx, 'allris4');
 }

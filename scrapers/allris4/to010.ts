@@ -11,30 +11,36 @@
  *   the page-version links `to010?0-1.-…&SILFDNR=`), never a `to010?SILFDNR=` link in the agenda,
  *   which points to an earlier meeting whose minutes are approved.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingRecord } from '../records';
 import { idParam } from '../shared/agenda-entry';
 import { nameFromTitle, readMeetingHead } from '../shared/agenda-meeting-head';
 import { findToTable, parseToTable } from '../shared/agenda-totable';
-import { elementText, metaVersion, readHeadFields } from '../shared/head-fields';
+import { attr, attrContains, byId, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
+import { metaVersion, nodeText, readHeadFields } from '../shared/head-fields';
 
-/** Links of a Wicket to010 page that carry the page's own SILFDNR. */
-const OWN_LINKS = [
-  'a[href*="to020?"][href*="SILFDNR="]',
-  'a[href*="si019?"], a[href*="to035?"]',
-  'form[action*="to010?"][action*="SILFDNR="], a[href*="to010?"][href*="-"][href*="SILFDNR="]',
+const link = (el: Element, ...parts: string[]): boolean => el.name === 'a' && parts.every((p) => attrContains(el, 'href', p));
+const form = (el: Element, ...parts: string[]): boolean => el.name === 'form' && parts.every((p) => attrContains(el, 'action', p));
+
+/** Links of a Wicket to010 page that carry the page's own SILFDNR, in order of trust. */
+const OWN_LINKS: ((el: Element) => boolean)[] = [
+  // a[href*="to020?"][href*="SILFDNR="]
+  (el) => link(el, 'to020?', 'SILFDNR='),
+  // a[href*="si019?"], a[href*="to035?"]
+  (el) => link(el, 'si019?') || link(el, 'to035?'),
+  // form[action*="to010?"][action*="SILFDNR="], a[href*="to010?"][href*="-"][href*="SILFDNR="]
+  (el) => form(el, 'to010?', 'SILFDNR=') || link(el, 'to010?', '-', 'SILFDNR='),
 ];
 
 /** SILFDNR: from the URL, else from the page's own Wicket links (never an agenda link to another meeting). */
-export function meetingSourceId($: CheerioAPI, root: Cheerio<AnyNode>, url: string | null): string | null {
+export function meetingSourceId(root: AnyNode, url: string | null): string | null {
   const fromUrl = idParam(url, 'SILFDNR');
   if (fromUrl) return fromUrl;
-  for (const sel of OWN_LINKS) {
-    for (const el of root.find(sel).toArray()) {
-      const href = $(el).attr('href') ?? $(el).attr('action');
+  for (const test of OWN_LINKS) {
+    for (const el of findAll(root, test)) {
+      const href = attr(el, 'href') ?? attr(el, 'action');
       // "to010?0-1.-head-searchform&SILFDNR=…" is this page; "to010?SILFDNR=…&refresh=false" is another meeting
       if (/to010\?/i.test(href ?? '') && !/to010\?\d+-/i.test(href ?? '')) continue;
       const id = idParam(href, 'SILFDNR');
@@ -45,12 +51,11 @@ export function meetingSourceId($: CheerioAPI, root: Cheerio<AnyNode>, url: stri
 }
 
 export function parseAllris4Meeting(ctx: ParseContext): MeetingRecord {
-  const $ = load(ctx.text);
+  const doc = documentOf(ctx);
   const page = ctx.url ?? 'ALLRIS 4 to010 page';
-  const allris = $('#allris').first();
-  const root: Cheerio<AnyNode> = allris.length ? allris : $.root();
-  const title = elementText(root.find('h1.title').first());
-  const fields = readHeadFields($, root).map((f) => ({ key: f.key, value: f.value as Cheerio<AnyNode> }));
+  const root: AnyNode = byId(doc, 'allris') ?? doc;
+  const title = nodeText([findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'))]);
+  const fields = readHeadFields(root).map((f) => ({ key: f.key, value: f.value }));
   if (!title && fields.length === 0) {
     throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, 'h1.title, #head .row dl');
   }
@@ -59,11 +64,11 @@ export function parseAllris4Meeting(ctx: ParseContext): MeetingRecord {
     type: 'Meeting',
     format: RECORD_FORMAT,
     system: 'allris4',
-    systemVersion: ctx.systemVersion ?? metaVersion($),
-    sourceId: meetingSourceId($, root, ctx.url),
+    systemVersion: ctx.systemVersion ?? metaVersion(doc),
+    sourceId: meetingSourceId(root, ctx.url),
     url: ctx.url ?? null,
     ...head,
     name: head.name ?? nameFromTitle(title, head.date),
-    agendaItem: parseToTable($, findToTable(root, page)),
+    agendaItem: parseToTable(findToTable(root, page)),
   };
 }

@@ -15,15 +15,16 @@
  *   ("Beschluss ausblenden");
  * - Word list numbers (`<ol start="2">`) and vote tables ("Abstimmung: | Dafür: | 25 | …") are kept.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type TextSection } from '../records';
 import { textLines } from '../allris3/vo020-text';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { parseGermanDate } from '../shared/dates';
-import { elementText, findField, metaVersion, readHeadFields, textSection, urlParam, type HeadField } from '../shared/head-fields';
+import { attr, attrContains, byId, documentOf, findAll, findFirst, findUnder, hasClass, nextElements, textContent } from '../shared/dom';
+import { panelName, partHeading } from './vo020';
+import { findField, nodeText, metaVersion, readHeadFields, textSection, urlParam, type HeadField } from '../shared/head-fields';
 import { writeListNumbers } from '../shared/list-numbers';
 import { cleanText, labelKey } from '../shared/text';
 import { nameFromAllris4Title, splitPaperLink, splitTopNumber } from '../shared/to020-fields';
@@ -38,47 +39,38 @@ function fieldText(field: HeadField | null): string | null {
   return field ? cleanText(field.lines.join(' ')) : null;
 }
 
-/** "Beschluss ausblenden" (the panel's collapse tooltip) → "Beschluss". */
-function panelName($: CheerioAPI, part: Cheerio<Element>): string | null {
-  const tip = part.closest('.compFull').find('[data-simpletooltip-text]').first().attr('data-simpletooltip-text');
-  return cleanText(tip?.replace(/\s+(ausblenden|einblenden)\s*$/i, '') ?? null);
-}
-
 /**
  * The docPart sections in page order. Heading: the panel's h2; when that is empty, the document's
  * own first line ("Beschluss:"); else the panel's name from its collapse tooltip. Word tables keep
  * one line per row, cells joined by " | ".
  */
-function readSections($: CheerioAPI, root: Cheerio<AnyNode>): TextSection[] {
+function readSections(root: AnyNode): TextSection[] {
   const sections: TextSection[] = [];
-  root.find('div.docPart').each((_, el) => {
-    const part = $(el);
-    let h2 = part.prevAll('h2').first();
-    if (h2.length === 0) h2 = part.parent().children('h2').first();
-    const section = textSection(textLines(part.toArray()), elementText(h2), panelName($, part));
+  for (const part of findAll(root, (el) => el.name === 'div' && hasClass(el, 'docPart'))) {
+    const section = textSection(textLines([part]), nodeText([partHeading(part)]), panelName(part));
     if (section) sections.push(section);
-  });
+  }
   return sections;
 }
 
 /** The result: the "Beschluss:" / "Beschlussart:" row of `#mainContent .toBa`, else `#toBeschlussart`. */
-function resultOf($: CheerioAPI, root: Cheerio<AnyNode>): string | null {
+function resultOf(root: AnyNode): string | null {
   let value: string | null = null;
-  root.find('.toBa dt').each((_, dt) => {
-    if (value === null && /^beschluss(art)?$/.test(labelKey($(dt).text()))) {
-      value = elementText($(dt).nextAll('dd').first());
+  // .toBa dt
+  for (const dt of findUnder(root, (el) => hasClass(el, 'toBa'), (el) => el.name === 'dt')) {
+    if (value === null && /^beschluss(art)?$/.test(labelKey(textContent(dt)))) {
+      value = nodeText([nextElements(dt).find((el) => el.name === 'dd')]);
     }
-  });
-  return cleanResultText(value ?? elementText(root.find('#toBeschlussart').first()));
+  }
+  return cleanResultText(value ?? nodeText([byId(root, 'toBeschlussart')]));
 }
 
 export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
-  const $ = load(ctx.text);
+  const doc = documentOf(ctx);
   const page = ctx.url;
-  const allris = $('#allris').first();
-  const root: Cheerio<AnyNode> = allris.length ? allris : $.root();
+  const rootNode: AnyNode = byId(doc, 'allris') ?? doc;
 
-  const fields = readHeadFields($, root);
+  const fields = readHeadFields(rootNode);
   const topField = findField(fields, (k) => k === 'top', ['toname']);
   if (!topField) {
     throw new LayoutChangedError(
@@ -89,31 +81,31 @@ export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   }
   const top = splitTopNumber(fieldText(topField));
   const meetingField = findField(fields, (k) => k === 'sitzung', ['sibetreff']);
-  const meetingLink = meetingField?.value.find('a[href*="SILFDNR="]').first();
+  const meetingLink = meetingField ? findFirst(meetingField.value, (el) => el.name === 'a' && attrContains(el, 'href', 'SILFDNR=')) : undefined;
   const paperField = findField(fields, (k) => k === 'vorlage', ['vobetreff']);
-  const paperLink = paperField?.value.find('a[href*="VOLFDNR="]').first();
+  const paperLink = paperField ? findFirst(paperField.value, (el) => el.name === 'a' && attrContains(el, 'href', 'VOLFDNR=')) : undefined;
   const paper = splitPaperLink(fieldText(paperField));
-  const result = resultOf($, root);
+  const result = resultOf(rootNode);
 
-  writeListNumbers($, root);
-  const text = readSections($, root);
+  writeListNumbers(rootNode);
+  const text = readSections(rootNode);
 
   return {
     type: 'AgendaItem',
     format: RECORD_FORMAT,
     system: 'allris4',
-    systemVersion: ctx.systemVersion ?? metaVersion($),
+    systemVersion: ctx.systemVersion ?? metaVersion(doc),
     sourceId: sourceIdOf(ctx.url, ctx.text),
     url: ctx.url ?? null,
     number: top.number,
     public: top.public,
-    name: nameFromAllris4Title(elementText(root.find('h1.title').first()), top.number, paper.name),
-    meetingSourceId: urlParam(meetingLink?.attr('href'), 'SILFDNR'),
+    name: nameFromAllris4Title(nodeText([findFirst(rootNode, (el) => el.name === 'h1' && hasClass(el, 'title'))]), top.number, paper.name),
+    meetingSourceId: urlParam(attr(meetingLink, 'href'), 'SILFDNR'),
     meetingName: fieldText(meetingField),
     organization: fieldText(findField(fields, (k) => k === 'gremium', ['sigremium'])),
     date: parseGermanDate(fieldText(findField(fields, (k) => k === 'datum', ['sidatum']))),
     paperReference: paper.reference,
-    paperSourceId: urlParam(paperLink?.attr('href'), 'VOLFDNR'),
+    paperSourceId: urlParam(attr(paperLink, 'href'), 'VOLFDNR'),
     result,
     resultCode: classifyResult(result),
     text,

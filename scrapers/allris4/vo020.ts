@@ -4,17 +4,18 @@
  * documents: `#dokumenteHeaderPanel a.doclink`, `#anlagenHeaderPanel a.attlink`; Beratungsfolge `#bfTable`;
  * text: `div[id^=htm].docPart` under the panel's `h2.expandedTitle`. Pure.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { ParseContext } from '../parse';
 import type { PaperRecord, TextSection } from '../records';
 import { parseHeadPaper } from '../shared/head-paper';
-import { elementLines, elementText, textSection } from '../shared/head-fields';
+import { attr, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, parentElement, prevElements } from '../shared/dom';
+import { nodeLines, nodeText, textSection } from '../shared/head-fields';
 import { cleanText } from '../shared/text';
 
 /** "Sachverhalt ausblenden" (the panel's collapse tooltip) → "Sachverhalt". */
-function panelName($: CheerioAPI, part: Cheerio<Element>): string | null {
-  const tip = part.closest('.compFull').find('[data-simpletooltip-text]').first().attr('data-simpletooltip-text');
+export function panelName(part: Element): string | null {
+  const panel = closest(part, (el) => hasClass(el, 'compFull'));
+  const tip = attr(panel ? findFirst(panel, (el) => hasAttribute(el, 'data-simpletooltip-text')) : undefined, 'data-simpletooltip-text');
   return cleanText(tip?.replace(/\s+(ausblenden|einblenden)\s*$/i, '') ?? null);
 }
 
@@ -22,16 +23,22 @@ function panelName($: CheerioAPI, part: Cheerio<Element>): string | null {
  * The docPart sections in page order. Heading: the panel's h2; when that is empty (Laatzen), the
  * document's own first line ("Antrag:"); else the panel's name from its collapse tooltip.
  */
-export function readDocParts($: CheerioAPI, root: Cheerio<AnyNode>): TextSection[] {
+export function readDocParts(root: AnyNode): TextSection[] {
   const sections: TextSection[] = [];
-  root.find('div.docPart[id^="htm"]').each((_, el) => {
-    const part = $(el);
-    let h2 = part.prevAll('h2').first();
-    if (h2.length === 0) h2 = part.parent().children('h2').first();
-    const section = textSection(elementLines(part), elementText(h2), panelName($, part));
+  const isPart = (el: Element): boolean => el.name === 'div' && hasClass(el, 'docPart') && (attrValue(el, 'id')?.startsWith('htm') ?? false);
+  for (const part of findAll(root, isPart)) {
+    const section = textSection(nodeLines([part]), nodeText([partHeading(part)]), panelName(part));
     if (section) sections.push(section);
-  });
+  }
   return sections;
+}
+
+/** The panel's h2: the nearest h2 before the part, else the first h2 of its parent. */
+export function partHeading(part: Element): Element | undefined {
+  const before = prevElements(part).find((el) => el.name === 'h2');
+  if (before) return before;
+  const parent = parentElement(part);
+  return parent ? childElements(parent).find((el) => el.name === 'h2') : undefined;
 }
 
 export function parseAllris4Paper(ctx: ParseContext): PaperRecord {

@@ -5,10 +5,11 @@
  * itself with result text and code. Pure.
  */
 import type { Cheerio } from 'cheerio/slim';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import type { AgendaItemEntry } from '../records';
 import { classifyResult, cleanResultText } from './codes';
-import { elementText } from './head-fields';
+import { attrValue, hasClass } from './dom';
+import { nodeText } from './head-fields';
 import { cleanText } from './text';
 
 /**
@@ -50,20 +51,29 @@ export function publicFromSection(text: string | null | undefined): boolean | nu
 /** Row texts that only say the subject is hidden; they are no name (Hamburg N rows: "(nichtöffentlich)"). */
 const HIDDEN_SUBJECT = /^\(?\s*nicht[\s-]*(ö|oe)ffentlich\s*\)?$/i;
 
-/** Elements inside a subject cell that are not part of the subject. */
-const NOT_SUBJECT = [
-  'span[title="Zusatzinfo"]', 'span.zusatzinfo', '[hidden]', '[data-wicket-placeholder]', 'script', 'style',
-  'input', 'select', 'img',
-].join(', ');
+/**
+ * Elements inside a subject cell that are not part of the subject: `span[title="Zusatzinfo"]`,
+ * `span.zusatzinfo`, `[hidden]`, `[data-wicket-placeholder]`, script, style, input, select, img.
+ */
+const NOT_SUBJECT_TAGS = new Set(['script', 'style', 'input', 'select', 'img']);
+
+function hasAttribute(el: Element, name: string): boolean {
+  return !!el.attribs && Object.prototype.hasOwnProperty.call(el.attribs, name) && el.attribs[name] != null;
+}
+
+export function notSubject(el: Element): boolean {
+  if (NOT_SUBJECT_TAGS.has(el.name)) return true;
+  if (el.name === 'span' && (attrValue(el, 'title') === 'Zusatzinfo' || hasClass(el, 'zusatzinfo'))) return true;
+  return hasAttribute(el, 'hidden') || hasAttribute(el, 'data-wicket-placeholder');
+}
 
 /**
  * The subject (Betreff) as shown, on one line, without the "Zusatzinfo" span (referent, author or
  * a remark in grey: "(Referentin: …)", "(Verfasserin: CDU-Fraktion)"); null for "(nichtöffentlich)".
  */
-export function subjectText<T extends AnyNode>(cells: Cheerio<T>): string | null {
-  const copy = cells.clone();
-  copy.find(NOT_SUBJECT).remove();
-  const text = elementText(copy);
+export function subjectText<T extends AnyNode>(cells: Cheerio<T> | readonly AnyNode[]): string | null {
+  const nodes: readonly AnyNode[] = Array.isArray(cells) ? cells : (cells as Cheerio<T>).toArray();
+  const text = nodeText(nodes, notSubject);
   return text && HIDDEN_SUBJECT.test(text) ? null : text;
 }
 

@@ -5,16 +5,17 @@
  * (classic `td.kb1` rows, ALLRIS 4 `dt/dd`, `_r` `a[aria-describedby]`); the ALLRIS 4 / `_r` value
  * ids (#sibetreff, #sigremium, …) are only a fallback. Pure.
  */
-import type { Cheerio } from 'cheerio/slim';
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { parseGermanDate, parseTimeRange } from './dates';
-import { elementText } from './head-fields';
+import { attr, byId, findFirst, isTag } from './dom';
+import { nodeText } from './head-fields';
 import { cleanText } from './text';
 
 export interface MeetingField {
   /** labelKey(label): lower case, no colon, spaces, hyphens or slashes ("Gremium:" → "gremium") */
   key: string;
-  value: Cheerio<AnyNode>;
+  /** the value's nodes (a cell, a dd, a span; empty when the label has none) */
+  value: readonly AnyNode[];
 }
 
 export interface MeetingHead {
@@ -69,25 +70,32 @@ export function organizationIdFromHref(href: string | null | undefined): string 
  * Reads the head. `root` is the ALLRIS container, for the id fallback; fields of the same kind
  * after the first are ignored.
  */
-export function readMeetingHead(fields: MeetingField[], root: Cheerio<AnyNode> | null): MeetingHead {
-  const values = new Map<HeadKey, Cheerio<AnyNode>>();
+export function readMeetingHead(fields: MeetingField[], root: AnyNode | null): MeetingHead {
+  const values = new Map<HeadKey, readonly AnyNode[]>();
   for (const f of fields) {
     const key = fieldFor(f.key);
     if (key && !values.has(key)) values.set(key, f.value);
   }
+  const idList = (id: string): Element[] => {
+    const el = root ? byId(root, id) : undefined;
+    return el ? [el] : [];
+  };
   const text = (key: HeadKey): string | null => {
     const v = values.get(key);
-    if (v) return elementText(v);
+    if (v) return nodeText(v);
     if (!root) return null;
-    const parts = FALLBACK_IDS[key].map((id) => elementText(root.find(`#${id}`).first()));
+    const parts = FALLBACK_IDS[key].map((id) => nodeText(idList(id)));
     return cleanText(parts.filter((p) => p !== null).join(' '));
   };
-  const orgValue = values.get('organization') ?? (root ? root.find('#sigremium').first() : null);
-  const orgHref = orgValue?.find('a[href]').first().attr('href') ?? orgValue?.filter('a[href]').first().attr('href');
+  const orgValue = values.get('organization') ?? (root ? idList('sigremium') : null);
+  const isLink = (el: Element): boolean => el.name === 'a' && hasHref(el);
+  const orgHref = orgValue
+    ? (attr(findFirst(orgValue, isLink), 'href') ?? attr(orgValue.find((n): n is Element => isTag(n) && isLink(n)), 'href'))
+    : undefined;
   const time = parseTimeRange(text('time'));
   return {
     name: text('name'),
-    organization: orgValue ? elementText(orgValue) : null,
+    organization: orgValue ? nodeText(orgValue) : null,
     organizationSourceId: organizationIdFromHref(orgHref),
     date: parseGermanDate(text('date')),
     start: time.start,
@@ -96,6 +104,10 @@ export function readMeetingHead(fields: MeetingField[], root: Cheerio<AnyNode> |
     location: text('location'),
     statusText: text('status'),
   };
+}
+
+function hasHref(el: Element): boolean {
+  return !!el.attribs && Object.prototype.hasOwnProperty.call(el.attribs, 'href') && el.attribs.href != null;
 }
 
 /**

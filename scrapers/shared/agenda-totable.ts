@@ -14,88 +14,103 @@
  * `_r` opens `<table><caption>` twice and leaves `<div>` in td.tobetreff unclosed; rows are read once.
  * Rows of tables nested inside an expanded TOP are not agenda rows.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { AgendaItemEntry } from '../records';
 import { agendaItem, idParam, isSectionText, looksLikeTopNumber, publicFromSection, subjectText } from './agenda-entry';
-import { elementText } from './head-fields';
+import { attr, attrContains, attrValue, byId, childElements, closest, findAll, findFirst, findUnder, hasAttribute, hasClass, hasId } from './dom';
+import { nodeText } from './head-fields';
 
 const ID_PATTERNS = [/^link_(\d+)$/, /^betreff_(\d+)$/, /^vo_(\d+)$/, /^to_(\d+)$/, /^si\d+top(\d+)$/i];
 
 /** The TOLFDNR of a row: from its links' ids, else from a TOLFDNR parameter in the TOP or subject cell. */
-function rowSourceId($: CheerioAPI, row: Cheerio<Element>): string | null {
-  for (const el of row.find('[id]').toArray()) {
+function rowSourceId(row: Element): string | null {
+  for (const el of findAll(row, (e) => hasAttribute(e, 'id'))) {
     const id = el.attribs.id ?? '';
     for (const p of ID_PATTERNS) {
       const m = p.exec(id);
       if (m) return m[1];
     }
   }
-  for (const a of row.find('td.tonr a[href], td.tobetreff a[href]').toArray()) {
-    const id = idParam($(a).attr('href'), 'TOLFDNR');
+  const links = findUnder(
+    row,
+    (el) => el.name === 'td' && (hasClass(el, 'tonr') || hasClass(el, 'tobetreff')),
+    (el) => el.name === 'a' && hasAttribute(el, 'href'),
+  );
+  for (const a of links) {
+    const id = idParam(attr(a, 'href'), 'TOLFDNR');
     if (id) return id;
   }
   return null;
 }
 
 /** The subject: the `betreff_` link where Wicket marks it, else the whole cell (its unclosed `<div>` too). */
-function rowSubject(cell: Cheerio<Element>): string | null {
-  const link = cell.find('a[id^="betreff_"]').first();
-  return subjectText(link.length ? link : cell);
+function rowSubject(cell: Element): string | null {
+  const link = findFirst(cell, (el) => el.name === 'a' && (attrValue(el, 'id')?.startsWith('betreff_') ?? false));
+  return subjectText([link ?? cell]);
 }
 
 /** The Vorlage: a vo020 link's text and VOLFDNR. A to010 link (earlier meeting's minutes) is no paper. */
-function rowPaper($: CheerioAPI, cell: Cheerio<Element>): { reference: string | null; sourceId: string | null } {
-  const link = cell.find('a[href*="vo020"]').first();
-  if (!link.length) return { reference: null, sourceId: null };
-  return { reference: elementText(link), sourceId: idParam(link.attr('href'), 'VOLFDNR') };
+function rowPaper(cell: Element | undefined): { reference: string | null; sourceId: string | null } {
+  const link = cell ? findFirst(cell, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020')) : undefined;
+  if (!link) return { reference: null, sourceId: null };
+  return { reference: nodeText([link]), sourceId: idParam(attr(link, 'href'), 'VOLFDNR') };
 }
 
 /** The agenda table inside `root`; throws LayoutChangedError naming the selector when there is none. */
-export function findToTable(root: Cheerio<AnyNode>, page: string): Cheerio<AnyNode> {
-  const table = root.find('#toTable').first();
-  if (table.length) return table;
-  const bare = root.find('table.toTable, table#toTreeTable').first();
-  if (bare.length) return bare;
+export function findToTable(root: AnyNode, page: string): Element {
+  const table = byId(root, 'toTable');
+  if (table) return table;
+  const bare = findFirst(root, isAgendaTable);
+  if (bare) return bare;
   throw new LayoutChangedError(`${page}: no agenda table (#toTable / table.toTable)`, page, '#toTable table.toTable');
 }
 
+/** `table.toTable, table#toTreeTable` */
+function isAgendaTable(el: Element): boolean {
+  return el.name === 'table' && (hasClass(el, 'toTable') || hasId(el, 'toTreeTable'));
+}
+
 /** Reads every agenda row of `#toTable` (ALLRIS 4 and `_r`), in page order. */
-export function parseToTable($: CheerioAPI, table: Cheerio<AnyNode>): AgendaItemEntry[] {
+export function parseToTable(table: AnyNode): AgendaItemEntry[] {
   const items: AgendaItemEntry[] = [];
   let sectionPublic: boolean | null = null;
-  table.find('tr').each((_, el) => {
-    const row = $(el);
-    if (row.children('th').length || row.parent('thead').length) return;
+  for (const row of findAll(table, (el) => el.name === 'tr')) {
+    const children = childElements(row);
+    if (children.some((c) => c.name === 'th')) continue;
+    const parent = row.parent;
+    if (parent && parent.type === 'tag' && parent.name === 'thead') continue;
     // rows of tables nested in an expanded TOP (Word tables of a Beschluss text) are no agenda rows
-    if (!row.closest('table').is('table.toTable, table#toTreeTable, table.dataTable')) return;
-    const betreff = row.children('td.tobetreff').first();
-    const tonr = row.children('td.tonr').first();
-    const sourceId = rowSourceId($, row);
-    const tonrText = elementText(tonr);
+    const own = closest(row, (el) => el.name === 'table');
+    if (!own || !(isAgendaTable(own) || hasClass(own, 'dataTable'))) continue;
+    const cell = (cls: string): Element | undefined => children.find((c) => c.name === 'td' && hasClass(c, cls));
+    const betreff = cell('tobetreff');
+    const tonr = cell('tonr');
+    const sourceId = rowSourceId(row);
+    const tonrText = nodeText([tonr]);
     const numberText = looksLikeTopNumber(tonrText) ? tonrText : null;
-    if (row.hasClass('beratung') || (!sourceId && !numberText)) {
+    const beratung = hasClass(row, 'beratung');
+    if (beratung || (!sourceId && !numberText)) {
       // A section row: "öffentlicher Teil (19:30 - 20:40 Uhr)" / "Nichtöffentlicher Teil"; other
       // headings leave the current section as it is. A row without number, id or subject is no item.
-      const text = elementText(betreff.length ? betreff : row);
-      if (row.hasClass('beratung') || isSectionText(text) || !text) {
+      const text = nodeText([betreff ?? row]);
+      if (beratung || isSectionText(text) || !text) {
         sectionPublic = publicFromSection(text) ?? sectionPublic;
-        return;
+        continue;
       }
     }
-    const paper = rowPaper($, row.children('td.tovonr').first());
+    const paper = rowPaper(cell('tovonr'));
     items.push(
       agendaItem({
         numberText,
         sectionPublic,
         sourceId,
-        name: rowSubject(betreff.length ? betreff : row),
+        name: rowSubject(betreff ?? row),
         paperReference: paper.reference,
         paperSourceId: paper.sourceId,
-        resultText: elementText(row.children('td.tobanr').first()),
+        resultText: nodeText([cell('tobanr')]),
       }),
     );
-  });
+  }
   return items;
 }

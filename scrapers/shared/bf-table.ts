@@ -14,8 +14,9 @@ import { LayoutChangedError } from '../errors';
 import type { ConsultationMeetingRecord, ConsultationRecord } from '../records';
 import { classifyResult, classifyRole, cleanResultText } from './codes';
 import { parseGermanDate } from './dates';
+import { attr, attrContains, byId, childElements, closest, findAll, findFirst, findUnder, hasAttribute, hasClass, hasId, textContent } from './dom';
 import { cleanText, labelKey } from './text';
-import { elementText, urlParam } from './head-fields';
+import { nodeText, urlParam } from './head-fields';
 
 interface Columns {
   status: number;
@@ -28,52 +29,59 @@ interface Columns {
 const DEFAULT_COLUMNS: Columns = { status: 0, date: 1, body: 2, result: 3, na: 4 };
 
 /** Column positions from the header labels; unknown headers keep the usual position. */
-function readColumns($: CheerioAPI, table: Cheerio<Element>): Columns {
+function readColumns(table: Element): Columns {
   const cols = { ...DEFAULT_COLUMNS };
-  table.find('thead tr').first().children('th, td').each((i, th) => {
-    const cell = $(th);
-    const key = labelKey(cell.text());
-    if (cell.hasClass('colorCol') || key === 'status') cols.status = i;
+  const head = findUnder(table, (el) => el.name === 'thead', (el) => el.name === 'tr', 1)[0];
+  const cells = head ? childElements(head).filter((c) => c.name === 'th' || c.name === 'td') : [];
+  cells.forEach((cell, i) => {
+    const key = labelKey(textContent(cell));
+    if (hasClass(cell, 'colorCol') || key === 'status') cols.status = i;
     else if (key === 'datum' || key === 'date') cols.date = i;
     else if (/^(gremium|ausschuss|committee|body)/.test(key)) cols.body = i;
     else if (/^(beschluss|ergebnis|result|decision)/.test(key)) cols.result = i;
-    else if (cell.hasClass('toLink') || key === 'na' || key === 'pa') cols.na = i;
+    else if (hasClass(cell, 'toLink') || key === 'na' || key === 'pa') cols.na = i;
   });
   return cols;
 }
 
 /** The station status as shown: `.wfcolorDesc` text, else an aria-label or title, else plain text. */
-function readStatus($: CheerioAPI, cell: Cheerio<Element>): string | null {
-  const desc = cleanText(cell.find('.wfcolorDesc').first().text());
+function readStatus(cell: Element | undefined): string | null {
+  if (!cell) return null;
+  const descEl = findFirst(cell, (el) => hasClass(el, 'wfcolorDesc'));
+  const desc = cleanText(descEl ? textContent(descEl) : '');
   if (desc) return desc;
-  for (const attr of ['aria-label', 'title']) {
-    const own = cleanText(cell.attr(attr));
+  for (const name of ['aria-label', 'title']) {
+    const own = cleanText(attr(cell, name));
     if (own) return own;
-    const inner = cleanText(cell.find(`[${attr}]`).first().attr(attr));
+    const inner = cleanText(attr(findFirst(cell, (el) => hasAttribute(el, name)), name));
     if (inner) return inner;
   }
-  return cleanText(cell.text().replace(/[●•]/g, ''));
+  return cleanText(textContent(cell).replace(/[●•]/g, ''));
 }
 
-function toLfdnr($: CheerioAPI, cell: Cheerio<Element>): string | null {
-  for (const a of cell.find('a[href]').toArray()) {
-    const id = urlParam($(a).attr('href'), 'TOLFDNR');
+/** TOLFDNR from a link in the cell (the NA/PA link `to020?TOLFDNR=…`). */
+function toLfdnr(cell: Element | undefined): string | null {
+  if (!cell) return null;
+  for (const a of findAll(cell, (el) => el.name === 'a' && hasAttribute(el, 'href'))) {
+    const id = urlParam(attr(a, 'href'), 'TOLFDNR');
     if (id) return id;
   }
   return null;
 }
 
-function readMeeting($: CheerioAPI, cells: Cheerio<Element>, cols: Columns): ConsultationMeetingRecord {
-  const bodyCell = cells.eq(cols.body);
-  const resultCell = cells.eq(cols.result);
-  const link = bodyCell.find('a[href*="to010"]').first();
-  const href = link.attr('href') ?? null;
-  const result = cleanResultText(elementText(resultCell));
+const meetingLink = (el: Element): boolean => el.name === 'a' && attrContains(el, 'href', 'to010');
+
+function readMeeting(cells: Element[], cols: Columns): ConsultationMeetingRecord {
+  const bodyCell = cells[cols.body] as Element | undefined;
+  const resultCell = cells[cols.result] as Element | undefined;
+  const link = bodyCell ? findFirst(bodyCell, meetingLink) : undefined;
+  const href = attr(link, 'href') ?? null;
+  const result = cleanResultText(nodeText([resultCell]));
   return {
-    date: parseGermanDate(elementText(cells.eq(cols.date))),
-    name: (link.length ? elementText(link) : null) ?? elementText(bodyCell),
+    date: parseGermanDate(nodeText([cells[cols.date]])),
+    name: (link ? nodeText([link]) : null) ?? nodeText([bodyCell]),
     meetingSourceId: urlParam(href, 'SILFDNR'),
-    agendaItemSourceId: urlParam(href, 'TOLFDNR') ?? toLfdnr($, resultCell) ?? toLfdnr($, cells.eq(cols.na)),
+    agendaItemSourceId: urlParam(href, 'TOLFDNR') ?? toLfdnr(resultCell) ?? toLfdnr(cells[cols.na]),
     result,
     resultCode: classifyResult(result),
   };
@@ -83,45 +91,54 @@ function readMeeting($: CheerioAPI, cells: Cheerio<Element>, cols: Columns): Con
  * Reads `#bfTable` inside `root`. No `#bfTable` → [] (the page shows no Beratungsfolge); a `#bfTable`
  * without a single readable row → LayoutChangedError naming `page`.
  */
-export function readBfTable($: CheerioAPI, root: Cheerio<AnyNode>, page: string): ConsultationRecord[] {
-  const bf = root.find('#bfTable').first();
-  if (bf.length === 0) return [];
-  const table = bf.is('table') ? bf : bf.find('table').first();
-  if (table.length === 0) throw new LayoutChangedError(`${page}: #bfTable holds no table`, page, '#bfTable table');
-  const cols = readColumns($, table);
+export function readBfTable(_$: CheerioAPI, root: Cheerio<AnyNode>, page: string): ConsultationRecord[] {
+  const nodes = root.toArray();
+  const bf = nodes.length === 1 ? byId(nodes[0], 'bfTable') : findFirst(nodes, (el) => hasId(el, 'bfTable'));
+  return readBfTableOf(bf, page);
+}
+
+/** readBfTable over the domhandler tree: `root` is the `#allris` container or the document. */
+export function readBfTableIn(root: AnyNode, page: string): ConsultationRecord[] {
+  return readBfTableOf(byId(root, 'bfTable'), page);
+}
+
+function readBfTableOf(bf: Element | undefined, page: string): ConsultationRecord[] {
+  if (!bf) return [];
+  const table = bf.name === 'table' ? bf : findFirst(bf, (el) => el.name === 'table');
+  if (!table) throw new LayoutChangedError(`${page}: #bfTable holds no table`, page, '#bfTable table');
+  const cols = readColumns(table);
   const stations: ConsultationRecord[] = [];
   let current: ConsultationRecord | null = null;
   let readable = 0;
 
-  table.find('tr').each((_, tr) => {
-    const row = $(tr);
-    if (row.closest('thead').length) return;
-    const cells = row.children('td');
-    if (cells.length < 3) return;
-    const dateCell = cells.eq(cols.date);
-    const bodyCell = cells.eq(cols.body);
+  for (const tr of findAll(table, (el) => el.name === 'tr')) {
+    if (closest(tr, (el) => el.name === 'thead')) continue;
+    const cells = childElements(tr).filter((c) => c.name === 'td');
+    if (cells.length < 3) continue;
+    const dateCell = cells[cols.date] as Element | undefined;
+    const bodyCell = cells[cols.body] as Element | undefined;
     const isMeeting =
-      dateCell.hasClass('date') ||
-      parseGermanDate(elementText(dateCell)) !== null ||
-      bodyCell.find('a[href*="to010"]').length > 0;
+      (dateCell !== undefined && hasClass(dateCell, 'date')) ||
+      parseGermanDate(nodeText([dateCell])) !== null ||
+      (bodyCell !== undefined && findFirst(bodyCell, meetingLink) !== undefined);
     if (isMeeting) {
       if (!current) {
         // A meeting row above the first station: keep it, under a station the page does not name.
         current = { organization: null, role: null, roleCode: null, stationStatus: null, meetings: [] };
         stations.push(current);
       }
-      current.meetings.push(readMeeting($, cells, cols));
+      current.meetings.push(readMeeting(cells, cols));
       readable++;
-      return;
+      continue;
     }
-    const organization = elementText(bodyCell);
-    const stationStatus = readStatus($, cells.eq(cols.status));
-    if (!organization && !stationStatus) return;
-    const role = elementText(cells.eq(cols.result));
+    const organization = nodeText([bodyCell]);
+    const stationStatus = readStatus(cells[cols.status]);
+    if (!organization && !stationStatus) continue;
+    const role = nodeText([cells[cols.result]]);
     current = { organization, role, roleCode: classifyRole(role), stationStatus, meetings: [] };
     stations.push(current);
     readable++;
-  });
+  }
 
   if (readable === 0) {
     throw new LayoutChangedError(`${page}: #bfTable has no readable station or meeting rows`, page, '#bfTable tr');

@@ -7,11 +7,11 @@
  * form fields MM/YY or kaldatvon, the tooltip date of ALLRIS 4), else from the URL (MM=9&YY=2026), else
  * from the links to the previous and next month. Never from the "ALLRIS net Version … - 08.07.2026" line.
  */
-import type { AnyNode } from 'domhandler';
-import type { CheerioAPI } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingListEntry, type MeetingListRecord, type SystemName } from '../records';
 import { parseGermanDate, parseTimeRange } from './dates';
+import { attr, attrContains, attrValue, findAll, findFirst, hasClass, textContent } from './dom';
 import { cleanText } from './text';
 
 export interface YearMonth {
@@ -81,39 +81,39 @@ export function mostFrequent(months: (YearMonth | null)[]): YearMonth | null {
   return best ? best.ym : null;
 }
 
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'caption', 'th']);
+
 /** A heading-like element whose whole text is "<Monat> <Jahr>" (h1–h4, caption, the month bar's title cell). */
-function headingMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
-  let found: YearMonth | null = null;
-  $(scope)
-    .find('h1, h2, h3, h4, caption, .monthName, .month, th')
-    .each((_, el) => {
-      found = monthFromHeading($(el).text());
-      return found === null;
-    });
-  return found;
+function headingMonth(scope: AnyNode): YearMonth | null {
+  // h1, h2, h3, h4, caption, .monthName, .month, th
+  const isHeading = (el: Element): boolean => HEADING_TAGS.has(el.name) || hasClass(el, 'monthName') || hasClass(el, 'month');
+  for (const el of findAll(scope, isHeading)) {
+    const found = monthFromHeading(textContent(el));
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 /** The month bar of ALLRIS 3 classic: the current month and year are the cells without a link, class zl17. */
-function monthBarMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
+function monthBarMonth(scope: AnyNode): YearMonth | null {
   let month: number | null = null;
   let year: number | null = null;
-  $(scope)
-    .find('td.zl17')
-    .each((_, td) => {
-      if ($(td).find('a').length) return;
-      const t = (cleanText($(td).text()) ?? '').toLowerCase().replace(/\.$/, '');
-      if (/^\d{4}$/.test(t)) year ??= Number(t);
-      else if (MONTHS[t]) month ??= MONTHS[t];
-    });
+  for (const td of findAll(scope, (el) => el.name === 'td' && hasClass(el, 'zl17'))) {
+    if (findFirst(td, (el) => el.name === 'a')) continue;
+    const t = (cleanText(textContent(td)) ?? '').toLowerCase().replace(/\.$/, '');
+    if (/^\d{4}$/.test(t)) year ??= Number(t);
+    else if (MONTHS[t]) month ??= MONTHS[t];
+  }
   return month !== null && year !== null ? valid(year, month) : null;
 }
 
 /** The calendar's own form fields: hidden MM + YY (si010_j), or the period "kaldatvon" = 01.09.2026. */
-function formMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
-  const mm = cleanText($(scope).find('input[name="MM"]').first().attr('value'));
-  const yy = cleanText($(scope).find('input[name="YY"]').first().attr('value'));
+function formMonth(scope: AnyNode): YearMonth | null {
+  const input = (name: string): string | undefined => attr(findFirst(scope, (el) => el.name === 'input' && attrValue(el, 'name') === name), 'value');
+  const mm = cleanText(input('MM'));
+  const yy = cleanText(input('YY'));
   if (mm && yy && /^\d+$/.test(mm) && /^\d{4}$/.test(yy)) return valid(Number(yy), Number(mm));
-  const von = $(scope).find('input[name="kaldatvon"]').first().attr('value');
+  const von = input('kaldatvon');
   return monthOfDate(parseGermanDate(von));
 }
 
@@ -121,8 +121,8 @@ function formMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
  * From the neighbour links: "Vorheriger Monat" → +1, "Nächster Monat" → −1; else two calendar links
  * exactly two months apart (si010_r: "August" and "Oktober") → the month between them.
  */
-function neighbourMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
-  const links = $(scope).find('a[href*="MM="][href*="YY="]').toArray();
+function neighbourMonth(scope: AnyNode): YearMonth | null {
+  const links = findAll(scope, (el) => el.name === 'a' && attrContains(el, 'href', 'MM=') && attrContains(el, 'href', 'YY='));
   for (const a of links) {
     const ym = monthFromUrl(a.attribs.href);
     const title = (a.attribs.title ?? '').toLowerCase();
@@ -145,8 +145,8 @@ function neighbourMonth($: CheerioAPI, scope: AnyNode): YearMonth | null {
  * The month a calendar page shows: what the page itself states first (heading, month bar, form fields,
  * the extra page-level hint such as ALLRIS 4 tooltip dates), then the URL, then the neighbour links.
  */
-export function calendarMonth($: CheerioAPI, scope: AnyNode, url: string | null, hint: YearMonth | null = null): YearMonth | null {
-  return headingMonth($, scope) ?? monthBarMonth($, scope) ?? formMonth($, scope) ?? hint ?? monthFromUrl(url) ?? neighbourMonth($, scope);
+export function calendarMonth(scope: AnyNode, url: string | null, hint: YearMonth | null = null): YearMonth | null {
+  return headingMonth(scope) ?? monthBarMonth(scope) ?? formMonth(scope) ?? hint ?? monthFromUrl(url) ?? neighbourMonth(scope);
 }
 
 /**

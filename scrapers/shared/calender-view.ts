@@ -9,65 +9,69 @@
  * empty days are one `td[colspan]` cell ("Herbstferien", "Tag der Deutschen Einheit") and are no meetings;
  * note that meetings ON a holiday carry the `holiday` class too, so the class alone decides nothing.
  */
-import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import type { MeetingListEntry, MeetingListRecord, SystemName } from '../records';
 import { calendarMonth, DayTracker, dayNumber, meetingListRecord, monthOfDate, mostFrequent, parseCalendarTime } from './calendar';
 import { parseGermanDate } from './dates';
+import { attr, attrContains, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, textContent } from './dom';
 import { urlParam } from './head-fields';
 import { cleanText } from './text';
 
 /** The full date of an ALLRIS 4 tooltip " am Do., 01.10.2026 um 17:00 Uhr.", or null. */
-function tooltipDate($: CheerioAPI, row: Element): string | null {
-  const tip = $(row).find('[data-simpletooltip-text]').first().attr('data-simpletooltip-text');
+function tooltipDate(row: Element): string | null {
+  const tip = attr(findFirst(row, (el) => hasAttribute(el, 'data-simpletooltip-text')), 'data-simpletooltip-text');
   const m = tip ? /(\d{1,2}\.\d{1,2}\.\d{4})/.exec(tip) : null;
   return m ? parseGermanDate(m[1]) : null;
 }
 
 /** SILFDNR: the to010 link, else the `si_<SILFDNR>` id ALLRIS 4 gives every meeting anchor, else a hidden input. */
-function rowSourceId($: CheerioAPI, cell: Element, row: Element): string | null {
-  const href = $(cell).find('a[href*="SILFDNR="]').first().attr('href');
-  const anchorId = /^si_(\d+)$/.exec($(cell).find('a[id^="si_"]').first().attr('id') ?? '')?.[1] ?? null;
+function rowSourceId(cell: Element, row: Element): string | null {
+  const href = attr(findFirst(cell, (el) => el.name === 'a' && attrContains(el, 'href', 'SILFDNR=')), 'href');
+  const anchor = findFirst(cell, (el) => el.name === 'a' && (attrValue(el, 'id')?.startsWith('si_') ?? false));
+  const anchorId = /^si_(\d+)$/.exec(attr(anchor, 'id') ?? '')?.[1] ?? null;
   return (
     urlParam(href, 'SILFDNR') ??
     anchorId ??
-    cleanText($(row).find('input[name="SILFDNR"]').first().attr('value'))
+    cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'SILFDNR'), 'value'))
   );
 }
 
-function bodyRows($: CheerioAPI, table: Element): Element[] {
-  return $(table)
-    .find('tr')
-    .toArray()
-    .filter((tr) => $(tr).closest('table')[0] === table && $(tr).children('td').length > 0);
+function bodyRows(table: Element): Element[] {
+  return findAll(table, (el) => el.name === 'tr').filter(
+    (tr) => closest(tr, (el) => el.name === 'table') === table && childElements(tr).some((c) => c.name === 'td'),
+  );
+}
+
+function childCell(row: Element, cls: string): Element | undefined {
+  return childElements(row).find((c) => c.name === 'td' && hasClass(c, cls));
 }
 
 /** Reads the first `table.calenderView` under `scope` (default: the whole document). */
-export function readCalenderView($: CheerioAPI, ctx: ParseContext, system: SystemName, scope?: AnyNode): MeetingListRecord {
-  const root = scope ?? $.root()[0];
-  const table = $(root).find('table.calenderView').first()[0];
+export function readCalenderView(root: AnyNode, ctx: ParseContext, system: SystemName): MeetingListRecord {
+  const table = findFirst(root, (el) => el.name === 'table' && hasClass(el, 'calenderView'));
   if (!table) {
     throw new LayoutChangedError(`calendar ${ctx.url ?? '(no url)'}: no table.calenderView`, ctx.url, 'table.calenderView');
   }
-  const rows = bodyRows($, table);
-  const hint = mostFrequent(rows.map((r) => monthOfDate(tooltipDate($, r))));
-  const tracker = new DayTracker(calendarMonth($, root, ctx.url, hint));
+  const rows = bodyRows(table);
+  const hint = mostFrequent(rows.map((r) => monthOfDate(tooltipDate(r))));
+  const tracker = new DayTracker(calendarMonth(root, ctx.url, hint));
   const meetings: MeetingListEntry[] = [];
+  const text = (el: Element | undefined): string => (el ? textContent(el) : '');
   for (const row of rows) {
-    const date = tracker.next(dayNumber($(row).find('span.dom').first().text()));
-    const textCell = $(row).children('td.textCol')[0];
-    const name = textCell ? cleanText($(textCell).text()) : null;
+    const date = tracker.next(dayNumber(text(findFirst(row, (el) => el.name === 'span' && hasClass(el, 'dom')))));
+    const textCell = childCell(row, 'textCol');
+    const name = textCell ? cleanText(textContent(textCell)) : null;
     if (!textCell || !name) continue; // empty day, or a holiday text in one td[colspan]
-    const time = parseCalendarTime($(row).children('td.time').first().text());
+    const time = parseCalendarTime(text(childCell(row, 'time')));
     meetings.push({
-      sourceId: rowSourceId($, textCell, row),
+      sourceId: rowSourceId(textCell, row),
       name,
-      date: tooltipDate($, row) ?? date,
+      date: tooltipDate(row) ?? date,
       start: time.start,
       end: time.end,
-      room: cleanText($(row).children('td.raum').first().text()),
+      room: cleanText(text(childCell(row, 'raum'))),
     });
   }
   return meetingListRecord(ctx, system, meetings);

@@ -4,9 +4,9 @@
  * `#dokumenteHeaderPanel` / `#anlagenHeaderPanel`, and the text helpers both vo020 parsers use.
  * Label-based (DESIGN.md habit 3): ids (#vobetreff, #voart, …) are only a fallback. Pure.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { LayoutChangedError } from '../errors';
+import { attr, attrContains, attrValue, byId, closest, findAll, findFirst, findUnderId, hasAttribute, hasClass, isTag, nextElements, textContent } from './dom';
 import type { FileRef, TextSection } from '../records';
 import { parseGermanDate } from './dates';
 import { cleanBlock, cleanText, labelKey, resolveUrl, splitList, stripColon } from './text';
@@ -20,9 +20,11 @@ const BLOCK = new Set([
   'body', 'html', 'form', 'hr',
 ]);
 
-function collect(node: AnyNode, out: string[]): void {
+const LINE_BREAKS = /[\r\n\t]+/g;
+
+function collect(node: AnyNode, out: string[], skip?: (el: Element) => boolean): void {
   if (node.type === 'text') {
-    out.push((node as Text).data.replace(/[\r\n\t]+/g, ' '));
+    out.push((node as Text).data.replace(LINE_BREAKS, ' '));
     return;
   }
   if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style' && node.type !== 'root') return;
@@ -36,14 +38,17 @@ function collect(node: AnyNode, out: string[]): void {
   if (name === 'td' || name === 'th') out.push(' ');
   const block = BLOCK.has(name);
   if (block) out.push('\n');
-  for (const child of el.children ?? []) collect(child, out);
+  for (const child of el.children ?? []) {
+    if (skip && isTag(child) && skip(child)) continue;
+    collect(child, out, skip);
+  }
   if (block) out.push('\n');
 }
 
-/** The visible lines of an element: <br> and block elements break lines, each line cleaned, empty lines dropped. */
-export function elementLines<T extends AnyNode>(sel: Cheerio<T>): string[] {
+/** The visible lines of nodes: <br> and block elements break lines, each line cleaned, empty lines dropped. `skip` leaves out descendants (not the nodes themselves). */
+export function nodeLines(nodes: readonly (AnyNode | undefined)[], skip?: (el: Element) => boolean): string[] {
   const out: string[] = [];
-  sel.each((_, node) => collect(node, out));
+  for (const node of nodes) if (node) collect(node, out, skip);
   return out
     .join('')
     .split('\n')
@@ -51,9 +56,9 @@ export function elementLines<T extends AnyNode>(sel: Cheerio<T>): string[] {
     .filter((l): l is string => l !== null);
 }
 
-/** The element's text on one line (line breaks become spaces), cleaned; null when empty. */
-export function elementText<T extends AnyNode>(sel: Cheerio<T>): string | null {
-  return cleanText(elementLines(sel).join(' '));
+/** The nodes' text on one line (line breaks become spaces), cleaned; null when empty. */
+export function nodeText(nodes: readonly (AnyNode | undefined)[], skip?: (el: Element) => boolean): string | null {
+  return cleanText(nodeLines(nodes, skip).join(' '));
 }
 
 /** A numeric URL parameter (SILFDNR, TOLFDNR, VOLFDNR, …), case-insensitive; null if absent. */
@@ -67,14 +72,15 @@ export function urlParam(href: string | null | undefined, name: string): string 
  * The version the page states in `<meta name="description" content="ALLRIS net Version 4.1.5 (…)">`,
  * whatever the attribute order (re-serialised pages put `content` first); null if none.
  */
-export function metaVersion($: CheerioAPI): string | null {
-  const content = $('meta[name="description"]').first().attr('content') ?? '';
+export function metaVersion(doc: AnyNode): string | null {
+  const meta = findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'description');
+  const content = attr(meta, 'content') ?? '';
   return /ALLRIS net Version ([\d.]+\w*)/i.exec(content)?.[1] ?? null;
 }
 
 /** The base for relative links: the page URL, through a <base href> when the page has one. */
-export function pageBase($: CheerioAPI, url: string | null): string | null {
-  const href = cleanText($('base[href]').first().attr('href'));
+export function pageBase(doc: AnyNode, url: string | null): string | null {
+  const href = cleanText(attr(findFirst(doc, (el) => el.name === 'base' && hasAttribute(el, 'href')), 'href'));
   if (!url || !href) return url;
   try {
     return new URL(href, url).toString();
@@ -93,35 +99,36 @@ export interface HeadField {
   /** the id of the value span (vobetreff, voart, …) or the label's aria-describedby */
   id: string | null;
   lines: string[];
-  value: Cheerio<Element>;
+  /** the value element (none when the label has no value element) */
+  value: Element[];
 }
 
-/** Every label/value pair in the page head, in page order. */
-export function readHeadFields($: CheerioAPI, root: Cheerio<AnyNode>): HeadField[] {
+/** Every label/value pair in the page head, in page order (`root`: the ALLRIS container or the document). */
+export function readHeadFields(root: AnyNode): HeadField[] {
   const fields: HeadField[] = [];
-  const push = (labelEl: Cheerio<Element>, valueEl: Cheerio<Element>): void => {
-    const raw = cleanText(labelEl.text());
+  const push = (labelEl: Element, valueEl: Element | undefined): void => {
+    const raw = cleanText(textContent(labelEl));
+    const value = valueEl ? [valueEl] : [];
     const id =
-      valueEl.find('[id]').first().attr('id') ?? valueEl.attr('id') ??
-      labelEl.find('[aria-describedby]').first().attr('aria-describedby') ?? null;
-    fields.push({ label: raw ? stripColon(raw) : null, key: labelKey(raw), id, lines: elementLines(valueEl), value: valueEl });
+      attr(findFirst(value, (el) => hasAttribute(el, 'id')), 'id') ?? attr(valueEl, 'id') ??
+      attr(findFirst(labelEl, (el) => hasAttribute(el, 'aria-describedby')), 'aria-describedby') ?? null;
+    fields.push({ label: raw ? stripColon(raw) : null, key: labelKey(raw), id, lines: nodeLines(value), value });
   };
-  let rows = root.find('#head .row');
-  if (rows.length === 0) rows = root.find('.row');
-  rows.each((_, row) => {
-    const r = $(row);
-    const dts = r.find('dt');
+  const isRow = (el: Element): boolean => hasClass(el, 'row');
+  let rows = findUnderId(root, ['head'], isRow);
+  if (rows.length === 0) rows = findAll(root, isRow);
+  for (const row of rows) {
+    const dts = findAll(row, (el) => el.name === 'dt');
     if (dts.length) {
-      dts.each((__, dt) => push($(dt), $(dt).nextAll('dd').first()));
-      return;
+      for (const dt of dts) push(dt, nextElements(dt).find((el) => el.name === 'dd'));
+      continue;
     }
-    r.find('.label').each((__, l) => {
-      const label = $(l);
-      let value = label.nextAll('[class*="colEntry"]').first();
-      if (!value.length) value = label.next();
+    for (const label of findAll(row, (el) => hasClass(el, 'label'))) {
+      const siblings = nextElements(label);
+      const value = siblings.find((el) => attrContains(el, 'class', 'colEntry')) ?? siblings[0];
       push(label, value);
-    });
-  });
+    }
+  }
   return fields;
 }
 
@@ -190,28 +197,32 @@ const DATE_KEYS = new Set([
 ]);
 
 /** Reads the paper's head fields; throws LayoutChangedError when neither h1.title nor #vobetreff exists. */
-export function readPaperHead($: CheerioAPI, root: Cheerio<AnyNode>, page: string, order: TitleOrder): PaperHead {
-  const h1 = root.find('h1.title').first();
-  if (h1.length === 0 && root.find('#vobetreff').length === 0) {
+export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): PaperHead {
+  const h1 = findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'));
+  const idList = (id: string): Element[] => {
+    const el = byId(root, id);
+    return el ? [el] : [];
+  };
+  if (!h1 && idList('vobetreff').length === 0) {
     throw new LayoutChangedError(`${page}: neither h1.title nor #vobetreff found`, page, 'h1.title, #vobetreff');
   }
-  const fields = readHeadFields($, root);
+  const fields = readHeadFields(root);
   const nameField = findField(fields, (k) => k === 'betreff', ['vobetreff']);
-  const name = nameField ? cleanText(nameField.lines.join(' ')) : elementText(root.find('#vobetreff').first());
+  const name = nameField ? cleanText(nameField.lines.join(' ')) : nodeText(idList('vobetreff'));
   const statusField = findField(fields, (k) => k === 'status', ['vostatus']);
   const statusText = statusField
     ? cleanText(statusField.lines.join(' '))
-    : cleanText([elementText(root.find('#vostatus').first()), elementText(root.find('#vostat').first())].join(' '));
+    : cleanText([nodeText(idList('vostatus')), nodeText(idList('vostat'))].join(' '));
   const typeField = findField(fields, (k) => /^(vorlage|vorlagen|drucksache|drucksachen)?art$/.test(k), ['voart']);
   const typeValue = typeField ? cleanText(typeField.lines.join(' ')) : null;
-  const fromTitle = splitPaperTitle(elementText(h1), typeValue, order);
+  const fromTitle = splitPaperTitle(nodeText([h1]), typeValue, order);
   const originator = listValue(findField(fields, (k) => /^(einreicher|antragsteller|initiator)/.test(k), ['anunterstuetzer']));
   const lead = listValue(findField(fields, (k) => k.startsWith('federführend'), ['vofamt']));
   const dateField = findField(fields, (k) => DATE_KEYS.has(k), ['vodatum']);
   const related = fields
     .filter((f) => f.key.startsWith('bezug'))
     .flatMap((f) => {
-      const links = f.value.find('a').toArray().map((a) => elementText($(a))).filter((t): t is string => t !== null);
+      const links = findAll(f.value, (el) => el.name === 'a').map((a) => nodeText([a])).filter((t): t is string => t !== null);
       return links.length ? links : f.lines.flatMap((l) => splitList(l, /\s*[;,]\s*/));
     });
   return {
@@ -235,8 +246,8 @@ export function paperSourceId(url: string | null, text: string): string | null {
 // ---------------------------------------------------------------- documents
 
 /** The quoted name of a tooltip like "Öffnet PDF-Datei 'Sammeldokument öffentlich' in neuem Fenster". */
-function tooltipName(a: Cheerio<Element>): string | null {
-  const tip = a.attr('data-simpletooltip-text') ?? a.attr('title') ?? '';
+function tooltipName(a: Element): string | null {
+  const tip = attr(a, 'data-simpletooltip-text') ?? attr(a, 'title') ?? '';
   return cleanText(/'([^']+)'/.exec(tip)?.[1] ?? null);
 }
 
@@ -245,23 +256,22 @@ function tooltipName(a: Cheerio<Element>): string | null {
  * in-page `a.doclink.anchor`), `a.attlink` attachments and `do027.asp?DOLFDNR=` links. The
  * attachment table repeats the head's attachment list, so a name already listed there is skipped.
  */
-export function readDocumentLinks($: CheerioAPI, root: Cheerio<AnyNode>, base: string | null): FileRef[] {
+export function readDocumentLinks(root: AnyNode, base: string | null): FileRef[] {
   const files: FileRef[] = [];
   const seenUrls = new Set<string>();
   const seenNames = new Set<string>();
-  root.find('a[href]').each((_, el) => {
-    const a = $(el);
-    const href = a.attr('href') ?? '';
-    const isDoc = (a.hasClass('doclink') && !a.hasClass('anchor')) || a.hasClass('attlink') || /do027\w*\.asp\?/i.test(href);
-    if (!isDoc || /^\s*#/.test(href)) return;
-    const name = elementText(a) ?? tooltipName(a) ?? 'Dokument';
+  for (const a of findAll(root, (el) => el.name === 'a' && hasAttribute(el, 'href'))) {
+    const href = attr(a, 'href') ?? '';
+    const isDoc = (hasClass(a, 'doclink') && !hasClass(a, 'anchor')) || hasClass(a, 'attlink') || /do027\w*\.asp\?/i.test(href);
+    if (!isDoc || /^\s*#/.test(href)) continue;
+    const name = nodeText([a]) ?? tooltipName(a) ?? 'Dokument';
     const url = resolveUrl(href, base);
-    if (url && seenUrls.has(url)) return;
-    if (a.closest('table.attachmentTable').length && seenNames.has(name)) return;
+    if (url && seenUrls.has(url)) continue;
+    if (closest(a, (el) => el.name === 'table' && hasClass(el, 'attachmentTable')) && seenNames.has(name)) continue;
     if (url) seenUrls.add(url);
     seenNames.add(name);
     files.push({ name, url });
-  });
+  }
   return files;
 }
 

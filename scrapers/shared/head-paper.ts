@@ -4,38 +4,38 @@
  * they differ in the system, the order of type and number in the title, and where the text sections
  * are. Pure.
  */
-import { load, type Cheerio, type CheerioAPI } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type PaperRecord, type SystemName, type TextSection } from '../records';
-import { readBfTable } from './bf-table';
+import { readBfTableIn } from './bf-table';
+import { byId, documentOf } from './dom';
 import { metaVersion, pageBase, paperSourceId, readDocumentLinks, readPaperHead } from './head-fields';
 
 export interface HeadPaperLayout {
   system: SystemName;
   /** "Antrag - 2026/245" (ALLRIS 4) or "VO/2026/181 - öffentliche Beschlussvorlage" (`_r`) */
-  title: Parameters<typeof readPaperHead>[3];
+  title: Parameters<typeof readPaperHead>[2];
   /** names the page in errors when there is no URL */
   pageName: string;
-  readText: ($: CheerioAPI, root: Cheerio<AnyNode>) => TextSection[];
+  /** the text sections, read inside `root` (the `#allris` container or the document) */
+  readText: (root: AnyNode) => TextSection[];
 }
 
 export function parseHeadPaper(ctx: ParseContext, layout: HeadPaperLayout): PaperRecord {
-  const $ = load(ctx.text);
+  const doc = documentOf(ctx);
   const page = ctx.url ?? layout.pageName;
-  const allris = $('#allris').first();
-  const root: Cheerio<AnyNode> = allris.length ? allris : $.root();
-  const head = readPaperHead($, root, page, layout.title);
+  const rootNode: AnyNode = byId(doc, 'allris') ?? doc;
+  const head = readPaperHead(rootNode, page, layout.title);
   return {
     type: 'Paper',
     format: RECORD_FORMAT,
     system: layout.system,
-    systemVersion: ctx.systemVersion ?? metaVersion($),
+    systemVersion: ctx.systemVersion ?? metaVersion(doc),
     sourceId: paperSourceId(ctx.url, ctx.text),
     url: ctx.url,
     ...head,
-    consultation: readBfTable($, root, page),
-    files: readDocumentLinks($, root, pageBase($, ctx.url)),
-    text: layout.readText($, root),
+    consultation: readBfTableIn(rootNode, page),
+    files: readDocumentLinks(rootNode, pageBase(doc, ctx.url)),
+    text: layout.readText(rootNode),
   };
 }

@@ -64,19 +64,37 @@ export function measureTree(text: string, maxDepth = MAX_NESTING_DEPTH, maxChild
     return n;
   };
   // CDATA is not skipped: ALLRIS 4 AJAX answers carry their HTML inside CDATA, and the parser reads it.
-  const tag = /<(\/?)([a-zA-Z][^\s/>]*)|<!--/g;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
-    if (m[0] === '<!--') {
-      const end = text.indexOf('-->', tag.lastIndex);
+  // A hand-written scan for what /<(\/?)([a-zA-Z][^\s/>]*)|<!--/g would match (no match objects, no regex).
+  const n = text.length;
+  let pos = 0;
+  for (;;) {
+    const lt = text.indexOf('<', pos);
+    if (lt < 0) break;
+    let i = lt + 1;
+    let c = text.charCodeAt(i);
+    if (c === 0x21 && text.charCodeAt(lt + 2) === 0x2d && text.charCodeAt(lt + 3) === 0x2d) {
+      const end = text.indexOf('-->', lt + 4);
       if (end < 0) break;
-      tag.lastIndex = end + 3;
+      pos = end + 3;
       continue;
     }
-    const name = m[2].toLowerCase();
-    const gt = text.indexOf('>', tag.lastIndex);
+    const close = c === 0x2f;
+    if (close) c = text.charCodeAt(++i);
+    if (!((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) {
+      pos = lt + 1;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d === 0x2f || d === 0x3e || isSpace(d)) break;
+      j++;
+    }
+    const name = text.slice(i, j).toLowerCase();
+    const gt = text.indexOf('>', j);
     if (gt < 0) break;
-    tag.lastIndex = gt + 1;
-    if (m[1]) {
+    pos = gt + 1;
+    if (close) {
       if ((onStack.get(name) ?? 0) > 0) while (pop() !== name);
       // htmlparser2 turns a stray </p> into an empty <p></p> and </br> into <br>: an element each
       else if ((name === 'p' || name === 'br') && addChild() > maxChildren) return bounds;
@@ -88,10 +106,9 @@ export function measureTree(text: string, maxDepth = MAX_NESTING_DEPTH, maxChild
     if (VOID.has(name)) continue;
     if (RAW_TEXT.has(name)) {
       bounds.depth = Math.max(bounds.depth, stack.length + 1);
-      const close = new RegExp(`</${name}`, 'gi');
-      close.lastIndex = tag.lastIndex;
-      if (!close.exec(text)) break;
-      tag.lastIndex = close.lastIndex - name.length - 2;
+      const end = indexOfCloseTag(text, name, pos);
+      if (end < 0) break;
+      pos = end;
       continue;
     }
     stack.push(name);
@@ -103,4 +120,21 @@ export function measureTree(text: string, maxDepth = MAX_NESTING_DEPTH, maxChild
     }
   }
   return bounds;
+}
+
+/** JavaScript's \s (what a regex's \s matches), for one UTF-16 code unit. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Where `</name` next starts at or after `from`, ASCII letters of the name in any case (as /<\/name/gi finds it); -1 if nowhere. */
+function indexOfCloseTag(text: string, name: string, from: number): number {
+  for (let at = text.indexOf('</', from); at >= 0; at = text.indexOf('</', at + 1)) {
+    let k = 0;
+    while (k < name.length && (text.charCodeAt(at + 2 + k) | 0x20) === name.charCodeAt(k)) k++;
+    if (k === name.length) return at;
+  }
+  return -1;
 }

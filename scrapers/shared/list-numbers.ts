@@ -2,10 +2,10 @@
  * Word-converted decision texts number their points with `<ol start="2" type="1"><li>` (Aspose,
  * ALLRIS 4 docParts): a browser shows "2. Das Investitionsprogramm …", a text renderer loses the
  * number. writeListNumbers puts the shown marker in front of each item's text, in the page's own
- * parsed tree (the caller's cheerio document; nothing outside it changes).
+ * parsed tree (the caller's document; nothing outside it changes).
  */
-import type { Cheerio, CheerioAPI } from 'cheerio/slim';
-import type { AnyNode } from 'domhandler';
+import { Text, type AnyNode, type Element } from 'domhandler';
+import { attr, childElements, findAll } from './dom';
 
 function roman(n: number): string {
   const table: [number, string][] = [
@@ -43,19 +43,30 @@ export function listMarker(n: number, type: string | undefined): string {
   }
 }
 
-/** Prefixes every `ol > li` under root with its shown marker ("1. ", "2. ", … from `start`). */
-export function writeListNumbers($: CheerioAPI, root: Cheerio<AnyNode>): void {
-  root.find('ol').each((_, ol) => {
-    const start = Number.parseInt($(ol).attr('start') ?? '1', 10);
+/**
+ * Prefixes every `ol > li` under root with its shown marker ("1. ", "2. ", … from `start`): a text node
+ * before the item's first child.
+ */
+export function writeListNumbers(root: AnyNode): void {
+  for (const ol of findAll(root, (el) => el.name === 'ol')) {
+    const start = Number.parseInt(attr(ol, 'start') ?? '1', 10);
     let n = Number.isFinite(start) ? start : 1;
-    const type = $(ol).attr('type');
-    $(ol)
-      .children('li')
-      .each((__, li) => {
-        const value = Number.parseInt($(li).attr('value') ?? '', 10);
-        if (Number.isFinite(value)) n = value;
-        $(li).prepend(`${listMarker(n, type)} `);
-        n += 1;
-      });
-  });
+    const type = attr(ol, 'type');
+    for (const li of childElements(ol).filter((c) => c.name === 'li')) {
+      const value = Number.parseInt(attr(li, 'value') ?? '', 10);
+      if (Number.isFinite(value)) n = value;
+      prependText(li, `${listMarker(n, type)} `);
+      n += 1;
+    }
+  }
+}
+
+function prependText(el: Element, data: string): void {
+  const node = new Text(data);
+  const first = el.children[0] ?? null;
+  node.parent = el;
+  node.prev = null;
+  node.next = first;
+  if (first) first.prev = node;
+  el.children.unshift(node);
 }

@@ -9,10 +9,10 @@
  * - administration staff listed with the committee (Art der Mitarbeit "Verwaltung": Hamburg-Mitte
  *   Jugendhilfeausschuss) — staff names never go into a record.
  */
-import type { CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { OrganizationMember } from '../records';
 import { rowCells, tableRows } from '../allris3/vo020-labels';
+import { findAll, textContent } from './dom';
 import { cleanText, labelKey } from './text';
 
 export type MemberColumn = 'name' | 'role' | 'group' | 'function';
@@ -74,10 +74,10 @@ function colspan(cell: Element): number {
 }
 
 /** A header row: th cells (or the thead's cells), spread over the grid columns they span. */
-function headerTexts($: CheerioAPI, cells: Element[]): (string | null)[] {
+function headerTexts(cells: Element[]): (string | null)[] {
   const out: (string | null)[] = [];
   for (const cell of cells) {
-    const text = cleanText($(cell).text());
+    const text = cleanText(textContent(cell));
     for (let k = 0; k < colspan(cell); k++) out.push(k === 0 ? text : null);
   }
   return out;
@@ -97,14 +97,14 @@ export interface MemberTable {
   rows: Element[];
 }
 
-/** The first table under `root` with a header row that names a Name column; null if there is none. */
-export function findMemberTable($: CheerioAPI, root: AnyNode, tableSelector = 'table'): MemberTable | null {
-  for (const table of $(root).find(tableSelector).toArray()) {
+/** The first table under `root` (passing `accept`, e.g. `table.tl1`) with a header row that names a Name column; null if there is none. */
+export function findMemberTable(root: AnyNode, accept: (table: Element) => boolean = () => true): MemberTable | null {
+  for (const table of findAll(root, (el) => el.name === 'table' && accept(el))) {
     const rows = tableRows(table);
     for (let i = 0; i < rows.length; i++) {
       const cells = rowCells(rows[i]);
       if (cells.length === 0 || !(cells.every((c) => c.name === 'th') || inThead(rows[i]))) continue;
-      const headers = headerTexts($, cells);
+      const headers = headerTexts(cells);
       const columns = memberColumns(headers);
       if (columns) return { table, columns, width: headers.length, rows: rows.slice(i + 1) };
     }
@@ -117,9 +117,9 @@ export function findMemberTable($: CheerioAPI, root: AnyNode, tableSelector = 't
  * grid column (the name cell may be a `th scope="row"`); separator rows (`<hr>`, spacer images,
  * section rows with colspan) and repeated header rows are skipped.
  */
-export function readMembers($: CheerioAPI, found: MemberTable): OrganizationMember[] {
+export function readMembers(found: MemberTable): OrganizationMember[] {
   const members: OrganizationMember[] = [];
-  const cellText = (cells: Element[], i: number | null) => (i === null ? null : cleanText($(cells[i]).text()));
+  const cellText = (cells: Element[], i: number | null) => (i === null ? null : cleanText(textContent(cells[i])));
   for (const row of found.rows) {
     const cells = rowCells(row);
     if (cells.length !== found.width || cells.some((c) => colspan(c) > 1)) continue;
