@@ -1,6 +1,6 @@
 /**
  * Runs bench/import-child.ts in a child process and returns what it reports (its peak RSS among it).
- * A batch of the import can take long (relink grows with the source), so the child is stopped
+ * On a slow or busy machine the import may not finish in the budget, so the child is stopped
  * `graceSeconds` after its own deadline and its last progress report is the result.
  */
 import { fork } from 'node:child_process';

@@ -1,30 +1,111 @@
 /** The records table: every imported record kept as a facet of its entity (see schema.ts `records`). */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Facet } from './merge';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
 
-/** Canonical JSON (sorted keys) so that equal records hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
+/** only texts this long are kept in a memo: the few large ones are what is worth not serialising twice */
+const MEMO_MIN_LENGTH = 1024;
+
+/** A key JSON.stringify would put first whatever its place (an array index), so that sorting keys cannot order it. */
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+
+class Unsortable extends Error {}
+
+/** JSON.stringify's replacer for canonicalJson: objects with their keys sorted, undefined as null. */
+function sortedKeys(this: unknown, _key: string, value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  let sorted = true;
+  for (let i = 0; i < keys.length; i++) {
+    if (INDEX_KEY.test(keys[i])) throw new Unsortable();
+    if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
+  }
+  if (sorted && Object.getPrototypeOf(o) === Object.prototype) return o;
+  keys.sort();
+  const copy: Record<string, unknown> = {};
+  for (const k of keys) copy[k] = o[k];
+  return copy;
+}
+
+/** canonicalJson built by hand (for values JSON.stringify cannot order: objects with array-index keys). */
+function canonicalByHand(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalByHand(v)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalByHand(o[k])}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
 
-export function hashOf(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+/**
+ * Canonical JSON (sorted keys; undefined as null) so that equal records hash equally; for the plain data
+ * of records (JSON.stringify's toJSON hook aside, the same text as sorting by hand). `memo` keeps the
+ * text of large arrays, by identity, for values that do not change while it lives (the records of one
+ * import: a merged paper shares its Beratungsfolge and text with its facet).
+ */
+export function canonicalJson(value: unknown, memo?: Map<object, string>): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (memo) {
+    const known = memo.get(value);
+    if (known !== undefined) return known;
+    if (!Array.isArray(value)) {
+      // objects (a record, a merged paper) by hand, so that their large fields come from the memo
+      const o = value as Record<string, unknown>;
+      const keys = Object.keys(o).sort();
+      let out = '{';
+      for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${canonicalJson(o[keys[i]], memo)}`;
+      return `${out}}`;
+    }
+  }
+  let out: string;
+  try {
+    out = JSON.stringify(value, sortedKeys);
+  } catch (err) {
+    if (!(err instanceof Unsortable)) throw err;
+    out = canonicalByHand(value);
+  }
+  if (memo && out.length >= MEMO_MIN_LENGTH) memo.set(value, out);
+  return out;
+}
+
+export function hashOf(value: unknown, memo?: Map<object, string>): string {
+  return hash('sha256', canonicalJson(value, memo), 'hex');
+}
+
+/**
+ * Whether `value` reads back from its JSON as it is: plain objects and arrays, strings, finite numbers,
+ * booleans and null (and, with `undefinedOk`, undefined, which JSON leaves out of objects).
+ */
+export function isPlainJson(value: unknown, undefinedOk: boolean): boolean {
+  switch (typeof value) {
+    case 'string': case 'boolean': return true;
+    case 'number': return Number.isFinite(value);
+    case 'undefined': return undefinedOk;
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (const v of value) if (v === undefined || !isPlainJson(v, undefinedOk)) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const k in value) if (!isPlainJson((value as Record<string, unknown>)[k], undefinedOk)) return false;
+      return true;
+    }
+    default: return false;
+  }
 }
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   return {
-    find: sqlite.prepare<[number, string, string, string], { id: number; record_hash: string }>(
-      'SELECT id, record_hash FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?',
+    facetsOf: sqlite.prepare<[number, string, string], { id: number; facet: string; record_hash: string }>(
+      'SELECT id, facet, record_hash FROM records WHERE source_id = ? AND kind = ? AND entity_key = ?',
     ),
     insert: sqlite.prepare(
       `INSERT INTO records (source_id, kind, entity_key, facet, record, record_hash, first_seen_at, updated_at)
@@ -34,9 +115,6 @@ function prepare(sqlite: Database.Database) {
     all: sqlite.prepare<[number, string, string], { facet: string; record: string }>(
       'SELECT facet, record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ?',
     ),
-    any: sqlite.prepare<[number, string, string], { n: number }>(
-      'SELECT COUNT(*) AS n FROM records WHERE source_id = ? AND kind = ? AND entity_key = ?',
-    ),
   };
 }
 
@@ -44,6 +122,12 @@ function stmts(sqlite: Database.Database) {
   let s = cache.get(sqlite);
   if (!s) cache.set(sqlite, (s = prepare(sqlite)));
   return s;
+}
+
+export interface Saved {
+  outcome: Outcome;
+  /** the entity had facets before this one was saved */
+  existed: boolean;
 }
 
 /** Stores one facet; 'inserted' when the entity had no facet before, 'updated' when this facet is new or changed. */
@@ -55,18 +139,19 @@ export function saveFacet(
   facet: string,
   record: unknown,
   now: string,
-): Outcome {
+  memo?: Map<object, string>,
+): Saved {
   const s = stmts(sqlite);
-  const hash = hashOf(record);
-  const existing = s.find.get(sourceDbId, kind, key, facet);
+  const hash = hashOf(record, memo);
+  const stored = s.facetsOf.all(sourceDbId, kind, key);
+  const existing = stored.find((f) => f.facet === facet);
   if (existing) {
-    if (existing.record_hash === hash) return 'unchanged';
+    if (existing.record_hash === hash) return { outcome: 'unchanged', existed: true };
     s.update.run(JSON.stringify(record), hash, now, existing.id);
-    return 'updated';
+    return { outcome: 'updated', existed: true };
   }
-  const entityExisted = s.any.get(sourceDbId, kind, key)!.n > 0;
   s.insert.run(sourceDbId, kind, key, facet, JSON.stringify(record), hash, now, now);
-  return entityExisted ? 'updated' : 'inserted';
+  return stored.length > 0 ? { outcome: 'updated', existed: true } : { outcome: 'inserted', existed: false };
 }
 
 export function loadFacets<T>(sqlite: Database.Database, sourceDbId: number, kind: string, key: string): Facet<T>[] {

@@ -10,11 +10,11 @@ import type {
   PersonRecord, RisRecord,
 } from '../../scrapers/records';
 import type { ResultCode } from '../../scrapers/shared/codes';
-import { loadFacets, saveFacet, type Outcome } from './facets';
+import { isPlainJson, loadFacets, saveFacet, type Outcome } from './facets';
 import { agendaEntryKey, meetingKey, oparlNumber, organizationKey, paperKey } from './identity';
-import { relink } from './link';
+import { LinkChanges, relinkChanges } from './link';
 import { unindexPaper } from './search-index';
-import { mergeFacets, mergePaperFacets } from './merge';
+import { facetChangesNothing, mergeFacets, mergePaperFacets, type Facet } from './merge';
 import { writePaper } from './write-paper';
 import { writeAgendaItem, writeFile, writeMeeting, writeOrganization, writePerson, type MergedAgendaItem } from './write-entities';
 
@@ -71,11 +71,34 @@ export function ensureSource(sqlite: Database.Database, spec: SourceSpec): numbe
 
 const STRENGTH: Record<Outcome, number> = { unchanged: 0, updated: 1, inserted: 2 };
 
+/** An entity touched by a batch. */
+interface Touched {
+  kind: EntityKind;
+  key: string;
+  outcome: Outcome;
+  /** it had facets stored before this batch; else all its facets are in `fresh` */
+  stored: boolean;
+  /** the facets saved in this batch, of an entity that had none stored (only these are kept: memory) */
+  fresh?: Map<string, unknown>;
+  /**
+   * papers: true while only agenda appearances changed, none of which can change the stored row (see
+   * merge.ts facetChangesNothing), so it need not be merged again; false once one can
+   */
+  unchangedRow?: boolean;
+}
+
 class Batch {
-  readonly touched = new Map<string, { kind: EntityKind; key: string; outcome: Outcome }>();
+  readonly touched = new Map<string, Touched>();
   readonly papers: { key: string; outcome: Outcome }[] = [];
   /** reference → entity key of the papers saved in this batch (the papers table is written later) */
   readonly paperByReference = new Map<string, string>();
+  /** what the writes of this batch can have made linkable (link.ts relinkChanges) */
+  readonly links = new LinkChanges();
+  /** canonical JSON of the records of this batch (they do not change while it runs), see facets.ts canonicalJson */
+  readonly memo = new Map<object, string>();
+  /** "<key>\0<facet>" → when (a count) a paper facet was last saved in this batch: the later is the newer (adoptReferencePlaceholder) */
+  readonly paperFacetSeen = new Map<string, number>();
+  private saves = 0;
   constructor(
     readonly sqlite: Database.Database,
     readonly sourceDbId: number,
@@ -83,17 +106,49 @@ class Batch {
   ) {}
 
   save(kind: EntityKind, key: string, facet: string, record: unknown): Outcome {
-    const outcome = saveFacet(this.sqlite, this.sourceDbId, kind, key, facet, record, this.now);
+    const { outcome, existed } = saveFacet(this.sqlite, this.sourceDbId, kind, key, facet, record, this.now, this.memo);
+    if (kind === 'Paper') this.paperFacetSeen.set(`${key}\u0000${facet}`, ++this.saves);
     const id = `${kind}\u0000${key}`;
-    const prev = this.touched.get(id);
-    if (!prev || STRENGTH[outcome] > STRENGTH[prev.outcome]) this.touched.set(id, { kind, key, outcome });
+    let t = this.touched.get(id);
+    if (!t) this.touched.set(id, (t = { kind, key, outcome, stored: existed }));
+    else if (STRENGTH[outcome] > STRENGTH[t.outcome]) t.outcome = outcome;
+    if (outcome === 'unchanged') return outcome;
+    if (!t.stored) (t.fresh ??= new Map()).set(facet, record);
+    if (kind === 'Paper' && t.unchangedRow !== false) {
+      t.unchangedRow = facet.startsWith('agenda:') && this.agendaChangesNothing(t, facet, record as object);
+    }
     return outcome;
+  }
+
+  /** the provenance of the stored paper rows asked for in this batch (they are written after all facets are saved) */
+  private readonly provenance = new Map<string, Record<string, string> | null>();
+
+  /**
+   * Whether an agenda appearance leaves a stored paper's row as it is: its own page (or OParl object)
+   * gives every field the appearance has a value for. Decided as it is saved, so that it is not kept.
+   */
+  private agendaChangesNothing(t: Touched, facet: string, record: object): boolean {
+    if (!t.stored) return false;
+    let provenance = this.provenance.get(t.key);
+    if (provenance === undefined) {
+      const row = paperStmts(this.sqlite).paperBefore.get(this.sourceDbId, t.key);
+      provenance = row?.provenance ? (JSON.parse(row.provenance) as Record<string, string>) : null;
+      this.provenance.set(t.key, provenance);
+    }
+    return provenance !== null && facetChangesNothing('Paper', provenance, { facet, record });
   }
 }
 
 function requireKey(key: string | null, what: string): string {
   if (!key) throw new Error(`the ${what} has neither a sourceId nor a reference, so it cannot be stored`);
   return key;
+}
+
+interface StoredFacet {
+  id: number;
+  facet: string;
+  firstSeen: string;
+  updated: string;
 }
 
 const paperStatements = new WeakMap<Database.Database, ReturnType<typeof preparePaperStatements>>();
@@ -103,9 +158,18 @@ function preparePaperStatements(sqlite: Database.Database) {
     byReference: sqlite.prepare<[number, string], { key: string }>(
       'SELECT source_key AS key FROM papers WHERE source_id = ? AND reference = ? ORDER BY (source_key LIKE \'ref:%\'), id LIMIT 1',
     ),
-    hasFacets: sqlite.prepare<[number, string], { n: number }>("SELECT COUNT(*) AS n FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?"),
+    facetsAt: sqlite.prepare<[number, string], StoredFacet>(
+      "SELECT id, facet, first_seen_at AS firstSeen, updated_at AS updated FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?",
+    ),
+    dropFacet: sqlite.prepare<[number]>('DELETE FROM records WHERE id = ?'),
+    firstSeen: sqlite.prepare<[string, number]>('UPDATE records SET first_seen_at = ? WHERE id = ?'),
     rekey: sqlite.prepare("UPDATE records SET entity_key = ? WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?"),
-    dropPaper: sqlite.prepare<[number, string], { id: number }>('DELETE FROM papers WHERE source_id = ? AND source_key = ? RETURNING id'),
+    dropPaper: sqlite.prepare<[number]>('DELETE FROM papers WHERE id = ?'),
+    paperId: sqlite.prepare<[number, string], number>('SELECT id FROM papers WHERE source_id = ? AND source_key = ?').pluck(),
+    itemsOfPaper: sqlite.prepare<[number], { id: number; meeting_id: number | null }>('SELECT id, meeting_id FROM agenda_items WHERE paper_id = ?'),
+    paperBefore: sqlite.prepare<[number, string], { id: number; reference: string | null; provenance: string | null; record_hash: string }>(
+      'SELECT id, reference, provenance, record_hash FROM papers WHERE source_id = ? AND source_key = ?',
+    ),
   };
 }
 
@@ -122,17 +186,59 @@ function keyByReference(b: Batch, reference: string): string | null {
 
 /**
  * A paper known so far only by its reference ("ref:<reference>", from an agenda row) that now arrives
- * with its own id: its facets move to the id, and the placeholder row goes.
+ * with its own id: its facets move to the id, and the placeholder row goes. A facet the paper has
+ * already (the same agenda item, seen once with and once without the paper's id, or before and after
+ * its reference changed and changed back) is kept once: the one saved last in this batch, else the one
+ * updated last, else the paper's own (and it keeps the earlier first_seen_at of the two).
  */
 function adoptReferencePlaceholder(b: Batch, key: string, reference: string | null): void {
   if (!reference || key.startsWith('ref:')) return;
   const placeholder = `ref:${reference}`;
   const s = paperStmts(b.sqlite);
-  if (s.hasFacets.get(b.sourceDbId, placeholder)!.n === 0) return;
+  const moving = s.facetsAt.all(b.sourceDbId, placeholder);
+  if (moving.length === 0) return;
+  const own = new Map(s.facetsAt.all(b.sourceDbId, key).map((f) => [f.facet, f]));
+  const seen = (k: string, facet: string) => b.paperFacetSeen.get(`${k}\u0000${facet}`) ?? 0;
+  for (const f of moving) {
+    const mine = own.get(f.facet);
+    const when = seen(placeholder, f.facet);
+    b.paperFacetSeen.delete(`${placeholder}\u0000${f.facet}`);
+    if (mine) {
+      const myWhen = seen(key, f.facet);
+      const newer = when !== myWhen ? when > myWhen : f.updated > mine.updated;
+      const [kept, dropped] = newer ? [f, mine] : [mine, f];
+      s.dropFacet.run(dropped.id);
+      if (dropped.firstSeen < kept.firstSeen) s.firstSeen.run(dropped.firstSeen, kept.id);
+      if (!newer) continue;
+    }
+    if (when) b.paperFacetSeen.set(`${key}\u0000${f.facet}`, when);
+  }
   s.rekey.run(key, b.sourceDbId, placeholder);
-  const dropped = s.dropPaper.get(b.sourceDbId, placeholder);
-  if (dropped) unindexPaper(b.sqlite, dropped.id);
+  // the paper is merged anew from all its facets (even when what is saved for it next is unchanged)
+  const gone = b.touched.get(`Paper\u0000${placeholder}`);
   b.touched.delete(`Paper\u0000${placeholder}`);
+  // new in this batch only when the placeholder was and the paper had no facets
+  const outcome: Outcome = gone?.outcome === 'inserted' && own.size === 0 ? 'inserted' : 'updated';
+  const adopter = b.touched.get(`Paper\u0000${key}`);
+  if (!adopter) b.touched.set(`Paper\u0000${key}`, { kind: 'Paper', key, outcome, stored: true, unchangedRow: false });
+  else {
+    adopter.stored = true;
+    adopter.fresh = undefined;
+    adopter.unchangedRow = false;
+    if (STRENGTH[outcome] > STRENGTH[adopter.outcome]) adopter.outcome = outcome;
+  }
+  for (const p of b.papers) if (p.key === placeholder) p.key = key;
+  const row = s.paperBefore.get(b.sourceDbId, placeholder);
+  if (row) {
+    // its agenda items lose their paper (ON DELETE SET NULL): they are linked again (to the paper that has the reference now)
+    for (const item of s.itemsOfPaper.all(row.id)) {
+      b.links.items.add(item.id);
+      if (item.meeting_id !== null) b.links.oldItemMeetings.add(item.meeting_id);
+    }
+    if (row.reference !== null) b.links.oldReferences.add(row.reference);
+    s.dropPaper.run(row.id);
+    unindexPaper(b.sqlite, row.id);
+  }
 }
 
 function addPaper(b: Batch, p: PaperRecord, fromList: boolean): void {
@@ -247,52 +353,94 @@ function oparlIdOf(facets: { facet: string; record: { sourceId?: string | null }
   return facets.find((f) => f.facet === 'oparl')?.record.sourceId ?? null;
 }
 
-/** Re-merges one touched entity from all its facets and writes its row; returns the row id where there is one. */
-function materialise(b: Batch, kind: EntityKind, key: string): number | null {
-  const { sqlite, sourceDbId, now } = b;
-  if (kind === 'Other') return null;
-  const facets = loadFacets<Record<string, unknown>>(sqlite, sourceDbId, kind, key);
+/**
+ * The facets of a touched entity: read back when it had stored ones; else those of this batch as they
+ * are, when they read back from their JSON the same (as the database returns them: ordered by name).
+ */
+function facetsOf(b: Batch, t: Touched): Facet<Record<string, unknown>>[] {
+  if (!t.stored && t.fresh) {
+    const fresh = [...t.fresh].map(([facet, record]) => ({ facet, record: record as Record<string, unknown> }));
+    // undefined fields: JSON leaves them out; only a paper's row hash would see the difference
+    if (fresh.every((f) => isPlainJson(f.record, t.kind !== 'Paper'))) return fresh.sort((x, y) => (x.facet < y.facet ? -1 : 1));
+  }
+  return loadFacets<Record<string, unknown>>(b.sqlite, b.sourceDbId, t.kind, t.key);
+}
+
+/** Re-merges one touched entity from all its facets and writes its row (what it changed goes to b.links). */
+function materialise(b: Batch, t: Touched): void {
+  const { sqlite, sourceDbId, now, links } = b;
+  const { kind, key } = t;
+  if (kind === 'Other') return;
+  // a paper that only appeared on more agendas, whose own page gives all that they say: nothing to merge
+  if (t.unchangedRow) return;
+  const paperBefore = kind === 'Paper' ? paperStmts(sqlite).paperBefore.get(sourceDbId, key) : undefined;
+  const facets = facetsOf(b, t);
   const { merged, provenance } = kind === 'Paper' ? mergePaperFacets(facets) : mergeFacets(kind, facets);
   const oparlId = oparlIdOf(facets as never);
   switch (kind) {
-    case 'Paper': return writePaper(sqlite, sourceDbId, key, merged as unknown as PaperRecord, provenance, oparlId, now).id;
-    case 'Meeting': return writeMeeting(sqlite, sourceDbId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now);
-    case 'AgendaItem': return writeAgendaItem(sqlite, sourceDbId, key, merged as MergedAgendaItem, provenance, now);
-    case 'Organization': return writeOrganization(sqlite, sourceDbId, key, merged as Partial<OrganizationRecord>, provenance, oparlId, now);
-    case 'Person': return merged.name ? writePerson(sqlite, sourceDbId, String(merged.name), null) : null;
-    case 'File': writeFile(sqlite, sourceDbId, key, merged as unknown as FileRecord); return null;
+    case 'Paper': {
+      const written = writePaper(sqlite, sourceDbId, key, merged as unknown as PaperRecord, provenance, oparlId, now, paperBefore ?? null, b.memo);
+      if (written.changed) {
+        links.papers.add(written.id);
+        if (paperBefore?.reference != null) links.oldReferences.add(paperBefore.reference);
+      }
+      return;
+    }
+    case 'Meeting': {
+      const { id, previous } = writeMeeting(sqlite, sourceDbId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now);
+      if (previous?.date != null) links.oldMeetingDates.add(previous.date);
+      links.meetings.add(id);
+      return;
+    }
+    case 'AgendaItem': {
+      const { id, previous } = writeAgendaItem(sqlite, sourceDbId, key, merged as MergedAgendaItem, provenance, now);
+      if (previous?.meeting_id != null) links.oldItemMeetings.add(previous.meeting_id);
+      links.items.add(id);
+      return;
+    }
+    case 'Organization':
+      links.organizations.add(writeOrganization(sqlite, sourceDbId, key, merged as Partial<OrganizationRecord>, provenance, oparlId, now));
+      return;
+    case 'Person':
+      if (merged.name) writePerson(sqlite, sourceDbId, String(merged.name), null);
+      return;
+    case 'File':
+      writeFile(sqlite, sourceDbId, key, merged as unknown as FileRecord);
   }
-  return null;
 }
 
 function emptyCounts(): Record<EntityKind, ImportCounts> {
   return Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>;
 }
 
+function importInTransaction(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string): ImportResult {
+  const sourceDbId = ensureSource(sqlite, source);
+  const b = new Batch(sqlite, sourceDbId, now);
+  for (const r of records) addRecord(b, r);
+  const byKind = emptyCounts();
+  for (const t of b.touched.values()) {
+    byKind[t.kind][t.outcome]++;
+    if (t.outcome !== 'unchanged') materialise(b, t);
+  }
+  relinkChanges(sqlite, sourceDbId, b.links);
+  const s = paperStmts(sqlite);
+  const papers = b.papers.map((p) => ({ id: s.paperId.get(sourceDbId, p.key)!, outcome: p.outcome }));
+  const total = Object.values(byKind).reduce(
+    (acc, c) => ({ inserted: acc.inserted + c.inserted, updated: acc.updated + c.updated, unchanged: acc.unchanged + c.unchanged }),
+    { inserted: 0, updated: 0, unchanged: 0 },
+  );
+  return { ...total, byKind, papers };
+}
+
+const transactions = new WeakMap<Database.Database, Database.Transaction<typeof importInTransaction>>();
+
 /** Imports records of one source in one transaction. Throws (and writes nothing) when a record cannot be stored. */
 export function importRecords(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string): ImportResult {
-  const run = sqlite.transaction((): ImportResult => {
-    const sourceDbId = ensureSource(sqlite, source);
-    const b = new Batch(sqlite, sourceDbId, now);
-    for (const r of records) addRecord(b, r);
-    const ids = new Map<string, number | null>();
-    const byKind = emptyCounts();
-    for (const [id, t] of b.touched) {
-      byKind[t.kind][t.outcome]++;
-      ids.set(id, t.outcome === 'unchanged' ? null : materialise(b, t.kind, t.key));
-    }
-    relink(sqlite, sourceDbId);
-    const paperIds = sqlite.prepare<[number, string], { id: number }>('SELECT id FROM papers WHERE source_id = ? AND source_key = ?');
-    const papers = b.papers.map((p) => ({ id: paperIds.get(sourceDbId, p.key)!.id, outcome: p.outcome }));
-    const total = Object.values(byKind).reduce(
-      (acc, c) => ({ inserted: acc.inserted + c.inserted, updated: acc.updated + c.updated, unchanged: acc.unchanged + c.unchanged }),
-      { inserted: 0, updated: 0, unchanged: 0 },
-    );
-    return { ...total, byKind, papers };
-  });
+  let run = transactions.get(sqlite);
+  if (!run) transactions.set(sqlite, (run = sqlite.transaction(importInTransaction)));
   // IMMEDIATE: take the write lock before the first read, so a concurrent writer (the server deriving states,
   // another import) makes this wait (busy_timeout) instead of failing with SQLITE_BUSY on its first write
-  return run.immediate();
+  return run.immediate(sqlite, source, records, now);
 }
 
 /** Imports papers of one source in one transaction (the paper counts of importRecords). */

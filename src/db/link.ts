@@ -1,73 +1,188 @@
 /**
- * Links records that arrived in any order (run after every import, per source): a paper's meeting
- * rows → meetings and agenda items (by SILFDNR / TOLFDNR, or OParl ids, else by date and committee),
- * agenda items → their meeting and their paper (by VOLFDNR, else reference), meetings → their
- * committee (by AULFDNR/GRLFDNR/PALFDNR, else name). Only rows still unlinked are looked at.
+ * Links records that arrived in any order: a paper's meeting rows → meetings and agenda items (by
+ * SILFDNR / TOLFDNR, or OParl ids, else by date and committee), agenda items → their meeting and their
+ * paper (by VOLFDNR, else reference), meetings → their committee (by AULFDNR/GRLFDNR/PALFDNR, else
+ * name). A link, once made, stays; only rows still unlinked are looked at.
+ *
+ * Every import relinks only what its writes can have changed (relinkChanges): the rows it wrote, and
+ * the unlinked rows that point at a row it wrote — by the keys that row has now, and, for the links
+ * that need exactly one match, by the keys it had before (a competitor that went away can make a row
+ * linkable). Each link is the same SQL expression whichever rows it is run on, so this ends exactly
+ * where relinking every unlinked row of the source (relink, kept for repairs and tests) would.
  */
 import type Database from 'better-sqlite3';
 
-const cache = new WeakMap<Database.Database, Database.Statement[]>();
-
-function prepare(sqlite: Database.Database): Database.Statement[] {
-  return [
-    // agenda items → meeting
-    sqlite.prepare(`UPDATE agenda_items SET meeting_id = (
-        SELECT m.id FROM meetings m WHERE m.source_id = agenda_items.source_id
-          AND (m.source_record_id = agenda_items.meeting_source_id OR m.oparl_id = agenda_items.meeting_source_id
-               OR m.entity_key = agenda_items.meeting_source_id)
-        ORDER BY m.id LIMIT 1)
-      WHERE source_id = @source AND meeting_id IS NULL AND meeting_source_id IS NOT NULL`),
-    // agenda items → paper, by id
-    sqlite.prepare(`UPDATE agenda_items SET paper_id = (
-        SELECT p.id FROM papers p WHERE p.source_id = agenda_items.source_id
-          AND (p.source_record_id = agenda_items.paper_source_id OR p.source_key = agenda_items.paper_source_id
-               OR p.oparl_id = agenda_items.paper_source_id)
-        ORDER BY p.id LIMIT 1)
-      WHERE source_id = @source AND paper_id IS NULL AND paper_source_id IS NOT NULL`),
-    // … else by reference, when exactly one paper has it
-    sqlite.prepare(`UPDATE agenda_items SET paper_id = (
-        SELECT MIN(p.id) FROM papers p WHERE p.source_id = agenda_items.source_id AND p.reference = agenda_items.paper_reference
-        HAVING COUNT(*) = 1)
-      WHERE source_id = @source AND paper_id IS NULL AND paper_reference IS NOT NULL`),
-    // meetings → organization, by the committee id of the meeting page, else by name
-    sqlite.prepare(`UPDATE meetings SET organization_id = COALESCE(
-        (SELECT o.id FROM organizations o WHERE o.source_id = meetings.source_id AND meetings.organization_source_id IS NOT NULL
-           AND o.source_record_id = meetings.organization_source_id AND o.kind IN ('committee', 'parliament') ORDER BY o.id LIMIT 1),
-        (SELECT o.id FROM organizations o WHERE o.source_id = meetings.source_id AND o.name = meetings.organization
-           ORDER BY o.id LIMIT 1))
-      WHERE source_id = @source AND organization_id IS NULL`),
-    // a paper's meeting rows → meetings, by id
-    sqlite.prepare(`UPDATE consultation_meetings SET meeting_id = (
-        SELECT m.id FROM meetings m WHERE m.source_id = @source
-          AND (m.source_record_id = consultation_meetings.meeting_source_id OR m.oparl_id = consultation_meetings.meeting_source_id)
-        ORDER BY m.id LIMIT 1)
-      WHERE meeting_id IS NULL AND meeting_source_id IS NOT NULL
-        AND consultation_id IN (SELECT c.id FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE p.source_id = @source)`),
-    // … else by date and committee, when exactly one meeting matches
-    sqlite.prepare(`UPDATE consultation_meetings SET meeting_id = (
-        SELECT MIN(m.id) FROM meetings m JOIN consultations c ON c.id = consultation_meetings.consultation_id
-        WHERE m.source_id = @source AND m.date = consultation_meetings.date AND m.organization = c.organization
-        HAVING COUNT(*) = 1)
-      WHERE meeting_id IS NULL AND date IS NOT NULL
-        AND consultation_id IN (SELECT c.id FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE p.source_id = @source)`),
-    // a paper's meeting rows → agenda items, by TOLFDNR / OParl id …
-    sqlite.prepare(`UPDATE consultation_meetings SET agenda_item_id = (
-        SELECT a.id FROM agenda_items a WHERE a.source_id = @source
-          AND (a.source_record_id = consultation_meetings.agenda_item_source_id OR a.entity_key = consultation_meetings.agenda_item_source_id)
-        ORDER BY a.id LIMIT 1)
-      WHERE agenda_item_id IS NULL AND agenda_item_source_id IS NOT NULL
-        AND consultation_id IN (SELECT c.id FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE p.source_id = @source)`),
-    // … else the item of the linked meeting that is about this paper
-    sqlite.prepare(`UPDATE consultation_meetings SET agenda_item_id = (
-        SELECT MIN(a.id) FROM agenda_items a JOIN consultations c ON c.id = consultation_meetings.consultation_id
-        WHERE a.meeting_id = consultation_meetings.meeting_id AND a.paper_id = c.paper_id HAVING COUNT(*) = 1)
-      WHERE agenda_item_id IS NULL AND meeting_id IS NOT NULL
-        AND consultation_id IN (SELECT c.id FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE p.source_id = @source)`),
-  ];
+/** The smallest id of `table` in `source` whose column (any of `columns`) equals `value`; one index lookup per column. */
+function firstMatch(table: string, columns: string[], value: string, source: string): string {
+  const arms = columns.map((c) => `SELECT t.id AS id FROM ${table} t WHERE t.source_id = ${source} AND t.${c} = ${value}`);
+  return `(SELECT MIN(id) FROM (${arms.join(' UNION ALL ')}))`;
 }
 
+const MEETING_KEYS = ['source_record_id', 'oparl_id', 'entity_key'];
+const PAPER_KEYS = ['source_record_id', 'source_key', 'oparl_id'];
+const ITEM_KEYS = ['source_record_id', 'entity_key'];
+
+interface Link {
+  table: 'agenda_items' | 'meetings' | 'consultation_meetings';
+  /** the column set, and what it is set to */
+  set: string;
+  value: string;
+  /** which unlinked rows can be linked at all */
+  when: string;
+}
+
+/** In the order they must run: later links read what earlier ones set (agenda items' meetings and papers, meeting rows' meetings). */
+const LINKS: Link[] = [
+  // agenda items → meeting
+  { table: 'agenda_items', set: 'meeting_id', when: 'meeting_id IS NULL AND meeting_source_id IS NOT NULL',
+    value: firstMatch('meetings', MEETING_KEYS, 'agenda_items.meeting_source_id', 'agenda_items.source_id') },
+  // agenda items → paper, by id …
+  { table: 'agenda_items', set: 'paper_id', when: 'paper_id IS NULL AND paper_source_id IS NOT NULL',
+    value: firstMatch('papers', PAPER_KEYS, 'agenda_items.paper_source_id', 'agenda_items.source_id') },
+  // … else by reference, when exactly one paper has it
+  { table: 'agenda_items', set: 'paper_id', when: 'paper_id IS NULL AND paper_reference IS NOT NULL',
+    value: `(SELECT MIN(p.id) FROM papers p WHERE p.reference = agenda_items.paper_reference AND +p.source_id = agenda_items.source_id
+      HAVING COUNT(*) = 1)` },
+  // meetings → organization, by the committee id of the meeting page, else by name
+  { table: 'meetings', set: 'organization_id', when: 'organization_id IS NULL',
+    value: `COALESCE(
+      (SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id AND o.source_record_id = meetings.organization_source_id
+         AND o.kind IN ('committee', 'parliament')),
+      (SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id AND o.name = meetings.organization))` },
+  // a paper's meeting rows → meetings, by id …
+  { table: 'consultation_meetings', set: 'meeting_id', when: 'meeting_id IS NULL AND meeting_source_id IS NOT NULL',
+    value: firstMatch('meetings', ['source_record_id', 'oparl_id'], 'consultation_meetings.meeting_source_id', '@source') },
+  // … else by date and committee, when exactly one meeting matches
+  { table: 'consultation_meetings', set: 'meeting_id', when: 'meeting_id IS NULL AND date IS NOT NULL',
+    value: `(SELECT MIN(m.id) FROM consultations c JOIN meetings m ON m.source_id = @source AND m.organization = c.organization
+        AND m.date = consultation_meetings.date
+      WHERE c.id = consultation_meetings.consultation_id HAVING COUNT(*) = 1)` },
+  // a paper's meeting rows → agenda items, by TOLFDNR / OParl id …
+  { table: 'consultation_meetings', set: 'agenda_item_id', when: 'agenda_item_id IS NULL AND agenda_item_source_id IS NOT NULL',
+    value: firstMatch('agenda_items', ITEM_KEYS, 'consultation_meetings.agenda_item_source_id', '@source') },
+  // … else the item of the linked meeting that is about this paper
+  { table: 'consultation_meetings', set: 'agenda_item_id', when: 'agenda_item_id IS NULL AND meeting_id IS NOT NULL',
+    value: `(SELECT MIN(a.id) FROM consultations c JOIN agenda_items a ON a.meeting_id = consultation_meetings.meeting_id AND a.paper_id = c.paper_id
+      WHERE c.id = consultation_meetings.consultation_id HAVING COUNT(*) = 1)` },
+];
+
+/** The rows of a source a link looks at when everything is relinked. */
+const WHOLE_SOURCE: Record<Link['table'], string> = {
+  agenda_items: 'source_id = @source',
+  meetings: 'source_id = @source',
+  consultation_meetings: 'consultation_id IN (SELECT c.id FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE p.source_id = @source)',
+};
+
+// The statements below are written so that SQLite reaches every row through the index of the key it
+// is looked up by (CROSS JOIN keeps the join order, `+column` keeps a column's index out), never by
+// scanning the source or its unlinked rows: their cost must not grow with the source.
+
+const ids = (param: string) => `(SELECT value FROM json_each(@${param}))`;
+
+/** The meeting rows (of papers of the source) whose `column` is one of `values`. */
+const rowsWhere = (column: string, values: string) => `SELECT cm.id FROM consultation_meetings cm
+  CROSS JOIN consultations c CROSS JOIN papers p
+  WHERE cm.${column} IN ${values} AND c.id = cm.consultation_id AND p.id = c.paper_id AND p.source_id = @source`;
+
+/** `columns` of the rows of `table` listed in the JSON array @param, as one value list. */
+const keysOf = (table: string, columns: string[], param: string) =>
+  `(${columns.map((c) => `SELECT ${c} FROM ${table} WHERE id IN ${ids(param)}`).join(' UNION ')})`;
+
+function prepare(sqlite: Database.Database) {
+  const pluck = (sql: string) => sqlite.prepare<Record<string, unknown>, number>(sql).pluck();
+  return {
+    whole: LINKS.map((l) => sqlite.prepare(`UPDATE ${l.table} SET ${l.set} = ${l.value} WHERE ${l.when} AND ${WHOLE_SOURCE[l.table]}`)),
+    // NOT INDEXED: by rowid only (else SQLite may walk the index of the unlinked rows, `meeting_id IS NULL`)
+    some: LINKS.map((l) => sqlite.prepare(`UPDATE ${l.table} NOT INDEXED SET ${l.set} = ${l.value} WHERE ${l.when} AND id IN ${ids('rows')}`)),
+    /** agenda items that may now find their meeting or paper */
+    itemsToLink: pluck(`SELECT value FROM json_each(@items)
+      UNION SELECT id FROM agenda_items WHERE source_id = @source AND meeting_source_id IN ${keysOf('meetings', MEETING_KEYS, 'meetings')}
+        AND +meeting_id IS NULL
+      UNION SELECT id FROM agenda_items WHERE source_id = @source AND paper_source_id IN ${keysOf('papers', PAPER_KEYS, 'papers')}
+        AND +paper_id IS NULL
+      UNION SELECT id FROM agenda_items WHERE source_id = @source
+        AND paper_reference IN (SELECT value FROM json_each(@references) UNION SELECT reference FROM papers WHERE id IN ${ids('papers')})
+        AND +paper_id IS NULL`),
+    /** meetings that may now find their committee */
+    meetingsToLink: pluck(`SELECT value FROM json_each(@meetings)
+      UNION SELECT id FROM meetings WHERE source_id = @source
+        AND organization_source_id IN (SELECT source_record_id FROM organizations WHERE id IN ${ids('organizations')}) AND +organization_id IS NULL
+      UNION SELECT id FROM meetings WHERE source_id = @source
+        AND organization IN (SELECT name FROM organizations WHERE id IN ${ids('organizations')}) AND +organization_id IS NULL`),
+    /** a paper's meeting rows that may now find their meeting (or, later, their agenda item through it) */
+    rowsToLink: pluck(`SELECT cm.id FROM consultations c CROSS JOIN consultation_meetings cm
+        WHERE c.paper_id IN ${ids('papers')} AND cm.consultation_id = c.id
+      UNION ${rowsWhere('meeting_source_id', keysOf('meetings', ['source_record_id', 'oparl_id'], 'meetings'))} AND +cm.meeting_id IS NULL
+      UNION ${rowsWhere('date', `(SELECT value FROM json_each(@dates) UNION SELECT date FROM meetings WHERE id IN ${ids('meetings')})`)}
+        AND +cm.meeting_id IS NULL`),
+    /** a paper's meeting rows that may now find their agenda item by its id */
+    rowsOfItems: pluck(`${rowsWhere('agenda_item_source_id', keysOf('agenda_items', ITEM_KEYS, 'items'))} AND +cm.agenda_item_id IS NULL`),
+    /** … or through their meeting, whose agenda items changed or were linked (after the agenda item links are made) */
+    rowsOfMeetings: pluck(`${rowsWhere('meeting_id', `(SELECT value FROM json_each(@meetingIds)
+      UNION SELECT meeting_id FROM agenda_items WHERE id IN ${ids('items')})`)} AND +cm.agenda_item_id IS NULL`),
+  };
+}
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function stmts(sqlite: Database.Database) {
+  let s = cache.get(sqlite);
+  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+/** Relinks every unlinked row of a source (the import relinks only what it changed: relinkChanges). */
 export function relink(sqlite: Database.Database, sourceDbId: number): void {
-  let list = cache.get(sqlite);
-  if (!list) cache.set(sqlite, (list = prepare(sqlite)));
-  for (const st of list) st.run({ source: sourceDbId });
+  for (const st of stmts(sqlite).whole) st.run({ source: sourceDbId });
+}
+
+/** What an import wrote, as far as links are concerned (collected by import.ts while it writes). */
+export class LinkChanges {
+  /** agenda items written */
+  readonly items = new Set<number>();
+  /** papers written (their meeting rows were written anew) */
+  readonly papers = new Set<number>();
+  readonly meetings = new Set<number>();
+  readonly organizations = new Set<number>();
+  /** references that papers had before they were changed or removed */
+  readonly oldReferences = new Set<string>();
+  /** dates that meetings had before they were changed */
+  readonly oldMeetingDates = new Set<string>();
+  /** meetings whose agenda items lost or may have lost their meeting or paper */
+  readonly oldItemMeetings = new Set<number>();
+
+  get empty(): boolean {
+    return this.items.size + this.papers.size + this.meetings.size + this.organizations.size + this.oldReferences.size +
+      this.oldMeetingDates.size + this.oldItemMeetings.size === 0;
+  }
+}
+
+const json = (values: Iterable<unknown>) => JSON.stringify([...values]);
+
+/** Links what `changes` can have made linkable; ends as relink(sqlite, sourceDbId) would. */
+export function relinkChanges(sqlite: Database.Database, sourceDbId: number, changes: LinkChanges): void {
+  if (changes.empty) return;
+  const s = stmts(sqlite);
+  const params = {
+    source: sourceDbId, items: json(changes.items), papers: json(changes.papers), meetings: json(changes.meetings),
+    organizations: json(changes.organizations), references: json(changes.oldReferences), dates: json(changes.oldMeetingDates),
+  };
+  // a candidate list may hold rows that an earlier link makes meanwhile: each link's own condition skips them
+  const c = changes;
+  const items = json(c.items.size + c.meetings.size + c.papers.size + c.oldReferences.size ? s.itemsToLink.all(params) : []);
+  const meetings = json(c.meetings.size + c.organizations.size ? s.meetingsToLink.all(params) : []);
+  const rows = c.papers.size + c.meetings.size + c.oldMeetingDates.size ? s.rowsToLink.all(params) : [];
+  const run = (from: number, to: number, list: string) => {
+    if (list !== '[]') for (let i = from; i < to; i++) s.some[i].run({ source: sourceDbId, rows: list });
+  };
+  run(0, 3, items);
+  run(3, 4, meetings);
+  run(4, 6, json(rows));
+  run(6, 7, json([...rows, ...(changes.items.size ? s.rowsOfItems.all(params) : [])]));
+  // the last link (the agenda item of the linked meeting about this paper) also looks at rows whose meeting
+  // got an agenda item about their paper, or lost one
+  const more = items !== '[]' || changes.oldItemMeetings.size
+    ? s.rowsOfMeetings.all({ source: sourceDbId, items, meetingIds: json(changes.oldItemMeetings) })
+    : [];
+  run(7, 8, json(new Set([...rows, ...more])));
 }

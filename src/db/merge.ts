@@ -53,6 +53,23 @@ export function mergeFacets<T extends object>(kind: string, facets: Facet<T>[]):
   return { merged: merged as T, provenance };
 }
 
+/**
+ * Whether a changed facet cannot change an entity merged before as `provenance` describes it: every field
+ * it has a value for comes from a facet of the priority list that ranks above it (and is not changed).
+ * Fields without a value anywhere are assumed present in the entity's other facets (records carry every
+ * field of their kind), so the facet adds no key either.
+ */
+export function facetChangesNothing(kind: string, provenance: Record<string, string>, facet: Facet<object>): boolean {
+  const order = FACET_PRIORITY[kind] ?? [];
+  const own = rank(kind, facet.facet);
+  for (const [k, v] of Object.entries(facet.record)) {
+    if (!hasValue(v)) continue;
+    const from = provenance[k];
+    if (from === undefined || !order.includes(from) || rank(kind, from) >= own) return false;
+  }
+  return true;
+}
+
 interface AgendaPaperFacet {
   consultation: { organization: string | null; meetings: { date: string | null; agendaItemSourceId: string | null }[] }[];
 }

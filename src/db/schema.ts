@@ -65,6 +65,32 @@ export const papers = sqliteTable(
     index('papers_state').on(t.state),
     index('papers_activity').on(t.lastActivity),
     index('papers_reference').on(t.reference),
+    // a committee's queue: papers of a source whose derived next station is that committee
+    index('papers_next_organization').on(t.sourceDbId, t.nextOrganization, t.nextDate),
+    index('papers_next_date').on(t.nextDate),
+    index('papers_date').on(t.date),
+    index('papers_paper_type').on(t.paperType),
+    // link.ts: agenda items find their paper by VOLFDNR or OParl id
+    index('papers_sid').on(t.sourceDbId, t.sourceId),
+    index('papers_oparl').on(t.sourceDbId, t.oparlId).where(sql`${t.oparlId} IS NOT NULL`),
+  ],
+);
+
+/**
+ * The references each paper names as Bezug (papers.related_references), one row each, lower-cased as
+ * SQLite's lower() does (ASCII only, as LIKE compares): the papers naming a reference are found by index.
+ * Derived from papers by triggers (migration 0005), so every writer keeps it without knowing it.
+ */
+export const paperRelatedReferences = sqliteTable(
+  'paper_related_references',
+  {
+    paperId: integer('paper_id').notNull().references(() => papers.id, { onDelete: 'cascade' }),
+    sourceDbId: integer('source_id').notNull(),
+    referenceKey: text('reference_key').notNull(),
+  },
+  (t) => [
+    index('paper_related_references_key').on(t.sourceDbId, t.referenceKey, t.paperId),
+    index('paper_related_references_paper').on(t.paperId),
   ],
 );
 
@@ -100,7 +126,12 @@ export const consultationMeetings = sqliteTable(
     meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     agendaItemId: integer('agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),
   },
-  (t) => [index('consultation_meetings_meeting').on(t.meetingId), index('consultation_meetings_sid').on(t.meetingSourceId), uniqueIndex('consultation_meetings_position').on(t.consultationId, t.position), index('consultation_meetings_date').on(t.date)],
+  (t) => [index('consultation_meetings_meeting').on(t.meetingId), index('consultation_meetings_sid').on(t.meetingSourceId), uniqueIndex('consultation_meetings_position').on(t.consultationId, t.position),
+    // by date, with the station: a committee page's planned rows (queries-committee.ts) reach the station without
+    // reading the row; replaces an index on date alone
+    index('consultation_meetings_date_rows').on(t.date, t.consultationId),
+    // link.ts: the meeting rows that name an agenda item that has just been imported
+    index('consultation_meetings_item_sid').on(t.agendaItemSourceId).where(sql`${t.agendaItemSourceId} IS NOT NULL`)],
 );
 
 /**
@@ -141,7 +172,12 @@ export const organizations = sqliteTable(
     provenance: text('provenance', { mode: 'json' }).$type<Record<string, string>>(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('organizations_key').on(t.sourceDbId, t.entityKey), index('organizations_name').on(t.sourceDbId, t.name)],
+  (t) => [
+    uniqueIndex('organizations_key').on(t.sourceDbId, t.entityKey),
+    index('organizations_name').on(t.sourceDbId, t.name),
+    // link.ts: meetings find their committee by AULFDNR / GRLFDNR
+    index('organizations_sid').on(t.sourceDbId, t.sourceId),
+  ],
 );
 
 /** People: name and role only (elected members of committees and factions; never staff). */
@@ -198,6 +234,10 @@ export const meetings = sqliteTable(
     index('meetings_date').on(t.date),
     index('meetings_org').on(t.organizationId, t.date),
     index('meetings_org_name').on(t.sourceDbId, t.organization, t.date),
+    // link.ts: agenda items and meeting rows find their meeting by SILFDNR or OParl id; meetings their committee
+    index('meetings_sid').on(t.sourceDbId, t.sourceId),
+    index('meetings_oparl').on(t.sourceDbId, t.oparlId).where(sql`${t.oparlId} IS NOT NULL`),
+    index('meetings_org_sid').on(t.sourceDbId, t.organizationSourceId).where(sql`${t.organizationSourceId} IS NOT NULL`),
   ],
 );
 
@@ -234,6 +274,10 @@ export const agendaItems = sqliteTable(
     index('agenda_items_meeting').on(t.meetingId, t.position),
     index('agenda_items_paper').on(t.paperId),
     index('agenda_items_meeting_sid').on(t.sourceDbId, t.meetingSourceId),
+    // link.ts: meeting rows find their agenda item by TOLFDNR; agenda items wait for their paper by VOLFDNR or reference
+    index('agenda_items_sid').on(t.sourceDbId, t.sourceId),
+    index('agenda_items_paper_sid').on(t.sourceDbId, t.paperSourceId).where(sql`${t.paperSourceId} IS NOT NULL`),
+    index('agenda_items_paper_reference').on(t.sourceDbId, t.paperReference).where(sql`${t.paperReference} IS NOT NULL`),
   ],
 );
 

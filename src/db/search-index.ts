@@ -25,9 +25,10 @@ function stmts(sqlite: Database.Database) {
   return s;
 }
 
-export function indexPaper(sqlite: Database.Database, id: number, reference: string | null, name: string | null): void {
+/** Indexes a paper (again); `fresh`: its row was just inserted (ids are never reused), so it has no index row yet. */
+export function indexPaper(sqlite: Database.Database, id: number, reference: string | null, name: string | null, fresh = false): void {
   const s = stmts(sqlite);
-  s.del.run(id);
+  if (!fresh) s.del.run(id);
   s.ins.run(id, reference ?? '', name ?? '', foldGerman(`${reference ?? ''} ${name ?? ''}`));
 }
 

@@ -4,42 +4,60 @@ import type { FileRecord, MeetingRecord, OrganizationRecord } from '../../scrape
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
+/**
+ * Statements writing the row of an entity (source_id, entity_key): found by its key, then updated by id
+ * or inserted (cheaper than INSERT … ON CONFLICT … RETURNING, which makes SQLite buffer the row).
+ * `columns` maps column → named parameter; `onUpdate` adds SET terms (their right sides see the old row).
+ */
+function entityStatements<Old extends { id: number }>(
+  sqlite: Database.Database, table: string, old: string, columns: Record<string, string>, onUpdate = '',
+) {
+  const names = Object.keys(columns);
+  return {
+    find: sqlite.prepare<[number, string], Old>(`SELECT id${old ? `, ${old}` : ''} FROM ${table} WHERE source_id = ? AND entity_key = ?`),
+    insert: sqlite.prepare<Record<string, unknown>>(`INSERT INTO ${table} (source_id, entity_key, ${names.join(', ')})
+      VALUES (@sourceDbId, @key, ${names.map((c) => `@${columns[c]}`).join(', ')})`),
+    update: sqlite.prepare<Record<string, unknown>>(`UPDATE ${table} SET ${names.map((c) => `${c} = @${columns[c]}`).join(', ')}
+      ${onUpdate ? `, ${onUpdate}` : ''} WHERE id = @id`),
+  };
+}
+
+type EntityStatements<Old extends { id: number }> = ReturnType<typeof entityStatements<Old>>;
+
+/** Writes the row of an entity; returns its id and, when it was there before, what `find` read of it. */
+function writeEntity<Old extends { id: number }>(
+  s: EntityStatements<Old>, params: Record<string, unknown> & { sourceDbId: number; key: string },
+): { id: number; previous: Old | undefined } {
+  const previous = s.find.get(params.sourceDbId, params.key);
+  if (previous) {
+    s.update.run({ ...params, id: previous.id });
+    return { id: previous.id, previous };
+  }
+  return { id: Number(s.insert.run(params).lastInsertRowid), previous };
+}
+
 function prepare(sqlite: Database.Database) {
   return {
-    meeting: sqlite.prepare<Record<string, unknown>, { id: number }>(`INSERT INTO meetings (source_id, entity_key, source_record_id,
-      oparl_id, system, url, name, organization, organization_source_id, date, start, "end", room, location, status_text,
-      provenance, updated_at)
-      VALUES (@sourceDbId, @key, @sourceId, @oparlId, @system, @url, @name, @organization, @organizationSourceId, @date,
-      @start, @end, @room, @location, @statusText, @provenance, @now)
-      ON CONFLICT (source_id, entity_key) DO UPDATE SET source_record_id=excluded.source_record_id, oparl_id=excluded.oparl_id,
-      system=excluded.system, url=excluded.url, name=excluded.name, organization=excluded.organization,
-      organization_source_id=excluded.organization_source_id, date=excluded.date, start=excluded.start, "end"=excluded."end",
-      room=excluded.room, location=excluded.location, status_text=excluded.status_text, provenance=excluded.provenance,
-      updated_at=excluded.updated_at
-      RETURNING id`),
-    agendaItem: sqlite.prepare<Record<string, unknown>, { id: number }>(`INSERT INTO agenda_items (source_id, entity_key,
-      source_record_id, meeting_source_id, position, number, public, name, meeting_name, organization, date, paper_reference,
-      paper_source_id, result, result_code, vote, text, url, provenance, updated_at)
-      VALUES (@sourceDbId, @key, @sourceId, @meetingSourceId, @position, @number, @public, @name, @meetingName, @organization,
-      @date, @paperReference, @paperSourceId, @result, @resultCode, @vote, @text, @url, @provenance, @now)
-      ON CONFLICT (source_id, entity_key) DO UPDATE SET source_record_id=excluded.source_record_id,
-      meeting_source_id=excluded.meeting_source_id, position=excluded.position, number=excluded.number, public=excluded.public,
-      name=excluded.name, meeting_name=excluded.meeting_name, organization=excluded.organization, date=excluded.date,
-      paper_reference=excluded.paper_reference, paper_source_id=excluded.paper_source_id, result=excluded.result,
-      result_code=excluded.result_code, vote=excluded.vote, text=excluded.text, url=excluded.url,
-      provenance=excluded.provenance, updated_at=excluded.updated_at,
-      paper_id=CASE WHEN agenda_items.paper_source_id IS excluded.paper_source_id AND agenda_items.paper_reference IS excluded.paper_reference THEN agenda_items.paper_id ELSE NULL END,
-      meeting_id=CASE WHEN agenda_items.meeting_source_id IS excluded.meeting_source_id THEN agenda_items.meeting_id ELSE NULL END
-      RETURNING id`),
-    organization: sqlite.prepare<Record<string, unknown>, { id: number }>(`INSERT INTO organizations (source_id, entity_key, kind,
-      source_record_id, oparl_id, system, url, name, provenance, updated_at)
-      VALUES (@sourceDbId, @key, @kind, @sourceId, @oparlId, @system, @url, @name, @provenance, @now)
-      ON CONFLICT (source_id, entity_key) DO UPDATE SET kind=excluded.kind, source_record_id=excluded.source_record_id,
-      oparl_id=excluded.oparl_id, system=excluded.system, url=excluded.url, name=excluded.name, provenance=excluded.provenance,
-      updated_at=excluded.updated_at
-      RETURNING id`),
-    person: sqlite.prepare<[number, string, string | null], { id: number }>(`INSERT INTO people (source_id, name, role) VALUES (?, ?, ?)
-      ON CONFLICT (source_id, name) DO UPDATE SET role = COALESCE(excluded.role, people.role) RETURNING id`),
+    meeting: entityStatements<{ id: number; date: string | null }>(sqlite, 'meetings', 'date', {
+      source_record_id: 'sourceId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name', organization: 'organization',
+      organization_source_id: 'organizationSourceId', date: 'date', start: 'start', '"end"': 'end', room: 'room', location: 'location',
+      status_text: 'statusText', provenance: 'provenance', updated_at: 'now',
+    }),
+    // a changed meeting or paper reference drops the link it had (link.ts makes it again)
+    agendaItem: entityStatements<{ id: number; meeting_id: number | null }>(sqlite, 'agenda_items', 'meeting_id', {
+      source_record_id: 'sourceId', meeting_source_id: 'meetingSourceId', position: 'position', number: 'number', public: 'public',
+      name: 'name', meeting_name: 'meetingName', organization: 'organization', date: 'date', paper_reference: 'paperReference',
+      paper_source_id: 'paperSourceId', result: 'result', result_code: 'resultCode', vote: 'vote', text: 'text', url: 'url',
+      provenance: 'provenance', updated_at: 'now',
+    }, `paper_id = CASE WHEN paper_source_id IS @paperSourceId AND paper_reference IS @paperReference THEN paper_id ELSE NULL END,
+      meeting_id = CASE WHEN meeting_source_id IS @meetingSourceId THEN meeting_id ELSE NULL END`),
+    organization: entityStatements(sqlite, 'organizations', '', {
+      kind: 'kind', source_record_id: 'sourceId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name',
+      provenance: 'provenance', updated_at: 'now',
+    }),
+    findPerson: sqlite.prepare<[number, string], { id: number }>('SELECT id FROM people WHERE source_id = ? AND name = ?'),
+    insertPerson: sqlite.prepare<[number, string, string | null]>('INSERT INTO people (source_id, name, role) VALUES (?, ?, ?)'),
+    setPersonRole: sqlite.prepare<[string, number]>('UPDATE people SET role = ? WHERE id = ?'),
     deleteMemberships: sqlite.prepare('DELETE FROM memberships WHERE organization_id = ?'),
     membership: sqlite.prepare('INSERT INTO memberships (organization_id, person_id, position, role, group_name) VALUES (?, ?, ?, ?, ?)'),
     file: sqlite.prepare(`INSERT INTO files (source_id, entity_key, name, file_name, mime_type, url, size)
@@ -57,17 +75,18 @@ function stmts(sqlite: Database.Database) {
 
 const bool = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? 1 : 0);
 
+/** Writes a merged meeting; returns its id and, when it was there before, its date then. */
 export function writeMeeting(
   sqlite: Database.Database, sourceDbId: number, key: string, m: Partial<MeetingRecord>,
   provenance: Record<string, string>, oparlId: string | null, now: string,
-): number {
-  return stmts(sqlite).meeting.get({
+): { id: number; previous?: { date: string | null } } {
+  return writeEntity(stmts(sqlite).meeting, {
     sourceDbId, key, oparlId, now,
     sourceId: m.sourceId ?? null, system: m.system ?? 'allris3', url: m.url ?? null, name: m.name ?? null,
     organization: m.organization ?? null, organizationSourceId: m.organizationSourceId ?? null, date: m.date ?? null,
     start: m.start ?? null, end: m.end ?? null, room: m.room ?? null, location: m.location ?? null,
     statusText: m.statusText ?? null, provenance: JSON.stringify(provenance),
-  })!.id;
+  });
 }
 
 /** The merged view of an agenda item: its agenda row (entry) and its detail page (to020 / OParl AgendaItem). */
@@ -91,10 +110,11 @@ export interface MergedAgendaItem {
   text?: { heading: string | null; text: string }[];
 }
 
+/** Writes a merged agenda item; returns its id and, when it was there before, the meeting it was linked to then. */
 export function writeAgendaItem(
   sqlite: Database.Database, sourceDbId: number, key: string, a: MergedAgendaItem, provenance: Record<string, string>, now: string,
-): number {
-  return stmts(sqlite).agendaItem.get({
+): { id: number; previous?: { meeting_id: number | null } } {
+  return writeEntity(stmts(sqlite).agendaItem, {
     sourceDbId, key, now,
     sourceId: a.sourceId ?? null, meetingSourceId: a.meetingSourceId ?? null, position: a.position ?? null,
     number: a.number ?? null, public: bool(a.public), name: a.name ?? null, meetingName: a.meetingName ?? null,
@@ -102,7 +122,7 @@ export function writeAgendaItem(
     paperSourceId: a.paperSourceId ?? null, result: a.result ?? null, resultCode: a.resultCode ?? null,
     vote: a.vote === undefined || a.vote === null ? null : JSON.stringify(a.vote),
     text: JSON.stringify(a.text ?? []), url: a.url ?? null, provenance: JSON.stringify(provenance),
-  })!.id;
+  });
 }
 
 /** The kind of organization an entity key names. */
@@ -116,21 +136,25 @@ export function writeOrganization(
   provenance: Record<string, string>, oparlId: string | null, now: string,
 ): number {
   const s = stmts(sqlite);
-  const id = s.organization.get({
+  const { id } = writeEntity(s.organization, {
     sourceDbId, key, oparlId, now, kind: kindOf(key),
     sourceId: o.sourceId ?? null, system: o.system ?? 'allris3', url: o.url ?? null, name: o.name ?? null,
     provenance: JSON.stringify(provenance),
-  })!.id;
+  });
   s.deleteMemberships.run(id);
   (o.members ?? []).forEach((m, i) => {
-    const personId = s.person.get(sourceDbId, m.name, null)!.id;
-    s.membership.run(id, personId, i, m.role, m.group);
+    s.membership.run(id, writePerson(sqlite, sourceDbId, m.name, null), i, m.role, m.group);
   });
   return id;
 }
 
+/** The person of that name in the source (created when new; a role given replaces the stored one). */
 export function writePerson(sqlite: Database.Database, sourceDbId: number, name: string, role: string | null): number {
-  return stmts(sqlite).person.get(sourceDbId, name, role)!.id;
+  const s = stmts(sqlite);
+  const found = s.findPerson.get(sourceDbId, name);
+  if (!found) return Number(s.insertPerson.run(sourceDbId, name, role).lastInsertRowid);
+  if (role !== null) s.setPersonRole.run(role, found.id);
+  return found.id;
 }
 
 export function writeFile(sqlite: Database.Database, sourceDbId: number, key: string, f: FileRecord): void {

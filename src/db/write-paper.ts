@@ -39,20 +39,29 @@ function stmts(sqlite: Database.Database) {
   return s;
 }
 
-function writeChildren(sqlite: Database.Database, sourceDbId: number, paperId: number, p: PaperRecord): void {
+/** A paper's stations, meeting rows and files; `fresh`: the paper row is new, so it has none yet. */
+function writeChildren(sqlite: Database.Database, sourceDbId: number, paperId: number, p: PaperRecord, fresh: boolean): void {
   const s = stmts(sqlite);
-  s.deleteStations.run(paperId);
+  if (!fresh) s.deleteStations.run(paperId);
   p.consultation.forEach((c, i) => {
     const cid = Number(s.insertStation.run(paperId, i, c.organization, c.role, c.roleCode, c.stationStatus).lastInsertRowid);
     c.meetings.forEach((m, j) => {
       s.insertMeeting.run(cid, j, m.date, m.name, m.meetingSourceId, m.agendaItemSourceId, m.result, m.resultCode);
     });
   });
-  s.deleteFiles.run(paperId);
+  if (!fresh) s.deleteFiles.run(paperId);
   p.files.forEach((f, i) => s.insertFile.run(sourceDbId, paperId, i, f.name, f.url));
 }
 
-/** Writes the merged paper; returns its id and whether the stored row changed. */
+export interface StoredPaper {
+  id: number;
+  record_hash: string;
+}
+
+/**
+ * Writes the merged paper; returns its id and whether the stored row changed. `stored` is its row as the
+ * caller found it (null: there is none), else it is looked up; `memo` as for canonicalJson.
+ */
 export function writePaper(
   sqlite: Database.Database,
   sourceDbId: number,
@@ -61,10 +70,12 @@ export function writePaper(
   provenance: Record<string, string>,
   oparlId: string | null,
   now: string,
+  stored?: StoredPaper | null,
+  memo?: Map<object, string>,
 ): { id: number; changed: boolean } {
   const s = stmts(sqlite);
-  const hash = hashOf({ p, provenance, oparlId });
-  const existing = s.find.get(sourceDbId, key);
+  const hash = hashOf({ p, provenance, oparlId }, memo);
+  const existing = stored === undefined ? s.find.get(sourceDbId, key) : stored;
   if (existing && existing.record_hash === hash) return { id: existing.id, changed: false };
   const params = {
     sourceDbId,
@@ -96,7 +107,7 @@ export function writePaper(
   } else {
     id = Number(s.insert.run(params).lastInsertRowid);
   }
-  writeChildren(sqlite, sourceDbId, id, { ...p, consultation: p.consultation ?? [], files: p.files ?? [] });
-  indexPaper(sqlite, id, p.reference, p.name);
+  writeChildren(sqlite, sourceDbId, id, { ...p, consultation: p.consultation ?? [], files: p.files ?? [] }, !existing);
+  indexPaper(sqlite, id, p.reference, p.name, !existing);
   return { id, changed: true };
 }

@@ -2,7 +2,11 @@
 import path from 'node:path';
 import { openDb } from '../../src/db/connection';
 import { importRecords } from '../../src/db/import';
-import type { MeetingRecord, OrganizationRecord, PaperRecord } from '../../scrapers/records';
+import { relink } from '../../src/db/link';
+import type { MeetingRecord, OrganizationRecord, PaperRecord, RisRecord } from '../../scrapers/records';
+import { generateWorld } from '../../bench/generate';
+import { recordsOf } from '../../bench/import';
+import { Random } from '../../bench/random';
 import { makeTmpDir } from '../helpers/tmp';
 import { paper, station } from '../helpers/records';
 
@@ -148,5 +152,121 @@ describe('an HTML and an OParl record of the same paper', () => {
     } finally {
       close();
     }
+  });
+});
+
+/**
+ * An import relinks only what it wrote and what points at it (link.ts relinkChanges); relinking every
+ * unlinked row of the source afterwards (relink) must find nothing more to link, whatever the order.
+ */
+describe('linking only what an import changed', () => {
+  const tmp = makeTmpDir();
+  afterAll(tmp.cleanup);
+
+  function withDb(name: string, fn: (sqlite: import('better-sqlite3').Database, sourceId: () => number) => void) {
+    const { sqlite, close } = openDb(path.join(tmp.dir, `${name}.sqlite`));
+    try {
+      fn(sqlite, () => sqlite.prepare('SELECT id FROM sources WHERE key = ?').pluck().get(SOURCE.key) as number);
+    } finally {
+      close();
+    }
+  }
+
+  /** Every link column; relink (all unlinked rows of the source) must leave them as the import left them. */
+  const links = (sqlite: import('better-sqlite3').Database) => [
+    sqlite.prepare('SELECT meeting_id, agenda_item_id FROM consultation_meetings ORDER BY id').raw().all(),
+    sqlite.prepare('SELECT meeting_id, paper_id FROM agenda_items ORDER BY id').raw().all(),
+    sqlite.prepare('SELECT organization_id FROM meetings ORDER BY id').raw().all(),
+  ];
+  const relinkFindsNothing = (sqlite: import('better-sqlite3').Database, sourceId: number) => {
+    const before = links(sqlite);
+    relink(sqlite, sourceId);
+    expect(links(sqlite)).toEqual(before);
+  };
+
+  const itemPaper = (sqlite: import('better-sqlite3').Database, key: string) =>
+    sqlite.prepare('SELECT p.source_key FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id WHERE a.entity_key = ?').pluck().get(key);
+  const rowMeeting = (sqlite: import('better-sqlite3').Database) =>
+    sqlite.prepare('SELECT m.entity_key FROM consultation_meetings cm LEFT JOIN meetings m ON m.id = cm.meeting_id').pluck().all();
+
+  test('an agenda item waits for the one paper with its reference: a second paper with it blocks, its new reference frees', () => {
+    withDb('reference', (sqlite, sourceId) => {
+      const byReference: MeetingRecord = { ...meetingBv, agendaItem: [{ ...meetingBv.agendaItem[0], paperReference: '22-2000' }] };
+      const first = paper({ sourceId: '6001', reference: '22-2000' });
+      const second = paper({ sourceId: '6002', reference: '22-2000' });
+      importRecords(sqlite, SOURCE, [first, second], NOW);
+      importRecords(sqlite, SOURCE, [byReference], NOW);
+      expect(itemPaper(sqlite, '7100')).toBeNull();
+      importRecords(sqlite, SOURCE, [{ ...second, reference: '22-2001' }], NOW);
+      expect(itemPaper(sqlite, '7100')).toBe('6001');
+      relinkFindsNothing(sqlite, sourceId());
+    });
+  });
+
+  test('a meeting row without ids waits for the one meeting of its committee that day: a second one blocks, its move frees', () => {
+    withDb('date', (sqlite, sourceId) => {
+      const noIds = paper({
+        sourceId: '6100', reference: '22-3000',
+        consultation: [station('Bezirksversammlung', 'Entscheidung', [
+          { date: '2026-10-01', name: null, meetingSourceId: null, agendaItemSourceId: null, result: null, resultCode: 'open' },
+        ])],
+      });
+      const bv: MeetingRecord = { ...meetingBv, agendaItem: [] };
+      const twin: MeetingRecord = { ...bv, sourceId: '902' };
+      importRecords(sqlite, SOURCE, [noIds], NOW);
+      importRecords(sqlite, SOURCE, [bv], NOW);
+      importRecords(sqlite, SOURCE, [twin], NOW);
+      // linked as soon as its meeting came, and it stays linked when a second one comes
+      expect(rowMeeting(sqlite)).toEqual(['901']);
+      // re-imported, the paper's rows are new: two meetings that day, so no link …
+      importRecords(sqlite, SOURCE, [{ ...noIds, name: 'Geändert' }], NOW);
+      expect(rowMeeting(sqlite)).toEqual([null]);
+      // … until one of them moves to another day
+      importRecords(sqlite, SOURCE, [{ ...twin, date: '2026-10-08' }], NOW);
+      expect(rowMeeting(sqlite)).toEqual(['901']);
+      relinkFindsNothing(sqlite, sourceId());
+    });
+  });
+
+  test('a paper known first from an agenda by its reference, then with its own page: the item moves to it', () => {
+    withDb('placeholder', (sqlite, sourceId) => {
+      const agenda: MeetingRecord = { ...meetingBv, agendaItem: [{ ...meetingBv.agendaItem[0], paperReference: '22-4000', paperSourceId: null }] };
+      importRecords(sqlite, SOURCE, [agenda], NOW);
+      expect(itemPaper(sqlite, '7100')).toBe('ref:22-4000');
+      importRecords(sqlite, SOURCE, [paper({ sourceId: '6200', reference: '22-4000' })], NOW);
+      expect(itemPaper(sqlite, '7100')).toBe('6200');
+      expect(sqlite.prepare('SELECT source_key FROM papers').pluck().all()).toEqual(['6200']);
+      relinkFindsNothing(sqlite, sourceId());
+    });
+  });
+
+  test('generated cities in shuffled order and batches: after every import nothing is left to link', () => {
+    withDb('generated', (sqlite) => {
+      const rnd = new Random(11);
+      let batches = 0;
+      for (const city of generateWorld({ seed: 3, motions: 150, today: '2026-10-01' })) {
+        const records: RisRecord[] = recordsOf(city).map((r) => {
+          // some rows and items without ids, so that the links by date and committee and by reference are made too
+          if (r.type === 'Paper' && rnd.chance(0.3)) {
+            return { ...r, consultation: r.consultation.map((c) => ({ ...c, meetings: c.meetings.map((m) => ({ ...m, meetingSourceId: null, agendaItemSourceId: null })) })) };
+          }
+          if (r.type === 'Meeting' && rnd.chance(0.3)) return { ...r, agendaItem: r.agendaItem.map((a) => ({ ...a, paperSourceId: null })) };
+          return r;
+        });
+        const shuffled = rnd.sample(records, records.length);
+        for (let i = 0; i < shuffled.length; batches++) {
+          const n = rnd.int(1, 40);
+          importRecords(sqlite, city.source, shuffled.slice(i, i + n), NOW);
+          i += n;
+          relinkFindsNothing(sqlite, sqlite.prepare('SELECT id FROM sources WHERE key = ?').pluck().get(city.source.key) as number);
+        }
+      }
+      expect(batches).toBeGreaterThan(20);
+      const unlinked = sqlite.prepare(`SELECT COUNT(*) FROM consultation_meetings WHERE meeting_id IS NULL OR agenda_item_id IS NULL`).pluck().get();
+      const rows = sqlite.prepare('SELECT COUNT(*) FROM consultation_meetings').pluck().get() as number;
+      expect(rows).toBeGreaterThan(100);
+      // the generated rows all point at real meetings and items: only some of those without ids stay ambiguous
+      expect(unlinked).toBeLessThan(rows / 10);
+    });
   });
 });
