@@ -48,14 +48,18 @@ function prepare(sqlite: Database.Database) {
     nameInMeetings: sqlite.prepare<[number, string], { n: number }>(
       'SELECT COUNT(*) AS n FROM (SELECT 1 FROM meetings WHERE source_id = ? AND organization = ? LIMIT 1)',
     ),
-    queueIds: sqlite.prepare<{ name: string; source: number; limit: number }, { id: number }>(
-      `SELECT DISTINCT p.id, COALESCE(p.next_date, '9999-12-31') AS d FROM consultations c JOIN papers p ON p.id = c.paper_id
-       WHERE c.organization = @name AND p.source_id = @source AND p.next_organization = @name
-       ORDER BY d, p.id LIMIT @limit`,
+    // papers of the source whose derived next station is this committee (index papers_next_organization);
+    // the EXISTS keeps the rule that the committee is one of the paper's stations
+    queueIds: sqlite.prepare<{ name: string; source: number; limit: number; offset: number }, { id: number }>(
+      `SELECT p.id, COALESCE(p.next_date, '9999-12-31') AS d FROM papers p
+       WHERE p.source_id = @source AND p.next_organization = @name
+         AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @name)
+       ORDER BY d, p.id LIMIT @limit OFFSET @offset`,
     ),
     queueCount: sqlite.prepare<{ name: string; source: number }, { n: number }>(
-      `SELECT COUNT(DISTINCT p.id) AS n FROM consultations c JOIN papers p ON p.id = c.paper_id
-       WHERE c.organization = @name AND p.source_id = @source AND p.next_organization = @name`,
+      `SELECT COUNT(*) AS n FROM papers p
+       WHERE p.source_id = @source AND p.next_organization = @name
+         AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @name)`,
     ),
     coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, ComingMeetingRow>(
       `SELECT id, name, date, start, room FROM meetings
@@ -67,11 +71,13 @@ function prepare(sqlite: Database.Database) {
        WHERE m.source_id = @source AND (m.organization_id = @org OR m.organization = @name) AND m.date < @today
        ORDER BY m.date DESC, m.start DESC, m.id DESC LIMIT @limit`,
     ),
+    // from the dated rows of today on (index consultation_meetings_date_rows), not from every station the
+    // committee's name ever had in any source (CROSS JOIN fixes that order)
     planned: sqlite.prepare<{ source: number; name: string; today: string; until: string; limit: number }, PlannedRow>(
       `SELECT c.paper_id AS paperId, cm.date, cm.meeting_id AS meetingId
-       FROM consultations c JOIN consultation_meetings cm ON cm.consultation_id = c.id JOIN papers p ON p.id = c.paper_id
-       WHERE c.organization = @name AND p.source_id = @source AND cm.date >= @today AND cm.date <= @until
-       ORDER BY cm.date, p.reference, p.id LIMIT @limit`,
+       FROM consultation_meetings cm CROSS JOIN consultations c ON c.id = cm.consultation_id CROSS JOIN papers p ON p.id = c.paper_id
+       WHERE +c.organization = @name AND p.source_id = @source AND cm.date >= @today AND cm.date <= @until
+       ORDER BY cm.date, p.reference, p.id, cm.consultation_id, cm.position LIMIT @limit`,
     ),
   };
 }
@@ -104,11 +110,14 @@ export function organizationIdByName(sqlite: Database.Database, sourceDbId: numb
   return stmts(sqlite).organizationByName.get(sourceDbId, name)?.id ?? null;
 }
 
-/** Papers whose stored next station is this committee (derived for today), earliest date first; and how many there are. */
-export function loadQueueIds(sqlite: Database.Database, c: CommitteeRef, limit: number): { ids: number[]; total: number } {
+/**
+ * Papers whose stored next station is this committee (derived for today), earliest date first (undated
+ * last), `limit` of them from `offset` on (one page of the queue); and how many there are in all.
+ */
+export function loadQueueIds(sqlite: Database.Database, c: CommitteeRef, limit: number, offset = 0): { ids: number[]; total: number } {
   const s = stmts(sqlite);
-  const ids = s.queueIds.all({ name: c.name, source: c.sourceDbId, limit }).map((r) => r.id);
-  const total = ids.length < limit ? ids.length : s.queueCount.get({ name: c.name, source: c.sourceDbId })!.n;
+  const ids = s.queueIds.all({ name: c.name, source: c.sourceDbId, limit, offset }).map((r) => r.id);
+  const total = offset === 0 && ids.length < limit ? ids.length : s.queueCount.get({ name: c.name, source: c.sourceDbId })!.n;
   return { ids, total };
 }
 

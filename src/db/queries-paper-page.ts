@@ -25,20 +25,23 @@ interface CandidateDbRow {
 }
 
 const COLUMNS = 'id, reference, name, state, date, related_references';
+// `+source_id`: the source only filters; the lookups go by papers_reference and paper_related_references
+// (an index on source_id would walk every paper of the source)
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   return {
     byPrefix: sqlite.prepare<{ source: number; from: string; to: string; limit: number }, CandidateDbRow>(
-      `SELECT ${COLUMNS} FROM papers WHERE reference >= @from AND reference < @to AND source_id = @source ORDER BY reference, id LIMIT @limit`,
+      `SELECT ${COLUMNS} FROM papers WHERE reference >= @from AND reference < @to AND +source_id = @source ORDER BY reference, id LIMIT @limit`,
     ),
     byReferences: sqlite.prepare<{ source: number; refs: string; limit: number }, CandidateDbRow>(
-      `SELECT ${COLUMNS} FROM papers WHERE reference IN (SELECT value FROM json_each(@refs)) AND source_id = @source ORDER BY reference, id LIMIT @limit`,
+      `SELECT ${COLUMNS} FROM papers WHERE reference IN (SELECT value FROM json_each(@refs)) AND +source_id = @source ORDER BY reference, id LIMIT @limit`,
     ),
-    // papers naming this one as their Bezug: a scan of the source's papers that have any Bezug at all
-    referencing: sqlite.prepare<{ source: number; pattern: string; limit: number }, CandidateDbRow>(
-      `SELECT ${COLUMNS} FROM papers WHERE source_id = @source AND related_references <> '[]' AND related_references LIKE @pattern ESCAPE '\\'
-       ORDER BY reference, id LIMIT @limit`,
+    // papers naming this one as their Bezug (ASCII case-insensitively): through paper_related_references,
+    // which triggers keep from papers.related_references (migrations 0004, 0005)
+    referencing: sqlite.prepare<{ source: number; reference: string; limit: number }, CandidateDbRow>(
+      `SELECT ${COLUMNS} FROM papers WHERE id IN (SELECT paper_id FROM paper_related_references WHERE source_id = @source AND reference_key = lower(@reference))
+       AND +source_id = @source ORDER BY reference, id LIMIT @limit`,
     ),
     checked: sqlite.prepare<[number], { at: string | null }>(`SELECT COALESCE(${lastFetch(sqlite)}, s.last_sync_at) AS at
       FROM papers p JOIN sources s ON s.id = p.source_id WHERE p.id = ?`),
@@ -90,10 +93,7 @@ export function loadCaseCandidates(
   const add = (rows: CandidateDbRow[]) => rows.forEach((r) => out.has(r.id) || out.set(r.id, toRow(r)));
   if (stem) add(s.byPrefix.all({ source, from: stem, to: `${stem}\u{10FFFF}`, limit }));
   if (related.length) add(s.byReferences.all({ source, refs: JSON.stringify(related.slice(0, 50)), limit }));
-  if (reference) {
-    const escaped = JSON.stringify(reference).replace(/[\\%_]/g, (c) => `\\${c}`);
-    add(s.referencing.all({ source, pattern: `%${escaped}%`, limit }));
-  }
+  if (reference) add(s.referencing.all({ source, reference, limit }));
   return [...out.values()];
 }
 

@@ -28,23 +28,40 @@ export interface AppContext {
   render: ReturnType<typeof createRenderer>;
   /** re-derives stored states when the day has changed since the last request */
   ensureFresh: () => void;
+  /** runs `fn` (reads only) in one read transaction: one snapshot and one lock instead of one per statement */
+  read: <T>(fn: () => T) => T;
 }
+
+/** How often the app looks whether the day has changed, to re-derive the stored states before a request needs them. */
+const DAY_CHECK_MS = 10_000;
 
 export function createApp(sqlite: Database.Database, opts: AppOptions): express.Express {
   const render = createRenderer();
+  // a page cache of up to 64 MiB for the server's connection (SQLite's default is 2 MiB): list queries
+  // visit thousands of paper rows, and a database of 100k motions is some 700 MB
+  sqlite.pragma('cache_size = -65536');
   let derivedFor: string | null = null;
-  const ctx: AppContext = {
-    sqlite,
-    today: opts.today,
-    render,
-    ensureFresh: () => {
-      const today = opts.today();
-      if (derivedFor !== today) {
-        refreshDerived(sqlite, today);
-        derivedFor = today;
-      }
-    },
+  const ensureFresh = () => {
+    const today = opts.today();
+    if (derivedFor !== today) {
+      refreshDerived(sqlite, today);
+      derivedFor = today;
+    }
   };
+  const readTransaction = sqlite.transaction((fn: () => unknown) => fn());
+  const read = <T>(fn: () => T): T => (sqlite.inTransaction ? fn() : (readTransaction(fn) as T));
+  const ctx: AppContext = { sqlite, today: opts.today, render, ensureFresh, read };
+  // The stored states are derived at start-up and, when the day changes, by a timer — not inside the
+  // first request of the day. Requests still check (ensureFresh), so none is answered from the states
+  // of another day in the few seconds before the timer has run.
+  ensureFresh();
+  setInterval(() => {
+    try {
+      if (sqlite.open) ensureFresh();
+    } catch (err) {
+      process.stderr.write(`ratsradar: re-deriving states for the new day: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  }, DAY_CHECK_MS).unref();
 
   const app = express();
   app.disable('x-powered-by');

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 
 interface StampState {
   total: Database.Statement;
+  version: Database.Statement;
   stamp: string;
   /** when this process first saw the current stamp (the data's Last-Modified as far as we can tell) */
   since: number;
@@ -23,7 +24,7 @@ const states = new WeakMap<Database.Database, StampState>();
 function state(sqlite: Database.Database): StampState {
   let s = states.get(sqlite);
   if (!s) {
-    s = { total: sqlite.prepare('SELECT total_changes()').pluck(), stamp: '', since: 0, memo: new Map() };
+    s = { total: sqlite.prepare('SELECT total_changes()').pluck(), version: sqlite.prepare('PRAGMA data_version').pluck(), stamp: '', since: 0, memo: new Map() };
     states.set(sqlite, s);
   }
   return s;
@@ -32,13 +33,19 @@ function state(sqlite: Database.Database): StampState {
 /** The current stamp of the database ("<data_version>.<total_changes>"). */
 export function dataStamp(sqlite: Database.Database): string {
   const s = state(sqlite);
-  const stamp = `${sqlite.pragma('data_version', { simple: true })}.${s.total.get()}`;
+  const stamp = `${s.version.get()}.${s.total.get()}`;
   if (stamp !== s.stamp) {
     s.stamp = stamp;
     s.since = Math.floor(Date.now() / 1000) * 1000;
     s.memo.clear();
   }
   return stamp;
+}
+
+/** The current stamp and when this process first saw it, with one look at the database. */
+export function dataStampAndTime(sqlite: Database.Database): { stamp: string; changedAt: Date } {
+  const stamp = dataStamp(sqlite);
+  return { stamp, changedAt: new Date(state(sqlite).since) };
 }
 
 /** When the data last changed as this process saw it (whole seconds): the time it first saw the current stamp. */

@@ -5,12 +5,14 @@
  *
  * A response depends on the database, the day (states are derived per day), the URL and the build, so
  * ETag = hash(process start, data stamp, today, URL with host — feeds hold absolute links) and Last-Modified = when this process first saw
- * the current data (src/server/data-stamp.ts). Both change together whenever a row changes.
+ * the current data (src/server/data-stamp.ts). Both change together whenever a row changes. Since the
+ * ETag names the answer, answers are also kept by it and sent again without rendering (response-cache.ts).
  */
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from './app';
-import { BOOT_ID, dataChangedAt, dataStamp } from './data-stamp';
+import { BOOT_ID, dataStampAndTime } from './data-stamp';
+import { createResponseCache } from './response-cache';
 
 /** Weak comparison of an If-None-Match header with our ETag. */
 function etagMatches(header: string, etag: string): boolean {
@@ -29,6 +31,7 @@ export function isNotModified(req: Request, etag: string, lastModified: Date): b
 }
 
 export function httpCache(ctx: AppContext) {
+  const rendered = createResponseCache();
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/static/') || req.path === '/health') {
       next();
@@ -37,10 +40,9 @@ export function httpCache(ctx: AppContext) {
     try {
       ctx.ensureFresh();
       const today = ctx.today();
-      const stamp = dataStamp(ctx.sqlite);
+      const { stamp, changedAt: lastModified } = dataStampAndTime(ctx.sqlite);
       const hash = crypto.createHash('sha1').update(`${BOOT_ID}|${stamp}|${today}|${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`).digest('base64url').slice(0, 22);
       const etag = `W/"${hash}"`;
-      const lastModified = dataChangedAt(ctx.sqlite);
       res.setHeader('ETag', etag);
       res.setHeader('Last-Modified', lastModified.toUTCString());
       res.setHeader('Cache-Control', 'no-cache');
@@ -48,6 +50,8 @@ export function httpCache(ctx: AppContext) {
         res.status(304).end();
         return;
       }
+      // an answer rendered before under the same ETag is the same answer (src/server/response-cache.ts)
+      if (rendered.serve(res, etag, `${stamp}|${today}`)) return;
       next();
     } catch (err) {
       next(err);

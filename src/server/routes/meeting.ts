@@ -4,8 +4,8 @@
  * the meeting (those of the motions on its agenda).
  */
 import type { Request, Response } from 'express';
-import { loadPaper } from '../../db/queries';
 import { loadMeeting, loadMeetingDocuments } from '../../db/queries-meetings';
+import { loadProgressPapers, type ProgressPaper } from '../../db/queries-progress';
 import { checkAgendaItem } from '../../domain/agenda-check';
 import { progress } from '../../domain/progress';
 import type { AppContext } from '../app';
@@ -23,19 +23,25 @@ const isHttp = (u: string | null): u is string => typeof u === 'string' && /^htt
 export function meetingRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const id = parseId(req.params.id);
-    const found = id === null ? null : loadMeeting(ctx.sqlite, id);
-    if (!found) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
-    const { meeting, items } = found;
     const today = ctx.today();
+    const { found, papers, documents } = ctx.read(() => {
+      const found = id === null ? null : loadMeeting(ctx.sqlite, id);
+      if (!found) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
+      const future = found.meeting.date ? found.meeting.date >= today : false;
+      // the agenda check of a coming meeting: every motion on it, read at once
+      const papers = future ? loadProgressPapers(ctx.sqlite, found.items.map((i) => i.paperId).filter((x): x is number => x != null)) : new Map<number, ProgressPaper>();
+      const documents = loadMeetingDocuments(ctx.sqlite, found.meeting.id).map((d) => ({ ...d, url: isHttp(d.url) ? d.url : null }));
+      return { found, papers, documents };
+    });
+    const { meeting, items } = found;
     const future = meeting.date ? meeting.date >= today : false;
     const checkFor = (paperId: number | null) => {
       if (!future || paperId == null || !meeting.organization || !meeting.date) return null;
-      const stored = loadPaper(ctx.sqlite, paperId);
+      const stored = papers.get(paperId);
       if (!stored) return null;
       const c = checkAgendaItem(progress(stored.record, today), { organization: meeting.organization, date: meeting.date });
       return c.flagged ? { blocking: c.severity === 'blocking', messages: c.issues.map((i) => i.message) } : null;
     };
-    const documents = loadMeetingDocuments(ctx.sqlite, meeting.id).map((d) => ({ ...d, url: isHttp(d.url) ? d.url : null }));
     const viewItems = items.map((i) => ({
       ...i,
       publicLabel: i.public === false ? 'N' : i.public === true ? 'Ö' : '',

@@ -15,25 +15,29 @@ export function paperRoute(ctx: AppContext) {
     const asJson = raw.endsWith('.json');
     const idText = asJson ? raw.slice(0, -5) : raw;
     if (!/^[1-9]\d{0,14}$/.test(idText)) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
-    const stored = loadPaper(ctx.sqlite, Number(idText));
-    if (!stored) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
     const today = ctx.today();
-    const pr = progress(stored.record, today);
-    if (asJson) {
-      res.json(toPaperJson(stored, pr, today));
+    if (!asJson) ctx.ensureFresh();
+    const page = ctx.read(() => {
+      const stored = loadPaper(ctx.sqlite, Number(idText));
+      if (!stored) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
+      const pr = progress(stored.record, today);
+      if (asJson) return { stored, pr, extras: null };
+      const p = stored.record;
+      const links = loadPaperLinks(ctx.sqlite, stored.meta.id, p.consultation.map((c) => c.organization));
+      const stem = p.reference ? referenceStem(p.reference) : '';
+      const candidates = loadCaseCandidates(ctx.sqlite, stored.meta.id, stem, p.reference, p.relatedReferences);
+      const self = candidates.find((c) => c.id === stored.meta.id) ?? {
+        id: stored.meta.id, reference: p.reference, name: p.name, state: pr.state, date: p.date, relatedReferences: p.relatedReferences,
+      };
+      const caseMembers = groupCase({ ...self, relatedReferences: p.relatedReferences }, candidates);
+      const lastChecked = loadLastChecked(ctx.sqlite, stored.meta.id);
+      const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
+      return { stored, pr, extras: { links, caseMembers, lastChecked, history } };
+    });
+    if (!page.extras) {
+      res.json(toPaperJson(page.stored, page.pr, today));
       return;
     }
-    ctx.ensureFresh();
-    const p = stored.record;
-    const links = loadPaperLinks(ctx.sqlite, stored.meta.id, p.consultation.map((c) => c.organization));
-    const stem = p.reference ? referenceStem(p.reference) : '';
-    const candidates = loadCaseCandidates(ctx.sqlite, stored.meta.id, stem, p.reference, p.relatedReferences);
-    const self = candidates.find((c) => c.id === stored.meta.id) ?? {
-      id: stored.meta.id, reference: p.reference, name: p.name, state: pr.state, date: p.date, relatedReferences: p.relatedReferences,
-    };
-    const caseMembers = groupCase({ ...self, relatedReferences: p.relatedReferences }, candidates);
-    const lastChecked = loadLastChecked(ctx.sqlite, stored.meta.id);
-    const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
-    res.type('html').send(ctx.render('paper', toPaperView(stored, pr, today, { links, caseMembers, lastChecked, history })));
+    res.type('html').send(ctx.render('paper', toPaperView(page.stored, page.pr, today, page.extras)));
   };
 }
