@@ -151,7 +151,9 @@ function cmdServe(args: Args): Promise<number> {
   const { sqlite } = openDb(file);
   if (!args.options.has('no-demo') && paperCount(sqlite) === 0) {
     const c = loadDemo(sqlite, nowIso(), todayInBerlin());
-    process.stdout.write(`database was empty: loaded the demo data set (${c.inserted} motions)\n`);
+    process.stdout.write(
+      `database was empty: loaded the demo data set (${c.inserted} motions, ${c.byKind.Organization.inserted} committees, ${c.byKind.Meeting.inserted} meetings)\n`,
+    );
   }
   const app = createApp(sqlite, { today: () => todayInBerlin() });
   const refresher = refreshMs ? serveRefresher(sqlite, file, refreshMs, { via: opt(args, 'via') }) : null;

@@ -1,10 +1,15 @@
-/** The embedded demo data set (data/demo/*.json, Paper records): loaded into an empty database by `serve`. */
+/**
+ * The embedded demo data set (data/demo/*.json): Paper, Meeting, AgendaItem and Organization records
+ * (CONTRACTS.md section 2, format 1), loaded into an empty database by `serve` through the real import
+ * path (importRecords), one transaction per demo source.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { PaperRecord } from '../../scrapers/records';
-import { importPapers, type ImportCounts, type SourceSpec } from '../db/import';
+import type { AgendaItemRecord, MeetingRecord, OrganizationRecord, PaperRecord } from '../../scrapers/records';
+import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts, type SourceSpec } from '../db/import';
 import { refreshDerived } from '../db/derive';
+import { meetingKey, organizationKey, paperKey } from '../db/identity';
 import { projectRoot } from '../util/paths';
 
 /** Demo files are named <city>-….json; the city prefix picks the source they are shown under. */
@@ -13,37 +18,94 @@ export const DEMO_SOURCES: Record<string, SourceSpec> = {
   musterstadt: { key: 'demo-musterstadt', name: 'Musterstadt (Demo)', isDemo: true },
 };
 
+/** The record types a demo file may hold. */
+export type DemoRecord = PaperRecord | MeetingRecord | AgendaItemRecord | OrganizationRecord;
+export const DEMO_RECORD_TYPES: readonly DemoRecord['type'][] = ['Paper', 'Meeting', 'AgendaItem', 'Organization'];
+
+export interface DemoEntry {
+  file: string;
+  /** the record's position in its file (0 for a file holding one record) */
+  index: number;
+  source: SourceSpec;
+  record: DemoRecord;
+}
+
 export function demoFolder(): string {
   return path.join(projectRoot(), 'data', 'demo');
 }
 
-/** Reads every data/demo/*.json record with its source. Throws with the file name when one is not a Paper record. */
-export function readDemoRecords(folder = demoFolder()): { file: string; source: SourceSpec; record: PaperRecord }[] {
+function checkRecord(value: unknown, where: string): DemoRecord {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${where} is not a record (a JSON object)`);
+  const r = value as { type?: unknown; format?: unknown };
+  if (!(DEMO_RECORD_TYPES as readonly unknown[]).includes(r.type)) {
+    throw new Error(`${where} has type ${JSON.stringify(r.type)}; a demo record is one of ${DEMO_RECORD_TYPES.join(', ')}`);
+  }
+  if (r.format !== 1) throw new Error(`${where} is not a format-1 record (format ${JSON.stringify(r.format)})`);
+  const record = value as DemoRecord;
+  // what the importer keys the record by (src/db/identity.ts): checked here, so the error can name the file
+  const identified =
+    record.type === 'Paper' ? paperKey(record)
+      : record.type === 'Meeting' ? meetingKey(record)
+        : record.type === 'Organization' ? organizationKey(record)
+          : (record.sourceId ?? record.meetingSourceId);
+  if (!identified) throw new Error(`${where} (${record.type}) has neither a sourceId nor what stands in for one, so it cannot be stored`);
+  if (record.type === 'Meeting' && !Array.isArray(record.agendaItem)) throw new Error(`${where} (Meeting) has no agendaItem array`);
+  if (record.type === 'Organization' && !Array.isArray(record.members)) throw new Error(`${where} (Organization) has no members array`);
+  return record;
+}
+
+/**
+ * Reads every data/demo/*.json file, in file-name order, with its source. A file holds one record
+ * (a JSON object: the Paper files) or an array of records (musterstadt-gremien.json, …-sitzungen.json).
+ * Throws with the file name (and the record's position) when a file is not JSON or holds something else.
+ */
+export function readDemoRecords(folder = demoFolder()): DemoEntry[] {
   return fs
     .readdirSync(folder)
     .filter((f) => f.endsWith('.json'))
     .sort()
-    .map((file) => {
+    .flatMap((file) => {
       const source = DEMO_SOURCES[file.split('-')[0]];
       if (!source) throw new Error(`demo file ${file} does not start with a known city (${Object.keys(DEMO_SOURCES).join(', ')})`);
-      const record = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as PaperRecord;
-      if (record.type !== 'Paper' || record.format !== 1) throw new Error(`demo file ${file} is not a format-1 Paper record`);
-      return { file, source, record };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8'));
+      } catch (err) {
+        throw new Error(`demo file ${file} is not JSON: ${(err as Error).message}`);
+      }
+      if (!Array.isArray(parsed)) return [{ file, index: 0, source, record: checkRecord(parsed, `demo file ${file}`) }];
+      if (parsed.length === 0) throw new Error(`demo file ${file} holds an empty array`);
+      return parsed.map((value, index) => ({ file, index, source, record: checkRecord(value, `demo file ${file}, record ${index + 1}`) }));
     });
 }
 
+/** What loadDemo imported: the paper counts (the motions), and the counts of every entity kind. */
+export interface DemoLoadResult extends ImportCounts {
+  byKind: Record<EntityKind, ImportCounts>;
+}
+
 /** Imports the demo data set (one transaction per demo source) and derives the states for `today`. */
-export function loadDemo(sqlite: Database.Database, now: string, today: string): ImportCounts {
-  const total: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const all = readDemoRecords();
+export function loadDemo(sqlite: Database.Database, now: string, today: string, folder = demoFolder()): DemoLoadResult {
+  const all = readDemoRecords(folder);
+  const byKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>;
   for (const source of Object.values(DEMO_SOURCES)) {
-    const records = all.filter((d) => d.source.key === source.key).map((d) => d.record);
-    if (!records.length) continue;
-    const res = importPapers(sqlite, source, records, now);
-    total.inserted += res.inserted;
-    total.updated += res.updated;
-    total.unchanged += res.unchanged;
+    const entries = all.filter((d) => d.source.key === source.key);
+    if (!entries.length) continue;
+    let counts: Record<EntityKind, ImportCounts>;
+    try {
+      counts = importRecords(sqlite, source, entries.map((d) => d.record), now).byKind;
+    } catch (err) {
+      const files = [...new Set(entries.map((d) => d.file))];
+      throw new Error(`the demo files of ${source.name} (${files.join(', ')}) could not be imported: ${(err as Error).message}`);
+    }
+    for (const kind of ENTITY_KINDS) {
+      byKind[kind] = {
+        inserted: byKind[kind].inserted + counts[kind].inserted,
+        updated: byKind[kind].updated + counts[kind].updated,
+        unchanged: byKind[kind].unchanged + counts[kind].unchanged,
+      };
+    }
   }
   refreshDerived(sqlite, today);
-  return total;
+  return { ...byKind.Paper, byKind };
 }

@@ -1,6 +1,6 @@
 /**
  * Browser tests in real Chromium (Debian `chromium`, driven by playwright-core) against the real app
- * on 127.0.0.1, with the corpus + demo data + the Musterstadt meetings fixture (test/helpers/web-db.ts):
+ * on 127.0.0.1, with the corpus + the demo data with its Musterstadt committees and meetings (test/helpers/web-db.ts):
  * every main page at 1280 px and 390 px (screenshots in test-artifacts/screenshots/, axe-core: no
  * serious or critical violations, no sideways scrolling on the phone), keyboard use, and the
  * two-click paths of the three users. One browser for everything. Without Chromium the tests FAIL.
@@ -43,7 +43,7 @@ describe('the web app in Chromium', () => {
   const contexts = new Map<string, BrowserContext>();
   /** one reused tab per viewport for the page tour */
   const tabs = new Map<string, Page>();
-  const ids = { motion: 0, rat: 0, ratMeeting: 0, hauptausschussMeeting: 0 };
+  const ids = { motion: 0, rat: 0, ratMeeting: 0, hauptausschussMeeting: 0, pastRatMeeting: 0 };
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
@@ -55,6 +55,7 @@ describe('the web app in Chromium', () => {
     ids.rat = one("SELECT id FROM organizations WHERE entity_key = 'au:1' AND name = 'Rat der Stadt Musterstadt'");
     ids.ratMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4103'");
     ids.hauptausschussMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4102'");
+    ids.pastRatMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4106'"); // the demo's Rat of 09.10.2025, with results
     const app = createApp(opened.sqlite, { today: () => WEB_TODAY });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -86,6 +87,7 @@ describe('the web app in Chromium', () => {
     { name: 'motion', url: `/papers/${ids.motion}` },
     { name: 'committee', url: `/organizations/${ids.rat}` },
     { name: 'meeting', url: `/meetings/${ids.ratMeeting}` },
+    { name: 'past-meeting', url: `/meetings/${ids.pastRatMeeting}` },
     { name: 'search', url: '/suche?q=digital' },
   ];
 

@@ -1,21 +1,25 @@
-/** The database of the web tests: the corpus, the demo data and the Musterstadt meetings fixture, derived for 2026-11-24. */
+/**
+ * The database of the web tests: the demo data (with its Musterstadt committees and meetings,
+ * data/demo) and the corpus, derived for 2026-11-24.
+ */
 import path from 'node:path';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { refreshDerived } from '../../src/db/derive';
-import { importRecords } from '../../src/db/import';
 import { loadDemo } from '../../src/ingest/demo';
 import { importSavedPages } from '../../src/ingest/saved-pages';
-import { MUSTERSTADT, musterstadtMeetingRecords } from '../fixtures/web/musterstadt-meetings';
 import { CORPUS } from './tmp';
 
 export const WEB_TODAY = '2026-11-24';
 const NOW = '2026-11-24T09:00:00Z';
 
+/** Names of demo committees (data/demo/musterstadt-gremien.json) the web tests look at. */
+export const RAT = 'Rat der Stadt Musterstadt';
+export const HAUPTAUSSCHUSS = 'Hauptausschuss';
+
 export function buildWebDb(dir: string): OpenedDb {
   const opened = openDb(path.join(dir, 'web.sqlite'));
   loadDemo(opened.sqlite, NOW, WEB_TODAY);
   importSavedPages(opened.sqlite, [CORPUS], { now: NOW, today: WEB_TODAY });
-  importRecords(opened.sqlite, MUSTERSTADT, musterstadtMeetingRecords(), NOW);
   refreshDerived(opened.sqlite, WEB_TODAY);
   return opened;
 }

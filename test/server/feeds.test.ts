@@ -118,10 +118,13 @@ describe('feeds, calendars and CSV', () => {
 
     const ics = await request(f.app).get(icsHref).expect(200).expect('Content-Type', /text\/calendar/);
     const events = parseIcs(ics.text).sort((a, b) => +a.start - +b.start);
+    // both rows are linked to the demo's meeting pages: the events carry their start times, rooms and links
     expect(events.map((e) => [localDay(e.start), e.datetype, e.summary])).toEqual([
-      ['2026-12-03', 'date', 'DS/2026/0123: Hauptausschuss (Vorberatung)'],
-      ['2026-12-17', 'date', 'DS/2026/0123: Rat der Stadt Musterstadt (Entscheidung)'],
+      ['2026-12-03', 'date-time', 'DS/2026/0123: Hauptausschuss (Vorberatung)'],
+      ['2026-12-17', 'date-time', 'DS/2026/0123: Rat der Stadt Musterstadt (Entscheidung)'],
     ]);
+    expect(events.map((e) => e.start.toISOString())).toEqual(['2026-12-03T16:00:00.000Z', '2026-12-17T16:00:00.000Z']); // 17:00 in Berlin
+    expect(events.map((e) => String(e.location))).toEqual(['Ratssaal, Rathaus Musterstadt', 'Ratssaal, Rathaus Musterstadt']);
     expect(String(events[0].description)).toContain('Teilnahme der Stadt Musterstadt am bundesweiten Digitaltag 2027');
   });
 

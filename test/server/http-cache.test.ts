@@ -109,7 +109,7 @@ describe('/health', () => {
       expect(res.headers['cache-control']).toBe('no-store');
       expect(res.body.status).toBe('ok');
       expect(res.body.today).toBe(TODAY);
-      expect(res.body.database).toEqual({ ok: true, papers: 13, meetings: 0 });
+      expect(res.body.database).toEqual({ ok: true, papers: 13, meetings: 27 }); // the demo's (data/demo)
       const byKey = Object.fromEntries((res.body.sources as { key: string }[]).map((s) => [s.key, s]));
       expect(byKey['demo-leipzig']).toMatchObject({ key: 'demo-leipzig', name: 'Leipzig (Demo)', demo: true, lastSyncAt: '2026-11-24T03:00:00Z' });
       expect(byKey['demo-musterstadt']).toMatchObject({ demo: true, lastSyncAt: null });

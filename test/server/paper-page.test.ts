@@ -1,7 +1,7 @@
 /**
  * The motion page: the timeline as a visual with its text equivalent, days per committee, deferral
  * and referral counts, the next meeting, the case (Vorgang), documents, text, original link and
- * when it was last checked — over the corpus + demo data + the Musterstadt meetings fixture.
+ * when it was last checked — over the corpus + the demo data (with its Musterstadt committees and meetings).
  */
 import * as cheerio from 'cheerio';
 import request from 'supertest';
@@ -47,8 +47,16 @@ describe('the motion page', () => {
     expect($('li.next-step a.next-meeting').attr('href')).toBe(`/meetings/${meeting}`);
     const ha = opened.sqlite.prepare("SELECT id FROM organizations WHERE name = 'Hauptausschuss' AND entity_key = 'au:2'").pluck().get() as number;
     expect($('li.next-step strong a').attr('href')).toBe(`/organizations/${ha}`);
-    // a committee without an organization row links to its page by name
-    expect($('li.station h3 a').first().attr('href')).toBe('/gremien/demo-musterstadt/Ausschuss%20f%C3%BCr%20Digitalisierung%20und%20Smart%20City');
+    // every station links to its committee's page, and every meeting row to its meeting page (the demo has both)
+    const orgOf = (name: string) => opened.sqlite.prepare("SELECT o.id FROM organizations o JOIN sources s ON s.id = o.source_id WHERE s.key = 'demo-musterstadt' AND o.name = ?").pluck().get(name) as number;
+    const meetingOf = (sid: string) => opened.sqlite.prepare("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'demo-musterstadt' AND m.source_record_id = ?").pluck().get(sid) as number;
+    expect($('li.station h3 a').toArray().map((a) => $(a).attr('href'))).toEqual(
+      ['Ausschuss für Digitalisierung und Smart City', 'Hauptausschuss', 'Rat der Stadt Musterstadt'].map((n) => `/organizations/${orgOf(n)}`),
+    );
+    expect($('li.station a[href^="/meetings/"]').toArray().map((a) => $(a).attr('href'))).toEqual(['4101', '4102', '4103'].map((sid) => `/meetings/${meetingOf(sid)}`));
+    // a committee without an organization row links to its page by name (Leipzig's are known from the Beratungsfolge only)
+    const leipzig = await page('demo-leipzig', 'VII-A-00777');
+    expect(leipzig('li.station h3 a').first().attr('href')).toBe('/gremien/demo-leipzig/Ratsversammlung');
     expect(squash($('li.counts').text())).toBe('Vertagt: 0×, verwiesen: 0×');
     expect($('.figures li').toArray().map((li) => squash($(li).text()))).toContain('Dauer: seit 63 Tagen in Beratung');
   });
