@@ -185,6 +185,8 @@ export function buildDatabase(file: string, opts: GenerateOptions, write: Partia
       writeCity(sqlite, next.value, { search: true, derived: true, today: opts.today, now: `${opts.today}T00:00:00Z`, ...write }, counts);
       writeNs += process.hrtime.bigint() - t1;
     }
+    // every paper is derived for opts.today: say so, as refreshDerived does (src/db/derive.ts)
+    if (write.derived ?? true) sqlite.prepare('INSERT INTO derive_state (id, day) VALUES (1, ?)').run(opts.today);
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const bytes = (sqlite.prepare('SELECT page_count * page_size AS n FROM pragma_page_count(), pragma_page_size()').get() as { n: number }).n;
     return { file, ...counts, generateSeconds: Number(generateNs) / 1e9, writeSeconds: Number(writeNs) / 1e9, bytes };

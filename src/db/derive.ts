@@ -1,12 +1,19 @@
 /**
  * Stores what src/domain/progress derives for a day (state, current and next station, last activity)
  * in the papers table, so that lists filter and sort in SQL. Run after each import and once a day
- * (the server refreshes stale rows when it starts and when the day changes).
+ * (the server refreshes when it starts and when the day changes).
+ *
+ * derive_state holds the day for which all papers were last derived; papers.derived_on the day a
+ * paper's derived columns were last written, NULL when the paper has changed since (write-paper.ts).
+ * On a new day only the papers that day can change are re-derived (dayChangeBounds), and of those
+ * only the rows whose derived columns differ are written — a paper row is several KB, and most
+ * papers derive the same on most days.
  */
 import type Database from 'better-sqlite3';
 import type { ConsultationRecord, PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
-import { progress } from '../domain/progress';
+import { isIsoDate } from '../domain/dates';
+import { progress, STALLED_AFTER_DAYS } from '../domain/progress';
 
 /** The derived columns of one paper for `today` (named as the UPDATE below binds them). */
 export interface DerivedColumns {
@@ -34,6 +41,11 @@ export function derivedColumns(record: PaperRecord, today: string): DerivedColum
 
 const CHUNK = 1000;
 
+/** A paper's derived columns as stored, and derived_on. */
+interface PaperDbRow {
+  id: number; date: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
+  next_role: string | null; next_date: string | null; last_activity: string | null; derived_on: string | null;
+}
 interface StationDbRow {
   id: number; paper_id: number; organization: string | null; role: string | null; role_code: string | null; station_status: string | null;
 }
@@ -44,18 +56,45 @@ interface MeetingDbRow {
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
-/** Range reads over a chunk of paper ids: a few statements per thousand papers instead of three per paper. */
+/**
+ * The reads of what progress() needs for a chunk of papers — a few statements per thousand papers
+ * instead of three per paper: by id range (`lo`, `hi`) where the chunk's ids are dense, by id list
+ * (a JSON array) where they are sparse.
+ */
+function reads<P extends unknown[]>(sqlite: Database.Database, where: (paperId: string) => string) {
+  return {
+    papers: sqlite.prepare<P, PaperDbRow>(`SELECT id, date, state, current_organization, next_organization,
+      next_role, next_date, last_activity, derived_on FROM papers WHERE ${where('id')}`),
+    stations: sqlite.prepare<P, StationDbRow>(`SELECT id, paper_id, organization, role, role_code, station_status
+      FROM consultations WHERE ${where('paper_id')} ORDER BY paper_id, position`),
+    meetings: sqlite.prepare<P, MeetingDbRow>(`SELECT m.consultation_id, m.date, m.name, m.meeting_source_id,
+      m.agenda_item_source_id, m.result, m.result_code FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
+      WHERE ${where('c.paper_id')} ORDER BY m.consultation_id, m.position`),
+  };
+}
+
 function prepare(sqlite: Database.Database) {
   return {
-    papers: sqlite.prepare<[number, number], { id: number; date: string | null }>('SELECT id, date FROM papers WHERE id BETWEEN ? AND ?'),
-    stations: sqlite.prepare<[number, number], StationDbRow>(`SELECT id, paper_id, organization, role, role_code, station_status
-      FROM consultations WHERE paper_id BETWEEN ? AND ? ORDER BY paper_id, position`),
-    meetings: sqlite.prepare<[number, number], MeetingDbRow>(`SELECT m.consultation_id, m.date, m.name, m.meeting_source_id,
-      m.agenda_item_source_id, m.result, m.result_code FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
-      WHERE c.paper_id BETWEEN ? AND ? ORDER BY m.consultation_id, m.position`),
+    byRange: reads<[number, number]>(sqlite, (id) => `${id} BETWEEN ? AND ?`),
+    byList: reads<[string]>(sqlite, (id) => `${id} IN (SELECT value FROM json_each(?))`),
     update: sqlite.prepare(`UPDATE papers SET state=@state, current_organization=@currentOrganization,
       next_organization=@nextOrganization, next_role=@nextRole, next_date=@nextDate, last_activity=@lastActivity,
       derived_on=@today WHERE id=@id`),
+    allIds: sqlite.prepare<[], number>('SELECT id FROM papers ORDER BY id').pluck(),
+    staleIds: sqlite.prepare<[], number>('SELECT id FROM papers WHERE derived_on IS NULL ORDER BY id').pluck(),
+    /**
+     * The papers whose derived columns can differ between two days `lo` <= `hi` (dayChangeBounds),
+     * and those not derived since they changed.
+     */
+    dayChangeIds: sqlite.prepare<{ lo: string; hi: string; stalledLo: string; stalledHi: string }, number>(`
+      SELECT id FROM papers WHERE derived_on IS NULL
+      UNION SELECT c.paper_id FROM consultation_meetings m JOIN consultations c ON c.id = m.consultation_id
+        WHERE m.date BETWEEN @lo AND @hi
+      UNION SELECT id FROM papers WHERE last_activity BETWEEN @stalledLo AND @stalledHi
+      UNION SELECT id FROM papers WHERE date BETWEEN @stalledLo AND @stalledHi
+      ORDER BY 1`).pluck(),
+    day: sqlite.prepare<[], string>('SELECT day FROM derive_state WHERE id = 1').pluck(),
+    setDay: sqlite.prepare('INSERT INTO derive_state (id, day) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET day = excluded.day'),
   };
 }
 
@@ -65,11 +104,19 @@ function stmts(sqlite: Database.Database) {
   return s;
 }
 
-/** What progress() reads of a paper (its date and Beratungsfolge), for the papers with ids in [lo, hi]. */
-function loadProgressInputs(sqlite: Database.Database, lo: number, hi: number): Map<number, PaperRecord> {
+/** What progress() reads of a paper (its date and Beratungsfolge) and its stored derived columns, for the papers `ids` (ascending). */
+function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<number, { record: PaperRecord; stored: PaperDbRow }> {
   const s = stmts(sqlite);
+  const lo = ids[0];
+  const hi = ids[ids.length - 1];
+  // a range read visits every paper in [lo, hi]: worth it while most of them are wanted
+  const r = hi - lo < 2 * ids.length ? { byRange: s.byRange, args: [lo, hi] as [number, number] } : null;
+  const idList = JSON.stringify(ids);
+  const meetings = r ? r.byRange.meetings.all(...r.args) : s.byList.meetings.all(idList);
+  const papers = r ? r.byRange.papers.all(...r.args) : s.byList.papers.all(idList);
+  const stations = r ? r.byRange.stations.all(...r.args) : s.byList.stations.all(idList);
   const rows = new Map<number, ConsultationRecord['meetings']>();
-  for (const m of s.meetings.all(lo, hi)) {
+  for (const m of meetings) {
     let list = rows.get(m.consultation_id);
     if (!list) rows.set(m.consultation_id, (list = []));
     list.push({
@@ -77,16 +124,16 @@ function loadProgressInputs(sqlite: Database.Database, lo: number, hi: number): 
       result: m.result, resultCode: m.result_code as ResultCode,
     });
   }
-  const out = new Map<number, PaperRecord>();
-  for (const p of s.papers.all(lo, hi)) {
-    out.set(p.id, {
+  const out = new Map<number, { record: PaperRecord; stored: PaperDbRow }>();
+  for (const p of papers) {
+    out.set(p.id, { stored: p, record: {
       type: 'Paper', format: 1, system: 'allris3', systemVersion: null, sourceId: null, url: null, reference: null, name: null,
       paperType: null, public: null, statusText: null, originator: [], underDirectionOf: [], date: p.date, relatedReferences: [],
       consultation: [], files: [], text: [],
-    });
+    } });
   }
-  for (const c of s.stations.all(lo, hi)) {
-    out.get(c.paper_id)?.consultation.push({
+  for (const c of stations) {
+    out.get(c.paper_id)?.record.consultation.push({
       organization: c.organization, role: c.role, roleCode: c.role_code as RoleCode | null, stationStatus: c.station_status,
       meetings: rows.get(c.id) ?? [],
     });
@@ -94,28 +141,76 @@ function loadProgressInputs(sqlite: Database.Database, lo: number, hi: number): 
   return out;
 }
 
+/** `iso` shifted by `days` calendar days. */
+function shiftDay(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
 /**
- * Re-derives every paper whose derived_on is not `today` (or every paper with `all`), in one
- * transaction, reading the papers in chunks of id ranges. Returns how many papers it looked at.
+ * Bounds for the papers whose derived columns can differ between the days `from` and `to`, from how
+ * progress() uses today: it compares each meeting date with today (past, today, future) — which
+ * changes only for a date between the two days (as strings, both ends included) — and calls a paper
+ * stalled from STALLED_AFTER_DAYS days after its last past meeting (or its date while there is none)
+ * on — which changes only for such a day between the two days shifted back by that (a day of slack on
+ * either side). A last past meeting can itself change only with a meeting between the two days.
  */
-export function refreshDerived(sqlite: Database.Database, today: string, opts: { all?: boolean } = {}): number {
-  const ids = sqlite
-    .prepare(opts.all ? 'SELECT id FROM papers ORDER BY id' : 'SELECT id FROM papers WHERE derived_on IS NULL OR derived_on <> ? ORDER BY id')
-    .pluck()
-    .all(...(opts.all ? [] : [today])) as number[];
-  const { update } = stmts(sqlite);
-  const run = sqlite.transaction(() => {
+export function dayChangeBounds(from: string, to: string): { lo: string; hi: string; stalledLo: string; stalledHi: string } {
+  const lo = from < to ? from : to;
+  const hi = from < to ? to : from;
+  return { lo, hi, stalledLo: shiftDay(lo, -STALLED_AFTER_DAYS - 2), stalledHi: shiftDay(hi, -STALLED_AFTER_DAYS + 1) };
+}
+
+/** Whether the stored derived columns are `d` (and were derived at all). */
+function unchanged(stored: PaperDbRow, d: DerivedColumns): boolean {
+  return stored.derived_on !== null && stored.state === d.state && stored.current_organization === d.currentOrganization
+    && stored.next_organization === d.nextOrganization && stored.next_role === d.nextRole && stored.next_date === d.nextDate
+    && stored.last_activity === d.lastActivity;
+}
+
+/** The day for which all papers were last derived (derive_state), or null when they never were. */
+export function derivedDay(sqlite: Database.Database): string | null {
+  return (stmts(sqlite).day.get() as string | undefined) ?? null;
+}
+
+export interface RefreshResult {
+  /** papers derived (in memory) */
+  derived: number;
+  /** paper rows written, because their derived columns changed or had not been derived yet */
+  written: number;
+}
+
+/**
+ * Brings the derived columns up to date for `today`, in one transaction, and writes only the papers
+ * whose derived columns change (or that changed since they were derived: derived_on NULL). Which
+ * papers it derives: on the day of derive_state only those changed since; on another day those that
+ * day can change (dayChangeBounds) and those changed since; with `all`, or without a valid
+ * derive_state (a database from before it), every paper.
+ */
+export function refreshDerived(sqlite: Database.Database, today: string, opts: { all?: boolean } = {}): RefreshResult {
+  const s = stmts(sqlite);
+  const run = sqlite.transaction((): RefreshResult => {
+    const day = s.day.get() ?? null;
+    const ids = opts.all || day == null || !isIsoDate(day) || !isIsoDate(today) ? s.allIds.all()
+      : day === today ? s.staleIds.all()
+      : s.dayChangeIds.all(dayChangeBounds(day, today));
+    let written = 0;
     for (let i = 0; i < ids.length; i += CHUNK) {
       const chunk = ids.slice(i, i + CHUNK);
-      const records = loadProgressInputs(sqlite, chunk[0], chunk[chunk.length - 1]);
+      const papers = loadProgressInputs(sqlite, chunk);
       for (const id of chunk) {
-        const record = records.get(id);
-        if (record) update.run({ id, today, ...derivedColumns(record, today) });
+        const paper = papers.get(id);
+        if (!paper) continue;
+        const d = derivedColumns(paper.record, today);
+        if (unchanged(paper.stored, d)) continue;
+        s.update.run({ id, today, ...d });
+        written++;
       }
     }
+    if (day !== today) s.setDay.run(today);
+    return { derived: ids.length, written };
   });
   // IMMEDIATE: take the write lock first (waiting busy_timeout for it), so a concurrent import can never
   // turn this read-then-write transaction into SQLITE_BUSY (a deferred one cannot wait for a newer snapshot)
-  run.immediate();
-  return ids.length;
+  return run.immediate();
 }

@@ -58,6 +58,7 @@ export const papers = sqliteTable(
     nextRole: text('next_role'),
     nextDate: text('next_date'),
     lastActivity: text('last_activity'),
+    /** the day the derived columns were last written; NULL: the paper changed since, derive it (derive.ts) */
     derivedOn: text('derived_on'),
   },
   (t) => [
@@ -418,6 +419,15 @@ export const sourceSync = sqliteTable('source_sync', {
   lastFailureAt: text('last_failure_at'),
   lastFailure: text('last_failure'),
   lastRunAt: text('last_run_at'),
+});
+
+/**
+ * The day for which every paper's derived columns were last checked (src/db/derive.ts), one row (id 1).
+ * A day change re-derives all papers in memory but rewrites only those whose derived columns changed.
+ */
+export const deriveState = sqliteTable('derive_state', {
+  id: integer('id').primaryKey(),
+  day: text('day').notNull(),
 });
 
 export type PageRow = typeof pages.$inferSelect;

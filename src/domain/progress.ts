@@ -116,13 +116,16 @@ const DECISIVE_RESULTS: Partial<Record<ResultCode, PaperState>> = {
   settled: 'stopped',
 };
 
+/** The default of ProgressOptions.stalledAfterDays (src/db/derive.ts relies on it to know which papers a new day can change). */
+export const STALLED_AFTER_DAYS = 365;
+
 export function progress(
   paper: Pick<PaperRecord, 'consultation'> & Partial<PaperRecord>,
   today: string,
   options: ProgressOptions = {},
 ): Progress {
   if (!isIsoDate(today)) throw new TypeError(`progress: today must be YYYY-MM-DD, got "${String(today)}"`);
-  const stalledAfterDays = options.stalledAfterDays ?? 365;
+  const stalledAfterDays = options.stalledAfterDays ?? STALLED_AFTER_DAYS;
   const paperDate = isIsoDate(paper.date) ? paper.date : null;
   const stations = deriveStations(paper.consultation ?? [], today);
   const rows = collectRows(stations);

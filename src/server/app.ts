@@ -5,7 +5,8 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type Database from 'better-sqlite3';
-import { refreshDerived } from '../db/derive';
+import { derivedDay, refreshDerived } from '../db/derive';
+import { dataStamp } from './data-stamp';
 import { projectRoot } from '../util/paths';
 import { HttpError } from './http-error';
 import { clientErrors, installSecurity, lastResortErrors } from './security';
@@ -40,13 +41,17 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   // a page cache of up to 64 MiB for the server's connection (SQLite's default is 2 MiB): list queries
   // visit thousands of paper rows, and a database of 100k motions is some 700 MB
   sqlite.pragma('cache_size = -65536');
+  // Derived for which day, as of which data stamp: another process (a crawl, an import) may write and
+  // derive for another day, so after every change of the data the stored day is looked at again.
   let derivedFor: string | null = null;
+  let checkedAt: string | null = null;
   const ensureFresh = () => {
     const today = opts.today();
-    if (derivedFor !== today) {
-      refreshDerived(sqlite, today);
-      derivedFor = today;
-    }
+    const stamp = dataStamp(sqlite);
+    if (derivedFor === today && checkedAt === stamp) return;
+    if (derivedDay(sqlite) !== today || derivedFor !== today) refreshDerived(sqlite, today);
+    derivedFor = today;
+    checkedAt = dataStamp(sqlite);
   };
   const readTransaction = sqlite.transaction((fn: () => unknown) => fn());
   const read = <T>(fn: () => T): T => (sqlite.inTransaction ? fn() : (readTransaction(fn) as T));
