@@ -19,8 +19,21 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[i];
 }
 
-/** Runs `connections` connections for `seconds` against `paths` (taken in turn). */
-export async function runLoad(port: number, paths: string[], connections: number, seconds: number): Promise<LoadResult> {
+/** the query parameter that makes every request's URL unique (see `unique` below) */
+export const UNIQUE_PARAM = '_r';
+let uniqueCounter = 0;
+
+/** `path` with the next value of a counter that never repeats in this process: `/x` → `/x?_r=17`, `/x?q=a` → `/x?q=a&_r=18`. */
+export function uniquePath(path: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}${UNIQUE_PARAM}=${++uniqueCounter}`;
+}
+
+/**
+ * Runs `connections` connections for `seconds` against `paths` (taken in turn). With `unique`, every
+ * request gets a query parameter of its own (uniquePath), so that no answer comes from a cache keyed by
+ * the URL (the server's response cache, src/server/response-cache.ts): every request renders.
+ */
+export async function runLoad(port: number, paths: string[], connections: number, seconds: number, unique = false): Promise<LoadResult> {
   let next = 0;
   const latencies: number[] = [];
   let non2xx = 0;
@@ -30,7 +43,10 @@ export async function runLoad(port: number, paths: string[], connections: number
         url: `http://127.0.0.1:${port}`,
         connections,
         duration: seconds,
-        requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }],
+        requests: [{ method: 'GET', setupRequest: (req) => {
+          const p = paths[next++ % paths.length];
+          return { ...req, path: unique ? uniquePath(p) : p };
+        } }],
       },
       (err: unknown, res: autocannon.Result) => (err ? reject(err) : resolve(res)),
     );

@@ -1,6 +1,6 @@
 /** bench/results.json → the Markdown tables (bench/results.md, the README section). */
 import type { BenchResults } from './results';
-import { ROUTE_LABELS, ROUTES, type ServeResult } from './serve';
+import { FRESH_MAX_CONNECTIONS, isFreshRoute, ROUTE_LABELS, ROUTES, type ServeResult } from './serve';
 
 const n0 = (v: number) => Math.round(v).toLocaleString('en');
 const f2 = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '–');
@@ -15,7 +15,7 @@ function serveTable(s: ServeResult): string {
   for (const route of ROUTES) {
     const figs = s.routes.filter((r) => r.route === route);
     if (figs.length === 0) {
-      rows.push([ROUTE_LABELS[route], 'n/a', '', '', '', s.missing[route] ?? '']);
+      rows.push([ROUTE_LABELS[route], 'n/a', '', '', '', s.missing[route] ?? (isFreshRoute(route) ? 'not measured in this run' : '')]);
       continue;
     }
     for (const f of figs) {
@@ -24,6 +24,14 @@ function serveTable(s: ServeResult): string {
   }
   return table(['route', 'c', 'req/s', 'p50 ms', 'p99 ms', 'ratio to bare'], rows);
 }
+
+/** What the fresh-render rows are, under every table that has them. */
+export const FRESH_NOTE =
+  `The routes above rotate over up to 64 pages each, so after the first round most of their requests are answered from the server's ` +
+  `response cache (finished answers kept by ETag, src/server/response-cache.ts). The rows "(fresh render)" load the same motion, ` +
+  `committee and meeting pages with a query parameter of their own per request (?_r=N, ignored by the pages but part of the cache key), ` +
+  `so every request renders: informational only, at c ≤ ${FRESH_MAX_CONNECTIONS}, ratio to the bare median of the same c. ` +
+  'The targets are judged on the normal (cacheable) routes.';
 
 function growthTable(r: BenchResults): string {
   const sizes = [...r.serve].sort((a, b) => a.motions - b.motions);
@@ -68,8 +76,12 @@ export function renderReport(r: BenchResults): string {
   for (const s of r.serve) {
     out.push('', `**Serve, ${n0(s.motions)} motions** (autocannon on loopback, ${r.options.seconds} s per run; server peak RSS ${n0(s.memory.peakMb)} MB; ` +
       `the bare row is the median of the bare runs of each concurrency, one before every route)`, '', serveTable(s));
+    if (s.routes.some((f) => isFreshRoute(f.route))) out.push('', FRESH_NOTE);
   }
-  if (r.serve.length > 1) out.push('', '**Growth**', '', growthTable(r));
+  if (r.serve.length > 1) {
+    out.push('', '**Growth**', '', growthTable(r));
+    if (r.serve.some((s) => s.routes.some((f) => isFreshRoute(f.route)))) out.push('', FRESH_NOTE);
+  }
   const im = r.importMemory;
   out.push('', '**Memory** (peak RSS, VmHWM, of child processes)', '', table(['what', 'peak RSS'], [
     ...(im ? [[`import of ${n0(im.motionsPlanned)} motions via importRecords (${im.complete ? 'complete' : `stopped after ${n0(im.motionsImported)} motions`}, ${f2(im.seconds)} s, ${n0(im.records / im.seconds)} records/s${im.complete ? `; refreshDerived ${f2(im.deriveSeconds)} s` : ''})`, `${n0(im.peakMb)} MB`]] : []),

@@ -3,20 +3,40 @@
  * committees, meetings, searches, feeds — routes that do not exist yet are "n/a"), and runs autocannon
  * on each at every concurrency, with the bare route measured before and after each block as the
  * baseline of the ratios. Ends with the child's peak RSS.
+ *
+ * The server keeps finished answers by ETag (src/server/response-cache.ts), and the routes rotate over
+ * 64 pages each, so most of their requests are answered from that cache. The "fresh render" rows load
+ * the motion, committee and meeting pages again with a query parameter of their own per request
+ * (?_r=N, which the routes ignore but the cache key includes): every request renders. They are
+ * informational, at c ≤ FRESH_MAX_CONNECTIONS only, after the other runs (so that their misses do not
+ * evict the other routes' answers), with the ratio to the same concurrency's bare median; the targets
+ * (bench/targets.ts) are judged on the normal routes.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { runLoad, type LoadResult } from './load';
+import { runLoad, uniquePath, type LoadResult } from './load';
 import type { MemoryFigures } from './memory';
 import { Random } from './random';
 
-export const ROUTES = ['bare', 'start', 'motion', 'committee', 'meeting', 'search-common', 'search', 'feed'] as const;
+/** the same pages as motion, committee and meeting, each request with a URL of its own: rendered every time */
+export const FRESH_ROUTES = ['motion-fresh', 'committee-fresh', 'meeting-fresh'] as const;
+export type FreshRouteName = (typeof FRESH_ROUTES)[number];
+export const ROUTES = ['bare', 'start', 'motion', 'committee', 'meeting', 'search-common', 'search', 'feed', ...FRESH_ROUTES] as const;
 export type RouteName = (typeof ROUTES)[number];
+/** the fresh-render rows are measured at these concurrencies only (not at c=50: the bench stays under 10 minutes) */
+export const FRESH_MAX_CONNECTIONS = 10;
+
+const FRESH_OF: Record<FreshRouteName, RouteName> = { 'motion-fresh': 'motion', 'committee-fresh': 'committee', 'meeting-fresh': 'meeting' };
+
+export function isFreshRoute(r: RouteName): r is FreshRouteName {
+  return (FRESH_ROUTES as readonly string[]).includes(r);
+}
 
 export const ROUTE_LABELS: Record<RouteName, string> = {
   bare: 'bare Express route', start: 'start page /', motion: 'motion /papers/:id', committee: 'committee /organizations/:id',
   meeting: 'meeting /meetings/:id', 'search-common': 'search, most common words', search: 'search, mixed queries', feed: 'feed (Atom)',
+  'motion-fresh': 'motion (fresh render)', 'committee-fresh': 'committee (fresh render)', 'meeting-fresh': 'meeting (fresh render)',
 };
 
 export interface RouteFigures extends LoadResult {
@@ -52,9 +72,9 @@ interface Targets {
   missing: Partial<Record<RouteName, string>>;
 }
 
-async function status(port: number, p: string): Promise<{ status: number; body: string }> {
+async function status(port: number, p: string): Promise<{ status: number; body: string; etag: string | null }> {
   const res = await fetch(`http://127.0.0.1:${port}${p}`);
-  return { status: res.status, body: await res.text() };
+  return { status: res.status, body: await res.text(), etag: res.headers.get('etag') };
 }
 
 /** The paths each route is loaded with (deterministic for a seed), after checking that they answer 200. */
@@ -104,6 +124,21 @@ async function findTargets(file: string, port: number, seed: number): Promise<Ta
   }
   if (feeds.size > 0) paths.feed = [...feeds];
   else missing.feed = 'no <link rel="alternate"> Atom feed on the motion pages';
+  // fresh renders: the unique parameter must be ignored by the page (same body) and be part of the
+  // response cache's key, the ETag (different ETags), else the rows would measure cache hits
+  for (const fresh of FRESH_ROUTES) {
+    const list = paths[FRESH_OF[fresh]];
+    if (!list) {
+      missing[fresh] = missing[FRESH_OF[fresh]] ?? 'not measured';
+      continue;
+    }
+    const plain = await status(port, list[0]);
+    const a = await status(port, uniquePath(list[0]));
+    const b = await status(port, uniquePath(list[0]));
+    if (a.status !== 200 || b.status !== 200 || a.body !== plain.body) missing[fresh] = `${list[0]} with ?_r=N answers ${a.status} or another page`;
+    else if (a.etag != null && a.etag === b.etag) missing[fresh] = 'the response cache key (ETag) ignores the query: every request would be a cache hit';
+    else paths[fresh] = list;
+  }
   return { paths, missing };
 }
 
@@ -180,7 +215,8 @@ export async function benchServe(file: string, opts: ServeOptions): Promise<Serv
   child.on('exit', (code, signal) => opts.log(`  the server child exited: code ${code}, signal ${signal}`));
   try {
     const { paths, missing } = await findTargets(file, port, opts.seed);
-    const active = ROUTES.filter((r) => paths[r]);
+    const active = ROUTES.filter((r) => paths[r] && !isFreshRoute(r));
+    const fresh = FRESH_ROUTES.filter((r) => paths[r]);
     const drain = () => waitForIdle(port); // waits until the requests of the last run are answered
     for (const r of active) {
       await runLoad(port, paths[r]!, 4, 0.5); // warm-up: JIT, SQLite page cache, the day's derive
@@ -207,6 +243,16 @@ export async function benchServe(file: string, opts: ServeOptions): Promise<Serv
       bare.push({ connections: c, min: sorted[0].reqPerSec, median: median.reqPerSec, max: sorted[sorted.length - 1].reqPerSec });
       routes.push({ route: 'bare', connections: c, ratio: 1, ...median });
       for (const b of block) routes.push({ ...b, ratio: b.reqPerSec / median.reqPerSec });
+    }
+    // the fresh renders, after every other run; ratio to the bare median of the same concurrency
+    for (const c of opts.connections.filter((x) => x <= FRESH_MAX_CONNECTIONS)) {
+      const base = bare.find((b) => b.connections === c)!.median;
+      for (const r of fresh) {
+        const res = await runLoad(port, paths[r]!, c, opts.seconds, true);
+        await drain();
+        routes.push({ route: r, connections: c, ratio: res.reqPerSec / base, ...res });
+        opts.log(`  ${opts.motions} motions, c=${c}, ${r}: ${res.reqPerSec.toFixed(0)} req/s (bare median ${base.toFixed(0)}), p50 ${res.p50.toFixed(2)} ms, p99 ${res.p99.toFixed(2)} ms${res.non2xx ? `, ${res.non2xx} non-2xx` : ''}`);
+      }
     }
     const { memory } = await ask<{ memory: MemoryFigures }>(child, 'stats');
     return { motions: opts.motions, routes, missing, bare, memory, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };

@@ -83,7 +83,7 @@ describe('refreshDerived', () => {
   test('a paper imported or changed after a refresh is derived by the next one on the same day', () => {
     refreshDerived(db.sqlite, '2026-10-03');
     const changed = { ...waiting, consultation: [station('Rat', 'Entscheidung', [meeting('2026-10-20')])] };
-    const added = paper({ sourceId: '4', reference: 'DS/2026/0004', date: '2026-09-15', consultation: [station('Rat', 'Entscheidung', [meeting('2026-09-30', 'approved')])] });
+    const added = paper({ sourceId: '4', reference: 'DS/2026/0004', date: '2026-09-15', consultation: [station('Rat', 'Entscheidung', [meeting('2026-09-30', 'open')])] });
     importPapers(db.sqlite, SOURCE, [changed, added], '2026-10-03T09:00:00Z');
     expect(stored('3').derivedOn).toBeNull();
     expect(refreshDerived(db.sqlite, '2026-10-03')).toEqual({ derived: 2, written: 2 });

@@ -1,6 +1,6 @@
 /**
  * The committee page for staff (queue, coming agendas, agenda check, print) and the meeting page,
- * over the corpus + demo data + the hand-written Musterstadt meetings (test/fixtures/web), on 2026-11-24.
+ * over the corpus + the demo data (its Musterstadt committees and meetings, data/demo), on 2026-11-24.
  */
 import * as cheerio from 'cheerio';
 import request from 'supertest';
@@ -9,10 +9,9 @@ import type { OpenedDb } from '../../src/db/connection';
 import { importPapers } from '../../src/db/import';
 import { refreshDerived } from '../../src/db/derive';
 import { createApp } from '../../src/server/app';
-import { HAUPTAUSSCHUSS, RAT } from '../fixtures/web/musterstadt-meetings';
 import { paper, station } from '../helpers/records';
 import { makeTmpDir } from '../helpers/tmp';
-import { buildWebDb, paperIdOf, WEB_TODAY } from '../helpers/web-db';
+import { buildWebDb, HAUPTAUSSCHUSS, paperIdOf, RAT, WEB_TODAY } from '../helpers/web-db';
 
 describe('committee and meeting pages', () => {
   const tmp = makeTmpDir();
@@ -28,6 +27,11 @@ describe('committee and meeting pages', () => {
     opened = buildWebDb(tmp.dir);
     importPapers(opened.sqlite, { key: 'evil', name: 'Evil' }, [
       paper({ sourceId: '1', reference: 'E-100', consultation: [station('Rat<script>x</script>', 'Vorberatung'), station('Ausschuss "B"', 'Entscheidung')] }),
+      // a date planned in a Beratungsfolge for which no meeting page is known
+      paper({ sourceId: '2', reference: 'E-200', consultation: [
+        station('Ausschuss "B"', 'Vorberatung'),
+        station('Rat<script>x</script>', 'Entscheidung', [{ date: '2027-03-04', name: null, meetingSourceId: null, agendaItemSourceId: null, result: null, resultCode: 'open' }]),
+      ] }),
     ], '2026-11-24T09:00:00Z');
     refreshDerived(opened.sqlite, WEB_TODAY);
     app = createApp(opened.sqlite, { today: () => WEB_TODAY });
@@ -73,11 +77,24 @@ describe('committee and meeting pages', () => {
       ['5', '', false, '–'],
     ]);
     expect(block.find('tr.flagged .flag-blocking').length).toBe(1);
-    // the summary at the top names all three flagged motions, DS/2026/0388 from its Beratungsfolge (no meeting page for 04.02.2027)
+    // the summary at the top names all three flagged motions, DS/2026/0388 from its Beratungsfolge (the meeting of 04.02.2027 has no agenda yet)
     expect(text($('#h-check'))).toBe('Agenda-Check: 3 Vorlagen mit offener Vorstation');
     expect($('.check-summary > ul > li .ref').toArray().map((e) => $(e).text())).toEqual(['DS/2026/0123', 'DS/2026/0342', 'DS/2026/0388']);
-    const planned = $('#termin-2027-02-04');
-    expect(text(planned.find('h3'))).toBe('04.02.2027 – Termin laut Beratungsfolge ⚠ 1 mit offener Vorstation');
+    const planned = $(`#sitzung-${meetingId('4124')}`);
+    expect(text(planned.find('h3'))).toBe('04.02.2027, 17:00 Uhr – Sitzung des Rates der Stadt Musterstadt ⚠ 1 mit offener Vorstation');
+    expect(planned.find('h3 a').attr('href')).toBe(`/meetings/${meetingId('4124')}`);
+    expect(planned.find('tbody tr').length).toBe(1);
+    expect(text(planned.find('td[data-label="Betreff"]'))).toContain('laut Beratungsfolge, noch nicht auf der veröffentlichten Tagesordnung');
+    expect($('[id^="termin-"]').length).toBe(0);
+  });
+
+  test('a date planned in a Beratungsfolge without a known meeting page gets its own block', async () => {
+    const res = await request(app).get(`/gremien/evil/${encodeURIComponent('Rat<script>x</script>')}`).expect(200);
+    const $ = cheerio.load(res.text);
+    const planned = $('#termin-2027-03-04');
+    expect(text(planned.find('h3'))).toBe('04.03.2027 – Termin laut Beratungsfolge ⚠ 1 mit offener Vorstation');
+    expect(planned.find('h3 a').length).toBe(0);
+    expect(planned.find('.ref').text()).toBe('E-200');
     expect(text(planned.find('td[data-label="Betreff"]'))).toContain('laut Beratungsfolge, noch nicht auf der veröffentlichten Tagesordnung');
   });
 
@@ -91,14 +108,18 @@ describe('committee and meeting pages', () => {
   });
 
   test('a committee known only from Beratungsfolgen has a page by name; one with an organization row redirects there', async () => {
-    const byName = await request(app).get(`/gremien/demo-musterstadt/${encodeURIComponent('Ausschuss für Stadtentwicklung und Mobilität')}`).expect(200);
+    // the demo has no organization records for Leipzig: its committees are known from the Beratungsfolge of VII-A-00777 only
+    const byName = await request(app).get(`/gremien/demo-leipzig/${encodeURIComponent('Jugendbeirat')}`).expect(200);
     const $ = cheerio.load(byName.text);
-    expect($('h1').text()).toBe('Ausschuss für Stadtentwicklung und Mobilität');
+    expect($('h1').text()).toBe('Jugendbeirat');
     expect(text($('.facts'))).toContain('aus den Beratungsfolgen bekannt');
-    expect($('table.queue .ref').toArray().map((e) => $(e).text())).toEqual(['DS/2026/0388']);
-    expect(text($('table.queue td[data-label="Termin"]'))).toBe('13.01.2027');
+    expect($('table.queue .ref').toArray().map((e) => $(e).text())).toEqual(['VII-A-00777']);
+    expect(text($('table.queue td[data-label="Termin"]'))).toBe('ohne Termin');
     const redirect = await request(app).get(`/gremien/demo-musterstadt/${encodeURIComponent(RAT)}`).expect(302);
     expect(redirect.headers.location).toBe(`/organizations/${orgId(RAT)}`);
+    const stadtentwicklung = 'Ausschuss für Stadtentwicklung und Mobilität';
+    const moved = await request(app).get(`/gremien/demo-musterstadt/${encodeURIComponent(stadtentwicklung)}`).expect(302);
+    expect(moved.headers.location).toBe(`/organizations/${orgId(stadtentwicklung)}`);
     const slash = await request(app).get(`/gremien/hildesheim/${encodeURIComponent('Ortsrat Stadtmitte/Neustadt')}`).expect(200);
     expect(cheerio.load(slash.text)('h1').text()).toBe('Ortsrat Stadtmitte/Neustadt');
     await request(app).get('/gremien/demo-musterstadt/Niemandsausschuss').expect(404);

@@ -1,6 +1,8 @@
 /**
  * GET /organizations/:id — a committee (or faction): for staff its queue, its coming meetings with
- * their agendas and the agenda check; then past meetings and members.
+ * their agendas and the agenda check; then past meetings and members. The queue is paged
+ * (?seite=N, QUEUE_PAGE_SIZE rows a page): a bad page number is a 400, a page past the last a 404, as
+ * on the paper lists.
  * GET /gremien/:source/:name — a committee known only by name (from Beratungsfolgen or meetings);
  * redirects to /organizations/:id once the committee has an organization row.
  */
@@ -9,7 +11,10 @@ import { committeeByName, committeeOfOrganization, loadPastMeetings, type Commit
 import { loadOrganization, type MemberView } from '../../db/queries-meetings';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
+import { committeeHref } from '../views/committee-href';
 import { loadCommitteeModel } from '../views/committee-view';
+import { parsePageParam } from '../views/list-params';
+import { pagerView } from '../views/list-view';
 import { parseId } from './ids';
 
 const KIND_LABELS: Record<string, string> = {
@@ -22,24 +27,38 @@ interface PageInput {
   kind: string | null;
   url: string | null;
   members: MemberView[];
+  /** the page of the queue asked for */
+  page: number;
 }
+
+const NO_PAGE = 'Diese Seite gibt es nicht.';
 
 function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void {
   ctx.ensureFresh();
   const today = ctx.today();
   const { committee } = input;
   const isFaction = input.kind === 'faction';
-  const staff = isFaction ? null : loadCommitteeModel(ctx.sqlite, committee, today);
+  if (isFaction && input.page > 1) throw new HttpError(404, NO_PAGE);
+  const { staff, past } = ctx.read(() => ({
+    staff: isFaction ? null : loadCommitteeModel(ctx.sqlite, committee, today, input.page),
+    past: loadPastMeetings(ctx.sqlite, committee, today, 20),
+  }));
+  if (staff && input.page > staff.queuePages) throw new HttpError(404, NO_PAGE);
+  const path = committeeHref(committee.sourceKey, committee.name, committee.organizationId)!;
+  const pager = staff && staff.queuePages > 1
+    ? pagerView(input.page, staff.queuePages, (n) => `${path}${n > 1 ? `?seite=${n}` : ''}#warteschlange`)
+    : null;
   res.type('html').send(
     ctx.render('organization', {
-      title: committee.name,
+      title: input.page > 1 ? `${committee.name} – Warteschlange, Seite ${input.page}` : committee.name,
       today,
       committee,
       kindLabel: KIND_LABELS[input.kind ?? 'organization'] ?? 'Gremium',
       byNameOnly: committee.organizationId == null,
       originalUrl: input.url && /^https?:\/\//i.test(input.url) ? input.url : null,
       staff,
-      past: loadPastMeetings(ctx.sqlite, committee, today, 20),
+      pager,
+      past,
       members: input.members,
     }),
   );
@@ -47,25 +66,27 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
 
 export function organizationRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
+    const page = parsePageParam(req.query as Record<string, unknown>);
     const id = parseId(req.params.id);
     const found = id === null ? null : loadOrganization(ctx.sqlite, id, ctx.today(), 0);
     const committee = id === null ? null : committeeOfOrganization(ctx.sqlite, id);
     if (!found || !committee) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
-    renderCommittee(ctx, res, { committee, kind: found.organization.kind, url: found.organization.url, members: found.members });
+    renderCommittee(ctx, res, { committee, kind: found.organization.kind, url: found.organization.url, members: found.members, page });
   };
 }
 
 export function committeeByNameRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
+    const page = parsePageParam(req.query as Record<string, unknown>);
     const source = String(req.params.source ?? '');
     const name = String(req.params.name ?? '').replace(/\s+/g, ' ').trim();
     if (!source || !name || name.length > 300) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
     const committee = committeeByName(ctx.sqlite, source, name);
     if (!committee) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
     if (committee.organizationId != null) {
-      res.redirect(302, `/organizations/${committee.organizationId}`);
+      res.redirect(302, `/organizations/${committee.organizationId}${page > 1 ? `?seite=${page}` : ''}`);
       return;
     }
-    renderCommittee(ctx, res, { committee, kind: null, url: null, members: [] });
+    renderCommittee(ctx, res, { committee, kind: null, url: null, members: [], page });
   };
 }

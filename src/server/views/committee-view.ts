@@ -5,19 +5,25 @@
  * (src/domain/agenda-check.ts) of every motion on them.
  */
 import type Database from 'better-sqlite3';
-import { loadPaper, type StoredPaper } from '../../db/queries';
 import { loadComingMeetings, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
 import { loadMeeting } from '../../db/queries-meetings';
+import { loadProgressPapers, type ProgressPaper } from '../../db/queries-progress';
 import { checkAgendaItem, type AgendaCheck } from '../../domain/agenda-check';
 import { progress, type Progress } from '../../domain/progress';
 import { deriveQueue } from '../../domain/queue';
 
-export const QUEUE_LIMIT = 200;
+/** rows of the queue per page (?seite=N); the CSV, feeds and calendar of the committee are not paged */
+export const QUEUE_PAGE_SIZE = 50;
 export const COMING_LIMIT = 8;
+/**
+ * rows of a published agenda shown per coming meeting; the rest, when not flagged by the agenda check,
+ * is left to the meeting's own page (/meetings/:id, the full agenda with the check), which is linked
+ */
+export const AGENDA_ROWS = 15;
 const PLANNED_LIMIT = 400;
 
 interface Loaded {
-  stored: StoredPaper;
+  stored: ProgressPaper;
   pr: Progress;
 }
 
@@ -53,13 +59,26 @@ export interface AgendaView {
   items: AgendaItemRow[];
   flagged: number;
   blocking: boolean;
+  /** rows of the published agenda not shown here (beyond AGENDA_ROWS, not flagged): see the meeting page */
+  hidden: number;
 }
 
-export function loadCommitteeModel(sqlite: Database.Database, committee: CommitteeRef, today: string) {
+/** The staff view of a committee with page `queuePage` of its queue (pages past the last have an empty queue). */
+export function loadCommitteeModel(sqlite: Database.Database, committee: CommitteeRef, today: string, queuePage = 1) {
+  // what the page shows, first the rows (bounded queries), then every paper named in them in one bulk read
+  const offset = (queuePage - 1) * QUEUE_PAGE_SIZE;
+  const { ids, total } = loadQueueIds(sqlite, committee, QUEUE_PAGE_SIZE, offset);
+  const meetings = loadComingMeetings(sqlite, committee, today, COMING_LIMIT).map((m) => ({ m, found: loadMeeting(sqlite, m.id) }));
+  const planned = loadPlannedRows(sqlite, committee, today, '9999-12-31', PLANNED_LIMIT);
+  const papers = loadProgressPapers(sqlite, [
+    ...ids,
+    ...meetings.flatMap(({ found }) => (found?.items ?? []).map((i) => i.paperId).filter((x): x is number => x != null)),
+    ...planned.map((r) => r.paperId),
+  ]);
   const cache = new Map<number, Loaded | null>();
   const load = (id: number): Loaded | null => {
     if (!cache.has(id)) {
-      const stored = loadPaper(sqlite, id);
+      const stored = papers.get(id);
       cache.set(id, stored ? { stored, pr: progress(stored.record, today) } : null);
     }
     return cache.get(id) ?? null;
@@ -67,12 +86,11 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
   const check = (l: Loaded, date: string) => checkAgendaItem(l.pr, { organization: committee.name, date });
 
   // the queue
-  const { ids, total } = loadQueueIds(sqlite, committee, QUEUE_LIMIT);
   const loaded = ids.map(load).filter((x): x is Loaded => x != null);
   const queue = deriveQueue(loaded.map((l) => ({ paper: l, progress: l.pr })), committee.name).map((e) => ({
-    id: e.paper.stored.meta.id,
-    reference: e.paper.stored.record.reference,
-    name: e.paper.stored.record.name,
+    id: e.paper.stored.id,
+    reference: e.paper.stored.reference,
+    name: e.paper.stored.name,
     role: e.role,
     date: e.date,
     state: e.state,
@@ -84,8 +102,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
 
   // coming meetings: published agendas, and the Beratungsfolge rows planned for their dates (or for dates without a meeting page)
   const agendas = new Map<string, AgendaView>();
-  for (const m of loadComingMeetings(sqlite, committee, today, COMING_LIMIT)) {
-    const found = loadMeeting(sqlite, m.id);
+  for (const { m, found } of meetings) {
     const items: AgendaItemRow[] = (found?.items ?? []).map((i) => {
       const l = i.paperId != null ? load(i.paperId) : null;
       return {
@@ -93,10 +110,10 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
         check: l ? checkView(check(l, m.date)) : null,
       };
     });
-    agendas.set(`m${m.id}`, { anchor: `sitzung-${m.id}`, date: m.date, start: m.start, name: m.name, room: m.room, meetingId: m.id, published: items.length > 0, items, flagged: 0, blocking: false });
+    agendas.set(`m${m.id}`, { anchor: `sitzung-${m.id}`, date: m.date, start: m.start, name: m.name, room: m.room, meetingId: m.id, published: items.length > 0, items, flagged: 0, blocking: false, hidden: 0 });
   }
   const byDate = (date: string) => [...agendas.values()].find((a) => a.date === date && a.meetingId != null);
-  for (const r of loadPlannedRows(sqlite, committee, today, '9999-12-31', PLANNED_LIMIT)) {
+  for (const r of planned) {
     let a = (r.meetingId != null ? agendas.get(`m${r.meetingId}`) : undefined) ?? byDate(r.date);
     if (!a) {
       const key = r.meetingId != null ? `m${r.meetingId}` : `d${r.date}`;
@@ -104,7 +121,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
       if (!a) {
         if (agendas.size >= COMING_LIMIT) continue;
         const anchor = r.meetingId != null ? `sitzung-${r.meetingId}` : `termin-${r.date}`;
-        a = { anchor, date: r.date, start: null, name: null, room: null, meetingId: r.meetingId, published: false, items: [], flagged: 0, blocking: false };
+        a = { anchor, date: r.date, start: null, name: null, room: null, meetingId: r.meetingId, published: false, items: [], flagged: 0, blocking: false, hidden: 0 };
         agendas.set(key, a);
       }
     }
@@ -112,7 +129,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     const l = load(r.paperId);
     if (!l) continue;
     a.items.push({
-      number: null, name: l.stored.record.name, paperId: r.paperId, reference: l.stored.record.reference, plannedOnly: true, nonPublic: false,
+      number: null, name: l.stored.name, paperId: r.paperId, reference: l.stored.reference, plannedOnly: true, nonPublic: false,
       check: checkView(check(l, r.date)),
     });
   }
@@ -122,11 +139,21 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     a.blocking = a.items.some((i) => i.check?.blocking);
   }
   const flags = coming.flatMap((a) => a.items.filter((i) => i.check?.flagged).map((i) => ({ ...i, date: a.date, anchor: a.anchor })));
+  // long published agendas: the first AGENDA_ROWS rows, every flagged one and every planned-only one (the meeting page has not those)
+  for (const a of coming) {
+    if (a.meetingId == null || a.items.length <= AGENDA_ROWS) continue;
+    const shown = a.items.filter((i, n) => n < AGENDA_ROWS || i.plannedOnly || i.check?.flagged);
+    a.hidden = a.items.length - shown.length;
+    a.items = shown;
+  }
 
   return {
     queue,
     queueTotal: total,
-    queueMore: total > queue.length ? total - queue.length : 0,
+    queuePage,
+    queuePages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
+    queueCount: `${total} ${total === 1 ? 'Vorlage' : 'Vorlagen'} in der Warteschlange` +
+      (total > QUEUE_PAGE_SIZE && ids.length > 0 ? `, hier Nr. ${offset + 1}–${offset + ids.length}` : ''),
     coming,
     flags,
     flaggedCount: flags.length,

@@ -42,6 +42,14 @@ export const SORT_LABELS: Record<ListSort, string> = {
   relevance: 'Relevanz',
 };
 
+/** The page number of a paged list (?seite=N, 1 when absent); anything but 1…MAX_PAGE is a 400. */
+export function parsePageParam(query: Record<string, unknown>): number {
+  const pageText = one(query.seite, 'seite') ?? '1';
+  const page = Number(pageText);
+  if (!/^\d+$/.test(pageText) || !Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw new HttpError(400, 'Ungültige Seitenzahl.');
+  return page;
+}
+
 /** Parses a list request. `search` lists may sort by relevance (their default); topic lists by activity. */
 export function parseListParams(req: Request, topics: TopicSet | null, kind: 'topic' | 'search'): ListParams {
   const query = req.query as Record<string, unknown>;
@@ -49,9 +57,7 @@ export function parseListParams(req: Request, topics: TopicSet | null, kind: 'to
   if (state && !(PAPER_STATES as readonly string[]).includes(state)) throw new HttpError(400, 'Unbekannter Status im Filter.');
   const year = one(query.jahr, 'jahr');
   if (year && !/^\d{4}$/.test(year)) throw new HttpError(400, 'Ungültiges Jahr im Filter.');
-  const pageText = one(query.seite, 'seite') ?? '1';
-  const page = Number(pageText);
-  if (!/^\d+$/.test(pageText) || !Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw new HttpError(400, 'Ungültige Seitenzahl.');
+  const page = parsePageParam(query);
   const defaultSort: ListSort = kind === 'search' ? 'relevance' : 'activity';
   const sortText = one(query.sort, 'sort') ?? defaultSort;
   if (!(LIST_SORTS as readonly string[]).includes(sortText) || (sortText === 'relevance' && kind !== 'search')) {

@@ -88,18 +88,22 @@ export interface PagerView {
   last: string | null;
 }
 
+/** The pager of page `page` of `pages`, with links made by `link` (partials/pager.hbs). */
+export function pagerView(page: number, pages: number, link: (n: number) => string): PagerView {
+  return {
+    page,
+    pages,
+    prev: page > 1 ? link(page - 1) : null,
+    next: page < pages ? link(page + 1) : null,
+    first: page > 2 ? link(1) : null,
+    last: page < pages - 1 ? link(pages) : null,
+  };
+}
+
 export function toPager(p: ListParams, total: number, path: string): PagerView {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const link = (n: number) => {
+  return pagerView(p.page, pages, (n) => {
     const qs = listQuery(p, { seite: n });
     return qs ? `${path}?${qs}` : path;
-  };
-  return {
-    page: p.page,
-    pages,
-    prev: p.page > 1 ? link(p.page - 1) : null,
-    next: p.page < pages ? link(p.page + 1) : null,
-    first: p.page > 2 ? link(1) : null,
-    last: p.page < pages - 1 ? link(pages) : null,
-  };
+  });
 }

@@ -1,0 +1,118 @@
+/**
+ * The bench report (bench/report.ts) and targets (bench/targets.ts) with the informational
+ * "fresh render" rows (bench/serve.ts), and the unique URLs (bench/load.ts) those rows load.
+ */
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { runLoad, UNIQUE_PARAM, uniquePath } from '../../bench/load';
+import { FRESH_NOTE, renderReport } from '../../bench/report';
+import type { BenchResults } from '../../bench/results';
+import { ROUTE_LABELS, type RouteFigures, type RouteName, type ServeResult } from '../../bench/serve';
+import { judgeTargets } from '../../bench/targets';
+
+function fig(route: RouteName, connections: number, reqPerSec: number, p50: number, ratio: number): RouteFigures {
+  return { route, connections, reqPerSec, p50, p99: p50 * 4, mean: p50, responses: reqPerSec * 2, non2xx: 0, errors: 0, ratio };
+}
+
+function serve(motions: number, committeeP50: number, withFresh: boolean): ServeResult {
+  const routes: RouteFigures[] = [];
+  for (const c of [1, 10]) {
+    routes.push(fig('bare', c, 10000, 0.1, 1));
+    for (const r of ['start', 'motion', 'committee', 'meeting', 'search-common', 'search', 'feed'] as const) {
+      routes.push(fig(r, c, 7000, r === 'committee' ? committeeP50 : 0.2, 0.7));
+    }
+  }
+  if (withFresh) {
+    for (const c of [1, 10]) {
+      routes.push(fig('motion-fresh', c, 800, 1.2, 0.08), fig('committee-fresh', c, 300, 3.2, 0.03), fig('meeting-fresh', c, 1200, 0.8, 0.12));
+    }
+  }
+  return {
+    motions, routes, missing: {}, memory: { peakMb: 200, rssMb: 180 }, seconds: 60,
+    bare: [1, 10].map((c) => ({ connections: c, min: 9000, median: 10000, max: 11000 })),
+  };
+}
+
+function results(withFresh: boolean): Omit<BenchResults, 'targets'> {
+  return {
+    date: '2026-12-05T00:00:00.000Z',
+    machine: { nproc: 2, cpu: 'test cpu', ramGb: 8, node: 'v20', platform: 'Linux', loadStart: 1, loadEnd: 1 },
+    options: { sizes: [1000, 100000], connections: [1, 10], seconds: 2, seed: 1, today: '2026-10-01' },
+    seconds: 500,
+    parse: { files: 50, pages: 2000, pagesPerSec: 900, floorPagesPerSec: 2000, ratio: 2.2, refused: [] },
+    import: { motions: 2000, records: 5000, batch: 100, recordsPerSec: 6000, rawRecordsPerSec: 10000, ratio: 0.6, deriveSeconds: 1 },
+    ingest: { files: 66, pages: 2046, pagesPerSec: 400, refused: 0 },
+    builds: [],
+    derive: null,
+    serve: [serve(1000, 0.2, withFresh), serve(100000, 0.25, withFresh)],
+    importMemory: null,
+  };
+}
+
+describe('bench report with fresh-render rows', () => {
+  test('the serve tables have the fresh-render rows at c=1 and c=10, labelled, with ratios, and the note that targets use the normal routes', () => {
+    const r = results(true);
+    const md = renderReport({ ...r, targets: judgeTargets(r) });
+    expect(ROUTE_LABELS['committee-fresh']).toBe('committee (fresh render)');
+    expect(md).toContain('| committee (fresh render) | 1 | 300 | 3.20 | 12.80 | 0.03 |');
+    expect(md).toContain('| committee (fresh render) | 10 | 300 | 3.20 | 12.80 | 0.03 |');
+    expect(md).toContain('| motion (fresh render) | 10 | 800 | 1.20 | 4.80 | 0.08 |');
+    expect(md).toContain('| meeting (fresh render) | 1 | 1,200 | 0.80 | 3.20 | 0.12 |');
+    // the normal rows as before
+    expect(md).toContain('| committee /organizations/:id | 10 | 7,000 | 0.25 | 1.00 | 0.70 |');
+    expect(FRESH_NOTE).toContain('The targets are judged on the normal (cacheable) routes.');
+    expect(FRESH_NOTE).toContain('?_r=N');
+    // under both serve tables and the growth table
+    expect(md.split(FRESH_NOTE).length - 1).toBe(3);
+    // growth has a row for each fresh route too
+    expect(md).toMatch(/\| committee \(fresh render\) \| 3\.20 \/ 3\.20 \| 300 \/ 300 \| 0\.03 \/ 0\.03 \| 12\.80 \/ 12\.80 \| 1\.00× \|/);
+  });
+
+  test('the targets ignore the fresh-render rows', () => {
+    const withFresh = judgeTargets(results(true));
+    expect(withFresh).toEqual(judgeTargets(results(false)));
+    const committee = withFresh.find((t) => t.target.startsWith('committee page at 100,000 motions: ≥ 60 %'));
+    expect(committee).toEqual({ target: "committee page at 100,000 motions: ≥ 60 % of the bare route's req/s", measured: '70 % at c=10', status: 'met' });
+    const growth = withFresh.find((t) => t.target.startsWith('growth'))!;
+    expect(growth.measured).not.toContain('fresh');
+  });
+
+  test('results without fresh rows (older runs) show them as n/a and no note', () => {
+    const r = results(false);
+    const md = renderReport({ ...r, targets: judgeTargets(r) });
+    expect(md).toContain('| committee (fresh render) | n/a |  |  |  | not measured in this run |');
+    expect(md).not.toContain(FRESH_NOTE);
+  });
+});
+
+describe('unique URLs for fresh renders', () => {
+  test('uniquePath adds a counter that never repeats, after an existing query', () => {
+    const a = uniquePath('/papers/1');
+    const b = uniquePath('/papers/1');
+    const c = uniquePath('/suche?q=x');
+    expect(a).toMatch(new RegExp(`^/papers/1\\?${UNIQUE_PARAM}=\\d+$`));
+    expect(c).toMatch(new RegExp(`^/suche\\?q=x&${UNIQUE_PARAM}=\\d+$`));
+    expect(new Set([a, b, c]).size).toBe(3);
+  });
+
+  test('runLoad with unique sends every request to a URL of its own, rotating over the paths', async () => {
+    const seen: string[] = [];
+    const app = express();
+    app.get(/.*/, (req, res) => {
+      seen.push(req.originalUrl);
+      res.send('ok');
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const res = await runLoad((server.address() as AddressInfo).port, ['/a', '/b'], 2, 1, true);
+      expect(res.responses).toBeGreaterThan(10);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.every((u) => /^\/[ab]\?_r=\d+$/.test(u))).toBe(true);
+      expect(seen.some((u) => u.startsWith('/a?')) && seen.some((u) => u.startsWith('/b?'))).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
