@@ -71,7 +71,8 @@ export function renderReport(r: BenchResults): string {
   out.push('', '**Generated databases**', '', table(['motions', 'meetings', 'agenda items', 'stations', 'generate s', 'write s', 'MB'],
     r.builds.map((b) => [n0(b.motions), n0(b.meetings), n0(b.agendaItems), n0(b.consultations), f2(b.generateSeconds), f2(b.writeSeconds), n0(b.mb)])));
   if (r.derive) {
-    out.push('', `refreshDerived over all ${n0(r.derive.motions)} motions: ${f2(r.derive.seconds)} s (${f2(r.derive.perMotionMs)} ms per motion).`);
+    const daily = r.derive.nextDaySeconds === undefined ? '' : ` The daily refresh (one day on): ${f2(r.derive.nextDaySeconds)} s, ${n0(r.derive.nextDayWritten ?? 0)} rows written.`;
+    out.push('', `refreshDerived over all ${n0(r.derive.motions)} motions: ${f2(r.derive.seconds)} s (${f2(r.derive.perMotionMs)} ms per motion).${daily}`);
   }
   for (const s of r.serve) {
     out.push('', `**Serve, ${n0(s.motions)} motions** (autocannon on loopback, ${r.options.seconds} s per run; server peak RSS ${n0(s.memory.peakMb)} MB; ` +

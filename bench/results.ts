@@ -19,6 +19,9 @@ export interface DeriveFigures {
   motions: number;
   seconds: number;
   perMotionMs: number;
+  /** the server's daily refresh: one day on from the generated day (absent in older results) */
+  nextDaySeconds?: number;
+  nextDayWritten?: number;
 }
 
 export type TargetStatus = 'met' | 'not met' | 'n/a';
