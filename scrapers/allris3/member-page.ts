@@ -15,21 +15,14 @@ import { programFromUrl } from '../detect';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type OrganizationRecord } from '../records';
-import { attr, attrContains, attrValue, byId, documentOf, findFirst, findUnder, findUnderId, hasClass, hasId, textContent, treeHasId } from '../shared/dom';
+import { attr, attrContains, attrValue, documentOf, findFirst, findUnder, findUnderId, hasClass, hasId, textContent, treeHasId } from '../shared/dom';
 import { urlParam } from '../shared/head-fields';
 import { findMemberTable, readMembers } from '../shared/org-members';
 import { cleanText } from '../shared/text';
+import { findScope } from './scope';
 
-const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'allris', 'bomain'];
-
-/** The ALLRIS content container; city portal wrappers around it are never read. */
-export function contentScope(doc: Document): AnyNode {
-  for (const id of SCOPES) {
-    const el = byId(doc, id);
-    if (el) return el;
-  }
-  return findFirst(doc, (e) => e.name === 'body') ?? doc;
-}
+/** The ALLRIS content container (member pages may use `allris`). */
+export const contentScope = (doc: Document): AnyNode => findScope(doc, ['rismain', 'rismain_raw', 'allriscontainer', 'allris', 'bomain']);
 
 /** The page heading ("Mobilitätsausschuss&nbsp;&nbsp;"), else `h1.title` (`_r`), else the <title>. */
 function organizationName(doc: Document): string | null {

@@ -14,7 +14,7 @@
  *   tr.zl17) are no meetings: they have no time and no SILFDNR;
  * - a responsive `table.calenderView` reaching this parser is handed to the `_r` reader.
  */
-import type { AnyNode, Document, Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import type { MeetingListEntry, MeetingListRecord } from '../records';
@@ -25,17 +25,10 @@ import { readCalenderView } from '../shared/calender-view';
 import { rowCells, tableRows } from './vo020-labels';
 import { findHeaderColumns } from '../shared/table-header';
 import { textOf } from '../shared/dom-text';
-import { attr, attrContains, attrValue, byId, childElements, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
+import { attr, attrContains, attrValue, childElements, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
+import { CONTENT_IDS, findScope } from './scope';
 
-const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain', 'allris'];
-
-function findScope(doc: Document): AnyNode {
-  for (const id of SCOPES) {
-    const el = byId(doc, id);
-    if (el) return el;
-  }
-  return findFirst(doc, (e) => e.name === 'body') ?? doc;
-}
+const SCOPES = [...CONTENT_IDS, 'allris'];
 
 type Column = 'datum' | 'uhrzeit' | 'sitzung' | 'raum' | null;
 
@@ -112,7 +105,7 @@ function readRows(rows: Element[], columns: Column[], tracker: DayTracker): Meet
 
 export function parseAllris3MeetingList(ctx: ParseContext): MeetingListRecord {
   const doc = documentOf(ctx);
-  const scope = findScope(doc);
+  const scope = findScope(doc, SCOPES);
   const page = ctx.url ?? '(no url)';
   const tables = findAll(scope, (el) => el.name === 'table' && hasClass(el, 'tl1'));
   for (const table of tables) {

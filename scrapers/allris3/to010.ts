@@ -17,22 +17,13 @@ import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingRecord } from '../records';
 import { idParam } from '../shared/agenda-entry';
 import { nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
-import { attr, attrContains, attrValue, byId, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass } from '../shared/dom';
+import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass } from '../shared/dom';
 import { nodeText } from '../shared/head-fields';
 import { cleanText, labelKey } from '../shared/text';
 import { findAgendaTable, parseClassicAgenda } from './to010-agenda';
 import { readLabelledFields } from './vo020-labels';
+import { findScope } from './scope';
 
-const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain'];
-
-/** The ALLRIS content container; city portal wrappers around it (Hildesheim NOLIS) are never read. */
-function findScope(doc: Document): AnyNode {
-  for (const id of SCOPES) {
-    const el = byId(doc, id);
-    if (el) return el;
-  }
-  return findFirst(doc, (el) => el.name === 'body') ?? doc;
-}
 
 /** The label rows of the head table (the table around the first `td.kb1`), as label key → value cells. */
 function headFields(scope: AnyNode): MeetingField[] {

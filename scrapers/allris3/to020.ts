@@ -20,7 +20,7 @@ import type { ParseContext } from '../parse';
 import { RECORD_FORMAT } from '../records';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { parseGermanDate } from '../shared/dates';
-import { attr, attrContains, attrValue, byId, closest, documentOf, findFirst, findUnder, findUnderId, hasClass, textContent } from '../shared/dom';
+import { attr, attrContains, attrValue, closest, documentOf, findFirst, findUnder, findUnderId, hasClass, textContent } from '../shared/dom';
 import { urlParam } from '../shared/head-fields';
 import { writeListNumbers } from '../shared/list-numbers';
 import { labelKey } from '../shared/text';
@@ -28,17 +28,8 @@ import { nameFromAuszugTitle, splitPaperLink, splitTopNumber } from '../shared/t
 import { findVote, type AgendaItemWithVote } from '../shared/vote';
 import { readLabelledFields, type LabelledField } from './vo020-labels';
 import { parseTextSections, textValue } from './vo020-text';
+import { findScope } from './scope';
 
-const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain'];
-
-/** The ALLRIS content container; city portal wrappers around it (Hildesheim NOLIS) are never read. */
-function findScope(doc: Document): AnyNode {
-  for (const id of SCOPES) {
-    const el = byId(doc, id);
-    if (el) return el;
-  }
-  return findFirst(doc, (e) => e.name === 'body') ?? doc;
-}
 
 /** The head table: the table whose own rows hold the "TOP:" label. */
 function headTable(scope: AnyNode): Element | null {

@@ -15,22 +15,13 @@ import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type ConsultationRecord, type FileRef, type PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
-import { attr, attrContains, attrValue, byId, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass, nextElements, textContent } from '../shared/dom';
+import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass, nextElements, textContent } from '../shared/dom';
 import { cleanText, resolveUrl } from '../shared/text';
 import { parseConsultationTable, urlParam } from './vo020-consultation';
 import { readLabelledFields, tableRows, type LabelledField, type PaperField } from './vo020-labels';
 import { nodeType, parseTextSections, textLines, textValue } from './vo020-text';
+import { findScope } from './scope';
 
-const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain'];
-
-/** The ALLRIS content container; city portal wrappers around it (Hildesheim NOLIS) are never read. */
-function findScope(doc: Document): AnyNode {
-  for (const id of SCOPES) {
-    const el = byId(doc, id);
-    if (el) return el;
-  }
-  return findFirst(doc, (e) => e.name === 'body') ?? doc;
-}
 
 /** "Drucksache - 22-2402" → "22-2402"; "Vorlage - 23/224 - Betreff…" (a <title>) → "23/224". */
 function referenceFrom(text: string | null): string | null {

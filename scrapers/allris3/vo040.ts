@@ -12,7 +12,7 @@
  *   not by position;
  * - the next page is the footer link "nächste >" (vo040.asp?shownext=true, paging lives in the ASP session).
  */
-import type { AnyNode, Document, Element } from 'domhandler';
+import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type ListRecord, type PaperRecord } from '../records';
@@ -22,17 +22,9 @@ import { cleanText, labelKey, resolveUrl } from '../shared/text';
 import { rowCells, tableRows } from './vo020-labels';
 import { findHeaderColumns } from '../shared/table-header';
 import { textOf } from '../shared/dom-text';
-import { attr, attrContains, attrValue, byId, documentOf, findAll, findFirst, hasClass, textContent } from '../shared/dom';
+import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasClass, textContent } from '../shared/dom';
+import { findScope } from './scope';
 
-const SCOPES = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain'];
-
-function findScope(doc: Document): AnyNode {
-  for (const id of SCOPES) {
-    const el = byId(doc, id);
-    if (el) return el;
-  }
-  return findFirst(doc, (e) => e.name === 'body') ?? doc;
-}
 
 type Column = 'paper' | 'date' | 'type' | null;
 
