@@ -10,10 +10,10 @@
  * papers derive the same on most days.
  */
 import type Database from 'better-sqlite3';
-import type { ConsultationRecord, PaperRecord } from '../../scrapers/records';
-import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import type { PaperRecord } from '../../scrapers/records';
 import { isIsoDate } from '../domain/dates';
 import { progress, STALLED_AFTER_DAYS } from '../domain/progress';
+import { assembleProgressRecords, meetingsSql, stationsSql, type MeetingDbRow, type StationDbRow } from './queries-progress';
 
 /** The derived columns of one paper for `today` (named as the UPDATE below binds them). */
 export interface DerivedColumns {
@@ -46,13 +46,6 @@ interface PaperDbRow {
   id: number; date: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
   next_role: string | null; next_date: string | null; last_activity: string | null; derived_on: string | null;
 }
-interface StationDbRow {
-  id: number; paper_id: number; organization: string | null; role: string | null; role_code: string | null; station_status: string | null;
-}
-interface MeetingDbRow {
-  consultation_id: number; date: string | null; name: string | null; meeting_source_id: string | null;
-  agenda_item_source_id: string | null; result: string | null; result_code: string;
-}
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
@@ -65,11 +58,8 @@ function reads<P extends unknown[]>(sqlite: Database.Database, where: (paperId: 
   return {
     papers: sqlite.prepare<P, PaperDbRow>(`SELECT id, date, state, current_organization, next_organization,
       next_role, next_date, last_activity, derived_on FROM papers WHERE ${where('id')}`),
-    stations: sqlite.prepare<P, StationDbRow>(`SELECT id, paper_id, organization, role, role_code, station_status
-      FROM consultations WHERE ${where('paper_id')} ORDER BY paper_id, position`),
-    meetings: sqlite.prepare<P, MeetingDbRow>(`SELECT m.consultation_id, m.date, m.name, m.meeting_source_id,
-      m.agenda_item_source_id, m.result, m.result_code FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
-      WHERE ${where('c.paper_id')} ORDER BY m.consultation_id, m.position`),
+    stations: sqlite.prepare<P, StationDbRow>(stationsSql(where)),
+    meetings: sqlite.prepare<P, MeetingDbRow>(meetingsSql(where)),
   };
 }
 
@@ -115,28 +105,9 @@ function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<numbe
   const meetings = r ? r.byRange.meetings.all(...r.args) : s.byList.meetings.all(idList);
   const papers = r ? r.byRange.papers.all(...r.args) : s.byList.papers.all(idList);
   const stations = r ? r.byRange.stations.all(...r.args) : s.byList.stations.all(idList);
-  const rows = new Map<number, ConsultationRecord['meetings']>();
-  for (const m of meetings) {
-    let list = rows.get(m.consultation_id);
-    if (!list) rows.set(m.consultation_id, (list = []));
-    list.push({
-      date: m.date, name: m.name, meetingSourceId: m.meeting_source_id, agendaItemSourceId: m.agenda_item_source_id,
-      result: m.result, resultCode: m.result_code as ResultCode,
-    });
-  }
   const out = new Map<number, { record: PaperRecord; stored: PaperDbRow }>();
-  for (const p of papers) {
-    out.set(p.id, { stored: p, record: {
-      type: 'Paper', format: 1, system: 'allris3', systemVersion: null, sourceId: null, url: null, reference: null, name: null,
-      paperType: null, public: null, statusText: null, originator: [], underDirectionOf: [], date: p.date, relatedReferences: [],
-      consultation: [], files: [], text: [],
-    } });
-  }
-  for (const c of stations) {
-    out.get(c.paper_id)?.record.consultation.push({
-      organization: c.organization, role: c.role, roleCode: c.role_code as RoleCode | null, stationStatus: c.station_status,
-      meetings: rows.get(c.id) ?? [],
-    });
+  for (const [id, { row, record }] of assembleProgressRecords(papers, stations, meetings, () => ({ reference: null, name: null }))) {
+    out.set(id, { record, stored: row });
   }
   return out;
 }

@@ -15,12 +15,52 @@ export interface ProgressPaper {
   record: PaperRecord;
 }
 
-interface StationDbRow {
+export interface StationDbRow {
   id: number; paper_id: number; organization: string | null; role: string | null; role_code: string | null; station_status: string | null;
 }
-interface MeetingDbRow {
+export interface MeetingDbRow {
   consultation_id: number; date: string | null; name: string | null; meeting_source_id: string | null;
   agenda_item_source_id: string | null; result: string | null; result_code: string;
+}
+
+/** The reads of a Beratungsfolge for the papers `where` picks (`where` gets the paper id column to test). */
+export const stationsSql = (where: (paperId: string) => string) => `SELECT id, paper_id, organization, role, role_code, station_status
+  FROM consultations WHERE ${where('paper_id')} ORDER BY paper_id, position`;
+export const meetingsSql = (where: (paperId: string) => string) => `SELECT m.consultation_id, m.date, m.name, m.meeting_source_id,
+  m.agenda_item_source_id, m.result, m.result_code FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
+  WHERE ${where('c.paper_id')} ORDER BY m.consultation_id, m.position`;
+
+/**
+ * Paper records as far as progress() reads them (date and consultation; other fields empty), one per
+ * paper row, with the row they came from.
+ */
+export function assembleProgressRecords<P extends { id: number; date: string | null }>(
+  papers: P[], stations: StationDbRow[], meetings: MeetingDbRow[], names: (p: P) => { reference: string | null; name: string | null },
+): Map<number, { row: P; record: PaperRecord }> {
+  const rows = new Map<number, ConsultationRecord['meetings']>();
+  for (const m of meetings) {
+    let l = rows.get(m.consultation_id);
+    if (!l) rows.set(m.consultation_id, (l = []));
+    l.push({
+      date: m.date, name: m.name, meetingSourceId: m.meeting_source_id, agendaItemSourceId: m.agenda_item_source_id,
+      result: m.result, resultCode: m.result_code as ResultCode,
+    });
+  }
+  const out = new Map<number, { row: P; record: PaperRecord }>();
+  for (const p of papers) {
+    out.set(p.id, { row: p, record: {
+      type: 'Paper', format: 1, system: 'allris3', systemVersion: null, sourceId: null, url: null, ...names(p),
+      paperType: null, public: null, statusText: null, originator: [], underDirectionOf: [], date: p.date, relatedReferences: [],
+      consultation: [], files: [], text: [],
+    } });
+  }
+  for (const c of stations) {
+    out.get(c.paper_id)?.record.consultation.push({
+      organization: c.organization, role: c.role, roleCode: c.role_code as RoleCode | null, stationStatus: c.station_status,
+      meetings: rows.get(c.id) ?? [],
+    });
+  }
+  return out;
 }
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
@@ -31,11 +71,8 @@ function prepare(sqlite: Database.Database) {
     papers: sqlite.prepare<[string], { id: number; reference: string | null; name: string | null; date: string | null }>(
       `SELECT id, reference, name, date FROM papers WHERE id IN (${ids})`,
     ),
-    stations: sqlite.prepare<[string], StationDbRow>(`SELECT id, paper_id, organization, role, role_code, station_status
-      FROM consultations WHERE paper_id IN (${ids}) ORDER BY paper_id, position`),
-    meetings: sqlite.prepare<[string], MeetingDbRow>(`SELECT m.consultation_id, m.date, m.name, m.meeting_source_id,
-      m.agenda_item_source_id, m.result, m.result_code FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
-      WHERE c.paper_id IN (${ids}) ORDER BY m.consultation_id, m.position`),
+    stations: sqlite.prepare<[string], StationDbRow>(stationsSql((id) => `${id} IN (${ids})`)),
+    meetings: sqlite.prepare<[string], MeetingDbRow>(meetingsSql((id) => `${id} IN (${ids})`)),
   };
 }
 
@@ -52,32 +89,7 @@ export function loadProgressPapers(sqlite: Database.Database, ids: Iterable<numb
   if (list.length === 0) return out;
   const s = stmts(sqlite);
   const json = JSON.stringify(list);
-  const rows = new Map<number, ConsultationRecord['meetings']>();
-  for (const m of s.meetings.all(json)) {
-    let l = rows.get(m.consultation_id);
-    if (!l) rows.set(m.consultation_id, (l = []));
-    l.push({
-      date: m.date, name: m.name, meetingSourceId: m.meeting_source_id, agendaItemSourceId: m.agenda_item_source_id,
-      result: m.result, resultCode: m.result_code as ResultCode,
-    });
-  }
-  for (const p of s.papers.all(json)) {
-    out.set(p.id, {
-      id: p.id,
-      reference: p.reference,
-      name: p.name,
-      record: {
-        type: 'Paper', format: 1, system: 'allris3', systemVersion: null, sourceId: null, url: null, reference: p.reference, name: p.name,
-        paperType: null, public: null, statusText: null, originator: [], underDirectionOf: [], date: p.date, relatedReferences: [],
-        consultation: [], files: [], text: [],
-      },
-    });
-  }
-  for (const c of s.stations.all(json)) {
-    out.get(c.paper_id)?.record.consultation.push({
-      organization: c.organization, role: c.role, roleCode: c.role_code as RoleCode | null, stationStatus: c.station_status,
-      meetings: rows.get(c.id) ?? [],
-    });
-  }
+  const assembled = assembleProgressRecords(s.papers.all(json), s.stations.all(json), s.meetings.all(json), (p) => ({ reference: p.reference, name: p.name }));
+  for (const [id, { row, record }] of assembled) out.set(id, { id, reference: row.reference, name: row.name, record });
   return out;
 }
