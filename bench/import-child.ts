@@ -40,13 +40,19 @@ let imported = 0;
 let records = 0;
 let complete = true;
 outer: for (const city of generateWorld({ seed: Number(seedText), motions, today })) {
+  // the records are let go of as they are imported (the city keeps none of them), so that the bench
+  // holds only what is still to come of one city — also while the next city is generated, since a
+  // loop's variables keep their last values until they are assigned again
   const list = recordsOf(city);
-  for (let i = 0; i < list.length; i += batch) {
+  city.organizations = [];
+  city.papers = [];
+  city.meetings = [];
+  while (list.length > 0) {
     if (elapsed() > maxSeconds) {
       complete = false;
       break outer;
     }
-    const part = list.slice(i, i + batch);
+    const part = list.splice(0, batch);
     importRecords(sqlite, city.source, part, `${today}T00:00:00Z`);
     records += part.length;
     imported += part.filter((r) => r.type === 'Paper').length;
