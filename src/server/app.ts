@@ -28,7 +28,8 @@ export interface AppContext {
   today: () => string;
   render: ReturnType<typeof createRenderer>;
   /** re-derives stored states when the day has changed since the last request */
-  ensureFresh: () => void;
+  /** derives the states for today where the stored ones are of another day; returns the data stamp then (http-cache.ts runs it for every GET) */
+  ensureFresh: () => string;
   /** runs `fn` (reads only) in one read transaction: one snapshot and one lock instead of one per statement */
   read: <T>(fn: () => T) => T;
 }
@@ -48,10 +49,11 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   const ensureFresh = () => {
     const today = opts.today();
     const stamp = dataStamp(sqlite);
-    if (derivedFor === today && checkedAt === stamp) return;
+    if (derivedFor === today && checkedAt === stamp) return stamp;
     if (derivedDay(sqlite) !== today || derivedFor !== today) refreshDerived(sqlite, today);
     derivedFor = today;
     checkedAt = dataStamp(sqlite);
+    return checkedAt;
   };
   const readTransaction = sqlite.transaction((fn: () => unknown) => fn());
   const read = <T>(fn: () => T): T => (sqlite.inTransaction ? fn() : (readTransaction(fn) as T));

@@ -42,10 +42,9 @@ export function dataStamp(sqlite: Database.Database): string {
   return stamp;
 }
 
-/** The current stamp and when this process first saw it, with one look at the database. */
-export function dataStampAndTime(sqlite: Database.Database): { stamp: string; changedAt: Date } {
-  const stamp = dataStamp(sqlite);
-  return { stamp, changedAt: new Date(state(sqlite).since) };
+/** When this process first saw the stamp dataStamp() returned last (no look at the database). */
+export function stampSeenAt(sqlite: Database.Database): Date {
+  return new Date(state(sqlite).since);
 }
 
 /** When the data last changed as this process saw it (whole seconds): the time it first saw the current stamp. */

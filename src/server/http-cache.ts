@@ -11,7 +11,7 @@
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from './app';
-import { BOOT_ID, dataStampAndTime } from './data-stamp';
+import { BOOT_ID, stampSeenAt } from './data-stamp';
 import { createResponseCache } from './response-cache';
 
 /** Weak comparison of an If-None-Match header with our ETag. */
@@ -38,9 +38,9 @@ export function httpCache(ctx: AppContext) {
       return;
     }
     try {
-      ctx.ensureFresh();
+      const stamp = ctx.ensureFresh();
       const today = ctx.today();
-      const { stamp, changedAt: lastModified } = dataStampAndTime(ctx.sqlite);
+      const lastModified = stampSeenAt(ctx.sqlite);
       const hash = crypto.createHash('sha1').update(`${BOOT_ID}|${stamp}|${today}|${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`).digest('base64url').slice(0, 22);
       const etag = `W/"${hash}"`;
       res.setHeader('ETag', etag);

@@ -19,7 +19,6 @@ export { PAGE_SIZE };
 export function homeRoute(ctx: AppContext) {
   const topics = loadTopics();
   return (req: Request, res: Response) => {
-    ctx.ensureFresh();
     const p = parseListParams(req, topics, 'topic');
     const spec = topicSpec(p);
     const format = req.query.format;

@@ -34,7 +34,6 @@ interface PageInput {
 const NO_PAGE = 'Diese Seite gibt es nicht.';
 
 function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void {
-  ctx.ensureFresh();
   const today = ctx.today();
   const { committee } = input;
   const isFaction = input.kind === 'faction';

@@ -16,7 +16,6 @@ export function paperRoute(ctx: AppContext) {
     const idText = asJson ? raw.slice(0, -5) : raw;
     if (!/^[1-9]\d{0,14}$/.test(idText)) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
     const today = ctx.today();
-    if (!asJson) ctx.ensureFresh();
     const page = ctx.read(() => {
       const stored = loadPaper(ctx.sqlite, Number(idText));
       if (!stored) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');

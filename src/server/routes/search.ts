@@ -15,7 +15,6 @@ import { sendPaperCsv } from './csv';
 
 export function searchRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
-    ctx.ensureFresh();
     const p = parseListParams(req, null, 'search');
     const spec = searchSpec(p);
     const format = req.query.format;
