@@ -5,9 +5,6 @@ import type { Facet } from './merge';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
 
-/** only texts this long are kept in a memo: the few large ones are what is worth not serialising twice */
-const MEMO_MIN_LENGTH = 1024;
-
 /** A key JSON.stringify would put first whatever its place (an array index), so that sorting keys cannot order it. */
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
 
@@ -41,39 +38,24 @@ function canonicalByHand(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/**
- * Canonical JSON (sorted keys; undefined as null) so that equal records hash equally; for the plain data
- * of records (JSON.stringify's toJSON hook aside, the same text as sorting by hand). `memo` keeps the
- * text of large arrays, by identity, for values that do not change while it lives (the records of one
- * import: a merged paper shares its Beratungsfolge and text with its facet).
- */
-export function canonicalJson(value: unknown, memo?: Map<object, string>): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (memo) {
-    const known = memo.get(value);
-    if (known !== undefined) return known;
-    if (!Array.isArray(value)) {
-      // objects (a record, a merged paper) by hand, so that their large fields come from the memo
-      const o = value as Record<string, unknown>;
-      const keys = Object.keys(o).sort();
-      let out = '{';
-      for (let i = 0; i < keys.length; i++) out += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${canonicalJson(o[keys[i]], memo)}`;
-      return `${out}}`;
-    }
-  }
-  let out: string;
+/** Canonical JSON (sorted keys; undefined as null): equal for values that differ only in the order of their keys. */
+export function canonicalJson(value: unknown): string {
   try {
-    out = JSON.stringify(value, sortedKeys);
+    return JSON.stringify(value, sortedKeys);
   } catch (err) {
     if (!(err instanceof Unsortable)) throw err;
-    out = canonicalByHand(value);
+    return canonicalByHand(value);
   }
-  if (memo && out.length >= MEMO_MIN_LENGTH) memo.set(value, out);
-  return out;
 }
 
-export function hashOf(value: unknown, memo?: Map<object, string>): string {
-  return hash('sha256', canonicalJson(value, memo), 'hex');
+/** The hash stored beside a text (a facet's JSON, a paper row's columns). */
+export function digest(text: string): string {
+  return hash('sha256', text, 'hex');
+}
+
+/** Whether two JSON texts hold the same value (whatever the order of their objects' keys). */
+export function sameJson(a: string, b: string): boolean {
+  return a === b || canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
 }
 
 /**
@@ -112,6 +94,8 @@ function prepare(sqlite: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     update: sqlite.prepare('UPDATE records SET record = ?, record_hash = ?, updated_at = ? WHERE id = ?'),
+    recordOf: sqlite.prepare<[number], string>('SELECT record FROM records WHERE id = ?').pluck(),
+    restate: sqlite.prepare('UPDATE records SET record = ?, record_hash = ? WHERE id = ?'),
     all: sqlite.prepare<[number, string, string], { facet: string; record: string }>(
       'SELECT facet, record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ?',
     ),
@@ -130,7 +114,13 @@ export interface Saved {
   existed: boolean;
 }
 
-/** Stores one facet; 'inserted' when the entity had no facet before, 'updated' when this facet is new or changed. */
+/**
+ * Stores one facet; 'inserted' when the entity had no facet before, 'updated' when this facet is new or
+ * changed. A facet is stored as JSON.stringify gives it, with the hash of that text: the same text is
+ * unchanged at once; another text is compared as JSON with the stored one, so that a record whose keys
+ * come in another order (another producer, another version) is unchanged too (its text is stored then,
+ * so that the next comparison is the quick one again).
+ */
 export function saveFacet(
   sqlite: Database.Database,
   sourceDbId: number,
@@ -139,18 +129,22 @@ export function saveFacet(
   facet: string,
   record: unknown,
   now: string,
-  memo?: Map<object, string>,
 ): Saved {
   const s = stmts(sqlite);
-  const hash = hashOf(record, memo);
+  const text = JSON.stringify(record);
+  const textHash = digest(text);
   const stored = s.facetsOf.all(sourceDbId, kind, key);
   const existing = stored.find((f) => f.facet === facet);
   if (existing) {
-    if (existing.record_hash === hash) return { outcome: 'unchanged', existed: true };
-    s.update.run(JSON.stringify(record), hash, now, existing.id);
+    if (existing.record_hash === textHash) return { outcome: 'unchanged', existed: true };
+    if (sameJson(s.recordOf.get(existing.id)!, text)) {
+      s.restate.run(text, textHash, existing.id);
+      return { outcome: 'unchanged', existed: true };
+    }
+    s.update.run(text, textHash, now, existing.id);
     return { outcome: 'updated', existed: true };
   }
-  s.insert.run(sourceDbId, kind, key, facet, JSON.stringify(record), hash, now, now);
+  s.insert.run(sourceDbId, kind, key, facet, text, textHash, now, now);
   return stored.length > 0 ? { outcome: 'updated', existed: true } : { outcome: 'inserted', existed: false };
 }
 

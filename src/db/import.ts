@@ -94,8 +94,6 @@ class Batch {
   readonly paperByReference = new Map<string, string>();
   /** what the writes of this batch can have made linkable (link.ts relinkChanges) */
   readonly links = new LinkChanges();
-  /** canonical JSON of the records of this batch (they do not change while it runs), see facets.ts canonicalJson */
-  readonly memo = new Map<object, string>();
   /** "<key>\0<facet>" → when (a count) a paper facet was last saved in this batch: the later is the newer (adoptReferencePlaceholder) */
   readonly paperFacetSeen = new Map<string, number>();
   private saves = 0;
@@ -106,7 +104,7 @@ class Batch {
   ) {}
 
   save(kind: EntityKind, key: string, facet: string, record: unknown): Outcome {
-    const { outcome, existed } = saveFacet(this.sqlite, this.sourceDbId, kind, key, facet, record, this.now, this.memo);
+    const { outcome, existed } = saveFacet(this.sqlite, this.sourceDbId, kind, key, facet, record, this.now);
     if (kind === 'Paper') this.paperFacetSeen.set(`${key}\u0000${facet}`, ++this.saves);
     const id = `${kind}\u0000${key}`;
     let t = this.touched.get(id);
@@ -392,7 +390,7 @@ function materialise(b: Batch, t: Touched): void {
   const oparlId = oparlIdOf(facets as never);
   switch (kind) {
     case 'Paper': {
-      const written = writePaper(sqlite, sourceDbId, key, merged as unknown as PaperRecord, provenance, oparlId, now, paperBefore ?? null, b.memo);
+      const written = writePaper(sqlite, sourceDbId, key, merged as unknown as PaperRecord, provenance, oparlId, now, paperBefore ?? null);
       if (written.changed) {
         links.papers.add(written.id);
         if (paperBefore?.reference != null) links.oldReferences.add(paperBefore.reference);

@@ -1,7 +1,7 @@
 /** Materialises a merged paper into papers, consultations, consultation_meetings and files. */
 import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
-import { hashOf } from './facets';
+import { digest } from './facets';
 import { indexPaper } from './search-index';
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
@@ -53,6 +53,19 @@ function writeChildren(sqlite: Database.Database, sourceDbId: number, paperId: n
   p.files.forEach((f, i) => s.insertFile.run(sourceDbId, paperId, i, f.name, f.url));
 }
 
+/** Parameters of the paper statements that are not what the paper says: where its row is, when, the hash itself. */
+const NOT_CONTENT = new Set(['sourceDbId', 'sourceKey', 'now', 'recordHash']);
+
+/**
+ * The hash of what a paper row says: its columns (but its place and times) and its Beratungsfolge
+ * (files are a column too); the same in every database the paper is imported into.
+ */
+function rowHash(params: Record<string, unknown>, consultation: PaperRecord['consultation'] | undefined): string {
+  let text = JSON.stringify(consultation ?? []);
+  for (const k in params) if (!NOT_CONTENT.has(k)) text += `\u0000${params[k] ?? '\u0001'}`;
+  return digest(text);
+}
+
 export interface StoredPaper {
   id: number;
   record_hash: string;
@@ -60,7 +73,8 @@ export interface StoredPaper {
 
 /**
  * Writes the merged paper; returns its id and whether the stored row changed. `stored` is its row as the
- * caller found it (null: there is none), else it is looked up; `memo` as for canonicalJson.
+ * caller found it (null: there is none), else it is looked up. The row's hash is that of what is written
+ * (its columns, its Beratungsfolge and files): when it is the stored one, nothing is written.
  */
 export function writePaper(
   sqlite: Database.Database,
@@ -71,12 +85,8 @@ export function writePaper(
   oparlId: string | null,
   now: string,
   stored?: StoredPaper | null,
-  memo?: Map<object, string>,
 ): { id: number; changed: boolean } {
   const s = stmts(sqlite);
-  const hash = hashOf({ p, provenance, oparlId }, memo);
-  const existing = stored === undefined ? s.find.get(sourceDbId, key) : stored;
-  if (existing && existing.record_hash === hash) return { id: existing.id, changed: false };
   const params = {
     sourceDbId,
     sourceKey: key,
@@ -95,11 +105,14 @@ export function writePaper(
     relatedReferences: JSON.stringify(p.relatedReferences ?? []),
     files: JSON.stringify(p.files ?? []),
     text: JSON.stringify(p.text ?? []),
-    recordHash: hash,
+    recordHash: '',
     provenance: JSON.stringify(provenance),
     oparlId,
     now,
   };
+  params.recordHash = rowHash(params, p.consultation);
+  const existing = stored === undefined ? s.find.get(sourceDbId, key) : stored;
+  if (existing && existing.record_hash === params.recordHash) return { id: existing.id, changed: false };
   let id: number;
   if (existing) {
     s.update.run({ ...params, id: existing.id });

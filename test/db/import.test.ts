@@ -45,6 +45,27 @@ describe('import', () => {
     }
   });
 
+  test('the same record with its keys in another order is unchanged, and a changed value in it is not', () => {
+    const { sqlite, close } = openDb(path.join(tmp.dir, 'key-order.sqlite'));
+    const reversed = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).reverse()) as T;
+    try {
+      importPapers(sqlite, SOURCE, [record], NOW);
+      const stored = () => sqlite.prepare("SELECT record, updated_at AS updated FROM records WHERE kind = 'Paper'").get() as { record: string; updated: string };
+      const before = stored();
+      const shuffled = reversed({ ...record, consultation: record.consultation.map((c) => reversed({ ...c, meetings: c.meetings.map(reversed) })) });
+      expect(JSON.stringify(shuffled)).not.toBe(before.record);
+      const again = importPapers(sqlite, SOURCE, [shuffled], '2026-11-25T10:00:00Z');
+      expect([again.inserted, again.updated, again.unchanged]).toEqual([0, 0, 1]);
+      // stored as it came this time (so that the next comparison is the quick one), but not counted as a change
+      expect(stored()).toEqual({ record: JSON.stringify(shuffled), updated: NOW });
+      const third = importPapers(sqlite, SOURCE, [reversed({ ...record, name: 'Anderer Titel' })], '2026-11-26T10:00:00Z');
+      expect([third.inserted, third.updated, third.unchanged]).toEqual([0, 1, 0]);
+      expect(sqlite.prepare('SELECT name FROM papers').pluck().get()).toBe('Anderer Titel');
+    } finally {
+      close();
+    }
+  });
+
   test('a stored paper reads back as the same record', () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'roundtrip.sqlite'));
     try {
