@@ -1,16 +1,16 @@
 /**
  * Section 5 (memory of the import), in a child process of its own (forked by bench/memory-import.ts):
- * generated motions through the real import path (importRecords in batches, one city in memory at a
- * time, then refreshDerived) into a fresh database; reports its peak RSS (VmHWM). Stops after
- * `maxSeconds` and says how far it got, so that a slow import cannot blow the bench's time budget;
- * after every batch it reports its progress, so that the parent can stop it in the middle of a slow
- * batch and still know its peak RSS so far.
+ * records through the real import path (importRecords, one call per batch the parent sends) into a
+ * fresh database, then refreshDerived; reports its peak RSS (VmHWM). The parent generates the motions
+ * and hands them over batch by batch, as a crawler hands over what it parsed, so that what is measured
+ * is the importer, not the generator holding a whole city. After every batch the child reports its
+ * progress (that is also the parent's signal to send more), so that the parent can stop it in the
+ * middle of a slow batch and still know its peak RSS so far.
  */
 import { openDb } from '../src/db/connection';
 import { refreshDerived } from '../src/db/derive';
-import { importRecords } from '../src/db/import';
-import { generateWorld } from './generate';
-import { recordsOf } from './import';
+import { importRecords, type SourceSpec } from '../src/db/import';
+import type { RisRecord } from '../scrapers/records';
 import { memoryOfSelf } from './memory';
 
 export interface ImportChildResult {
@@ -24,47 +24,40 @@ export interface ImportChildResult {
   peakMb: number;
 }
 
-const [file, motionsText, seedText, today, batchText, maxText] = process.argv.slice(2);
+/** What the parent sends: a batch to import, or the end (complete: every planned motion was sent). */
+export type ImportChildMessage =
+  | { type: 'batch'; source: SourceSpec; records: RisRecord[] }
+  | { type: 'end'; complete: boolean };
+
+const [file, motionsText, today] = process.argv.slice(2);
 if (!process.send || !file) {
   process.stderr.write('usage: forked by bench/memory-import.ts\n');
   process.exit(2);
 }
 
 const motions = Number(motionsText);
-const batch = Number(batchText);
-const maxSeconds = Number(maxText);
+const now = `${today}T00:00:00Z`;
 const { sqlite, close } = openDb(file);
 const t0 = process.hrtime.bigint();
 const elapsed = () => Number(process.hrtime.bigint() - t0) / 1e9;
 let imported = 0;
 let records = 0;
-let complete = true;
-outer: for (const city of generateWorld({ seed: Number(seedText), motions, today })) {
-  // the records are let go of as they are imported (the city keeps none of them), so that the bench
-  // holds only what is still to come of one city — also while the next city is generated, since a
-  // loop's variables keep their last values until they are assigned again
-  const list = recordsOf(city);
-  city.organizations = [];
-  city.papers = [];
-  city.meetings = [];
-  while (list.length > 0) {
-    if (elapsed() > maxSeconds) {
-      complete = false;
-      break outer;
-    }
-    const part = list.splice(0, batch);
-    importRecords(sqlite, city.source, part, `${today}T00:00:00Z`);
-    records += part.length;
-    imported += part.filter((r) => r.type === 'Paper').length;
+
+process.on('message', (m: ImportChildMessage) => {
+  if (m.type === 'batch') {
+    importRecords(sqlite, m.source, m.records, now);
+    records += m.records.length;
+    for (const r of m.records) if (r.type === 'Paper') imported++;
     process.send!(report('progress', false, 0));
+    return;
   }
-}
-const importSeconds = elapsed();
-const d0 = process.hrtime.bigint();
-refreshDerived(sqlite, today);
-const deriveSeconds = Number(process.hrtime.bigint() - d0) / 1e9;
-close();
-process.send(report('done', complete, deriveSeconds, importSeconds), () => process.exit(0));
+  const importSeconds = elapsed();
+  const d0 = process.hrtime.bigint();
+  refreshDerived(sqlite, today);
+  const deriveSeconds = Number(process.hrtime.bigint() - d0) / 1e9;
+  close();
+  process.send!(report('done', m.complete, deriveSeconds, importSeconds), () => process.exit(0));
+});
 
 function report(type: ImportChildResult['type'], done: boolean, deriveSeconds: number, seconds = elapsed()): ImportChildResult {
   return {
