@@ -86,8 +86,10 @@ const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   return {
-    facetsOf: sqlite.prepare<[number, string, string], { id: number; facet: string; record_hash: string }>(
-      'SELECT id, facet, record_hash FROM records WHERE source_id = ? AND kind = ? AND entity_key = ?',
+    // the facet itself when it is stored, else any other facet of the entity (mine = 0), else nothing
+    facetOf: sqlite.prepare<[number, string, string, string, number, string, string], { id: number; hash: string; mine: number }>(
+      `SELECT id, record_hash AS hash, 1 AS mine FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?
+       UNION ALL SELECT id, record_hash, 0 FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? LIMIT 1`,
     ),
     insert: sqlite.prepare(
       `INSERT INTO records (source_id, kind, entity_key, facet, record, record_hash, first_seen_at, updated_at)
@@ -133,10 +135,10 @@ export function saveFacet(
   const s = stmts(sqlite);
   const text = JSON.stringify(record);
   const textHash = digest(text);
-  const stored = s.facetsOf.all(sourceDbId, kind, key);
-  const existing = stored.find((f) => f.facet === facet);
+  const found = s.facetOf.get(sourceDbId, kind, key, facet, sourceDbId, kind, key);
+  const existing = found?.mine ? found : undefined;
   if (existing) {
-    if (existing.record_hash === textHash) return { outcome: 'unchanged', existed: true };
+    if (existing.hash === textHash) return { outcome: 'unchanged', existed: true };
     if (sameJson(s.recordOf.get(existing.id)!, text)) {
       s.restate.run(text, textHash, existing.id);
       return { outcome: 'unchanged', existed: true };
@@ -145,7 +147,7 @@ export function saveFacet(
     return { outcome: 'updated', existed: true };
   }
   s.insert.run(sourceDbId, kind, key, facet, text, textHash, now, now);
-  return stored.length > 0 ? { outcome: 'updated', existed: true } : { outcome: 'inserted', existed: false };
+  return found ? { outcome: 'updated', existed: true } : { outcome: 'inserted', existed: false };
 }
 
 export function loadFacets<T>(sqlite: Database.Database, sourceDbId: number, kind: string, key: string): Facet<T>[] {

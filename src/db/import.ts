@@ -384,7 +384,9 @@ function materialise(b: Batch, t: Touched): void {
   if (kind === 'Other') return;
   // a paper that only appeared on more agendas, whose own page gives all that they say: nothing to merge
   if (t.unchangedRow) return;
-  const paperBefore = kind === 'Paper' ? paperStmts(sqlite).paperBefore.get(sourceDbId, key) : undefined;
+  // an entity without facets stored before this batch has no row yet (rows are written only from facets)
+  const isNew = !t.stored;
+  const paperBefore = kind === 'Paper' && !isNew ? paperStmts(sqlite).paperBefore.get(sourceDbId, key) : undefined;
   const facets = facetsOf(b, t);
   const { merged, provenance } = kind === 'Paper' ? mergePaperFacets(facets) : mergeFacets(kind, facets);
   const oparlId = oparlIdOf(facets as never);
@@ -398,19 +400,19 @@ function materialise(b: Batch, t: Touched): void {
       return;
     }
     case 'Meeting': {
-      const { id, previous } = writeMeeting(sqlite, sourceDbId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now);
+      const { id, previous } = writeMeeting(sqlite, sourceDbId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now, isNew);
       if (previous?.date != null) links.oldMeetingDates.add(previous.date);
       links.meetings.add(id);
       return;
     }
     case 'AgendaItem': {
-      const { id, previous } = writeAgendaItem(sqlite, sourceDbId, key, merged as MergedAgendaItem, provenance, now);
+      const { id, previous } = writeAgendaItem(sqlite, sourceDbId, key, merged as MergedAgendaItem, provenance, now, isNew);
       if (previous?.meeting_id != null) links.oldItemMeetings.add(previous.meeting_id);
       links.items.add(id);
       return;
     }
     case 'Organization':
-      links.organizations.add(writeOrganization(sqlite, sourceDbId, key, merged as Partial<OrganizationRecord>, provenance, oparlId, now));
+      links.organizations.add(writeOrganization(sqlite, sourceDbId, key, merged as Partial<OrganizationRecord>, provenance, oparlId, now, isNew));
       return;
     case 'Person':
       if (merged.name) writePerson(sqlite, sourceDbId, String(merged.name), null);

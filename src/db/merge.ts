@@ -35,6 +35,18 @@ export function sortFacets<T>(kind: string, facets: Facet<T>[]): Facet<T>[] {
 
 export function mergeFacets<T extends object>(kind: string, facets: Facet<T>[]): { merged: T; provenance: Record<string, string> } {
   if (facets.length === 0) throw new Error(`nothing to merge for ${kind}`);
+  if (facets.length === 1) {
+    // the common case (an entity seen once): every field as it is, from that facet where it has a value
+    const { facet, record } = facets[0];
+    const merged: Record<string, unknown> = {};
+    const provenance: Record<string, string> = {};
+    for (const k of Object.keys(record)) {
+      const v = (record as Record<string, unknown>)[k];
+      merged[k] = v;
+      if (hasValue(v)) provenance[k] = facet;
+    }
+    return { merged: merged as T, provenance };
+  }
   const ordered = sortFacets(kind, facets);
   const merged: Record<string, unknown> = {};
   const provenance: Record<string, string> = {};

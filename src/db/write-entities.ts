@@ -14,9 +14,11 @@ function entityStatements<Old extends { id: number }>(
 ) {
   const names = Object.keys(columns);
   return {
+    /** the parameters of `insert`, in its order (positional parameters bind faster than named ones) */
+    order: ['sourceDbId', 'key', ...names.map((c) => columns[c])],
     find: sqlite.prepare<[number, string], Old>(`SELECT id${old ? `, ${old}` : ''} FROM ${table} WHERE source_id = ? AND entity_key = ?`),
-    insert: sqlite.prepare<Record<string, unknown>>(`INSERT INTO ${table} (source_id, entity_key, ${names.join(', ')})
-      VALUES (@sourceDbId, @key, ${names.map((c) => `@${columns[c]}`).join(', ')})`),
+    insert: sqlite.prepare<unknown[]>(`INSERT INTO ${table} (source_id, entity_key, ${names.join(', ')})
+      VALUES (${['?', '?', ...names.map(() => '?')].join(', ')})`),
     update: sqlite.prepare<Record<string, unknown>>(`UPDATE ${table} SET ${names.map((c) => `${c} = @${columns[c]}`).join(', ')}
       ${onUpdate ? `, ${onUpdate}` : ''} WHERE id = @id`),
   };
@@ -24,16 +26,22 @@ function entityStatements<Old extends { id: number }>(
 
 type EntityStatements<Old extends { id: number }> = ReturnType<typeof entityStatements<Old>>;
 
-/** Writes the row of an entity; returns its id and, when it was there before, what `find` read of it. */
+/**
+ * Writes the row of an entity; returns its id and, when it was there before, what `find` read of it.
+ * `isNew`: the entity had no facets stored before this import, so it has no row yet (rows are written
+ * only from facets): it is inserted without looking.
+ */
 function writeEntity<Old extends { id: number }>(
-  s: EntityStatements<Old>, params: Record<string, unknown> & { sourceDbId: number; key: string },
+  s: EntityStatements<Old>, params: Record<string, unknown> & { sourceDbId: number; key: string }, isNew: boolean,
 ): { id: number; previous: Old | undefined } {
-  const previous = s.find.get(params.sourceDbId, params.key);
+  const previous = isNew ? undefined : s.find.get(params.sourceDbId, params.key);
   if (previous) {
     s.update.run({ ...params, id: previous.id });
     return { id: previous.id, previous };
   }
-  return { id: Number(s.insert.run(params).lastInsertRowid), previous };
+  const values = new Array<unknown>(s.order.length);
+  for (let i = 0; i < values.length; i++) values[i] = params[s.order[i]];
+  return { id: Number(s.insert.run(values).lastInsertRowid), previous };
 }
 
 function prepare(sqlite: Database.Database) {
@@ -78,7 +86,7 @@ const bool = (v: boolean | null | undefined) => (v === null || v === undefined ?
 /** Writes a merged meeting; returns its id and, when it was there before, its date then. */
 export function writeMeeting(
   sqlite: Database.Database, sourceDbId: number, key: string, m: Partial<MeetingRecord>,
-  provenance: Record<string, string>, oparlId: string | null, now: string,
+  provenance: Record<string, string>, oparlId: string | null, now: string, isNew = false,
 ): { id: number; previous?: { date: string | null } } {
   return writeEntity(stmts(sqlite).meeting, {
     sourceDbId, key, oparlId, now,
@@ -86,7 +94,7 @@ export function writeMeeting(
     organization: m.organization ?? null, organizationSourceId: m.organizationSourceId ?? null, date: m.date ?? null,
     start: m.start ?? null, end: m.end ?? null, room: m.room ?? null, location: m.location ?? null,
     statusText: m.statusText ?? null, provenance: JSON.stringify(provenance),
-  });
+  }, isNew);
 }
 
 /** The merged view of an agenda item: its agenda row (entry) and its detail page (to020 / OParl AgendaItem). */
@@ -113,6 +121,7 @@ export interface MergedAgendaItem {
 /** Writes a merged agenda item; returns its id and, when it was there before, the meeting it was linked to then. */
 export function writeAgendaItem(
   sqlite: Database.Database, sourceDbId: number, key: string, a: MergedAgendaItem, provenance: Record<string, string>, now: string,
+  isNew = false,
 ): { id: number; previous?: { meeting_id: number | null } } {
   return writeEntity(stmts(sqlite).agendaItem, {
     sourceDbId, key, now,
@@ -122,7 +131,7 @@ export function writeAgendaItem(
     paperSourceId: a.paperSourceId ?? null, result: a.result ?? null, resultCode: a.resultCode ?? null,
     vote: a.vote === undefined || a.vote === null ? null : JSON.stringify(a.vote),
     text: JSON.stringify(a.text ?? []), url: a.url ?? null, provenance: JSON.stringify(provenance),
-  });
+  }, isNew);
 }
 
 /** The kind of organization an entity key names. */
@@ -133,15 +142,15 @@ function kindOf(key: string): string {
 
 export function writeOrganization(
   sqlite: Database.Database, sourceDbId: number, key: string, o: Partial<OrganizationRecord>,
-  provenance: Record<string, string>, oparlId: string | null, now: string,
+  provenance: Record<string, string>, oparlId: string | null, now: string, isNew = false,
 ): number {
   const s = stmts(sqlite);
   const { id } = writeEntity(s.organization, {
     sourceDbId, key, oparlId, now, kind: kindOf(key),
     sourceId: o.sourceId ?? null, system: o.system ?? 'allris3', url: o.url ?? null, name: o.name ?? null,
     provenance: JSON.stringify(provenance),
-  });
-  s.deleteMemberships.run(id);
+  }, isNew);
+  if (!isNew) s.deleteMemberships.run(id);
   (o.members ?? []).forEach((m, i) => {
     s.membership.run(id, writePerson(sqlite, sourceDbId, m.name, null), i, m.role, m.group);
   });
