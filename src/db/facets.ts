@@ -86,10 +86,10 @@ const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   return {
-    // the facet itself when it is stored, else any other facet of the entity (mine = 0), else nothing
-    facetOf: sqlite.prepare<[number, string, string, string, number, string, string], { id: number; hash: string; mine: number }>(
-      `SELECT id, record_hash AS hash, 1 AS mine FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?
-       UNION ALL SELECT id, record_hash, 0 FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? LIMIT 1`,
+    // the facet itself when it is stored (mine = 1), else any other facet of the entity (mine = 0), else none (mine
+    // null); SQLite takes a bare column beside MAX() from the row with the maximum
+    facetOf: sqlite.prepare<[string, number, string, string], { id: number; hash: string; mine: number | null }>(
+      'SELECT id, record_hash AS hash, MAX(facet = ?) AS mine FROM records WHERE source_id = ? AND kind = ? AND entity_key = ?',
     ),
     insert: sqlite.prepare(
       `INSERT INTO records (source_id, kind, entity_key, facet, record, record_hash, first_seen_at, updated_at)
@@ -135,8 +135,8 @@ export function saveFacet(
   const s = stmts(sqlite);
   const text = JSON.stringify(record);
   const textHash = digest(text);
-  const found = s.facetOf.get(sourceDbId, kind, key, facet, sourceDbId, kind, key);
-  const existing = found?.mine ? found : undefined;
+  const found = s.facetOf.get(facet, sourceDbId, kind, key)!;
+  const existing = found.mine === 1 ? found : undefined;
   if (existing) {
     if (existing.hash === textHash) return { outcome: 'unchanged', existed: true };
     if (sameJson(s.recordOf.get(existing.id)!, text)) {
@@ -147,7 +147,7 @@ export function saveFacet(
     return { outcome: 'updated', existed: true };
   }
   s.insert.run(sourceDbId, kind, key, facet, text, textHash, now, now);
-  return found ? { outcome: 'updated', existed: true } : { outcome: 'inserted', existed: false };
+  return found.mine === 0 ? { outcome: 'updated', existed: true } : { outcome: 'inserted', existed: false };
 }
 
 export function loadFacets<T>(sqlite: Database.Database, sourceDbId: number, kind: string, key: string): Facet<T>[] {

@@ -22,52 +22,66 @@ const MEETING_KEYS = ['source_record_id', 'oparl_id', 'entity_key'];
 const PAPER_KEYS = ['source_record_id', 'source_key', 'oparl_id'];
 const ITEM_KEYS = ['source_record_id', 'entity_key'];
 
-interface Link {
-  table: 'agenda_items' | 'meetings' | 'consultation_meetings';
-  /** the column set, and what it is set to */
-  set: string;
-  value: string;
-  /** which unlinked rows can be linked at all */
+/** One way to link: when the row has what it needs (`when`), the id it links to (null: none, or not exactly one). */
+interface Way {
   when: string;
+  value: string;
 }
 
-/** In the order they must run: later links read what earlier ones set (agenda items' meetings and papers, meeting rows' meetings). */
-const LINKS: Link[] = [
-  // agenda items → meeting
-  { table: 'agenda_items', set: 'meeting_id', when: 'meeting_id IS NULL AND meeting_source_id IS NOT NULL',
-    value: firstMatch('meetings', MEETING_KEYS, 'agenda_items.meeting_source_id', 'agenda_items.source_id') },
-  // agenda items → paper, by id …
-  { table: 'agenda_items', set: 'paper_id', when: 'paper_id IS NULL AND paper_source_id IS NOT NULL',
-    value: firstMatch('papers', PAPER_KEYS, 'agenda_items.paper_source_id', 'agenda_items.source_id') },
-  // … else by reference, when exactly one paper has it
-  { table: 'agenda_items', set: 'paper_id', when: 'paper_id IS NULL AND paper_reference IS NOT NULL',
-    value: `(SELECT MIN(p.id) FROM papers p WHERE p.reference = agenda_items.paper_reference AND +p.source_id = agenda_items.source_id
-      HAVING COUNT(*) = 1)` },
+/**
+ * One UPDATE over `table`: each column in `set` that is still unlinked takes the first of its ways that
+ * finds a row (so "by id … else by reference" is one column with two ways). Columns of one step do not
+ * read each other; a later step reads what an earlier one linked.
+ */
+interface Step {
+  table: 'agenda_items' | 'meetings' | 'consultation_meetings';
+  set: Record<string, Way[]>;
+}
+
+/** In the order they must run: later steps read what earlier ones set (agenda items' meetings and papers, meeting rows' meetings). */
+const STEPS: Step[] = [
+  { table: 'agenda_items', set: {
+    // agenda items → meeting
+    meeting_id: [{ when: 'meeting_source_id IS NOT NULL', value: firstMatch('meetings', MEETING_KEYS, 'agenda_items.meeting_source_id', 'agenda_items.source_id') }],
+    // agenda items → paper, by id, else by reference when exactly one paper has it
+    paper_id: [
+      { when: 'paper_source_id IS NOT NULL', value: firstMatch('papers', PAPER_KEYS, 'agenda_items.paper_source_id', 'agenda_items.source_id') },
+      { when: 'paper_reference IS NOT NULL', value: `(SELECT MIN(p.id) FROM papers p WHERE p.reference = agenda_items.paper_reference
+        AND +p.source_id = agenda_items.source_id HAVING COUNT(*) = 1)` },
+    ],
+  } },
   // meetings → organization, by the committee id of the meeting page, else by name
-  { table: 'meetings', set: 'organization_id', when: 'organization_id IS NULL',
-    value: `COALESCE(
-      (SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id AND o.source_record_id = meetings.organization_source_id
-         AND o.kind IN ('committee', 'parliament')),
-      (SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id AND o.name = meetings.organization))` },
-  // a paper's meeting rows → meetings, by id …
-  { table: 'consultation_meetings', set: 'meeting_id', when: 'meeting_id IS NULL AND meeting_source_id IS NOT NULL',
-    value: firstMatch('meetings', ['source_record_id', 'oparl_id'], 'consultation_meetings.meeting_source_id', '@source') },
-  // … else by date and committee, when exactly one meeting matches
-  { table: 'consultation_meetings', set: 'meeting_id', when: 'meeting_id IS NULL AND date IS NOT NULL',
-    value: `(SELECT MIN(m.id) FROM consultations c JOIN meetings m ON m.source_id = @source AND m.organization = c.organization
+  { table: 'meetings', set: { organization_id: [
+    { when: 'organization_source_id IS NOT NULL', value: `(SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id
+      AND o.source_record_id = meetings.organization_source_id AND o.kind IN ('committee', 'parliament'))` },
+    { when: 'organization IS NOT NULL', value: '(SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id AND o.name = meetings.organization)' },
+  ] } },
+  // a paper's meeting rows → meetings, by id, else by date and committee when exactly one meeting matches
+  { table: 'consultation_meetings', set: { meeting_id: [
+    { when: 'meeting_source_id IS NOT NULL', value: firstMatch('meetings', ['source_record_id', 'oparl_id'], 'consultation_meetings.meeting_source_id', '@source') },
+    { when: 'date IS NOT NULL', value: `(SELECT MIN(m.id) FROM consultations c JOIN meetings m ON m.source_id = @source AND m.organization = c.organization
         AND m.date = consultation_meetings.date
       WHERE c.id = consultation_meetings.consultation_id HAVING COUNT(*) = 1)` },
-  // a paper's meeting rows → agenda items, by TOLFDNR / OParl id …
-  { table: 'consultation_meetings', set: 'agenda_item_id', when: 'agenda_item_id IS NULL AND agenda_item_source_id IS NOT NULL',
-    value: firstMatch('agenda_items', ITEM_KEYS, 'consultation_meetings.agenda_item_source_id', '@source') },
-  // … else the item of the linked meeting that is about this paper
-  { table: 'consultation_meetings', set: 'agenda_item_id', when: 'agenda_item_id IS NULL AND meeting_id IS NOT NULL',
-    value: `(SELECT MIN(a.id) FROM consultations c JOIN agenda_items a ON a.meeting_id = consultation_meetings.meeting_id AND a.paper_id = c.paper_id
+  ] } },
+  // a paper's meeting rows → agenda items, by TOLFDNR / OParl id, else the item of the linked meeting that is about this paper
+  { table: 'consultation_meetings', set: { agenda_item_id: [
+    { when: 'agenda_item_source_id IS NOT NULL', value: firstMatch('agenda_items', ITEM_KEYS, 'consultation_meetings.agenda_item_source_id', '@source') },
+    { when: 'meeting_id IS NOT NULL', value: `(SELECT MIN(a.id) FROM consultations c JOIN agenda_items a ON a.meeting_id = consultation_meetings.meeting_id
+        AND a.paper_id = c.paper_id
       WHERE c.id = consultation_meetings.consultation_id HAVING COUNT(*) = 1)` },
+  ] } },
 ];
 
+/** A step as UPDATE … SET … WHERE (some column of it is unlinked and has a way) AND `rows`. */
+function stepSql(step: Step, rows: string, notIndexed: boolean): string {
+  const columns = Object.entries(step.set);
+  const set = columns.map(([c, ways]) => `${c} = COALESCE(${c}, ${ways.map((w) => `CASE WHEN ${w.when} THEN ${w.value} END`).join(', ')})`);
+  const open = columns.map(([c, ways]) => `(${c} IS NULL AND (${ways.map((w) => w.when).join(' OR ')}))`);
+  return `UPDATE ${step.table}${notIndexed ? ' NOT INDEXED' : ''} SET ${set.join(', ')} WHERE (${open.join(' OR ')}) AND ${rows}`;
+}
+
 /** The rows of a source a link looks at when everything is relinked. */
-const WHOLE_SOURCE: Record<Link['table'], string> = {
+const WHOLE_SOURCE: Record<Step['table'], string> = {
   agenda_items: 'source_id = @source',
   meetings: 'source_id = @source',
   consultation_meetings: 'consultation_id IN (SELECT c.id FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE p.source_id = @source)',
@@ -91,9 +105,9 @@ const keysOf = (table: string, columns: string[], param: string) =>
 function prepare(sqlite: Database.Database) {
   const pluck = (sql: string) => sqlite.prepare<Record<string, unknown>, number>(sql).pluck();
   return {
-    whole: LINKS.map((l) => sqlite.prepare(`UPDATE ${l.table} SET ${l.set} = ${l.value} WHERE ${l.when} AND ${WHOLE_SOURCE[l.table]}`)),
+    whole: STEPS.map((step) => sqlite.prepare(stepSql(step, WHOLE_SOURCE[step.table], false))),
     // NOT INDEXED: by rowid only (else SQLite may walk the index of the unlinked rows, `meeting_id IS NULL`)
-    some: LINKS.map((l) => sqlite.prepare(`UPDATE ${l.table} NOT INDEXED SET ${l.set} = ${l.value} WHERE ${l.when} AND id IN ${ids('rows')}`)),
+    some: STEPS.map((step) => sqlite.prepare(stepSql(step, `id IN ${ids('rows')}`, true))),
     /** agenda items that may now find their meeting or paper */
     itemsToLink: pluck(`SELECT value FROM json_each(@items)
       UNION SELECT id FROM agenda_items WHERE source_id = @source AND meeting_source_id IN ${keysOf('meetings', MEETING_KEYS, 'meetings')}
@@ -172,17 +186,16 @@ export function relinkChanges(sqlite: Database.Database, sourceDbId: number, cha
   const items = json(c.items.size + c.meetings.size + c.papers.size + c.oldReferences.size ? s.itemsToLink.all(params) : []);
   const meetings = json(c.meetings.size + c.organizations.size ? s.meetingsToLink.all(params) : []);
   const rows = c.papers.size + c.meetings.size + c.oldMeetingDates.size ? s.rowsToLink.all(params) : [];
-  const run = (from: number, to: number, list: string) => {
-    if (list !== '[]') for (let i = from; i < to; i++) s.some[i].run({ source: sourceDbId, rows: list });
+  const run = (step: number, list: string) => {
+    if (list !== '[]') s.some[step].run({ source: sourceDbId, rows: list });
   };
-  run(0, 3, items);
-  run(3, 4, meetings);
-  run(4, 6, json(rows));
-  run(6, 7, json([...rows, ...(changes.items.size ? s.rowsOfItems.all(params) : [])]));
-  // the last link (the agenda item of the linked meeting about this paper) also looks at rows whose meeting
-  // got an agenda item about their paper, or lost one
+  run(0, items);
+  run(1, meetings);
+  run(2, json(rows));
+  // the last step (the agenda item by its id, else the one of the linked meeting about this paper) also looks at
+  // rows whose item came, and at rows whose meeting got an agenda item about their paper, or lost one
   const more = items !== '[]' || changes.oldItemMeetings.size
     ? s.rowsOfMeetings.all({ source: sourceDbId, items, meetingIds: json(changes.oldItemMeetings) })
     : [];
-  run(7, 8, json(new Set([...rows, ...more])));
+  run(3, json(new Set([...rows, ...(changes.items.size ? s.rowsOfItems.all(params) : []), ...more])));
 }
