@@ -65,7 +65,7 @@ export function renderReport(r: BenchResults): string {
     [`parse: ${r.parse.files} HTML/XML corpus pages × ${r.parse.pages / r.parse.files} (decode + detect + parse)`, `${n0(r.parse.pagesPerSec)} pages/s`,
       `${n0(r.parse.floorPagesPerSec)} pages/s (decode + htmlparser2.parseDocument)`, `${f2(r.parse.ratio)}× the floor's time`],
     [`import: ${n0(r.import.records)} generated records (${n0(r.import.motions)} motions, committees, meetings) via importRecords, ${r.import.batch} per call`,
-      `${n0(r.import.recordsPerSec)} records/s`, `${n0(r.import.rawRecordsPerSec)} records/s (raw prepared inserts, one transaction per city)`, `${(r.import.ratio * 100).toFixed(1)} %`],
+      `${n0(r.import.recordsPerSec)} records/s`, `${n0(r.import.rawRecordsPerSec)} records/s (the rows it wrote, inserted by prepared INSERTs in one transaction)`, `${(r.import.ratio * 100).toFixed(1)} %`],
     [`end-to-end ingest: ${r.ingest.files} corpus pages × ${r.ingest.pages / r.ingest.files}, bytes → committed rows`, `${n0(r.ingest.pagesPerSec)} pages/s`, '', ''],
   ]));
   out.push('', '**Generated databases**', '', table(['motions', 'meetings', 'agenda items', 'stations', 'generate s', 'write s', 'MB'],

@@ -87,7 +87,7 @@ async function main(): Promise<number> {
     log(`parse: corpus ${corpus}`);
     const parse = benchParse(corpus, 2000, 2);
     log(`parse: ${parse.pagesPerSec.toFixed(0)} pages/s, floor ${parse.floorPagesPerSec.toFixed(0)} pages/s`);
-    const imp = benchImport({ motions: opts.importMotions, seed: opts.seed, today, batch: opts.importBatch, rounds: 1, dir });
+    const imp = benchImport({ motions: opts.importMotions, seed: opts.seed, today, batch: opts.importBatch, rounds: 3, dir });
     log(`import: ${imp.recordsPerSec.toFixed(0)} records/s, raw ${imp.rawRecordsPerSec.toFixed(0)} records/s`);
     const ingest = benchIngest({ corpus, minPages: 2000, today, dir });
     log(`ingest: ${ingest.pagesPerSec.toFixed(0)} pages/s`);
