@@ -61,7 +61,7 @@ function prepare(sqlite: Database.Database) {
     station: sqlite.prepare(`INSERT INTO consultations (paper_id, position, organization, role, role_code, station_status)
       VALUES (?, ?, ?, ?, ?, ?)`),
     row: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_source_id,
-      agenda_item_source_id, result, result_code, meeting_id, agenda_item_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      agenda_item_source_id, result, result_code, meeting_id, agenda_item_id, source_id, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   };
 }
 
@@ -147,7 +147,7 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
         counts.consultations++;
         c.meetings.forEach((r, j) => {
           s.row.run(cid, j, r.date, r.name, r.meetingSourceId, r.agendaItemSourceId, r.result, r.resultCode,
-            meetingBySourceId.get(r.meetingSourceId!) ?? null, itemBySourceId.get(r.agendaItemSourceId!) ?? null);
+            meetingBySourceId.get(r.meetingSourceId!) ?? null, itemBySourceId.get(r.agendaItemSourceId!) ?? null, sourceDbId, c.organization);
           counts.consultationMeetings++;
         });
       });

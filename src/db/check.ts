@@ -1,7 +1,8 @@
 /**
  * `ratsradar check`: is the database whole? PRAGMA integrity_check (pages, indexes, constraints),
  * PRAGMA foreign_key_check (rows pointing at rows that are gone), the full-text index's own
- * integrity check, and every paper present in the search index. Reads only; it never migrates.
+ * integrity check, every paper present in the search index, and the Beratungsfolge rows' copies of
+ * their paper's source and committee. Reads only; it never migrates.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -74,6 +75,18 @@ function searchIndexProblems(sqlite: Database.Database): string[] {
   return out;
 }
 
+function hasColumn(sqlite: Database.Database, table: string, column: string): boolean {
+  return sqlite.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) !== undefined;
+}
+
+/** The copies a Beratungsfolge row keeps (migration 0009) of its paper's source and its station's committee. */
+function copyProblems(sqlite: Database.Database): string[] {
+  if (!hasColumn(sqlite, 'consultation_meetings', 'source_id')) return [];
+  const wrong = sqlite.prepare(`SELECT COUNT(*) FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
+    JOIN papers p ON p.id = c.paper_id WHERE cm.source_id IS NOT p.source_id OR cm.organization IS NOT c.organization`).pluck().get() as number;
+  return wrong ? [`Beratungsfolge rows: ${wrong} row(s) name another source or committee than their paper and station`] : [];
+}
+
 /** Checks an open connection. Never throws for a damaged database: the damage is a problem in the result. */
 export function checkDatabase(sqlite: Database.Database): CheckResult {
   const problems: string[] = [];
@@ -81,6 +94,7 @@ export function checkDatabase(sqlite: Database.Database): CheckResult {
   if (!step(problems, checked, 'integrity_check', 'integrity', () => integrityProblems(sqlite))) return { problems, checked };
   step(problems, checked, 'foreign_key_check', 'foreign keys', () => foreignKeyProblems(sqlite));
   step(problems, checked, 'search index', 'search index', () => searchIndexProblems(sqlite));
+  step(problems, checked, 'Beratungsfolge copies', 'Beratungsfolge rows', () => copyProblems(sqlite));
   return { problems, checked };
 }
 

@@ -59,9 +59,8 @@ const STEPS: Step[] = [
   // a paper's meeting rows → meetings, by id, else by date and committee when exactly one meeting matches
   { table: 'consultation_meetings', set: { meeting_id: [
     { when: 'meeting_source_id IS NOT NULL', value: firstMatch('meetings', ['source_record_id', 'oparl_id'], 'consultation_meetings.meeting_source_id', '@source') },
-    { when: 'date IS NOT NULL', value: `(SELECT MIN(m.id) FROM consultations c JOIN meetings m ON m.source_id = @source AND m.organization = c.organization
-        AND m.date = consultation_meetings.date
-      WHERE c.id = consultation_meetings.consultation_id HAVING COUNT(*) = 1)` },
+    { when: 'date IS NOT NULL', value: `(SELECT MIN(m.id) FROM meetings m WHERE m.source_id = @source
+        AND m.organization = consultation_meetings.organization AND m.date = consultation_meetings.date HAVING COUNT(*) = 1)` },
   ] } },
   // a paper's meeting rows → agenda items, by TOLFDNR / OParl id, else the item of the linked meeting that is about this paper
   { table: 'consultation_meetings', set: { agenda_item_id: [
@@ -84,7 +83,7 @@ function stepSql(step: Step, rows: string, notIndexed: boolean): string {
 const WHOLE_SOURCE: Record<Step['table'], string> = {
   agenda_items: 'source_id = @source',
   meetings: 'source_id = @source',
-  consultation_meetings: 'consultation_id IN (SELECT c.id FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE p.source_id = @source)',
+  consultation_meetings: 'source_id = @source',
 };
 
 // The statements below are written so that SQLite reaches every row through the index of the key it
@@ -94,9 +93,8 @@ const WHOLE_SOURCE: Record<Step['table'], string> = {
 const ids = (param: string) => `(SELECT value FROM json_each(@${param}))`;
 
 /** The meeting rows (of papers of the source) whose `column` is one of `values`. */
-const rowsWhere = (column: string, values: string) => `SELECT cm.id FROM consultation_meetings cm
-  CROSS JOIN consultations c CROSS JOIN papers p
-  WHERE cm.${column} IN ${values} AND c.id = cm.consultation_id AND p.id = c.paper_id AND p.source_id = @source`;
+const rowsWhere = (column: string, values: string) => `SELECT id FROM consultation_meetings
+  WHERE source_id = @source AND ${column} IN ${values}`;
 
 /** `columns` of the rows of `table` listed in the JSON array @param, as one value list. */
 const keysOf = (table: string, columns: string[], param: string) =>
@@ -124,16 +122,21 @@ function prepare(sqlite: Database.Database) {
       UNION SELECT id FROM meetings WHERE source_id = @source
         AND organization IN (SELECT name FROM organizations WHERE id IN ${ids('organizations')}) AND +organization_id IS NULL`),
     /** a paper's meeting rows that may now find their meeting (or, later, their agenda item through it) */
+    // (rows by date: those of a written meeting's committee and day, and every row of the source on a day a
+    // meeting had before it changed, since a competitor that went away can make them linkable)
     rowsToLink: pluck(`SELECT cm.id FROM consultations c CROSS JOIN consultation_meetings cm
         WHERE c.paper_id IN ${ids('papers')} AND cm.consultation_id = c.id
-      UNION ${rowsWhere('meeting_source_id', keysOf('meetings', ['source_record_id', 'oparl_id'], 'meetings'))} AND +cm.meeting_id IS NULL
-      UNION ${rowsWhere('date', `(SELECT value FROM json_each(@dates) UNION SELECT date FROM meetings WHERE id IN ${ids('meetings')})`)}
-        AND +cm.meeting_id IS NULL`),
+      UNION ${rowsWhere('meeting_source_id', keysOf('meetings', ['source_record_id', 'oparl_id'], 'meetings'))} AND +meeting_id IS NULL
+      UNION SELECT cm.id FROM meetings m CROSS JOIN consultation_meetings cm WHERE m.id IN ${ids('meetings')}
+        AND cm.source_id = @source AND cm.organization = m.organization AND cm.date = m.date AND +cm.meeting_id IS NULL
+      UNION SELECT id FROM consultation_meetings WHERE date IN (SELECT value FROM json_each(@dates)) AND +source_id = @source
+        AND +meeting_id IS NULL`),
     /** a paper's meeting rows that may now find their agenda item by its id */
-    rowsOfItems: pluck(`${rowsWhere('agenda_item_source_id', keysOf('agenda_items', ITEM_KEYS, 'items'))} AND +cm.agenda_item_id IS NULL`),
+    rowsOfItems: pluck(`${rowsWhere('agenda_item_source_id', keysOf('agenda_items', ITEM_KEYS, 'items'))}
+      AND agenda_item_source_id IS NOT NULL AND +agenda_item_id IS NULL`),
     /** … or through their meeting, whose agenda items changed or were linked (after the agenda item links are made) */
-    rowsOfMeetings: pluck(`${rowsWhere('meeting_id', `(SELECT value FROM json_each(@meetingIds)
-      UNION SELECT meeting_id FROM agenda_items WHERE id IN ${ids('items')})`)} AND +cm.agenda_item_id IS NULL`),
+    rowsOfMeetings: pluck(`SELECT id FROM consultation_meetings WHERE meeting_id IN (SELECT value FROM json_each(@meetingIds)
+      UNION SELECT meeting_id FROM agenda_items WHERE id IN ${ids('items')}) AND +source_id = @source AND +agenda_item_id IS NULL`),
   };
 }
 

@@ -71,12 +71,11 @@ function prepare(sqlite: Database.Database) {
        WHERE m.source_id = @source AND (m.organization_id = @org OR m.organization = @name) AND m.date < @today
        ORDER BY m.date DESC, m.start DESC, m.id DESC LIMIT @limit`,
     ),
-    // from the dated rows of today on (index consultation_meetings_date_rows), not from every station the
-    // committee's name ever had in any source (CROSS JOIN fixes that order)
+    // the committee's own dated rows from today on (index consultation_meetings_committee: source, committee, date)
     planned: sqlite.prepare<{ source: number; name: string; today: string; until: string; limit: number }, PlannedRow>(
       `SELECT c.paper_id AS paperId, cm.date, cm.meeting_id AS meetingId
        FROM consultation_meetings cm CROSS JOIN consultations c ON c.id = cm.consultation_id CROSS JOIN papers p ON p.id = c.paper_id
-       WHERE +c.organization = @name AND p.source_id = @source AND cm.date >= @today AND cm.date <= @until
+       WHERE cm.source_id = @source AND cm.organization = @name AND cm.date >= @today AND cm.date <= @until
        ORDER BY cm.date, p.reference, p.id, cm.consultation_id, cm.position LIMIT @limit`,
     ),
   };

@@ -126,13 +126,24 @@ export const consultationMeetings = sqliteTable(
     /** links made by src/db/link.ts: the meeting and agenda item this row refers to, once known */
     meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     agendaItemId: integer('agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),
+    /**
+     * copies, written with the row, of its paper's source and its station's committee (neither changes:
+     * a changed paper gets new stations and rows), so that the rows of one source or one committee are
+     * found without going through every source's rows of a date or a meeting id
+     */
+    sourceId: integer('source_id').references(() => sources.id),
+    organization: text('organization'),
   },
-  (t) => [index('consultation_meetings_meeting').on(t.meetingId), index('consultation_meetings_sid').on(t.meetingSourceId), uniqueIndex('consultation_meetings_position').on(t.consultationId, t.position),
-    // by date, with the station: a committee page's planned rows (queries-committee.ts) reach the station without
-    // reading the row; replaces an index on date alone
+  (t) => [index('consultation_meetings_meeting').on(t.meetingId), uniqueIndex('consultation_meetings_position').on(t.consultationId, t.position),
+    // link.ts: the rows that name a meeting by its id, in their source
+    index('consultation_meetings_source_sid').on(t.sourceId, t.meetingSourceId),
+    // by date, with the station: the papers a new day can change (derive.ts), across sources
     index('consultation_meetings_date_rows').on(t.date, t.consultationId),
-    // link.ts: the meeting rows that name an agenda item that has just been imported
-    index('consultation_meetings_item_sid').on(t.agendaItemSourceId).where(sql`${t.agendaItemSourceId} IS NOT NULL`)],
+    // a committee's rows by date: its page's planned rows (queries-committee.ts), and link.ts's rows that a
+    // meeting of that committee and day may link
+    index('consultation_meetings_committee').on(t.sourceId, t.organization, t.date),
+    // link.ts: the meeting rows that name an agenda item that has just been imported, in their source
+    index('consultation_meetings_source_item_sid').on(t.sourceId, t.agendaItemSourceId).where(sql`${t.agendaItemSourceId} IS NOT NULL`)],
 );
 
 /**

@@ -27,7 +27,7 @@ function prepare(sqlite: Database.Database) {
       'INSERT INTO consultations (paper_id, position, organization, role, role_code, station_status) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     insertMeeting: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_source_id,
-      agenda_item_source_id, result, result_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      agenda_item_source_id, result, result_code, source_id, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     deleteFiles: sqlite.prepare('DELETE FROM files WHERE paper_id = ? AND entity_key IS NULL'),
     insertFile: sqlite.prepare('INSERT INTO files (source_id, paper_id, position, name, url) VALUES (?, ?, ?, ?, ?)'),
   };
@@ -46,7 +46,7 @@ function writeChildren(sqlite: Database.Database, sourceDbId: number, paperId: n
   p.consultation.forEach((c, i) => {
     const cid = Number(s.insertStation.run(paperId, i, c.organization, c.role, c.roleCode, c.stationStatus).lastInsertRowid);
     c.meetings.forEach((m, j) => {
-      s.insertMeeting.run(cid, j, m.date, m.name, m.meetingSourceId, m.agendaItemSourceId, m.result, m.resultCode);
+      s.insertMeeting.run(cid, j, m.date, m.name, m.meetingSourceId, m.agendaItemSourceId, m.result, m.resultCode, sourceDbId, c.organization);
     });
   });
   if (!fresh) s.deleteFiles.run(paperId);

@@ -40,7 +40,17 @@ describe('check', () => {
   test('a database built by the import is whole', () => {
     const r = checkDatabaseFile(corpusDb);
     expect(r.problems).toEqual([]);
-    expect(r.checked).toEqual(['integrity_check', 'foreign_key_check', 'search index']);
+    expect(r.checked).toEqual(['integrity_check', 'foreign_key_check', 'search index', 'Beratungsfolge copies']);
+  });
+
+  test('a Beratungsfolge row whose copy of its source or committee is wrong is reported', () => {
+    const file = copyOfCorpus('copies.sqlite');
+    const sqlite = new Database(file);
+    const n = sqlite.prepare('SELECT COUNT(*) FROM consultation_meetings WHERE source_id IS NOT NULL AND organization IS NOT NULL').pluck().get() as number;
+    expect(n).toBeGreaterThan(0);
+    sqlite.prepare('UPDATE consultation_meetings SET organization = organization || \'x\' WHERE id = (SELECT MIN(id) FROM consultation_meetings WHERE organization IS NOT NULL)').run();
+    expect(checkDatabase(sqlite).problems).toEqual(['Beratungsfolge rows: 1 row(s) name another source or committee than their paper and station']);
+    sqlite.close();
   });
 
   test('rows pointing at rows that are gone are named by table and rowid', () => {
@@ -148,7 +158,7 @@ describe('the commands', () => {
     expect(b.stdout).toMatch(new RegExp(`^backup of .*corpus\\.sqlite written to .*cli-copy\\.sqlite \\(\\d+ pages, \\d+ bytes\\) and checked: ok\\n$`));
     const c = ratsradarSrc(['check', '--db', copy]);
     expect(c.code).toBe(0);
-    expect(c.stdout).toBe(`${copy}: ok (integrity_check, foreign_key_check, search index)\n`);
+    expect(c.stdout).toBe(`${copy}: ok (integrity_check, foreign_key_check, search index, Beratungsfolge copies)\n`);
   });
 
   test('ratsradar check lists the problems and exits 1; a missing database is one line and exit 2', () => {

@@ -95,6 +95,15 @@ describe('upgrading a database made at the first migration', () => {
           expect(Object.fromEntries(Object.keys(old).map((k) => [k, row[k]]))).toEqual(old);
         });
       }
+      // the Beratungsfolge rows (a later migration) carry their paper's source and their station's committee
+      const copies = sqlite.prepare(`SELECT cm.source_id AS source, cm.organization, COUNT(*) AS n FROM consultation_meetings cm
+        GROUP BY 1, 2 ORDER BY 1, 2`).all();
+      expect(copies).toEqual([
+        { source: 1, organization: 'Fachausschuss Jugend, Schule und Demokratie', n: 20 },
+        { source: 1, organization: 'Ratsversammlung', n: 20 },
+        { source: 2, organization: 'Fachausschuss Jugend, Schule und Demokratie', n: 10 },
+        { source: 2, organization: 'Ratsversammlung', n: 10 },
+      ]);
       // the search index (a later migration) was built from the old papers
       const hits = sqlite.prepare("SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'Schulwegsicherheit' ORDER BY rowid").pluck().all();
       expect(hits).toEqual(before.papers.map((p) => p.id));
