@@ -1,52 +1,10 @@
 /** The records table: every imported record kept as a facet of its entity (see schema.ts `records`). */
 import { hash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type Database from 'better-sqlite3';
 import type { Facet } from './merge';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
-
-/** A key JSON.stringify would put first whatever its place (an array index), so that sorting keys cannot order it. */
-const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
-
-class Unsortable extends Error {}
-
-/** JSON.stringify's replacer for canonicalJson: objects with their keys sorted, undefined as null. */
-function sortedKeys(this: unknown, _key: string, value: unknown): unknown {
-  if (value === undefined) return null;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const o = value as Record<string, unknown>;
-  const keys = Object.keys(o);
-  let sorted = true;
-  for (let i = 0; i < keys.length; i++) {
-    if (INDEX_KEY.test(keys[i])) throw new Unsortable();
-    if (i > 0 && keys[i - 1] > keys[i]) sorted = false;
-  }
-  if (sorted && Object.getPrototypeOf(o) === Object.prototype) return o;
-  keys.sort();
-  const copy: Record<string, unknown> = {};
-  for (const k of keys) copy[k] = o[k];
-  return copy;
-}
-
-/** canonicalJson built by hand (for values JSON.stringify cannot order: objects with array-index keys). */
-function canonicalByHand(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalByHand(v)).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalByHand(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-/** Canonical JSON (sorted keys; undefined as null): equal for values that differ only in the order of their keys. */
-export function canonicalJson(value: unknown): string {
-  try {
-    return JSON.stringify(value, sortedKeys);
-  } catch (err) {
-    if (!(err instanceof Unsortable)) throw err;
-    return canonicalByHand(value);
-  }
-}
 
 /** The hash stored beside a text (a facet's JSON, a paper row's columns). */
 export function digest(text: string): string {
@@ -55,7 +13,7 @@ export function digest(text: string): string {
 
 /** Whether two JSON texts hold the same value (whatever the order of their objects' keys). */
 export function sameJson(a: string, b: string): boolean {
-  return a === b || canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+  return a === b || isDeepStrictEqual(JSON.parse(a), JSON.parse(b));
 }
 
 /**

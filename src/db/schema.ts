@@ -44,7 +44,7 @@ export const papers = sqliteTable(
     relatedReferences: text('related_references', { mode: 'json' }).$type<string[]>().notNull(),
     files: text('files', { mode: 'json' }).$type<{ name: string; url: string | null }[]>().notNull(),
     text: text('text', { mode: 'json' }).$type<{ heading: string | null; text: string }[]>().notNull(),
-    /** sha256 of the canonical record JSON: equal hash → import reports "unchanged" */
+    /** sha256 of what the row says (its columns and its Beratungsfolge, write-paper.ts rowHash): equal → not written again */
     recordHash: text('record_hash').notNull(),
     firstSeenAt: text('first_seen_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -161,6 +161,7 @@ export const records = sqliteTable(
     entityKey: text('entity_key').notNull(),
     facet: text('facet').notNull(),
     record: text('record', { mode: 'json' }).notNull(),
+    /** sha256 of `record` as stored; another text with the same value (keys in another order) is unchanged too (facets.ts) */
     recordHash: text('record_hash').notNull(),
     firstSeenAt: text('first_seen_at').notNull(),
     updatedAt: text('updated_at').notNull(),

@@ -5,7 +5,6 @@
 import type { ConsultationMeetingRecord, ConsultationRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import {
-  formatGermanDate,
   PAPER_STATES,
   progress,
   STATE_LABELS,
@@ -513,16 +512,5 @@ describe('progress(paper, today)', () => {
 
   test.each(['24.11.2026', '2026-13-01', '', '2026-02-30'])('rejects a malformed today %p', (today) => {
     expect(() => progress({ consultation: [] }, today)).toThrow(TypeError);
-  });
-});
-
-describe('formatGermanDate', () => {
-  test.each([
-    ['2020-01-22', '22.01.2020'],
-    ['2026-12-01T18:00:00+01:00', '01.12.2026'],
-    ['unbekannt', 'unbekannt'],
-    [null, ''],
-  ])('%p → %p', (iso, out) => {
-    expect(formatGermanDate(iso)).toBe(out);
   });
 });
