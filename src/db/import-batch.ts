@@ -1,0 +1,178 @@
+/**
+ * One import call's state (import.ts): the entities it touched and how, the facets it saved, what its
+ * writes can have made linkable; and adopting a paper known only by its reference once it arrives with
+ * its own id (its facets move to the id, the placeholder row goes).
+ */
+import type Database from 'better-sqlite3';
+import { saveFacet, type Outcome } from './facets';
+import { LinkChanges } from './link';
+import { facetChangesNothing } from './merge';
+import { unindexPaper } from './search-index';
+
+export const ENTITY_KINDS = ['Paper', 'Meeting', 'AgendaItem', 'Organization', 'Person', 'File', 'Other'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const STRENGTH: Record<Outcome, number> = { unchanged: 0, updated: 1, inserted: 2 };
+
+/** An entity touched by a batch. */
+export interface Touched {
+  kind: EntityKind;
+  key: string;
+  outcome: Outcome;
+  /** it had facets stored before this batch; else all its facets are in `fresh` */
+  stored: boolean;
+  /** the facets saved in this batch, of an entity that had none stored (only these are kept: memory) */
+  fresh?: Map<string, unknown>;
+  /**
+   * papers: true while only agenda appearances changed, none of which can change the stored row (see
+   * merge.ts facetChangesNothing), so it need not be merged again; false once one can
+   */
+  unchangedRow?: boolean;
+}
+
+export class Batch {
+  readonly touched = new Map<string, Touched>();
+  readonly papers: { key: string; outcome: Outcome }[] = [];
+  /** reference → entity key of the papers saved in this batch (the papers table is written later) */
+  readonly paperByReference = new Map<string, string>();
+  /** what the writes of this batch can have made linkable (link.ts relinkChanges) */
+  readonly links = new LinkChanges();
+  /** "<key>\0<facet>" → when (a count) a paper facet was last saved in this batch: the later is the newer (adoptReferencePlaceholder) */
+  readonly paperFacetSeen = new Map<string, number>();
+  private saves = 0;
+  constructor(
+    readonly sqlite: Database.Database,
+    readonly sourceDbId: number,
+    readonly now: string,
+  ) {}
+
+  save(kind: EntityKind, key: string, facet: string, record: unknown): Outcome {
+    const { outcome, existed } = saveFacet(this.sqlite, this.sourceDbId, kind, key, facet, record, this.now);
+    if (kind === 'Paper') this.paperFacetSeen.set(`${key}\u0000${facet}`, ++this.saves);
+    const id = `${kind}\u0000${key}`;
+    let t = this.touched.get(id);
+    if (!t) this.touched.set(id, (t = { kind, key, outcome, stored: existed }));
+    else if (STRENGTH[outcome] > STRENGTH[t.outcome]) t.outcome = outcome;
+    if (outcome === 'unchanged') return outcome;
+    if (!t.stored) (t.fresh ??= new Map()).set(facet, record);
+    if (kind === 'Paper' && t.unchangedRow !== false) {
+      t.unchangedRow = facet.startsWith('agenda:') && this.agendaChangesNothing(t, facet, record as object);
+    }
+    return outcome;
+  }
+
+  /** the provenance of the stored paper rows asked for in this batch (they are written after all facets are saved) */
+  private readonly provenance = new Map<string, Record<string, string> | null>();
+
+  /**
+   * Whether an agenda appearance leaves a stored paper's row as it is: its own page (or OParl object)
+   * gives every field the appearance has a value for. Decided as it is saved, so that it is not kept.
+   */
+  private agendaChangesNothing(t: Touched, facet: string, record: object): boolean {
+    if (!t.stored) return false;
+    let provenance = this.provenance.get(t.key);
+    if (provenance === undefined) {
+      const row = paperStmts(this.sqlite).paperBefore.get(this.sourceDbId, t.key);
+      provenance = row?.provenance ? (JSON.parse(row.provenance) as Record<string, string>) : null;
+      this.provenance.set(t.key, provenance);
+    }
+    return provenance !== null && facetChangesNothing('Paper', provenance, { facet, record });
+  }
+}
+
+interface StoredFacet {
+  id: number;
+  facet: string;
+  firstSeen: string;
+  updated: string;
+}
+
+const paperStatements = new WeakMap<Database.Database, ReturnType<typeof preparePaperStatements>>();
+
+function preparePaperStatements(sqlite: Database.Database) {
+  return {
+    byReference: sqlite.prepare<[number, string], { key: string }>(
+      'SELECT source_key AS key FROM papers WHERE source_id = ? AND reference = ? ORDER BY (source_key LIKE \'ref:%\'), id LIMIT 1',
+    ),
+    facetsAt: sqlite.prepare<[number, string], StoredFacet>(
+      "SELECT id, facet, first_seen_at AS firstSeen, updated_at AS updated FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?",
+    ),
+    dropFacet: sqlite.prepare<[number]>('DELETE FROM records WHERE id = ?'),
+    firstSeen: sqlite.prepare<[string, number]>('UPDATE records SET first_seen_at = ? WHERE id = ?'),
+    rekey: sqlite.prepare("UPDATE records SET entity_key = ? WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?"),
+    dropPaper: sqlite.prepare<[number]>('DELETE FROM papers WHERE id = ?'),
+    paperId: sqlite.prepare<[number, string], number>('SELECT id FROM papers WHERE source_id = ? AND source_key = ?').pluck(),
+    itemsOfPaper: sqlite.prepare<[number], { id: number; meeting_id: number | null }>('SELECT id, meeting_id FROM agenda_items WHERE paper_id = ?'),
+    paperBefore: sqlite.prepare<[number, string], { id: number; reference: string | null; provenance: string | null; record_hash: string }>(
+      'SELECT id, reference, provenance, record_hash FROM papers WHERE source_id = ? AND source_key = ?',
+    ),
+  };
+}
+
+export function paperStmts(sqlite: Database.Database) {
+  let s = paperStatements.get(sqlite);
+  if (!s) paperStatements.set(sqlite, (s = preparePaperStatements(sqlite)));
+  return s;
+}
+
+/** The key of a paper already known by its reference (in this batch or stored), for agenda rows without a VOLFDNR. */
+export function keyByReference(b: Batch, reference: string): string | null {
+  return b.paperByReference.get(reference) ?? paperStmts(b.sqlite).byReference.get(b.sourceDbId, reference)?.key ?? null;
+}
+
+/**
+ * A paper known so far only by its reference ("ref:<reference>", from an agenda row) that now arrives
+ * with its own id: its facets move to the id, and the placeholder row goes. A facet the paper has
+ * already (the same agenda item, seen once with and once without the paper's id, or before and after
+ * its reference changed and changed back) is kept once: the one saved last in this batch, else the one
+ * updated last, else the paper's own (and it keeps the earlier first_seen_at of the two).
+ */
+export function adoptReferencePlaceholder(b: Batch, key: string, reference: string | null): void {
+  if (!reference || key.startsWith('ref:')) return;
+  const placeholder = `ref:${reference}`;
+  const s = paperStmts(b.sqlite);
+  const moving = s.facetsAt.all(b.sourceDbId, placeholder);
+  if (moving.length === 0) return;
+  const own = new Map(s.facetsAt.all(b.sourceDbId, key).map((f) => [f.facet, f]));
+  const seen = (k: string, facet: string) => b.paperFacetSeen.get(`${k}\u0000${facet}`) ?? 0;
+  for (const f of moving) {
+    const mine = own.get(f.facet);
+    const when = seen(placeholder, f.facet);
+    b.paperFacetSeen.delete(`${placeholder}\u0000${f.facet}`);
+    if (mine) {
+      const myWhen = seen(key, f.facet);
+      const newer = when !== myWhen ? when > myWhen : f.updated > mine.updated;
+      const [kept, dropped] = newer ? [f, mine] : [mine, f];
+      s.dropFacet.run(dropped.id);
+      if (dropped.firstSeen < kept.firstSeen) s.firstSeen.run(dropped.firstSeen, kept.id);
+      if (!newer) continue;
+    }
+    if (when) b.paperFacetSeen.set(`${key}\u0000${f.facet}`, when);
+  }
+  s.rekey.run(key, b.sourceDbId, placeholder);
+  // the paper is merged anew from all its facets (even when what is saved for it next is unchanged)
+  const gone = b.touched.get(`Paper\u0000${placeholder}`);
+  b.touched.delete(`Paper\u0000${placeholder}`);
+  // new in this batch only when the placeholder was and the paper had no facets
+  const outcome: Outcome = gone?.outcome === 'inserted' && own.size === 0 ? 'inserted' : 'updated';
+  const adopter = b.touched.get(`Paper\u0000${key}`);
+  if (!adopter) b.touched.set(`Paper\u0000${key}`, { kind: 'Paper', key, outcome, stored: true, unchangedRow: false });
+  else {
+    adopter.stored = true;
+    adopter.fresh = undefined;
+    adopter.unchangedRow = false;
+    if (STRENGTH[outcome] > STRENGTH[adopter.outcome]) adopter.outcome = outcome;
+  }
+  for (const p of b.papers) if (p.key === placeholder) p.key = key;
+  const row = s.paperBefore.get(b.sourceDbId, placeholder);
+  if (row) {
+    // its agenda items lose their paper (ON DELETE SET NULL): they are linked again (to the paper that has the reference now)
+    for (const item of s.itemsOfPaper.all(row.id)) {
+      b.links.items.add(item.id);
+      if (item.meeting_id !== null) b.links.oldItemMeetings.add(item.meeting_id);
+    }
+    if (row.reference !== null) b.links.oldReferences.add(row.reference);
+    s.dropPaper.run(row.id);
+    unindexPaper(b.sqlite, row.id);
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Which facets a record gives (import.ts): a paper its own, a meeting its own and one per agenda entry
+ * (plus, for a paper named there, an 'agenda:<item>' facet), a list its rows, … — saved into the batch.
+ */
+import type {
+  AgendaItemEntry, AgendaItemRecord, FileRecord, MeetingListRecord, MeetingRecord, OrganizationRecord, PaperRecord,
+  PersonRecord, RisRecord,
+} from '../../scrapers/records';
+import type { ResultCode } from '../../scrapers/shared/codes';
+import { adoptReferencePlaceholder, keyByReference, type Batch } from './import-batch';
+import { agendaEntryKey, meetingKey, oparlNumber, organizationKey, paperKey } from './identity';
+import type { MergedAgendaItem } from './write-entities';
+
+function requireKey(key: string | null, what: string): string {
+  if (!key) throw new Error(`the ${what} has neither a sourceId nor a reference, so it cannot be stored`);
+  return key;
+}
+
+function addPaper(b: Batch, p: PaperRecord, fromList: boolean): void {
+  const key = requireKey(paperKey(p), 'paper');
+  adoptReferencePlaceholder(b, key, p.reference);
+  if (p.reference && !key.startsWith('ref:')) b.paperByReference.set(p.reference, key);
+  const outcome = b.save('Paper', key, fromList && p.system !== 'oparl' ? 'list' : p.system, p);
+  if (!fromList) b.papers.push({ key, outcome });
+}
+
+/**
+ * A paper named by an agenda item is known to exist even before (or without) its own page: it is
+ * stored as an 'agenda:<item>' facet with what the agenda says, and the meeting row it was dealt in.
+ * Such facets rank below every real one; merge.ts rebuilds a Beratungsfolge from them only for a
+ * paper that has none of its own.
+ */
+function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance): void {
+  if (!a.paperSourceId && !a.paperReference) return;
+  const paper: PaperRecord = {
+    type: 'Paper', format: 1, system: a.system, systemVersion: a.systemVersion, sourceId: a.paperSourceId, url: null,
+    reference: a.paperReference, name: a.name, paperType: null, public: null, statusText: null, originator: [],
+    underDirectionOf: [], date: null, relatedReferences: [],
+    consultation: [{
+      organization: a.organization, role: null, roleCode: null, stationStatus: null,
+      meetings: [{ date: a.date, name: a.meetingName, meetingSourceId: a.meetingSourceId, agendaItemSourceId: a.sourceId, result: a.result, resultCode: a.resultCode }],
+    }],
+    files: [], text: [],
+  };
+  const key = a.paperSourceId ? paperKey(paper) : (keyByReference(b, a.paperReference!) ?? paperKey(paper));
+  if (key) b.save('Paper', key, `agenda:${itemKey}`, paper);
+}
+
+interface AgendaAppearance {
+  system: PaperRecord['system'];
+  systemVersion: string | null;
+  sourceId: string | null;
+  paperSourceId: string | null;
+  paperReference: string | null;
+  name: string | null;
+  organization: string | null;
+  date: string | null;
+  meetingName: string | null;
+  meetingSourceId: string | null;
+  result: string | null;
+  resultCode: ResultCode;
+}
+
+/**
+ * `{ ...base, ...extra }` (the same keys in the same order, so the same JSON), without object spread: V8
+ * (Node 20) can give every spread copy of a record a hidden class of its own (when the record was itself
+ * made by spreading), allocated in old space and slow to make — 4 µs and ~2 kB of old-space garbage per
+ * agenda item, which made a large import's heap (and peak RSS) grow by hundreds of MB between full GCs.
+ * Object.assign onto a new object follows the shared transitions of `{}`.
+ */
+function withFields<T extends object, U extends object>(base: T, extra: U): Omit<T, keyof U> & U {
+  return Object.assign(Object.assign({}, base), extra) as Omit<T, keyof U> & U;
+}
+
+function addMeeting(b: Batch, m: MeetingRecord): void {
+  const key = requireKey(meetingKey(m), 'meeting');
+  b.save('Meeting', key, m.system, withFields(m, { agendaItem: undefined }));
+  m.agendaItem.forEach((entry: AgendaItemEntry, position) => {
+    const itemKey = agendaEntryKey(m.system, entry.sourceId, key, position);
+    const merged: MergedAgendaItem = withFields(entry, {
+      system: m.system, position, meetingSourceId: m.sourceId ?? key, meetingName: m.name,
+      organization: m.organization, date: m.date,
+    });
+    b.save('AgendaItem', itemKey, 'entry', merged);
+    // only read (what the entry says, in the meeting's context), never stored as it is
+    addAgendaAppearance(b, itemKey, {
+      system: m.system, systemVersion: m.systemVersion, sourceId: entry.sourceId, paperSourceId: entry.paperSourceId,
+      paperReference: entry.paperReference, name: entry.name, organization: m.organization, date: m.date,
+      meetingName: m.name, meetingSourceId: m.sourceId, result: entry.result, resultCode: entry.resultCode,
+    });
+  });
+}
+
+function addAgendaItem(b: Batch, a: AgendaItemRecord): void {
+  const key = a.sourceId
+    ? agendaEntryKey(a.system, a.sourceId, '', 0)
+    : `${requireKey(a.meetingSourceId, 'agenda item')}#${a.number ?? ''}`;
+  b.save('AgendaItem', key, a.system, a);
+  addAgendaAppearance(b, key, a);
+}
+
+function addMeetingList(b: Batch, l: MeetingListRecord): void {
+  for (const e of l.meetings) {
+    const key = meetingKey({ system: l.system, sourceId: e.sourceId, date: e.date, start: e.start, name: e.name });
+    if (key) b.save('Meeting', key, 'calendar', withFields(e, { system: l.system }));
+  }
+}
+
+function addOrganization(b: Batch, o: OrganizationRecord, fromList: boolean): void {
+  const key = requireKey(organizationKey(o), 'organization');
+  b.save('Organization', key, fromList && o.system !== 'oparl' ? 'list' : o.system, o);
+}
+
+export function addRecord(b: Batch, r: RisRecord, fromList = false): void {
+  switch (r.type) {
+    case 'Paper': return addPaper(b, r, fromList);
+    case 'Meeting': return addMeeting(b, r);
+    case 'AgendaItem': return addAgendaItem(b, r);
+    case 'MeetingList': return addMeetingList(b, r);
+    case 'Organization': return addOrganization(b, r, fromList);
+    case 'List':
+      for (const item of r.items) addRecord(b, item, true);
+      return;
+    case 'Person': {
+      const p = r as PersonRecord;
+      if (p.name) b.save('Person', requireKey(oparlNumber(p.sourceId) ?? p.sourceId ?? p.name, 'person'), p.system, p);
+      return;
+    }
+    case 'File': {
+      const f = r as FileRecord;
+      b.save('File', requireKey(oparlNumber(f.sourceId) ?? f.sourceId ?? f.accessUrl, 'file'), f.system, f);
+      return;
+    }
+    default:
+      // System and Body records: kept as they are (crawl planning reads them), no entity table.
+      b.save('Other', `${r.type}:${r.sourceId ?? r.url ?? 'start'}`, r.system, r);
+  }
+}
