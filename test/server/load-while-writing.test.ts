@@ -60,7 +60,10 @@ describe('load while writing', () => {
     let writerErr = '';
     const exits: (string | null)[] = [];
     let writer: ChildProcess | null = null;
+    // once the load is over no writer starts again (a writer killed just before may still be exiting)
+    let stopped = false;
     const startWriter = () => {
+      if (stopped) return;
       const w = spawnTs(path.join(ROOT, 'test', 'helpers', 'batch-writer.ts'), [db, String(nextBatch), '0', '20']);
       w.stdout!.on('data', (d: Buffer) => {
         for (const m of d.toString().matchAll(/^batch (\d+)$/gm)) nextBatch = Math.max(nextBatch, Number(m[1]) + 1);
@@ -109,6 +112,7 @@ describe('load while writing', () => {
       });
     });
 
+    stopped = true;
     clearInterval(killer);
     clearInterval(poll);
     const w = writer as ChildProcess | null;
