@@ -8,6 +8,7 @@ import { saveFacet, type Outcome } from './facets';
 import { LinkChanges } from './link';
 import { facetChangesNothing } from './merge';
 import { unindexPaper } from './search-index';
+import { PaperChildren } from './write-paper';
 
 export const ENTITY_KINDS = ['Paper', 'Meeting', 'AgendaItem', 'Organization', 'Person', 'File', 'Other'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -37,6 +38,8 @@ export class Batch {
   readonly paperByReference = new Map<string, string>();
   /** what the writes of this batch can have made linkable (link.ts relinkChanges) */
   readonly links = new LinkChanges();
+  /** the stations, meeting rows, files and search entries of the papers written, written after all entity rows */
+  readonly paperChildren = new PaperChildren();
   /** "<key>\0<facet>" → when (a count) a paper facet was last saved in this batch: the later is the newer (adoptReferencePlaceholder) */
   readonly paperFacetSeen = new Map<string, number>();
   private saves = 0;

@@ -98,7 +98,7 @@ function materialise(b: Batch, t: Touched): void {
   const oparlId = oparlIdOf(facets as never);
   switch (kind) {
     case 'Paper': {
-      const written = writePaper(sqlite, sourceDbId, key, merged as unknown as PaperRecord, provenance, oparlId, now, paperBefore ?? null);
+      const written = writePaper(sqlite, sourceDbId, key, merged as unknown as PaperRecord, provenance, oparlId, now, b.paperChildren, paperBefore ?? null);
       if (written.changed) {
         links.papers.add(written.id);
         if (paperBefore?.reference != null) links.oldReferences.add(paperBefore.reference);
@@ -141,6 +141,7 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
     byKind[t.kind][t.outcome]++;
     if (t.outcome !== 'unchanged') materialise(b, t);
   }
+  b.paperChildren.write(sqlite, sourceDbId);
   relinkChanges(sqlite, sourceDbId, b.links);
   const s = paperStmts(sqlite);
   const papers = b.papers.map((p) => ({ id: s.paperId.get(sourceDbId, p.key)!, outcome: p.outcome }));
