@@ -28,6 +28,14 @@ export function openDb(file: string): OpenedDb {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
+    // A crawl commits page by page (an import batch by batch), and every checkpoint copies what the WAL
+    // holds into the database file. SQLite checkpoints every 1,000 pages (4 MB) by default: an import of
+    // 2,000 generated motions wrote 13,800 WAL frames for a 9,200-page database, 14 checkpoints, each
+    // copying again the index pages that every commit touches. Every 8,000 pages (the WAL grows to 32 MB
+    // before it is reused) measured 2-4 points more of the raw insert rate (bench). Durability does not
+    // change: with NORMAL no commit waits for the disk either way; a power loss can roll back the last
+    // commits, never damage the database.
+    sqlite.pragma('wal_autocheckpoint = 8000');
     const db = drizzle(sqlite, { schema }) as Db;
     migrate(db, { migrationsFolder: migrationsFolder() });
     return { db, sqlite, close: () => sqlite.close() };
