@@ -134,7 +134,9 @@ export const consultationMeetings = sqliteTable(
     sourceId: integer('source_id').references(() => sources.id),
     organization: text('organization'),
   },
-  (t) => [index('consultation_meetings_meeting').on(t.meetingId), uniqueIndex('consultation_meetings_position').on(t.consultationId, t.position),
+  // the link indexes hold linked rows only (link.ts): a row is written unlinked and linked once, so an entry is
+  // written once, when the link is made, not first under NULL and then moved (migration 0010)
+  (t) => [index('consultation_meetings_meeting').on(t.meetingId).where(sql`${t.meetingId} IS NOT NULL`), uniqueIndex('consultation_meetings_position').on(t.consultationId, t.position),
     // link.ts: the rows that name a meeting by its id, in their source
     index('consultation_meetings_source_sid').on(t.sourceId, t.meetingSourceId),
     // by date, with the station: the papers a new day can change (derive.ts), across sources
@@ -284,8 +286,9 @@ export const agendaItems = sqliteTable(
   },
   (t) => [
     uniqueIndex('agenda_items_key').on(t.sourceDbId, t.entityKey),
-    index('agenda_items_meeting').on(t.meetingId, t.position),
-    index('agenda_items_paper').on(t.paperId),
+    // linked rows only, as consultation_meetings_meeting
+    index('agenda_items_meeting').on(t.meetingId, t.position).where(sql`${t.meetingId} IS NOT NULL`),
+    index('agenda_items_paper').on(t.paperId).where(sql`${t.paperId} IS NOT NULL`),
     index('agenda_items_meeting_sid').on(t.sourceDbId, t.meetingSourceId),
     // link.ts: meeting rows find their agenda item by TOLFDNR; agenda items wait for their paper by VOLFDNR or reference
     index('agenda_items_sid').on(t.sourceDbId, t.sourceId),
