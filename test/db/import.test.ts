@@ -102,6 +102,35 @@ describe('import', () => {
     }
   });
 
+  test('papers written in one batch, changed and new, each get their own stations, meeting rows and files in order', () => {
+    const { sqlite, close } = openDb(path.join(tmp.dir, 'children.sqlite'));
+    try {
+      const other = paper({
+        sourceId: '2002', reference: 'VII-A-00002', name: 'Zweite Vorlage',
+        consultation: [
+          station('Rat', 'Entscheidung', [
+            { date: '2026-12-03', name: 'Ratsversammlung', meetingSourceId: '31', agendaItemSourceId: '311', result: null, resultCode: 'open' },
+          ], 'Geplant'),
+          station('Jugendparlament', 'Anhörung', [], 'Geplant'),
+        ],
+        files: [{ name: 'Anlage 1', url: null }, { name: 'Anlage 2', url: 'https://ris.example/anlage2.pdf' }],
+      });
+      importPapers(sqlite, SOURCE, [record], NOW);
+      // the stored paper changes (one station less, another file) and a new one comes, in one batch, the changed one first
+      const changed = { ...record, consultation: [record.consultation[1], record.consultation[0]], files: [{ name: 'Neue Fassung', url: null }] };
+      const res = importPapers(sqlite, SOURCE, [changed, other], '2026-11-25T10:00:00Z');
+      expect(res.papers.map((p) => p.outcome)).toEqual(['updated', 'inserted']);
+      expect(loadPaper(sqlite, res.papers[0].id)?.record).toEqual(changed);
+      expect(loadPaper(sqlite, res.papers[1].id)?.record).toEqual(other);
+      expect(sqlite.prepare('SELECT COUNT(*) FROM consultations').pluck().get()).toBe(4);
+      expect(sqlite.prepare('SELECT COUNT(*) FROM files WHERE paper_id IS NOT NULL').pluck().get()).toBe(3);
+      // both are found by their words
+      expect(sqlite.prepare("SELECT COUNT(*) FROM papers_fts WHERE papers_fts MATCH 'zweite'").pluck().get()).toBe(1);
+    } finally {
+      close();
+    }
+  });
+
   test('a paper merged from the records of its batch is stored as a merge read back from the database gives it', () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'merge-paths.sqlite'));
     try {
