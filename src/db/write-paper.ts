@@ -42,8 +42,8 @@ function stmts(sqlite: Database.Database) {
 /**
  * The rows that hang off the papers a batch wrote: their stations, meeting rows, files and search entries.
  * They are written after all paper rows, table by table (every station, then every meeting row, …): one
- * table's pages stay hot while it is written, where paper by paper every insert found each of the six
- * tables' pages cold again (measured: a batch's paper rows and their children in half the time). The rows
+ * table's pages stay hot while it is written, where paper by paper every insert found the pages
+ * of the other tables cold again (measured: a batch's paper rows and their children in half the time). The rows
  * and their ids come out as paper by paper: papers in the order they were added, each one's rows in order.
  */
 export class PaperChildren {
@@ -61,20 +61,16 @@ export class PaperChildren {
       s.deleteStations.run(id);
       s.deleteFiles.run(id);
     }
-    const stations: number[] = [];
+    const stations: { id: number; station: PaperRecord['consultation'][number] }[] = [];
     for (const { id, paper } of this.papers) {
       (paper.consultation ?? []).forEach((c, i) => {
-        stations.push(Number(s.insertStation.run(id, i, c.organization, c.role, c.roleCode, c.stationStatus).lastInsertRowid));
+        stations.push({ id: Number(s.insertStation.run(id, i, c.organization, c.role, c.roleCode, c.stationStatus).lastInsertRowid), station: c });
       });
     }
-    let station = 0;
-    for (const { paper } of this.papers) {
-      for (const c of paper.consultation ?? []) {
-        const cid = stations[station++];
-        c.meetings.forEach((m, j) => {
-          s.insertMeeting.run(cid, j, m.date, m.name, m.meetingSourceId, m.agendaItemSourceId, m.result, m.resultCode, sourceDbId, c.organization);
-        });
-      }
+    for (const { id, station: c } of stations) {
+      c.meetings.forEach((m, j) => {
+        s.insertMeeting.run(id, j, m.date, m.name, m.meetingSourceId, m.agendaItemSourceId, m.result, m.resultCode, sourceDbId, c.organization);
+      });
     }
     for (const { id, paper } of this.papers) (paper.files ?? []).forEach((f, i) => s.insertFile.run(sourceDbId, id, i, f.name, f.url));
     for (const { id, paper, fresh } of this.papers) indexPaper(sqlite, id, paper.reference, paper.name, fresh);
