@@ -12,7 +12,9 @@
 import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
 import { isIsoDate } from '../domain/dates';
-import { progress, STALLED_AFTER_DAYS } from '../domain/progress';
+import type { PaperAgendaItem } from '../domain/agenda-steps';
+import { progress, RESTING_AFTER_DAYS, STALLED_AFTER_DAYS } from '../domain/progress';
+import { groupAgenda, paperAgendaSql, type AgendaDbRow } from './queries-agenda';
 import { assembleProgressRecords, meetingsSql, stationsSql, type MeetingDbRow, type StationDbRow } from './queries-progress';
 
 /** The derived columns of one paper for `today` (named as the UPDATE below binds them). */
@@ -25,9 +27,9 @@ export interface DerivedColumns {
   lastActivity: string | null;
 }
 
-/** What refreshDerived stores for a paper record on `today`. Pure. */
-export function derivedColumns(record: PaperRecord, today: string): DerivedColumns {
-  const pr = progress(record, today);
+/** What refreshDerived stores for a paper record (with the agenda items that name it) on `today`. Pure. */
+export function derivedColumns(record: PaperRecord, today: string, agenda: readonly PaperAgendaItem[] = []): DerivedColumns {
+  const pr = progress(record, today, { agenda });
   const current = pr.currentStation != null ? pr.stations[pr.currentStation] : null;
   return {
     state: pr.state,
@@ -60,6 +62,7 @@ function reads<P extends unknown[]>(sqlite: Database.Database, where: (paperId: 
       next_role, next_date, last_activity, derived_on FROM papers WHERE ${where('id')}`),
     stations: sqlite.prepare<P, StationDbRow>(stationsSql(where)),
     meetings: sqlite.prepare<P, MeetingDbRow>(meetingsSql(where)),
+    agenda: sqlite.prepare<P, AgendaDbRow>(paperAgendaSql(where)),
   };
 }
 
@@ -76,12 +79,16 @@ function prepare(sqlite: Database.Database) {
      * The papers whose derived columns can differ between two days `lo` <= `hi` (dayChangeBounds),
      * and those not derived since they changed.
      */
-    dayChangeIds: sqlite.prepare<{ lo: string; hi: string; stalledLo: string; stalledHi: string }, number>(`
+    dayChangeIds: sqlite.prepare<DayChangeBounds, number>(`
       SELECT id FROM papers WHERE derived_on IS NULL
       UNION SELECT c.paper_id FROM consultation_meetings m JOIN consultations c ON c.id = m.consultation_id
         WHERE m.date BETWEEN @lo AND @hi
+      UNION SELECT a.paper_id FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id
+        WHERE m.date BETWEEN @lo AND @hi AND a.paper_id IS NOT NULL
+      UNION SELECT paper_id FROM agenda_items WHERE meeting_id IS NULL AND paper_id IS NOT NULL AND date BETWEEN @lo AND @hi
       UNION SELECT id FROM papers WHERE last_activity BETWEEN @stalledLo AND @stalledHi
       UNION SELECT id FROM papers WHERE date BETWEEN @stalledLo AND @stalledHi
+      UNION SELECT id FROM papers WHERE last_activity BETWEEN @restingLo AND @restingHi
       ORDER BY 1`).pluck(),
     day: sqlite.prepare<[], string>('SELECT day FROM derive_state WHERE id = 1').pluck(),
     setDay: sqlite.prepare('INSERT INTO derive_state (id, day) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET day = excluded.day'),
@@ -94,8 +101,10 @@ function stmts(sqlite: Database.Database) {
   return s;
 }
 
-/** What progress() reads of a paper (its date and Beratungsfolge) and its stored derived columns, for the papers `ids` (ascending). */
-function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<number, { record: PaperRecord; stored: PaperDbRow }> {
+interface ProgressInput { record: PaperRecord; agenda: PaperAgendaItem[]; stored: PaperDbRow }
+
+/** What progress() reads of a paper (its date, Beratungsfolge and agenda items) and its stored derived columns, for the papers `ids` (ascending). */
+function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<number, ProgressInput> {
   const s = stmts(sqlite);
   const lo = ids[0];
   const hi = ids[ids.length - 1];
@@ -105,9 +114,10 @@ function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<numbe
   const meetings = r ? r.byRange.meetings.all(...r.args) : s.byList.meetings.all(idList);
   const papers = r ? r.byRange.papers.all(...r.args) : s.byList.papers.all(idList);
   const stations = r ? r.byRange.stations.all(...r.args) : s.byList.stations.all(idList);
-  const out = new Map<number, { record: PaperRecord; stored: PaperDbRow }>();
+  const agendas = groupAgenda(r ? r.byRange.agenda.all(...r.args) : s.byList.agenda.all(idList));
+  const out = new Map<number, ProgressInput>();
   for (const [id, { row, record }] of assembleProgressRecords(papers, stations, meetings, () => ({ reference: null, name: null }))) {
-    out.set(id, { record, stored: row });
+    out.set(id, { record, agenda: agendas.get(id) ?? [], stored: row });
   }
   return out;
 }
@@ -121,16 +131,23 @@ function shiftDay(iso: string, days: number): string {
 /**
  * Bounds for the papers whose derived columns can differ between the days `from` and `to`, from how
  * progress() uses today: it compares each meeting date with today (past, today, future) — which
- * changes only for a date between the two days (as strings, both ends included) — and calls a paper
- * stalled from STALLED_AFTER_DAYS days after its last past meeting (or its date while there is none)
- * on — which changes only for such a day between the two days shifted back by that (a day of slack on
- * either side). A last past meeting can itself change only with a meeting between the two days.
+ * changes only for a date between the two days (as strings, both ends included), for the rows of its
+ * Beratungsfolge and for the meetings of the agenda items that name it — and calls a paper stalled
+ * from STALLED_AFTER_DAYS days after its last past meeting (or its date while there is none) on, or
+ * RESTING_AFTER_DAYS after a last deferral or referral — which changes only for such a day between the
+ * two days shifted back by that (a day of slack on either side). A last past meeting can itself change
+ * only with a meeting between the two days.
  */
-export function dayChangeBounds(from: string, to: string): { lo: string; hi: string; stalledLo: string; stalledHi: string } {
+export function dayChangeBounds(from: string, to: string): DayChangeBounds {
   const lo = from < to ? from : to;
   const hi = from < to ? to : from;
-  return { lo, hi, stalledLo: shiftDay(lo, -STALLED_AFTER_DAYS - 2), stalledHi: shiftDay(hi, -STALLED_AFTER_DAYS + 1) };
+  return {
+    lo, hi, stalledLo: shiftDay(lo, -STALLED_AFTER_DAYS - 2), stalledHi: shiftDay(hi, -STALLED_AFTER_DAYS + 1),
+    restingLo: shiftDay(lo, -RESTING_AFTER_DAYS - 2), restingHi: shiftDay(hi, -RESTING_AFTER_DAYS + 1),
+  };
 }
+
+export interface DayChangeBounds { lo: string; hi: string; stalledLo: string; stalledHi: string; restingLo: string; restingHi: string }
 
 /** Whether the stored derived columns are `d` (and were derived at all). */
 function unchanged(stored: PaperDbRow, d: DerivedColumns): boolean {
@@ -172,7 +189,7 @@ export function refreshDerived(sqlite: Database.Database, today: string, opts: {
       for (const id of chunk) {
         const paper = papers.get(id);
         if (!paper) continue;
-        const d = derivedColumns(paper.record, today);
+        const d = derivedColumns(paper.record, today, paper.agenda);
         if (unchanged(paper.stored, d)) continue;
         s.update.run({ id, today, ...d });
         written++;

@@ -1,11 +1,13 @@
 /**
- * Bulk reads of what progress() needs (a paper's date and Beratungsfolge), with its reference and
+ * Bulk reads of what progress() needs (a paper's date, Beratungsfolge and agenda items), with its reference and
  * name, for a list of papers at once: three statements for up to a few hundred papers instead of
  * three per paper (the committee page checks every paper of its queue and coming agendas).
  */
 import type Database from 'better-sqlite3';
 import type { ConsultationRecord, PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import type { PaperAgendaItem } from '../domain/agenda-steps';
+import { loadPaperAgendas } from './queries-agenda';
 
 export interface ProgressPaper {
   id: number;
@@ -13,6 +15,8 @@ export interface ProgressPaper {
   name: string | null;
   /** the paper as far as progress() reads it: date and consultation (other fields empty) */
   record: PaperRecord;
+  /** the agenda items that name it (progress()'s `agenda` option) */
+  agenda: PaperAgendaItem[];
 }
 
 export interface StationDbRow {
@@ -90,6 +94,7 @@ export function loadProgressPapers(sqlite: Database.Database, ids: Iterable<numb
   const s = stmts(sqlite);
   const json = JSON.stringify(list);
   const assembled = assembleProgressRecords(s.papers.all(json), s.stations.all(json), s.meetings.all(json), (p) => ({ reference: p.reference, name: p.name }));
-  for (const [id, { row, record }] of assembled) out.set(id, { id, reference: row.reference, name: row.name, record });
+  const agendas = loadPaperAgendas(sqlite, assembled.keys());
+  for (const [id, { row, record }] of assembled) out.set(id, { id, reference: row.reference, name: row.name, record, agenda: agendas.get(id) ?? [] });
   return out;
 }

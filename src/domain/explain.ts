@@ -2,7 +2,7 @@
  * The sentences that say why a paper has its state: which station and which meeting row set it.
  * German (DD.MM.YYYY, „…“) for the pages, English (YYYY-MM-DD, “…”) for the JSON and logs. Pure.
  */
-import type { NextStep, RowRef } from './progress';
+import type { AwaitedResult, Deadline, NextStep, RowRef } from './progress';
 import { formatGermanDate } from './dates';
 import { capitalise, STATE_LABELS, STATE_LABELS_EN, type PaperState } from './states';
 import { HOLDING_RESULTS, type MeetingProgress, type StationProgress } from './stations';
@@ -13,7 +13,11 @@ export interface ExplainInput {
   /** The row that decided (or withdrew) the paper. */
   setter: RowRef | null;
   stoppedStation: number | null;
+  /** Every station of the page is shown "Erledigt": the deciding one (progress rule 3). */
+  risDone?: number | null;
   next: NextStep | null;
+  awaiting?: AwaitedResult | null;
+  deadlines?: readonly Deadline[];
   /** The latest past meeting row. */
   lastRow: RowRef | null;
   paperDate: string | null;
@@ -23,11 +27,14 @@ export interface ExplainInput {
 const de = (s: string) => `„${s}“`;
 const en = (s: string) => `“${s}”`;
 
+/** What a committee is called where its name is not known (never an empty box or sentence). */
+export const UNKNOWN_COMMITTEE = 'Gremium nicht bekannt';
+
 function orgDe(s: { organization: string | null }): string {
-  return s.organization ?? 'unbekanntes Gremium';
+  return s.organization ?? UNKNOWN_COMMITTEE;
 }
 function orgEn(s: { organization: string | null }): string {
-  return s.organization ?? 'unknown body';
+  return s.organization ?? 'committee not known';
 }
 /** "FA Wirtschaft (1. Lesung)" — the station with its role where one is shown. */
 function stationDe(s: { organization: string | null; role: string | null }): string {
@@ -74,20 +81,40 @@ export function explain(c: ExplainInput): { de: string; en: string } {
     };
   }
 
+  if (c.risDone != null) {
+    const s = c.stations[c.risDone];
+    const row = [...s.meetings].reverse().find((m) => m.past);
+    const whenDe = s.lastDate ? ` am ${formatGermanDate(s.lastDate)}` : '';
+    const whenEn = s.lastDate ? ` on ${s.lastDate}` : '';
+    const resDe = row?.result ? `; letztes Ergebnis: ${de(row.result)}` : '; ein Ergebnis ist nicht angegeben';
+    const resEn = row?.result ? `; last result: ${en(row.result)}` : '; no result is given';
+    return {
+      de: `${headDe}: alle Stationen sind im RIS als ${de('Erledigt')} markiert, zuletzt ${stationDe(s)}${whenDe}${resDe}.`,
+      en: `${headEn}: every station is marked ${en('Erledigt')} in the RIS, last ${stationEn(s)}${whenEn}${resEn}.`,
+    };
+  }
+
   const last = lastDe(c);
   const lastE = lastEn(c);
+  const dl = deadlinesDe(c);
+  const dlE = deadlinesEn(c);
 
   if (c.state === 'scheduled' && c.next?.date) {
+    const fromDe = c.next.agenda ? ` (laut Tagesordnung der Sitzung vom ${formatGermanDate(c.next.agenda.date)})` : '';
+    const fromEn = c.next.agenda ? ` (on the published agenda of the meeting of ${c.next.agenda.date})` : '';
     return {
-      de: `${headDe}: ${stationDe(c.next)} am ${formatGermanDate(c.next.date)}${last ? `; zuletzt ${last}` : ''}.`,
-      en: `${headEn}: ${stationEn(c.next)} on ${c.next.date}${lastE ? `; last ${lastE}` : ''}.`,
+      de: `${headDe}: ${stationDe(c.next)} am ${formatGermanDate(c.next.date)}${fromDe}${last ? `; zuletzt ${last}` : ''}${dl}.`,
+      en: `${headEn}: ${stationEn(c.next)} on ${c.next.date}${fromEn}${lastE ? `; last ${lastE}` : ''}${dlE}.`,
     };
   }
 
   if (c.state === 'stalled') {
     const since = c.stalledSince as string;
-    const whoDe = c.lastRow ? orgDe(c.stations[c.lastRow.s]) : 'Datum der Vorlage';
-    const whoEn = c.lastRow ? orgEn(c.stations[c.lastRow.s]) : 'date of the paper';
+    // a deferral or referral that nothing followed (progress rule 6) is named with its result
+    const lastMeeting = c.lastRow ? c.stations[c.lastRow.s].meetings[c.lastRow.m] : null;
+    const lastResult = lastMeeting && (HOLDING_RESULTS.has(lastMeeting.resultCode) || lastMeeting.resultCode === 'referred') ? lastMeeting.result : null;
+    const whoDe = c.lastRow ? `${orgDe(c.stations[c.lastRow.s])}${lastResult ? `, ${de(lastResult)}` : ''}` : 'Datum der Vorlage';
+    const whoEn = c.lastRow ? `${orgEn(c.stations[c.lastRow.s])}${lastResult ? `, ${en(lastResult)}` : ''}` : 'date of the paper';
     const openDe = c.next ? ` Offen ist noch ${stationDe(c.next)}, ohne Termin.` : '';
     const openEn = c.next ? ` Still open: ${stationEn(c.next)}, no date.` : '';
     return {
@@ -109,6 +136,17 @@ export function explain(c: ExplainInput): { de: string; en: string } {
   }
 
   // In deliberation (and anything else not final).
+  if (c.awaiting) {
+    const a = c.awaiting;
+    const heldDe = a.date ? `Sitzung am ${formatGermanDate(a.date)}` : 'beraten';
+    const heldEn = a.date ? `met on ${a.date}` : 'deliberated';
+    const thenDe = c.next ? `; danach ${stationDe(c.next)}, noch ohne Termin` : '';
+    const thenEn = c.next ? `; then ${stationEn(c.next)}, no date yet` : '';
+    return {
+      de: `${headDe}: ${stationDe(a)}, ${heldDe}, Ergebnis noch nicht veröffentlicht${thenDe}.`,
+      en: `${headEn}: ${stationEn(a)} ${heldEn}, result not yet published${thenEn}.`,
+    };
+  }
   let nextDe: string;
   let nextEn: string;
   const lastStation = c.lastRow ? c.stations[c.lastRow.s] : null;
@@ -154,4 +192,17 @@ function lastEn(c: ExplainInput): string | null {
   }
   const done = [...c.stations].reverse().find((s) => s.status === 'done' || s.status === 'current');
   return done ? `${stationEn(done)}, ${done.status === 'done' ? 'done' : 'under way'} without a meeting date` : null;
+}
+
+/** "; vorher muss noch Ausschuss X (Vorberatung) beraten (vor dem 17.12.2026)" — the deadlines before a dated next step. */
+function deadlinesDe(c: ExplainInput): string {
+  const d = c.deadlines ?? [];
+  if (!d.length) return '';
+  return `; vorher muss noch ${d.map((x) => stationDe(x)).join(' und ')} beraten (vor dem ${formatGermanDate(d[0].before)})`;
+}
+
+function deadlinesEn(c: ExplainInput): string {
+  const d = c.deadlines ?? [];
+  if (!d.length) return '';
+  return `; before that, ${d.map((x) => stationEn(x)).join(' and ')} must deliberate (before ${d[0].before})`;
 }

@@ -1,10 +1,14 @@
 /**
- * progress(paper, today) → where a paper (Vorlage) stands in its Beratungsfolge on `today`, what comes
- * next and when, and the German sentence saying which station and meeting row set that state.
- * PURE (DESIGN.md habit 6): a function of the consultations, the paper's date and `today` — it never
- * reads the clock.
+ * progress(paper, today, { agenda }) → where a paper (Vorlage) stands in its Beratungsfolge on `today`,
+ * what comes next and when, and the German sentence saying which station and meeting row set that
+ * state. PURE (DESIGN.md habit 6): a function of the consultations, the agenda items that name the
+ * paper, the paper's date and `today` — it never reads the clock.
  *
  * RULES
+ * Agendas. The published agenda items that name the paper are merged into its Beratungsfolge first
+ * (./agenda-steps.ts): an item dates the matching planned station, or adds a planned step marked as
+ * coming from the agenda. Everything below reads the merged Beratungsfolge.
+ *
  * Meeting rows. A row is `past` when its date is before today, or today and it has a result, or it is
  * undated and has a result; it is `future` when its date is after today, or today without a result
  * yet. ("(offen)" and blank results are resultCode 'open', i.e. no result.)
@@ -16,41 +20,59 @@
  *     deferred / not-dealt → current (it must come back); closing result (adopted, adopted-amended,
  *     rejected, noted, withdrawn, settled, referred) → done; past row without a known result → done,
  *     except at a decisive station, where the result is still awaited → current;
- *  3. a station still planned with no meeting row at all while a later station is done or current
- *     → skipped.
- * Decisive stations: those with roleCode 'decision'; when no station has it, the last station.
+ *  3. a station still planned with no meeting row at all while a later station of the page is done or
+ *     current → skipped (a step added from an agenda never skips a station).
+ * A station "awaits its result" when it has met (past rows), no row has a result, none is still to
+ * come, and the page does not show it "Erledigt" or "Gestoppt".
+ * Decisive stations: those with roleCode 'decision'; when no station has it, the last station of the
+ * page (steps added from an agenda are never decisive).
  *
  * Paper state, first rule that applies:
  *  1. a past row 'withdrawn' at any station → withdrawn;
  *  2. the latest past decisive result (adopted → decided, adopted-amended → decided-amended,
  *     rejected, noted; settled "für erledigt erklärt" → stopped) at a decisive station → that state,
  *     unless a later decisive station is still current or has a future meeting;
- *  3. a stopped station with no station after it done or current, and no meeting ahead → stopped;
- *  4. an open station (current / planned) has a future meeting → scheduled;
- *  5. no past meeting for more than `stalledAfterDays` (default 365) — counted from the last past
- *     meeting, else from the paper's own date — and nothing dated ahead → stalled;
- *  6. a station done or current, or any past row → in-deliberation; otherwise → submitted.
+ *  3. the RIS's own status: every station of the page shown "Erledigt", the decisive one included →
+ *     done: noted when the decisive station's role is a Kenntnisnahme (roleCode 'notice'), else decided
+ *     (the explanation says that the RIS marks it done and gives no result);
+ *  4. a stopped station with no station after it done or current, and no meeting ahead → stopped;
+ *  5. an open station (current / planned) has a future meeting → scheduled;
+ *  6. the latest past row is a deferral or referral ('deferred', 'not-dealt', 'referred'), nothing is
+ *     dated ahead and more than RESTING_AFTER_DAYS (90) days have passed since → stalled ("ruht");
+ *  7. no past meeting for more than `stalledAfterDays` (default STALLED_AFTER_DAYS, 365) — counted from
+ *     the last past meeting, else from the paper's own date — and nothing dated ahead → stalled;
+ *  8. a station done or current, or any past row → in-deliberation; otherwise → submitted.
  *
- * next: the open station with the earliest future meeting; without one, the first open station in
- * page order (date null). After a final state only a dated open station after the deciding station
- * counts. currentStation: the first 'current' station, else the station of `next`; null once final.
- * deferralCount / referralCount count rows whose resultCode is 'deferred' / 'referred'.
+ * next: of the open stations that do not await their result, the one with the earliest future
+ * meeting; without one, the first in page order (date null). A committee that has met and whose
+ * result is not published is never the next step: it is `awaiting` ("Sitzung am 07.07.2026,
+ * Ergebnis noch nicht veröffentlicht"). After a final state only a dated open station after the
+ * deciding station counts. currentStation: the first 'current' station, else the station of `next`;
+ * null once final. deferralCount / referralCount count rows whose resultCode is 'deferred' / 'referred'.
+ * deadlines: when `next` is dated and at a decisive station (the motion is on a decision-maker's
+ * agenda), every open station of the page before it that has no meeting on or before that date and
+ * does not await its result must deliberate before it ("muss vor dem 17.12.2026 beraten werden").
  */
 import type { PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import { daysBetween, isIsoDate } from './dates';
 import { explain } from './explain';
 import { isFinalState, STATE_LABELS, type PaperState } from './states';
-import { deriveStations, isOpen, type MeetingProgress, type StationProgress } from './stations';
+import { deriveStations, isOpen, readStationStatus, type MeetingProgress, type StationProgress } from './stations';
+import { basisOf, collectRows, deadlinesOf, earliestDated, latest, risDecision, toNext } from './progress-parts';
+import { mergeAgenda, type AgendaSource, type PaperAgendaItem } from './agenda-steps';
 
 export { formatGermanDate } from './dates';
 export { PAPER_STATES, STATE_LABELS, STATE_LABELS_EN, STATION_STATES, isPaperState, isFinalState } from './states';
 export type { PaperState, StationState } from './states';
 export type { MeetingProgress, StationProgress } from './stations';
+export type { AgendaSource, PaperAgendaItem } from './agenda-steps';
 
 export interface ProgressOptions {
   /** Days without a past meeting (and nothing dated ahead) after which an open paper is 'stalled'. Default 365. */
   stalledAfterDays?: number;
+  /** The agenda items that name the paper (by id or reference), with their meetings' dates and committees. */
+  agenda?: readonly PaperAgendaItem[] | null;
 }
 
 export interface NextStep {
@@ -60,6 +82,29 @@ export interface NextStep {
   roleCode: RoleCode | null;
   /** Its next meeting date where one is known. */
   date: string | null;
+  /** Where that date comes from a published agenda, not the paper's own page: the meeting. */
+  agenda: AgendaSource | null;
+}
+
+/** A committee that has met on the paper and whose result is not published yet. */
+export interface AwaitedResult {
+  stationIndex: number;
+  organization: string | null;
+  role: string | null;
+  /** the meeting's date (its latest past row) */
+  date: string | null;
+}
+
+/** An open station that must deliberate before the dated next step. */
+export interface Deadline {
+  stationIndex: number;
+  organization: string | null;
+  role: string | null;
+  /** the day of the next step: it must deliberate before it */
+  before: string;
+  /** the station of the next step */
+  nextStationIndex: number;
+  nextOrganization: string | null;
 }
 
 export interface Decision {
@@ -87,6 +132,9 @@ export interface Progress {
   stations: StationProgress[];
   currentStation: number | null;
   next: NextStep | null;
+  /** The committee that has met and whose result is still to be published (not a next step). */
+  awaiting: AwaitedResult | null;
+  deadlines: Deadline[];
   decision: Decision | null;
   decisionDate: string | null;
   deferralCount: number;
@@ -119,6 +167,15 @@ const DECISIVE_RESULTS: Partial<Record<ResultCode, PaperState>> = {
 /** The default of ProgressOptions.stalledAfterDays (src/db/derive.ts relies on it to know which papers a new day can change). */
 export const STALLED_AFTER_DAYS = 365;
 
+/**
+ * Days after a deferral or referral with nothing after it (no later meeting, nothing dated ahead) from
+ * which a paper "ruht" (rule 6). src/db/derive.ts relies on it too.
+ */
+export const RESTING_AFTER_DAYS = 90;
+
+/** Results after which the paper waits for someone to take it up again (rule 6). */
+const RESTING_RESULTS: ReadonlySet<ResultCode> = new Set<ResultCode>(['deferred', 'not-dealt', 'referred']);
+
 export function progress(
   paper: Pick<PaperRecord, 'consultation'> & Partial<PaperRecord>,
   today: string,
@@ -127,7 +184,7 @@ export function progress(
   if (!isIsoDate(today)) throw new TypeError(`progress: today must be YYYY-MM-DD, got "${String(today)}"`);
   const stalledAfterDays = options.stalledAfterDays ?? STALLED_AFTER_DAYS;
   const paperDate = isIsoDate(paper.date) ? paper.date : null;
-  const stations = deriveStations(paper.consultation ?? [], today);
+  const stations = deriveStations(mergeAgenda(paper.consultation ?? [], options.agenda), today);
   const rows = collectRows(stations);
   const meeting = (r: RowRef): MeetingProgress => stations[r.s].meetings[r.m];
   const past = rows.filter((r) => meeting(r).past);
@@ -135,10 +192,13 @@ export function progress(
   const pastDates = past.map((r) => meeting(r).date).filter((d): d is string => d != null);
   const lastActivity = pastDates.length ? pastDates.reduce((a, b) => (b > a ? b : a)) : null;
   const open = stations.filter(isOpen);
+  // a committee that has met and not published its result is not a next step
+  const ahead = open.filter((s) => !s.awaitingResult);
 
   let state: PaperState | null = null;
   let setter: RowRef | null = null;
   let stoppedStation: number | null = null;
+  let risDone: number | null = null;
 
   const withdrawn = latest(past.filter((r) => meeting(r).resultCode === 'withdrawn'));
   if (withdrawn) {
@@ -155,6 +215,16 @@ export function progress(
     }
   }
 
+  if (state == null) {
+    const own = stations.filter((s) => !s.fromAgenda);
+    const deciding = own.filter((s) => s.decisive);
+    if (deciding.length && own.every((s) => readStationStatus(s.stationStatus) === 'done')) {
+      const last = deciding[deciding.length - 1];
+      state = last.roleCode === 'notice' ? 'noted' : 'decided';
+      risDone = last.index;
+    }
+  }
+
   if (state == null && !open.some((s) => s.nextDate != null)) {
     const stop = stations.find(
       (s) => s.status === 'stopped' && !stations.some((l) => l.index > s.index && (l.status === 'done' || l.status === 'current')),
@@ -167,10 +237,10 @@ export function progress(
 
   let next: NextStep | null;
   if (state != null) {
-    const after = setter ? setter.s : (stoppedStation ?? -1);
-    next = toNext(earliestDated(open.filter((s) => s.index > after)), true);
+    const after = setter ? setter.s : (stoppedStation ?? risDone ?? -1);
+    next = toNext(earliestDated(ahead.filter((s) => s.index > after)), true);
   } else {
-    next = toNext(earliestDated(open), true) ?? toNext(open[0] ?? null, false);
+    next = toNext(earliestDated(ahead), true) ?? toNext(ahead[0] ?? null, false);
   }
 
   let stalledSince: string | null = null;
@@ -180,7 +250,9 @@ export function progress(
     } else {
       const since = lastActivity ?? paperDate;
       const started = past.length > 0 || stations.some((s) => s.status === 'done' || s.status === 'current');
-      if (since != null && daysBetween(since, today) > stalledAfterDays) {
+      const resting = lastRow != null && RESTING_RESULTS.has(meeting(lastRow).resultCode) && lastActivity != null
+        && !open.some((s) => s.nextDate != null) && daysBetween(lastActivity, today) > RESTING_AFTER_DAYS;
+      if (resting || (since != null && daysBetween(since, today) > stalledAfterDays)) {
         state = 'stalled';
         stalledSince = since;
       } else {
@@ -192,6 +264,11 @@ export function progress(
   const final = isFinalState(state);
   const firstCurrent = stations.find((s) => s.status === 'current');
   const currentStation = final ? null : (firstCurrent?.index ?? next?.stationIndex ?? null);
+  const waiting = final ? null : (open.find((s) => s.awaitingResult) ?? null);
+  const awaiting: AwaitedResult | null = waiting
+    ? { stationIndex: waiting.index, organization: waiting.organization, role: waiting.role, date: waiting.lastDate }
+    : null;
+  const deadlines = final ? [] : deadlinesOf(stations, next);
 
   const decision: Decision | null = setter
     ? {
@@ -203,10 +280,12 @@ export function progress(
         resultCode: meeting(setter).resultCode,
         date: meeting(setter).date,
       }
-    : null;
+    : risDone != null
+      ? risDecision(stations[risDone])
+      : null;
 
-  const basis = basisOf(state, stations, { setter, stoppedStation, next, lastRow, paperDate });
-  const text = explain({ state, stations, setter, stoppedStation, next, lastRow, paperDate, stalledSince });
+  const basis = basisOf(state, stations, { setter, stoppedStation: stoppedStation ?? risDone, next, lastRow, paperDate });
+  const text = explain({ state, stations, setter, stoppedStation, risDone, next, awaiting, deadlines, lastRow, paperDate, stalledSince });
 
   return {
     today,
@@ -215,6 +294,8 @@ export function progress(
     stations,
     currentStation,
     next,
+    awaiting,
+    deadlines,
     decision,
     decisionDate: decision?.date ?? null,
     deferralCount: stations.reduce((n, s) => n + s.deferrals, 0),
@@ -225,67 +306,4 @@ export function progress(
     explanation: text.de,
     explanationEn: text.en,
   };
-}
-
-/** Every meeting row in page order; undated rows sort as late as the dated row before them. */
-function collectRows(stations: readonly StationProgress[]): RowRef[] {
-  const rows: RowRef[] = [];
-  let running = '';
-  for (const s of stations) {
-    for (const m of s.meetings) {
-      if (m.date != null) running = m.date;
-      rows.push({ s: s.index, m: m.index, key: `${running}|${String(s.index).padStart(4, '0')}|${String(m.index).padStart(4, '0')}` });
-    }
-  }
-  return rows;
-}
-
-function latest(rows: readonly RowRef[]): RowRef | null {
-  let best: RowRef | null = null;
-  for (const r of rows) if (best == null || r.key >= best.key) best = r;
-  return best;
-}
-
-function earliestDated(stations: readonly StationProgress[]): StationProgress | null {
-  let best: StationProgress | null = null;
-  for (const s of stations) {
-    if (s.nextDate == null) continue;
-    if (best == null || (best.nextDate as string) > s.nextDate) best = s;
-  }
-  return best;
-}
-
-function toNext(s: StationProgress | null, withDate: boolean): NextStep | null {
-  if (s == null) return null;
-  return {
-    stationIndex: s.index,
-    organization: s.organization,
-    role: s.role,
-    roleCode: s.roleCode,
-    date: withDate ? s.nextDate : null,
-  };
-}
-
-function basisOf(
-  state: PaperState,
-  stations: readonly StationProgress[],
-  c: { setter: RowRef | null; stoppedStation: number | null; next: NextStep | null; lastRow: RowRef | null; paperDate: string | null },
-): StateBasis | null {
-  const row = (r: RowRef): StateBasis => ({ stationIndex: r.s, meetingIndex: r.m, date: stations[r.s].meetings[r.m].date });
-  if (c.setter) return row(c.setter);
-  if (c.stoppedStation != null) {
-    const ms = stations[c.stoppedStation].meetings;
-    const m = ms.length ? ms[ms.length - 1] : null;
-    return { stationIndex: c.stoppedStation, meetingIndex: m?.index ?? null, date: m?.date ?? null };
-  }
-  if (state === 'scheduled' && c.next) {
-    const m = stations[c.next.stationIndex].meetings.find((x) => x.future && x.date === c.next?.date);
-    return { stationIndex: c.next.stationIndex, meetingIndex: m?.index ?? null, date: c.next.date };
-  }
-  if (c.lastRow) return row(c.lastRow);
-  if (state === 'submitted' || state === 'stalled') {
-    return c.paperDate || c.next ? { stationIndex: c.next?.stationIndex ?? null, meetingIndex: null, date: c.paperDate } : null;
-  }
-  const lastDone = [...stations].reverse().find((s) => s.status === 'done' || s.status === 'current');
-  return lastDone ? { stationIndex: lastDone.index, meetingIndex: null, date: null } : null;
 }

@@ -3,12 +3,13 @@
  * station status (ALLRIS 4: Erledigt / Geplant / Bereit / Gestoppt) and its meeting rows.
  * The rules are described at the top of ./progress.ts. Pure: no clock, no I/O.
  */
-import type { ConsultationMeetingRecord, ConsultationRecord } from '../../scrapers/records';
+import type { ConsultationRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import type { AgendaConsultation, AgendaMeetingRow } from './agenda-steps';
 import type { StationState } from './states';
 
 /** A meeting row of a station, flagged against `today`. */
-export interface MeetingProgress extends ConsultationMeetingRecord {
+export interface MeetingProgress extends AgendaMeetingRow {
   /** Position in the station's `meetings` (page order). */
   index: number;
   /** The meeting has taken place: dated before today, or today with a result, or undated with a result. */
@@ -39,6 +40,14 @@ export interface StationProgress {
   deferrals: number;
   /** Rows whose resultCode is 'referred' (the role "Verweisung" alone does not count). */
   referrals: number;
+  /** A step the page's Beratungsfolge does not list, added from a published agenda (agenda-steps.ts). */
+  fromAgenda: boolean;
+  /**
+   * The station has met on the paper but no result is published: past rows, none with a result, none
+   * still to come, and the page does not show the station "Erledigt". Not a next step; not done for
+   * the agenda check.
+   */
+  awaitingResult: boolean;
 }
 
 /** Results after which a station has finished its step. */
@@ -59,7 +68,7 @@ export function readStationStatus(text: string | null | undefined): ShownStatus 
   return null;
 }
 
-export function flagMeeting(m: ConsultationMeetingRecord, index: number, today: string): MeetingProgress {
+export function flagMeeting(m: AgendaMeetingRow, index: number, today: string): MeetingProgress {
   const hasResult = m.resultCode !== 'open';
   let past: boolean;
   let future: boolean;
@@ -110,22 +119,25 @@ function baseStatus(shown: ShownStatus, meetings: readonly MeetingProgress[], de
  * Derives every station's progress. Stations are kept in page order. A station that never got a
  * meeting row and is still 'planned' while a later station is done or under way becomes 'skipped'.
  */
-export function deriveStations(consultations: readonly ConsultationRecord[], today: string): StationProgress[] {
-  const hasDecisionRole = consultations.some((c) => c.roleCode === 'decision');
+export function deriveStations(consultations: readonly (ConsultationRecord | AgendaConsultation)[], today: string): StationProgress[] {
+  const fromAgenda = (c: ConsultationRecord | AgendaConsultation) => 'fromAgenda' in c && c.fromAgenda === true;
+  const pageCount = consultations.filter((c) => !fromAgenda(c)).length;
+  const hasDecisionRole = consultations.some((c) => c.roleCode === 'decision' && !fromAgenda(c));
   const stations = consultations.map((c, index): StationProgress => {
-    const decisive = hasDecisionRole ? c.roleCode === 'decision' : index === consultations.length - 1;
+    const decisive = !fromAgenda(c) && (hasDecisionRole ? c.roleCode === 'decision' : index === pageCount - 1);
     const meetings = (c.meetings ?? []).map((m, i) => flagMeeting(m, i, today));
     const pastDates = meetings.filter((m) => m.past && m.date != null).map((m) => m.date as string);
     const futureDates = meetings.filter((m) => m.future && m.date != null).map((m) => m.date as string);
     const withResult = meetings.filter((m) => m.resultCode !== 'open');
     const resultRow = withResult.length ? withResult[withResult.length - 1] : null;
+    const shown = readStationStatus(c.stationStatus);
     return {
       index,
       organization: c.organization ?? null,
       role: c.role ?? null,
       roleCode: c.roleCode ?? null,
       stationStatus: c.stationStatus ?? null,
-      status: baseStatus(readStationStatus(c.stationStatus), meetings, decisive),
+      status: baseStatus(shown, meetings, decisive),
       decisive,
       lastDate: pastDates.length ? pastDates.reduce((a, b) => (b > a ? b : a)) : null,
       nextDate: futureDates.length ? futureDates.reduce((a, b) => (b < a ? b : a)) : null,
@@ -134,11 +146,13 @@ export function deriveStations(consultations: readonly ConsultationRecord[], tod
       meetings,
       deferrals: meetings.filter((m) => m.resultCode === 'deferred').length,
       referrals: meetings.filter((m) => m.resultCode === 'referred').length,
+      fromAgenda: fromAgenda(c),
+      awaitingResult: shown !== 'done' && shown !== 'stopped' && meetings.some((m) => m.past) && withResult.length === 0 && !meetings.some((m) => m.future),
     };
   });
   for (const s of stations) {
     if (s.status !== 'planned' || s.meetings.length > 0) continue;
-    if (stations.some((later) => later.index > s.index && (later.status === 'done' || later.status === 'current'))) {
+    if (stations.some((later) => later.index > s.index && !later.fromAgenda && (later.status === 'done' || later.status === 'current'))) {
       s.status = 'skipped';
     }
   }

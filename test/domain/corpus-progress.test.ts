@@ -14,15 +14,16 @@ interface Row {
   state: PaperState;
   stations: StationState[];
   next: { organization: string; date: string | null } | null;
-  decision: { result: string; date: string } | null;
+  decision: { result: string | null; date: string } | null;
   deferrals: number;
   explanation: string;
 }
 
 const TABLE: Row[] = [
+  // the committee met and its result is not published: that meeting is not a next step
   { page: 'allris3/hamburg-altona/vo020-1018473.html', today: '2026-11-24', state: 'in-deliberation', stations: ['current'],
-    next: { organization: 'Hauptausschuss', date: null }, decision: null, deferrals: 0,
-    explanation: 'In Beratung: zuletzt Hauptausschuss am 09.07.2026; das Ergebnis steht noch aus.' },
+    next: null, decision: null, deferrals: 0,
+    explanation: 'In Beratung: Hauptausschuss, Sitzung am 09.07.2026, Ergebnis noch nicht veröffentlicht.' },
   { page: 'allris3/hamburg-altona/vo020-1018473.html', today: '2026-07-01', state: 'scheduled', stations: ['planned'],
     next: { organization: 'Hauptausschuss', date: '2026-07-09' }, decision: null, deferrals: 0,
     explanation: 'Terminiert: Hauptausschuss am 09.07.2026.' },
@@ -32,21 +33,24 @@ const TABLE: Row[] = [
   { page: 'allris3/hamburg-eimsbuettel/vo020-1011853.html', today: '2026-11-24', state: 'in-deliberation', stations: ['done', 'done', 'planned'],
     next: { organization: 'Bezirksversammlung', date: null }, decision: null, deferrals: 0,
     explanation: 'In Beratung: zuletzt Regionalausschuss Lokstedt/Niendorf/Schnelsen (Kenntnisnahme) am 31.08.2026; als Nächstes Bezirksversammlung (Kenntnisnahme), noch ohne Termin.' },
+  // the committee met and its result is not published: that meeting is not a next step
   { page: 'allris3/hamburg-mitte/vo020-1020365.html', today: '2026-11-24', state: 'in-deliberation', stations: ['current'],
-    next: { organization: 'Hauptausschuss', date: null }, decision: null, deferrals: 0,
-    explanation: 'In Beratung: zuletzt Hauptausschuss am 07.07.2026; das Ergebnis steht noch aus.' },
+    next: null, decision: null, deferrals: 0,
+    explanation: 'In Beratung: Hauptausschuss, Sitzung am 07.07.2026, Ergebnis noch nicht veröffentlicht.' },
+  // the committee met and its result is not published: that meeting is not a next step
   { page: 'allris3/hamburg-nord/vo020-1016851.html', today: '2026-11-24', state: 'in-deliberation', stations: ['current'],
-    next: { organization: 'Hauptausschuss', date: null }, decision: null, deferrals: 0,
-    explanation: 'In Beratung: zuletzt Hauptausschuss am 07.07.2026; das Ergebnis steht noch aus.' },
+    next: null, decision: null, deferrals: 0,
+    explanation: 'In Beratung: Hauptausschuss, Sitzung am 07.07.2026, Ergebnis noch nicht veröffentlicht.' },
   { page: 'allris3/hildesheim/vo020-8000.html', today: '2026-11-24', state: 'noted', stations: ['done', 'done'],
     next: null, decision: { result: 'zur Kenntnis genommen', date: '2023-06-21' }, deferrals: 0,
     explanation: 'Zur Kenntnis genommen: Ortsrat Stadtmitte/Neustadt hat am 21.06.2023 „zur Kenntnis genommen“ (Information).' },
   { page: 'allris3/regensburg/vo020-VO-26-23343-D2-excerpt.html', today: '2026-11-24', state: 'decided', stations: ['done', 'done'],
     next: null, decision: { result: 'ungeändert beschlossen', date: '2026-09-24' }, deferrals: 0,
     explanation: 'Beschlossen: Ausschuss für Umweltfragen, Natur- und Klimaschutz hat am 24.09.2026 „ungeändert beschlossen“.' },
-  { page: 'allris3/landkreis-osnabrueck/vo020r-4010-excerpt.html', today: '2026-11-24', state: 'in-deliberation', stations: ['done', 'done', 'done'],
-    next: null, decision: null, deferrals: 0,
-    explanation: 'In Beratung: zuletzt Kreistag des Landkreises Osnabrück (Entscheidung) am 28.09.2026; keine weitere Station vorgesehen und kein Beschluss verzeichnet.' },
+  // every station "Erledigt" in the RIS, the deciding one included: done, though no result is given
+  { page: 'allris3/landkreis-osnabrueck/vo020r-4010-excerpt.html', today: '2026-11-24', state: 'decided', stations: ['done', 'done', 'done'],
+    next: null, decision: { result: null, date: '2026-09-28' }, deferrals: 0,
+    explanation: 'Beschlossen: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Kreistag des Landkreises Osnabrück (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.' },
   { page: 'allris4/laatzen/vo020-1000238.html', today: '2026-11-24', state: 'stopped', stations: ['done', 'done', 'done', 'done', 'stopped', 'stopped'],
     next: null, decision: null, deferrals: 1,
     explanation: 'Gestoppt: die Station „Rat der Stadt Laatzen“ (Entscheidung, Sitzung am 03.09.2026) ist als „Gestoppt“ markiert; danach ist nichts mehr geschehen oder geplant.' },

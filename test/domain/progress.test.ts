@@ -198,7 +198,8 @@ const CASES: Case[] = [
     state: 'in-deliberation',
     stations: ['done', 'current'],
     currentStation: 1,
-    explanation: 'In Beratung: zuletzt Rat der Stadt (Entscheidung) am 15.10.2026; das Ergebnis steht noch aus.',
+    next: null,
+    explanation: 'In Beratung: Rat der Stadt (Entscheidung), Sitzung am 15.10.2026, Ergebnis noch nicht veröffentlicht.',
   },
   {
     name: 'stalled vs not stalled depends on today (364 days → in deliberation)',

@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import type { ICalCalendar } from 'ical-generator';
 import { meetingsBetween, meetingsByIds, meetingsOfOrganization, organizationHeader, type CalendarMeeting } from '../../db/queries-calendar';
 import { loadPaper } from '../../db/queries';
+import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { progress } from '../../domain/progress';
 import { berlinToUtc } from '../../util/berlin-time';
@@ -14,7 +15,8 @@ import type { AppContext } from '../app';
 import { xmlSafe } from '../atom';
 import { baseUrl } from '../base-url';
 import { HttpError } from '../http-error';
-import { toDate } from '../to-date';
+import { dayDe, toDate } from '../to-date';
+import { UNKNOWN_COMMITTEE } from '../../domain/explain';
 import { parseId } from './ids';
 
 /** How far calendars reach: all meetings from 30 days back (at most 2000), a committee's latest 500. */
@@ -92,24 +94,28 @@ export function paperCalendarRoute(ctx: AppContext) {
     const id = parseId(req.params.id);
     const stored = id === null ? null : loadPaper(ctx.sqlite, id);
     if (!stored || id === null) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
-    const pr = progress(stored.record, ctx.today());
+    const pr = progress(stored.record, ctx.today(), { agenda: loadPaperAgenda(ctx.sqlite, id) });
     const base = baseUrl(req);
     const p = stored.record;
     const links = loadPaperLinks(ctx.sqlite, id, p.consultation.map((c) => c.organization));
-    const linked = new Map(meetingsByIds(ctx.sqlite, links.meetings.flat().filter((x): x is number => x != null)).map((m) => [m.id, m]));
+    // a row's meeting: linked from the paper's own row, or the meeting of the agenda item that gave the row
+    const meetingOf = (i: number, j: number) => links.meetings[i]?.[j] ?? pr.stations[i].meetings[j].agenda?.meetingId ?? null;
+    const ids = pr.stations.flatMap((s, i) => s.meetings.map((_, j) => meetingOf(i, j))).filter((x): x is number => x != null);
+    const linked = new Map(meetingsByIds(ctx.sqlite, ids).map((m) => [m.id, m]));
     const cal = newCalendar(`${p.reference ?? 'Vorlage'} – Termine (ratsradar)`);
     pr.stations.forEach((s, i) => {
       s.meetings.forEach((row, j) => {
         if (!row.future || !row.date) return;
-        const meeting = linked.get(links.meetings[i]?.[j] ?? -1);
-        const station = `${s.organization ?? 'Gremium'}${s.role ? ` (${s.role})` : ''}`;
+        const meeting = linked.get(meetingOf(i, j) ?? -1);
+        const station = `${s.organization ?? UNKNOWN_COMMITTEE}${s.role ? ` (${s.role})` : ''}`;
+        const fromAgenda = row.agenda ? ` Laut Tagesordnung der Sitzung vom ${dayDe(row.agenda.date)}.` : '';
         addEvent(cal, {
           id: `paper-${id}-${row.date}-${i + 1}-${j + 1}@ratsradar`,
           date: row.date,
           start: meeting?.date === row.date ? meeting.start : null,
           end: meeting?.date === row.date ? meeting.end : null,
           summary: `${p.reference ?? 'Vorlage'}: ${station}`,
-          description: `${[p.reference, p.name].filter(Boolean).join(' – ')}. ${row.name ?? station}. ${base}/papers/${id}`,
+          description: `${[p.reference, p.name].filter(Boolean).join(' – ')}. ${row.name ?? station}.${fromAgenda} ${base}/papers/${id}`,
           location: meeting ? [meeting.room, meeting.location].filter(Boolean).join(', ') || null : null,
           url: meeting ? `${base}/meetings/${meeting.id}` : `${base}/papers/${id}`,
           stamp: toDate(stored.meta.updatedAt) ?? new Date(0),

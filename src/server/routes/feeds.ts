@@ -7,8 +7,10 @@ import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import { meetingsOfOrganization, organizationHeader } from '../../db/queries-calendar';
 import { loadPaper } from '../../db/queries';
+import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import type { ListRow } from '../../db/queries-lists';
+import { UNKNOWN_COMMITTEE } from '../../domain/explain';
 import { progress } from '../../domain/progress';
 import type { TopicSet } from '../../domain/topics';
 import { berlinToUtc } from '../../util/berlin-time';
@@ -38,7 +40,7 @@ export function paperFeedRoute(ctx: AppContext) {
     const stored = id === null ? null : loadPaper(ctx.sqlite, id);
     if (!stored || id === null) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
     const today = ctx.today();
-    const pr = progress(stored.record, today);
+    const pr = progress(stored.record, today, { agenda: loadPaperAgenda(ctx.sqlite, id) });
     const base = baseUrl(req);
     const page = `${base}/papers/${id}`;
     const links = loadPaperLinks(ctx.sqlite, id, stored.record.consultation.map((c) => c.organization));
@@ -50,15 +52,16 @@ export function paperFeedRoute(ctx: AppContext) {
         if (!m.date) return;
         const when = toDate(m.date);
         if (!when) return;
-        const station = `${s.organization ?? 'Gremium'}${s.role ? ` (${s.role})` : ''}`;
-        const what = m.future ? `geplant am ${dateDe(m.date)}` : (m.result ?? `beraten am ${dateDe(m.date)}, ohne Ergebnis`);
-        const meetingId = links.meetings[i]?.[j] ?? null;
+        const station = `${s.organization ?? UNKNOWN_COMMITTEE}${s.role ? ` (${s.role})` : ''}`;
+        const what = m.future ? `geplant am ${dateDe(m.date)}` : (m.result ?? `Sitzung am ${dateDe(m.date)}, Ergebnis noch nicht veröffentlicht`);
+        const agenda = m.agenda ? ` Laut Tagesordnung der Sitzung vom ${dateDe(m.agenda.date)}.` : '';
+        const meetingId = links.meetings[i]?.[j] ?? m.agenda?.meetingId ?? null;
         entries.push({
           id: `${ATOM_TAG}paper/${id}/meeting/${m.date}/${shortHash(`${s.organization}|${s.role}|${j}`)}`,
           title: `${station}: ${what}`,
           link: meetingId ? `${base}/meetings/${meetingId}` : page,
           updated: when,
-          summary: `${title}. ${m.name ? `${m.name}, ` : ''}${dateDe(m.date)}${m.future ? ' (geplant)' : ''}${m.result ? `: ${m.result}` : ''}.`,
+          summary: `${title}. ${m.name ? `${m.name}, ` : ''}${dateDe(m.date)}${m.future ? ' (geplant)' : ''}${m.result ? `: ${m.result}` : ''}.${agenda}`,
         });
       });
     });

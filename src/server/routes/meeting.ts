@@ -39,7 +39,7 @@ export function meetingRoute(ctx: AppContext) {
       if (!future || paperId == null || !meeting.organization || !meeting.date) return null;
       const stored = papers.get(paperId);
       if (!stored) return null;
-      const c = checkAgendaItem(progress(stored.record, today), { organization: meeting.organization, date: meeting.date });
+      const c = checkAgendaItem(progress(stored.record, today, { agenda: stored.agenda }), { organization: meeting.organization, date: meeting.date });
       return c.flagged ? { blocking: c.severity === 'blocking', messages: c.issues.map((i) => i.message) } : null;
     };
     const viewItems = items.map((i) => ({

@@ -1,6 +1,7 @@
 /** GET /papers/:id — a motion's timeline, its case and documents; /papers/:id.json — the same data as JSON. */
 import type { Request, Response } from 'express';
 import { loadPaper } from '../../db/queries';
+import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { loadCaseCandidates, loadHistoryIfRecorded, loadLastChecked } from '../../db/queries-paper-page';
 import { groupCase, referenceStem } from '../../domain/case';
@@ -19,7 +20,8 @@ export function paperRoute(ctx: AppContext) {
     const page = ctx.read(() => {
       const stored = loadPaper(ctx.sqlite, Number(idText));
       if (!stored) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
-      const pr = progress(stored.record, today);
+      const agenda = loadPaperAgenda(ctx.sqlite, stored.meta.id);
+      const pr = progress(stored.record, today, { agenda });
       if (asJson) return { stored, pr, extras: null };
       const p = stored.record;
       const links = loadPaperLinks(ctx.sqlite, stored.meta.id, p.consultation.map((c) => c.organization));
