@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import { derivedColumns } from '../src/db/derive';
+import type { PaperAgendaItem } from '../src/domain/agenda-steps';
 import { indexPaper } from '../src/db/search-index';
 import type { GeneratedCity } from './generate';
 
@@ -55,6 +56,7 @@ function prepare(sqlite: Database.Database) {
     meeting: sqlite.prepare(`INSERT INTO meetings (id, source_id, entity_key, source_record_id, system, url, name, organization,
       organization_source_id, organization_id, date, start, "end", room, location, status_text, provenance, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    derivedOn: sqlite.prepare('UPDATE papers SET derived_on = ? WHERE source_id = ?'),
     agendaItem: sqlite.prepare(`INSERT INTO agenda_items (id, source_id, entity_key, source_record_id, meeting_source_id, meeting_id,
       position, number, public, name, meeting_name, organization, date, paper_reference, paper_source_id, paper_id, result,
       result_code, text, provenance, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)`),
@@ -102,11 +104,22 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
       counts.organizations++;
     }
     const paperBySourceId = new Map<string, number>();
+    // the agenda items that name each paper, as progress() reads them (derive.ts derivedColumns)
+    const agendaOf = new Map<string, PaperAgendaItem[]>();
+    for (const m of city.meetings) {
+      for (const a of m.agendaItem) {
+        if (!a.paperSourceId) continue;
+        let l = agendaOf.get(a.paperSourceId);
+        if (!l) agendaOf.set(a.paperSourceId, (l = []));
+        l.push({ date: m.date, organization: m.organization, meetingName: m.name, meetingId: null, meetingSourceId: m.sourceId,
+          agendaItemSourceId: a.sourceId, number: a.number, result: a.result, resultCode: a.resultCode });
+      }
+    }
     const paperProvenance = city.papers.length ? provenanceOf(city.papers[0], sys) : '{}';
     for (const p of city.papers) {
       const id = ++paperId;
       paperBySourceId.set(p.sourceId!, id);
-      const d = opts.derived ? derivedColumns(p, opts.today) : null;
+      const d = opts.derived ? derivedColumns(p, opts.today, agendaOf.get(p.sourceId!) ?? []) : null;
       s.paper.run({
         id, sourceDbId, sourceId: p.sourceId, system: sys, systemVersion: p.systemVersion, url: p.url, reference: p.reference,
         name: p.name, paperType: p.paperType, public: p.public === null ? null : p.public ? 1 : 0, statusText: p.statusText,
@@ -114,7 +127,8 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
         relatedReferences: JSON.stringify(p.relatedReferences), files: JSON.stringify(p.files), text: JSON.stringify(p.text),
         recordHash: `bench:${p.sourceId}`, now, provenance: paperProvenance,
         state: d?.state ?? null, currentOrganization: d?.currentOrganization ?? null, nextOrganization: d?.nextOrganization ?? null,
-        nextRole: d?.nextRole ?? null, nextDate: d?.nextDate ?? null, lastActivity: d?.lastActivity ?? null, derivedOn: d ? opts.today : null,
+        // derived_on is set once the city's agenda items are written (their insert trigger marks their papers stale)
+        nextRole: d?.nextRole ?? null, nextDate: d?.nextDate ?? null, lastActivity: d?.lastActivity ?? null, derivedOn: null,
       });
       p.files.forEach((f, k) => s.file.run(sourceDbId, id, k, f.name, f.url));
       counts.files += p.files.length;
@@ -152,5 +166,6 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
         });
       });
     }
+    if (opts.derived) s.derivedOn.run(opts.today, sourceDbId);
   })();
 }

@@ -61,6 +61,14 @@ function prepare(sqlite: Database.Database) {
        WHERE p.source_id = @source AND p.next_organization = @name
          AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @name)`,
     ),
+    // papers scheduled at a later station that pass through this committee first: candidates for a deadline
+    // of this committee (src/domain/queue.ts decides from their progress), the earliest dates first
+    deadlineCandidates: sqlite.prepare<{ name: string; source: number; today: string; limit: number }, number>(
+      `SELECT p.id FROM papers p
+       WHERE p.source_id = @source AND p.next_date >= @today AND p.next_organization IS NOT @name
+         AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @name)
+       ORDER BY p.next_date, p.id LIMIT @limit`,
+    ).pluck(),
     coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, ComingMeetingRow>(
       `SELECT id, name, date, start, room FROM meetings
        WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date >= @today
@@ -118,6 +126,14 @@ export function loadQueueIds(sqlite: Database.Database, c: CommitteeRef, limit: 
   const ids = s.queueIds.all({ name: c.name, source: c.sourceDbId, limit, offset }).map((r) => r.id);
   const total = offset === 0 && ids.length < limit ? ids.length : s.queueCount.get({ name: c.name, source: c.sourceDbId })!.n;
   return { ids, total };
+}
+
+/**
+ * Papers with a dated next step at another committee that list this committee too, earliest first, at
+ * most `limit`: those whose progress has a deadline for this committee join its queue.
+ */
+export function loadDeadlineCandidateIds(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): number[] {
+  return stmts(sqlite).deadlineCandidates.all({ name: c.name, source: c.sourceDbId, today, limit });
 }
 
 export function loadComingMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): ComingMeetingRow[] {

@@ -5,21 +5,27 @@
  * meeting date.
  *
  * RULES
- * The station the agenda item belongs to: the station of this committee with a meeting row on the
- * meeting's date; else its first open (current / planned) station; else its last station. No
- * station of this committee → `station: null`, one 'not-in-sequence' note, not flagged.
- * Each station before it (page order):
+ * The station the agenda item belongs to: the station of this committee in the paper's own
+ * Beratungsfolge (steps added from agendas do not count) with a meeting row on the meeting's date;
+ * else its first open (current / planned) station; else its last station. No such station →
+ * `station: null`, one 'not-in-sequence' note, not flagged.
+ * Each station of the page before it (page order):
+ *  - held without a published result (no row has a result, the RIS does not show it "Erledigt")
+ *    → 'pending': not done, whatever the rows alone would say;
  *  - done or skipped → fine;
  *  - stopped → 'blocking';
  *  - current or planned with a coming meeting on or before the meeting's date → 'pending'
  *    (it can still be done in time: check again after that meeting);
- *  - current or planned otherwise → 'blocking' (nothing scheduled before this meeting).
+ *  - current or planned otherwise → 'blocking' (nothing scheduled before this meeting); without any
+ *    date it says by when: "muss vor dem 17.12.2026 beraten werden — Rat der Stadt Musterstadt".
  * A motion is flagged when it has any issue; its severity is the worst one.
  */
 import type { Progress } from './progress';
 import { sameCommittee } from './queue';
 import { STATION_STATE_LABELS, type StationState } from './states';
 import { formatGermanDate } from './dates';
+import { UNKNOWN_COMMITTEE } from './explain';
+import { awaitingText, deadlineText } from './step-texts';
 
 export type AgendaIssueSeverity = 'blocking' | 'pending';
 
@@ -51,7 +57,7 @@ export interface AgendaSlot {
 }
 
 function stationOf(pr: Progress, at: AgendaSlot): number | null {
-  const mine = pr.stations.filter((s) => sameCommittee(s.organization, at.organization));
+  const mine = pr.stations.filter((s) => !s.fromAgenda && sameCommittee(s.organization, at.organization));
   if (!mine.length) return null;
   const onDate = mine.find((s) => s.meetings.some((m) => m.date === at.date));
   if (onDate) return onDate.index;
@@ -60,7 +66,7 @@ function stationOf(pr: Progress, at: AgendaSlot): number | null {
 }
 
 function describe(s: { organization: string | null; role: string | null }): string {
-  const where = s.organization ?? 'unbekanntes Gremium';
+  const where = s.organization ?? UNKNOWN_COMMITTEE;
   return s.role ? `${s.role} (${where})` : where;
 }
 
@@ -69,14 +75,21 @@ export function checkAgendaItem(pr: Progress, at: AgendaSlot): AgendaCheck {
   if (station == null) return { station: null, issues: [], flagged: false, severity: null, notInSequence: true };
   const issues: AgendaIssue[] = [];
   for (const s of pr.stations.slice(0, station)) {
-    if (s.status === 'done' || s.status === 'skipped') continue;
+    if (s.fromAgenda) continue;
     const base = { stationIndex: s.index, organization: s.organization, role: s.role, status: s.status, nextDate: s.nextDate };
+    if (s.awaitingResult) {
+      issues.push({ ...base, severity: 'pending', message: `${describe(s)}: ${awaitingText({ date: s.lastDate })}` });
+      continue;
+    }
+    if (s.status === 'done' || s.status === 'skipped') continue;
     if (s.status === 'stopped') {
       issues.push({ ...base, severity: 'blocking', message: `${describe(s)}: gestoppt` });
     } else if (s.nextDate != null && s.nextDate <= at.date) {
       issues.push({ ...base, severity: 'pending', message: `${describe(s)}: noch offen, Termin ${formatGermanDate(s.nextDate)} (vor dieser Sitzung)` });
     } else {
-      const when = s.nextDate != null ? `erst am ${formatGermanDate(s.nextDate)} (nach dieser Sitzung)` : 'kein Termin vor dieser Sitzung';
+      const when = s.nextDate != null
+        ? `erst am ${formatGermanDate(s.nextDate)} (nach dieser Sitzung)`
+        : `kein Termin vor dieser Sitzung; ${deadlineText({ before: at.date, nextOrganization: at.organization })}`;
       issues.push({ ...base, severity: 'blocking', message: `${describe(s)}: ${STATION_STATE_LABELS[s.status]}, ${when}` });
     }
   }

@@ -1,11 +1,15 @@
 /**
- * A committee's queue: the motions whose next planned station is this committee, ordered by the
- * date of that station's next meeting (dated ones first, earliest first; then those without a date,
- * longest waiting first). Pure: a function of progress() results and the committee's name.
+ * A committee's queue: the motions whose next planned station is this committee, and those with a
+ * deadline for it (progress().deadlines: the motion is on a decision-maker's agenda and this
+ * committee's earlier station has no meeting before that day — "muss vor dem 17.12.2026 beraten
+ * werden — Rat der Stadt Musterstadt"). Ordered by the date of that station's next meeting, or by the
+ * deadline (dated ones first, earliest first; then those without a date, longest waiting first).
+ * Pure: a function of progress() results and the committee's name.
  */
 import type { RoleCode } from '../../scrapers/shared/codes';
-import type { Progress } from './progress';
+import type { AgendaSource, Progress } from './progress';
 import type { PaperState } from './states';
+import { deadlineText } from './step-texts';
 
 export interface QueueInput<T> {
   paper: T;
@@ -20,6 +24,12 @@ export interface QueueEntry<T> {
   roleCode: RoleCode | null;
   /** the committee's next meeting on this paper, where one is known */
   date: string | null;
+  /** where that date comes from a published agenda */
+  agenda: AgendaSource | null;
+  /** the committee must deliberate before this day (a later decisive station meets then), else null */
+  deadline: string | null;
+  /** "muss vor dem 17.12.2026 beraten werden — Rat der Stadt Musterstadt", else null */
+  deadlineText: string | null;
   state: PaperState;
   stateLabel: string;
   /** the latest past meeting of the paper (any committee): since when it has been waiting */
@@ -40,14 +50,21 @@ export function deriveQueue<T>(items: readonly QueueInput<T>[], committee: strin
   const entries: QueueEntry<T>[] = [];
   for (const { paper, progress } of items) {
     const next = progress.next;
-    if (!next || !sameCommittee(next.organization, committee)) continue;
-    const earlier = progress.stations.slice(0, next.stationIndex);
+    const deadline = progress.deadlines.find((d) => sameCommittee(d.organization, committee));
+    const mine = next != null && sameCommittee(next.organization, committee);
+    if (!mine && !deadline) continue;
+    const stationIndex = mine ? next.stationIndex : (deadline as NonNullable<typeof deadline>).stationIndex;
+    const station = progress.stations[stationIndex];
+    const earlier = progress.stations.slice(0, stationIndex);
     entries.push({
       paper,
-      stationIndex: next.stationIndex,
-      role: next.role,
-      roleCode: next.roleCode,
-      date: next.date,
+      stationIndex,
+      role: station.role,
+      roleCode: station.roleCode,
+      date: mine ? next.date : null,
+      agenda: mine ? next.agenda : null,
+      deadline: mine ? null : (deadline?.before ?? null),
+      deadlineText: !mine && deadline ? deadlineText(deadline) : null,
       state: progress.state,
       stateLabel: progress.label,
       waitingSince: progress.lastActivity,
@@ -55,8 +72,11 @@ export function deriveQueue<T>(items: readonly QueueInput<T>[], committee: strin
       earlierTotal: earlier.length,
     });
   }
-  // dated first (earliest first); undated after, longest waiting first; stable otherwise
-  const key = (e: QueueEntry<T>) => (e.date != null ? `0${e.date}` : `1${e.waitingSince ?? '0000-00-00'}`);
+  // dated (or with a deadline) first, earliest first; undated after, longest waiting first; stable otherwise
+  const key = (e: QueueEntry<T>) => {
+    const by = e.date ?? e.deadline;
+    return by != null ? `0${by}` : `1${e.waitingSince ?? '0000-00-00'}`;
+  };
   return entries
     .map((e, i) => ({ e, i }))
     .sort((a, b) => (key(a.e) < key(b.e) ? -1 : key(a.e) > key(b.e) ? 1 : a.i - b.i))

@@ -32,7 +32,7 @@ const CASES: Case[] = [
     name: 'Vorberatung without any meeting → blocking',
     consultation: [st('Hauptausschuss', 'Vorberatung', 'preliminary'), st('Rat', 'Entscheidung', 'decision', [row('2026-12-17')])],
     at: { organization: 'Rat', date: '2026-12-17' }, station: 1, severity: 'blocking', issues: [[0, 'blocking']],
-    message: /^Vorberatung \(Hauptausschuss\): geplant, kein Termin vor dieser Sitzung$/,
+    message: /^Vorberatung \(Hauptausschuss\): geplant, kein Termin vor dieser Sitzung; muss vor dem 17\.12\.2026 beraten werden — Rat$/,
   },
   {
     name: 'Vorberatung scheduled before the meeting → pending',

@@ -41,19 +41,22 @@ describe('committee and meeting pages', () => {
     tmp.cleanup();
   });
 
-  test('the Rat lists its queue: the papers whose next station it is, undated ones longest waiting first', async () => {
+  test('the Rat lists its queue: the papers whose next station it is, dated by its published agenda', async () => {
     const res = await request(app).get(`/organizations/${orgId(RAT)}`).expect(200);
     const $ = cheerio.load(res.text);
     expect($('h1').text()).toBe(RAT);
     const rows = $('table.queue tbody tr').toArray().map((tr) => [
-      $(tr).find('td[data-label="Termin"]').text().trim(),
+      text($(tr).find('td[data-label="Termin"]')),
       $(tr).find('td[data-label="Vorlage"] .ref').text(),
       $(tr).find('td[data-label="Rolle"]').text(),
-      $(tr).find('td[data-label="Vorstationen"]').text().trim(),
+      text($(tr).find('td[data-label="Vorstationen"]')),
     ]);
+    // both are items of the Rat's published agenda of 17.12.2026, which their own pages do not list yet;
+    // DS/2026/0254 is not here: the Rat met on it (15.10.2026) and its result is not published
     expect(rows).toEqual([
-      ['ohne Termin', 'DS/2026/0254', 'Entscheidung', '2 von 2 erledigt'],
-      ['ohne Termin', 'DS/2026/0301', 'Entscheidung', '3 von 3 erledigt'],
+      ['17.12.2026 laut Tagesordnung der Sitzung vom 17.12.2026', 'DS/2026/0301', 'Entscheidung', '3 von 3 erledigt'],
+      ['17.12.2026 laut Tagesordnung der Sitzung vom 17.12.2026', 'DS/2026/0342', 'Entscheidung',
+        '0 von 1 erledigt ⚠ Vorstation offen Vorberatung (Ausschuss für Digitalisierung und Smart City): geplant, kein Termin vor dieser Sitzung; muss vor dem 17.12.2026 beraten werden — Rat der Stadt Musterstadt'],
     ]);
   });
 
@@ -73,7 +76,7 @@ describe('committee and meeting pages', () => {
       ['1', '', false, '–'],
       ['2', 'DS/2026/0123', true, '⚠ Vorstation ausstehend Vorberatung (Hauptausschuss): noch offen, Termin 03.12.2026 (vor dieser Sitzung)'],
       ['3', 'DS/2026/0301', false, '✓ bereit'],
-      ['4', 'DS/2026/0342', true, '⚠ Vorstation offen Vorberatung (Ausschuss für Digitalisierung und Smart City): geplant, kein Termin vor dieser Sitzung'],
+      ['4', 'DS/2026/0342', true, '⚠ Vorstation offen Vorberatung (Ausschuss für Digitalisierung und Smart City): geplant, kein Termin vor dieser Sitzung; muss vor dem 17.12.2026 beraten werden — Rat der Stadt Musterstadt'],
       ['5', '', false, '–'],
     ]);
     expect(block.find('tr.flagged .flag-blocking').length).toBe(1);

@@ -146,7 +146,7 @@ describe('feeds, calendars and CSV', () => {
     const total = Number(/<p class="count">(\d+) Vorlagen/.exec(home)![1]);
     expect(entries).toHaveLength(total);
     const e = entries.find((x) => x.title.startsWith('DS/2026/0123 '))!;
-    expect(e.summary).toBe('Musterstadt (Demo), Antrag. Status: terminiert. Aktuell: Hauptausschuss. Nächster Schritt: Hauptausschuss (Vorberatung) am 03.12.2026. Letzte Aktivität: 14.10.2026.');
+    expect(e.summary).toBe('Musterstadt (Demo), Antrag. Status: terminiert. Aktuell: Hauptausschuss. Nächster Schritt: Hauptausschuss am 03.12.2026 (Vorberatung). Letzte Aktivität: 14.10.2026.');
     expect(e.link).toMatch(/\/papers\/\d+$/);
     const leipzig = parseAtom((await request(f.app).get('/feed.atom?stadt=demo-leipzig').expect(200)).text);
     expect(leipzig.entries.map((x) => x.title)).toEqual(['VII-A-00777 Teilnahme der Stadt Leipzig am bundesweiten Digitaltag 2020 am 19.06.2020']);

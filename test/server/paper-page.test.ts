@@ -34,7 +34,8 @@ describe('the motion page', () => {
     const steps = $('ol.track-steps li').toArray().map((li) => [$(li).attr('class'), $(li).find('.step-icon').text(), squash($(li).find('.step-status').text())]);
     expect(steps).toEqual([
       ['step step-done', '✓', 'erledigt · 22 Tage'],
-      ['step step-planned step-is-current', '○', 'geplant'],
+      // ● marks the current station, as the legend says, though it has not met yet
+      ['step step-planned step-is-current', '●', 'geplant'],
       ['step step-planned', '○', 'geplant'],
     ]);
     expect($('ol.track-steps').attr('aria-hidden')).toBe('true');
@@ -58,7 +59,7 @@ describe('the motion page', () => {
     const leipzig = await page('demo-leipzig', 'VII-A-00777');
     expect(leipzig('li.station h3 a').first().attr('href')).toBe('/gremien/demo-leipzig/Ratsversammlung');
     expect(squash($('li.counts').text())).toBe('Vertagt: 0×, verwiesen: 0×');
-    expect($('.figures li').toArray().map((li) => squash($(li).text()))).toContain('Dauer: seit 63 Tagen in Beratung');
+    expect($('.figures li').toArray().map((li) => squash($(li).text()))).toContain('In Beratung seit 63 Tagen');
   });
 
   test('skipped and stopped stations look different and say so; deferrals and referrals are counted', async () => {

@@ -17,6 +17,7 @@ import { baseUrl } from '../base-url';
 import { HttpError } from '../http-error';
 import { dayDe, toDate } from '../to-date';
 import { UNKNOWN_COMMITTEE } from '../../domain/explain';
+import { nextStepText } from '../../domain/step-texts';
 import { parseId } from './ids';
 
 /** How far calendars reach: all meetings from 30 days back (at most 2000), a committee's latest 500. */
@@ -109,13 +110,15 @@ export function paperCalendarRoute(ctx: AppContext) {
         const meeting = linked.get(meetingOf(i, j) ?? -1);
         const station = `${s.organization ?? UNKNOWN_COMMITTEE}${s.role ? ` (${s.role})` : ''}`;
         const fromAgenda = row.agenda ? ` Laut Tagesordnung der Sitzung vom ${dayDe(row.agenda.date)}.` : '';
+        const isNext = pr.next != null && pr.next.stationIndex === i && pr.next.date === row.date;
+        const nextText = isNext && pr.next ? ` Nächster Schritt: ${nextStepText(pr.next)}.` : '';
         addEvent(cal, {
           id: `paper-${id}-${row.date}-${i + 1}-${j + 1}@ratsradar`,
           date: row.date,
           start: meeting?.date === row.date ? meeting.start : null,
           end: meeting?.date === row.date ? meeting.end : null,
           summary: `${p.reference ?? 'Vorlage'}: ${station}`,
-          description: `${[p.reference, p.name].filter(Boolean).join(' – ')}. ${row.name ?? station}.${fromAgenda} ${base}/papers/${id}`,
+          description: `${[p.reference, p.name].filter(Boolean).join(' – ')}. ${row.name ?? station}.${nextText}${fromAgenda} ${base}/papers/${id}`,
           location: meeting ? [meeting.room, meeting.location].filter(Boolean).join(', ') || null : null,
           url: meeting ? `${base}/meetings/${meeting.id}` : `${base}/papers/${id}`,
           stamp: toDate(stored.meta.updatedAt) ?? new Date(0),

@@ -11,7 +11,8 @@ import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import type { ListRow } from '../../db/queries-lists';
 import { UNKNOWN_COMMITTEE } from '../../domain/explain';
-import { progress } from '../../domain/progress';
+import { progress, type Progress } from '../../domain/progress';
+import { agendaSourceText, awaitingText, nextStepText } from '../../domain/step-texts';
 import type { TopicSet } from '../../domain/topics';
 import { berlinToUtc } from '../../util/berlin-time';
 import type { AppContext } from '../app';
@@ -75,7 +76,7 @@ export function paperFeedRoute(ctx: AppContext) {
     sendAtom(res, toAtom({
       id: `${ATOM_TAG}paper/${id}/feed`,
       title: `${title} – ratsradar`,
-      subtitle: `Stand: ${pr.label}. ${pr.explanation}`,
+      subtitle: `Stand: ${pr.label}. ${pr.explanation}${nextLine(pr)}`,
       link: page,
       self: `${page}/feed.atom`,
       updated: newest([now, ...entries.filter((e) => e.updated <= endOfToday).map((e) => e.updated)], now),
@@ -84,11 +85,17 @@ export function paperFeedRoute(ctx: AppContext) {
   };
 }
 
+/** " Nächster Schritt: Rat der Stadt Musterstadt am 17.12.2026 (Entscheidung), laut Tagesordnung …" for the paper feed's subtitle. */
+function nextLine(pr: Progress): string {
+  const parts: string[] = [];
+  if (pr.awaiting) parts.push(` ${pr.awaiting.organization ?? UNKNOWN_COMMITTEE}: ${awaitingText(pr.awaiting)}.`);
+  if (pr.next) parts.push(` Nächster Schritt: ${nextStepText(pr.next)}${pr.next.agenda ? `, ${agendaSourceText(pr.next.agenda)}` : ''}.`);
+  return parts.join('');
+}
+
 function listEntries(rows: ListRow[], base: string): AtomEntry[] {
   return rows.map((r) => {
-    const next = r.nextOrganization
-      ? ` Nächster Schritt: ${r.nextOrganization}${r.nextRole ? ` (${r.nextRole})` : ''}${r.nextDate ? ` am ${dateDe(r.nextDate)}` : ', noch ohne Termin'}.`
-      : '';
+    const next = r.nextOrganization ? ` Nächster Schritt: ${nextStepText({ organization: r.nextOrganization, role: r.nextRole, date: r.nextDate })}.` : '';
     return {
       id: `${ATOM_TAG}paper/${r.id}`,
       title: [r.reference, r.name].filter(Boolean).join(' ') || 'Vorlage',

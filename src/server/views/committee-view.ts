@@ -5,12 +5,13 @@
  * (src/domain/agenda-check.ts) of every motion on them.
  */
 import type Database from 'better-sqlite3';
-import { loadComingMeetings, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
+import { loadComingMeetings, loadDeadlineCandidateIds, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
 import { loadMeeting } from '../../db/queries-meetings';
 import { loadProgressPapers, type ProgressPaper } from '../../db/queries-progress';
 import { checkAgendaItem, type AgendaCheck } from '../../domain/agenda-check';
 import { progress, type Progress } from '../../domain/progress';
 import { deriveQueue } from '../../domain/queue';
+import { agendaSourceText } from '../../domain/step-texts';
 
 /** rows of the queue per page (?seite=N); the CSV, feeds and calendar of the committee are not paged */
 export const QUEUE_PAGE_SIZE = 50;
@@ -21,6 +22,8 @@ export const COMING_LIMIT = 8;
  */
 export const AGENDA_ROWS = 15;
 const PLANNED_LIMIT = 400;
+/** papers scheduled elsewhere that are checked for a deadline of this committee (they join page 1 of the queue) */
+const DEADLINE_LIMIT = 200;
 
 interface Loaded {
   stored: ProgressPaper;
@@ -70,8 +73,10 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
   const { ids, total } = loadQueueIds(sqlite, committee, QUEUE_PAGE_SIZE, offset);
   const meetings = loadComingMeetings(sqlite, committee, today, COMING_LIMIT).map((m) => ({ m, found: loadMeeting(sqlite, m.id) }));
   const planned = loadPlannedRows(sqlite, committee, today, '9999-12-31', PLANNED_LIMIT);
+  const deadlineIds = queuePage === 1 ? loadDeadlineCandidateIds(sqlite, committee, today, DEADLINE_LIMIT).filter((id) => !ids.includes(id)) : [];
   const papers = loadProgressPapers(sqlite, [
     ...ids,
+    ...deadlineIds,
     ...meetings.flatMap(({ found }) => (found?.items ?? []).map((i) => i.paperId).filter((x): x is number => x != null)),
     ...planned.map((r) => r.paperId),
   ]);
@@ -85,14 +90,19 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
   };
   const check = (l: Loaded, date: string) => checkAgendaItem(l.pr, { organization: committee.name, date });
 
-  // the queue
-  const loaded = ids.map(load).filter((x): x is Loaded => x != null);
-  const queue = deriveQueue(loaded.map((l) => ({ paper: l, progress: l.pr })), committee.name).map((e) => ({
+  // the queue: its stored page, and (on page 1) the papers with a deadline for this committee
+  const loaded = [...ids, ...deadlineIds].map(load).filter((x): x is Loaded => x != null);
+  const derived = deriveQueue(loaded.map((l) => ({ paper: l, progress: l.pr })), committee.name);
+  const deadlineCount = derived.filter((e) => e.deadline != null && deadlineIds.includes(e.paper.stored.id)).length;
+  const queue = derived.map((e) => ({
     id: e.paper.stored.id,
     reference: e.paper.stored.reference,
     name: e.paper.stored.name,
     role: e.role,
     date: e.date,
+    agendaText: agendaSourceText(e.agenda),
+    deadline: e.deadline,
+    deadlineText: e.deadlineText,
     state: e.state,
     stateLabel: e.stateLabel,
     waitingSince: e.waitingSince,
@@ -147,12 +157,14 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     a.items = shown;
   }
 
+  const all = total + deadlineCount;
   return {
     queue,
-    queueTotal: total,
+    queueTotal: all,
     queuePage,
     queuePages: Math.max(1, Math.ceil(total / QUEUE_PAGE_SIZE)),
-    queueCount: `${total} ${total === 1 ? 'Vorlage' : 'Vorlagen'} in der Warteschlange` +
+    queueCount: `${all} ${all === 1 ? 'Vorlage' : 'Vorlagen'} in der Warteschlange` +
+      (deadlineCount ? ` (${deadlineCount} mit Frist vor einer späteren Station)` : '') +
       (total > QUEUE_PAGE_SIZE && ids.length > 0 ? `, hier Nr. ${offset + 1}–${offset + ids.length}` : ''),
     coming,
     flags,

@@ -7,6 +7,7 @@ import type { Progress } from '../../domain/progress';
 import { STATE_LABELS, isPaperState } from '../../domain/states';
 import { comparePaths, splitPath, stationPathLabel, type PathMark } from '../../domain/path-diff';
 import { deriveStationDays } from '../../domain/station-days';
+import { agendaSourceText, awaitingText, committeeName, daysText as daysPhrase, deadlineText } from '../../domain/step-texts';
 import { committeeHref } from './committee-href';
 
 export const STATION_STATUS_LABELS: Record<string, string> = {
@@ -62,9 +63,7 @@ function pathView(history: readonly PaperHistoryEntry[], stations: readonly { or
 }
 
 function daysText(days: number | null, running: boolean): string | null {
-  if (days == null) return null;
-  const n = days === 1 ? '1 Tag' : `${days} Tage`;
-  return running ? `seit ${n}` : n;
+  return days == null ? null : daysPhrase(days, running);
 }
 
 export function toPaperView(stored: StoredPaper, pr: Progress, today: string, extras: PaperPageExtras = {}) {
@@ -73,21 +72,30 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
   const days = deriveStationDays(pr.stations, p.date, today);
   const stations = pr.stations.map((s, i) => {
     const d = days.stations[i];
+    const isCurrent = pr.currentStation === i;
     return {
       ...s,
       number: i + 1,
+      organizationLabel: committeeName(s.organization),
       statusLabel: STATION_STATUS_LABELS[s.status] ?? s.status,
-      icon: STATION_STATUS_ICONS[s.status] ?? '',
-      isCurrent: pr.currentStation === i,
+      // ● marks the current station, as the legend says, whatever its status
+      icon: isCurrent ? STATION_STATUS_ICONS.current : (STATION_STATUS_ICONS[s.status] ?? ''),
+      isCurrent,
+      awaitingText: s.awaitingResult && s.lastDate ? awaitingText({ date: s.lastDate }) : null,
+      deadlineText: pr.deadlines.filter((d) => d.stationIndex === i).map(deadlineText)[0] ?? null,
       organizationId: links.committees[i] ?? null,
       committeeHref: committeeHref(stored.meta.sourceKey, s.organization, links.committees[i] ?? null),
       days: d.days,
       daysText: daysText(d.days, d.running),
-      meetings: s.meetings.map((m, j) => ({ ...m, meetingId: links.meetings[i]?.[j] ?? null })),
+      meetings: s.meetings.map((m, j) => ({
+        ...m,
+        meetingId: links.meetings[i]?.[j] ?? m.agenda?.meetingId ?? null,
+        agendaText: agendaSourceText(m.agenda),
+      })),
     };
   });
   const summary = stations
-    .map((s) => `Station ${s.number} von ${stations.length}: ${s.organization ?? 'unbekanntes Gremium'}${s.role ? ` (${s.role})` : ''}, ${s.statusLabel}${s.isCurrent ? ', aktuelle Station' : ''}${s.daysText ? `, ${s.daysText}` : ''}.`)
+    .map((s) => `Station ${s.number} von ${stations.length}: ${s.organizationLabel}${s.role ? ` (${s.role})` : ''}, ${s.statusLabel}${s.isCurrent ? ', aktuelle Station' : ''}${s.daysText ? `, ${s.daysText}` : ''}.`)
     .join(' ');
 
   let next = null;
@@ -96,11 +104,16 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
     const row = st?.meetings.find((m) => m.future && m.date === pr.next?.date) ?? null;
     next = {
       ...pr.next,
+      organizationLabel: committeeName(pr.next.organization),
       meetingId: row?.meetingId ?? null,
       meetingName: row?.name ?? null,
       committeeHref: st?.committeeHref ?? null,
+      agendaText: agendaSourceText(pr.next.agenda),
     };
   }
+  const awaiting = pr.awaiting
+    ? { ...pr.awaiting, organizationLabel: committeeName(pr.awaiting.organization), text: awaitingText(pr.awaiting), committeeHref: stations[pr.awaiting.stationIndex]?.committeeHref ?? null }
+    : null;
   const members = extras.caseMembers ?? [];
   return {
     title: [p.reference, p.name].filter(Boolean).join(' – ') || 'Vorlage',
@@ -113,10 +126,14 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
     deferralCount: pr.deferralCount,
     referralCount: pr.referralCount,
     next,
+    awaiting,
     decision: pr.decision,
     stations,
     trackSummary: summary,
-    totalDaysText: days.total != null ? (days.totalRunning ? `seit ${days.total} Tagen in Beratung` : `${days.total} Tage von der Vorlage bis zur letzten Sitzung`) : null,
+    // "Dauer" only where there is a start and an end; a running count says since when
+    totalDaysText: days.total != null
+      ? (days.totalRunning ? `In Beratung ${daysPhrase(days.total, true)}` : `Dauer: ${daysPhrase(days.total, false)} von der Vorlage bis zur letzten Sitzung`)
+      : null,
     caseMembers: members.length > 1
       ? members.map((m) => ({
           id: m.paper.id,
