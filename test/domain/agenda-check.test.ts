@@ -96,6 +96,17 @@ const CASES: Case[] = [
     at: { organization: 'schulausschuss', date: '2026-12-10' }, station: 2, severity: null, issues: [],
   },
   {
+    name: 'a Vorberatung held without a result ("kein Ergebnis angegeben") is not done for the check → pending',
+    consultation: [st('Hauptausschuss', 'Vorberatung', 'preliminary', [row('2026-11-03')]), st('Rat', 'Entscheidung', 'decision', [row('2026-12-17')])],
+    at: { organization: 'Rat', date: '2026-12-17' }, station: 1, severity: 'pending', issues: [[0, 'pending']],
+    message: /^Vorberatung \(Hauptausschuss\): Sitzung am 03\.11\.2026, Ergebnis noch nicht veröffentlicht$/,
+  },
+  {
+    name: 'a Vorberatung the RIS shows "Erledigt" without a result is done',
+    consultation: [st('Hauptausschuss', 'Vorberatung', 'preliminary', [row('2026-11-03')], 'Erledigt'), st('Rat', 'Entscheidung', 'decision', [row('2026-12-17')])],
+    at: { organization: 'Rat', date: '2026-12-17' }, station: 1, severity: null, issues: [],
+  },
+  {
     name: 'the first station has nothing before it',
     consultation: [st('Hauptausschuss', 'Vorberatung', 'preliminary', [row('2026-12-03')]), st('Rat', 'Entscheidung', 'decision')],
     at: { organization: 'Hauptausschuss', date: '2026-12-03' }, station: 0, severity: null, issues: [],
@@ -111,6 +122,17 @@ describe('checkAgendaItem', () => {
     expect(check.issues.map((i) => [i.stationIndex, i.severity])).toEqual(c.issues);
     expect(check.notInSequence).toBe(false);
     if (c.message) expect(check.issues.map((i) => i.message).join('\n')).toMatch(c.message);
+  });
+
+  test('on an agenda the paper\'s page does not list yet (demo DS/2026/0342): the agenda dates the Rat, the open Vorberatung gets a deadline', () => {
+    const agenda = [{ date: '2026-12-17', organization: 'Rat', meetingName: null, meetingId: 5, meetingSourceId: null, agendaItemSourceId: null, number: '4', result: null, resultCode: null }];
+    const pr = progress({ consultation: [st('Digitalausschuss', 'Vorberatung', 'preliminary'), st('Rat', 'Entscheidung', 'decision')] }, TODAY, { agenda });
+    const check = checkAgendaItem(pr, { organization: 'Rat', date: '2026-12-17' });
+    expect([check.station, check.severity]).toEqual([1, 'blocking']);
+    expect(check.issues.map((i) => i.message)).toEqual(['Vorberatung (Digitalausschuss): geplant, kein Termin vor dieser Sitzung; muss vor dem 17.12.2026 beraten werden — Rat']);
+    // a step added from an agenda is not the Beratungsfolge's station: the committee is "not in sequence"
+    const other = checkAgendaItem(progress({ consultation: [st('Rat', 'Entscheidung', 'decision')] }, TODAY, { agenda: [{ ...agenda[0], organization: 'Bauausschuss' }] }), { organization: 'Bauausschuss', date: '2026-12-17' });
+    expect(other.notInSequence).toBe(true);
   });
 
   test('a committee the Beratungsfolge does not name: a note, not a flag', () => {

@@ -41,6 +41,24 @@ describe('deriveQueue', () => {
     expect(deriveQueue(items, 'Jugendbeirat')).toEqual([]);
   });
 
+  test('a paper on a decision-maker\'s agenda whose Vorberatung has no meeting before it joins that committee\'s queue with the deadline', () => {
+    const agenda = [{ date: '2026-12-17', organization: 'Rat', meetingName: null, meetingId: 5, meetingSourceId: null, agendaItemSourceId: null, number: '4', result: null, resultCode: null }];
+    const g = { paper: 'G', progress: progress({ consultation: [st('Digitalausschuss', 'Vorberatung', 'preliminary'), st('Rat', 'Entscheidung', 'decision')] }, TODAY, { agenda }) };
+    const h = { paper: 'H', progress: progress({ consultation: [st('Digitalausschuss', 'Vorberatung', 'preliminary')] }, TODAY) };
+    const q = deriveQueue([h, g], 'Digitalausschuss');
+    // with a deadline it sorts by that day, before the undated
+    expect(q.map((e) => [e.paper, e.date, e.deadline, e.stationIndex, e.role])).toEqual([['G', null, '2026-12-17', 0, 'Vorberatung'], ['H', null, null, 0, 'Vorberatung']]);
+    expect(q[0].deadlineText).toBe('muss vor dem 17.12.2026 beraten werden — Rat');
+    // the Rat's queue has it dated by the agenda
+    expect(deriveQueue([g], 'Rat').map((e) => [e.paper, e.date, e.agenda?.date, e.deadline])).toEqual([['G', '2026-12-17', '2026-12-17', null]]);
+  });
+
+  test('a committee that met and has not published its result has the paper no longer in its queue', () => {
+    const waiting = { paper: 'W', progress: progress({ consultation: [st('Hauptausschuss', 'Entscheidung', 'decision', [row('2026-07-07')])] }, TODAY) };
+    expect(deriveQueue([waiting], 'Hauptausschuss')).toEqual([]);
+    expect(waiting.progress.awaiting).toMatchObject({ organization: 'Hauptausschuss', date: '2026-07-07' });
+  });
+
   test('sameCommittee ignores case and white space, never matches null', () => {
     expect(sameCommittee(' Haupt  ausschuss', 'haupt ausschuss')).toBe(true);
     expect(sameCommittee('Rat', 'Rat der Stadt')).toBe(false);
