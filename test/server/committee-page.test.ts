@@ -52,7 +52,7 @@ describe('committee and meeting pages', () => {
       text($(tr).find('td[data-label="Vorstationen"]')),
     ]);
     // both are items of the Rat's published agenda of 17.12.2026, which their own pages do not list yet;
-    // DS/2026/0254 is not here: the Rat met on it (15.10.2026) and its result is not published
+    // DS/2026/0254 is not here: the Rat met on it (08.10.2026) and its result is not published
     expect(rows).toEqual([
       ['17.12.2026 laut Tagesordnung der Sitzung vom 17.12.2026', 'DS/2026/0301', 'Entscheidung', '3 von 3 erledigt'],
       ['17.12.2026 laut Tagesordnung der Sitzung vom 17.12.2026', 'DS/2026/0342', 'Entscheidung',
