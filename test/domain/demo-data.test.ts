@@ -1,9 +1,10 @@
 /**
  * data/demo/*.json: every file is contract-exact (CONTRACTS.md section 2, format 1) — one Paper record
  * per motion file, the Musterstadt committees (Organization) and meetings (Meeting, with their agenda
- * items) as arrays — the meetings agree with the papers' Beratungsfolgen, and on 2026-11-24 the papers
- * show every state of PAPER_STATES. The loader (src/ingest/demo.ts) reads them and names the file of
- * a bad one.
+ * items) as arrays — the meetings agree with the papers' Beratungsfolgen, and on 2026-11-24 the papers,
+ * with the agenda items that name them (as the app reads them), show every state of PAPER_STATES but
+ * 'submitted' (DS/2026/0342, submitted on its own page, is on the Rat's agenda of 17.12.2026). The
+ * loader (src/ingest/demo.ts) reads them and names the file of a bad one.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import type { AgendaItemEntry, MeetingRecord, OrganizationRecord, PaperRecord } 
 import { classifyResult, classifyRole, RESULT_CODES, ROLE_CODES } from '../../scrapers/shared/codes';
 import { toMember } from '../../scrapers/shared/org-members';
 import { isOrganisationName } from '../../scrapers/shared/persons';
-import { PAPER_STATES, progress, type PaperState } from '../../src/domain/progress';
+import { PAPER_STATES, progress, type PaperAgendaItem, type PaperState } from '../../src/domain/progress';
 import { readDemoRecords } from '../../src/ingest/demo';
 import { makeTmpDir } from '../helpers/tmp';
 
@@ -29,6 +30,14 @@ const MEETING_FILE = 'musterstadt-sitzungen.json';
 const organizations = parsed.get(ORGANIZATION_FILE) as OrganizationRecord[];
 const meetings = parsed.get(MEETING_FILE) as MeetingRecord[];
 const musterstadtPapers = records.filter(([f]) => f.startsWith('musterstadt-')).map(([, r]) => r);
+
+/** The agenda items of the demo meetings that name a paper (by id, else reference), as src/db/queries-agenda.ts hands them over. */
+function agendaOf(r: PaperRecord): PaperAgendaItem[] {
+  return meetings.flatMap((m) => m.agendaItem
+    .filter((a) => (a.paperSourceId != null && a.paperSourceId === r.sourceId) || (a.paperSourceId == null && a.paperReference != null && a.paperReference === r.reference))
+    .map((a) => ({ date: m.date, organization: m.organization, meetingName: m.name, meetingId: null, meetingSourceId: m.sourceId,
+      agendaItemSourceId: a.sourceId, number: a.number, result: a.result, resultCode: a.resultCode })));
+}
 
 const BASE_KEYS = ['type', 'format', 'system', 'systemVersion', 'sourceId', 'url'];
 const PAPER_KEYS = [
@@ -56,8 +65,9 @@ const EXPECTED_STATES: Record<string, PaperState> = {
   'musterstadt-ds-2026-0155-makerspace-vhs.json': 'withdrawn',
   'musterstadt-ds-2026-0201-open-data-bericht.json': 'noted',
   'musterstadt-ds-2026-0254-livestream-ratssitzungen.json': 'in-deliberation',
-  'musterstadt-ds-2026-0301-beteiligungsportal.json': 'in-deliberation',
-  'musterstadt-ds-2026-0342-online-terminvergabe.json': 'submitted',
+  // both on the Rat's published agenda of 17.12.2026, which their own pages do not list yet
+  'musterstadt-ds-2026-0301-beteiligungsportal.json': 'scheduled',
+  'musterstadt-ds-2026-0342-online-terminvergabe.json': 'scheduled',
   'musterstadt-ds-2026-0388-sensorik-messnetz.json': 'scheduled',
 };
 
@@ -141,15 +151,17 @@ describe('data/demo', () => {
   });
 
   test.each(records)('%s has its expected state on 2026-11-24', (file, r) => {
-    const p = progress(r, TODAY);
+    const p = progress(r, TODAY, { agenda: agendaOf(r) });
     expect(p.state).toBe(EXPECTED_STATES[file]);
     expect(p.explanation.length).toBeGreaterThan(20);
     if (p.basis?.stationIndex != null) expect(p.explanation).toContain(p.stations[p.basis.stationIndex].organization);
   });
 
-  test('on 2026-11-24 every state of PAPER_STATES occurs', () => {
-    const seen = new Set(records.map(([, r]) => progress(r, TODAY).state));
-    expect([...seen].sort()).toEqual([...PAPER_STATES].sort());
+  test('on 2026-11-24 every state of PAPER_STATES occurs but submitted; DS/2026/0342 on its own page alone is submitted', () => {
+    const seen = new Set(records.map(([, r]) => progress(r, TODAY, { agenda: agendaOf(r) }).state));
+    expect([...seen].sort()).toEqual(PAPER_STATES.filter((s) => s !== 'submitted').sort());
+    const [, ds0342] = records.find(([f]) => f.includes('0342')) as [string, PaperRecord];
+    expect([progress(ds0342, TODAY).state, agendaOf(ds0342).map((a) => [a.organization, a.date, a.number])]).toEqual(['submitted', [['Rat der Stadt Musterstadt', '2026-12-17', '4']]]);
   });
 
   test('VII-A-00777: stalled since the FA Wirtschaft 1. Lesung, and the explanation names that station and day', () => {
