@@ -159,6 +159,16 @@ export function deriveStations(consultations: readonly (ConsultationRecord | Age
   return stations;
 }
 
+/**
+ * The station status as the RIS shows it, where it says something else than the status ratsradar
+ * infers (or a word ratsradar does not know): "Geplant" beside "erledigt". Null where the RIS shows
+ * nothing or the same ("Erledigt" for done, "Gestoppt" for stopped, "Geplant" / "Bereit" for planned).
+ */
+export function risStatusBeside(s: Pick<StationProgress, 'stationStatus' | 'status'>): string | null {
+  if (s.stationStatus == null || s.stationStatus.trim() === '') return null;
+  return readStationStatus(s.stationStatus) === s.status ? null : s.stationStatus;
+}
+
 /** True while a station can still act: neither done, skipped nor stopped. */
 export function isOpen(s: StationProgress): boolean {
   return s.status === 'current' || s.status === 'planned';

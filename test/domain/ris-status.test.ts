@@ -8,6 +8,7 @@
 import type { ConsultationMeetingRecord, ConsultationRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import { progress, RESTING_AFTER_DAYS, type PaperState, type StationState } from '../../src/domain/progress';
+import { risStatusBeside } from '../../src/domain/stations';
 
 const row = (date: string | null, resultCode: ResultCode = 'open', result: string | null = null): ConsultationMeetingRecord =>
   ({ date, name: null, meetingSourceId: null, agendaItemSourceId: null, result, resultCode });
@@ -118,5 +119,20 @@ describe('the RIS\'s own status wins where it speaks', () => {
 
   test('RESTING_AFTER_DAYS is the documented 90 days', () => {
     expect(RESTING_AFTER_DAYS).toBe(90);
+  });
+});
+
+describe('the station status as the RIS shows it, beside the one ratsradar infers', () => {
+  test.each([
+    ['Geplant', [row('2026-07-07')], 'Geplant', 'done'], // "erledigt (im RIS: Geplant)"
+    ['Geplant', [row('2026-07-07', 'adopted', 'beschlossen')], 'Geplant', 'done'],
+    ['Erledigt', [row('2026-07-07')], null, 'done'],
+    ['Gestoppt', [], null, 'stopped'],
+    ['Bereit', [], null, 'planned'],
+    ['In Bearbeitung', [], 'In Bearbeitung', 'planned'],
+    [null, [row('2026-07-07', 'adopted', 'beschlossen')], null, 'done'],
+  ] as [string | null, ConsultationMeetingRecord[], string | null, StationState][])('RIS %s → shown beside: %s', (shown, meetings, beside, status) => {
+    const pr = progress({ consultation: [st('Hauptausschuss', 'Vorberatung', 'preliminary', meetings, shown), st('Rat', 'Entscheidung', 'decision')] }, '2026-11-24');
+    expect([pr.stations[0].status, risStatusBeside(pr.stations[0])]).toEqual([status, beside]);
   });
 });

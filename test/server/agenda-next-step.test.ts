@@ -131,6 +131,31 @@ describe('agendas feed the motion (demo, 2026-11-24)', () => {
     expect(stored.get(JSON.stringify([...trier, hh, f.idOf('DS/2026/0254')]))).toBe(0);
   });
 
+  test('the RIS\'s status: every station "Erledigt" (Landkreis Osnabrück VO/2026/181) is done; the RIS\'s word stands beside ratsradar\'s only where they differ', async () => {
+    const osna = one("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'landkreis-osnabrueck' AND p.reference = 'VO/2026/181' AND (SELECT COUNT(*) FROM consultations c WHERE c.paper_id = p.id) = 3") as number;
+    const o = await page(`/papers/${osna}`);
+    expect(o('.status h2 .state').text()).toBe('beschlossen');
+    expect(squash(o('p.explanation').text())).toBe('Beschlossen: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Kreistag des Landkreises Osnabrück (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.');
+    expect(o('p.station-status').toArray().map((p) => squash(o(p).text()).split(' · ')[0])).toEqual(['erledigt', 'erledigt', 'erledigt']);
+    expect(o('p.station-status small').length).toBe(0); // "Erledigt" in the RIS says the same
+    const laatzen = one("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'laatzen' AND p.reference = '2026/245'") as number;
+    const l = await page(`/papers/${laatzen}`);
+    expect(squash(l('p.station-status').first().text())).toBe('übersprungen (im RIS: Geplant)');
+    expect(l('p.station-status small').toArray().map((x) => l(x).text())).toEqual(['(im RIS: Geplant)']);
+  });
+
+  test('an unresolved committee is named "Gremium nicht bekannt", never an empty box', async () => {
+    const ids = f.opened.sqlite.prepare('SELECT DISTINCT paper_id FROM consultations WHERE organization IS NULL').pluck().all() as number[];
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const $ = await page(`/papers/${id}`);
+      const names = $('ol.track-steps .step-name').toArray().map((e) => squash($(e).text()));
+      expect(names.every((n) => n !== '')).toBe(true);
+      expect(names).toContain('Gremium nicht bekannt');
+      expect($('li.station h3').toArray().map((h) => squash($(h).text())).every((t) => !/^Station \d+:\s*(–|$)/.test(t))).toBe(true);
+    }
+  });
+
   test('an agenda item linked or unlinked later changes the stored state on the next refresh (the paper is marked stale)', () => {
     const id = f.idOf('DS/2026/0342');
     const item = one("SELECT id FROM agenda_items WHERE paper_id = ? AND meeting_id = ?", id, ratMeeting()) as number;

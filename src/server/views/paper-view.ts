@@ -7,6 +7,7 @@ import type { Progress } from '../../domain/progress';
 import { STATE_LABELS, isPaperState } from '../../domain/states';
 import { comparePaths, splitPath, stationPathLabel, type PathMark } from '../../domain/path-diff';
 import { deriveStationDays } from '../../domain/station-days';
+import { risStatusBeside } from '../../domain/stations';
 import { agendaSourceText, awaitingText, committeeName, daysText as daysPhrase, deadlineText } from '../../domain/step-texts';
 import { committeeHref } from './committee-href';
 
@@ -82,6 +83,8 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
       icon: isCurrent ? STATION_STATUS_ICONS.current : (STATION_STATUS_ICONS[s.status] ?? ''),
       isCurrent,
       awaitingText: s.awaitingResult && s.lastDate ? awaitingText({ date: s.lastDate }) : null,
+      // the RIS's word beside ratsradar's where they differ: "erledigt (im RIS: Geplant)"
+      risStatus: risStatusBeside(s),
       deadlineText: pr.deadlines.filter((d) => d.stationIndex === i).map(deadlineText)[0] ?? null,
       organizationId: links.committees[i] ?? null,
       committeeHref: committeeHref(stored.meta.sourceKey, s.organization, links.committees[i] ?? null),
