@@ -32,7 +32,8 @@
  *  2. the latest past decisive result (adopted → decided, adopted-amended → decided-amended,
  *     rejected, noted; settled "für erledigt erklärt" → stopped) at a decisive station → that state,
  *     unless a later decisive station is still current or has a future meeting;
- *  3. the RIS's own status: every station of the page shown "Erledigt", the decisive one included →
+ *  3. the RIS's own status: every station of the page shown "Erledigt", the decisive one included, and
+ *     no meeting still to come →
  *     done: noted when the decisive station's role is a Kenntnisnahme (roleCode 'notice'), else decided
  *     (the explanation says that the RIS marks it done and gives no result);
  *  4. a stopped station with no station after it done or current, and no meeting ahead → stopped;
@@ -218,7 +219,8 @@ export function progress(
   if (state == null) {
     const own = stations.filter((s) => !s.fromAgenda);
     const deciding = own.filter((s) => s.decisive);
-    if (deciding.length && own.every((s) => readStationStatus(s.stationStatus) === 'done')) {
+    const coming = stations.some((s) => s.meetings.some((m) => m.future));
+    if (deciding.length && !coming && own.every((s) => readStationStatus(s.stationStatus) === 'done')) {
       const last = deciding[deciding.length - 1];
       state = last.roleCode === 'notice' ? 'noted' : 'decided';
       risDone = last.index;

@@ -50,6 +50,14 @@ const CASES: Case[] = [
     today: '2026-11-24', state: 'rejected', stations: ['done'],
   },
   {
+    name: 'every station "Erledigt" but a meeting still to come → not done (the RIS contradicts itself; the meeting is ahead)',
+    consultation: [
+      st('Kreisausschuss', 'Beratung', 'preliminary', [row('2026-09-21')], 'Erledigt'),
+      st('Kreistag', 'Entscheidung', 'decision', [row('2026-12-03')], 'Erledigt'),
+    ],
+    today: '2026-11-24', state: 'in-deliberation', stations: ['done', 'done'],
+  },
+  {
     name: 'the deciding station not yet "Erledigt" → still in deliberation',
     consultation: [
       st('Kreisausschuss', 'Beratung', 'preliminary', [row('2026-09-21')], 'Erledigt'),
