@@ -13,6 +13,8 @@ import ical from 'node-ical';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
 import { refreshDerived } from '../../src/db/derive';
+import { loadProgressPapers } from '../../src/db/queries-progress';
+import { progress } from '../../src/domain/progress';
 import { buildFixtureApp, TODAY, type FixtureApp } from './fixture-app';
 
 const RAT = 'Rat der Stadt Musterstadt';
@@ -156,6 +158,21 @@ describe('agendas feed the motion (demo, 2026-11-24)', () => {
       expect(names).toContain('Gremium nicht bekannt');
       expect($('li.station h3').toArray().map((h) => squash($(h).text())).every((t) => !/^Station \d+:\s*(–|$)/.test(t))).toBe(true);
     }
+  });
+
+  test('no motion of the demo or the corpus shows a committee that already met, without a new date, as its next step', () => {
+    const ids = f.opened.sqlite.prepare('SELECT id FROM papers').pluck().all() as number[];
+    const papers = loadProgressPapers(f.opened.sqlite, ids);
+    const wrong: string[] = [];
+    for (const p of papers.values()) {
+      const pr = progress(p.record, TODAY, { agenda: p.agenda });
+      const s = pr.next ? pr.stations[pr.next.stationIndex] : null;
+      // the next step's committee may have met only when it deferred (a new date is due) or meets again
+      const last = s ? [...s.meetings].reverse().find((m) => m.past) : undefined;
+      if (s && last && pr.next?.date == null && !['deferred', 'not-dealt'].includes(last.resultCode)) wrong.push(`${p.reference}: ${s.organization}`);
+    }
+    expect(papers.size).toBe(ids.length);
+    expect(wrong).toEqual([]);
   });
 
   test('an agenda item linked or unlinked later changes the stored state on the next refresh (the paper is marked stale)', () => {
