@@ -11,6 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
+import type { DatedPaper } from '../domain/data-age';
 import { isIsoDate } from '../domain/dates';
 import { progress, STALLED_AFTER_DAYS } from '../domain/progress';
 import { assembleProgressRecords, meetingsSql, stationsSql, type MeetingDbRow, type StationDbRow } from './queries-progress';
@@ -26,7 +27,7 @@ export interface DerivedColumns {
 }
 
 /** What refreshDerived stores for a paper record on `today`. Pure. */
-export function derivedColumns(record: PaperRecord, today: string): DerivedColumns {
+export function derivedColumns(record: PaperRecord & DatedPaper, today: string): DerivedColumns {
   const pr = progress(record, today);
   const current = pr.currentStation != null ? pr.stations[pr.currentStation] : null;
   return {
@@ -43,7 +44,7 @@ const CHUNK = 1000;
 
 /** A paper's derived columns as stored, and derived_on. */
 interface PaperDbRow {
-  id: number; date: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
+  id: number; date: string | null; data_as_of: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
   next_role: string | null; next_date: string | null; last_activity: string | null; derived_on: string | null;
 }
 
@@ -56,7 +57,7 @@ const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
  */
 function reads<P extends unknown[]>(sqlite: Database.Database, where: (paperId: string) => string) {
   return {
-    papers: sqlite.prepare<P, PaperDbRow>(`SELECT id, date, state, current_organization, next_organization,
+    papers: sqlite.prepare<P, PaperDbRow>(`SELECT id, date, data_as_of, state, current_organization, next_organization,
       next_role, next_date, last_activity, derived_on FROM papers WHERE ${where('id')}`),
     stations: sqlite.prepare<P, StationDbRow>(stationsSql(where)),
     meetings: sqlite.prepare<P, MeetingDbRow>(meetingsSql(where)),
@@ -95,7 +96,7 @@ function stmts(sqlite: Database.Database) {
 }
 
 /** What progress() reads of a paper (its date and Beratungsfolge) and its stored derived columns, for the papers `ids` (ascending). */
-function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<number, { record: PaperRecord; stored: PaperDbRow }> {
+function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<number, { record: PaperRecord & DatedPaper; stored: PaperDbRow }> {
   const s = stmts(sqlite);
   const lo = ids[0];
   const hi = ids[ids.length - 1];
@@ -105,7 +106,7 @@ function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<numbe
   const meetings = r ? r.byRange.meetings.all(...r.args) : s.byList.meetings.all(idList);
   const papers = r ? r.byRange.papers.all(...r.args) : s.byList.papers.all(idList);
   const stations = r ? r.byRange.stations.all(...r.args) : s.byList.stations.all(idList);
-  const out = new Map<number, { record: PaperRecord; stored: PaperDbRow }>();
+  const out = new Map<number, { record: PaperRecord & DatedPaper; stored: PaperDbRow }>();
   for (const [id, { row, record }] of assembleProgressRecords(papers, stations, meetings, () => ({ reference: null, name: null }))) {
     out.set(id, { record, stored: row });
   }

@@ -35,9 +35,12 @@
  * page order (date null). After a final state only a dated open station after the deciding station
  * counts. currentStation: the first 'current' station, else the station of `next`; null once final.
  * deferralCount / referralCount count rows whose resultCode is 'deferred' / 'referred'.
+ * countTo: the day durations (rule 5's days) run to — today, or the day the paper's data is known up to
+ * when that is earlier (data-age.ts: a paper read in August is not known to rest in December).
  */
 import type { PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import { durationsEnd, type DatedPaper } from './data-age';
 import { daysBetween, isIsoDate } from './dates';
 import { explain } from './explain';
 import { isFinalState, STATE_LABELS, type PaperState } from './states';
@@ -81,6 +84,8 @@ export interface StateBasis {
 
 export interface Progress {
   today: string;
+  /** the day durations run to: today, or earlier when the data is older (data-age.ts) */
+  countTo: string;
   state: PaperState;
   /** German label of the state (STATE_LABELS). */
   label: string;
@@ -120,7 +125,7 @@ const DECISIVE_RESULTS: Partial<Record<ResultCode, PaperState>> = {
 export const STALLED_AFTER_DAYS = 365;
 
 export function progress(
-  paper: Pick<PaperRecord, 'consultation'> & Partial<PaperRecord>,
+  paper: Pick<PaperRecord, 'consultation'> & Partial<PaperRecord> & DatedPaper,
   today: string,
   options: ProgressOptions = {},
 ): Progress {
@@ -135,6 +140,7 @@ export function progress(
   const pastDates = past.map((r) => meeting(r).date).filter((d): d is string => d != null);
   const lastActivity = pastDates.length ? pastDates.reduce((a, b) => (b > a ? b : a)) : null;
   const open = stations.filter(isOpen);
+  const countTo = durationsEnd(today, paper.dataAsOf, past.filter((r) => meeting(r).resultCode !== 'open').map((r) => meeting(r).date));
 
   let state: PaperState | null = null;
   let setter: RowRef | null = null;
@@ -180,7 +186,7 @@ export function progress(
     } else {
       const since = lastActivity ?? paperDate;
       const started = past.length > 0 || stations.some((s) => s.status === 'done' || s.status === 'current');
-      if (since != null && daysBetween(since, today) > stalledAfterDays) {
+      if (since != null && daysBetween(since, countTo) > stalledAfterDays) {
         state = 'stalled';
         stalledSince = since;
       } else {
@@ -210,6 +216,7 @@ export function progress(
 
   return {
     today,
+    countTo,
     state,
     label: STATE_LABELS[state],
     stations,
