@@ -12,7 +12,7 @@
 import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
 import type { DatedPaper } from '../domain/data-age';
-import { isIsoDate } from '../domain/dates';
+import { addDays, isIsoDate } from '../domain/dates';
 import { progress, STALLED_AFTER_DAYS } from '../domain/progress';
 import { assembleProgressRecords, meetingsSql, stationsSql, type MeetingDbRow, type StationDbRow } from './queries-progress';
 
@@ -113,12 +113,6 @@ function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<numbe
   return out;
 }
 
-/** `iso` shifted by `days` calendar days. */
-function shiftDay(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /**
  * Bounds for the papers whose derived columns can differ between the days `from` and `to`, from how
  * progress() uses today: it compares each meeting date with today (past, today, future) — which
@@ -130,7 +124,7 @@ function shiftDay(iso: string, days: number): string {
 export function dayChangeBounds(from: string, to: string): { lo: string; hi: string; stalledLo: string; stalledHi: string } {
   const lo = from < to ? from : to;
   const hi = from < to ? to : from;
-  return { lo, hi, stalledLo: shiftDay(lo, -STALLED_AFTER_DAYS - 2), stalledHi: shiftDay(hi, -STALLED_AFTER_DAYS + 1) };
+  return { lo, hi, stalledLo: addDays(lo, -STALLED_AFTER_DAYS - 2), stalledHi: addDays(hi, -STALLED_AFTER_DAYS + 1) };
 }
 
 /** Whether the stored derived columns are `d` (and were derived at all). */

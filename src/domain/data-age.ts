@@ -72,6 +72,13 @@ export function durationsEnd(today: string, dataAsOf: string | null | undefined,
   return known < today ? known : today;
 }
 
+/** The dates of the meeting rows that have taken place with a result (rule 2's evidence), from derived stations. */
+export function heldDates(stations: readonly { meetings: readonly { date: string | null; past: boolean; resultCode: string }[] }[]): string[] {
+  const out: string[] = [];
+  for (const s of stations) for (const m of s.meetings) if (m.past && m.resultCode !== 'open' && m.date != null) out.push(m.date);
+  return out;
+}
+
 function tage(n: number): string {
   return n === 1 ? '1 Tag' : `${n} Tagen`;
 }

@@ -40,7 +40,7 @@
  */
 import type { PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
-import { durationsEnd, type DatedPaper } from './data-age';
+import { durationsEnd, heldDates, type DatedPaper } from './data-age';
 import { daysBetween, isIsoDate } from './dates';
 import { explain } from './explain';
 import { isFinalState, STATE_LABELS, type PaperState } from './states';
@@ -140,7 +140,7 @@ export function progress(
   const pastDates = past.map((r) => meeting(r).date).filter((d): d is string => d != null);
   const lastActivity = pastDates.length ? pastDates.reduce((a, b) => (b > a ? b : a)) : null;
   const open = stations.filter(isOpen);
-  const countTo = durationsEnd(today, paper.dataAsOf, past.filter((r) => meeting(r).resultCode !== 'open').map((r) => meeting(r).date));
+  const countTo = durationsEnd(today, paper.dataAsOf, heldDates(stations));
 
   let state: PaperState | null = null;
   let setter: RowRef | null = null;
