@@ -129,22 +129,21 @@ export function loadDemo(sqlite: Database.Database, now: string, today: string, 
 
 /**
  * When the database holds the demo story loaded with another shift than today's (a server running into a
- * new week, a later start): removes the demo sources' rows — demo sources only, never a real one — and
- * loads the demo again for today, in one transaction. Returns the shift it loaded with, or null when
+ * new week, a later start): loads the demo again for today, over its own rows — demo sources only, never
+ * a real one — in one transaction. Its records keep their identities, so every row keeps its id (links to
+ * a demo motion stay valid) and only the dates change. Returns the shift it loaded with, or null when
  * nothing was to do (no demo in the database, or already today's shift).
  */
 export function reloadDemoIfShifted(sqlite: Database.Database, now: string, today: string, folder = demoFolder()): number | null {
-  const keys = Object.values(DEMO_SOURCES).filter((s) => s.story).map((s) => s.key);
+  const keys = JSON.stringify(Object.values(DEMO_SOURCES).filter((s) => s.story).map((s) => s.key));
   const shift = demoShiftDays(today);
   const stored = sqlite
     .prepare<[string], { shift: number | null }>('SELECT demo_shift_days AS shift FROM sources WHERE is_demo = 1 AND key IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify(keys));
+    .all(keys);
   if (!stored.length || stored.every((r) => r.shift === shift)) return null;
   sqlite.transaction(() => {
-    const all = JSON.stringify(Object.values(DEMO_SOURCES).map((s) => s.key));
-    // the search index is not tied to the papers by a foreign key (search-index.ts): its rows go first
-    sqlite.prepare('DELETE FROM papers_fts WHERE rowid IN (SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.is_demo = 1 AND s.key IN (SELECT value FROM json_each(?)))').run(all);
-    sqlite.prepare('DELETE FROM sources WHERE is_demo = 1 AND key IN (SELECT value FROM json_each(?))').run(all);
+    // the story's "read" day moves with it, back as well (a day pinned earlier): data_as_of never moves back by itself
+    sqlite.prepare('UPDATE papers SET data_as_of = NULL WHERE source_id IN (SELECT id FROM sources WHERE is_demo = 1 AND key IN (SELECT value FROM json_each(?)))').run(keys);
     loadDemo(sqlite, now, today, folder);
   })();
   return shift;

@@ -122,6 +122,8 @@ describe('loading the demo on another day', () => {
       importSavedPages(o.sqlite, [path.join(CORPUS, 'allris3', 'hamburg-nord')], { now: NOW, today: DEMO_STORY_DAY });
       const real = () => o.sqlite.prepare("SELECT p.id, p.reference, p.updated_at, p.data_as_of FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'hamburg-nord' ORDER BY p.id").all();
       const realBefore = real();
+      const demoIds = () => o.sqlite.prepare("SELECT p.id || ' ' || p.reference FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.is_demo = 1 ORDER BY p.id").pluck().all();
+      const idsBefore = demoIds();
       expect(realBefore.length).toBeGreaterThan(0);
       // same week: nothing to do
       expect(reloadDemoIfShifted(o.sqlite, NOW, '2026-11-30')).toBeNull();
@@ -132,10 +134,18 @@ describe('loading the demo on another day', () => {
       expect(after.find((p) => p.reference === 'DS/2026/0123')).toMatchObject({ state: 'scheduled', next: { organization: 'Hauptausschuss', date: '2026-12-10' } });
       expect(o.sqlite.prepare("SELECT demo_shift_days FROM sources WHERE key = 'demo-musterstadt'").pluck().get()).toBe(7);
       expect(real()).toEqual(realBefore);
-      // nothing of the old load is left over: one row per demo paper, and the search index holds exactly the papers
+      // loaded over its own rows: the same ids (links to a demo motion stay valid), nothing twice, nothing of the old dates left
+      expect(demoIds()).toEqual(idsBefore);
       expect(o.sqlite.prepare("SELECT COUNT(*) FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.is_demo = 1").pluck().get()).toBe(13);
       expect(o.sqlite.prepare('SELECT COUNT(*) FROM papers_fts WHERE rowid NOT IN (SELECT id FROM papers)').pluck().get()).toBe(0);
       expect(o.sqlite.prepare("SELECT COUNT(*) FROM meetings WHERE date = '2026-12-03'").pluck().get()).toBe(0);
+      expect(o.sqlite.prepare("SELECT COUNT(*) FROM consultation_meetings WHERE date = '2026-12-03'").pluck().get()).toBe(0);
+      expect(o.sqlite.prepare("SELECT COUNT(*) FROM consultation_meetings WHERE date = '2026-12-10' AND meeting_id IS NOT NULL").pluck().get()).toBeGreaterThan(0);
+      // and back again (a day pinned earlier): the story's read day moves back with it
+      expect(reloadDemoIfShifted(o.sqlite, NOW, DEMO_STORY_DAY)).toBe(0);
+      expect(o.sqlite.prepare("SELECT DISTINCT data_as_of FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'demo-musterstadt'").pluck().all()).toEqual(['2026-11-24T08:00:00Z']);
+      expect(demoIds()).toEqual(idsBefore);
+      expect(reloadDemoIfShifted(o.sqlite, NOW, '2026-12-01')).toBe(7);
       // the same again: nothing to do
       expect(reloadDemoIfShifted(o.sqlite, NOW, '2026-12-02')).toBeNull();
     } finally {
