@@ -17,33 +17,41 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Starts `ratsradar serve` on a free port with the day pinned; resolves once it listens. */
+async function startServe(db: string, today: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], { env: { ...process.env, RATSRADAR_TODAY: today } });
+  const output = { out: '', err: '' };
+  child.stdout.on('data', (d) => (output.out += d));
+  child.stderr.on('data', (d) => (output.err += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output.out} ${output.err}`)), 20000);
+    child.stdout.on('data', () => {
+      if (output.out.includes('ratsradar serves')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output.err}`)));
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    return output;
+  };
+  return { port, output, stop };
+}
+
 describe('ratsradar serve', () => {
   const tmp = makeTmpDir();
   afterAll(tmp.cleanup);
 
   test('creates the database, loads the demo and serves it', async () => {
-    const port = await freePort();
-    const db = path.join(tmp.dir, 'data', 'ratsradar.sqlite');
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], {
-      env: { ...process.env, RATSRADAR_TODAY: '2026-11-24' },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
+    const server = await startServe(path.join(tmp.dir, 'data', 'ratsradar.sqlite'), '2026-11-24');
+    const { port, output } = server;
     try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 20000);
-        child.stdout.on('data', () => {
-          if (out.includes('ratsradar serves')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
-      });
-      expect(out).toMatch(/database was empty: loaded the demo data set \(13 motions, 10 committees, 27 meetings\)/);
-      expect(out).toContain(`http://127.0.0.1:${port}/`);
+      expect(output.out).toMatch(/database was empty: loaded the demo data set \(13 motions, 10 committees, 27 meetings\)/);
+      expect(output.out).toContain(`http://127.0.0.1:${port}/`);
       const home = await fetch(`http://127.0.0.1:${port}/`);
       expect(home.status).toBe(200);
       const html = await home.text();
@@ -52,38 +60,14 @@ describe('ratsradar serve', () => {
       const css = await fetch(`http://127.0.0.1:${port}/static/style.css`);
       expect(css.status).toBe(200);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await server.stop();
     }
-    expect(err).toBe('');
+    expect(output.err).toBe('');
   });
 
   test('a later start, weeks on, loads the demo again with that week\'s shift: the same story, dates 35 days later', async () => {
     const db = path.join(tmp.dir, 'later', 'ratsradar.sqlite');
-    const start = async (today: string) => {
-      const port = await freePort();
-      const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], { env: { ...process.env, RATSRADAR_TODAY: today } });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (err += d));
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 20000);
-        child.stdout.on('data', () => {
-          if (out.includes('ratsradar serves')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
-      });
-      const stop = async () => {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-        return { out, err };
-      };
-      return { port, stop };
-    };
+    const start = (today: string) => startServe(db, today);
     /** DS/2026/0123's next step as /papers/:id.json says it (the list links each motion by id). */
     const nextOf = async (port: number) => {
       const home = await (await fetch(`http://127.0.0.1:${port}/?q=DS%2F2026%2F0123`)).text();
