@@ -8,8 +8,10 @@
 import type Database from 'better-sqlite3';
 import type { RisRecord } from '../../scrapers/records';
 import { paperKey } from './identity';
+import { stmt } from './statements';
 
-const cache = new WeakMap<Database.Database, Database.Statement>();
+const UPDATE = `UPDATE papers SET data_as_of = @at, derived_on = NULL
+  WHERE source_id = @sourceDbId AND source_key = @key AND (data_as_of IS NULL OR data_as_of < @at)`;
 
 /** "2025-12-03T13:52:55+01:00" / a Date's ISO string → "2025-12-03T12:52:55Z"; null when not a date-time. */
 export function toInstant(value: string | Date | null | undefined): string | null {
@@ -22,19 +24,14 @@ export function toInstant(value: string | Date | null | undefined): string | nul
 
 /**
  * Moves data_as_of of the papers `keys` (entity keys of one source) forward to `readAt`; an older read
- * never moves it back. A paper whose day of data changes is derived again (derived_on NULL): its
- * durations, and so whether it rests, are counted to that day (src/domain/data-age.ts).
+ * never moves it back. A paper whose data_as_of moves is derived again (derived_on NULL): its durations,
+ * and so whether it rests, are counted to that day (src/domain/data-age.ts); refreshDerived rewrites only
+ * the rows whose derived columns then differ.
  */
 export function noteRead(sqlite: Database.Database, sourceDbId: number, keys: Iterable<string>, readAt: string): void {
   const at = toInstant(readAt);
   if (at == null) return;
-  let update = cache.get(sqlite);
-  if (!update) {
-    update = sqlite.prepare(`UPDATE papers SET data_as_of = @at,
-      derived_on = CASE WHEN substr(coalesce(data_as_of, ''), 1, 10) = substr(@at, 1, 10) THEN derived_on ELSE NULL END
-      WHERE source_id = @sourceDbId AND source_key = @key AND (data_as_of IS NULL OR data_as_of < @at)`);
-    cache.set(sqlite, update);
-  }
+  const update = stmt(sqlite, UPDATE);
   for (const key of keys) update.run({ at, sourceDbId, key });
 }
 
@@ -61,6 +58,6 @@ export function recordPaperKeys(r: RisRecord): string[] {
 
 /** A page read again without a change (same bytes, or 304): its papers' data is as of this read. */
 export function noteRecordRead(sqlite: Database.Database, sourceKey: string, record: RisRecord, readAt: string): void {
-  const source = sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE key = ?').get(sourceKey);
+  const source = stmt<[string], { id: number }>(sqlite, 'SELECT id FROM sources WHERE key = ?').get(sourceKey);
   if (source) noteRead(sqlite, source.id, recordPaperKeys(record), readAt);
 }

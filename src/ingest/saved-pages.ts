@@ -12,6 +12,7 @@ import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../.
 import type { RisRecord } from '../../scrapers/records';
 import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts } from '../db/import';
 import { refreshDerived } from '../db/derive';
+import { toInstant } from '../db/data-as-of';
 import { statedReadTime } from '../../scrapers/shared/stated-time';
 
 export interface FileOutcome {
@@ -96,7 +97,7 @@ function baseUrlOf(url: string | null): string | null {
  * comment: scrapers/shared/stated-time.ts), else the file's modification time — never the import time.
  */
 export function savedPageReadAt(file: string, bytes: Uint8Array): string | null {
-  return statedReadTime(bytes) ?? new Date(fs.statSync(file).mtimeMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return statedReadTime(bytes) ?? toInstant(new Date(fs.statSync(file).mtimeMs));
 }
 
 export function importSavedPages(
