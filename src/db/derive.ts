@@ -120,6 +120,9 @@ function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<numbe
  * stalled from STALLED_AFTER_DAYS days after its last past meeting (or its date while there is none)
  * on — which changes only for such a day between the two days shifted back by that (a day of slack on
  * either side). A last past meeting can itself change only with a meeting between the two days.
+ * Stalled is counted up to the paper's countTo (the earlier of today and the day its data is known up to,
+ * src/domain/data-age.ts), which moves only within the two days, so these bounds still hold; a paper whose
+ * data_as_of moves is marked for deriving again where it moves (src/db/data-as-of.ts).
  */
 export function dayChangeBounds(from: string, to: string): { lo: string; hi: string; stalledLo: string; stalledHi: string } {
   const lo = from < to ? from : to;
