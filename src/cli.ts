@@ -10,7 +10,7 @@ import { openDb } from './db/connection';
 import { paperCount } from './db/queries';
 import { ENTITY_KINDS, type EntityKind } from './db/import';
 import { importSavedPages } from './ingest/saved-pages';
-import { loadDemo } from './ingest/demo';
+import { loadDemo, reloadDemoIfShifted } from './ingest/demo';
 import { createApp } from './server/app';
 import { runCrawlerCommand } from './ingest/commands';
 import { backupCommand, checkCommand } from './db/commands';
@@ -155,7 +155,13 @@ function cmdServe(args: Args): Promise<number> {
       `database was empty: loaded the demo data set (${c.inserted} motions, ${c.byKind.Organization.inserted} committees, ${c.byKind.Meeting.inserted} meetings)\n`,
     );
   }
-  const app = createApp(sqlite, { today: () => todayInBerlin() });
+  // the demo's story is shifted to sit around today (src/ingest/demo-shift.ts): a database holding it with
+  // another week's shift (a later start, or this server running into a new week) gets it loaded again
+  const onNewDay = (day: string) => {
+    const shift = reloadDemoIfShifted(sqlite, nowIso(), day);
+    if (shift != null) process.stdout.write(`the demo data set was loaded again, its dates shifted by ${shift} days to sit around ${day}\n`);
+  };
+  const app = createApp(sqlite, { today: () => todayInBerlin(), onNewDay });
   const refresher = refreshMs ? serveRefresher(sqlite, file, refreshMs, { via: opt(args, 'via') }) : null;
   return new Promise((resolve) => {
     const server = app.listen(port, host, () => {

@@ -11,7 +11,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
-import { isIsoDate } from '../domain/dates';
+import type { DatedPaper } from '../domain/data-age';
+import { addDays, isIsoDate } from '../domain/dates';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
 import { progress, RESTING_AFTER_DAYS, STALLED_AFTER_DAYS } from '../domain/progress';
 import { groupAgenda, paperAgendaSql, type AgendaDbRow } from './queries-agenda';
@@ -28,7 +29,7 @@ export interface DerivedColumns {
 }
 
 /** What refreshDerived stores for a paper record (with the agenda items that name it) on `today`. Pure. */
-export function derivedColumns(record: PaperRecord, today: string, agenda: readonly PaperAgendaItem[] = []): DerivedColumns {
+export function derivedColumns(record: PaperRecord & DatedPaper, today: string, agenda: readonly PaperAgendaItem[] = []): DerivedColumns {
   const pr = progress(record, today, { agenda });
   const current = pr.currentStation != null ? pr.stations[pr.currentStation] : null;
   return {
@@ -45,7 +46,7 @@ const CHUNK = 1000;
 
 /** A paper's derived columns as stored, and derived_on. */
 interface PaperDbRow {
-  id: number; date: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
+  id: number; date: string | null; data_as_of: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
   next_role: string | null; next_date: string | null; last_activity: string | null; derived_on: string | null;
 }
 
@@ -58,7 +59,7 @@ const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
  */
 function reads<P extends unknown[]>(sqlite: Database.Database, where: (paperId: string) => string) {
   return {
-    papers: sqlite.prepare<P, PaperDbRow>(`SELECT id, date, state, current_organization, next_organization,
+    papers: sqlite.prepare<P, PaperDbRow>(`SELECT id, date, data_as_of, state, current_organization, next_organization,
       next_role, next_date, last_activity, derived_on FROM papers WHERE ${where('id')}`),
     stations: sqlite.prepare<P, StationDbRow>(stationsSql(where)),
     meetings: sqlite.prepare<P, MeetingDbRow>(meetingsSql(where)),
@@ -101,7 +102,7 @@ function stmts(sqlite: Database.Database) {
   return s;
 }
 
-interface ProgressInput { record: PaperRecord; agenda: PaperAgendaItem[]; stored: PaperDbRow }
+interface ProgressInput { record: PaperRecord & DatedPaper; agenda: PaperAgendaItem[]; stored: PaperDbRow }
 
 /** What progress() reads of a paper (its date, Beratungsfolge and agenda items) and its stored derived columns, for the papers `ids` (ascending). */
 function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<number, ProgressInput> {
@@ -122,12 +123,6 @@ function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<numbe
   return out;
 }
 
-/** `iso` shifted by `days` calendar days. */
-function shiftDay(iso: string, days: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
 /**
  * Bounds for the papers whose derived columns can differ between the days `from` and `to`, from how
  * progress() uses today: it compares each meeting date with today (past, today, future) — which
@@ -137,13 +132,16 @@ function shiftDay(iso: string, days: number): string {
  * RESTING_AFTER_DAYS after a last deferral or referral — which changes only for such a day between the
  * two days shifted back by that (a day of slack on either side). A last past meeting can itself change
  * only with a meeting between the two days.
+ * Stalled and resting are counted up to the paper's countTo (the earlier of today and the day its data is
+ * known up to, src/domain/data-age.ts), which moves only within the two days, so these bounds still hold; a
+ * paper whose data_as_of moves is marked for deriving again where it moves (src/db/data-as-of.ts).
  */
 export function dayChangeBounds(from: string, to: string): DayChangeBounds {
   const lo = from < to ? from : to;
   const hi = from < to ? to : from;
   return {
-    lo, hi, stalledLo: shiftDay(lo, -STALLED_AFTER_DAYS - 2), stalledHi: shiftDay(hi, -STALLED_AFTER_DAYS + 1),
-    restingLo: shiftDay(lo, -RESTING_AFTER_DAYS - 2), restingHi: shiftDay(hi, -RESTING_AFTER_DAYS + 1),
+    lo, hi, stalledLo: addDays(lo, -STALLED_AFTER_DAYS - 2), stalledHi: addDays(hi, -STALLED_AFTER_DAYS + 1),
+    restingLo: addDays(lo, -RESTING_AFTER_DAYS - 2), restingHi: addDays(hi, -RESTING_AFTER_DAYS + 1),
   };
 }
 

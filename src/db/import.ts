@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { FileRecord, MeetingRecord, OrganizationRecord, PaperRecord, RisRecord } from '../../scrapers/records';
+import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { paperKey } from './identity';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type Touched } from './import-batch';
@@ -132,7 +133,16 @@ function emptyCounts(): Record<EntityKind, ImportCounts> {
   return Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>;
 }
 
-function importInTransaction(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string): ImportResult {
+/** What an import knows beside its records. */
+export interface ImportOptions {
+  /**
+   * When the records' pages were read from the RIS (an ISO instant): the papers they touch get it as their
+   * data_as_of (data-as-of.ts). Absent: their data_as_of stays as it is (the import time is not the RIS's).
+   */
+  readAt?: string | null;
+}
+
+function importInTransaction(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string, opts: ImportOptions): ImportResult {
   const sourceDbId = ensureSource(sqlite, source);
   const b = new Batch(sqlite, sourceDbId, now);
   for (const r of records) addRecord(b, r);
@@ -143,6 +153,11 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   }
   b.paperChildren.write(sqlite, sourceDbId);
   relinkChanges(sqlite, sourceDbId, b.links);
+  if (opts.readAt) {
+    const read: string[] = [];
+    for (const t of b.touched.values()) if (t.kind === 'Paper') read.push(t.key);
+    noteRead(sqlite, sourceDbId, read, opts.readAt);
+  }
   const s = paperStmts(sqlite);
   const papers = b.papers.map((p) => ({ id: s.paperId.get(sourceDbId, p.key)!, outcome: p.outcome }));
   const total = Object.values(byKind).reduce(
@@ -155,12 +170,12 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
 const transactions = new WeakMap<Database.Database, Database.Transaction<typeof importInTransaction>>();
 
 /** Imports records of one source in one transaction. Throws (and writes nothing) when a record cannot be stored. */
-export function importRecords(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string): ImportResult {
+export function importRecords(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string, opts: ImportOptions = {}): ImportResult {
   let run = transactions.get(sqlite);
   if (!run) transactions.set(sqlite, (run = sqlite.transaction(importInTransaction)));
   // IMMEDIATE: take the write lock before the first read, so a concurrent writer (the server deriving states,
   // another import) makes this wait (busy_timeout) instead of failing with SQLITE_BUSY on its first write
-  return run.immediate(sqlite, source, records, now);
+  return run.immediate(sqlite, source, records, now, opts);
 }
 
 /** Imports papers of one source in one transaction (the paper counts of importRecords). */

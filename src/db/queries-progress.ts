@@ -7,14 +7,15 @@ import type Database from 'better-sqlite3';
 import type { ConsultationRecord, PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
+import type { DatedPaper } from '../domain/data-age';
 import { loadPaperAgendas } from './queries-agenda';
 
 export interface ProgressPaper {
   id: number;
   reference: string | null;
   name: string | null;
-  /** the paper as far as progress() reads it: date and consultation (other fields empty) */
-  record: PaperRecord;
+  /** the paper as far as progress() reads it: date, consultation and when it was read (other fields empty) */
+  record: PaperRecord & DatedPaper;
   /** the agenda items that name it (progress()'s `agenda` option) */
   agenda: PaperAgendaItem[];
 }
@@ -38,9 +39,9 @@ export const meetingsSql = (where: (paperId: string) => string) => `SELECT m.con
  * Paper records as far as progress() reads them (date and consultation; other fields empty), one per
  * paper row, with the row they came from.
  */
-export function assembleProgressRecords<P extends { id: number; date: string | null }>(
+export function assembleProgressRecords<P extends { id: number; date: string | null; data_as_of: string | null }>(
   papers: P[], stations: StationDbRow[], meetings: MeetingDbRow[], names: (p: P) => { reference: string | null; name: string | null },
-): Map<number, { row: P; record: PaperRecord }> {
+): Map<number, { row: P; record: PaperRecord & DatedPaper }> {
   const rows = new Map<number, ConsultationRecord['meetings']>();
   for (const m of meetings) {
     let l = rows.get(m.consultation_id);
@@ -50,12 +51,12 @@ export function assembleProgressRecords<P extends { id: number; date: string | n
       result: m.result, resultCode: m.result_code as ResultCode,
     });
   }
-  const out = new Map<number, { row: P; record: PaperRecord }>();
+  const out = new Map<number, { row: P; record: PaperRecord & DatedPaper }>();
   for (const p of papers) {
     out.set(p.id, { row: p, record: {
       type: 'Paper', format: 1, system: 'allris3', systemVersion: null, sourceId: null, url: null, ...names(p),
       paperType: null, public: null, statusText: null, originator: [], underDirectionOf: [], date: p.date, relatedReferences: [],
-      consultation: [], files: [], text: [],
+      consultation: [], files: [], text: [], dataAsOf: p.data_as_of,
     } });
   }
   for (const c of stations) {
@@ -72,8 +73,8 @@ const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function prepare(sqlite: Database.Database) {
   const ids = 'SELECT value FROM json_each(?)';
   return {
-    papers: sqlite.prepare<[string], { id: number; reference: string | null; name: string | null; date: string | null }>(
-      `SELECT id, reference, name, date FROM papers WHERE id IN (${ids})`,
+    papers: sqlite.prepare<[string], { id: number; reference: string | null; name: string | null; date: string | null; data_as_of: string | null }>(
+      `SELECT id, reference, name, date, data_as_of FROM papers WHERE id IN (${ids})`,
     ),
     stations: sqlite.prepare<[string], StationDbRow>(stationsSql((id) => `${id} IN (${ids})`)),
     meetings: sqlite.prepare<[string], MeetingDbRow>(meetingsSql((id) => `${id} IN (${ids})`)),

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { ConsultationRecord, PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import type { DatedPaper } from '../domain/data-age';
 
 export interface PaperMeta {
   id: number;
@@ -10,11 +11,14 @@ export interface PaperMeta {
   isDemo: boolean;
   firstSeenAt: string;
   updatedAt: string;
+  /** when its data was last read from the RIS (papers.data_as_of), null when not known */
+  dataAsOf: string | null;
 }
 
 export interface StoredPaper {
   meta: PaperMeta;
-  record: PaperRecord;
+  /** the record, with `dataAsOf` where it is known (progress() counts durations up to it) */
+  record: PaperRecord & DatedPaper;
 }
 
 export interface PaperListRow {
@@ -44,7 +48,7 @@ interface PaperDbRow {
   source_record_id: string | null; system: string; system_version: string | null; url: string | null;
   reference: string | null; name: string | null; paper_type: string | null; public: number | null;
   status_text: string | null; originator: string; under_direction_of: string; date: string | null;
-  related_references: string; files: string; text: string;
+  related_references: string; files: string; text: string; data_as_of: string | null;
 }
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
@@ -92,7 +96,7 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
     });
     byStation.set(m.consultation_id, list);
   }
-  const record: PaperRecord = {
+  const record: PaperRecord & DatedPaper = {
     type: 'Paper',
     format: 1,
     system: r.system as PaperRecord['system'],
@@ -118,6 +122,7 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
     files: JSON.parse(r.files),
     text: JSON.parse(r.text),
   };
+  if (r.data_as_of != null) record.dataAsOf = r.data_as_of;
   return {
     meta: {
       id: r.id,
@@ -126,6 +131,7 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
       isDemo: r.is_demo === 1,
       firstSeenAt: r.first_seen_at,
       updatedAt: r.updated_at,
+      dataAsOf: r.data_as_of,
     },
     record,
   };

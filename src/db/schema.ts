@@ -20,6 +20,8 @@ export const sources = sqliteTable('sources', {
   lastSyncAt: text('last_sync_at'),
   /** how to crawl it (src/ingest/crawl/sources.ts SourceConfig: calendar program, responsive, further hosts), as JSON */
   crawlConfig: text('crawl_config', { mode: 'json' }).$type<Record<string, unknown>>(),
+  /** a demo source only: the days its dates were shifted by when it was loaded (src/ingest/demo-shift.ts) */
+  demoShiftDays: integer('demo_shift_days'),
 });
 
 export const papers = sqliteTable(
@@ -51,6 +53,12 @@ export const papers = sqliteTable(
     /** which record (system) each field came from, e.g. { "consultation": "allris3", "files": "oparl" } */
     provenance: text('provenance', { mode: 'json' }).$type<Record<string, string>>(),
     oparlId: text('oparl_id'),
+    /**
+     * When the data of this paper was last read from the RIS (UTC instant, YYYY-MM-DDTHH:MM:SSZ): the latest
+     * read of any page that contributed (fetch time, a saved page's own stated time or file time, the demo's
+     * story day; src/db/data-as-of.ts). NULL: not known. Never the import time.
+     */
+    dataAsOf: text('data_as_of'),
     // Derived by src/domain/progress for a given day (see src/db/derive.ts), so lists can filter and sort in SQL.
     state: text('state'),
     currentOrganization: text('current_organization'),

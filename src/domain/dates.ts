@@ -29,3 +29,9 @@ export function daysBetween(from: string, to: string): number {
   const ms = Date.UTC(Number(b[1]), Number(b[2]) - 1, Number(b[3])) - Date.UTC(Number(a[1]), Number(a[2]) - 1, Number(a[3]));
   return Math.round(ms / 86_400_000);
 }
+
+/** `iso` (YYYY-MM-DD) moved by `days` calendar days (negative: back). */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

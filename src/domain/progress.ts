@@ -53,9 +53,12 @@
  * deadlines: when `next` is dated and at a decisive station (the motion is on a decision-maker's
  * agenda), every open station of the page before it that has no meeting on or before that date and
  * does not await its result must deliberate before it ("muss vor dem 17.12.2026 beraten werden").
+ * countTo: the day durations (rules 6 and 7's days) run to — today, or the day the paper's data is known
+ * up to when that is earlier (data-age.ts: a paper read in August is not known to rest in December).
  */
 import type { PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import { durationsEnd, heldDates, type DatedPaper } from './data-age';
 import { daysBetween, isIsoDate } from './dates';
 import { explain } from './explain';
 import { isFinalState, STATE_LABELS, type PaperState } from './states';
@@ -127,6 +130,8 @@ export interface StateBasis {
 
 export interface Progress {
   today: string;
+  /** the day durations run to: today, or earlier when the data is older (data-age.ts) */
+  countTo: string;
   state: PaperState;
   /** German label of the state (STATE_LABELS). */
   label: string;
@@ -178,7 +183,7 @@ export const RESTING_AFTER_DAYS = 90;
 const RESTING_RESULTS: ReadonlySet<ResultCode> = new Set<ResultCode>(['deferred', 'not-dealt', 'referred']);
 
 export function progress(
-  paper: Pick<PaperRecord, 'consultation'> & Partial<PaperRecord>,
+  paper: Pick<PaperRecord, 'consultation'> & Partial<PaperRecord> & DatedPaper,
   today: string,
   options: ProgressOptions = {},
 ): Progress {
@@ -195,6 +200,7 @@ export function progress(
   const open = stations.filter(isOpen);
   // a committee that has met and not published its result is not a next step
   const ahead = open.filter((s) => !s.awaitingResult);
+  const countTo = durationsEnd(today, paper.dataAsOf, heldDates(stations));
 
   let state: PaperState | null = null;
   let setter: RowRef | null = null;
@@ -253,8 +259,8 @@ export function progress(
       const since = lastActivity ?? paperDate;
       const started = past.length > 0 || stations.some((s) => s.status === 'done' || s.status === 'current');
       const resting = lastRow != null && RESTING_RESULTS.has(meeting(lastRow).resultCode) && lastActivity != null
-        && !open.some((s) => s.nextDate != null) && daysBetween(lastActivity, today) > RESTING_AFTER_DAYS;
-      if (resting || (since != null && daysBetween(since, today) > stalledAfterDays)) {
+        && !open.some((s) => s.nextDate != null) && daysBetween(lastActivity, countTo) > RESTING_AFTER_DAYS;
+      if (resting || (since != null && daysBetween(since, countTo) > stalledAfterDays)) {
         state = 'stalled';
         stalledSince = since;
       } else {
@@ -291,6 +297,7 @@ export function progress(
 
   return {
     today,
+    countTo,
     state,
     label: STATE_LABELS[state],
     stations,

@@ -1,7 +1,9 @@
 /**
  * The embedded demo data set (data/demo/*.json): Paper, Meeting, AgendaItem and Organization records
  * (CONTRACTS.md section 2, format 1), loaded into an empty database by `serve` through the real import
- * path (importRecords), one transaction per demo source.
+ * path (importRecords), one transaction per demo source. The made-up Musterstadt story is loaded with
+ * its dates shifted to sit around today (demo-shift.ts); reloadDemoIfShifted() loads it again when the
+ * shift it was loaded with is not today's.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,11 +13,19 @@ import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts, type S
 import { refreshDerived } from '../db/derive';
 import { meetingKey, organizationKey, paperKey } from '../db/identity';
 import { projectRoot } from '../util/paths';
+import { berlinToUtc } from '../util/berlin-time';
+import { addDays } from '../domain/dates';
+import { DEMO_STORY_DAY, demoShiftDays, shiftDates } from './demo-shift';
 
-/** Demo files are named <city>-….json; the city prefix picks the source they are shown under. */
-export const DEMO_SOURCES: Record<string, SourceSpec> = {
-  leipzig: { key: 'demo-leipzig', name: 'Leipzig (Demo)', system: 'allris3', isDemo: true },
-  musterstadt: { key: 'demo-musterstadt', name: 'Musterstadt (Demo)', isDemo: true },
+/**
+ * Demo files are named <city>-….json; the city prefix picks the source they are shown under.
+ * `story`: a made-up story around DEMO_STORY_DAY, loaded with its dates shifted to today and "read" on
+ * its (shifted) story day. Leipzig's is a real motion of 2020: its dates are facts and stay, and when
+ * it was read from the RIS is not known.
+ */
+export const DEMO_SOURCES: Record<string, SourceSpec & { story: boolean }> = {
+  leipzig: { key: 'demo-leipzig', name: 'Leipzig (Demo)', system: 'allris3', isDemo: true, story: false },
+  musterstadt: { key: 'demo-musterstadt', name: 'Musterstadt (Demo)', isDemo: true, story: true },
 };
 
 /** The record types a demo file may hold. */
@@ -84,8 +94,13 @@ export interface DemoLoadResult extends ImportCounts {
   byKind: Record<EntityKind, ImportCounts>;
 }
 
-/** Imports the demo data set (one transaction per demo source) and derives the states for `today`. */
+/**
+ * Imports the demo data set (one transaction per demo source) and derives the states for `today`. The
+ * story's dates are shifted by demoShiftDays(today), and its papers' data is as of the shifted story day.
+ */
 export function loadDemo(sqlite: Database.Database, now: string, today: string, folder = demoFolder()): DemoLoadResult {
+  const shift = demoShiftDays(today);
+  const storyRead = berlinToUtc(addDays(DEMO_STORY_DAY, shift), '09:00')!.toISOString();
   const all = readDemoRecords(folder);
   const byKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>;
   for (const source of Object.values(DEMO_SOURCES)) {
@@ -93,7 +108,9 @@ export function loadDemo(sqlite: Database.Database, now: string, today: string, 
     if (!entries.length) continue;
     let counts: Record<EntityKind, ImportCounts>;
     try {
-      counts = importRecords(sqlite, source, entries.map((d) => d.record), now).byKind;
+      const records = entries.map((d) => (source.story ? shiftDates(d.record, shift) : d.record));
+      counts = importRecords(sqlite, source, records, now, { readAt: source.story ? storyRead : null }).byKind;
+      sqlite.prepare('UPDATE sources SET demo_shift_days = ? WHERE key = ?').run(source.story ? shift : 0, source.key);
     } catch (err) {
       const files = [...new Set(entries.map((d) => d.file))];
       throw new Error(`the demo files of ${source.name} (${files.join(', ')}) could not be imported: ${(err as Error).message}`);
@@ -108,4 +125,26 @@ export function loadDemo(sqlite: Database.Database, now: string, today: string, 
   }
   refreshDerived(sqlite, today);
   return { ...byKind.Paper, byKind };
+}
+
+/**
+ * When the database holds the demo story loaded with another shift than today's (a server running into a
+ * new week, a later start): loads the demo again for today, over its own rows — demo sources only, never
+ * a real one — in one transaction. Its records keep their identities, so every row keeps its id (links to
+ * a demo motion stay valid) and only the dates change. Returns the shift it loaded with, or null when
+ * nothing was to do (no demo in the database, or already today's shift).
+ */
+export function reloadDemoIfShifted(sqlite: Database.Database, now: string, today: string, folder = demoFolder()): number | null {
+  const keys = JSON.stringify(Object.values(DEMO_SOURCES).filter((s) => s.story).map((s) => s.key));
+  const shift = demoShiftDays(today);
+  const stored = sqlite
+    .prepare<[string], { shift: number | null }>('SELECT demo_shift_days AS shift FROM sources WHERE is_demo = 1 AND key IN (SELECT value FROM json_each(?))')
+    .all(keys);
+  if (!stored.length || stored.every((r) => r.shift === shift)) return null;
+  sqlite.transaction(() => {
+    // the story's "read" day moves with it, back as well (a day pinned earlier): data_as_of never moves back by itself
+    sqlite.prepare('UPDATE papers SET data_as_of = NULL WHERE source_id IN (SELECT id FROM sources WHERE is_demo = 1 AND key IN (SELECT value FROM json_each(?)))').run(keys);
+    loadDemo(sqlite, now, today, folder);
+  })();
+  return shift;
 }

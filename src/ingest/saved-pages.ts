@@ -12,6 +12,8 @@ import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../.
 import type { RisRecord } from '../../scrapers/records';
 import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts } from '../db/import';
 import { refreshDerived } from '../db/derive';
+import { toInstant } from '../db/data-as-of';
+import { statedReadTime } from '../../scrapers/shared/stated-time';
 
 export interface FileOutcome {
   file: string;
@@ -90,6 +92,14 @@ function baseUrlOf(url: string | null): string | null {
   }
 }
 
+/**
+ * When a saved page was read from the RIS: the time it states itself (OParl `modified`, an HTTrack
+ * comment: scrapers/shared/stated-time.ts), else the file's modification time — never the import time.
+ */
+export function savedPageReadAt(file: string, bytes: Uint8Array): string | null {
+  return statedReadTime(bytes) ?? toInstant(new Date(fs.statSync(file).mtimeMs));
+}
+
 export function importSavedPages(
   sqlite: Database.Database,
   paths: string[],
@@ -106,15 +116,18 @@ export function importSavedPages(
   };
   for (const file of files) {
     let record: RisRecord;
+    let readAt: string | null;
     try {
-      record = parsePage(fs.readFileSync(file), opts.urlOf?.(file) ?? null);
+      const bytes = fs.readFileSync(file);
+      record = parsePage(bytes, opts.urlOf?.(file) ?? null);
+      readAt = savedPageReadAt(file, bytes);
     } catch (err) {
       report({ file, ...describe(err) });
       continue;
     }
     const key = opts.source ?? path.basename(path.dirname(path.resolve(file)));
     try {
-      const res = importRecords(sqlite, { key, name: key, system: record.system, baseUrl: baseUrlOf(record.url) }, [record], opts.now);
+      const res = importRecords(sqlite, { key, name: key, system: record.system, baseUrl: baseUrlOf(record.url) }, [record], opts.now, { readAt });
       for (const k of ENTITY_KINDS) {
         byKind[k].inserted += res.byKind[k].inserted;
         byKind[k].updated += res.byKind[k].updated;

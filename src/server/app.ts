@@ -21,6 +21,8 @@ import { committeeByNameRoute, organizationRoute } from './routes/organization';
 export interface AppOptions {
   /** today's date (YYYY-MM-DD, Europe/Berlin); the only clock the app reads */
   today: () => string;
+  /** runs first on every new day the app sees (and at start), before the states are derived for it: `serve` re-loads an aged demo */
+  onNewDay?: (today: string) => void;
 }
 
 export interface AppContext {
@@ -50,6 +52,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
     const today = opts.today();
     const stamp = dataStamp(sqlite);
     if (derivedFor === today && checkedAt === stamp) return stamp;
+    if (derivedFor !== today) opts.onNewDay?.(today);
     if (derivedDay(sqlite) !== today || derivedFor !== today) refreshDerived(sqlite, today);
     derivedFor = today;
     checkedAt = dataStamp(sqlite);

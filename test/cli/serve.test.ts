@@ -17,33 +17,41 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Starts `ratsradar serve` on a free port with the day pinned; resolves once it listens. */
+async function startServe(db: string, today: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], { env: { ...process.env, RATSRADAR_TODAY: today } });
+  const output = { out: '', err: '' };
+  child.stdout.on('data', (d) => (output.out += d));
+  child.stderr.on('data', (d) => (output.err += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output.out} ${output.err}`)), 20000);
+    child.stdout.on('data', () => {
+      if (output.out.includes('ratsradar serves')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output.err}`)));
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    return output;
+  };
+  return { port, output, stop };
+}
+
 describe('ratsradar serve', () => {
   const tmp = makeTmpDir();
   afterAll(tmp.cleanup);
 
   test('creates the database, loads the demo and serves it', async () => {
-    const port = await freePort();
-    const db = path.join(tmp.dir, 'data', 'ratsradar.sqlite');
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], {
-      env: { ...process.env, RATSRADAR_TODAY: '2026-11-24' },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (err += d));
+    const server = await startServe(path.join(tmp.dir, 'data', 'ratsradar.sqlite'), '2026-11-24');
+    const { port, output } = server;
     try {
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${out} ${err}`)), 20000);
-        child.stdout.on('data', () => {
-          if (out.includes('ratsradar serves')) {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${err}`)));
-      });
-      expect(out).toMatch(/database was empty: loaded the demo data set \(13 motions, 10 committees, 27 meetings\)/);
-      expect(out).toContain(`http://127.0.0.1:${port}/`);
+      expect(output.out).toMatch(/database was empty: loaded the demo data set \(13 motions, 10 committees, 27 meetings\)/);
+      expect(output.out).toContain(`http://127.0.0.1:${port}/`);
       const home = await fetch(`http://127.0.0.1:${port}/`);
       expect(home.status).toBe(200);
       const html = await home.text();
@@ -52,10 +60,34 @@ describe('ratsradar serve', () => {
       const css = await fetch(`http://127.0.0.1:${port}/static/style.css`);
       expect(css.status).toBe(200);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await server.stop();
     }
-    expect(err).toBe('');
+    expect(output.err).toBe('');
+  });
+
+  test('a later start, weeks on, loads the demo again with that week\'s shift: the same story, dates 35 days later', async () => {
+    const db = path.join(tmp.dir, 'later', 'ratsradar.sqlite');
+    const start = (today: string) => startServe(db, today);
+    /** DS/2026/0123's next step as /papers/:id.json says it (the list links each motion by id). */
+    const nextOf = async (port: number) => {
+      const home = await (await fetch(`http://127.0.0.1:${port}/?q=DS%2F2026%2F0123`)).text();
+      const id = /href="\/papers\/(\d+)"[^>]*>(?:<[^>]+>)*\s*DS\/2026\/0123/.exec(home)?.[1];
+      expect(id).toBeDefined();
+      const json = (await (await fetch(`http://127.0.0.1:${port}/papers/${id}.json`)).json()) as { progress: { state: string; next: { organization: string; date: string } } };
+      return { id, state: json.progress.state, organization: json.progress.next.organization, date: json.progress.next.date };
+    };
+    const first = await start('2026-11-24');
+    const before = await nextOf(first.port);
+    const a = await first.stop();
+    expect(a.out).toContain('database was empty: loaded the demo data set');
+    expect(a.out).not.toContain('loaded again');
+    expect(before).toMatchObject({ state: 'scheduled', organization: 'Hauptausschuss', date: '2026-12-03' });
+    const later = await start('2026-12-29');
+    const after = await nextOf(later.port);
+    const b = await later.stop();
+    expect(b.out).toContain('the demo data set was loaded again, its dates shifted by 35 days to sit around 2026-12-29');
+    expect(after).toEqual({ ...before, date: '2027-01-07' });
+    expect(a.err + b.err).toBe('');
   });
 
   test('a port in use is one line and exit 1', async () => {

@@ -21,8 +21,8 @@ const NATURAL_KEYS: Record<string, string> = {
   consultations: `(SELECT (SELECT key FROM sources WHERE id = p.source_id) || '/' || p.source_key FROM papers p WHERE p.id = t.paper_id) || '#' || t.position`,
 };
 
-/** Columns that say when, not what. Of sources only the key is compared (a crawl also writes its name and settings). */
-const IGNORED = /^(id|.*_at|derived_on)$/;
+/** Columns that say when, not what (data_as_of: when the data was read). Of sources only the key is compared (a crawl also writes its name and settings). */
+const IGNORED = /^(id|.*_at|derived_on|data_as_of)$/;
 
 function keyOf(sqlite: Database.Database, table: string, id: unknown): unknown {
   if (id === null || id === undefined) return null;

@@ -147,6 +147,6 @@ describe('the motion page', () => {
 
   test('the JSON of a paper is unchanged by the page extras', async () => {
     const res = await request(app).get(`/papers/${paperIdOf(opened, 'demo-musterstadt', 'DS/2026/0123')}.json`).expect(200);
-    expect(Object.keys(res.body).sort()).toEqual(['firstSeenAt', 'id', 'progress', 'record', 'source', 'today', 'updatedAt']);
+    expect(Object.keys(res.body).sort()).toEqual(['dataAge', 'dataAsOf', 'firstSeenAt', 'id', 'progress', 'record', 'source', 'today', 'updatedAt']);
   });
 });

@@ -50,7 +50,8 @@ export function importWithHistory(
       if (row && snap) before.set(key, { id: row.id, snap });
     }
   }
-  const result = importRecords(sqlite, source, records, now);
+  // a crawl's `now` is the time its page was fetched (visit.ts) or, re-parsing, was fetched (reparse.ts)
+  const result = importRecords(sqlite, source, records, now, { readAt: now });
   let changes = 0;
   for (const [key, b] of before) {
     const row = findPaper.get(sourceRow!.id, key);

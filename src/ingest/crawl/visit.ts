@@ -14,6 +14,7 @@ import { FINAL_ERRORS, type FetchFailed, type Fetcher, type FetchResult } from '
 import { appendLog, hasBody, readBody, saveBody } from '../store/page-store';
 import { findPage, indexPage, touchPage } from '../store/page-index';
 import { importWithHistory } from './import-with-history';
+import { noteRecordRead } from '../../db/data-as-of';
 import { completeEntry, enqueue, type QueueEntry } from './journal';
 import type { CrawlPlan, PlanContext } from './plan';
 import { addImportCounts, countError, countUnclassified, type CrawlReport } from './report';
@@ -161,7 +162,7 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
       addImportCounts(report, imported.byKind);
       report.changes += imported.changes;
       countUnclassified(report, record);
-    }
+    } else noteRecordRead(sqlite, ctx.source.key, record, now);
     report.pages.fetched++;
     report.pages[change]++;
     enqueue(sqlite, env.runId, children.filter((c) => env.fetcher.isAllowedHost(c.url)), entry.url, now);

@@ -9,6 +9,7 @@ import { comparePaths, splitPath, stationPathLabel, type PathMark } from '../../
 import { deriveStationDays } from '../../domain/station-days';
 import { risStatusBeside } from '../../domain/stations';
 import { agendaSourceText, awaitingText, committeeName, daysText as daysPhrase, deadlineText } from '../../domain/step-texts';
+import { DATA_MAX_AGE_DAYS, deriveDataAge, heldDates } from '../../domain/data-age';
 import { committeeHref } from './committee-href';
 
 export const STATION_STATUS_LABELS: Record<string, string> = {
@@ -70,7 +71,8 @@ function daysText(days: number | null, running: boolean): string | null {
 export function toPaperView(stored: StoredPaper, pr: Progress, today: string, extras: PaperPageExtras = {}) {
   const p = stored.record;
   const links = extras.links ?? { meetings: [], committees: [] };
-  const days = deriveStationDays(pr.stations, p.date, today);
+  // durations run to the day the data is known up to (pr.countTo), not to today (domain/data-age.ts)
+  const days = deriveStationDays(pr.stations, p.date, pr.countTo);
   const stations = pr.stations.map((s, i) => {
     const d = days.stations[i];
     const isCurrent = pr.currentStation === i;
@@ -153,10 +155,26 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
     text: p.text,
     hasText: p.text.length > 0,
     lastChecked: extras.lastChecked ?? null,
+    dataAge: dataAgeView(stored, pr, today),
     path: pathView(extras.history ?? [], pr.stations),
     history: (extras.history ?? []).slice(0, HISTORY_SHOWN),
     historyMore: Math.max(0, (extras.history ?? []).length - HISTORY_SHOWN),
   };
+}
+
+function dataAgeOf(stored: StoredPaper, pr: Progress, today: string) {
+  return deriveDataAge({ today, dataAsOf: stored.meta.dataAsOf, heldDates: heldDates(pr.stations) });
+}
+
+/** When the motion's data was read from the RIS, and whether it is too old to trust without a look at the RIS. */
+function dataAgeView(stored: StoredPaper, pr: Progress, today: string) {
+  return { ...dataAgeOf(stored, pr, today), dataAsOf: stored.meta.dataAsOf, risUrl: isHttp(stored.record.url) ? stored.record.url : null };
+}
+
+/** The same for /papers/:id.json (the German sentences left to the page). */
+function dataAgeJson(stored: StoredPaper, pr: Progress, today: string) {
+  const { asOf, countTo, capped, ageDays, stale } = dataAgeOf(stored, pr, today);
+  return { asOf, countTo, capped, ageDays, stale, maxAgeDays: DATA_MAX_AGE_DAYS };
 }
 
 export function toPaperJson(stored: StoredPaper, pr: Progress, today: string) {
@@ -165,6 +183,8 @@ export function toPaperJson(stored: StoredPaper, pr: Progress, today: string) {
     source: { key: stored.meta.sourceKey, name: stored.meta.sourceName, demo: stored.meta.isDemo },
     firstSeenAt: stored.meta.firstSeenAt,
     updatedAt: stored.meta.updatedAt,
+    dataAsOf: stored.meta.dataAsOf,
+    dataAge: dataAgeJson(stored, pr, today),
     today,
     record: stored.record,
     progress: pr,
