@@ -123,11 +123,13 @@ describe('durations and "ruht" run to the data\'s day (progress + station days)'
 
   // dataAsOf → state, countTo, days with the current committee
   const cases: [string | null, string, string, number][] = [
-    // known up to today: more than 365 days since the deferral → it rests; the Rat has had it since the paper's date
+    // known up to today: more than 90 days since the deferral with nothing after it → it rests; the Rat has had it since the paper's date
     [null, 'stalled', TODAY, 424],
     ['2027-03-31T08:00:00Z', 'stalled', '2027-03-31', 423],
-    // read in August 2026: nothing is known after it, so it does not "rest" for a year, and durations stop in August
-    ['2026-08-14T09:00:00Z', 'in-deliberation', '2026-08-14', 194],
+    // read in August 2026: 165 days after the deferral, so it rests already; durations stop in August
+    ['2026-08-14T09:00:00Z', 'stalled', '2026-08-14', 194],
+    // read in May 2026, 79 days after the deferral: nothing is known after it, so it is not known to rest, whatever today is
+    ['2026-05-20T09:00:00Z', 'in-deliberation', '2026-05-20', 108],
   ];
   test.each(cases)('read %s → %s, counted to %s (%i days)', (dataAsOf, state, countTo, days) => {
     const pr = progress({ consultation, date: '2026-02-01', dataAsOf }, TODAY);

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { loadPaper } from '../../src/db/queries';
+import { loadPaperAgendas } from '../../src/db/queries-agenda';
 import { addDays } from '../../src/domain/dates';
 import { progress } from '../../src/domain/progress';
 import { loadDemo, readDemoRecords, reloadDemoIfShifted } from '../../src/ingest/demo';
@@ -60,7 +61,7 @@ describe('loading the demo on another day', () => {
     const ids = o.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.is_demo = 1 ORDER BY p.reference").pluck().all() as number[];
     return ids.map((id) => {
       const stored = loadPaper(o.sqlite, id)!;
-      const pr = progress(stored.record, today);
+      const pr = progress(stored.record, today, { agenda: loadPaperAgendas(o.sqlite, [id]).get(id) ?? [] });
       return {
         source: stored.meta.sourceKey,
         reference: stored.record.reference,
