@@ -7,7 +7,7 @@
  * --manifest` reads, wherever the pages say enough.
  */
 import type Database from 'better-sqlite3';
-import { detectPage } from '../../scrapers/detect';
+import { detectPage, programFromUrl } from '../../scrapers/detect';
 import { pageFolder, pageUrlForId, recoverPageUrl } from '../../scrapers/page-url';
 import { parseDetected, parsePage } from '../../scrapers/parse';
 import type { RisRecord } from '../../scrapers/records';
@@ -56,7 +56,8 @@ export function readSavedPage(
   const d = detectPage(bytes, null);
   const knownBase = opts.source?.baseUrl ?? null;
   const own = recoverPageUrl(d, knownBase);
-  if (own) return { record: parsePage(bytes, own), address: 'own' };
+  // (detected once: the address names the kind the content showed, else the page is read as the address says)
+  if (own) return { record: programFromUrl(own) === d.kind ? parseDetected(d, own) : parsePage(bytes, own), address: 'own' };
   const folder = pageFolder(d, knownBase);
   // relative links read against the source's folder; the folder is not the page's address
   const record = { ...parseDetected(d, folder), url: null } as RisRecord;

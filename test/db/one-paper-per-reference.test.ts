@@ -9,6 +9,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDb } from '../../src/db/connection';
 import { checkDatabaseFile } from '../../src/db/check';
+import { diffPaperSnapshots, recordPaperChanges, snapshotPaper } from '../../src/db/history';
 import { importSavedPages } from '../../src/ingest/saved-pages';
 import { ratsradarSrc } from '../helpers/cli-src';
 import { CORPUS, makeTmpDir } from '../helpers/tmp';
@@ -112,5 +113,40 @@ describe('ratsradar check: two papers of one source with one reference', () => {
     const c = ratsradarSrc(['check', '--db', file]);
     expect(c.code).toBe(1);
     expect(c.stdout + c.stderr).toContain('papers: 2 rows of source hamburg-nord have the reference 22-2402');
+  });
+});
+
+describe('the change log of a paper known first by its reference', () => {
+  test('stays with the motion when the agenda names its id', () => {
+    // the Regensburg page as read on day 2: its first station's result changed (made here from the corpus page)
+    const changed = path.join(tmp.dir, 'vo020-changed.html');
+    fs.writeFileSync(changed, fs.readFileSync(RGB_PAPER, 'utf8').replace('ungeändert beschlossen&nbsp;', 'geändert beschlossen&nbsp;'));
+    const folder = path.join(tmp.dir, 'regensburg');
+    fs.mkdirSync(folder, { recursive: true });
+    const copy = (from: string, name: string) => {
+      const to = path.join(folder, name);
+      fs.copyFileSync(from, to);
+      return to;
+    };
+    const file = path.join(tmp.dir, `db-${++n}.sqlite`);
+    const db = openDb(file);
+    try {
+      const run = (f: string, day: string) => importSavedPages(db.sqlite, [f], { now: `${day}T08:00:00Z`, today: day });
+      run(copy(RGB_PAPER, 'vo020.html'), '2026-10-01');
+      const [placeholder] = papersWith(db.sqlite, 'VO/26/23343/D2');
+      expect(placeholder.source_key).toBe('ref:VO/26/23343/D2');
+      // the change log as a crawl writes it around its import (src/db/history.ts)
+      const before = snapshotPaper(db.sqlite, placeholder.id)!;
+      run(copy(changed, 'vo020.html'), '2026-10-02');
+      recordPaperChanges(db.sqlite, placeholder.id, diffPaperSnapshots(before, snapshotPaper(db.sqlite, placeholder.id)!), '2026-10-02T08:00:00Z', null);
+      const log = db.sqlite.prepare('SELECT field, old_value, new_value FROM paper_changes WHERE paper_id = ? ORDER BY id').all(placeholder.id);
+      expect(log).toEqual([expect.objectContaining({ field: 'result', old_value: 'ungeändert beschlossen', new_value: 'geändert beschlossen' })]);
+      run(copy(RGB_AGENDA, 'to010.html'), '2026-10-03');
+      expect(papersWith(db.sqlite, 'VO/26/23343/D2')).toEqual([{ id: placeholder.id, source_key: '22820', url: null, stations: 2 }]);
+      expect(db.sqlite.prepare('SELECT field, old_value, new_value FROM paper_changes WHERE paper_id = ? ORDER BY id').all(placeholder.id))
+        .toEqual(expect.arrayContaining(log));
+    } finally {
+      db.close();
+    }
   });
 });
