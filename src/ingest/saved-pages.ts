@@ -113,8 +113,9 @@ export function importSavedPages(
     const key = opts.source ?? path.basename(path.dirname(path.resolve(file)));
     const source = known.get(key) ?? null;
     let record: RisRecord;
+    let address: string;
     try {
-      record = readSavedPage(sqlite, fs.readFileSync(file), { givenUrl: opts.urlOf?.(file) ?? null, sourceKey: key, source }).record;
+      ({ record, address } = readSavedPage(sqlite, fs.readFileSync(file), { givenUrl: opts.urlOf?.(file) ?? null, sourceKey: key, source }));
     } catch (err) {
       report({ file, ...describe(err) });
       return;
@@ -132,7 +133,9 @@ export function importSavedPages(
         byKind[k].unchanged += res.byKind[k].unchanged;
       }
       const outcome = res.inserted > 0 ? 'inserted' : res.updated > 0 ? 'updated' : 'unchanged';
-      report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key})` });
+      // a page that names no address of its own: its link to the original (and a calendar's month) are not known
+      const note = address === 'none' ? '; the page names no address of its own' : '';
+      report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key}${note})` });
     } catch (err) {
       report({ file, ...describe(err) });
     }

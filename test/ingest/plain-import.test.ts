@@ -68,6 +68,17 @@ describe('import without a manifest = import with the manifest', () => {
     }
   });
 
+  test('the report names the pages that name no address of its own (and so get none without a manifest)', () => {
+    const silent = (out: string) => out.split('\n').filter((l) => l.endsWith('; the page names no address of its own)'))
+      .map((l) => path.relative(CORPUS, l.split(': ')[0]));
+    expect(silent(imports[0].stdout)).toEqual([
+      'allris3/hamburg-nord/fr010-list.html', 'allris3/hamburg-nord/vo040-list.html', 'allris3/hohenhameln/si010-calendar-excerpt.html',
+      'allris4/trier/si010-ajax-calendar-2026-10.xml', 'oparl/braunschweig/oparl1.1-paper-array-4papers.json',
+    ]);
+    // with the manifest only the page it has no address for
+    expect(silent(imports[1].stdout)).toEqual(['oparl/braunschweig/oparl1.1-paper-array-4papers.json']);
+  });
+
   test.each([
     'sources', 'papers', 'consultations', 'consultation_meetings', 'agenda_items', 'organizations', 'people', 'memberships', 'files',
     'paper_changes', 'paper_related_references', 'papers_fts',
