@@ -16,7 +16,8 @@ import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type ConsultationRecord, type FileRef, type PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
 import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass, nextElements, textContent } from '../shared/dom';
-import { cleanText, resolveUrl } from '../shared/text';
+import { cleanText } from '../shared/text';
+import { documentFormUrl, documentLinkUrl } from '../shared/document-url';
 import { parseConsultationTable, urlParam } from './vo020-consultation';
 import { readLabelledFields, tableRows, type LabelledField, type PaperField } from './vo020-labels';
 import { nodeType, parseTextSections, textLines, textValue } from './vo020-text';
@@ -104,15 +105,14 @@ function filesOf(scope: AnyNode, base: string | null): FileRef[] {
         cleanText(attr(button, 'alt')) ??
         cleanText(button ? textContent(button) : '') ??
         cleanText(attr(button, 'title')?.replace(/\(Öffnet[^)]*\)/g, ''));
-      url = null;
-      const inputs = findAll(el, (i) => i.name === 'input' && attrValue(i, 'type')?.toLowerCase() === 'hidden').map(
-        (i) => `${i.attribs.name}=${i.attribs.value}`,
-      );
+      const hidden = findAll(el, (i) => i.name === 'input' && attrValue(i, 'type')?.toLowerCase() === 'hidden');
+      const inputs = hidden.map((i) => `${i.attribs.name}=${i.attribs.value}`);
+      url = documentFormUrl(el.attribs.action, Object.fromEntries(hidden.map((i) => [i.attribs.name ?? '', i.attribs.value ?? ''])), base);
       key = `form:${inputs.join('&')}`;
     } else {
-      url = resolveUrl(el.attribs.href, base);
+      url = documentLinkUrl(el.attribs.href, base);
       name = textValue([el]) ?? cleanText(el.attribs.title?.replace(/\(Öffnet[^)]*\)/g, ''));
-      key = `url:${url}`;
+      key = `url:${el.attribs.href}`;
     }
     if (seen.has(key)) continue;
     seen.add(key);

@@ -9,7 +9,8 @@ import { LayoutChangedError } from '../errors';
 import { attr, attrContains, attrValue, byId, closest, findAll, findFirst, findUnderId, hasAttribute, hasClass, isTag, nextElements, textContent } from './dom';
 import type { FileRef, TextSection } from '../records';
 import { parseGermanDate } from './dates';
-import { cleanBlock, cleanText, labelKey, resolveUrl, splitList, stripColon } from './text';
+import { cleanBlock, cleanText, labelKey, splitList, stripColon } from './text';
+import { documentLinkUrl } from './document-url';
 
 // ---------------------------------------------------------------- element text
 
@@ -265,7 +266,7 @@ export function readDocumentLinks(root: AnyNode, base: string | null): FileRef[]
     const isDoc = (hasClass(a, 'doclink') && !hasClass(a, 'anchor')) || hasClass(a, 'attlink') || /do027\w*\.asp\?/i.test(href);
     if (!isDoc || /^\s*#/.test(href)) continue;
     const name = nodeText([a]) ?? tooltipName(a) ?? 'Dokument';
-    const url = resolveUrl(href, base);
+    const url = documentLinkUrl(href, base);
     if (url && seenUrls.has(url)) continue;
     if (closest(a, (el) => el.name === 'table' && hasClass(el, 'attachmentTable')) && seenNames.has(name)) continue;
     if (url) seenUrls.add(url);

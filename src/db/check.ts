@@ -2,10 +2,11 @@
  * `ratsradar check`: is the database whole? PRAGMA integrity_check (pages, indexes, constraints),
  * PRAGMA foreign_key_check (rows pointing at rows that are gone), the full-text index's own
  * integrity check, every paper present in the search index, and the Beratungsfolge rows' copies of
- * their paper's source and committee. Reads only; it never migrates.
+ * their paper's source and committee, and that no two papers of one source share a reference. Reads only; it never migrates.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { duplicateReferenceProblems } from './check-identity';
 
 export interface CheckResult {
   /** one line per problem, in words; empty when the database is whole */
@@ -95,6 +96,7 @@ export function checkDatabase(sqlite: Database.Database): CheckResult {
   step(problems, checked, 'foreign_key_check', 'foreign keys', () => foreignKeyProblems(sqlite));
   step(problems, checked, 'search index', 'search index', () => searchIndexProblems(sqlite));
   step(problems, checked, 'Beratungsfolge copies', 'Beratungsfolge rows', () => copyProblems(sqlite));
+  if (hasColumn(sqlite, 'papers', 'reference')) step(problems, checked, 'one paper per reference', 'papers', () => duplicateReferenceProblems(sqlite));
   return { problems, checked };
 }
 

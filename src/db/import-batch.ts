@@ -104,6 +104,9 @@ function preparePaperStatements(sqlite: Database.Database) {
     firstSeen: sqlite.prepare<[string, number]>('UPDATE records SET first_seen_at = ? WHERE id = ?'),
     rekey: sqlite.prepare("UPDATE records SET entity_key = ? WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?"),
     dropPaper: sqlite.prepare<[number]>('DELETE FROM papers WHERE id = ?'),
+    rekeyPaper: sqlite.prepare<[string, number]>('UPDATE papers SET source_key = ? WHERE id = ?'),
+    /** a placeholder's change log goes to the paper that adopts it (before the placeholder row goes) */
+    moveHistory: sqlite.prepare<[number, number]>('UPDATE OR IGNORE paper_changes SET paper_id = ? WHERE paper_id = ?'),
     paperId: sqlite.prepare<[number, string], number>('SELECT id FROM papers WHERE source_id = ? AND source_key = ?').pluck(),
     itemsOfPaper: sqlite.prepare<[number], { id: number; meeting_id: number | null }>('SELECT id, meeting_id FROM agenda_items WHERE paper_id = ?'),
     paperBefore: sqlite.prepare<[number, string], { id: number; reference: string | null; provenance: string | null; record_hash: string }>(
@@ -124,8 +127,10 @@ export function keyByReference(b: Batch, reference: string): string | null {
 }
 
 /**
- * A paper known so far only by its reference ("ref:<reference>", from an agenda row) that now arrives
- * with its own id: its facets move to the id, and the placeholder row goes. A facet the paper has
+ * A paper known so far only by its reference ("ref:<reference>", from an agenda row or a page that names
+ * no id) that now arrives with its own id: its facets move to the id, and the placeholder row becomes
+ * the paper's row (keeping its id and change log), or goes when the paper has a row already (its change
+ * log moves to that row). A facet the paper has
  * already (the same agenda item, seen once with and once without the paper's id, or before and after
  * its reference changed and changed back) is kept once: the one saved last in this batch, else the one
  * updated last, else the paper's own (and it keeps the earlier first_seen_at of the two).
@@ -168,6 +173,15 @@ export function adoptReferencePlaceholder(b: Batch, key: string, reference: stri
   }
   for (const p of b.papers) if (p.key === placeholder) p.key = key;
   const row = s.paperBefore.get(b.sourceDbId, placeholder);
+  const ownRow = row ? s.paperBefore.get(b.sourceDbId, key) : undefined;
+  if (row && !ownRow) {
+    // the placeholder's row becomes the paper's: its id (the motion's address), its history and its links stay
+    s.rekeyPaper.run(key, row.id);
+    for (const item of s.itemsOfPaper.all(row.id)) b.links.items.add(item.id);
+    if (row.reference !== null) b.links.oldReferences.add(row.reference);
+    return;
+  }
+  if (row && ownRow) s.moveHistory.run(ownRow.id, row.id);
   if (row) {
     // its agenda items lose their paper (ON DELETE SET NULL): they are linked again (to the paper that has the reference now)
     for (const item of s.itemsOfPaper.all(row.id)) {

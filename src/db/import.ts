@@ -47,20 +47,25 @@ export interface ImportResult extends ImportCounts {
 /** The identity of a paper inside its source, or null when it has neither an id nor a reference. */
 export const paperIdentity = paperKey;
 
-const sourceStatements = new WeakMap<Database.Database, { find: Database.Statement<[string], { id: number }>; insert: Database.Statement }>();
+const sourceStatements = new WeakMap<Database.Database, { find: Database.Statement<[string], { id: number }>; insert: Database.Statement; name: Database.Statement }>();
 
-/** Finds or creates the source row and returns its id. */
+/** Finds or creates the source row and returns its id; a row still named by its raw key (or without base URL) takes the spec's. */
 export function ensureSource(sqlite: Database.Database, spec: SourceSpec): number {
   let s = sourceStatements.get(sqlite);
   if (!s) {
     s = {
       find: sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE key = ?'),
       insert: sqlite.prepare('INSERT INTO sources (key, name, system, base_url, is_demo) VALUES (@key, @name, @system, @baseUrl, @isDemo)'),
+      name: sqlite.prepare(`UPDATE sources SET name = CASE WHEN name = key THEN @name ELSE name END, base_url = COALESCE(base_url, @baseUrl)
+        WHERE id = @id AND ((name = key AND @name != key) OR (base_url IS NULL AND @baseUrl IS NOT NULL))`),
     };
     sourceStatements.set(sqlite, s);
   }
   const found = s.find.get(spec.key);
-  if (found) return found.id;
+  if (found) {
+    if (spec.name !== spec.key || spec.baseUrl) s.name.run({ id: found.id, name: spec.name, baseUrl: spec.baseUrl ?? null });
+    return found.id;
+  }
   return Number(
     s.insert.run({ key: spec.key, name: spec.name, system: spec.system ?? null, baseUrl: spec.baseUrl ?? null, isDemo: spec.isDemo ? 1 : 0 })
       .lastInsertRowid,

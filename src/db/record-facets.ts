@@ -16,8 +16,19 @@ function requireKey(key: string | null, what: string): string {
   return key;
 }
 
-function addPaper(b: Batch, p: PaperRecord, fromList: boolean): void {
+/**
+ * A paper's key: its id; a page that names no id (only its reference) joins the paper of its source that
+ * has that reference and an id (from an agenda), so one motion stays one row whatever way its pages came.
+ */
+function ownPaperKey(b: Batch, p: PaperRecord): string {
   const key = requireKey(paperKey(p), 'paper');
+  if (!key.startsWith('ref:')) return key;
+  const known = keyByReference(b, p.reference!);
+  return known && !known.startsWith('ref:') ? known : key;
+}
+
+function addPaper(b: Batch, p: PaperRecord, fromList: boolean): void {
+  const key = ownPaperKey(b, p);
   adoptReferencePlaceholder(b, key, p.reference);
   if (p.reference && !key.startsWith('ref:')) b.paperByReference.set(p.reference, key);
   const outcome = b.save('Paper', key, fromList && p.system !== 'oparl' ? 'list' : p.system, p);
@@ -43,7 +54,10 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance): vo
     files: [], text: [],
   };
   const key = a.paperSourceId ? paperKey(paper) : (keyByReference(b, a.paperReference!) ?? paperKey(paper));
-  if (key) b.save('Paper', key, `agenda:${itemKey}`, paper);
+  if (!key) return;
+  // the agenda names the id of a paper known so far only by its reference: the placeholder joins it
+  if (a.paperSourceId) adoptReferencePlaceholder(b, key, a.paperReference);
+  b.save('Paper', key, `agenda:${itemKey}`, paper);
 }
 
 interface AgendaAppearance {

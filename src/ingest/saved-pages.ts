@@ -2,18 +2,20 @@
  * `ratsradar import PATH…`: saved pages (files or folders, recursively) → parse → database.
  * Reports per file what was imported or why it was skipped; one bad file never stops the run.
  * A page's source is `--source KEY` when given, else the name of the folder it lies in
- * (e.g. corpus/allris3/hamburg-altona/vo020-….html → "hamburg-altona").
+ * (e.g. corpus/allris3/hamburg-altona/vo020-….html → "hamburg-altona"); its name and base URL come
+ * from data/sources.json where the key is known there. A page's address is the manifest's (`urlOf`),
+ * else the one it names itself (page-address.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { parsePage } from '../../scrapers/parse';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../scrapers/errors';
 import type { RisRecord } from '../../scrapers/records';
 import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts } from '../db/import';
 import { refreshDerived } from '../db/derive';
 import { toInstant } from '../db/data-as-of';
 import { statedReadTime } from '../../scrapers/shared/stated-time';
+import { lacksOwnId, loadKnownSources, readSavedPage } from './page-address';
 
 export interface FileOutcome {
   file: string;
@@ -114,31 +116,45 @@ export function importSavedPages(
     summary[o.status]++;
     opts.onFile?.(o);
   };
-  for (const file of files) {
+  const known = loadKnownSources();
+  // paper pages that name no id are read last, so that an agenda of the same run can tell their id (page-address.ts)
+  const deferred: string[] = [];
+  const importFile = (file: string, mayDefer: boolean) => {
+    const key = opts.source ?? path.basename(path.dirname(path.resolve(file)));
+    const source = known.get(key) ?? null;
     let record: RisRecord;
+    let address: string;
     let readAt: string | null;
     try {
       const bytes = fs.readFileSync(file);
-      record = parsePage(bytes, opts.urlOf?.(file) ?? null);
+      ({ record, address } = readSavedPage(sqlite, bytes, { givenUrl: opts.urlOf?.(file) ?? null, sourceKey: key, source }));
       readAt = savedPageReadAt(file, bytes);
     } catch (err) {
       report({ file, ...describe(err) });
-      continue;
+      return;
     }
-    const key = opts.source ?? path.basename(path.dirname(path.resolve(file)));
+    if (mayDefer && lacksOwnId(record)) {
+      deferred.push(file);
+      return;
+    }
     try {
-      const res = importRecords(sqlite, { key, name: key, system: record.system, baseUrl: baseUrlOf(record.url) }, [record], opts.now, { readAt });
+      const spec = { key, name: source?.name ?? key, system: source?.system ?? record.system, baseUrl: source?.baseUrl ?? baseUrlOf(record.url) };
+      const res = importRecords(sqlite, spec, [record], opts.now, { readAt });
       for (const k of ENTITY_KINDS) {
         byKind[k].inserted += res.byKind[k].inserted;
         byKind[k].updated += res.byKind[k].updated;
         byKind[k].unchanged += res.byKind[k].unchanged;
       }
       const outcome = res.inserted > 0 ? 'inserted' : res.updated > 0 ? 'updated' : 'unchanged';
-      report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key})` });
+      // a page that names no address of its own: its link to the original (and a calendar's month) are not known
+      const note = address === 'none' ? '; the page names no address of its own' : '';
+      report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key}${note})` });
     } catch (err) {
       report({ file, ...describe(err) });
     }
-  }
+  };
+  for (const file of files) importFile(file, true);
+  for (const file of deferred) importFile(file, false);
   refreshDerived(sqlite, opts.today);
   return summary;
 }

@@ -110,7 +110,7 @@ describe('ratsradar import', () => {
     expect(first.stdout).toMatch(/vo020-1018473\.html: inserted: Paper 22-2362, 1 stations \(hamburg-altona\)/);
     expect(first.stdout).toMatch(/to010-1004086\.html: inserted: Meeting 1004086 \(20 agenda items\) \(hamburg-altona\)/);
     expect(first.stdout).toMatch(/PROVENANCE\.md: ignored: not a saved page/);
-    expect(first.stdout).toMatch(/^papers: \d+ new, \d+ changed, \d+ unchanged; meetings: \d+ new, \d+ changed, \d+ unchanged; agenda items: \d+ new, \d+ changed, \d+ unchanged; organizations: 21 new, 0 changed, 0 unchanged/m);
+    expect(first.stdout).toMatch(/^papers: \d+ new, \d+ changed, \d+ unchanged; meetings: \d+ new, \d+ changed, \d+ unchanged; agenda items: \d+ new, \d+ changed, \d+ unchanged; organizations: 20 new, 1 changed, 0 unchanged/m);
     expect(first.stdout).toMatch(/\n66 files: \d+ inserted, \d+ updated, 0 unchanged, 0 skipped, 0 failed; 1 other files ignored\n$/);
     const second = ratsradar(['import', CORPUS], { RATSRADAR_DB: db });
     expect(second.stdout).toMatch(/^papers: 0 new, 0 changed, \d+ unchanged; meetings: 0 new, 0 changed, \d+ unchanged;/m);

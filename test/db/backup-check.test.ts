@@ -40,7 +40,7 @@ describe('check', () => {
   test('a database built by the import is whole', () => {
     const r = checkDatabaseFile(corpusDb);
     expect(r.problems).toEqual([]);
-    expect(r.checked).toEqual(['integrity_check', 'foreign_key_check', 'search index', 'Beratungsfolge copies']);
+    expect(r.checked).toEqual(['integrity_check', 'foreign_key_check', 'search index', 'Beratungsfolge copies', 'one paper per reference']);
   });
 
   test('a Beratungsfolge row whose copy of its source or committee is wrong is reported', () => {
@@ -158,7 +158,7 @@ describe('the commands', () => {
     expect(b.stdout).toMatch(new RegExp(`^backup of .*corpus\\.sqlite written to .*cli-copy\\.sqlite \\(\\d+ pages, \\d+ bytes\\) and checked: ok\\n$`));
     const c = ratsradarSrc(['check', '--db', copy]);
     expect(c.code).toBe(0);
-    expect(c.stdout).toBe(`${copy}: ok (integrity_check, foreign_key_check, search index, Beratungsfolge copies)\n`);
+    expect(c.stdout).toBe(`${copy}: ok (integrity_check, foreign_key_check, search index, Beratungsfolge copies, one paper per reference)\n`);
   });
 
   test('ratsradar check lists the problems and exits 1; a missing database is one line and exit 2', () => {

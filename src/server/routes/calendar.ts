@@ -77,7 +77,7 @@ function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
     start: m.start,
     end: m.end,
     summary: m.name ?? m.organization ?? 'Sitzung',
-    description: `${m.organization ?? 'Sitzung'} (${m.sourceName})${m.items ? `, ${m.items} Tagesordnungspunkte` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}`,
+    description: `${m.organization ?? 'Sitzung'}, ${m.sourceName}${m.items ? `, ${m.items} Tagesordnungspunkte` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}`,
     location: place || null,
     url: `${base}/meetings/${m.id}`,
     stamp: toDate(m.updatedAt) ?? new Date(0),
@@ -136,7 +136,7 @@ export function organizationCalendarRoute(ctx: AppContext) {
     const org = id === null ? null : organizationHeader(ctx.sqlite, id);
     if (!org || id === null) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
     const base = baseUrl(req);
-    const cal = newCalendar(`${org.name ?? 'Gremium'} (${org.sourceName}) – Sitzungen`);
+    const cal = newCalendar(`${org.name ?? 'Gremium'}, ${org.sourceName} – Sitzungen`);
     for (const m of meetingsOfOrganization(ctx.sqlite, id, '0000-01-01', ORG_MAX)) addEvent(cal, meetingEvent(m, base));
     sendIcs(res, cal, `gremium-${id}.ics`);
   };

@@ -167,7 +167,7 @@ export function organizationFeedRoute(ctx: AppContext) {
     }));
     sendAtom(res, toAtom({
       id: `${ATOM_TAG}organization/${id}/feed`,
-      title: `${org.name ?? 'Gremium'} (${org.sourceName}) – ratsradar`,
+      title: `${org.name ?? 'Gremium'} – ${org.sourceName} – ratsradar`,
       subtitle: `Sitzungen von ${org.name ?? 'diesem Gremium'}`,
       link: `${base}/organizations/${id}`,
       self: `${base}/organizations/${id}/feed.atom`,

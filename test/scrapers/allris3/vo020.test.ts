@@ -40,19 +40,18 @@ describe('parseAllris3Paper on recorded pages (full record)', () => {
     expect(parseCorpus(page, url)).toEqual(expected(page));
   });
 
-  test('without a URL: sourceId from the page (meta objectID), url null, nothing else changes', () => {
+  test('without a URL: sourceId from the page (meta objectID), url null, document links relative, nothing else changes', () => {
     const page = 'hamburg-nord/vo020-1016851';
-    expect(parseCorpus(page, null)).toEqual({ ...expected(page), url: null });
+    expect(parseCorpus(page, null)).toEqual({ ...expected(page), url: null, files: [{ name: 'Drucksache', url: 'do027.asp?DOLFDNR=1401263&options=64' }] });
   });
 
-  test('without a URL: sourceId from the vo021 form, attachment links stay relative', () => {
+  test('without a URL: sourceId from the vo021 form, document links stay relative, expiring ___tmp attachment copies have no address', () => {
     const r = parseCorpus('hildesheim/vo020-8000', null);
     expect(r.sourceId).toBe('8000');
     expect(r.url).toBeNull();
-    expect(r.files[2]).toEqual({
-      name: 'Präsentation Entwurf Ernst-Ehrlicher-Park (incl. Kosten)',
-      url: '/allris/___tmp/tmp/45-181-136/ardyfOxXdiYFIjojFvOtMyEdUgzuN9Uws4gmRSc2/LuYeQGmb/68-Anlagen/01/Anlage-1_Praesentation_Entwurf_Ernst-Ehrlicher.pdf',
-    });
+    expect(r.files[0]).toEqual({ name: 'Vorlage', url: '/allris/do027.asp?DOLFDNR=373765&options=64' });
+    expect(r.files[2]).toEqual({ name: 'Präsentation Entwurf Ernst-Ehrlicher-Park (incl. Kosten)', url: null });
+    expect(r.files).toHaveLength(6);
   });
 
   test('hildesheim NOLIS wrapper: portal navigation does not leak into files or text', () => {
@@ -165,13 +164,23 @@ describe('vendor traps', () => {
     ]);
   });
 
-  test('files: do027 POST buttons have url null, ___tmp links resolve against the page URL, portal links outside #rismain are ignored', () => {
+  test('files: do027 POST buttons get the stable do027.asp?DOLFDNR= address, ___tmp copies none, portal links outside #rismain are ignored', () => {
     const me1 = `<hr /><form action="do027.asp" method="post"><input type="hidden" name="DOLFDNR" value="1" /><input type="submit" class="il2_p" value="Vorlage" title="Vorlage (Öffnet PDF-Datei in neuem Fenster)" /></form>
 <a href="___tmp/tmp/45-181-136/abc/01/plan.pdf" title="Anlage 1 öffnen">Lageplan&nbsp;&nbsp;Nord</a>`;
     const r = parseHtml(page(BETREFF, { after: me1, before: '<div id="nav"><a href="___tmp/portal.pdf">Portal</a></div>' }));
     expect(r.files).toEqual([
-      { name: 'Vorlage', url: null },
-      { name: 'Lageplan Nord', url: 'https://ris.example.de/bi/___tmp/tmp/45-181-136/abc/01/plan.pdf' },
+      { name: 'Vorlage', url: 'https://ris.example.de/bi/do027.asp?DOLFDNR=1' },
+      { name: 'Lageplan Nord', url: null },
+    ]);
+  });
+
+  test('files: a do027 form without a numeric DOLFDNR has no address; options and typ are kept, other fields not', () => {
+    const me1 = `<hr /><form action="do027.asp" method="post"><input type="hidden" name="DOLFDNR" value="x1" /><input type="submit" value="Kaputt" /></form>
+<form action="do027.asp" method="post"><input type="hidden" name="DOLFDNR" value="7" /><input type="hidden" name="options" value="64" /><input type="hidden" name="annots" value="1" /><input type="hidden" name="typ" value="130" /><input type="submit" value="Sammeldokument" /></form>`;
+    const r = parseHtml(page(BETREFF, { after: me1 }));
+    expect(r.files).toEqual([
+      { name: 'Kaputt', url: null },
+      { name: 'Sammeldokument', url: 'https://ris.example.de/bi/do027.asp?DOLFDNR=7&options=64&typ=130' },
     ]);
   });
 
