@@ -14,16 +14,15 @@ import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import type { MeetingListEntry, MeetingListRecord, SystemName } from '../records';
 import { calendarMonth, DayTracker, dayNumber, meetingListRecord, monthOfDate, mostFrequent, parseCalendarTime } from './calendar';
-import { parseGermanDate } from './dates';
+import { parseDate } from './dates';
 import { attr, attrContains, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, textContent } from './dom';
 import { urlParam } from './head-fields';
 import { cleanText } from './text';
 
-/** The full date of an ALLRIS 4 tooltip " am Do., 01.10.2026 um 17:00 Uhr.", or null. */
+/** The full date of an ALLRIS 4 tooltip " am Do., 01.10.2026 um 17:00 Uhr." / " on Thu, Oct 1, 2026 at 5:00 PM.", or null. */
 function tooltipDate(row: Element): string | null {
   const tip = attr(findFirst(row, (el) => hasAttribute(el, 'data-simpletooltip-text')), 'data-simpletooltip-text');
-  const m = tip ? /(\d{1,2}\.\d{1,2}\.\d{4})/.exec(tip) : null;
-  return m ? parseGermanDate(m[1]) : null;
+  return parseDate(tip);
 }
 
 /** SILFDNR: the to010 link, else the `si_<SILFDNR>` id ALLRIS 4 gives every meeting anchor, else a hidden input. */
