@@ -55,7 +55,23 @@ function meetingSourceId(doc: Document, scope: AnyNode, url: string | null): str
     if (id) return id;
   }
   const self = findAll(doc, (el) => isForm(el, 'to010.asp?SILFDNR=')).filter((f) => findFirst(f, (el) => isInput(el, 'selfAction')) !== undefined);
-  return idParam(attr(self[0], 'action'), 'SILFDNR');
+  return idParam(attr(self[0], 'action'), 'SILFDNR') ?? hiddenMeetingId(scope);
+}
+
+/**
+ * Older releases (3.8): the id only in a hidden `SILFDNR` field of the page's own forms (print, ICS
+ * export). Fields inside the agenda rows name earlier meetings (minutes to approve) and are not read;
+ * the id counts only when all other fields agree on it.
+ */
+function hiddenMeetingId(scope: AnyNode): string | null {
+  const agenda = findAgendaTable(scope)?.table;
+  const ids = new Set<string>();
+  for (const input of findAll(scope, (el) => isInput(el, 'SILFDNR') && attrValue(el, 'type')?.toLowerCase() === 'hidden')) {
+    if (agenda && closest(input, (el) => el === agenda)) continue;
+    const v = cleanText(attr(input, 'value'));
+    if (v && /^\d+$/.test(v)) ids.add(v);
+  }
+  return ids.size === 1 ? [...ids][0] : null;
 }
 
 export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
