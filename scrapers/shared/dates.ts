@@ -159,16 +159,30 @@ export function slashOrderOf(texts: readonly (string | null | undefined)[]): Day
 }
 
 /**
+ * The date of a text that is nothing but a date, a weekday before it allowed ("Dienstag, 01.09.2026",
+ * "Tue, Sep 1, 2026"); null for anything else ("Stand: 01.09.2026", "September 2026", a name with a date).
+ */
+export function dateOnly(text: string | null | undefined): string | null {
+  return isDateOnly(text) ? parseDate(text) : null;
+}
+
+/** True for a text that is a date and nothing else (a weekday before it allowed), even one that cannot be decided. */
+function isDateOnly(text: string | null | undefined): boolean {
+  const s = (text ?? '').replace(/[\u00a0\u202f\u2009]/g, ' ').trim();
+  if (s.length > 40 || !looksLikeDate(s) || !/\d{4}|\d{1,2}\.\d{1,2}\.\d{2}$/.test(s)) return false;
+  const words = s.match(/[A-Za-zÄÖÜäöü]+/g) ?? [];
+  return words.every((w) => monthOfName(w) !== null || WEEKDAYS[w.toLowerCase()] !== undefined || /^(st|nd|rd|th)$/.test(w));
+}
+
+/**
  * A date at the very start of a text, and the rest after its separator: "21.10.2026 - 3.1 Entwurf…",
  * "Oct 21, 2026 - 3.1 Entwurf…" → { date: "2026-10-21", rest: "3.1 Entwurf…" }; date null when the
  * head is a date that cannot be decided ("12/11/2025"); null when the text does not start with a date.
  */
 export function splitLeadingDate(text: string | null | undefined): { date: string | null; rest: string } | null {
   const m = /^(.{6,40}?)\s+[-–]\s+(.*)$/s.exec(text ?? '');
-  if (!m || !looksLikeDate(m[1])) return null;
   // the head must be the date alone (a weekday before it is fine), not a name that holds a date
-  const words = m[1].match(/[A-Za-zÄÖÜäöü]+/g) ?? [];
-  if (words.some((w) => monthOfName(w) === null && WEEKDAYS[w.toLowerCase()] === undefined && !/^(st|nd|rd|th)$/.test(w))) return null;
+  if (!m || !isDateOnly(m[1])) return null;
   return { date: parseDate(m[1]), rest: m[2] };
 }
 

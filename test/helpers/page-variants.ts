@@ -95,3 +95,32 @@ export function relocaleDates(html: string, format: LocaleFormat): string {
       inRunningText(all, offset, whole) ? all : before + print(wd, d, m, y))
     .replace(inTooltip, (_all, before: string, wd: string | undefined, d: string, m: string, y: string) => before + print(wd, d, m, y));
 }
+
+// ------------------------------------------------------------------------------------------------ _r calendar headings
+
+/**
+ * A `table.calenderView` month as responsive releases print it with a date heading above each day
+ * instead of `span.dow` + `span.dom` in the day's first row: style 'th' puts a row
+ * `<tr><th colspan="4">Dienstag, 01.09.2026</th></tr>` before the day's rows; style 'h3' closes the
+ * table and heads the day with `<h3>…</h3>` above a new `table.calenderView`. `noTooltips` drops the
+ * ALLRIS 4 tooltip dates too, so the heading is the only source of the date.
+ */
+export function headingsForDays(
+  html: string,
+  month: { year: number; month: number },
+  style: 'th' | 'h3',
+  print: (p: DateParts) => string,
+  noTooltips = false,
+): string {
+  const dayRow = /<tr([^>]*)>(\s*<td[^>]*>)<span class="dow">[^<]*<\/span><span class="dom">(\d+)<\/span>/g;
+  let out = html.replace(dayRow, (_all, trAttrs: string, td: string, dom: string) => {
+    const p = partsOf(dom, String(month.month), String(month.year));
+    const heading = style === 'th' ? `<tr><th colspan="4">${print(p)}</th></tr>` : `</tbody></table><h3>${print(p)}</h3><table class="calenderView"><tbody>`;
+    return `${heading}<tr${trAttrs}>${td}`;
+  });
+  if (noTooltips) out = out.replace(/ data-simpletooltip-text="[^"]*"/g, '');
+  return out;
+}
+
+/** Long German weekday and date, as the responsive heading prints it: "Dienstag, 01.09.2026". */
+export const germanHeading = (p: DateParts): string => `${DE_DOW_LONG[p.dow]}, ${pad(p.d)}.${pad(p.m)}.${p.y}`;
