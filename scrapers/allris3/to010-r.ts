@@ -17,6 +17,7 @@ import { findToTable, parseToTable } from '../shared/agenda-totable';
 import { attr, attrContains, attrValue, byId, documentOf, findChain, findFirst, findUnderId, hasAttribute, hasClass, hasId, textContent } from '../shared/dom';
 import { nodeText, readHeadFields } from '../shared/head-fields';
 import { labelKey } from '../shared/text';
+import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
 
 /** `<a aria-describedby="sigremium">Gremium:</a> <span id="sigremium">…</span>`, in page order; else dt/dd or .label rows. */
 export function readDescribedFields(root: AnyNode): MeetingField[] {
@@ -58,6 +59,7 @@ export function parseAllris3rMeeting(ctx: ParseContext): MeetingRecord {
     throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, 'h1.title, #head .row');
   }
   const head = readMeetingHead(fields, root);
+  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: nodeText(f.value) })), [title, head.name, head.statusText]);
   return {
     type: 'Meeting',
     format: RECORD_FORMAT,
@@ -68,5 +70,6 @@ export function parseAllris3rMeeting(ctx: ParseContext): MeetingRecord {
     ...head,
     name: head.name ?? nameFromTitle(title, head.date),
     agendaItem: parseToTable(findToTable(root, page)),
+    ...cancelledField(cancelled),
   };
 }

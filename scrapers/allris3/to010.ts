@@ -23,6 +23,7 @@ import { cleanText, labelKey } from '../shared/text';
 import { findAgendaTable, parseClassicAgenda } from './to010-agenda';
 import { readLabelledFields } from './vo020-labels';
 import { findScope } from './scope';
+import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
 
 
 /** The label rows of the head table (the table around the first `td.kb1`), as label key → value cells. */
@@ -89,6 +90,7 @@ export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
     throw new LayoutChangedError(`${page}: no agenda table with a Betreff column`, page, 'table.tl1 tr.zk1 th "Betreff"');
   }
   const head = readMeetingHead(fields, null);
+  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: nodeText(f.value) })), [h1, head.name, head.statusText]);
   return {
     type: 'Meeting',
     format: RECORD_FORMAT,
@@ -99,5 +101,6 @@ export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
     ...head,
     name: head.name ?? nameFromTitle(h1, head.date),
     agendaItem: parseClassicAgenda(agenda.table, agenda.header, page),
+    ...cancelledField(cancelled),
   };
 }

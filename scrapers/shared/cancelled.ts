@@ -34,3 +34,17 @@ export function isOnlyCancelMark(text: string | null | undefined): boolean {
 export function cancelledField(cancelled: boolean): { cancelled?: true } {
   return cancelled ? { cancelled: true } : {};
 }
+
+/** Head labels whose value may say the meeting is cancelled (labelKey form): name, status, Zusatz, Anlass, Bemerkung. */
+const MEETING_MARK_KEYS = /^(bezeichnung|betreff|sitzung|status|sitzungsstatus|zusatz|anlass|bemerkung|hinweis)$/;
+
+/**
+ * True when a meeting page's head says the meeting is cancelled: its title, name or status, or a
+ * Zusatz / Anlass / Bemerkung field ("AUSFALL", "Sitzung entfällt", "abgesagt"). The agenda is not read.
+ */
+export function meetingHeadCancelled(
+  fields: readonly { key: string; text: string | null }[],
+  shown: readonly (string | null)[],
+): boolean {
+  return shown.some(isCancelledText) || fields.some((f) => MEETING_MARK_KEYS.test(f.key) && isCancelledText(f.text));
+}

@@ -15,10 +15,18 @@ export function corpusCase(pageEnd: string): CorpusCase {
   return c;
 }
 
-/** The page as text (ALLRIS 3 pages are Latin-1, ALLRIS 4 UTF-8) and a way back to bytes of the same encoding. */
+/**
+ * The page as text and a way back to bytes of the same encoding: UTF-8 where the bytes are UTF-8 (ALLRIS 4,
+ * and the transcribed ALLRIS 3 pages whatever they declare, corpus/PROVENANCE.md), else Latin-1.
+ */
 export function corpusText(c: CorpusCase): { text: string; bytes: (html: string) => Buffer } {
   const raw = fs.readFileSync(path.join(CORPUS, c.page));
-  const utf8 = !/charset=["']?iso-8859|encoding=["']iso-8859/i.test(raw.subarray(0, 2000).toString('latin1'));
+  let utf8 = true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    utf8 = false;
+  }
   const enc: BufferEncoding = utf8 ? 'utf8' : 'latin1';
   return { text: raw.toString(enc), bytes: (html: string) => Buffer.from(html, enc) };
 }
