@@ -10,6 +10,8 @@ import { attr, attrContains, attrValue, byId, closest, findAll, findFirst, findU
 import type { FileRef, TextSection } from '../records';
 import { parseGermanDate } from './dates';
 import { cleanBlock, cleanText, labelKey, resolveUrl, splitList, stripColon } from './text';
+import { splitReferences } from './references';
+import { isBareHeading } from './section-heading';
 
 // ---------------------------------------------------------------- element text
 
@@ -222,8 +224,8 @@ export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): P
   const related = fields
     .filter((f) => f.key.startsWith('bezug'))
     .flatMap((f) => {
-      const links = findAll(f.value, (el) => el.name === 'a').map((a) => nodeText([a])).filter((t): t is string => t !== null);
-      return links.length ? links : f.lines.flatMap((l) => splitList(l, /\s*[;,]\s*/));
+      const links = findAll(f.value, (el) => el.name === 'a').flatMap((a) => splitReferences(nodeText([a])));
+      return links.length ? links : f.lines.flatMap(splitReferences);
     });
   return {
     reference: fromTitle.reference,
@@ -262,7 +264,8 @@ export function readDocumentLinks(root: AnyNode, base: string | null): FileRef[]
   const seenNames = new Set<string>();
   for (const a of findAll(root, (el) => el.name === 'a' && hasAttribute(el, 'href'))) {
     const href = attr(a, 'href') ?? '';
-    const isDoc = (hasClass(a, 'doclink') && !hasClass(a, 'anchor')) || hasClass(a, 'attlink') || /do027\w*\.asp\?/i.test(href);
+    const isDoc =
+      (hasClass(a, 'doclink') && !hasClass(a, 'anchor')) || hasClass(a, 'attlink') || /do027\w*\.asp\?/i.test(href) || inDocumentList(a);
     if (!isDoc || /^\s*#/.test(href)) continue;
     const name = nodeText([a]) ?? tooltipName(a) ?? 'Dokument';
     const url = resolveUrl(href, base);
@@ -275,11 +278,27 @@ export function readDocumentLinks(root: AnyNode, base: string | null): FileRef[]
   return files;
 }
 
+/**
+ * A link inside the document or attachment list of a release that does not mark its links with
+ * `a.doclink` / `a.attlink`: `#dokumenteHeaderPanel`, `#anlagenHeaderPanel` (`aside.attachments`),
+ * `table.attachmentTable`.
+ */
+function inDocumentList(a: Element): boolean {
+  return (
+    closest(a, (el) =>
+      attr(el, 'id') === 'dokumenteHeaderPanel' ||
+      attr(el, 'id') === 'anlagenHeaderPanel' ||
+      (el.name === 'aside' && hasClass(el, 'attachments')) ||
+      (el.name === 'table' && hasClass(el, 'attachmentTable')),
+    ) !== undefined
+  );
+}
+
 // ---------------------------------------------------------------- text sections
 
 /** A short line ending with a colon ("Antrag:", "Beschluss:") that heads a Word-converted section. */
 function looksLikeHeading(line: string): boolean {
-  return /:$/.test(line) && line.length <= 60 && line.split(' ').length <= 5;
+  return (/:$/.test(line) && line.length <= 60 && line.split(' ').length <= 5) || isBareHeading(line);
 }
 
 /**
