@@ -94,14 +94,18 @@ export function readCalenderView(root: AnyNode, ctx: ParseContext, system: Syste
     const name = textCell ? cleanText(textContent(textCell)) : null;
     if (!textCell || !name) continue; // empty day, or a holiday text in one td[colspan]
     const time = parseCalendarTime(text(childCell(row, 'time')));
+    const sourceId = rowSourceId(textCell, row);
+    const cancelled = isCancelledText(name) || isCancelledText(attr(row, 'class')?.replace(/\b(odd|even|sameday)\b/g, ''));
+    // a holiday row that writes its name in the text column ("Herbstferien"): no time, no meeting id
+    if ((hasClass(row, 'holiday') || hasClass(row, 'freeholiday')) && !time.start && !sourceId && !cancelled) continue;
     meetings.push({
-      sourceId: rowSourceId(textCell, row),
+      sourceId,
       name,
       date: tooltipDate(row) ?? current,
       start: time.start,
       end: time.end,
       room: cleanText(text(childCell(row, 'raum'))),
-      ...cancelledField(isCancelledText(name) || isCancelledText(attr(row, 'class')?.replace(/\b(odd|even|sameday)\b/g, ''))),
+      ...cancelledField(cancelled),
     });
   }
   return meetingListRecord(ctx, system, meetings);

@@ -45,3 +45,16 @@ describe('date headings above the rows: the full expected record', () => {
     expect(rec.meetings.map((m) => m.date)).toEqual(expectedRecord<MeetingListRecord>(c).meetings.map(() => null));
   });
 });
+
+describe('holiday rows that write their name in the text column', () => {
+  test('Trier: "Tag der Deutschen Einheit" and "Herbstferien" as time / textCol / raum cells are no meetings', () => {
+    const c = corpusCase(PAGES[1].page);
+    const { text, bytes } = corpusText(c);
+    const variant = text.replace(
+      /<td colspan="3">\s*<div>(Tag der Deutschen Einheit|Herbstferien)<\/div>\s*<\/td>/g,
+      '<td class="time"><div></div></td><td class="textCol"><div>$1</div></td><td class="raum"><div></div></td>',
+    );
+    expect(variant.match(/<td class="textCol"><div>(Tag der Deutschen Einheit|Herbstferien)<\/div>/g)?.length).toBeGreaterThan(3);
+    expect(parsePage(bytes(variant), c.url)).toEqual(expectedRecord(c));
+  });
+});
