@@ -4,8 +4,11 @@
  * form fields. Every classic to010 page of the corpus is changed in memory (header removed, emptied,
  * renamed, TOP label left out) and must parse to exactly its expected record; the columns are then found
  * by what the cells hold (a to010 link with TOLFDNR or a TOP number, the to020 links, vo020 links/forms
- * or a reference pattern). The small table below is hand-made for this test.
+ * or a reference pattern). A 3.8-style agenda that no recorded page shows is the hand-written
+ * test/fixtures/generalise/to010-3.8-agenda.html.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingRecord } from '../../../scrapers/records';
 import { inferAgendaColumns, REFERENCE_PATTERN } from '../../../scrapers/allris3/to010-columns';
@@ -64,22 +67,36 @@ describe('the meeting id only in hidden form fields (3.8: no objectID, no si016 
   });
 });
 
-// ------------------------------------------------------------------------------------------------ hand-made
+// ------------------------------------------------------------------------------------------------ hand-written fixture
 
-// A 3.8-style agenda table without header: TOP as plain text, subject without link, a reference without link.
-const TABLE = `<table>
-<tr><td colspan="5">Öffentlicher Teil</td></tr>
-<tr><td>1</td><td>&nbsp;</td><td>Eröffnung und Feststellung der Tagesordnung</td><td>&nbsp;</td><td>&nbsp;</td></tr>
-<tr><td>2</td><td>&nbsp;</td><td>Bebauungsplan Nr. 12 "Am Markt", Satzungsbeschluss</td><td><form action="vo020.asp"><input type="hidden" name="VOLFDNR" value="77" /></form></td><td><a href="vo020.asp?VOLFDNR=77">22-1940</a></td></tr>
-<tr><td>3</td><td>&nbsp;</td><td>Mitteilungen der Verwaltung</td><td>&nbsp;</td><td>BV/2026/0012</td></tr>
-</table>`;
+// test/fixtures/generalise/to010-3.8-agenda.html: a 3.8-style agenda without header row (see its comment).
+const FIXTURE = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'generalise', 'to010-3.8-agenda.html'), 'utf8');
+const item = (number: string, pub: boolean, name: string, paperReference: string | null = null, paperSourceId: string | null = null) => ({
+  number, public: pub, sourceId: null, name, paperReference, paperSourceId, result: null, resultCode: 'open',
+});
 
-describe('inferAgendaColumns on hand-made rows', () => {
-  test('TOP by number pattern, subject by long text, paper by vo020 form/link and reference pattern', () => {
-    const table = findFirst(parseHtml(TABLE), (el) => el.name === 'table')!;
-    expect(inferAgendaColumns(tableRows(table))).toEqual(['top', 'other', 'subject', 'paper', 'paper']);
+describe('a 3.8-style agenda without header (hand-written fixture)', () => {
+  test('the full record: columns by content, sections, the meeting id from the hidden field of the print form', () => {
+    expect(parsePage(Buffer.from(FIXTURE, 'utf8'), null)).toEqual({
+      type: 'Meeting', format: 1, system: 'allris3', systemVersion: '3.8.8', sourceId: '4711', url: null,
+      name: 'Sitzung des Bauausschusses', organization: 'Bauausschuss', organizationSourceId: '7', date: '2026-10-21',
+      start: '18:00', end: '20:00', room: 'Ratssaal', location: null, statusText: null,
+      agendaItem: [
+        item('1', true, 'Eröffnung und Feststellung der Tagesordnung'),
+        item('2', true, 'Bebauungsplan Nr. 12 "Am Markt", Satzungsbeschluss', '22-1940', '77'),
+        item('3', true, 'Mitteilungen der Verwaltung'),
+        item('4', false, 'Grundstücksangelegenheiten'),
+      ],
+    });
   });
 
+  test('inferAgendaColumns: TOP by number pattern, subject by long text, paper by vo020 form/link and reference pattern', () => {
+    const table = findFirst(parseHtml(FIXTURE), (el) => el.name === 'table' && !el.attribs.class)!;
+    expect(inferAgendaColumns(tableRows(table))).toEqual(['top', 'other', 'subject', 'paper', 'paper']);
+  });
+});
+
+describe('inferAgendaColumns and the reference pattern', () => {
   test('no TOP-like column: null', () => {
     const table = findFirst(parseHtml('<table><tr><td>Bauausschuss</td><td>Ratssaal</td></tr></table>'), (el) => el.name === 'table')!;
     expect(inferAgendaColumns(tableRows(table))).toBeNull();

@@ -5,14 +5,15 @@
  * stay meetings with `cancelled: true`; a meeting's SILFDNR may stand only in a hidden form field.
  *
  * Every classic calendar page of the corpus is changed in memory (header removed, emptied, renamed, table
- * class dropped) and must parse to exactly its expected record. The small rows written below are
- * hand-made for this test (no recorded page has an "AUSFALL" row or a meeting without link and time).
+ * class dropped) and must parse to exactly its expected record. A 3.8-style month with "AUSFALL" rows
+ * and hidden-field ids, which no recorded page has, is the hand-written test/fixtures/generalise/si010-3.8-month.html.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingListRecord } from '../../../scrapers/records';
 import { calendarColumnOf } from '../../../scrapers/shared/calendar-columns';
 import { isCancelledText, isOnlyCancelMark } from '../../../scrapers/shared/cancelled';
-import { handMadeClassic, latin1 } from '../../helpers/list-pages';
 import { corpusCase, corpusText, expectedRecord } from '../../helpers/page-variants';
 
 const PAGES = [
@@ -59,26 +60,10 @@ describe('the label rules of the calendar header (shared/calendar-columns.ts)', 
   });
 });
 
-// ------------------------------------------------------------------------------------------------ hand-made
+// ------------------------------------------------------------------------------------------------ hand-written fixture
 
-const dayCells = (dow: string, d: number) => `<td class="text2">${dow}</td><td class="text2">&nbsp;&nbsp;${d}</td>`;
-const noDay = '<td>&nbsp;</td><td>&nbsp;</td>';
-const hidden = (id: string) => `<form action="to010.asp" method="post"><input type="hidden" name="SILFDNR" value="${id}" /><input type="submit" class="il1_to" value="TO" /></form>`;
-const row = (cls: string, cells: string) => `<tr class="${cls}">${cells}</tr>`;
-
-// A 3.8-style month without header: weekday + day only in a day's first row, a holiday row with a day,
-// a school-holiday row, an AUSFALL meeting (mark in its own cell), a meeting without link whose id is
-// only in a hidden TO form, a cancelled meeting without time and link ("entfällt"), a room column.
-const MONTH = [
-  row('zl12', `${dayCells('Do', 1)}<td class="text2">17:00 - 18:30&nbsp;</td><td>&nbsp;</td><td><a href="to010.asp?SILFDNR=501">Bauausschuss</a></td><td class="text4">Ratssaal</td>`),
-  row('zl11', `${noDay}<td class="text2">19:00&nbsp;</td><td>${hidden('502')}</td><td>Sitzung des Ortsrates Nord</td><td class="text4">Dorfgemeinschaftshaus</td>`),
-  row('zl17', `${dayCells('Sa', 3)}<td colspan="4">Tag der Deutschen Einheit</td>`),
-  row('zl1m', `${noDay}<td colspan="4">Herbstferien</td>`),
-  row('zl12', `${dayCells('Mo', 5)}<td class="text2">18:00&nbsp;</td><td>AUSFALL</td><td><a href="to010.asp?SILFDNR=503">Finanzausschuss</a></td><td class="text4">Ratssaal</td>`),
-  row('zl11', `${noDay}<td class="text2">&nbsp;</td><td>${hidden('504')}</td><td>Sitzung des Schulausschusses entfällt</td><td class="text4">&nbsp;</td>`),
-  row('zl12', `${dayCells('Di', 6)}<td colspan="4">&nbsp;</td>`),
-  row('zl11', `${dayCells('Mi', 7)}<td class="text2">16:00 - 17:00&nbsp;</td><td>&nbsp;</td><td>Jugendhilfeausschuss (abgesagt)</td><td class="text4">Saal 2</td>`),
-].join('\n');
+// test/fixtures/generalise/si010-3.8-month.html: a 3.8-style month without header row (see its comment).
+const FIXTURE = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'generalise', 'si010-3.8-month.html'), 'utf8');
 
 const EXPECTED_MONTH = [
   { sourceId: '501', name: 'Bauausschuss', date: '2026-10-01', start: '17:00', end: '18:30', room: 'Ratssaal' },
@@ -88,24 +73,28 @@ const EXPECTED_MONTH = [
   { sourceId: null, name: 'Jugendhilfeausschuss (abgesagt)', date: '2026-10-07', start: '16:00', end: '17:00', room: 'Saal 2', cancelled: true },
 ];
 
-const parse = (html: string, url: string | null) => parsePage(latin1(html), url) as MeetingListRecord;
+const parse = (html: string, url: string | null) => parsePage(Buffer.from(html, 'utf8'), url) as MeetingListRecord;
 
-describe('a 3.8-style month without header (hand-made rows)', () => {
+describe('a 3.8-style month without header (hand-written fixture)', () => {
   const url = 'https://ris.example/bi/si010.asp?MM=10&YY=2026';
 
-  test('meetings with carried-forward days, hidden-field ids, cancelled flags; holiday rows left out', () => {
-    const r = parse(handMadeClassic('si010', `<table class="tl1">${MONTH}</table>`), url);
-    expect(r.meetings).toEqual(EXPECTED_MONTH);
+  test('the full record: carried-forward days, hidden-field ids, cancelled flags; holiday rows left out', () => {
+    expect(parse(FIXTURE, url)).toEqual({
+      type: 'MeetingList', format: 1, system: 'allris3', systemVersion: '3.8.8', sourceId: null, url, meetings: EXPECTED_MONTH,
+    });
   });
 
   test('the same rows under a header that names the columns (Datum | Uhrzeit | | Sitzung | Raum) give the same meetings', () => {
     const head = '<tr class="zw1"><th colspan="2">Datum</th><th>Uhrzeit</th><th>&nbsp;</th><th>Sitzung</th><th>Raum</th></tr>';
-    expect(parse(handMadeClassic('si010', `<table class="tl1">${head}${MONTH}</table>`), url).meetings).toEqual(EXPECTED_MONTH);
+    const html = FIXTURE.replace('<table cellspacing="0" cellpadding="1" border="0">', `<table class="tl1">${head}`);
+    expect(html).not.toEqual(FIXTURE);
+    expect(parse(html, url).meetings).toEqual(EXPECTED_MONTH);
   });
 
-  test('without a month anywhere the dates are null, the meetings stay', () => {
-    const r = parse(handMadeClassic('si010', `<table class="tl1">${MONTH}</table>`), null);
-    expect(r.meetings).toEqual(EXPECTED_MONTH.map((m) => ({ ...m, date: null })));
+  test('without a month anywhere (no heading, no URL) the dates are null, the meetings stay', () => {
+    const html = FIXTURE.replace('<h2>Oktober 2026</h2>', '');
+    expect(html).not.toEqual(FIXTURE);
+    expect(parse(html, null).meetings).toEqual(EXPECTED_MONTH.map((m) => ({ ...m, date: null })));
   });
 });
 
