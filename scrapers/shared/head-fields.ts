@@ -12,6 +12,7 @@ import { parseGermanDate } from './dates';
 import { cleanBlock, cleanText, labelKey, resolveUrl, splitList, stripColon } from './text';
 import { splitReferences } from './references';
 import { isBareHeading } from './section-heading';
+import { inDocumentList } from './document-lists';
 
 // ---------------------------------------------------------------- element text
 
@@ -276,22 +277,6 @@ export function readDocumentLinks(root: AnyNode, base: string | null): FileRef[]
     files.push({ name, url });
   }
   return files;
-}
-
-/**
- * A link inside the document or attachment list of a release that does not mark its links with
- * `a.doclink` / `a.attlink`: `#dokumenteHeaderPanel`, `#anlagenHeaderPanel` (`aside.attachments`),
- * `table.attachmentTable`.
- */
-function inDocumentList(a: Element): boolean {
-  return (
-    closest(a, (el) =>
-      attr(el, 'id') === 'dokumenteHeaderPanel' ||
-      attr(el, 'id') === 'anlagenHeaderPanel' ||
-      (el.name === 'aside' && hasClass(el, 'attachments')) ||
-      (el.name === 'table' && hasClass(el, 'attachmentTable')),
-    ) !== undefined
-  );
 }
 
 // ---------------------------------------------------------------- text sections
