@@ -5,7 +5,8 @@
  * Forms read (each with or without a weekday before it, German or English, short or long, with or
  * without dot and comma: "Mi., ", "Wed, ", "Wednesday, ", "Mittwoch, "):
  *   21.10.2026 · 21.10.26 · 2026-10-21 · 21. Okt. 2026 · 21. Oktober 2026 · 21 Oct 2026 ·
- *   Oct 21, 2026 · October 21, 2026 · 2026 Oct 21 · 10/21/2026 · 21/10/2026
+ *   21-Oct-2026 · Oct 21, 2026 · October 21, 2026 · 2026 Oct 21 · 10/21/2026 · 21/10/2026
+ * Not read (null): slash dates with a two-digit year ("10/21/26"), whose order (M/D/Y or Y/M/D) no page states.
  * The rule for the one ambiguous form, day and month as numbers split by "/":
  *   - a number above 12 says which is the day (10/21/2026 and 21/10/2026 are both 21 October);
  *   - else the order the caller knows from the same page (`DateOptions.order`, see `slashOrderOf`);
@@ -99,8 +100,8 @@ const FORMS: ((s: string, opts: DateOptions) => Found | null)[] = [
     const fits = [dmy, mdy].filter((iso): iso is string => iso !== null && wd !== null && weekdayOf(iso) === wd);
     return { iso: fits.length === 1 ? fits[0] : null, at: m.index };
   },
-  // 21. Okt. 2026, 21. Oktober 2026, 21 Oct 2026
-  (s) => monthForm(s, new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*${MONTH_WORD},?\\s+(\\d{4})(?!\\d)`, 'g'), 1, 2, 3),
+  // 21. Okt. 2026, 21. Oktober 2026, 21 Oct 2026, 21-Oct-2026
+  (s) => monthForm(s, new RegExp(`(?<!\\d)(\\d{1,2})(?:\\.?\\s*|-)${MONTH_WORD}(?:,?\\s+|-)(\\d{4})(?!\\d)`, 'g'), 1, 2, 3),
   // Oct 21, 2026, October 21 2026, Oct 21st, 2026
   (s) => monthForm(s, new RegExp(`${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\.?,?\\s+(\\d{4})(?!\\d)`, 'g'), 2, 1, 3),
   // 2026 Oct 21, 2026. Okt. 21

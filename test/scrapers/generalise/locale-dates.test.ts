@@ -88,6 +88,7 @@ describe('parseDate: every form, every weekday form, the ambiguity rule', () => 
     ['21 Oct 2026', '2026-10-21'],
     ['Wed, 21 Oct 2026', '2026-10-21'],
     ['21 October 2026', '2026-10-21'],
+    ['21-Oct-2026', '2026-10-21'],
     ['10/21/2026', '2026-10-21'],
     ['21/10/2026', '2026-10-21'],
     ['Wed, 10/21/2026', '2026-10-21'],
@@ -121,6 +122,7 @@ describe('parseDate: every form, every weekday form, the ambiguity rule', () => 
     ['13/13/2026', 'no such month'],
     ['Mittwoch', 'a weekday alone'],
     ['Oct 2026', 'no day'],
+    ['10/21/26', 'a slash date with a two-digit year: M/D/Y or Y/M/D, no page says which'],
     ['22-1940', 'a reference, not a date'],
     ['', 'empty'],
   ])('%s → null (%s)', (text) => {
