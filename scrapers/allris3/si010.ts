@@ -26,6 +26,7 @@ import { rowCells, tableRows } from './vo020-labels';
 import { findHeaderColumns } from '../shared/table-header';
 import { calendarColumnOf, inferCalendarColumns, type CalendarColumn } from '../shared/calendar-columns';
 import { cancelledField, isCancelledText, isOnlyCancelMark } from '../shared/cancelled';
+import { dateOnly } from '../shared/dates';
 import { textOf } from '../shared/dom-text';
 import { attr, attrContains, attrValue, childElements, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
 import { CONTENT_IDS, findScope } from './scope';
@@ -76,7 +77,9 @@ function readRows(rows: Element[], columns: Column[], tracker: DayTracker): Meet
     const placed = placeCells(row);
     if (placed.length === 0 || placed.some((c) => c.name === 'th')) continue;
     const dayCells = cellsOf(placed, columns, 'datum');
-    const date = tracker.next(dayCells.map((c) => dayNumber(textOf(c, ' '))).find((d) => d !== null) ?? null);
+    // the day number ("&nbsp;&nbsp;4"), or a full date where a release prints one ("Mi, 21.10.2026")
+    const full = dateOnly(cleanText(dayCells.map((c) => textOf(c, ' ')).join(' ')));
+    const date = full ? tracker.at(full) : tracker.next(dayCells.map((c) => dayNumber(textOf(c, ' '))).find((d) => d !== null) ?? null);
     if ((row.attribs.class ?? '').split(/\s+/).includes('zl1m')) continue; // holiday / school-holiday row
     const timeCell = cellsOf(placed, columns, 'uhrzeit')[0];
     const time = parseCalendarTime(timeCell ? textOf(timeCell, ' ') : null);

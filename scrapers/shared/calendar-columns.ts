@@ -3,8 +3,8 @@
  * found by what the cells hold, for releases whose header row names the columns differently or not at
  * all (3.8.x, 3.9.0–3.9.4). Pure.
  *
- * Per grid column (colspans expanded), over all rows: a column whose cells hold a weekday ("Mi", "Wed")
- * or a day number ("&nbsp;&nbsp;4") is a date column; the column whose cells start with a time
+ * Per grid column (colspans expanded), over all rows: a column whose cells hold a weekday ("Mi", "Wed"),
+ * a day number ("&nbsp;&nbsp;4") or a full date ("Mi, 21.10.2026") is a date column; the column whose cells start with a time
  * ("18:00 - 20:00") is the time; the column with the meeting links (`to010…SILFDNR=`) is the meeting,
  * else the first column after the time whose cells hold plain text; a column after the meeting that
  * holds plain text (no form, no link) or is marked `td.text4` is the room. Cells spanning several
@@ -13,6 +13,7 @@
 import type { Element } from 'domhandler';
 import { rowCells } from '../allris3/vo020-labels';
 import { dayNumber, parseCalendarTime } from './calendar';
+import { dateOnly } from './dates';
 import { attrContains, findFirst, hasClass } from './dom';
 import { textOf } from './dom-text';
 import { cleanText, labelKey } from './text';
@@ -63,11 +64,11 @@ export function inferCalendarColumns(rows: Element[]): CalendarColumn[] | null {
       if (w === 1 && cell.name === 'td') {
         const v = at(i);
         const t = cleanText(textOf(cell, ' '));
-        if (t && (WEEKDAY.test(t) || dayNumber(t) !== null)) v.day++;
+        if (t && (WEEKDAY.test(t) || dayNumber(t) !== null || dateOnly(t) !== null)) v.day++;
         else if (parseCalendarTime(t).start) v.time++;
         if (findFirst(cell, isMeetingLink)) v.link++;
         else if (findFirst(cell, isForm)) v.form++;
-        else if (t && !WEEKDAY.test(t) && dayNumber(t) === null && !parseCalendarTime(t).start) v.text++;
+        else if (t && !WEEKDAY.test(t) && dayNumber(t) === null && dateOnly(t) === null && !parseCalendarTime(t).start) v.text++;
         if (hasClass(cell, 'text4')) v.text4++;
       }
       i += w;

@@ -10,7 +10,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingListEntry, type MeetingListRecord, type SystemName } from '../records';
-import { monthOfName, parseDate, parseTimeRange } from './dates';
+import { looksLikeDate, monthOfName, parseDate, parseTimeRange } from './dates';
 import { attr, attrContains, attrValue, findAll, findFirst, hasClass, textContent } from './dom';
 import { cleanText } from './text';
 
@@ -167,6 +167,16 @@ export class DayTracker {
     const { year, month } = this.current;
     return parseDate(`${this.day}.${month}.${year}`);
   }
+
+  /** A row that states its full date ("Mi, 21.10.2026" in the date column): later rows carry it forward. */
+  at(iso: string): string {
+    const ym = monthOfDate(iso);
+    if (ym) {
+      this.current = ym;
+      this.day = Number(iso.slice(8, 10));
+    }
+    return iso;
+  }
 }
 
 /** "&nbsp;&nbsp;4" / "04" / "Mi 4" / "Mi., 04." → 4; anything that is not a day number → null. */
@@ -194,6 +204,7 @@ export function meetingListRecord(ctx: ParseContext, system: SystemName, meeting
  */
 export function parseCalendarTime(text: string | null | undefined): { start: string | null; end: string | null } {
   const t = cleanText(text);
-  if (!t || !/^\d{1,2}[:.]\d{2}(?!\d)/.test(t)) return { start: null, end: null };
+  // a date in the cell ("21.10.2026", "21.10.") is no time "21:10"
+  if (!t || !/^\d{1,2}[:.]\d{2}(?![\d.])/.test(t) || looksLikeDate(t)) return { start: null, end: null };
   return parseTimeRange(t);
 }

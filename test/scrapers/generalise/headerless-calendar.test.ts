@@ -50,6 +50,25 @@ describe('classic calendars without a usable header: columns by what the cells h
   });
 });
 
+/** The day-number cells printed as full dates ("&nbsp;&nbsp;1" → "01.09.2026"), as some releases do. */
+function fullDates(html: string, year: number, month: number): string {
+  const pad = (n: number | string) => String(n).padStart(2, '0');
+  return html.replace(/(<td class="text2"[^>]*>)(?:&nbsp;|\s)*(\d{1,2})<\/td>/g, (_all, td: string, d: string) => `${td}${pad(d)}.${pad(month)}.${year}</td>`);
+}
+
+describe('classic calendars that print the full date in the date column', () => {
+  test.each(PAGES.flatMap((p) => [[p, false], [p, true]] as const))('%s (header removed: %s): every row dated without URL or month heading', (page, noHeader) => {
+    const c = corpusCase(`allris3/${page}`);
+    const { text, bytes } = corpusText(c);
+    const expected = expectedRecord<MeetingListRecord>(c);
+    const first = expected.meetings[0].date!;
+    let variant = fullDates(text, Number(first.slice(0, 4)), Number(first.slice(5, 7)));
+    if (noHeader) variant = variant.replace(HEADER, '');
+    expect(variant).toMatch(/>\d{2}\.\d{2}\.\d{4}<\/td>/);
+    expect(parsePage(bytes(variant), null)).toEqual({ ...expected, url: null });
+  });
+});
+
 describe('the label rules of the calendar header (shared/calendar-columns.ts)', () => {
   test.each([
     ['Datum', 'datum'], ['Tag', 'datum'], ['Sitzungstag', 'datum'], ['Uhrzeit', 'uhrzeit'], ['Zeit', 'uhrzeit'],
