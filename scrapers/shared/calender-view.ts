@@ -89,7 +89,10 @@ export function readCalenderView(root: AnyNode, ctx: ParseContext, system: Syste
     }
     const row = item;
     const day = dayNumber(text(findFirst(row, (el) => el.name === 'span' && hasClass(el, 'dom'))));
-    if (day !== null || current === null) current = tracker.next(day) ?? current;
+    // a release that prints the full date in the row's first cell ("Di, 01.09.2026") instead of span.dow/dom
+    const full = day === null ? dateOnly(text(childElements(row).find((c) => c.name === 'td'))) : null;
+    if (full) current = tracker.at(full);
+    else if (day !== null || current === null) current = tracker.next(day) ?? current;
     const textCell = childCell(row, 'textCol');
     const name = textCell ? cleanText(textContent(textCell)) : null;
     if (!textCell || !name) continue; // empty day, or a holiday text in one td[colspan]

@@ -58,3 +58,15 @@ describe('holiday rows that write their name in the text column', () => {
     expect(parsePage(bytes(variant), c.url)).toEqual(expectedRecord(c));
   });
 });
+
+describe('the full date in the row\'s first cell instead of span.dow + span.dom', () => {
+  test.each(PRINTS.map(([name, print]) => [name, print] as const))('Osnabrück si010_r, %s', (_name, print) => {
+    const c = corpusCase(PAGES[0].page);
+    const { text, bytes } = corpusText(c);
+    const variant = text.replace(/<span class="dow">[^<]*<\/span><span class="dom">(\d+)<\/span>/g, (_all, d: string) =>
+      print({ d: Number(d), m: 9, y: 2026, dow: new Date(Date.UTC(2026, 8, Number(d))).getUTCDay() }),
+    );
+    expect(variant).not.toMatch(/class="dom"/);
+    expect(parsePage(bytes(variant), null)).toEqual({ ...expectedRecord<MeetingListRecord>(c), url: null });
+  });
+});
