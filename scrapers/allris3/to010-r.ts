@@ -12,7 +12,7 @@ import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingRecord } from '../records';
 import { idParam } from '../shared/agenda-entry';
-import { nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
+import { dateFromTitle, nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
 import { findToTable, parseToTable } from '../shared/agenda-totable';
 import { attr, attrContains, attrValue, byId, documentOf, findChain, findFirst, findUnderId, hasAttribute, hasClass, hasId, textContent } from '../shared/dom';
 import { nodeText, readHeadFields } from '../shared/head-fields';
@@ -68,7 +68,8 @@ export function parseAllris3rMeeting(ctx: ParseContext): MeetingRecord {
     sourceId: meetingSourceId(root, ctx.url),
     url: ctx.url ?? null,
     ...head,
-    name: head.name ?? nameFromTitle(title, head.date),
+    date: head.date ?? dateFromTitle(title),
+    name: head.name ?? nameFromTitle(title, head.date ?? dateFromTitle(title)),
     agendaItem: parseToTable(findToTable(root, page)),
     ...cancelledField(cancelled),
   };

@@ -16,7 +16,7 @@ import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingRecord } from '../records';
 import { idParam } from '../shared/agenda-entry';
-import { nameFromTitle, readMeetingHead } from '../shared/agenda-meeting-head';
+import { dateFromTitle, nameFromTitle, readMeetingHead } from '../shared/agenda-meeting-head';
 import { findToTable, parseToTable } from '../shared/agenda-totable';
 import { attr, attrContains, byId, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
 import { metaVersion, nodeText, readHeadFields } from '../shared/head-fields';
@@ -70,7 +70,8 @@ export function parseAllris4Meeting(ctx: ParseContext): MeetingRecord {
     sourceId: meetingSourceId(root, ctx.url),
     url: ctx.url ?? null,
     ...head,
-    name: head.name ?? nameFromTitle(title, head.date),
+    date: head.date ?? dateFromTitle(title),
+    name: head.name ?? nameFromTitle(title, head.date ?? dateFromTitle(title)),
     agendaItem: parseToTable(findToTable(root, page)),
     ...cancelledField(cancelled),
   };

@@ -44,10 +44,10 @@ describe('locale dates on generated variants of corpus pages: the full expected 
 });
 
 describe('an undecidable date is null, never a guess', () => {
-  test('a meeting head "9/1/2026" without weekday: date null, everything else as the page says', () => {
+  test('a meeting head and title "9/1/2026" without weekday: date null, everything else as the page says', () => {
     const c = corpusCase('laatzen/to010-1000073.html');
     const { text, bytes } = corpusText(c);
-    const variant = text.replace('>Di., 01.09.2026<', '>9/1/2026<');
+    const variant = text.replace('>Di., 01.09.2026<', '>9/1/2026<').replace('>Schulausschuss - 01.09.2026<', '>Schulausschuss - 9/1/2026<');
     expect(variant).not.toEqual(text);
     expect(parsePage(bytes(variant), c.url)).toEqual({ ...expectedRecord<MeetingRecord>(c), date: null });
   });
@@ -144,5 +144,20 @@ describe('parseDate: every form, every weekday form, the ambiguity rule', () => 
     expect(splitLeadingDate('12/11/2025 - 3.1.12 Entwurf')).toEqual({ date: null, rest: '3.1.12 Entwurf' });
     expect(splitLeadingDate('Thu, Dec 11, 2025 - 3.1.12 Entwurf')).toEqual({ date: '2025-12-11', rest: '3.1.12 Entwurf' });
     expect(splitLeadingDate('Sitzung vom 11.12.2025 - Entwurf')).toBeNull();
+  });
+});
+
+describe('a meeting head without a Datum field: the date of the title "Stadtrat - 21.10.2026", in every locale form', () => {
+  const WITHOUT_DATUM: [string, RegExp][] = [
+    ['allris4/trier/to010-1000264.html', /<dl>\s*<dt class="colTitle">\s*<span class="label">Datum:<\/span>[\s\S]*?<\/dl>/],
+    ['allris3/landkreis-osnabrueck/to010r-1543-excerpt.html', /<a aria-describedby="sidatum">Datum:<\/a> <span class="text4" id="sidatum">[\s\S]*?<\/a><\/span>/],
+  ];
+  const cases = LOCALE_FORMATS.flatMap((f) => WITHOUT_DATUM.map(([page, datum]) => [f.name, page, datum, f] as const));
+  test.each(cases)('%s: %s', (_name, page, datum, format) => {
+    const c = corpusCase(page);
+    const { text, bytes } = corpusText(c);
+    const variant = relocaleDates(text.replace(datum, ''), format);
+    expect(variant).not.toMatch(/id="sidatum"/);
+    expect(parsePage(bytes(variant), c.url)).toEqual(expectedRecord(c));
   });
 });
