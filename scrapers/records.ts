@@ -86,6 +86,8 @@ export interface MeetingRecord extends RecordBase {
   location: string | null;
   statusText: string | null;
   agendaItem: AgendaItemEntry[];
+  /** optional (format 1): true when the RIS marks the meeting as cancelled ("AUSFALL", "entfällt"); absent otherwise */
+  cancelled?: boolean;
 }
 
 /** The vote on an agenda item, where its page states one (an optional addition to the AgendaItem record). */
@@ -125,6 +127,8 @@ export interface MeetingListEntry {
   start: string | null;
   end: string | null;
   room: string | null;
+  /** optional (format 1): true when the calendar marks the meeting as cancelled; absent otherwise */
+  cancelled?: boolean;
 }
 
 export interface MeetingListRecord extends RecordBase {

@@ -20,28 +20,20 @@ import type { ParseContext } from '../parse';
 import type { MeetingListEntry, MeetingListRecord } from '../records';
 import { calendarMonth, DayTracker, dayNumber, meetingListRecord, parseCalendarTime } from '../shared/calendar';
 import { urlParam } from '../shared/head-fields';
-import { cleanText, labelKey } from '../shared/text';
+import { cleanText } from '../shared/text';
 import { readCalenderView } from '../shared/calender-view';
 import { rowCells, tableRows } from './vo020-labels';
 import { findHeaderColumns } from '../shared/table-header';
+import { calendarColumnOf, inferCalendarColumns, type CalendarColumn } from '../shared/calendar-columns';
+import { cancelledField, isCancelledText, isOnlyCancelMark } from '../shared/cancelled';
+import { dateOnly } from '../shared/dates';
 import { textOf } from '../shared/dom-text';
 import { attr, attrContains, attrValue, childElements, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
 import { CONTENT_IDS, findScope } from './scope';
 
 const SCOPES = [...CONTENT_IDS, 'allris'];
 
-type Column = 'datum' | 'uhrzeit' | 'sitzung' | 'raum' | null;
-
-function columnOf(label: string): Column {
-  const k = labelKey(label);
-  if (k.startsWith('datum') || k === 'tag') return 'datum';
-  if (k.startsWith('uhrzeit') || k === 'zeit') return 'uhrzeit';
-  if (k.startsWith('sitzung') || k.startsWith('gremium') || k === 'termin') return 'sitzung';
-  if (k.startsWith('raum') || k === 'ort' || k.startsWith('sitzungsort')) return 'raum';
-  return null;
-}
-
-
+type Column = CalendarColumn;
 
 /** The row's cells placed at their column positions (colspans expanded to the same cell). */
 function placeCells(row: Element): Element[] {
@@ -71,21 +63,23 @@ function rowSourceId(row: Element): string | null {
 function rowName(row: Element, candidates: Element[]): string | null {
   const link = findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'to010'));
   if (link) return cleanText(textOf(link, ' '));
-  for (const c of candidates) {
-    if (findFirst(c, (el) => el.name === 'form' || el.name === 'input')) continue;
-    const t = cleanText(textOf(c, ' '));
-    if (t) return t;
-  }
-  return null;
+  const texts = candidates
+    .filter((c) => !findFirst(c, (el) => el.name === 'form' || el.name === 'input'))
+    .map((c) => cleanText(textOf(c, ' ')))
+    .filter((t): t is string => t !== null);
+  // a cell that only says "AUSFALL" marks the meeting, it does not name it
+  return texts.find((t) => !isOnlyCancelMark(t)) ?? texts[0] ?? null;
 }
 
 function readRows(rows: Element[], columns: Column[], tracker: DayTracker): MeetingListEntry[] {
   const meetings: MeetingListEntry[] = [];
   for (const row of rows) {
     const placed = placeCells(row);
-    if (placed.length === 0) continue;
+    if (placed.length === 0 || placed.some((c) => c.name === 'th')) continue;
     const dayCells = cellsOf(placed, columns, 'datum');
-    const date = tracker.next(dayCells.map((c) => dayNumber(textOf(c, ' '))).find((d) => d !== null) ?? null);
+    // the day number ("&nbsp;&nbsp;4"), or a full date where a release prints one ("Mi, 21.10.2026")
+    const full = dateOnly(cleanText(dayCells.map((c) => textOf(c, ' ')).join(' ')));
+    const date = full ? tracker.at(full) : tracker.next(dayCells.map((c) => dayNumber(textOf(c, ' '))).find((d) => d !== null) ?? null);
     if ((row.attribs.class ?? '').split(/\s+/).includes('zl1m')) continue; // holiday / school-holiday row
     const timeCell = cellsOf(placed, columns, 'uhrzeit')[0];
     const time = parseCalendarTime(timeCell ? textOf(timeCell, ' ') : null);
@@ -96,9 +90,11 @@ function readRows(rows: Element[], columns: Column[], tracker: DayTracker): Meet
     );
     const sourceId = rowSourceId(row);
     const name = rowName(row, candidates);
-    if (!name || (!sourceId && !time.start)) continue; // an empty day, or a holiday text such as "Reformationstag"
+    const cancelled = isCancelledText(textOf(row, ' '));
+    // an empty day, or a holiday text such as "Reformationstag"; a meeting marked "AUSFALL" stays a meeting
+    if (!name || (!sourceId && !time.start && !cancelled)) continue;
     const room = roomCell && !dayCells.includes(roomCell) ? cleanText(textOf(roomCell, ' ')) : null;
-    meetings.push({ sourceId, name, date, start: time.start, end: time.end, room });
+    meetings.push({ sourceId, name, date, start: time.start, end: time.end, room, ...cancelledField(cancelled) });
   }
   return meetings;
 }
@@ -110,11 +106,20 @@ export function parseAllris3MeetingList(ctx: ParseContext): MeetingListRecord {
   const tables = findAll(scope, (el) => el.name === 'table' && hasClass(el, 'tl1'));
   for (const table of tables) {
     const rows = tableRows(table);
-    const header = findHeaderColumns<Column>(rows, columnOf, (columns) => columns.includes('datum') && columns.includes('sitzung'));
+    const header = findHeaderColumns<Column>(rows, calendarColumnOf, (columns) => columns.includes('datum') && columns.includes('sitzung'));
     if (!header) continue;
     const tracker = new DayTracker(calendarMonth(scope, ctx.url));
     const meetings = readRows(rows.slice(header.index + 1), header.columns, tracker);
     return meetingListRecord(ctx, 'allris3', meetings);
+  }
+  // Older releases: a header that names no Datum/Sitzung column, or none at all: columns by what the cells hold.
+  const others = findAll(scope, (el) => el.name === 'table' && !hasClass(el, 'tl1'));
+  for (const table of [...tables, ...others]) {
+    const rows = tableRows(table);
+    const columns = inferCalendarColumns(rows);
+    if (!columns) continue;
+    const tracker = new DayTracker(calendarMonth(scope, ctx.url));
+    return meetingListRecord(ctx, 'allris3', readRows(rows, columns, tracker));
   }
   if (findFirst(doc, (el) => el.name === 'table' && hasClass(el, 'calenderView'))) return readCalenderView(doc, ctx, 'allris3');
   throw new LayoutChangedError(

@@ -21,19 +21,23 @@ import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAncest
 import { nodeText } from '../shared/head-fields';
 import { cleanText, labelKey } from '../shared/text';
 import { rowCells, tableRows } from './vo020-labels';
+import { completeColumns, inferAgendaColumns, type AgendaColumn } from './to010-columns';
 
-type Column = 'top' | 'subject' | 'paper' | 'other';
+type Column = AgendaColumn;
 
 interface PlacedCell {
   cell: Element;
   column: Column;
 }
 
-/** Header label → column, kept as data ("Drucksache" in Hamburg, "Vorlage" elsewhere). */
+/** Header label → column, kept as data ("Drucksache" in Hamburg, "Vorlage" elsewhere, older releases "Nr." / "Gegenstand"). */
 export const COLUMN_RULES: readonly { column: Column; pattern: RegExp }[] = [
-  { column: 'top', pattern: /^(top|nr|tagesordnungspunkt)$/ },
-  { column: 'subject', pattern: /^(betreff|gegenstand|beratungsgegenstand)$/ },
-  { column: 'paper', pattern: /^(vorlage|vorlagen|drucksache|drucksachen|vorlagennr|drucksachennr|drs)$/ },
+  { column: 'top', pattern: /^(top|nr|tonr|lfdnr|tagesordnungspunkt)$/ },
+  { column: 'subject', pattern: /^(betreff|gegenstand|beratungsgegenstand|bezeichnung|thema|titel)$/ },
+  {
+    column: 'paper',
+    pattern: /^(vorlage|vorlagen|drucksache|drucksachen|vorlagennr|vorlagennummer|drucksachennr|drucksachennummer|drs|dsnr|vonr)$/,
+  },
 ];
 
 function span(cell: Element): number {
@@ -62,11 +66,20 @@ function placeCells(row: Element, columns: Column[]): PlacedCell[] {
   });
 }
 
-/** The table whose header row names a Betreff column; null when the page has none. */
-export function findAgendaTable(scope: AnyNode): { table: Element; header: Element } | null {
-  for (const table of findAll(scope, (el) => el.name === 'table')) {
+/**
+ * The table whose header row names a Betreff column; else (older releases: a header that names no
+ * Betreff, or none) the first table without nested tables, `table.tl1` first, whose cells read as TOP
+ * and subject columns (to010-columns.ts) — its header is then null. Null when the page has none.
+ */
+export function findAgendaTable(scope: AnyNode): { table: Element; header: Element | null } | null {
+  const tables = findAll(scope, (el) => el.name === 'table');
+  for (const table of tables) {
     const header = tableRows(table).find((r) => rowCells(r).some((c) => c.name === 'th'));
     if (header && headerColumns(header).includes('subject')) return { table, header };
+  }
+  const leaves = tables.filter((t) => !findFirst(t.children, (el) => el.name === 'table'));
+  for (const table of [...leaves.filter((t) => hasClass(t, 'tl1')), ...leaves.filter((t) => !hasClass(t, 'tl1'))]) {
+    if (inferAgendaColumns(tableRows(table))) return { table, header: null };
   }
   return null;
 }
@@ -118,16 +131,22 @@ function rowPaper(cells: Element[]): { reference: string | null; sourceId: strin
   return { reference: null, sourceId: input };
 }
 
-/** Reads every agenda row, in page order. Throws LayoutChangedError when the header has no TOP column. */
-export function parseClassicAgenda(table: Element, header: Element, page: string): AgendaItemEntry[] {
-  const columns = headerColumns(header);
+/**
+ * Reads every agenda row, in page order. Columns: the header's labels, completed by what the cells hold
+ * where the header names no TOP / subject / paper column; all by content when there is no header.
+ * Throws LayoutChangedError when no column reads as TOP.
+ */
+export function parseClassicAgenda(table: Element, header: Element | null, page: string): AgendaItemEntry[] {
+  const rows = tableRows(table);
+  const inferred = inferAgendaColumns(header ? rows.slice(rows.indexOf(header) + 1) : rows);
+  const columns = header ? completeColumns(headerColumns(header), inferred) : (inferred ?? []);
   if (!columns.includes('top')) {
     throw new LayoutChangedError(`${page}: agenda header without a TOP column`, page, 'table.tl1 tr.zk1 th "TOP"');
   }
   const items: AgendaItemEntry[] = [];
   let sectionPublic: boolean | null = null;
-  let seenHeader = false;
-  for (const row of tableRows(table)) {
+  let seenHeader = header === null;
+  for (const row of rows) {
     if (row === header) {
       seenHeader = true;
       continue;

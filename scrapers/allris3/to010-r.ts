@@ -12,11 +12,12 @@ import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingRecord } from '../records';
 import { idParam } from '../shared/agenda-entry';
-import { nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
+import { dateFromTitle, nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
 import { findToTable, parseToTable } from '../shared/agenda-totable';
 import { attr, attrContains, attrValue, byId, documentOf, findChain, findFirst, findUnderId, hasAttribute, hasClass, hasId, textContent } from '../shared/dom';
 import { nodeText, readHeadFields } from '../shared/head-fields';
 import { labelKey } from '../shared/text';
+import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
 
 /** `<a aria-describedby="sigremium">Gremium:</a> <span id="sigremium">…</span>`, in page order; else dt/dd or .label rows. */
 export function readDescribedFields(root: AnyNode): MeetingField[] {
@@ -58,6 +59,7 @@ export function parseAllris3rMeeting(ctx: ParseContext): MeetingRecord {
     throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, 'h1.title, #head .row');
   }
   const head = readMeetingHead(fields, root);
+  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: nodeText(f.value) })), [title, head.name, head.statusText]);
   return {
     type: 'Meeting',
     format: RECORD_FORMAT,
@@ -66,7 +68,9 @@ export function parseAllris3rMeeting(ctx: ParseContext): MeetingRecord {
     sourceId: meetingSourceId(root, ctx.url),
     url: ctx.url ?? null,
     ...head,
-    name: head.name ?? nameFromTitle(title, head.date),
+    date: head.date ?? dateFromTitle(title),
+    name: head.name ?? nameFromTitle(title, head.date ?? dateFromTitle(title)),
     agendaItem: parseToTable(findToTable(root, page)),
+    ...cancelledField(cancelled),
   };
 }

@@ -23,6 +23,7 @@ import { cleanText, labelKey } from '../shared/text';
 import { findAgendaTable, parseClassicAgenda } from './to010-agenda';
 import { readLabelledFields } from './vo020-labels';
 import { findScope } from './scope';
+import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
 
 
 /** The label rows of the head table (the table around the first `td.kb1`), as label key → value cells. */
@@ -55,7 +56,23 @@ function meetingSourceId(doc: Document, scope: AnyNode, url: string | null): str
     if (id) return id;
   }
   const self = findAll(doc, (el) => isForm(el, 'to010.asp?SILFDNR=')).filter((f) => findFirst(f, (el) => isInput(el, 'selfAction')) !== undefined);
-  return idParam(attr(self[0], 'action'), 'SILFDNR');
+  return idParam(attr(self[0], 'action'), 'SILFDNR') ?? hiddenMeetingId(scope);
+}
+
+/**
+ * Older releases (3.8): the id only in a hidden `SILFDNR` field of the page's own forms (print, ICS
+ * export). Fields inside the agenda rows name earlier meetings (minutes to approve) and are not read;
+ * the id counts only when all other fields agree on it.
+ */
+function hiddenMeetingId(scope: AnyNode): string | null {
+  const agenda = findAgendaTable(scope)?.table;
+  const ids = new Set<string>();
+  for (const input of findAll(scope, (el) => isInput(el, 'SILFDNR') && attrValue(el, 'type')?.toLowerCase() === 'hidden')) {
+    if (agenda && closest(input, (el) => el === agenda)) continue;
+    const v = cleanText(attr(input, 'value'));
+    if (v && /^\d+$/.test(v)) ids.add(v);
+  }
+  return ids.size === 1 ? [...ids][0] : null;
 }
 
 export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
@@ -73,6 +90,7 @@ export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
     throw new LayoutChangedError(`${page}: no agenda table with a Betreff column`, page, 'table.tl1 tr.zk1 th "Betreff"');
   }
   const head = readMeetingHead(fields, null);
+  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: nodeText(f.value) })), [h1, head.name, head.statusText]);
   return {
     type: 'Meeting',
     format: RECORD_FORMAT,
@@ -83,5 +101,6 @@ export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
     ...head,
     name: head.name ?? nameFromTitle(h1, head.date),
     agendaItem: parseClassicAgenda(agenda.table, agenda.header, page),
+    ...cancelledField(cancelled),
   };
 }

@@ -8,7 +8,7 @@ import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAttrib
 import { LayoutChangedError } from '../errors';
 import type { ConsultationMeetingRecord, ConsultationRecord } from '../records';
 import { classifyResult, classifyRole, cleanResultText } from '../shared/codes';
-import { parseGermanDate } from '../shared/dates';
+import { parseDate, slashOrderOf, type DayOrder } from '../shared/dates';
 import { cleanText } from '../shared/text';
 import { rowCells, tableRows } from './vo020-labels';
 import { textValue } from './vo020-text';
@@ -37,7 +37,7 @@ function isMeetingRow(cells: Element[]): boolean {
   return cells.some((c) => hasClass(c, 'text2')) || cells.length >= 5;
 }
 
-function parseMeetingRow(row: Element, cells: Element[]): ConsultationMeetingRecord {
+function parseMeetingRow(row: Element, cells: Element[], order: DayOrder | null): ConsultationMeetingRecord {
   const dateCell = cells.find((c) => hasClass(c, 'text2')) ?? cells[1];
   const toForm = findFirst(row, (el) => isForm(el, 'to010'));
   const link = findAll(row, (el) => el.name === 'a' && attrContains(el, 'href', 'to010')).find(
@@ -54,7 +54,7 @@ function parseMeetingRow(row: Element, cells: Element[]): ConsultationMeetingRec
   const resultCell = cells.find((c) => hasClass(c, 'text3'));
   const result = cleanResultText(resultCell ? textValue([resultCell]) : null);
   return {
-    date: dateCell ? parseGermanDate(textValue([dateCell])) : null,
+    date: dateCell ? parseDate(textValue([dateCell]), { order }) : null,
     name,
     meetingSourceId,
     agendaItemSourceId,
@@ -80,6 +80,8 @@ function parseStationRow(cells: Element[]): ConsultationRecord {
  */
 export function parseConsultationTable(table: Element, page: string | null): ConsultationRecord[] {
   const stations: ConsultationRecord[] = [];
+  // "10/21/2026" or "21/10/2026": the table's other dates say which number is the day (dates.ts)
+  const order = slashOrderOf(tableRows(table).flatMap((r) => rowCells(r).filter((c) => hasClass(c, 'text2')).map((c) => textValue([c]))));
   for (const row of tableRows(table)) {
     if (isEmptyRow(row)) continue;
     const cells = rowCells(row);
@@ -88,7 +90,7 @@ export function parseConsultationTable(table: Element, page: string | null): Con
         // A meeting row before any station row: keep it under an unnamed station rather than lose it.
         stations.push({ organization: null, role: null, roleCode: null, stationStatus: cleanText(cells[0]?.attribs.title), meetings: [] });
       }
-      stations[stations.length - 1].meetings.push(parseMeetingRow(row, cells));
+      stations[stations.length - 1].meetings.push(parseMeetingRow(row, cells, order));
     } else if (cells.length >= 2 && cells.length <= 4) {
       stations.push(parseStationRow(cells));
     } else {

@@ -7,6 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { attrValue, findAll, findFirst, textContent } from '../shared/dom';
 import { cleanBlock, cleanText } from '../shared/text';
 import type { TextSection } from '../records';
+import { headingOfLine } from '../shared/section-heading';
 
 /** Elements that start a new line when rendered. */
 const BLOCK = new Set([
@@ -74,26 +75,7 @@ const ANCHOR_HEADINGS: Record<string, string> = {
   WP: 'Wortprotokoll', BS: 'Beschluss', AE: 'Abstimmungsergebnis',
 };
 
-/**
- * First words that make a short "Xyz:" first line a section heading (lower case, umlauts kept).
- * Kept as data so a new heading is one entry; anything else stays part of the text.
- */
-export const HEADING_WORDS: readonly string[] = [
-  'sachverhalt', 'sachdarstellung', 'begründung', 'beschlussvorschlag', 'beschlussempfehlung', 'beschluss',
-  'petitum', 'anlage', 'anlagen', 'finanzielle', 'auswirkungen', 'stellungnahme', 'erläuterung', 'erläuterungen',
-  'problembeschreibung', 'problem', 'lösung', 'alternativen', 'kosten', 'vorbemerkung', 'antrag', 'antragstext',
-  'anfrage', 'fragen', 'mitteilung', 'ergebnis', 'hintergrund', 'ausgangslage', 'zielsetzung', 'empfehlung',
-  'wortprotokoll', 'abstimmungsergebnis',
-];
-
-/** "Petitum/Beschluss:" → { heading: "Petitum/Beschluss", rest: "" }; "Anlage/n: -" → rest "-"; otherwise null. */
-export function splitHeadingLine(line: string): { heading: string; rest: string } | null {
-  const m = /^([^:]{1,60}?)\s*:\s*(.*)$/.exec(line);
-  if (!m) return null;
-  const first = m[1].toLowerCase().split(/[\s/(-]/)[0];
-  if (!HEADING_WORDS.includes(first)) return null;
-  return { heading: m[1], rest: m[2] };
-}
+export { HEADING_WORDS, splitHeadingLine } from '../shared/section-heading';
 
 function isSectionAnchor(node: AnyNode): boolean {
   return nodeType(node) === 'tag' && (node as Element).name === 'a' && /^allris[A-Z]{2}$/.test((node as Element).attribs.name ?? '');
@@ -123,7 +105,7 @@ export function parseTextSections(scope: AnyNode): TextSection[] {
       const lines = textLines(nodes);
       if (lines.length === 0) return;
       let heading: string | null = null;
-      const split = splitHeadingLine(lines[0]);
+      const split = headingOfLine(lines[0]);
       if (split) {
         heading = split.heading;
         lines.shift();

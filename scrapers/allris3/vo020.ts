@@ -22,6 +22,7 @@ import { parseConsultationTable, urlParam } from './vo020-consultation';
 import { readLabelledFields, tableRows, type LabelledField, type PaperField } from './vo020-labels';
 import { nodeType, parseTextSections, textLines, textValue } from './vo020-text';
 import { findScope } from './scope';
+import { splitReferences } from '../shared/references';
 
 
 /** "Drucksache - 22-2402" → "22-2402"; "Vorlage - 23/224 - Betreff…" (a <title>) → "23/224". */
@@ -164,11 +165,7 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
     originator: [...all('originator').flatMap(valueLines), ...all('author').flatMap(valueLines).filter(isOrganisationName)],
     underDirectionOf: all('underDirectionOf').flatMap(valueLines),
     date: dateField ? parseGermanDate(textValue(dateField.cells)) : null,
-    relatedReferences: all('relatedReferences')
-      .flatMap(valueLines)
-      .flatMap((l) => l.split(/\s*[,;]\s*/))
-      .map((r) => cleanText(r))
-      .filter((r): r is string => r !== null),
+    relatedReferences: [...new Set(all('relatedReferences').flatMap(valueLines).flatMap(splitReferences))],
     consultation: consultationField ? consultationOf(consultationField, page) : [],
     files: filesOf(scope, ctx.url),
     text: parseTextSections(scope),

@@ -16,10 +16,11 @@ import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingRecord } from '../records';
 import { idParam } from '../shared/agenda-entry';
-import { nameFromTitle, readMeetingHead } from '../shared/agenda-meeting-head';
+import { dateFromTitle, nameFromTitle, readMeetingHead } from '../shared/agenda-meeting-head';
 import { findToTable, parseToTable } from '../shared/agenda-totable';
 import { attr, attrContains, byId, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
 import { metaVersion, nodeText, readHeadFields } from '../shared/head-fields';
+import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
 
 const link = (el: Element, ...parts: string[]): boolean => el.name === 'a' && parts.every((p) => attrContains(el, 'href', p));
 const form = (el: Element, ...parts: string[]): boolean => el.name === 'form' && parts.every((p) => attrContains(el, 'action', p));
@@ -60,6 +61,7 @@ export function parseAllris4Meeting(ctx: ParseContext): MeetingRecord {
     throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, 'h1.title, #head .row dl');
   }
   const head = readMeetingHead(fields, root);
+  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: nodeText(f.value) })), [title, head.name, head.statusText]);
   return {
     type: 'Meeting',
     format: RECORD_FORMAT,
@@ -68,7 +70,9 @@ export function parseAllris4Meeting(ctx: ParseContext): MeetingRecord {
     sourceId: meetingSourceId(root, ctx.url),
     url: ctx.url ?? null,
     ...head,
-    name: head.name ?? nameFromTitle(title, head.date),
+    date: head.date ?? dateFromTitle(title),
+    name: head.name ?? nameFromTitle(title, head.date ?? dateFromTitle(title)),
     agendaItem: parseToTable(findToTable(root, page)),
+    ...cancelledField(cancelled),
   };
 }

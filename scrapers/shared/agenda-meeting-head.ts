@@ -6,7 +6,7 @@
  * ids (#sibetreff, #sigremium, …) are only a fallback. Pure.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { parseGermanDate, parseTimeRange } from './dates';
+import { dateOnly, parseGermanDate, parseTimeRange } from './dates';
 import { attr, byId, findFirst, isTag } from './dom';
 import { nodeText } from './head-fields';
 import { cleanText } from './text';
@@ -122,4 +122,13 @@ export function nameFromTitle(title: string | null, date: string | null): string
   const m = /^(.*\S)\s+[-–]\s+([^-–]+)$/.exec(t);
   if (m && date && parseGermanDate(m[2]) === date) t = m[1];
   return cleanText(t);
+}
+
+/**
+ * The meeting's date from a title "Stadtrat - 21.10.2026" / "Stadtrat - Wed, Oct 21, 2026" (ALLRIS 4 and
+ * `_r` h1.title: name, then the date), for a head that has no Datum field; null when the title ends otherwise.
+ */
+export function dateFromTitle(title: string | null): string | null {
+  const m = /^.*\S\s+[-–]\s+([^-–]+)$/.exec(cleanText(title) ?? '');
+  return m ? dateOnly(m[1]) : null;
 }

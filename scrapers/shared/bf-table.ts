@@ -13,7 +13,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ConsultationMeetingRecord, ConsultationRecord } from '../records';
 import { classifyResult, classifyRole, cleanResultText } from './codes';
-import { parseGermanDate } from './dates';
+import { looksLikeDate, parseDate, slashOrderOf, type DayOrder } from './dates';
 import { attr, attrContains, byId, childElements, closest, findAll, findFirst, findUnder, hasAttribute, hasClass, hasId, textContent } from './dom';
 import { cleanText, labelKey } from './text';
 import { nodeText, urlParam } from './head-fields';
@@ -71,14 +71,14 @@ function toLfdnr(cell: Element | undefined): string | null {
 
 const meetingLink = (el: Element): boolean => el.name === 'a' && attrContains(el, 'href', 'to010');
 
-function readMeeting(cells: Element[], cols: Columns): ConsultationMeetingRecord {
+function readMeeting(cells: Element[], cols: Columns, order: DayOrder | null): ConsultationMeetingRecord {
   const bodyCell = cells[cols.body] as Element | undefined;
   const resultCell = cells[cols.result] as Element | undefined;
   const link = bodyCell ? findFirst(bodyCell, meetingLink) : undefined;
   const href = attr(link, 'href') ?? null;
   const result = cleanResultText(nodeText([resultCell]));
   return {
-    date: parseGermanDate(nodeText([cells[cols.date]])),
+    date: parseDate(nodeText([cells[cols.date]]), { order }),
     name: (link ? nodeText([link]) : null) ?? nodeText([bodyCell]),
     meetingSourceId: urlParam(href, 'SILFDNR'),
     agendaItemSourceId: urlParam(href, 'TOLFDNR') ?? toLfdnr(resultCell) ?? toLfdnr(cells[cols.na]),
@@ -110,16 +110,19 @@ function readBfTableOf(bf: Element | undefined, page: string): ConsultationRecor
   const stations: ConsultationRecord[] = [];
   let current: ConsultationRecord | null = null;
   let readable = 0;
+  const rows = findAll(table, (el) => el.name === 'tr').filter((tr) => !closest(tr, (el) => el.name === 'thead'));
+  const tdsOf = (tr: Element): Element[] => childElements(tr).filter((c) => c.name === 'td');
+  // "10/21/2026" or "21/10/2026": the page's other dates say which number is the day (dates.ts)
+  const order = slashOrderOf(rows.map((tr) => nodeText([tdsOf(tr)[cols.date]])));
 
-  for (const tr of findAll(table, (el) => el.name === 'tr')) {
-    if (closest(tr, (el) => el.name === 'thead')) continue;
-    const cells = childElements(tr).filter((c) => c.name === 'td');
+  for (const tr of rows) {
+    const cells = tdsOf(tr);
     if (cells.length < 3) continue;
     const dateCell = cells[cols.date] as Element | undefined;
     const bodyCell = cells[cols.body] as Element | undefined;
     const isMeeting =
       (dateCell !== undefined && hasClass(dateCell, 'date')) ||
-      parseGermanDate(nodeText([dateCell])) !== null ||
+      looksLikeDate(nodeText([dateCell])) ||
       (bodyCell !== undefined && findFirst(bodyCell, meetingLink) !== undefined);
     if (isMeeting) {
       if (!current) {
@@ -127,7 +130,7 @@ function readBfTableOf(bf: Element | undefined, page: string): ConsultationRecor
         current = { organization: null, role: null, roleCode: null, stationStatus: null, meetings: [] };
         stations.push(current);
       }
-      current.meetings.push(readMeeting(cells, cols));
+      current.meetings.push(readMeeting(cells, cols, order));
       readable++;
       continue;
     }

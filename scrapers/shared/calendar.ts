@@ -10,7 +10,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { ParseContext } from '../parse';
 import { RECORD_FORMAT, type MeetingListEntry, type MeetingListRecord, type SystemName } from '../records';
-import { parseGermanDate, parseTimeRange } from './dates';
+import { looksLikeDate, monthOfName, parseDate, parseTimeRange } from './dates';
 import { attr, attrContains, attrValue, findAll, findFirst, hasClass, textContent } from './dom';
 import { cleanText } from './text';
 
@@ -19,11 +19,6 @@ export interface YearMonth {
   month: number;
 }
 
-const MONTHS: Record<string, number> = {
-  januar: 1, jan: 1, jänner: 1, februar: 2, feb: 2, märz: 3, maerz: 3, mär: 3, mrz: 3, mar: 3, april: 4, apr: 4,
-  mai: 5, may: 5, juni: 6, jun: 6, juli: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, oct: 10, november: 11, nov: 11, dezember: 12, dez: 12, dec: 12,
-};
 
 function valid(year: number, month: number): YearMonth | null {
   if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12 || year < 1990 || year > 2100) return null;
@@ -36,7 +31,7 @@ export function monthFromHeading(text: string | null | undefined): YearMonth | n
   if (!t) return null;
   const m = /^([A-Za-zÄäÖöÜü]+)\.?\s+(\d{4})$/.exec(t);
   if (!m) return null;
-  const month = MONTHS[m[1].toLowerCase()];
+  const month = monthOfName(m[1]);
   return month ? valid(Number(m[2]), month) : null;
 }
 
@@ -102,7 +97,7 @@ function monthBarMonth(scope: AnyNode): YearMonth | null {
     if (findFirst(td, (el) => el.name === 'a')) continue;
     const t = (cleanText(textContent(td)) ?? '').toLowerCase().replace(/\.$/, '');
     if (/^\d{4}$/.test(t)) year ??= Number(t);
-    else if (MONTHS[t]) month ??= MONTHS[t];
+    else if (monthOfName(t)) month ??= monthOfName(t);
   }
   return month !== null && year !== null ? valid(year, month) : null;
 }
@@ -114,7 +109,7 @@ function formMonth(scope: AnyNode): YearMonth | null {
   const yy = cleanText(input('YY'));
   if (mm && yy && /^\d+$/.test(mm) && /^\d{4}$/.test(yy)) return valid(Number(yy), Number(mm));
   const von = input('kaldatvon');
-  return monthOfDate(parseGermanDate(von));
+  return monthOfDate(parseDate(von));
 }
 
 /**
@@ -170,7 +165,17 @@ export class DayTracker {
     }
     if (this.day === null || !this.current) return null;
     const { year, month } = this.current;
-    return parseGermanDate(`${this.day}.${month}.${year}`);
+    return parseDate(`${this.day}.${month}.${year}`);
+  }
+
+  /** A row that states its full date ("Mi, 21.10.2026" in the date column): later rows carry it forward. */
+  at(iso: string): string {
+    const ym = monthOfDate(iso);
+    if (ym) {
+      this.current = ym;
+      this.day = Number(iso.slice(8, 10));
+    }
+    return iso;
   }
 }
 
@@ -199,6 +204,7 @@ export function meetingListRecord(ctx: ParseContext, system: SystemName, meeting
  */
 export function parseCalendarTime(text: string | null | undefined): { start: string | null; end: string | null } {
   const t = cleanText(text);
-  if (!t || !/^\d{1,2}[:.]\d{2}(?!\d)/.test(t)) return { start: null, end: null };
+  // a date in the cell ("21.10.2026", "21.10.") is no time "21:10"
+  if (!t || !/^\d{1,2}[:.]\d{2}(?![\d.])/.test(t) || looksLikeDate(t)) return { start: null, end: null };
   return parseTimeRange(t);
 }

@@ -14,16 +14,16 @@ import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../parse';
 import type { MeetingListEntry, MeetingListRecord, SystemName } from '../records';
 import { calendarMonth, DayTracker, dayNumber, meetingListRecord, monthOfDate, mostFrequent, parseCalendarTime } from './calendar';
-import { parseGermanDate } from './dates';
+import { dateOnly, parseDate } from './dates';
 import { attr, attrContains, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, textContent } from './dom';
 import { urlParam } from './head-fields';
+import { cancelledField, isCancelledText } from './cancelled';
 import { cleanText } from './text';
 
-/** The full date of an ALLRIS 4 tooltip " am Do., 01.10.2026 um 17:00 Uhr.", or null. */
+/** The full date of an ALLRIS 4 tooltip " am Do., 01.10.2026 um 17:00 Uhr." / " on Thu, Oct 1, 2026 at 5:00 PM.", or null. */
 function tooltipDate(row: Element): string | null {
   const tip = attr(findFirst(row, (el) => hasAttribute(el, 'data-simpletooltip-text')), 'data-simpletooltip-text');
-  const m = tip ? /(\d{1,2}\.\d{1,2}\.\d{4})/.exec(tip) : null;
-  return m ? parseGermanDate(m[1]) : null;
+  return parseDate(tip);
 }
 
 /** SILFDNR: the to010 link, else the `si_<SILFDNR>` id ALLRIS 4 gives every meeting anchor, else a hidden input. */
@@ -48,30 +48,67 @@ function childCell(row: Element, cls: string): Element | undefined {
   return childElements(row).find((c) => c.name === 'td' && hasClass(c, cls));
 }
 
-/** Reads the first `table.calenderView` under `scope` (default: the whole document). */
+/** `h2`–`h6` above a day's rows: "<h3>Dienstag, 01.09.2026</h3>" (responsive releases that head each day). */
+const HEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * The date a heading states when its whole text is a date: an `h2`–`h6` above the rows, or a row of
+ * `th` cells (`<tr><th colspan="4">Dienstag, 01.09.2026</th></tr>`) inside the table; else null.
+ */
+function headingDate(el: Element): string | null {
+  if (HEADINGS.has(el.name)) return dateOnly(textContent(el));
+  const cells = childElements(el).filter((c) => c.name === 'td' || c.name === 'th');
+  if (el.name !== 'tr' || cells.length === 0 || cells.some((c) => c.name === 'td')) return null;
+  return dateOnly(textContent(el));
+}
+
+/**
+ * Reads the `table.calenderView` rows under `root` (default: the whole document), in page order, over
+ * every such table (some releases print one table per day). A row's date: the ALLRIS 4 tooltip, else
+ * its day number (`span.dom`, carried forward to the day's later rows), else the date heading above it.
+ */
 export function readCalenderView(root: AnyNode, ctx: ParseContext, system: SystemName): MeetingListRecord {
-  const table = findFirst(root, (el) => el.name === 'table' && hasClass(el, 'calenderView'));
-  if (!table) {
+  const tables = findAll(root, (el) => el.name === 'table' && hasClass(el, 'calenderView'));
+  if (tables.length === 0) {
     throw new LayoutChangedError(`calendar ${ctx.url ?? '(no url)'}: no table.calenderView`, ctx.url, 'table.calenderView');
   }
-  const rows = bodyRows(table);
+  const rows = tables.flatMap(bodyRows);
   const hint = mostFrequent(rows.map((r) => monthOfDate(tooltipDate(r))));
   const tracker = new DayTracker(calendarMonth(root, ctx.url, hint));
   const meetings: MeetingListEntry[] = [];
   const text = (el: Element | undefined): string => (el ? textContent(el) : '');
-  for (const row of rows) {
-    const date = tracker.next(dayNumber(text(findFirst(row, (el) => el.name === 'span' && hasClass(el, 'dom')))));
+  const isRow = new Set(rows);
+  // headings above or between the tables, th rows inside them, and the body rows, in page order
+  const items = findAll(root, (el) => isRow.has(el) || HEADINGS.has(el.name) || (el.name === 'tr' && tables.includes(closest(el, (t) => t.name === 'table')!)));
+  let current: string | null = null;
+  for (const item of items) {
+    if (!isRow.has(item)) {
+      const date = headingDate(item);
+      if (date) current = date;
+      continue;
+    }
+    const row = item;
+    const day = dayNumber(text(findFirst(row, (el) => el.name === 'span' && hasClass(el, 'dom'))));
+    // a release that prints the full date in the row's first cell ("Di, 01.09.2026") instead of span.dow/dom
+    const full = day === null ? dateOnly(text(childElements(row).find((c) => c.name === 'td'))) : null;
+    if (full) current = tracker.at(full);
+    else if (day !== null || current === null) current = tracker.next(day) ?? current;
     const textCell = childCell(row, 'textCol');
     const name = textCell ? cleanText(textContent(textCell)) : null;
     if (!textCell || !name) continue; // empty day, or a holiday text in one td[colspan]
     const time = parseCalendarTime(text(childCell(row, 'time')));
+    const sourceId = rowSourceId(textCell, row);
+    const cancelled = isCancelledText(name) || isCancelledText(attr(row, 'class')?.replace(/\b(odd|even|sameday)\b/g, ''));
+    // a holiday row that writes its name in the text column ("Herbstferien"): no time, no meeting id
+    if ((hasClass(row, 'holiday') || hasClass(row, 'freeholiday')) && !time.start && !sourceId && !cancelled) continue;
     meetings.push({
-      sourceId: rowSourceId(textCell, row),
+      sourceId,
       name,
-      date: tooltipDate(row) ?? date,
+      date: tooltipDate(row) ?? current,
       start: time.start,
       end: time.end,
       room: cleanText(text(childCell(row, 'raum'))),
+      ...cancelledField(cancelled),
     });
   }
   return meetingListRecord(ctx, system, meetings);

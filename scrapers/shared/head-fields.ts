@@ -11,6 +11,9 @@ import type { FileRef, TextSection } from '../records';
 import { parseGermanDate } from './dates';
 import { cleanBlock, cleanText, labelKey, splitList, stripColon } from './text';
 import { documentLinkUrl } from './document-url';
+import { splitReferences } from './references';
+import { isBareHeading } from './section-heading';
+import { inDocumentList } from './document-lists';
 
 // ---------------------------------------------------------------- element text
 
@@ -223,8 +226,8 @@ export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): P
   const related = fields
     .filter((f) => f.key.startsWith('bezug'))
     .flatMap((f) => {
-      const links = findAll(f.value, (el) => el.name === 'a').map((a) => nodeText([a])).filter((t): t is string => t !== null);
-      return links.length ? links : f.lines.flatMap((l) => splitList(l, /\s*[;,]\s*/));
+      const links = findAll(f.value, (el) => el.name === 'a').flatMap((a) => splitReferences(nodeText([a])));
+      return links.length ? links : f.lines.flatMap(splitReferences);
     });
   return {
     reference: fromTitle.reference,
@@ -263,7 +266,8 @@ export function readDocumentLinks(root: AnyNode, base: string | null): FileRef[]
   const seenNames = new Set<string>();
   for (const a of findAll(root, (el) => el.name === 'a' && hasAttribute(el, 'href'))) {
     const href = attr(a, 'href') ?? '';
-    const isDoc = (hasClass(a, 'doclink') && !hasClass(a, 'anchor')) || hasClass(a, 'attlink') || /do027\w*\.asp\?/i.test(href);
+    const isDoc =
+      (hasClass(a, 'doclink') && !hasClass(a, 'anchor')) || hasClass(a, 'attlink') || /do027\w*\.asp\?/i.test(href) || inDocumentList(a);
     if (!isDoc || /^\s*#/.test(href)) continue;
     const name = nodeText([a]) ?? tooltipName(a) ?? 'Dokument';
     const url = documentLinkUrl(href, base);
@@ -280,7 +284,7 @@ export function readDocumentLinks(root: AnyNode, base: string | null): FileRef[]
 
 /** A short line ending with a colon ("Antrag:", "Beschluss:") that heads a Word-converted section. */
 function looksLikeHeading(line: string): boolean {
-  return /:$/.test(line) && line.length <= 60 && line.split(' ').length <= 5;
+  return (/:$/.test(line) && line.length <= 60 && line.split(' ').length <= 5) || isBareHeading(line);
 }
 
 /**

@@ -4,6 +4,7 @@
  * "DRS. 25/161 Betreff…", and the ALLRIS 4 page title "11.12.2025 - 3.1.12 Entwurf der Haushalts…"
  * that cuts long names off. Pure string functions.
  */
+import { splitLeadingDate } from './dates';
 import { cleanText } from './text';
 
 /** "Ö 2.1" → { number: "2.1", public: true }; "N 10" → false; "3" (no marker) → public null. */
@@ -45,7 +46,7 @@ export function nameFromAuszugTitle(shown: string | null): string | null {
 export function nameFromAllris4Title(shown: string | null, number: string | null, paperName: string | null): string | null {
   let t = cleanText(shown);
   if (!t) return null;
-  t = t.replace(/^\d{1,2}\.\d{1,2}\.\d{2,4}\s*[-–]\s*/, '');
+  t = splitLeadingDate(t)?.rest ?? t;
   if (number && t.startsWith(`${number} `)) t = t.slice(number.length + 1);
   t = t.replace(/^(Ö|N)\s+\d[\d.]*\s+/, '');
   const cut = /^(.*?)\s*(\.\.\.|…)$/.exec(t);

@@ -50,11 +50,11 @@ describe('classic si010 quirks on recorded pages', () => {
   test('a meeting without link keeps the SILFDNR of its ICS form; without any form its sourceId is null', () => {
     const hh = parseCase<MeetingListRecord>(caseOf('hamburg-nord/si010e-calendar.html'), null);
     expect(hh.meetings.find((m) => m.name?.startsWith('ENTFÄLLT!'))).toEqual({
-      sourceId: '1002587', name: 'ENTFÄLLT! Sitzung des Stadtentwicklungsausschusses', date: '2023-10-05', start: '18:00', end: null, room: 'Großer Sitzungssaal',
+      sourceId: '1002587', name: 'ENTFÄLLT! Sitzung des Stadtentwicklungsausschusses', date: '2023-10-05', start: '18:00', end: null, room: 'Großer Sitzungssaal', cancelled: true,
     });
     const mz = parseCase<MeetingListRecord>(caseOf('mainz-bingen/si010e-calendar-2026-09.html'), null);
     expect(mz.meetings.find((m) => m.name?.includes('ABGESAGT'))).toEqual({
-      sourceId: null, name: 'öffentliche Sitzung des Schulträgerausschusses (ABGESAGT!!)', date: '2026-09-17', start: '16:30', end: '18:00', room: 'Kreistagssaal (Raum 023, EG)',
+      sourceId: null, name: 'öffentliche Sitzung des Schulträgerausschusses (ABGESAGT!!)', date: '2026-09-17', start: '16:30', end: '18:00', room: 'Kreistagssaal (Raum 023, EG)', cancelled: true,
     });
     const hoh = caseOf('hohenhameln/si010-calendar-excerpt.html');
     expect(parseCase<MeetingListRecord>(hoh, hoh.url).meetings[0]).toMatchObject({ sourceId: '1293', name: 'Sitzung Kulturverein' });
