@@ -7,6 +7,7 @@ import { NotARisPageError } from './errors';
 import type { SystemName } from './records';
 import { decodePage } from './shared/encoding';
 import { MAX_CHILDREN, MAX_NESTING_DEPTH, measureTree } from './shared/html-bounds';
+import { incompletePage } from './shared/page-end';
 
 export type PageKind =
   | 'vo020' | 'vo040' | 'to010' | 'to020' | 'si010' | 'si010-ajax' | 'au020' | 'gr020' | 'fr010' | 'fr020'
@@ -132,6 +133,8 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   } else {
     const end = lastHtmlClose(text);
     if (end < 0 || text.length - end > 4000) throw new NotARisPageError('truncated page: it does not end with </html>');
+    const cut = incompletePage(text);
+    if (cut) throw new NotARisPageError(cut);
   }
 
   // Parsing slows down faster than the page grows with nesting depth and with children per element
