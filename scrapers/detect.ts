@@ -133,8 +133,6 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   } else {
     const end = lastHtmlClose(text);
     if (end < 0 || text.length - end > 4000) throw new NotARisPageError('truncated page: it does not end with </html>');
-    const cut = incompletePage(text);
-    if (cut) throw new NotARisPageError(cut);
   }
 
   // Parsing slows down faster than the page grows with nesting depth and with children per element
@@ -145,6 +143,11 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   }
   if (tree.children > MAX_CHILDREN) {
     throw new NotARisPageError(`an element with more than ${MAX_CHILDREN} child elements: not a RIS page ratsradar can read`);
+  }
+
+  if (!isAjax) {
+    const cut = incompletePage(text);
+    if (cut) throw new NotARisPageError(cut);
   }
 
   let system: SystemName;

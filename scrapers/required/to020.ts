@@ -1,0 +1,11 @@
+/** to020 (Tagesordnungspunkt / Auszug), every generation: the item's Betreff and the meeting it belongs to. */
+import type { AgendaItemRecord } from '../records';
+import type { PageParts } from './index';
+
+export const AGENDA_ITEM_PARTS: PageParts<AgendaItemRecord> = {
+  type: 'AgendaItem',
+  parts: [
+    { part: 'the Betreff of the agenda item', present: (r) => r.name !== null },
+    { part: 'the meeting (Sitzung link or name)', present: (r) => r.meetingSourceId !== null || r.meetingName !== null },
+  ],
+};
