@@ -4,7 +4,7 @@
  * Braunschweig 1.0 paper): they are escaped as \u00XX before parsing, inside strings only. Everything
  * else (DOS-codepage mojibake such as "beschr„nkter") is left exactly as the bytes say. Pure.
  */
-import { NotARisPageError } from '../errors';
+import { NotARisPageError, TruncatedPageError } from '../errors';
 
 /** Escapes the raw control characters that stand inside JSON string literals; white space between tokens stays. */
 export function escapeControlCharsInStrings(text: string): string {
@@ -42,6 +42,9 @@ export function readOparlJson(text: string): unknown {
     return JSON.parse(source) as unknown;
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
+    // JSON that ends before its last value closes is a cut answer
+    const at = /at position (\d+)/.exec(reason);
+    if (/end of (JSON|data)|unterminated/i.test(reason) || (at && Number(at[1]) >= source.trimEnd().length)) throw new TruncatedPageError(`truncated OParl JSON: ${reason}`);
     throw new NotARisPageError(`invalid JSON: ${reason}`);
   }
 }
