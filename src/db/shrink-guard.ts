@@ -72,14 +72,15 @@ function identityOf(r: RisRecord): { kind: string; key: string; facet: string } 
 }
 
 function sourceDbIdOf(sqlite: Database.Database, sourceKey: string): number | null {
-  return (stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').pluck().get(sourceKey) as number | undefined) ?? null;
+  // (own statements, read as rows: the cached statements are shared, and .pluck() would change them for every caller)
+  const row = stmt(sqlite, 'SELECT id AS source_db_id FROM sources WHERE key = ?').get(sourceKey) as { source_db_id: number } | undefined;
+  return row?.source_db_id ?? null;
 }
 
 function storedFacet(sqlite: Database.Database, sourceDbId: number, id: { kind: string; key: string; facet: string }): RisRecord | null {
-  const text = stmt(sqlite, 'SELECT record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?')
-    .pluck()
-    .get(sourceDbId, id.kind, id.key, id.facet) as string | undefined;
-  return text ? (JSON.parse(text) as RisRecord) : null;
+  const row = stmt(sqlite, 'SELECT record AS stored_record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?')
+    .get(sourceDbId, id.kind, id.key, id.facet) as { stored_record: string } | undefined;
+  return row ? (JSON.parse(row.stored_record) as RisRecord) : null;
 }
 
 /** What the stored version of a record had: its stored facet's parts (a meeting's agenda items from its stored rows). */
@@ -90,10 +91,9 @@ function storedParts(sqlite: Database.Database, sourceDbId: number, r: RisRecord
   if (!stored) return null;
   if (stored.type === 'Meeting') {
     // a meeting facet is stored without its agenda (each entry is a facet of its own item)
-    const items = stmt(sqlite, 'SELECT COUNT(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.source_id = ? AND m.entity_key = ?')
-      .pluck()
-      .get(sourceDbId, id.key) as number;
-    return { 'agenda items': items };
+    const row = stmt(sqlite, 'SELECT COUNT(*) AS stored_items FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.source_id = ? AND m.entity_key = ?')
+      .get(sourceDbId, id.key) as { stored_items: number };
+    return { 'agenda items': row.stored_items };
   }
   return countParts(stored);
 }
