@@ -109,28 +109,16 @@ describe('a cut or changed page never overwrites good data (crawl)', () => {
     expect(again.held).toBe(0);
     expect(paperText()).toBe(0);
   });
-});
 
-describe('the same shrunk page a day later is believed (crawl)', () => {
-  const tmp = makeTmpDir();
-  const dir = path.join(tmp.dir, 'crawl');
-  let server: ReplayServer;
-  let via: string;
-
-  beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
-  });
-  afterAll(async () => {
-    await server.close();
-    tmp.cleanup();
-  });
-
-  test('held on the first day and an hour later, applied when still shown 24 hours after it was first seen', async () => {
-    const { sqlite, close } = openDb(path.join(tmp.dir, 'db.sqlite'));
+  test('the same shrunk page a day later is believed: held on the first day and an hour later, applied 24 hours after it was first seen', async () => {
+    // a database and store of its own
+    const { sqlite, close } = openDb(path.join(tmp.dir, 'day.sqlite'));
     try {
-      const crawlAt = (now: string) => crawlCorpus(sqlite, dir, 'hamburg-nord', via, { seeds: [PAPER], full: true, since: '2026-09-01', until: '2026-09-30', now: () => now });
+      const crawlAt = (now: string) => crawlCorpus(sqlite, path.join(tmp.dir, 'day'), 'hamburg-nord', via, { seeds: [PAPER], full: true, since: '2026-09-01', until: '2026-09-30', now: () => now });
       const paperText = () => sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE source_record_id = '1016851'`).pluck().get();
+      server.setPage(PAPER, whole);
       await crawlAt('2026-09-20T08:00:00.000Z');
+      expect(paperText()).toBe(2);
       server.setPage(PAPER, shrunk);
       expect((await crawlAt('2026-09-20T09:00:00.000Z')).suspiciousShrinks).toHaveLength(1);
       expect((await crawlAt('2026-09-21T08:59:00.000Z')).suspiciousShrinks).toHaveLength(1);

@@ -119,18 +119,23 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     body = res.body;
     hash = keep(env, entry.url, entry.kind, res, at);
   }
+  /** the page once more, unconditionally: the new answer kept and parsed; null when none came */
+  const fetchAgain = async (): Promise<Parsed | 'budget' | null> => {
+    const again = await get(false);
+    if (again.kind === 'failed' && again.error === 'budget') return 'budget';
+    if (again.kind !== 'ok') return null;
+    res = again;
+    body = again.body;
+    at = env.now();
+    hash = keep(env, entry.url, entry.kind, again, at);
+    return tryParse(body, entry.url);
+  };
   let parsed = tryParse(body, entry.url);
   if (malformed(parsed)) {
     // one more try of a malformed first answer ("AllRis sometimes misses start < at tags at first request")
-    const again = await get(false);
-    if (again.kind === 'failed' && again.error === 'budget') return 'budget';
-    if (again.kind === 'ok') {
-      res = again;
-      body = again.body;
-      at = env.now();
-      hash = keep(env, entry.url, entry.kind, again, at);
-      parsed = tryParse(body, entry.url);
-    }
+    const again = await fetchAgain();
+    if (again === 'budget') return 'budget';
+    if (again) parsed = again;
   }
   if ('error' in parsed) {
     const attempts = res.attempts;
@@ -151,18 +156,11 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
   let shrink = findShrink(sqlite, ctx.source.key, record);
   if (shrink && res.kind === 'ok') {
     // a suspicious shrink is fetched once more before it is believed (or held)
-    const again = await get(false);
-    if (again.kind === 'failed' && again.error === 'budget') return 'budget';
-    if (again.kind === 'ok') {
-      res = again;
-      body = again.body;
-      at = env.now();
-      hash = keep(env, entry.url, entry.kind, again, at);
-      const second = tryParse(body, entry.url);
-      if ('record' in second) {
-        record = second.record;
-        shrink = findShrink(sqlite, ctx.source.key, record);
-      }
+    const again = await fetchAgain();
+    if (again === 'budget') return 'budget';
+    if (again && 'record' in again) {
+      record = again.record;
+      shrink = findShrink(sqlite, ctx.source.key, record);
     }
   }
   const attempts = res.attempts;
