@@ -14,7 +14,7 @@ import { AGENDA_ITEM_PARTS } from './to020';
 import { MEETING_PARTS } from './to010';
 import { OPARL_PARTS } from './oparl';
 import { ORGANIZATION_PARTS } from './organization';
-import { PAPER_PARTS, markNotShown } from './vo020';
+import { PAPER_PARTS } from './vo020';
 
 /** One part a page of a kind must show. */
 export interface RequiredPart<R extends RisRecord = RisRecord> {
@@ -59,5 +59,3 @@ export function checkRequiredParts<R extends RisRecord>(kind: string, record: R,
   }
   return spec.mark ? spec.mark(record, text) : record;
 }
-
-export { markNotShown };

@@ -10,7 +10,7 @@ import type { PageParts } from './index';
 const SHOWS_CONSULTATION = />\s*Beratungsfolge\s*:?\s*</i;
 const BF_TABLE = /id=["']?bfTable["'\s>]/i;
 
-export function markNotShown(record: PaperRecord, text: string): PaperRecord {
+function markNotShown(record: PaperRecord, text: string): PaperRecord {
   if (record.consultation.length > 0 || SHOWS_CONSULTATION.test(text) || BF_TABLE.test(text)) return record;
   return { ...record, consultationShown: false };
 }
