@@ -35,7 +35,7 @@ export function escapeControlCharsInStrings(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
-/** Parses OParl JSON text; invalid JSON throws NotARisPageError with a one-line reason. */
+/** Parses OParl JSON text; invalid JSON throws NotARisPageError with a one-line reason (TruncatedPageError where it ends too soon). */
 export function readOparlJson(text: string): unknown {
   const source = escapeControlCharsInStrings(text.replace(/^\ufeff/, ''));
   try {
@@ -44,7 +44,7 @@ export function readOparlJson(text: string): unknown {
     const reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
     // JSON that ends before its last value closes is a cut answer
     const at = /at position (\d+)/.exec(reason);
-    if (/end of (JSON|data)|unterminated/i.test(reason) || (at && Number(at[1]) >= source.trimEnd().length)) throw new TruncatedPageError(`truncated OParl JSON: ${reason}`);
+    if (/end of (JSON|data)|unterminated/i.test(reason) || (at && Number(at[1]) >= source.trimEnd().length)) throw new TruncatedPageError(`invalid JSON: truncated (${reason})`);
     throw new NotARisPageError(`invalid JSON: ${reason}`);
   }
 }
