@@ -13,11 +13,13 @@ import { openDb } from '../../src/db/connection';
 import { importSavedPages } from '../../src/ingest/saved-pages';
 import { loadFuzzPages } from '../fuzz/fuzz-core';
 import { dumpContent } from '../helpers/db-dump';
-import { emptyContentArea, kindOf, NOT_SHOWN, rename, REQUIRED_LABELS } from '../helpers/layout-mutations';
+import { emptyContentArea, kindOf, NOT_SHOWN, OPARL_REQUIRED_KEYS, rename, REQUIRED_LABELS } from '../helpers/layout-mutations';
 import { makeTmpDir } from '../helpers/tmp';
 
 const NOW = '2026-09-20T10:00:00Z';
 const pages = loadFuzzPages().filter((p) => !p.page.startsWith('oparl/') && !p.page.endsWith('.xml'));
+/** OParl papers and meetings (single objects) */
+const oparlObjects = loadFuzzPages().filter((p) => p.page.startsWith('oparl/') && OPARL_REQUIRED_KEYS[(parsePage(p.bytes, p.url) as { type: string }).type]);
 
 interface Changed {
   name: string;
@@ -36,6 +38,10 @@ function changedPages(): Changed[] {
     const empty = emptyContentArea(page.bytes);
     if (empty) out.push({ name: `${page.page}: content area emptied`, page, bytes: empty });
   }
+  for (const page of oparlObjects) {
+    const r = OPARL_REQUIRED_KEYS[(parsePage(page.bytes, page.url) as { type: string }).type];
+    out.push({ name: `${page.page}: ${r.part} renamed`, page, bytes: rename(page.bytes, r)! });
+  }
   return out;
 }
 
@@ -44,6 +50,7 @@ const changed = changedPages();
 describe('a page whose layout changed is refused', () => {
   test('every page kind has its required labels renamed somewhere in the corpus, and every page its content area emptied', () => {
     for (const kind of Object.keys(REQUIRED_LABELS)) expect(changed.some((c) => c.name.includes('renamed') && kindOf(c.page.page, c.page.url) === kind)).toBe(true);
+    expect(oparlObjects.length).toBeGreaterThanOrEqual(6);
     const emptied = new Set(changed.filter((c) => c.name.endsWith('emptied')).map((c) => c.page.page));
     expect(pages.filter((p) => !emptied.has(p.page)).map((p) => p.page)).toEqual([]);
   });
@@ -58,7 +65,7 @@ describe('a page whose layout changed is refused', () => {
     // an emptied page may no longer look like an ALLRIS page at all: refused as not a RIS page then
     if (c.name.endsWith('emptied')) expect(err instanceof LayoutChangedError || err instanceof NotARisPageError).toBe(true);
     else expect(err).toBeInstanceOf(LayoutChangedError);
-    if (c.name.includes('renamed')) expect((err as Error).message).toContain(`${kindOf(c.page.page, c.page.url)}`);
+    if (c.name.includes('renamed')) expect((err as Error).message).toContain(c.page.page.startsWith('oparl/') ? 'oparl page' : `${kindOf(c.page.page, c.page.url)}`);
   });
 });
 
@@ -77,7 +84,7 @@ describe('import: refused pages are reported, stored data stays', () => {
         fs.writeFileSync(file, c.bytes);
         urls.set(file, c.page.url);
       };
-      pages.forEach((page, i) => write('whole', { page, bytes: page.bytes }, i));
+      [...pages, ...oparlObjects].forEach((page, i) => write('whole', { page, bytes: page.bytes }, i));
       const first = importSavedPages(sqlite, [path.join(tmp.dir, 'whole')], { now: NOW, today: '2026-09-20', urlOf: (f) => urls.get(f) ?? null });
       expect(first.failed + first.skipped).toBe(0);
       const before = dumpContent(sqlite);

@@ -30,6 +30,12 @@ export const REQUIRED_LABELS: Record<string, LabelRename[]> = {
   si010: [{ part: 'Datum (calendar header)', from: />\s*Datum\s*</g, to: '>Date<' }],
 };
 
+/** OParl objects by type: the keys a paper (reference, name) and a meeting (name, start) cannot all lack. */
+export const OPARL_REQUIRED_KEYS: Record<string, LabelRename> = {
+  Paper: { part: 'reference and name', from: /"(reference|name)"\s*:/g, to: '"x-$1":' },
+  Meeting: { part: 'name and start', from: /"(name|start)"\s*:/g, to: '"x-$1":' },
+};
+
 /** "Beratungsfolge:" renamed: the page then shows no Beratungsfolge ("not shown"). */
 export const NOT_SHOWN: LabelRename = { part: 'Beratungsfolge', from: /Beratungsfolge/g, to: 'Consultations' };
 
