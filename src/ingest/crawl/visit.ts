@@ -154,6 +154,8 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
 
   let record = parsed.record;
   let shrink = findShrink(sqlite, ctx.source.key, record);
+  /** whether the answer in hand is the one `record` was read from (a second answer that did not parse is not) */
+  let readFromBody = true;
   if (shrink && res.kind === 'ok') {
     // a suspicious shrink is fetched once more before it is believed (or held)
     const again = await fetchAgain();
@@ -161,10 +163,10 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     if (again && 'record' in again) {
       record = again.record;
       shrink = findShrink(sqlite, ctx.source.key, record);
-    }
+    } else if (again) readFromBody = false;
   }
   const attempts = res.attempts;
-  if (shrink && !shownADayBefore(env.storeDir, readStoreLog(env.storeDir, ctx.source.key), entry.url, record, hash, at)) {
+  if (shrink && !(readFromBody && shownADayBefore(env.storeDir, readStoreLog(env.storeDir, ctx.source.key), entry.url, record, hash, at))) {
     const reason = shrink.message;
     const file = saveFailure(env, entry.url, body, reason);
     finish(() => {
