@@ -3,10 +3,11 @@
  * Throws NotARisPageError for anything that is not a RIS page we can read: empty or binary files,
  * other sites, ALLRIS's error pages that come with status 200, and truncated pages.
  */
-import { NotARisPageError } from './errors';
+import { NotARisPageError, TruncatedPageError } from './errors';
 import type { SystemName } from './records';
 import { decodePage } from './shared/encoding';
 import { MAX_CHILDREN, MAX_NESTING_DEPTH, measureTree } from './shared/html-bounds';
+import { incompletePage } from './shared/page-end';
 
 export type PageKind =
   | 'vo020' | 'vo040' | 'to010' | 'to020' | 'si010' | 'si010-ajax' | 'au020' | 'gr020' | 'fr010' | 'fr020'
@@ -128,10 +129,10 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   }
 
   if (isAjax) {
-    if (!/<\/ajax-response>\s*$/i.test(text)) throw new NotARisPageError('truncated ALLRIS AJAX answer (no closing </ajax-response>)');
+    if (!/<\/ajax-response>\s*$/i.test(text)) throw new TruncatedPageError('truncated ALLRIS AJAX answer (no closing </ajax-response>)');
   } else {
     const end = lastHtmlClose(text);
-    if (end < 0 || text.length - end > 4000) throw new NotARisPageError('truncated page: it does not end with </html>');
+    if (end < 0 || text.length - end > 4000) throw new TruncatedPageError('truncated page: it does not end with </html>');
   }
 
   // Parsing slows down faster than the page grows with nesting depth and with children per element
@@ -142,6 +143,11 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   }
   if (tree.children > MAX_CHILDREN) {
     throw new NotARisPageError(`an element with more than ${MAX_CHILDREN} child elements: not a RIS page ratsradar can read`);
+  }
+
+  if (!isAjax) {
+    const cut = incompletePage(text);
+    if (cut) throw new TruncatedPageError(cut);
   }
 
   let system: SystemName;

@@ -8,6 +8,18 @@ export class NotARisPageError extends Error {
   }
 }
 
+/**
+ * A RIS page that did not come whole: it does not end as a page of its kind ends (scrapers/shared/
+ * page-end.ts). A NotARisPageError, so every caller that skips those skips these; the crawler fetches
+ * it once more, `import` counts it as failed.
+ */
+export class TruncatedPageError extends NotARisPageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TruncatedPageError';
+  }
+}
+
 /** A RIS page whose layout we do not understand: a selector that must match found nothing. Save the page for a new test. */
 export class LayoutChangedError extends Error {
   constructor(

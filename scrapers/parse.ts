@@ -25,6 +25,7 @@ import { parseAllris4Organization } from './allris4/gr020';
 import { parseAllris3PaperList } from './allris3/vo040';
 import { parseAllris3StartPage } from './allris3/start';
 import { parseOparl } from './oparl/parse';
+import { checkRequiredParts } from './required';
 
 export interface ParseContext {
   /** the decoded text of the page */
@@ -71,7 +72,7 @@ export function parseDetected(d: Detected, url: string | null): RisRecord {
   const key = `${d.system}/${d.kind}`;
   const parser = (d.system === 'allris3' && isResponsive(d.text) && PARSERS[`${key}/r`]) || PARSERS[key];
   if (!parser) throw new UnsupportedPageError(`${d.system} ${d.kind} pages are not parsed yet`, d.kind);
-  return parser(ctx);
+  return checkRequiredParts(d.kind, parser(ctx), d.text, url);
 }
 
 /** ALLRIS 3 responsive `_r` programs use ALLRIS-4-like markup inside <div id="allris">. */

@@ -59,6 +59,12 @@ export interface PaperRecord extends RecordBase {
   date: string | null;
   relatedReferences: string[];
   consultation: ConsultationRecord[];
+  /**
+   * false when the page does not show a Beratungsfolge at all ("not shown", as opposed to an empty
+   * one): `consultation` is then [] and means nothing, and the importer keeps the stations it has
+   * (scrapers/required/vo020.ts, src/db/shrink-guard.ts). Absent otherwise (optional field, format 1).
+   */
+  consultationShown?: false;
   files: FileRef[];
   text: TextSection[];
 }

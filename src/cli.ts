@@ -30,8 +30,9 @@ const USAGE = `ratsradar — where every council motion stands
 
 Usage:
   ratsradar parse FILE [--url URL]      print the record of one saved RIS page as JSON
-  ratsradar import PATH... [--source KEY] [--db PATH] [--manifest FILE]
-                                        parse saved pages (files or folders) into the database
+  ratsradar import PATH... [--source KEY] [--db PATH] [--manifest FILE] [--accept FILE,…]
+                                        parse saved pages (files or folders) into the database; a page that
+                                        would shrink its stored record suspiciously is held back (exit 1)
   ratsradar serve [--port N] [--host H] [--db PATH] [--no-demo] [--refresh 6h]
                                         serve the web app (loads the demo data into an empty database)
   ratsradar scrape SOURCE [--since DATE] [--until DATE] [--max-requests N] [--rate R] [--concurrency N]
@@ -40,8 +41,9 @@ Usage:
   ratsradar sources [--json]           the known RIS instances and their last sync
   ratsradar sources add URL [--key KEY] [--name NAME]
                                         detect a RIS from its start page or OParl system URL and add it
-  ratsradar reparse [--source KEY] [--latest] [--store DIR] [--db PATH]
-                                        rebuild the database from the page store, without the network
+  ratsradar reparse [--source KEY] [--latest] [--store DIR] [--db PATH] [--accept URL,…]
+                                        rebuild the database from the page store, without the network;
+                                        --accept applies the held-back newest answer of each URL
   ratsradar replay DIR [--port P] [--manifest FILE] [--faults FILE] [--no-conditional]
                                         serve recorded pages at their original URLs on 127.0.0.1 (see README "Crawling")
   ratsradar backup FILE [--db PATH]     a consistent copy of the database (safe while serve and scrape run)
@@ -56,7 +58,7 @@ interface Args {
 }
 
 const VALUE_OPTIONS = new Set(['url', 'db', 'port', 'host', 'source',
-  /* crawler */ 'manifest', 'faults', 'since', 'until', 'max-requests', 'rate', 'concurrency', 'via', 'store', 'contact', 'refresh', 'name', 'seeds', 'key']);
+  /* crawler */ 'manifest', 'faults', 'since', 'until', 'max-requests', 'rate', 'concurrency', 'via', 'store', 'contact', 'refresh', 'name', 'seeds', 'key', 'accept']);
 const FLAG_OPTIONS = new Set(['no-demo', 'help', /* crawler */ 'no-conditional', 'full', 'json', 'latest']);
 
 export function parseArgs(argv: string[]): Args {
@@ -81,6 +83,12 @@ export function parseArgs(argv: string[]): Args {
 function opt(args: Args, name: string): string | undefined {
   const v = args.options.get(name);
   return typeof v === 'string' ? v : undefined;
+}
+
+/** The comma-separated values of an option (--accept A,B). */
+function optAll(args: Args, name: string): string[] {
+  const v = opt(args, name);
+  return v ? v.split(',').map((x) => x.trim()).filter(Boolean) : [];
 }
 
 function dbPath(args: Args): string {
@@ -122,6 +130,7 @@ function cmdImport(args: Args): number {
       today: todayInBerlin(),
       onFile: (o) => process.stdout.write(`${o.file}: ${o.detail}\n`),
       urlOf: opt(args, 'manifest') ? manifestUrlLookup(opt(args, 'manifest')!) : undefined,
+      accept: optAll(args, 'accept'),
     });
     for (const f of summary.ignored) process.stdout.write(`${f}: ignored: not a saved page\n`);
     const kinds = ENTITY_KINDS.filter((k) => k !== 'Other')
@@ -131,9 +140,9 @@ function cmdImport(args: Args): number {
     if (kinds.length) process.stdout.write(`${kinds.join('; ')}\n`);
     process.stdout.write(
       `${summary.files.length} files: ${summary.inserted} inserted, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
-        `${summary.skipped} skipped, ${summary.failed} failed${summary.ignored.length ? `; ${summary.ignored.length} other files ignored` : ''}\n`,
+        `${summary.skipped} skipped, ${summary.failed} failed${summary.held ? `, ${summary.held} held back` : ''}${summary.ignored.length ? `; ${summary.ignored.length} other files ignored` : ''}\n`,
     );
-    return summary.failed > 0 ? 1 : 0;
+    return summary.failed > 0 || summary.held > 0 ? 1 : 0;
   } finally {
     close();
   }

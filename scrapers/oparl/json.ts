@@ -4,7 +4,7 @@
  * Braunschweig 1.0 paper): they are escaped as \u00XX before parsing, inside strings only. Everything
  * else (DOS-codepage mojibake such as "beschr„nkter") is left exactly as the bytes say. Pure.
  */
-import { NotARisPageError } from '../errors';
+import { NotARisPageError, TruncatedPageError } from '../errors';
 
 /** Escapes the raw control characters that stand inside JSON string literals; white space between tokens stays. */
 export function escapeControlCharsInStrings(text: string): string {
@@ -35,13 +35,16 @@ export function escapeControlCharsInStrings(text: string): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
-/** Parses OParl JSON text; invalid JSON throws NotARisPageError with a one-line reason. */
+/** Parses OParl JSON text; invalid JSON throws NotARisPageError with a one-line reason (TruncatedPageError where it ends too soon). */
 export function readOparlJson(text: string): unknown {
   const source = escapeControlCharsInStrings(text.replace(/^\ufeff/, ''));
   try {
     return JSON.parse(source) as unknown;
   } catch (e) {
     const reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
+    // JSON that ends before its last value closes is a cut answer
+    const at = /at position (\d+)/.exec(reason);
+    if (/end of (JSON|data)|unterminated/i.test(reason) || (at && Number(at[1]) >= source.trimEnd().length)) throw new TruncatedPageError(`invalid JSON: truncated (${reason})`);
     throw new NotARisPageError(`invalid JSON: ${reason}`);
   }
 }

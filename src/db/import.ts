@@ -14,6 +14,7 @@ import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type Touched } from '
 import { relinkChanges } from './link';
 import { mergeFacets, mergePaperFacets, type Facet } from './merge';
 import { addRecord } from './record-facets';
+import { keepNotShown } from './shrink-guard';
 import { writePaper } from './write-paper';
 import { writeAgendaItem, writeFile, writeMeeting, writeOrganization, writePerson, type MergedAgendaItem } from './write-entities';
 
@@ -150,7 +151,8 @@ export interface ImportOptions {
 function importInTransaction(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string, opts: ImportOptions): ImportResult {
   const sourceDbId = ensureSource(sqlite, source);
   const b = new Batch(sqlite, sourceDbId, now);
-  for (const r of records) addRecord(b, r);
+  // a Beratungsfolge the page does not show keeps the stored stations (shrink-guard.ts)
+  for (const r of records) addRecord(b, keepNotShown(sqlite, sourceDbId, r));
   const byKind = emptyCounts();
   for (const t of b.touched.values()) {
     byKind[t.kind][t.outcome]++;

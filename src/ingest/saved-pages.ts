@@ -9,17 +9,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../scrapers/errors';
+import { LayoutChangedError, NotARisPageError, TruncatedPageError, UnsupportedPageError } from '../../scrapers/errors';
 import type { RisRecord } from '../../scrapers/records';
 import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts } from '../db/import';
 import { refreshDerived } from '../db/derive';
 import { toInstant } from '../db/data-as-of';
+import { findShrink } from '../db/shrink-guard';
 import { statedReadTime } from '../../scrapers/shared/stated-time';
 import { lacksOwnId, loadKnownSources, readSavedPage } from './page-address';
 
 export interface FileOutcome {
   file: string;
-  status: 'inserted' | 'updated' | 'unchanged' | 'skipped' | 'failed';
+  /** held: a suspicious shrink of what is stored (src/db/shrink-guard.ts), not applied */
+  status: 'inserted' | 'updated' | 'unchanged' | 'skipped' | 'failed' | 'held';
   detail: string;
 }
 
@@ -34,6 +36,7 @@ export interface ImportSummary {
   unchanged: number;
   skipped: number;
   failed: number;
+  held: number;
 }
 
 /** What a saved page is called: ALLRIS pages (.html, .htm, .asp, ALLRIS 4 AJAX .xml) and OParl .json. */
@@ -79,6 +82,7 @@ export function describeRecord(r: RisRecord): string {
 
 function describe(err: unknown): { status: 'skipped' | 'failed'; detail: string } {
   if (err instanceof UnsupportedPageError) return { status: 'skipped', detail: `skipped: ${err.message}` };
+  if (err instanceof TruncatedPageError) return { status: 'failed', detail: `failed: ${err.message}` };
   if (err instanceof NotARisPageError) return { status: 'skipped', detail: `skipped: not a RIS page (${err.message})` };
   if (err instanceof LayoutChangedError) return { status: 'failed', detail: `failed: layout not understood (${err.message})` };
   return { status: 'failed', detail: `failed: ${err instanceof Error ? err.message : String(err)}` };
@@ -105,12 +109,17 @@ export function savedPageReadAt(file: string, bytes: Uint8Array): string | null 
 export function importSavedPages(
   sqlite: Database.Database,
   paths: string[],
-  opts: { source?: string; now: string; today: string; onFile?: (o: FileOutcome) => void; urlOf?: (file: string) => string | null },
+  opts: {
+    source?: string; now: string; today: string; onFile?: (o: FileOutcome) => void; urlOf?: (file: string) => string | null;
+    /** files (as named) or URLs whose suspicious shrink a person accepts: applied all the same */
+    accept?: string[];
+  },
 ): ImportSummary {
   const ignored: string[] = [];
   const files = collectFiles(paths, ignored);
   const byKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>;
-  const summary: ImportSummary = { files: [], ignored, byKind, inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 };
+  const summary: ImportSummary = { files: [], ignored, byKind, inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, held: 0 };
+  const accepted = new Set((opts.accept ?? []).map((a) => (/^https?:/i.test(a) ? a : path.resolve(a))));
   const report = (o: FileOutcome) => {
     summary.files.push(o);
     summary[o.status]++;
@@ -135,6 +144,11 @@ export function importSavedPages(
     }
     if (mayDefer && lacksOwnId(record)) {
       deferred.push(file);
+      return;
+    }
+    const shrink = accepted.has(path.resolve(file)) || (record.url && accepted.has(record.url)) ? null : findShrink(sqlite, key, record);
+    if (shrink) {
+      report({ file, status: 'held', detail: `held back: ${shrink.message}; the stored record stays (apply it with --accept ${file})` });
       return;
     }
     try {

@@ -100,9 +100,10 @@ export function reparseCommand(args: CommandArgs): number {
   const store = storeDirOf(args);
   const { sqlite, close } = openDb(dbPathOf(args));
   try {
-    const r = reparseStore(sqlite, store, { source: option(args, 'source'), latestOnly: args.options.has('latest'), today: todayInBerlin() });
+    const accept = (option(args, 'accept') ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+    const r = reparseStore(sqlite, store, { source: option(args, 'source'), latestOnly: args.options.has('latest'), today: todayInBerlin(), accept, now: nowIso() });
     for (const line of r.lines) process.stdout.write(`${line}\n`);
-    return r.failed > 0 ? 1 : 0;
+    return r.failed > 0 || r.held > 0 ? 1 : 0;
   } finally {
     close();
   }

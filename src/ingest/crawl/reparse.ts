@@ -3,16 +3,21 @@
  * reaches old pages. Every stored answer is parsed again and imported through importRecords (the path
  * of `ratsradar import`) in the order it was fetched, with the time it was fetched — so the change log
  * comes back as it was seen. `--latest` reads only the newest answer per URL.
+ * The shrink guard holds back an answer that would shrink its stored record suspiciously, as the crawl
+ * did (shrink-hold.ts); `--accept URL` applies the newest stored answer of each URL given, shrink or
+ * not, and remembers that in the store.
  */
 import type Database from 'better-sqlite3';
 import { parsePage } from '../../../scrapers/parse';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../../scrapers/errors';
 import { refreshDerived } from '../../db/derive';
+import { findShrink } from '../../db/shrink-guard';
 import { CommandError } from '../command-args';
 import { hasBody, readBody, readStoreLog, type StoredFetch } from '../store/page-store';
 import { indexPage } from '../store/page-index';
 import { importWithHistory } from './import-with-history';
 import { findSource } from './sources';
+import { readAccepted, saveAcceptance, shownADayBefore } from './shrink-hold';
 import { stmt } from '../../db/statements';
 
 export interface ReparseResult {
@@ -21,6 +26,8 @@ export interface ReparseResult {
   imported: number;
   skipped: number;
   failed: number;
+  /** answers held back as a suspicious shrink */
+  held: number;
   changes: number;
 }
 
@@ -29,6 +36,7 @@ interface SourceTally {
   imported: number;
   skipped: number;
   failed: number;
+  held: number;
   changes: number;
   problems: string[];
 }
@@ -36,20 +44,30 @@ interface SourceTally {
 export function reparseStore(
   sqlite: Database.Database,
   storeDir: string,
-  opts: { source?: string; latestOnly?: boolean; today: string },
+  opts: { source?: string; latestOnly?: boolean; today: string; accept?: string[]; now?: string },
 ): ReparseResult {
-  let entries = readStoreLog(storeDir, opts.source).filter((e) => e.status === 200);
+  const all = readStoreLog(storeDir, opts.source).filter((e) => e.status === 200);
+  let entries = all;
   if (!entries.length) throw new CommandError(`no stored pages${opts.source ? ` of ${opts.source}` : ''} in ${storeDir}`);
-  if (opts.latestOnly) {
+  const accept = new Set(opts.accept ?? []);
+  if (accept.size) {
+    // only the newest answer of each accepted URL
+    const newest = new Map<string, StoredFetch>();
+    for (const e of entries) if (accept.has(e.url)) newest.set(e.url, e);
+    const missing = [...accept].filter((u) => !newest.has(u));
+    if (missing.length) throw new CommandError(`no stored answer of ${missing.join(', ')} in ${storeDir}`);
+    entries = [...newest.values()];
+  } else if (opts.latestOnly) {
     const newest = new Map<string, StoredFetch>();
     for (const e of entries) newest.set(`${e.source}\u0000${e.url}`, e);
     entries = [...newest.values()];
   }
   const tallies = new Map<string, SourceTally>();
   const lastHash = new Map<string, string>();
+  const accepted = readAccepted(storeDir);
   for (const e of entries) {
     let t = tallies.get(e.source);
-    if (!t) tallies.set(e.source, (t = { pages: 0, imported: 0, skipped: 0, failed: 0, changes: 0, problems: [] }));
+    if (!t) tallies.set(e.source, (t = { pages: 0, imported: 0, skipped: 0, failed: 0, held: 0, changes: 0, problems: [] }));
     const id = `${e.source}\u0000${e.url}`;
     if (lastHash.get(id) === e.sha256) continue; // the same answer again (a resumed crawl)
     lastHash.set(id, e.sha256);
@@ -71,6 +89,16 @@ export function reparseStore(
       } else throw err;
       continue;
     }
+    if (accept.has(e.url)) {
+      saveAcceptance(storeDir, { url: e.url, sha256: e.sha256, acceptedAt: opts.now ?? e.fetchedAt });
+    } else if (!accepted.has(`${e.url}\u0000${e.sha256}`)) {
+      const shrink = findShrink(sqlite, e.source, record);
+      if (shrink && !shownADayBefore(storeDir, all, e.url, record, e.sha256, e.fetchedAt)) {
+        t.held++;
+        t.problems.push(`${e.url}: held back: ${shrink.message}; apply it with reparse --accept ${e.url}`);
+        continue;
+      }
+    }
     const config = findSource(sqlite, e.source);
     const spec = { key: e.source, name: config?.name ?? e.source, system: config?.system ?? record.system, baseUrl: config?.baseUrl ?? null };
     sqlite.transaction(() => {
@@ -86,14 +114,15 @@ export function reparseStore(
   }
   refreshDerived(sqlite, opts.today);
   const lines: string[] = [];
-  const sum = { pages: 0, imported: 0, skipped: 0, failed: 0, changes: 0 };
+  const sum = { pages: 0, imported: 0, skipped: 0, failed: 0, held: 0, changes: 0 };
   for (const [source, t] of [...tallies].sort((a, b) => a[0].localeCompare(b[0]))) {
-    lines.push(`${source}: ${t.pages} stored pages: ${t.imported} imported, ${t.skipped} skipped, ${t.failed} failed${t.changes ? `; ${t.changes} changes in the change log` : ''}`);
+    lines.push(`${source}: ${t.pages} stored pages: ${t.imported} imported, ${t.skipped} skipped, ${t.failed} failed${t.held ? `, ${t.held} held back (suspicious shrink)` : ''}${t.changes ? `; ${t.changes} changes in the change log` : ''}`);
     for (const p of t.problems) lines.push(`  ${p}`);
     sum.pages += t.pages;
     sum.imported += t.imported;
     sum.skipped += t.skipped;
     sum.failed += t.failed;
+    sum.held += t.held;
     sum.changes += t.changes;
   }
   return { lines, ...sum };

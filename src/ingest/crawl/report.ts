@@ -26,6 +26,11 @@ export interface CrawlReport {
   unclassified: { roles: Record<string, number>; results: Record<string, number> };
   /** pages whose layout was not understood, saved under data/failures/ */
   failures: { url: string; file: string; reason: string }[];
+  /**
+   * answers held back as a suspicious shrink of the stored record (src/db/shrink-guard.ts), also saved
+   * under data/failures/; absent in reports of runs before the guard
+   */
+  suspiciousShrinks?: { url: string; file: string; reason: string }[];
   /** change-log rows written */
   changes: number;
   /** pages left for the next run (a stopped run) */
@@ -40,7 +45,7 @@ export function emptyReport(source: string, runId: number, mode: RunMode, starte
     pages: { fetched: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0 },
     byPageKind: {},
     records: Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>,
-    errors: {}, errorSamples: [], unclassified: { roles: {}, results: {} }, failures: [], changes: 0, pending: 0, plan,
+    errors: {}, errorSamples: [], unclassified: { roles: {}, results: {} }, failures: [], suspiciousShrinks: [], changes: 0, pending: 0, plan,
   };
 }
 
@@ -49,6 +54,10 @@ const MAX_SAMPLES = 20;
 export function countError(r: CrawlReport, url: string, error: string, message: string): void {
   r.errors[error] = (r.errors[error] ?? 0) + 1;
   if (r.errorSamples.length < MAX_SAMPLES) r.errorSamples.push({ url, error, message });
+}
+
+export function addShrink(r: CrawlReport, held: { url: string; file: string; reason: string }): void {
+  (r.suspiciousShrinks ??= []).push(held);
 }
 
 export function addImportCounts(r: CrawlReport, byKind: Record<EntityKind, ImportCounts>): void {
@@ -123,6 +132,10 @@ function formatLines(r: CrawlReport): string[] {
   if (r.failures.length) {
     lines.push(`layout not understood (saved to become tests):`);
     for (const f of r.failures) lines.push(`  ${f.url} → ${f.file} (${f.reason})`);
+  }
+  if (r.suspiciousShrinks?.length) {
+    lines.push(`suspicious shrink (held back; the stored record stays until \`ratsradar reparse --accept URL\` or the same page a day later):`);
+    for (const f of r.suspiciousShrinks) lines.push(`  ${f.url} → ${f.file} (${f.reason})`);
   }
   return lines;
 }

@@ -11,13 +11,15 @@ import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../.
 import type { RisRecord } from '../../../scrapers/records';
 import { decodePage } from '../../../scrapers/shared/encoding';
 import { FINAL_ERRORS, type FetchFailed, type Fetcher, type FetchResult } from '../fetch/fetcher';
-import { appendLog, hasBody, readBody, saveBody } from '../store/page-store';
+import { findShrink } from '../../db/shrink-guard';
+import { appendLog, hasBody, readBody, readStoreLog, saveBody } from '../store/page-store';
 import { findPage, indexPage, touchPage } from '../store/page-index';
 import { importWithHistory } from './import-with-history';
 import { noteRecordRead } from '../../db/data-as-of';
 import { completeEntry, enqueue, type QueueEntry } from './journal';
 import type { CrawlPlan, PlanContext } from './plan';
-import { addImportCounts, countError, countUnclassified, type CrawlReport } from './report';
+import { addImportCounts, addShrink, countError, countUnclassified, type CrawlReport } from './report';
+import { shownADayBefore } from './shrink-hold';
 
 export interface VisitEnv {
   sqlite: Database.Database;
@@ -118,21 +120,26 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     body = res.body;
     hash = keep(env, entry.url, entry.kind, res, at);
   }
+  /** the page once more, unconditionally: the new answer kept and parsed; null when none came */
+  const fetchAgain = async (): Promise<Parsed | 'budget' | null> => {
+    const again = await get(false);
+    if (again.kind === 'failed' && again.error === 'budget') return 'budget';
+    if (again.kind !== 'ok') return null;
+    res = again;
+    body = again.body;
+    at = env.now();
+    hash = keep(env, entry.url, entry.kind, again, at);
+    return tryParse(body, entry.url);
+  };
   let parsed = tryParse(body, entry.url);
   if (malformed(parsed)) {
     // one more try of a malformed first answer ("AllRis sometimes misses start < at tags at first request")
-    const again = await get(false);
-    if (again.kind === 'failed' && again.error === 'budget') return 'budget';
-    if (again.kind === 'ok') {
-      res = again;
-      body = again.body;
-      at = env.now();
-      hash = keep(env, entry.url, entry.kind, again, at);
-      parsed = tryParse(body, entry.url);
-    }
+    const again = await fetchAgain();
+    if (again === 'budget') return 'budget';
+    if (again) parsed = again;
   }
-  const attempts = res.attempts;
   if ('error' in parsed) {
+    const attempts = res.attempts;
     const err = parsed.error;
     const unsupported = err instanceof UnsupportedPageError;
     const outcome = unsupported ? 'unsupported' : err instanceof LayoutChangedError ? 'layout' : 'not-a-ris-page';
@@ -146,7 +153,31 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     return 'done';
   }
 
-  const record = parsed.record;
+  let record = parsed.record;
+  let shrink = findShrink(sqlite, ctx.source.key, record);
+  /** whether the answer in hand is the one `record` was read from (a second answer that did not parse is not) */
+  let readFromBody = true;
+  if (shrink && res.kind === 'ok') {
+    // a suspicious shrink is fetched once more before it is believed (or held)
+    const again = await fetchAgain();
+    if (again === 'budget') return 'budget';
+    if (again && 'record' in again) {
+      record = again.record;
+      shrink = findShrink(sqlite, ctx.source.key, record);
+    } else if (again) readFromBody = false;
+  }
+  const attempts = res.attempts;
+  if (shrink && !(readFromBody && shownADayBefore(env.storeDir, readStoreLog(env.storeDir, ctx.source.key), entry.url, record, hash, at))) {
+    const reason = shrink.message;
+    const file = saveFailure(env, entry.url, body, reason);
+    finish(() => {
+      report.pages.failed++;
+      addShrink(report, { url: entry.url, file, reason });
+      countError(report, entry.url, 'suspicious-shrink', reason);
+      completeEntry(sqlite, entry.id, 'failed', 'suspicious-shrink', reason, attempts, env.now());
+    });
+    return 'done';
+  }
   const change = res.kind === 'not-modified' ? 'unchanged' : !usable && !stored ? 'new' : stored?.contentHash === hash ? 'unchanged' : 'changed';
   const children = env.plan.expand(ctx, { url: entry.url, kind: entry.kind, change, text: decodePage(body).text }, record);
   finish(() => {

@@ -40,11 +40,12 @@ describe('parseAllris3rMeeting on the recorded Landkreis Osnabrück page', () =>
   });
 });
 
-/** A minimal `_r` to010 page, hand-made for this test. */
+/** A minimal `_r` to010 page, hand-made for this test (with the Gremium row every real `_r` head shows: a required part). */
 function page(body: string): Uint8Array {
   return new TextEncoder().encode(`<?xml version="1.0" encoding="iso-8859-1"?><html><head><title>ALLRIS - Tagesordnung</title></head>
 <body><div id="allris" class="to010 normal"><h1 class="title">Bauausschuss - 01.10.2026</h1>
 <div id="head"><div class="row"><a aria-describedby="sibetreff">Betreff:</a> <span id="sibetreff">Sitzung des Bauausschusses</span></div>
+<div class="row"><a aria-describedby="sigremium">Gremium:</a> <span id="sigremium">Bauausschuss</span></div>
 <div class="row"><a aria-describedby="sidatum">Datum:</a> <span id="sidatum">Do, 01.10.2026</span>
 <a aria-describedby="sizeit">Zeit:</a> <span id="sizeit">17:00 - 19:00</span></div></div>
 ${body}</div></body></html>`);
