@@ -5,6 +5,7 @@
  * calendar tooltip — changes, nothing else. Each variant must parse to exactly the expected record of
  * the original page (test/expected/…): same dates, same everything.
  */
+import { LayoutChangedError } from '../../../scrapers/errors';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingRecord, PaperRecord } from '../../../scrapers/records';
 import { looksLikeDate, parseDate, slashOrderOf, splitLeadingDate } from '../../../scrapers/shared/dates';
@@ -44,12 +45,16 @@ describe('locale dates on generated variants of corpus pages: the full expected 
 });
 
 describe('an undecidable date is null, never a guess', () => {
-  test('a meeting head and title "9/1/2026" without weekday: date null, everything else as the page says', () => {
+  test('a meeting head and title "9/1/2026" without weekday: no date can be read, so the page is refused (a meeting page cannot lack its date), never a guess', () => {
     const c = corpusCase('laatzen/to010-1000073.html');
     const { text, bytes } = corpusText(c);
     const variant = text.replace('>Di., 01.09.2026<', '>9/1/2026<').replace('>Schulausschuss - 01.09.2026<', '>Schulausschuss - 9/1/2026<');
     expect(variant).not.toEqual(text);
-    expect(parsePage(bytes(variant), c.url)).toEqual({ ...expectedRecord<MeetingRecord>(c), date: null });
+    expect(() => parsePage(bytes(variant), c.url)).toThrow(LayoutChangedError);
+    expect(() => parsePage(bytes(variant), c.url)).toThrow(/Datum/);
+    // with the weekday the page prints in that locale, the same date is read
+    const withDay = text.replace('>Di., 01.09.2026<', '>Tue, 9/1/2026<').replace('>Schulausschuss - 01.09.2026<', '>Schulausschuss - 9/1/2026<');
+    expect(parsePage(bytes(withDay), c.url)).toEqual(expectedRecord<MeetingRecord>(c));
   });
 
   test('a Beratungsfolge whose only dates are "9/1/2026"-like: dates null; one date above 12 decides them all', () => {
