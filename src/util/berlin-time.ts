@@ -17,7 +17,7 @@ export function berlinToUtc(date: string, time: string): Date | null {
   const t = /^(\d{1,2}):(\d{2})$/.exec(time);
   if (!d || !t || Number(t[1]) > 23 || Number(t[2]) > 59) return null;
   const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  if (Number.isNaN(wall)) return null;
+  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) return null;
   // two rounds settle the offset also next to the daylight saving switches
   let guess = wall - offsetMinutes(wall) * 60000;
   guess = wall - offsetMinutes(guess) * 60000;

@@ -11,7 +11,7 @@ import { loadPaperLinks } from '../../db/queries-meetings';
 import { progress } from '../../domain/progress';
 import { berlinToUtc } from '../../util/berlin-time';
 import type { AppContext } from '../app';
-import { xmlSafe } from '../atom';
+import { clipText, FEED_TEXT_MAX, xmlSafe } from '../atom';
 import { baseUrl } from '../base-url';
 import { HttpError } from '../http-error';
 import { toDate } from '../to-date';
@@ -22,7 +22,8 @@ const ALL_DAYS_BACK = 30;
 const ALL_MAX = 2000;
 const ORG_MAX = 500;
 
-const clean = (text: string) => xmlSafe(text).replace(/\s+/g, ' ').trim();
+/** One line of text, at most FEED_TEXT_MAX characters: ical-generator folds lines in time that grows faster than the text (74 s for a 1 MB title). */
+const clean = (text: string) => clipText(xmlSafe(clipText(text, 2 * FEED_TEXT_MAX)).replace(/\s+/g, ' ').trim());
 
 function shiftDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -52,10 +53,12 @@ function addEvent(cal: ICalCalendar, e: EventSpec): void {
   const start = e.start ? berlinToUtc(e.date, e.start) : null;
   const end = start && e.end ? berlinToUtc(e.date, e.end) : null;
   const day = berlinToUtc(e.date, '00:00');
-  if (!day) return;
+  const allDay = new Date(`${e.date}T00:00:00Z`);
+  // a stored date that is no calendar day (2026-01-32) gives no event rather than a failed calendar
+  if (!day || Number.isNaN(allDay.getTime())) return;
   cal.createEvent({
     id: e.id,
-    start: start ?? new Date(`${e.date}T00:00:00Z`),
+    start: start ?? allDay,
     end: start ? (end && end > start ? end : null) : null,
     allDay: !start,
     summary: clean(e.summary),
@@ -109,7 +112,7 @@ export function paperCalendarRoute(ctx: AppContext) {
           start: meeting?.date === row.date ? meeting.start : null,
           end: meeting?.date === row.date ? meeting.end : null,
           summary: `${p.reference ?? 'Vorlage'}: ${station}`,
-          description: `${[p.reference, p.name].filter(Boolean).join(' – ')}. ${row.name ?? station}. ${base}/papers/${id}`,
+          description: `${clipText([p.reference, p.name].filter(Boolean).join(' – '), 300)}. ${row.name ?? station}. ${base}/papers/${id}`,
           location: meeting ? [meeting.room, meeting.location].filter(Boolean).join(', ') || null : null,
           url: meeting ? `${base}/meetings/${meeting.id}` : `${base}/papers/${id}`,
           stamp: toDate(stored.meta.updatedAt) ?? new Date(0),
