@@ -7,7 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { parsePage } from '../../scrapers/parse';
+import { parsePageWithCaps } from '../../scrapers/parse';
+import { describeCaps } from '../../scrapers/shared/caps';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../scrapers/errors';
 import type { RisRecord } from '../../scrapers/records';
 import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts } from '../db/import';
@@ -106,8 +107,11 @@ export function importSavedPages(
   };
   for (const file of files) {
     let record: RisRecord;
+    let capped: string;
     try {
-      record = parsePage(fs.readFileSync(file), opts.urlOf?.(file) ?? null);
+      const parsed = parsePageWithCaps(fs.readFileSync(file), opts.urlOf?.(file) ?? null);
+      record = parsed.record;
+      capped = describeCaps(parsed.caps);
     } catch (err) {
       report({ file, ...describe(err) });
       continue;
@@ -121,7 +125,7 @@ export function importSavedPages(
         byKind[k].unchanged += res.byKind[k].unchanged;
       }
       const outcome = res.inserted > 0 ? 'inserted' : res.updated > 0 ? 'updated' : 'unchanged';
-      report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key})` });
+      report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key})${capped ? `; cut to the size caps: ${capped}` : ''}` });
     } catch (err) {
       report({ file, ...describe(err) });
     }
