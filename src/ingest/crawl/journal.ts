@@ -120,9 +120,22 @@ export function outcomeCounts(sqlite: Database.Database, runId: number): Record<
   return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
 }
 
-/** Is the process that holds the run still alive (and not us)? */
-export function heldByOther(run: RunRow, ownPid: number): boolean {
+/** How often a running crawl writes its heartbeat (crawl_runs.heartbeat_at), besides after every page. */
+export const HEARTBEAT_MS = 30_000;
+/** A run whose heartbeat is older than this is not held by anyone, whatever its PID says. */
+export const STALE_AFTER_MS = 5 * 60_000;
+
+/**
+ * Is the run held by another process that is still crawling? Its PID alone does not say so — after a
+ * crash or a reboot the PID may belong to an unrelated process, and every crawl would be refused — so
+ * the run's heartbeat must also be fresh: written less than STALE_AFTER_MS before `now` (a crawl
+ * writes one every HEARTBEAT_MS and after every page).
+ */
+export function heldByOther(run: RunRow, ownPid: number, now: string): boolean {
   if (run.status !== 'running' || !run.pid || run.pid === ownPid) return false;
+  const beat = run.heartbeatAt ? Date.parse(run.heartbeatAt) : Number.NaN;
+  const at = Date.parse(now);
+  if (Number.isNaN(beat) || Number.isNaN(at) || at - beat > STALE_AFTER_MS) return false;
   try {
     process.kill(run.pid, 0);
     return true;
