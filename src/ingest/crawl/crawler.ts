@@ -10,7 +10,7 @@ import { refreshDerived } from '../../db/derive';
 import { nowIso } from '../../util/clock';
 import { Fetcher, type FetcherOptions, type FetchEvent } from '../fetch/fetcher';
 import {
-  claimRun, enqueue, findOpenRun, finishRun, heartbeat, HEARTBEAT_MS, heldByOther, lastFinishedRun, nextPending, pendingCount, startRun,
+  claimRun, enqueue, failedInLastRun, findOpenRun, finishRun, heartbeat, HEARTBEAT_MS, heldByOther, lastFinishedRun, nextPending, pendingCount, startRun,
   type Planned, type RunRow,
 } from './journal';
 import { Allris3Plan } from './allris3-plan';
@@ -123,6 +123,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     ctx = contextOf(sqlite, sourceDbId, o.source, run, report);
   } else {
     const mode = o.full || !lastFinishedRun(sqlite, sourceDbId) ? 'full' : 'incremental';
+    const retries = mode === 'incremental' ? failedInLastRun(sqlite, sourceDbId) : [];
     const window = defaultFullWindow(o.today);
     const since = o.since ?? window.from;
     const until = o.until ?? window.to;
@@ -134,7 +135,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     ctx = contextOf(sqlite, sourceDbId, o.source, run, report);
     const seeds: Planned[] = (o.seeds ?? []).map((url) => ({ url, kind: kindOfUrl(o.source.system, url) }));
     sqlite.transaction(() => {
-      enqueue(sqlite, runId, [...plan.roots(ctx), ...seeds], null, now());
+      enqueue(sqlite, runId, [...plan.roots(ctx), ...seeds, ...retries], null, now());
       stmt(sqlite, 'UPDATE crawl_runs SET report = ? WHERE id = ?').run(JSON.stringify(report), runId);
     }).immediate();
   }

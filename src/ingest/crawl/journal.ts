@@ -48,6 +48,18 @@ export function lastFinishedRun(sqlite: Database.Database, sourceDbId: number): 
     .get(sourceDbId) as RunRow | undefined) ?? null;
 }
 
+/**
+ * The pages that failed (not: were skipped as final, e.g. a 404) in the source's last finished run:
+ * an incremental run plans them again, whatever the database holds for them — a paper whose own page
+ * failed can have a placeholder row (from an agenda) whose state looks final, and would never be asked
+ * for again. A page that fails again is planned by the next run again.
+ */
+export function failedInLastRun(sqlite: Database.Database, sourceDbId: number): Planned[] {
+  return stmt(sqlite, `SELECT url, kind FROM crawl_queue WHERE state = 'failed' AND run_id =
+      (SELECT id FROM crawl_runs WHERE source_id = ? AND status IN ('done', 'failed') ORDER BY id DESC LIMIT 1) ORDER BY id`)
+    .all(sourceDbId) as Planned[];
+}
+
 export function startRun(
   sqlite: Database.Database,
   r: { sourceDbId: number; mode: RunMode; since: string | null; until: string | null; today: string; now: string; pid: number },
