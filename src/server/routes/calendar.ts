@@ -9,7 +9,7 @@ import { meetingsBetween, meetingsByIds, meetingsOfOrganization, organizationHea
 import { loadPaper } from '../../db/queries';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { progress } from '../../domain/progress';
-import { berlinToUtc } from '../../util/berlin-time';
+import { berlinToUtc, localToUtc } from '../../util/berlin-time';
 import type { AppContext } from '../app';
 import { clipText, FEED_TEXT_MAX, xmlSafe } from '../atom';
 import { baseUrl } from '../base-url';
@@ -42,6 +42,9 @@ interface EventSpec {
   date: string;
   start: string | null;
   end: string | null;
+  /** where the local time occurs twice (summer time ends), the UTC offset the source meant */
+  startOffset?: string | null;
+  endOffset?: string | null;
   summary: string;
   description: string;
   location: string | null;
@@ -50,8 +53,8 @@ interface EventSpec {
 }
 
 function addEvent(cal: ICalCalendar, e: EventSpec): void {
-  const start = e.start ? berlinToUtc(e.date, e.start) : null;
-  const end = start && e.end ? berlinToUtc(e.date, e.end) : null;
+  const start = e.start ? localToUtc(e.date, e.start, e.startOffset) : null;
+  const end = start && e.end ? localToUtc(e.date, e.end, e.endOffset) : null;
   const day = berlinToUtc(e.date, '00:00');
   const allDay = new Date(`${e.date}T00:00:00Z`);
   // a stored date that is no calendar day (2026-01-32) gives no event rather than a failed calendar
@@ -76,6 +79,8 @@ function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
     date: m.date,
     start: m.start,
     end: m.end,
+    startOffset: m.startOffset,
+    endOffset: m.endOffset,
     summary: m.name ?? m.organization ?? 'Sitzung',
     description: `${m.organization ?? 'Sitzung'} (${m.sourceName})${m.items ? `, ${m.items} Tagesordnungspunkte` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}`,
     location: place || null,
@@ -111,6 +116,8 @@ export function paperCalendarRoute(ctx: AppContext) {
           date: row.date,
           start: meeting?.date === row.date ? meeting.start : null,
           end: meeting?.date === row.date ? meeting.end : null,
+          startOffset: meeting?.date === row.date ? meeting.startOffset : null,
+          endOffset: meeting?.date === row.date ? meeting.endOffset : null,
           summary: `${p.reference ?? 'Vorlage'}: ${station}`,
           description: `${clipText([p.reference, p.name].filter(Boolean).join(' – '), 300)}. ${row.name ?? station}. ${base}/papers/${id}`,
           location: meeting ? [meeting.room, meeting.location].filter(Boolean).join(', ') || null : null,
