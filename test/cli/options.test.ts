@@ -46,6 +46,7 @@ test.each([
 test.each([
   ['--since', '2026-02-31'], ['--until', '2026-02-29'], ['--since', '2026-13-01'],
 ])('scrape %s %s: a day that does not exist is one line, exit 2', (flag, day) => {
-  expectOneLine(ratsradarSrc(['scrape', 'regensburg', flag, day, '--db', path.join(tmp.dir, 'never.sqlite')]), 2,
+  // --via: a build without the date check would start a crawl; it must never leave loopback
+  expectOneLine(ratsradarSrc(['scrape', 'regensburg', flag, day, '--via', 'http://127.0.0.1:9', '--db', path.join(tmp.dir, 'never.sqlite')]), 2,
     `ratsradar scrape: ${flag} needs a date YYYY-MM-DD, got "${day}"`);
 });
