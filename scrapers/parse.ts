@@ -7,6 +7,7 @@ import type { Document } from 'domhandler';
 import { detectPage, type Detected } from './detect';
 import { UnsupportedPageError } from './errors';
 import type { RisRecord } from './records';
+import { capRecord, type Caps } from './shared/caps';
 import { parseAllris3Paper } from './allris3/vo020';
 import { parseAllris3rPaper } from './allris3/vo020-r';
 import { parseAllris4Paper } from './allris4/vo020';
@@ -62,9 +63,20 @@ const PARSERS: Record<string, Parser> = {
   'oparl/oparl': parseOparl,
 };
 
+/** The record of a page, its fields cut to the caps of shared/caps.ts. */
 export function parsePage(bytes: Uint8Array, url: string | null = null): RisRecord {
-  const d = detectPage(bytes, url);
-  return parseDetected(d, url);
+  return parsePageWithCaps(bytes, url).record;
+}
+
+/** The record of a page, its fields cut to the caps of shared/caps.ts, and what was cut (for the caller's report). */
+export function parsePageWithCaps(bytes: Uint8Array, url: string | null = null): { record: RisRecord; caps: Caps } {
+  const record = parseUncapped(bytes, url);
+  return { record, caps: capRecord(record) };
+}
+
+/** The record of a page as parsed, not yet cut to the caps: for a caller that cuts it itself (capRecord) and reports the cut. */
+export function parseUncapped(bytes: Uint8Array, url: string | null = null): RisRecord {
+  return parseDetected(detectPage(bytes, url), url);
 }
 
 export function parseDetected(d: Detected, url: string | null): RisRecord {

@@ -88,6 +88,13 @@ export interface MeetingRecord extends RecordBase {
   date: string | null;
   start: string | null;
   end: string | null;
+  /**
+   * The UTC offset ("+02:00", "+01:00") of `start` / `end`, an optional addition: given only where the
+   * local time occurs twice (02:00–02:59 in the night summer time ends) and the source said which one
+   * it meant (an OParl date-time with its offset).
+   */
+  startOffset?: string;
+  endOffset?: string;
   room: string | null;
   location: string | null;
   statusText: string | null;

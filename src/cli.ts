@@ -18,6 +18,7 @@ import { manifestUrlLookup } from './ingest/replay/manifest';
 import { parseDuration, serveRefresher } from './ingest/crawl/refresh';
 import { DEFAULT_DB_PATH } from './util/paths';
 import { nowIso, todayInBerlin } from './util/clock';
+import { asksForHelp, COMMAND_OPTIONS, commandUsage, foreignOption } from './cli-options';
 
 class UsageError extends Error {}
 
@@ -194,7 +195,13 @@ function cmdServe(args: Args): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   try {
     const [command, ...rest] = argv;
+    if (command !== undefined && command in COMMAND_OPTIONS && asksForHelp(rest)) {
+      process.stdout.write(`${command === 'help' ? USAGE : commandUsage(USAGE, command)}\n`);
+      return 0;
+    }
     const args = parseArgs(rest);
+    const foreign = command === undefined ? null : foreignOption(command, args.options.keys());
+    if (foreign) throw new UsageError(`${command} does not take --${foreign} (try: ratsradar ${command} --help)`);
     switch (command) {
       case 'parse':
         return cmdParse(args);

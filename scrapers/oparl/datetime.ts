@@ -10,6 +10,11 @@ export interface LocalDateTime {
   date: string;
   /** HH:MM, or null for a date without a time */
   time: string | null;
+  /**
+   * the UTC offset the source gave ("+01:00"), only where the Berlin local time occurs twice (the hour
+   * repeated when summer time ends): HH:MM alone cannot say which of the two instants it was
+   */
+  offset?: string;
 }
 
 const RFC3339 =
@@ -55,9 +60,26 @@ export function oparlDateTime(v: unknown): LocalDateTime | null {
     }
     const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)) - offsetMin * 60000;
     local = berlin(utc);
+    if (occursTwice(utc, local)) local.offset = formatOffset(utc, local);
   }
   if (isPlaceholderTimestamp(local)) return null;
   return local;
+}
+
+const sameWallTime = (a: LocalDateTime, b: LocalDateTime) => a.date === b.date && a.time === b.time;
+
+/** Whether the Berlin wall time of the instant `utc` also stands for the instant an hour before or after it. */
+function occursTwice(utc: number, local: LocalDateTime): boolean {
+  return sameWallTime(berlin(utc - 3_600_000), local) || sameWallTime(berlin(utc + 3_600_000), local);
+}
+
+/** "+01:00" / "+02:00": Berlin's offset at the instant `utc`, whose wall time is `local`. */
+function formatOffset(utc: number, local: LocalDateTime): string {
+  const [y, mo, d] = local.date.split('-').map(Number);
+  const [h, mi] = local.time!.split(':').map(Number);
+  const minutes = Math.round((Date.UTC(y, mo - 1, d, h, mi) - utc) / 60000);
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** ALLRIS 4 writes 2000-01-01T00:00:00+01:00 where it has no timestamp. */

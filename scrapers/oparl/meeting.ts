@@ -32,6 +32,9 @@ export function mapMeeting(m: OparlObject, ctx: ParseContext): MeetingRecord {
     date: start?.date ?? null,
     start: start?.time ?? null,
     end: end?.time ?? null,
+    // only in the hour that occurs twice (the night summer time ends): which of the two it was
+    ...(start?.offset ? { startOffset: start.offset } : {}),
+    ...(end?.offset ? { endOffset: end.offset } : {}),
     room: location ? oparlString(location.room) : null,
     location: location ? locationText(location) : null,
     statusText: oparlString(m.meetingState),

@@ -2,7 +2,8 @@
  * `ratsradar check`: is the database whole? PRAGMA integrity_check (pages, indexes, constraints),
  * PRAGMA foreign_key_check (rows pointing at rows that are gone), the full-text index's own
  * integrity check, every paper present in the search index, and the Beratungsfolge rows' copies of
- * their paper's source and committee, and that no two papers of one source share a reference. Reads only; it never migrates.
+ * their paper's source and committee, and that no two papers of one source share a reference. Reads only:
+ * the file is opened read-only (in a read-only folder, read into memory), never written or migrated.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
@@ -59,14 +60,14 @@ function foreignKeyProblems(sqlite: Database.Database): string[] {
   );
 }
 
+/**
+ * The search index against the papers. Its own structure (FTS5's checksums) is checked by PRAGMA
+ * integrity_check, which covers FTS5 tables since SQLite 3.44 — not by FTS5's 'integrity-check'
+ * command, an INSERT, which needs a writable database and failed on a read-only one.
+ */
 function searchIndexProblems(sqlite: Database.Database): string[] {
   if (!hasTable(sqlite, 'papers_fts')) return [];
   const out: string[] = [];
-  try {
-    sqlite.prepare("INSERT INTO papers_fts (papers_fts) VALUES ('integrity-check')").run();
-  } catch (err) {
-    out.push(`search index: ${(err as Error).message}`);
-  }
   if (hasTable(sqlite, 'papers')) {
     const missing = sqlite.prepare('SELECT COUNT(*) FROM papers WHERE id NOT IN (SELECT rowid FROM papers_fts)').pluck().get() as number;
     const stale = sqlite.prepare('SELECT COUNT(*) FROM papers_fts WHERE rowid NOT IN (SELECT id FROM papers)').pluck().get() as number;
@@ -102,15 +103,48 @@ export function checkDatabase(sqlite: Database.Database): CheckResult {
 
 export class CheckError extends Error {}
 
-/** Opens the file (it must exist; nothing is created or migrated) and checks it. */
+/**
+ * The database as an in-memory image, for a WAL database in a read-only folder: SQLite cannot open
+ * it in place there (a WAL database needs its -shm file, which it cannot create), and without a -wal
+ * file beside it the file holds every committed row. The image's header is set to the rollback
+ * journal (bytes 18 and 19), which an in-memory database needs; the file itself is only read.
+ */
+function openImage(file: string): Database.Database {
+  const image = fs.readFileSync(file);
+  if (image.length >= 20 && image[18] === 2 && image[19] === 2) {
+    image[18] = 1;
+    image[19] = 1;
+  }
+  return new Database(image);
+}
+
+/** Whether the first read fails with SQLITE_CANTOPEN (a WAL database whose -shm file cannot be made); other failures are the check's to report. */
+function cannotOpenInPlace(sqlite: Database.Database): boolean {
+  try {
+    sqlite.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    return false;
+  } catch (err) {
+    return (err as { code?: string }).code === 'SQLITE_CANTOPEN';
+  }
+}
+
+/** Opens the file read-only (it must exist; nothing is created, written or migrated) and checks it. */
 export function checkDatabaseFile(file: string): CheckResult {
   if (!fs.existsSync(file)) throw new CheckError(`no database at ${file}`);
   if (fs.statSync(file).isDirectory()) throw new CheckError(`${file} is a folder, not a database`);
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(file, { fileMustExist: true });
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
   } catch (err) {
     throw new CheckError(`cannot open ${file}: ${(err as Error).message}`);
+  }
+  if (cannotOpenInPlace(sqlite) && !fs.existsSync(`${file}-wal`)) {
+    sqlite.close();
+    try {
+      sqlite = openImage(file);
+    } catch (err) {
+      throw new CheckError(`cannot open ${file}: ${(err as Error).message}`);
+    }
   }
   try {
     sqlite.pragma('busy_timeout = 5000');

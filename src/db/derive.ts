@@ -166,6 +166,41 @@ export interface RefreshResult {
   written: number;
 }
 
+/** Derives the papers `ids` (ascending) for `day` and writes those whose derived columns change; returns how many were written. */
+function deriveIds(sqlite: Database.Database, ids: number[], day: string): number {
+  const s = stmts(sqlite);
+  let written = 0;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const papers = loadProgressInputs(sqlite, chunk);
+    for (const id of chunk) {
+      const paper = papers.get(id);
+      if (!paper) continue;
+      const d = derivedColumns(paper.record, day, paper.agenda);
+      if (unchanged(paper.stored, d)) continue;
+      s.update.run({ id, today: day, ...d });
+      written++;
+    }
+  }
+  return written;
+}
+
+/**
+ * Derives the papers a write just changed (`ids`), inside the caller's transaction — an import batch
+ * or a crawl page — so that no committed paper is without its derived state (issue 12 §4). They are
+ * derived for the day all papers were last derived for (derive_state), so that every paper is of one
+ * day and the server's day check (src/server/app.ts) moves them all on together; on a database never
+ * derived yet, for `fallbackDay` (derive_state stays unset: the first refreshDerived derives all).
+ */
+export function deriveWritten(sqlite: Database.Database, ids: Iterable<number>, fallbackDay: string): number {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  if (sorted.length === 0) return 0;
+  const stored = stmts(sqlite).day.get();
+  const day = stored != null && isIsoDate(stored) ? stored : fallbackDay;
+  if (!isIsoDate(day)) return 0;
+  return deriveIds(sqlite, sorted, day);
+}
+
 /**
  * Brings the derived columns up to date for `today`, in one transaction, and writes only the papers
  * whose derived columns change (or that changed since they were derived: derived_on NULL). Which
@@ -180,19 +215,7 @@ export function refreshDerived(sqlite: Database.Database, today: string, opts: {
     const ids = opts.all || day == null || !isIsoDate(day) || !isIsoDate(today) ? s.allIds.all()
       : day === today ? s.staleIds.all()
       : s.dayChangeIds.all(dayChangeBounds(day, today));
-    let written = 0;
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const chunk = ids.slice(i, i + CHUNK);
-      const papers = loadProgressInputs(sqlite, chunk);
-      for (const id of chunk) {
-        const paper = papers.get(id);
-        if (!paper) continue;
-        const d = derivedColumns(paper.record, today, paper.agenda);
-        if (unchanged(paper.stored, d)) continue;
-        s.update.run({ id, today, ...d });
-        written++;
-      }
-    }
+    const written = deriveIds(sqlite, ids, today);
     if (day !== today) s.setDay.run(today);
     return { derived: ids.length, written };
   });

@@ -12,6 +12,8 @@ import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { paperKey } from './identity';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type Touched } from './import-batch';
 import { relinkChanges } from './link';
+import { deriveWritten } from './derive';
+import { todayInBerlin } from '../util/clock';
 import { mergeFacets, mergePaperFacets, type Facet } from './merge';
 import { addRecord } from './record-facets';
 import { keepNotShown } from './shrink-guard';
@@ -159,12 +161,16 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
     if (t.outcome !== 'unchanged') materialise(b, t);
   }
   b.paperChildren.write(sqlite, sourceDbId);
+  const writtenPapers = [...b.links.papers];
   relinkChanges(sqlite, sourceDbId, b.links);
   if (opts.readAt) {
     const read: string[] = [];
     for (const t of b.touched.values()) if (t.kind === 'Paper') read.push(t.key);
     noteRead(sqlite, sourceDbId, read, opts.readAt);
   }
+  // in this transaction: no committed paper is without its derived state (the papers written, and only those)
+  const at = new Date(now);
+  deriveWritten(sqlite, writtenPapers, Number.isNaN(at.getTime()) ? '' : todayInBerlin(at));
   const s = paperStmts(sqlite);
   const papers = b.papers.map((p) => ({ id: s.paperId.get(sourceDbId, p.key)!, outcome: p.outcome }));
   const total = Object.values(byKind).reduce(

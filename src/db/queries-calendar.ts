@@ -12,6 +12,9 @@ export interface CalendarMeeting {
   date: string;
   start: string | null;
   end: string | null;
+  /** UTC offsets of start / end where the local time occurs twice (the night summer time ends), else null */
+  startOffset: string | null;
+  endOffset: string | null;
   room: string | null;
   location: string | null;
   statusText: string | null;
@@ -24,7 +27,7 @@ export interface CalendarMeeting {
 }
 
 const COLUMNS = `m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId, m.date,
-  m.start, m."end", m.room, m.location, m.status_text AS statusText, m.url, s.name AS sourceName, s.is_demo AS isDemo,
+  m.start, m."end", m.start_offset AS startOffset, m.end_offset AS endOffset, m.room, m.location, m.status_text AS statusText, m.url, s.name AS sourceName, s.is_demo AS isDemo,
   m.updated_at AS updatedAt, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items`;
 
 type DbMeeting = Omit<CalendarMeeting, 'isDemo'> & { isDemo: number };

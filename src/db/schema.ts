@@ -246,6 +246,9 @@ export const meetings = sqliteTable(
     date: text('date'),
     start: text('start'),
     end: text('end'),
+    /** UTC offsets of start / end, only where the local time occurs twice (MeetingRecord.startOffset) */
+    startOffset: text('start_offset'),
+    endOffset: text('end_offset'),
     room: text('room'),
     location: text('location'),
     statusText: text('status_text'),

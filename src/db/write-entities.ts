@@ -48,7 +48,8 @@ function prepare(sqlite: Database.Database) {
   return {
     meeting: entityStatements<{ id: number; date: string | null }>(sqlite, 'meetings', 'date', {
       source_record_id: 'sourceId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name', organization: 'organization',
-      organization_source_id: 'organizationSourceId', date: 'date', start: 'start', '"end"': 'end', room: 'room', location: 'location',
+      organization_source_id: 'organizationSourceId', date: 'date', start: 'start', '"end"': 'end',
+      start_offset: 'startOffset', end_offset: 'endOffset', room: 'room', location: 'location',
       status_text: 'statusText', provenance: 'provenance', updated_at: 'now',
     }),
     // a changed meeting or paper reference drops the link it had (link.ts makes it again)
@@ -92,7 +93,7 @@ export function writeMeeting(
     sourceDbId, key, oparlId, now,
     sourceId: m.sourceId ?? null, system: m.system ?? 'allris3', url: m.url ?? null, name: m.name ?? null,
     organization: m.organization ?? null, organizationSourceId: m.organizationSourceId ?? null, date: m.date ?? null,
-    start: m.start ?? null, end: m.end ?? null, room: m.room ?? null, location: m.location ?? null,
+    start: m.start ?? null, end: m.end ?? null, startOffset: m.startOffset ?? null, endOffset: m.endOffset ?? null, room: m.room ?? null, location: m.location ?? null,
     statusText: m.statusText ?? null, provenance: JSON.stringify(provenance),
   }, isNew);
 }

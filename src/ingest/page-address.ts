@@ -9,7 +9,7 @@
 import type Database from 'better-sqlite3';
 import { detectPage, programFromUrl } from '../../scrapers/detect';
 import { pageFolder, pageUrlForId, recoverPageUrl } from '../../scrapers/page-url';
-import { parseDetected, parsePage } from '../../scrapers/parse';
+import { parseDetected, parseUncapped } from '../../scrapers/parse';
 import type { RisRecord } from '../../scrapers/records';
 import { loadSourcesFile, type SourceConfig } from './crawl/sources';
 
@@ -46,18 +46,18 @@ export function lacksOwnId(record: RisRecord): boolean {
   return record.type === 'Paper' && !record.sourceId && !!record.reference;
 }
 
-/** Parses a saved page with the best address there is (see the file comment). Throws what parsePage throws. */
+/** Parses a saved page with the best address there is (see the file comment). Not yet cut to the size caps (the caller cuts and reports). Throws what parsePage throws. */
 export function readSavedPage(
   sqlite: Database.Database,
   bytes: Uint8Array,
   opts: { givenUrl: string | null; sourceKey: string; source: SourceConfig | null },
 ): ReadPage {
-  if (opts.givenUrl) return { record: parsePage(bytes, opts.givenUrl), address: 'given' };
+  if (opts.givenUrl) return { record: parseUncapped(bytes, opts.givenUrl), address: 'given' };
   const d = detectPage(bytes, null);
   const knownBase = opts.source?.baseUrl ?? null;
   const own = recoverPageUrl(d, knownBase);
   // (detected once: the address names the kind the content showed, else the page is read as the address says)
-  if (own) return { record: programFromUrl(own) === d.kind ? parseDetected(d, own) : parsePage(bytes, own), address: 'own' };
+  if (own) return { record: programFromUrl(own) === d.kind ? parseDetected(d, own) : parseUncapped(bytes, own), address: 'own' };
   const folder = pageFolder(d, knownBase);
   // relative links read against the source's folder; the folder is not the page's address
   const record = { ...parseDetected(d, folder), url: null } as RisRecord;
@@ -65,7 +65,7 @@ export function readSavedPage(
     const ids = paperIdsByReference(sqlite, opts.sourceKey, record.reference!);
     const url = ids.length === 1 ? pageUrlForId(d, folder, ids[0]) : null;
     if (url) {
-      const again = parsePage(bytes, url);
+      const again = parseUncapped(bytes, url);
       if (again.type === 'Paper' && again.reference === record.reference && again.sourceId === ids[0]) return { record: again, address: 'reference' };
     }
   }

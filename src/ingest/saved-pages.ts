@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { capRecord, describeCaps } from '../../scrapers/shared/caps';
 import { LayoutChangedError, NotARisPageError, TruncatedPageError, UnsupportedPageError } from '../../scrapers/errors';
 import type { RisRecord } from '../../scrapers/records';
 import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts } from '../db/import';
@@ -42,30 +43,95 @@ export interface ImportSummary {
 /** What a saved page is called: ALLRIS pages (.html, .htm, .asp, ALLRIS 4 AJAX .xml) and OParl .json. */
 export const PAGE_EXTENSIONS = /\.(html?|asp|aspx|xml|json)$/i;
 
+/** An entry under a folder that cannot be read as a page, with why (a dangling symbolic link, a loop). */
+export interface UnreadableEntry {
+  file: string;
+  status: 'skipped' | 'failed';
+  detail: string;
+}
+
+function statError(p: string, err: unknown): UnreadableEntry {
+  const code = (err as NodeJS.ErrnoException).code;
+  let link = false;
+  try {
+    link = fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    // gone meanwhile: said below as it is
+  }
+  if (link && code === 'ENOENT') return { file: p, status: 'failed', detail: 'failed: dangling symbolic link (its target does not exist)' };
+  if (code === 'ELOOP') return { file: p, status: 'skipped', detail: 'skipped: symbolic link loop' };
+  return { file: p, status: 'failed', detail: `failed: cannot read (${code ?? 'error'})` };
+}
+
 /**
  * Every file to read under the given paths, sorted; hidden files and folders left out. A file named
- * on the command line is always read; inside folders only saved pages (PAGE_EXTENSIONS) are, the rest
- * is listed as ignored. Missing paths throw.
+ * on the command line is always read, a FIFO, socket or character device too (`/dev/stdin`, a named pipe);
+ * inside folders only saved pages (PAGE_EXTENSIONS) that are regular files are, the rest is listed as
+ * ignored. An entry that cannot be read — a dangling symbolic link, a symbolic link loop, a folder
+ * reached a second time through a link — goes to `unreadable` and the walk goes on. Missing paths
+ * named on the command line throw.
  */
-export function collectFiles(paths: string[], ignored: string[] = []): string[] {
+export function collectFiles(paths: string[], ignored: string[] = [], unreadable: UnreadableEntry[] = []): string[] {
   const out: string[] = [];
+  /** the folders walked, by device and inode: a link back up the tree is not walked twice */
+  const walked = new Map<string, string>();
   const walk = (p: string, named: boolean) => {
-    const st = fs.statSync(p);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch (err) {
+      unreadable.push(statError(p, err));
+      return;
+    }
     if (st.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) {
+      const id = `${st.dev}:${st.ino}`;
+      const seen = walked.get(id);
+      if (seen !== undefined) {
+        unreadable.push({ file: p, status: 'skipped', detail: `skipped: symbolic link loop (the folder ${seen} again)` });
+        return;
+      }
+      walked.set(id, p);
+      let names: string[];
+      try {
+        names = fs.readdirSync(p).sort();
+      } catch (err) {
+        unreadable.push(statError(p, err));
+        return;
+      }
+      for (const name of names) {
         if (name.startsWith('.')) continue;
         walk(path.join(p, name), false);
       }
     } else if (st.isFile()) {
       if (named || PAGE_EXTENSIONS.test(p)) out.push(p);
       else ignored.push(p);
+    } else if (named && (st.isFIFO() || st.isCharacterDevice() || st.isSocket())) {
+      out.push(p);
+    } else {
+      ignored.push(p);
     }
   };
   for (const p of paths) {
-    if (!fs.existsSync(p)) throw new Error(`no such file or folder: ${p}`);
+    if (!fs.existsSync(p) && !isLink(p)) throw new Error(`no such file or folder: ${p}`);
     walk(p, true);
   }
   return out;
+}
+
+/** The names of standard input: read from file descriptor 0 (a pipe from a shell or a socket from a parent process; the latter cannot be opened by name). */
+const STDIN_NAMES = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/** The bytes of an entry collectFiles listed. */
+function readEntry(file: string): Buffer {
+  return STDIN_NAMES.has(file) ? fs.readFileSync(0) : fs.readFileSync(file);
+}
+
+function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** What a record is, for the report: "Paper 22-2402", "Meeting 1004086 (12 agenda items)", "List of 20 Paper". */
@@ -116,7 +182,8 @@ export function importSavedPages(
   },
 ): ImportSummary {
   const ignored: string[] = [];
-  const files = collectFiles(paths, ignored);
+  const unreadable: UnreadableEntry[] = [];
+  const files = collectFiles(paths, ignored, unreadable);
   const byKind = Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>;
   const summary: ImportSummary = { files: [], ignored, byKind, inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, held: 0 };
   const accepted = new Set((opts.accept ?? []).map((a) => (/^https?:/i.test(a) ? a : path.resolve(a))));
@@ -125,6 +192,7 @@ export function importSavedPages(
     summary[o.status]++;
     opts.onFile?.(o);
   };
+  for (const u of unreadable) report(u);
   const known = loadKnownSources();
   // paper pages that name no id are read last, so that an agenda of the same run can tell their id (page-address.ts)
   const deferred: string[] = [];
@@ -134,10 +202,12 @@ export function importSavedPages(
     let record: RisRecord;
     let address: string;
     let readAt: string | null;
+    let capped: string;
     try {
-      const bytes = fs.readFileSync(file);
+      const bytes = readEntry(file);
       ({ record, address } = readSavedPage(sqlite, bytes, { givenUrl: opts.urlOf?.(file) ?? null, sourceKey: key, source }));
       readAt = savedPageReadAt(file, bytes);
+      capped = describeCaps(capRecord(record));
     } catch (err) {
       report({ file, ...describe(err) });
       return;
@@ -162,7 +232,7 @@ export function importSavedPages(
       const outcome = res.inserted > 0 ? 'inserted' : res.updated > 0 ? 'updated' : 'unchanged';
       // a page that names no address of its own: its link to the original (and a calendar's month) are not known
       const note = address === 'none' ? '; the page names no address of its own' : '';
-      report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key}${note})` });
+      report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key}${note})${capped ? `; cut to the size caps: ${capped}` : ''}` });
     } catch (err) {
       report({ file, ...describe(err) });
     }

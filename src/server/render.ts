@@ -1,9 +1,13 @@
-/** Compiles templates/ once (layouts, partials, pages) and renders a page into the layout. Handlebars escapes every {{value}}. */
+/**
+ * Compiles templates/ once (layouts, partials, pages) and renders a page into the layout. Handlebars escapes every
+ * {{value}}; bidi formatting and control characters are dropped from the model first (text-safety.ts).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { registerHelpers } from './helpers';
 import { projectRoot } from '../util/paths';
+import { neutraliseModel } from './text-safety';
 
 export type Renderer = (page: string, model: Record<string, unknown>) => string;
 
@@ -29,7 +33,9 @@ export function createRenderer(templatesDir = path.join(projectRoot(), 'template
   return (page, model) => {
     const tpl = pages.get(page);
     if (!tpl) throw new Error(`no template pages/${page}.hbs`);
-    const body = tpl(model, { allowProtoPropertiesByDefault: false });
-    return layout({ ...model, body }, { allowProtoPropertiesByDefault: false });
+    // bidi overrides and control characters from scraped text never reach a page (text-safety.ts)
+    const safe = neutraliseModel(model);
+    const body = tpl(safe, { allowProtoPropertiesByDefault: false });
+    return layout({ ...safe, body }, { allowProtoPropertiesByDefault: false });
   };
 }

@@ -17,9 +17,23 @@ export function berlinToUtc(date: string, time: string): Date | null {
   const t = /^(\d{1,2}):(\d{2})$/.exec(time);
   if (!d || !t || Number(t[1]) > 23 || Number(t[2]) > 59) return null;
   const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
-  if (Number.isNaN(wall)) return null;
+  if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) return null;
   // two rounds settle the offset also next to the daylight saving switches
   let guess = wall - offsetMinutes(wall) * 60000;
   guess = wall - offsetMinutes(guess) * 60000;
   return new Date(guess);
+}
+
+/**
+ * "2026-10-25" + "02:30" + "+01:00" → 2026-10-25T01:30:00Z: a local time with the UTC offset it was
+ * meant with (the hour that occurs twice when summer time ends); without an offset, berlinToUtc.
+ */
+export function localToUtc(date: string, time: string, offset: string | null | undefined): Date | null {
+  const z = offset ? /^([+-])(\d{2}):(\d{2})$/.exec(offset) : null;
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const t = /^(\d{1,2}):(\d{2})$/.exec(time);
+  // berlinToUtc also checks that date and time are well-formed
+  if (!z || !d || !t || !berlinToUtc(date, time)) return berlinToUtc(date, time);
+  const wall = Date.UTC(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(t[1]), Number(t[2]));
+  return new Date(wall - (z[1] === '-' ? -1 : 1) * (Number(z[2]) * 60 + Number(z[3])) * 60000);
 }

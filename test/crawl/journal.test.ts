@@ -1,8 +1,9 @@
-/** The crawl journal: a URL once per run, oldest first; a request budget stops a run that the next call resumes; one crawler per source. */
+/** The crawl journal: a URL once per run, oldest first; a request budget stops a run that the next call resumes; one crawler per source (a live PID with a fresh heartbeat holds it). */
 import path from 'node:path';
 import { openDb } from '../../src/db/connection';
 import { CrawlBusyError } from '../../src/ingest/crawl/crawler';
-import { enqueue, nextPending, startRun } from '../../src/ingest/crawl/journal';
+import { enqueue, findOpenRun, heldByOther, nextPending, STALE_AFTER_MS, startRun } from '../../src/ingest/crawl/journal';
+import { nowIso } from '../../src/util/clock';
 import { saveSource, findSource } from '../../src/ingest/crawl/sources';
 import type { ReplayServer } from '../../src/ingest/replay/server';
 import { startCorpusReplay } from '../helpers/replay';
@@ -63,13 +64,32 @@ describe('crawl journal', () => {
     }
   });
 
-  test('a source another live process is crawling is refused', async () => {
+  test('a source another live process is crawling (its heartbeat fresh) is refused', async () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'busy.sqlite'));
     try {
       const sourceDbId = saveSource(sqlite, findSource(sqlite, 'regensburg')!);
-      startRun(sqlite, { sourceDbId, mode: 'full', since: null, until: null, today: '2026-09-20', now: '2026-09-20T08:00:00Z', pid: process.ppid });
+      startRun(sqlite, { sourceDbId, mode: 'full', since: null, until: null, today: '2026-09-20', now: nowIso(), pid: process.ppid });
       await expect(crawlCorpus(sqlite, tmp.dir, 'regensburg', via)).rejects.toThrow(CrawlBusyError);
       await expect(crawlCorpus(sqlite, tmp.dir, 'regensburg', via)).rejects.toThrow(`regensburg is being crawled by process ${process.ppid}`);
+    } finally {
+      close();
+    }
+  });
+
+  test('a live PID with a stale heartbeat (a PID reused after a crash) does not block the crawl: it resumes the run', async () => {
+    const { sqlite, close } = openDb(path.join(tmp.dir, 'reused.sqlite'));
+    try {
+      const sourceDbId = saveSource(sqlite, findSource(sqlite, 'regensburg')!);
+      const stale = new Date(Date.now() - STALE_AFTER_MS - 60_000).toISOString();
+      const runId = startRun(sqlite, { sourceDbId, mode: 'full', since: '2026-09-01', until: '2026-09-30', today: '2026-09-20', now: stale, pid: process.ppid });
+      const run = findOpenRun(sqlite, sourceDbId)!;
+      // the premise: the PID is alive (our parent), only the heartbeat is old
+      expect(() => process.kill(process.ppid, 0)).not.toThrow();
+      expect(heldByOther(run, process.pid, nowIso())).toBe(false);
+      expect(heldByOther(run, process.pid, new Date(Date.parse(stale) + STALE_AFTER_MS - 1000).toISOString())).toBe(true);
+      const report = await crawlCorpus(sqlite, tmp.dir, 'regensburg', via, { maxRequests: 3 });
+      expect(report.runId).toBe(runId);
+      expect(sqlite.prepare('SELECT pid FROM crawl_runs WHERE id = ?').pluck().get(runId)).toBe(report.status === 'stopped' ? process.pid : null);
     } finally {
       close();
     }

@@ -1,7 +1,8 @@
 /**
  * refreshDerived writes only what changes: a second refresh on the same day writes nothing, a new day
  * rewrites exactly the papers whose derived columns change, and a paper imported after a refresh is
- * derived by the next one (src/db/derive.ts).
+ * derived by the import itself, in its transaction, for the day of the refresh (src/db/derive.ts).
+ * The import in beforeEach derives its papers for its own day (2026-09-01: derive_state is not set yet).
  */
 import path from 'node:path';
 import type { ConsultationMeetingRecord, PaperRecord } from '../../scrapers/records';
@@ -48,7 +49,8 @@ describe('refreshDerived', () => {
   const day = () => db.sqlite.prepare('SELECT day FROM derive_state').pluck().all();
 
   test('a second refresh on the same day writes nothing', () => {
-    expect(refreshDerived(db.sqlite, '2026-10-01')).toEqual({ derived: 4, written: 4 });
+    // every paper is compared (no derive_state yet); none derives otherwise on 2026-10-01 than on 2026-09-01
+    expect(refreshDerived(db.sqlite, '2026-10-01')).toEqual({ derived: 4, written: 0 });
     expect(day()).toEqual(['2026-10-01']);
     const before = totalChanges();
     expect(refreshDerived(db.sqlite, '2026-10-01')).toEqual({ derived: 0, written: 0 });
@@ -58,9 +60,9 @@ describe('refreshDerived', () => {
 
   test('a new day rewrites exactly the papers whose derived columns change', () => {
     refreshDerived(db.sqlite, '2026-10-01');
-    expect(stored('1')).toMatchObject({ state: 'scheduled', nextDate: '2026-10-02', derivedOn: '2026-10-01' });
+    expect(stored('1')).toMatchObject({ state: 'scheduled', nextDate: '2026-10-02', derivedOn: '2026-09-01' });
     const before = totalChanges();
-    expect(stored('5')).toMatchObject({ state: 'submitted', derivedOn: '2026-10-01' });
+    expect(stored('5')).toMatchObject({ state: 'submitted', derivedOn: '2026-09-01' });
     // 2026-10-02: the meeting is today, still to come (due derives as before); old has become stalled.
     // Derived: the papers with a meeting on either day, or a last activity/date a year before either.
     expect(refreshDerived(db.sqlite, '2026-10-02')).toEqual({ derived: 2, written: 1 });
@@ -71,8 +73,8 @@ describe('refreshDerived', () => {
     expect(refreshDerived(db.sqlite, '2026-10-03')).toEqual({ derived: 2, written: 1 });
     expect(totalChanges() - before).toBe(4);
     expect(stored('1')).toMatchObject({ state: 'in-deliberation', nextDate: null, lastActivity: '2026-10-02', derivedOn: '2026-10-03' });
-    expect(stored('2').derivedOn).toBe('2026-10-01');
-    expect(stored('3').derivedOn).toBe('2026-10-01');
+    expect(stored('2').derivedOn).toBe('2026-09-01');
+    expect(stored('3').derivedOn).toBe('2026-09-01');
     expect(stored('5').derivedOn).toBe('2026-10-02');
     for (const p of [due, later, waiting, old]) expectFresh(p, '2026-10-03');
     // and back (a clock set back): derived again for that day
@@ -80,13 +82,12 @@ describe('refreshDerived', () => {
     for (const p of [due, later, waiting, old]) expectFresh(p, '2026-10-01');
   });
 
-  test('a paper imported or changed after a refresh is derived by the next one on the same day', () => {
+  test('a paper imported or changed after a refresh is derived by the import, for the day of the refresh', () => {
     refreshDerived(db.sqlite, '2026-10-03');
     const changed = { ...waiting, consultation: [station('Rat', 'Entscheidung', [meeting('2026-10-20')])] };
     const added = paper({ sourceId: '4', reference: 'DS/2026/0004', date: '2026-09-15', consultation: [station('Rat', 'Entscheidung', [meeting('2026-09-30', 'open')])] });
-    importPapers(db.sqlite, SOURCE, [changed, added], '2026-10-03T09:00:00Z');
-    expect(stored('3').derivedOn).toBeNull();
-    expect(refreshDerived(db.sqlite, '2026-10-03')).toEqual({ derived: 2, written: 2 });
+    // imported "on" 2026-11-01: still derived for 2026-10-03, the day every other paper is derived for
+    importPapers(db.sqlite, SOURCE, [changed, added], '2026-11-01T09:00:00Z');
     expect(stored('3')).toMatchObject({ state: 'scheduled', nextOrganization: 'Rat', nextDate: '2026-10-20', derivedOn: '2026-10-03' });
     expect(stored('4')).toMatchObject({ state: 'in-deliberation', lastActivity: '2026-09-30', derivedOn: '2026-10-03' });
     for (const p of [due, later, changed, added]) expectFresh(p, '2026-10-03');
@@ -96,8 +97,7 @@ describe('refreshDerived', () => {
   test('a paper re-imported with derived columns that do not change is still marked derived', () => {
     refreshDerived(db.sqlite, '2026-10-01');
     importPapers(db.sqlite, SOURCE, [{ ...later, name: 'Umbenannt' }], '2026-10-01T09:00:00Z');
-    expect(stored('2').derivedOn).toBeNull();
-    expect(refreshDerived(db.sqlite, '2026-10-01')).toEqual({ derived: 1, written: 1 });
+    expect(stored('2').derivedOn).toBe('2026-10-01');
     expectFresh(later, '2026-10-01');
     expect(refreshDerived(db.sqlite, '2026-10-01')).toEqual({ derived: 0, written: 0 });
   });

@@ -113,15 +113,16 @@ describe('/health', () => {
       const byKey = Object.fromEntries((res.body.sources as { key: string }[]).map((s) => [s.key, s]));
       expect(byKey['demo-leipzig']).toMatchObject({ key: 'demo-leipzig', name: 'Leipzig (Demo)', demo: true, lastSyncAt: '2026-11-24T03:00:00Z' });
       expect(byKey['demo-musterstadt']).toMatchObject({ demo: true, lastSyncAt: null });
-      // with the crawler's source_sync table: its last success and failure too
+      // with the crawler's source_sync table: when it last succeeded and failed, but not the failure's
+      // message (/health is public; an errno with a full path is for `ratsradar sources`)
       const hasSync = f.opened.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'source_sync'").pluck().get() === 1;
-      if (hasSync) {
-        f.opened.sqlite.prepare(`INSERT INTO source_sync (source_id, last_failure_at, last_failure)
-          SELECT id, '2026-11-23T02:00:00Z', 'HTTP 503' FROM sources WHERE key = 'demo-musterstadt'`).run();
-        const again = await request(f.app).get('/health').expect(200);
-        const m = (again.body.sources as { key: string }[]).find((s) => s.key === 'demo-musterstadt');
-        expect(m).toMatchObject({ lastFailureAt: '2026-11-23T02:00:00Z', lastFailure: 'HTTP 503' });
-      }
+      expect(hasSync).toBe(true);
+      f.opened.sqlite.prepare(`INSERT INTO source_sync (source_id, last_failure_at, last_failure)
+        SELECT id, '2026-11-23T02:00:00Z', 'ENOTDIR: not a directory, mkdir ''/srv/ratsradar/data/store/objects/ab''' FROM sources WHERE key = 'demo-musterstadt'`).run();
+      const again = await request(f.app).get('/health').expect(200);
+      const m = (again.body.sources as { key: string }[]).find((s) => s.key === 'demo-musterstadt');
+      expect(m).toEqual({ key: 'demo-musterstadt', name: expect.any(String), demo: true, lastSyncAt: null, lastSuccessAt: null, lastFailureAt: '2026-11-23T02:00:00Z' });
+      expect(again.text).not.toMatch(/ENOTDIR|\/srv\/|not a directory/);
     } finally {
       f.cleanup();
     }

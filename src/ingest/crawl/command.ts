@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { openDb } from '../../db/connection';
 import { nowIso, todayInBerlin } from '../../util/clock';
+import { isIsoDate } from '../../domain/dates';
 import { CommandError, intOption, numberOption, option, type CommandArgs } from '../command-args';
 import { crawl, CrawlBusyError } from './crawler';
 import { logProgress, terminalProgress } from './progress';
@@ -29,7 +30,8 @@ export function userAgent(contact: string | undefined): string {
 
 function dayOption(args: CommandArgs, name: string): string | undefined {
   const v = option(args, name);
-  if (v !== undefined && (!DAY.test(v) || Number.isNaN(Date.parse(v)))) throw new CommandError(`--${name} needs a date YYYY-MM-DD, got "${v}"`);
+  // isIsoDate: a day of the calendar (Date.parse takes 2026-02-31 for 3 March)
+  if (v !== undefined && (!DAY.test(v) || !isIsoDate(v))) throw new CommandError(`--${name} needs a date YYYY-MM-DD, got "${v}"`);
   return v;
 }
 

@@ -10,7 +10,7 @@ import { refreshDerived } from '../../db/derive';
 import { nowIso } from '../../util/clock';
 import { Fetcher, type FetcherOptions, type FetchEvent } from '../fetch/fetcher';
 import {
-  claimRun, enqueue, findOpenRun, finishRun, heartbeat, heldByOther, lastFinishedRun, nextPending, pendingCount, startRun,
+  claimRun, enqueue, failedInLastRun, findOpenRun, finishRun, heartbeat, HEARTBEAT_MS, heldByOther, lastFinishedRun, nextPending, pendingCount, startRun,
   type Planned, type RunRow,
 } from './journal';
 import { Allris3Plan } from './allris3-plan';
@@ -111,7 +111,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
   const sourceDbId = saveSource(sqlite, o.source);
   const plan = planFor(o.source.system);
   let run = findOpenRun(sqlite, sourceDbId);
-  if (run && heldByOther(run, pid)) throw new CrawlBusyError(`${o.source.key} is being crawled by process ${run.pid}; wait for it to finish`);
+  if (run && heldByOther(run, pid, now())) throw new CrawlBusyError(`${o.source.key} is being crawled by process ${run.pid}; wait for it to finish`);
   let report: CrawlReport;
   let ctx: PlanContext;
   if (run) {
@@ -123,6 +123,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     ctx = contextOf(sqlite, sourceDbId, o.source, run, report);
   } else {
     const mode = o.full || !lastFinishedRun(sqlite, sourceDbId) ? 'full' : 'incremental';
+    const retries = mode === 'incremental' ? failedInLastRun(sqlite, sourceDbId) : [];
     const window = defaultFullWindow(o.today);
     const since = o.since ?? window.from;
     const until = o.until ?? window.to;
@@ -134,7 +135,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     ctx = contextOf(sqlite, sourceDbId, o.source, run, report);
     const seeds: Planned[] = (o.seeds ?? []).map((url) => ({ url, kind: kindOfUrl(o.source.system, url) }));
     sqlite.transaction(() => {
-      enqueue(sqlite, runId, [...plan.roots(ctx), ...seeds], null, now());
+      enqueue(sqlite, runId, [...plan.roots(ctx), ...seeds, ...retries], null, now());
       stmt(sqlite, 'UPDATE crawl_runs SET report = ? WHERE id = ?').run(JSON.stringify(report), runId);
     }).immediate();
   }
@@ -175,7 +176,20 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     }
   };
   const workers = Math.max(1, o.concurrency ?? 1) * Math.max(1, sourceHosts(o.source).length);
-  await Promise.all(Array.from({ length: workers }, () => worker()));
+  // the heartbeat also while one page takes long (retries, a host's Retry-After): the lock's proof of life
+  const beating = setInterval(() => {
+    try {
+      heartbeat(sqlite, runId, now());
+    } catch {
+      // busy for longer than busy_timeout: the next beat or the next page writes it
+    }
+  }, HEARTBEAT_MS);
+  beating.unref();
+  try {
+    await Promise.all(Array.from({ length: workers }, () => worker()));
+  } finally {
+    clearInterval(beating);
+  }
   heartbeat(sqlite, runId, now());
   report.pending = pendingCount(sqlite, runId);
   report.requests = requestsBefore + fetcher.requests;

@@ -48,6 +48,18 @@ export function lastFinishedRun(sqlite: Database.Database, sourceDbId: number): 
     .get(sourceDbId) as RunRow | undefined) ?? null;
 }
 
+/**
+ * The pages that failed (not: were skipped as final, e.g. a 404) in the source's last finished run:
+ * an incremental run plans them again, whatever the database holds for them — a paper whose own page
+ * failed can have a placeholder row (from an agenda) whose state looks final, and would never be asked
+ * for again. A page that fails again is planned by the next run again.
+ */
+export function failedInLastRun(sqlite: Database.Database, sourceDbId: number): Planned[] {
+  return stmt(sqlite, `SELECT url, kind FROM crawl_queue WHERE state = 'failed' AND run_id =
+      (SELECT id FROM crawl_runs WHERE source_id = ? AND status IN ('done', 'failed') ORDER BY id DESC LIMIT 1) ORDER BY id`)
+    .all(sourceDbId) as Planned[];
+}
+
 export function startRun(
   sqlite: Database.Database,
   r: { sourceDbId: number; mode: RunMode; since: string | null; until: string | null; today: string; now: string; pid: number },
@@ -120,9 +132,22 @@ export function outcomeCounts(sqlite: Database.Database, runId: number): Record<
   return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
 }
 
-/** Is the process that holds the run still alive (and not us)? */
-export function heldByOther(run: RunRow, ownPid: number): boolean {
+/** How often a running crawl writes its heartbeat (crawl_runs.heartbeat_at), besides after every page. */
+export const HEARTBEAT_MS = 30_000;
+/** A run whose heartbeat is older than this is not held by anyone, whatever its PID says. */
+export const STALE_AFTER_MS = 5 * 60_000;
+
+/**
+ * Is the run held by another process that is still crawling? Its PID alone does not say so — after a
+ * crash or a reboot the PID may belong to an unrelated process, and every crawl would be refused — so
+ * the run's heartbeat must also be fresh: written less than STALE_AFTER_MS before `now` (a crawl
+ * writes one every HEARTBEAT_MS and after every page).
+ */
+export function heldByOther(run: RunRow, ownPid: number, now: string): boolean {
   if (run.status !== 'running' || !run.pid || run.pid === ownPid) return false;
+  const beat = run.heartbeatAt ? Date.parse(run.heartbeatAt) : Number.NaN;
+  const at = Date.parse(now);
+  if (Number.isNaN(beat) || Number.isNaN(at) || at - beat > STALE_AFTER_MS) return false;
   try {
     process.kill(run.pid, 0);
     return true;

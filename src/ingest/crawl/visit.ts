@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { parsePage } from '../../../scrapers/parse';
+import { parsePageWithCaps } from '../../../scrapers/parse';
+import { describeCaps } from '../../../scrapers/shared/caps';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../../scrapers/errors';
 import type { RisRecord } from '../../../scrapers/records';
 import { decodePage } from '../../../scrapers/shared/encoding';
@@ -37,11 +38,12 @@ export interface VisitEnv {
 
 export type VisitOutcome = 'done' | 'budget';
 
-type Parsed = { record: RisRecord } | { error: Error };
+type Parsed = { record: RisRecord; capped: string } | { error: Error };
 
 function tryParse(body: Buffer, url: string): Parsed {
   try {
-    return { record: parsePage(body, url) };
+    const { record, caps } = parsePageWithCaps(body, url);
+    return { record, capped: describeCaps(caps) };
   } catch (err) {
     if (err instanceof NotARisPageError || err instanceof LayoutChangedError || err instanceof UnsupportedPageError) return { error: err };
     throw err;
@@ -194,6 +196,8 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
       report.changes += imported.changes;
       countUnclassified(report, record);
     } else noteRecordRead(sqlite, ctx.source.key, record, now);
+    // a field over its cap (scrapers/shared/caps.ts) was cut: stored cut, and said so in the report
+    if (parsed.capped) countError(report, entry.url, 'capped', parsed.capped);
     report.pages.fetched++;
     report.pages[change]++;
     enqueue(sqlite, env.runId, children.filter((c) => env.fetcher.isAllowedHost(c.url)), entry.url, now);

@@ -10,9 +10,9 @@ import { loadPaper } from '../../db/queries';
 import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { progress } from '../../domain/progress';
-import { berlinToUtc } from '../../util/berlin-time';
+import { berlinToUtc, localToUtc } from '../../util/berlin-time';
 import type { AppContext } from '../app';
-import { xmlSafe } from '../atom';
+import { clipText, FEED_TEXT_MAX, xmlSafe } from '../atom';
 import { baseUrl } from '../base-url';
 import { HttpError } from '../http-error';
 import { dayDe, toDate } from '../to-date';
@@ -25,7 +25,8 @@ const ALL_DAYS_BACK = 30;
 const ALL_MAX = 2000;
 const ORG_MAX = 500;
 
-const clean = (text: string) => xmlSafe(text).replace(/\s+/g, ' ').trim();
+/** One line of text, at most FEED_TEXT_MAX characters: ical-generator folds lines in time that grows faster than the text (74 s for a 1 MB title). */
+const clean = (text: string) => clipText(xmlSafe(clipText(text, 2 * FEED_TEXT_MAX)).replace(/\s+/g, ' ').trim());
 
 function shiftDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -44,6 +45,9 @@ interface EventSpec {
   date: string;
   start: string | null;
   end: string | null;
+  /** where the local time occurs twice (summer time ends), the UTC offset the source meant */
+  startOffset?: string | null;
+  endOffset?: string | null;
   summary: string;
   description: string;
   location: string | null;
@@ -52,13 +56,15 @@ interface EventSpec {
 }
 
 function addEvent(cal: ICalCalendar, e: EventSpec): void {
-  const start = e.start ? berlinToUtc(e.date, e.start) : null;
-  const end = start && e.end ? berlinToUtc(e.date, e.end) : null;
+  const start = e.start ? localToUtc(e.date, e.start, e.startOffset) : null;
+  const end = start && e.end ? localToUtc(e.date, e.end, e.endOffset) : null;
   const day = berlinToUtc(e.date, '00:00');
-  if (!day) return;
+  const allDay = new Date(`${e.date}T00:00:00Z`);
+  // a stored date that is no calendar day (2026-01-32) gives no event rather than a failed calendar
+  if (!day || Number.isNaN(allDay.getTime())) return;
   cal.createEvent({
     id: e.id,
-    start: start ?? new Date(`${e.date}T00:00:00Z`),
+    start: start ?? allDay,
     end: start ? (end && end > start ? end : null) : null,
     allDay: !start,
     summary: clean(e.summary),
@@ -76,6 +82,8 @@ function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
     date: m.date,
     start: m.start,
     end: m.end,
+    startOffset: m.startOffset,
+    endOffset: m.endOffset,
     summary: m.name ?? m.organization ?? 'Sitzung',
     description: `${m.organization ?? 'Sitzung'}, ${m.sourceName}${m.items ? `, ${m.items} Tagesordnungspunkte` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}`,
     location: place || null,
@@ -117,8 +125,10 @@ export function paperCalendarRoute(ctx: AppContext) {
           date: row.date,
           start: meeting?.date === row.date ? meeting.start : null,
           end: meeting?.date === row.date ? meeting.end : null,
+          startOffset: meeting?.date === row.date ? meeting.startOffset : null,
+          endOffset: meeting?.date === row.date ? meeting.endOffset : null,
           summary: `${p.reference ?? 'Vorlage'}: ${station}`,
-          description: `${[p.reference, p.name].filter(Boolean).join(' – ')}. ${row.name ?? station}.${nextText}${fromAgenda} ${base}/papers/${id}`,
+          description: `${clipText([p.reference, p.name].filter(Boolean).join(' – '), 300)}. ${row.name ?? station}.${nextText}${fromAgenda} ${base}/papers/${id}`,
           location: meeting ? [meeting.room, meeting.location].filter(Boolean).join(', ') || null : null,
           url: meeting ? `${base}/meetings/${meeting.id}` : `${base}/papers/${id}`,
           stamp: toDate(stored.meta.updatedAt) ?? new Date(0),

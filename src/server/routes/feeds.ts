@@ -16,7 +16,7 @@ import { agendaSourceText, awaitingText, nextStepText } from '../../domain/step-
 import type { TopicSet } from '../../domain/topics';
 import { berlinToUtc } from '../../util/berlin-time';
 import type { AppContext } from '../app';
-import { ATOM_TAG, newest, toAtom, type AtomEntry } from '../atom';
+import { ATOM_TAG, clipText, newest, toAtom, type AtomEntry } from '../atom';
 import { baseUrl } from '../base-url';
 import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';
@@ -46,7 +46,8 @@ export function paperFeedRoute(ctx: AppContext) {
     const page = `${base}/papers/${id}`;
     const links = loadPaperLinks(ctx.sqlite, id, stored.record.consultation.map((c) => c.organization));
     const p = stored.record;
-    const title = [p.reference, p.name].filter(Boolean).join(' – ') || 'Vorlage';
+    // clipped once here: every entry's summary repeats it
+    const title = clipText([p.reference, p.name].filter(Boolean).join(' – ') || 'Vorlage', 300);
     const entries: AtomEntry[] = [];
     pr.stations.forEach((s, i) => {
       s.meetings.forEach((m, j) => {

@@ -1,7 +1,9 @@
 /**
  * GET /health — JSON: whether the database answers, how many papers and meetings it holds, and each
  * source's last sync (sources.last_sync_at; and, where the crawler's source_sync table exists, its
- * last success and last failure). 200 when the database answers, 503 when it does not. Never cached.
+ * last success and when it last failed). 200 when the database answers, 503 when it does not. Never cached.
+ * /health is public: it names no failure's message (a path, an errno, a host's answer) — those are
+ * for the operator, in `ratsradar sources`.
  */
 import type { Request, Response } from 'express';
 import type Database from 'better-sqlite3';
@@ -14,7 +16,6 @@ interface SourceHealth {
   lastSyncAt: string | null;
   lastSuccessAt?: string | null;
   lastFailureAt?: string | null;
-  lastFailure?: string | null;
 }
 
 function hasTable(sqlite: Database.Database, name: string): boolean {
@@ -25,7 +26,7 @@ function loadSources(sqlite: Database.Database): SourceHealth[] {
   const sync = hasTable(sqlite, 'source_sync');
   const rows = sqlite
     .prepare(
-      `SELECT s.key, s.name, s.is_demo AS demo, s.last_sync_at AS lastSyncAt${sync ? ', y.last_success_at AS lastSuccessAt, y.last_failure_at AS lastFailureAt, y.last_failure AS lastFailure' : ''}
+      `SELECT s.key, s.name, s.is_demo AS demo, s.last_sync_at AS lastSyncAt${sync ? ', y.last_success_at AS lastSuccessAt, y.last_failure_at AS lastFailureAt' : ''}
        FROM sources s ${sync ? 'LEFT JOIN source_sync y ON y.source_id = s.id' : ''} ORDER BY s.key LIMIT 1000`,
     )
     .all() as (Omit<SourceHealth, 'demo'> & { demo: number })[];

@@ -2,6 +2,7 @@
  * A per-client rate limit on the expensive answers: the search (/suche…) and every feed, calendar
  * and CSV download (*.atom, *.ics, *.csv), wherever their routes are registered. Clients are told by
  * the RateLimit headers and get a 429 with Retry-After when over the limit.
+ * Spellings count as their route (canonicalPath), and `?format=csv` as the CSV download it is.
  * RATSRADAR_RATE_LIMIT=<requests per minute> (default 120; 0 switches the limit off).
  */
 import { rateLimit } from 'express-rate-limit';
@@ -10,9 +11,24 @@ import { HttpError } from '../http-error';
 
 export const DEFAULT_RATE_LIMIT = 120;
 
-/** The paths the limit applies to: the search and every feed, calendar and CSV download. */
+/**
+ * A path as the router matches it: Express routes ignore case and a trailing slash (`/SUCHE/` is
+ * `/suche`), so the limit must too, or a client could pick a spelling that is served but not counted.
+ */
+export function canonicalPath(path: string): string {
+  return path.toLowerCase().replace(/\/+$/, '') || '/';
+}
+
+/** The paths the limit applies to: the search and every feed, calendar and CSV download, however spelt. */
 export function isRateLimitedPath(path: string): boolean {
-  return path === '/suche' || path.startsWith('/suche/') || path.startsWith('/suche.') || /\.(atom|ics|csv)$/i.test(path);
+  const p = canonicalPath(path);
+  return p === '/suche' || p.startsWith('/suche/') || p.startsWith('/suche.') || /\.(atom|ics|csv)$/.test(p);
+}
+
+/** Whether a request is limited: by its path, or by asking any page for another format than HTML (`/?format=csv`). */
+export function isRateLimitedRequest(req: Pick<Request, 'path' | 'query'>): boolean {
+  const format = req.query.format;
+  return isRateLimitedPath(req.path) || (format !== undefined && format !== 'html');
 }
 
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {
@@ -29,7 +45,7 @@ export function searchAndFeedLimiter(perMinute = rateLimitFromEnv()): RequestHan
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    skip: (req) => !isRateLimitedPath(req.path),
+    skip: (req) => !isRateLimitedRequest(req),
     handler: (_req: Request, _res: Response, next: NextFunction) =>
       next(new HttpError(429, 'Zu viele Anfragen in kurzer Zeit. Bitte in einer Minute erneut versuchen.')),
   });
