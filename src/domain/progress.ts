@@ -39,7 +39,8 @@
  *  4. a stopped station with no station after it done or current, and no meeting ahead → stopped;
  *  5. an open station (current / planned) has a future meeting → scheduled;
  *  6. the latest past row is a deferral or referral ('deferred', 'not-dealt', 'referred'), nothing is
- *     dated ahead and more than RESTING_AFTER_DAYS (90) days have passed since → stalled ("ruht");
+ *     dated ahead and more than RESTING_AFTER_DAYS (90) days have passed since → stalled ("ruht"); the
+ *     committee that deferred it is then no next step (it met on it and nothing is coming);
  *  7. no past meeting for more than `stalledAfterDays` (default STALLED_AFTER_DAYS, 365) — counted from
  *     the last past meeting, else from the paper's own date — and nothing dated ahead → stalled;
  *  8. a station done or current, or any past row → in-deliberation; otherwise → submitted.
@@ -263,6 +264,8 @@ export function progress(
       if (resting || (since != null && daysBetween(since, countTo) > stalledAfterDays)) {
         state = 'stalled';
         stalledSince = since;
+        // a committee that deferred it and has not taken it up again for so long is no next step: nothing is coming
+        if (resting && next != null && next.stationIndex === lastRow!.s) next = null;
       } else {
         state = started ? 'in-deliberation' : 'submitted';
       }

@@ -79,8 +79,9 @@ const CASES: Case[] = [
   {
     name: `deferred, nothing after it for ${RESTING_AFTER_DAYS + 1} days → ruht`,
     consultation: [st('Hauptausschuss', 'Vorberatung', 'preliminary', [row('2026-08-24', 'deferred', 'vertagt')]), st('Rat', 'Entscheidung', 'decision')],
-    today: '2026-11-23', state: 'stalled', stations: ['current', 'planned'],
-    explanation: 'Ruht: seit dem 24.08.2026 (Hauptausschuss, „vertagt“) ist nichts geschehen und nichts geplant. Offen ist noch Hauptausschuss (Vorberatung), ohne Termin.',
+    // the Hauptausschuss that deferred it is no next step after so long: it met on it and nothing is coming
+    today: '2026-11-23', state: 'stalled', stations: ['current', 'planned'], next: null,
+    explanation: 'Ruht: seit dem 24.08.2026 (Hauptausschuss, „vertagt“) ist nichts geschehen und nichts geplant.',
   },
   {
     name: `deferred, nothing after it for ${RESTING_AFTER_DAYS} days → still in deliberation`,
