@@ -96,6 +96,11 @@ export function rowsOf(sqlite: Database.Database): TableRows[] {
  * that triggers filled meanwhile (from the rows of another) is left as they filled it.
  */
 export function insertRows(sqlite: Database.Database, tables: TableRows[]): void {
+  // a raw insert keeps no derived state: the triggers that only mark papers for deriving again (migration
+  // 0011: an agenda item naming a paper) would clear the derived_on the rows bring along
+  for (const name of sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_derive\\_%' ESCAPE '\\'").pluck().all() as string[]) {
+    sqlite.exec(`DROP TRIGGER "${name}"`);
+  }
   const statements = tables.map((t) => ({
     ...t,
     insert: sqlite.prepare(`INSERT INTO "${t.table}" (${t.columns.map((c) => `"${c}"`).join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`),

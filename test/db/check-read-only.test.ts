@@ -52,7 +52,7 @@ test('in a read-only folder: a healthy database is ok, and nothing is written', 
   const files = fs.readdirSync(path.dirname(file)).sort();
   const r = checkReadOnly(file, path.dirname(file));
   expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-  expect(r.stdout).toBe(`${file}: ok (integrity_check, foreign_key_check, search index, Beratungsfolge copies)\n`);
+  expect(r.stdout).toBe(`${file}: ok (integrity_check, foreign_key_check, search index, Beratungsfolge copies, one paper per reference)\n`);
   expect(sha(file)).toBe(before);
   expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(files);
 });
