@@ -140,6 +140,10 @@ describe('agendas feed the motion (demo, 2026-11-24)', () => {
     expect(squash(o('p.explanation').text())).toBe('Beschlossen: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Kreistag des Landkreises Osnabrück (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.');
     expect(o('p.station-status').toArray().map((p) => squash(o(p).text()).split(' · ')[0])).toEqual(['erledigt', 'erledigt', 'erledigt']);
     expect(o('p.station-status small').length).toBe(0); // "Erledigt" in the RIS says the same
+    // no result to name: the deciding body and the RIS's mark, never "Entscheidung: (…)"
+    expect(o('ul.figures li').toArray().map((li) => squash(o(li).text())).filter((t) => t.startsWith('Entscheidung'))).toEqual([
+      'Entscheidung: Kreistag des Landkreises Osnabrück am 28.09.2026 – im RIS als erledigt markiert, ohne Ergebnis',
+    ]);
     const laatzen = one("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'laatzen' AND p.reference = '2026/245'") as number;
     const l = await page(`/papers/${laatzen}`);
     // the Ortsrat met (no result); the RIS still says "Geplant": "erledigt … (im RIS: Geplant)"
