@@ -186,28 +186,6 @@ function deriveIds(sqlite: Database.Database, ids: number[], day: string): numbe
 }
 
 /**
- * The papers an import batch made stale without writing them: those named by the agenda items it wrote or
- * by the agenda items of the meetings it wrote (the agenda triggers of migration 0011 mark them,
- * derived_on NULL), and those of `paperIds` whose data_as_of moved. Only rows not derived since.
- */
-export function staleFromBatch(sqlite: Database.Database, itemIds: Iterable<number>, meetingIds: Iterable<number>, paperIds: Iterable<number>): number[] {
-  let st = staleStmt.get(sqlite);
-  if (!st) {
-    st = sqlite.prepare<[string, string, string], number>(`SELECT id FROM papers WHERE derived_on IS NULL AND id IN (
-      SELECT paper_id FROM agenda_items WHERE id IN (SELECT value FROM json_each(?)) AND paper_id IS NOT NULL
-      UNION SELECT paper_id FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?)) AND paper_id IS NOT NULL
-      UNION SELECT value FROM json_each(?))`).pluck();
-    staleStmt.set(sqlite, st);
-  }
-  const items = [...itemIds];
-  const meetings = [...meetingIds];
-  const papers = [...paperIds];
-  if (!items.length && !meetings.length && !papers.length) return [];
-  return st.all(JSON.stringify(items), JSON.stringify(meetings), JSON.stringify(papers));
-}
-const staleStmt = new WeakMap<Database.Database, Database.Statement<[string, string, string], number>>();
-
-/**
  * Derives the papers a write just changed (`ids`), inside the caller's transaction — an import batch
  * or a crawl page — so that no committed paper is without its derived state (issue 12 §4). They are
  * derived for the day all papers were last derived for (derive_state), so that every paper is of one

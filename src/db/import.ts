@@ -12,7 +12,7 @@ import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { paperKey } from './identity';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type Touched } from './import-batch';
 import { relinkChanges } from './link';
-import { deriveWritten, staleFromBatch } from './derive';
+import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
 import { mergeFacets, mergePaperFacets, type Facet } from './merge';
 import { addRecord } from './record-facets';
@@ -170,11 +170,13 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   }
   const s = paperStmts(sqlite);
   const papers = b.papers.map((p) => ({ id: s.paperId.get(sourceDbId, p.key)!, outcome: p.outcome }));
-  // in this transaction: no committed paper is without its derived state — the papers written, and those the
-  // batch made stale otherwise (an agenda item naming them, a meeting of theirs, a newer read of their data)
-  const stale = staleFromBatch(sqlite, b.links.items, b.links.meetings, opts.readAt ? papers.map((p) => p.id) : []);
+  // in this transaction: no committed paper is without its derived state (the papers written, and only those).
+  // Papers the batch changed otherwise (named by a new agenda item, a newer read of their data) keep the state
+  // they have, marked for deriving again (derived_on NULL): the server derives them before it answers from
+  // the changed data (refreshDerived in its freshness check), and an import or crawl run at its end. Deriving
+  // them here too cost half the import's speed (each is derived again with every meeting that names it).
   const at = new Date(now);
-  deriveWritten(sqlite, [...writtenPapers, ...stale], Number.isNaN(at.getTime()) ? '' : todayInBerlin(at));
+  deriveWritten(sqlite, writtenPapers, Number.isNaN(at.getTime()) ? '' : todayInBerlin(at));
   const total = Object.values(byKind).reduce(
     (acc, c) => ({ inserted: acc.inserted + c.inserted, updated: acc.updated + c.updated, unchanged: acc.unchanged + c.unchanged }),
     { inserted: 0, updated: 0, unchanged: 0 },

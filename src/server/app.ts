@@ -65,11 +65,20 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   // first request of the day. Requests still check (ensureFresh), so none is answered from the states
   // of another day in the few seconds before the timer has run.
   ensureFresh();
+  // Papers another process marked for deriving again without deriving them (an import batch derives the
+  // papers it writes; one named by a new agenda item only gets derived_on NULL) are derived by this timer
+  // within DAY_CHECK_MS of the change, outside any request.
+  let staleCheckedAt: string | null = null;
   setInterval(() => {
     try {
-      if (sqlite.open) ensureFresh();
+      if (!sqlite.open) return;
+      const stamp = ensureFresh();
+      if (stamp !== staleCheckedAt) {
+        refreshDerived(sqlite, opts.today());
+        staleCheckedAt = dataStamp(sqlite);
+      }
     } catch (err) {
-      process.stderr.write(`ratsradar: re-deriving states for the new day: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`ratsradar: re-deriving states: ${err instanceof Error ? err.message : String(err)}\n`);
     }
   }, DAY_CHECK_MS).unref();
 
