@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MAX_FIELD_CHARS } from '../../scrapers/shared/caps';
 import { openDb } from '../../src/db/connection';
-import type { ReplayServer } from '../../src/ingest/replay/server';
-import { startCorpusReplay } from '../helpers/replay';
+import { useCorpusReplay } from '../helpers/replay';
 import { crawlCorpus } from '../helpers/crawl';
 import { CORPUS, makeTmpDir } from '../helpers/tmp';
 
@@ -17,23 +16,16 @@ const PAGE = fs.readFileSync(path.join(CORPUS, 'allris3/regensburg/vo020-VO-26-2
 
 describe('caps in a crawl', () => {
   const tmp = makeTmpDir();
-  let server: ReplayServer;
-  let via: string;
-  beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
-  });
-  afterAll(async () => {
-    await server.close();
-    tmp.cleanup();
-  });
+  const replay = useCorpusReplay();
+  afterAll(() => tmp.cleanup());
 
   test('the motion with a 3 MB title is stored cut, and the report says so', async () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'caps.sqlite'));
     try {
       const title = '(KlaR) - Abschlussbericht';
       expect(PAGE).toContain(title);
-      server.setPage(PAPER, Buffer.from(PAGE.replace(title, `${title} ${'Umweltzone '.repeat(300_000)}`), 'utf8'));
-      const report = await crawlCorpus(sqlite, path.join(tmp.dir, 'run'), 'regensburg', via, { since: '2026-09-01', until: '2026-09-30', today: '2026-09-20' });
+      replay.server.setPage(PAPER, Buffer.from(PAGE.replace(title, `${title} ${'Umweltzone '.repeat(300_000)}`), 'utf8'));
+      const report = await crawlCorpus(sqlite, path.join(tmp.dir, 'run'), 'regensburg', replay.via, { since: '2026-09-01', until: '2026-09-30', today: '2026-09-20' });
       expect(report.errors.capped).toBe(1);
       expect(report.errorSamples.filter((e) => e.error === 'capped')).toEqual([
         { url: PAPER, error: 'capped', message: expect.stringMatching(new RegExp(`^name: \\d{7} → ${MAX_FIELD_CHARS} characters$`)) },

@@ -9,10 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../src/db/connection';
-import type { ReplayServer } from '../../src/ingest/replay/server';
 import { reparseStore } from '../../src/ingest/crawl/reparse';
 import { formatReport } from '../../src/ingest/crawl/report';
-import { startCorpusReplay } from '../helpers/replay';
+import { useCorpusReplay } from '../helpers/replay';
 import { crawlCorpus } from '../helpers/crawl';
 import { dumpContent } from '../helpers/db-dump';
 import { CORPUS, makeTmpDir } from '../helpers/tmp';
@@ -36,21 +35,19 @@ describe('a cut or changed page never overwrites good data (crawl)', () => {
   const tmp = makeTmpDir();
   const dir = path.join(tmp.dir, 'crawl');
   const failures = path.join(dir, 'failures', 'hamburg-nord');
-  let server: ReplayServer;
-  let via: string;
+  const replay = useCorpusReplay();
   let sqlite: ReturnType<typeof openDb>['sqlite'];
   let close: () => void;
   let good: ReturnType<typeof dumpContent>;
 
   const crawlAt = (now: string) =>
-    crawlCorpus(sqlite, dir, 'hamburg-nord', via, {
+    crawlCorpus(sqlite, dir, 'hamburg-nord', replay.via, {
       seeds: [PAPER], full: true, since: '2026-09-01', until: '2026-09-30', now: () => now,
     });
   const paperText = () => sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE source_record_id = '1016851'`).pluck().get();
   const failureFiles = () => (fs.existsSync(failures) ? fs.readdirSync(failures).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(failures, f), 'utf8')) as { url: string; reason: string }) : []);
 
   beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
     ({ sqlite, close } = openDb(path.join(tmp.dir, 'db.sqlite')));
     const report = await crawlAt('2026-09-20T08:00:00.000Z');
     expect(report.failures).toEqual([]);
@@ -59,23 +56,22 @@ describe('a cut or changed page never overwrites good data (crawl)', () => {
   });
   afterAll(async () => {
     close();
-    await server.close();
     tmp.cleanup();
   });
 
   test('the page cut after an embedded document: fetched twice, refused as truncated, saved; the database unchanged', async () => {
     expect(cutAfterEmbedded().toString('latin1').trimEnd().endsWith('</html>')).toBe(true);
-    server.setPage(PAPER, cutAfterEmbedded());
-    server.requests.length = 0;
+    replay.server.setPage(PAPER, cutAfterEmbedded());
+    replay.server.requests.length = 0;
     const report = await crawlAt('2026-09-20T09:00:00.000Z');
-    expect(server.requests.filter((q) => q.url.endsWith('VOLFDNR=1016851'))).toHaveLength(2);
+    expect(replay.server.requests.filter((q) => q.url.endsWith('VOLFDNR=1016851'))).toHaveLength(2);
     expect(report.failures).toEqual([{ url: PAPER, file: expect.stringContaining(failures), reason: expect.stringMatching(/^truncated page: .*embedded document/) }]);
     expect(formatReport(report).join('\n')).toContain(PAPER);
     expect(dumpContent(sqlite)).toEqual(good);
   });
 
   test('the page with "Betreff:" renamed: refused as a layout change, saved; the database unchanged', async () => {
-    server.setPage(PAPER, renamed);
+    replay.server.setPage(PAPER, renamed);
     const report = await crawlAt('2026-09-20T10:00:00.000Z');
     expect(report.failures).toEqual([{ url: PAPER, file: expect.stringContaining(failures), reason: expect.stringMatching(/vo020 page .*Betreff .*not found/) }]);
     expect(report.errors.layout).toBe(1);
@@ -85,10 +81,10 @@ describe('a cut or changed page never overwrites good data (crawl)', () => {
   });
 
   test('the page without its text documents: fetched twice, held back as a suspicious shrink; reparse --accept applies it', async () => {
-    server.setPage(PAPER, shrunk);
-    server.requests.length = 0;
+    replay.server.setPage(PAPER, shrunk);
+    replay.server.requests.length = 0;
     const report = await crawlAt('2026-09-20T11:00:00.000Z');
-    expect(server.requests.filter((q) => q.url.endsWith('VOLFDNR=1016851'))).toHaveLength(2);
+    expect(replay.server.requests.filter((q) => q.url.endsWith('VOLFDNR=1016851'))).toHaveLength(2);
     expect(report.suspiciousShrinks).toEqual([{ url: PAPER, file: expect.stringContaining(failures), reason: expect.stringMatching(/suspicious shrink of paper 22-2402: text sections 2 → 0/) }]);
     expect(report.errors['suspicious-shrink']).toBe(1);
     expect(formatReport(report).join('\n')).toMatch(/suspicious shrink \(held back/);
@@ -114,12 +110,12 @@ describe('a cut or changed page never overwrites good data (crawl)', () => {
     // a database and store of its own
     const { sqlite, close } = openDb(path.join(tmp.dir, 'day.sqlite'));
     try {
-      const crawlAt = (now: string) => crawlCorpus(sqlite, path.join(tmp.dir, 'day'), 'hamburg-nord', via, { seeds: [PAPER], full: true, since: '2026-09-01', until: '2026-09-30', now: () => now });
+      const crawlAt = (now: string) => crawlCorpus(sqlite, path.join(tmp.dir, 'day'), 'hamburg-nord', replay.via, { seeds: [PAPER], full: true, since: '2026-09-01', until: '2026-09-30', now: () => now });
       const paperText = () => sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE source_record_id = '1016851'`).pluck().get();
-      server.setPage(PAPER, whole);
+      replay.server.setPage(PAPER, whole);
       await crawlAt('2026-09-20T08:00:00.000Z');
       expect(paperText()).toBe(2);
-      server.setPage(PAPER, shrunk);
+      replay.server.setPage(PAPER, shrunk);
       expect((await crawlAt('2026-09-20T09:00:00.000Z')).suspiciousShrinks).toHaveLength(1);
       expect((await crawlAt('2026-09-21T08:59:00.000Z')).suspiciousShrinks).toHaveLength(1);
       expect(paperText()).toBe(2);

@@ -15,3 +15,18 @@ export async function startCorpusReplay(opts: ReplayOptions = {}): Promise<{ ser
   const { url } = await server.listen(0);
   return { server, via: url };
 }
+
+/**
+ * One replay server for the tests of a describe block (started before them, closed after them):
+ * `const replay = useCorpusReplay();` then `replay.server`, `replay.via`. Call it before a beforeAll that crawls.
+ */
+export function useCorpusReplay(opts: ReplayOptions = {}): { server: ReplayServer; via: string } {
+  const replay = {} as { server: ReplayServer; via: string };
+  beforeAll(async () => {
+    Object.assign(replay, await startCorpusReplay(opts));
+  });
+  afterAll(async () => {
+    await replay.server?.close();
+  });
+  return replay;
+}
