@@ -1,5 +1,5 @@
 /**
- * The database schema (drizzle). Migrations are generated from this file with `npm run db:generate`
+ * The database schema (drizzle), with schema-content.ts (documents, change events). Migrations are generated from both with `npm run db:generate`
  * (drizzle-kit) into src/db/migrations and applied at start-up (see migrate.ts). Append-only: change
  * this file, generate a new migration, commit both.
  */
@@ -323,8 +323,19 @@ export const files = sqliteTable(
     mimeType: text('mime_type'),
     url: text('url'),
     size: integer('size'),
+    /** sha256 of the fetched document: its name in the page store and its row in `documents` */
+    contentHash: text('content_hash'),
+    /** the crawler's document fetch: null (not tried), "fetched", "failed" (retried later), "skipped" (type, size, count) */
+    fetchState: text('fetch_state'),
+    fetchError: text('fetch_error'),
+    fetchAttempts: integer('fetch_attempts').notNull().default(0),
+    fetchedAt: text('fetched_at'),
   },
-  (t) => [index('files_paper').on(t.paperId), uniqueIndex('files_key').on(t.sourceDbId, t.entityKey)],
+  (t) => [
+    index('files_paper').on(t.paperId),
+    uniqueIndex('files_key').on(t.sourceDbId, t.entityKey),
+    index('files_hash').on(t.contentHash).where(sql`${t.contentHash} IS NOT NULL`),
+  ],
 );
 
 export type SourceRow = typeof sources.$inferSelect;

@@ -18,8 +18,8 @@ describe('migrations', () => {
         .pluck()
         .all();
       expect(tables.filter((t) => !String(t).startsWith('papers_fts'))).toEqual([
-        'agenda_items', 'consultation_meetings', 'consultations', 'crawl_queue', 'crawl_runs', 'derive_state', 'files', 'meetings', 'memberships',
-        'organizations', 'pages', 'paper_changes', 'paper_related_references', 'papers', 'people', 'records', 'source_sync', 'sources',
+        'agenda_items', 'consultation_meetings', 'consultations', 'crawl_queue', 'crawl_runs', 'derive_state', 'document_pages', 'documents', 'files', 'meetings', 'memberships',
+        'organizations', 'pages', 'paper_changes', 'paper_events', 'paper_related_references', 'papers', 'people', 'records', 'source_sync', 'sources',
       ]);
       expect(tables).toContain('papers_fts');
       expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -47,7 +47,7 @@ describe('migrations', () => {
     fs.cpSync(migrationsFolder(), out, { recursive: true });
     const before = fs.readdirSync(out).sort();
     const root = path.resolve(__dirname, '..', '..');
-    const res = spawnSync(process.execPath, [path.join(root, 'node_modules', 'drizzle-kit', 'bin.cjs'), 'generate', '--dialect', 'sqlite', '--schema', './src/db/schema.ts', '--out', path.relative(root, out)], { cwd: root, encoding: 'utf8' });
+    const res = spawnSync(process.execPath, [path.join(root, 'node_modules', 'drizzle-kit', 'bin.cjs'), 'generate', '--dialect', 'sqlite', '--schema', './src/db/schema*.ts', '--out', path.relative(root, out)], { cwd: root, encoding: 'utf8' });
     // drizzle-kit exits 0 even on errors, so read what it says
     expect(`${res.stdout}${res.stderr}`).toMatch(/No schema changes, nothing to migrate/);
     expect(fs.readdirSync(out).sort()).toEqual(before);
