@@ -61,3 +61,45 @@ export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The dashboard's vocabulary and its counts (src/db/queries-dashboard.ts counts in SQL with these).
+
+/** States whose paper has been decided on (time to decision counts these; withdrawn / stopped ended without a decision). */
+export const DECISION_STATES = ['decided', 'decided-amended', 'rejected', 'noted'] as const;
+/** States after which nothing more is expected (src/domain/states.ts FINAL_STATES). */
+export const ENDED_STATES = ['decided', 'decided-amended', 'rejected', 'noted', 'withdrawn', 'stopped'] as const;
+/** No activity for more than this many days (and not ended): stalled on the dashboard. */
+export const STALLED_AFTER_DAYS = 90;
+/** The stalled papers listed (the oldest first); the total is counted over all. */
+export const STALLED_LIMIT = 50;
+
+/** The value at position `index` (0-based) of the list that repeats each value `count` times (values ascending). */
+function atPosition(histogram: readonly { value: number; count: number }[], index: number): number {
+  let seen = 0;
+  for (const h of histogram) {
+    seen += h.count;
+    if (index < seen) return h.value;
+  }
+  return histogram[histogram.length - 1].value;
+}
+
+/** spread() of the values a histogram stands for (value → how often), without expanding it. */
+export function spreadOfHistogram(histogram: readonly { value: number; count: number }[]): Spread | null {
+  const h = histogram.filter((e) => e.count > 0).sort((a, b) => a.value - b.value);
+  const count = h.reduce((n, e) => n + e.count, 0);
+  if (count === 0) return null;
+  const q = (p: number) => {
+    const pos = (count - 1) * p;
+    const lo = atPosition(h, Math.floor(pos));
+    const hi = atPosition(h, Math.ceil(pos));
+    return lo + (hi - lo) * (pos - Math.floor(pos));
+  };
+  return { count, min: h[0].value, q1: q(0.25), median: q(0.5), q3: q(0.75), max: h[h.length - 1].value };
+}
+
+/** The day `days` days before `day` (YYYY-MM-DD). */
+export function daysBefore(day: string, days: number): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) - days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}

@@ -1,4 +1,4 @@
-import { fillMonths, groupBy, monthRange, monthsBefore, quantile, spread } from '../../src/domain/dashboard-stats';
+import { daysBefore, fillMonths, groupBy, monthRange, monthsBefore, quantile, spread, spreadOfHistogram } from '../../src/domain/dashboard-stats';
 
 describe('dashboard numbers', () => {
   test.each([
@@ -39,5 +39,25 @@ describe('dashboard numbers', () => {
     const g = groupBy([{ k: 'b', v: 1 }, { k: 'a', v: 2 }, { k: 'b', v: 3 }], (r) => r.k);
     expect([...g.keys()]).toEqual(['b', 'a']);
     expect(g.get('b')!.map((r) => r.v)).toEqual([1, 3]);
+  });
+
+  test.each([
+    [[3, 1, 4, 1, 5, 9, 2, 6]],
+    [[7]],
+    [[0, 0, 0, 10]],
+    [[12, 40, 40, 40, 41, 300]],
+  ])('spreadOfHistogram equals spread of the expanded values %j', (values) => {
+    const counts = new Map<number, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    expect(spreadOfHistogram([...counts].map(([value, count]) => ({ value, count })))).toEqual(spread(values));
+  });
+
+  test.each([
+    ['2026-11-24', 90, '2026-08-26'],
+    ['2026-03-01', 1, '2026-02-28'],
+    ['2024-03-01', 1, '2024-02-29'],
+    ['2026-01-01', 0, '2026-01-01'],
+  ])('daysBefore(%s, %i) = %s', (day, n, expected) => {
+    expect(daysBefore(day, n)).toBe(expected);
   });
 });

@@ -4,8 +4,7 @@
  * the CSV download of the same table). Every number shown comes from src/db/queries-dashboard.ts.
  */
 import type { DashboardData } from '../../db/queries-dashboard';
-import { DECISION_STATES, ENDED_STATES, STALLED_AFTER_DAYS } from '../../db/queries-dashboard';
-import { fillMonths, groupBy, monthRange, spread, type Spread } from '../../domain/dashboard-stats';
+import { DECISION_STATES, ENDED_STATES, fillMonths, groupBy, monthRange, spreadOfHistogram, STALLED_AFTER_DAYS, type Spread } from '../../domain/dashboard-stats';
 import { PAPER_STATES, STATE_LABELS, type PaperState } from '../../domain/states';
 import type { Topic, TopicSet } from '../../domain/topics';
 import { bars, stackedBars } from '../charts/bars';
@@ -57,12 +56,21 @@ const n = (value: number): Cell => ({ text: value.toLocaleString('de-DE'), numer
 const vorlagen = (count: number) => `${count.toLocaleString('de-DE')} ${count === 1 ? 'Vorlage' : 'Vorlagen'}`;
 const days = (value: number) => Math.round(value).toLocaleString('de-DE');
 
+const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'de');
+const cityName = (data: DashboardData, sourceId: number) => data.sources.get(sourceId)?.name ?? '';
+
+const DECIDED = new Set<string>(DECISION_STATES);
+const ENDED = new Set<string>(ENDED_STATES);
+const sum = <T>(rows: readonly T[], pick: (r: T) => number) => rows.reduce((a, r) => a + pick(r), 0);
+const withState = (data: DashboardData) => data.counts.filter((r): r is typeof r & { state: string } => r.state != null);
+
 function cityStates(data: DashboardData): ChartView {
-  const present = PAPER_STATES.filter((s) => data.byState.some((r) => r.state === s));
-  const cities = [...groupBy(data.byState, (r) => r.sourceKey).values()].map((rows) => ({
-    label: rows[0].sourceName,
+  const byState = withState(data);
+  const present = PAPER_STATES.filter((s) => byState.some((r) => r.state === s));
+  const cities = [...groupBy(byState, (r) => r.sourceId)].map(([sourceId, rows]) => ({
+    label: cityName(data, sourceId),
     counts: Object.fromEntries(rows.map((r) => [r.state, r.count])) as Record<string, number>,
-  }));
+  })).sort(byName);
   const total = (c: { counts: Record<string, number> }) => Object.values(c.counts).reduce((a, b) => a + b, 0);
   const all = cities.reduce((a, c) => a + total(c), 0);
   return {
@@ -83,15 +91,17 @@ function cityStates(data: DashboardData): ChartView {
 }
 
 function durations(data: DashboardData): ChartView {
-  const cities = [...groupBy(data.durations, (r) => r.sourceKey).values()].map((rows) => {
-    const values = rows.map((r) => r.days);
-    return { label: rows[0].sourceName, values, spread: spread(values) as Spread };
-  });
+  const cities = [...groupBy(data.durations, (d) => d.sourceId)].map(([sourceId, rows]) => ({
+    label: cityName(data, sourceId),
+    values: rows.map((r) => r.days),
+    spread: spreadOfHistogram(rows.map((r) => ({ value: r.days, count: r.count }))) as Spread,
+  })).sort(byName);
+  const decidedUndated = sum(data.counts.filter((r) => r.state && DECIDED.has(r.state)), (r) => r.noDuration);
   return {
     key: 'dauer',
     heading: 'Dauer von der Vorlage bis zur Entscheidung',
-    intro: `Tage vom Datum der Vorlage bis zur letzten Beratung, für entschiedene Vorlagen (${DECISION_STATES.map(stateLabel).join(', ')}). Jeder Punkt eine Vorlage, der Kasten die mittlere Hälfte, der Strich der Median.`
-      + (data.decidedUndated ? ` Nicht gezählt: ${vorlagen(data.decidedUndated)} ohne Datum im Ratsinformationssystem.` : ''),
+    intro: `Tage vom Datum der Vorlage bis zur letzten Beratung, für entschiedene Vorlagen (${DECISION_STATES.map(stateLabel).join(', ')}). Jeder Punkt eine Dauer (Vorlagen gleicher Dauer teilen einen Punkt), der Kasten die mittlere Hälfte, der Strich der Median.`
+      + (decidedUndated ? ` Nicht gezählt: ${vorlagen(decidedUndated)} ohne Datum im Ratsinformationssystem.` : ''),
     svg: cities.length ? distribution('chart-dauer', 'Dauer bis zur Entscheidung je Stadt',
       cities.map((c) => `${c.label}: ${vorlagen(c.spread.count)}, Median ${days(c.spread.median)} Tage`).join('; ') + '.', cities, 'Tage') : null,
     empty: 'Noch keine entschiedene Vorlage mit Datum.',
@@ -107,27 +117,28 @@ function durations(data: DashboardData): ChartView {
 
 function stalled(data: DashboardData): ChartView {
   const shown = data.stalled.slice(0, STALLED_BARS);
-  const more = data.stalledTotal > data.stalled.length ? ` Die Tabelle zeigt die ${data.stalled.length} ältesten von ${data.stalledTotal}.` : '';
+  const stalledTotal = sum(data.counts.filter((r) => !(r.state && ENDED.has(r.state))), (r) => r.quiet);
+  const more = stalledTotal > data.stalled.length ? ` Die Tabelle zeigt die ${data.stalled.length} ältesten von ${stalledTotal}.` : '';
   return {
     key: 'ruhend',
     heading: `Vorlagen ohne Bewegung seit mehr als ${STALLED_AFTER_DAYS} Tagen`,
-    intro: `Nicht abgeschlossene Vorlagen, bei denen seit mehr als ${STALLED_AFTER_DAYS} Tagen keine Beratung stattfand, die älteste zuerst: ${data.stalledTotal}.${more}`,
+    intro: `Nicht abgeschlossene Vorlagen, bei denen seit mehr als ${STALLED_AFTER_DAYS} Tagen keine Beratung stattfand, die älteste zuerst: ${stalledTotal}.${more}`,
     svg: shown.length ? bars('chart-ruhend', 'Vorlagen ohne Bewegung, die ältesten zuerst',
-      `${vorlagen(data.stalledTotal)} ohne Bewegung seit mehr als ${STALLED_AFTER_DAYS} Tagen. ` + shown.map((r) => `${r.reference ?? 'ohne Nummer'} (${r.sourceName}): ${days(r.days)} Tage`).join('; ') + '.',
-      shown.map((r) => ({ label: `${r.reference ?? 'ohne Nummer'} · ${r.sourceName}`, value: r.days, state: r.state, valueText: `${days(r.days)} Tage` })), 'Tage') : null,
+      `${vorlagen(stalledTotal)} ohne Bewegung seit mehr als ${STALLED_AFTER_DAYS} Tagen. ` + shown.map((r) => `${r.reference ?? 'ohne Nummer'} (${cityName(data, r.sourceId)}): ${days(r.days)} Tage`).join('; ') + '.',
+      shown.map((r) => ({ label: `${r.reference ?? 'ohne Nummer'} · ${cityName(data, r.sourceId)}`, value: r.days, state: r.state, valueText: `${days(r.days)} Tage` })), 'Tage') : null,
     empty: 'Keine Vorlage ohne Bewegung.',
     legend: [],
     table: {
       caption: 'Vorlagen ohne Bewegung, die ältesten zuerst',
       head: ['Vorlage', 'Betreff', 'Stadt', 'Stand', 'letzte Aktivität', 'Tage'],
-      rows: data.stalled.map((r) => [{ text: r.reference ?? 'ohne Nummer', href: `/papers/${r.id}` }, { text: r.name ?? '' }, { text: r.sourceName },
+      rows: data.stalled.map((r) => [{ text: r.reference ?? 'ohne Nummer', href: `/papers/${r.id}` }, { text: r.name ?? '' }, { text: cityName(data, r.sourceId) },
         { text: r.state ? stateLabel(r.state) : '' }, { text: dayDe(r.lastActivity) }, n(r.days)]),
     },
   };
 }
 
 function endedThisYear(data: DashboardData, year: string): ChartView {
-  const rows = ENDED_STATES.map((s) => ({ state: s, count: data.endedInYear.find((r) => r.state === s)?.count ?? 0 })).filter((r) => r.count > 0);
+  const rows = ENDED_STATES.map((s) => ({ state: s, count: sum(data.counts.filter((r) => r.state === s), (r) => r.inYear) })).filter((r) => r.count > 0);
   const total = rows.reduce((a, r) => a + r.count, 0);
   return {
     key: 'ergebnisse',
@@ -145,15 +156,16 @@ function months(data: DashboardData, fromMonth: string, today: string): ChartVie
   const range = monthRange(fromMonth, today.slice(0, 7));
   const submitted = fillMonths(range, data.submittedByMonth);
   const deliberated = fillMonths(range, data.deliberatedByMonth);
-  const sum = (v: number[]) => v.reduce((a, b) => a + b, 0);
-  const any = sum(submitted) + sum(deliberated) > 0;
+  const total = (v: number[]) => v.reduce((a, b) => a + b, 0);
+  const undated = sum(data.counts, (r) => r.undated);
+  const any = total(submitted) + total(deliberated) > 0;
   return {
     key: 'monate',
     heading: 'Neue Vorlagen und Beratungen je Monat',
     intro: `Die letzten ${range.length} Monate: neue Vorlagen des Themas (nach Datum der Vorlage) und Beratungen in Sitzungen (eine je Vorlage und Sitzung).`
-      + (data.undated ? ` Ohne Datum und darum nicht als neue Vorlage gezählt: ${vorlagen(data.undated)}.` : ''),
+      + (undated ? ` Ohne Datum und darum nicht als neue Vorlage gezählt: ${vorlagen(undated)}.` : ''),
     svg: any ? timeline('chart-monate', 'Neue Vorlagen und Beratungen je Monat',
-      `${monthLabel(range[0])} bis ${monthLabel(range[range.length - 1])}: ${sum(submitted)} neue ${sum(submitted) === 1 ? 'Vorlage' : 'Vorlagen'}, ${sum(deliberated)} ${sum(deliberated) === 1 ? 'Beratung' : 'Beratungen'}.`, range, [
+      `${monthLabel(range[0])} bis ${monthLabel(range[range.length - 1])}: ${total(submitted)} neue ${total(submitted) === 1 ? 'Vorlage' : 'Vorlagen'}, ${total(deliberated)} ${total(deliberated) === 1 ? 'Beratung' : 'Beratungen'}.`, range, [
         { label: 'neue Vorlagen', values: submitted, color: '#1f5fa8', marker: 'circle', dash: null },
         { label: 'Beratungen', values: deliberated, color: '#b3261e', marker: 'square', dash: '6 4' },
       ]) : null,
@@ -186,7 +198,7 @@ export function dashboardQuery(p: DashboardParams, extra: Record<string, string>
 
 export function toDashboardView(p: DashboardParams, topics: TopicSet, cities: { key: string; name: string }[], data: DashboardData, today: string, fromMonth: string) {
   const charts = toCharts(data, today, fromMonth);
-  const withMotions = new Set(data.byState.map((r) => r.sourceKey)).size;
+  const withMotions = new Set(data.counts.map((r) => r.sourceId)).size;
   const currentId = p.topic?.id ?? ALL_TOPICS;
   const label = p.topic ? p.topic.label : 'alle Vorlagen';
   const city = cities.find((c) => c.key === p.source);
