@@ -120,7 +120,7 @@ async function main(): Promise<number> {
       }
       const dash = benchDashboard(file, motions, today);
       dashboard.push(dash);
-      log(`dashboard fresh render at ${motions} motions: p50 ${dash.p50.toFixed(2)} ms, p99 ${dash.p99.toFixed(2)} ms`);
+      log(`dashboard at ${motions} motions: fresh render p50 ${dash.p50.toFixed(2)} ms, cold p50 ${dash.coldP50.toFixed(2)} ms`);
       serve.push(await benchServe(file, { motions, today, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, log }));
       if (!opts.keep) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     }

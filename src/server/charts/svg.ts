@@ -12,6 +12,13 @@ export function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
+const GERMAN = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
+
+/** A whole number as German text ("4.629"): one formatter for every label (toLocaleString builds one per call). */
+export function de(n: number): string {
+  return GERMAN.format(n);
+}
+
 /** A number for an SVG attribute: at most one decimal, never NaN. */
 export function num(n: number): string {
   return Number.isFinite(n) ? String(Math.round(n * 10) / 10) : '0';
@@ -70,7 +77,7 @@ export function frame(id: string, width: number, height: number, title: string, 
 
 /** Bottom axis ticks of a linear scale: tick lines, labels, and the axis line. */
 export function bottomAxis(ticks: number[], x: (n: number) => number, y: number, unit: string): string {
-  const parts = ticks.map((t) => `<g transform="translate(${num(x(t))},${num(y)})"><line y2="5" stroke="#555"/><text y="18" text-anchor="middle" class="tick">${esc(t.toLocaleString('de-DE'))}</text></g>`);
+  const parts = ticks.map((t) => `<g transform="translate(${num(x(t))},${num(y)})"><line y2="5" stroke="#555"/><text y="18" text-anchor="middle" class="tick">${esc(de(t))}</text></g>`);
   const [a, b] = [x(ticks[0] ?? 0), x(ticks[ticks.length - 1] ?? 0)];
   return `<line x1="${num(a)}" x2="${num(b)}" y1="${num(y)}" y2="${num(y)}" stroke="#555"/>${parts.join('')}`
     + (unit ? `<text x="${num(b)}" y="${num(y + 34)}" text-anchor="end" class="tick">${esc(unit)}</text>` : '');

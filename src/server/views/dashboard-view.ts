@@ -9,7 +9,7 @@ import { PAPER_STATES, STATE_LABELS, type PaperState } from '../../domain/states
 import type { Topic, TopicSet } from '../../domain/topics';
 import { bars, stackedBars } from '../charts/bars';
 import { distribution } from '../charts/distribution';
-import { stateSwatch } from '../charts/svg';
+import { de, stateSwatch } from '../charts/svg';
 import { monthLabel, timeline } from '../charts/timeline';
 import { dayDe } from '../to-date';
 import { ALL_TOPICS } from './list-params';
@@ -52,9 +52,9 @@ export interface DashboardParams {
 }
 
 const stateLabel = (s: string) => STATE_LABELS[s as PaperState] ?? s;
-const n = (value: number): Cell => ({ text: value.toLocaleString('de-DE'), numeric: true });
-const vorlagen = (count: number) => `${count.toLocaleString('de-DE')} ${count === 1 ? 'Vorlage' : 'Vorlagen'}`;
-const days = (value: number) => Math.round(value).toLocaleString('de-DE');
+const n = (value: number): Cell => ({ text: de(value), numeric: true });
+const vorlagen = (count: number) => `${de(count)} ${count === 1 ? 'Vorlage' : 'Vorlagen'}`;
+const days = (value: number) => de(Math.round(value));
 
 const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'de');
 const cityName = (data: DashboardData, sourceId: number) => data.sources.get(sourceId)?.name ?? '';
@@ -93,14 +93,14 @@ function cityStates(data: DashboardData): ChartView {
 function durations(data: DashboardData): ChartView {
   const cities = [...groupBy(data.durations, (d) => d.sourceId)].map(([sourceId, rows]) => ({
     label: cityName(data, sourceId),
-    values: rows.map((r) => r.days),
+    histogram: rows.map((r) => ({ value: r.days, count: r.count })),
     spread: spreadOfHistogram(rows.map((r) => ({ value: r.days, count: r.count }))) as Spread,
   })).sort(byName);
   const decidedUndated = sum(data.counts.filter((r) => r.state && DECIDED.has(r.state)), (r) => r.noDuration);
   return {
     key: 'dauer',
     heading: 'Dauer von der Vorlage bis zur Entscheidung',
-    intro: `Tage vom Datum der Vorlage bis zur letzten Beratung, für entschiedene Vorlagen (${DECISION_STATES.map(stateLabel).join(', ')}). Jeder Punkt eine Dauer (Vorlagen gleicher Dauer teilen einen Punkt), der Kasten die mittlere Hälfte, der Strich der Median.`
+    intro: `Tage vom Datum der Vorlage bis zur letzten Beratung, für entschiedene Vorlagen (${DECISION_STATES.map(stateLabel).join(', ')}). Die Punkte zeigen die Dauern (je größer, desto mehr Vorlagen), der Kasten die mittlere Hälfte, der Strich der Median.`
       + (decidedUndated ? ` Nicht gezählt: ${vorlagen(decidedUndated)} ohne Datum im Ratsinformationssystem.` : ''),
     svg: cities.length ? distribution('chart-dauer', 'Dauer bis zur Entscheidung je Stadt',
       cities.map((c) => `${c.label}: ${vorlagen(c.spread.count)}, Median ${days(c.spread.median)} Tage`).join('; ') + '.', cities, 'Tage') : null,
