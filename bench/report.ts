@@ -83,6 +83,11 @@ export function renderReport(r: BenchResults): string {
     out.push('', '**Growth**', '', growthTable(r));
     if (r.serve.some((s) => s.routes.some((f) => isFreshRoute(f.route)))) out.push('', FRESH_NOTE);
   }
+  if (r.dashboard?.length) {
+    out.push('', '**Dashboard** (in-process, bench/dashboard.ts: fresh render = charts + template from the data kept per data stamp; cold = the data counted again too)', '',
+      table(['motions', 'fresh p50 ms', 'fresh p99 ms', 'cold p50 ms', 'cold p99 ms', 'cold, every motion, p50 ms'],
+        r.dashboard.map((d) => [n0(d.motions), f2(d.p50), f2(d.p99), f2(d.coldP50), f2(d.coldP99), f2(d.allColdP50)])));
+  }
   const im = r.importMemory;
   out.push('', '**Memory** (peak RSS, VmHWM, of child processes)', '', table(['what', 'peak RSS'], [
     ...(im ? [[`import of ${n0(im.motionsPlanned)} motions via importRecords (${im.complete ? 'complete' : `stopped after ${n0(im.motionsImported)} motions`}, ${f2(im.seconds)} s, ${n0(im.records / im.seconds)} records/s${im.complete ? `; refreshDerived ${f2(im.deriveSeconds)} s` : ''})`, `${n0(im.peakMb)} MB`]] : []),

@@ -1,3 +1,4 @@
+import type { DashboardFigures } from './dashboard';
 /** The shape of bench/results.json. */
 import type { ImportChildResult } from './import-child';
 import type { ImportBenchResult, IngestBenchResult } from './import';
@@ -45,5 +46,7 @@ export interface BenchResults {
   derive: DeriveFigures | null;
   serve: ServeResult[];
   importMemory: ImportChildResult | null;
+  /** the dashboard's fresh render (no cache) at each size (bench/dashboard.ts) */
+  dashboard?: DashboardFigures[];
   targets: TargetResult[];
 }

@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 import { refreshDerived } from '../src/db/derive';
 import { projectRoot } from '../src/util/paths';
 import { BENCH_TODAY, buildDatabase } from './generate';
+import { benchDashboard, type DashboardFigures } from './dashboard';
 import { benchImport, benchIngest } from './import';
 import { describeMachine } from './machine';
 import { benchImportMemory } from './memory-import';
@@ -94,6 +95,7 @@ async function main(): Promise<number> {
 
     const builds: BuildFigures[] = [];
     const serve: ServeResult[] = [];
+    const dashboard: DashboardFigures[] = [];
     let derive: DeriveFigures | null = null;
     for (const motions of opts.sizes) {
       const file = path.join(dir, `serve-${motions}.sqlite`);
@@ -116,6 +118,9 @@ async function main(): Promise<number> {
         derive = { motions, seconds, perMotionMs: (seconds * 1000) / motions, nextDaySeconds, nextDayWritten: daily.written };
         log(`refreshDerived over ${motions} motions: all ${seconds.toFixed(1)} s, next day ${nextDaySeconds.toFixed(2)} s`);
       }
+      const dash = benchDashboard(file, motions, today);
+      dashboard.push(dash);
+      log(`dashboard at ${motions} motions: fresh render p50 ${dash.p50.toFixed(2)} ms, cold p50 ${dash.coldP50.toFixed(2)} ms`);
       serve.push(await benchServe(file, { motions, today, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, log }));
       if (!opts.keep) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     }
@@ -129,7 +134,7 @@ async function main(): Promise<number> {
     const partial: Omit<BenchResults, 'targets'> = {
       date: new Date().toISOString(), machine, seconds: elapsed(),
       options: { sizes: opts.sizes, connections: opts.connections, seconds: opts.seconds, seed: opts.seed, today },
-      parse, import: imp, ingest, builds, derive, serve, importMemory,
+      parse, import: imp, ingest, builds, derive, serve, importMemory, dashboard,
     };
     const results: BenchResults = { ...partial, targets: judgeTargets(partial) };
     const report = renderReport(results);

@@ -22,7 +22,7 @@ import { Random } from './random';
 /** the same pages as motion, committee and meeting, each request with a URL of its own: rendered every time */
 export const FRESH_ROUTES = ['motion-fresh', 'committee-fresh', 'meeting-fresh'] as const;
 export type FreshRouteName = (typeof FRESH_ROUTES)[number];
-export const ROUTES = ['bare', 'start', 'motion', 'committee', 'meeting', 'search-common', 'search', 'feed', ...FRESH_ROUTES] as const;
+export const ROUTES = ['bare', 'start', 'motion', 'committee', 'meeting', 'search-common', 'search', 'feed', 'dashboard', ...FRESH_ROUTES] as const;
 export type RouteName = (typeof ROUTES)[number];
 /** the fresh-render rows are measured at these concurrencies only (not at c=50: the bench stays under 10 minutes) */
 export const FRESH_MAX_CONNECTIONS = 10;
@@ -35,7 +35,7 @@ export function isFreshRoute(r: RouteName): r is FreshRouteName {
 
 export const ROUTE_LABELS: Record<RouteName, string> = {
   bare: 'bare Express route', start: 'start page /', motion: 'motion /papers/:id', committee: 'committee /organizations/:id',
-  meeting: 'meeting /meetings/:id', 'search-common': 'search, most common words', search: 'search, mixed queries', feed: 'feed (Atom)',
+  meeting: 'meeting /meetings/:id', 'search-common': 'search, most common words', search: 'search, mixed queries', feed: 'feed (Atom)', dashboard: 'dashboard /dashboard',
   'motion-fresh': 'motion (fresh render)', 'committee-fresh': 'committee (fresh render)', 'meeting-fresh': 'meeting (fresh render)',
 };
 
@@ -95,6 +95,7 @@ async function findTargets(file: string, port: number, seed: number): Promise<Ta
   const paths: Targets['paths'] = {
     bare: ['/__bare'],
     start: ['/'],
+    dashboard: ['/dashboard', '/dashboard?thema=alle'],
     motion: papers.map((id) => `/papers/${id}`),
     committee: committees.map((id) => `/organizations/${id}`),
     meeting: meetings.map((id) => `/meetings/${id}`),

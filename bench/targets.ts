@@ -60,6 +60,13 @@ export function judgeTargets(r: Omit<BenchResults, 'targets'>): TargetResult[] {
     }
     add(`growth ${smallest.motions.toLocaleString('en')} → ${largest.motions.toLocaleString('en')} motions: page latency (p50, c=1) within 1.5×`, any ? growth.join(', ') : 'n/a', any ? status(ok) : 'n/a');
   }
+  const dash = [...(r.dashboard ?? [])].sort((a, b) => a.motions - b.motions);
+  const dMax = dash[dash.length - 1];
+  add(
+    `dashboard at ${dMax ? `${dMax.motions.toLocaleString('en')} motions` : 'the largest size'}: fresh render p50 < 20 ms`,
+    dMax ? `p50 ${ms(dMax.p50)}, p99 ${ms(dMax.p99)}; cold (data counted again, once per change of the data) p50 ${ms(dMax.coldP50)}, every motion ${ms(dMax.allColdP50)}${dash.length > 1 ? `; fresh growth from ${dash[0].motions.toLocaleString('en')}: ${(dMax.p50 / dash[0].p50).toFixed(2)}×` : ''}` : 'n/a',
+    dMax ? status(dMax.p50 < 20) : 'n/a',
+  );
   const m = r.importMemory;
   add(
     `import of ${m ? m.motionsPlanned.toLocaleString('en') : '100k'} motions: peak RSS < 300 MB`,

@@ -68,7 +68,7 @@ type FilterKey = keyof ListFilters;
 type Params = Record<string, string | number>;
 
 /** WHERE clause (and its named parameters) for a list, leaving out one filter (for that filter's own facet). */
-function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params } {
+export function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params } {
   const parts: string[] = [];
   const params: Params = {};
   const f = spec.filters;

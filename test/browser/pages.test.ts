@@ -89,6 +89,8 @@ describe('the web app in Chromium', () => {
     { name: 'meeting', url: `/meetings/${ids.ratMeeting}` },
     { name: 'past-meeting', url: `/meetings/${ids.pastRatMeeting}` },
     { name: 'search', url: '/suche?q=digital' },
+    { name: 'dashboard', url: '/dashboard' },
+    { name: 'dashboard-all', url: '/dashboard?thema=alle' },
   ];
 
   async function open(context: string, url: string, page?: Page): Promise<Page> {
@@ -181,6 +183,26 @@ describe('the web app in Chromium', () => {
     const pdf = await page.pdf({ path: path.join(SHOTS, 'committee-print-a4.pdf'), format: 'A4', preferCSSPageSize: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.screenshot({ path: path.join(SHOTS, 'committee-print-1280.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('dashboard: every chart is drawn (bars, dots, lines) inside its column at 390 px, and the page prints on A4 without the filters', async () => {
+    const page = await open('phone', '/dashboard?thema=alle');
+    const charts = (await page.evaluate(`[...document.querySelectorAll('svg.chart')].map((s) => {
+      const r = s.getBoundingClientRect();
+      return { id: s.id, width: Math.round(r.width), marks: s.querySelectorAll('rect[height], circle, path[d]').length };
+    })`)) as { id: string; width: number; marks: number }[];
+    expect(charts.map((c) => c.id)).toEqual(['chart-staedte', 'chart-dauer', 'chart-ruhend', 'chart-ergebnisse', 'chart-monate']);
+    for (const c of charts) {
+      expect(c.width).toBeGreaterThan(300);
+      expect(c.width).toBeLessThanOrEqual(390);
+      expect(c.marks).toBeGreaterThan(0);
+    }
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.dashboard-filter').isVisible()).toBe(false);
+    expect(await page.locator('svg.chart').first().isVisible()).toBe(true);
+    const pdf = await page.pdf({ path: path.join(SHOTS, 'dashboard-print-a4.pdf'), format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
   });
 });

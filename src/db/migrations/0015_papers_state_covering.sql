@@ -1,0 +1,2 @@
+DROP INDEX `papers_state`;--> statement-breakpoint
+CREATE INDEX `papers_state` ON `papers` (`state`,`source_id`,`date`,`last_activity`);
