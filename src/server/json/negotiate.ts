@@ -13,12 +13,12 @@ export function acceptedFormat(req: Request): PageFormat {
   return req.accepts(['text/html', 'application/json']) === 'application/json' ? 'json' : 'html';
 }
 
-/** Whether a request asks for JSON: `.json` path, ?format=json, or Accept. */
+/** Whether a request asks for JSON: `.json` path, ?format=json, or Accept (also beside a format that is not html or csv: its error is JSON). */
 export function wantsJson(req: Request): boolean {
   if (req.path.endsWith('.json')) return true;
   const format = req.query?.format;
   if (format === 'json') return true;
-  return format === undefined && acceptedFormat(req) === 'json';
+  return format !== 'html' && format !== 'csv' && acceptedFormat(req) === 'json';
 }
 
 /**
