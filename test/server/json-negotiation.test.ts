@@ -12,6 +12,7 @@ import { openDb, type OpenedDb } from '../../src/db/connection';
 import { importPapers, importRecords } from '../../src/db/import';
 import { refreshDerived } from '../../src/db/derive';
 import { createApp } from '../../src/server/app';
+import { isRateLimitedRequest } from '../../src/server/security/rate-limit';
 import { QUEUE_PAGE_SIZE } from '../../src/server/views/committee-view';
 import type { OrganizationRecord } from '../../scrapers/records';
 import { loadOpenApiValidator, type OpenApiValidator } from '../helpers/openapi-validator';
@@ -119,8 +120,12 @@ describe('JSON beside the pages: negotiation, errors, caching, links', () => {
     const byHost = await get('/vorlagen.json?thema=alle&sort=reference').set('Host', 'rr.example:8080').expect(200);
     expect([byHost.body.links.self, byHost.body.links.html]).toEqual(['http://rr.example:8080/vorlagen.json?thema=alle&sort=reference', 'http://rr.example:8080/?thema=alle&sort=reference']);
     expect(byHost.body.items[0].links.html).toMatch(/^http:\/\/rr\.example:8080\/papers\/\d+$/);
-    const bad = await get('/vorlagen.json').set('Host', 'rr.example:99999').expect(400).expect('Content-Type', /json/);
-    expect(bad.body).toEqual({ error: 'Ungültige Host-Angabe in der Anfrage.', status: 400 });
+    const orgId = one('SELECT MIN(id) FROM organizations');
+    for (const url of ['/vorlagen.json', '/suche.json?q=Digitaltag', `/papers/${f.idOf('DS/2026/0123')}.json`, `/meetings/${one('SELECT MIN(id) FROM meetings')}.json`,
+      `/organizations/${orgId}.json`, `/organizations/${orgId}/meetings.json`, '/openapi.json']) {
+      const bad = await get(url).set('Host', 'rr.example:99999');
+      expect([url, bad.status, bad.headers['content-type'], bad.body]).toEqual([url, 400, 'application/json; charset=utf-8', { error: 'Ungültige Host-Angabe in der Anfrage.', status: 400 }]);
+    }
     const saved = process.env.RATSRADAR_BASE_URL;
     process.env.RATSRADAR_BASE_URL = 'https://ratsradar.example.org/';
     try {
@@ -135,6 +140,14 @@ describe('JSON beside the pages: negotiation, errors, caching, links', () => {
       else process.env.RATSRADAR_BASE_URL = saved;
     }
   });
+});
+
+test('the rate limit counts a page’s JSON as the page (the search stays limited, CSV too)', () => {
+  expect(isRateLimitedRequest({ path: '/', query: { format: 'json' } })).toBe(false);
+  expect(isRateLimitedRequest({ path: '/vorlagen.json', query: {} })).toBe(false);
+  expect(isRateLimitedRequest({ path: '/suche.json', query: { q: 'x' } })).toBe(true);
+  expect(isRateLimitedRequest({ path: '/suche', query: { q: 'x', format: 'json' } })).toBe(true);
+  expect(isRateLimitedRequest({ path: '/', query: { format: 'csv' } })).toBe(true);
 });
 
 describe('a committee’s queue in JSON, walked by links.next', () => {

@@ -53,12 +53,12 @@ describe('JSON of the lists and pages, validated against /openapi.json (demo and
     return items;
   }
 
-  /** The paper ids of a CSV download, in its order (its last column links each motion). */
-  async function csvIds(url: string): Promise<number[]> {
+  /** The paper (or meeting) ids of a CSV download, in its order (its last column links each row). */
+  async function csvIds(url: string, kind: 'papers' | 'meetings' = 'papers'): Promise<number[]> {
     const res = await get(url).expect(200).expect('Content-Type', /text\/csv/);
     const rows = parseCsv(res.text, { bom: true, delimiter: ';' }) as string[][];
     expect(rows[0].at(-1)).toBe('Link');
-    return rows.slice(1).map((r) => Number(/\/papers\/(\d+)$/.exec(r.at(-1)!)![1]));
+    return rows.slice(1).map((r) => Number(new RegExp(`/${kind}/(\\d+)$`).exec(r.at(-1)!)![1]));
   }
 
   beforeAll(async () => {
@@ -70,10 +70,11 @@ describe('JSON of the lists and pages, validated against /openapi.json (demo and
   test('the OpenAPI document is 3.1 and names a schema for every JSON answer', () => {
     expect(v.doc.openapi).toBe('3.1.0');
     expect(Object.keys(v.doc.components.schemas)).toEqual(expect.arrayContaining([
-      'MotionSummary', 'Derived', 'PaperListPage', 'SearchPage', 'Paper', 'Meeting', 'Organization', 'Queue', 'QueueItem', 'Error',
+      'MotionSummary', 'Derived', 'PaperListPage', 'SearchPage', 'Paper', 'Meeting', 'Organization', 'Queue', 'QueueItem', 'MeetingListPage', 'Health', 'Error',
     ]));
     expect(Object.keys(v.doc.paths)).toEqual(expect.arrayContaining([
-      '/vorlagen.json', '/', '/suche.json', '/suche', '/papers/{id}.json', '/meetings/{id}.json', '/organizations/{id}.json', '/gremien/{source}/{name}', '/health',
+      '/vorlagen.json', '/', '/suche.json', '/suche', '/papers/{id}.json', '/meetings/{id}.json', '/organizations/{id}.json', '/organizations/{id}/meetings.json',
+      '/gremien/{source}/{name}', '/health',
     ]));
     // a wrong body fails: the schemas are closed and typed
     expect(v.check('/meetings/{id}.json', 200, { type: 'Meeting' })).not.toBe('');
@@ -152,6 +153,14 @@ describe('JSON of the lists and pages, validated against /openapi.json (demo and
       }
     }
     expect(queued).toBeGreaterThan(0);
+    // a committee's meetings (the data of its feed and calendar): the same as its meetings.csv
+    let meetings = 0;
+    for (const o of orgs) {
+      const items = await walk(`/organizations/${o.id}/meetings.json`, '/organizations/{id}/meetings.json');
+      expect(items.map((m) => m.id)).toEqual(await csvIds(`/organizations/${o.id}/meetings.csv`, 'meetings'));
+      meetings += items.length;
+    }
+    expect(meetings).toBeGreaterThan(20);
     const byName = all<{ key: string; organization: string }>(`SELECT DISTINCT s.key, c.organization FROM consultations c JOIN papers p ON p.id = c.paper_id
       JOIN sources s ON s.id = p.source_id WHERE c.organization IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.source_id = s.id AND o.name = c.organization) LIMIT 5`);
     expect(byName.length).toBeGreaterThan(0);
@@ -159,6 +168,11 @@ describe('JSON of the lists and pages, validated against /openapi.json (demo and
       const body = await getJson(`/gremien/${encodeURIComponent(c.key)}/${encodeURIComponent(c.organization)}?format=json`, '/gremien/{source}/{name}');
       expect([body.id, body.name, local(body.links.self)]).toEqual([null, c.organization, `/gremien/${encodeURIComponent(c.key)}/${encodeURIComponent(c.organization)}?format=json`]);
     }
+  });
+
+  test('/health answers as the document says', async () => {
+    const body = await getJson('/health', '/health');
+    expect(body.database).toEqual({ ok: true, papers: 187, meetings: 111 });
   });
 
   test('every motion’s JSON is valid, with its derived state at the top as in its progress', async () => {

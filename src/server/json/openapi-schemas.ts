@@ -148,6 +148,17 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     pastMeetings: arrayOf(obj({ id: int, links: ref('ObjectLinks'), name: nstr, date, start: nullable(time), room: nstr, items: int })),
     members: arrayOf(obj({ name: str, role: nstr, group: nstr })),
   }, { description: 'A committee (or faction): its queue (null for a faction), coming meetings with agendas and the agenda check, past meetings, members.' }),
+  MeetingListPage: obj({
+    type: { const: 'MeetingList' },
+    today: date,
+    organization: obj({ id: int, name: nstr, sourceName: str, links: ref('ObjectLinks') }),
+    pagination: ref('Pagination'),
+    links: composed([ref('PageLinks')], { csv: uri, feed: uri, calendar: uri }),
+    items: arrayOf(obj({
+      id: int, links: ref('ObjectLinks'), name: nstr, organization: nstr, date, start: nullable(time), end: nullable(time), room: nstr, location: nstr,
+      statusText: nstr, future: bool, agendaItems: int, updatedAt: dateTime,
+    })),
+  }, { description: 'A committee’s meetings, newest first: the data of its feed, calendar and meetings.csv.' }),
   ...recordSchemas(),
 };
 

@@ -58,6 +58,7 @@ export function openApiDocument(base: string) {
       '/papers/{id}.json': get('A motion', [pathParam('id')], 'Paper', 'The motion (also /papers/{id} with Accept: application/json).'),
       '/meetings/{id}.json': get('A meeting with its agenda', [pathParam('id')], 'Meeting', 'The meeting (also /meetings/{id} with Accept: application/json).'),
       '/organizations/{id}.json': get('A committee with its queue', [pathParam('id'), PAGE], 'Organization', 'The committee (also /organizations/{id} with Accept: application/json).'),
+      '/organizations/{id}/meetings.json': get('A committee’s meetings, newest first (the data of its feed, calendar and CSV)', [pathParam('id'), query('seite', 'Page (100 meetings a page).', { type: 'integer', minimum: 1 })], 'MeetingListPage', 'One page of meetings.'),
       '/gremien/{source}/{name}': get(
         'A committee known only by name (format=json or Accept: application/json); redirects to /organizations/{id} once it has one',
         [pathParam('source', str), pathParam('name', str), FORMAT, PAGE], 'Organization', 'The committee.',

@@ -10,9 +10,11 @@ import { jsonLinks } from '../json/links';
 import { sendJson } from '../json/negotiate';
 import { openApiDocument } from '../json/openapi';
 import { listJsonRoute, searchJsonRoute } from './list-json';
+import { organizationMeetingsJsonRoute } from './meetings-json';
 
 export function registerJsonRoutes(app: express.Express, ctx: AppContext): void {
   app.get('/vorlagen.json', listJsonRoute(ctx));
   app.get('/suche.json', searchJsonRoute(ctx));
+  app.get('/organizations/:id/meetings.json', organizationMeetingsJsonRoute(ctx));
   app.get('/openapi.json', (req, res) => sendJson(res, openApiDocument(jsonLinks(req).base)));
 }
