@@ -62,6 +62,21 @@ describe('JSON beside the pages: negotiation, errors, caching, links', () => {
     await get(`/organizations/${orgId}?format=html`).set('Accept', 'application/json').expect(200).expect('Content-Type', /^text\/html/);
   });
 
+  test('every page names its JSON in <head> (rel="alternate") and in its export links, and that address answers the page’s JSON', async () => {
+    const pages = ['/?stadt=demo-musterstadt', '/suche?q=Digitaltag', `/papers/${f.idOf('DS/2026/0123')}`, `/meetings/${one('SELECT MIN(id) FROM meetings')}`,
+      `/organizations/${one("SELECT id FROM organizations WHERE name = 'Hauptausschuss'")}`];
+    for (const page of pages) {
+      const html = (await get(page).expect(200)).text;
+      const m = /<link rel="alternate" type="application\/json" href="([^"]+)"/.exec(html);
+      expect([page, m !== null]).toEqual([page, true]);
+      const href = m![1].replace(/&amp;/g, '&').replace(/&#x3D;/g, '=');
+      expect(html).toContain(`<a href="${m![1]}" type="application/json">`);
+      const json = await get(href).expect(200).expect('Content-Type', /^application\/json/);
+      const byAccept = await get(page).set('Accept', 'application/json').expect(200);
+      expect([page, json.body]).toEqual([page, byAccept.body]);
+    }
+  });
+
   test('errors of JSON requests are JSON: one line, the status, valid against the Error schema', async () => {
     const cases: [string, string | null, number, string][] = [
       ['/papers/99999.json', null, 404, '/papers/{id}.json'],
