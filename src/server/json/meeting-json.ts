@@ -37,6 +37,11 @@ export function committeeJson(links: JsonLinks, sourceKey: string, name: string 
   };
 }
 
+/** A meeting's date, times, place and status as the RIS shows them. */
+export function meetingWhenWhere<M extends Pick<MeetingView, 'start' | 'end' | 'room' | 'location' | 'statusText'> & { date: string | null }>(m: M) {
+  return { date: m.date as M['date'], start: m.start, end: m.end, room: m.room, location: m.location, statusText: m.statusText };
+}
+
 export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: string) {
   const { meeting: m } = input;
   return {
@@ -49,12 +54,7 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
     originalUrl: isHttp(m.url) ? m.url : null,
     name: m.name,
     organization: committeeJson(links, m.sourceKey, m.organization, m.organizationId),
-    date: m.date,
-    start: m.start,
-    end: m.end,
-    room: m.room,
-    location: m.location,
-    statusText: m.statusText,
+    ...meetingWhenWhere(m),
     future: input.future,
     updatedAt: m.updatedAt,
     agendaItem: input.items.map((i) => {

@@ -6,6 +6,7 @@
 import type { CalendarMeeting } from '../../db/queries-calendar';
 import type { JsonLinks } from './links';
 import { pageLinks } from './list-json';
+import { meetingWhenWhere } from './meeting-json';
 
 export const MEETINGS_PAGE_SIZE = 100;
 
@@ -37,12 +38,7 @@ export function toMeetingListJson(input: MeetingListJsonInput, links: JsonLinks,
       links: links.meeting(m.id),
       name: m.name,
       organization: m.organization,
-      date: m.date,
-      start: m.start,
-      end: m.end,
-      room: m.room,
-      location: m.location,
-      statusText: m.statusText,
+      ...meetingWhenWhere(m),
       future: m.date >= today,
       agendaItems: m.items,
       updatedAt: m.updatedAt,

@@ -16,6 +16,16 @@ const resultCode = enumOf(RESULT_CODES);
 
 const check = obj({ flagged: bool, blocking: bool, label: str, messages: arrayOf(str) }, { description: 'The agenda check of a motion on a coming agenda (src/domain/agenda-check.ts).' });
 
+/** What the start page's list and the search's page share. */
+const LIST_PAGE = {
+  filters: ref('Filters'),
+  sort: enumOf(LIST_SORTS),
+  pagination: ref('Pagination'),
+  links: ref('ListLinks'),
+  facets: ref('Facets'),
+  items: arrayOf(ref('MotionSummary')),
+};
+
 export const COMPONENT_SCHEMAS: Record<string, Schema> = {
   Error: obj({ error: str, status: int }, { description: 'Every error answer of a JSON request: one line in German, and the HTTP status.' }),
   Source: obj({ key: str, name: str, demo: bool }, { description: 'The RIS a motion, meeting or committee comes from (sourceKey, its name, whether it is demo data).' }),
@@ -58,23 +68,13 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     type: { const: 'PaperList' },
     today: date,
     topic: nullable(obj({ id: str, label: str, description: nstr })),
-    filters: ref('Filters'),
-    sort: enumOf(LIST_SORTS),
-    pagination: ref('Pagination'),
-    links: ref('ListLinks'),
-    facets: ref('Facets'),
-    items: arrayOf(ref('MotionSummary')),
+    ...LIST_PAGE,
   }, { description: 'One page of the start page’s list (/vorlagen.json = /?format=json).' }),
   SearchPage: obj({
     type: { const: 'SearchPage' },
     today: date,
     q: str,
-    filters: ref('Filters'),
-    sort: enumOf(LIST_SORTS),
-    pagination: ref('Pagination'),
-    links: ref('ListLinks'),
-    facets: ref('Facets'),
-    items: arrayOf(ref('MotionSummary')),
+    ...LIST_PAGE,
   }, { description: 'One page of a search’s matches (/suche.json?q= = /suche?format=json), exact reference matches first.' }),
   CommitteeRef: obj({ name: nstr, id: nullable(int), links: nullable(obj({ self: nullable(uri), html: uri })) }),
   Meeting: obj({
