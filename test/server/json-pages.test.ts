@@ -76,6 +76,12 @@ describe('JSON of the lists and pages, validated against /openapi.json (demo and
       '/vorlagen.json', '/', '/suche.json', '/suche', '/papers/{id}.json', '/meetings/{id}.json', '/organizations/{id}.json', '/organizations/{id}/meetings.json',
       '/gremien/{source}/{name}', '/health',
     ]));
+    // every answer the document names compiles (Ajv strict mode: every $ref resolves, no unknown keyword) and refuses an empty object
+    for (const [path, item] of Object.entries(v.doc.paths)) {
+      for (const status of Object.keys(item.get?.responses ?? {})) {
+        if (path !== '/openapi.json') expect([path, status, v.check(path, Number(status), {})]).not.toEqual([path, status, '']);
+      }
+    }
     // a wrong body fails: the schemas are closed and typed
     expect(v.check('/meetings/{id}.json', 200, { type: 'Meeting' })).not.toBe('');
     expect(v.check('/vorlagen.json', 404, { error: 'x', status: 404, extra: 1 })).toMatch(/additional properties/);
