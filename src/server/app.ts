@@ -14,6 +14,8 @@ import { createRenderer } from './render';
 import { httpCache } from './http-cache';
 import { homeRoute } from './routes/home';
 import { registerFeedRoutes } from './routes/feed-routes';
+import { registerJsonRoutes } from './routes/json-routes';
+import { sendJson, wantsJson } from './json/negotiate';
 import { paperRoute } from './routes/paper';
 import { meetingRoute } from './routes/meeting';
 import { committeeByNameRoute, organizationRoute } from './routes/organization';
@@ -95,6 +97,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   app.get('/meetings/:id', meetingRoute(ctx));
   app.get('/organizations/:id', organizationRoute(ctx));
   registerFeedRoutes(app, ctx);
+  registerJsonRoutes(app, ctx);
   app.get('/gremien/:source/:name', committeeByNameRoute(ctx));
   app.get('/dashboard', dashboardRoute(ctx));
   app.get('/dashboard.csv', dashboardCsvRoute(ctx));
@@ -109,8 +112,8 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
       process.stderr.write(`ratsradar: ${req.method} ${req.path}: ${err instanceof Error ? err.message : String(err)}\n`);
     }
     res.status(status);
-    if (req.path.endsWith('.json')) {
-      res.json({ error: message, status });
+    if (wantsJson(req)) {
+      sendJson(res, { error: message, status });
       return;
     }
     res.type('html').send(render('error', { title: status === 404 ? 'Nicht gefunden' : 'Fehler', status, message }));

@@ -3,8 +3,9 @@
  * not /health): ETag and Last-Modified, and 304 Not Modified on a matching If-None-Match or, without
  * one, an If-Modified-Since not older than Last-Modified — answered before any page is rendered.
  *
- * A response depends on the database, the day (states are derived per day), the URL and the build, so
- * ETag = hash(process start, data stamp, today, URL with host — feeds hold absolute links) and Last-Modified = when this process first saw
+ * A response depends on the database, the day (states are derived per day), the URL, the format the
+ * Accept header prefers (HTML or JSON: Vary: Accept) and the build, so
+ * ETag = hash(process start, data stamp, today, format, URL with host — feeds hold absolute links) and Last-Modified = when this process first saw
  * the current data (src/server/data-stamp.ts). Both change together whenever a row changes. Since the
  * ETag names the answer, answers are also kept by it and sent again without rendering (response-cache.ts).
  */
@@ -12,6 +13,7 @@ import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from './app';
 import { BOOT_ID, stampSeenAt } from './data-stamp';
+import { acceptedFormat } from './json/negotiate';
 import { createResponseCache } from './response-cache';
 
 /** Weak comparison of an If-None-Match header with our ETag. */
@@ -41,11 +43,14 @@ export function httpCache(ctx: AppContext) {
       const stamp = ctx.ensureFresh();
       const today = ctx.today();
       const lastModified = stampSeenAt(ctx.sqlite);
-      const hash = crypto.createHash('sha1').update(`${BOOT_ID}|${stamp}|${today}|${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`).digest('base64url').slice(0, 22);
+      // the same URL answers HTML or JSON by the Accept header (json/negotiate.ts): the ETag, and so the kept answer, names which
+      const variant = acceptedFormat(req);
+      const hash = crypto.createHash('sha1').update(`${BOOT_ID}|${stamp}|${today}|${variant}|${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`).digest('base64url').slice(0, 22);
       const etag = `W/"${hash}"`;
       res.setHeader('ETag', etag);
       res.setHeader('Last-Modified', lastModified.toUTCString());
       res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('Vary', 'Accept');
       if (isNotModified(req, etag, lastModified)) {
         res.status(304).end();
         return;

@@ -62,7 +62,7 @@ describe('the rate limit counts the route, not the spelling', () => {
     expect(isRateLimitedPath(p)).toBe(limited);
   });
 
-  test('?format=csv (and any other format than html) is limited like /vorlagen.csv', () => {
+  test('?format=csv (and any other format than html or json) is limited like /vorlagen.csv', () => {
     expect(isRateLimitedRequest({ path: '/', query: { format: 'csv' } })).toBe(true);
     expect(isRateLimitedRequest({ path: '/', query: { format: ['csv', 'csv'] } })).toBe(true);
     expect(isRateLimitedRequest({ path: '/', query: { format: 'html' } })).toBe(false);

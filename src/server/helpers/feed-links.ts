@@ -1,6 +1,6 @@
 /**
- * {{> feed-links links=(feedLinks "paper" meta.id)}} → the page's feed, calendar and CSV links
- * ([{ href, type, label, format }]); feeds and calendars are also put on the page's root model as
+ * {{> feed-links links=(feedLinks "paper" meta.id)}} → the page's feed, calendar, CSV and JSON links
+ * ([{ href, type, label, format }]); feeds, calendars and JSON are also put on the page's root model as
  * `alternates`, which the layout writes into <head> as <link rel="alternate">.
  * Kinds: paper (id), organization (id), meeting (id), list (query string of the start page),
  * search (query string of the search), calendar (all meetings).
@@ -11,12 +11,13 @@ export interface FeedLink {
   href: string;
   type: string;
   label: string;
-  format: 'Atom' | 'iCal' | 'CSV';
+  format: 'Atom' | 'iCal' | 'CSV' | 'JSON';
 }
 
 const ATOM = 'application/atom+xml';
 const ICS = 'text/calendar';
 const CSV = 'text/csv';
+const JSON_TYPE = 'application/json';
 
 function withQuery(path: string, qs: unknown): string {
   return typeof qs === 'string' && qs !== '' ? `${path}?${qs}` : path;
@@ -31,6 +32,7 @@ export function feedLinksFor(kind: string, arg: unknown): FeedLink[] {
         ? [
             { href: `/papers/${id}/feed.atom`, type: ATOM, label: 'Neuigkeiten zu dieser Vorlage', format: 'Atom' },
             { href: `/papers/${id}/calendar.ics`, type: ICS, label: 'Termine dieser Vorlage', format: 'iCal' },
+            { href: `/papers/${id}.json`, type: JSON_TYPE, label: 'Daten dieser Vorlage', format: 'JSON' },
           ]
         : [];
     case 'organization':
@@ -39,20 +41,28 @@ export function feedLinksFor(kind: string, arg: unknown): FeedLink[] {
             { href: `/organizations/${id}/feed.atom`, type: ATOM, label: 'Sitzungen dieses Gremiums', format: 'Atom' },
             { href: `/organizations/${id}/calendar.ics`, type: ICS, label: 'Sitzungstermine dieses Gremiums', format: 'iCal' },
             { href: `/organizations/${id}/meetings.csv`, type: CSV, label: 'Sitzungsliste als Tabelle', format: 'CSV' },
+            { href: `/organizations/${id}.json`, type: JSON_TYPE, label: 'Daten dieses Gremiums', format: 'JSON' },
           ]
         : [];
     case 'meeting':
-      return id ? [{ href: `/meetings/${id}/agenda.csv`, type: CSV, label: 'Tagesordnung als Tabelle', format: 'CSV' }] : [];
+      return id
+        ? [
+            { href: `/meetings/${id}/agenda.csv`, type: CSV, label: 'Tagesordnung als Tabelle', format: 'CSV' },
+            { href: `/meetings/${id}.json`, type: JSON_TYPE, label: 'Daten dieser Sitzung', format: 'JSON' },
+          ]
+        : [];
     case 'list':
       return [
         { href: withQuery('/feed.atom', arg), type: ATOM, label: 'Diese Liste als Feed', format: 'Atom' },
         { href: withQuery('/vorlagen.csv', arg), type: CSV, label: 'Diese Liste als Tabelle', format: 'CSV' },
+        { href: withQuery('/vorlagen.json', arg), type: JSON_TYPE, label: 'Diese Liste als Daten', format: 'JSON' },
         { href: '/calendar.ics', type: ICS, label: 'Alle Sitzungstermine', format: 'iCal' },
       ];
     case 'search':
       return [
         { href: withQuery('/suche/feed.atom', arg), type: ATOM, label: 'Diese Suche als Feed', format: 'Atom' },
         { href: withQuery('/suche.csv', arg), type: CSV, label: 'Treffer als Tabelle', format: 'CSV' },
+        { href: withQuery('/suche.json', arg), type: JSON_TYPE, label: 'Treffer als Daten', format: 'JSON' },
       ];
     case 'calendar':
       return [{ href: '/calendar.ics', type: ICS, label: 'Alle Sitzungstermine', format: 'iCal' }];

@@ -2,7 +2,8 @@
  * GET / — the topic view: the papers of a topic (default: data/topics.json "default"; ?thema=alle for
  * every paper) with state, current station, next step and date; facets city (stadt), state, committee
  * (gremium), paper type (art) and year (jahr); sort (activity, next, date, reference); paginated
- * (seite). ?format=csv sends the whole list as CSV (as /vorlagen.csv does).
+ * (seite). ?format=csv sends the whole list as CSV (as /vorlagen.csv does); ?format=json or Accept:
+ * application/json one page as JSON (as /vorlagen.json does).
  */
 import type { Request, Response } from 'express';
 import type { AppContext } from '../app';
@@ -12,7 +13,9 @@ import { toHomeView } from '../views/home-view';
 import { loadFacets, loadPage, topicSpec } from '../views/list-data';
 import { parseListParams } from '../views/list-params';
 import { PAGE_SIZE } from '../views/list-view';
+import { pageFormat } from '../json/negotiate';
 import { sendPaperCsv } from './csv';
+import { sendListJson } from './list-json';
 
 export { PAGE_SIZE };
 
@@ -21,12 +24,15 @@ export function homeRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const p = parseListParams(req, topics, 'topic');
     const spec = topicSpec(p);
-    const format = req.query.format;
+    const format = pageFormat(req, ['csv']);
     if (format === 'csv') {
       sendPaperCsv(ctx, req, res, spec, `ratsradar-${p.topic?.id ?? 'alle'}.csv`);
       return;
     }
-    if (format !== undefined && format !== 'html') throw new HttpError(400, 'Unbekanntes Format.');
+    if (format === 'json') {
+      sendListJson(ctx, req, res, p);
+      return;
+    }
     const { rows, total } = loadPage(ctx.sqlite, spec, PAGE_SIZE, (p.page - 1) * PAGE_SIZE);
     if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
     const facets = loadFacets(ctx.sqlite, spec);

@@ -5,6 +5,8 @@
  * on the paper lists.
  * GET /gremien/:source/:name — a committee known only by name (from Beratungsfolgen or meetings);
  * redirects to /organizations/:id once the committee has an organization row.
+ * Both answer JSON (src/server/json/organization-json.ts) to /organizations/:id.json, ?format=json and
+ * Accept: application/json.
  */
 import type { Request, Response } from 'express';
 import { committeeByName, committeeOfOrganization, loadPastMeetings, type CommitteeRef } from '../../db/queries-committee';
@@ -15,6 +17,9 @@ import { committeeHref } from '../views/committee-href';
 import { loadCommitteeModel } from '../views/committee-view';
 import { parsePageParam } from '../views/list-params';
 import { pagerView } from '../views/list-view';
+import { jsonLinks } from '../json/links';
+import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
+import { toOrganizationJson } from '../json/organization-json';
 import { parseId } from './ids';
 
 const KIND_LABELS: Record<string, string> = {
@@ -29,6 +34,8 @@ interface PageInput {
   members: MemberView[];
   /** the page of the queue asked for */
   page: number;
+  /** JSON asked for (`.json` path, ?format=json or Accept): where the JSON lives (path) and its query for queue page n */
+  json: { path: string; query: (n: number) => string } | null;
 }
 
 const NO_PAGE = 'Diese Seite gibt es nicht.';
@@ -43,6 +50,11 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
     past: loadPastMeetings(ctx.sqlite, committee, today, 20),
   }));
   if (staff && input.page > staff.queuePages) throw new HttpError(404, NO_PAGE);
+  if (input.json) {
+    const json = toOrganizationJson({ ...input, staff, past, jsonPath: input.json.path, pageQuery: input.json.query }, jsonLinks(res.req), today);
+    sendJson(res, json);
+    return;
+  }
   const path = committeeHref(committee.sourceKey, committee.name, committee.organizationId)!;
   const pager = staff && staff.queuePages > 1
     ? pagerView(input.page, staff.queuePages, (n) => `${path}${n > 1 ? `?seite=${n}` : ''}#warteschlange`)
@@ -66,26 +78,33 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
 export function organizationRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const page = parsePageParam(req.query as Record<string, unknown>);
-    const id = parseId(req.params.id);
+    const { idText, json: jsonPath } = splitJsonSuffix(req.params.id);
+    const asJson = jsonPath || pageFormat(req) === 'json';
+    const id = parseId(idText);
     const found = id === null ? null : loadOrganization(ctx.sqlite, id, ctx.today(), 0);
     const committee = id === null ? null : committeeOfOrganization(ctx.sqlite, id);
     if (!found || !committee) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
-    renderCommittee(ctx, res, { committee, kind: found.organization.kind, url: found.organization.url, members: found.members, page });
+    const json = asJson ? { path: `/organizations/${id}.json`, query: (n: number) => (n > 1 ? `seite=${n}` : '') } : null;
+    renderCommittee(ctx, res, { committee, kind: found.organization.kind, url: found.organization.url, members: found.members, page, json });
   };
 }
 
 export function committeeByNameRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const page = parsePageParam(req.query as Record<string, unknown>);
+    const asJson = pageFormat(req) === 'json';
     const source = String(req.params.source ?? '');
     const name = String(req.params.name ?? '').replace(/\s+/g, ' ').trim();
     if (!source || !name || name.length > 300) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
     const committee = committeeByName(ctx.sqlite, source, name);
     if (!committee) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
     if (committee.organizationId != null) {
-      res.redirect(302, `/organizations/${committee.organizationId}${page > 1 ? `?seite=${page}` : ''}`);
+      const target = `/organizations/${committee.organizationId}${req.query.format === 'json' ? '.json' : ''}`;
+      res.redirect(302, `${target}${page > 1 ? `?seite=${page}` : ''}`);
       return;
     }
-    renderCommittee(ctx, res, { committee, kind: null, url: null, members: [], page });
+    const path = committeeHref(committee.sourceKey, committee.name, null)!;
+    const json = asJson ? { path, query: (n: number) => `format=json${n > 1 ? `&seite=${n}` : ''}` } : null;
+    renderCommittee(ctx, res, { committee, kind: null, url: null, members: [], page, json });
   };
 }

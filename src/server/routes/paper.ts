@@ -1,4 +1,4 @@
-/** GET /papers/:id — a motion's timeline, its case and documents; /papers/:id.json — the same data as JSON. */
+/** GET /papers/:id — a motion's timeline, its case and documents; /papers/:id.json (or Accept: application/json) — the same data as JSON (json/paper-json.ts). */
 import type { Request, Response } from 'express';
 import { loadPaper } from '../../db/queries';
 import { loadPaperAgenda } from '../../db/queries-agenda';
@@ -8,13 +8,16 @@ import { groupCase, referenceStem } from '../../domain/case';
 import { progress } from '../../domain/progress';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
-import { toPaperJson, toPaperView } from '../views/paper-view';
+import { jsonLinks } from '../json/links';
+import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
+import { toPaperJsonView } from '../json/paper-json';
+import { toPaperView } from '../views/paper-view';
 
 export function paperRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const raw = String(req.params.id);
-    const asJson = raw.endsWith('.json');
-    const idText = asJson ? raw.slice(0, -5) : raw;
+    const { idText, json: jsonPath } = splitJsonSuffix(raw);
+    const asJson = jsonPath || pageFormat(req) === 'json';
     if (!/^[1-9]\d{0,14}$/.test(idText)) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
     const today = ctx.today();
     const page = ctx.read(() => {
@@ -36,7 +39,7 @@ export function paperRoute(ctx: AppContext) {
       return { stored, pr, extras: { links, caseMembers, lastChecked, history } };
     });
     if (!page.extras) {
-      res.json(toPaperJson(page.stored, page.pr, today));
+      sendJson(res, toPaperJsonView(page.stored, page.pr, today, jsonLinks(req)));
       return;
     }
     res.type('html').send(ctx.render('paper', toPaperView(page.stored, page.pr, today, page.extras)));

@@ -2,7 +2,8 @@
  * GET /suche?q= — search over reference numbers and titles (FTS5 papers_fts): umlauts folded (ä = ae,
  * ß = ss) and matched as typed, every word also as a prefix, exact reference matches first, then by
  * relevance (or the chosen sort); the same facets and pagination as the start page.
- * ?format=csv sends all matches as CSV (as /suche.csv does).
+ * ?format=csv sends all matches as CSV (as /suche.csv does); ?format=json or Accept: application/json
+ * one page as JSON (as /suche.json does).
  */
 import type { Request, Response } from 'express';
 import type { AppContext } from '../app';
@@ -11,19 +12,24 @@ import { loadFacets, loadPage, searchSpec } from '../views/list-data';
 import { parseListParams } from '../views/list-params';
 import { PAGE_SIZE } from '../views/list-view';
 import { toSearchView, type SearchResult } from '../views/search-view';
+import { pageFormat } from '../json/negotiate';
 import { sendPaperCsv } from './csv';
+import { sendSearchJson } from './list-json';
 
 export function searchRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const p = parseListParams(req, null, 'search');
     const spec = searchSpec(p);
-    const format = req.query.format;
+    const format = pageFormat(req, ['csv']);
+    if (format === 'json') {
+      sendSearchJson(ctx, req, res, p);
+      return;
+    }
     if (format === 'csv') {
       if (!spec) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
       sendPaperCsv(ctx, req, res, spec, 'ratsradar-suche.csv');
       return;
     }
-    if (format !== undefined && format !== 'html') throw new HttpError(400, 'Unbekanntes Format.');
     let result: SearchResult | null = null;
     if (spec) {
       const { rows, total } = loadPage(ctx.sqlite, spec, PAGE_SIZE, (p.page - 1) * PAGE_SIZE);

@@ -25,10 +25,13 @@ export function isRateLimitedPath(path: string): boolean {
   return p === '/suche' || p.startsWith('/suche/') || p.startsWith('/suche.') || /\.(atom|ics|csv)$/.test(p);
 }
 
-/** Whether a request is limited: by its path, or by asking any page for another format than HTML (`/?format=csv`). */
+/**
+ * Whether a request is limited: by its path, or by asking any page for another format than HTML or
+ * JSON (`/?format=csv`). A page's JSON (`?format=json`, like /vorlagen.json) is one page, as its HTML.
+ */
 export function isRateLimitedRequest(req: Pick<Request, 'path' | 'query'>): boolean {
   const format = req.query.format;
-  return isRateLimitedPath(req.path) || (format !== undefined && format !== 'html');
+  return isRateLimitedPath(req.path) || (format !== undefined && format !== 'html' && format !== 'json');
 }
 
 export function rateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): number {

@@ -99,6 +99,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     reference: e.paper.stored.reference,
     name: e.paper.stored.name,
     role: e.role,
+    roleCode: e.roleCode,
     date: e.date,
     agendaText: agendaSourceText(e.agenda),
     deadline: e.deadline,
@@ -108,6 +109,8 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     waitingSince: e.waitingSince,
     earlier: e.earlierTotal ? `${e.earlierDone} von ${e.earlierTotal} erledigt` : 'keine',
     check: e.date ? checkView(check(e.paper, e.date)) : null,
+    /** the motion's progress (its derived state, explanation and next step: the JSON view names them) */
+    progress: e.paper.pr,
   }));
 
   // coming meetings: published agendas, and the Beratungsfolge rows planned for their dates (or for dates without a meeting page)

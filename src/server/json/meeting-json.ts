@@ -1,0 +1,86 @@
+/**
+ * The JSON of a meeting (OpenAPI schema Meeting): GET /meetings/:id.json (or Accept: application/json).
+ * Date, time, place, committee, the agenda with results; every motion on it with its derived state,
+ * explanation and next step, and for a coming meeting the agenda check; the documents known for it.
+ */
+import type { AgendaItemView, MeetingDocumentView, MeetingView } from '../../db/queries-meetings';
+import type { Progress } from '../../domain/progress';
+import { committeeHref } from '../views/committee-href';
+import type { JsonLinks } from './links';
+import { toDerivedJson } from './motion-json';
+
+const isHttp = (u: string | null): u is string => typeof u === 'string' && /^https?:\/\//i.test(u);
+
+export interface AgendaCheckJson {
+  blocking: boolean;
+  messages: string[];
+}
+
+export interface MeetingJsonInput {
+  meeting: MeetingView;
+  items: AgendaItemView[];
+  documents: MeetingDocumentView[];
+  future: boolean;
+  /** progress() of the motions on the agenda, by paper id */
+  progress: Map<number, Progress>;
+  /** the agenda check of an item's motion (coming meetings only), null when nothing is flagged */
+  check: (paperId: number | null) => AgendaCheckJson | null;
+}
+
+/** The committee a meeting, queue or motion names: its name, id and links where its page is known. */
+export function committeeJson(links: JsonLinks, sourceKey: string, name: string | null, organizationId: number | null) {
+  const href = committeeHref(sourceKey, name, organizationId);
+  return {
+    name,
+    id: organizationId,
+    links: href ? { self: organizationId != null ? links.organization(organizationId).self : null, html: links.url(href) } : null,
+  };
+}
+
+/** A meeting's date, times, place and status as the RIS shows them. */
+export function meetingWhenWhere<M extends Pick<MeetingView, 'start' | 'end' | 'room' | 'location' | 'statusText'> & { date: string | null }>(m: M) {
+  return { date: m.date as M['date'], start: m.start, end: m.end, room: m.room, location: m.location, statusText: m.statusText };
+}
+
+export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: string) {
+  const { meeting: m } = input;
+  return {
+    type: 'Meeting' as const,
+    id: m.id,
+    today,
+    links: { ...links.meeting(m.id), agendaCsv: links.url(`/meetings/${m.id}/agenda.csv`) },
+    source: { key: m.sourceKey, name: m.sourceName, demo: m.isDemo },
+    sourceId: m.sourceId,
+    originalUrl: isHttp(m.url) ? m.url : null,
+    name: m.name,
+    organization: committeeJson(links, m.sourceKey, m.organization, m.organizationId),
+    ...meetingWhenWhere(m),
+    future: input.future,
+    updatedAt: m.updatedAt,
+    agendaItem: input.items.map((i) => {
+      const pr = i.paperId != null ? input.progress.get(i.paperId) : undefined;
+      return {
+        id: i.id,
+        number: i.number,
+        public: i.public,
+        name: i.name,
+        paperReference: i.paperReference,
+        paper: i.paperId != null && pr
+          ? { id: i.paperId, reference: i.paperReference, name: i.paperName, links: links.paper(i.paperId), ...toDerivedJson(pr) }
+          : null,
+        result: i.result,
+        resultCode: i.resultCode,
+        originalUrl: isHttp(i.url) ? i.url : null,
+        check: input.check(i.paperId),
+      };
+    }),
+    documents: input.documents.map((d) => ({
+      agendaItemId: d.itemId,
+      number: d.number,
+      paperId: d.paperId,
+      reference: d.reference,
+      name: d.name,
+      url: isHttp(d.url) ? d.url : null,
+    })),
+  };
+}

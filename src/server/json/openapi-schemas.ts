@@ -1,0 +1,206 @@
+/**
+ * The component schemas of /openapi.json: one per JSON answer (PaperListPage, SearchPage, Paper,
+ * Meeting, Organization with its Queue, Health, Error) and the parts they share (MotionSummary,
+ * Derived, NextStep, …). Field names are the record names of CONTRACTS.md. Objects ratsradar builds
+ * are closed (no other properties), so a field added to a view without its schema fails the tests.
+ */
+import { RESULT_CODES, ROLE_CODES } from '../../../scrapers/shared/codes';
+import { PAPER_STATES, STATION_STATES } from '../../domain/states';
+import { LIST_SORTS } from '../../db/queries-lists';
+import { arrayOf, bool, composed, date, dateTime, enumOf, int, nullable, obj, ref, str, time, uri, type Schema } from './schema-kit';
+
+const nstr = nullable(str);
+const ndate = nullable(date);
+const roleCode = nullable(enumOf(ROLE_CODES));
+const resultCode = enumOf(RESULT_CODES);
+
+const check = obj({ flagged: bool, blocking: bool, label: str, messages: arrayOf(str) }, { description: 'The agenda check of a motion on a coming agenda (src/domain/agenda-check.ts).' });
+
+/** What the start page's list and the search's page share. */
+const LIST_PAGE = {
+  filters: ref('Filters'),
+  sort: enumOf(LIST_SORTS),
+  pagination: ref('Pagination'),
+  links: ref('ListLinks'),
+  facets: ref('Facets'),
+  items: arrayOf(ref('MotionSummary')),
+};
+
+export const COMPONENT_SCHEMAS: Record<string, Schema> = {
+  Error: obj({ error: str, status: int }, { description: 'Every error answer of a JSON request: one line in German, and the HTTP status.' }),
+  Source: obj({ key: str, name: str, demo: bool }, { description: 'The RIS a motion, meeting or committee comes from (sourceKey, its name, whether it is demo data).' }),
+  ObjectLinks: obj({ self: uri, html: uri }, { description: 'An object’s JSON (self) and its page (html), absolute.' }),
+  PageLinks: obj({ self: uri, first: uri, prev: nullable(uri), next: nullable(uri), last: uri }, { open: true, description: 'Links of a paged list; next is null on the last page.' }),
+  Pagination: obj({ page: { type: 'integer', minimum: 1 }, pageSize: { type: 'integer', minimum: 1 }, total: { type: 'integer', minimum: 0 }, pages: { type: 'integer', minimum: 1 } }),
+  NextStep: obj({
+    organization: nstr,
+    role: nstr,
+    roleCode,
+    date: ndate,
+    fromAgenda: nullable(obj({ date, meetingId: nullable(int), number: nstr }, { description: 'The date comes from this published agenda, not the motion’s own page.' })),
+  }, { description: 'The committee that deals with the motion next, and when where known.' }),
+  Derived: obj({
+    state: enumOf(PAPER_STATES),
+    stateLabel: str,
+    explanation: { type: 'string', description: 'Why the motion has this state (German): the station and meeting row that set it.' },
+    explanationEn: str,
+    currentOrganization: nstr,
+    next: nullable(ref('NextStep')),
+    awaiting: nullable(obj({ organization: nstr, role: nstr, date: ndate }, { description: 'A committee that has met on the motion and whose result is not published yet.' })),
+    decision: nullable(obj({ organization: nstr, role: nstr, date: ndate, result: nstr, resultCode })),
+    lastActivity: ndate,
+  }, { open: true, description: 'ratsradar’s reading of where a motion stands, today (progress(), src/domain/progress.ts).' }),
+  MotionSummary: composed([ref('Derived')], {
+    id: int,
+    links: ref('ObjectLinks'),
+    source: ref('Source'),
+    reference: nstr,
+    name: nstr,
+    paperType: nstr,
+    date: ndate,
+    firstSeenAt: nullable(dateTime),
+    updatedAt: nullable(dateTime),
+  }, 'A motion in a list, with its derived state, explanation and next step.'),
+  Facets: obj(Object.fromEntries(['source', 'state', 'organization', 'paperType', 'year'].map((k) => [k, arrayOf(obj({ value: str, label: str, count: int }))]))),
+  Filters: obj({ source: nstr, state: nullable(enumOf(PAPER_STATES)), organization: nstr, paperType: nstr, year: nullable({ type: 'string', pattern: '^\\d{4}$' }) }),
+  ListLinks: composed([ref('PageLinks')], { html: uri, csv: uri }, 'The list’s pages, its HTML page and its CSV (every motion of the list, not one page).'),
+  PaperListPage: obj({
+    type: { const: 'PaperList' },
+    today: date,
+    topic: nullable(obj({ id: str, label: str, description: nstr })),
+    ...LIST_PAGE,
+  }, { description: 'One page of the start page’s list (/vorlagen.json = /?format=json).' }),
+  SearchPage: obj({
+    type: { const: 'SearchPage' },
+    today: date,
+    q: str,
+    ...LIST_PAGE,
+  }, { description: 'One page of a search’s matches (/suche.json?q= = /suche?format=json), exact reference matches first.' }),
+  CommitteeRef: obj({ name: nstr, id: nullable(int), links: nullable(obj({ self: nullable(uri), html: uri })) }),
+  Meeting: obj({
+    type: { const: 'Meeting' },
+    id: int,
+    today: date,
+    links: obj({ self: uri, html: uri, agendaCsv: uri }),
+    source: ref('Source'),
+    sourceId: nstr,
+    originalUrl: nullable(uri),
+    name: nstr,
+    organization: ref('CommitteeRef'),
+    date: ndate,
+    start: nullable(time),
+    end: nullable(time),
+    room: nstr,
+    location: nstr,
+    statusText: nstr,
+    future: bool,
+    updatedAt: dateTime,
+    agendaItem: arrayOf(obj({
+      id: int,
+      number: nstr,
+      public: nullable(bool),
+      name: nstr,
+      paperReference: nstr,
+      paper: nullable(composed([ref('Derived')], { id: int, reference: nstr, name: nstr, links: ref('ObjectLinks') })),
+      result: nstr,
+      resultCode: nullable(resultCode),
+      originalUrl: nullable(uri),
+      check: nullable(obj({ blocking: bool, messages: arrayOf(str) })),
+    })),
+    documents: arrayOf(obj({ agendaItemId: int, number: nstr, paperId: int, reference: nstr, name: nstr, url: nullable(uri) })),
+  }, { description: 'A meeting with its agenda; every motion on it with its derived state.' }),
+  QueueItem: composed([ref('Derived')], {
+    id: int,
+    links: ref('ObjectLinks'),
+    source: ref('Source'),
+    reference: nstr,
+    name: nstr,
+    role: nstr,
+    roleCode,
+    meetingDate: { ...ndate, description: 'The committee’s next meeting on the motion, where known.' },
+    deadline: { ...ndate, description: 'The committee must deliberate before this day (a later decisive station meets then).' },
+    waitingSince: ndate,
+    check: nullable(check),
+  }, 'A motion waiting for the committee.'),
+  Queue: obj({ pagination: ref('Pagination'), links: composed([ref('PageLinks')], {}), items: arrayOf(ref('QueueItem')) }, { description: 'The motions whose next station is the committee, paged.' }),
+  Organization: obj({
+    type: { const: 'Organization' },
+    id: nullable(int),
+    today: date,
+    links: obj({ self: uri, html: nullable(uri), feed: nullable(uri), calendar: nullable(uri), meetingsCsv: nullable(uri) }),
+    source: ref('Source'),
+    name: str,
+    kind: nstr,
+    originalUrl: nullable(uri),
+    queue: nullable(ref('Queue')),
+    coming: arrayOf(obj({
+      meetingId: nullable(int),
+      links: nullable(ref('ObjectLinks')),
+      date,
+      start: nullable(time),
+      name: nstr,
+      room: nstr,
+      published: bool,
+      flagged: int,
+      hiddenItems: int,
+      items: arrayOf(obj({ number: nstr, name: nstr, paperId: nullable(int), paperReference: nstr, links: nullable(ref('ObjectLinks')), plannedOnly: bool, public: bool, check: nullable(check) })),
+    })),
+    pastMeetings: arrayOf(obj({ id: int, links: ref('ObjectLinks'), name: nstr, date, start: nullable(time), room: nstr, items: int })),
+    members: arrayOf(obj({ name: str, role: nstr, group: nstr })),
+  }, { description: 'A committee (or faction): its queue (null for a faction), coming meetings with agendas and the agenda check, past meetings, members.' }),
+  MeetingListPage: obj({
+    type: { const: 'MeetingList' },
+    today: date,
+    organization: obj({ id: int, name: nstr, sourceName: str, links: ref('ObjectLinks') }),
+    pagination: ref('Pagination'),
+    links: composed([ref('PageLinks')], { csv: uri, feed: uri, calendar: uri }),
+    items: arrayOf(obj({
+      id: int, links: ref('ObjectLinks'), name: nstr, organization: nstr, date, start: nullable(time), end: nullable(time), room: nstr, location: nstr,
+      statusText: nstr, future: bool, agendaItems: int, updatedAt: dateTime,
+    })),
+  }, { description: 'A committee’s meetings, newest first: the data of its feed, calendar and meetings.csv.' }),
+  ...recordSchemas(),
+};
+
+/** The stored record and progress of /papers/:id.json (records grow optional fields: open objects). */
+function recordSchemas(): Record<string, Schema> {
+  const meetingRow = obj({ date: ndate, name: nstr, meetingSourceId: nstr, agendaItemSourceId: nstr, result: nstr, resultCode }, { open: true });
+  return {
+    PaperRecord: obj({
+      type: { const: 'Paper' }, format: { const: 1 }, system: enumOf(['allris3', 'allris4', 'oparl']), systemVersion: nstr, sourceId: nstr, url: nstr,
+      reference: nstr, name: nstr, paperType: nstr, public: nullable(bool), statusText: nstr, originator: arrayOf(str), underDirectionOf: arrayOf(str),
+      date: ndate, relatedReferences: arrayOf(str),
+      consultation: arrayOf(obj({ organization: nstr, role: nstr, roleCode, stationStatus: nstr, meetings: arrayOf(meetingRow) }, { open: true })),
+      files: arrayOf(obj({ name: nstr, url: nstr }, { open: true })),
+      text: arrayOf(obj({ heading: nstr, text: nstr }, { open: true })),
+    }, { open: true, description: 'The motion as read from the RIS (CONTRACTS.md, Paper record).' }),
+    Progress: obj({
+      today: date, countTo: date, state: enumOf(PAPER_STATES), label: str,
+      stations: arrayOf(obj({ index: int, organization: nstr, role: nstr, roleCode, status: enumOf(STATION_STATES), meetings: arrayOf(obj({ date: ndate, past: bool, future: bool }, { open: true })) }, { open: true })),
+      currentStation: nullable(int), next: nullable(obj({ stationIndex: int, organization: nstr, role: nstr, roleCode, date: ndate }, { open: true })),
+      awaiting: nullable(obj({}, { open: true })), deadlines: arrayOf(obj({}, { open: true })), decision: nullable(obj({}, { open: true })), decisionDate: ndate,
+      deferralCount: int, referralCount: int, lastActivity: ndate, stalledSince: ndate, basis: nullable(obj({}, { open: true })),
+      explanation: str, explanationEn: str,
+    }, { description: 'progress() of the motion, every station and meeting row.' }),
+    Paper: composed([ref('Derived')], {
+      type: { const: 'Paper' },
+      id: int,
+      links: obj({ self: uri, html: uri, feed: uri, calendar: uri }),
+      source: ref('Source'),
+      reference: nstr,
+      name: nstr,
+      firstSeenAt: dateTime,
+      updatedAt: dateTime,
+      dataAsOf: nullable(str),
+      dataAge: obj({ asOf: ndate, countTo: date, capped: bool, ageDays: nullable(int), stale: bool, maxAgeDays: int }),
+      today: date,
+      record: ref('PaperRecord'),
+      progress: ref('Progress'),
+    }, 'A motion: the record as read, its full progress, and its derived state at the top.'),
+    Health: obj({
+      status: enumOf(['ok', 'error']), today: date,
+      database: obj({ ok: bool, papers: int, meetings: int, error: str }, { optional: ['papers', 'meetings', 'error'] }),
+      sources: arrayOf(obj({ key: str, name: str, demo: bool, lastSyncAt: nstr, lastSuccessAt: nstr, lastFailureAt: nstr }, { optional: ['lastSuccessAt', 'lastFailureAt'] })),
+    }),
+  };
+}
