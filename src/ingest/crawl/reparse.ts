@@ -46,7 +46,8 @@ export function reparseStore(
   storeDir: string,
   opts: { source?: string; latestOnly?: boolean; today: string; accept?: string[]; now?: string },
 ): ReparseResult {
-  const all = readStoreLog(storeDir, opts.source).filter((e) => e.status === 200);
+  // documents (PDFs) are read by reparse --documents, not parsed as pages
+  const all = readStoreLog(storeDir, opts.source).filter((e) => e.status === 200 && e.kind !== 'document');
   let entries = all;
   if (!entries.length) throw new CommandError(`no stored pages${opts.source ? ` of ${opts.source}` : ''} in ${storeDir}`);
   const accept = new Set(opts.accept ?? []);
