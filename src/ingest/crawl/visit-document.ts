@@ -63,11 +63,13 @@ export async function visitDocument(env: VisitEnv, entry: QueueEntry, pool: () =
   }).immediate();
   if (res.kind === 'failed') {
     const failed = res;
+    // over the size limit: left as a link (not tried again); any other failure is tried again by the next run
+    const tooLarge = failed.error === 'too-large';
     done(() => {
-      counts.failed++;
+      counts[tooLarge ? 'skipped' : 'failed']++;
       countError(report, entry.url, `document-${failed.error}`, failed.message);
-      markFiles(sqlite, ctx.sourceDbId, entry.url, { state: 'failed', error: `${failed.error}: ${failed.message}`, at });
-      completeEntry(sqlite, entry.id, 'failed', failed.error, failed.message, failed.attempts, at);
+      markFiles(sqlite, ctx.sourceDbId, entry.url, { state: tooLarge ? 'skipped' : 'failed', error: `${failed.error}: ${failed.message}`, at });
+      completeEntry(sqlite, entry.id, tooLarge ? 'skipped' : 'failed', failed.error, failed.message, failed.attempts, at);
     });
     return 'done';
   }
