@@ -7,6 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import * as cheerio from 'cheerio';
+import request from 'supertest';
+import { createApp } from '../../src/server/app';
 import { openDb } from '../../src/db/connection';
 import { formatReport, type CrawlReport } from '../../src/ingest/crawl/report';
 import type { ReplayServer } from '../../src/ingest/replay/server';
@@ -95,6 +98,22 @@ describe('crawling the replayed corpus with its documents', () => {
     expect(rows).toEqual([{ reference: hildesheim, page: 2 }, { reference: osnabrueck, page: 2 }].sort((a, b) => String(a.reference).localeCompare(String(b.reference))));
     // and in no motion's title or text
     expect(db.sqlite.prepare('SELECT COUNT(*) FROM papers WHERE name LIKE ? OR text LIKE ?').pluck().get(`%${VORLAGE_WORDS.page2}%`, `%${VORLAGE_WORDS.page2}%`)).toBe(0);
+  });
+
+  test('the motion page shows each document link with its state', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const filesOf = async (urlPart: string) => {
+      const id = db.sqlite.prepare('SELECT id FROM papers WHERE url LIKE ?').pluck().get(`%${urlPart}`);
+      const $ = cheerio.load((await request(app).get(`/papers/${id}`).expect(200)).text);
+      return $('ul.files li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get();
+    };
+    expect(await filesOf('stadt-hildesheim.de/allris/vo020.asp?VOLFDNR=8000')).toEqual([
+      'Vorlage (3 Seiten)', 'Vorlage mit Anlagen (ohne Textebene (keine Texterkennung))',
+      'Präsentation Entwurf Ernst-Ehrlicher-Park (incl. Kosten) (nur im RIS abrufbar)', 'Entwurfsplan Kernbereich Ernst-Ehrlicher-Park (nur im RIS abrufbar)',
+      'Plan Entnahme & Rückbau Kernbereich Ernst-Ehrlicher-Park (nur im RIS abrufbar)', 'Folgekostenabschätzung (nur im RIS abrufbar)',
+    ]);
+    expect(await filesOf('hamburg-nord.hamburg.de/bi/vo020.asp?VOLFDNR=1016851')).toEqual(['Drucksache (verschlüsselt, nicht lesbar)']);
+    expect(await filesOf('kis.lkos.de/bi/vo020_r.asp?VOLFDNR=4010')).toEqual(['Vorlage (beschädigt, nicht lesbar)', 'Vorlage-Sammeldokument (3 Seiten)']);
   });
 
   test('a later run asks for a document again only when its motion changed, and then conditionally', async () => {

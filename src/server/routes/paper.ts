@@ -1,6 +1,7 @@
 /** GET /papers/:id — a motion's timeline, its case and documents; /papers/:id.json — the same data as JSON. */
 import type { Request, Response } from 'express';
 import { loadPaper } from '../../db/queries';
+import { documentStatesOfPaper } from '../../db/documents';
 import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { loadCaseCandidates, loadHistoryIfRecorded, loadLastChecked } from '../../db/queries-paper-page';
@@ -33,7 +34,8 @@ export function paperRoute(ctx: AppContext) {
       const caseMembers = groupCase({ ...self, relatedReferences: p.relatedReferences }, candidates);
       const lastChecked = loadLastChecked(ctx.sqlite, stored.meta.id);
       const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
-      return { stored, pr, extras: { links, caseMembers, lastChecked, history } };
+      const documents = documentStatesOfPaper(ctx.sqlite, stored.meta.id);
+      return { stored, pr, extras: { links, caseMembers, lastChecked, history, documents } };
     });
     if (!page.extras) {
       res.json(toPaperJson(page.stored, page.pr, today));
