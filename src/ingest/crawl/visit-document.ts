@@ -18,6 +18,22 @@ import type { VisitEnv, VisitOutcome } from './visit';
 
 export const DOCUMENT_KIND = 'document';
 
+/**
+ * A document address worth fetching: http(s), not a Wicket listener or page-version link (ALLRIS 4's
+ * `vo020?0--anlagenHeaderPanel-…-attachment-link`, bound to a session) and not ALLRIS 3's `___tmp`
+ * copies, which expire. Such links stay links.
+ */
+export function isStableDocumentUrl(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (!/^https?:$/.test(u.protocol) || /\/___tmp\//i.test(u.pathname)) return false;
+  return ![...u.searchParams.keys()].some((name) => /^\d+-/.test(name) || /^\d+$/.test(name));
+}
+
 function papersOf(record: RisRecord): { files: { url: string | null }[] }[] {
   if (record.type === 'Paper') return [record];
   if (record.type === 'List') return record.items.filter((i): i is Extract<RisRecord, { type: 'Paper' }> => i.type === 'Paper');
@@ -32,7 +48,7 @@ function papersOf(record: RisRecord): { files: { url: string | null }[] }[] {
 export function planDocuments(sqlite: Database.Database, sourceDbId: number, record: RisRecord, changed: boolean, now: string): Planned[] {
   const out: Planned[] = [];
   for (const p of papersOf(record)) {
-    const urls = [...new Set(p.files.map((f) => f.url).filter((u): u is string => !!u && /^https?:\/\//i.test(u)))];
+    const urls = [...new Set(p.files.map((f) => f.url).filter((u): u is string => !!u && isStableDocumentUrl(u)))];
     for (const url of urls.slice(DOCUMENT_LIMITS.maxPerPaper)) {
       markFiles(sqlite, sourceDbId, url, { state: 'skipped', error: `over the limit of ${DOCUMENT_LIMITS.maxPerPaper} documents per motion`, at: now, attempt: false });
     }
