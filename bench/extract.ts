@@ -17,11 +17,18 @@ export interface ExtractBenchResult {
   files: number;
   pages: number;
   bareSeconds: number;
+  /** CPU seconds the bare run used (this process) */
+  bareCpuSeconds: number;
+  /** pages per CPU second: pages/s of one busy core */
   barePagesPerSec: number;
   poolSize: number;
   poolSeconds: number;
-  /** pages/s of the whole pool divided by its workers */
+  /** CPU seconds the pool run used (this process: main thread and workers) */
+  poolCpuSeconds: number;
+  /** pages per CPU second of the pool (main thread and workers): pages/s per busy core */
   poolPagesPerSecPerCore: number;
+  /** wall-clock pages/s of the pool divided by its workers (low on a busy machine, where the workers wait for a core) */
+  poolWallPagesPerSecPerCore: number;
   ratio: number;
   big: ExtractChildResult | null;
 }
@@ -57,25 +64,34 @@ export async function benchExtract(opts: { dir: string; files: number; bigPages:
   for (let i = 0; i < opts.files; i++) files.push(await longPdf(1 + (i % 8)));
   opts.log(`extract: ${files.length} generated PDFs, ${(files.reduce((s, f) => s + f.length, 0) / 1048576).toFixed(1)} MB`);
   await bare(files.slice(0, 4)); // warm-up: pdf-parse loaded and compiled
+  const cpu = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
   const b0 = process.hrtime.bigint();
+  const bc = process.cpuUsage();
   const pages = await bare(files);
+  const bareCpuSeconds = cpu(process.cpuUsage(bc));
   const bareSeconds = Number(process.hrtime.bigint() - b0) / 1e9;
   const pool = new ExtractPool();
   let poolSeconds: number;
+  let poolCpuSeconds: number;
   try {
     // warm-up: every worker started and its pdf-parse loaded, as in a crawl after its first documents
     await Promise.all(files.slice(0, pool.size).map((f) => pool.extract(f)));
     const p0 = process.hrtime.bigint();
+    const pc = process.cpuUsage();
     const results = await Promise.all(files.map((f) => pool.extract(f)));
+    poolCpuSeconds = cpu(process.cpuUsage(pc));
     poolSeconds = Number(process.hrtime.bigint() - p0) / 1e9;
     const poolPages = results.reduce((s, x) => s + (x.pageCount ?? 0), 0);
     if (poolPages !== pages) throw new Error(`the pool read ${poolPages} pages, pdf-parse bare ${pages}`);
   } finally {
     await pool.close();
   }
-  const barePagesPerSec = pages / bareSeconds;
-  const poolPagesPerSecPerCore = pages / poolSeconds / pool.size;
-  opts.log(`extract: bare ${barePagesPerSec.toFixed(0)} pages/s; pool of ${pool.size}: ${poolPagesPerSecPerCore.toFixed(0)} pages/s per core`);
+  // per core = per CPU second: a busy machine (other processes) slows the wall clock, not the work per core
+  const barePagesPerSec = pages / bareCpuSeconds;
+  const poolPagesPerSecPerCore = pages / poolCpuSeconds;
+  const poolWallPagesPerSecPerCore = pages / poolSeconds / pool.size;
+  opts.log(`extract: bare ${barePagesPerSec.toFixed(0)} pages per CPU s (${(pages / bareSeconds).toFixed(0)} pages/s wall); pool of ${pool.size}: ` +
+    `${poolPagesPerSecPerCore.toFixed(0)} pages per CPU s (${poolWallPagesPerSecPerCore.toFixed(0)} pages/s wall per worker); load ${os.loadavg()[0].toFixed(1)}`);
   const bigFile = path.join(opts.dir, `extract-${opts.bigPages}.pdf`);
   const smallFile = path.join(opts.dir, 'extract-1.pdf');
   fs.writeFileSync(bigFile, await longPdf(opts.bigPages));
@@ -83,7 +99,7 @@ export async function benchExtract(opts: { dir: string; files: number; bigPages:
   const big = await bigChild(bigFile, smallFile);
   opts.log(big ? `extract: ${big.pages} pages in ${big.seconds.toFixed(1)} s, peak RSS ${big.peakMb.toFixed(0)} MB (${big.warmPeakMb.toFixed(0)} MB warm)` : 'extract: the 500-page child gave no result');
   return {
-    files: files.length, pages, bareSeconds, barePagesPerSec, poolSize: pool.size, poolSeconds, poolPagesPerSecPerCore,
+    files: files.length, pages, bareSeconds, bareCpuSeconds, barePagesPerSec, poolSize: pool.size, poolSeconds, poolCpuSeconds, poolPagesPerSecPerCore, poolWallPagesPerSecPerCore,
     ratio: poolPagesPerSecPerCore / barePagesPerSec, big,
   };
 }
@@ -92,7 +108,7 @@ export async function benchExtract(opts: { dir: string; files: number; bigPages:
 export function renderExtract(r: ExtractBenchResult): string {
   const n0 = (v: number) => Math.round(v).toLocaleString('en');
   const rows = [
-    `| extraction: ${r.files} generated German PDFs, ${r.pages} pages, through the pool (${r.poolSize} workers on ${os.availableParallelism()} cores) | ${n0(r.poolPagesPerSecPerCore)} pages/s per core | ${n0(r.barePagesPerSec)} pages/s (pdf-parse bare, one thread) | ${(r.ratio * 100).toFixed(0)} % |`,
+    `| extraction: ${r.files} generated German PDFs, ${r.pages} pages, through the pool (${r.poolSize} workers on ${os.availableParallelism()} cores; pages per CPU second of the process, workers included; wall clock ${r.poolSeconds.toFixed(1)} s, ${n0(r.poolWallPagesPerSecPerCore)} pages/s per worker) | ${n0(r.poolPagesPerSecPerCore)} pages/s per core | ${n0(r.barePagesPerSec)} pages/s (pdf-parse bare in one thread, per CPU second; wall clock ${r.bareSeconds.toFixed(1)} s) | ${(r.ratio * 100).toFixed(0)} % |`,
   ];
   const big = r.big
     ? `| pool of one worker reading a ${r.big.pages}-page PDF (${r.big.seconds.toFixed(1)} s, ${r.big.status}) | peak RSS ${n0(r.big.peakMb)} MB (${n0(r.big.warmPeakMb)} MB after a one-page PDF); bound: heap cap ${r.big.maxHeapMb} MB per worker |`

@@ -10,6 +10,8 @@ import type Database from 'better-sqlite3';
 import * as cheerio from 'cheerio';
 import request from 'supertest';
 import { createApp } from '../../src/server/app';
+import { reparseStore } from '../../src/ingest/crawl/reparse';
+import { reparseDocuments } from '../../src/ingest/documents/reparse-documents';
 import { openDb } from '../../src/db/connection';
 import { formatReport, type CrawlReport } from '../../src/ingest/crawl/report';
 import type { ReplayServer } from '../../src/ingest/replay/server';
@@ -114,6 +116,25 @@ describe('crawling the replayed corpus with its documents', () => {
     ]);
     expect(await filesOf('hamburg-nord.hamburg.de/bi/vo020.asp?VOLFDNR=1016851')).toEqual(['Drucksache (verschlüsselt, nicht lesbar)']);
     expect(await filesOf('kis.lkos.de/bi/vo020_r.asp?VOLFDNR=4010')).toEqual(['Vorlage (beschädigt, nicht lesbar)', 'Vorlage-Sammeldokument (3 Seiten)']);
+  });
+
+  test('a database rebuilt from the store (reparse, then reparse --documents) has the same documents, without the network', async () => {
+    const rebuilt = openDb(path.join(tmp.dir, 'rebuilt.sqlite'));
+    const docs = (q: Database.Database) => ({
+      files: q.prepare(`SELECT s.key, f.url, f.content_hash AS hash, f.fetch_state AS state FROM files f JOIN sources s ON s.id = f.source_id
+          WHERE f.url IS NOT NULL AND f.paper_id IS NOT NULL ORDER BY s.key, f.url`).all(),
+      documents: q.prepare('SELECT hash, status, error, page_count, title, created_on, extractor FROM documents ORDER BY hash').all(),
+      pages: q.prepare('SELECT hash, page, text, search_text FROM document_pages ORDER BY hash, page').all(),
+    });
+    try {
+      const pages = reparseStore(rebuilt.sqlite, path.join(tmp.dir, 'store'), { today: '2026-09-20' });
+      expect(pages.lines[pages.lines.length - 1]).toBe('documents: 6 links to stored documents restored; 5 not read in this database yet: run ratsradar reparse --documents');
+      const read = await reparseDocuments(rebuilt.sqlite, path.join(tmp.dir, 'store'), { now: '2026-09-20T09:00:00Z' });
+      expect(read.lines).toEqual(['documents: 5 read again from the store: 2 with text, 1 without text layer, 2 unreadable']);
+      expect(docs(rebuilt.sqlite)).toEqual(docs(db.sqlite));
+    } finally {
+      rebuilt.close();
+    }
   });
 
   test('a later run asks for a document again only when its motion changed, and then conditionally', async () => {

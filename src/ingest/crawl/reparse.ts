@@ -19,6 +19,7 @@ import { importWithHistory } from './import-with-history';
 import { findSource } from './sources';
 import { readAccepted, saveAcceptance, shownADayBefore } from './shrink-hold';
 import { stmt } from '../../db/statements';
+import { relinkStoredDocuments } from '../documents/relink-documents';
 
 export interface ReparseResult {
   lines: string[];
@@ -113,6 +114,7 @@ export function reparseStore(
     }).immediate();
     t.imported++;
   }
+  const docs = accept.size ? { linked: 0, unread: 0 } : relinkStoredDocuments(sqlite, storeDir, readStoreLog(storeDir, opts.source));
   refreshDerived(sqlite, opts.today);
   const lines: string[] = [];
   const sum = { pages: 0, imported: 0, skipped: 0, failed: 0, held: 0, changes: 0 };
@@ -125,6 +127,9 @@ export function reparseStore(
     sum.failed += t.failed;
     sum.held += t.held;
     sum.changes += t.changes;
+  }
+  if (docs.linked) {
+    lines.push(`documents: ${docs.linked} links to stored documents restored${docs.unread ? `; ${docs.unread} not read in this database yet: run ratsradar reparse --documents` : ''}`);
   }
   return { lines, ...sum };
 }
