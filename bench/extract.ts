@@ -63,7 +63,7 @@ export async function benchExtract(opts: { dir: string; files: number; bigPages:
   const files: Buffer[] = [];
   for (let i = 0; i < opts.files; i++) files.push(await longPdf(1 + (i % 8)));
   opts.log(`extract: ${files.length} generated PDFs, ${(files.reduce((s, f) => s + f.length, 0) / 1048576).toFixed(1)} MB`);
-  await bare(files.slice(0, 4)); // warm-up: pdf-parse loaded and compiled
+  await bare(files.slice(0, 8)); // warm-up: pdf-parse loaded and compiled
   const cpu = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
   const b0 = process.hrtime.bigint();
   const bc = process.cpuUsage();
@@ -74,8 +74,8 @@ export async function benchExtract(opts: { dir: string; files: number; bigPages:
   let poolSeconds: number;
   let poolCpuSeconds: number;
   try {
-    // warm-up: every worker started and its pdf-parse loaded, as in a crawl after its first documents
-    await Promise.all(files.slice(0, pool.size).map((f) => pool.extract(f)));
+    // warm-up: every worker started, its pdf-parse loaded and compiled (four documents each), as in a crawl after its first documents
+    await Promise.all(files.slice(0, pool.size * 4).map((f) => pool.extract(f)));
     const p0 = process.hrtime.bigint();
     const pc = process.cpuUsage();
     const results = await Promise.all(files.map((f) => pool.extract(f)));
