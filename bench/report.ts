@@ -1,5 +1,6 @@
 /** bench/results.json → the Markdown tables (bench/results.md, the README section). */
 import type { BenchResults } from './results';
+import { renderExtract } from './extract';
 import { FRESH_MAX_CONNECTIONS, isFreshRoute, ROUTE_LABELS, ROUTES, type ServeResult } from './serve';
 
 const n0 = (v: number) => Math.round(v).toLocaleString('en');
@@ -68,6 +69,7 @@ export function renderReport(r: BenchResults): string {
       `${n0(r.import.recordsPerSec)} records/s`, `${n0(r.import.rawRecordsPerSec)} records/s (the rows it wrote, inserted by prepared INSERTs in one transaction)`, `${(r.import.ratio * 100).toFixed(1)} %`],
     [`end-to-end ingest: ${r.ingest.files} corpus pages × ${r.ingest.pages / r.ingest.files}, bytes → committed rows`, `${n0(r.ingest.pagesPerSec)} pages/s`, '', ''],
   ]));
+  if (r.extract) out.push('', '**Document extraction**', '', renderExtract(r.extract));
   out.push('', '**Generated databases**', '', table(['motions', 'meetings', 'agenda items', 'stations', 'generate s', 'write s', 'MB'],
     r.builds.map((b) => [n0(b.motions), n0(b.meetings), n0(b.agendaItems), n0(b.consultations), f2(b.generateSeconds), f2(b.writeSeconds), n0(b.mb)])));
   if (r.derive) {

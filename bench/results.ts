@@ -4,6 +4,7 @@ import type { ImportChildResult } from './import-child';
 import type { ImportBenchResult, IngestBenchResult } from './import';
 import type { Machine } from './machine';
 import type { ParseResult } from './parse';
+import type { ExtractBenchResult } from './extract';
 import type { ServeResult } from './serve';
 
 export interface BuildFigures {
@@ -41,6 +42,8 @@ export interface BenchResults {
   parse: ParseResult;
   import: ImportBenchResult;
   ingest: IngestBenchResult;
+  /** document extraction (issue 13); absent in older results */
+  extract?: ExtractBenchResult;
   builds: BuildFigures[];
   /** refreshDerived over every motion of a generated database (the server's daily refresh) */
   derive: DeriveFigures | null;

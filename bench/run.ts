@@ -6,6 +6,7 @@
  *
  * Options: --sizes 1000,10000,100000  --connections 1,10,50  --seconds 2  --seed 1
  *          --import-motions 2000  --import-batch 100  --memory-motions 100000  --budget 570  --quick  --keep
+ *          --only extract   (one section alone: prints its rows, writes no results files)
  * BENCH_CORPUS overrides the corpus folder (default ../shared/corpus); BENCH_PROFILE=<dir> makes the
  * server children write CPU profiles there.
  */
@@ -18,6 +19,11 @@ import { projectRoot } from '../src/util/paths';
 import { BENCH_TODAY, buildDatabase } from './generate';
 import { benchDashboard, type DashboardFigures } from './dashboard';
 import { benchImport, benchIngest } from './import';
+import { benchExtract, renderExtract } from './extract';
+
+/** the extraction section: generated PDFs of 1–8 pages, and the size of the big one */
+const EXTRACT_FILES = 48;
+const EXTRACT_BIG_PAGES = 500;
 import { describeMachine } from './machine';
 import { benchImportMemory } from './memory-import';
 import { benchParse } from './parse';
@@ -38,7 +44,11 @@ interface RunOptions {
   keep: boolean;
   /** a short run for trying things out: prints, writes no results files */
   quick: boolean;
+  /** run only this section ("extract"), print it, write no results files */
+  only: string | null;
 }
+
+const SECTIONS = ['extract'];
 
 function parseOptions(argv: string[]): RunOptions {
   const quick = argv.includes('--quick');
@@ -58,7 +68,9 @@ function parseOptions(argv: string[]): RunOptions {
     budget: Number(value('budget', quick ? '120' : '570')),
     keep: argv.includes('--keep'),
     quick,
+    only: argv.includes('--only') ? value('only', '') : null,
   };
+  if (o.only !== null && !SECTIONS.includes(o.only)) throw new Error(`--only takes one of: ${SECTIONS.join(', ')}`);
   const bad = [...o.sizes, ...o.connections, o.seconds, o.importMotions, o.importBatch, o.memoryMotions, o.budget].some((v) => !(v > 0));
   if (bad) throw new Error('every option needs a positive number (see bench/run.ts)');
   return o;
@@ -85,6 +97,10 @@ async function main(): Promise<number> {
   const machine = describeMachine();
   const today = BENCH_TODAY;
   try {
+    if (opts.only === 'extract') {
+      process.stdout.write(`${renderExtract(await benchExtract({ dir, files: EXTRACT_FILES, bigPages: EXTRACT_BIG_PAGES, log }))}\n`);
+      return 0;
+    }
     log(`parse: corpus ${corpus}`);
     const parse = benchParse(corpus, 2000, 2);
     log(`parse: ${parse.pagesPerSec.toFixed(0)} pages/s, floor ${parse.floorPagesPerSec.toFixed(0)} pages/s`);
@@ -92,6 +108,7 @@ async function main(): Promise<number> {
     log(`import: ${imp.recordsPerSec.toFixed(0)} records/s, raw ${imp.rawRecordsPerSec.toFixed(0)} records/s`);
     const ingest = benchIngest({ corpus, minPages: 2000, today, dir });
     log(`ingest: ${ingest.pagesPerSec.toFixed(0)} pages/s`);
+    const extract = await benchExtract({ dir, files: opts.quick ? 16 : EXTRACT_FILES, bigPages: EXTRACT_BIG_PAGES, log });
 
     const builds: BuildFigures[] = [];
     const serve: ServeResult[] = [];
@@ -134,7 +151,7 @@ async function main(): Promise<number> {
     const partial: Omit<BenchResults, 'targets'> = {
       date: new Date().toISOString(), machine, seconds: elapsed(),
       options: { sizes: opts.sizes, connections: opts.connections, seconds: opts.seconds, seed: opts.seed, today },
-      parse, import: imp, ingest, builds, derive, serve, importMemory, dashboard,
+      parse, import: imp, ingest, extract, builds, derive, serve, importMemory, dashboard,
     };
     const results: BenchResults = { ...partial, targets: judgeTargets(partial) };
     const report = renderReport(results);

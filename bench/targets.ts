@@ -21,6 +21,12 @@ export function judgeTargets(r: Omit<BenchResults, 'targets'>): TargetResult[] {
   add('parse: ≥ 500 pages/s per core', `${r.parse.pagesPerSec.toFixed(0)} pages/s`, status(r.parse.pagesPerSec >= 500));
   add('parse: ≤ 4× the bare htmlparser2 floor', `${r.parse.ratio.toFixed(2)}× (floor ${r.parse.floorPagesPerSec.toFixed(0)} pages/s)`, status(r.parse.ratio <= 4));
   add('end-to-end ingest: ≥ 300 pages/s per core', `${r.ingest.pagesPerSec.toFixed(0)} pages/s`, status(r.ingest.pagesPerSec >= 300));
+  if (r.extract) {
+    const x = r.extract;
+    add('extraction: pool pages/s per core ≥ 70 % of pdf-parse bare', `${pct(x.ratio)} (${x.poolPagesPerSecPerCore.toFixed(0)} vs ${x.barePagesPerSec.toFixed(0)} pages/s)`, status(x.ratio >= 0.7));
+    add(`extraction: peak RSS of the pool on a 500-page PDF within the worker heap cap`, x.big ? `${x.big.peakMb.toFixed(0)} MB (cap ${x.big.maxHeapMb} MB)` : 'n/a',
+      x.big ? status(x.big.peakMb <= x.big.maxHeapMb) : 'n/a');
+  }
   add('import: ≥ 50 % of the raw prepared insert rate', `${pct(r.import.ratio)} (${r.import.recordsPerSec.toFixed(0)} vs ${r.import.rawRecordsPerSec.toFixed(0)} records/s)`, status(r.import.ratio >= 0.5));
 
   const sizes = [...r.serve].sort((a, b) => a.motions - b.motions);

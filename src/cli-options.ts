@@ -5,11 +5,11 @@
 
 export const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   parse: ['url'],
-  import: ['source', 'db', 'manifest', 'accept'],
+  import: ['source', 'db', 'store', 'manifest', 'accept'],
   serve: ['port', 'host', 'db', 'no-demo', 'refresh', 'via'],
-  scrape: ['since', 'until', 'max-requests', 'rate', 'concurrency', 'full', 'seeds', 'via', 'contact', 'store', 'json', 'db'],
+  scrape: ['since', 'until', 'max-requests', 'rate', 'concurrency', 'full', 'seeds', 'via', 'contact', 'store', 'json', 'db', 'no-documents'],
   sources: ['json', 'key', 'name', 'contact', 'via', 'db', 'store'],
-  reparse: ['source', 'latest', 'store', 'db', 'accept'],
+  reparse: ['source', 'latest', 'store', 'db', 'accept', 'documents'],
   replay: ['port', 'manifest', 'faults', 'no-conditional'],
   backup: ['db'],
   check: ['db'],

@@ -4,6 +4,8 @@
  * Bad input gets one line on stderr and a non-zero exit, never a stack trace.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import { importDocumentsBeside } from './ingest/documents/beside-pages';
 import { parsePage } from '../scrapers/parse';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../scrapers/errors';
 import { openDb } from './db/connection';
@@ -31,20 +33,23 @@ const USAGE = `ratsradar — where every council motion stands
 
 Usage:
   ratsradar parse FILE [--url URL]      print the record of one saved RIS page as JSON
-  ratsradar import PATH... [--source KEY] [--db PATH] [--manifest FILE] [--accept FILE,…]
+  ratsradar import PATH... [--source KEY] [--db PATH] [--store DIR] [--manifest FILE] [--accept FILE,…]
                                         parse saved pages (files or folders) into the database; a page that
-                                        would shrink its stored record suspiciously is held back (exit 1)
+                                        would shrink its stored record suspiciously is held back (exit 1);
+                                        PDFs beside the pages are read as the documents they link
   ratsradar serve [--port N] [--host H] [--db PATH] [--no-demo] [--refresh 6h]
                                         serve the web app (loads the demo data into an empty database)
   ratsradar scrape SOURCE [--since DATE] [--until DATE] [--max-requests N] [--rate R] [--concurrency N]
-                 [--full] [--seeds URL,…] [--via URL] [--contact TEXT] [--store DIR] [--json] [--db PATH]
-                                        crawl a RIS into the database (resumes an unfinished crawl; see README "Crawling")
+                 [--full] [--seeds URL,…] [--via URL] [--contact TEXT] [--store DIR] [--json] [--db PATH] [--no-documents]
+                                        crawl a RIS into the database (resumes an unfinished crawl; see README "Crawling");
+                                        fetches and reads the motions' PDFs unless --no-documents
   ratsradar sources [--json]           the known RIS instances and their last sync
   ratsradar sources add URL [--key KEY] [--name NAME]
                                         detect a RIS from its start page or OParl system URL and add it
-  ratsradar reparse [--source KEY] [--latest] [--store DIR] [--db PATH] [--accept URL,…]
+  ratsradar reparse [--source KEY] [--latest] [--store DIR] [--db PATH] [--accept URL,…] [--documents]
                                         rebuild the database from the page store, without the network;
-                                        --accept applies the held-back newest answer of each URL
+                                        --accept applies the held-back newest answer of each URL;
+                                        --documents reads the stored documents (PDFs) again instead
   ratsradar replay DIR [--port P] [--manifest FILE] [--faults FILE] [--no-conditional]
                                         serve recorded pages at their original URLs on 127.0.0.1 (see README "Crawling")
   ratsradar backup FILE [--db PATH]     a consistent copy of the database (safe while serve and scrape run)
@@ -60,7 +65,7 @@ interface Args {
 
 const VALUE_OPTIONS = new Set(['url', 'db', 'port', 'host', 'source',
   /* crawler */ 'manifest', 'faults', 'since', 'until', 'max-requests', 'rate', 'concurrency', 'via', 'store', 'contact', 'refresh', 'name', 'seeds', 'key', 'accept']);
-const FLAG_OPTIONS = new Set(['no-demo', 'help', /* crawler */ 'no-conditional', 'full', 'json', 'latest']);
+const FLAG_OPTIONS = new Set(['no-demo', 'help', /* crawler */ 'no-conditional', 'full', 'json', 'latest', 'no-documents', 'documents']);
 
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
@@ -121,10 +126,11 @@ function cmdParse(args: Args): number {
   }
 }
 
-function cmdImport(args: Args): number {
+async function cmdImport(args: Args): Promise<number> {
   if (!args.positional.length) throw new UsageError('import needs at least one PATH');
   const { sqlite, close } = openDb(dbPath(args));
   try {
+    const now = nowIso();
     const summary = importSavedPages(sqlite, args.positional, {
       source: opt(args, 'source'),
       now: nowIso(),
@@ -133,7 +139,12 @@ function cmdImport(args: Args): number {
       urlOf: opt(args, 'manifest') ? manifestUrlLookup(opt(args, 'manifest')!) : undefined,
       accept: optAll(args, 'accept'),
     });
-    for (const f of summary.ignored) process.stdout.write(`${f}: ignored: not a saved page\n`);
+    const pages = summary.files.filter((f) => f.status !== 'failed' && f.status !== 'skipped').map((f) => f.file);
+    const docs = await importDocumentsBeside(sqlite, opt(args, 'store') ?? path.join(path.dirname(dbPath(args)), 'store'), pages, {
+      now, sourceKeys: [...new Set(pages.map((f) => opt(args, 'source') ?? path.basename(path.dirname(path.resolve(f)))))],
+    });
+    for (const line of docs.lines) process.stdout.write(`${line}\n`);
+    for (const f of summary.ignored) if (!docs.used.has(path.resolve(f))) process.stdout.write(`${f}: ignored: not a saved page\n`);
     const kinds = ENTITY_KINDS.filter((k) => k !== 'Other')
       .map((k) => ({ k, c: summary.byKind[k] }))
       .filter(({ c }) => c.inserted + c.updated + c.unchanged > 0)
@@ -206,7 +217,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'parse':
         return cmdParse(args);
       case 'import':
-        return cmdImport(args);
+        return await cmdImport(args);
       case 'replay':
       case 'scrape':
       case 'reparse':

@@ -4,6 +4,15 @@ import type { PaperRecord } from '../../scrapers/records';
 import { digest } from './facets';
 import { indexPaper } from './search-index';
 
+interface FileState {
+  url: string;
+  contentHash: string | null;
+  fetchState: string | null;
+  fetchError: string | null;
+  fetchAttempts: number;
+  fetchedAt: string | null;
+}
+
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
@@ -29,7 +38,11 @@ function prepare(sqlite: Database.Database) {
     insertMeeting: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_source_id,
       agenda_item_source_id, result, result_code, source_id, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     deleteFiles: sqlite.prepare('DELETE FROM files WHERE paper_id = ? AND entity_key IS NULL'),
-    insertFile: sqlite.prepare('INSERT INTO files (source_id, paper_id, position, name, url) VALUES (?, ?, ?, ?, ?)'),
+    insertFile: sqlite.prepare(`INSERT INTO files (source_id, paper_id, position, name, url, content_hash, fetch_state, fetch_error,
+      fetch_attempts, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    /** what the crawler knows of a paper's documents: kept when the paper's files are written again */
+    fileStates: sqlite.prepare<[number], FileState>(`SELECT url, content_hash AS contentHash, fetch_state AS fetchState, fetch_error AS fetchError,
+      fetch_attempts AS fetchAttempts, fetched_at AS fetchedAt FROM files WHERE paper_id = ? AND entity_key IS NULL AND url IS NOT NULL AND fetch_state IS NOT NULL`),
   };
 }
 
@@ -56,8 +69,10 @@ export class PaperChildren {
 
   write(sqlite: Database.Database, sourceDbId: number): void {
     const s = stmts(sqlite);
+    const kept = new Map<string, FileState>();
     for (const { id, fresh } of this.papers) {
       if (fresh) continue;
+      for (const f of s.fileStates.all(id)) kept.set(`${id}\u0000${f.url}`, f);
       s.deleteStations.run(id);
       s.deleteFiles.run(id);
     }
@@ -72,7 +87,12 @@ export class PaperChildren {
         s.insertMeeting.run(id, j, m.date, m.name, m.meetingSourceId, m.agendaItemSourceId, m.result, m.resultCode, sourceDbId, c.organization);
       });
     }
-    for (const { id, paper } of this.papers) (paper.files ?? []).forEach((f, i) => s.insertFile.run(sourceDbId, id, i, f.name, f.url));
+    for (const { id, paper } of this.papers) {
+      (paper.files ?? []).forEach((f, i) => {
+        const k = f.url ? kept.get(`${id}\u0000${f.url}`) : undefined;
+        s.insertFile.run(sourceDbId, id, i, f.name, f.url, k?.contentHash ?? null, k?.fetchState ?? null, k?.fetchError ?? null, k?.fetchAttempts ?? 0, k?.fetchedAt ?? null);
+      });
+    }
     for (const { id, paper, fresh } of this.papers) indexPaper(sqlite, id, paper.reference, paper.name, fresh);
     this.papers.length = 0;
   }

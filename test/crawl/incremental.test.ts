@@ -57,6 +57,8 @@ describe('incremental crawls', () => {
       expect([second.mode, second.status]).toEqual(['incremental', 'done']);
       const asked = (reqs: typeof server.requests) => reqs.map((r) => `${r.url.replace('srv19.regensburg.de/bi/', '')} ${r.status}`).sort();
       expect(asked(server.requests)).toEqual([
+        // the paper's two documents, not in the replay (404) in the first run: tried again (README "Documents")
+        'do027.asp?DOLFDNR=451003&options=64 404', 'do027.asp?DOLFDNR=451004&options=64&typ=130 404',
         // the calendar from a month back to two months ahead; September unchanged since the first run
         'si010.asp?MM=10&YY=2026 404', 'si010.asp?MM=11&YY=2026 404', 'si010.asp?MM=8&YY=2026 404', 'si010.asp?MM=9&YY=2026 304',
         'srv19.regensburg.de/robots.txt 404',
@@ -87,6 +89,8 @@ describe('incremental crawls', () => {
       server.requests.length = 0;
       const third = await crawlCorpus(sqlite, dir, 'regensburg', via, { today: '2026-09-25', now: () => '2026-09-25T09:00:00Z' });
       expect(asked(server.requests)).toEqual([
+        // the documents that are not there, tried again (up to five times)
+        'do027.asp?DOLFDNR=451003&options=64 404', 'do027.asp?DOLFDNR=451004&options=64&typ=130 404',
         'si010.asp?MM=10&YY=2026 404', 'si010.asp?MM=11&YY=2026 404', 'si010.asp?MM=8&YY=2026 404', 'si010.asp?MM=9&YY=2026 304',
         'srv19.regensburg.de/robots.txt 404', 'to010.asp?SILFDNR=2665 404', 'to010.asp?SILFDNR=2667 304', 'vo040.asp 404',
       ]);

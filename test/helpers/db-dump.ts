@@ -21,8 +21,12 @@ const NATURAL_KEYS: Record<string, string> = {
   consultations: `(SELECT (SELECT key FROM sources WHERE id = p.source_id) || '/' || p.source_key FROM papers p WHERE p.id = t.paper_id) || '#' || t.position`,
 };
 
-/** Columns that say when, not what (data_as_of: when the data was read). Of sources only the key is compared (a crawl also writes its name and settings). */
-const IGNORED = /^(id|.*_at|derived_on|data_as_of)$/;
+/**
+ * Columns that say when, not what (data_as_of: when the data was read). Of sources only the key is compared (a crawl also writes its name and settings).
+ * The document fetch state of files rows (content_hash, fetch_*) says how a document was had — a crawl fetches it, an import finds it
+ * beside the page or not — and is compared by the document tests (test/crawl/documents.test.ts).
+ */
+const IGNORED = /^(id|.*_at|derived_on|data_as_of|content_hash|fetch_.*)$/;
 
 function keyOf(sqlite: Database.Database, table: string, id: unknown): unknown {
   if (id === null || id === undefined) return null;

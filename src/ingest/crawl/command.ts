@@ -11,6 +11,7 @@ import { findSource, saveSource } from './sources';
 import { recordFailure } from './sync-status';
 import { DAY } from './window';
 import { reparseStore } from './reparse';
+import { reparseDocuments } from '../documents/reparse-documents';
 
 const VERSION = '0.1.0';
 
@@ -80,7 +81,7 @@ export async function scrapeCommand(args: CommandArgs): Promise<number> {
       report = await crawl(sqlite, {
         source, storeDir: storeDirOf(args), failuresDir: path.join(path.dirname(storeDirOf(args)), 'failures'),
         userAgent: userAgent(contact), today: todayInBerlin(), since, until, full: args.options.has('full'), maxRequests, rate,
-        concurrency, via, seeds, observer: display,
+        concurrency, via, seeds, observer: display, documents: !args.options.has('no-documents'),
       });
     } catch (err) {
       if (err instanceof CrawlBusyError) throw new CommandError(err.message);
@@ -97,11 +98,20 @@ export async function scrapeCommand(args: CommandArgs): Promise<number> {
   }
 }
 
-export function reparseCommand(args: CommandArgs): number {
+export async function reparseCommand(args: CommandArgs): Promise<number> {
   if (args.positional.length) throw new CommandError(`reparse takes no arguments, got: ${args.positional.join(' ')}`);
   const store = storeDirOf(args);
+  if (args.options.has('documents')) {
+    const other = ['source', 'latest', 'accept'].find((o) => args.options.has(o));
+    if (other) throw new CommandError(`--documents reads every stored document again; it does not take --${other}`);
+  }
   const { sqlite, close } = openDb(dbPathOf(args));
   try {
+    if (args.options.has('documents')) {
+      const r = await reparseDocuments(sqlite, store, { now: nowIso() });
+      for (const line of r.lines) process.stdout.write(`${line}\n`);
+      return r.missing > 0 ? 1 : 0;
+    }
     const accept = (option(args, 'accept') ?? '').split(',').map((u) => u.trim()).filter(Boolean);
     const r = reparseStore(sqlite, store, { source: option(args, 'source'), latestOnly: args.options.has('latest'), today: todayInBerlin(), accept, now: nowIso() });
     for (const line of r.lines) process.stdout.write(`${line}\n`);

@@ -23,6 +23,9 @@ import { recordSync } from './sync-status';
 import { visit } from './visit';
 import { defaultFullWindow, incrementalCalendarWindow, incrementalMeetingWindow, type Window } from './window';
 import { stmt } from '../../db/statements';
+import { documentsToRetry } from '../../db/documents';
+import { ExtractPool, type PoolOptions } from '../documents/extract-pool';
+import { DOCUMENT_KIND } from './visit-document';
 
 export interface CrawlObserver {
   /** a page is done; `done` of `total` journal entries */
@@ -55,6 +58,10 @@ export interface CrawlOptions {
   observer?: CrawlObserver;
   /** asked before each page: true stops the run after the pages in flight (status "stopped", resumable) */
   shouldStop?: () => boolean;
+  /** fetch and read the motions' documents (default true; --no-documents: false) */
+  documents?: boolean;
+  /** the extraction pool's knobs (tests: a short time limit) */
+  extraction?: PoolOptions;
 }
 
 /** Another process is crawling this source right now. */
@@ -134,8 +141,10 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     report = emptyReport(o.source.key, runId, mode, run.startedAt, { newestPaperId: newestPaperId(sqlite, sourceDbId), since, until, modifiedSince });
     ctx = contextOf(sqlite, sourceDbId, o.source, run, report);
     const seeds: Planned[] = (o.seeds ?? []).map((url) => ({ url, kind: kindOfUrl(o.source.system, url) }));
+    // documents that failed before are fetched again, whatever the pages lead to
+    const documents: Planned[] = o.documents === false ? [] : documentsToRetry(sqlite, sourceDbId).map((url) => ({ url, kind: DOCUMENT_KIND }));
     sqlite.transaction(() => {
-      enqueue(sqlite, runId, [...plan.roots(ctx), ...seeds, ...retries], null, now());
+      enqueue(sqlite, runId, [...plan.roots(ctx), ...seeds, ...retries, ...documents], null, now());
       stmt(sqlite, 'UPDATE crawl_runs SET report = ? WHERE id = ?').run(JSON.stringify(report), runId);
     }).immediate();
   }
@@ -149,7 +158,9 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     report.requests = requestsBefore + fetcher.requests;
     stmt(sqlite, 'UPDATE crawl_runs SET report = ?, heartbeat_at = ? WHERE id = ?').run(JSON.stringify(report), now(), runId);
   };
-  const env = { sqlite, fetcher, plan, ctx, report, storeDir: o.storeDir, failuresDir: o.failuresDir, runId, now, saveReport };
+  let pool: ExtractPool | null = null;
+  const documents = o.documents === false ? null : () => (pool ??= new ExtractPool(o.extraction));
+  const env = { sqlite, fetcher, plan, ctx, report, storeDir: o.storeDir, failuresDir: o.failuresDir, runId, now, saveReport, documents };
   const busy = new Set<number>();
   let stopped = false;
   const total = () => stmt(sqlite, 'SELECT COUNT(*) FROM crawl_queue WHERE run_id = ?').pluck().get(runId) as number;
@@ -189,6 +200,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     await Promise.all(Array.from({ length: workers }, () => worker()));
   } finally {
     clearInterval(beating);
+    await (pool as ExtractPool | null)?.close();
   }
   heartbeat(sqlite, runId, now());
   report.pending = pendingCount(sqlite, runId);

@@ -19,6 +19,7 @@ import { importWithHistory } from './import-with-history';
 import { findSource } from './sources';
 import { readAccepted, saveAcceptance, shownADayBefore } from './shrink-hold';
 import { stmt } from '../../db/statements';
+import { relinkStoredDocuments } from '../documents/relink-documents';
 
 export interface ReparseResult {
   lines: string[];
@@ -46,7 +47,8 @@ export function reparseStore(
   storeDir: string,
   opts: { source?: string; latestOnly?: boolean; today: string; accept?: string[]; now?: string },
 ): ReparseResult {
-  const all = readStoreLog(storeDir, opts.source).filter((e) => e.status === 200);
+  // documents (PDFs) are read by reparse --documents, not parsed as pages
+  const all = readStoreLog(storeDir, opts.source).filter((e) => e.status === 200 && e.kind !== 'document');
   let entries = all;
   if (!entries.length) throw new CommandError(`no stored pages${opts.source ? ` of ${opts.source}` : ''} in ${storeDir}`);
   const accept = new Set(opts.accept ?? []);
@@ -112,6 +114,7 @@ export function reparseStore(
     }).immediate();
     t.imported++;
   }
+  const docs = accept.size ? { linked: 0, unread: 0 } : relinkStoredDocuments(sqlite, storeDir, readStoreLog(storeDir, opts.source));
   refreshDerived(sqlite, opts.today);
   const lines: string[] = [];
   const sum = { pages: 0, imported: 0, skipped: 0, failed: 0, held: 0, changes: 0 };
@@ -124,6 +127,9 @@ export function reparseStore(
     sum.failed += t.failed;
     sum.held += t.held;
     sum.changes += t.changes;
+  }
+  if (docs.linked) {
+    lines.push(`documents: ${docs.linked} links to stored documents restored${docs.unread ? `; ${docs.unread} not read in this database yet: run ratsradar reparse --documents` : ''}`);
   }
   return { lines, ...sum };
 }

@@ -31,6 +31,13 @@ export interface CrawlReport {
    * under data/failures/; absent in reports of runs before the guard
    */
   suspiciousShrinks?: { url: string; file: string; reason: string }[];
+  /**
+   * the motions' documents (PDFs): fetched (unchanged: a 304 or the same bytes), read now (extracted: with
+   * text; noText: no text layer, a scan; unreadable: encrypted, broken, too slow or too big to read),
+   * failed (to fetch; tried again on the next run), skipped (not a PDF, over a limit); absent in reports
+   * of runs before documents were fetched
+   */
+  documents?: DocumentCounts;
   /** change-log rows written */
   changes: number;
   /** pages left for the next run (a stopped run) */
@@ -39,13 +46,27 @@ export interface CrawlReport {
   plan: { newestPaperId: number | null; since: string; until: string; modifiedSince: string | null };
 }
 
+export interface DocumentCounts {
+  fetched: number;
+  unchanged: number;
+  extracted: number;
+  noText: number;
+  unreadable: number;
+  failed: number;
+  skipped: number;
+}
+
+export function emptyDocumentCounts(): DocumentCounts {
+  return { fetched: 0, unchanged: 0, extracted: 0, noText: 0, unreadable: 0, failed: 0, skipped: 0 };
+}
+
 export function emptyReport(source: string, runId: number, mode: RunMode, startedAt: string, plan: CrawlReport['plan']): CrawlReport {
   return {
     source, runId, mode, status: 'running', startedAt, finishedAt: null, requests: 0,
     pages: { fetched: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0 },
     byPageKind: {},
     records: Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>,
-    errors: {}, errorSamples: [], unclassified: { roles: {}, results: {} }, failures: [], suspiciousShrinks: [], changes: 0, pending: 0, plan,
+    errors: {}, errorSamples: [], unclassified: { roles: {}, results: {} }, failures: [], suspiciousShrinks: [], documents: emptyDocumentCounts(), changes: 0, pending: 0, plan,
   };
 }
 
@@ -119,6 +140,11 @@ function formatLines(r: CrawlReport): string[] {
     `pages: ${p.fetched} fetched (${p.new} new, ${p.changed} changed, ${p.unchanged} unchanged), ${p.failed} failed, ${p.skipped} skipped; ${r.requests} requests`,
   ];
   if (Object.keys(r.byPageKind).length) lines.push(`by page kind: ${list(r.byPageKind)}`);
+  const d = r.documents;
+  if (d && Object.values(d).some((n) => n > 0)) {
+    lines.push(`documents: ${d.fetched} fetched (${d.unchanged} unchanged), ${d.extracted} extracted, ${d.noText} without text layer, ` +
+      `${d.unreadable} unreadable, ${d.failed} failed, ${d.skipped} skipped`);
+  }
   const kinds = ENTITY_KINDS.filter((k) => k !== 'Other')
     .map((k) => ({ k, c: r.records[k] }))
     .filter(({ c }) => c.inserted + c.updated + c.unchanged > 0)

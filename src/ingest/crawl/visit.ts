@@ -21,6 +21,8 @@ import { completeEntry, enqueue, type QueueEntry } from './journal';
 import type { CrawlPlan, PlanContext } from './plan';
 import { addImportCounts, addShrink, countError, countUnclassified, type CrawlReport } from './report';
 import { shownADayBefore } from './shrink-hold';
+import { DOCUMENT_KIND, planDocuments, visitDocument } from './visit-document';
+import type { ExtractPool } from '../documents/extract-pool';
 
 export interface VisitEnv {
   sqlite: Database.Database;
@@ -34,6 +36,8 @@ export interface VisitEnv {
   now: () => string;
   /** writes the report into the run row (inside the page's transaction) */
   saveReport: () => void;
+  /** the extraction pool (started at the first document), or null: documents are not fetched (--no-documents) */
+  documents: (() => ExtractPool) | null;
 }
 
 export type VisitOutcome = 'done' | 'budget';
@@ -87,6 +91,12 @@ function visitFailed(env: VisitEnv, entry: QueueEntry, failed: Pick<FetchFailed,
 
 export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutcome> {
   const { sqlite, ctx, report } = env;
+  if (entry.kind === DOCUMENT_KIND) {
+    if (env.documents) return visitDocument(env, entry, env.documents);
+    // planned by a run that fetched documents, resumed with --no-documents
+    sqlite.transaction(() => completeEntry(sqlite, entry.id, 'skipped', 'no-documents', null, 0, env.now())).immediate();
+    return 'done';
+  }
   const planned = { url: entry.url, kind: entry.kind };
   const req = env.plan.prepare ? await env.plan.prepare(ctx, planned, env.fetcher) : {};
   const stored = findPage(sqlite, ctx.sourceDbId, entry.url);
@@ -200,7 +210,8 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     if (parsed.capped) countError(report, entry.url, 'capped', parsed.capped);
     report.pages.fetched++;
     report.pages[change]++;
-    enqueue(sqlite, env.runId, children.filter((c) => env.fetcher.isAllowedHost(c.url)), entry.url, now);
+    const documents = env.documents ? planDocuments(sqlite, ctx.sourceDbId, record, change !== 'unchanged', now) : [];
+    enqueue(sqlite, env.runId, [...children, ...documents].filter((c) => env.fetcher.isAllowedHost(c.url)), entry.url, now);
     completeEntry(sqlite, entry.id, 'done', change, null, attempts, now);
   });
   return 'done';

@@ -11,6 +11,11 @@ import { httpGet, NetworkError } from './http-get';
 import { ALLOW_ALL, disallowAll, parseRobots, type RobotsRules } from './robots';
 import { CookieJar } from './cookies';
 
+/** Whether bytes are a PDF: "%PDF-" within the first kilobyte (where readers look for it). */
+export function isPdfBytes(body: Uint8Array): boolean {
+  return Buffer.from(body.buffer, body.byteOffset, Math.min(body.length, 1024)).includes('%PDF-');
+}
+
 export type FetchErrorKind =
   | 'foreign-host' | 'robots' | 'not-found' | 'forbidden' | 'not-public' | 'denied' | 'http-4xx' | 'http-5xx'
   | 'rate-limited' | 'redirect-loop' | 'too-many-redirects' | 'timeout' | 'reset' | 'refused' | 'truncated' | 'dns'
@@ -65,6 +70,8 @@ export interface FetchRequest {
   etag?: string | null;
   lastModified?: string | null;
   headers?: Record<string, string>;
+  /** a body size limit of its own (documents: 50 MB), else the fetcher's */
+  maxBytes?: number;
 }
 
 interface ResultBase {
@@ -149,7 +156,7 @@ export class Fetcher {
     return h;
   }
 
-  private async once(url: URL, headers: Record<string, string>) {
+  private async once(url: URL, headers: Record<string, string>, maxBytes = this.opts.maxBytes) {
     if (this.opts.maxRequests !== undefined && this.requests >= this.opts.maxRequests) throw new BudgetExceeded();
     const { at: started, release } = await this.gate.acquire(url.hostname.toLowerCase());
     if (this.opts.maxRequests !== undefined && this.requests >= this.opts.maxRequests) {
@@ -159,7 +166,7 @@ export class Fetcher {
     try {
       this.requests++;
       this.opts.onEvent?.({ type: 'request', url: url.href, at: started });
-      const res = await httpGet(url, { headers: this.headers(url, headers), timeoutMs: this.opts.timeoutMs, maxBytes: this.opts.maxBytes, via: this.via });
+      const res = await httpGet(url, { headers: this.headers(url, headers), timeoutMs: this.opts.timeoutMs, maxBytes, via: this.via });
       this.cookies.store(url.hostname, res.setCookie);
       this.opts.onEvent?.({ type: 'response', url: url.href, status: res.status, ms: this.now() - started });
       return res;
@@ -231,7 +238,7 @@ export class Fetcher {
       };
       let res;
       try {
-        res = await this.once(current, { ...conditional, ...req.headers });
+        res = await this.once(current, { ...conditional, ...req.headers }, req.maxBytes);
       } catch (err) {
         if (!(err instanceof NetworkError)) throw err;
         const retryable = err.kind !== 'too-large' && err.kind !== 'dns';
@@ -253,7 +260,8 @@ export class Fetcher {
       }
       if (status === 304) return { kind: 'not-modified', url: req.url, finalUrl: current.href, attempts: attempt, headers: res.headers };
       if (status === 200) {
-        const errorPage = isRobots ? null : classifyErrorPage(res.body, current.href);
+        // a PDF is not one of ALLRIS's error pages (and is not decoded as HTML to find out)
+        const errorPage = isRobots || isPdfBytes(res.body) ? null : classifyErrorPage(res.body, current.href);
         if (errorPage === 'rate-limited') {
           if (await retry('ALLRIS "Zu viele Zugriffe" page', this.backoff(attempt) * 2, true)) continue;
           return failed(current.href, attempt, 'rate-limited', 'ALLRIS kept answering "Zu viele Zugriffe"', status);

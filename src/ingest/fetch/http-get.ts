@@ -56,20 +56,23 @@ function classify(err: NodeJS.ErrnoException): NetworkError {
   }
 }
 
-function decode(body: Buffer, encoding: string | undefined): Buffer {
+/** The body as sent, decompressed; the size limit holds for the decompressed bytes too (a small gzip can unpack huge). */
+function decode(body: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
+  const limit = { maxOutputLength: maxBytes };
   try {
     switch ((encoding ?? '').trim().toLowerCase()) {
       case 'gzip':
       case 'x-gzip':
-        return zlib.gunzipSync(body);
+        return zlib.gunzipSync(body, limit);
       case 'deflate':
-        return zlib.inflateSync(body);
+        return zlib.inflateSync(body, limit);
       case 'br':
-        return zlib.brotliDecompressSync(body);
+        return zlib.brotliDecompressSync(body, limit);
       default:
         return body;
     }
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new NetworkError('too-large', `the answer unpacks to more than the limit of ${maxBytes} bytes`);
     throw new NetworkError('decode', `cannot decompress the ${encoding} body: ${(err as Error).message}`);
   }
 }
@@ -117,7 +120,7 @@ export function httpGet(url: URL, opts: HttpGetOptions): Promise<RawResponse> {
         res.on('end', () => {
           if (settled) return;
           try {
-            const body = decode(Buffer.concat(chunks), res.headers['content-encoding'] as string | undefined);
+            const body = decode(Buffer.concat(chunks), res.headers['content-encoding'] as string | undefined, opts.maxBytes);
             const headers: Record<string, string> = {};
             for (const [k, v] of Object.entries(res.headers)) if (k !== 'set-cookie' && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
             settled = true;

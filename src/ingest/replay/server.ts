@@ -49,6 +49,7 @@ export interface ReplayOptions {
 function contentTypeOf(file: string, bytes: Buffer): string {
   if (/\.json$/i.test(file)) return 'application/json; charset=utf-8';
   if (/\.xml$/i.test(file)) return 'text/xml; charset=utf-8';
+  if (/\.pdf$/i.test(file)) return 'application/pdf';
   const head = bytes.subarray(0, 2048).toString('latin1');
   const m = /charset=["']?([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding=["']([\w-]+)/i.exec(head);
   return m ? `text/html; charset=${m[1].toLowerCase()}` : 'text/html';

@@ -1,6 +1,7 @@
 /** GET /papers/:id — a motion's timeline, its case and documents; /papers/:id.json (or Accept: application/json) — the same data as JSON (json/paper-json.ts). */
 import type { Request, Response } from 'express';
 import { loadPaper } from '../../db/queries';
+import { documentStatesOfPaper } from '../../db/documents';
 import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { loadCaseCandidates, loadHistoryIfRecorded, loadLastChecked } from '../../db/queries-paper-page';
@@ -36,7 +37,8 @@ export function paperRoute(ctx: AppContext) {
       const caseMembers = groupCase({ ...self, relatedReferences: p.relatedReferences }, candidates);
       const lastChecked = loadLastChecked(ctx.sqlite, stored.meta.id);
       const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
-      return { stored, pr, extras: { links, caseMembers, lastChecked, history } };
+      const documents = documentStatesOfPaper(ctx.sqlite, stored.meta.id);
+      return { stored, pr, extras: { links, caseMembers, lastChecked, history, documents } };
     });
     if (!page.extras) {
       sendJson(res, toPaperJsonView(page.stored, page.pr, today, jsonLinks(req)));

@@ -1,4 +1,6 @@
 /** Stored paper + progress → what templates/pages/paper.hbs shows, and the JSON of /papers/:id.json. */
+import type { FileDocumentState } from '../../db/documents';
+import { toDocumentState } from './document-state';
 import type { StoredPaper } from '../../db/queries';
 import type { PaperHistoryEntry } from '../../db/history';
 import type { CaseCandidateRow } from '../../db/queries-paper-page';
@@ -48,6 +50,8 @@ export interface PaperPageExtras {
   lastChecked?: string | null;
   /** the paper's change log, newest first (src/db/history.ts) */
   history?: PaperHistoryEntry[];
+  /** what became of each linked document (fetched and read, no text layer, failed …), by URL */
+  documents?: FileDocumentState[];
 }
 
 const PATH_MARK_LABELS: Record<PathMark, string> = { kept: '', moved: 'verschoben', dropped: 'entfallen', added: 'hinzugekommen' };
@@ -151,7 +155,9 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
         }))
       : [],
     originalUrl: isHttp(p.url) ? p.url : null,
-    files: p.files.map((f) => ({ name: f.name, url: isHttp(f.url) ? f.url : null })),
+    files: p.files.map((f) => ({
+      name: f.name, url: isHttp(f.url) ? f.url : null, state: toDocumentState(extras.documents?.find((d) => d.url === f.url)),
+    })),
     text: p.text,
     hasText: p.text.length > 0,
     lastChecked: extras.lastChecked ?? null,

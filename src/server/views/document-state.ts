@@ -1,0 +1,30 @@
+/**
+ * What the motion page says about each document link (pure): read with N pages, no text layer (a scan:
+ * no OCR), unreadable, fetch failed (tried again), or left as a link — nothing where it was not fetched yet.
+ */
+import type { FileDocumentState } from '../../db/documents';
+
+export interface DocumentStateView {
+  /** German, short: shown beside the link */
+  label: string;
+  /** for styling and tests: "read", "no-text", "unreadable", "failed", "link" */
+  kind: 'read' | 'no-text' | 'unreadable' | 'failed' | 'link';
+}
+
+const UNREADABLE: Record<string, string> = {
+  encrypted: 'verschlüsselt, nicht lesbar',
+  broken: 'beschädigt, nicht lesbar',
+  timeout: 'nicht lesbar (zu aufwendig)',
+  too_large: 'nicht lesbar (zu groß)',
+  unsupported: 'Format nicht lesbar',
+};
+
+export function toDocumentState(s: Pick<FileDocumentState, 'fetchState' | 'status' | 'pageCount'> | undefined): DocumentStateView | null {
+  if (!s || !s.fetchState) return null;
+  if (s.fetchState === 'failed') return { label: 'Abruf fehlgeschlagen, wird erneut versucht', kind: 'failed' };
+  if (s.fetchState === 'skipped') return { label: 'nur als Link', kind: 'link' };
+  if (s.status === 'ok') return { label: s.pageCount === 1 ? '1 Seite' : `${s.pageCount ?? '?'} Seiten`, kind: 'read' };
+  if (s.status === 'no_text') return { label: 'ohne Textebene (keine Texterkennung)', kind: 'no-text' };
+  if (s.status && UNREADABLE[s.status]) return { label: UNREADABLE[s.status], kind: 'unreadable' };
+  return null;
+}

@@ -1,0 +1,49 @@
+/**
+ * The replayed corpus with its documents: the PDFs of pdf-docs.ts (made at test time, written to a test
+ * folder with a replay manifest of their own) served at the do027 addresses that corpus motion pages link,
+ * beside the corpus pages. Which motion links which PDF:
+ * - Hildesheim VO 8000 "Vorlage" → the Beschlussvorlage (3 pages: text, text, a scanned plan; a footer);
+ *   "Vorlage mit Anlagen" → a scan (no text layer)
+ * - Hamburg-Altona 1018473 "Drucksache" → a one-page Drucksache
+ * - Hamburg-Nord 1016851 "Drucksache" → an encrypted PDF
+ * - Landkreis Osnabrück 4010 "Vorlage" → a broken PDF; "Vorlage-Sammeldokument" → the same bytes as
+ *   Hildesheim's Vorlage (one copy in the store, one documents row)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadManifest, type LoadedPage } from '../../src/ingest/replay/manifest';
+import { ReplayServer, type ReplayOptions } from '../../src/ingest/replay/server';
+import { beschlussvorlagePdf, brokenPdf, drucksachePdf, encryptedPdf, scanPdf } from './pdf-docs';
+import { corpusPages } from './replay';
+
+export const DOC_URLS = {
+  vorlage: 'https://www.stadt-hildesheim.de/allris/do027.asp?DOLFDNR=373765&options=64',
+  scan: 'https://www.stadt-hildesheim.de/allris/do027.asp?DOLFDNR=373824&options=64&typ=130',
+  drucksache: 'https://sitzungsdienst-altona.hamburg.de/bi/do027.asp?DOLFDNR=1543908&options=64',
+  encrypted: 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1401263&options=64',
+  broken: 'https://kis.lkos.de/bi/do027.asp?DOLFDNR=168137&options=64',
+  shared: 'https://kis.lkos.de/bi/do027.asp?DOLFDNR=168144&options=64&typ=130',
+} as const;
+
+/** Writes the PDFs and their manifest into `dir`; the pages a replay serves for them. */
+export async function writeDocumentPages(dir: string): Promise<LoadedPage[]> {
+  const vorlage = await beschlussvorlagePdf();
+  const bytes: Record<keyof typeof DOC_URLS, Buffer> = {
+    vorlage, scan: await scanPdf(), drucksache: await drucksachePdf(), encrypted: await encryptedPdf(), broken: await brokenPdf(), shared: vorlage,
+  };
+  fs.mkdirSync(dir, { recursive: true });
+  const pages = Object.entries(DOC_URLS).map(([name, url]) => {
+    fs.writeFileSync(path.join(dir, `${name}.pdf`), bytes[name as keyof typeof DOC_URLS]);
+    return { url, file: `${name}.pdf`, source: new URL(url).hostname };
+  });
+  const manifest = path.join(dir, 'replay-manifest.json');
+  fs.writeFileSync(manifest, `${JSON.stringify({ comment: 'PDFs made by test/helpers/pdf-docs.ts for this test run', pages }, null, 2)}\n`);
+  return loadManifest(manifest);
+}
+
+/** A replay server of the corpus pages and the PDFs; `server.setPage` changes or adds answers later. */
+export async function startDocumentReplay(dir: string, opts: ReplayOptions = {}): Promise<{ server: ReplayServer; via: string }> {
+  const server = new ReplayServer([...corpusPages(), ...(await writeDocumentPages(dir))], opts);
+  const { url } = await server.listen(0);
+  return { server, via: url };
+}
