@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import { loadPaper } from '../../db/queries';
 import { loadPaperAgenda } from '../../db/queries-agenda';
+import { loadDecisionItems, loadRowLinks } from '../../db/queries-decisions';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { loadCaseCandidates, loadHistoryIfRecorded, loadLastChecked } from '../../db/queries-paper-page';
 import { groupCase, referenceStem } from '../../domain/case';
@@ -33,7 +34,9 @@ export function paperRoute(ctx: AppContext) {
       const caseMembers = groupCase({ ...self, relatedReferences: p.relatedReferences }, candidates);
       const lastChecked = loadLastChecked(ctx.sqlite, stored.meta.id);
       const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
-      return { stored, pr, extras: { links, caseMembers, lastChecked, history } };
+      const decisionItems = loadDecisionItems(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
+      const rowLinks = loadRowLinks(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
+      return { stored, pr, extras: { links, caseMembers, lastChecked, history, decisionItems, rowLinks } };
     });
     if (!page.extras) {
       res.json(toPaperJson(page.stored, page.pr, today));
