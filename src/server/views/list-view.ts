@@ -47,6 +47,8 @@ export interface FacetsView {
   groups: FacetGroup[];
   sorts: { value: ListSort; label: string; selected: boolean }[];
   resetHref: string | null;
+  /** how many facet filters are set (shown on the collapsed filter box) */
+  activeCount: number;
 }
 
 function group(id: string, name: string, label: string, values: Facets['states'], selected: string | null | undefined): FacetGroup {
@@ -76,6 +78,7 @@ export function toFacetsView(p: ListParams, facets: Facets, action: string, sort
     ],
     sorts: sorts.map((s) => ({ value: s, label: SORT_LABELS[s], selected: s === p.sort })),
     resetHref: f.source || f.state || f.organization || f.paperType || f.year ? `${action}${reset ? `?${reset}` : ''}` : null,
+    activeCount: [f.source, f.state, f.organization, f.paperType, f.year].filter(Boolean).length,
   };
 }
 
