@@ -9,6 +9,7 @@ import { loadDecisionItems, loadOriginators, loadRowLinks } from '../../db/queri
 import { loadProgressPapers } from '../../db/queries-progress';
 import { decisionOf, itemOfRow } from '../../domain/decisions';
 import { progress } from '../../domain/progress';
+import { safeUrl } from '../helpers/safe-url';
 
 export interface DecisionColumns {
   decision: string | null;
@@ -20,8 +21,6 @@ export interface DecisionColumns {
 }
 
 export const DECISION_HEADER = ['Entscheidung', 'Entscheidendes Gremium', 'Entscheidungsdatum', 'Abstimmung', 'Einreicher', 'Original im RIS'];
-
-const isHttp = (u: string | null | undefined): u is string => typeof u === 'string' && /^https?:\/\//i.test(u);
 
 /** The decision columns of the papers `ids` on `today`, by paper id (chunked: at most 1000 papers per read). */
 export function loadDecisionColumns(sqlite: Database.Database, ids: readonly number[], today: string): Map<number, DecisionColumns> {
@@ -35,7 +34,7 @@ export function loadDecisionColumns(sqlite: Database.Database, ids: readonly num
     for (const id of chunk) {
       const stored = papers.get(id);
       const o = originators.get(id);
-      const base = { originators: o?.originator.length ? o.originator.join('; ') : null, risUrl: isHttp(o?.url) ? o.url : null };
+      const base = { originators: o?.originator.length ? o.originator.join('; ') : null, risUrl: safeUrl(o?.url) || null };
       const d = stored ? progress(stored.record, today, { agenda: stored.agenda }) : null;
       const decision = d?.decision;
       if (!d || !decision) {
