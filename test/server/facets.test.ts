@@ -8,13 +8,13 @@ import * as cheerio from 'cheerio';
 import request from 'supertest';
 import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
-interface Option { value: string; label: string; count: number; selected: boolean }
+interface Option { value: string; label: string; count: number | null; selected: boolean }
 
 const options = (html: string, id: string): Option[] => {
   const $ = cheerio.load(html);
   return $(`select#${id} option`).toArray().filter((o) => $(o).attr('value')).map((o) => {
-    const m = /^(.*) \((\d+)\)$/.exec($(o).text())!;
-    return { value: $(o).attr('value')!, label: m[1], count: Number(m[2]), selected: $(o).attr('selected') !== undefined };
+    const m = /^(.*?)(?: \((\d+)\))?$/.exec($(o).text())!;
+    return { value: $(o).attr('value')!, label: m[1], count: m[2] === undefined ? null : Number(m[2]), selected: $(o).attr('selected') !== undefined };
   });
 };
 const total = (html: string) => Number(/<p class="count">(\d+) Vorlagen/.exec(html)![1]);
@@ -62,7 +62,9 @@ describe('list facets: committees per city, years by date or first meeting', () 
       expect(options(page, 'f-gremium').find((x) => x.value === o.value)?.selected).toBe(true);
       expect(options(page, 'f-stadt').map((x) => x.value)).toEqual([o.value.split(':')[0]]);
     }
-    expect(total((await request(f.app).get('/?thema=alle&gremium=Hauptausschuss').expect(200)).text)).toBe(papers.filter((p) => p.committees.has('Hauptausschuss')).length);
+    const bare = (await request(f.app).get('/?thema=alle&gremium=Hauptausschuss').expect(200)).text;
+    expect(total(bare)).toBe(papers.filter((p) => p.committees.has('Hauptausschuss')).length);
+    expect(options(bare, 'f-gremium').filter((o) => o.selected)).toEqual([{ value: 'Hauptausschuss', label: 'Hauptausschuss (alle Städte)', count: null, selected: true }]);
   });
 
   test('year facet: by the motion\'s date or, without one, its first meeting; undated motions no longer fall out', async () => {
