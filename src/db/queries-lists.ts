@@ -15,10 +15,13 @@ export interface ListFilters {
   /** sources.key */
   source?: string | null;
   state?: string | null;
-  /** a station's committee name (consultations.organization) */
+  /**
+   * a station's committee: "<source key>:<name>" (the facet's values: one city's committee), or a bare name
+   * (consultations.organization, in any city)
+   */
   organization?: string | null;
   paperType?: string | null;
-  /** YYYY of the paper's date */
+  /** YYYY of the paper's date or, without one, of its first meeting (paperYearDate) */
   year?: string | null;
 }
 
@@ -65,6 +68,21 @@ export interface Facets {
 }
 
 type FilterKey = keyof ListFilters;
+
+/**
+ * The day a paper counts in the year facet: its own date or, without one, its first meeting (the earliest
+ * dated row of its Beratungsfolge or agenda item naming it). `p` is the papers alias; SQLite's COALESCE
+ * runs the subquery only for papers without a date.
+ */
+export const paperYearDate = (p: string) => `COALESCE(${p}.date, (SELECT MIN(d) FROM (
+  SELECT cm.date AS d FROM consultations c JOIN consultation_meetings cm ON cm.consultation_id = c.id WHERE c.paper_id = ${p}.id
+  UNION ALL SELECT COALESCE(m.date, a.date) FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE a.paper_id = ${p}.id)))`;
+
+/** A committee filter value "<source key>:<name>" → its parts; a bare name → source null. */
+export function splitCommitteeValue(value: string): { source: string | null; name: string } {
+  const m = /^([a-z0-9][a-z0-9-]*):(.+)$/.exec(value);
+  return m ? { source: m[1], name: m[2] } : { source: null, name: value };
+}
 type Params = Record<string, string | number>;
 
 /** WHERE clause (and its named parameters) for a list, leaving out one filter (for that filter's own facet). */
@@ -85,15 +103,21 @@ export function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: 
     params.state = f.state;
   }
   if (f.organization && omit !== 'organization') {
-    parts.push('EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @organization)');
+    // "<key>:<name>": that city's committee; a value that only looks so (a bare name with a colon) still matches by name
+    const { source, name } = splitCommitteeValue(f.organization);
+    const scoped = source ? ' OR (c.organization = @orgName AND p.source_id IN (SELECT id FROM sources WHERE key = @orgSource))' : '';
+    parts.push(`EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND (c.organization = @organization${scoped}))`);
     params.organization = f.organization;
+    if (source) Object.assign(params, { orgName: name, orgSource: source });
   }
   if (f.paperType && omit !== 'paperType') {
     parts.push('p.paper_type = @paperType');
     params.paperType = f.paperType;
   }
   if (f.year && omit !== 'year') {
-    parts.push('p.date >= @yearFrom AND p.date < @yearTo');
+    // dated papers through papers_date; undated ones (few) by their first meeting
+    parts.push(`p.id IN (SELECT id FROM papers WHERE date >= @yearFrom AND date < @yearTo
+      UNION ALL SELECT q.id FROM papers q WHERE q.date IS NULL AND ${paperYearDate('q')} >= @yearFrom AND ${paperYearDate('q')} < @yearTo)`);
     params.yearFrom = `${f.year}-01-01`;
     params.yearTo = `${Number(f.year) + 1}-01-01`;
   }
@@ -155,20 +179,42 @@ export function listFacets(sqlite: Database.Database, spec: ListSpec): Facets {
     ${and(w, 'p.state IS NOT NULL')} GROUP BY p.state`);
   // stations reached from the list's papers (index consultations_paper_position), or, for the whole
   // unfiltered table, through consultations_organization
-  const committees = run<{ value: string; count: number }>('organization', (w) => `SELECT c.organization AS value,
-    COUNT(DISTINCT c.paper_id) AS count FROM consultations c
+  // one value per city and committee: the four Hamburg districts' Hauptausschuss are four committees
+  const committees = run<{ sourceKey: string; sourceName: string; name: string; count: number }>('organization', (w) => `SELECT s.key AS sourceKey,
+    s.name AS sourceName, x.name, x.count FROM (SELECT p.source_id, c.organization AS name, COUNT(DISTINCT c.paper_id) AS count
+    FROM consultations c JOIN papers p ON p.id = c.paper_id
     WHERE c.organization IS NOT NULL ${w ? `AND c.paper_id IN (SELECT p.id FROM papers p ${w})` : ''}
-    GROUP BY c.organization ORDER BY count DESC, value LIMIT ${FACET_LIMIT.committees}`);
+    GROUP BY p.source_id, c.organization ORDER BY count DESC, name LIMIT ${FACET_LIMIT.committees}) x JOIN sources s ON s.id = x.source_id`);
   const paperTypes = run<{ value: string; count: number }>('paperType', (w) => `SELECT p.paper_type AS value, COUNT(*) AS count
     FROM papers p ${and(w, 'p.paper_type IS NOT NULL')} GROUP BY p.paper_type ORDER BY count DESC, value LIMIT ${FACET_LIMIT.paperTypes}`);
-  const years = run<{ value: string; count: number }>('year', (w) => `SELECT substr(p.date, 1, 4) AS value, COUNT(*) AS count
-    FROM papers p ${and(w, 'p.date IS NOT NULL')} GROUP BY value ORDER BY value DESC LIMIT ${FACET_LIMIT.years}`);
+  const years = run<{ value: string; count: number }>('year', (w) => `SELECT substr(${paperYearDate('p')}, 1, 4) AS value, COUNT(*) AS count
+    FROM papers p ${w} GROUP BY value HAVING value IS NOT NULL ORDER BY value DESC LIMIT ${FACET_LIMIT.years}`);
   const withLabel = (rows: { value: string; count: number }[]) => rows.map((r) => ({ ...r, label: r.value }));
   return {
     sources,
     states: withLabel(states),
-    committees: withLabel(committees).sort((a, b) => a.value.localeCompare(b.value, 'de')),
+    committees: committeeFacet(committees),
     paperTypes: withLabel(paperTypes).sort((a, b) => a.value.localeCompare(b.value, 'de')),
     years: withLabel(years.filter((y) => /^\d{4}$/.test(y.value))),
   };
+}
+
+/** "Musterstadt (Demo)" → "Musterstadt", "Hamburg-Nord (Bezirksversammlung)" → "Hamburg-Nord". */
+const shortCity = (name: string) => name.replace(/\s*\([^()]*\)\s*$/, '') || name;
+
+/**
+ * Committee facet values "<key>:<name>", labelled "Hauptausschuss (Hamburg-Nord)" — the city's full name
+ * where two cities' short names are the same — sorted by committee, then city.
+ */
+function committeeFacet(rows: { sourceKey: string; sourceName: string; name: string; count: number }[]): FacetValue[] {
+  const keysByShort = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const short = shortCity(r.sourceName);
+    if (!keysByShort.has(short)) keysByShort.set(short, new Set());
+    keysByShort.get(short)!.add(r.sourceKey);
+  }
+  const city = (r: { sourceKey: string; sourceName: string }) => (keysByShort.get(shortCity(r.sourceName))!.size > 1 ? r.sourceName : shortCity(r.sourceName));
+  return rows
+    .map((r) => ({ value: `${r.sourceKey}:${r.name}`, label: `${r.name} (${city(r)})`, count: r.count }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'de'));
 }

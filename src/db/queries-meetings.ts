@@ -1,5 +1,7 @@
 /** Read queries for meeting and organization pages. Prepared once per connection. */
 import type Database from 'better-sqlite3';
+import { decisionOf, type DecisionView } from '../domain/decisions';
+import { toDecisionItem } from './queries-decisions';
 
 export interface MeetingView {
   id: number;
@@ -31,6 +33,8 @@ export interface AgendaItemView {
   result: string | null;
   resultCode: string | null;
   url: string | null;
+  /** the vote and the Beschluss text the item's page states */
+  decision: DecisionView;
 }
 
 export interface OrganizationView {
@@ -68,6 +72,11 @@ export interface MeetingDocumentView {
   url: string | null;
 }
 
+type ItemDbRow = Omit<AgendaItemView, 'public' | 'decision'> & { public: number | null } & {
+  source_record_id: string | null; meeting_id: number | null; date: string | null; organization: string | null;
+  vote: string | null; text: string | null; provenance: string | null;
+};
+
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
@@ -76,9 +85,9 @@ function prepare(sqlite: Database.Database) {
       m.source_record_id AS sourceId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
       m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.updated_at AS updatedAt
       FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
-    items: sqlite.prepare<[number], Omit<AgendaItemView, 'public'> & { public: number | null }>(`SELECT a.id, a.number, a.public, a.name,
+    items: sqlite.prepare<[number], ItemDbRow>(`SELECT a.id, a.number, a.public, a.name,
       COALESCE(p.reference, a.paper_reference) AS paperReference, a.paper_id AS paperId, p.name AS paperName, a.result,
-      a.result_code AS resultCode, a.url
+      a.result_code AS resultCode, a.url, a.source_record_id, a.meeting_id, a.date, a.organization, a.vote, a.text, a.provenance
       FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id WHERE a.meeting_id = ? ORDER BY a.position, a.id`),
     organization: sqlite.prepare<[number], Omit<OrganizationView, 'isDemo'> & { isDemo: number }>(`SELECT o.id, s.name AS sourceName,
       s.is_demo AS isDemo, o.kind, o.name, o.url, o.updated_at AS updatedAt
@@ -113,7 +122,11 @@ export function loadMeeting(sqlite: Database.Database, id: number): { meeting: M
   const s = stmts(sqlite);
   const m = s.meeting.get(id);
   if (!m) return null;
-  const items = s.items.all(id).map((i) => ({ ...i, public: i.public === null ? null : i.public === 1 }));
+  const items = s.items.all(id).map((i): AgendaItemView => ({
+    id: i.id, number: i.number, public: i.public === null ? null : i.public === 1, name: i.name, paperReference: i.paperReference,
+    paperId: i.paperId, paperName: i.paperName, result: i.result, resultCode: i.resultCode, url: i.url,
+    decision: decisionOf(toDecisionItem(i)),
+  }));
   return { meeting: { ...m, isDemo: m.isDemo === 1 }, items };
 }
 

@@ -27,6 +27,8 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
+const squashText = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+
 interface AxeViolation {
   id: string;
   impact: string | null;
@@ -43,7 +45,7 @@ describe('the web app in Chromium', () => {
   const contexts = new Map<string, BrowserContext>();
   /** one reused tab per viewport for the page tour */
   const tabs = new Map<string, Page>();
-  const ids = { motion: 0, rat: 0, ratMeeting: 0, hauptausschussMeeting: 0, pastRatMeeting: 0 };
+  const ids = { motion: 0, rat: 0, ratMeeting: 0, hauptausschussMeeting: 0, pastRatMeeting: 0, members: 0, decidedMeeting: 0, decidedMotion: 0 };
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
@@ -56,6 +58,10 @@ describe('the web app in Chromium', () => {
     ids.ratMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4103'");
     ids.hauptausschussMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4102'");
     ids.pastRatMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4106'"); // the demo's Rat of 09.10.2025, with results
+    // the committee with the most members (a members table with long roles and groups), Hildesheim's council with a vote and a Beschluss
+    ids.members = one('SELECT organization_id FROM memberships GROUP BY organization_id ORDER BY COUNT(*) DESC, organization_id LIMIT 1');
+    ids.decidedMeeting = one("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'hildesheim' AND m.source_record_id = '3712'");
+    ids.decidedMotion = paperIdOf(opened, 'hildesheim', '25/085');
     const app = createApp(opened.sqlite, { today: () => WEB_TODAY });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -84,10 +90,14 @@ describe('the web app in Chromium', () => {
 
   const pages = () => [
     { name: 'start', url: '/' },
+    { name: 'list', url: '/?thema=alle&sort=reference' },
     { name: 'motion', url: `/papers/${ids.motion}` },
+    { name: 'decided-motion', url: `/papers/${ids.decidedMotion}` },
     { name: 'committee', url: `/organizations/${ids.rat}` },
+    { name: 'organization-members', url: `/organizations/${ids.members}` },
     { name: 'meeting', url: `/meetings/${ids.ratMeeting}` },
     { name: 'past-meeting', url: `/meetings/${ids.pastRatMeeting}` },
+    { name: 'decided-meeting', url: `/meetings/${ids.decidedMeeting}` },
     { name: 'search', url: '/suche?q=digital' },
     { name: 'dashboard', url: '/dashboard' },
     { name: 'dashboard-all', url: '/dashboard?thema=alle' },
@@ -122,6 +132,69 @@ describe('the web app in Chromium', () => {
     }
     expect(problems).toEqual([]);
     for (const p of pages()) expect(fs.statSync(path.join(SHOTS, `${p.name}-${width}.png`)).size).toBeGreaterThan(5000);
+  });
+
+  test('phone (390 px): no page of any kind is wider than the screen — every organization and meeting, the longest motions of each city, the lists and the search', async () => {
+    const page = tabs.get('phone')!;
+    const all = (sql: string) => opened.sqlite.prepare(sql).pluck().all() as number[];
+    const urls = [
+      '/', '/?thema=alle', '/?thema=alle&seite=2', '/suche?q=digital', '/suche?q=Hauptausschuss',
+      ...all('SELECT id FROM organizations ORDER BY id').map((id) => `/organizations/${id}`),
+      ...all('SELECT id FROM meetings ORDER BY id').map((id) => `/meetings/${id}`),
+      // per city the two motions with the most to show (name, text, Beratungsfolge): the widest there are
+      ...all(`SELECT id FROM (SELECT p.id, ROW_NUMBER() OVER (PARTITION BY p.source_id ORDER BY length(p.name) + length(p.text)
+        + (SELECT COUNT(*) FROM consultations c WHERE c.paper_id = p.id) * 200 DESC, p.id) AS n FROM papers p) WHERE n <= 2 ORDER BY id`).map((id) => `/papers/${id}`),
+    ];
+    const wide: string[] = [];
+    for (const url of urls) {
+      await open('phone', url, page);
+      const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+      if (width > 390) wide.push(`${url}: ${width} px`);
+    }
+    expect(wide).toEqual([]);
+    expect(urls.length).toBeGreaterThan(140);
+  }, 300_000);
+
+  test('phone: the filters fold into one line above the list and open on a tap; at a desk they stay open', async () => {
+    const phone = tabs.get('phone')!;
+    await open('phone', '/?thema=alle&stadt=hamburg-nord', phone);
+    const summary = phone.locator('details.filter-box > summary');
+    expect(squashText(await summary.textContent())).toBe('Filter und Sortierung (1 aktiv)');
+    expect(await phone.locator('#f-gremium').isVisible()).toBe(false);
+    // the list starts on the first screen
+    const firstRow = await phone.locator('main a[href^="/papers/"]').first().boundingBox();
+    expect(firstRow!.y).toBeLessThan(844);
+    await summary.click();
+    expect(await phone.locator('#f-gremium').isVisible()).toBe(true);
+    // the committee select stays inside its box
+    const box = (await phone.locator('form.filters').boundingBox())!;
+    const select = (await phone.locator('#f-gremium').boundingBox())!;
+    expect(select.x + select.width).toBeLessThanOrEqual(box.x + box.width);
+    const desk = tabs.get('desktop')!;
+    await open('desktop', '/?thema=alle', desk);
+    expect(await desk.locator('#f-gremium').isVisible()).toBe(true);
+    expect(await desk.locator('details.filter-box > summary').isVisible()).toBe(false);
+  });
+
+  test('phone: agenda cards show no empty "Vorlage:" or "Ergebnis:" label', async () => {
+    const page = tabs.get('phone')!;
+    await open('phone', `/meetings/${ids.ratMeeting}`, page);
+    const cells = (await page.evaluate(`[...document.querySelectorAll('table.agenda td')].filter((td) => td.getBoundingClientRect().height > 0 && td.textContent.trim() === '').length`)) as number;
+    expect(cells).toBe(0);
+    // the first item (no motion, no result) shows its TOP and subject only
+    const shown = (await page.evaluate(`[...document.querySelectorAll('table.agenda tbody tr:first-child td')].filter((td) => td.getBoundingClientRect().height > 0).map((td) => td.dataset.label)`)) as string[];
+    expect(shown).toEqual(['TOP', 'Betreff']);
+  });
+
+  test('staff: the meeting page prints its check status and its "Stand" line', async () => {
+    const page = await open('desktop', `/meetings/${ids.ratMeeting}`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('p.stand').isVisible()).toBe(true);
+    expect(await page.locator('p.stand').textContent()).toMatch(/^Stand der Daten: \d\d\.\d\d\.\d{4}; ausgewertet am 24\.11\.2026$/);
+    expect(await page.locator('.check-status').allTextContents()).toEqual(['Agenda-Check: Vorstation ausstehend', 'Agenda-Check: bereit', 'Agenda-Check: Vorstation offen']);
+    const pdf = await page.pdf({ path: path.join(SHOTS, 'meeting-print-a4.pdf'), format: 'A4', preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
   });
 
   test('keyboard: the first Tab reaches a visible skip link to the content; focus is visibly outlined', async () => {

@@ -122,7 +122,7 @@ describe('the web app on the corpus and the demo data', () => {
     const orgId = /<a href="\/organizations\/(\d+)">Mobilitätsausschuss/.exec(res.text)![1];
     const org = await request(app).get(`/organizations/${orgId}`).expect(200);
     expect(org.text).toContain('<h1>Mobilitätsausschuss</h1>');
-    expect((org.text.match(/<tr><td>/g) ?? []).length).toBe(29);
+    expect((org.text.match(/<tr><td data-label="Name">/g) ?? []).length).toBe(29);
     expect(org.text).toContain(`href="/meetings/${meetingId}"`);
     await request(app).get('/meetings/999999').expect(404);
     await request(app).get('/organizations/x').expect(404);

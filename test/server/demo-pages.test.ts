@@ -141,7 +141,7 @@ describe('the demo data set on its own', () => {
     expect($('dl.facts-list a').attr('href')).toBe(`/organizations/${orgId('Rat der Stadt Musterstadt')}`);
     expect(text($('dl.facts-list'))).toContain('17:00 – 20:15 Uhr');
     const rows = $('table.agenda tbody tr').toArray().map((tr) => [
-      text($(tr).find('td[data-label="TOP"]')), text($(tr).find('td[data-label="Betreff"]')),
+      text($(tr).find('td[data-label="TOP"]')), text($(tr).find('td[data-label="Betreff"]').clone().find('.earlier').remove().end()),
       $(tr).find('td[data-label="Vorlage"] a').attr('href') ?? null, text($(tr).find('td[data-label="Ergebnis"]')),
     ]);
     expect(rows).toEqual([
@@ -150,6 +150,12 @@ describe('the demo data set on its own', () => {
       ['Ö 3', 'Mitteilungen der Verwaltung', null, ''],
       ['Ö 4', 'Anfragen', null, ''],
       ['N 5', 'nichtöffentlich', null, ''],
+    ]);
+    // for staff: the motion's earlier stations and what became of them
+    expect($('table.agenda .earlier li').toArray().map((li) => text($(li)))).toEqual([
+      'Anhörung im Seniorenbeirat: übersprungen',
+      'Vorberatung im Ausschuss für Digitalisierung und Smart City am 10.09.2025: ungeändert beschlossen',
+      'Vorberatung im Finanzausschuss am 24.09.2025: ungeändert beschlossen',
     ]);
     expect($('p.check-summary').length).toBe(0);
   });

@@ -78,7 +78,8 @@ describe('the start page: topics with facets, sorts and pages', () => {
     expect(res.text).toContain('<option value="demo-musterstadt">Musterstadt (Demo) (12)</option>');
     expect(res.text).toContain('<option value="demo-leipzig">Leipzig (Demo) (1)</option>');
     expect(res.text).toContain('<option value="scheduled">terminiert (4)</option>');
-    expect(res.text).toContain('<option value="Ausschuss für Digitalisierung und Smart City">Ausschuss für Digitalisierung und Smart City (7)</option>');
+    // committees per city (issue 16): "<key>:<name>", labelled with the city
+    expect(res.text).toContain('<option value="demo-musterstadt:Ausschuss für Digitalisierung und Smart City">Ausschuss für Digitalisierung und Smart City (Musterstadt) (7)</option>');
     expect(res.text).toContain('<option value="Mitteilungsvorlage">Mitteilungsvorlage (1)</option>');
     expect(res.text).toContain('<option value="2024">2024 (1)</option>');
 
@@ -86,11 +87,13 @@ describe('the start page: topics with facets, sorts and pages', () => {
     expect(refs((await request(f.app).get('/?stadt=demo-musterstadt&state=scheduled').expect(200)).text).sort()).toEqual(['DS/2026/0123', 'DS/2026/0301', 'DS/2026/0342', 'DS/2026/0388']); // 0301 and 0342: on the Rat's agenda of 17.12.2026
     expect(refs((await request(f.app).get('/?jahr=2024').expect(200)).text)).toEqual(['DS/2024/0611']);
     expect(refs((await request(f.app).get('/?art=Mitteilungsvorlage').expect(200)).text)).toEqual(['DS/2026/0201']);
-    const byCommittee = await request(f.app).get('/?gremium=' + encodeURIComponent('Finanzausschuss')).expect(200);
+    const byCommittee = await request(f.app).get('/?gremium=' + encodeURIComponent('demo-musterstadt:Finanzausschuss')).expect(200);
     expect(refs(byCommittee.text).sort()).toEqual(['DS/2025/0390', 'DS/2025/0456']);
     // a facet ignores its own filter, so the other values stay choosable; the chosen one is selected
-    expect(byCommittee.text).toContain('<option value="Finanzausschuss" selected>Finanzausschuss (2)</option>');
-    expect(byCommittee.text).toContain('<option value="Hauptausschuss">Hauptausschuss (4)</option>');
+    expect(byCommittee.text).toContain('<option value="demo-musterstadt:Finanzausschuss" selected>Finanzausschuss (Musterstadt) (2)</option>');
+    expect(byCommittee.text).toContain('<option value="demo-musterstadt:Hauptausschuss">Hauptausschuss (Musterstadt) (4)</option>');
+    // a bare committee name (a link from elsewhere) still filters, in every city
+    expect(refs((await request(f.app).get('/?gremium=' + encodeURIComponent('Finanzausschuss')).expect(200)).text).sort()).toEqual(['DS/2025/0390', 'DS/2025/0456']);
     expect(byCommittee.text).toContain('<option value="demo-musterstadt">Musterstadt (Demo) (2)</option>');
     expect(byCommittee.text).toContain('Filter zurücksetzen');
   });

@@ -8,7 +8,6 @@ import type { Request, Response } from 'express';
 import { meetingsOfOrganization, organizationHeader } from '../../db/queries-calendar';
 import type { ListRow, ListSpec } from '../../db/queries-lists';
 import { listPage } from '../../db/queries-lists';
-import { loadMeeting } from '../../db/queries-meetings';
 import type { TopicSet } from '../../domain/topics';
 import type { AppContext } from '../app';
 import { baseUrl } from '../base-url';
@@ -19,25 +18,35 @@ import { searchSpec, topicSpec } from '../views/list-data';
 import { parseListParams } from '../views/list-params';
 import { stateLabel } from '../views/list-view';
 import { parseId } from './ids';
+import { DECISION_HEADER, loadDecisionColumns, type DecisionColumns } from '../views/decision-columns';
+import { loadMeetingAgenda } from '../views/meeting-view';
 
 export const CSV_MAX_ROWS = 5000;
 
 const PAPER_HEADER = [
   'Vorlage', 'Betreff', 'Stadt', 'Art', 'Datum', 'Status', 'Aktuelle Station', 'Nächste Station', 'Rolle', 'Nächster Termin',
-  'Letzte Aktivität', 'Demo', 'Link',
+  'Letzte Aktivität', 'Demo', 'Link', ...DECISION_HEADER,
 ];
 
-function paperRecords(rows: ListRow[], base: string): CsvValue[][] {
-  return rows.map((r) => [
-    r.reference, r.name, r.sourceName, r.paperType, r.date, stateLabel(r.state), r.currentOrganization, r.nextOrganization,
-    r.nextRole, r.nextDate, r.lastActivity, r.isDemo ? 'ja' : 'nein', `${base}/papers/${r.id}`,
-  ]);
+function paperRecords(rows: ListRow[], base: string, decisions: Map<number, DecisionColumns>): CsvValue[][] {
+  return rows.map((r) => {
+    const d = decisions.get(r.id);
+    return [
+      r.reference, r.name, r.sourceName, r.paperType, r.date, stateLabel(r.state), r.currentOrganization, r.nextOrganization,
+      r.nextRole, r.nextDate, r.lastActivity, r.isDemo ? 'ja' : 'nein', `${base}/papers/${r.id}`,
+      d?.decision, d?.organization, d?.date, d?.vote, d?.originators, d?.risUrl,
+    ];
+  });
 }
 
-/** Sends a whole paper list (in its sort order, at most CSV_MAX_ROWS) as CSV. */
+/** Sends a whole paper list (in its sort order, at most CSV_MAX_ROWS) as CSV, with each paper's decision. */
 export function sendPaperCsv(ctx: AppContext, req: Request, res: Response, spec: ListSpec, filename: string): void {
-  const { rows } = listPage(ctx.sqlite, spec, CSV_MAX_ROWS, 0);
-  sendCsv(res, filename, PAPER_HEADER, paperRecords(rows, baseUrl(req)));
+  const today = ctx.today();
+  const { rows, decisions } = ctx.read(() => {
+    const { rows } = listPage(ctx.sqlite, spec, CSV_MAX_ROWS, 0);
+    return { rows, decisions: loadDecisionColumns(ctx.sqlite, rows.map((r) => r.id), today) };
+  });
+  sendCsv(res, filename, PAPER_HEADER, paperRecords(rows, baseUrl(req), decisions));
 }
 
 /** GET /vorlagen.csv — the start page's list. */
@@ -72,17 +81,22 @@ export function organizationMeetingsCsvRoute(ctx: AppContext) {
   };
 }
 
-/** GET /meetings/:id/agenda.csv — the meeting's agenda items with results. */
+/** GET /meetings/:id/agenda.csv — the meeting's agenda items with results, votes, the agenda check (coming meetings) and the earlier stations. */
 export function meetingAgendaCsvRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const id = parseId(req.params.id);
-    const found = id === null ? null : loadMeeting(ctx.sqlite, id);
+    const today = ctx.today();
+    const found = id === null ? null : ctx.read(() => loadMeetingAgenda(ctx.sqlite, id, today));
     if (!found || id === null) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
     const base = baseUrl(req);
     const rows = found.items.map((i): CsvValue[] => [
       i.number, i.public === false ? 'nichtöffentlich' : i.public === true ? 'öffentlich' : null, i.name, i.paperReference,
-      i.result, i.paperId ? `${base}/papers/${i.paperId}` : null,
+      i.result, i.paperId ? `${base}/papers/${i.paperId}` : null, i.decision.voteText, i.decision.decisionText, i.checkStatus,
+      i.check ? i.check.messages.join(' | ') : null, i.earlier.map((e) => e.text).join(' | ') || null,
     ]);
-    sendCsv(res, `ratsradar-sitzung-${id}-tagesordnung.csv`, ['TOP', 'Öffentlichkeit', 'Gegenstand', 'Vorlage', 'Ergebnis', 'Link zur Vorlage'], rows);
+    sendCsv(res, `ratsradar-sitzung-${id}-tagesordnung.csv`, [
+      'TOP', 'Öffentlichkeit', 'Gegenstand', 'Vorlage', 'Ergebnis', 'Link zur Vorlage', 'Abstimmung', 'Beschluss', 'Agenda-Check',
+      'Offene Vorstationen', 'Bisherige Beratung',
+    ], rows);
   };
 }

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { loadPaper } from '../../db/queries';
 import { documentStatesOfPaper } from '../../db/documents';
 import { loadPaperAgenda } from '../../db/queries-agenda';
+import { loadDecisionItems, loadRowLinks } from '../../db/queries-decisions';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { loadCaseCandidates, loadHistoryIfRecorded, loadLastChecked } from '../../db/queries-paper-page';
 import { groupCase, referenceStem } from '../../domain/case';
@@ -38,7 +39,9 @@ export function paperRoute(ctx: AppContext) {
       const lastChecked = loadLastChecked(ctx.sqlite, stored.meta.id);
       const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
       const documents = documentStatesOfPaper(ctx.sqlite, stored.meta.id);
-      return { stored, pr, extras: { links, caseMembers, lastChecked, history, documents } };
+      const decisionItems = loadDecisionItems(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
+      const rowLinks = loadRowLinks(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
+      return { stored, pr, extras: { links, caseMembers, lastChecked, history, documents, decisionItems, rowLinks } };
     });
     if (!page.extras) {
       sendJson(res, toPaperJsonView(page.stored, page.pr, today, jsonLinks(req)));

@@ -2,7 +2,7 @@
  * View models shared by the paper lists (start page / topics and search): the table rows, the facet
  * form and the pager. Templates: partials/paper-list.hbs, partials/facets.hbs, partials/pager.hbs.
  */
-import type { Facets, ListRow, ListSort } from '../../db/queries-lists';
+import { splitCommitteeValue, type Facets, type ListRow, type ListSort } from '../../db/queries-lists';
 import { STATE_LABELS, type PaperState } from '../../domain/progress';
 import { topicHits, type Topic } from '../../domain/topics';
 import { listQuery, SORT_LABELS, type ListParams } from './list-params';
@@ -30,7 +30,8 @@ export function toListRows(rows: ListRow[], topic: Topic | null): ListRowView[] 
 interface FacetOption {
   value: string;
   label: string;
-  count: number;
+  /** null: not counted (shown without a number) */
+  count: number | null;
   selected: boolean;
 }
 
@@ -47,14 +48,23 @@ export interface FacetsView {
   groups: FacetGroup[];
   sorts: { value: ListSort; label: string; selected: boolean }[];
   resetHref: string | null;
+  /** how many facet filters are set (shown on the collapsed filter box) */
+  activeCount: number;
 }
 
-function group(id: string, name: string, label: string, values: Facets['states'], selected: string | null | undefined): FacetGroup {
-  const options = values.map((v) => ({ value: v.value, label: v.label, count: v.count, selected: v.value === selected }));
-  // a selected value that is not among the counted ones stays selectable (e.g. beyond the facet limit)
-  if (selected && !options.some((o) => o.selected)) options.unshift({ value: selected, label: selected, count: 0, selected: true });
+function group(id: string, name: string, label: string, values: Facets['states'], selected: string | null | undefined, uncounted?: (v: string) => string | null): FacetGroup {
+  const options: FacetOption[] = values.map((v) => ({ value: v.value, label: v.label, count: v.count, selected: v.value === selected }));
+  // a selected value that is not among the counted ones stays selectable (e.g. beyond the facet limit); one the
+  // facet does not count at all (a committee by bare name, in every city) is shown without a count
+  if (selected && !options.some((o) => o.selected)) {
+    const other = uncounted?.(selected) ?? null;
+    options.unshift({ value: selected, label: other ?? selected, count: other ? null : 0, selected: true });
+  }
   return { id, name, label, options };
 }
+
+/** A committee chosen by bare name (a link from elsewhere) filters in every city. */
+const bareCommittee = (v: string) => (splitCommitteeValue(v).source ? null : `${v} (alle Städte)`);
 
 /** The facet form: one select per facet (with counts), the sort select, hidden inputs for topic / query. */
 export function toFacetsView(p: ListParams, facets: Facets, action: string, sorts: readonly ListSort[]): FacetsView {
@@ -70,12 +80,13 @@ export function toFacetsView(p: ListParams, facets: Facets, action: string, sort
     groups: [
       group('f-stadt', 'stadt', 'Stadt', facets.sources, f.source),
       group('f-state', 'state', 'Status', states, f.state),
-      group('f-gremium', 'gremium', 'Gremium', facets.committees, f.organization),
+      group('f-gremium', 'gremium', 'Gremium', facets.committees, f.organization, bareCommittee),
       group('f-art', 'art', 'Art der Vorlage', facets.paperTypes, f.paperType),
       group('f-jahr', 'jahr', 'Jahr', facets.years, f.year),
     ],
     sorts: sorts.map((s) => ({ value: s, label: SORT_LABELS[s], selected: s === p.sort })),
     resetHref: f.source || f.state || f.organization || f.paperType || f.year ? `${action}${reset ? `?${reset}` : ''}` : null,
+    activeCount: [f.source, f.state, f.organization, f.paperType, f.year].filter(Boolean).length,
   };
 }
 

@@ -13,6 +13,8 @@ import { risStatusBeside } from '../../domain/stations';
 import { agendaSourceText, awaitingText, committeeName, daysText as daysPhrase, deadlineText } from '../../domain/step-texts';
 import { DATA_MAX_AGE_DAYS, deriveDataAge, heldDates } from '../../domain/data-age';
 import { committeeHref } from './committee-href';
+import { decisionOf, itemOfRow, type DecisionItem } from '../../domain/decisions';
+import type { RowLinks } from '../../db/queries-decisions';
 
 export const STATION_STATUS_LABELS: Record<string, string> = {
   done: 'erledigt',
@@ -52,6 +54,10 @@ export interface PaperPageExtras {
   history?: PaperHistoryEntry[];
   /** what became of each linked document (fetched and read, no text layer, failed …), by URL */
   documents?: FileDocumentState[];
+  /** the agenda items naming the paper, with their votes and Beschluss texts */
+  decisionItems?: DecisionItem[];
+  /** [station][row] → the meeting and agenda item the row is linked to */
+  rowLinks?: RowLinks;
 }
 
 const PATH_MARK_LABELS: Record<PathMark, string> = { kept: '', moved: 'verschoben', dropped: 'entfallen', added: 'hinzugekommen' };
@@ -96,11 +102,11 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
       committeeHref: committeeHref(stored.meta.sourceKey, s.organization, links.committees[i] ?? null),
       days: d.days,
       daysText: daysText(d.days, d.running),
-      meetings: s.meetings.map((m, j) => ({
-        ...m,
-        meetingId: links.meetings[i]?.[j] ?? m.agenda?.meetingId ?? null,
-        agendaText: agendaSourceText(m.agenda),
-      })),
+      meetings: s.meetings.map((m, j) => {
+        const meetingId = links.meetings[i]?.[j] ?? m.agenda?.meetingId ?? null;
+        const item = itemOfRow({ ...m, meetingId, agendaItemId: extras.rowLinks?.[i]?.[j]?.agendaItemId ?? null }, s.organization, extras.decisionItems ?? []);
+        return { ...m, meetingId, agendaText: agendaSourceText(m.agenda), ...decisionOf(item) };
+      }),
     };
   });
   const summary = stations
@@ -136,7 +142,7 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
     referralCount: pr.referralCount,
     next,
     awaiting,
-    decision: pr.decision,
+    decision: pr.decision ? { ...pr.decision, voteText: stations[pr.decision.stationIndex]?.meetings[pr.decision.meetingIndex]?.voteText ?? null } : null,
     stations,
     trackSummary: summary,
     // "Dauer" only where there is a start and an end; a running count says since when

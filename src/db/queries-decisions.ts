@@ -1,0 +1,100 @@
+/**
+ * What agenda items state about the decisions on papers (vote, Beschluss text), and which agenda item
+ * each meeting row of a Beratungsfolge is linked to: for the motion page's meeting rows and the list
+ * CSV's decision columns (src/domain/decisions.ts matches and formats them). Prepared once per connection.
+ */
+import type Database from 'better-sqlite3';
+import type { TextSection, Vote } from '../../scrapers/records';
+import type { DecisionItem } from '../domain/decisions';
+
+interface ItemDbRow {
+  id: number; paper_id: number; source_record_id: string | null; meeting_id: number | null; date: string | null;
+  organization: string | null; vote: string | null; text: string | null; provenance: string | null;
+}
+
+interface RowLinkDbRow { paper_id: number; station: number; row: number; meeting_id: number | null; agenda_item_id: number | null }
+
+/** Row links of a paper: [station][row] → the meeting and the agenda item the row is linked to. */
+export type RowLinks = { meetingId: number | null; agendaItemId: number | null }[][];
+
+const IDS = 'SELECT value FROM json_each(?)';
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function prepare(sqlite: Database.Database) {
+  return {
+    items: sqlite.prepare<[string], ItemDbRow>(`SELECT a.id, a.paper_id, a.source_record_id, a.meeting_id,
+      COALESCE(m.date, a.date) AS date, COALESCE(m.organization, a.organization) AS organization, a.vote, a.text, a.provenance
+      FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE a.paper_id IN (${IDS}) ORDER BY a.paper_id, a.id`),
+    links: sqlite.prepare<[string], RowLinkDbRow>(`SELECT c.paper_id, c.position AS station, cm.position AS row, cm.meeting_id,
+      cm.agenda_item_id FROM consultations c JOIN consultation_meetings cm ON cm.consultation_id = c.id
+      WHERE c.paper_id IN (${IDS}) ORDER BY c.paper_id, c.position, cm.position`),
+    papers: sqlite.prepare<[string], { id: number; originator: string; url: string | null }>(
+      `SELECT id, originator, url FROM papers WHERE id IN (${IDS})`,
+    ),
+  };
+}
+
+function stmts(sqlite: Database.Database) {
+  let s = cache.get(sqlite);
+  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+function json<T>(text: string | null, fallback: T): T {
+  if (text == null) return fallback;
+  try {
+    return (JSON.parse(text) as T) ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/** An agenda_items row's vote, text and provenance, as the domain reads them. */
+export function toDecisionItem(r: Omit<ItemDbRow, 'paper_id'>): DecisionItem {
+  const vote = json<Vote | null>(r.vote, null);
+  const text = json<TextSection[]>(r.text, []);
+  return {
+    id: r.id, sourceId: r.source_record_id, meetingId: r.meeting_id, date: r.date, organization: r.organization,
+    vote: vote && typeof vote === 'object' && typeof vote.text === 'string' ? vote : null,
+    text: Array.isArray(text) ? text.filter((s) => s && typeof s.text === 'string') : [],
+    oparlText: json<Record<string, string>>(r.provenance, {}).text === 'oparl',
+  };
+}
+
+/** The agenda items naming the papers `ids`, by paper id, with what they state of the decision. */
+export function loadDecisionItems(sqlite: Database.Database, ids: Iterable<number>): Map<number, DecisionItem[]> {
+  const out = new Map<number, DecisionItem[]>();
+  const list = [...new Set(ids)];
+  if (!list.length) return out;
+  for (const r of stmts(sqlite).items.all(JSON.stringify(list))) {
+    let l = out.get(r.paper_id);
+    if (!l) out.set(r.paper_id, (l = []));
+    l.push(toDecisionItem(r));
+  }
+  return out;
+}
+
+/** The meeting and agenda item each meeting row of the papers `ids` is linked to, by paper id. */
+export function loadRowLinks(sqlite: Database.Database, ids: Iterable<number>): Map<number, RowLinks> {
+  const out = new Map<number, RowLinks>();
+  const list = [...new Set(ids)];
+  if (!list.length) return out;
+  for (const r of stmts(sqlite).links.all(JSON.stringify(list))) {
+    let l = out.get(r.paper_id);
+    if (!l) out.set(r.paper_id, (l = []));
+    (l[r.station] ??= [])[r.row] = { meetingId: r.meeting_id, agendaItemId: r.agenda_item_id };
+  }
+  return out;
+}
+
+/** Each paper's originators (Einreicher: factions, members, offices as the page names them — never staff) and its RIS address. */
+export function loadOriginators(sqlite: Database.Database, ids: Iterable<number>): Map<number, { originator: string[]; url: string | null }> {
+  const list = [...new Set(ids)];
+  const out = new Map<number, { originator: string[]; url: string | null }>();
+  if (!list.length) return out;
+  for (const r of stmts(sqlite).papers.all(JSON.stringify(list))) {
+    const o = json<unknown>(r.originator, []);
+    out.set(r.id, { originator: Array.isArray(o) ? o.filter((x): x is string => typeof x === 'string') : [], url: r.url });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/**
+ * What was decided on an agenda item, as the motion page, the meeting page and the CSV show it: the vote
+ * ("Dafür 25, Dagegen 8, Enthaltungen 0", "einstimmig mit zwei Enthaltungen") and the decision text (the
+ * item's "Beschluss" section), and which agenda item belongs to a meeting row of a Beratungsfolge. PURE.
+ *
+ * Only the Beschluss text is shown, never a protocol section ("Protokoll", "Wortprotokoll": they name
+ * staff and speakers). An OParl item's resolutionText has no heading: it is the decision text.
+ */
+import type { TextSection, Vote } from '../../scrapers/records';
+
+/** An agenda item that names a paper, with what its page states about the decision. */
+export interface DecisionItem {
+  /** agenda_items.id */
+  id: number;
+  /** the RIS's id of the item (TOLFDNR, OParl id) */
+  sourceId: string | null;
+  meetingId: number | null;
+  /** the meeting's date, else the item's */
+  date: string | null;
+  organization: string | null;
+  vote: Vote | null;
+  text: readonly TextSection[];
+  /** the text came from OParl (resolutionText, without heading) */
+  oparlText: boolean;
+}
+
+/** What a row or an agenda item shows of its decision; both null when its page states none. */
+export interface DecisionView {
+  voteText: string | null;
+  decisionText: string | null;
+}
+
+/** Headings of a decision text; never a proposal ("Beschlussvorschlag", "Beschlussempfehlung") or a protocol. */
+const DECISION_HEADING = /^\s*(?:beschlu(?:ss|ß)(?:text|fassung|inhalt)?|petitum\/beschluss|beschluss\s+des\s+\S.*)\s*:?\s*$/iu;
+
+/** The decision text: every Beschluss section, in page order (null when there is none). */
+export function decisionTextOf(sections: readonly TextSection[] | null | undefined, oparlText = false): string | null {
+  const parts = (sections ?? [])
+    .filter((s) => (s.heading == null ? oparlText : DECISION_HEADING.test(s.heading)))
+    .map((s) => s.text.trim())
+    .filter((t) => t !== '');
+  return parts.length ? parts.join('\n\n') : null;
+}
+
+/**
+ * The vote as one line: all three counts known → "Dafür 25, Dagegen 8, Enthaltungen 0"; otherwise the
+ * statement as the page gives it ("einstimmig mit zwei Enthaltungen"). Null without a vote.
+ */
+export function formatVote(vote: Vote | null | undefined): string | null {
+  if (!vote) return null;
+  if (vote.yes != null && vote.no != null && vote.abstain != null) {
+    return `Dafür ${vote.yes}, Dagegen ${vote.no}, Enthaltungen ${vote.abstain}`;
+  }
+  const text = vote.text.trim();
+  return text === '' ? null : text;
+}
+
+export function decisionOf(item: Pick<DecisionItem, 'vote' | 'text' | 'oparlText'> | null | undefined): DecisionView {
+  if (!item) return { voteText: null, decisionText: null };
+  return { voteText: formatVote(item.vote), decisionText: decisionTextOf(item.text, item.oparlText) };
+}
+
+/** A meeting row of a station, with what links it to an agenda item. */
+export interface RowToMatch {
+  date: string | null;
+  agendaItemSourceId: string | null;
+  /** the agenda item linked to the row (consultation_meetings.agenda_item_id) */
+  agendaItemId?: number | null;
+  /** the meeting the row is linked to */
+  meetingId?: number | null;
+}
+
+/**
+ * The agenda item of a meeting row, first match wins: the item linked to the row; the item with the
+ * row's TOLFDNR; the item of the row's meeting; the one item of the same day and committee. Null when
+ * none (or, by day and committee, more than one) matches.
+ */
+export function itemOfRow<T extends DecisionItem>(row: RowToMatch, organization: string | null, items: readonly T[]): T | null {
+  if (row.agendaItemId != null) {
+    const linked = items.find((i) => i.id === row.agendaItemId);
+    if (linked) return linked;
+  }
+  if (row.agendaItemSourceId) {
+    const bySid = items.find((i) => i.sourceId === row.agendaItemSourceId);
+    if (bySid) return bySid;
+  }
+  if (row.meetingId != null) {
+    const byMeeting = items.filter((i) => i.meetingId === row.meetingId);
+    if (byMeeting.length === 1) return byMeeting[0];
+  }
+  if (!row.date) return null;
+  const sameDay = items.filter((i) => i.date === row.date && (organization == null || i.organization == null || i.organization === organization));
+  return sameDay.length === 1 ? sameDay[0] : null;
+}

@@ -1,0 +1,67 @@
+/**
+ * A meeting's agenda as the meeting page and its agenda CSV show it: per item the result, the vote and
+ * the Beschluss text; for staff the earlier stations of its motion and what became of them, and — for a
+ * coming meeting — the agenda check ("bereit", "Vorstation offen", "Vorstation ausstehend").
+ */
+import type Database from 'better-sqlite3';
+import { loadMeeting, type AgendaItemView, type MeetingView } from '../../db/queries-meetings';
+import { loadProgressPapers } from '../../db/queries-progress';
+import { checkAgendaItem } from '../../domain/agenda-check';
+import { earlierStations, type EarlierStation } from '../../domain/earlier-stations';
+import { progress, type Progress } from '../../domain/progress';
+
+export interface AgendaCheckView {
+  blocking: boolean;
+  messages: string[];
+}
+
+export interface MeetingItemView extends AgendaItemView {
+  publicLabel: string;
+  /** the agenda check of a coming meeting's item whose motion has an earlier station not done; else null */
+  check: AgendaCheckView | null;
+  /** "bereit" / "Vorstation offen" / "Vorstation ausstehend" for a coming meeting's item with a motion; else null */
+  checkStatus: string | null;
+  earlier: EarlierStation[];
+}
+
+export interface MeetingAgenda {
+  meeting: MeetingView;
+  future: boolean;
+  items: MeetingItemView[];
+  /** every motion on the agenda, derived for today (the JSON's derived states) */
+  progress: Map<number, Progress>;
+}
+
+/** The check status as a word, for the CSV and print ("bereit": every earlier station done). */
+export function checkStatusLabel(check: AgendaCheckView | null): string {
+  if (!check) return 'bereit';
+  return check.blocking ? 'Vorstation offen' : 'Vorstation ausstehend';
+}
+
+/** Loads the meeting and derives its agenda's view for `today`; null when there is no such meeting. */
+export function loadMeetingAgenda(sqlite: Database.Database, id: number, today: string): MeetingAgenda | null {
+  const found = loadMeeting(sqlite, id);
+  if (!found) return null;
+  const { meeting, items } = found;
+  const future = meeting.date ? meeting.date >= today : false;
+  const papers = loadProgressPapers(sqlite, items.map((i) => i.paperId).filter((x): x is number => x != null));
+  const slot = meeting.organization && meeting.date ? { organization: meeting.organization, date: meeting.date } : null;
+  const progressById = new Map<number, Progress>();
+  for (const [pid, stored] of papers) progressById.set(pid, progress(stored.record, today, { agenda: stored.agenda }));
+  const viewItems = items.map((i): MeetingItemView => {
+    const pr = slot && i.paperId != null ? (progressById.get(i.paperId) ?? null) : null;
+    let check: AgendaCheckView | null = null;
+    if (pr && slot && future) {
+      const c = checkAgendaItem(pr, slot);
+      if (c.flagged) check = { blocking: c.severity === 'blocking', messages: c.issues.map((x) => x.message) };
+    }
+    return {
+      ...i,
+      publicLabel: i.public === false ? 'N' : i.public === true ? 'Ö' : '',
+      check,
+      checkStatus: pr && future ? checkStatusLabel(check) : null,
+      earlier: pr && slot ? earlierStations(pr, slot) : [],
+    };
+  });
+  return { meeting, future, items: viewItems, progress: progressById };
+}

@@ -1,0 +1,54 @@
+/** decisions.ts: table-driven — the vote as one line, the Beschluss text of an item's sections, and the agenda item of a meeting row. */
+import type { TextSection, Vote } from '../../scrapers/records';
+import { decisionTextOf, formatVote, itemOfRow, type DecisionItem } from '../../src/domain/decisions';
+
+const vote = (yes: number | null, no: number | null, abstain: number | null, text: string): Vote => ({ yes, no, abstain, text });
+
+test.each<[string, Vote | null, string | null]>([
+  ['all three counts (Taunusstein)', vote(25, 8, 0, 'Dafür: 25 Dagegen: 8 Enthaltungen: 0'), 'Dafür 25, Dagegen 8, Enthaltungen 0'],
+  ['counts partly known: the statement as given (Hildesheim)', vote(null, 0, 2, 'einstimmig mit zwei Enthaltungen'), 'einstimmig mit zwei Enthaltungen'],
+  ['"einstimmig" alone', vote(null, 0, null, 'einstimmig'), 'einstimmig'],
+  ['no vote', null, null],
+  ['an empty statement', vote(null, null, null, '  '), null],
+])('formatVote: %s', (_name, v, expected) => {
+  expect(formatVote(v)).toBe(expected);
+});
+
+const s = (heading: string | null, text: string): TextSection => ({ heading, text });
+
+test.each<[string, TextSection[], boolean, string | null]>([
+  ['the Beschluss section, not the protocol', [s('Wortprotokoll', 'Frau N. referierte die Vorlage.'), s('Beschluss', 'Der Annahme wird zugestimmt.'), s('Abstimmungsergebnis', 'einstimmig')], false, 'Der Annahme wird zugestimmt.'],
+  ['"Beschluss:" with its colon and "Beschlusstext"', [s('Beschluss:', 'A.'), s('Beschlusstext', 'B.')], false, 'A.\n\nB.'],
+  ['a proposal is no decision', [s('Beschlussvorschlag', 'Es wird vorgeschlagen …'), s('Beschlussempfehlung', 'X')], false, null],
+  ['a protocol alone (Hamburg) gives none', [s('Protokoll', 'Die Bezirksversammlung beschließt …')], false, null],
+  ['an OParl resolutionText (no heading) is the decision', [s(null, 'Der Rat beschließt.')], true, 'Der Rat beschließt.'],
+  ['a section without heading on an HTML page is not', [s(null, 'Irgendein Text')], false, null],
+  ['an empty Beschluss section gives none', [s('Beschluss', '  ')], false, null],
+])('decisionTextOf: %s', (_name, sections, oparl, expected) => {
+  expect(decisionTextOf(sections, oparl)).toBe(expected);
+});
+
+const item = (id: number, over: Partial<DecisionItem> = {}): DecisionItem => ({
+  id, sourceId: null, meetingId: null, date: null, organization: null, vote: null, text: [], oparlText: false, ...over,
+});
+const ITEMS = [
+  item(1, { sourceId: '76127', meetingId: 27, date: '2025-03-31', organization: 'Rat' }),
+  item(2, { sourceId: '500', meetingId: 30, date: '2025-04-02', organization: 'Hauptausschuss' }),
+  item(3, { sourceId: '501', meetingId: null, date: '2025-04-10', organization: 'Bauausschuss' }),
+  item(4, { sourceId: '502', meetingId: 31, date: '2025-05-01', organization: 'Rat' }),
+  item(5, { sourceId: '503', meetingId: 31, date: '2025-05-01', organization: 'Rat' }),
+];
+
+test.each<[string, Parameters<typeof itemOfRow>[0], string | null, number | null]>([
+  ['the linked item first', { date: '2025-04-10', agendaItemSourceId: '500', agendaItemId: 1 }, 'Rat', 1],
+  ['then by TOLFDNR', { date: null, agendaItemSourceId: '500' }, null, 2],
+  ['then the one item of the linked meeting', { date: null, agendaItemSourceId: null, meetingId: 27 }, null, 1],
+  ['two items of the meeting: no guess by meeting', { date: null, agendaItemSourceId: null, meetingId: 31 }, 'Rat', null],
+  ['then the one item of day and committee', { date: '2025-04-10', agendaItemSourceId: null }, 'Bauausschuss', 3],
+  ['same day, other committee: none', { date: '2025-04-10', agendaItemSourceId: null }, 'Rat', null],
+  ['two items that day: none', { date: '2025-05-01', agendaItemSourceId: null }, 'Rat', null],
+  ['an undated row without links: none', { date: null, agendaItemSourceId: null }, 'Rat', null],
+  ['a link to an item not in the list falls through to the TOLFDNR', { date: null, agendaItemSourceId: '501', agendaItemId: 99 }, null, 3],
+])('itemOfRow: %s', (_name, row, organization, expected) => {
+  expect(itemOfRow(row, organization, ITEMS)?.id ?? null).toBe(expected);
+});
