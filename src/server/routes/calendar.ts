@@ -28,14 +28,14 @@ const ORG_MAX = 500;
 /** One line of text, at most FEED_TEXT_MAX characters: ical-generator folds lines in time that grows faster than the text (74 s for a 1 MB title). */
 const clean = (text: string) => clipText(xmlSafe(clipText(text, 2 * FEED_TEXT_MAX)).replace(/\s+/g, ' ').trim());
 
-function shiftDays(iso: string, days: number): string {
+export function shiftDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
 /** ical-generator is loaded on first use (it is not needed by the CLI commands that import the app). */
-function newCalendar(name: string): ICalCalendar {
+export function newCalendar(name: string): ICalCalendar {
   const ical = (require('ical-generator') as typeof import('ical-generator')).default;
   return ical({ name: clean(name), prodId: { company: 'ratsradar', product: 'ratsradar', language: 'DE' } });
 }
@@ -55,7 +55,7 @@ interface EventSpec {
   stamp: Date;
 }
 
-function addEvent(cal: ICalCalendar, e: EventSpec): void {
+export function addEvent(cal: ICalCalendar, e: EventSpec): void {
   const start = e.start ? localToUtc(e.date, e.start, e.startOffset) : null;
   const end = start && e.end ? localToUtc(e.date, e.end, e.endOffset) : null;
   const day = berlinToUtc(e.date, '00:00');
@@ -75,7 +75,7 @@ function addEvent(cal: ICalCalendar, e: EventSpec): void {
   });
 }
 
-function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
+export function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
   const place = [m.room, m.location].filter(Boolean).join(', ');
   return {
     id: `meeting-${m.id}@ratsradar`,
@@ -92,7 +92,7 @@ function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
   };
 }
 
-function sendIcs(res: Response, cal: ICalCalendar, filename: string): void {
+export function sendIcs(res: Response, cal: ICalCalendar, filename: string): void {
   res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
   res.type('text/calendar; charset=utf-8').send(cal.toString());
 }

@@ -17,7 +17,7 @@ import { parsePageParam } from '../views/list-params';
 import { pagerView } from '../views/list-view';
 import { parseId } from './ids';
 
-const KIND_LABELS: Record<string, string> = {
+export const KIND_LABELS: Record<string, string> = {
   committee: 'Gremium', parliament: 'Rat / Kreistag / Bezirksversammlung', faction: 'Fraktion', office: 'Organisationseinheit',
   organization: 'Gremium',
 };
