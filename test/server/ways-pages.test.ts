@@ -106,7 +106,7 @@ describe('cities, committees and the meeting calendar (demo)', () => {
       ['Donnerstag, 03.12.2026, 17:00 Uhr', `/meetings/${meetingId('4102')}`, `/organizations/${orgId('Hauptausschuss')}`, `/meetings/${meetingId('4102')}/calendar.ics`],
     ]);
     expect(text($('#h-month'))).toBe('Dezember 2026 (2 Sitzungen)');
-    const days = $('table.month-grid td').toArray().filter((td) => $(td).find('li').length).map((td) => [text($(td).find('.visually-hidden').first()), $(td).find('li a').attr('href'), text($(td).find('.badge'))]);
+    const days = $('table.month-grid td').toArray().filter((td) => $(td).find('li').length).map((td) => [text($(td).find('.day-name')), $(td).find('li a').attr('href'), text($(td).find('.badge'))]);
     expect(days).toEqual([
       ['Do 03.12.2026', `/meetings/${meetingId('4102')}`, 'Agenda-Check: ✓ 1 bereit'],
       ['Do 17.12.2026', `/meetings/${meetingId('4103')}`, 'Agenda-Check: ⚠ 1 bereit · 1 offen · 1 ausstehend'],
