@@ -13,7 +13,8 @@
  */
 import type { AgendaCheck } from './agenda-check';
 
-export type BadgeKind = 'past' | 'unknown' | 'none' | 'ready' | 'pending' | 'open';
+/** 'later': not checked on this page (a view checks a bounded number of meetings; the meeting's page has the check) */
+export type BadgeKind = 'past' | 'unknown' | 'none' | 'ready' | 'pending' | 'open' | 'later';
 
 export interface AgendaBadge {
   kind: BadgeKind;

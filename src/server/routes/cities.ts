@@ -9,6 +9,7 @@ import { loadCities, loadCityNumbers, loadPastCityMeetings, type CityRow } from 
 import { loadCalendarMeetings } from '../../db/queries-meeting-calendar';
 import { loadSourceHealth } from '../../db/source-health';
 import type { AppContext } from '../app';
+import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';
 import { loadCommitteeList } from '../views/committee-list-view';
@@ -23,7 +24,7 @@ export const CITY_PAST = 30;
 const CITY_TOPIC_ROWS = 10;
 
 function numbersView(ctx: AppContext, city: CityRow, today: string, lastSync: string | null) {
-  const n = loadCityNumbers(ctx.sqlite, city.id, today);
+  const n = memoByData(ctx.sqlite, `city-numbers|${today}|${city.id}`, () => loadCityNumbers(ctx.sqlite, city.id, today));
   return {
     ...n,
     states: n.byState.map((s) => ({ state: s.state ?? 'unknown', label: stateLabel(s.state), count: s.count })),

@@ -16,7 +16,7 @@ import type { AppContext } from '../app';
 import { baseUrl } from '../base-url';
 import { HttpError } from '../http-error';
 import { calendarQuery, loadCalendarModel } from '../views/calendar-view';
-import { loadCommitteeNames } from '../../db/queries-cities';
+import { committeeNamesOf } from '../views/committee-list-view';
 import { addEvent, meetingEvent, newCalendar, sendIcs } from './calendar';
 import { cityParam, committeeParam, oneParam } from './city-params';
 import { parseId } from './ids';
@@ -51,7 +51,7 @@ export function sitzungenRoute(ctx: AppContext) {
         cityOptions: cities.map((c) => ({ value: c.key, label: c.name, selected: c.key === city?.key })),
         committeeGroups: (city ? [city] : cities).map((c) => ({
           label: c.name,
-          options: loadCommitteeNames(ctx.sqlite, c.id).map((n) => ({ value: `${c.key}:${n.name}`, label: n.name, selected: `${c.key}:${n.name}` === gremium })),
+          options: committeeNamesOf(ctx.sqlite, c).map((n) => ({ value: `${c.key}:${n.name}`, label: n.name, selected: `${c.key}:${n.name}` === gremium })),
         })).filter((g) => g.options.length > 0),
         resetHref: city || rawMonth ? '/sitzungen' : null,
         ...loadCalendarModel(ctx.sqlite, { city, committee, month }, today),

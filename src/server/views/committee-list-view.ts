@@ -6,8 +6,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { CityRow } from '../../db/queries-cities';
-import { loadCommitteeNames } from '../../db/queries-cities';
+import { loadCommitteeNames, type CommitteeName } from '../../db/queries-cities';
 import { loadComingMeetings, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
+import { memoByData } from '../data-stamp';
 import { KIND_LABELS } from '../routes/organization';
 import { committeeHref } from './committee-href';
 
@@ -21,8 +22,18 @@ export interface CommitteeListRow {
   queue: number;
 }
 
+/** The city's committees (kept per data stamp, as the lists' facets: a large city's queue counts cost some milliseconds). */
 export function loadCommitteeList(sqlite: Database.Database, city: CityRow, today: string): CommitteeListRow[] {
-  const rows = loadCommitteeNames(sqlite, city.id).map((c) => {
+  return memoByData(sqlite, `committees|${today}|${city.id}`, () => committeeRows(sqlite, city, today));
+}
+
+/** The names of the city's committees (kept per data stamp: the query reads every Beratungsfolge of the city). */
+export function committeeNamesOf(sqlite: Database.Database, city: CityRow): CommitteeName[] {
+  return memoByData(sqlite, `committee-names|${city.id}`, () => loadCommitteeNames(sqlite, city.id));
+}
+
+function committeeRows(sqlite: Database.Database, city: CityRow, today: string): CommitteeListRow[] {
+  const rows = committeeNamesOf(sqlite, city).map((c) => {
     const ref: CommitteeRef = { sourceDbId: city.id, sourceKey: city.key, sourceName: city.name, isDemo: city.isDemo, name: c.name, organizationId: c.organizationId };
     const isFaction = c.kind === 'faction';
     const next = loadComingMeetings(sqlite, ref, today, 1)[0] ?? null;

@@ -2,6 +2,12 @@
  * The agenda-check badge of each coming meeting among `meetings`: its agenda items and the motions on
  * them read at once, progress() once per motion, the agenda check per motion and meeting
  * (src/domain/agenda-check.ts), counted by src/domain/agenda-badge.ts.
+ *
+ * That is some hundred motions for a city's month, thousands for every city's: a page checks its
+ * BADGE_MAX earliest coming meetings (this week and next week first); the others get a 'later' badge
+ * that points to the meeting's page. The badges of a set of meetings are kept per data stamp
+ * (memoByData, as the lists' pages and facets), so a calendar rendered again on unchanged data costs no
+ * check.
  */
 import type Database from 'better-sqlite3';
 import { loadAgendaPapers } from '../../db/queries-meeting-calendar';
@@ -9,6 +15,10 @@ import { loadProgressPapers } from '../../db/queries-progress';
 import { agendaBadge, type AgendaBadge } from '../../domain/agenda-badge';
 import { checkAgendaItem, type AgendaCheck } from '../../domain/agenda-check';
 import { progress, type Progress } from '../../domain/progress';
+import { memoByData } from '../data-stamp';
+
+/** coming meetings checked per page */
+export const BADGE_MAX = 60;
 
 export interface BadgeMeeting {
   id: number;
@@ -16,11 +26,12 @@ export interface BadgeMeeting {
   organization: string | null;
 }
 
-export function loadMeetingBadges(sqlite: Database.Database, meetings: readonly BadgeMeeting[], today: string): Map<number, AgendaBadge> {
+const PAST = agendaBadge({ past: true, items: 0, checks: [] });
+const LATER: AgendaBadge = { kind: 'later', ready: 0, pending: 0, open: 0, label: 'Agenda-Check auf der Sitzungsseite' };
+
+function checkMeetings(sqlite: Database.Database, coming: readonly BadgeMeeting[], today: string): Map<number, AgendaBadge> {
   const out = new Map<number, AgendaBadge>();
-  const coming = meetings.filter((m) => m.date >= today);
-  for (const m of meetings) if (m.date < today) out.set(m.id, agendaBadge({ past: true, items: 0, checks: [] }));
-  const agendas = loadAgendaPapers(sqlite, [...new Set(coming.map((m) => m.id))]);
+  const agendas = loadAgendaPapers(sqlite, coming.map((m) => m.id));
   const papers = loadProgressPapers(sqlite, [...agendas.values()].flat().filter((x): x is number => x != null));
   const progressOf = new Map<number, Progress>();
   const pr = (id: number): Progress | null => {
@@ -39,5 +50,16 @@ export function loadMeetingBadges(sqlite: Database.Database, meetings: readonly 
     }
     out.set(m.id, agendaBadge({ past: false, items: items.length, checks }));
   }
+  return out;
+}
+
+export function loadMeetingBadges(sqlite: Database.Database, meetings: readonly BadgeMeeting[], today: string): Map<number, AgendaBadge> {
+  const unique = [...new Map(meetings.map((m) => [m.id, m])).values()];
+  const coming = unique.filter((m) => m.date >= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  const checked = coming.slice(0, BADGE_MAX);
+  const key = `badges|${today}|${checked.map((m) => m.id).join(',')}`;
+  const badges = checked.length ? memoByData(sqlite, key, () => checkMeetings(sqlite, checked, today)) : new Map<number, AgendaBadge>();
+  const out = new Map<number, AgendaBadge>();
+  for (const m of unique) out.set(m.id, m.date < today ? PAST : (badges.get(m.id) ?? LATER));
   return out;
 }
