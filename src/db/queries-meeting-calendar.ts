@@ -40,6 +40,11 @@ function prepare(sqlite: Database.Database) {
          AND (m.organization = @name OR m.organization_id IN (SELECT id FROM organizations WHERE source_id = @source AND name = @name))
        ORDER BY m.date, m.start, m.id LIMIT @limit`,
     ),
+    // the committees that have meetings, per source (the calendar's committee filter)
+    committees: sqlite.prepare<[], { sourceDbId: number; name: string }>(
+      `SELECT DISTINCT m.source_id AS sourceDbId, COALESCE(o.name, m.organization) AS name FROM meetings m
+       LEFT JOIN organizations o ON o.id = m.organization_id WHERE COALESCE(o.name, m.organization) IS NOT NULL ORDER BY 1, 2`,
+    ),
     agendaPapers: sqlite.prepare<[string], AgendaPaperRow>(
       'SELECT meeting_id AS meetingId, paper_id AS paperId FROM agenda_items WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position',
     ),
@@ -71,6 +76,17 @@ export function loadAgendaPapers(sqlite: Database.Database, meetingIds: number[]
     let l = out.get(r.meetingId);
     if (!l) out.set(r.meetingId, (l = []));
     l.push(r.paperId);
+  }
+  return out;
+}
+
+/** The committees with meetings, by source (sources.id → names in order). */
+export function loadMeetingCommittees(sqlite: Database.Database): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const r of stmts(sqlite).committees.all()) {
+    let l = out.get(r.sourceDbId);
+    if (!l) out.set(r.sourceDbId, (l = []));
+    l.push(r.name);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import ical from 'node-ical';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { loadDemo } from '../../src/ingest/demo';
 import { createApp } from '../../src/server/app';
+import { BADGE_MAX, loadMeetingBadges } from '../../src/server/views/meeting-badges';
 import { makeTmpDir } from '../helpers/tmp';
 
 const TODAY = '2026-11-24';
@@ -158,5 +159,21 @@ describe('cities, committees and the meeting calendar (demo)', () => {
     expect(links).toContain(`/gremien/${MUSTER}/${encodeURIComponent(RAT)}`);
     const res = await request(app).get(`/gremien/${MUSTER}/${encodeURIComponent(RAT)}`).expect(302);
     expect(res.headers.location).toBe(`/organizations/${orgId(RAT)}`);
+  });
+
+  test('a page checks its BADGE_MAX earliest coming meetings; later ones point to the meeting page, past ones have no badge', () => {
+    const real = [{ id: meetingId('4103'), date: '2026-12-17', organization: RAT }, { id: meetingId('4106'), date: '2025-10-09', organization: RAT }];
+    // meetings without agenda (ids no meeting has), on the days after the Rat's
+    const filler = Array.from({ length: BADGE_MAX + 5 }, (_, i) => ({ id: 900_000 + i, date: `2027-01-${String(1 + (i % 28)).padStart(2, '0')}`, organization: 'Hauptausschuss' }));
+    const badges = loadMeetingBadges(opened.sqlite, [...filler, ...real], TODAY);
+    expect(badges.get(meetingId('4103'))).toEqual({ kind: 'open', ready: 1, pending: 1, open: 1, label: '1 bereit · 1 offen · 1 ausstehend' });
+    expect(badges.get(meetingId('4106'))!.kind).toBe('past');
+    const kinds = filler.map((m) => badges.get(m.id)!.kind);
+    expect(kinds.filter((k) => k === 'unknown').length).toBe(BADGE_MAX - 1);
+    expect(kinds.filter((k) => k === 'later').length).toBe(6);
+    // the latest dates are the ones left for the meeting page
+    const later = filler.filter((m) => badges.get(m.id)!.kind === 'later').map((m) => m.date);
+    const checked = filler.filter((m) => badges.get(m.id)!.kind === 'unknown').map((m) => m.date);
+    expect(later.every((d) => checked.every((c) => c <= d))).toBe(true);
   });
 });

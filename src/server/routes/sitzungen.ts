@@ -9,14 +9,14 @@
 import type { Request, Response } from 'express';
 import { loadCities } from '../../db/queries-cities';
 import { meetingsByIds } from '../../db/queries-calendar';
-import { loadCalendarMeetings } from '../../db/queries-meeting-calendar';
+import { loadCalendarMeetings, loadMeetingCommittees } from '../../db/queries-meeting-calendar';
 import { monthOf, parseMonth } from '../../domain/calendar-grid';
 import { addDays } from '../../domain/dates';
 import type { AppContext } from '../app';
 import { baseUrl } from '../base-url';
+import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';
 import { calendarQuery, loadCalendarModel } from '../views/calendar-view';
-import { committeeNamesOf } from '../views/committee-list-view';
 import { addEvent, meetingEvent, newCalendar, sendIcs } from './calendar';
 import { cityParam, committeeParam, oneParam } from './city-params';
 import { parseId } from './ids';
@@ -40,6 +40,8 @@ export function sitzungenRoute(ctx: AppContext) {
     const model = ctx.read(() => {
       const { cities, city, committee } = filters(ctx, req);
       const gremium = committee && city ? `${city.key}:${committee}` : null;
+      // the filter offers the committees that have meetings (kept per data stamp)
+      const committees = memoByData(ctx.sqlite, 'meeting-committees', () => loadMeetingCommittees(ctx.sqlite));
       return {
         title: ['Sitzungskalender', committee, city?.name].filter(Boolean).join(' – '),
         nav: 'sitzungen',
@@ -51,7 +53,7 @@ export function sitzungenRoute(ctx: AppContext) {
         cityOptions: cities.map((c) => ({ value: c.key, label: c.name, selected: c.key === city?.key })),
         committeeGroups: (city ? [city] : cities).map((c) => ({
           label: c.name,
-          options: committeeNamesOf(ctx.sqlite, c).map((n) => ({ value: `${c.key}:${n.name}`, label: n.name, selected: `${c.key}:${n.name}` === gremium })),
+          options: (committees.get(c.id) ?? []).map((n) => ({ value: `${c.key}:${n}`, label: n, selected: `${c.key}:${n}` === gremium })),
         })).filter((g) => g.options.length > 0),
         resetHref: city || rawMonth ? '/sitzungen' : null,
         ...loadCalendarModel(ctx.sqlite, { city, committee, month }, today),
