@@ -28,7 +28,7 @@ const ORG_MAX = 500;
 /** One line of text, at most FEED_TEXT_MAX characters: ical-generator folds lines in time that grows faster than the text (74 s for a 1 MB title). */
 const clean = (text: string) => clipText(xmlSafe(clipText(text, 2 * FEED_TEXT_MAX)).replace(/\s+/g, ' ').trim());
 
-export function shiftDays(iso: string, days: number): string {
+function shiftDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
