@@ -20,14 +20,14 @@ import type { MemoryFigures } from './memory';
 import { Random } from './random';
 
 /** the same pages as motion, committee and meeting, each request with a URL of its own: rendered every time */
-export const FRESH_ROUTES = ['motion-fresh', 'committee-fresh', 'meeting-fresh'] as const;
+export const FRESH_ROUTES = ['motion-fresh', 'committee-fresh', 'meeting-fresh', 'calendar-fresh'] as const;
 export type FreshRouteName = (typeof FRESH_ROUTES)[number];
-export const ROUTES = ['bare', 'start', 'motion', 'committee', 'meeting', 'search-common', 'search', 'feed', 'dashboard', ...FRESH_ROUTES] as const;
+export const ROUTES = ['bare', 'start', 'motion', 'committee', 'meeting', 'search-common', 'search', 'feed', 'dashboard', 'calendar', ...FRESH_ROUTES] as const;
 export type RouteName = (typeof ROUTES)[number];
 /** the fresh-render rows are measured at these concurrencies only (not at c=50: the bench stays under 10 minutes) */
 export const FRESH_MAX_CONNECTIONS = 10;
 
-const FRESH_OF: Record<FreshRouteName, RouteName> = { 'motion-fresh': 'motion', 'committee-fresh': 'committee', 'meeting-fresh': 'meeting' };
+const FRESH_OF: Record<FreshRouteName, RouteName> = { 'motion-fresh': 'motion', 'committee-fresh': 'committee', 'meeting-fresh': 'meeting', 'calendar-fresh': 'calendar' };
 
 export function isFreshRoute(r: RouteName): r is FreshRouteName {
   return (FRESH_ROUTES as readonly string[]).includes(r);
@@ -36,7 +36,9 @@ export function isFreshRoute(r: RouteName): r is FreshRouteName {
 export const ROUTE_LABELS: Record<RouteName, string> = {
   bare: 'bare Express route', start: 'start page /', motion: 'motion /papers/:id', committee: 'committee /organizations/:id',
   meeting: 'meeting /meetings/:id', 'search-common': 'search, most common words', search: 'search, mixed queries', feed: 'feed (Atom)', dashboard: 'dashboard /dashboard',
+  calendar: 'meeting calendar /sitzungen',
   'motion-fresh': 'motion (fresh render)', 'committee-fresh': 'committee (fresh render)', 'meeting-fresh': 'meeting (fresh render)',
+  'calendar-fresh': 'meeting calendar (fresh render)',
 };
 
 export interface RouteFigures extends LoadResult {
@@ -67,6 +69,26 @@ function commonWords(db: Database.Database): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
 }
 
+/**
+ * The calendar's pages: all cities and one city, each in the generated day's month and the months around
+ * it, and single committees (up to 64 in all).
+ */
+function calendarPaths(db: Database.Database, rnd: Random): string[] {
+  const today = (db.prepare('SELECT derived_on FROM papers WHERE derived_on IS NOT NULL LIMIT 1').pluck().get() as string | undefined) ?? '2026-10-01';
+  const [y, m] = today.split('-').map(Number);
+  const months = [-2, -1, 0, 1, 2].map((d) => {
+    const i = y * 12 + (m - 1) + d;
+    return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  });
+  const cities = db.prepare('SELECT key FROM sources ORDER BY id').pluck().all() as string[];
+  const committees = db.prepare(`SELECT s.key || ':' || o.name FROM organizations o JOIN sources s ON s.id = o.source_id
+    WHERE o.kind IN ('committee', 'parliament') ORDER BY o.id`).pluck().all() as string[];
+  const paths = ['/sitzungen', ...months.map((mo) => `/sitzungen?monat=${mo}`)];
+  for (const c of rnd.sample(cities, Math.min(8, cities.length))) paths.push(...months.slice(1, 4).map((mo) => `/sitzungen?stadt=${encodeURIComponent(c)}&monat=${mo}`));
+  for (const g of rnd.sample(committees, Math.min(64 - paths.length, committees.length))) paths.push(`/sitzungen?gremium=${encodeURIComponent(g)}`);
+  return paths.slice(0, 64);
+}
+
 interface Targets {
   paths: Partial<Record<RouteName, string[]>>;
   missing: Partial<Record<RouteName, string>>;
@@ -89,6 +111,7 @@ async function findTargets(file: string, port: number, seed: number): Promise<Ta
   const committees = spread("SELECT id FROM organizations WHERE kind IN ('committee', 'parliament')", 64);
   const meetings = spread('SELECT id FROM meetings', 64);
   const words = commonWords(db);
+  const calendar = calendarPaths(db, rnd);
   const references = db.prepare('SELECT reference FROM papers WHERE reference IS NOT NULL ORDER BY id DESC LIMIT 3').pluck().all() as string[];
   db.close();
   const q = (s: string) => `/suche?q=${encodeURIComponent(s)}`;
@@ -100,6 +123,7 @@ async function findTargets(file: string, port: number, seed: number): Promise<Ta
     committee: committees.map((id) => `/organizations/${id}`),
     meeting: meetings.map((id) => `/meetings/${id}`),
     'search-common': words.slice(0, 3).map(q),
+    calendar,
     search: [...words.slice(0, 2), words[Math.floor(words.length / 2)], 'digi', 'digitaltag 2026', 'sondermittel antrag', ...references].map(q),
   };
   const missing: Targets['missing'] = {};
@@ -207,6 +231,8 @@ export interface ServeOptions {
   connections: number[];
   seconds: number;
   log: (line: string) => void;
+  /** only these routes (and the bare one): bench/serve-rows.ts measures a few rows on their own */
+  only?: RouteName[];
 }
 
 export async function benchServe(file: string, opts: ServeOptions): Promise<ServeResult> {
@@ -216,8 +242,9 @@ export async function benchServe(file: string, opts: ServeOptions): Promise<Serv
   child.on('exit', (code, signal) => opts.log(`  the server child exited: code ${code}, signal ${signal}`));
   try {
     const { paths, missing } = await findTargets(file, port, opts.seed);
-    const active = ROUTES.filter((r) => paths[r] && !isFreshRoute(r));
-    const fresh = FRESH_ROUTES.filter((r) => paths[r]);
+    const chosen = (r: RouteName) => !opts.only || r === 'bare' || opts.only.includes(r);
+    const active = ROUTES.filter((r) => paths[r] && !isFreshRoute(r) && chosen(r));
+    const fresh = FRESH_ROUTES.filter((r) => paths[r] && chosen(r));
     const drain = () => waitForIdle(port); // waits until the requests of the last run are answered
     for (const r of active) {
       await runLoad(port, paths[r]!, 4, 0.5); // warm-up: JIT, SQLite page cache, the day's derive

@@ -51,6 +51,7 @@ export function judgeTargets(r: Omit<BenchResults, 'targets'>): TargetResult[] {
     search ? `p50 ${ms(search.p50)}, p99 ${ms(search.p99)}${searchMixed ? `; mixed queries p50 ${ms(searchMixed.p50)}, p99 ${ms(searchMixed.p99)}` : ''}` : `n/a (${largest?.missing['search-common'] ?? 'not measured'})`,
     search ? status(search.p50 < 1 && search.p99 < 10 && (!searchMixed || (searchMixed.p50 < 1 && searchMixed.p99 < 10))) : 'n/a',
   );
+  out.push(calendarTarget(largest, at));
   if (smallest && largest && smallest !== largest) {
     const growth: string[] = [];
     let ok = true;
@@ -80,4 +81,15 @@ export function judgeTargets(r: Omit<BenchResults, 'targets'>): TargetResult[] {
     m ? (m.complete ? status(m.peakMb < 300) : 'n/a') : 'n/a',
   );
   return out;
+}
+
+/** The meeting calendar (issue 16): a fresh render (no response cache) at c=1, p50 under 20 ms at the largest size. */
+export function calendarTarget(largest: ServeResult | undefined, at: string): TargetResult {
+  const fresh = figure(largest, 'calendar-fresh', 1);
+  const cached = figure(largest, 'calendar', 10);
+  return {
+    target: `meeting calendar at ${at}: fresh render p50 < 20 ms (c=1)`,
+    measured: fresh ? `p50 ${ms(fresh.p50)}, p99 ${ms(fresh.p99)}${cached ? `; cached: ${pct(cached.ratio)} of the bare route's req/s at c=10` : ''}` : `n/a (${largest?.missing['calendar-fresh'] ?? 'not measured'})`,
+    status: fresh ? status(fresh.p50 < 20) : 'n/a',
+  };
 }

@@ -21,7 +21,7 @@ export const paperAgendaSql = (where: (paperId: string) => string) => `SELECT a.
   FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE ${where('a.paper_id')} ORDER BY a.paper_id, a.id`;
 
 /** A meeting the RIS marks as not taking place ("AUSFALL", "abgesagt", "entfällt"). */
-const CANCELLED = /ausfall|abgesagt|entf(ä|ae)llt|fällt aus/i;
+export const CANCELLED = /ausfall|abgesagt|entf(ä|ae)llt|fällt aus/i;
 
 /** Groups agenda rows by paper, as the domain reads them. */
 export function groupAgenda(rows: readonly AgendaDbRow[]): Map<number, PaperAgendaItem[]> {

@@ -26,11 +26,12 @@ export interface CalendarMeeting {
   items: number;
 }
 
-const COLUMNS = `m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId, m.date,
+/** The columns of a CalendarMeeting, over meetings m JOIN sources s LEFT JOIN organizations o (queries-meeting-calendar.ts reads them too). */
+export const COLUMNS = `m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId, m.date,
   m.start, m."end", m.start_offset AS startOffset, m.end_offset AS endOffset, m.room, m.location, m.status_text AS statusText, m.url, s.name AS sourceName, s.is_demo AS isDemo,
   m.updated_at AS updatedAt, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items`;
 
-type DbMeeting = Omit<CalendarMeeting, 'isDemo'> & { isDemo: number };
+export type DbMeeting = Omit<CalendarMeeting, 'isDemo'> & { isDemo: number };
 
 const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
@@ -53,7 +54,7 @@ function stmts(sqlite: Database.Database) {
   return s;
 }
 
-const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1 });
+export const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1 });
 
 /** Meetings with a date in [from, to], in date order, at most `limit`. */
 export function meetingsBetween(sqlite: Database.Database, from: string, to: string, limit: number): CalendarMeeting[] {

@@ -20,6 +20,7 @@ import { paperRoute } from './routes/paper';
 import { meetingRoute } from './routes/meeting';
 import { committeeByNameRoute, organizationRoute } from './routes/organization';
 import { dashboardCsvRoute, dashboardRoute } from './routes/dashboard';
+import { registerWayRoutes } from './routes/way-routes';
 
 export interface AppOptions {
   /** today's date (YYYY-MM-DD, Europe/Berlin); the only clock the app reads */
@@ -101,6 +102,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   app.get('/gremien/:source/:name', committeeByNameRoute(ctx));
   app.get('/dashboard', dashboardRoute(ctx));
   app.get('/dashboard.csv', dashboardCsvRoute(ctx));
+  registerWayRoutes(app, ctx); // cities, committees, the meeting calendar
 
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'Diese Seite gibt es nicht.')));
   app.use(clientErrors);

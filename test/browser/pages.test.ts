@@ -101,6 +101,14 @@ describe('the web app in Chromium', () => {
     { name: 'search', url: '/suche?q=digital' },
     { name: 'dashboard', url: '/dashboard' },
     { name: 'dashboard-all', url: '/dashboard?thema=alle' },
+    // the ways in: cities, committees, the meeting calendar
+    { name: 'cities', url: '/staedte' },
+    { name: 'city', url: '/staedte/demo-musterstadt' },
+    { name: 'committees', url: '/gremien' },
+    { name: 'committees-city', url: '/gremien?stadt=hamburg-nord' },
+    { name: 'calendar', url: '/sitzungen' },
+    { name: 'calendar-month', url: '/sitzungen?stadt=demo-musterstadt&monat=2026-12' },
+    { name: 'calendar-committee', url: `/sitzungen?gremium=${encodeURIComponent('demo-musterstadt:Rat der Stadt Musterstadt')}&monat=2026-10` },
   ];
 
   async function open(context: string, url: string, page?: Page): Promise<Page> {
@@ -236,6 +244,21 @@ describe('the web app in Chromium', () => {
     await Promise.all([page.waitForURL(`${base}/meetings/${ids.hauptausschussMeeting}`), page.locator('a.next-meeting').click()]);
     expect(await page.locator('h1').textContent()).toBe('Sitzung des Hauptausschusses');
     expect(await page.locator('table.agenda td[data-label="Vorlage"] a').allTextContents()).toEqual(['DS/2026/0123']);
+    await page.close();
+  });
+
+  test('staff preparing next week: the calendar filtered by a GET form (no script) → the flagged meeting of December (2nd click); on the phone the month is a list of the days with meetings', async () => {
+    const page = await open('phone', '/sitzungen?monat=2026-12');
+    await page.selectOption('#s-stadt', 'demo-musterstadt');
+    await Promise.all([page.waitForURL(/\/sitzungen\?stadt=demo-musterstadt&gremium=&monat=2026-12$/), page.locator('form.filters button[type="submit"]').click()]);
+    expect(await page.locator('h1').textContent()).toBe('Sitzungskalender (Musterstadt (Demo))');
+    // the grid's cells as a list: only days with meetings show, each with its day name
+    const shown = (await page.evaluate(`[...document.querySelectorAll('table.month-grid td')].filter((td) => td.getBoundingClientRect().height > 0)
+      .map((td) => td.querySelector('.day-name').textContent + ' | ' + td.querySelector('li a').textContent)`)) as string[];
+    expect(shown).toEqual(['Do 03.12.2026 | 17:00 Hauptausschuss', 'Do 17.12.2026 | 17:00 Rat der Stadt Musterstadt']);
+    const flagged = page.locator('table.month-grid li', { has: page.locator('.badge-open') }).locator('a').first();
+    await Promise.all([page.waitForURL(`${base}/meetings/${ids.ratMeeting}`), flagged.click()]);
+    expect(await page.locator('.check-summary').textContent()).toMatch(/Agenda-Check/);
     await page.close();
   });
 

@@ -59,11 +59,17 @@ describe('hostile text in every output format', () => {
       segment === 'meetings' ? [{ id: ids.meeting }, { id: ids.pastMeeting }]
         : segment === 'organizations' ? [{ id: ids.organization }]
           : segment === 'gremien' ? [{ source: HOSTILE_SOURCE.key, name: records.organization.name! }]
-            : [{ id: ids.paper }];
+            : segment === 'staedte' ? [{ key: HOSTILE_SOURCE.key }]
+              : [{ id: ids.paper }];
     const hostileQuery = QUERY_NAMES.map((n) => `${n}=${encodeURIComponent(QUERY_PAYLOAD)}`).join('&');
     return sets.flatMap((params) => {
       const url = concreteUrl(pattern, params);
       const extra = segment.startsWith('suche') || pattern === '/' ? [`${url}?q=PL`, `${url}?thema=alle&q=PL`] : [];
+      // the calendar and the committee list of the hostile city and committee, in the months of its meetings
+      if (pattern === '/sitzungen' || pattern === '/sitzungen.ics' || pattern === '/gremien') {
+        const gremium = encodeURIComponent(`${HOSTILE_SOURCE.key}:${records.organization.name!}`);
+        for (const d of [records.meeting.date, records.pastMeeting.date]) extra.push(`${url}?stadt=${HOSTILE_SOURCE.key}&monat=${d!.slice(0, 7)}`, `${url}?gremium=${gremium}&monat=${d!.slice(0, 7)}`);
+      }
       return [url, `${url}?${hostileQuery}`, ...extra];
     });
   }

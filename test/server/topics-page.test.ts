@@ -64,8 +64,9 @@ describe('the start page: topics with facets, sorts and pages', () => {
     const r = row(res.text, 'DS/2026/0123');
     expect(r).toContain('terminiert');
     expect(r).toContain('terminiert Hauptausschuss Hauptausschuss am 03.12.2026 (Vorberatung) 14.10.2026');
-    expect(res.text).toContain('<td data-label="Aktuell">Hauptausschuss</td>');
-    expect(res.text).toMatch(/<td data-label="Nächster Schritt">Hauptausschuss am <time datetime="2026-12-03">03\.12\.2026<\/time> \(Vorberatung\)<\/td>/);
+    // committee names link to the committee's page (/gremien/:source/:name leads to its organization's page)
+    expect(res.text).toMatch(/<td data-label="Aktuell"><a href="\/gremien\/demo-musterstadt\/Hauptausschuss">Hauptausschuss<\/a><\/td>/);
+    expect(res.text).toMatch(/<td data-label="Nächster Schritt"><a href="\/gremien\/demo-musterstadt\/Hauptausschuss">Hauptausschuss<\/a> am <time datetime="2026-12-03">03\.12\.2026<\/time> \(Vorberatung\)<\/td>/);
     expect(r).toContain('Stichworte: Digitaltag');
     expect(row(res.text, 'DS/2025/0512')).toContain('Stichworte: Onlinezugangsgesetzes, OZG, Serviceportal');
     const stalled = row(res.text, 'VII-A-00777');

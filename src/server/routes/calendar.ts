@@ -35,7 +35,7 @@ function shiftDays(iso: string, days: number): string {
 }
 
 /** ical-generator is loaded on first use (it is not needed by the CLI commands that import the app). */
-function newCalendar(name: string): ICalCalendar {
+export function newCalendar(name: string): ICalCalendar {
   const ical = (require('ical-generator') as typeof import('ical-generator')).default;
   return ical({ name: clean(name), prodId: { company: 'ratsradar', product: 'ratsradar', language: 'DE' } });
 }
@@ -55,7 +55,7 @@ interface EventSpec {
   stamp: Date;
 }
 
-function addEvent(cal: ICalCalendar, e: EventSpec): void {
+export function addEvent(cal: ICalCalendar, e: EventSpec): void {
   const start = e.start ? localToUtc(e.date, e.start, e.startOffset) : null;
   const end = start && e.end ? localToUtc(e.date, e.end, e.endOffset) : null;
   const day = berlinToUtc(e.date, '00:00');
@@ -75,7 +75,7 @@ function addEvent(cal: ICalCalendar, e: EventSpec): void {
   });
 }
 
-function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
+export function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
   const place = [m.room, m.location].filter(Boolean).join(', ');
   return {
     id: `meeting-${m.id}@ratsradar`,
@@ -92,7 +92,7 @@ function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
   };
 }
 
-function sendIcs(res: Response, cal: ICalCalendar, filename: string): void {
+export function sendIcs(res: Response, cal: ICalCalendar, filename: string): void {
   res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
   res.type('text/calendar; charset=utf-8').send(cal.toString());
 }

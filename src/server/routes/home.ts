@@ -6,6 +6,7 @@
  * application/json one page as JSON (as /vorlagen.json does).
  */
 import type { Request, Response } from 'express';
+import { loadCities } from '../../db/queries-cities';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';
@@ -36,6 +37,8 @@ export function homeRoute(ctx: AppContext) {
     const { rows, total } = loadPage(ctx.sqlite, spec, PAGE_SIZE, (p.page - 1) * PAGE_SIZE);
     if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
     const facets = loadFacets(ctx.sqlite, spec);
-    res.type('html').send(ctx.render('home', toHomeView(p, topics, rows, total, facets, ctx.today())));
+    // every city one click away (the ways in: /staedte/:key)
+    const cities = loadCities(ctx.sqlite).map((c) => ({ key: encodeURIComponent(c.key), name: c.name }));
+    res.type('html').send(ctx.render('home', { ...toHomeView(p, topics, rows, total, facets, ctx.today()), nav: 'vorlagen', cities }));
   };
 }

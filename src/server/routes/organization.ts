@@ -22,7 +22,7 @@ import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
 import { toOrganizationJson } from '../json/organization-json';
 import { parseId } from './ids';
 
-const KIND_LABELS: Record<string, string> = {
+export const KIND_LABELS: Record<string, string> = {
   committee: 'Gremium', parliament: 'Rat / Kreistag / Bezirksversammlung', faction: 'Fraktion', office: 'Organisationseinheit',
   organization: 'Gremium',
 };

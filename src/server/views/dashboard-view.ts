@@ -206,6 +206,7 @@ export function toDashboardView(p: DashboardParams, topics: TopicSet, cities: { 
     title: `Dashboard: ${label}${city ? ` in ${city.name}` : ''}`,
     today,
     stylesheets: ['/static/dashboard.css'],
+    nav: 'dashboard',
     heading: `Dashboard: ${label}`,
     scope: city ? `in ${city.name}` : `in ${withMotions} von ${cities.length} ${cities.length === 1 ? 'Stadt' : 'Städten'}`,
     topics: [

@@ -5,6 +5,7 @@
 import { splitCommitteeValue, type Facets, type ListRow, type ListSort } from '../../db/queries-lists';
 import { STATE_LABELS, type PaperState } from '../../domain/progress';
 import { topicHits, type Topic } from '../../domain/topics';
+import { committeeHref } from './committee-href';
 import { listQuery, SORT_LABELS, type ListParams } from './list-params';
 
 export const PAGE_SIZE = 25;
@@ -13,6 +14,9 @@ export interface ListRowView extends ListRow {
   stateLabel: string;
   /** the words of reference and title that put the paper into the topic, as written */
   matched: string[];
+  /** the pages of the current and next committee (/gremien/:source/:name, which leads to the organization's page where there is one) */
+  currentHref: string | null;
+  nextHref: string | null;
 }
 
 export function stateLabel(state: string | null): string {
@@ -24,6 +28,8 @@ export function toListRows(rows: ListRow[], topic: Topic | null): ListRowView[] 
     ...r,
     stateLabel: stateLabel(r.state),
     matched: topic ? topicHits(topic, `${r.reference ?? ''} ${r.name ?? ''}`).slice(0, 4) : [],
+    currentHref: committeeHref(r.sourceKey, r.currentOrganization, null),
+    nextHref: committeeHref(r.sourceKey, r.nextOrganization, null),
   }));
 }
 

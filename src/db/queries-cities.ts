@@ -1,0 +1,102 @@
+/**
+ * Cities (sources) and their committees for /staedte and /gremien: the numbers of a city (motions by
+ * state, coming meetings), every committee a city knows — organization rows, the committees of its
+ * Beratungsfolgen and of its meetings, one entry per name — with its members count. Bounded per source.
+ */
+import type Database from 'better-sqlite3';
+
+export interface CityRow {
+  id: number;
+  key: string;
+  name: string;
+  isDemo: boolean;
+  system: string | null;
+}
+
+export interface CityNumbers {
+  papers: number;
+  byState: { state: string | null; count: number }[];
+  comingMeetings: number;
+  meetings: number;
+}
+
+export interface CommitteeName {
+  name: string;
+  /** the organization row by this name (committees before factions), when there is one */
+  organizationId: number | null;
+  kind: string | null;
+  members: number;
+}
+
+export interface PastMeetingRow {
+  id: number;
+  name: string | null;
+  organization: string | null;
+  date: string;
+  start: string | null;
+}
+
+/** at most this many committees per city (a RIS lists some dozens) */
+export const COMMITTEES_MAX = 500;
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function prepare(sqlite: Database.Database) {
+  return {
+    sources: sqlite.prepare<[], Omit<CityRow, 'isDemo'> & { isDemo: number }>('SELECT id, key, name, is_demo AS isDemo, system FROM sources ORDER BY name, key'),
+    byState: sqlite.prepare<[number], { state: string | null; count: number }>(
+      'SELECT state, COUNT(*) AS count FROM papers WHERE source_id = ? GROUP BY state ORDER BY count DESC, state',
+    ),
+    meetings: sqlite.prepare<[string, number], { coming: number; all: number }>(
+      'SELECT COALESCE(SUM(date >= ?), 0) AS coming, COUNT(*) AS "all" FROM meetings WHERE source_id = ?',
+    ),
+    // one entry per name: organization rows (a committee before a faction of the same name), the committees
+    // of the city's Beratungsfolgen and of its meetings
+    committees: sqlite.prepare<{ source: number; limit: number }, { name: string; organizationId: number | null; kind: string | null; members: number }>(
+      `WITH names(name) AS (
+         SELECT name FROM organizations WHERE source_id = @source AND name IS NOT NULL
+         UNION SELECT c.organization FROM papers p JOIN consultations c ON c.paper_id = p.id WHERE p.source_id = @source AND c.organization IS NOT NULL
+         UNION SELECT organization FROM meetings WHERE source_id = @source AND organization IS NOT NULL
+       )
+       SELECT n.name, o.id AS organizationId, o.kind,
+         (SELECT COUNT(*) FROM memberships ms WHERE ms.organization_id = o.id) AS members
+       FROM names n LEFT JOIN organizations o ON o.id = (SELECT id FROM organizations WHERE source_id = @source AND name = n.name
+         ORDER BY (kind IN ('committee', 'parliament', 'organization')) DESC, id LIMIT 1)
+       WHERE trim(n.name) <> ''
+       ORDER BY n.name LIMIT @limit`,
+    ),
+    past: sqlite.prepare<{ source: number; today: string; limit: number }, PastMeetingRow>(
+      `SELECT m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.date, m.start FROM meetings m
+       LEFT JOIN organizations o ON o.id = m.organization_id
+       WHERE m.source_id = @source AND m.date < @today ORDER BY m.date DESC, m.start DESC, m.id DESC LIMIT @limit`,
+    ),
+  };
+}
+
+function stmts(sqlite: Database.Database) {
+  let s = cache.get(sqlite);
+  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+/** Every source, by name. */
+export function loadCities(sqlite: Database.Database): CityRow[] {
+  return stmts(sqlite).sources.all().map((r) => ({ ...r, isDemo: r.isDemo === 1 }));
+}
+
+export function loadCityNumbers(sqlite: Database.Database, sourceDbId: number, today: string): CityNumbers {
+  const s = stmts(sqlite);
+  const byState = s.byState.all(sourceDbId);
+  const m = s.meetings.get(today, sourceDbId)!;
+  return { papers: byState.reduce((n, r) => n + r.count, 0), byState, comingMeetings: m.coming, meetings: m.all };
+}
+
+/** The committees (and factions) a city knows, by name. */
+export function loadCommitteeNames(sqlite: Database.Database, sourceDbId: number): CommitteeName[] {
+  return stmts(sqlite).committees.all({ source: sourceDbId, limit: COMMITTEES_MAX });
+}
+
+/** The city's latest meetings before `today`, newest first. */
+export function loadPastCityMeetings(sqlite: Database.Database, sourceDbId: number, today: string, limit: number): PastMeetingRow[] {
+  return stmts(sqlite).past.all({ source: sourceDbId, today, limit });
+}

@@ -1,0 +1,78 @@
+/**
+ * GET /staedte — every city (source) with its numbers: motions by state, coming meetings, last sync.
+ * GET /staedte/:key — one city: its numbers, its committees (members, next meeting, queue), its
+ * coming and latest meetings (with the agenda-check badge) and its motions of the default topic.
+ */
+import type { Request, Response } from 'express';
+import { topicMatchExpression } from '../../db/fts-query';
+import { loadCities, loadCityNumbers, loadPastCityMeetings, type CityRow } from '../../db/queries-cities';
+import { loadCalendarMeetings } from '../../db/queries-meeting-calendar';
+import { loadSourceHealth } from '../../db/source-health';
+import type { AppContext } from '../app';
+import { memoByData } from '../data-stamp';
+import { HttpError } from '../http-error';
+import { loadTopics } from '../topics-file';
+import { loadCommitteeList } from '../views/committee-list-view';
+import { committeeHref } from '../views/committee-href';
+import { loadPage } from '../views/list-data';
+import { stateLabel, toListRows } from '../views/list-view';
+import { loadMeetingBadges } from '../views/meeting-badges';
+
+/** coming and past meetings listed on a city's page (the calendar has the rest) */
+export const CITY_COMING = 30;
+export const CITY_PAST = 30;
+const CITY_TOPIC_ROWS = 10;
+
+function numbersView(ctx: AppContext, city: CityRow, today: string, lastSync: string | null) {
+  const n = memoByData(ctx.sqlite, `city-numbers|${today}|${city.id}`, () => loadCityNumbers(ctx.sqlite, city.id, today));
+  return {
+    ...n,
+    states: n.byState.map((s) => ({ state: s.state ?? 'unknown', label: stateLabel(s.state), count: s.count })),
+    lastSync,
+  };
+}
+
+const lastSyncs = (ctx: AppContext, today: string) => new Map(loadSourceHealth(ctx.sqlite, `${today}T12:00:00Z`).map((h) => [h.key, h.lastSuccessAt]));
+
+export function citiesRoute(ctx: AppContext) {
+  return (_req: Request, res: Response) => {
+    const today = ctx.today();
+    const cities = ctx.read(() => {
+      const syncs = lastSyncs(ctx, today);
+      return loadCities(ctx.sqlite).map((c) => ({ ...c, href: `/staedte/${encodeURIComponent(c.key)}`, numbers: numbersView(ctx, c, today, syncs.get(c.key) ?? null) }));
+    });
+    res.type('html').send(ctx.render('cities', { title: 'Städte', nav: 'staedte', today, cities }));
+  };
+}
+
+export function cityRoute(ctx: AppContext) {
+  const topics = loadTopics();
+  const topic = topics.topics.find((t) => t.id === topics.defaultId)!;
+  return (req: Request, res: Response) => {
+    const today = ctx.today();
+    const key = String(req.params.key ?? '');
+    const model = ctx.read(() => {
+      const city = loadCities(ctx.sqlite).find((c) => c.key === key);
+      if (!city) throw new HttpError(404, 'Diese Stadt gibt es nicht.');
+      const coming = loadCalendarMeetings(ctx.sqlite, { sourceDbId: city.id, committee: null }, today, '9999-12-31', CITY_COMING);
+      const badges = loadMeetingBadges(ctx.sqlite, coming, today);
+      const past = loadPastCityMeetings(ctx.sqlite, city.id, today, CITY_PAST);
+      const spec = { match: topicMatchExpression(topic), filters: { source: city.key }, sort: 'activity' as const };
+      const { rows, total } = loadPage(ctx.sqlite, spec, CITY_TOPIC_ROWS, 0);
+      const q = encodeURIComponent(city.key);
+      return {
+        title: city.name,
+        nav: 'staedte',
+        today,
+        city,
+        numbers: numbersView(ctx, city, today, lastSyncs(ctx, today).get(city.key) ?? null),
+        committees: loadCommitteeList(ctx.sqlite, city, today),
+        coming: coming.map((m) => ({ ...m, committeeHref: committeeHref(city.key, m.organization, m.organizationId), badge: badges.get(m.id) ?? null })),
+        past: past.map((m) => ({ ...m, committeeHref: committeeHref(city.key, m.organization, null) })),
+        topic: { label: topic.label, total, more: total > rows.length, papers: toListRows(rows, topic), href: `/?stadt=${q}`, allHref: `/?thema=alle&stadt=${q}` },
+        links: { committees: `/gremien?stadt=${q}`, calendar: `/sitzungen?stadt=${q}`, ics: `/sitzungen.ics?stadt=${q}` },
+      };
+    });
+    res.type('html').send(ctx.render('city', model));
+  };
+}

@@ -1,0 +1,23 @@
+/** Registers the ways in: cities (/staedte), committees (/gremien), the meeting calendar (/sitzungen), and the English paths that lead to them. */
+import type express from 'express';
+import type { Request, Response } from 'express';
+import type { AppContext } from '../app';
+import { cityRoute, citiesRoute } from './cities';
+import { committeesOfSourceRedirect, committeesRoute } from './committees';
+import { meetingIcsRoute, meetingsRedirect, sitzungenIcsRoute, sitzungenRoute } from './sitzungen';
+
+const redirectTo = (to: string) => (_req: Request, res: Response) => res.redirect(301, to);
+
+export function registerWayRoutes(app: express.Express, ctx: AppContext): void {
+  app.get('/staedte', citiesRoute(ctx));
+  app.get('/staedte/:key', cityRoute(ctx));
+  app.get('/gremien', committeesRoute(ctx));
+  app.get('/gremien/:source', committeesOfSourceRedirect());
+  app.get('/sitzungen', sitzungenRoute(ctx));
+  app.get('/sitzungen.ics', sitzungenIcsRoute(ctx));
+  app.get('/meetings/:id/calendar.ics', meetingIcsRoute(ctx));
+  app.get('/meetings', meetingsRedirect());
+  app.get('/organizations', redirectTo('/gremien'));
+  app.get('/cities', redirectTo('/staedte'));
+  app.get('/sources', redirectTo('/staedte'));
+}

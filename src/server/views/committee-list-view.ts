@@ -1,0 +1,52 @@
+/**
+ * The committees of a city as /gremien and /staedte/:key list them: each with its page (the
+ * organization row's, else /gremien/:source/:name), its kind, members count, next meeting and queue
+ * length (the motions whose derived next station it is: src/db/queries-committee.ts, as its own page
+ * counts them without the deadline candidates).
+ */
+import type Database from 'better-sqlite3';
+import type { CityRow } from '../../db/queries-cities';
+import { loadCommitteeNames, type CommitteeName } from '../../db/queries-cities';
+import { loadComingMeetings, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
+import { memoByData } from '../data-stamp';
+import { KIND_LABELS } from '../routes/organization';
+import { committeeHref } from './committee-href';
+
+export interface CommitteeListRow {
+  name: string;
+  href: string;
+  kindLabel: string;
+  isFaction: boolean;
+  members: number;
+  next: { id: number; date: string; start: string | null } | null;
+  queue: number;
+}
+
+/** The city's committees (kept per data stamp, as the lists' facets: a large city's queue counts cost some milliseconds). */
+export function loadCommitteeList(sqlite: Database.Database, city: CityRow, today: string): CommitteeListRow[] {
+  return memoByData(sqlite, `committees|${today}|${city.id}`, () => committeeRows(sqlite, city, today));
+}
+
+/** The names of the city's committees (kept per data stamp: the query reads every Beratungsfolge of the city). */
+export function committeeNamesOf(sqlite: Database.Database, city: CityRow): CommitteeName[] {
+  return memoByData(sqlite, `committee-names|${city.id}`, () => loadCommitteeNames(sqlite, city.id));
+}
+
+function committeeRows(sqlite: Database.Database, city: CityRow, today: string): CommitteeListRow[] {
+  const rows = committeeNamesOf(sqlite, city).map((c) => {
+    const ref: CommitteeRef = { sourceDbId: city.id, sourceKey: city.key, sourceName: city.name, isDemo: city.isDemo, name: c.name, organizationId: c.organizationId };
+    const isFaction = c.kind === 'faction';
+    const next = loadComingMeetings(sqlite, ref, today, 1)[0] ?? null;
+    return {
+      name: c.name,
+      href: committeeHref(city.key, c.name, c.organizationId)!,
+      kindLabel: KIND_LABELS[c.kind ?? 'organization'] ?? 'Gremium',
+      isFaction,
+      members: c.members,
+      next: next ? { id: next.id, date: next.date, start: next.start } : null,
+      queue: isFaction ? 0 : loadQueueIds(sqlite, ref, 0).total,
+    };
+  });
+  // committees first, factions after them
+  return [...rows.filter((r) => !r.isFaction), ...rows.filter((r) => r.isFaction)];
+}
