@@ -13,6 +13,7 @@ import { loadFacets, loadPage, topicSpec } from '../views/list-data';
 import { parseListParams } from '../views/list-params';
 import { PAGE_SIZE } from '../views/list-view';
 import { sendPaperCsv } from './csv';
+import { alertForm } from '../alerts/alert-form';
 
 export { PAGE_SIZE };
 
@@ -30,6 +31,7 @@ export function homeRoute(ctx: AppContext) {
     const { rows, total } = loadPage(ctx.sqlite, spec, PAGE_SIZE, (p.page - 1) * PAGE_SIZE);
     if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
     const facets = loadFacets(ctx.sqlite, spec);
-    res.type('html').send(ctx.render('home', toHomeView(p, topics, rows, total, facets, ctx.today())));
+    const form = p.topic ? alertForm(ctx, 'topic', p.topic.id, p.filters.source ?? null) : null;
+    res.type('html').send(ctx.render('home', { ...toHomeView(p, topics, rows, total, facets, ctx.today()), alertForm: form }));
   };
 }

@@ -16,6 +16,7 @@ import { loadCommitteeModel } from '../views/committee-view';
 import { parsePageParam } from '../views/list-params';
 import { pagerView } from '../views/list-view';
 import { parseId } from './ids';
+import { alertForm } from '../alerts/alert-form';
 
 const KIND_LABELS: Record<string, string> = {
   committee: 'Gremium', parliament: 'Rat / Kreistag / Bezirksversammlung', faction: 'Fraktion', office: 'Organisationseinheit',
@@ -59,6 +60,7 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       pager,
       past,
       members: input.members,
+      alertForm: alertForm(ctx, isFaction ? 'faction' : 'committee', committee.name, committee.sourceKey),
     }),
   );
 }

@@ -9,6 +9,7 @@ import { progress } from '../../domain/progress';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
 import { toPaperJson, toPaperView } from '../views/paper-view';
+import { alertForm } from '../alerts/alert-form';
 
 export function paperRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
@@ -39,6 +40,6 @@ export function paperRoute(ctx: AppContext) {
       res.json(toPaperJson(page.stored, page.pr, today));
       return;
     }
-    res.type('html').send(ctx.render('paper', toPaperView(page.stored, page.pr, today, page.extras)));
+    res.type('html').send(ctx.render('paper', { ...toPaperView(page.stored, page.pr, today, page.extras), alertForm: alertForm(ctx, 'paper', page.stored.meta.id) }));
   };
 }

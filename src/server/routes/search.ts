@@ -12,6 +12,7 @@ import { parseListParams } from '../views/list-params';
 import { PAGE_SIZE } from '../views/list-view';
 import { toSearchView, type SearchResult } from '../views/search-view';
 import { sendPaperCsv } from './csv';
+import { alertForm } from '../alerts/alert-form';
 
 export function searchRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
@@ -30,6 +31,6 @@ export function searchRoute(ctx: AppContext) {
       if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
       result = { rows, total, facets: loadFacets(ctx.sqlite, spec) };
     }
-    res.type('html').send(ctx.render('search', toSearchView(p, result, ctx.today())));
+    res.type('html').send(ctx.render('search', { ...toSearchView(p, result, ctx.today()), alertForm: spec ? alertForm(ctx, 'search', p.q, p.filters.source ?? null) : null }));
   };
 }
