@@ -9,6 +9,7 @@ import { addMinutes } from '../domain/alert-rules';
 import type { TopicSet } from '../domain/topics';
 import type { MailConfig } from './config';
 import { sendDue, type SendResult } from './sender';
+import { nowIso } from '../util/clock';
 
 export interface NotifyResult extends SendResult {
   purged: number;
@@ -25,7 +26,9 @@ export function berlinDayHour(iso: string): { day: string; hour: number } {
   return { day: `${p.year}-${p.month}-${p.day}`, hour: Number(p.hour) };
 }
 
-export async function runNotify(sqlite: Database.Database, config: MailConfig, topics: TopicSet | null, now: () => string): Promise<NotifyResult> {
+/** `now` gives ISO instants; they are stored to the second ("2026-12-06T10:00:00Z"), as every time in the alert tables, so that they compare as text. */
+export async function runNotify(sqlite: Database.Database, config: MailConfig, topics: TopicSet | null, clock: () => string): Promise<NotifyResult> {
+  const now = () => nowIso(new Date(clock()));
   const start = now();
   const purged = purgeUnconfirmed(sqlite, start);
   const { day, hour } = berlinDayHour(start);

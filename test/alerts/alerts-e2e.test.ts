@@ -4,7 +4,9 @@
  * real form, mails are read back (mailparser) and their links followed against the app. Change events
  * are inserted into paper_events directly (test/helpers/alerts.ts insertEvent).
  */
+import { runNotify } from '../../src/alerts/notify';
 import { deleteAddress } from '../../src/db/alerts-store';
+import { loadTopics } from '../../src/server/topics-file';
 import { addDays } from '../../src/domain/dates';
 import { berlinToUtc } from '../../src/util/berlin-time';
 import { todayInBerlin } from '../../src/util/clock';
@@ -244,6 +246,40 @@ describe('e-mail alerts against a real SMTP server', () => {
     await notifyAt(w, soon());
     expect(w.smtp.mails.length).toBe(before);
     expect(count("SELECT COUNT(*) FROM alert_addresses WHERE email = 'staff@example.org'")).toBe(0);
+  });
+
+  test('a mail the server refuses for now is retried with backoff and then delivered once', async () => {
+    await subscribeVia(w.base, motionPath, 'retry@example.org');
+    const t = Date.now() + 60_000;
+    const at = (minutes: number) => new Date(t + minutes * 60_000).toISOString();
+    w.smtp.hooks.onStep = async (step) => step !== 'rcpt';
+    try {
+      expect(await notifyAt(w, at(0))).toMatchObject({ sent: 0, retry: 1 });
+    } finally {
+      w.smtp.hooks.onStep = undefined;
+    }
+    const row = () => w.opened.sqlite
+      .prepare(`SELECT o.state, o.attempts, o.due_at AS dueAt, o.last_error AS lastError FROM alert_outbox o JOIN alert_subscriptions s ON s.id = o.subscription_id
+        JOIN alert_addresses a ON a.id = s.address_id WHERE a.email = 'retry@example.org'`)
+      .get() as { state: string; attempts: number; dueAt: string; lastError: string };
+    expect(row()).toMatchObject({ state: 'pending', attempts: 1, lastError: expect.stringContaining('451') });
+    expect(Date.parse(row().dueAt)).toBe(Math.floor(t / 1000) * 1000 + 60_000);
+    expect(await notifyAt(w, at(0.5))).toMatchObject({ sent: 0, retry: 0 }); // not due yet
+    expect(w.smtp.to('retry@example.org')).toHaveLength(0);
+    expect(await notifyAt(w, at(1))).toMatchObject({ sent: 1 });
+    expect(row()).toMatchObject({ state: 'sent', attempts: 2 });
+    expect(await notifyAt(w, at(10))).toMatchObject({ sent: 0 });
+    expect(w.smtp.to('retry@example.org')).toHaveLength(1);
+  });
+
+  test('with the SMTP server unreachable the run stops and keeps the mail due', async () => {
+    await subscribeVia(w.base, motionPath, 'down@example.org');
+    const others = w.opened.sqlite.prepare("SELECT COUNT(*) FROM alert_outbox WHERE state = 'pending'").pluck().get() as number;
+    const run = await runNotify(w.opened.sqlite, { ...w.config, smtpUrl: 'smtp://127.0.0.1:9' }, loadTopics(), () => soon());
+    expect(run).toMatchObject({ sent: 0, retry: 1, failed: 0 });
+    expect(w.opened.sqlite.prepare("SELECT COUNT(*) FROM alert_outbox WHERE state = 'pending'").pluck().get()).toBe(others);
+    await notifyAt(w, new Date(Date.now() + 5 * 60_000).toISOString());
+    expect(w.smtp.to('down@example.org')).toHaveLength(1);
   });
 
   test('only the address, the subscriptions and tokens are stored: the tables hold no other column about a person', () => {

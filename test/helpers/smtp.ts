@@ -17,7 +17,7 @@ export interface Delivered {
 }
 
 export interface SmtpHooks {
-  /** after MAIL FROM, RCPT TO, and after the whole DATA was received but before the 250: return false to refuse (no 250) */
+  /** at the connection, MAIL FROM, RCPT TO (false: a 451 answer), and after the whole DATA was received but before the 250 (false: no answer at all) */
   onStep?: (step: 'connect' | 'mail' | 'rcpt' | 'data') => boolean | Promise<boolean>;
   /** right after the 250 was sent */
   onAccepted?: (mail: Delivered) => void;
@@ -39,18 +39,20 @@ export async function startSmtp(): Promise<TestSmtp> {
   const mails: Delivered[] = [];
   const hooks: SmtpHooks = {};
   const step = async (s: 'connect' | 'mail' | 'rcpt' | 'data') => (hooks.onStep ? hooks.onStep(s) : true);
+  /** a refusal is a temporary failure (451), as a greylisting or overloaded server answers */
+  const refused = () => Object.assign(new Error('try again later'), { responseCode: 451 });
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onConnect(_session, cb) {
-      step('connect').then((ok) => cb(ok ? undefined : new Error('refused')), cb);
+      step('connect').then((ok) => cb(ok ? undefined : refused()), cb);
     },
     onMailFrom(_address, _session, cb) {
-      step('mail').then((ok) => cb(ok ? undefined : new Error('refused')), cb);
+      step('mail').then((ok) => cb(ok ? undefined : refused()), cb);
     },
     onRcptTo(_address, _session, cb) {
-      step('rcpt').then((ok) => cb(ok ? undefined : new Error('refused')), cb);
+      step('rcpt').then((ok) => cb(ok ? undefined : refused()), cb);
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, cb) {
       const chunks: Buffer[] = [];
