@@ -6,13 +6,15 @@
  */
 import { runNotify } from '../../src/alerts/notify';
 import { deleteAddress } from '../../src/db/alerts-store';
+import request from 'supertest';
+import { createApp } from '../../src/server/app';
 import { loadTopics } from '../../src/server/topics-file';
 import { addDays } from '../../src/domain/dates';
 import { berlinToUtc } from '../../src/util/berlin-time';
 import { todayInBerlin } from '../../src/util/clock';
 import { makeTmpDir } from '../helpers/tmp';
 import {
-  confirmFrom, formOf, insertEvent, linksIn, notifyAt, post, startAlertWorld, subscribeVia, type AlertWorld,
+  ALERT_TODAY, confirmFrom, formOf, insertEvent, linksIn, notifyAt, post, startAlertWorld, subscribeVia, type AlertWorld,
 } from '../helpers/alerts';
 
 jest.setTimeout(60_000);
@@ -280,6 +282,22 @@ describe('e-mail alerts against a real SMTP server', () => {
     expect(w.opened.sqlite.prepare("SELECT COUNT(*) FROM alert_outbox WHERE state = 'pending'").pluck().get()).toBe(others);
     await notifyAt(w, new Date(Date.now() + 5 * 60_000).toISOString());
     expect(w.smtp.to('down@example.org')).toHaveLength(1);
+  });
+
+  test('without SMTP configured no page shows the form and the alert routes are not there; /datenschutz says what is stored', async () => {
+    const off = createApp(w.opened.sqlite, { today: () => ALERT_TODAY });
+    for (const url of [motionPath, topicPath, '/suche?q=digital']) {
+      const res = await request(off).get(url);
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain('Benachrichtigen');
+    }
+    expect((await request(off).post('/benachrichtigen').type('form').send({ email: 'x@example.org' })).status).toBe(404);
+    const privacy = await request(off).get('/datenschutz');
+    expect(privacy.status).toBe(200);
+    expect(privacy.text).toContain('Auf dieser Installation sind E-Mail-Benachrichtigungen ausgeschaltet.');
+    const on = await (await fetch(`${w.base}/datenschutz`)).text();
+    expect(on).not.toContain('ausgeschaltet');
+    for (const phrase of ['Ihre E-Mail-Adresse', 'zufällige Schlüssel für die Links', 'Unbestätigte Anmeldungen löschen wir nach 48 Stunden', 'Ihre Adresse mit allem sofort löschen']) expect(on).toContain(phrase);
   });
 
   test('only the address, the subscriptions and tokens are stored: the tables hold no other column about a person', () => {
