@@ -13,6 +13,8 @@ export const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   replay: ['port', 'manifest', 'faults', 'no-conditional'],
   backup: ['db'],
   check: ['db'],
+  notify: ['db'],
+  subscriptions: ['delete', 'db'],
   help: [],
 };
 

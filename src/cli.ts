@@ -21,6 +21,8 @@ import { parseDuration, serveRefresher } from './ingest/crawl/refresh';
 import { DEFAULT_DB_PATH } from './util/paths';
 import { nowIso, todayInBerlin } from './util/clock';
 import { asksForHelp, COMMAND_OPTIONS, commandUsage, foreignOption } from './cli-options';
+import { notifyCommand, notifyIntervalMs, notifyTimer, subscriptionsCommand } from './alerts/commands';
+import { mailSetupFromEnv } from './alerts/config';
 
 class UsageError extends Error {}
 
@@ -54,6 +56,10 @@ Usage:
                                         serve recorded pages at their original URLs on 127.0.0.1 (see README "Crawling")
   ratsradar backup FILE [--db PATH]     a consistent copy of the database (safe while serve and scrape run)
   ratsradar check [--db PATH]           integrity and foreign-key checks; lists what is wrong (exit 1)
+  ratsradar notify [--db PATH]          send the e-mail alerts that are due (cron-able; needs RATSRADAR_SMTP_URL,
+                                        RATSRADAR_MAIL_FROM and RATSRADAR_BASE_URL; see README "E-mail alerts")
+  ratsradar subscriptions [--delete ADDRESS] [--db PATH]
+                                        count alert subscriptions, or delete an address with all it follows
   ratsradar help                        this text
 
 The database defaults to $RATSRADAR_DB, else ${DEFAULT_DB_PATH}.`;
@@ -64,7 +70,7 @@ interface Args {
 }
 
 const VALUE_OPTIONS = new Set(['url', 'db', 'port', 'host', 'source',
-  /* crawler */ 'manifest', 'faults', 'since', 'until', 'max-requests', 'rate', 'concurrency', 'via', 'store', 'contact', 'refresh', 'name', 'seeds', 'key', 'accept']);
+  /* crawler */ 'manifest', 'faults', 'since', 'until', 'max-requests', 'rate', 'concurrency', 'via', 'store', 'contact', 'refresh', 'name', 'seeds', 'key', 'accept', 'delete']);
 const FLAG_OPTIONS = new Set(['no-demo', 'help', /* crawler */ 'no-conditional', 'full', 'json', 'latest', 'no-documents', 'documents']);
 
 export function parseArgs(argv: string[]): Args {
@@ -168,6 +174,8 @@ function cmdServe(args: Args): Promise<number> {
   const refreshText = opt(args, 'refresh');
   const refreshMs = refreshText === undefined ? null : parseDuration(refreshText);
   if (refreshText !== undefined && refreshMs === null) throw new UsageError(`--refresh needs a duration like 6h, 30m or 1d, got "${refreshText}"`);
+  const mail = mailSetupFromEnv();
+  if (mail.state === 'broken') throw new Error(`serve: e-mail alerts: ${mail.reason}`);
   const file = dbPath(args);
   const { sqlite } = openDb(file);
   if (!args.options.has('no-demo') && paperCount(sqlite) === 0) {
@@ -182,20 +190,25 @@ function cmdServe(args: Args): Promise<number> {
     const shift = reloadDemoIfShifted(sqlite, nowIso(), day);
     if (shift != null) process.stdout.write(`the demo data set was loaded again, its dates shifted by ${shift} days to sit around ${day}\n`);
   };
-  const app = createApp(sqlite, { today: () => todayInBerlin(), onNewDay });
+  const notifier = mail.state === 'on' ? notifyTimer(sqlite, mail.config, notifyIntervalMs()) : null;
+  const app = createApp(sqlite, {
+    today: () => todayInBerlin(), onNewDay, mail: mail.state === 'on' ? mail.config : null, onAlertQueued: () => notifier?.kick(),
+  });
   const refresher = refreshMs ? serveRefresher(sqlite, file, refreshMs, { via: opt(args, 'via') }) : null;
   return new Promise((resolve) => {
     const server = app.listen(port, host, () => {
       process.stdout.write(`ratsradar serves ${file} on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`);
       if (refresher) process.stdout.write(`refreshing the crawled sources every ${refreshText}\n`);
       refresher?.start();
+      if (notifier) process.stdout.write('sending e-mail alerts through the configured SMTP server\n');
+      notifier?.start();
     });
     server.on('error', (err: NodeJS.ErrnoException) => {
       process.stderr.write(`ratsradar serve: cannot listen on ${host}:${port}: ${err.code === 'EADDRINUSE' ? 'address already in use' : err.message}\n`);
       resolve(1);
     });
     const stop = () => {
-      server.close(() => void (refresher?.stop() ?? Promise.resolve()).then(() => resolve(0)));
+      server.close(() => void Promise.all([refresher?.stop(), notifier?.stop()]).then(() => resolve(0)));
       server.closeIdleConnections();
     };
     process.once('SIGINT', stop);
@@ -229,6 +242,11 @@ export async function main(argv: string[]): Promise<number> {
         return await backupCommand(args.positional, dbPath(args));
       case 'check':
         return checkCommand(args.positional, dbPath(args));
+      case 'notify':
+        if (args.positional.length) throw new UsageError(`notify takes no arguments, got: ${args.positional.join(' ')}`);
+        return await notifyCommand(dbPath(args));
+      case 'subscriptions':
+        return subscriptionsCommand(args.positional, opt(args, 'delete'), dbPath(args));
       case undefined:
       case 'help':
       case '--help':

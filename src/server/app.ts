@@ -21,12 +21,29 @@ import { meetingRoute } from './routes/meeting';
 import { committeeByNameRoute, organizationRoute } from './routes/organization';
 import { dashboardCsvRoute, dashboardRoute } from './routes/dashboard';
 import { registerWayRoutes } from './routes/way-routes';
+import { registerAlertRoutes } from './routes/alerts';
+import { createFormTokens, type FormTokens } from './alerts/form-token';
+import type { MailConfig } from '../alerts/config';
+import { loadTopics } from './topics-file';
+import type { TopicSet } from '../domain/topics';
 
 export interface AppOptions {
   /** today's date (YYYY-MM-DD, Europe/Berlin); the only clock the app reads */
   today: () => string;
   /** runs first on every new day the app sees (and at start), before the states are derived for it: `serve` re-loads an aged demo */
   onNewDay?: (today: string) => void;
+  /** e-mail alerts: the mail configuration, or null/absent when they are off (no forms shown) */
+  mail?: MailConfig | null;
+  /** called when a mail was queued (serve sends it right away instead of at the next timer run) */
+  onAlertQueued?: () => void;
+}
+
+/** What the alert forms and routes need; null when e-mail alerts are off. */
+export interface AlertsContext {
+  config: MailConfig;
+  tokens: FormTokens;
+  topics: TopicSet | null;
+  onQueued?: () => void;
 }
 
 export interface AppContext {
@@ -38,6 +55,7 @@ export interface AppContext {
   ensureFresh: () => string;
   /** runs `fn` (reads only) in one read transaction: one snapshot and one lock instead of one per statement */
   read: <T>(fn: () => T) => T;
+  alerts: AlertsContext | null;
 }
 
 /** How often the app looks whether the day has changed, to re-derive the stored states before a request needs them. */
@@ -64,7 +82,8 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   };
   const readTransaction = sqlite.transaction((fn: () => unknown) => fn());
   const read = <T>(fn: () => T): T => (sqlite.inTransaction ? fn() : (readTransaction(fn) as T));
-  const ctx: AppContext = { sqlite, today: opts.today, render, ensureFresh, read };
+  const alerts = opts.mail ? { config: opts.mail, tokens: createFormTokens(), topics: loadTopics(), onQueued: opts.onAlertQueued } : null;
+  const ctx: AppContext = { sqlite, today: opts.today, render, ensureFresh, read, alerts };
   // The stored states are derived at start-up and, when the day changes, by a timer — not inside the
   // first request of the day. Requests still check (ensureFresh), so none is answered from the states
   // of another day in the few seconds before the timer has run.
@@ -91,6 +110,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   app.set('etag', 'strong');
   installSecurity(app); // headers, request limits, rate limit on search and feeds, /admin behind its token
   app.use('/static', express.static(path.join(projectRoot(), 'templates', 'static'), { maxAge: '1h' }));
+  registerAlertRoutes(app, ctx); // before the response cache: token pages are never cached
   app.use(httpCache(ctx));
 
   app.get('/', homeRoute(ctx));

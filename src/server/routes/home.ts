@@ -17,6 +17,7 @@ import { PAGE_SIZE } from '../views/list-view';
 import { pageFormat } from '../json/negotiate';
 import { sendPaperCsv } from './csv';
 import { sendListJson } from './list-json';
+import { alertForm } from '../alerts/alert-form';
 
 export { PAGE_SIZE };
 
@@ -38,7 +39,8 @@ export function homeRoute(ctx: AppContext) {
     if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
     const facets = loadFacets(ctx.sqlite, spec);
     // every city one click away (the ways in: /staedte/:key)
+    const form = p.topic ? alertForm(ctx, 'topic', p.topic.id, p.filters.source ?? null) : null;
     const cities = loadCities(ctx.sqlite).map((c) => ({ key: encodeURIComponent(c.key), name: c.name }));
-    res.type('html').send(ctx.render('home', { ...toHomeView(p, topics, rows, total, facets, ctx.today()), nav: 'vorlagen', cities }));
+    res.type('html').send(ctx.render('home', { ...toHomeView(p, topics, rows, total, facets, ctx.today()), nav: 'vorlagen', cities, alertForm: form }));
   };
 }

@@ -21,6 +21,7 @@ import { jsonLinks } from '../json/links';
 import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
 import { toOrganizationJson } from '../json/organization-json';
 import { parseId } from './ids';
+import { alertForm } from '../alerts/alert-form';
 
 export const KIND_LABELS: Record<string, string> = {
   committee: 'Gremium', parliament: 'Rat / Kreistag / Bezirksversammlung', faction: 'Fraktion', office: 'Organisationseinheit',
@@ -71,6 +72,7 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       pager,
       past,
       members: input.members,
+      alertForm: alertForm(ctx, isFaction ? 'faction' : 'committee', committee.name, committee.sourceKey),
     }),
   );
 }

@@ -14,6 +14,7 @@ import { jsonLinks } from '../json/links';
 import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
 import { toPaperJsonView } from '../json/paper-json';
 import { toPaperView } from '../views/paper-view';
+import { alertForm } from '../alerts/alert-form';
 
 export function paperRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
@@ -47,6 +48,6 @@ export function paperRoute(ctx: AppContext) {
       sendJson(res, toPaperJsonView(page.stored, page.pr, today, jsonLinks(req)));
       return;
     }
-    res.type('html').send(ctx.render('paper', toPaperView(page.stored, page.pr, today, page.extras)));
+    res.type('html').send(ctx.render('paper', { ...toPaperView(page.stored, page.pr, today, page.extras), alertForm: alertForm(ctx, 'paper', page.stored.meta.id) }));
   };
 }

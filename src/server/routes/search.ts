@@ -15,6 +15,7 @@ import { toSearchView, type SearchResult } from '../views/search-view';
 import { pageFormat } from '../json/negotiate';
 import { sendPaperCsv } from './csv';
 import { sendSearchJson } from './list-json';
+import { alertForm } from '../alerts/alert-form';
 
 export function searchRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
@@ -36,6 +37,6 @@ export function searchRoute(ctx: AppContext) {
       if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
       result = { rows, total, facets: loadFacets(ctx.sqlite, spec) };
     }
-    res.type('html').send(ctx.render('search', toSearchView(p, result, ctx.today())));
+    res.type('html').send(ctx.render('search', { ...toSearchView(p, result, ctx.today()), alertForm: spec ? alertForm(ctx, 'search', p.q, p.filters.source ?? null) : null }));
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Request size limits. The public app reads no request bodies, so any body beyond a few kilobytes
+ * Request size limits. The public app reads no request bodies but the alert forms' (4 KB, src/server/routes/alerts.ts), so any body beyond a few kilobytes
  * is refused before it is read (413), as are very long URLs (414) and long query strings with
  * many parameters (400 from the filter parser never gets a chance to work on them).
  */
