@@ -17,6 +17,7 @@ import { registerFeedRoutes } from './routes/feed-routes';
 import { paperRoute } from './routes/paper';
 import { meetingRoute } from './routes/meeting';
 import { committeeByNameRoute, organizationRoute } from './routes/organization';
+import { oparlRouter } from './oparl/router';
 
 export interface AppOptions {
   /** today's date (YYYY-MM-DD, Europe/Berlin); the only clock the app reads */
@@ -95,6 +96,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   app.get('/organizations/:id', organizationRoute(ctx));
   registerFeedRoutes(app, ctx);
   app.get('/gremien/:source/:name', committeeByNameRoute(ctx));
+  app.use('/oparl/v1.1', oparlRouter(ctx));
 
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'Diese Seite gibt es nicht.')));
   app.use(clientErrors);
