@@ -95,6 +95,9 @@ export function meetingObjects(c: OparlContext, meetings: OparlMeetingRow[]): Op
       ...t,
       web: c.urls.web(`/meetings/${m.id}`),
       [V('date')]: m.date,
+      // a time the RIS shows without a date is no OParl date-time
+      [V('startTime')]: m.date ? null : m.start,
+      [V('endTime')]: m.date ? null : m.end,
       [V('organization')]: m.organization,
       [V('originalUrl')]: isHttp(m.url) ? m.url : null,
     });
