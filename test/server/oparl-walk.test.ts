@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { OpenedDb } from '../../src/db/connection';
 import { createApp } from '../../src/server/app';
-import { getJson, walkOparl, type WalkResult } from '../helpers/oparl-validate';
+import fs from 'node:fs';
+import path from 'node:path';
+import { getJson, OPARL_SPEC, oparlValidators, walkOparl, type WalkResult } from '../helpers/oparl-validate';
 import { makeTmpDir } from '../helpers/tmp';
 import { buildWebDb, paperIdOf, WEB_TODAY } from '../helpers/web-db';
 
@@ -33,6 +35,24 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
     await new Promise((resolve) => server.close(resolve));
     opened.close();
     tmp.cleanup();
+  });
+
+  test('the validators take the spec’s own examples and refuse what breaks the schemas (formats included)', () => {
+    const v = oparlValidators();
+    const examples = path.join(OPARL_SPEC, '..', 'examples');
+    for (const file of fs.readdirSync(examples)) {
+      const o = JSON.parse(fs.readFileSync(path.join(examples, file), 'utf8')) as { type: string };
+      const validate = v.get(o.type.replace('https://schema.oparl.org/1.1/', ''))!;
+      expect([file, validate(o), validate.errors ?? null]).toEqual([file, true, null]);
+    }
+    const T = 'https://schema.oparl.org/1.1/';
+    const id = 'https://x.example/oparl/1';
+    expect(v.get('Paper')!({ id: 'papers/1', type: `${T}Paper` })).toBe(false);
+    expect(v.get('Paper')!({ id, type: `${T}Meeting` })).toBe(false);
+    expect(v.get('Meeting')!({ id, type: `${T}Meeting`, start: '2026-12-03' })).toBe(false);
+    expect(v.get('AgendaItem')!({ id, type: `${T}AgendaItem`, order: '1' })).toBe(false);
+    expect(v.get('File')!({ id, type: `${T}File` })).toBe(false);
+    expect(v.get('File')!({ id, type: `${T}File`, accessUrl: id, date: '2026-02-30' })).toBe(false);
   });
 
   test('every list page and every object is valid against the official schemas', () => {
