@@ -6,6 +6,7 @@
  *
  * Options: --sizes 1000,10000,100000  --connections 1,10,50  --seconds 2  --seed 1
  *          --import-motions 2000  --import-batch 100  --memory-motions 100000  --budget 570  --quick  --keep
+ *          --only oparl  (one section alone: the OParl rows of issue 14, bench/oparl.ts; writes bench/results-oparl.md)
  * BENCH_CORPUS overrides the corpus folder (default ../shared/corpus); BENCH_PROFILE=<dir> makes the
  * server children write CPU profiles there.
  */
@@ -19,6 +20,7 @@ import { BENCH_TODAY, buildDatabase } from './generate';
 import { benchImport, benchIngest } from './import';
 import { describeMachine } from './machine';
 import { benchImportMemory } from './memory-import';
+import { benchOparl, renderOparl } from './oparl';
 import { benchParse } from './parse';
 import { renderReport } from './report';
 import type { BenchResults, BuildFigures, DeriveFigures } from './results';
@@ -37,6 +39,8 @@ interface RunOptions {
   keep: boolean;
   /** a short run for trying things out: prints, writes no results files */
   quick: boolean;
+  /** one section alone ("oparl"), or null for all */
+  only: string | null;
 }
 
 function parseOptions(argv: string[]): RunOptions {
@@ -57,7 +61,9 @@ function parseOptions(argv: string[]): RunOptions {
     budget: Number(value('budget', quick ? '120' : '570')),
     keep: argv.includes('--keep'),
     quick,
+    only: argv.includes('--only') ? value('only', '') : null,
   };
+  if (o.only !== null && o.only !== 'oparl') throw new Error(`--only knows the section "oparl", not "${o.only}"`);
   const bad = [...o.sizes, ...o.connections, o.seconds, o.importMotions, o.importBatch, o.memoryMotions, o.budget].some((v) => !(v > 0));
   if (bad) throw new Error('every option needs a positive number (see bench/run.ts)');
   return o;
@@ -84,6 +90,15 @@ async function main(): Promise<number> {
   const machine = describeMachine();
   const today = BENCH_TODAY;
   try {
+    if (opts.only === 'oparl') {
+      const sizes = [...opts.sizes].sort((a, b) => a - b);
+      const oparl = await benchOparl({ dir, seed: opts.seed, today, seconds: opts.seconds, serveMotions: sizes[sizes.length - 1],
+        walkMotions: sizes.find((n) => n >= 10000) ?? sizes[sizes.length - 1], log });
+      const report = `OParl section, run ${new Date().toISOString()} on ${machine.nproc} cores (${machine.cpu}), Node ${machine.node}; load average ${machine.loadStart.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end\n\n${renderOparl(oparl)}`;
+      if (!opts.quick) fs.writeFileSync(path.join(root, 'bench', 'results-oparl.md'), report);
+      process.stdout.write(report);
+      return 0;
+    }
     log(`parse: corpus ${corpus}`);
     const parse = benchParse(corpus, 2000, 2);
     log(`parse: ${parse.pagesPerSec.toFixed(0)} pages/s, floor ${parse.floorPagesPerSec.toFixed(0)} pages/s`);

@@ -112,7 +112,7 @@ export function paperKeysByReference(sqlite: Database.Database, sourceDbId: numb
   const list = [...new Set(references)];
   if (!list.length) return new Map();
   const rows = stmt<[number, string], { reference: string; source_key: string }>(sqlite, `SELECT reference, source_key FROM papers
-    WHERE source_id = ? AND reference IN (${IDS}) ORDER BY id DESC`).all(sourceDbId, JSON.stringify(list));
+    WHERE +source_id = ? AND reference IN (${IDS}) ORDER BY id DESC`).all(sourceDbId, JSON.stringify(list));
   return new Map(rows.map((r) => [r.reference, r.source_key]));
 }
 
