@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { saveSource } from '../../src/ingest/crawl/sources';
 import { createApp } from '../../src/server/app';
+import { spawnRatsradarSrc } from '../helpers/cli-src';
 import { crawlCorpus } from '../helpers/crawl';
 import { makeTmpDir } from '../helpers/tmp';
 import { buildWebDb, WEB_TODAY } from '../helpers/web-db';
@@ -105,6 +106,31 @@ describe('round trip: ratsradar crawls its own OParl server into a fresh databas
     expect(runs.length).toBeGreaterThan(20);
     expect(runs.filter((r) => r.status !== 'done' || JSON.stringify(r.errors) !== '{}')).toEqual([]);
   });
+
+  test('`ratsradar scrape` with a source whose OParl address is a body of the server reads the same', async () => {
+    const file = path.join(tmp.dir, 'cli.sqlite');
+    const c = openDb(file);
+    saveSource(c.sqlite, { key: 'musterstadt', name: 'Musterstadt über OParl', system: 'oparl', baseUrl: `${base}/`, oparlUrl: `${base}/oparl/v1.1/bodies/demo-musterstadt` }, true);
+    c.close();
+    const child = spawnRatsradarSrc(['scrape', 'musterstadt', '--db', file, '--store', path.join(tmp.dir, 'cli-store'), '--since', '2000-01-01', '--until', '2030-12-31', '--rate', '1000', '--contact', 'test@example.org']);
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect([code, stderr.split('\n').filter((l) => /error|fehler/i.test(l))]).toEqual([0, []]);
+    expect(stdout).toMatch(/done/);
+    const crawledDb = openDb(file);
+    try {
+      const mine = (rows: Row[]) => sorted(rows.filter((r) => String(r.ref).startsWith('demo-musterstadt/')));
+      const want = served(a.sqlite);
+      const got = crawled(crawledDb.sqlite, base);
+      for (const table of ['papers', 'stations', 'rows', 'meetings', 'items'] as const) expect([table, mine(got[table])]).toEqual([table, mine(want[table])]);
+      expect(mine(got.papers)).toHaveLength(12);
+    } finally {
+      crawledDb.close();
+    }
+  }, 120_000);
 
   test('the same papers, stations, meeting rows, meetings and agenda items, ids mapped', () => {
     const want = served(a.sqlite);
