@@ -76,8 +76,9 @@ export function loadItemConsultations(sqlite: Database.Database, itemIds: number
   if (!itemIds.length) return new Map();
   const rows = stmt<[string], { agenda_item_id: number; paper_key: string; station: number; row: number }>(sqlite, `SELECT
       cm.agenda_item_id, p.source_key AS paper_key, c.position AS station, cm.position AS row
-    FROM agenda_items a JOIN consultation_meetings cm ON cm.source_id = a.source_id AND cm.agenda_item_source_id = a.source_record_id
-      AND cm.agenda_item_id = a.id
+    FROM agenda_items a JOIN consultation_meetings cm ON cm.agenda_item_id = a.id
+      -- found by index: the rows of the item's meeting, or those naming its id
+      AND (cm.meeting_id = a.meeting_id OR (cm.source_id = a.source_id AND cm.agenda_item_source_id = a.source_record_id))
       JOIN consultations c ON c.id = cm.consultation_id JOIN papers p ON p.id = c.paper_id
     WHERE a.id IN (${IDS}) ORDER BY cm.id DESC`).all(JSON.stringify(itemIds));
   return new Map(rows.map((r) => [r.agenda_item_id, { paperKey: r.paper_key, station: r.station, row: r.row }]));
