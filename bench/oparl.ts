@@ -20,7 +20,7 @@ import { ask, startChild, waitForIdle } from './serve';
 import type { MemoryFigures } from './memory';
 
 export interface OparlRow extends LoadResult {
-  route: 'bare' | 'oparl-list' | 'oparl-paper' | 'oparl-list-fresh' | 'oparl-paper-fresh';
+  route: 'bare' | 'oparl-list' | 'oparl-list-omit' | 'oparl-paper' | 'oparl-list-fresh' | 'oparl-paper-fresh';
   connections: number;
   ratio: number;
 }
@@ -35,7 +35,8 @@ export interface OparlBenchResult {
 }
 
 export const OPARL_LABELS: Record<OparlRow['route'], string> = {
-  bare: 'bare Express route', 'oparl-list': 'OParl list page, 100 papers', 'oparl-paper': 'OParl Paper object',
+  bare: 'bare Express route', 'oparl-list': 'OParl list page, 100 papers', 'oparl-list-omit': 'OParl list page, 100 papers, omit_internal',
+  'oparl-paper': 'OParl Paper object',
   'oparl-list-fresh': 'OParl list page (fresh render)', 'oparl-paper-fresh': 'OParl Paper object (fresh render)',
 };
 
@@ -72,16 +73,19 @@ async function benchServeOparl(o: Options, file: string): Promise<{ rows: OparlR
     listPageBytes = Buffer.byteLength(text);
     if (check.status !== 200 || page.data.length !== 100) throw new Error(`${t.list[0]} answers ${check.status} with ${page.data?.length} papers`);
     const drain = () => waitForIdle(port);
+    const omit = t.list.map((p) => `${p}${p.includes('?') ? '&' : '?'}omit_internal=true`);
     // every page once, so that the cached rows measure the steady state (as the motion route's 64 pages of bench/serve.ts)
-    for (const p of [...t.list, ...t.paper]) await (await fetch(`http://127.0.0.1:${port}${p}`)).arrayBuffer();
-    for (const p of [['/__bare'], t.list, t.paper]) {
+    for (const p of [...t.list, ...omit, ...t.paper]) await (await fetch(`http://127.0.0.1:${port}${p}`)).arrayBuffer();
+    for (const p of [['/__bare'], t.list, omit, t.paper]) {
       await runLoad(port, p, 4, 0.5);
       await drain();
     }
     const rows: OparlRow[] = [];
     const c = 10;
     const bare: LoadResult[] = [];
-    const measured: [OparlRow['route'], string[], boolean][] = [['oparl-list', t.list, false], ['oparl-paper', t.paper, false], ['oparl-list-fresh', t.list, true], ['oparl-paper-fresh', t.paper, true]];
+    const measured: [OparlRow['route'], string[], boolean][] = [
+      ['oparl-list', t.list, false], ['oparl-list-omit', omit, false], ['oparl-paper', t.paper, false], ['oparl-list-fresh', t.list, true], ['oparl-paper-fresh', t.paper, true],
+    ];
     const block: OparlRow[] = [];
     for (const [route, paths, unique] of measured) {
       bare.push(await runLoad(port, ['/__bare'], c, Math.max(1, o.seconds / 2)));
