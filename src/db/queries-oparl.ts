@@ -7,12 +7,14 @@
 import type Database from 'better-sqlite3';
 import { stmt } from './statements';
 
-/** Which rows of a list page: after the cursor, created / modified at or after the given UTC instants. */
+/** Which rows of a list page: after the cursor, created / modified at or after (since) and at or before (until) the given UTC instants. */
 export interface OparlPageFilter {
   sourceDbId: number;
   after: number;
   createdSince: string | null;
+  createdUntil: string | null;
   modifiedSince: string | null;
+  modifiedUntil: string | null;
   limit: number;
 }
 
@@ -53,9 +55,10 @@ export function loadOparlBody(sqlite: Database.Database, key: string): OparlBody
   return stmt<[string], OparlBodyRow>(sqlite, `SELECT ${BODY_COLUMNS} FROM sources WHERE key = ?`).get(key) ?? null;
 }
 
-/** `(@created IS NULL OR <created> >= @created) AND …` for a list's time filters. */
+/** `(@createdSince IS NULL OR <created> >= @createdSince) AND …` for a list's four time filters. */
 export function sinceSql(created: string, modified: string): string {
-  return `(@createdSince IS NULL OR ${created} >= @createdSince) AND (@modifiedSince IS NULL OR ${modified} >= @modifiedSince)`;
+  return `(@createdSince IS NULL OR ${created} >= @createdSince) AND (@createdUntil IS NULL OR ${created} <= @createdUntil)
+    AND (@modifiedSince IS NULL OR ${modified} >= @modifiedSince) AND (@modifiedUntil IS NULL OR ${modified} <= @modifiedUntil)`;
 }
 
 export function listOparlPapers(sqlite: Database.Database, f: OparlPageFilter): OparlPaperRow[] {

@@ -1,7 +1,7 @@
 /**
  * The OParl 1.1 API's rules beyond the walk (oparl-walk.test.ts): ids that survive a re-import in
  * another order into a new database (not row ids), absolute URLs from RATSRADAR_BASE_URL or the
- * request's validated host, the list filters (created_since, modified_since, omit_internal, limit)
+ * request's validated host, the list filters (created_/modified_since, created_/modified_until, omit_internal, limit)
  * and their one-line JSON errors, and the soft delete of what the crawl found gone from the RIS.
  */
 import fs from 'node:fs';
@@ -112,6 +112,8 @@ describe('the OParl API', () => {
     expect(((await get(app, `${list}?modified_since=2026-11-24T10:00:00%2B01:00`)).data as Json[]).map((o) => o.id)).toHaveLength(12);
     expect((await get(app, `${list}?modified_since=2026-11-24T09:00:01Z`)).data).toEqual([]);
     expect((await get(app, `${list}?created_since=2027-01-01T00:00:00Z`)).data).toEqual([]);
+    expect((await get(app, `${list}?modified_until=2026-11-24T08:59:59Z`)).data).toEqual([]);
+    expect((await get(app, `${list}?created_until=2026-11-24T10:00:00%2B01:00&modified_until=2026-11-24T09:00:00Z`)).data).toHaveLength(12);
     const next = await get(app, `${list}?limit=5&modified_since=2026-01-01T00:00:00Z`);
     expect((next.links as { next: string }).next).toBe(`${list}?modified_since=2026-01-01T00%3A00%3A00Z&limit=5&after=${new URL((next.links as { next: string }).next).searchParams.get('after')}`);
   });

@@ -1,8 +1,8 @@
 /**
  * GET /oparl/v1.1/… — ratsradar's data as an OParl 1.1 API: /system → /bodies (one Body per source)
  * → one list per kind (/bodies/:body/papers, …) → every object at its own id. Lists are pages of
- * `limit` objects (default 100, at most 500) with `links.next`, filtered by `created_since` /
- * `modified_since` (RFC 3339), with `omit_internal` leaving embedded objects out. Errors answer JSON.
+ * `limit` objects (default 100, at most 500) with `links.next`, filtered by `created_since`, `created_until`,
+ * `modified_since`, `modified_until` (RFC 3339), with `omit_internal` leaving embedded objects out. Errors answer JSON.
  * Routes are thin: parameters → queries (src/db/queries-oparl*.ts) → objects (*-objects.ts).
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -70,7 +70,7 @@ function kindOf(segment: string): OparlKind {
 /** The list's address with its filters, at the given cursor (none: the first page). */
 function pageUrl(listUrl: string, req: Request, cursor: string | null): string {
   const u = new URL(listUrl);
-  for (const name of ['created_since', 'modified_since', 'omit_internal', 'limit']) {
+  for (const name of ['created_since', 'created_until', 'modified_since', 'modified_until', 'omit_internal', 'limit']) {
     const v = req.query[name];
     if (typeof v === 'string') u.searchParams.set(name, v);
   }
@@ -103,7 +103,10 @@ export function oparlRouter(ctx: AppContext): express.Router {
     const page = ctx.read(() => {
       const source = sourceOf(ctx, String(req.params.body));
       const c = contextFor(ctx, req, source);
-      const f: OparlPageFilter = { sourceDbId: source.id, after: 0, createdSince: since(req, 'created_since'), modifiedSince: since(req, 'modified_since'), limit };
+      const f: OparlPageFilter = {
+        sourceDbId: source.id, after: 0, limit, createdSince: since(req, 'created_since'), createdUntil: since(req, 'created_until'),
+        modifiedSince: since(req, 'modified_since'), modifiedUntil: since(req, 'modified_until'),
+      };
       return { listUrl: c.urls.list(source.key, kind), ...KINDS[kind].list(c, f, cursor) };
     });
     send(res, {
