@@ -130,7 +130,7 @@ describe('round trip: ratsradar crawls its own OParl server into a fresh databas
     } finally {
       crawledDb.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   test('the same papers, stations, meeting rows, meetings and agenda items, ids mapped', () => {
     const want = served(a.sqlite);

@@ -76,7 +76,7 @@ describe('the OParl API', () => {
     } finally {
       other.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   test('absolute URLs come from RATSRADAR_BASE_URL, else from the request’s host; an invalid host is a 400', async () => {
     const before = process.env.RATSRADAR_BASE_URL;

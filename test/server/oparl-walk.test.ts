@@ -30,7 +30,7 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     walk = await walkOparl(`${base}/oparl/v1.1/system`);
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await new Promise((resolve) => server.close(resolve));
     opened.close();
@@ -86,7 +86,7 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
       else if (JSON.stringify(got.body) !== JSON.stringify(o)) wrong.push(`${id}: differs from the listed object`);
     }
     expect(wrong).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   test('no dangling reference: every URL of ratsradar an object names answers 200', async () => {
     const ours = [...walk.named].filter((u) => u.startsWith(base));
@@ -98,7 +98,7 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
       if (res.status !== 200) dangling.push(`${url}: HTTP ${res.status}`);
     }
     expect(dangling).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 
   test('a paper carries its derived state, explanation and next step, and points at ratsradar and the RIS', async () => {
     const id = paperIdOf(opened, 'hamburg-nord', '22-2402');
