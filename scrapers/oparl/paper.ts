@@ -2,7 +2,8 @@
  * OParl Paper → PaperRecord (CONTRACTS.md section 2). Names come only from embedded objects (a bare
  * URL is no name); the originator is read from embedded originatorOrganization objects and vendor keys
  * such as Leipzig's `leipzig:originator`, never from originatorPerson (staff). OParl carries no text
- * sections and no status line. Pure.
+ * sections and no status line; ratsradar's own server gives the status line, the names behind URLs and
+ * whole stations of the Beratungsfolge as `ratsradar:` properties (ratsradar.ts). Pure.
  */
 import type { ParseContext } from '../parse';
 import type { FileRef, PaperRecord } from '../records';
