@@ -7,6 +7,7 @@
  * Options: --sizes 1000,10000,100000  --connections 1,10,50  --seconds 2  --seed 1
  *          --import-motions 2000  --import-batch 100  --memory-motions 100000  --budget 570  --quick  --keep
  *          --only extract   (one section alone: prints its rows, writes no results files)
+ *          --only oparl  (one section alone: the OParl rows of issue 14, bench/oparl.ts; writes bench/results-oparl.md)
  * BENCH_CORPUS overrides the corpus folder (default ../shared/corpus); BENCH_PROFILE=<dir> makes the
  * server children write CPU profiles there.
  */
@@ -26,6 +27,7 @@ const EXTRACT_FILES = 48;
 const EXTRACT_BIG_PAGES = 500;
 import { describeMachine } from './machine';
 import { benchImportMemory } from './memory-import';
+import { benchOparl, renderOparl } from './oparl';
 import { benchParse } from './parse';
 import { renderReport } from './report';
 import type { BenchResults, BuildFigures, DeriveFigures } from './results';
@@ -44,11 +46,11 @@ interface RunOptions {
   keep: boolean;
   /** a short run for trying things out: prints, writes no results files */
   quick: boolean;
-  /** run only this section ("extract"), print it, write no results files */
+  /** one section alone ("extract": prints its rows, writes no results files; "oparl": writes bench/results-oparl.md), or null for all */
   only: string | null;
 }
 
-const SECTIONS = ['extract'];
+const SECTIONS = ['extract', 'oparl'];
 
 function parseOptions(argv: string[]): RunOptions {
   const quick = argv.includes('--quick');
@@ -97,6 +99,15 @@ async function main(): Promise<number> {
   const machine = describeMachine();
   const today = BENCH_TODAY;
   try {
+    if (opts.only === 'oparl') {
+      const sizes = [...opts.sizes].sort((a, b) => a - b);
+      const oparl = await benchOparl({ dir, seed: opts.seed, today, seconds: opts.seconds, serveMotions: sizes[sizes.length - 1],
+        walkMotions: sizes.find((n) => n >= 10000) ?? sizes[sizes.length - 1], log });
+      const report = `OParl section, run ${new Date().toISOString()} on ${machine.nproc} cores (${machine.cpu}), Node ${machine.node}; load average ${machine.loadStart.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end\n\n${renderOparl(oparl)}`;
+      if (!opts.quick) fs.writeFileSync(path.join(root, 'bench', 'results-oparl.md'), report);
+      process.stdout.write(report);
+      return 0;
+    }
     if (opts.only === 'extract') {
       process.stdout.write(`${renderExtract(await benchExtract({ dir, files: EXTRACT_FILES, bigPages: EXTRACT_BIG_PAGES, log }))}\n`);
       return 0;

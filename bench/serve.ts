@@ -171,7 +171,7 @@ async function findTargets(file: string, port: number, seed: number): Promise<Ta
  * Waits until the server has worked off what the last run left queued (a slow route at c=50 leaves up
  * to 50 requests behind when autocannon stops): until three bare requests in a row answer fast.
  */
-async function waitForIdle(port: number, maxSeconds = 120): Promise<void> {
+export async function waitForIdle(port: number, maxSeconds = 120): Promise<void> {
   const until = Date.now() + maxSeconds * 1000;
   let fast = 0;
   let failures = 0;
@@ -193,7 +193,7 @@ export function describeError(err: unknown): string {
   return cause ? `${err.message} (${describeError(cause)})` : err.message;
 }
 
-function startChild(file: string, today: string): Promise<{ child: ChildProcess; port: number }> {
+export function startChild(file: string, today: string): Promise<{ child: ChildProcess; port: number }> {
   // BENCH_PROFILE=<dir>: the server writes a CPU profile (node --cpu-prof) there when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
   const child = fork(path.join(__dirname, 'serve-child.ts'), [file, today], {
@@ -211,7 +211,7 @@ function startChild(file: string, today: string): Promise<{ child: ChildProcess;
   });
 }
 
-function ask<T>(child: ChildProcess, type: string): Promise<T> {
+export function ask<T>(child: ChildProcess, type: string): Promise<T> {
   return new Promise((resolve) => {
     const on = (m: { type: string } & T) => {
       if (m.type === type) {

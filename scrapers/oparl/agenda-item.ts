@@ -9,13 +9,14 @@ import { classifyResult, cleanResultText } from '../shared/codes';
 import { oparlBase } from './base';
 import { oparlDate } from './datetime';
 import { embedded, firstName, idOf, isObject, oparlBlock, oparlBoolean, oparlString, type OparlObject } from './quirks';
+import { vendorString, vendorUrl } from './ratsradar';
 
 function paperOf(item: OparlObject): { paperReference: string | null; paperSourceId: string | null } {
   const consultation = embedded(item.consultation);
   const paper = consultation?.paper;
   return {
-    paperReference: isObject(paper) ? oparlString(paper.reference) : null,
-    paperSourceId: idOf(paper),
+    paperReference: (isObject(paper) ? oparlString(paper.reference) : null) ?? vendorString(item, 'paperReference'),
+    paperSourceId: idOf(paper) ?? vendorUrl(item, 'paper'),
   };
 }
 

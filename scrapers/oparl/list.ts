@@ -34,7 +34,8 @@ function itemTypeFromUrls(urls: (string | null)[]): string | null {
 }
 
 export function mapList(data: unknown[], links: OparlObject | null, ctx: ParseContext): ListRecord {
-  const objects = data.filter((x) => x !== null && x !== undefined);
+  // an object the server marks `deleted: true` (OParl's soft delete) has gone from the RIS: no record of it
+  const objects = data.filter((x) => x !== null && x !== undefined && !(isObject(x) && x.deleted === true));
   const bad = objects.findIndex((x) => !isObject(x));
   if (bad >= 0) throw new LayoutChangedError(`OParl list entry ${bad} is not an object`, ctx.url, `data[${bad}]`);
   const items = objects as OparlObject[];

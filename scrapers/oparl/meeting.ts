@@ -9,6 +9,7 @@ import { oparlBase } from './base';
 import { agendaEntry } from './agenda-item';
 import { isNextMidnight, oparlDateTime } from './datetime';
 import { embedded, embeddedList, firstId, firstName, oparlString, type OparlObject } from './quirks';
+import { vendorDate, vendorString, vendorTime } from './ratsradar';
 
 /** "Rathaus, Markt 1, 12345 Stadt": the Location's description, else its address parts. */
 function locationText(loc: OparlObject): string | null {
@@ -27,11 +28,11 @@ export function mapMeeting(m: OparlObject, ctx: ParseContext): MeetingRecord {
   return {
     ...oparlBase(m, 'Meeting', ctx),
     name: oparlString(m.name),
-    organization: firstName(m.organization),
+    organization: firstName(m.organization) ?? vendorString(m, 'organization'),
     organizationSourceId: firstId(m.organization),
-    date: start?.date ?? null,
-    start: start?.time ?? null,
-    end: end?.time ?? null,
+    date: start?.date ?? vendorDate(m, 'date'),
+    start: start?.time ?? vendorTime(m, 'startTime'),
+    end: end?.time ?? vendorTime(m, 'endTime'),
     // only in the hour that occurs twice (the night summer time ends): which of the two it was
     ...(start?.offset ? { startOffset: start.offset } : {}),
     ...(end?.offset ? { endOffset: end.offset } : {}),

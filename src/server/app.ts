@@ -26,6 +26,7 @@ import { createFormTokens, type FormTokens } from './alerts/form-token';
 import type { MailConfig } from '../alerts/config';
 import { loadTopics } from './topics-file';
 import type { TopicSet } from '../domain/topics';
+import { oparlRouter } from './oparl/router';
 
 export interface AppOptions {
   /** today's date (YYYY-MM-DD, Europe/Berlin); the only clock the app reads */
@@ -123,6 +124,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   app.get('/dashboard', dashboardRoute(ctx));
   app.get('/dashboard.csv', dashboardCsvRoute(ctx));
   registerWayRoutes(app, ctx); // cities, committees, the meeting calendar
+  app.use('/oparl/v1.1', oparlRouter(ctx));
 
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'Diese Seite gibt es nicht.')));
   app.use(clientErrors);

@@ -1,0 +1,105 @@
+/**
+ * Meeting rows → OParl 1.1 Meetings with their Location and AgendaItems embedded; agenda item rows →
+ * AgendaItems. Times are Berlin wall-clock times stored as seen, written as UTC instants (the UTC
+ * offset kept where the hour occurs twice). OParl's AgendaItem names its paper only through its
+ * Consultation; `ratsradar:paper` names it directly (and `ratsradar:paperReference` the reference the
+ * agenda shows), as does `ratsradar:vote` the vote where the minutes give one.
+ */
+import {
+  loadItemConsultations, loadOparlMeetingItems, type OparlAgendaItemRow, type OparlMeetingRow,
+} from '../../db/queries-oparl-entities';
+import { localToUtc } from '../../util/berlin-time';
+import { compact, deletedObject, isHttp, times, VENDOR, type OparlContext, type OparlJson } from './context';
+import { consultationKey, typeUrl } from './urls';
+
+const V = (name: string) => `${VENDOR}${name}`;
+
+function instant(date: string | null, time: string | null, offset: string | null): string | null {
+  if (!date || !time) return null;
+  const d = localToUtc(date, time, offset);
+  return d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+}
+
+/** The end: on the start's day, or the day after when it is earlier than the start (a meeting past midnight). */
+function meetingEnd(m: OparlMeetingRow): string | null {
+  const start = instant(m.date, m.start, m.start_offset);
+  const end = instant(m.date, m.end, m.end_offset);
+  if (!start || !end || end >= start) return end;
+  return new Date(Date.parse(end) + 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function resolutionText(text: string | null): string | null {
+  if (!text) return null;
+  const sections = JSON.parse(text) as { heading: string | null; text: string }[];
+  const joined = sections.map((s) => (s.heading ? `${s.heading}\n${s.text}` : s.text)).join('\n\n').trim();
+  return joined || null;
+}
+
+type ItemConsultations = ReturnType<typeof loadItemConsultations>;
+
+function agendaItemObject(c: OparlContext, a: OparlAgendaItemRow, consultations: ItemConsultations): OparlJson {
+  const id = c.urls.object(c.source.key, 'AgendaItem', a.entity_key);
+  const cons = consultations.get(a.id);
+  const t = times(a.created, a.updated_at);
+  if (a.url && c.gone.has(a.url)) return deletedObject(id, typeUrl('AgendaItem'), t);
+  return compact({
+    id, type: typeUrl('AgendaItem'),
+    meeting: a.meeting_key ? c.urls.object(c.source.key, 'Meeting', a.meeting_key) : null,
+    number: a.number, order: a.position ?? 0, name: a.name, public: a.public === null ? null : a.public === 1,
+    consultation: cons ? c.urls.object(c.source.key, 'Consultation', consultationKey(cons.paperKey, cons.station, cons.row)) : null,
+    result: a.result, resolutionText: resolutionText(a.text),
+    ...t,
+    web: a.meeting_id ? c.urls.web(`/meetings/${a.meeting_id}`) : null,
+    [V('paper')]: a.paper_key ? c.urls.object(c.source.key, 'Paper', a.paper_key) : null,
+    [V('paperReference')]: a.paper_reference,
+    [V('resultCode')]: a.result_code,
+    [V('vote')]: a.vote ? (JSON.parse(a.vote) as unknown) : null,
+    [V('originalUrl')]: isHttp(a.url) ? a.url : null,
+  });
+}
+
+export function agendaItemObjects(c: OparlContext, items: OparlAgendaItemRow[]): OparlJson[] {
+  const consultations = loadItemConsultations(c.sqlite, items.map((a) => a.id));
+  return items.map((a) => agendaItemObject(c, a, consultations));
+}
+
+/** A meeting's place as an OParl Location (at its own id, named after the meeting), or null when none is known. */
+export function locationObject(c: OparlContext, m: OparlMeetingRow): OparlJson | null {
+  if (!m.room && !m.location) return null;
+  return compact({
+    id: c.urls.object(c.source.key, 'Location', m.entity_key), type: typeUrl('Location'),
+    description: m.location, room: m.room, meetings: [c.urls.object(c.source.key, 'Meeting', m.entity_key)],
+    ...times(m.created, m.updated_at),
+  });
+}
+
+export function meetingObjects(c: OparlContext, meetings: OparlMeetingRow[]): OparlJson[] {
+  const items = c.omitInternal ? [] : loadOparlMeetingItems(c.sqlite, meetings.map((m) => m.id));
+  const objects = agendaItemObjects(c, items);
+  const byMeeting = new Map<number, OparlJson[]>();
+  items.forEach((a, i) => {
+    const l = byMeeting.get(a.meeting_id!) ?? [];
+    l.push(objects[i]);
+    byMeeting.set(a.meeting_id!, l);
+  });
+  return meetings.map((m) => {
+    const id = c.urls.object(c.source.key, 'Meeting', m.entity_key);
+    const t = times(m.created, m.updated_at);
+    if (m.url && c.gone.has(m.url)) return deletedObject(id, typeUrl('Meeting'), t);
+    return compact({
+      id, type: typeUrl('Meeting'), name: m.name, meetingState: m.status_text,
+      start: instant(m.date, m.start, m.start_offset), end: meetingEnd(m),
+      location: c.omitInternal ? null : locationObject(c, m),
+      organization: m.org_key ? [c.urls.object(c.source.key, 'Organization', m.org_key)] : null,
+      agendaItem: c.omitInternal ? null : (byMeeting.get(m.id) ?? []),
+      ...t,
+      web: c.urls.web(`/meetings/${m.id}`),
+      [V('date')]: m.date,
+      // a time the RIS shows without a date is no OParl date-time
+      [V('startTime')]: m.date ? null : m.start,
+      [V('endTime')]: m.date ? null : m.end,
+      [V('organization')]: m.organization,
+      [V('originalUrl')]: isHttp(m.url) ? m.url : null,
+    });
+  });
+}
