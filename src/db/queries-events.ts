@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import type { EventKind, EventPayload, PaperEvent } from '../domain/paper-event';
 import type { Topic } from '../domain/topics';
 import { searchMatchExpression, topicMatchExpression } from './fts-query';
+import { filterConditions, type ListFilters } from './queries-lists';
 import { stmt } from './statements';
 
 export interface EventFilter {
@@ -17,10 +18,11 @@ export interface EventFilter {
   topic?: Topic | null;
   /** the motions a search finds (as the search page matches them); a query without a word finds nothing */
   search?: string | null;
-  /** the motions of one city (sources.key) */
-  source?: string | null;
-  /** the motions in this derived state now (PAPER_STATES) */
-  state?: string | null;
+  /**
+   * the filters of the paper lists (queries-lists.ts), as the start page applies them: city (sources.key),
+   * derived state now, a station's committee, paper type, year, originator (faction)
+   */
+  list?: ListFilters | null;
   /** events about this committee (its name as the RIS writes it, in its source), and new motions it will deliberate */
   committee?: { sourceDbId: number; name: string } | null;
   /** the motions this faction (or elected person) filed: an originator named exactly so, in its source */
@@ -68,13 +70,10 @@ export function eventQuery(f: EventFilter): { sql: string; params: Record<string
     where.push(`e.paper_id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH @match${i})`);
     params[`match${i}`] = m;
   });
-  if (f.source) {
-    where.push('e.source_id IN (SELECT id FROM sources WHERE key = @source)');
-    params.source = f.source;
-  }
-  if (f.state) {
-    where.push('p.state = @state');
-    params.state = f.state;
+  if (f.list) {
+    const c = filterConditions(f.list);
+    where.push(...c.parts);
+    Object.assign(params, c.params);
   }
   if (f.committee) {
     where.push(`e.source_id = @committeeSource AND (e.committee = @committee OR (e.kind = 'new'
@@ -83,9 +82,9 @@ export function eventQuery(f: EventFilter): { sql: string; params: Record<string
     params.committee = f.committee.name;
   }
   if (f.faction) {
-    where.push('e.source_id = @factionSource AND EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value = @faction)');
+    where.push('e.source_id = @factionSource AND EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value = @factionName COLLATE NOCASE)');
     params.factionSource = f.faction.sourceDbId;
-    params.faction = f.faction.name;
+    params.factionName = f.faction.name;
   }
   if (f.kinds?.length) {
     where.push(`e.kind IN (${f.kinds.map((_, i) => `@kind${i}`).join(', ')})`);

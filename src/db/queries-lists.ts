@@ -20,6 +20,8 @@ export interface ListFilters {
   paperType?: string | null;
   /** YYYY of the paper's date */
   year?: string | null;
+  /** an originator (a faction, an elected person) exactly as the paper names it */
+  faction?: string | null;
 }
 
 export interface ListSpec {
@@ -67,15 +69,13 @@ export interface Facets {
 type FilterKey = keyof ListFilters;
 type Params = Record<string, string | number>;
 
-/** WHERE clause (and its named parameters) for a list, leaving out one filter (for that filter's own facet). */
-function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params } {
+/**
+ * The conditions on the papers (alias p) of a list's filters, and their named parameters, leaving out one
+ * filter (for that filter's own facet). Also used by the event feeds (queries-events.ts).
+ */
+export function filterConditions(f: ListFilters, omit?: FilterKey): { parts: string[]; params: Params } {
   const parts: string[] = [];
   const params: Params = {};
-  const f = spec.filters;
-  if (spec.match) {
-    parts.push('p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH @match)');
-    params.match = spec.match;
-  }
   if (f.source && omit !== 'source') {
     parts.push('p.source_id IN (SELECT id FROM sources WHERE key = @source)');
     params.source = f.source;
@@ -96,6 +96,20 @@ function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params 
     parts.push('p.date >= @yearFrom AND p.date < @yearTo');
     params.yearFrom = `${f.year}-01-01`;
     params.yearTo = `${Number(f.year) + 1}-01-01`;
+  }
+  if (f.faction && omit !== 'faction') {
+    parts.push('EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value = @faction)');
+    params.faction = f.faction;
+  }
+  return { parts, params };
+}
+
+/** WHERE clause (and its named parameters) for a list, leaving out one filter (for that filter's own facet). */
+function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params } {
+  const { parts, params } = filterConditions(spec.filters, omit);
+  if (spec.match) {
+    parts.unshift('p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH @match)');
+    params.match = spec.match;
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
