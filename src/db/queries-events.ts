@@ -112,3 +112,13 @@ export function loadEvents(sqlite: Database.Database, filter: EventFilter = {}):
 export function lastEventId(sqlite: Database.Database): number {
   return (stmt(sqlite, 'SELECT COALESCE(MAX(id), 0) FROM paper_events').pluck().get() as number) ?? 0;
 }
+
+/**
+ * How often each meeting row of a paper had its date moved (row identity → count, derive-events.ts
+ * rowIdentity): a calendar event's SEQUENCE.
+ */
+export function loadDateMoves(sqlite: Database.Database, paperId: number): Map<string, number> {
+  const rows = stmt<[number], { row: string | null; n: number }>(sqlite, `SELECT json_extract(payload, '$.row') AS row, COUNT(*) AS n
+    FROM paper_events WHERE paper_id = ? AND kind = 'date_moved' GROUP BY row`).all(paperId);
+  return new Map(rows.filter((r) => r.row !== null).map((r) => [r.row as string, r.n]));
+}

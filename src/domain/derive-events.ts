@@ -4,7 +4,7 @@
  *
  * - No facts before: one "new" event, nothing else (a first import is one "neu erfasst" per motion).
  * - Stations are matched by committee, role and occurrence; their meeting rows by the RIS's meeting id,
- *   else by position. A station that is new gives "station_added" (and its rows' dates and results);
+ *   else by position (a row whose meeting id and date changed is the same row moved). A station that is new gives "station_added" (and its rows' dates and results);
  *   stations gone or reordered give one "consultation_changed".
  * - A row's date appearing is "date_set", changing is "date_moved"; a result code other than "open"
  *   that was not there is "result"; a station status that changed is "state"; a file not there before
@@ -46,9 +46,18 @@ function stationKeys(stations: Station[]): string[] {
   });
 }
 
-/** A meeting row's identity inside its paper: the RIS's meeting id, else its station and position. */
-export function rowIdentity(stationKey: string, row: Pick<Row, 'meetingSourceId'>, position: number): string {
-  return row.meetingSourceId ? `m:${row.meetingSourceId}` : `s:${stationKey}|${position}`;
+/**
+ * A meeting row's identity inside its paper: its station and its position there ("Rat|decision|0|0"). A
+ * row keeps it when its date moves, even to another meeting of the RIS (a calendar event keeps its UID).
+ */
+export function rowIdentity(stationKey: string, position: number): string {
+  return `${stationKey}|${position}`;
+}
+
+/** The identities of every meeting row of a Beratungsfolge, station by station. */
+export function rowIdentities(consultation: EventFacts['consultation']): string[][] {
+  const keys = stationKeys(consultation);
+  return consultation.map((s, i) => s.meetings.map((_, j) => rowIdentity(keys[i], j)));
 }
 
 /** The rows of a station before, matched to the rows after: by meeting id, then by position. */
@@ -61,9 +70,8 @@ function matchRows(before: Row[], after: Row[]): (Row | null)[] {
     used.add(i);
     return before[i];
   });
-  after.forEach((r, j) => {
+  after.forEach((_row, j) => {
     if (out[j] || used.has(j) || j >= before.length) return;
-    if (r.meetingSourceId && before[j].meetingSourceId && before[j].meetingSourceId !== r.meetingSourceId) return;
     used.add(j);
     out[j] = before[j];
   });
@@ -76,7 +84,7 @@ const isResult = (code: ResultCode | null | undefined) => code != null && code !
 export type VoteOf = (row: Row) => EventVote | null;
 
 function rowEvents(station: Station, key: string, row: Row, position: number, before: Row | null, out: EventDraft[], voteOf?: VoteOf): void {
-  const id = rowIdentity(key, row, position);
+  const id = rowIdentity(key, position);
   const base = { committee: station.organization, payload: { role: station.roleCode, row: id } };
   if (row.date && !before?.date) {
     out.push({ ...base, kind: 'date_set', key: `date_set|${id}|${row.date}`, happenedOn: row.date, payload: { ...base.payload, date: row.date } });
