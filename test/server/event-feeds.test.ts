@@ -109,3 +109,51 @@ describe('must-show 1: a result imported into the demo is a new feed entry', () 
     expect((await feed(f.app, `/papers/${id}/feed.atom`)).entries).toEqual(after.entries);
   });
 });
+
+describe('a date that moves: a feed entry, and the calendar event keeps its UID and raises SEQUENCE', () => {
+  let f: FixtureApp;
+  beforeAll(() => {
+    f = buildFixtureApp({ corpus: false });
+  });
+  afterAll(() => f.cleanup());
+
+  /** The VEVENTs of a calendar as [UID, DTSTART day, SEQUENCE], read from the text as a client reads it. */
+  async function vevents(url: string): Promise<[string, string, number][]> {
+    const text = (await request(f.app).get(url).expect(200).expect('Content-Type', /text\/calendar/)).text.replace(/\r\n[ \t]/g, '');
+    return text.split('BEGIN:VEVENT').slice(1).map((block) => [
+      /\r\nUID:(.*)\r\n/.exec(block)![1],
+      /\r\nDTSTART[^:]*:(\d{8})/.exec(block)![1],
+      Number(/\r\nSEQUENCE:(\d+)\r\n/.exec(block)?.[1] ?? 0),
+    ]);
+  }
+
+  /** DS/2026/0388 (its Rat on 04.02.2027, a meeting without an agenda yet) with its Rat row on another day, at another meeting of the RIS */
+  function withRatOn(date: string): PaperRecord {
+    const p = JSON.parse(fs.readFileSync(path.join(demoFolder(), 'musterstadt-ds-2026-0388-sensorik-messnetz.json'), 'utf8')) as PaperRecord;
+    p.consultation[2].meetings[0] = { ...p.consultation[2].meetings[0], date, meetingSourceId: date === '2027-02-04' ? '4124' : '4199' };
+    return p;
+  }
+
+  test('moved twice: one UID, SEQUENCE 0 → 1 → 2, an entry per move; moving back to a date it had is a move too', async () => {
+    const id = f.idOf('DS/2026/0388');
+    const cal = `/papers/${id}/calendar.ics`;
+    const first = await vevents(cal);
+    expect(first.map(([, day, seq]) => [day, seq])).toEqual([['20270113', 0], ['20270204', 0]]);
+    const ratUid = first[1][0];
+
+    importRecords(f.opened.sqlite, DEMO_SOURCES.musterstadt, [withRatOn('2027-02-11')], '2026-11-25T10:00:00Z');
+    const moved = await vevents(cal);
+    expect(moved).toEqual([first[0], [ratUid, '20270211', 1]]);
+    const { entries } = await feed(f.app, `/papers/${id}/feed.atom`);
+    expect(entries[0].title).toBe('Termin im Rat der Stadt Musterstadt verschoben: vom 04.02.2027 auf den 11.02.2027');
+    expect(entries[0].updated).toBe('2026-11-25T10:00:00.000Z');
+
+    importRecords(f.opened.sqlite, DEMO_SOURCES.musterstadt, [withRatOn('2027-02-04')], '2026-11-26T10:00:00Z');
+    expect(await vevents(cal)).toEqual([first[0], [ratUid, '20270204', 2]]);
+    expect((await feed(f.app, `/papers/${id}/feed.atom`)).entries.map((e) => e.title)).toEqual([
+      'Termin im Rat der Stadt Musterstadt verschoben: vom 11.02.2027 auf den 04.02.2027',
+      'Termin im Rat der Stadt Musterstadt verschoben: vom 04.02.2027 auf den 11.02.2027',
+      'Neu erfasst (Vorlage vom 27.10.2026)',
+    ]);
+  });
+});
