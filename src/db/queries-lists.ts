@@ -98,7 +98,7 @@ export function filterConditions(f: ListFilters, omit?: FilterKey): { parts: str
     params.yearTo = `${Number(f.year) + 1}-01-01`;
   }
   if (f.faction && omit !== 'faction') {
-    parts.push('EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value = @faction)');
+    parts.push('EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value = @faction COLLATE NOCASE)');
     params.faction = f.faction;
   }
   return { parts, params };

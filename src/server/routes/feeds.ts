@@ -11,6 +11,7 @@ import { loadPaper } from '../../db/queries';
 import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadEvents, type EventFilter } from '../../db/queries-events';
 import { UNKNOWN_COMMITTEE } from '../../domain/explain';
+import { originatorHeading } from '../../domain/originators';
 import { progress, type Progress } from '../../domain/progress';
 import { agendaSourceText, awaitingText, nextStepText } from '../../domain/step-texts';
 import type { TopicSet } from '../../domain/topics';
@@ -75,7 +76,7 @@ export function listFeedRoute(ctx: AppContext) {
     const events = loadEvents(ctx.sqlite, { topic: p.topic, list: p.filters, limit: FEED_SIZE });
     const base = baseUrl(req);
     const qs = listQuery(p, {}, false);
-    const label = p.filters.faction ? `Anträge von ${p.filters.faction}` : p.topic ? `Thema: ${p.topic.label}` : 'Alle Vorlagen';
+    const label = p.filters.faction ? originatorHeading(p.filters.faction) : p.topic ? `Thema: ${p.topic.label}` : 'Alle Vorlagen';
     sendAtom(res, toAtom({
       id: `${ATOM_TAG}list/${qs}`,
       title: `${label} – ratsradar`,

@@ -14,7 +14,9 @@ import { HttpError } from '../http-error';
 import { committeeHref } from '../views/committee-href';
 import { loadCommitteeModel } from '../views/committee-view';
 import { parsePageParam } from '../views/list-params';
-import { pagerView } from '../views/list-view';
+import { loadPage } from '../views/list-data';
+import { pagerView, toListRows } from '../views/list-view';
+import { originatorHeading } from '../../domain/originators';
 import { parseId } from './ids';
 
 const KIND_LABELS: Record<string, string> = {
@@ -32,6 +34,15 @@ interface PageInput {
 }
 
 const NO_PAGE = 'Diese Seite gibt es nicht.';
+const FACTION_PAPERS = 10;
+
+/** A faction's page: its latest motions (an originator named as the faction is), and the link to all of them. */
+function factionView(ctx: AppContext, committee: CommitteeRef) {
+  const filters = { source: committee.sourceKey, faction: committee.name };
+  const { rows, total } = loadPage(ctx.sqlite, { match: null, filters, sort: 'activity' }, FACTION_PAPERS, 0);
+  const q = new URLSearchParams({ thema: 'alle', stadt: committee.sourceKey, fraktion: committee.name });
+  return { heading: originatorHeading(committee.name), papers: toListRows(rows, null), total, listHref: `/?${q.toString()}` };
+}
 
 function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void {
   const today = ctx.today();
@@ -59,6 +70,7 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       pager,
       past,
       members: input.members,
+      faction: isFaction ? factionView(ctx, committee) : null,
     }),
   );
 }

@@ -4,6 +4,7 @@ import { loadPaper } from '../../db/queries';
 import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { loadCaseCandidates, loadHistoryIfRecorded, loadLastChecked } from '../../db/queries-paper-page';
+import { loadOriginatorContext } from '../../db/queries-originators';
 import { groupCase, referenceStem } from '../../domain/case';
 import { progress } from '../../domain/progress';
 import type { AppContext } from '../app';
@@ -33,7 +34,8 @@ export function paperRoute(ctx: AppContext) {
       const caseMembers = groupCase({ ...self, relatedReferences: p.relatedReferences }, candidates);
       const lastChecked = loadLastChecked(ctx.sqlite, stored.meta.id);
       const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
-      return { stored, pr, extras: { links, caseMembers, lastChecked, history } };
+      const originators = loadOriginatorContext(ctx.sqlite, stored.meta.sourceKey);
+      return { stored, pr, extras: { links, caseMembers, lastChecked, history, originators } };
     });
     if (!page.extras) {
       res.json(toPaperJson(page.stored, page.pr, today));
