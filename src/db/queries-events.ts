@@ -25,8 +25,11 @@ export interface EventFilter {
   list?: ListFilters | null;
   /** events about this committee (its name as the RIS writes it, in its source), and new motions it will deliberate */
   committee?: { sourceDbId: number; name: string } | null;
-  /** the motions this faction (or elected person) filed: an originator named exactly so, in its source */
-  faction?: { sourceDbId: number; name: string } | null;
+  /**
+   * the motions this faction (or elected person) filed, in its source: an originator named so (case
+   * ignored), or any of `names` (the faction's names as its motions write them: originatorNamesLike)
+   */
+  faction?: { sourceDbId: number; name: string; names?: string[] } | null;
   /** only events after this id, oldest first (else newest first) */
   sinceId?: number | null;
   /** only these kinds */
@@ -82,9 +85,11 @@ export function eventQuery(f: EventFilter): { sql: string; params: Record<string
     params.committee = f.committee.name;
   }
   if (f.faction) {
-    where.push('e.source_id = @factionSource AND EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value = @factionName COLLATE NOCASE)');
+    where.push(`e.source_id = @factionSource AND EXISTS (SELECT 1 FROM json_each(p.originator) o
+      WHERE o.value = @factionName COLLATE NOCASE OR o.value IN (SELECT value FROM json_each(@factionNames)))`);
     params.factionSource = f.faction.sourceDbId;
     params.factionName = f.faction.name;
+    params.factionNames = JSON.stringify(f.faction.names ?? []);
   }
   if (f.kinds?.length) {
     where.push(`e.kind IN (${f.kinds.map((_, i) => `@kind${i}`).join(', ')})`);

@@ -22,6 +22,8 @@ export interface ListFilters {
   year?: string | null;
   /** an originator (a faction, an elected person) exactly as the paper names it */
   faction?: string | null;
+  /** any of these originators (a faction's names as its motions write them: queries-originators.ts); not a URL parameter */
+  factionNames?: string[] | null;
 }
 
 export interface ListSpec {
@@ -100,6 +102,10 @@ export function filterConditions(f: ListFilters, omit?: FilterKey): { parts: str
   if (f.faction && omit !== 'faction') {
     parts.push('EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value = @faction COLLATE NOCASE)');
     params.faction = f.faction;
+  }
+  if (f.factionNames?.length && omit !== 'faction') {
+    parts.push('EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value IN (SELECT value FROM json_each(@factionNames)))');
+    params.factionNames = JSON.stringify(f.factionNames);
   }
   return { parts, params };
 }

@@ -21,3 +21,15 @@ export function loadOriginatorContext(sqlite: Database.Database, sourceKey: stri
   for (const f of factions) if (!map.has(foldName(f.name))) map.set(foldName(f.name), f.id);
   return { factions: map, elected: new Set(people) };
 }
+
+/**
+ * The originator names of a source's motions that fold to the same name as `name` (a faction's
+ * organization name: "Fraktion BÜNDNIS 90/DIE GRÜNEN" finds motions filed by "Fraktion Bündnis 90/Die
+ * Grünen"), `name` itself always among them. Reads every distinct originator of the source once.
+ */
+export function originatorNamesLike(sqlite: Database.Database, sourceDbId: number, name: string): string[] {
+  const all = stmt<[number], string>(sqlite, `SELECT DISTINCT o.value FROM papers p, json_each(p.originator) o
+    WHERE p.source_id = ? AND p.originator != '[]'`).pluck().all(sourceDbId);
+  const folded = foldName(name);
+  return [...new Set([name, ...all.filter((n) => typeof n === 'string' && foldName(n) === folded)])];
+}

@@ -22,7 +22,7 @@ import { eventEntries, eventsUpdated } from '../event-entries';
 import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';
 import { toDate } from '../to-date';
-import { isFactionKind } from '../views/factions';
+import { factionNames, isFactionKind } from '../views/factions';
 import { searchSpec } from '../views/list-data';
 import { listQuery, parseListParams } from '../views/list-params';
 import { parseId } from './ids';
@@ -117,7 +117,7 @@ export function organizationFeedRoute(ctx: AppContext) {
     const faction = isFactionKind(org.kind);
     const name = org.name ?? '';
     const filter: EventFilter = faction
-      ? { faction: { sourceDbId: org.sourceDbId, name }, limit: FEED_SIZE }
+      ? { faction: { sourceDbId: org.sourceDbId, name, names: factionNames(ctx.sqlite, org.sourceDbId, name) }, limit: FEED_SIZE }
       : { committee: { sourceDbId: org.sourceDbId, name }, limit: FEED_SIZE };
     const events = org.name ? loadEvents(ctx.sqlite, filter) : [];
     const base = baseUrl(req);
