@@ -93,7 +93,9 @@ export function eventQuery(f: EventFilter): { sql: string; params: Record<string
   }
   if (f.kinds?.length) {
     where.push(`e.kind IN (${f.kinds.map((_, i) => `@kind${i}`).join(', ')})`);
-    f.kinds.forEach((k, i) => (params[`kind${i}`] = k));
+    f.kinds.forEach((k, i) => {
+      params[`kind${i}`] = k;
+    });
   }
   if (f.sinceId != null) {
     where.push('e.id > @sinceId');

@@ -119,7 +119,9 @@ export function deriveEvents(before: EventFacts | null, after: EventFacts, today
       }
     }
     const rows = matchRows(b?.meetings ?? [], s.meetings);
-    s.meetings.forEach((row, j) => rowEvents(s, k, row, j, rows[j], out, voteOf));
+    s.meetings.forEach((row, j) => {
+      rowEvents(s, k, row, j, rows[j], out, voteOf);
+    });
   });
   const reordered = matched.some((v, i) => i > 0 && v < matched[i - 1]);
   if (matched.length < before.consultation.length || reordered) {

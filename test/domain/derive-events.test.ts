@@ -47,7 +47,9 @@ describe('deriveEvents', () => {
   test.each(CASES)('%s', (_name, before, after, expected) => {
     const events = deriveEvents(before, after, TODAY);
     expect(events.map((e) => [e.kind, e.committee])).toEqual(expected.map(([k, c]) => [k, c]));
-    events.forEach((e, i) => expect(e.payload).toMatchObject(expected[i][2]));
+    events.forEach((e, i) => {
+      expect(e.payload).toMatchObject(expected[i][2]);
+    });
     // keys are unique and stable: the same comparison gives the same keys
     expect(new Set(events.map((e) => e.key)).size).toBe(events.length);
     expect(deriveEvents(before, after, TODAY).map((e) => e.key)).toEqual(events.map((e) => e.key));
