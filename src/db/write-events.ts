@@ -109,3 +109,24 @@ export function writeAgendaEvents(sqlite: Database.Database, ctx: EventContext, 
   }
   return n;
 }
+
+/**
+ * A database from before change events (paper_events empty, papers not): one "new" event per paper, as
+ * its first import would have written it, learned when the paper was first seen — so that every feed
+ * has its motions. Costs one lookup when there is an event already. Returns how many were written.
+ */
+export function backfillNewEvents(sqlite: Database.Database): number {
+  const nothingToDo = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM paper_events) OR NOT EXISTS (SELECT 1 FROM papers)').pluck().get();
+  if (nothingToDo) return 0;
+  const papers = sqlite.prepare<[], { id: number; sourceDbId: number; date: string | null; firstSeenAt: string }>(
+    'SELECT id, source_id AS sourceDbId, date, first_seen_at AS firstSeenAt FROM papers ORDER BY first_seen_at, id',
+  ).all();
+  return sqlite.transaction(() => {
+    let n = 0;
+    for (const p of papers) {
+      const ctx = { sourceDbId: p.sourceDbId, now: p.firstSeenAt, today: '', runId: null };
+      n += writePaperEvents(sqlite, ctx, p.id, null, { date: p.date, consultation: [], files: [] });
+    }
+    return n;
+  }).immediate();
+}

@@ -123,3 +123,29 @@ describe('the demo moved to a new week', () => {
     db.close();
   });
 });
+
+describe('a database from before change events', () => {
+  const tmp = makeTmpDir();
+  afterAll(() => tmp.cleanup());
+
+  test('gets one "new" per motion when it is opened, learned when the motion was first seen; once', () => {
+    const file = path.join(tmp.dir, 'old.sqlite');
+    let db = openDb(file);
+    importRecords(db.sqlite, CITY, [motion(1), motion(2)], '2026-10-01T08:00:00Z');
+    const keys = db.sqlite.prepare('SELECT event_key FROM paper_events ORDER BY paper_id').pluck().all();
+    // as an upgraded database holds it: papers, no events
+    db.sqlite.exec('DELETE FROM paper_events');
+    db.close();
+    db = openDb(file);
+    expect(db.sqlite.prepare('SELECT kind, learned_at AS learnedAt, happened_on AS happenedOn, payload FROM paper_events ORDER BY paper_id').all()).toEqual([
+      { kind: 'new', learnedAt: '2026-10-01T08:00:00Z', happenedOn: '2026-11-02', payload: '{"date":"2026-11-02"}' },
+      { kind: 'new', learnedAt: '2026-10-01T08:00:00Z', happenedOn: '2026-11-02', payload: '{"date":"2026-11-02"}' },
+    ]);
+    // the keys the import gave them: the same events
+    expect(db.sqlite.prepare('SELECT event_key FROM paper_events ORDER BY paper_id').pluck().all()).toEqual(keys);
+    db.close();
+    db = openDb(file);
+    expect(db.sqlite.prepare('SELECT COUNT(*) FROM paper_events').pluck().get()).toBe(2);
+    db.close();
+  });
+});
