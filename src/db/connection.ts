@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { backfillNewEvents } from './write-events';
 import * as schema from './schema';
 import { projectRoot } from '../util/paths';
 
@@ -38,6 +39,8 @@ export function openDb(file: string): OpenedDb {
     sqlite.pragma('wal_autocheckpoint = 8000');
     const db = drizzle(sqlite, { schema }) as Db;
     migrate(db, { migrationsFolder: migrationsFolder() });
+    // a database from before change events gets its motions' "new" events once (their feeds are not empty)
+    backfillNewEvents(sqlite);
     return { db, sqlite, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();

@@ -8,6 +8,7 @@ import { saveFacet, type Outcome } from './facets';
 import { LinkChanges } from './link';
 import { facetChangesNothing } from './merge';
 import { unindexPaper } from './search-index';
+import type { EventContext } from './write-events';
 import { PaperChildren } from './write-paper';
 
 export const ENTITY_KINDS = ['Paper', 'Meeting', 'AgendaItem', 'Organization', 'Person', 'File', 'Other'] as const;
@@ -42,6 +43,10 @@ export class Batch {
   readonly paperChildren = new PaperChildren();
   /** "<key>\0<facet>" → when (a count) a paper facet was last saved in this batch: the later is the newer (adoptReferencePlaceholder) */
   readonly paperFacetSeen = new Map<string, number>();
+  /** how change events are written (null: this import writes none, e.g. the demo moved to a new week) */
+  events: EventContext | null = null;
+  /** the papers this batch created (their one event is "new") */
+  readonly newPapers = new Set<number>();
   private saves = 0;
   constructor(
     readonly sqlite: Database.Database,
@@ -83,6 +88,16 @@ export class Batch {
   }
 }
 
+/** A paper row as a batch finds it before writing it (what its change events are compared with). */
+export interface PaperBefore {
+  id: number;
+  reference: string | null;
+  provenance: string | null;
+  record_hash: string;
+  date: string | null;
+  files: string | null;
+}
+
 interface StoredFacet {
   id: number;
   facet: string;
@@ -109,9 +124,11 @@ function preparePaperStatements(sqlite: Database.Database) {
     moveHistory: sqlite.prepare<[number, number]>('UPDATE OR IGNORE paper_changes SET paper_id = ? WHERE paper_id = ?'),
     paperId: sqlite.prepare<[number, string], number>('SELECT id FROM papers WHERE source_id = ? AND source_key = ?').pluck(),
     itemsOfPaper: sqlite.prepare<[number], { id: number; meeting_id: number | null }>('SELECT id, meeting_id FROM agenda_items WHERE paper_id = ?'),
-    paperBefore: sqlite.prepare<[number, string], { id: number; reference: string | null; provenance: string | null; record_hash: string }>(
-      'SELECT id, reference, provenance, record_hash FROM papers WHERE source_id = ? AND source_key = ?',
+    paperBefore: sqlite.prepare<[number, string], PaperBefore>(
+      'SELECT id, reference, provenance, record_hash, date, files FROM papers WHERE source_id = ? AND source_key = ?',
     ),
+    /** a placeholder's change events go to the paper that adopts it, as its change log does */
+    moveEvents: sqlite.prepare<[number, number]>('UPDATE OR IGNORE paper_events SET paper_id = ? WHERE paper_id = ?'),
   };
 }
 
@@ -181,7 +198,10 @@ export function adoptReferencePlaceholder(b: Batch, key: string, reference: stri
     if (row.reference !== null) b.links.oldReferences.add(row.reference);
     return;
   }
-  if (row && ownRow) s.moveHistory.run(ownRow.id, row.id);
+  if (row && ownRow) {
+    s.moveHistory.run(ownRow.id, row.id);
+    s.moveEvents.run(ownRow.id, row.id);
+  }
   if (row) {
     // its agenda items lose their paper (ON DELETE SET NULL): they are linked again (to the paper that has the reference now)
     for (const item of s.itemsOfPaper.all(row.id)) {

@@ -10,7 +10,8 @@ import type { FileRecord, MeetingRecord, OrganizationRecord, PaperRecord, RisRec
 import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { paperKey } from './identity';
-import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type Touched } from './import-batch';
+import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type PaperBefore, type Touched } from './import-batch';
+import { loadEventFacts, writeAgendaEvents, writePaperEvents, type EventContext } from './write-events';
 import { relinkChanges } from './link';
 import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
@@ -107,7 +108,9 @@ function materialise(b: Batch, t: Touched): void {
   const oparlId = oparlIdOf(facets as never);
   switch (kind) {
     case 'Paper': {
-      const written = writePaper(sqlite, sourceDbId, key, merged as unknown as PaperRecord, provenance, oparlId, now, b.paperChildren, paperBefore ?? null);
+      const record = merged as unknown as PaperRecord;
+      const written = writePaper(sqlite, sourceDbId, key, record, provenance, oparlId, now, b.paperChildren, paperBefore ?? null);
+      if (written.changed && b.events) paperEvents(b, b.events, written.id, paperBefore ?? null, record);
       if (written.changed) {
         links.papers.add(written.id);
         if (paperBefore?.reference != null) links.oldReferences.add(paperBefore.reference);
@@ -137,6 +140,23 @@ function materialise(b: Batch, t: Touched): void {
   }
 }
 
+/**
+ * The change events of a written paper: "new" for a new row; else what changed since its stored row —
+ * when that row had its own page (or OParl object) already: a paper known only from agendas that gets
+ * its page is ratsradar learning more, not the paper changing.
+ */
+function paperEvents(b: Batch, ctx: EventContext, id: number, before: PaperBefore | null, record: PaperRecord): void {
+  const after = { date: record.date, consultation: record.consultation ?? [], files: record.files ?? [] };
+  if (!before) {
+    b.newPapers.add(id);
+    writePaperEvents(b.sqlite, ctx, id, null, after);
+    return;
+  }
+  const provenance = before.provenance ? (JSON.parse(before.provenance) as Record<string, string>) : {};
+  if (!Object.values(provenance).some((facet) => !facet.startsWith('agenda:'))) return;
+  writePaperEvents(b.sqlite, ctx, id, loadEventFacts(b.sqlite, id, before.date, before.files), after);
+}
+
 function emptyCounts(): Record<EntityKind, ImportCounts> {
   return Object.fromEntries(ENTITY_KINDS.map((k) => [k, { inserted: 0, updated: 0, unchanged: 0 }])) as Record<EntityKind, ImportCounts>;
 }
@@ -148,11 +168,18 @@ export interface ImportOptions {
    * data_as_of (data-as-of.ts). Absent: their data_as_of stays as it is (the import time is not the RIS's).
    */
   readAt?: string | null;
+  /** the crawl run the records come from (its events name it) */
+  runId?: number | null;
+  /** false: write no change events (the demo loaded again for a new week: its dates move, nothing happened) */
+  events?: boolean;
 }
 
 function importInTransaction(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string, opts: ImportOptions): ImportResult {
   const sourceDbId = ensureSource(sqlite, source);
   const b = new Batch(sqlite, sourceDbId, now);
+  const at = new Date(now);
+  const today = Number.isNaN(at.getTime()) ? '' : todayInBerlin(at);
+  if (opts.events !== false) b.events = { sourceDbId, now, today, runId: opts.runId ?? null };
   // a Beratungsfolge the page does not show keeps the stored stations (shrink-guard.ts)
   for (const r of records) addRecord(b, keepNotShown(sqlite, sourceDbId, r));
   const byKind = emptyCounts();
@@ -163,6 +190,7 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   b.paperChildren.write(sqlite, sourceDbId);
   const writtenPapers = [...b.links.papers];
   relinkChanges(sqlite, sourceDbId, b.links);
+  if (b.events) writeAgendaEvents(sqlite, b.events, b.links.items, b.newPapers);
   if (opts.readAt) {
     const read: string[] = [];
     for (const t of b.touched.values()) if (t.kind === 'Paper') read.push(t.key);
@@ -175,8 +203,7 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   // they have, marked for deriving again (derived_on NULL): the server derives them before it answers from
   // the changed data (refreshDerived in its freshness check), and an import or crawl run at its end. Deriving
   // them here too cost half the import's speed (each is derived again with every meeting that names it).
-  const at = new Date(now);
-  deriveWritten(sqlite, writtenPapers, Number.isNaN(at.getTime()) ? '' : todayInBerlin(at));
+  deriveWritten(sqlite, writtenPapers, today);
   const total = Object.values(byKind).reduce(
     (acc, c) => ({ inserted: acc.inserted + c.inserted, updated: acc.updated + c.updated, unchanged: acc.unchanged + c.unchanged }),
     { inserted: 0, updated: 0, unchanged: 0 },

@@ -43,8 +43,8 @@ function prepare(sqlite: Database.Database) {
       LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.organization_id = ? AND m.date >= ? ORDER BY m.date DESC, m.start DESC LIMIT ?`),
     byIds: sqlite.prepare<[string], DbMeeting>(`SELECT ${COLUMNS} FROM meetings m JOIN sources s ON s.id = m.source_id
       LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id IN (SELECT value FROM json_each(?))`),
-    organization: sqlite.prepare<[number], { id: number; name: string | null; sourceName: string; updatedAt: string }>(`SELECT o.id, o.name,
-      s.name AS sourceName, o.updated_at AS updatedAt FROM organizations o JOIN sources s ON s.id = o.source_id WHERE o.id = ?`),
+    organization: sqlite.prepare<[number], OrganizationHeader>(`SELECT o.id, o.name, s.name AS sourceName, o.updated_at AS updatedAt,
+      o.source_id AS sourceDbId, s.key AS sourceKey, o.kind FROM organizations o JOIN sources s ON s.id = o.source_id WHERE o.id = ?`),
   };
 }
 
@@ -73,6 +73,17 @@ export function meetingsByIds(sqlite: Database.Database, ids: number[]): Calenda
 }
 
 /** The organization's name and source, or null. */
-export function organizationHeader(sqlite: Database.Database, id: number): { id: number; name: string | null; sourceName: string; updatedAt: string } | null {
+export interface OrganizationHeader {
+  id: number;
+  name: string | null;
+  sourceName: string;
+  updatedAt: string;
+  sourceDbId: number;
+  sourceKey: string;
+  /** "committee", "parliament", "faction", … (null when not known) */
+  kind: string | null;
+}
+
+export function organizationHeader(sqlite: Database.Database, id: number): OrganizationHeader | null {
   return stmts(sqlite).organization.get(id) ?? null;
 }

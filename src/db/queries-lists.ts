@@ -23,6 +23,10 @@ export interface ListFilters {
   paperType?: string | null;
   /** YYYY of the paper's date or, without one, of its first meeting (paperYearDate) */
   year?: string | null;
+  /** an originator (a faction, an elected person) exactly as the paper names it */
+  faction?: string | null;
+  /** any of these originators (a faction's names as its motions write them: queries-originators.ts); not a URL parameter */
+  factionNames?: string[] | null;
 }
 
 export interface ListSpec {
@@ -85,15 +89,13 @@ export function splitCommitteeValue(value: string): { source: string | null; nam
 }
 type Params = Record<string, string | number>;
 
-/** WHERE clause (and its named parameters) for a list, leaving out one filter (for that filter's own facet). */
-export function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params } {
+/**
+ * The conditions on the papers (alias p) of a list's filters, and their named parameters, leaving out one
+ * filter (for that filter's own facet). Also used by the event feeds (queries-events.ts).
+ */
+export function filterConditions(f: ListFilters, omit?: FilterKey): { parts: string[]; params: Params } {
   const parts: string[] = [];
   const params: Params = {};
-  const f = spec.filters;
-  if (spec.match) {
-    parts.push('p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH @match)');
-    params.match = spec.match;
-  }
   if (f.source && omit !== 'source') {
     parts.push('p.source_id IN (SELECT id FROM sources WHERE key = @source)');
     params.source = f.source;
@@ -120,6 +122,24 @@ export function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: 
       UNION ALL SELECT q.id FROM papers q WHERE q.date IS NULL AND ${paperYearDate('q')} >= @yearFrom AND ${paperYearDate('q')} < @yearTo)`);
     params.yearFrom = `${f.year}-01-01`;
     params.yearTo = `${Number(f.year) + 1}-01-01`;
+  }
+  if (f.faction && omit !== 'faction') {
+    parts.push('EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value = @faction COLLATE NOCASE)');
+    params.faction = f.faction;
+  }
+  if (f.factionNames?.length && omit !== 'faction') {
+    parts.push('EXISTS (SELECT 1 FROM json_each(p.originator) o WHERE o.value IN (SELECT value FROM json_each(@factionNames)))');
+    params.factionNames = JSON.stringify(f.factionNames);
+  }
+  return { parts, params };
+}
+
+/** WHERE clause (and its named parameters) for a list, leaving out one filter (for that filter's own facet). */
+export function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params } {
+  const { parts, params } = filterConditions(spec.filters, omit);
+  if (spec.match) {
+    parts.unshift('p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH @match)');
+    params.match = spec.match;
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -98,7 +98,7 @@ export interface DemoLoadResult extends ImportCounts {
  * Imports the demo data set (one transaction per demo source) and derives the states for `today`. The
  * story's dates are shifted by demoShiftDays(today), and its papers' data is as of the shifted story day.
  */
-export function loadDemo(sqlite: Database.Database, now: string, today: string, folder = demoFolder()): DemoLoadResult {
+export function loadDemo(sqlite: Database.Database, now: string, today: string, folder = demoFolder(), opts: { events?: boolean } = {}): DemoLoadResult {
   const shift = demoShiftDays(today);
   const storyRead = berlinToUtc(addDays(DEMO_STORY_DAY, shift), '09:00')!.toISOString();
   const all = readDemoRecords(folder);
@@ -109,7 +109,7 @@ export function loadDemo(sqlite: Database.Database, now: string, today: string, 
     let counts: Record<EntityKind, ImportCounts>;
     try {
       const records = entries.map((d) => (source.story ? shiftDates(d.record, shift) : d.record));
-      counts = importRecords(sqlite, source, records, now, { readAt: source.story ? storyRead : null }).byKind;
+      counts = importRecords(sqlite, source, records, now, { readAt: source.story ? storyRead : null, events: opts.events }).byKind;
       sqlite.prepare('UPDATE sources SET demo_shift_days = ? WHERE key = ?').run(source.story ? shift : 0, source.key);
     } catch (err) {
       const files = [...new Set(entries.map((d) => d.file))];
@@ -141,10 +141,22 @@ export function reloadDemoIfShifted(sqlite: Database.Database, now: string, toda
     .prepare<[string], { shift: number | null }>('SELECT demo_shift_days AS shift FROM sources WHERE is_demo = 1 AND key IN (SELECT value FROM json_each(?))')
     .all(keys);
   if (!stored.length || stored.every((r) => r.shift === shift)) return null;
+  const previous = stored.find((r) => r.shift !== null)?.shift ?? 0;
   sqlite.transaction(() => {
+    // moving the story to a new week is no news: its events move with it, and the reload writes none
+    shiftDemoEvents(sqlite, keys, shift - previous);
     // the story's "read" day moves with it, back as well (a day pinned earlier): data_as_of never moves back by itself
     sqlite.prepare('UPDATE papers SET data_as_of = NULL WHERE source_id IN (SELECT id FROM sources WHERE is_demo = 1 AND key IN (SELECT value FROM json_each(?)))').run(keys);
-    loadDemo(sqlite, now, today, folder);
+    loadDemo(sqlite, now, today, folder, { events: false });
   })();
   return shift;
+}
+
+/** Moves the days of the demo story's change events (the day they happened, the days in their payload) by `days`. */
+function shiftDemoEvents(sqlite: Database.Database, keys: string, days: number): void {
+  if (days === 0) return;
+  const rows = sqlite.prepare<[string], { id: number; happenedOn: string | null; payload: string }>(`SELECT id, happened_on AS happenedOn, payload FROM paper_events
+    WHERE source_id IN (SELECT id FROM sources WHERE is_demo = 1 AND key IN (SELECT value FROM json_each(?)))`).all(keys);
+  const update = sqlite.prepare('UPDATE paper_events SET happened_on = ?, payload = ? WHERE id = ?');
+  for (const r of rows) update.run(shiftDates(r.happenedOn, days), JSON.stringify(shiftDates(JSON.parse(r.payload) as unknown, days)), r.id);
 }

@@ -80,7 +80,8 @@ describe('HTTP caching: ETag and Last-Modified on pages and feeds', () => {
     const own = buildFixtureApp({ corpus: false }); // its own database: the new day re-derives the stored states
     let today = TODAY;
     const app = createApp(own.opened.sqlite, { today: () => today });
-    const get = () => request(app).get('/feed.atom').set('Host', 'ratsradar.test');
+    // the motion's feed: its subtitle says the next step (list feeds are its events, the same on any day)
+    const get = () => request(app).get(`/papers/${own.idOf('DS/2026/0123')}/feed.atom`).set('Host', 'ratsradar.test');
     const a = await get().expect(200);
     await get().set('If-None-Match', a.headers.etag).expect(304);
     today = '2026-12-04';

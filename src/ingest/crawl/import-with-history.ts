@@ -51,7 +51,7 @@ export function importWithHistory(
     }
   }
   // a crawl's `now` is the time its page was fetched (visit.ts) or, re-parsing, was fetched (reparse.ts)
-  const result = importRecords(sqlite, source, records, now, { readAt: now });
+  const result = importRecords(sqlite, source, records, now, { readAt: now, runId });
   let changes = 0;
   for (const [key, b] of before) {
     const row = findPaper.get(sourceRow!.id, key);

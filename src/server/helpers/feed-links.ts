@@ -38,7 +38,7 @@ export function feedLinksFor(kind: string, arg: unknown): FeedLink[] {
     case 'organization':
       return id
         ? [
-            { href: `/organizations/${id}/feed.atom`, type: ATOM, label: 'Sitzungen dieses Gremiums', format: 'Atom' },
+            { href: `/organizations/${id}/feed.atom`, type: ATOM, label: 'Neuigkeiten aus diesem Gremium', format: 'Atom' },
             { href: `/organizations/${id}/calendar.ics`, type: ICS, label: 'Sitzungstermine dieses Gremiums', format: 'iCal' },
             { href: `/organizations/${id}/meetings.csv`, type: CSV, label: 'Sitzungsliste als Tabelle', format: 'CSV' },
             { href: `/organizations/${id}.json`, type: JSON_TYPE, label: 'Daten dieses Gremiums', format: 'JSON' },

@@ -3,6 +3,7 @@
  * /organizations/:id/calendar.ics (the committee's latest meetings) and /calendar.ics (all meetings).
  * Times are Berlin wall-clock times converted to UTC; meetings without a start time are all-day events.
  */
+import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { ICalCalendar } from 'ical-generator';
 import { meetingsBetween, meetingsByIds, meetingsOfOrganization, organizationHeader, type CalendarMeeting } from '../../db/queries-calendar';
@@ -19,6 +20,10 @@ import { dayDe, toDate } from '../to-date';
 import { UNKNOWN_COMMITTEE } from '../../domain/explain';
 import { nextStepText } from '../../domain/step-texts';
 import { parseId } from './ids';
+import { rowIdentities } from '../../domain/derive-events';
+import { loadDateMoves } from '../../db/queries-events';
+
+const shortHash = (text: string) => crypto.createHash('sha1').update(text).digest('hex').slice(0, 12);
 
 /** How far calendars reach: all meetings from 30 days back (at most 2000), a committee's latest 500. */
 const ALL_DAYS_BACK = 30;
@@ -53,6 +58,8 @@ interface EventSpec {
   location: string | null;
   url: string;
   stamp: Date;
+  /** iCal SEQUENCE: how often the event was revised (a motion's meeting row: how often its date moved) */
+  sequence?: number;
 }
 
 export function addEvent(cal: ICalCalendar, e: EventSpec): void {
@@ -72,6 +79,7 @@ export function addEvent(cal: ICalCalendar, e: EventSpec): void {
     location: e.location ? clean(e.location) : null,
     url: e.url,
     stamp: e.stamp,
+    sequence: e.sequence ?? 0,
   });
 }
 
@@ -112,6 +120,9 @@ export function paperCalendarRoute(ctx: AppContext) {
     const ids = pr.stations.flatMap((s, i) => s.meetings.map((_, j) => meetingOf(i, j))).filter((x): x is number => x != null);
     const linked = new Map(meetingsByIds(ctx.sqlite, ids).map((m) => [m.id, m]));
     const cal = newCalendar(`${p.reference ?? 'Vorlage'} – Termine (ratsradar)`);
+    // a row keeps its UID when its date moves (its identity is its station and position), and counts the moves
+    const rowIds = rowIdentities(p.consultation);
+    const moves = loadDateMoves(ctx.sqlite, id);
     pr.stations.forEach((s, i) => {
       s.meetings.forEach((row, j) => {
         if (!row.future || !row.date) return;
@@ -121,7 +132,8 @@ export function paperCalendarRoute(ctx: AppContext) {
         const isNext = pr.next != null && pr.next.stationIndex === i && pr.next.date === row.date;
         const nextText = isNext && pr.next ? ` Nächster Schritt: ${nextStepText(pr.next)}.` : '';
         addEvent(cal, {
-          id: `paper-${id}-${row.date}-${i + 1}-${j + 1}@ratsradar`,
+          id: `paper-${id}-${shortHash(rowIds[i]?.[j] ?? `${i}|${j}`)}@ratsradar`,
+          sequence: moves.get(rowIds[i]?.[j] ?? '') ?? 0,
           date: row.date,
           start: meeting?.date === row.date ? meeting.start : null,
           end: meeting?.date === row.date ? meeting.end : null,

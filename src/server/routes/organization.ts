@@ -16,10 +16,13 @@ import { HttpError } from '../http-error';
 import { committeeHref } from '../views/committee-href';
 import { loadCommitteeModel } from '../views/committee-view';
 import { parsePageParam } from '../views/list-params';
-import { pagerView } from '../views/list-view';
 import { jsonLinks } from '../json/links';
 import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
 import { toOrganizationJson } from '../json/organization-json';
+import { loadPage } from '../views/list-data';
+import { pagerView, toListRows } from '../views/list-view';
+import { originatorHeading } from '../../domain/originators';
+import { factionNames } from '../views/factions';
 import { parseId } from './ids';
 import { alertForm } from '../alerts/alert-form';
 
@@ -40,6 +43,15 @@ interface PageInput {
 }
 
 const NO_PAGE = 'Diese Seite gibt es nicht.';
+const FACTION_PAPERS = 10;
+
+/** A faction's page: its latest motions (an originator named as the faction is), and the link to all of them. */
+function factionView(ctx: AppContext, committee: CommitteeRef) {
+  const filters = { source: committee.sourceKey, factionNames: factionNames(ctx.sqlite, committee.sourceDbId, committee.name) };
+  const { rows, total } = loadPage(ctx.sqlite, { match: null, filters, sort: 'activity' }, FACTION_PAPERS, 0);
+  const q = new URLSearchParams({ thema: 'alle', stadt: committee.sourceKey, fraktion: committee.name });
+  return { heading: originatorHeading(committee.name), papers: toListRows(rows, null), total, listHref: `/?${q.toString()}` };
+}
 
 function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void {
   const today = ctx.today();
@@ -73,6 +85,7 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       past,
       members: input.members,
       alertForm: alertForm(ctx, isFaction ? 'faction' : 'committee', committee.name, committee.sourceKey),
+      faction: isFaction ? factionView(ctx, committee) : null,
     }),
   );
 }

@@ -6,6 +6,7 @@ import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadDecisionItems, loadRowLinks } from '../../db/queries-decisions';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { loadCaseCandidates, loadHistoryIfRecorded, loadLastChecked } from '../../db/queries-paper-page';
+import { loadOriginatorContext } from '../../db/queries-originators';
 import { groupCase, referenceStem } from '../../domain/case';
 import { progress } from '../../domain/progress';
 import type { AppContext } from '../app';
@@ -39,10 +40,11 @@ export function paperRoute(ctx: AppContext) {
       const caseMembers = groupCase({ ...self, relatedReferences: p.relatedReferences }, candidates);
       const lastChecked = loadLastChecked(ctx.sqlite, stored.meta.id);
       const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
+      const originators = loadOriginatorContext(ctx.sqlite, stored.meta.sourceKey);
       const documents = documentStatesOfPaper(ctx.sqlite, stored.meta.id);
       const decisionItems = loadDecisionItems(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
       const rowLinks = loadRowLinks(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
-      return { stored, pr, extras: { links, caseMembers, lastChecked, history, documents, decisionItems, rowLinks } };
+      return { stored, pr, extras: { links, caseMembers, lastChecked, history, documents, decisionItems, rowLinks, originators } };
     });
     if (!page.extras) {
       sendJson(res, toPaperJsonView(page.stored, page.pr, today, jsonLinks(req)));

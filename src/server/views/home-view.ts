@@ -1,5 +1,6 @@
 /** The start page's view model: topic picker, facets, one page of the topic's papers, pager, feed links. */
 import type { Facets, ListRow } from '../../db/queries-lists';
+import { originatorHeading } from '../../domain/originators';
 import type { TopicSet } from '../../domain/topics';
 import { ALL_TOPICS, isFiltered, listQuery, SORT_LABELS, type ListParams } from './list-params';
 import { toFacetsView, toListRows, toPager } from './list-view';
@@ -9,9 +10,12 @@ const TOPIC_SORTS = ['activity', 'next', 'date', 'reference'] as const;
 export function toHomeView(p: ListParams, topics: TopicSet, rows: ListRow[], total: number, facets: Facets, today: string) {
   const topicHref = (id: string) => (id === topics.defaultId ? '/' : `/?thema=${encodeURIComponent(id)}`);
   const currentId = p.topic?.id ?? ALL_TOPICS;
-  const heading = p.topic ? p.topic.label : 'Alle Vorlagen';
+  const faction = p.filters.faction ?? null;
+  const heading = faction ? originatorHeading(faction) : p.topic ? p.topic.label : 'Alle Vorlagen';
   return {
-    title: p.topic ? `${p.topic.label} – Vorlagen` : 'Alle Vorlagen',
+    title: faction ? heading : p.topic ? `${p.topic.label} – Vorlagen` : 'Alle Vorlagen',
+    // "Anträge der Fraktion …" (?fraktion=): the filter, and the link that drops it
+    faction: faction ? { name: faction, removeHref: `/${listQuery(p, { fraktion: null, seite: null }) ? `?${listQuery(p, { fraktion: null, seite: null })}` : ''}` } : null,
     today,
     heading,
     topic: p.topic ? { id: p.topic.id, label: p.topic.label, description: p.topic.description } : null,

@@ -1,6 +1,6 @@
 /**
  * The query parameters of every paper list (start page / topics, search, their feeds and CSV):
- * thema, q, stadt, state, gremium, art, jahr, sort, seite. Validated here; bad values are a 400 with
+ * thema, q, stadt, state, gremium, art, jahr, fraktion, sort, seite. Validated here; bad values are a 400 with
  * a German message, an unknown topic a 404. Links are built back from the parsed values, so every
  * link keeps the other filters.
  */
@@ -82,6 +82,7 @@ export function parseListParams(req: Request, topics: TopicSet | null, kind: 'to
       organization: one(query.gremium, 'gremium'),
       paperType: one(query.art, 'art'),
       year,
+      faction: one(query.fraktion, 'fraktion'),
     },
     sort: sortText as ListSort,
     defaultSort,
@@ -95,6 +96,7 @@ export interface ParamOverrides {
   gremium?: string | null;
   art?: string | null;
   jahr?: string | null;
+  fraktion?: string | null;
   sort?: ListSort | null;
   seite?: number | null;
 }
@@ -115,6 +117,8 @@ export function listQuery(p: ListParams, o: ParamOverrides = {}, withPage = true
   if (art) s.set('art', art);
   const jahr = pick('jahr', p.filters.year);
   if (jahr) s.set('jahr', jahr);
+  const fraktion = pick('fraktion', p.filters.faction);
+  if (fraktion) s.set('fraktion', fraktion);
   const sort = pick('sort', p.sort);
   if (sort && sort !== p.defaultSort) s.set('sort', sort);
   const seite = pick('seite', p.page);
@@ -125,5 +129,5 @@ export function listQuery(p: ListParams, o: ParamOverrides = {}, withPage = true
 /** True when any facet filter is set. */
 export function isFiltered(p: ListParams): boolean {
   const f = p.filters;
-  return Boolean(f.source || f.state || f.organization || f.paperType || f.year);
+  return Boolean(f.source || f.state || f.organization || f.paperType || f.year || f.faction);
 }

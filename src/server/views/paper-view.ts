@@ -1,6 +1,8 @@
 /** Stored paper + progress → what templates/pages/paper.hbs shows, and the JSON of /papers/:id.json. */
 import type { FileDocumentState } from '../../db/documents';
 import { toDocumentState } from './document-state';
+import type { OriginatorContext } from '../../db/queries-originators';
+import { foldName, originatorHeading, publicOriginators } from '../../domain/originators';
 import type { StoredPaper } from '../../db/queries';
 import type { PaperHistoryEntry } from '../../db/history';
 import type { CaseCandidateRow } from '../../db/queries-paper-page';
@@ -58,6 +60,21 @@ export interface PaperPageExtras {
   decisionItems?: DecisionItem[];
   /** [station][row] → the meeting and agenda item the row is linked to */
   rowLinks?: RowLinks;
+  /** the source's factions and elected people, for the originators (src/db/queries-originators.ts) */
+  originators?: OriginatorContext;
+}
+
+/**
+ * The originators shown (factions, offices, elected persons; never staff): each linked to its faction's
+ * page where the source has one, and to the list of its motions ("Anträge der Fraktion …").
+ */
+function originatorsView(stored: StoredPaper, ctx: OriginatorContext | undefined) {
+  const names = publicOriginators(stored.record.originator ?? [], ctx?.elected ?? new Set());
+  return names.map((name) => {
+    const orgId = ctx?.factions.get(foldName(name)) ?? null;
+    const q = new URLSearchParams({ thema: 'alle', stadt: stored.meta.sourceKey, fraktion: name });
+    return { name, orgHref: orgId ? `/organizations/${orgId}` : null, listHref: `/?${q.toString()}`, listLabel: originatorHeading(name) };
+  });
 }
 
 const PATH_MARK_LABELS: Record<PathMark, string> = { kept: '', moved: 'verschoben', dropped: 'entfallen', added: 'hinzugekommen' };
@@ -135,6 +152,7 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
     today,
     meta: stored.meta,
     paper: p,
+    originators: originatorsView(stored, extras.originators),
     state: pr.state,
     stateLabel: pr.label,
     explanation: pr.explanation,

@@ -1,0 +1,132 @@
+/**
+ * Writes change events (paper_events) in the import's transaction (import.ts): a paper written by the
+ * batch is compared with what was stored before (src/domain/derive-events.ts), and an agenda item the
+ * batch linked to a known paper for a coming meeting is "on the agenda". One prepared INSERT OR IGNORE
+ * per event: its key (sha1 of the paper's id and the change) is unique, so a change seen again — the
+ * same import once more, a page changing back and forth — writes nothing.
+ */
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { FileRef } from '../../scrapers/records';
+import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import { deriveEvents, type EventFacts } from '../domain/derive-events';
+import type { EventDraft, EventVote } from '../domain/paper-event';
+
+const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+
+function prepare(sqlite: Database.Database) {
+  return {
+    insert: sqlite.prepare(`INSERT OR IGNORE INTO paper_events (event_key, paper_id, source_id, kind, learned_at, happened_on, committee, payload, run_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    stations: sqlite.prepare<[number], { id: number; organization: string | null; roleCode: RoleCode | null; stationStatus: string | null }>(
+      'SELECT id, organization, role_code AS roleCode, station_status AS stationStatus FROM consultations WHERE paper_id = ? ORDER BY position',
+    ),
+    rows: sqlite.prepare<[number], { consultationId: number; date: string | null; meetingSourceId: string | null; agendaItemSourceId: string | null; resultCode: ResultCode }>(
+      `SELECT m.consultation_id AS consultationId, m.date, m.meeting_source_id AS meetingSourceId, m.agenda_item_source_id AS agendaItemSourceId,
+        m.result_code AS resultCode FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id WHERE c.paper_id = ? ORDER BY m.position`,
+    ),
+    vote: sqlite.prepare<[number, string], string | null>('SELECT vote FROM agenda_items WHERE source_id = ? AND entity_key = ?').pluck(),
+    agenda: sqlite.prepare<[string, string], { paperId: number; date: string; organization: string | null; meetingSourceId: string | null }>(
+      `SELECT a.paper_id AS paperId, m.date, COALESCE(m.organization, a.organization) AS organization, m.source_record_id AS meetingSourceId
+        FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
+        WHERE a.id IN (SELECT value FROM json_each(?)) AND a.paper_id IS NOT NULL AND m.date >= ?`,
+    ),
+  };
+}
+
+function stmts(sqlite: Database.Database) {
+  let s = cache.get(sqlite);
+  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
+  return s;
+}
+
+/** A paper's facts as stored (its stations and rows still the old ones: a batch writes them after all paper rows). */
+export function loadEventFacts(sqlite: Database.Database, paperId: number, date: string | null, filesJson: string | null): EventFacts {
+  const s = stmts(sqlite);
+  const stations = s.stations.all(paperId).map((st) => ({ ...st, meetings: [] as EventFacts['consultation'][number]['meetings'] }));
+  const byId = new Map(stations.map((st) => [st.id, st]));
+  for (const r of s.rows.all(paperId)) {
+    byId.get(r.consultationId)?.meetings.push({ date: r.date, name: null, meetingSourceId: r.meetingSourceId, agendaItemSourceId: r.agendaItemSourceId, result: null, resultCode: r.resultCode });
+  }
+  let files: FileRef[] = [];
+  try {
+    files = filesJson ? (JSON.parse(filesJson) as FileRef[]) : [];
+  } catch {
+    files = [];
+  }
+  return { date, consultation: stations, files };
+}
+
+/** What one import writes events with. */
+export interface EventContext {
+  sourceDbId: number;
+  now: string;
+  /** the import day in Berlin ("" when `now` is no time: then nothing is dropped as history) */
+  today: string;
+  runId: number | null;
+}
+
+function eventKey(paperId: number, draft: EventDraft): string {
+  return crypto.createHash('sha1').update(`${paperId}|${draft.key}`).digest('hex');
+}
+
+function insert(sqlite: Database.Database, ctx: EventContext, paperId: number, drafts: EventDraft[]): number {
+  const s = stmts(sqlite);
+  let n = 0;
+  for (const d of drafts) {
+    n += s.insert.run(eventKey(paperId, d), paperId, ctx.sourceDbId, d.kind, ctx.now, d.happenedOn, d.committee, JSON.stringify(d.payload), ctx.runId).changes;
+  }
+  return n;
+}
+
+/** The events of one written paper (before: its stored facts, null when the row is new); returns how many were new. */
+export function writePaperEvents(sqlite: Database.Database, ctx: EventContext, paperId: number, before: EventFacts | null, after: EventFacts): number {
+  const s = stmts(sqlite);
+  const voteOf = (row: { agendaItemSourceId: string | null }): EventVote | null => {
+    if (!row.agendaItemSourceId) return null;
+    const v = s.vote.get(ctx.sourceDbId, row.agendaItemSourceId);
+    if (!v) return null;
+    const parsed = JSON.parse(v) as EventVote;
+    return { yes: parsed.yes ?? null, no: parsed.no ?? null, abstain: parsed.abstain ?? null };
+  };
+  return insert(sqlite, ctx, paperId, deriveEvents(before, after, ctx.today, voteOf));
+}
+
+/**
+ * "On the agenda": the agenda items among `itemIds` linked to a paper (not one new in this batch: its
+ * "new" event says enough) whose meeting is today or later.
+ */
+export function writeAgendaEvents(sqlite: Database.Database, ctx: EventContext, itemIds: Iterable<number>, newPapers: ReadonlySet<number>): number {
+  const ids = [...itemIds];
+  if (!ids.length || !ctx.today) return 0;
+  let n = 0;
+  for (const a of stmts(sqlite).agenda.all(JSON.stringify(ids), ctx.today)) {
+    if (newPapers.has(a.paperId)) continue;
+    const where = a.meetingSourceId ? `m:${a.meetingSourceId}` : `d:${a.date}|${a.organization ?? ''}`;
+    n += insert(sqlite, ctx, a.paperId, [{
+      kind: 'on_agenda', key: `on_agenda|${where}`, happenedOn: a.date, committee: a.organization, payload: { date: a.date },
+    }]);
+  }
+  return n;
+}
+
+/**
+ * A database from before change events (paper_events empty, papers not): one "new" event per paper, as
+ * its first import would have written it, learned when the paper was first seen — so that every feed
+ * has its motions. Costs one lookup when there is an event already. Returns how many were written.
+ */
+export function backfillNewEvents(sqlite: Database.Database): number {
+  const nothingToDo = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM paper_events) OR NOT EXISTS (SELECT 1 FROM papers)').pluck().get();
+  if (nothingToDo) return 0;
+  const papers = sqlite.prepare<[], { id: number; sourceDbId: number; date: string | null; firstSeenAt: string }>(
+    'SELECT id, source_id AS sourceDbId, date, first_seen_at AS firstSeenAt FROM papers ORDER BY first_seen_at, id',
+  ).all();
+  return sqlite.transaction(() => {
+    let n = 0;
+    for (const p of papers) {
+      const ctx = { sourceDbId: p.sourceDbId, now: p.firstSeenAt, today: '', runId: null };
+      n += writePaperEvents(sqlite, ctx, p.id, null, { date: p.date, consultation: [], files: [] });
+    }
+    return n;
+  }).immediate();
+}
