@@ -62,7 +62,10 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     updatedAt: nullable(dateTime),
   }, 'A motion in a list, with its derived state, explanation and next step.'),
   Facets: obj(Object.fromEntries(['source', 'state', 'organization', 'paperType', 'year'].map((k) => [k, arrayOf(obj({ value: str, label: str, count: int }))]))),
-  Filters: obj({ source: nstr, state: nullable(enumOf(PAPER_STATES)), organization: nstr, paperType: nstr, year: nullable({ type: 'string', pattern: '^\\d{4}$' }) }),
+  Filters: obj({
+    source: nstr, state: nullable(enumOf(PAPER_STATES)), organization: nstr, paperType: nstr, year: nullable({ type: 'string', pattern: '^\\d{4}$' }),
+    faction: nstr,
+  }, { optional: ['faction'] }),
   ListLinks: composed([ref('PageLinks')], { html: uri, csv: uri }, 'The list’s pages, its HTML page and its CSV (every motion of the list, not one page).'),
   PaperListPage: obj({
     type: { const: 'PaperList' },

@@ -14,7 +14,8 @@ const pathParam = (name: string, schema: Schema = int) => ({ name, in: 'path', r
 const FILTERS = [
   query('stadt', 'Only motions of this source (its key, e.g. "hamburg-nord").'),
   query('state', 'Only motions in this derived state.', enumOf(PAPER_STATES)),
-  query('gremium', 'Only motions with a station at this committee (its name as the Beratungsfolge writes it).'),
+  query('gremium', 'Only motions with a station at this committee: "<city key>:<name>" (e.g. "hamburg-nord:Hauptausschuss"), or a bare name for every city.'),
+  query('fraktion', 'Only motions this originator filed (a faction or an elected person, as the motion names it; case ignored).'),
   query('art', 'Only motions of this type (Vorlage-Art as shown).'),
   query('jahr', 'Only motions dated in this year.', { type: 'string', pattern: '^\\d{4}$' }),
   query('sort', 'Order: activity (newest activity, the list’s default), next (next date), date, reference; relevance (the search’s default).', enumOf(LIST_SORTS)),
