@@ -73,7 +73,7 @@ export class PaperChildren {
       });
     }
     for (const { id, paper } of this.papers) (paper.files ?? []).forEach((f, i) => s.insertFile.run(sourceDbId, id, i, f.name, f.url));
-    for (const { id, paper, fresh } of this.papers) indexPaper(sqlite, id, paper.reference, paper.name, fresh);
+    for (const { id, paper, fresh } of this.papers) indexPaper(sqlite, id, paper.reference, paper.name, fresh, paper.text);
     this.papers.length = 0;
   }
 }
