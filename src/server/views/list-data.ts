@@ -4,8 +4,9 @@
  * requests for the same list cost no query until a row changes.
  */
 import type Database from 'better-sqlite3';
-import { searchMatchExpression, topicMatchExpression } from '../../db/fts-query';
-import { listFacets, listPage, type Facets, type ListRow, type ListSpec } from '../../db/queries-lists';
+import { searchMatchExpression, topicMatchExpression, type SearchScope } from '../../db/fts-query';
+import { listCount, listFacets, listPage, type Facets, type ListRow, type ListSpec, type MatchRows } from '../../db/queries-lists';
+import { loadMatchPlaces, type MatchPlaces } from '../../db/queries-search';
 import { memoByData } from '../data-stamp';
 import type { ListParams } from './list-params';
 
@@ -14,10 +15,41 @@ export function topicSpec(p: ListParams): ListSpec {
   return { match: p.topic ? topicMatchExpression(p.topic) : null, filters: p.filters, sort: p.sort };
 }
 
-/** The list of a search, or null when the query holds no word to search for. */
+/** Which rows of the index a search in this scope asks. */
+function scopeRows(scope: SearchScope | null | undefined): MatchRows {
+  return !scope ? 'both' : scope === 'dokumente' ? 'documents' : 'papers';
+}
+
+/**
+ * The list of a search (reference, title, text sections and documents; or only where ?in= says), or
+ * null when the query holds no word to search for.
+ */
 export function searchSpec(p: ListParams): ListSpec | null {
-  const match = p.q ? searchMatchExpression(p.q) : null;
-  return match ? { match, filters: p.filters, sort: p.sort, exactReference: p.q } : null;
+  const match = p.q ? searchMatchExpression(p.q, p.scope ?? null) : null;
+  return match ? { match, filters: p.filters, sort: p.sort, exactReference: p.q, rows: scopeRows(p.scope) } : null;
+}
+
+/** The "gefunden in" counts: how many papers of the search (with its other filters) match in each place. */
+export function loadFoundIn(sqlite: Database.Database, p: ListParams): Record<SearchScope, number> | null {
+  if (!p.q) return null;
+  const q = p.q;
+  return memoByData(sqlite, `foundin|${JSON.stringify({ q, filters: p.filters })}`, () => {
+    const count = (scope: SearchScope) => {
+      const match = searchMatchExpression(q, scope);
+      return match ? listCount(sqlite, { match, filters: p.filters, sort: p.sort, rows: scopeRows(scope) }) : 0;
+    };
+    return { titel: count('titel'), text: count('text'), dokumente: count('dokumente') };
+  });
+}
+
+/** Where the spec's match found each of these papers (search pages). */
+export function loadPlaces(sqlite: Database.Database, spec: ListSpec, ids: number[]): Map<number, MatchPlaces> {
+  if (!spec.match) return new Map();
+  const match = spec.match;
+  const rows = spec.rows ?? 'papers';
+  return memoByData(sqlite, `places|${match}|${rows}|${ids.join(',')}`, () =>
+    loadMatchPlaces(sqlite, match, ids, rows !== 'documents', rows !== 'papers'),
+  );
 }
 
 export function loadPage(sqlite: Database.Database, spec: ListSpec, limit: number, offset: number): { rows: ListRow[]; total: number } {

@@ -61,6 +61,7 @@ export function toFacetsView(p: ListParams, facets: Facets, action: string, sort
   const hidden: { name: string; value: string }[] = [];
   if (p.topicParam) hidden.push({ name: 'thema', value: p.topicParam });
   if (p.q) hidden.push({ name: 'q', value: p.q });
+  if (p.scope) hidden.push({ name: 'in', value: p.scope });
   const f = p.filters;
   const states = facets.states.map((s) => ({ ...s, label: stateLabel(s.value) }));
   const reset = new URLSearchParams(hidden.map((h): [string, string] => [h.name, h.value])).toString();
