@@ -7,6 +7,7 @@
  * (FTS5 applies a rowid constraint only to an INTEGER value; better-sqlite3 binds numbers as REAL, hence the CASTs.)
  */
 import type Database from 'better-sqlite3';
+import type { TextSection } from './search-index';
 
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
@@ -105,6 +106,24 @@ export function loadMatchPlaces(
       }
     }
     if (places.title !== null || places.text !== null || places.documents.length) out.set(id, places);
+  }
+  return out;
+}
+
+/** The text sections of these papers as indexed (toSearchBody), by id. */
+export function loadPaperBodies(sqlite: Database.Database, ids: readonly number[]): Map<number, TextSection[]> {
+  const out = new Map<number, TextSection[]>();
+  if (!ids.length) return out;
+  const rows = sqlite
+    .prepare(`SELECT id, text FROM papers WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as { id: number; text: string }[];
+  for (const r of rows) {
+    try {
+      const parsed = JSON.parse(r.text) as unknown;
+      out.set(r.id, Array.isArray(parsed) ? (parsed as TextSection[]) : []);
+    } catch {
+      out.set(r.id, []);
+    }
   }
   return out;
 }

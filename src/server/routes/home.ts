@@ -2,7 +2,8 @@
  * GET / — the topic view: the papers of a topic (default: data/topics.json "default"; ?thema=alle for
  * every paper) with state, current station, next step and date; facets city (stadt), state, committee
  * (gremium), paper type (art) and year (jahr); sort (activity, next, date, reference); paginated
- * (seite). ?format=csv sends the whole list as CSV (as /vorlagen.csv does).
+ * (seite); each row says why it is on the topic (title, text sections, documents: topic-reasons.ts).
+ * ?format=csv sends the whole list as CSV (as /vorlagen.csv does).
  */
 import type { Request, Response } from 'express';
 import type { AppContext } from '../app';
@@ -12,6 +13,7 @@ import { toHomeView } from '../views/home-view';
 import { loadFacets, loadPage, topicSpec } from '../views/list-data';
 import { parseListParams } from '../views/list-params';
 import { PAGE_SIZE } from '../views/list-view';
+import { loadTopicReasons } from '../views/topic-reasons';
 import { sendPaperCsv } from './csv';
 
 export { PAGE_SIZE };
@@ -30,6 +32,7 @@ export function homeRoute(ctx: AppContext) {
     const { rows, total } = loadPage(ctx.sqlite, spec, PAGE_SIZE, (p.page - 1) * PAGE_SIZE);
     if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
     const facets = loadFacets(ctx.sqlite, spec);
-    res.type('html').send(ctx.render('home', toHomeView(p, topics, rows, total, facets, ctx.today())));
+    const reasons = p.topic ? loadTopicReasons(ctx.sqlite, p.topic, rows) : new Map();
+    res.type('html').send(ctx.render('home', toHomeView(p, topics, rows, total, facets, ctx.today(), reasons)));
   };
 }

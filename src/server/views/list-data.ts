@@ -12,7 +12,8 @@ import type { ListParams } from './list-params';
 
 /** The list of a topic (or of every paper when no topic is chosen). */
 export function topicSpec(p: ListParams): ListSpec {
-  return { match: p.topic ? topicMatchExpression(p.topic) : null, filters: p.filters, sort: p.sort };
+  if (!p.topic) return { match: null, filters: p.filters, sort: p.sort };
+  return { match: topicMatchExpression(p.topic, p.topic.documents), filters: p.filters, sort: p.sort, rows: p.topic.documents ? 'both' : 'papers' };
 }
 
 /** Which rows of the index a search in this scope asks. */
