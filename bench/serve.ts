@@ -168,7 +168,7 @@ export function describeError(err: unknown): string {
   return cause ? `${err.message} (${describeError(cause)})` : err.message;
 }
 
-function startChild(file: string, today: string): Promise<{ child: ChildProcess; port: number }> {
+export function startChild(file: string, today: string): Promise<{ child: ChildProcess; port: number }> {
   // BENCH_PROFILE=<dir>: the server writes a CPU profile (node --cpu-prof) there when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : [];
   const child = fork(path.join(__dirname, 'serve-child.ts'), [file, today], {
@@ -257,11 +257,16 @@ export async function benchServe(file: string, opts: ServeOptions): Promise<Serv
     const { memory } = await ask<{ memory: MemoryFigures }>(child, 'stats');
     return { motions: opts.motions, routes, missing, bare, memory, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
   } finally {
-    child.removeAllListeners('exit');
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'stop' });
-      await exited;
-    }
+    await stopChild(child);
+  }
+}
+
+/** Stops a server child started by startChild and waits for it to exit. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  child.removeAllListeners('exit');
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.send({ type: 'stop' });
+    await exited;
   }
 }

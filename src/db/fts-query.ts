@@ -78,10 +78,36 @@ function phrase(words: readonly string[], stars: readonly boolean[]): string {
   return words.map((w, i) => q(w) + (stars[i] ? '*' : '')).join(' + ');
 }
 
+/**
+ * The index's terms that begin with a prefix (in index form: lower case, no diacritics), or null when
+ * there are too many to list; see src/db/search-terms.ts.
+ */
+export type PrefixTerms = (prefix: string) => readonly string[] | null;
+
+/** At most this many terms replace a prefix (else the prefix query stays). */
+export const MAX_PREFIX_TERMS = 40;
+
+/**
+ * One phrase whose last word is a prefix, with the prefix replaced by the index's terms that begin
+ * with it (exact terms: FTS5 finds one row of an exact term by its rowid at once, where a prefix query
+ * first merges every matching term's whole list).
+ */
+function expandedPhrase(words: readonly string[], terms: readonly string[]): string[] {
+  const head = words.slice(0, -1).join(' ');
+  return terms.map((t) => q(head ? `${head} ${t}` : t));
+}
+
 /** The words (in a row) in every spelling, OR-ed; `stars[i]`: word i is a prefix. */
-function spelledPhrase(words: readonly string[], stars: readonly boolean[]): string {
-  const alts = phrases(words).map((p) => phrase(p, stars));
-  return alts.length === 1 ? alts[0] : `(${alts.join(' OR ')})`;
+function spelledPhrase(words: readonly string[], stars: readonly boolean[], expand: PrefixTerms | null = null): string {
+  const lastStar = stars[stars.length - 1] && !stars.slice(0, -1).some(Boolean);
+  const alts: string[] = [];
+  for (const p of phrases(words)) {
+    const terms = expand && lastStar ? expand(indexForm(p[p.length - 1])) : null;
+    if (terms && terms.length > 0 && terms.length <= MAX_PREFIX_TERMS) alts.push(...expandedPhrase(p, terms));
+    else alts.push(phrase(p, stars));
+  }
+  const unique = [...new Set(alts)];
+  return unique.length === 1 ? unique[0] : `(${unique.join(' OR ')})`;
 }
 
 function keywordExpression(k: Keyword): string {
@@ -120,14 +146,15 @@ function typedWords(chunk: string): string[] {
  * part becomes a phrase of its words ("VII-A-00777" → vii a 00777 in a row) whose last word is a
  * prefix when it has 2 letters or more, asked for in every spelling (toSpellings); parts are AND-ed.
  * With a scope, only those columns are searched ("titel": reference and title; "text": the text
- * sections; "dokumente": document pages).
+ * sections; "dokumente": document pages). With `expand`, a prefix is replaced by the terms that begin
+ * with it (when there are few enough): the same matches, found faster.
  */
-export function searchMatchExpression(query: string, scope: SearchScope | null = null): string | null {
+export function searchMatchExpression(query: string, scope: SearchScope | null = null, expand: PrefixTerms | null = null): string | null {
   const parts: string[] = [];
   for (const chunk of query.slice(0, MAX_QUERY_LENGTH).split(/\s+/)) {
     const typed = typedWords(chunk);
     if (!typed.length) continue;
-    parts.push(spelledPhrase(typed, typed.map((w, i) => i === typed.length - 1 && w.length >= 2)));
+    parts.push(spelledPhrase(typed, typed.map((w, i) => i === typed.length - 1 && w.length >= 2), expand));
     if (parts.length >= MAX_QUERY_WORDS) break;
   }
   if (!parts.length) return null;

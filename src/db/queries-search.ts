@@ -18,7 +18,7 @@ export interface DocumentMatch {
   /** the file's name as the RIS lists it ("Beschlussvorlage") */
   name: string | null;
   url: string | null;
-  /** the best matching page (1-based) and how many pages match */
+  /** the first matching page (1-based) and how many pages match (not the best by bm25: its IDF reads every hit of the word) */
   page: number;
   pages: number;
   snippet: string;
@@ -54,7 +54,7 @@ function prepare(sqlite: Database.Database) {
     ),
     pages: sqlite.prepare<{ match: string; lo: number; hi: number; hash: string }, { rowid: number; page: number }>(
       `SELECT papers_fts.rowid AS rowid, d.page FROM papers_fts CROSS JOIN document_search_rows d ON d.id = -papers_fts.rowid
-      WHERE papers_fts MATCH @match AND papers_fts.rowid BETWEEN CAST(-@hi AS INTEGER) AND CAST(-@lo AS INTEGER) AND d.hash = @hash ORDER BY papers_fts.rank, d.page`,
+      WHERE papers_fts MATCH @match AND papers_fts.rowid BETWEEN CAST(-@hi AS INTEGER) AND CAST(-@lo AS INTEGER) AND d.hash = @hash ORDER BY d.page`,
     ),
     pageSnippet: sqlite.prepare<{ match: string; rowid: number; a: string; b: string }, { snip: string }>(
       `SELECT snippet(papers_fts, 3, @a, @b, '${ELLIPSIS}', 24) AS snip FROM papers_fts WHERE papers_fts MATCH @match AND rowid = CAST(@rowid AS INTEGER)`,

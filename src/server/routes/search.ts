@@ -18,7 +18,7 @@ import { sendPaperCsv } from './csv';
 export function searchRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const p = parseListParams(req, null, 'search');
-    const spec = searchSpec(p);
+    const spec = searchSpec(p, ctx.sqlite);
     const format = req.query.format;
     if (format === 'csv') {
       if (!spec) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');

@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import { searchMatchExpression, topicMatchExpression, type SearchScope } from '../../db/fts-query';
 import { listCount, listFacets, listPage, type Facets, type ListRow, type ListSpec, type MatchRows } from '../../db/queries-lists';
 import { loadMatchPlaces, type MatchPlaces } from '../../db/queries-search';
+import { loadPrefixTerms } from '../../db/search-terms';
 import { memoByData } from '../data-stamp';
 import type { ListParams } from './list-params';
 
@@ -21,12 +22,18 @@ function scopeRows(scope: SearchScope | null | undefined): MatchRows {
   return !scope ? 'both' : scope === 'dokumente' ? 'documents' : 'papers';
 }
 
+/** A search word's prefix → the index's terms beginning with it (search-terms.ts), kept per data stamp. */
+function prefixTerms(sqlite: Database.Database) {
+  return (prefix: string) => memoByData(sqlite, `terms|${prefix}`, () => loadPrefixTerms(sqlite, prefix));
+}
+
 /**
  * The list of a search (reference, title, text sections and documents; or only where ?in= says), or
- * null when the query holds no word to search for.
+ * null when the query holds no word to search for. With the database, a word's prefix is asked as the
+ * terms that begin with it (faster, the same matches).
  */
-export function searchSpec(p: ListParams): ListSpec | null {
-  const match = p.q ? searchMatchExpression(p.q, p.scope ?? null) : null;
+export function searchSpec(p: ListParams, sqlite: Database.Database | null = null): ListSpec | null {
+  const match = p.q ? searchMatchExpression(p.q, p.scope ?? null, sqlite ? prefixTerms(sqlite) : null) : null;
   return match ? { match, filters: p.filters, sort: p.sort, exactReference: p.q, rows: scopeRows(p.scope) } : null;
 }
 
@@ -36,7 +43,7 @@ export function loadFoundIn(sqlite: Database.Database, p: ListParams): Record<Se
   const q = p.q;
   return memoByData(sqlite, `foundin|${JSON.stringify({ q, filters: p.filters })}`, () => {
     const count = (scope: SearchScope) => {
-      const match = searchMatchExpression(q, scope);
+      const match = searchMatchExpression(q, scope, prefixTerms(sqlite));
       return match ? listCount(sqlite, { match, filters: p.filters, sort: p.sort, rows: scopeRows(scope) }) : 0;
     };
     return { titel: count('titel'), text: count('text'), dokumente: count('dokumente') };
