@@ -1,4 +1,5 @@
 /** The shape of bench/results.json. */
+import type { SearchBenchResult } from './search-docs';
 import type { ImportChildResult } from './import-child';
 import type { ImportBenchResult, IngestBenchResult } from './import';
 import type { Machine } from './machine';
@@ -45,5 +46,7 @@ export interface BenchResults {
   derive: DeriveFigures | null;
   serve: ServeResult[];
   importMemory: ImportChildResult | null;
+  /** search over motions and their documents (bench/search-docs.ts); absent in runs before it */
+  search?: SearchBenchResult | null;
   targets: TargetResult[];
 }

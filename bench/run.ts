@@ -6,6 +6,8 @@
  *
  * Options: --sizes 1000,10000,100000  --connections 1,10,50  --seconds 2  --seed 1
  *          --import-motions 2000  --import-batch 100  --memory-motions 100000  --budget 570  --quick  --keep
+ *          --search-sizes 1000,100000 (the search section, bench/search-docs.ts; its databases are cached
+ *          under bench/data/)  --only search (that section alone: prints, writes bench/results-search.json)
  * BENCH_CORPUS overrides the corpus folder (default ../shared/corpus); BENCH_PROFILE=<dir> makes the
  * server children write CPU profiles there.
  */
@@ -22,6 +24,7 @@ import { benchImportMemory } from './memory-import';
 import { benchParse } from './parse';
 import { renderReport } from './report';
 import type { BenchResults, BuildFigures, DeriveFigures } from './results';
+import { benchSearch, renderSearchReport } from './search-docs';
 import { benchServe, describeError, type ServeResult } from './serve';
 import { judgeTargets } from './targets';
 
@@ -37,6 +40,9 @@ interface RunOptions {
   keep: boolean;
   /** a short run for trying things out: prints, writes no results files */
   quick: boolean;
+  searchSizes: number[];
+  /** run one section alone ("search") */
+  only: string | null;
 }
 
 function parseOptions(argv: string[]): RunOptions {
@@ -57,8 +63,11 @@ function parseOptions(argv: string[]): RunOptions {
     budget: Number(value('budget', quick ? '120' : '570')),
     keep: argv.includes('--keep'),
     quick,
+    searchSizes: list('search-sizes', quick ? '1000' : '1000,100000'),
+    only: argv.includes('--only') ? value('only', '') : null,
   };
-  const bad = [...o.sizes, ...o.connections, o.seconds, o.importMotions, o.importBatch, o.memoryMotions, o.budget].some((v) => !(v > 0));
+  if (o.only !== null && o.only !== 'search') throw new Error('--only takes "search"');
+  const bad = [...o.sizes, ...o.searchSizes, ...o.connections, o.seconds, o.importMotions, o.importBatch, o.memoryMotions, o.budget].some((v) => !(v > 0));
   if (bad) throw new Error('every option needs a positive number (see bench/run.ts)');
   return o;
 }
@@ -76,6 +85,14 @@ async function main(): Promise<number> {
   if (!fs.existsSync(corpus)) {
     process.stderr.write(`bench: the corpus folder ${corpus} does not exist (set BENCH_CORPUS)\n`);
     return 2;
+  }
+  if (opts.only === 'search') {
+    const t = process.hrtime.bigint();
+    const log = (line: string) => process.stderr.write(`[${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(0).padStart(3)} s] ${line}\n`);
+    const search = await benchSearch({ sizes: opts.searchSizes, seed: opts.seed, seconds: Math.max(2, opts.seconds), rounds: 5, log });
+    fs.writeFileSync(path.join(root, 'bench', 'results-search.json'), `${JSON.stringify(search, null, 2)}\n`);
+    process.stdout.write(renderSearchReport(search));
+    return 0;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratsradar-bench-'));
   const t0 = process.hrtime.bigint();
@@ -120,6 +137,9 @@ async function main(): Promise<number> {
       if (!opts.keep) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     }
 
+    log(`search: ${opts.searchSizes.join(', ')} motions with documents`);
+    const search = await benchSearch({ sizes: opts.searchSizes, seed: opts.seed, seconds: Math.max(2, opts.seconds), rounds: 5, log });
+
     const maxSeconds = Math.max(20, opts.budget - elapsed() - 25);
     log(`import memory: ${opts.memoryMotions} motions through importRecords in a child process (at most ${maxSeconds.toFixed(0)} s)`);
     const importMemory = await benchImportMemory({ dir, motions: opts.memoryMotions, seed: opts.seed, today, batch: opts.importBatch, maxSeconds, graceSeconds: 15 });
@@ -129,10 +149,10 @@ async function main(): Promise<number> {
     const partial: Omit<BenchResults, 'targets'> = {
       date: new Date().toISOString(), machine, seconds: elapsed(),
       options: { sizes: opts.sizes, connections: opts.connections, seconds: opts.seconds, seed: opts.seed, today },
-      parse, import: imp, ingest, builds, derive, serve, importMemory,
+      parse, import: imp, ingest, builds, derive, serve, importMemory, search,
     };
     const results: BenchResults = { ...partial, targets: judgeTargets(partial) };
-    const report = renderReport(results);
+    const report = `${renderReport(results)}\n**Search over motions and documents**\n\n${renderSearchReport(search)}`;
     if (!opts.quick) {
       fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
       fs.writeFileSync(path.join(root, 'bench', 'results.md'), report);
