@@ -35,6 +35,8 @@ export interface Percentiles {
 export interface SearchSizeResult {
   db: SearchDatabase;
   served: Percentiles & { reqPerSec: number; non2xx: number };
+  /** the bare Express route of the same child at c=1 just before: how busy the machine is */
+  bare: Percentiles;
   freshRows: Percentiles;
   freshPage: Percentiles;
   /** matches per common word */
@@ -97,16 +99,19 @@ export async function benchSearch(opts: { sizes: number[]; seed: number; seconds
     const fresh = freshRuns(db.file, db.commonWords, opts.rounds);
     const { child, port } = await startChild(db.file, BENCH_TODAY);
     let served: SearchSizeResult['served'];
+    let bare: Percentiles;
     try {
       const paths = db.commonWords.map((w) => `/suche?q=${encodeURIComponent(w)}`);
       for (const p of paths) await fetch(`http://127.0.0.1:${port}${p}`).then((r) => r.text());
+      const b = await runLoad(port, ['/__bare'], 1, opts.seconds);
+      bare = { p50: b.p50, p99: b.p99, n: b.responses };
       const load = await runLoad(port, paths, 1, opts.seconds);
       served = { p50: load.p50, p99: load.p99, n: load.responses, reqPerSec: load.reqPerSec, non2xx: load.non2xx };
     } finally {
       await stopChild(child);
     }
-    sizes.push({ db, served, freshRows: percentiles(fresh.rows), freshPage: percentiles(fresh.page), totals: fresh.totals });
-    opts.log(`search: ${motions} motions: served p50 ${served.p50.toFixed(2)} ms, p99 ${served.p99.toFixed(2)} ms; fresh rows p50 ${percentiles(fresh.rows).p50.toFixed(1)} ms`);
+    sizes.push({ db, served, bare, freshRows: percentiles(fresh.rows), freshPage: percentiles(fresh.page), totals: fresh.totals });
+    opts.log(`search: ${motions} motions: served p50 ${served.p50.toFixed(2)} ms, p99 ${served.p99.toFixed(2)} ms (bare route p50 ${bare.p50.toFixed(2)} ms, ${served.non2xx} non-2xx); fresh rows p50 ${percentiles(fresh.rows).p50.toFixed(1)} ms`);
   }
   return { date: new Date().toISOString(), sizes, seconds: (now() - t0) / 1000 };
 }
@@ -118,15 +123,15 @@ export function renderSearchReport(r: SearchBenchResult): string {
   const lines = [
     `Search bench of ${r.date} (${r.seconds.toFixed(0)} s)`,
     '',
-    '| motions | documents (pages) | most common words (matches) | served p50 / p99 ms (c=1) | fresh: rows + snippets p50 / p99 ms | fresh: whole page data p50 / p99 ms | index per document | document tables per document |',
-    '|---|---|---|---|---|---|---|---|',
+    '| motions | documents (pages) | most common words (matches) | served p50 / p99 ms (c=1) | bare route p50 / p99 ms (c=1) | fresh: rows + snippets p50 / p99 ms | fresh: whole page data p50 / p99 ms | index per document | document tables per document |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const s of r.sizes) {
     const d = s.db;
     const words = d.commonWords.map((w) => `${w} (${s.totals[w]})`).join(', ');
     const perDoc = (d.ftsBytesWith - d.ftsBytesWithout) / d.documents;
     lines.push(
-      `| ${d.motions.toLocaleString('en')} | ${d.documents.toLocaleString('en')} (${d.pages.toLocaleString('en')}) | ${words} | ${ms(s.served.p50)} / ${ms(s.served.p99)} | ` +
+      `| ${d.motions.toLocaleString('en')} | ${d.documents.toLocaleString('en')} (${d.pages.toLocaleString('en')}) | ${words} | ${ms(s.served.p50)} / ${ms(s.served.p99)} | ${ms(s.bare.p50)} / ${ms(s.bare.p99)} | ` +
         `${ms(s.freshRows.p50)} / ${ms(s.freshRows.p99)} | ${ms(s.freshPage.p50)} / ${ms(s.freshPage.p99)} | ${(perDoc / 1024).toFixed(1)} KB (index ${mb(d.ftsBytesWith)} MB) | ${(d.documentTableBytes / d.documents / 1024).toFixed(1)} KB |`,
     );
   }
