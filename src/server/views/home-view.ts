@@ -31,7 +31,7 @@ export function toHomeView(
     total,
     filtered: isFiltered(p),
     sortLabel: SORT_LABELS[p.sort],
-    papers: toListRows(rows, p.topic).map((r) => ({ ...r, reasons: reasons.get(r.id) ?? [] })),
+    papers: toListRows(rows).map((r) => ({ ...r, reasons: reasons.get(r.id) ?? [] })),
     facets: toFacetsView(p, facets, '/', TOPIC_SORTS),
     pager: toPager(p, total, '/'),
     feedQuery: listQuery(p, {}, false),

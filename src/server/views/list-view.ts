@@ -4,27 +4,21 @@
  */
 import type { Facets, ListRow, ListSort } from '../../db/queries-lists';
 import { STATE_LABELS, type PaperState } from '../../domain/progress';
-import { topicHits, type Topic } from '../../domain/topics';
 import { listQuery, SORT_LABELS, type ListParams } from './list-params';
 
 export const PAGE_SIZE = 25;
 
 export interface ListRowView extends ListRow {
   stateLabel: string;
-  /** the words of reference and title that put the paper into the topic, as written */
-  matched: string[];
 }
 
 export function stateLabel(state: string | null): string {
   return state ? (STATE_LABELS[state as PaperState] ?? state) : 'unbekannt';
 }
 
-export function toListRows(rows: ListRow[], topic: Topic | null): ListRowView[] {
-  return rows.map((r) => ({
-    ...r,
-    stateLabel: stateLabel(r.state),
-    matched: topic ? topicHits(topic, `${r.reference ?? ''} ${r.name ?? ''}`).slice(0, 4) : [],
-  }));
+/** The table rows; why a row is on a topic or where a search matched is added by the page (topic-reasons.ts, match-view.ts). */
+export function toListRows(rows: ListRow[]): ListRowView[] {
+  return rows.map((r) => ({ ...r, stateLabel: stateLabel(r.state) }));
 }
 
 interface FacetOption {

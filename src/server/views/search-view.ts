@@ -40,7 +40,7 @@ export function toSearchView(p: ListParams, result: SearchResult | null, today: 
     filtered: isFiltered(p),
     sortLabel: SORT_LABELS[p.sort],
     papers: result
-      ? toListRows(result.rows, null).map((r) => {
+      ? toListRows(result.rows).map((r) => {
           const places = result.places?.get(r.id);
           return { ...r, places: places ? toMatchPlacesView(places) : null };
         })
