@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { searchMatchExpression } from '../src/db/fts-query';
-import { listCount, listFacets, listPage, type ListSpec } from '../src/db/queries-lists';
+import { listCount, listFacets, listMatchIds, listPage, type ListSpec } from '../src/db/queries-lists';
 import { loadMatchPlaces } from '../src/db/queries-search';
 import { loadPrefixTerms } from '../src/db/search-terms';
 import { projectRoot } from '../src/util/paths';
@@ -70,12 +70,16 @@ function freshRuns(file: string, words: string[], rounds: number): { rows: numbe
         const expand = (prefix: string) => loadPrefixTerms(db, prefix);
         const match = searchMatchExpression(word, null, expand)!;
         const spec: ListSpec = { match, filters: {}, sort: 'relevance', exactReference: word, rows: 'both' };
-        const result = listPage(db, spec, 25, 0);
+        // as src/server/views/list-data.ts: the matching ids read once, the total and facets count them
+        const ids = listMatchIds(db, match, 'both');
+        const result = listPage(db, { ...spec, matchIds: ids }, 25, 0);
         loadMatchPlaces(db, match, result.rows.map((x) => x.id));
         const t1 = now();
-        listFacets(db, spec);
+        listFacets(db, { ...spec, matchIds: ids });
         for (const scope of ['titel', 'text', 'dokumente'] as const) {
-          listCount(db, { ...spec, match: searchMatchExpression(word, scope, expand)!, rows: scope === 'dokumente' ? 'documents' : 'papers' });
+          const scoped = searchMatchExpression(word, scope, expand)!;
+          const rows = scope === 'dokumente' ? 'documents' : 'papers';
+          listCount(db, { ...spec, match: scoped, rows, matchIds: listMatchIds(db, scoped, rows) });
         }
         const t2 = now();
         rows.push(t1 - t0);

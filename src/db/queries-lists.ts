@@ -35,6 +35,11 @@ export interface ListSpec {
    * sections; the default), the document pages (a paper matches when it links a matching page), or both.
    */
   rows?: MatchRows;
+  /**
+   * The ids of the papers `match` finds (listMatchIds), when the caller has them: the filter reads them
+   * instead of asking the index again (facets and counts read the same hits several times).
+   */
+  matchIds?: readonly number[] | null;
 }
 
 export type MatchRows = 'papers' | 'documents' | 'both';
@@ -93,7 +98,10 @@ function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params 
   const parts: string[] = [];
   const params: Params = {};
   const f = spec.filters;
-  if (spec.match) {
+  if (spec.match && spec.matchIds) {
+    parts.push('p.id IN (SELECT value FROM json_each(@matchIds))');
+    params.matchIds = JSON.stringify(spec.matchIds);
+  } else if (spec.match) {
     parts.push(`p.id IN (${matchedPaperIds(spec.rows ?? 'papers', false)})`);
     params.match = spec.match;
   }
@@ -136,6 +144,11 @@ const COLUMNS = `p.id, p.reference, p.name, p.paper_type AS paperType, p.date, s
 
 type DbListRow = Omit<ListRow, 'isDemo'> & { isDemo: number };
 
+/** The ids of the papers an FTS5 expression finds in these rows of the index (each once, ascending). */
+export function listMatchIds(sqlite: Database.Database, match: string, rows: MatchRows): number[] {
+  return sqlite.prepare(`SELECT DISTINCT paper_id FROM (${matchedPaperIds(rows, false)}) ORDER BY paper_id`).pluck().all({ match }) as number[];
+}
+
 /** The number of papers in the list. */
 export function listCount(sqlite: Database.Database, spec: ListSpec): number {
   const w = where(spec);
@@ -156,6 +169,7 @@ export function listPage(sqlite: Database.Database, spec: ListSpec, limit: numbe
   if (spec.sort === 'relevance' && spec.match) {
     // rank comes from the FTS table itself (a paper's best row): join it instead of the IN (…) filter
     const rest = where({ ...spec, match: null });
+    params.match = spec.match;
     sql = `SELECT ${COLUMNS} FROM (${matchedPaperIds(spec.rows ?? 'papers', true)}) f JOIN papers p ON p.id = f.paper_id
       JOIN sources s ON s.id = p.source_id ${rest.sql}
       ORDER BY ${order} LIMIT @limit OFFSET @offset`;

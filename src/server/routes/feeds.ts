@@ -133,7 +133,7 @@ export function listFeedRoute(ctx: AppContext) {
 export function searchFeedRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const p = parseListParams(req, null, 'search');
-    const spec = searchSpec(p);
+    const spec = searchSpec(p, ctx.sqlite);
     if (!spec) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
     const { rows } = loadPage(ctx.sqlite, spec, FEED_SIZE, 0);
     const base = baseUrl(req);

@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { searchMatchExpression, topicMatchExpression, type SearchScope } from '../../db/fts-query';
-import { listCount, listFacets, listPage, type Facets, type ListRow, type ListSpec, type MatchRows } from '../../db/queries-lists';
+import { listCount, listFacets, listMatchIds, listPage, type Facets, type ListRow, type ListSpec, type MatchRows } from '../../db/queries-lists';
 import { loadMatchPlaces, type MatchPlaces } from '../../db/queries-search';
 import { loadPrefixTerms } from '../../db/search-terms';
 import { memoByData } from '../data-stamp';
@@ -44,7 +44,9 @@ export function loadFoundIn(sqlite: Database.Database, p: ListParams): Record<Se
   return memoByData(sqlite, `foundin|${JSON.stringify({ q, filters: p.filters })}`, () => {
     const count = (scope: SearchScope) => {
       const match = searchMatchExpression(q, scope, prefixTerms(sqlite));
-      return match ? listCount(sqlite, { match, filters: p.filters, sort: p.sort, rows: scopeRows(scope) }) : 0;
+      if (!match) return 0;
+      const ids = loadMatchIds(sqlite, match, scopeRows(scope));
+      return listCount(sqlite, { match, filters: p.filters, sort: p.sort, rows: scopeRows(scope), matchIds: ids });
     };
     return { titel: count('titel'), text: count('text'), dokumente: count('dokumente') };
   });
@@ -61,10 +63,19 @@ export function loadPlaces(sqlite: Database.Database, spec: ListSpec, ids: numbe
 }
 
 export function loadPage(sqlite: Database.Database, spec: ListSpec, limit: number, offset: number): { rows: ListRow[]; total: number } {
-  return memoByData(sqlite, `page|${JSON.stringify(spec)}|${limit}|${offset}`, () => listPage(sqlite, spec, limit, offset));
+  return memoByData(sqlite, `page|${JSON.stringify(spec)}|${limit}|${offset}`, () =>
+    listPage(sqlite, { ...spec, matchIds: loadMatchIds(sqlite, spec.match, spec.rows) }, limit, offset),
+  );
+}
+
+/** The ids of the papers the spec's match finds, read once per data stamp (null without a match). */
+function loadMatchIds(sqlite: Database.Database, match: string | null, rows: MatchRows | undefined): number[] | null {
+  if (!match) return null;
+  return memoByData(sqlite, `ids|${rows ?? 'papers'}|${match}`, () => listMatchIds(sqlite, match, rows ?? 'papers'));
 }
 
 export function loadFacets(sqlite: Database.Database, spec: ListSpec): Facets {
-  const key = `facets|${JSON.stringify({ match: spec.match, filters: spec.filters })}`;
-  return memoByData(sqlite, key, () => listFacets(sqlite, spec));
+  const key = `facets|${JSON.stringify({ match: spec.match, rows: spec.rows, filters: spec.filters })}`;
+  // five facets read the same hits: from the ids, not the index five times
+  return memoByData(sqlite, key, () => listFacets(sqlite, { ...spec, matchIds: loadMatchIds(sqlite, spec.match, spec.rows) }));
 }
