@@ -132,7 +132,7 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
       });
       p.files.forEach((f, k) => s.file.run(sourceDbId, id, k, f.name, f.url));
       counts.files += p.files.length;
-      if (opts.search) indexPaper(sqlite, id, p.reference, p.name);
+      if (opts.search) indexPaper(sqlite, id, p.reference, p.name, false, p.text);
       counts.papers++;
     }
     const meetingBySourceId = new Map<string, number>();

@@ -14,12 +14,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { topicMatchExpression } from '../src/db/fts-query';
 import { dashboardData } from '../src/db/queries-dashboard';
 import { monthsBefore } from '../src/domain/dashboard-stats';
 import { createRenderer } from '../src/server/render';
 import { loadTopics } from '../src/server/topics-file';
 import { TIMELINE_MONTHS, toDashboardView } from '../src/server/views/dashboard-view';
+import { topicListSpec } from '../src/server/views/list-data';
 import { BENCH_TODAY, buildDatabase } from './generate';
 
 export interface DashboardFigures {
@@ -48,7 +48,7 @@ export function benchDashboard(file: string, motions: number, today: string, run
   const cities = db.prepare('SELECT key, name FROM sources ORDER BY name').all() as { key: string; name: string }[];
   const time = (topicId: string | null, cold: boolean) => {
     const topic = topicId ? topics.topics.find((t) => t.id === topicId)! : null;
-    const spec = { match: topic ? topicMatchExpression(topic) : null, filters: {}, sort: 'activity' as const };
+    const spec = topicListSpec(topic, {}, 'activity');
     const params = { topic, topicParam: topic ? null : 'alle', source: null };
     const kept = dashboardData(db, spec, today, fromMonth);
     const ms: number[] = [];

@@ -1,5 +1,6 @@
 import type { DashboardFigures } from './dashboard';
 /** The shape of bench/results.json. */
+import type { SearchBenchResult } from './search-docs';
 import type { ImportChildResult } from './import-child';
 import type { ImportBenchResult, IngestBenchResult } from './import';
 import type { Machine } from './machine';
@@ -51,5 +52,7 @@ export interface BenchResults {
   importMemory: ImportChildResult | null;
   /** the dashboard's fresh render (no cache) at each size (bench/dashboard.ts) */
   dashboard?: DashboardFigures[];
+  /** search over motions and their documents (bench/search-docs.ts); absent in runs before it */
+  search?: SearchBenchResult | null;
   targets: TargetResult[];
 }

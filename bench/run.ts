@@ -8,6 +8,8 @@
  *          --import-motions 2000  --import-batch 100  --memory-motions 100000  --budget 570  --quick  --keep
  *          --only extract   (one section alone: prints its rows, writes no results files)
  *          --only oparl  (one section alone: the OParl rows of issue 14, bench/oparl.ts; writes bench/results-oparl.md)
+ *          --search-sizes 1000,100000 (the search section, bench/search-docs.ts; its databases are cached
+ *          under bench/data/)  --only search (that section alone: prints, writes bench/results-search.json)
  * BENCH_CORPUS overrides the corpus folder (default ../shared/corpus); BENCH_PROFILE=<dir> makes the
  * server children write CPU profiles there.
  */
@@ -31,6 +33,7 @@ import { benchOparl, renderOparl } from './oparl';
 import { benchParse } from './parse';
 import { renderReport } from './report';
 import type { BenchResults, BuildFigures, DeriveFigures } from './results';
+import { benchSearch, renderSearchReport } from './search-docs';
 import { benchServe, describeError, type ServeResult } from './serve';
 import { judgeTargets } from './targets';
 
@@ -46,11 +49,12 @@ interface RunOptions {
   keep: boolean;
   /** a short run for trying things out: prints, writes no results files */
   quick: boolean;
+  searchSizes: number[];
   /** one section alone ("extract": prints its rows, writes no results files; "oparl": writes bench/results-oparl.md), or null for all */
   only: string | null;
 }
 
-const SECTIONS = ['extract', 'oparl'];
+const SECTIONS = ['extract', 'oparl', 'search'];
 
 function parseOptions(argv: string[]): RunOptions {
   const quick = argv.includes('--quick');
@@ -70,10 +74,11 @@ function parseOptions(argv: string[]): RunOptions {
     budget: Number(value('budget', quick ? '120' : '570')),
     keep: argv.includes('--keep'),
     quick,
+    searchSizes: list('search-sizes', quick ? '1000' : '1000,100000'),
     only: argv.includes('--only') ? value('only', '') : null,
   };
   if (o.only !== null && !SECTIONS.includes(o.only)) throw new Error(`--only takes one of: ${SECTIONS.join(', ')}`);
-  const bad = [...o.sizes, ...o.connections, o.seconds, o.importMotions, o.importBatch, o.memoryMotions, o.budget].some((v) => !(v > 0));
+  const bad = [...o.sizes, ...o.searchSizes, ...o.connections, o.seconds, o.importMotions, o.importBatch, o.memoryMotions, o.budget].some((v) => !(v > 0));
   if (bad) throw new Error('every option needs a positive number (see bench/run.ts)');
   return o;
 }
@@ -91,6 +96,14 @@ async function main(): Promise<number> {
   if (!fs.existsSync(corpus)) {
     process.stderr.write(`bench: the corpus folder ${corpus} does not exist (set BENCH_CORPUS)\n`);
     return 2;
+  }
+  if (opts.only === 'search') {
+    const t = process.hrtime.bigint();
+    const log = (line: string) => process.stderr.write(`[${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(0).padStart(3)} s] ${line}\n`);
+    const search = await benchSearch({ sizes: opts.searchSizes, seed: opts.seed, seconds: Math.max(2, opts.seconds), rounds: 5, log });
+    fs.writeFileSync(path.join(root, 'bench', 'results-search.json'), `${JSON.stringify(search, null, 2)}\n`);
+    process.stdout.write(renderSearchReport(search));
+    return 0;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ratsradar-bench-'));
   const t0 = process.hrtime.bigint();
@@ -153,6 +166,9 @@ async function main(): Promise<number> {
       if (!opts.keep) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     }
 
+    log(`search: ${opts.searchSizes.join(', ')} motions with documents`);
+    const search = await benchSearch({ sizes: opts.searchSizes, seed: opts.seed, seconds: Math.max(2, opts.seconds), rounds: 5, log });
+
     const maxSeconds = Math.max(20, opts.budget - elapsed() - 25);
     log(`import memory: ${opts.memoryMotions} motions through importRecords in a child process (at most ${maxSeconds.toFixed(0)} s)`);
     const importMemory = await benchImportMemory({ dir, motions: opts.memoryMotions, seed: opts.seed, today, batch: opts.importBatch, maxSeconds, graceSeconds: 15 });
@@ -162,10 +178,10 @@ async function main(): Promise<number> {
     const partial: Omit<BenchResults, 'targets'> = {
       date: new Date().toISOString(), machine, seconds: elapsed(),
       options: { sizes: opts.sizes, connections: opts.connections, seconds: opts.seconds, seed: opts.seed, today },
-      parse, import: imp, ingest, extract, builds, derive, serve, importMemory, dashboard,
+      parse, import: imp, ingest, extract, builds, derive, serve, importMemory, dashboard, search,
     };
     const results: BenchResults = { ...partial, targets: judgeTargets(partial) };
-    const report = renderReport(results);
+    const report = `${renderReport(results)}\n**Search over motions and documents**\n\n${renderSearchReport(search)}`;
     if (!opts.quick) {
       fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
       fs.writeFileSync(path.join(root, 'bench', 'results.md'), report);

@@ -285,11 +285,16 @@ export async function benchServe(file: string, opts: ServeOptions): Promise<Serv
     const { memory } = await ask<{ memory: MemoryFigures }>(child, 'stats');
     return { motions: opts.motions, routes, missing, bare, memory, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
   } finally {
-    child.removeAllListeners('exit');
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.send({ type: 'stop' });
-      await exited;
-    }
+    await stopChild(child);
+  }
+}
+
+/** Stops a server child started by startChild and waits for it to exit. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  child.removeAllListeners('exit');
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.send({ type: 'stop' });
+    await exited;
   }
 }

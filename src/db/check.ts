@@ -70,9 +70,23 @@ function searchIndexProblems(sqlite: Database.Database): string[] {
   const out: string[] = [];
   if (hasTable(sqlite, 'papers')) {
     const missing = sqlite.prepare('SELECT COUNT(*) FROM papers WHERE id NOT IN (SELECT rowid FROM papers_fts)').pluck().get() as number;
-    const stale = sqlite.prepare('SELECT COUNT(*) FROM papers_fts WHERE rowid NOT IN (SELECT id FROM papers)').pluck().get() as number;
+    // paper rows only (rowid > 0); document pages (rowid < 0, migration 0015) are checked below
+    const stale = sqlite.prepare('SELECT COUNT(*) FROM papers_fts WHERE rowid > 0 AND rowid NOT IN (SELECT id FROM papers)').pluck().get() as number;
     if (missing) out.push(`search index: ${missing} paper(s) are not in the search index`);
     if (stale) out.push(`search index: ${stale} entr${stale === 1 ? 'y' : 'ies'} for papers that no longer exist`);
+  }
+  if (hasTable(sqlite, 'document_search_rows') && hasTable(sqlite, 'document_pages')) {
+    const missing = sqlite
+      .prepare(`SELECT COUNT(*) FROM document_pages p LEFT JOIN document_search_rows d ON d.hash = p.hash AND d.page = p.page
+        WHERE d.id IS NULL OR -d.id NOT IN (SELECT rowid FROM papers_fts WHERE rowid < 0)`)
+      .pluck()
+      .get() as number;
+    const stale = sqlite
+      .prepare('SELECT COUNT(*) FROM papers_fts WHERE rowid < 0 AND -rowid NOT IN (SELECT id FROM document_search_rows)')
+      .pluck()
+      .get() as number;
+    if (missing) out.push(`search index: ${missing} document page(s) are not in the search index`);
+    if (stale) out.push(`search index: ${stale} entr${stale === 1 ? 'y' : 'ies'} for document pages that no longer exist`);
   }
   return out;
 }

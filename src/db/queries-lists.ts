@@ -2,7 +2,8 @@
  * The paper lists of the start page (topics), the search and their feeds and CSV: one page of rows,
  * the total, and the facet counts (city, state, committee, paper type, year). Every query is bounded
  * (LIMIT) and reaches papers through an index: the FTS5 index papers_fts for topics and searches
- * (`p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH …)`), papers_state, papers_activity,
+ * (its paper rows directly, its document page rows through document_search_rows and files.content_hash
+ * to every paper that links the document), papers_state, papers_activity,
  * papers_reference and papers_source_key for filters and sorts, consultations_paper_position for the
  * committee filter.
  */
@@ -36,7 +37,19 @@ export interface ListSpec {
   sort: ListSort;
   /** search: papers whose reference equals this (case-insensitive) come first */
   exactReference?: string | null;
+  /**
+   * Which rows of papers_fts the match is asked of: the papers' own rows (reference, title, text
+   * sections; the default), the document pages (a paper matches when it links a matching page), or both.
+   */
+  rows?: MatchRows;
+  /**
+   * The ids of the papers `match` finds (listMatchIds), when the caller has them: the filter reads them
+   * instead of asking the index again (facets and counts read the same hits several times).
+   */
+  matchIds?: readonly number[] | null;
 }
+
+export type MatchRows = 'papers' | 'documents' | 'both';
 
 export interface ListRow {
   id: number;
@@ -86,6 +99,19 @@ export const paperYearDate = (p: string) => `COALESCE(${p}.date, (SELECT MIN(d) 
 export function splitCommitteeValue(value: string): { source: string | null; name: string } {
   const m = /^([a-z0-9][a-z0-9-]*):(.+)$/.exec(value);
   return m ? { source: m[1], name: m[2] } : { source: null, name: value };
+}
+
+/**
+ * The ids of the papers matching @match (with `ranked`, each paper's best rank, column `rank`): its
+ * own row (rowid > 0), or a page (rowid < 0) of a document one of its files links.
+ */
+function matchedPaperIds(rows: MatchRows, ranked: boolean): string {
+  const rank = ranked ? ', papers_fts.rank AS rank' : '';
+  const own = `SELECT papers_fts.rowid AS paper_id${rank} FROM papers_fts WHERE papers_fts MATCH @match AND papers_fts.rowid > 0`;
+  const docs = `SELECT f.paper_id AS paper_id${rank} FROM papers_fts CROSS JOIN document_search_rows d ON d.id = -papers_fts.rowid
+    CROSS JOIN files f ON f.content_hash = d.hash WHERE papers_fts MATCH @match AND papers_fts.rowid < 0 AND f.paper_id IS NOT NULL`;
+  const union = rows === 'papers' ? own : rows === 'documents' ? docs : `${own} UNION ALL ${docs}`;
+  return ranked ? `SELECT paper_id, MIN(rank) AS rank FROM (${union}) GROUP BY paper_id` : union;
 }
 type Params = Record<string, string | number>;
 
@@ -137,8 +163,11 @@ export function filterConditions(f: ListFilters, omit?: FilterKey): { parts: str
 /** WHERE clause (and its named parameters) for a list, leaving out one filter (for that filter's own facet). */
 export function where(spec: ListSpec, omit?: FilterKey): { sql: string; params: Params } {
   const { parts, params } = filterConditions(spec.filters, omit);
-  if (spec.match) {
-    parts.unshift('p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH @match)');
+  if (spec.match && spec.matchIds) {
+    parts.unshift('p.id IN (SELECT value FROM json_each(@matchIds))');
+    params.matchIds = JSON.stringify(spec.matchIds);
+  } else if (spec.match) {
+    parts.unshift(`p.id IN (${matchedPaperIds(spec.rows ?? 'papers', false)})`);
     params.match = spec.match;
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
@@ -159,11 +188,22 @@ const COLUMNS = `p.id, p.reference, p.name, p.paper_type AS paperType, p.date, s
 
 type DbListRow = Omit<ListRow, 'isDemo'> & { isDemo: number };
 
+/** The ids of the papers an FTS5 expression finds in these rows of the index (each once, ascending). */
+export function listMatchIds(sqlite: Database.Database, match: string, rows: MatchRows): number[] {
+  return sqlite.prepare(`SELECT DISTINCT paper_id FROM (${matchedPaperIds(rows, false)}) ORDER BY paper_id`).pluck().all({ match }) as number[];
+}
+
+/** The number of papers in the list. */
+export function listCount(sqlite: Database.Database, spec: ListSpec): number {
+  const w = where(spec);
+  return sqlite.prepare(`SELECT COUNT(*) AS n FROM papers p ${w.sql}`).pluck().get(w.params) as number;
+}
+
 /** One page of the list in the chosen order, and the total number of papers in it. */
 export function listPage(sqlite: Database.Database, spec: ListSpec, limit: number, offset: number): { rows: ListRow[]; total: number } {
   const w = where(spec);
   const params: Params = { ...w.params, limit, offset };
-  const total = sqlite.prepare(`SELECT COUNT(*) AS n FROM papers p ${w.sql}`).pluck().get(w.params) as number;
+  const total = listCount(sqlite, spec);
   let order = ORDER[spec.sort === 'relevance' && !spec.match ? 'activity' : spec.sort];
   if (spec.exactReference) {
     order = `(p.reference = @exact COLLATE NOCASE) DESC, ${order}`;
@@ -171,10 +211,11 @@ export function listPage(sqlite: Database.Database, spec: ListSpec, limit: numbe
   }
   let sql: string;
   if (spec.sort === 'relevance' && spec.match) {
-    // rank comes from the FTS table itself: join it instead of the IN (…) filter
+    // rank comes from the FTS table itself (a paper's best row): join it instead of the IN (…) filter
     const rest = where({ ...spec, match: null });
-    sql = `SELECT ${COLUMNS} FROM papers_fts f JOIN papers p ON p.id = f.rowid JOIN sources s ON s.id = p.source_id
-      WHERE papers_fts MATCH @match ${rest.sql ? `AND ${rest.sql.slice(6)}` : ''}
+    params.match = spec.match;
+    sql = `SELECT ${COLUMNS} FROM (${matchedPaperIds(spec.rows ?? 'papers', true)}) f JOIN papers p ON p.id = f.paper_id
+      JOIN sources s ON s.id = p.source_id ${rest.sql}
       ORDER BY ${order} LIMIT @limit OFFSET @offset`;
   } else {
     sql = `SELECT ${COLUMNS} FROM papers p JOIN sources s ON s.id = p.source_id ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`;

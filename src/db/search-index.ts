@@ -1,7 +1,12 @@
-/** The papers_fts search index (migration 0002): written with every paper, removed with it. */
+/**
+ * The search index papers_fts (migration 0015): one FTS5 table over reference, title (name), the HTML
+ * text sections (body) and document pages (doc). Paper rows (rowid = papers.id) are written here with
+ * every paper and removed with it; document page rows (rowid < 0) are written by triggers on
+ * document_pages, so this file never touches them.
+ */
 import type Database from 'better-sqlite3';
 
-/** German folding for the index and for queries: lower case, ä → ae, ö → oe, ü → ue, ß → ss. */
+/** German folding for queries: lower case, ä → ae, ö → oe, ü → ue, ß → ss. */
 export function foldGerman(text: string): string {
   return text
     .toLowerCase()
@@ -11,6 +16,20 @@ export function foldGerman(text: string): string {
     .replace(/ß/g, 'ss');
 }
 
+/** A text section of a paper as stored (papers.text). */
+export interface TextSection {
+  heading: string | null;
+  text: string;
+}
+
+/**
+ * The indexed body of a paper's text sections: heading and text, each section on its lines; the same
+ * text migration 0015 builds in SQL for the papers stored before it.
+ */
+export function toSearchBody(sections: readonly TextSection[] | null | undefined): string {
+  return (sections ?? []).map((s) => `${s.heading ?? ''}\n${s.text ?? ''}`).join('\n');
+}
+
 const cache = new WeakMap<Database.Database, { del: Database.Statement; ins: Database.Statement }>();
 
 function stmts(sqlite: Database.Database) {
@@ -18,18 +37,28 @@ function stmts(sqlite: Database.Database) {
   if (!s) {
     s = {
       del: sqlite.prepare('DELETE FROM papers_fts WHERE rowid = ?'),
-      ins: sqlite.prepare('INSERT INTO papers_fts (rowid, reference, name, folded) VALUES (?, ?, ?, ?)'),
+      ins: sqlite.prepare("INSERT INTO papers_fts (rowid, reference, name, body, doc) VALUES (?, ?, ?, ?, '')"),
     };
     cache.set(sqlite, s);
   }
   return s;
 }
 
-/** Indexes a paper (again); `fresh`: its row was just inserted (ids are never reused), so it has no index row yet. */
-export function indexPaper(sqlite: Database.Database, id: number, reference: string | null, name: string | null, fresh = false): void {
+/**
+ * Indexes a paper (again) with its text sections; `fresh`: its row was just inserted (ids are never
+ * reused), so it has no index row yet.
+ */
+export function indexPaper(
+  sqlite: Database.Database,
+  id: number,
+  reference: string | null,
+  name: string | null,
+  fresh = false,
+  text: readonly TextSection[] | null = null,
+): void {
   const s = stmts(sqlite);
   if (!fresh) s.del.run(id);
-  s.ins.run(id, reference ?? '', name ?? '', foldGerman(`${reference ?? ''} ${name ?? ''}`));
+  s.ins.run(id, reference ?? '', name ?? '', toSearchBody(text));
 }
 
 export function unindexPaper(sqlite: Database.Database, id: number): void {

@@ -93,7 +93,7 @@ export class PaperChildren {
         s.insertFile.run(sourceDbId, id, i, f.name, f.url, k?.contentHash ?? null, k?.fetchState ?? null, k?.fetchError ?? null, k?.fetchAttempts ?? 0, k?.fetchedAt ?? null);
       });
     }
-    for (const { id, paper, fresh } of this.papers) indexPaper(sqlite, id, paper.reference, paper.name, fresh);
+    for (const { id, paper, fresh } of this.papers) indexPaper(sqlite, id, paper.reference, paper.name, fresh, paper.text);
     this.papers.length = 0;
   }
 }

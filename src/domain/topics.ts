@@ -1,6 +1,7 @@
 /**
  * Topics: named keyword sets kept as data (data/topics.json), matched German-aware against a paper's
- * reference and title. PURE: no fs, no database — the caller reads the JSON and hands it to parseTopics.
+ * reference, title and text sections, and the text of its documents when the topic says so
+ * ("documents": true). PURE: no fs, no database — the caller reads the JSON and hands it to parseTopics.
  *
  * MATCHING RULES (the same rules src/db/fts-query.ts turns into an FTS5 query over papers_fts.folded,
  * so the list from the index and matchTopic agree):
@@ -35,6 +36,8 @@ export interface Topic {
   label: string;
   description: string;
   keywords: Keyword[];
+  /** also match the text of the motion's documents (topics.json "documents": true); title and text sections always */
+  documents: boolean;
 }
 
 export interface TopicSet {
@@ -111,11 +114,13 @@ export function parseTopics(data: unknown): TopicSet {
     if (seen.has(id)) throw new TopicsFormatError(`topic id "${id}" appears twice`);
     seen.add(id);
     if (!Array.isArray(raw.keywords) || raw.keywords.length === 0) throw new TopicsFormatError(`topic "${id}" needs keywords`);
+    if (raw.documents !== undefined && typeof raw.documents !== 'boolean') throw new TopicsFormatError(`topic "${id}": documents must be true or false`);
     return {
       id,
       label: str(raw.label, `topic "${id}": label`),
       description: str(raw.description, `topic "${id}": description`),
       keywords: raw.keywords.map((k: unknown) => parseKeyword(str(k, `topic "${id}": keyword`))),
+      documents: raw.documents === true,
     };
   });
   const defaultId = str(obj.default, '"default"');

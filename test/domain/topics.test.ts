@@ -115,7 +115,24 @@ describe('parseTopics', () => {
     ['reserved id', { ...ok, default: 'alle', topics: [{ ...ok.topics[0], id: 'alle' }] }, 'reserved'],
     ['no keywords', { ...ok, topics: [{ ...ok.topics[0], keywords: [] }] }, 'needs keywords'],
     ['no label', { ...ok, topics: [{ ...ok.topics[0], label: '' }] }, 'label must be a non-empty string'],
+    ['documents not a boolean', { ...ok, topics: [{ ...ok.topics[0], documents: 'ja' }] }, 'documents must be true or false'],
   ])('%s', (_name, data, message) => {
     expect(() => parseTopics(data)).toThrow(message);
+  });
+
+  test.each<[unknown, boolean]>([
+    [undefined, false],
+    [false, false],
+    [true, true],
+  ])('"documents": %s → the topic reads documents: %s', (documents, expected) => {
+    expect(parseTopics({ ...ok, topics: [{ ...ok.topics[0], documents }] }).topics[0].documents).toBe(expected);
+  });
+
+  test('data/topics.json: Klima & Energie reads documents, the broader topics do not', () => {
+    expect(set.topics.map((t) => [t.id, t.documents])).toEqual([
+      ['digitalisierung', false],
+      ['klima', true],
+      ['mobilitaet', false],
+    ]);
   });
 });

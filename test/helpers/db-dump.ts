@@ -51,6 +51,6 @@ export function dumpContent(sqlite: Database.Database): Record<string, unknown[]
       })
       .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   }
-  out.papers_fts = (sqlite.prepare('SELECT reference, name, folded FROM papers_fts').all() as unknown[]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  out.papers_fts = (sqlite.prepare('SELECT reference, name, body, doc FROM papers_fts').all() as unknown[]).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
   return out;
 }

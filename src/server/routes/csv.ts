@@ -61,7 +61,7 @@ export function listCsvRoute(ctx: AppContext) {
 /** GET /suche.csv?q= — the search's matches. */
 export function searchCsvRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
-    const spec = searchSpec(parseListParams(req, null, 'search'));
+    const spec = searchSpec(parseListParams(req, null, 'search'), ctx.sqlite);
     if (!spec) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
     sendPaperCsv(ctx, req, res, spec, 'ratsradar-suche.csv');
   };

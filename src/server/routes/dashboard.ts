@@ -7,7 +7,6 @@ import type { Request, Response } from 'express';
 import type Database from 'better-sqlite3';
 import { dashboardData, type DashboardData } from '../../db/queries-dashboard';
 import type { ListSpec } from '../../db/queries-lists';
-import { topicMatchExpression } from '../../db/fts-query';
 import { monthsBefore } from '../../domain/dashboard-stats';
 import type { TopicSet } from '../../domain/topics';
 import type { AppContext } from '../app';
@@ -16,6 +15,7 @@ import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';
 import { DASHBOARD_TABLES, TIMELINE_MONTHS, toCharts, toDashboardView, type DashboardParams, type DashboardTable } from '../views/dashboard-view';
+import { topicListSpec } from '../views/list-data';
 import { ALL_TOPICS } from '../views/list-params';
 
 function one(value: unknown, name: string): string | null {
@@ -50,7 +50,7 @@ function parseParams(req: Request, topics: TopicSet, known: { key: string }[]): 
 function load(ctx: AppContext, p: DashboardParams): { data: DashboardData; fromMonth: string; today: string } {
   const today = ctx.today();
   const fromMonth = monthsBefore(today, TIMELINE_MONTHS - 1);
-  const spec: ListSpec = { match: p.topic ? topicMatchExpression(p.topic) : null, filters: { source: p.source }, sort: 'activity' };
+  const spec: ListSpec = topicListSpec(p.topic, { source: p.source }, 'activity');
   const data = memoByData(ctx.sqlite, `dashboard|${today}|${JSON.stringify(spec)}`, () => ctx.read(() => dashboardData(ctx.sqlite, spec, today, fromMonth)));
   return { data, fromMonth, today };
 }

@@ -93,7 +93,7 @@ export function listFeedRoute(ctx: AppContext) {
 export function searchFeedRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const p = parseListParams(req, null, 'search');
-    if (!searchSpec(p)) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
+    if (!searchSpec(p, ctx.sqlite)) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
     const events = loadEvents(ctx.sqlite, { search: p.q, list: p.filters, limit: FEED_SIZE });
     const base = baseUrl(req);
     const qs = listQuery(p, {}, false);

@@ -33,7 +33,7 @@ export function sendListJson(ctx: AppContext, req: Request, res: Response, p: Li
 
 /** Sends the search's matches (its parsed parameters) as JSON; a query without a word to search for is a 400. */
 export function sendSearchJson(ctx: AppContext, req: Request, res: Response, p: ListParams): void {
-  const spec = searchSpec(p);
+  const spec = searchSpec(p, ctx.sqlite);
   if (!spec) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
   const loaded = loadList(ctx, p, spec);
   sendJson(res, toSearchJson({ ...loaded, links: jsonLinks(req) }, ctx.today()));

@@ -50,7 +50,7 @@ function factionView(ctx: AppContext, committee: CommitteeRef) {
   const filters = { source: committee.sourceKey, factionNames: factionNames(ctx.sqlite, committee.sourceDbId, committee.name) };
   const { rows, total } = loadPage(ctx.sqlite, { match: null, filters, sort: 'activity' }, FACTION_PAPERS, 0);
   const q = new URLSearchParams({ thema: 'alle', stadt: committee.sourceKey, fraktion: committee.name });
-  return { heading: originatorHeading(committee.name), papers: toListRows(rows, null), total, listHref: `/?${q.toString()}` };
+  return { heading: originatorHeading(committee.name), papers: toListRows(rows), total, listHref: `/?${q.toString()}` };
 }
 
 function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void {

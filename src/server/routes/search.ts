@@ -1,14 +1,16 @@
 /**
- * GET /suche?q= — search over reference numbers and titles (FTS5 papers_fts): umlauts folded (ä = ae,
- * ß = ss) and matched as typed, every word also as a prefix, exact reference matches first, then by
- * relevance (or the chosen sort); the same facets and pagination as the start page.
+ * GET /suche?q= — search over reference numbers, titles, text sections and document pages (FTS5
+ * papers_fts): umlauts either way (ä = ae, ß = ss), every word also as a prefix, exact reference matches
+ * first, then by relevance (reference > title > text > documents) or the chosen sort; the same facets
+ * and pagination as the start page, and "gefunden in" (?in=titel|text|dokumente). Each motion says
+ * where it matched, with excerpts.
  * ?format=csv sends all matches as CSV (as /suche.csv does); ?format=json or Accept: application/json
  * one page as JSON (as /suche.json does).
  */
 import type { Request, Response } from 'express';
 import type { AppContext } from '../app';
 import { HttpError } from '../http-error';
-import { loadFacets, loadPage, searchSpec } from '../views/list-data';
+import { loadFacets, loadFoundIn, loadPage, loadPlaces, searchSpec } from '../views/list-data';
 import { parseListParams } from '../views/list-params';
 import { PAGE_SIZE } from '../views/list-view';
 import { toSearchView, type SearchResult } from '../views/search-view';
@@ -20,7 +22,7 @@ import { alertForm } from '../alerts/alert-form';
 export function searchRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const p = parseListParams(req, null, 'search');
-    const spec = searchSpec(p);
+    const spec = searchSpec(p, ctx.sqlite);
     const format = pageFormat(req, ['csv']);
     if (format === 'json') {
       sendSearchJson(ctx, req, res, p);
@@ -35,7 +37,8 @@ export function searchRoute(ctx: AppContext) {
     if (spec) {
       const { rows, total } = loadPage(ctx.sqlite, spec, PAGE_SIZE, (p.page - 1) * PAGE_SIZE);
       if (p.page > 1 && rows.length === 0) throw new HttpError(404, 'Diese Seite gibt es nicht.');
-      result = { rows, total, facets: loadFacets(ctx.sqlite, spec) };
+      const places = loadPlaces(ctx.sqlite, spec, rows.map((r) => r.id));
+      result = { rows, total, facets: loadFacets(ctx.sqlite, spec), places, foundIn: loadFoundIn(ctx.sqlite, p) };
     }
     res.type('html').send(ctx.render('search', { ...toSearchView(p, result, ctx.today()), alertForm: spec ? alertForm(ctx, 'search', p.q, p.filters.source ?? null) : null }));
   };

@@ -4,10 +4,19 @@ import { originatorHeading } from '../../domain/originators';
 import type { TopicSet } from '../../domain/topics';
 import { ALL_TOPICS, isFiltered, listQuery, SORT_LABELS, type ListParams } from './list-params';
 import { toFacetsView, toListRows, toPager } from './list-view';
+import type { TopicReason } from './topic-reasons';
 
 const TOPIC_SORTS = ['activity', 'next', 'date', 'reference'] as const;
 
-export function toHomeView(p: ListParams, topics: TopicSet, rows: ListRow[], total: number, facets: Facets, today: string) {
+export function toHomeView(
+  p: ListParams,
+  topics: TopicSet,
+  rows: ListRow[],
+  total: number,
+  facets: Facets,
+  today: string,
+  reasons: Map<number, TopicReason[]> = new Map(),
+) {
   const topicHref = (id: string) => (id === topics.defaultId ? '/' : `/?thema=${encodeURIComponent(id)}`);
   const currentId = p.topic?.id ?? ALL_TOPICS;
   const faction = p.filters.faction ?? null;
@@ -26,7 +35,7 @@ export function toHomeView(p: ListParams, topics: TopicSet, rows: ListRow[], tot
     total,
     filtered: isFiltered(p),
     sortLabel: SORT_LABELS[p.sort],
-    papers: toListRows(rows, p.topic),
+    papers: toListRows(rows).map((r) => ({ ...r, reasons: reasons.get(r.id) ?? [] })),
     facets: toFacetsView(p, facets, '/', TOPIC_SORTS),
     pager: toPager(p, total, '/'),
     feedQuery: listQuery(p, {}, false),

@@ -5,12 +5,15 @@
  * link keeps the other filters.
  */
 import type { Request } from 'express';
+import type { SearchScope } from '../../db/fts-query';
 import { LIST_SORTS, type ListFilters, type ListSort } from '../../db/queries-lists';
 import { PAPER_STATES } from '../../domain/progress';
 import type { Topic, TopicSet } from '../../domain/topics';
 import { HttpError } from '../http-error';
 
 export const ALL_TOPICS = 'alle';
+/** the values of the search's "gefunden in" filter (?in=) */
+export const SEARCH_SCOPES = ['titel', 'text', 'dokumente'] as const;
 export const MAX_PAGE = 100000;
 
 export interface ListParams {
@@ -19,6 +22,8 @@ export interface ListParams {
   /** the thema parameter as given ("alle", a topic id) or null for the default */
   topicParam: string | null;
   q: string | null;
+  /** search: where to look (?in=titel|text|dokumente), null: everywhere */
+  scope?: SearchScope | null;
   filters: ListFilters;
   sort: ListSort;
   /** the sort when none is given */
@@ -72,10 +77,13 @@ export function parseListParams(req: Request, topics: TopicSet | null, kind: 'to
       if (!topic) throw new HttpError(404, 'Dieses Thema gibt es nicht.');
     }
   }
+  const scope = kind === 'search' ? one(query.in, 'in') : null;
+  if (scope && !(SEARCH_SCOPES as readonly string[]).includes(scope)) throw new HttpError(400, 'Unbekannter Fundort im Filter.');
   return {
     topic,
     topicParam,
     q: kind === 'search' ? one(query.q, 'q') : null,
+    scope: scope as SearchScope | null,
     filters: {
       source: one(query.stadt, 'stadt'),
       state,
@@ -91,6 +99,7 @@ export function parseListParams(req: Request, topics: TopicSet | null, kind: 'to
 }
 
 export interface ParamOverrides {
+  in?: SearchScope | null;
   stadt?: string | null;
   state?: string | null;
   gremium?: string | null;
@@ -107,6 +116,8 @@ export function listQuery(p: ListParams, o: ParamOverrides = {}, withPage = true
   const pick = <K extends keyof ParamOverrides>(k: K, current: ParamOverrides[K]) => (k in o ? o[k] : current);
   if (p.topicParam) s.set('thema', p.topicParam);
   if (p.q) s.set('q', p.q);
+  const scope = pick('in', p.scope ?? null);
+  if (scope) s.set('in', scope);
   const stadt = pick('stadt', p.filters.source);
   if (stadt) s.set('stadt', stadt);
   const state = pick('state', p.filters.state);
@@ -129,5 +140,5 @@ export function listQuery(p: ListParams, o: ParamOverrides = {}, withPage = true
 /** True when any facet filter is set. */
 export function isFiltered(p: ListParams): boolean {
   const f = p.filters;
-  return Boolean(f.source || f.state || f.organization || f.paperType || f.year || f.faction);
+  return Boolean(f.source || f.state || f.organization || f.paperType || f.year || f.faction || p.scope);
 }

@@ -4,7 +4,6 @@
  */
 import { splitCommitteeValue, type Facets, type ListRow, type ListSort } from '../../db/queries-lists';
 import { STATE_LABELS, type PaperState } from '../../domain/progress';
-import { topicHits, type Topic } from '../../domain/topics';
 import { committeeHref } from './committee-href';
 import { listQuery, SORT_LABELS, type ListParams } from './list-params';
 
@@ -12,8 +11,6 @@ export const PAGE_SIZE = 25;
 
 export interface ListRowView extends ListRow {
   stateLabel: string;
-  /** the words of reference and title that put the paper into the topic, as written */
-  matched: string[];
   /** the pages of the current and next committee (/gremien/:source/:name, which leads to the organization's page where there is one) */
   currentHref: string | null;
   nextHref: string | null;
@@ -23,11 +20,11 @@ export function stateLabel(state: string | null): string {
   return state ? (STATE_LABELS[state as PaperState] ?? state) : 'unbekannt';
 }
 
-export function toListRows(rows: ListRow[], topic: Topic | null): ListRowView[] {
+/** The table rows; why a row is on a topic or where a search matched is added by the page (topic-reasons.ts, match-view.ts). */
+export function toListRows(rows: ListRow[]): ListRowView[] {
   return rows.map((r) => ({
     ...r,
     stateLabel: stateLabel(r.state),
-    matched: topic ? topicHits(topic, `${r.reference ?? ''} ${r.name ?? ''}`).slice(0, 4) : [],
     currentHref: committeeHref(r.sourceKey, r.currentOrganization, null),
     nextHref: committeeHref(r.sourceKey, r.nextOrganization, null),
   }));
@@ -77,6 +74,7 @@ export function toFacetsView(p: ListParams, facets: Facets, action: string, sort
   const hidden: { name: string; value: string }[] = [];
   if (p.topicParam) hidden.push({ name: 'thema', value: p.topicParam });
   if (p.q) hidden.push({ name: 'q', value: p.q });
+  if (p.scope) hidden.push({ name: 'in', value: p.scope });
   const f = p.filters;
   const states = facets.states.map((s) => ({ ...s, label: stateLabel(s.value) }));
   const reset = new URLSearchParams(hidden.map((h): [string, string] => [h.name, h.value])).toString();

@@ -1,7 +1,10 @@
 /** The search page's view model: the query, facets, one page of matches (exact reference first), pager, feed links. */
+import type { SearchScope } from '../../db/fts-query';
 import type { Facets, ListRow } from '../../db/queries-lists';
-import { isFiltered, listQuery, SORT_LABELS, type ListParams } from './list-params';
+import type { MatchPlaces } from '../../db/queries-search';
+import { isFiltered, listQuery, SEARCH_SCOPES, SORT_LABELS, type ListParams } from './list-params';
 import { toFacetsView, toListRows, toPager } from './list-view';
+import { toMatchPlacesView } from './match-view';
 
 const SEARCH_SORTS = ['relevance', 'activity', 'next', 'date', 'reference'] as const;
 
@@ -9,6 +12,21 @@ export interface SearchResult {
   rows: ListRow[];
   total: number;
   facets: Facets;
+  /** where the search matched each row's paper (by paper id) */
+  places?: Map<number, MatchPlaces>;
+  /** "gefunden in": papers matching in titles / text sections / documents */
+  foundIn?: Record<SearchScope, number> | null;
+}
+
+const SCOPE_LABELS: Record<SearchScope, string> = { titel: 'Titel', text: 'Text', dokumente: 'Dokumente' };
+
+/** The "gefunden in" links: each place with its count, the chosen one marked, and "überall". */
+function toFoundInView(p: ListParams, counts: Record<SearchScope, number>) {
+  const link = (scope: SearchScope | null) => `/suche?${listQuery(p, { in: scope, seite: null })}`;
+  return {
+    all: { href: link(null), selected: !p.scope },
+    options: SEARCH_SCOPES.map((s) => ({ label: SCOPE_LABELS[s], count: counts[s], href: link(s), selected: p.scope === s })),
+  };
 }
 
 export function toSearchView(p: ListParams, result: SearchResult | null, today: string) {
@@ -21,7 +39,13 @@ export function toSearchView(p: ListParams, result: SearchResult | null, today: 
     total: result?.total ?? 0,
     filtered: isFiltered(p),
     sortLabel: SORT_LABELS[p.sort],
-    papers: result ? toListRows(result.rows, null) : [],
+    papers: result
+      ? toListRows(result.rows).map((r) => {
+          const places = result.places?.get(r.id);
+          return { ...r, places: places ? toMatchPlacesView(places) : null };
+        })
+      : [],
+    foundIn: result?.foundIn ? toFoundInView(p, result.foundIn) : null,
     facets: result ? toFacetsView(p, result.facets, '/suche', SEARCH_SORTS) : null,
     pager: result ? toPager(p, result.total, '/suche') : null,
     feedQuery: result ? listQuery(p, {}, false) : null,
