@@ -11,7 +11,13 @@ import type { AlertEvent } from '../db/alerts-events';
 import type { Cadence } from '../domain/alert-rules';
 import { neutraliseModel, neutraliseText } from '../server/text-safety';
 import { projectRoot } from '../util/paths';
-import { localEventSentence } from './event-sentence-local';
+import { eventSentence } from '../domain/event-text';
+import type { EventDraft } from '../domain/paper-event';
+
+/** The event's German sentence, worded as in the feeds (src/domain/event-text.ts). */
+function sentenceOf(e: Pick<AlertEvent, 'kind' | 'committee' | 'happenedOn' | 'payload'>): string {
+  return eventSentence(e as Pick<EventDraft, 'kind' | 'happenedOn' | 'committee' | 'payload'>);
+}
 
 export interface MailInput {
   kind: 'confirm' | 'event' | 'digest';
@@ -59,7 +65,7 @@ function eventItem(base: string, e: AlertEvent) {
   return {
     paper: [e.reference, e.paperName].filter(Boolean).join(': ') || 'Vorlage',
     city: e.sourceName,
-    sentence: localEventSentence(e),
+    sentence: sentenceOf(e),
     href: `${base}/papers/${e.paperId}`,
   };
 }
@@ -88,7 +94,7 @@ export function renderMail(m: MailInput): RenderedMail {
     const items = m.events.slice(0, MAX_ITEMS).map((e) => eventItem(base, e));
     const first = m.events[0];
     subject = m.kind === 'event' && first
-      ? `${first.reference ?? 'Vorlage'}: ${localEventSentence(first)}`
+      ? `${first.reference ?? 'Vorlage'}: ${sentenceOf(first)}`
       : `Tageszusammenfassung: ${m.events.length} ${m.events.length === 1 ? 'Änderung' : 'Änderungen'} zu ${m.followed.label}`;
     model = {
       heading: m.kind === 'event' ? 'Neues zu einer Vorlage' : 'Ihre tägliche Zusammenfassung',

@@ -52,7 +52,7 @@ describe('e-mail alerts against a real SMTP server', () => {
     expect(res.status).toBe(202);
     expect(await res.text()).toContain('Bitte bestätigen');
     // a result arrives while the subscription is unconfirmed: not sent, not even after confirming
-    insertEvent(w.opened, { paperId: motion, kind: 'result', committee: 'Hauptausschuss', happenedOn: '2026-11-20', payload: { result: 'vertagt' } });
+    insertEvent(w.opened, { paperId: motion, kind: 'result', committee: 'Hauptausschuss', happenedOn: '2026-11-20', payload: { result: 'deferred' } });
     const run = await notifyAt(w, soon());
     expect(run).toMatchObject({ sent: 1, queued: 0, failed: 0 });
     const mails = w.smtp.to('anna@example.org');
@@ -78,12 +78,12 @@ describe('e-mail alerts against a real SMTP server', () => {
     expect(await notifyAt(w, soon())).toMatchObject({ sent: 0, queued: 0 });
     insertEvent(w.opened, {
       paperId: motion, kind: 'result', committee: 'Rat der Stadt Musterstadt', happenedOn: '2026-12-03',
-      payload: { result: 'ungeändert beschlossen', vote: 'einstimmig' },
+      payload: { result: 'adopted', vote: { yes: null, no: 0, abstain: null } },
     });
     expect(await notifyAt(w, soon())).toMatchObject({ sent: 1, queued: 1 });
     const news = w.smtp.to('anna@example.org');
     expect(news).toHaveLength(2);
-    expect(news[1].parsed.subject).toBe('DS/2026/0123: Ergebnis im Gremium „Rat der Stadt Musterstadt“ am 03.12.2026: ungeändert beschlossen (einstimmig)');
+    expect(news[1].parsed.subject).toBe('DS/2026/0123: Ergebnis im Rat der Stadt Musterstadt am 03.12.2026: ungeändert beschlossen (einstimmig)');
     expect(news[1].parsed.text).toContain(`${w.base}/papers/${motion}`);
     expect(news[1].header('List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
     // planning and sending again sends nothing again
@@ -101,8 +101,8 @@ describe('e-mail alerts against a real SMTP server', () => {
     expect(w.smtp.to('unconfirmed@example.org')).toHaveLength(2); // its two confirmation mails
 
     const before = w.smtp.mails.length;
-    const sentence = 'Ergebnis im Gremium „Rat der Stadt Musterstadt“ am 10.12.2026: geändert beschlossen';
-    insertEvent(w.opened, { paperId: motion, kind: 'result', committee: 'Rat der Stadt Musterstadt', happenedOn: '2026-12-10', payload: { result: 'geändert beschlossen' } });
+    const sentence = 'Ergebnis im Rat der Stadt Musterstadt am 10.12.2026: mit Änderungen beschlossen';
+    insertEvent(w.opened, { paperId: motion, kind: 'result', committee: 'Rat der Stadt Musterstadt', happenedOn: '2026-12-10', payload: { result: 'adopted-amended' } });
     // 06:30 in Berlin tomorrow: the instant mail goes, the digest of the day is not due before 07:00
     await notifyAt(w, berlinAt(1, '06:30'));
     expect(w.smtp.to('rat@example.org').map((m) => m.parsed.subject)).toContain(`DS/2026/0123: ${sentence}`);
@@ -115,15 +115,15 @@ describe('e-mail alerts against a real SMTP server', () => {
     expect(digests[0].parsed.text).toContain(sentence);
     expect(digests[0].parsed.text).toContain('DS/2026/0123: Teilnahme der Stadt Musterstadt am bundesweiten Digitaltag 2027');
     // later that day: news wait for the next day's digest
-    insertEvent(w.opened, { paperId: motion, kind: 'document', happenedOn: '2026-11-25', payload: { name: 'Beschlussausfertigung' } });
+    insertEvent(w.opened, { paperId: motion, kind: 'document', happenedOn: '2026-11-25', payload: { file: 'Beschlussausfertigung' } });
     await notifyAt(w, berlinAt(1, '15:00'));
     expect(w.smtp.to('digest@example.org')).toHaveLength(2);
     await notifyAt(w, berlinAt(2, '08:00'));
     expect(w.smtp.to('digest@example.org')).toHaveLength(3);
-    expect(w.smtp.to('digest@example.org')[2].parsed.text).toContain('Neues Dokument am 25.11.2026: Beschlussausfertigung');
+    expect(w.smtp.to('digest@example.org')[2].parsed.text).toContain('Neues Dokument: Beschlussausfertigung');
     // the motion subscriber: one mail per event, each once
     expect(w.smtp.to('rat@example.org').map((m) => m.parsed.subject)).toEqual([
-      expect.stringMatching(/^Bitte bestätigen/), `DS/2026/0123: ${sentence}`, 'DS/2026/0123: Neues Dokument am 25.11.2026: Beschlussausfertigung',
+      expect.stringMatching(/^Bitte bestätigen/), `DS/2026/0123: ${sentence}`, 'DS/2026/0123: Neues Dokument: Beschlussausfertigung',
     ]);
     expect(w.smtp.to('unconfirmed@example.org')).toHaveLength(2);
     // all mails of this story: rat 2, digest 2, and 2 to the first test's motion subscriber; none to the unconfirmed
@@ -220,7 +220,7 @@ describe('e-mail alerts against a real SMTP server', () => {
     const other = w.opened.sqlite.prepare("SELECT id FROM papers WHERE reference = 'DS/2026/0155'").pluck().get() as number;
     w.opened.sqlite.prepare('UPDATE papers SET reference = ?, name = ? WHERE id = ?').run('X\r\nBcc: evil@example.org', '<img src=x onerror=alert(1)> & "Test"', motion);
     try {
-      insertEvent(w.opened, { paperId: motion, kind: 'result', committee: '<b>Rat</b>', happenedOn: '2026-12-11', payload: { result: '<script>alert(1)</script>' } });
+      insertEvent(w.opened, { paperId: motion, kind: 'document', committee: null, happenedOn: '2026-12-11', payload: { file: '<script>alert(1)</script>' } });
       insertEvent(w.opened, { paperId: other, kind: 'new' }); // another paper: not for this subscriber
       await notifyAt(w, soon());
     } finally {
@@ -231,7 +231,7 @@ describe('e-mail alerts against a real SMTP server', () => {
     const m = mails[1];
     expect(m.to).toEqual(['escape@example.org']);
     expect(m.parsed.bcc).toBeUndefined();
-    expect(m.parsed.subject).toBe('X Bcc: evil@example.org: Ergebnis im Gremium „<b>Rat</b>“ am 11.12.2026: <script>alert(1)</script>');
+    expect(m.parsed.subject).toBe('X Bcc: evil@example.org: Neues Dokument: <script>alert(1)</script>');
     const html = String(m.parsed.html);
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img src=x');

@@ -52,11 +52,11 @@ test('serve sends the confirmation at once and event mails on its timer', async 
     await smtp.waitFor(1, 60_000);
     expect(smtp.mails[0].parsed.subject).toMatch(/^Bitte bestätigen: /);
     expect((await confirmFrom(w, smtp.mails[0])).status).toBe(200);
-    insertEvent(opened, { paperId: motion, kind: 'result', committee: 'Rat der Stadt Musterstadt', happenedOn: '2026-12-17', payload: { result: 'beschlossen' } });
+    insertEvent(opened, { paperId: motion, kind: 'result', committee: 'Rat der Stadt Musterstadt', happenedOn: '2026-12-17', payload: { result: 'adopted' } });
     opened.close();
     await smtp.waitFor(2, 60_000);
     expect(smtp.mails[1].to).toEqual(['served@example.org']);
-    expect(smtp.mails[1].parsed.subject).toBe('DS/2026/0123: Ergebnis im Gremium „Rat der Stadt Musterstadt“ am 17.12.2026: beschlossen');
+    expect(smtp.mails[1].parsed.subject).toBe('DS/2026/0123: Ergebnis im Rat der Stadt Musterstadt am 17.12.2026: ungeändert beschlossen');
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));

@@ -1,6 +1,6 @@
 /**
  * Which change events each kind of subscription is told about (src/db/alerts-events.ts, alerts' own
- * reading of paper_events until the shared loadEvents replaces it): one event per demo motion, then
+ * reading of paper_events): one event per demo motion, then
  * each filter's motions. Real SQLite file, the demo data set.
  */
 import path from 'node:path';
@@ -20,6 +20,8 @@ describe('loadAlertEvents', () => {
   beforeAll(() => {
     opened = openDb(path.join(tmp.dir, 'events.sqlite'));
     loadDemo(opened.sqlite, '2026-11-24T09:00:00Z', '2026-11-24');
+    // the demo's import wrote one "new" event per motion; this test counts exactly the events it inserts
+    opened.sqlite.prepare('DELETE FROM paper_events').run();
     for (const id of opened.sqlite.prepare('SELECT id FROM papers ORDER BY id').pluck().all() as number[]) insertEvent(opened, { paperId: id, kind: 'state' });
   });
   afterAll(() => {
