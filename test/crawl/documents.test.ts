@@ -102,6 +102,19 @@ describe('crawling the replayed corpus with its documents', () => {
     expect(db.sqlite.prepare('SELECT COUNT(*) FROM papers WHERE name LIKE ? OR text LIKE ?').pluck().get(`%${VORLAGE_WORDS.page2}%`, `%${VORLAGE_WORDS.page2}%`)).toBe(0);
   });
 
+  test('/suche over the crawled database finds that word in the PDF, names the document and its page, and links the page', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const $ = cheerio.load((await request(app).get(`/suche?q=${encodeURIComponent(VORLAGE_WORDS.page2)}`).expect(200)).text);
+    const refs = $('main a[href^="/papers/"] .ref').map((_, e) => $(e).text()).get();
+    const hildesheim = db.sqlite.prepare(`SELECT reference FROM papers WHERE url LIKE '%stadt-hildesheim.de%VOLFDNR=8000'`).pluck().get() as string;
+    const osnabrueck = db.sqlite.prepare(`SELECT reference FROM papers WHERE url LIKE '%kis.lkos.de%VOLFDNR=4010'`).pluck().get() as string;
+    expect([...new Set(refs)].sort()).toEqual([hildesheim, osnabrueck].sort());
+    const places = $('.match-places li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get();
+    expect(places.some((t) => /^in Dokument „Vorlage“, Seite 2: /.test(t))).toBe(true);
+    expect($('.match-places mark').first().text().toLowerCase()).toBe(VORLAGE_WORDS.page2.toLowerCase());
+    expect($('.match-places a[href$="#page=2"]').length).toBeGreaterThan(0);
+  });
+
   test('the motion page shows each document link with its state', async () => {
     const app = createApp(db.sqlite, { today: () => '2026-09-20' });
     const filesOf = async (urlPart: string) => {

@@ -8,9 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { XMLParser } from 'fast-xml-parser';
-import type { AgendaItemRecord, PaperRecord } from '../../scrapers/records';
 import { importRecords } from '../../src/db/import';
+import type { PaperRecord } from '../../scrapers/records';
 import { DEMO_SOURCES, demoFolder } from '../../src/ingest/demo';
+import { DEMO_RAT_ITEM, demoMotionWithResults } from '../helpers/demo-results';
 import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'entry' || name === 'link' });
@@ -25,26 +26,9 @@ async function feed(app: FixtureApp['app'], url: string): Promise<{ updated: str
   return { text, updated: doc.feed.updated, entries: (doc.feed.entry ?? []).map((e) => ({ ...e, title: decode(e.title), summary: decode(e.summary) })) };
 }
 
-const DEMO_FILE = path.join(demoFolder(), 'musterstadt-ds-2026-0123-digitaltag-2027.json');
 const LEARNED = '2026-12-18T07:30:00.000Z';
-
-/** The demo motion as its page reads after the Rat met: both open rows have their results. */
-function withResults(): PaperRecord {
-  const p = JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8')) as PaperRecord;
-  p.consultation[1].meetings[0] = { ...p.consultation[1].meetings[0], result: 'ungeändert beschlossen', resultCode: 'adopted' };
-  p.consultation[2].meetings[0] = { ...p.consultation[2].meetings[0], result: 'ungeändert beschlossen', resultCode: 'adopted' };
-  return p;
-}
-
-/** The Rat's agenda item of the motion (TOLFDNR 72021, data/demo/musterstadt-sitzungen.json) as its page reads with the vote. */
-const RAT_ITEM: AgendaItemRecord = {
-  type: 'AgendaItem', format: 1, system: 'allris3', systemVersion: '3.9.5', sourceId: '72021',
-  url: 'https://musterstadt.example/bi/to020.asp?TOLFDNR=72021', number: '2', public: true,
-  name: 'Teilnahme der Stadt Musterstadt am bundesweiten Digitaltag 2027', meetingSourceId: '4103',
-  meetingName: 'Sitzung des Rates der Stadt Musterstadt', organization: 'Rat der Stadt Musterstadt', date: '2026-12-17',
-  paperReference: 'DS/2026/0123', paperSourceId: '9001', result: 'ungeändert beschlossen', resultCode: 'adopted', text: [],
-  vote: { yes: 41, no: 0, abstain: 0, text: 'einstimmig' },
-};
+const withResults = () => demoMotionWithResults();
+const RAT_ITEM = DEMO_RAT_ITEM;
 
 describe('must-show 1: a result imported into the demo is a new feed entry', () => {
   let f: FixtureApp;
