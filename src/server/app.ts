@@ -121,7 +121,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   registerFeedRoutes(app, ctx);
   registerJsonRoutes(app, ctx);
   app.get('/gremien/:source/:name', committeeByNameRoute(ctx));
-  app.get('/dashboard', dashboardRoute(ctx));
+  app.get(['/dashboard', '/dashboard.json'], dashboardRoute(ctx));
   app.get('/dashboard.csv', dashboardCsvRoute(ctx));
   registerWayRoutes(app, ctx); // cities, committees, the meeting calendar
   app.use('/oparl/v1.1', oparlRouter(ctx));

@@ -9,6 +9,7 @@ import { listPage } from '../../src/db/queries-lists';
 import { FINAL_STATES, STATE_LABELS, type PaperState } from '../../src/domain/states';
 import { loadTopics } from '../../src/server/topics-file';
 import { topicListSpec } from '../../src/server/views/list-data';
+import { loadOpenApiValidator } from '../helpers/openapi-validator';
 import { buildFixtureApp, TODAY, type FixtureApp } from './fixture-app';
 
 interface Row {
@@ -112,6 +113,25 @@ describe.each([
     const deliberated = f.opened.sqlite.prepare(`SELECT COUNT(*) FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
       WHERE cm.date >= '2024-12-01' AND cm.date <= ?`).pluck().get(TODAY) as number;
     expect(months.slice(1).reduce((n, l) => n + int(l[2]), 0)).toBe(deliberated);
+  });
+
+  test('JSON: /dashboard.json (= ?format=json = Accept) holds every table with numbers as numbers, valid against /openapi.json; the same as the CSV', async () => {
+    const v = await loadOpenApiValidator(f.app);
+    const body = (await request(f.app).get('/dashboard.json?thema=alle').expect(200).expect('Content-Type', /application\/json/)).body;
+    expect(v.check('/dashboard.json', 200, body)).toBe('');
+    // supertest listens on a new port per request: links are compared without it
+    const hostless = (x: unknown) => JSON.stringify(x).replace(/127\.0\.0\.1:\d+/g, 'HOST');
+    expect(hostless((await request(f.app).get('/dashboard?thema=alle&format=json').expect(200)).body)).toBe(hostless(body));
+    expect(hostless((await request(f.app).get('/dashboard?thema=alle').set('Accept', 'application/json').expect(200)).body)).toBe(hostless(body));
+    expect(body.tables.map((t: { key: string }) => t.key)).toEqual(['staedte', 'dauer', 'ruhend', 'ergebnisse', 'monate']);
+    for (const t of body.tables as { key: string; columns: string[]; rows: (string | number)[][] }[]) {
+      const table = await csv(f, `thema=alle&tabelle=${t.key}`);
+      expect(t.columns).toEqual(table[0]);
+      expect(t.rows).toEqual(
+        table.slice(1).map((l, i) => l.map((c, j) => (typeof t.rows[i][j] === 'number' ? int(c) : c))));
+    }
+    const bad = await request(f.app).get('/dashboard.json?thema=gibtsnicht').expect(404);
+    expect(bad.body).toEqual({ error: 'Dieses Thema gibt es nicht.', status: 404 });
   });
 
   test('the page: five charts, each an SVG image with title and description, and its table', async () => {

@@ -28,6 +28,21 @@ const LIST_PAGE = {
 
 export const COMPONENT_SCHEMAS: Record<string, Schema> = {
   Error: obj({ error: str, status: int }, { description: 'Every error answer of a JSON request: one line in German, and the HTTP status.' }),
+  Dashboard: obj({
+    type: { const: 'Dashboard' },
+    today: date,
+    topic: nullable(obj({ id: str, label: str })),
+    city: nstr,
+    tables: arrayOf(obj({
+      key: enumOf(['staedte', 'dauer', 'ruhend', 'ergebnisse', 'monate']),
+      heading: str,
+      caption: str,
+      columns: arrayOf(str),
+      rows: arrayOf(arrayOf({ type: ['string', 'number'] })),
+      csv: uri,
+    })),
+    links: obj({ self: uri, html: uri }),
+  }, { description: 'The dashboard: the table beside each chart (numbers as numbers) and its CSV address.' }),
   Source: obj({ key: str, name: str, demo: bool }, { description: 'The RIS a motion, meeting or committee comes from (sourceKey, its name, whether it is demo data).' }),
   ObjectLinks: obj({ self: uri, html: uri }, { description: 'An object’s JSON (self) and its page (html), absolute.' }),
   PageLinks: obj({ self: uri, first: uri, prev: nullable(uri), next: nullable(uri), last: uri }, { open: true, description: 'Links of a paged list; next is null on the last page.' }),

@@ -65,6 +65,7 @@ export function openApiDocument(base: string) {
         [pathParam('source', str), pathParam('name', str), FORMAT, PAGE], 'Organization', 'The committee.',
       ),
       '/health': { get: { summary: 'Database and sources', responses: { '200': json('Health', 'The database answers.'), '503': json('Health', 'The database does not answer.') } } },
+      '/dashboard.json': get('The dashboard of a topic across cities (= /dashboard?format=json)', [TOPIC, query('stadt', 'Only this source (its key).')], 'Dashboard', 'The tables of the five charts.'),
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
     },
     components: { schemas: COMPONENT_SCHEMAS },

@@ -1,7 +1,8 @@
 /**
  * GET /dashboard?thema=…&stadt=… — one topic's motions across cities at a glance: five server-rendered
  * SVG charts (no JavaScript), each with its table; GET /dashboard.csv?…&tabelle=staedte|dauer|ruhend|
- * ergebnisse|monate sends one of those tables. Numbers are cached per data stamp and day.
+ * ergebnisse|monate sends one of those tables; /dashboard.json (or ?format=json, Accept: application/json)
+ * all of them as JSON (json/dashboard-json.ts). Numbers are cached per data stamp and day.
  */
 import type { Request, Response } from 'express';
 import type Database from 'better-sqlite3';
@@ -13,6 +14,9 @@ import type { AppContext } from '../app';
 import { sendCsv } from '../csv-output';
 import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';
+import { toDashboardJson } from '../json/dashboard-json';
+import { jsonLinks } from '../json/links';
+import { pageFormat, sendJson } from '../json/negotiate';
 import { loadTopics } from '../topics-file';
 import { DASHBOARD_TABLES, TIMELINE_MONTHS, toCharts, toDashboardView, type DashboardParams, type DashboardTable } from '../views/dashboard-view';
 import { topicListSpec } from '../views/list-data';
@@ -61,6 +65,10 @@ export function dashboardRoute(ctx: AppContext) {
     const known = cities(ctx.sqlite);
     const p = parseParams(req, topics, known);
     const { data, fromMonth, today } = load(ctx, p);
+    if (req.path.endsWith('.json') || pageFormat(req) === 'json') {
+      sendJson(res, toDashboardJson(p, toCharts(data, today, fromMonth), today, jsonLinks(req)));
+      return;
+    }
     res.type('html').send(ctx.render('dashboard', toDashboardView(p, topics, known, data, today, fromMonth)));
   };
 }

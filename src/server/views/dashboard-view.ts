@@ -22,6 +22,8 @@ export const DASHBOARD_TABLES: readonly DashboardTable[] = ['staedte', 'dauer', 
 
 export interface Cell {
   text: string;
+  /** the number a numeric cell shows (for JSON and CSV readers) */
+  value?: number;
   href?: string;
   /** numbers align right */
   numeric?: boolean;
@@ -52,7 +54,7 @@ export interface DashboardParams {
 }
 
 const stateLabel = (s: string) => STATE_LABELS[s as PaperState] ?? s;
-const n = (value: number): Cell => ({ text: de(value), numeric: true });
+const n = (value: number): Cell => ({ text: de(value), value, numeric: true });
 const vorlagen = (count: number) => `${de(count)} ${count === 1 ? 'Vorlage' : 'Vorlagen'}`;
 const days = (value: number) => de(Math.round(value));
 
