@@ -5,7 +5,10 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { backfillNewEvents } from './write-events';
-import * as schema from './schema';
+import * as entitySchema from './schema';
+import * as crawlSchema from './schema-crawl';
+
+const schema = { ...entitySchema, ...crawlSchema };
 import { projectRoot } from '../util/paths';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };

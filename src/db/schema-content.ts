@@ -4,7 +4,8 @@
  * change events (the one source of news for feeds and alerts).
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { crawlRuns, papers, sources } from './schema';
+import { papers, sources } from './schema';
+import { crawlRuns } from './schema-crawl';
 
 /** One document content (by sha256), read once: what pdf-parse found in it. */
 export const documents = sqliteTable('documents', {
