@@ -9,8 +9,12 @@
  *  - A done or stopped station held it until its last past meeting; a current station holds it
  *    until today (`running`).
  *  - Planned and skipped stations, and stations without any date, have no figure (null).
- *  - total: from the paper's date (else its first meeting) to its last past meeting when no
- *    station is open any more, else to today.
+ *  - A station whose start is not a hand-over (no paper date, no done station before it) starts at
+ *    its own first meeting; if it also ended there, its figure says nothing (0 days of an unknown
+ *    stay) and is null.
+ *  - total: from the paper's date (else its first meeting: `totalFrom` says which) to its last past
+ *    meeting when no station is open any more, else to today. Counted from a first meeting that was
+ *    also the last, it is null for the same reason.
  */
 import { daysBetween, isIsoDate } from './dates';
 import type { StationProgress } from './stations';
@@ -28,6 +32,8 @@ export interface DaysSummary {
   stations: StationDays[];
   total: number | null;
   totalRunning: boolean;
+  /** where the total starts: the paper's own date, or (without one) its first meeting */
+  totalFrom: 'paper' | 'first-meeting' | null;
 }
 
 function firstDate(s: StationProgress): string | null {
@@ -49,7 +55,8 @@ export function deriveStationDays(stations: readonly StationProgress[], paperDat
     const own = firstDate(s);
     let from = handOver ?? own;
     if (from != null && own != null && from > own) from = own;
-    if (from == null || to == null || to < from) {
+    const unknownStart = handOver == null;
+    if (from == null || to == null || to < from || (unknownStart && !running && from === to)) {
       out.push(none);
     } else {
       out.push({ stationIndex: s.index, from, to, days: daysBetween(from, to), running });
@@ -61,6 +68,8 @@ export function deriveStationDays(stations: readonly StationProgress[], paperDat
   const start = isIsoDate(paperDate) ? paperDate : starts.length ? starts.reduce((a, b) => (b < a ? b : a)) : null;
   const lasts = stations.map((s) => s.lastDate).filter((d): d is string => d != null);
   const end = open ? today : lasts.length ? lasts.reduce((a, b) => (b > a ? b : a)) : null;
-  const total = start != null && end != null && end >= start ? daysBetween(start, end) : null;
-  return { stations: out, total, totalRunning: open && total != null };
+  const totalFrom = isIsoDate(paperDate) ? 'paper' : start != null ? 'first-meeting' : null;
+  let total = start != null && end != null && end >= start ? daysBetween(start, end) : null;
+  if (totalFrom === 'first-meeting' && !open && total === 0) total = null;
+  return { stations: out, total, totalRunning: open && total != null, totalFrom: total == null ? null : totalFrom };
 }

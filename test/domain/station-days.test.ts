@@ -41,12 +41,27 @@ describe('deriveStationDays', () => {
     expect(d.totalRunning).toBe(false);
   });
 
-  test('without a paper date the first meeting starts; stations out of order start at their own first meeting', () => {
+  test('without a paper date the first meeting starts (a lone meeting of unknown arrival has no figure); stations out of order start at their own first meeting', () => {
     const d = days([
       st('Ausschuss A', 'preliminary', [row('2026-09-01')], 'Erledigt'),
       st('Ausschuss B', 'preliminary', [row('2026-06-29', 'deferred'), row('2026-08-01', 'adopted')]),
     ], null);
-    expect(d.stations.map((s) => [s.from, s.to, s.days])).toEqual([['2026-09-01', '2026-09-01', 0], ['2026-06-29', '2026-08-01', 33]]);
+    expect(d.stations.map((s) => [s.from, s.to, s.days])).toEqual([[null, null, null], ['2026-06-29', '2026-08-01', 33]]);
     expect(d.total).toBe(64);
+    expect(d.totalFrom).toBe('first-meeting');
+  });
+
+  test('without a paper date, one decided meeting says nothing about how long: no station figure, no total', () => {
+    const d = days([st('Stadtverordnetenversammlung', 'decision', [row('2025-12-11', 'adopted')])], null);
+    expect(d.stations.map((s) => s.days)).toEqual([null]);
+    expect(d.total).toBeNull();
+    expect(d.totalFrom).toBeNull();
+  });
+
+  test('with a paper date of the same day, the 0 days are a fact and counted from the paper', () => {
+    const d = days([st('Rat', 'decision', [row('2025-12-11', 'adopted')])], '2025-12-11');
+    expect(d.stations.map((s) => s.days)).toEqual([0]);
+    expect(d.total).toBe(0);
+    expect(d.totalFrom).toBe('paper');
   });
 });

@@ -165,7 +165,7 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
     trackSummary: summary,
     // "Dauer" only where there is a start and an end; a running count says since when
     totalDaysText: days.total != null
-      ? (days.totalRunning ? `In Beratung ${daysPhrase(days.total, true)}` : `Dauer: ${daysPhrase(days.total, false)} von der Vorlage bis zur letzten Sitzung`)
+      ? (days.totalRunning ? `In Beratung ${daysPhrase(days.total, true)}` : `Dauer: ${daysPhrase(days.total, false)} ${days.totalFrom === 'paper' ? 'von der Vorlage' : 'von der ersten'} bis zur letzten Sitzung`)
       : null,
     caseMembers: members.length > 1
       ? members.map((m) => ({
