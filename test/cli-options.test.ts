@@ -1,6 +1,6 @@
 /**
  * Each command refuses the options it does not take and impossible dates with one line and exit 2,
- * and every command answers --help (and -h) with its usage and exit 0 (issue 12 §5). Run from the
+ * and every command answers --help (and -h) with its usage and exit 0. Run from the
  * sources (tsx) as a real process.
  */
 import path from 'node:path';

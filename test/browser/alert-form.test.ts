@@ -1,5 +1,5 @@
 /**
- * Must-show 4: the "Benachrichtigen" form in real Chromium at 390 px with JavaScript switched off —
+ * The "Benachrichtigen" form in real Chromium at 390 px with JavaScript switched off —
  * fill in the address, pick the daily digest, submit, receive the confirmation mail at the real SMTP
  * server on 127.0.0.1, open its link and confirm with the button — and axe-core (in a second context
  * with scripts allowed only for axe) finds nothing serious or critical on the form and the alert pages.

@@ -1,5 +1,5 @@
 /**
- * E-mail alerts end to end (issue 15, must-show 1 second half and 2): the real app on 127.0.0.1 with
+ * E-mail alerts end to end: the real app on 127.0.0.1 with
  * the demo data in a real SQLite file, a real SMTP server on 127.0.0.1; subscriptions go through the
  * real form, mails are read back (mailparser) and their links followed against the app. Change events
  * are inserted into paper_events directly (test/helpers/alerts.ts insertEvent).
@@ -91,7 +91,7 @@ describe('e-mail alerts against a real SMTP server', () => {
     expect(w.smtp.to('anna@example.org')).toHaveLength(2);
   });
 
-  test('must-show 1: the confirmed motion subscriber gets one mail naming the result, the topic digest subscriber gets it in the next digest, the unconfirmed nobody', async () => {
+  test('the confirmed motion subscriber gets one mail naming the result, the topic digest subscriber gets it in the next digest, the unconfirmed nobody', async () => {
     await subscribeVia(w.base, motionPath, 'rat@example.org', 'instant');
     await subscribeVia(w.base, topicPath, 'digest@example.org', 'daily');
     await subscribeVia(w.base, motionPath, 'unconfirmed@example.org', 'instant');

@@ -9,7 +9,7 @@
  * reported at once, one line each. The `situation` field of the file ("result-pending", "dormant")
  * has no column yet and is not compared.
  *
- * The invariant of issue 17 is asserted apart: no paper's next step is a committee that already met
+ * One invariant is asserted apart: no paper's next step is a committee that already met
  * on it (a meeting row or agenda item of that committee for that paper before the day) without a
  * later dated meeting of that committee for it.
  */

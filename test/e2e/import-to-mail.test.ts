@@ -1,5 +1,5 @@
 /**
- * Issue 15, must-show 1 end to end: DS/2026/0123's Rat result is imported into the demo through the real
+ * A result from import to mail: DS/2026/0123's Rat result is imported into the demo through the real
  * import path (which writes the change event in its transaction); the motion's feed gains an entry naming
  * it, the confirmed subscriber of the motion receives one mail naming it, the daily-digest subscriber of
  * the Digitalisierung topic receives it in the next digest, and nobody unconfirmed receives anything but

@@ -1,5 +1,5 @@
 /**
- * Must-show 3: `ratsradar notify` (the built CLI, a child process) is SIGKILLed again and again while it
+ * `ratsradar notify` (the built CLI, a child process) is SIGKILLed again and again while it
  * sends to a real SMTP server on 127.0.0.1, then run once more to the end: every due mail arrives
  * exactly once (counted at the server by the Message-ID of its outbox row; a mail counts when the
  * server answered its DATA with 250).

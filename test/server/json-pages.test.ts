@@ -1,5 +1,5 @@
 /**
- * Must-show 3 of issue 14: the JSON of the lists, the search, every meeting, every committee and every
+ * The JSON of the lists, the search, every meeting, every committee and every
  * motion of the demo data and the imported corpus, each validated against the OpenAPI 3.1 document the
  * app publishes (/openapi.json, Ajv 2020-12 with formats); the pages walked by their `links.next`; and
  * the CSV and the JSON of the same list (same filters) hold the same motions, in the same order.

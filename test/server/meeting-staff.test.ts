@@ -1,5 +1,5 @@
 /**
- * The meeting page for staff (issue 16): per agenda item the earlier stations of its motion and what
+ * The meeting page for staff: per agenda item the earlier stations of its motion and what
  * became of them, the agenda-check status on the page and in the agenda CSV, and the "Stand" line —
  * on the demo's Rat of 17.12.2026 (coming) and Hauptausschuss of 03.12.2026, over the corpus + the demo data.
  */

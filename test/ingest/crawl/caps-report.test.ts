@@ -1,5 +1,5 @@
 /**
- * A crawled page over the field size caps (issue 12 §3) is stored cut and named in the crawl report
+ * A crawled page over the field size caps is stored cut and named in the crawl report
  * (errors.capped, with what was cut). The page is the Regensburg corpus motion with a 3 MB title,
  * made in the test and served by the replay server at the motion's URL.
  */

@@ -1,5 +1,5 @@
 /**
- * Must-show 1: crawl the replayed corpus end to end over loopback HTTP, and get the same database as
+ * Crawl the replayed corpus end to end over loopback HTTP, and get the same database as
  * `ratsradar import --manifest` of the same pages. Each source is crawled with its plan; the corpus
  * pages that no other corpus page links to (a recorded site is a handful of pages, not a site) are
  * named as seeds, so every page of the corpus is crawled.

@@ -1,5 +1,5 @@
 /**
- * Must-show 1 of issue 13: a crawl of the replayed corpus with its PDFs (test/helpers/document-replay.ts)
+ * A crawl of the replayed corpus with its PDFs (test/helpers/document-replay.ts)
  * fetches each motion's documents, keeps one copy per content, reads them (text per page, page count,
  * title, creation date; a scan as "no_text"; encrypted and broken ones as typed errors) and makes their
  * text searchable; the crawl report counts them. A later run asks again only conditionally.

@@ -1,5 +1,5 @@
 /**
- * Must-show 2: each fault of the replay server, and the crawl still completes with every page that can
+ * Each fault of the replay server, and the crawl still completes with every page that can
  * be had; the request rate stays within the limit; a robots.txt disallow is honoured.
  * The site: Regensburg's September 2026 calendar → meeting 2667 → paper 22820 (and pages the corpus
  * does not have, which answer 404).

@@ -1,5 +1,5 @@
 /**
- * Issue 12 must-show 3, on the replay server: a good crawl of a Hamburg-Nord paper, then the same URL
+ * The shrink guard on the replay server: a good crawl of a Hamburg-Nord paper, then the same URL
  * served cut right after one of its embedded documents (a page that still ends with </html>), then with
  * its Betreff label renamed, then with its text documents gone (a suspicious shrink): the database stays
  * as the good crawl made it, each report names the page, data/failures/ holds each answer. The shrunk

@@ -1,5 +1,5 @@
 /**
- * Must-show 4: a second crawl fetches only what the incremental rules say (ALLRIS plan: the calendar from a
+ * A second crawl fetches only what the incremental rules say (ALLRIS plan: the calendar from a
  * month back to two ahead, meetings from two weeks back to two months ahead, open papers, papers not yet
  * known, the agenda items of changed meetings only; conditional requests where the server allows them),
  * and a changed page shows up in the change log with the time it was seen.

@@ -1,5 +1,5 @@
 /**
- * Must-show 2 of issue 14: ratsradar's own OParl crawler (the OParl crawl plan and scrapers/oparl, as
+ * Ratsradar's own OParl crawler (the OParl crawl plan and scrapers/oparl, as
  * `scrape` runs them) reads ratsradar's OParl server on 127.0.0.1 — serving the demo and the imported
  * corpus — into a fresh database, one source per Body; the two databases hold the same papers,
  * consultations (stations and meeting rows), meetings and agenda items, compared table by table with

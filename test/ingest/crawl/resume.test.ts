@@ -1,5 +1,5 @@
 /**
- * Must-show 3: a crawl process killed with SIGKILL in the middle, run again, ends with the same database
+ * A crawl process killed with SIGKILL in the middle, run again, ends with the same database
  * as a crawl that was never interrupted — nothing lost, nothing fetched twice but the page in flight.
  * The real command (bin/ratsradar.js, built by `npm test`'s pretest) against the replay server.
  */

@@ -1,6 +1,6 @@
 /**
  * A page that failed in a full crawl is retried by the next incremental run even when its placeholder
- * row looks final (issue 12 §5): the Regensburg paper 22820 answers 500 through the whole full run;
+ * row looks final: the Regensburg paper 22820 answers 500 through the whole full run;
  * its row, known from the meeting's agenda ("geändert beschlossen"), derives as decided on 5 Oct, so
  * the incremental rules ("open papers") alone would never ask for it again.
  */

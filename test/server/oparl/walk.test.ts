@@ -1,5 +1,5 @@
 /**
- * Must-show 1 of issue 14: the OParl 1.1 API of the demo and the imported corpus, walked over real HTTP
+ * The OParl 1.1 API of the demo and the imported corpus, walked over real HTTP
  * on 127.0.0.1 from /oparl/v1.1/system through every list along links.next: every object (and every
  * object embedded in one) valid against the official OParl 1.1 schemas (ajv, formats included), every
  * object at its own id answering the same object, and no dangling reference: every URL of ratsradar an
