@@ -3,42 +3,38 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { importPapers } from '../../src/db/import';
-import { refreshDerived } from '../../src/db/derive';
-import { loadDemo } from '../../src/ingest/demo';
-import { importSavedPages } from '../../src/ingest/saved-pages';
 import { createApp } from '../../src/server/app';
-import { CORPUS, makeTmpDir } from '../helpers/tmp';
+import { makeTmpDir } from '../helpers/tmp';
 import { paper, station } from '../helpers/records';
-
-const TODAY = '2026-11-24';
-const NOW = '2026-11-24T09:00:00Z';
+import { buildFixtureApp, NOW, TODAY, type FixtureApp } from './fixture-app';
 
 describe('the web app on the corpus and the demo data', () => {
-  const tmp = makeTmpDir();
+  const tmp = makeTmpDir(); // for the broken database
+  let f: FixtureApp;
   let opened: OpenedDb;
   let app: Express;
-  const idOf = (ref: string) => opened.sqlite.prepare('SELECT id FROM papers WHERE reference = ?').pluck().get(ref) as number;
+  const idOf = (ref: string) => f.idOf(ref);
 
   beforeAll(() => {
-    opened = openDb(path.join(tmp.dir, 'app.sqlite'));
-    loadDemo(opened.sqlite, NOW, TODAY);
-    importSavedPages(opened.sqlite, [CORPUS], { now: NOW, today: TODAY });
-    // a hostile record: scraped text must come out escaped, links only http(s)
-    importPapers(opened.sqlite, { key: 'evil', name: 'Evil <b>City</b>' }, [
-      paper({
-        sourceId: '666',
-        reference: 'X-<script>alert(1)</script>',
-        name: '<img src=x onerror=alert(1)> Betreff',
-        url: 'javascript:alert(1)',
-        files: [{ name: 'Anlage"><script>', url: 'javascript:alert(2)' }],
-        consultation: [station('Rat<script>', 'Entscheidung', [{ date: '2026-01-01', name: '<i>Sitzung</i>', meetingSourceId: null, agendaItemSourceId: null, result: 'beschlossen<script>', resultCode: 'adopted' }])],
-      }),
-    ], NOW);
-    refreshDerived(opened.sqlite, TODAY);
-    app = createApp(opened.sqlite, { today: () => TODAY });
+    f = buildFixtureApp({
+      extra: ({ sqlite }) => {
+        // a hostile record: scraped text must come out escaped, links only http(s)
+        importPapers(sqlite, { key: 'evil', name: 'Evil <b>City</b>' }, [
+          paper({
+            sourceId: '666',
+            reference: 'X-<script>alert(1)</script>',
+            name: '<img src=x onerror=alert(1)> Betreff',
+            url: 'javascript:alert(1)',
+            files: [{ name: 'Anlage"><script>', url: 'javascript:alert(2)' }],
+            consultation: [station('Rat<script>', 'Entscheidung', [{ date: '2026-01-01', name: '<i>Sitzung</i>', meetingSourceId: null, agendaItemSourceId: null, result: 'beschlossen<script>', resultCode: 'adopted' }])],
+          }),
+        ], NOW);
+      },
+    });
+    ({ opened, app } = f);
   });
   afterAll(() => {
-    opened.close();
+    f.cleanup();
     tmp.cleanup();
   });
 

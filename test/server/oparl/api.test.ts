@@ -16,7 +16,8 @@ import { importSavedPages } from '../../../src/ingest/saved-pages';
 import { createApp } from '../../../src/server/app';
 import { oparlValidators } from '../../helpers/oparl-validate';
 import { CORPUS, makeTmpDir } from '../../helpers/tmp';
-import { buildWebDb, WEB_TODAY } from '../../helpers/web-db';
+import { WEB_TODAY } from '../../helpers/web-db';
+import { buildFixtureApp, type FixtureApp } from '../fixture-app';
 
 const HOST = 'ratsradar.test';
 const ROOT = `http://${HOST}/oparl/v1.1`;
@@ -45,16 +46,17 @@ async function allIds(app: Express): Promise<string[]> {
 }
 
 describe('the OParl API', () => {
-  const tmp = makeTmpDir();
+  const tmp = makeTmpDir(); // the second database of the re-import test
+  let fixture: FixtureApp;
   let opened: OpenedDb;
   let app: Express;
 
   beforeAll(() => {
-    opened = buildWebDb(tmp.dir);
-    app = createApp(opened.sqlite, { today: () => WEB_TODAY });
+    fixture = buildFixtureApp();
+    ({ opened, app } = fixture);
   });
   afterAll(() => {
-    opened.close();
+    fixture.cleanup();
     tmp.cleanup();
   });
 
