@@ -15,6 +15,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { OpenedDb } from '../../src/db/connection';
 import { createApp } from '../../src/server/app';
 import { axeContext, axeSerious, launchChromium, SHOTS, sidewaysOverflow } from '../helpers/browser';
+import { pageUrl } from '../helpers/page-urls';
 import { makeTmpDir } from '../helpers/tmp';
 import { buildWebDb, paperIdOf, WEB_TODAY } from '../helpers/web-db';
 
@@ -71,26 +72,26 @@ describe('the web app in Chromium', () => {
   });
 
   const pages = () => [
-    { name: 'start', url: '/' },
-    { name: 'list', url: '/?thema=alle&sort=reference' },
-    { name: 'motion', url: `/papers/${ids.motion}` },
-    { name: 'decided-motion', url: `/papers/${ids.decidedMotion}` },
-    { name: 'committee', url: `/organizations/${ids.rat}` },
-    { name: 'organization-members', url: `/organizations/${ids.members}` },
-    { name: 'meeting', url: `/meetings/${ids.ratMeeting}` },
-    { name: 'past-meeting', url: `/meetings/${ids.pastRatMeeting}` },
-    { name: 'decided-meeting', url: `/meetings/${ids.decidedMeeting}` },
-    { name: 'search', url: '/suche?q=digital' },
-    { name: 'dashboard', url: '/dashboard' },
-    { name: 'dashboard-all', url: '/dashboard?thema=alle' },
+    { name: 'start', url: pageUrl('start') },
+    { name: 'list', url: pageUrl('start', {}, 'thema=alle&sort=reference') },
+    { name: 'motion', url: pageUrl('motion', { id: ids.motion }) },
+    { name: 'decided-motion', url: pageUrl('motion', { id: ids.decidedMotion }) },
+    { name: 'committee', url: pageUrl('organization', { id: ids.rat }) },
+    { name: 'organization-members', url: pageUrl('organization', { id: ids.members }) },
+    { name: 'meeting', url: pageUrl('meeting', { id: ids.ratMeeting }) },
+    { name: 'past-meeting', url: pageUrl('meeting', { id: ids.pastRatMeeting }) },
+    { name: 'decided-meeting', url: pageUrl('meeting', { id: ids.decidedMeeting }) },
+    { name: 'search', url: pageUrl('search', {}, 'q=digital') },
+    { name: 'dashboard', url: pageUrl('dashboard') },
+    { name: 'dashboard-all', url: pageUrl('dashboard', {}, 'thema=alle') },
     // the ways in: cities, committees, the meeting calendar
-    { name: 'cities', url: '/staedte' },
-    { name: 'city', url: '/staedte/demo-musterstadt' },
-    { name: 'committees', url: '/gremien' },
-    { name: 'committees-city', url: '/gremien?stadt=hamburg-nord' },
-    { name: 'calendar', url: '/sitzungen' },
-    { name: 'calendar-month', url: '/sitzungen?stadt=demo-musterstadt&monat=2026-12' },
-    { name: 'calendar-committee', url: `/sitzungen?gremium=${encodeURIComponent('demo-musterstadt:Rat der Stadt Musterstadt')}&monat=2026-10` },
+    { name: 'cities', url: pageUrl('cities') },
+    { name: 'city', url: pageUrl('city', { key: 'demo-musterstadt' }) },
+    { name: 'committees', url: pageUrl('committees') },
+    { name: 'committees-city', url: pageUrl('committees', {}, 'stadt=hamburg-nord') },
+    { name: 'calendar', url: pageUrl('calendar') },
+    { name: 'calendar-month', url: pageUrl('calendar', {}, 'stadt=demo-musterstadt&monat=2026-12') },
+    { name: 'calendar-committee', url: pageUrl('calendar', {}, `gremium=${encodeURIComponent('demo-musterstadt:Rat der Stadt Musterstadt')}&monat=2026-10`) },
   ];
 
   async function open(context: string, url: string, page?: Page): Promise<Page> {
