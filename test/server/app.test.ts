@@ -94,11 +94,24 @@ describe('the web app on the corpus and the demo data', () => {
     expect(res.body.source).toEqual({ key: 'demo-leipzig', name: 'Leipzig (Demo)', demo: true });
   });
 
-  test('a corpus paper links to nothing unsafe and shows planned steps apart from done ones', async () => {
-    const id = opened.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'laatzen'").pluck().get() as number;
+  test('a corpus paper (Laatzen 2026/245) links only to site paths, its own anchors and its RIS over https, and marks each station as the RIS has it: four done, two stopped', async () => {
+    const id = opened.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'laatzen' AND p.reference = '2026/245'").pluck().get() as number;
     const res = await request(app).get(`/papers/${id}`).expect(200);
     expect(res.text).toContain('2026/245');
-    expect(res.text).toMatch(/station-(done|stopped|planned|skipped|current)/);
+    const hrefs = [...res.text.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBeGreaterThan(10);
+    expect(hrefs.filter((h) => !/^(\/(?!\/)|#[a-z]|https:\/\/ratsinfo\.laatzen\.de\/)/.test(h))).toEqual([]);
+    expect(hrefs.filter((h) => h.startsWith('https://')).length).toBeGreaterThan(0);
+    const classes = (prefix: string) => [...res.text.matchAll(new RegExp(`class="${prefix} ${prefix}-([a-z]+)`, 'g'))].map((m) => m[1]);
+    expect(classes('station')).toEqual(['done', 'done', 'done', 'done', 'stopped', 'stopped']);
+    expect(classes('step')).toEqual(['done', 'done', 'done', 'done', 'stopped', 'stopped']);
+  });
+
+  test('a motion on its way (DS/2026/0123) shows its planned stations apart from the done one, in the list and in the steps', async () => {
+    const res = await request(app).get(`/papers/${idOf('DS/2026/0123')}`).expect(200);
+    const classes = (prefix: string) => [...res.text.matchAll(new RegExp(`class="${prefix} ${prefix}-([a-z]+)`, 'g'))].map((m) => m[1]);
+    expect(classes('step')).toEqual(['done', 'planned', 'planned']);
+    expect(classes('station')).toEqual(['done', 'planned', 'planned']);
   });
 
   test('a Hamburg meeting page lists its agenda with results, links its motions, and the motions link back', async () => {
