@@ -33,7 +33,7 @@ describe('loadCommitteeModel (Rat der Stadt Musterstadt on 2026-11-24)', () => {
     expect(model.queue.map((q) => q.progress.state)).toEqual(['scheduled', 'scheduled']);
   });
 
-  test('coming agendas: the published one of 17.12.2026 with two flagged items, then the Rat's meeting of 04.02.2027 without a published agenda, holding the planned row of DS/2026/0388', () => {
+  test('coming agendas: the published one of 17.12.2026 with two flagged items, then the Rat meeting of 04.02.2027 without a published agenda, holding the planned row of DS/2026/0388', () => {
     expect(model.coming.map((a) => [a.anchor, a.date, a.start, a.published, a.flagged, a.blocking, a.hidden])).toEqual([
       [`sitzung-${meetingOf('4103')}`, '2026-12-17', '17:00', true, 2, true, 0],
       [`sitzung-${meetingOf('4124')}`, '2027-02-04', '17:00', false, 1, false, 0],
