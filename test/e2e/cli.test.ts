@@ -80,12 +80,12 @@ describe('ratsradar parse: bad input gets exit 2 and one line', () => {
   test('a missing file', () => {
     expectOneLineError(ratsradar(['parse', path.join(tmp.dir, 'nope.html')]), 2, /cannot read .*nope\.html: no such file/);
   });
-  test('a RIS page kind that is not parsed yet (a hand-made ALLRIS 3 person page, kp020)', () => {
+  test('a RIS page kind that is not parsed yet (a hand-made ALLRIS 3 person page, kp020): one line, exit 2', () => {
     const page = '<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /><title>Person</title></head>' +
       '<body><div id="allriscontainer" class="kp020"><div id="risname"><h1>Person</h1></div></div></body></html>';
     expectOneLineError(ratsradar(['parse', write('kp020.html', page)]), 2, /allris3 kp020 pages are not parsed yet/);
   });
-  test('a page of a known kind whose layout is not understood (a hand-made to010 without its agenda)', () => {
+  test('a page of a known kind whose layout is not understood (a hand-made to010 without its agenda): one line, exit 2', () => {
     const page = '<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /><title>Tagesordnung</title></head>' +
       '<body><div id="allriscontainer" class="to010"><div id="risname"><h1>Tagesordnung - Sitzung</h1></div><div id="rismain"></div></div></body></html>';
     expectOneLineError(ratsradar(['parse', write('to010.html', page)]), 2, /layout not understood/);

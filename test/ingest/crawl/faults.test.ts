@@ -162,6 +162,7 @@ describe('a crawl outlasts the faults of the site', () => {
 
   test('every request identifies us and asks for German', async () => {
     const r = await run([]);
+    expect(r.requests.length).toBeGreaterThan(10);
     for (const q of r.requests) expect([q.userAgent, q.acceptLanguage]).toEqual(['ratsradar-test/1 (+mailto:test@example.org)', 'de-DE,de;q=0.9']);
   });
 });

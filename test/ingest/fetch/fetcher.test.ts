@@ -137,7 +137,7 @@ describe('fetcher', () => {
     expect(pageRequests().map((r) => r.conditional)).toEqual([false, true, true]);
   });
 
-  test('keeps a session cookie per host and sends it back', async () => {
+  test('keeps the session cookie a host sets and sends it back on the next request to that host', async () => {
     server.setPage(`https://${HOST}/bi/session.asp`, Buffer.from('<html></html>'));
     server['pages'].get(`${HOST}/bi/session.asp`)!.setCookie = 'JSESSIONID=abc123; Path=/';
     const f = fetcher();
