@@ -9,9 +9,8 @@ import { openDb } from '../../../src/db/connection';
 import { refreshDerived } from '../../../src/db/derive';
 import { importSavedPages } from '../../../src/ingest/saved-pages';
 import { manifestUrlLookup } from '../../../src/ingest/replay/manifest';
-import type { ReplayServer } from '../../../src/ingest/replay/server';
 import { saveSource } from '../../../src/ingest/crawl/sources';
-import { CORPUS_MANIFEST, corpusPages, startCorpusReplay } from '../../helpers/replay';
+import { CORPUS_MANIFEST, corpusPages, useCorpusReplay } from '../../helpers/replay';
 import { crawlCorpus } from '../../helpers/crawl';
 import { dumpContent } from '../../helpers/db-dump';
 import { makeTmpDir } from '../../helpers/tmp';
@@ -21,15 +20,8 @@ const TODAY = '2026-09-20';
 
 describe('crawling the replayed corpus', () => {
   const tmp = makeTmpDir();
-  let server: ReplayServer;
-  let via: string;
-  beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
-  });
-  afterAll(async () => {
-    await server.close();
-    tmp.cleanup();
-  });
+  const replay = useCorpusReplay();
+  afterAll(() => tmp.cleanup());
 
   test('gives the same database as importing the same pages', async () => {
     const pages = corpusPages();
@@ -43,7 +35,7 @@ describe('crawling the replayed corpus', () => {
       for (const key of sources) {
         const seeds = pages.filter((p) => p.source === key).map((p) => p.url);
         // three pages at a time: the pages arrive in another order than import reads them
-        const report = await crawlCorpus(crawled.sqlite, path.join(tmp.dir, 'crawl'), key, via, { seeds, today: TODAY, concurrency: 3 });
+        const report = await crawlCorpus(crawled.sqlite, path.join(tmp.dir, 'crawl'), key, replay.via, { seeds, today: TODAY, concurrency: 3 });
         expect([key, report.status, report.failures]).toEqual([key, 'done', []]);
         for (const u of crawled.sqlite.prepare(`SELECT url FROM crawl_queue WHERE run_id = ? AND state = 'done'`).pluck().all(report.runId) as string[]) fetched.add(urlKey(u));
       }

@@ -2,27 +2,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../../src/db/connection';
-import type { ReplayServer } from '../../../src/ingest/replay/server';
-import { startCorpusReplay } from '../../helpers/replay';
+import { useCorpusReplay } from '../../helpers/replay';
 import { crawlCorpus, fetchedUrls } from '../../helpers/crawl';
 import { CORPUS, makeTmpDir } from '../../helpers/tmp';
 
 describe('crawl plans find the corpus pages by following the site', () => {
   const tmp = makeTmpDir();
-  let server: ReplayServer;
-  let via: string;
-  beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
-  });
-  afterAll(async () => {
-    await server.close();
-    tmp.cleanup();
-  });
+  const replay = useCorpusReplay();
+  afterAll(() => tmp.cleanup());
 
   test('ALLRIS 3 (Regensburg): the September calendar → meeting 2667 → its papers, one of them in the corpus', async () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'rgb.sqlite'));
     try {
-      const report = await crawlCorpus(sqlite, path.join(tmp.dir, 'rgb'), 'regensburg', via, { since: '2026-09-01', until: '2026-09-30' });
+      const report = await crawlCorpus(sqlite, path.join(tmp.dir, 'rgb'), 'regensburg', replay.via, { since: '2026-09-01', until: '2026-09-30' });
       expect(fetchedUrls(sqlite, report.runId)).toEqual([
         'https://srv19.regensburg.de/bi/si010.asp?MM=9&YY=2026',
         'https://srv19.regensburg.de/bi/to010.asp?SILFDNR=2667',
@@ -36,7 +28,7 @@ describe('crawl plans find the corpus pages by following the site', () => {
   const crawlOf = async (key: string, opts: Parameters<typeof crawlCorpus>[4]) => {
     const { sqlite, close } = openDb(path.join(tmp.dir, `${key}.sqlite`));
     try {
-      const report = await crawlCorpus(sqlite, path.join(tmp.dir, key), key, via, opts);
+      const report = await crawlCorpus(sqlite, path.join(tmp.dir, key), key, replay.via, opts);
       return { report, urls: fetchedUrls(sqlite, report.runId) };
     } finally {
       close();
@@ -55,7 +47,7 @@ describe('crawl plans find the corpus pages by following the site', () => {
   test('ALLRIS 4 (Trier): the calendar month through Wicket AJAX with the session cookie, then the meeting', async () => {
     const { urls } = await crawlOf('trier', { since: '2026-10-01', until: '2026-10-31' });
     expect(urls).toEqual(['https://ratsinfo.trier.de/public/si010?MM=10&YY=2026', 'https://ratsinfo.trier.de/public/to010?SILFDNR=1000264']);
-    const ajax = server.requests.filter((r) => r.url.includes('MM=10&YY=2026'));
+    const ajax = replay.server.requests.filter((r) => r.url.includes('MM=10&YY=2026'));
     expect(ajax).toEqual([expect.objectContaining({ url: 'ratsinfo.trier.de/public/si010?0-1.0-&MM=10&YY=2026', status: 200, cookie: expect.stringMatching(/^JSESSIONID=replay\d+$/) })]);
   });
 
@@ -68,18 +60,18 @@ describe('crawl plans find the corpus pages by following the site', () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'laatzen-inc.sqlite'));
     try {
       const dir = path.join(tmp.dir, 'laatzen-inc');
-      await crawlCorpus(sqlite, dir, 'laatzen', via, { since: '2026-10-01', until: '2026-10-31', seeds: ['https://ratsinfo.laatzen.de/public/to010?SILFDNR=1000073'] });
+      await crawlCorpus(sqlite, dir, 'laatzen', replay.via, { since: '2026-10-01', until: '2026-10-31', seeds: ['https://ratsinfo.laatzen.de/public/to010?SILFDNR=1000073'] });
       // the newest VOLFDNR known: 1000285 (on the agenda); pretend the RIS has a paper 1000287 now
-      server.setPage('https://ratsinfo.laatzen.de/public/vo020?VOLFDNR=1000287', fs.readFileSync(path.join(CORPUS, 'allris4/laatzen/vo020-1000238.html')));
-      server.requests.length = 0;
-      await crawlCorpus(sqlite, dir, 'laatzen', via, { today: '2027-03-01' });
-      const probes = server.requests.filter((r) => r.url.includes('vo020?VOLFDNR=10002')).map((r) => `${r.url.replace('ratsinfo.laatzen.de/public/', '')} ${r.status}`);
+      replay.server.setPage('https://ratsinfo.laatzen.de/public/vo020?VOLFDNR=1000287', fs.readFileSync(path.join(CORPUS, 'allris4/laatzen/vo020-1000238.html')));
+      replay.server.requests.length = 0;
+      await crawlCorpus(sqlite, dir, 'laatzen', replay.via, { today: '2027-03-01' });
+      const probes = replay.server.requests.filter((r) => r.url.includes('vo020?VOLFDNR=10002')).map((r) => `${r.url.replace('ratsinfo.laatzen.de/public/', '')} ${r.status}`);
       expect(probes).toEqual([
         'vo020?VOLFDNR=1000285 404', // an open paper (known from the agenda only): asked again
         'vo020?VOLFDNR=1000286 404', 'vo020?VOLFDNR=1000287 200', 'vo020?VOLFDNR=1000288 404', 'vo020?VOLFDNR=1000289 404', 'vo020?VOLFDNR=1000290 404',
       ]);
     } finally {
-      server.removePage('https://ratsinfo.laatzen.de/public/vo020?VOLFDNR=1000287');
+      replay.server.removePage('https://ratsinfo.laatzen.de/public/vo020?VOLFDNR=1000287');
       close();
     }
   });

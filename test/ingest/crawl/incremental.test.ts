@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../../src/db/connection';
 import { loadPaperHistory } from '../../../src/db/history';
-import type { ReplayServer } from '../../../src/ingest/replay/server';
-import { startCorpusReplay } from '../../helpers/replay';
+import { startCorpusReplay, useCorpusReplay } from '../../helpers/replay';
 import { crawlCorpus } from '../../helpers/crawl';
 import { CORPUS, makeTmpDir } from '../../helpers/tmp';
 
@@ -31,32 +30,25 @@ function earlierVersion(): Buffer {
 
 describe('incremental crawls', () => {
   const tmp = makeTmpDir();
-  let server: ReplayServer;
-  let via: string;
-  beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
-  });
-  afterAll(async () => {
-    await server.close();
-    tmp.cleanup();
-  });
+  const replay = useCorpusReplay();
+  afterAll(() => tmp.cleanup());
 
   test('the second run fetches what can have changed, conditionally; a changed paper lands in the change log', async () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'inc.sqlite'));
     const dir = path.join(tmp.dir, 'inc');
     try {
-      server.setPage(PAPER, earlierVersion());
-      const first = await crawlCorpus(sqlite, dir, 'regensburg', via, { since: '2026-09-01', until: '2026-09-30', today: '2026-09-20', now: () => '2026-09-20T08:00:00Z' });
+      replay.server.setPage(PAPER, earlierVersion());
+      const first = await crawlCorpus(sqlite, dir, 'regensburg', replay.via, { since: '2026-09-01', until: '2026-09-30', today: '2026-09-20', now: () => '2026-09-20T08:00:00Z' });
       expect([first.mode, first.status, first.pages.fetched]).toEqual(['full', 'done', 3]);
       const paperId = sqlite.prepare("SELECT id FROM papers WHERE source_record_id = '22820'").pluck().get() as number;
       expect(sqlite.prepare('SELECT state FROM papers WHERE id = ?').pluck().get(paperId)).not.toMatch(/^decided/);
 
-      server.setPage(PAPER, PAPER_BYTES);
-      server.requests.length = 0;
-      const second = await crawlCorpus(sqlite, dir, 'regensburg', via, { today: '2026-09-25', now: () => '2026-09-25T08:00:00Z' });
+      replay.server.setPage(PAPER, PAPER_BYTES);
+      replay.server.requests.length = 0;
+      const second = await crawlCorpus(sqlite, dir, 'regensburg', replay.via, { today: '2026-09-25', now: () => '2026-09-25T08:00:00Z' });
       expect([second.mode, second.status]).toEqual(['incremental', 'done']);
-      const asked = (reqs: typeof server.requests) => reqs.map((r) => `${r.url.replace('srv19.regensburg.de/bi/', '')} ${r.status}`).sort();
-      expect(asked(server.requests)).toEqual([
+      const asked = (reqs: typeof replay.server.requests) => reqs.map((r) => `${r.url.replace('srv19.regensburg.de/bi/', '')} ${r.status}`).sort();
+      expect(asked(replay.server.requests)).toEqual([
         // the paper's two documents, not in the replay (404) in the first run: tried again (README "Documents")
         'do027.asp?DOLFDNR=451003&options=64 404', 'do027.asp?DOLFDNR=451004&options=64&typ=130 404',
         // the calendar from a month back to two months ahead; September unchanged since the first run
@@ -70,7 +62,7 @@ describe('incremental crawls', () => {
         // newer papers than the newest seen
         'vo040.asp 404',
       ]);
-      expect(server.requests.filter((r) => r.status !== 404).every((r) => r.conditional || r.url.endsWith('robots.txt'))).toBe(true);
+      expect(replay.server.requests.filter((r) => r.status !== 404).every((r) => r.conditional || r.url.endsWith('robots.txt'))).toBe(true);
       expect(second.pages).toMatchObject({ fetched: 3, new: 0, changed: 1, unchanged: 2 });
       expect(second.changes).toBe(3);
 
@@ -86,9 +78,9 @@ describe('incremental crawls', () => {
       expect(sqlite.prepare('SELECT state FROM papers WHERE id = ?').pluck().get(paperId)).toBe('decided');
 
       // a third run of the unchanged site: the decided papers rest; the window's meetings are asked conditionally
-      server.requests.length = 0;
-      const third = await crawlCorpus(sqlite, dir, 'regensburg', via, { today: '2026-09-25', now: () => '2026-09-25T09:00:00Z' });
-      expect(asked(server.requests)).toEqual([
+      replay.server.requests.length = 0;
+      const third = await crawlCorpus(sqlite, dir, 'regensburg', replay.via, { today: '2026-09-25', now: () => '2026-09-25T09:00:00Z' });
+      expect(asked(replay.server.requests)).toEqual([
         // the documents that are not there, tried again (up to five times)
         'do027.asp?DOLFDNR=451003&options=64 404', 'do027.asp?DOLFDNR=451004&options=64&typ=130 404',
         'si010.asp?MM=10&YY=2026 404', 'si010.asp?MM=11&YY=2026 404', 'si010.asp?MM=8&YY=2026 404', 'si010.asp?MM=9&YY=2026 304',

@@ -5,22 +5,14 @@ import { CrawlBusyError } from '../../../src/ingest/crawl/crawler';
 import { enqueue, findOpenRun, heldByOther, nextPending, STALE_AFTER_MS, startRun } from '../../../src/ingest/crawl/journal';
 import { nowIso } from '../../../src/util/clock';
 import { saveSource, findSource } from '../../../src/ingest/crawl/sources';
-import type { ReplayServer } from '../../../src/ingest/replay/server';
-import { startCorpusReplay } from '../../helpers/replay';
+import { useCorpusReplay } from '../../helpers/replay';
 import { crawlCorpus, fetchedUrls } from '../../helpers/crawl';
 import { makeTmpDir } from '../../helpers/tmp';
 
 describe('crawl journal', () => {
   const tmp = makeTmpDir();
-  let server: ReplayServer;
-  let via: string;
-  beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
-  });
-  afterAll(async () => {
-    await server.close();
-    tmp.cleanup();
-  });
+  const replay = useCorpusReplay();
+  afterAll(() => tmp.cleanup());
 
   test('a URL enters a run once; pending entries come oldest first', () => {
     const { sqlite, close } = openDb(':memory:');
@@ -41,11 +33,11 @@ describe('crawl journal', () => {
     const parts = openDb(path.join(tmp.dir, 'parts.sqlite'));
     try {
       const opts = { since: '2026-09-01', until: '2026-09-30' };
-      const all = await crawlCorpus(whole.sqlite, path.join(tmp.dir, 'w'), 'regensburg', via, opts);
-      server.requests.length = 0;
+      const all = await crawlCorpus(whole.sqlite, path.join(tmp.dir, 'w'), 'regensburg', replay.via, opts);
+      replay.server.requests.length = 0;
       const reports = [];
       for (let i = 0; i < 20; i++) {
-        const r = await crawlCorpus(parts.sqlite, path.join(tmp.dir, 'p'), 'regensburg', via, { ...opts, maxRequests: 4 });
+        const r = await crawlCorpus(parts.sqlite, path.join(tmp.dir, 'p'), 'regensburg', replay.via, { ...opts, maxRequests: 4 });
         reports.push(r);
         if (r.status !== 'stopped') break;
       }
@@ -53,11 +45,11 @@ describe('crawl journal', () => {
       expect(reports.at(-1)!.status).toBe('done');
       expect(new Set(reports.map((r) => r.runId)).size).toBe(1);
       // every process read robots.txt once; no page twice
-      const pages = server.requests.filter((r) => !r.url.endsWith('robots.txt')).map((r) => r.url);
+      const pages = replay.server.requests.filter((r) => !r.url.endsWith('robots.txt')).map((r) => r.url);
       expect(new Set(pages).size).toBe(pages.length);
       expect(fetchedUrls(parts.sqlite, reports[0].runId)).toEqual(fetchedUrls(whole.sqlite, all.runId));
       expect(reports.at(-1)!.pages).toEqual(all.pages);
-      expect(reports.at(-1)!.requests).toBe(server.requests.length);
+      expect(reports.at(-1)!.requests).toBe(replay.server.requests.length);
     } finally {
       whole.close();
       parts.close();
@@ -69,8 +61,8 @@ describe('crawl journal', () => {
     try {
       const sourceDbId = saveSource(sqlite, findSource(sqlite, 'regensburg')!);
       startRun(sqlite, { sourceDbId, mode: 'full', since: null, until: null, today: '2026-09-20', now: nowIso(), pid: process.ppid });
-      await expect(crawlCorpus(sqlite, tmp.dir, 'regensburg', via)).rejects.toThrow(CrawlBusyError);
-      await expect(crawlCorpus(sqlite, tmp.dir, 'regensburg', via)).rejects.toThrow(`regensburg is being crawled by process ${process.ppid}`);
+      await expect(crawlCorpus(sqlite, tmp.dir, 'regensburg', replay.via)).rejects.toThrow(CrawlBusyError);
+      await expect(crawlCorpus(sqlite, tmp.dir, 'regensburg', replay.via)).rejects.toThrow(`regensburg is being crawled by process ${process.ppid}`);
     } finally {
       close();
     }
@@ -87,7 +79,7 @@ describe('crawl journal', () => {
       expect(() => process.kill(process.ppid, 0)).not.toThrow();
       expect(heldByOther(run, process.pid, nowIso())).toBe(false);
       expect(heldByOther(run, process.pid, new Date(Date.parse(stale) + STALE_AFTER_MS - 1000).toISOString())).toBe(true);
-      const report = await crawlCorpus(sqlite, tmp.dir, 'regensburg', via, { maxRequests: 3 });
+      const report = await crawlCorpus(sqlite, tmp.dir, 'regensburg', replay.via, { maxRequests: 3 });
       expect(report.runId).toBe(runId);
       expect(sqlite.prepare('SELECT pid FROM crawl_runs WHERE id = ?').pluck().get(runId)).toBe(report.status === 'stopped' ? process.pid : null);
     } finally {

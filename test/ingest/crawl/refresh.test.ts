@@ -6,8 +6,7 @@ import { loadSourceHealth } from '../../../src/db/source-health';
 import { parseDuration, refreshableSources, Refresher, serveRefresher } from '../../../src/ingest/crawl/refresh';
 import type { CrawlReport } from '../../../src/ingest/crawl/report';
 import type { SourceConfig } from '../../../src/ingest/crawl/sources';
-import type { ReplayServer } from '../../../src/ingest/replay/server';
-import { startCorpusReplay } from '../../helpers/replay';
+import { useCorpusReplay } from '../../helpers/replay';
 import { crawlCorpus } from '../../helpers/crawl';
 import { makeTmpDir } from '../../helpers/tmp';
 
@@ -51,24 +50,17 @@ test('one refresh at a time: a tick while one runs is skipped; sources are crawl
 
 describe('the serve refresher against the replayed corpus', () => {
   const tmp = makeTmpDir();
-  let server: ReplayServer;
-  let via: string;
-  beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
-  });
-  afterAll(async () => {
-    await server.close();
-    tmp.cleanup();
-  });
+  const replay = useCorpusReplay();
+  afterAll(() => tmp.cleanup());
 
   test('refreshes the sources crawled before, incrementally, and records each sync', async () => {
     const dbFile = path.join(tmp.dir, 'serve.sqlite');
     const { sqlite, close } = openDb(dbFile);
     try {
-      await crawlCorpus(sqlite, tmp.dir, 'regensburg', via, { since: '2026-09-01', until: '2026-09-30', now: () => '2026-09-20T08:00:00Z' });
+      await crawlCorpus(sqlite, tmp.dir, 'regensburg', replay.via, { since: '2026-09-01', until: '2026-09-30', now: () => '2026-09-20T08:00:00Z' });
       expect(refreshableSources(sqlite).map((s) => s.key)).toEqual(['regensburg']);
       process.env.RATSRADAR_STORE = path.join(tmp.dir, 'store');
-      const refresher = serveRefresher(sqlite, dbFile, 3_600_000, { via, rate: 1000, log: () => {} });
+      const refresher = serveRefresher(sqlite, dbFile, 3_600_000, { via: replay.via, rate: 1000, log: () => {} });
       try {
         await refresher.tick();
       } finally {
@@ -90,12 +82,12 @@ describe('the serve refresher against the replayed corpus', () => {
     const dbFile = path.join(tmp.dir, 'fail.sqlite');
     const { sqlite, close } = openDb(dbFile);
     try {
-      await crawlCorpus(sqlite, tmp.dir, 'regensburg', via, { since: '2026-09-01', until: '2026-09-30', now: () => '2026-09-20T08:00:00Z' });
-      server.robots.set('srv19.regensburg.de', 'User-agent: *\nDisallow: /\n');
-      const refresher = serveRefresher(sqlite, dbFile, 3_600_000, { via, rate: 1000, log: () => {} });
+      await crawlCorpus(sqlite, tmp.dir, 'regensburg', replay.via, { since: '2026-09-01', until: '2026-09-30', now: () => '2026-09-20T08:00:00Z' });
+      replay.server.robots.set('srv19.regensburg.de', 'User-agent: *\nDisallow: /\n');
+      const refresher = serveRefresher(sqlite, dbFile, 3_600_000, { via: replay.via, rate: 1000, log: () => {} });
       await refresher.tick();
       await refresher.stop();
-      server.robots.clear();
+      replay.server.robots.clear();
       const [health] = loadSourceHealth(sqlite, '2026-09-21T08:00:00Z').filter((h) => h.key === 'regensburg');
       expect(health).toMatchObject({ lastSuccessAt: '2026-09-20T08:00:00Z', failing: true, hoursSinceSuccess: 24, lastFailure: expect.stringMatching(/robots/) });
     } finally {

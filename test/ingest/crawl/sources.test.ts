@@ -5,8 +5,7 @@ import { openDb } from '../../../src/db/connection';
 import { Fetcher } from '../../../src/ingest/fetch/fetcher';
 import { detectSource, keyFromHost } from '../../../src/ingest/crawl/detect-source';
 import { findSource, loadSourcesFile, sourceHosts } from '../../../src/ingest/crawl/sources';
-import type { ReplayServer } from '../../../src/ingest/replay/server';
-import { corpusPages, startCorpusReplay } from '../../helpers/replay';
+import { corpusPages, useCorpusReplay } from '../../helpers/replay';
 import { makeTmpDir } from '../../helpers/tmp';
 
 const BIN = path.resolve(__dirname, '..', '..', '..', 'bin', 'ratsradar.js');
@@ -31,13 +30,8 @@ describe('data/sources.json', () => {
 });
 
 describe('system detection', () => {
-  let server: ReplayServer;
-  let via: string;
-  beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
-  });
-  afterAll(() => server.close());
-  const detect = (url: string) => detectSource(new Fetcher({ userAgent: 't', allowedHosts: [new URL(url).hostname], via, rate: 1000, backoffBaseMs: 1 }), url);
+  const replay = useCorpusReplay();
+  const detect = (url: string) => detectSource(new Fetcher({ userAgent: 't', allowedHosts: [new URL(url).hostname], via: replay.via, rate: 1000, backoffBaseMs: 1 }), url);
 
   test('keys from host names', () => {
     expect(['ris.westerstede.de', 'www.augsburg.sitzung-online.de', 'ratsinfo.trier.de', 'sitzungsdienst-hamburg-nord.hamburg.de', 'srv19.regensburg.de'].map(keyFromHost))
@@ -68,15 +62,8 @@ describe('system detection', () => {
 
 describe('ratsradar sources', () => {
   const tmp = makeTmpDir();
-  let server: ReplayServer;
-  let via: string;
-  beforeAll(async () => {
-    ({ server, via } = await startCorpusReplay());
-  });
-  afterAll(async () => {
-    await server.close();
-    tmp.cleanup();
-  });
+  const replay = useCorpusReplay();
+  afterAll(() => tmp.cleanup());
   const db = () => path.join(tmp.dir, 'db.sqlite');
   // spawnSync would block the replay server in this process: run the command asynchronously
   const run = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -90,14 +77,14 @@ describe('ratsradar sources', () => {
   });
 
   test('an instance that is known already is refused', async () => {
-    const added = await run(['sources', 'add', 'https://ris.westerstede.de/bi/', '--key', 'westerstede-neu', '--via', via]);
+    const added = await run(['sources', 'add', 'https://ris.westerstede.de/bi/', '--key', 'westerstede-neu', '--via', replay.via]);
     expect(added).toMatchObject({ code: 2, stderr: 'ratsradar sources: already known as "westerstede" (https://ris.westerstede.de/bi/)\n' });
   });
 
   test('a new instance is added, can be crawled, and shows its sync', async () => {
     // a host no source has yet: the Westerstede start page served under another name
-    server.setPage('https://ris.neustadt.example/bi/allris.net.asp', require('node:fs').readFileSync(corpusPages().find((p) => p.source === 'westerstede')!.absFile));
-    const added = await run(['sources', 'add', 'https://ris.neustadt.example/bi/', '--via', via]);
+    replay.server.setPage('https://ris.neustadt.example/bi/allris.net.asp', require('node:fs').readFileSync(corpusPages().find((p) => p.source === 'westerstede')!.absFile));
+    const added = await run(['sources', 'add', 'https://ris.neustadt.example/bi/', '--via', replay.via]);
     expect(added.stderr).toBe('');
     expect(added.stdout).toMatch(/^added neustadt: allris3 .* <https:\/\/ris\.neustadt\.example\/bi\/>, calendar si010_e; hosts ris\.neustadt\.example\ncrawl it with: ratsradar scrape neustadt\n$/);
     const { sqlite, close } = openDb(db());
@@ -106,7 +93,7 @@ describe('ratsradar sources', () => {
     } finally {
       close();
     }
-    const scraped = await run(['scrape', 'neustadt', '--via', via, '--rate', '100', '--since', '2026-09-01', '--until', '2026-09-30']);
+    const scraped = await run(['scrape', 'neustadt', '--via', replay.via, '--rate', '100', '--since', '2026-09-01', '--until', '2026-09-30']);
     expect(scraped.stdout).toMatch(/^neustadt: full crawl \(run 1\) done$/m);
     const list = await run(['sources']);
     expect(list.code).toBe(0);
