@@ -1,5 +1,5 @@
 /**
- * The OParl 1.1 API's rules beyond the walk (oparl-walk.test.ts): ids that survive a re-import in
+ * The OParl 1.1 API's rules beyond the walk (walk.test.ts): ids that survive a re-import in
  * another order into a new database (not row ids), absolute URLs from RATSRADAR_BASE_URL or the
  * request's validated host, the list filters (created_/modified_since, created_/modified_until, omit_internal, limit)
  * and their one-line JSON errors, and the soft delete of what the crawl found gone from the RIS.
