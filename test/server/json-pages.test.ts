@@ -184,6 +184,7 @@ describe('JSON of the lists and pages, validated against /openapi.json (demo and
 
   test('every motion’s JSON is valid, with its derived state at the top as in its progress', async () => {
     const ids = all<{ id: number }>('SELECT id FROM papers').map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(50);
     for (const id of ids) {
       const body = await getJson(`/papers/${id}.json`, '/papers/{id}.json');
       expect([id, body.state, body.explanation, body.next?.organization ?? null]).toEqual([id, body.progress.state, body.progress.explanation, body.progress.next?.organization ?? null]);

@@ -79,6 +79,7 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
 
   test('every object stands at its own id, the same there as in its list', async () => {
     const wrong: string[] = [];
+    expect(walk.objects.size).toBeGreaterThan(100);
     for (const [id, o] of walk.objects) {
       if (id === `${base}/oparl/v1.1/system`) continue;
       const got = await getJson(id);
