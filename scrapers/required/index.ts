@@ -1,5 +1,5 @@
 /**
- * What a page of each kind cannot lack (DESIGN.md habit 2; issue 12): one declarative list of required
+ * What a page of each kind cannot lack (DESIGN.md habit 2): one declarative list of required
  * parts per page kind, each in its own file, checked on the record a parser returned (and the page
  * text where the record cannot tell). A page without one of its parts has changed its layout (renamed
  * labels, an emptied content area): LayoutChangedError naming the page kind and the missing part, so

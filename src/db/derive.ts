@@ -187,7 +187,7 @@ function deriveIds(sqlite: Database.Database, ids: number[], day: string): numbe
 
 /**
  * Derives the papers a write just changed (`ids`), inside the caller's transaction — an import batch
- * or a crawl page — so that no committed paper is without its derived state (issue 12 §4). They are
+ * or a crawl page — so that no committed paper is without its derived state. They are
  * derived for the day all papers were last derived for (derive_state), so that every paper is of one
  * day and the server's day check (src/server/app.ts) moves them all on together; on a database never
  * derived yet, for `fallbackDay` (derive_state stays unset: the first refreshDerived derives all).

@@ -3,7 +3,7 @@
  * meeting date or a result differs from what was stored before, one paper_changes row per changed field
  * keeps the old and the new value (German display text) with the time it was seen.
  * snapshotPaper / diffPaperSnapshots / recordPaperChanges are used around an import (src/ingest/crawl);
- * loadPaperHistory is for the motion page (templates/partials/paper-history.hbs).
+ * loadPaperHistory is for the motion page (templates/pages/paper.hbs).
  */
 import type Database from 'better-sqlite3';
 import { stmt } from './statements';

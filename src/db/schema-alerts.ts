@@ -1,5 +1,5 @@
 /**
- * Tables of the e-mail alerts (issue 15), beside schema.ts (drizzle-kit reads every schema*.ts):
+ * Tables of the e-mail alerts, beside schema.ts (drizzle-kit reads every schema*.ts):
  * an address, its subscriptions with their tokens, and the sending queue (outbox). Nothing else about
  * a subscriber is stored: no name, no IP address, no mail content (a mail is rendered when it is sent).
  */

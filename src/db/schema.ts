@@ -1,6 +1,6 @@
 /**
  * The database schema (drizzle), with schema-content.ts (documents, change events). Migrations are generated from both with `npm run db:generate`
- * (drizzle-kit) into src/db/migrations and applied at start-up (see migrate.ts). Append-only: change
+ * (drizzle-kit) into src/db/migrations and applied at start-up (openDb in connection.ts). Append-only: change
  * this file, generate a new migration, commit both.
  */
 import { sql } from 'drizzle-orm';

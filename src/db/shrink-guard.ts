@@ -1,5 +1,5 @@
 /**
- * The shrink guard (issue 12, DESIGN.md habit 8): a new version of a stored record that loses most of
+ * The shrink guard (DESIGN.md habit 8): a new version of a stored record that loses most of
  * what the stored one had is not applied as it comes; the callers hold it back (the crawler fetches it
  * once more first, `import` reports it and exits 1, `reparse --accept URL` lets a person apply it).
  *

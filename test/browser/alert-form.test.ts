@@ -1,20 +1,17 @@
 /**
- * Must-show 4: the "Benachrichtigen" form in real Chromium at 390 px with JavaScript switched off —
+ * The "Benachrichtigen" form in real Chromium at 390 px with JavaScript switched off —
  * fill in the address, pick the daily digest, submit, receive the confirmation mail at the real SMTP
  * server on 127.0.0.1, open its link and confirm with the button — and axe-core (in a second context
  * with scripts allowed only for axe) finds nothing serious or critical on the form and the alert pages.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { axeContext, axeSerious, launchChromium, SHOTS, sidewaysOverflow } from '../helpers/browser';
 import { makeTmpDir } from '../helpers/tmp';
 import { linksIn, notifyAt, startAlertWorld, type AlertWorld } from '../helpers/alerts';
 
 jest.setTimeout(120_000);
 
-const CHROMIUM = process.env.RATSRADAR_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
-const AXE = require.resolve('axe-core/axe.min.js');
 const PHONE = { width: 390, height: 844 };
 
 describe('the subscribe form in Chromium at 390 px', () => {
@@ -26,32 +23,18 @@ describe('the subscribe form in Chromium at 390 px', () => {
   let motionPath: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: the browser tests need it`);
     w = await startAlertWorld(tmp.dir);
     const id = w.opened.sqlite.prepare("SELECT id FROM papers WHERE reference = 'DS/2026/0123'").pluck().get() as number;
     motionPath = `/papers/${id}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, locale: 'de-DE' });
-    withAxe = await browser.newContext({ viewport: PHONE, bypassCSP: true, locale: 'de-DE' });
-    await withAxe.addInitScript({ path: AXE });
-    fs.mkdirSync(SHOTS, { recursive: true });
+    withAxe = await axeContext(browser, { viewport: PHONE });
   });
   afterAll(async () => {
     await browser?.close();
     await w?.close();
     tmp.cleanup();
   });
-
-  async function axeSerious(page: Page): Promise<string[]> {
-    const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))`)) as {
-      id: string; impact: string | null; help: string; nodes: string[];
-    }[];
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).join(' | ')}`);
-  }
 
   test('without JavaScript: subscribe, get the confirmation mail, confirm with its link; no sideways scrolling', async () => {
     const page = await noScript.newPage();
@@ -92,7 +75,7 @@ describe('the subscribe form in Chromium at 390 px', () => {
       `/benachrichtigen/verwalten/${manage}`, `/benachrichtigen/bestaetigen/${confirmToken}`]) {
       expect((await page.goto(w.base + url))?.status()).toBe(200);
       if (!url.startsWith('/benachrichtigen') && url !== '/datenschutz') expect(await page.locator('section.alert-form form').count()).toBe(1);
-      const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+      const overflow = await sidewaysOverflow(page);
       if (overflow > 1) problems.push(`${url}: ${overflow} px sideways scrolling`);
       for (const v of await axeSerious(page)) problems.push(`${url}: ${v}`);
     }

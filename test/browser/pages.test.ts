@@ -9,32 +9,24 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import ical from 'node-ical';
 import { XMLParser } from 'fast-xml-parser';
 import type { OpenedDb } from '../../src/db/connection';
 import { createApp } from '../../src/server/app';
+import { axeContext, axeSerious, launchChromium, SHOTS, sidewaysOverflow } from '../helpers/browser';
+import { pageUrl } from '../helpers/page-urls';
 import { makeTmpDir } from '../helpers/tmp';
 import { buildWebDb, paperIdOf, WEB_TODAY } from '../helpers/web-db';
 
 jest.setTimeout(90_000);
 
-const CHROMIUM = process.env.RATSRADAR_CHROMIUM ?? '/usr/bin/chromium';
-const SHOTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
-const AXE = require.resolve('axe-core/axe.min.js');
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
 
 const squashText = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 describe('the web app in Chromium', () => {
   const tmp = makeTmpDir();
@@ -48,9 +40,6 @@ describe('the web app in Chromium', () => {
   const ids = { motion: 0, rat: 0, ratMeeting: 0, hauptausschussMeeting: 0, pastRatMeeting: 0, members: 0, decidedMeeting: 0, decidedMotion: 0 };
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium (apt-get install chromium; .ci/run does) — the browser tests need it`);
-    }
     opened = buildWebDb(tmp.dir);
     const one = (sql: string) => opened.sqlite.prepare(sql).pluck().get() as number;
     ids.motion = paperIdOf(opened, 'demo-musterstadt', 'DS/2026/0123');
@@ -67,18 +56,12 @@ describe('the web app in Chromium', () => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     for (const v of VIEWPORTS) {
-      const context = await browser.newContext({ viewport: { width: v.width, height: v.height }, bypassCSP: true, locale: 'de-DE', acceptDownloads: true });
-      // bypassCSP lets axe-core in although the app forbids every script; it is loaded into each page once, at navigation
-      await context.addInitScript({ path: AXE });
+      const context = await axeContext(browser, { viewport: { width: v.width, height: v.height }, acceptDownloads: true });
       contexts.set(v.name, context);
       tabs.set(v.name, await context.newPage());
     }
-    fs.mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -89,26 +72,26 @@ describe('the web app in Chromium', () => {
   });
 
   const pages = () => [
-    { name: 'start', url: '/' },
-    { name: 'list', url: '/?thema=alle&sort=reference' },
-    { name: 'motion', url: `/papers/${ids.motion}` },
-    { name: 'decided-motion', url: `/papers/${ids.decidedMotion}` },
-    { name: 'committee', url: `/organizations/${ids.rat}` },
-    { name: 'organization-members', url: `/organizations/${ids.members}` },
-    { name: 'meeting', url: `/meetings/${ids.ratMeeting}` },
-    { name: 'past-meeting', url: `/meetings/${ids.pastRatMeeting}` },
-    { name: 'decided-meeting', url: `/meetings/${ids.decidedMeeting}` },
-    { name: 'search', url: '/suche?q=digital' },
-    { name: 'dashboard', url: '/dashboard' },
-    { name: 'dashboard-all', url: '/dashboard?thema=alle' },
+    { name: 'start', url: pageUrl('start') },
+    { name: 'list', url: pageUrl('start', {}, 'thema=alle&sort=reference') },
+    { name: 'motion', url: pageUrl('motion', { id: ids.motion }) },
+    { name: 'decided-motion', url: pageUrl('motion', { id: ids.decidedMotion }) },
+    { name: 'committee', url: pageUrl('organization', { id: ids.rat }) },
+    { name: 'organization-members', url: pageUrl('organization', { id: ids.members }) },
+    { name: 'meeting', url: pageUrl('meeting', { id: ids.ratMeeting }) },
+    { name: 'past-meeting', url: pageUrl('meeting', { id: ids.pastRatMeeting }) },
+    { name: 'decided-meeting', url: pageUrl('meeting', { id: ids.decidedMeeting }) },
+    { name: 'search', url: pageUrl('search', {}, 'q=digital') },
+    { name: 'dashboard', url: pageUrl('dashboard') },
+    { name: 'dashboard-all', url: pageUrl('dashboard', {}, 'thema=alle') },
     // the ways in: cities, committees, the meeting calendar
-    { name: 'cities', url: '/staedte' },
-    { name: 'city', url: '/staedte/demo-musterstadt' },
-    { name: 'committees', url: '/gremien' },
-    { name: 'committees-city', url: '/gremien?stadt=hamburg-nord' },
-    { name: 'calendar', url: '/sitzungen' },
-    { name: 'calendar-month', url: '/sitzungen?stadt=demo-musterstadt&monat=2026-12' },
-    { name: 'calendar-committee', url: `/sitzungen?gremium=${encodeURIComponent('demo-musterstadt:Rat der Stadt Musterstadt')}&monat=2026-10` },
+    { name: 'cities', url: pageUrl('cities') },
+    { name: 'city', url: pageUrl('city', { key: 'demo-musterstadt' }) },
+    { name: 'committees', url: pageUrl('committees') },
+    { name: 'committees-city', url: pageUrl('committees', {}, 'stadt=hamburg-nord') },
+    { name: 'calendar', url: pageUrl('calendar') },
+    { name: 'calendar-month', url: pageUrl('calendar', {}, 'stadt=demo-musterstadt&monat=2026-12') },
+    { name: 'calendar-committee', url: pageUrl('calendar', {}, `gremium=${encodeURIComponent('demo-musterstadt:Rat der Stadt Musterstadt')}&monat=2026-10`) },
   ];
 
   async function open(context: string, url: string, page?: Page): Promise<Page> {
@@ -118,14 +101,6 @@ describe('the web app in Chromium', () => {
     return p;
   }
 
-  async function axeSerious(page: Page): Promise<string[]> {
-    const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`)) as AxeViolation[];
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  }
-
   test.each(VIEWPORTS.map((v) => [v.name, v.width] as const))('every main page at %s width (%i px): German, landmarks, no sideways scrolling, axe clean, screenshot', async (name, width) => {
     const problems: string[] = [];
     for (const p of pages()) {
@@ -133,8 +108,8 @@ describe('the web app in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe('de');
       expect(await page.locator('main#main').count()).toBe(1);
       expect(await page.locator('h1').count()).toBe(1);
-      const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');
-      if ((overflow as number) > 1) problems.push(`${p.name} @${width}: ${overflow} px sideways scrolling`);
+      const overflow = await sidewaysOverflow(page);
+      if (overflow > 1) problems.push(`${p.name} @${width}: ${overflow} px sideways scrolling`);
       await page.screenshot({ path: path.join(SHOTS, `${p.name}-${width}.png`), fullPage: true });
       for (const v of await axeSerious(page)) problems.push(`${p.name} @${width}: ${v}`);
     }

@@ -1,5 +1,5 @@
 /**
- * `ratsradar check` only reads (issue 12 §5): on a read-only database file and in a read-only folder
+ * `ratsradar check` only reads: on a read-only database file and in a read-only folder
  * it checks a healthy database as ok (it wrote to the search index before, and called the file
  * damaged when it could not), and the file is not changed. The tests run as root, for whom file modes
  * do not make anything read-only, so the file or folder is bind-mounted read-only in a mount namespace

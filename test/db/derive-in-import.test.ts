@@ -1,5 +1,5 @@
 /**
- * States are never unknown while serving (issue 12 §4): the papers an import batch (or a crawl page)
+ * States are never unknown while serving: the papers an import batch (or a crawl page)
  * writes are derived in the same transaction, so no committed paper lacks its derived state — not
  * after a batch, not after an import killed part-way. They are derived for the day all papers were
  * derived for (derive_state), and exactly as refreshDerived derives them.

@@ -1,9 +1,9 @@
 /**
- * Layout changes fail loudly and good data stays (issue 12 §1): every corpus page with each required
+ * Layout changes fail loudly and good data stays: every corpus page with each required
  * label of its kind renamed, and with its content area emptied, is refused with a LayoutChangedError
  * (or a typed not-a-page error where the page no longer looks like ALLRIS), is reported by `import` as
  * failed, and leaves the database as the whole pages made it — unless the parser still reads the
- * changed page to exactly the record of the whole page (issue 17 §6: a calendar or agenda whose header
+ * changed page to exactly the record of the whole page (a calendar or agenda whose header
  * names its columns differently is read by what the cells hold; a meeting head without its Datum label
  * takes the date from its title), which then changes nothing either. A renamed "Beratungsfolge:" is "not
  * shown": the paper keeps its stations. The changed pages are made in the test from corpus pages.
@@ -51,7 +51,7 @@ function changedPages(): Changed[] {
 const changed = changedPages();
 
 /**
- * Renamed labels that the parsers read through by design (issue 17 §6): column headers of calendars and
+ * Renamed labels that the parsers read through by design: column headers of calendars and
  * agendas (columns are found by what the cells hold) and a meeting head's Datum (the date stands in its title).
  */
 const readThrough = new Set(changed.filter((c) => /: Datum( \(calendar header\))? renamed$/.test(c.name)).map((c) => c.name));

@@ -1,5 +1,5 @@
 /**
- * The shrink guard (issue 12 §1): the rule as a table, and `ratsradar import` holding back a page that
+ * The shrink guard: the rule as a table, and `ratsradar import` holding back a page that
  * loses most of what its stored record had (exit 1, one line naming it, the database unchanged) until
  * `--accept`; a saved page cut after an embedded document is refused with one line. The changed pages
  * are made in the test from a corpus page (Hamburg-Nord's paper 22-2402: 1 station, 1 document, 2 text

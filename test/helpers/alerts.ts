@@ -1,8 +1,8 @@
 /**
  * The alert tests' world: the demo data in a real SQLite file, the app with e-mail alerts on, listening
  * on 127.0.0.1, a real SMTP server, and helpers to subscribe through the real form and to follow the
- * links of received mails. Events are inserted into paper_events directly (insertEvent), as the import
- * path of issue 15's other half will write them.
+ * links of received mails. Events are inserted into paper_events directly (insertEvent), in the
+ * shape the import path writes them.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

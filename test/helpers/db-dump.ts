@@ -24,7 +24,7 @@ const NATURAL_KEYS: Record<string, string> = {
 /**
  * Columns that say when, not what (data_as_of: when the data was read). Of sources only the key is compared (a crawl also writes its name and settings).
  * The document fetch state of files rows (content_hash, fetch_*) says how a document was had — a crawl fetches it, an import finds it
- * beside the page or not — and is compared by the document tests (test/crawl/documents.test.ts).
+ * beside the page or not — and is compared by the document tests (test/ingest/crawl/documents.test.ts).
  */
 const IGNORED = /^(id|.*_at|derived_on|data_as_of|content_hash|fetch_.*)$/;
 

@@ -1,5 +1,5 @@
 /**
- * Layout changes made from real corpus pages for tests (issue 12): each required label of a page kind
+ * Layout changes made from real corpus pages for tests: each required label of a page kind
  * renamed, and the content area emptied. Nothing is written to the corpus; the tests make the pages.
  */
 import { decodePage } from '../../scrapers/shared/encoding';

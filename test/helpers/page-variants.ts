@@ -1,5 +1,5 @@
 /**
- * Variants of real corpus pages, made in memory for the "parsers that generalise" tests (issue 17 §6):
+ * Variants of real corpus pages, made in memory for the "parsers that generalise" tests (test/scrapers/generalise/):
  * the same page as another ALLRIS release or reader locale would print it. Nothing here is written to
  * disk and the corpus is never changed; each test says which structure it changes and why.
  */
@@ -63,7 +63,7 @@ export interface LocaleFormat {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The forms ALLRIS 4 prints in the reader's locale (issue 17 §6). */
+/** The forms ALLRIS 4 prints in the reader's locale. */
 export const LOCALE_FORMATS: LocaleFormat[] = [
   { name: 'de 21.10.2026', plain: (p) => `${pad(p.d)}.${pad(p.m)}.${p.y}`, withWeekday: (p) => `${DE_DOW[p.dow]}., ${pad(p.d)}.${pad(p.m)}.${p.y}` },
   { name: 'en-US Oct 21, 2026', plain: (p) => `${EN_MON[p.m - 1]} ${p.d}, ${p.y}`, withWeekday: (p) => `${EN_DOW[p.dow]}, ${EN_MON[p.m - 1]} ${p.d}, ${p.y}` },

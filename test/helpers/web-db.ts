@@ -1,6 +1,6 @@
 /**
  * The database of the web tests: the demo data (with its Musterstadt committees and meetings,
- * data/demo) and the corpus, derived for 2026-11-24.
+ * data/demo) and the corpus, derived for 2026-11-24. test/server/fixture-app.ts builds the app on it.
  */
 import path from 'node:path';
 import { openDb, type OpenedDb } from '../../src/db/connection';
@@ -10,16 +10,24 @@ import { importSavedPages } from '../../src/ingest/saved-pages';
 import { CORPUS } from './tmp';
 
 export const WEB_TODAY = '2026-11-24';
-const NOW = '2026-11-24T09:00:00Z';
+export const WEB_NOW = '2026-11-24T09:00:00Z';
 
 /** Names of demo committees (data/demo/musterstadt-gremien.json) the web tests look at. */
 export const RAT = 'Rat der Stadt Musterstadt';
 export const HAUPTAUSSCHUSS = 'Hauptausschuss';
 
-export function buildWebDb(dir: string): OpenedDb {
+export interface WebDbOptions {
+  /** import the corpus beside the demo (default true) */
+  corpus?: boolean;
+  /** more data, written before the states are derived */
+  extra?: (opened: OpenedDb) => void;
+}
+
+export function buildWebDb(dir: string, opts: WebDbOptions = {}): OpenedDb {
   const opened = openDb(path.join(dir, 'web.sqlite'));
-  loadDemo(opened.sqlite, NOW, WEB_TODAY);
-  importSavedPages(opened.sqlite, [CORPUS], { now: NOW, today: WEB_TODAY });
+  loadDemo(opened.sqlite, WEB_NOW, WEB_TODAY);
+  if (opts.corpus !== false) importSavedPages(opened.sqlite, [CORPUS], { now: WEB_NOW, today: WEB_TODAY });
+  opts.extra?.(opened);
   refreshDerived(opened.sqlite, WEB_TODAY);
   return opened;
 }

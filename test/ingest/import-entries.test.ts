@@ -1,5 +1,5 @@
 /**
- * `import` and the entries it is given (issue 12 §5): a dangling symbolic link or a symbolic link loop
+ * `import` and the entries it is given: a dangling symbolic link or a symbolic link loop
  * under a folder is reported for that entry and the rest is imported; `/dev/stdin` and a FIFO named on
  * the command line are read. The folder is made in the test: symbolic links to corpus pages (read in
  * place, not copied), a link to nowhere, a link to itself and a link back up the tree.

@@ -1,5 +1,5 @@
 /**
- * Truncated answers (issue 12 §2): every corpus page cut at every 1 % of its length either parses to
+ * Truncated answers: every corpus page cut at every 1 % of its length either parses to
  * the very record of the whole page, or is refused with a typed error — never a different record.
  * The cut pages are made here from the corpus pages; nothing is written to disk.
  */

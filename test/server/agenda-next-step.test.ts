@@ -1,5 +1,5 @@
 /**
- * Agendas feed the motion, end to end (issue 17 §1, must-show 1), on a real SQLite file with the demo
+ * Agendas feed the motion, end to end, on a real SQLite file with the demo
  * data and the corpus, pinned to 2026-11-24: DS/2026/0301 and DS/2026/0342 are items 3 and 4 of the
  * Rat's published agenda of 17.12.2026 (data/demo/musterstadt-sitzungen.json), which their own pages
  * do not list yet. The motion page, its iCal, its Atom feed, the lists, the CSV and the Rat's queue

@@ -3,42 +3,38 @@ import request from 'supertest';
 import type { Express } from 'express';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { importPapers } from '../../src/db/import';
-import { refreshDerived } from '../../src/db/derive';
-import { loadDemo } from '../../src/ingest/demo';
-import { importSavedPages } from '../../src/ingest/saved-pages';
 import { createApp } from '../../src/server/app';
-import { CORPUS, makeTmpDir } from '../helpers/tmp';
+import { makeTmpDir } from '../helpers/tmp';
 import { paper, station } from '../helpers/records';
-
-const TODAY = '2026-11-24';
-const NOW = '2026-11-24T09:00:00Z';
+import { buildFixtureApp, NOW, TODAY, type FixtureApp } from './fixture-app';
 
 describe('the web app on the corpus and the demo data', () => {
-  const tmp = makeTmpDir();
+  const tmp = makeTmpDir(); // for the broken database
+  let f: FixtureApp;
   let opened: OpenedDb;
   let app: Express;
-  const idOf = (ref: string) => opened.sqlite.prepare('SELECT id FROM papers WHERE reference = ?').pluck().get(ref) as number;
+  const idOf = (ref: string) => f.idOf(ref);
 
   beforeAll(() => {
-    opened = openDb(path.join(tmp.dir, 'app.sqlite'));
-    loadDemo(opened.sqlite, NOW, TODAY);
-    importSavedPages(opened.sqlite, [CORPUS], { now: NOW, today: TODAY });
-    // a hostile record: scraped text must come out escaped, links only http(s)
-    importPapers(opened.sqlite, { key: 'evil', name: 'Evil <b>City</b>' }, [
-      paper({
-        sourceId: '666',
-        reference: 'X-<script>alert(1)</script>',
-        name: '<img src=x onerror=alert(1)> Betreff',
-        url: 'javascript:alert(1)',
-        files: [{ name: 'Anlage"><script>', url: 'javascript:alert(2)' }],
-        consultation: [station('Rat<script>', 'Entscheidung', [{ date: '2026-01-01', name: '<i>Sitzung</i>', meetingSourceId: null, agendaItemSourceId: null, result: 'beschlossen<script>', resultCode: 'adopted' }])],
-      }),
-    ], NOW);
-    refreshDerived(opened.sqlite, TODAY);
-    app = createApp(opened.sqlite, { today: () => TODAY });
+    f = buildFixtureApp({
+      extra: ({ sqlite }) => {
+        // a hostile record: scraped text must come out escaped, links only http(s)
+        importPapers(sqlite, { key: 'evil', name: 'Evil <b>City</b>' }, [
+          paper({
+            sourceId: '666',
+            reference: 'X-<script>alert(1)</script>',
+            name: '<img src=x onerror=alert(1)> Betreff',
+            url: 'javascript:alert(1)',
+            files: [{ name: 'Anlage"><script>', url: 'javascript:alert(2)' }],
+            consultation: [station('Rat<script>', 'Entscheidung', [{ date: '2026-01-01', name: '<i>Sitzung</i>', meetingSourceId: null, agendaItemSourceId: null, result: 'beschlossen<script>', resultCode: 'adopted' }])],
+          }),
+        ], NOW);
+      },
+    });
+    ({ opened, app } = f);
   });
   afterAll(() => {
-    opened.close();
+    f.cleanup();
     tmp.cleanup();
   });
 
@@ -98,11 +94,24 @@ describe('the web app on the corpus and the demo data', () => {
     expect(res.body.source).toEqual({ key: 'demo-leipzig', name: 'Leipzig (Demo)', demo: true });
   });
 
-  test('a corpus paper links to nothing unsafe and shows planned steps apart from done ones', async () => {
-    const id = opened.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'laatzen'").pluck().get() as number;
+  test('a corpus paper (Laatzen 2026/245) links only to site paths, its own anchors and its RIS over https, and marks each station as the RIS has it: four done, two stopped', async () => {
+    const id = opened.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'laatzen' AND p.reference = '2026/245'").pluck().get() as number;
     const res = await request(app).get(`/papers/${id}`).expect(200);
     expect(res.text).toContain('2026/245');
-    expect(res.text).toMatch(/station-(done|stopped|planned|skipped|current)/);
+    const hrefs = [...res.text.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBeGreaterThan(10);
+    expect(hrefs.filter((h) => !/^(\/(?!\/)|#[a-z]|https:\/\/ratsinfo\.laatzen\.de\/)/.test(h))).toEqual([]);
+    expect(hrefs.filter((h) => h.startsWith('https://')).length).toBeGreaterThan(0);
+    const classes = (prefix: string) => [...res.text.matchAll(new RegExp(`class="${prefix} ${prefix}-([a-z]+)`, 'g'))].map((m) => m[1]);
+    expect(classes('station')).toEqual(['done', 'done', 'done', 'done', 'stopped', 'stopped']);
+    expect(classes('step')).toEqual(['done', 'done', 'done', 'done', 'stopped', 'stopped']);
+  });
+
+  test('a motion on its way (DS/2026/0123) shows its planned stations apart from the done one, in the list and in the steps', async () => {
+    const res = await request(app).get(`/papers/${idOf('DS/2026/0123')}`).expect(200);
+    const classes = (prefix: string) => [...res.text.matchAll(new RegExp(`class="${prefix} ${prefix}-([a-z]+)`, 'g'))].map((m) => m[1]);
+    expect(classes('step')).toEqual(['done', 'planned', 'planned']);
+    expect(classes('station')).toEqual(['done', 'planned', 'planned']);
   });
 
   test('a Hamburg meeting page lists its agenda with results, links its motions, and the motions link back', async () => {

@@ -1,5 +1,5 @@
 /**
- * Bidi overrides and control characters from scraped text (issue 12 §5) are dropped in HTML and CSV
+ * Bidi overrides and control characters from scraped text are dropped in HTML and CSV
  * answers, as Atom and iCal already drop what XML forbids. The records are written here by hand
  * (test/helpers/records.ts), with the characters in every field a page or a CSV row shows.
  */

@@ -7,14 +7,12 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { OpenedDb } from '../../src/db/connection';
 import { importPapers } from '../../src/db/import';
-import { refreshDerived } from '../../src/db/derive';
-import { createApp } from '../../src/server/app';
 import { paper, station } from '../helpers/records';
-import { makeTmpDir } from '../helpers/tmp';
-import { buildWebDb, HAUPTAUSSCHUSS, paperIdOf, RAT, WEB_TODAY } from '../helpers/web-db';
+import { HAUPTAUSSCHUSS, paperIdOf, RAT } from '../helpers/web-db';
+import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
 describe('committee and meeting pages', () => {
-  const tmp = makeTmpDir();
+  let f: FixtureApp;
   let opened: OpenedDb;
   let app: Express;
   const orgId = (name: string) =>
@@ -24,22 +22,17 @@ describe('committee and meeting pages', () => {
   const text = (el: cheerio.Cheerio<never> | ReturnType<cheerio.CheerioAPI>) => el.text().replace(/\s+/g, ' ').trim();
 
   beforeAll(() => {
-    opened = buildWebDb(tmp.dir);
-    importPapers(opened.sqlite, { key: 'evil', name: 'Evil' }, [
+    f = buildFixtureApp({ extra: ({ sqlite }) => importPapers(sqlite, { key: 'evil', name: 'Evil' }, [
       paper({ sourceId: '1', reference: 'E-100', consultation: [station('Rat<script>x</script>', 'Vorberatung'), station('Ausschuss "B"', 'Entscheidung')] }),
       // a date planned in a Beratungsfolge for which no meeting page is known
       paper({ sourceId: '2', reference: 'E-200', consultation: [
         station('Ausschuss "B"', 'Vorberatung'),
         station('Rat<script>x</script>', 'Entscheidung', [{ date: '2027-03-04', name: null, meetingSourceId: null, agendaItemSourceId: null, result: null, resultCode: 'open' }]),
       ] }),
-    ], '2026-11-24T09:00:00Z');
-    refreshDerived(opened.sqlite, WEB_TODAY);
-    app = createApp(opened.sqlite, { today: () => WEB_TODAY });
+    ], '2026-11-24T09:00:00Z') });
+    ({ opened, app } = f);
   });
-  afterAll(() => {
-    opened.close();
-    tmp.cleanup();
-  });
+  afterAll(() => f.cleanup());
 
   test('the Rat lists its queue: the papers whose next station it is, dated by its published agenda', async () => {
     const res = await request(app).get(`/organizations/${orgId(RAT)}`).expect(200);

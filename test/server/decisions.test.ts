@@ -1,5 +1,5 @@
 /**
- * What was decided (issue 13): the votes and Beschluss texts of the corpus's Taunusstein (ALLRIS 4,
+ * What was decided: the votes and Beschluss texts of the corpus's Taunusstein (ALLRIS 4,
  * "Dafür 25, Dagegen 8, Enthaltungen 0") and Hildesheim (ALLRIS 3, "einstimmig mit zwei Enthaltungen")
  * agenda items on the motion page, the meeting page and in the CSVs — over the corpus + the demo data.
  *

@@ -14,6 +14,7 @@ import { importRecords } from '../../src/db/import';
 import { loadDemo } from '../../src/ingest/demo';
 import { createApp } from '../../src/server/app';
 import { HOSTILE_SOURCE, hostileRecords } from '../fixtures/security/hostile-records';
+import { paramsFor, type RouteEntities } from '../helpers/page-urls';
 import { concreteUrl, listRoutes } from '../helpers/routes';
 import { makeTmpDir } from '../helpers/tmp';
 import { CHECKS, checkAtom, checkCsv, checkHtml, checkIcal, formatOf, type Format } from './output-checks';
@@ -55,12 +56,10 @@ describe('hostile text in every output format', () => {
   /** The URLs to fetch for one route pattern: the hostile entities in its parameters, plus hostile query parameters. */
   function urlsFor(pattern: string): string[] {
     const segment = pattern.split('/')[1];
-    const sets: Record<string, string | number>[] =
-      segment === 'meetings' ? [{ id: ids.meeting }, { id: ids.pastMeeting }]
-        : segment === 'organizations' ? [{ id: ids.organization }]
-          : segment === 'gremien' ? [{ source: HOSTILE_SOURCE.key, name: records.organization.name! }]
-            : segment === 'staedte' ? [{ key: HOSTILE_SOURCE.key }]
-              : [{ id: ids.paper }];
+    const hostile: RouteEntities = { paper: ids.paper, meeting: ids.meeting, organization: ids.organization, source: HOSTILE_SOURCE.key, committee: records.organization.name! };
+    // the meeting routes once for the coming and once for the past hostile meeting
+    const entities = segment === 'meetings' ? [hostile, { ...hostile, meeting: ids.pastMeeting }] : [hostile];
+    const sets = entities.map((e) => paramsFor(pattern, e));
     const hostileQuery = QUERY_NAMES.map((n) => `${n}=${encodeURIComponent(QUERY_PAYLOAD)}`).join('&');
     return sets.flatMap((params) => {
       const url = concreteUrl(pattern, params);

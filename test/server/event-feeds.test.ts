@@ -1,5 +1,5 @@
 /**
- * Must-show 1 (the feed half): DS/2026/0123 is imported again with its results — the Hauptausschuss's and
+ * A result reaches the feeds: DS/2026/0123 is imported again with its results — the Hauptausschuss's and
  * the Rat's, the Rat's agenda item with its vote — through the real import path, into the demo as the
  * app serves it; the motion's feed gains new entries naming the results, and so do the topic, committee
  * and faction feeds. The changed records are made here from the demo's own file (data/demo), not stored.
@@ -30,7 +30,7 @@ const LEARNED = '2026-12-18T07:30:00.000Z';
 const withResults = () => demoMotionWithResults();
 const RAT_ITEM = DEMO_RAT_ITEM;
 
-describe('must-show 1: a result imported into the demo is a new feed entry', () => {
+describe('a result imported into the demo is a new feed entry', () => {
   let f: FixtureApp;
   let id: number;
   beforeAll(() => {

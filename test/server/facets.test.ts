@@ -1,5 +1,5 @@
 /**
- * The list facets (issue 16): the committee facet per city ("Hauptausschuss (Hamburg-Nord)": the four Hamburg
+ * The list facets: the committee facet per city ("Hauptausschuss (Hamburg-Nord)": the four Hamburg
  * districts' Hauptausschuss are four committees), the year facet by the motion's date or, without one, its
  * first meeting; every count equals what the database holds, counted here in plain code from its rows, and
  * equals the number of motions the filter then lists — over the corpus + the demo data.

@@ -90,7 +90,7 @@ describe('feeds, calendars and CSV', () => {
   });
   afterAll(() => f.cleanup());
 
-  test('must-show 1: from the start page, one click to a digitalisation motion, a second to its Atom feed and its calendar — both parse back', async () => {
+  test('from the start page, one click to a digitalisation motion, a second to its Atom feed and its calendar — both parse back', async () => {
     const home = (await request(f.app).get('/').expect(200)).text;
     const paperHref = /<a href="(\/papers\/\d+)"><span class="ref">DS\/2026\/0123<\/span>/.exec(home)![1];
     const page = (await request(f.app).get(paperHref).expect(200)).text;

@@ -1,15 +1,15 @@
-/** The app on a real SQLite file with the demo data and the corpus (as test/server/app.test.ts builds it), for the list, feed and cache tests. */
-import path from 'node:path';
+/**
+ * The app of the server tests: createApp over the web tests' database (test/helpers/web-db.ts: the demo
+ * data and, unless left out, the corpus, derived for 2026-11-24) in a real SQLite file of its own.
+ */
 import type { Express } from 'express';
-import { openDb, type OpenedDb } from '../../src/db/connection';
-import { refreshDerived } from '../../src/db/derive';
-import { loadDemo } from '../../src/ingest/demo';
-import { importSavedPages } from '../../src/ingest/saved-pages';
+import type { OpenedDb } from '../../src/db/connection';
 import { createApp } from '../../src/server/app';
-import { CORPUS, makeTmpDir } from '../helpers/tmp';
+import { makeTmpDir } from '../helpers/tmp';
+import { buildWebDb, WEB_NOW, WEB_TODAY, type WebDbOptions } from '../helpers/web-db';
 
-export const TODAY = '2026-11-24';
-export const NOW = '2026-11-24T09:00:00Z';
+export const TODAY = WEB_TODAY;
+export const NOW = WEB_NOW;
 
 export interface FixtureApp {
   opened: OpenedDb;
@@ -19,13 +19,9 @@ export interface FixtureApp {
   cleanup: () => void;
 }
 
-export function buildFixtureApp(opts: { corpus?: boolean; extra?: (opened: OpenedDb) => void } = {}): FixtureApp {
+export function buildFixtureApp(opts: WebDbOptions = {}): FixtureApp {
   const tmp = makeTmpDir();
-  const opened = openDb(path.join(tmp.dir, 'app.sqlite'));
-  loadDemo(opened.sqlite, NOW, TODAY);
-  if (opts.corpus !== false) importSavedPages(opened.sqlite, [CORPUS], { now: NOW, today: TODAY });
-  opts.extra?.(opened);
-  refreshDerived(opened.sqlite, TODAY);
+  const opened = buildWebDb(tmp.dir, opts);
   const app = createApp(opened.sqlite, { today: () => TODAY });
   return {
     opened,

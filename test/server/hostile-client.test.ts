@@ -1,5 +1,5 @@
 /**
- * One client cannot stall or bypass (issue 12 §3): the rate limit counts a route however it is spelt
+ * One client cannot stall or bypass: the rate limit counts a route however it is spelt
  * (case, trailing slash, `?format=csv`); a Host header that is not a valid host gets a 400 on every
  * route that builds absolute links, never a 500; and a stored record with a huge title (one stored
  * before the parse-time caps, written here straight through importRecords) gives a feed of bounded

@@ -1,5 +1,5 @@
 /**
- * The meeting page for staff (issue 16): per agenda item the earlier stations of its motion and what
+ * The meeting page for staff: per agenda item the earlier stations of its motion and what
  * became of them, the agenda-check status on the page and in the agenda CSV, and the "Stand" line —
  * on the demo's Rat of 17.12.2026 (coming) and Hauptausschuss of 03.12.2026, over the corpus + the demo data.
  */
@@ -8,15 +8,13 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
 import type { Express } from 'express';
 import type { OpenedDb } from '../../src/db/connection';
-import { createApp } from '../../src/server/app';
-import { makeTmpDir } from '../helpers/tmp';
-import { buildWebDb, WEB_TODAY } from '../helpers/web-db';
+import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 const csv = (text: string) => parseCsv(text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
 
 describe('the meeting page for staff', () => {
-  const tmp = makeTmpDir();
+  let f: FixtureApp;
   let opened: OpenedDb;
   let app: Express;
   const meetingOf = (sid: string) => opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
@@ -24,13 +22,10 @@ describe('the meeting page for staff', () => {
   const item = ($: cheerio.CheerioAPI, reference: string) => $('table.agenda tbody tr').filter((_, tr) => $(tr).find('td[data-label="Vorlage"] a').text() === reference);
 
   beforeAll(() => {
-    opened = buildWebDb(tmp.dir);
-    app = createApp(opened.sqlite, { today: () => WEB_TODAY });
+    f = buildFixtureApp();
+    ({ opened, app } = f);
   });
-  afterAll(() => {
-    opened.close();
-    tmp.cleanup();
-  });
+  afterAll(() => f.cleanup());
 
   test('a coming meeting: the earlier stations per item, with their results, and the check status', async () => {
     const $ = cheerio.load((await request(app).get(`/meetings/${meetingOf('4103')}`).expect(200)).text);

@@ -8,12 +8,11 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { OpenedDb } from '../../src/db/connection';
 import { recordPaperChanges } from '../../src/db/history';
-import { createApp } from '../../src/server/app';
-import { makeTmpDir } from '../helpers/tmp';
-import { buildWebDb, paperIdOf, WEB_TODAY } from '../helpers/web-db';
+import { paperIdOf } from '../helpers/web-db';
+import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
 describe('the motion page', () => {
-  const tmp = makeTmpDir();
+  let f: FixtureApp;
   let opened: OpenedDb;
   let app: Express;
   const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -21,13 +20,10 @@ describe('the motion page', () => {
     cheerio.load((await request(app).get(`/papers/${paperIdOf(opened, source, reference)}`).expect(200)).text);
 
   beforeAll(() => {
-    opened = buildWebDb(tmp.dir);
-    app = createApp(opened.sqlite, { today: () => WEB_TODAY });
+    f = buildFixtureApp();
+    ({ opened, app } = f);
   });
-  afterAll(() => {
-    opened.close();
-    tmp.cleanup();
-  });
+  afterAll(() => f.cleanup());
 
   test('DS/2026/0123: a visual step per station, its text equivalent, days per committee, and the next meeting one click away', async () => {
     const $ = await page('demo-musterstadt', 'DS/2026/0123');
@@ -147,7 +143,7 @@ describe('the motion page', () => {
 
   test('the JSON of a paper is unchanged by the page extras', async () => {
     const res = await request(app).get(`/papers/${paperIdOf(opened, 'demo-musterstadt', 'DS/2026/0123')}.json`).expect(200);
-    // the fields of before, and (issue 14) its type, links and the derived fields every JSON list names; none of the page's extras (case, history, last check)
+    // the fields of before, and its type, links and the derived fields every JSON list names; none of the page's extras (case, history, last check)
     expect(Object.keys(res.body).sort()).toEqual([
       'awaiting', 'currentOrganization', 'dataAge', 'dataAsOf', 'decision', 'explanation', 'explanationEn', 'firstSeenAt', 'id', 'lastActivity', 'links',
       'name', 'next', 'progress', 'record', 'reference', 'source', 'state', 'stateLabel', 'today', 'type', 'updatedAt',

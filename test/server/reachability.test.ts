@@ -12,6 +12,8 @@ import * as cheerio from 'cheerio';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { loadDemo } from '../../src/ingest/demo';
 import { createApp } from '../../src/server/app';
+import { PAGE_ROUTES, pageUrl } from '../helpers/page-urls';
+import { listRoutes } from '../helpers/routes';
 import { makeTmpDir } from '../helpers/tmp';
 
 const TODAY = '2026-11-24';
@@ -22,11 +24,12 @@ describe('every city, committee, meeting and the dashboard within two clicks of 
   let opened: OpenedDb;
   let server: Server;
   let base: string;
+  let app: ReturnType<typeof createApp>;
 
   beforeAll(async () => {
     opened = openDb(`${tmp.dir}/demo.sqlite`);
     loadDemo(opened.sqlite, '2026-11-24T09:00:00Z', TODAY);
-    const app = createApp(opened.sqlite, { today: () => TODAY });
+    app = createApp(opened.sqlite, { today: () => TODAY });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
     });
@@ -41,19 +44,19 @@ describe('every city, committee, meeting and the dashboard within two clicks of 
   /** the targets, from SQL over the same data */
   function targets(): Map<string, string> {
     const all = (sql: string, ...p: unknown[]) => opened.sqlite.prepare(sql).all(...p) as Record<string, unknown>[];
-    const out = new Map<string, string>([['/dashboard', 'dashboard']]);
+    const out = new Map<string, string>([[pageUrl('dashboard'), 'dashboard']]);
     for (const s of all('SELECT id, key FROM sources')) {
-      out.set(`/staedte/${encodeURIComponent(String(s.key))}`, `city ${s.key}`);
+      out.set(pageUrl('city', { key: String(s.key) }), `city ${s.key}`);
       const names = all(`SELECT name FROM organizations WHERE source_id = ? AND name IS NOT NULL
         UNION SELECT c.organization FROM consultations c JOIN papers p ON p.id = c.paper_id WHERE p.source_id = ? AND c.organization IS NOT NULL
         UNION SELECT organization FROM meetings WHERE source_id = ? AND organization IS NOT NULL`, s.id, s.id, s.id);
       for (const { name } of names) {
         const org = all('SELECT id FROM organizations WHERE source_id = ? AND name = ? ORDER BY id LIMIT 1', s.id, name)[0];
-        const path = org ? `/organizations/${org.id}` : `/gremien/${encodeURIComponent(String(s.key))}/${encodeURIComponent(String(name))}`;
+        const path = org ? pageUrl('organization', { id: Number(org.id) }) : pageUrl('committee', { source: String(s.key), name: String(name) });
         out.set(path, `committee ${name} (${s.key})`);
       }
     }
-    for (const m of all('SELECT id FROM meetings')) out.set(`/meetings/${m.id}`, `meeting ${m.id}`);
+    for (const m of all('SELECT id FROM meetings')) out.set(pageUrl('meeting', { id: Number(m.id) }), `meeting ${m.id}`);
     return out;
   }
 
@@ -100,8 +103,14 @@ describe('every city, committee, meeting and the dashboard within two clicks of 
     const far = [...want].filter(([path]) => byPath(path) === undefined).map(([, what]) => what);
     expect(far).toEqual([]);
     // what is one click away: the dashboard, the cities, the committee list and the calendar
-    expect(['/dashboard', '/staedte', '/gremien', '/sitzungen', '/staedte/demo-musterstadt', '/staedte/demo-leipzig'].map((p) => [p, clicks.get(p)]))
-      .toEqual(['/dashboard', '/staedte', '/gremien', '/sitzungen', '/staedte/demo-musterstadt', '/staedte/demo-leipzig'].map((p) => [p, 1]));
+    const oneClick = [pageUrl('dashboard'), pageUrl('cities'), pageUrl('committees'), pageUrl('calendar'), pageUrl('city', { key: 'demo-musterstadt' }), pageUrl('city', { key: 'demo-leipzig' })];
+    expect(oneClick).toEqual(['/dashboard', '/staedte', '/gremien', '/sitzungen', '/staedte/demo-musterstadt', '/staedte/demo-leipzig']);
+    expect(oneClick.map((p) => [p, clicks.get(p)])).toEqual(oneClick.map((p) => [p, 1]));
+  });
+
+  test('every page kind of the shared page table (test/helpers/page-urls.ts) is a GET route of the app', () => {
+    const gets = new Set(listRoutes(app).filter((r) => r.methods.includes('GET')).map((r) => r.path));
+    expect(Object.values(PAGE_ROUTES).filter((pattern) => !gets.has(pattern))).toEqual([]);
   });
 
   test('the English list paths lead to the new pages', async () => {

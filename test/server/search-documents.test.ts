@@ -1,5 +1,5 @@
 /**
- * Search everything (issue 13, must show 2): a word that stands only in a document page is found, with
+ * Search everything: a word that stands only in a document page is found, with
  * the page named and an excerpt; the same search over the HTML text sections of the corpus's motions;
  * "gefunden in" counts; ranking reference > title > text > document. Documents are put into the shared
  * tables by test/helpers/documents.ts with text written here (as the extractor would leave them).

@@ -1,5 +1,5 @@
 /**
- * Topics over text sections and documents (issue 13): a topic matches title and text sections always,
+ * Topics over text sections and documents: a topic matches title and text sections always,
  * documents only where data/topics.json says so ("documents": true: Klima & Energie), and each row
  * says why it is on the topic. Documents come from test/helpers/documents.ts with text written here.
  */

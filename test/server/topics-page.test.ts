@@ -83,7 +83,7 @@ describe('the start page: topics with facets, sorts and pages', () => {
     expect(res.text).toContain('<option value="demo-musterstadt">Musterstadt (Demo) (12)</option>');
     expect(res.text).toContain('<option value="demo-leipzig">Leipzig (Demo) (1)</option>');
     expect(res.text).toContain('<option value="scheduled">terminiert (4)</option>');
-    // committees per city (issue 16): "<key>:<name>", labelled with the city
+    // committees per city: "<key>:<name>", labelled with the city
     expect(res.text).toContain('<option value="demo-musterstadt:Ausschuss für Digitalisierung und Smart City">Ausschuss für Digitalisierung und Smart City (Musterstadt) (7)</option>');
     expect(res.text).toContain('<option value="Mitteilungsvorlage">Mitteilungsvorlage (1)</option>');
     expect(res.text).toContain('<option value="2024">2024 (1)</option>');

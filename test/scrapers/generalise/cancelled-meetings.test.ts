@@ -1,5 +1,5 @@
 /**
- * Issue 17 §6, cancelled meetings (CONTRACTS.md §2: a meeting the RIS marks as cancelled stays a meeting,
+ * Parsers that generalise, cancelled meetings (CONTRACTS.md §2: a meeting the RIS marks as cancelled stays a meeting,
  * with `cancelled: true`; absent otherwise). Meeting pages of the corpus are changed in memory the way
  * ALLRIS marks a cancelled meeting — a "Zusatz: Die Sitzung entfällt" row in the classic head, the ALLRIS 4
  * status "(Sitzung abgesagt)", "AUSFALL" in the `_r` title — and must parse to their expected record plus

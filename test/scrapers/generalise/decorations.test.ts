@@ -1,5 +1,5 @@
 /**
- * Issue 17 §6, class 4: separators and decorations that differ by release — reference lists
+ * Parsers that generalise, class 4: separators and decorations that differ by release — reference lists
  * ("| 22-1940", "Bezug: 22-1940;"), section headings ("Sachverhalt:" / "Sachverhalt" / <b>Sachverhalt</b>,
  * "Anlagen:" / "Anlage(n)") and document lists whose links carry no `doclink` / `attlink` class.
  * Corpus Vorlagen (Hamburg-Nord and Hildesheim classic, Laatzen ALLRIS 4, Landkreis Osnabrück `_r`) are

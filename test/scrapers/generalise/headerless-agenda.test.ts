@@ -1,5 +1,5 @@
 /**
- * Issue 17 §6, class 2 (agendas): older ALLRIS 3 releases print the to010 agenda table with a header row
+ * Parsers that generalise, class 2 (agendas): older ALLRIS 3 releases print the to010 agenda table with a header row
  * that names its columns differently or not at all, and may keep the meeting's SILFDNR only in hidden
  * form fields. Every classic to010 page of the corpus is changed in memory (header removed, emptied,
  * renamed, TOP label left out) and must parse to exactly its expected record; the columns are then found

@@ -1,5 +1,5 @@
 /**
- * Issue 17 §6, class 2 (calendars): older ALLRIS 3 releases (3.8.x, 3.9.0–3.9.4) print the classic month
+ * Parsers that generalise, class 2 (calendars): older ALLRIS 3 releases (3.8.x, 3.9.0–3.9.4) print the classic month
  * calendar with a header row that names its columns differently or not at all; day numbers stand only in
  * a day's first row; holiday rows are no meetings; cancelled meetings ("AUSFALL", "entfällt", "abgesagt")
  * stay meetings with `cancelled: true`; a meeting's SILFDNR may stand only in a hidden form field.

@@ -1,5 +1,5 @@
 /**
- * Issue 17 §6, class 1: ALLRIS 4 (and the ALLRIS-4-like `_r` programs) print dates in the reader's locale.
+ * Parsers that generalise, class 1: ALLRIS 4 (and the ALLRIS-4-like `_r` programs) print dates in the reader's locale.
  * The real corpus pages are printed again in memory in every locale form (test/helpers/page-variants.ts):
  * every date that stands as a field value — Beratungsfolge rows, meeting head, agenda item head, title,
  * calendar tooltip — changes, nothing else. Each variant must parse to exactly the expected record of

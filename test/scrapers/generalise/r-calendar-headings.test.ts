@@ -1,5 +1,5 @@
 /**
- * Issue 17 §6, class 3: responsive (`_r`) calendars that print the date in a heading above a day's rows
+ * Parsers that generalise, class 3: responsive (`_r`) calendars that print the date in a heading above a day's rows
  * (`<h3>Dienstag, 01.09.2026</h3>`, or a row `<tr><th colspan="4">…</th></tr>`) instead of
  * `span.dow` + `span.dom` in the day's first row. The corpus calendars (Landkreis Osnabrück si010_r,
  * Trier ALLRIS 4 AJAX, its tooltips removed) are changed in memory that way, in German and in the

@@ -1,5 +1,5 @@
 /**
- * An OParl time with an offset on the day summer time ends (issue 12 §5): 2026-10-25 02:30 happens
+ * An OParl time with an offset on the day summer time ends: 2026-10-25 02:30 happens
  * twice in Berlin — at 00:30 UTC (+02:00) and at 01:30 UTC (+01:00). The record keeps the local
  * time as the page shows it and, for that hour only, the offset the source meant; the calendar puts
  * each meeting at its own instant. The meetings are the Bonn corpus meeting with its times and id

@@ -1,8 +1,8 @@
 /**
  * Quirk "ratsradar's own OParl server" (scrapers/oparl/ratsradar.ts): what OParl has no field for comes
  * in `ratsradar:` vendor properties and is read where the standard fields say nothing. The JSON is
- * HAND-MADE inline, shaped after what src/server/oparl serves (test/server/oparl-walk.test.ts
- * validates that; test/crawl/oparl-round-trip.test.ts reads it back whole).
+ * HAND-MADE inline, shaped after what src/server/oparl serves (test/server/oparl/walk.test.ts
+ * validates that; test/ingest/crawl/oparl-round-trip.test.ts reads it back whole).
  */
 import { parseOparl } from '../../../scrapers/oparl/parse';
 import type { ListRecord, MeetingRecord, PaperRecord } from '../../../scrapers/records';

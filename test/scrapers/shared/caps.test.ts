@@ -1,5 +1,5 @@
 /**
- * Field size caps at parse time (issue 12 §3): a title of 5 MB, a paper of 1,200 stations and an
+ * Field size caps at parse time: a title of 5 MB, a paper of 1,200 stations and an
  * agenda of 2,000 rows are cut to the stated limits and reported, never stored whole; no page of the
  * recorded corpus is cut. The oversized pages are generated in the test from corpus pages (the
  * title, a Beratungsfolge row, an agenda row multiplied); the corpus files are read, never changed.

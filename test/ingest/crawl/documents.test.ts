@@ -1,0 +1,168 @@
+/**
+ * A crawl of the replayed corpus with its PDFs (test/helpers/document-replay.ts)
+ * fetches each motion's documents, keeps one copy per content, reads them (text per page, page count,
+ * title, creation date; a scan as "no_text"; encrypted and broken ones as typed errors) and makes their
+ * text searchable; the crawl report counts them. A later run asks again only conditionally.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import * as cheerio from 'cheerio';
+import request from 'supertest';
+import { createApp } from '../../../src/server/app';
+import { reparseStore } from '../../../src/ingest/crawl/reparse';
+import { reparseDocuments } from '../../../src/ingest/documents/reparse-documents';
+import { openDb } from '../../../src/db/connection';
+import { formatReport, type CrawlReport } from '../../../src/ingest/crawl/report';
+import type { ReplayServer } from '../../../src/ingest/replay/server';
+import { crawlCorpus } from '../../helpers/crawl';
+import { DOC_URLS, startDocumentReplay } from '../../helpers/document-replay';
+import { FOOTER, VORLAGE_WORDS } from '../../helpers/pdf-docs';
+import { corpusPages } from '../../helpers/replay';
+import { makeTmpDir } from '../../helpers/tmp';
+
+const SOURCES = ['hildesheim', 'hamburg-altona', 'hamburg-nord', 'landkreis-osnabrueck'];
+const seedsOf = (key: string) => corpusPages().filter((p) => p.source === key).map((p) => p.url);
+
+function fileRow(sqlite: Database.Database, url: string) {
+  return sqlite.prepare(`SELECT f.fetch_state AS state, f.fetch_attempts AS attempts, f.fetch_error AS error, d.status, d.page_count AS pages, d.title,
+      d.created_on AS createdOn, f.content_hash AS hash FROM files f LEFT JOIN documents d ON d.hash = f.content_hash WHERE f.url = ?`).get(url) as Record<string, unknown>;
+}
+
+describe('crawling the replayed corpus with its documents', () => {
+  const tmp = makeTmpDir();
+  let server: ReplayServer;
+  let via: string;
+  let db: ReturnType<typeof openDb>;
+  const reports: Record<string, CrawlReport> = {};
+  beforeAll(async () => {
+    ({ server, via } = await startDocumentReplay(path.join(tmp.dir, 'pdf')));
+    db = openDb(path.join(tmp.dir, 'db.sqlite'));
+    for (const key of SOURCES) reports[key] = await crawlCorpus(db.sqlite, tmp.dir, key, via, { seeds: seedsOf(key), now: () => '2026-09-20T08:00:00Z' });
+  });
+  afterAll(async () => {
+    db.close();
+    await server.close();
+    tmp.cleanup();
+  });
+
+  test('the crawl report counts documents fetched, extracted, without text layer, unreadable and failed', () => {
+    expect(Object.fromEntries(SOURCES.map((k) => [k, reports[k].documents]))).toEqual({
+      hildesheim: { fetched: 2, unchanged: 0, extracted: 1, noText: 1, unreadable: 0, failed: 0, skipped: 0 },
+      'hamburg-altona': { fetched: 1, unchanged: 0, extracted: 1, noText: 0, unreadable: 0, failed: 0, skipped: 0 },
+      'hamburg-nord': { fetched: 1, unchanged: 0, extracted: 0, noText: 0, unreadable: 1, failed: 0, skipped: 0 },
+      // the Sammeldokument has the bytes of Hildesheim's Vorlage: stored and read once, in the Hildesheim run
+      'landkreis-osnabrueck': { fetched: 2, unchanged: 0, extracted: 0, noText: 0, unreadable: 1, failed: 0, skipped: 0 },
+    });
+    expect(formatReport(reports.hildesheim)).toContain('documents: 2 fetched (0 unchanged), 1 extracted, 1 without text layer, 0 unreadable, 0 failed, 0 skipped');
+    expect(reports.hildesheim.byPageKind.document).toBe(2);
+  });
+
+  test('each document is read: text per page, page count, title, creation date; a scan has no text; encrypted and broken are typed errors', () => {
+    const s = db.sqlite;
+    expect(fileRow(s, DOC_URLS.vorlage)).toMatchObject({ state: 'fetched', attempts: 1, status: 'ok', pages: 3, title: 'Beschlussvorlage Ernst-Ehrlicher-Park', createdOn: '2026-09-03' });
+    expect(fileRow(s, DOC_URLS.scan)).toMatchObject({ state: 'fetched', status: 'no_text', pages: 2, title: null });
+    expect(fileRow(s, DOC_URLS.drucksache)).toMatchObject({ state: 'fetched', status: 'ok', pages: 1, title: 'Drucksache 22-2076', createdOn: '2026-06-11' });
+    expect(fileRow(s, DOC_URLS.encrypted)).toMatchObject({ state: 'fetched', status: 'encrypted', pages: null });
+    expect(fileRow(s, DOC_URLS.broken)).toMatchObject({ state: 'fetched', status: 'broken', pages: null });
+    expect(s.prepare('SELECT error FROM documents WHERE status IN (?, ?) ORDER BY status').pluck().all('broken', 'encrypted')).toEqual(['Invalid PDF structure.', 'No password given']);
+    expect(s.prepare('SELECT COUNT(*) FROM document_pages p JOIN documents d USING (hash) WHERE d.status NOT IN (?, ?)').pluck().get('ok', 'no_text')).toBe(0);
+  });
+
+  test('one copy per content: two motions in two sources share the stored file and the documents row', () => {
+    const s = db.sqlite;
+    const shared = fileRow(s, DOC_URLS.shared);
+    expect(shared).toMatchObject({ state: 'fetched', status: 'ok', pages: 3 });
+    expect(shared.hash).toBe(fileRow(s, DOC_URLS.vorlage).hash);
+    expect(s.prepare('SELECT COUNT(*) FROM documents').pluck().get()).toBe(5);
+    const hash = String(shared.hash);
+    expect(fs.existsSync(path.join(tmp.dir, 'store', 'objects', hash.slice(0, 2), hash))).toBe(true);
+  });
+
+  test('text is kept as extracted, and normalised for search: hyphenation joined, the repeated footer dropped', () => {
+    const hash = fileRow(db.sqlite, DOC_URLS.vorlage).hash;
+    const pages = db.sqlite.prepare('SELECT page, text, search_text AS search FROM document_pages WHERE hash = ? ORDER BY page').all(hash) as { page: number; text: string; search: string }[];
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3]);
+    expect(pages[0].text).toContain('Straßen-\nbeleuchtung');
+    expect(pages[0].text).toContain(`${FOOTER} – Seite 1 von 3`);
+    expect(pages[0].search).toContain(VORLAGE_WORDS.hyphenated);
+    expect(pages[0].search).not.toContain('Straßen-');
+    for (const p of pages) expect(p.search).not.toContain('Oberbürgermeister');
+    // the scanned plan: only the footer is text on that page
+    expect(pages[2]).toEqual({ page: 3, text: `${FOOTER} – Seite 3 von 3`, search: '' });
+  });
+
+  test('a word that stands only in a PDF finds its motion and page', () => {
+    const rows = db.sqlite.prepare(`SELECT DISTINCT p.reference, dp.page FROM document_pages dp JOIN files f ON f.content_hash = dp.hash JOIN papers p ON p.id = f.paper_id
+        WHERE dp.search_text LIKE ? ORDER BY p.reference`).all(`%${VORLAGE_WORDS.page2}%`);
+    const hildesheim = db.sqlite.prepare(`SELECT reference FROM papers WHERE url LIKE '%stadt-hildesheim.de%VOLFDNR=8000'`).pluck().get();
+    const osnabrueck = db.sqlite.prepare(`SELECT reference FROM papers WHERE url LIKE '%kis.lkos.de%VOLFDNR=4010'`).pluck().get();
+    expect(rows).toEqual([{ reference: hildesheim, page: 2 }, { reference: osnabrueck, page: 2 }].sort((a, b) => String(a.reference).localeCompare(String(b.reference))));
+    // and in no motion's title or text
+    expect(db.sqlite.prepare('SELECT COUNT(*) FROM papers WHERE name LIKE ? OR text LIKE ?').pluck().get(`%${VORLAGE_WORDS.page2}%`, `%${VORLAGE_WORDS.page2}%`)).toBe(0);
+  });
+
+  test('/suche over the crawled database finds that word in the PDF, names the document and its page, and links the page', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const $ = cheerio.load((await request(app).get(`/suche?q=${encodeURIComponent(VORLAGE_WORDS.page2)}`).expect(200)).text);
+    const refs = $('main a[href^="/papers/"] .ref').map((_, e) => $(e).text()).get();
+    const hildesheim = db.sqlite.prepare(`SELECT reference FROM papers WHERE url LIKE '%stadt-hildesheim.de%VOLFDNR=8000'`).pluck().get() as string;
+    const osnabrueck = db.sqlite.prepare(`SELECT reference FROM papers WHERE url LIKE '%kis.lkos.de%VOLFDNR=4010'`).pluck().get() as string;
+    expect([...new Set(refs)].sort()).toEqual([hildesheim, osnabrueck].sort());
+    const places = $('.match-places li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get();
+    expect(places.some((t) => /^in Dokument „Vorlage“, Seite 2: /.test(t))).toBe(true);
+    expect($('.match-places mark').first().text().toLowerCase()).toBe(VORLAGE_WORDS.page2.toLowerCase());
+    expect($('.match-places a[href$="#page=2"]').length).toBeGreaterThan(0);
+  });
+
+  test('the motion page shows each document link with its state', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const filesOf = async (urlPart: string) => {
+      const id = db.sqlite.prepare('SELECT id FROM papers WHERE url LIKE ?').pluck().get(`%${urlPart}`);
+      const $ = cheerio.load((await request(app).get(`/papers/${id}`).expect(200)).text);
+      return $('ul.files li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get();
+    };
+    expect(await filesOf('stadt-hildesheim.de/allris/vo020.asp?VOLFDNR=8000')).toEqual([
+      'Vorlage (3 Seiten)', 'Vorlage mit Anlagen (ohne Textebene (keine Texterkennung))',
+      'Präsentation Entwurf Ernst-Ehrlicher-Park (incl. Kosten) (nur im RIS abrufbar)', 'Entwurfsplan Kernbereich Ernst-Ehrlicher-Park (nur im RIS abrufbar)',
+      'Plan Entnahme & Rückbau Kernbereich Ernst-Ehrlicher-Park (nur im RIS abrufbar)', 'Folgekostenabschätzung (nur im RIS abrufbar)',
+    ]);
+    expect(await filesOf('hamburg-nord.hamburg.de/bi/vo020.asp?VOLFDNR=1016851')).toEqual(['Drucksache (verschlüsselt, nicht lesbar)']);
+    expect(await filesOf('kis.lkos.de/bi/vo020_r.asp?VOLFDNR=4010')).toEqual(['Vorlage (beschädigt, nicht lesbar)', 'Vorlage-Sammeldokument (3 Seiten)']);
+  });
+
+  test('a database rebuilt from the store (reparse, then reparse --documents) has the same documents, without the network', async () => {
+    const rebuilt = openDb(path.join(tmp.dir, 'rebuilt.sqlite'));
+    const docs = (q: Database.Database) => ({
+      files: q.prepare(`SELECT s.key, f.url, f.content_hash AS hash, f.fetch_state AS state FROM files f JOIN sources s ON s.id = f.source_id
+          WHERE f.url IS NOT NULL AND f.paper_id IS NOT NULL ORDER BY s.key, f.url`).all(),
+      documents: q.prepare('SELECT hash, status, error, page_count, title, created_on, extractor FROM documents ORDER BY hash').all(),
+      pages: q.prepare('SELECT hash, page, text, search_text FROM document_pages ORDER BY hash, page').all(),
+    });
+    try {
+      const pages = reparseStore(rebuilt.sqlite, path.join(tmp.dir, 'store'), { today: '2026-09-20' });
+      expect(pages.lines[pages.lines.length - 1]).toBe('documents: 6 links to stored documents restored; 5 not read in this database yet: run ratsradar reparse --documents');
+      const read = await reparseDocuments(rebuilt.sqlite, path.join(tmp.dir, 'store'), { now: '2026-09-20T09:00:00Z' });
+      expect(read.lines).toEqual(['documents: 5 read again from the store: 2 with text, 1 without text layer, 2 unreadable']);
+      expect(docs(rebuilt.sqlite)).toEqual(docs(db.sqlite));
+    } finally {
+      rebuilt.close();
+    }
+  });
+
+  test('a later run asks for a document again only when its motion changed, and then conditionally', async () => {
+    const from = server.requests.length;
+    const again = await crawlCorpus(db.sqlite, tmp.dir, 'hildesheim', via, { seeds: seedsOf('hildesheim'), today: '2026-09-21', now: () => '2026-09-21T08:00:00Z' });
+    expect(server.requests.slice(from).filter((r) => /do027/i.test(r.url))).toEqual([]);
+    expect(again.documents).toMatchObject({ fetched: 0, failed: 0 });
+    // the motion's page changes (a new word in it): its documents are asked for again, conditionally, and are unchanged
+    const page = corpusPages().find((p) => p.source === 'hildesheim' && /vo020/.test(p.url))!;
+    server.setPage(page.url, Buffer.concat([fs.readFileSync(page.absFile), Buffer.from('\n<!-- geändert -->\n')]));
+    const from2 = server.requests.length;
+    const third = await crawlCorpus(db.sqlite, tmp.dir, 'hildesheim', via, { seeds: [page.url], today: '2026-09-22', now: () => '2026-09-22T08:00:00Z' });
+    const docRequests = server.requests.slice(from2).filter((r) => /do027/i.test(r.url));
+    expect(docRequests.map((r) => [r.conditional, r.status])).toEqual([[true, 304], [true, 304]]);
+    expect(third.documents).toMatchObject({ fetched: 2, unchanged: 2, extracted: 0, failed: 0 });
+    expect(fileRow(db.sqlite, DOC_URLS.vorlage)).toMatchObject({ state: 'fetched', status: 'ok', attempts: 2 });
+  });
+});
