@@ -5,6 +5,7 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type Database from 'better-sqlite3';
+import type { AppContext } from './context';
 import { derivedDay, refreshDerived } from '../db/derive';
 import { dataStamp } from './data-stamp';
 import { projectRoot } from '../util/paths';
@@ -22,10 +23,9 @@ import { committeeByNameRoute, organizationRoute } from './routes/organization';
 import { dashboardCsvRoute, dashboardRoute } from './routes/dashboard';
 import { registerWayRoutes } from './routes/way-routes';
 import { registerAlertRoutes } from './routes/alerts';
-import { createFormTokens, type FormTokens } from './alerts/form-token';
+import { createFormTokens } from './alerts/form-token';
 import type { MailConfig } from '../alerts/config';
 import { loadTopics } from './topics-file';
-import type { TopicSet } from '../domain/topics';
 import { oparlRouter } from './oparl/router';
 
 export interface AppOptions {
@@ -37,26 +37,6 @@ export interface AppOptions {
   mail?: MailConfig | null;
   /** called when a mail was queued (serve sends it right away instead of at the next timer run) */
   onAlertQueued?: () => void;
-}
-
-/** What the alert forms and routes need; null when e-mail alerts are off. */
-export interface AlertsContext {
-  config: MailConfig;
-  tokens: FormTokens;
-  topics: TopicSet | null;
-  onQueued?: () => void;
-}
-
-export interface AppContext {
-  sqlite: Database.Database;
-  today: () => string;
-  render: ReturnType<typeof createRenderer>;
-  /** re-derives stored states when the day has changed since the last request */
-  /** derives the states for today where the stored ones are of another day; returns the data stamp then (http-cache.ts runs it for every GET) */
-  ensureFresh: () => string;
-  /** runs `fn` (reads only) in one read transaction: one snapshot and one lock instead of one per statement */
-  read: <T>(fn: () => T) => T;
-  alerts: AlertsContext | null;
 }
 
 /** How often the app looks whether the day has changed, to re-derive the stored states before a request needs them. */

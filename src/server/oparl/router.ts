@@ -7,7 +7,7 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { loadGoneUrls, loadOparlBodies, loadOparlBody, type OparlPageFilter } from '../../db/queries-oparl';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { baseUrl } from '../base-url';
 import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';
