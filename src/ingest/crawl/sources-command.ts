@@ -2,9 +2,9 @@
 import { openDb } from '../../db/connection';
 import { loadSourceHealth } from '../../db/source-health';
 import { nowIso } from '../../util/clock';
-import { CommandError, option, type CommandArgs } from '../command-args';
+import { CommandError, dbPathOf, option, type CommandArgs } from '../command-args';
 import { Fetcher } from '../fetch/fetcher';
-import { dbPathOf, userAgent } from './command';
+import { userAgent } from './command';
 import { detectSource, DetectError } from './detect-source';
 import { printable } from './report';
 import { allSources, saveSource, sourceHosts, sourceProblem } from './sources';
