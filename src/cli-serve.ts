@@ -3,6 +3,7 @@ import { openDb } from './db/connection';
 import { paperCount } from './db/queries';
 import { loadDemo, reloadDemoIfShifted } from './ingest/demo';
 import { createApp } from './server/app';
+import { requestLogLevel, type LogLevel } from './server/request-log';
 import { parseDuration, serveRefresher } from './ingest/crawl/refresh';
 import { CommandError, dbPathOf, option, type CommandArgs } from './ingest/command-args';
 import { nowIso, todayInBerlin } from './util/clock';
@@ -18,6 +19,12 @@ export function serveCommand(args: CommandArgs): Promise<number> {
   const refreshText = option(args, 'refresh');
   const refreshMs = refreshText === undefined ? null : parseDuration(refreshText);
   if (refreshText !== undefined && refreshMs === null) throw new CommandError(`--refresh needs a duration like 6h, 30m or 1d, got "${refreshText}"`);
+  let logLevel: LogLevel;
+  try {
+    logLevel = requestLogLevel(process.env);
+  } catch (err) {
+    throw new CommandError((err as Error).message);
+  }
   const mail = mailSetupFromEnv();
   if (mail.state === 'broken') throw new Error(`serve: e-mail alerts: ${mail.reason}`);
   const file = dbPathOf(args);
@@ -36,7 +43,7 @@ export function serveCommand(args: CommandArgs): Promise<number> {
   };
   const notifier = mail.state === 'on' ? notifyTimer(sqlite, mail.config, notifyIntervalMs()) : null;
   const app = createApp(sqlite, {
-    today: () => todayInBerlin(), onNewDay, mail: mail.state === 'on' ? mail.config : null, onAlertQueued: () => notifier?.kick(),
+    today: () => todayInBerlin(), onNewDay, mail: mail.state === 'on' ? mail.config : null, onAlertQueued: () => notifier?.kick(), log: { level: logLevel },
   });
   const refresher = refreshMs ? serveRefresher(sqlite, file, refreshMs, { via: option(args, 'via') }) : null;
   return new Promise((resolve) => {

@@ -18,9 +18,9 @@ function freePort(): Promise<number> {
 }
 
 /** Starts `ratsradar serve` on a free port with the day pinned; resolves once it listens. */
-async function startServe(db: string, today: string) {
+async function startServe(db: string, today: string, env: Record<string, string> = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], { env: { ...process.env, RATSRADAR_TODAY: today } });
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], { env: { ...process.env, RATSRADAR_TODAY: today, ...env } });
   const output = { out: '', err: '' };
   child.stdout.on('data', (d) => (output.out += d));
   child.stderr.on('data', (d) => (output.err += d));
@@ -88,6 +88,22 @@ describe('ratsradar serve', () => {
     expect(b.out).toContain('the demo data set was loaded again, its dates shifted by 35 days to sit around 2026-12-29');
     expect(after).toEqual({ ...before, date: '2027-01-07' });
     expect(a.err + b.err).toBe('');
+  });
+
+  test('LOG_LEVEL=info: one JSON line per request on stdout (method, route, status, ms); under jest without it: none', async () => {
+    const db = path.join(tmp.dir, 'log', 'ratsradar.sqlite');
+    const quiet = await startServe(db, '2026-11-24');
+    expect((await fetch(`http://127.0.0.1:${quiet.port}/?q=Digitaltag`)).status).toBe(200);
+    const q = await quiet.stop();
+    expect(q.out).not.toMatch(/^\{/m);
+    const loud = await startServe(db, '2026-11-24', { LOG_LEVEL: 'info' });
+    expect((await fetch(`http://127.0.0.1:${loud.port}/?q=Digitaltag`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${loud.port}/papers/999999999`)).status).toBe(404);
+    const l = await loud.stop();
+    const lines = l.out.split('\n').filter((x) => x.startsWith('{')).map((x) => JSON.parse(x));
+    expect(lines.map((x) => [x.method, x.route, x.status, typeof x.ms])).toEqual([['GET', '/', 200, 'number'], ['GET', '/papers/:id', 404, 'number']]);
+    expect(l.out).not.toContain('Digitaltag');
+    expect(l.err).toBe('');
   });
 
   test('a port in use is one line and exit 1', async () => {
