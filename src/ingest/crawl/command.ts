@@ -66,7 +66,7 @@ export async function scrapeCommand(args: CommandArgs): Promise<number> {
     if (!contact && !via) {
       process.stderr.write('ratsradar scrape: no contact address given (--contact or RATSRADAR_CONTACT); the RIS operators cannot reach you\n');
     }
-    let report;
+    let report: Awaited<ReturnType<typeof crawl>>;
     try {
       report = await crawl(sqlite, {
         source, storeDir: storeDirOf(args), failuresDir: path.join(path.dirname(storeDirOf(args)), 'failures'),

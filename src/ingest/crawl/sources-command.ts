@@ -45,7 +45,7 @@ export async function addSource(args: CommandArgs, url: string): Promise<number>
   try {
     const host = new URL(url).hostname;
     const fetcher = new Fetcher({ userAgent: userAgent(option(args, 'contact') ?? process.env.RATSRADAR_CONTACT), allowedHosts: [host], via: option(args, 'via'), maxAttempts: 2 });
-    let source;
+    let source: Awaited<ReturnType<typeof detectSource>>;
     try {
       source = await detectSource(fetcher, url, { key: option(args, 'key'), name: option(args, 'name') });
     } catch (err) {
