@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds dist/ from src/ and scrapers/ with tsc — only when a source is newer than the last build
-// (`npm start`), or always with --always (`npm run build`, `npm test`). tsc runs with --incremental
+// (`npm start` through bin/start.js, or `node bin/build.js`), or always with --always (`npm run build`, `npm test`). tsc runs with --incremental
 // (its build info in dist/, which git ignores), so a build after a small change re-emits little.
 // Plain JavaScript: it must run before anything is compiled.
 'use strict';
