@@ -40,7 +40,10 @@ function vocabulary(): string[] {
   const text = [TEXT_WORDS.join(' '), TOPICS.join(' '), PLACES.join(' '), COMMITTEES.map((c) => c[0]).join(' '), OFFICES.join(' ')].join(' ');
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const w of text.split(/[^\p{L}]+/u)) if (w.length >= 2 && !seen.has(w.toLowerCase())) (seen.add(w.toLowerCase()), out.push(w));
+  for (const w of text.split(/[^\p{L}]+/u)) if (w.length >= 2 && !seen.has(w.toLowerCase())) {
+    seen.add(w.toLowerCase());
+    out.push(w);
+  }
   return out;
 }
 

@@ -85,7 +85,7 @@ function readRows(rows: Element[], columns: Column[], tracker: DayTracker): Meet
     const time = parseCalendarTime(timeCell ? textOf(timeCell, ' ') : null);
     const roomCell = cellsOf(placed, columns, 'raum')[0] ?? childElements(row).filter((c) => c.name === 'td' && hasClass(c, 'text4')).pop();
     // The meeting columns: "Sitzung" and the unlabelled columns around it (ICS, TO, Niederschrift forms).
-    const candidates = [...new Set(placed.filter((c, i) => columns[i] === 'sitzung' || columns[i] === null))].filter(
+    const candidates = [...new Set(placed.filter((_c, i) => columns[i] === 'sitzung' || columns[i] === null))].filter(
       (c) => c !== timeCell && c !== roomCell && !dayCells.includes(c),
     );
     const sourceId = rowSourceId(row);

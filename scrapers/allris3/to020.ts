@@ -53,7 +53,7 @@ function sourceIdOf(doc: Document, url: string | null): string | null {
   );
 }
 
-function valueOf(fields: LabelledField[], key: string): string | null {
+function fieldValue(fields: LabelledField[], key: string): string | null {
   const field = fields.find((f) => labelKey(f.label) === key);
   return field ? textValue(field.cells) : null;
 }
@@ -72,8 +72,8 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
     );
   }
   const fields = readLabelledFields(table);
-  const top = splitTopNumber(valueOf(fields, 'top'));
-  const result = cleanResultText(valueOf(fields, 'beschlussart'));
+  const top = splitTopNumber(fieldValue(fields, 'top'));
+  const result = cleanResultText(fieldValue(fields, 'beschlussart'));
 
   const meetingLink = findFirst(table, (el) => isLink(el, 'to010', 'SILFDNR='));
   const meetingForm = findUnder(table, (el) => isForm(el, 'to010'), (el) => isInput(el, 'SILFDNR'), 1)[0];
@@ -103,8 +103,8 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
     name,
     meetingSourceId: urlParam(attr(meetingLink, 'href'), 'SILFDNR') ?? (attr(meetingForm, 'value')?.trim() || null),
     meetingName: meetingLink ? textValue([meetingLink]) : null,
-    organization: valueOf(fields, 'gremium'),
-    date: parseGermanDate(valueOf(fields, 'datum')),
+    organization: fieldValue(fields, 'gremium'),
+    date: parseGermanDate(fieldValue(fields, 'datum')),
     paperReference: paper.reference,
     paperSourceId: urlParam(attr(paperLink, 'href'), 'VOLFDNR') ?? (attr(paperForm, 'value')?.trim() || null),
     result,

@@ -4,6 +4,7 @@
 export function cleanText(value: string | null | undefined): string | null {
   if (value == null) return null;
   const s = value
+    // biome-ignore lint/suspicious/noMisleadingCharacterClass: each of these invisible characters is removed on its own, the joiner U+200D too
     .replace(/[\u00ad\u200b\u200c\u200d\ufeff]/g, '')
     .replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ')
     .trim();

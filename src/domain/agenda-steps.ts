@@ -17,50 +17,14 @@
  *     to it. Such a step never decides the paper, and never makes an earlier station "skipped".
  * Station and row indexes of the page's own Beratungsfolge are kept (rows and steps are appended).
  */
-import type { ConsultationMeetingRecord, ConsultationRecord } from '../../scrapers/records';
+import type { ConsultationRecord } from '../../scrapers/records';
 import type { ResultCode } from '../../scrapers/shared/codes';
 import { sameCommittee } from './queue';
 import { CLOSING_RESULTS, HOLDING_RESULTS, readStationStatus } from './stations';
+import type { AgendaConsultation, AgendaMeetingRow, AgendaSource, PaperAgendaItem } from './agenda-types';
 
-/** An agenda item that names the paper, with its meeting's date and committee. */
-export interface PaperAgendaItem {
-  /** the meeting's date, YYYY-MM-DD */
-  date: string | null;
-  /** the meeting's committee */
-  organization: string | null;
-  meetingName: string | null;
-  /** the meeting page in ratsradar (an opaque id for links), where known */
-  meetingId: number | null;
-  meetingSourceId: string | null;
-  agendaItemSourceId: string | null;
-  /** TOP number on the agenda */
-  number: string | null;
-  result: string | null;
-  resultCode: ResultCode | null;
-  /** the meeting is cancelled (AUSFALL / abgesagt) */
-  cancelled?: boolean;
-}
+export type { AgendaConsultation, AgendaMeetingRow, AgendaSource, PaperAgendaItem } from './agenda-types';
 
-/** Where a row came from when the agenda, not the paper's page, gave it. */
-export interface AgendaSource {
-  /** the meeting's date (the agenda "der Sitzung vom …") */
-  date: string;
-  meetingId: number | null;
-  number: string | null;
-}
-
-export interface AgendaMeetingRow extends ConsultationMeetingRecord {
-  /** set when the row (date, or only its result) comes from an agenda item */
-  agenda?: AgendaSource;
-  /** the result was taken from the agenda item (the paper's page shows none) */
-  resultFromAgenda?: boolean;
-}
-
-export interface AgendaConsultation extends ConsultationRecord {
-  meetings: AgendaMeetingRow[];
-  /** a step the page's Beratungsfolge does not list, added from an agenda */
-  fromAgenda?: boolean;
-}
 
 const source = (i: PaperAgendaItem): AgendaSource => ({ date: i.date as string, meetingId: i.meetingId, number: i.number });
 

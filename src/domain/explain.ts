@@ -2,7 +2,7 @@
  * The sentences that say why a paper has its state: which station and which meeting row set it.
  * German (DD.MM.YYYY, „…“) for the pages, English (YYYY-MM-DD, “…”) for the JSON and logs. Pure.
  */
-import type { AwaitedResult, Deadline, NextStep, RowRef } from './progress';
+import type { AwaitedResult, Deadline, NextStep, RowRef } from './progress-types';
 import { formatGermanDate } from './dates';
 import { capitalise, STATE_LABELS, STATE_LABELS_EN, type PaperState } from './states';
 import { HOLDING_RESULTS, type MeetingProgress, type StationProgress } from './stations';

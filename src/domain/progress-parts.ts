@@ -2,7 +2,7 @@
  * The parts of progress() (./progress.ts, whose header states the rules): meeting rows in order, the
  * next step, deadlines before it, the decision the RIS's own status gives, and the basis of a state. Pure.
  */
-import type { Deadline, Decision, NextStep, RowRef, StateBasis } from './progress';
+import type { Deadline, Decision, NextStep, RowRef, StateBasis } from './progress-types';
 import type { PaperState } from './states';
 import { isOpen, type StationProgress } from './stations';
 

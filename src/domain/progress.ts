@@ -58,109 +58,28 @@
  * up to when that is earlier (data-age.ts: a paper read in August is not known to rest in December).
  */
 import type { PaperRecord } from '../../scrapers/records';
-import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import type { ResultCode } from '../../scrapers/shared/codes';
 import { durationsEnd, heldDates, type DatedPaper } from './data-age';
 import { daysBetween, isIsoDate } from './dates';
 import { explain } from './explain';
 import { isFinalState, STATE_LABELS, type PaperState } from './states';
-import { deriveStations, isOpen, readStationStatus, type MeetingProgress, type StationProgress } from './stations';
+import { deriveStations, isOpen, readStationStatus, type MeetingProgress } from './stations';
 import { basisOf, collectRows, deadlinesOf, earliestDated, latest, risDecision, toNext } from './progress-parts';
-import { mergeAgenda, type AgendaSource, type PaperAgendaItem } from './agenda-steps';
+import { mergeAgenda, type PaperAgendaItem } from './agenda-steps';
+import type { AwaitedResult, Decision, NextStep, Progress, RowRef } from './progress-types';
 
 export { formatGermanDate } from './dates';
 export { PAPER_STATES, STATE_LABELS, STATE_LABELS_EN, STATION_STATES, isPaperState, isFinalState } from './states';
 export type { PaperState, StationState } from './states';
 export type { MeetingProgress, StationProgress } from './stations';
 export type { AgendaSource, PaperAgendaItem } from './agenda-steps';
+export type { AwaitedResult, Deadline, Decision, NextStep, Progress, RowRef, StateBasis } from './progress-types';
 
 export interface ProgressOptions {
   /** Days without a past meeting (and nothing dated ahead) after which an open paper is 'stalled'. Default 365. */
   stalledAfterDays?: number;
   /** The agenda items that name the paper (by id or reference), with their meetings' dates and committees. */
   agenda?: readonly PaperAgendaItem[] | null;
-}
-
-export interface NextStep {
-  stationIndex: number;
-  organization: string | null;
-  role: string | null;
-  roleCode: RoleCode | null;
-  /** Its next meeting date where one is known. */
-  date: string | null;
-  /** Where that date comes from a published agenda, not the paper's own page: the meeting. */
-  agenda: AgendaSource | null;
-}
-
-/** A committee that has met on the paper and whose result is not published yet. */
-export interface AwaitedResult {
-  stationIndex: number;
-  organization: string | null;
-  role: string | null;
-  /** the meeting's date (its latest past row) */
-  date: string | null;
-}
-
-/** An open station that must deliberate before the dated next step. */
-export interface Deadline {
-  stationIndex: number;
-  organization: string | null;
-  role: string | null;
-  /** the day of the next step: it must deliberate before it */
-  before: string;
-  /** the station of the next step */
-  nextStationIndex: number;
-  nextOrganization: string | null;
-}
-
-export interface Decision {
-  stationIndex: number;
-  meetingIndex: number;
-  organization: string | null;
-  role: string | null;
-  result: string | null;
-  resultCode: ResultCode;
-  date: string | null;
-}
-
-/** The station and meeting row that set the state (what the explanation names). */
-export interface StateBasis {
-  stationIndex: number | null;
-  meetingIndex: number | null;
-  date: string | null;
-}
-
-export interface Progress {
-  today: string;
-  /** the day durations run to: today, or earlier when the data is older (data-age.ts) */
-  countTo: string;
-  state: PaperState;
-  /** German label of the state (STATE_LABELS). */
-  label: string;
-  stations: StationProgress[];
-  currentStation: number | null;
-  next: NextStep | null;
-  /** The committee that has met and whose result is still to be published (not a next step). */
-  awaiting: AwaitedResult | null;
-  deadlines: Deadline[];
-  decision: Decision | null;
-  decisionDate: string | null;
-  deferralCount: number;
-  referralCount: number;
-  /** Latest past meeting date. */
-  lastActivity: string | null;
-  /** For 'stalled': the day since which nothing happened; else null. */
-  stalledSince: string | null;
-  basis: StateBasis | null;
-  /** One or two German sentences naming the station and meeting row that set the state. */
-  explanation: string;
-  explanationEn: string;
-}
-
-/** A meeting row in the whole Beratungsfolge, with a sort key (date, then page order). */
-export interface RowRef {
-  s: number;
-  m: number;
-  key: string;
 }
 
 const DECISIVE_RESULTS: Partial<Record<ResultCode, PaperState>> = {

@@ -7,7 +7,8 @@
  * Pure: a function of progress() results and the committee's name.
  */
 import type { RoleCode } from '../../scrapers/shared/codes';
-import type { AgendaSource, Progress } from './progress';
+import type { AgendaSource } from './agenda-types';
+import type { Progress } from './progress-types';
 import type { PaperState } from './states';
 import { deadlineText } from './step-texts';
 

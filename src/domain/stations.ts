@@ -5,7 +5,7 @@
  */
 import type { ConsultationRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
-import type { AgendaConsultation, AgendaMeetingRow } from './agenda-steps';
+import type { AgendaConsultation, AgendaMeetingRow } from './agenda-types';
 import type { StationState } from './states';
 
 /** A meeting row of a station, flagged against `today`. */

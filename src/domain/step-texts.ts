@@ -10,7 +10,7 @@
  */
 import { formatGermanDate } from './dates';
 import { UNKNOWN_COMMITTEE } from './explain';
-import type { AwaitedResult, Deadline, NextStep } from './progress';
+import type { AwaitedResult, Deadline, NextStep } from './progress-types';
 
 export const committeeName = (organization: string | null | undefined): string => organization ?? UNKNOWN_COMMITTEE;
 

@@ -1,4 +1,6 @@
-/** Reading the command line of the crawler's commands (src/ingest/commands.ts). */
+/** Reading the options of a parsed command line (src/cli-options.ts parses it): values, numbers, lists, the database and page store paths. */
+import path from 'node:path';
+import { DEFAULT_DB_PATH } from '../util/paths';
 
 export interface CommandArgs {
   positional: string[];
@@ -27,4 +29,19 @@ export function numberOption(args: CommandArgs, name: string, fallback: number):
   const n = Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new CommandError(`--${name} needs a positive number, got "${text}"`);
   return n;
+}
+
+/** The comma-separated values of an option (--accept A,B), trimmed, empty ones left out. */
+export function listOption(args: CommandArgs, name: string): string[] {
+  return (option(args, name) ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+}
+
+/** --db, else $RATSRADAR_DB, else data/ratsradar.sqlite. */
+export function dbPathOf(args: CommandArgs): string {
+  return option(args, 'db') ?? process.env.RATSRADAR_DB ?? DEFAULT_DB_PATH;
+}
+
+/** The page store lies beside the database (data/store), unless --store or RATSRADAR_STORE say otherwise. */
+export function storeDirOf(args: CommandArgs): string {
+  return option(args, 'store') ?? process.env.RATSRADAR_STORE ?? path.join(path.dirname(dbPathOf(args)), 'store');
 }

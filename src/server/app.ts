@@ -5,6 +5,7 @@
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type Database from 'better-sqlite3';
+import type { AppContext } from './context';
 import { derivedDay, refreshDerived } from '../db/derive';
 import { dataStamp } from './data-stamp';
 import { projectRoot } from '../util/paths';
@@ -22,11 +23,12 @@ import { committeeByNameRoute, organizationRoute } from './routes/organization';
 import { dashboardCsvRoute, dashboardRoute } from './routes/dashboard';
 import { registerWayRoutes } from './routes/way-routes';
 import { registerAlertRoutes } from './routes/alerts';
-import { createFormTokens, type FormTokens } from './alerts/form-token';
+import { createFormTokens } from './alerts/form-token';
 import type { MailConfig } from '../alerts/config';
 import { loadTopics } from './topics-file';
-import type { TopicSet } from '../domain/topics';
 import { oparlRouter } from './oparl/router';
+import { requestLogger, routeOf, type LogLevel } from './request-log';
+import type { DestinationStream } from 'pino';
 
 export interface AppOptions {
   /** today's date (YYYY-MM-DD, Europe/Berlin); the only clock the app reads */
@@ -37,26 +39,8 @@ export interface AppOptions {
   mail?: MailConfig | null;
   /** called when a mail was queued (serve sends it right away instead of at the next timer run) */
   onAlertQueued?: () => void;
-}
-
-/** What the alert forms and routes need; null when e-mail alerts are off. */
-export interface AlertsContext {
-  config: MailConfig;
-  tokens: FormTokens;
-  topics: TopicSet | null;
-  onQueued?: () => void;
-}
-
-export interface AppContext {
-  sqlite: Database.Database;
-  today: () => string;
-  render: ReturnType<typeof createRenderer>;
-  /** re-derives stored states when the day has changed since the last request */
-  /** derives the states for today where the stored ones are of another day; returns the data stamp then (http-cache.ts runs it for every GET) */
-  ensureFresh: () => string;
-  /** runs `fn` (reads only) in one read transaction: one snapshot and one lock instead of one per statement */
-  read: <T>(fn: () => T) => T;
-  alerts: AlertsContext | null;
+  /** the request log (./request-log.ts): its level (`serve`: LOG_LEVEL, else info) and where it goes (default stdout); absent: no log */
+  log?: { level: LogLevel; destination?: DestinationStream };
 }
 
 /** How often the app looks whether the day has changed, to re-derive the stored states before a request needs them. */
@@ -107,6 +91,8 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
   }, DAY_CHECK_MS).unref();
 
   const app = express();
+  const logRequests = opts.log ? requestLogger(app, opts.log.level, opts.log.destination) : null;
+  if (logRequests) app.use(logRequests); // first: it times the whole answer
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   installSecurity(app); // headers, request limits, rate limit on search and feeds, /admin behind its token
@@ -128,12 +114,11 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
 
   app.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'Diese Seite gibt es nicht.')));
   app.use(clientErrors);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = err instanceof HttpError ? err.status : 500;
     const message = err instanceof HttpError ? err.message : 'Ein interner Fehler ist aufgetreten. Bitte später erneut versuchen.';
     if (status >= 500 && !(err instanceof HttpError)) {
-      process.stderr.write(`ratsradar: ${req.method} ${req.path}: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.stderr.write(`ratsradar: ${req.method} ${routeOf(app, req)}: ${err instanceof Error ? err.message : String(err)}\n`);
     }
     res.status(status);
     if (wantsJson(req)) {

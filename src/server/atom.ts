@@ -42,7 +42,6 @@ const RIGHTS = 'Daten aus öffentlichen Ratsinformationssystemen';
 
 /** Removes characters XML 1.0 does not allow (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/U+FFFF). */
 export function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 

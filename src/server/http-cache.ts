@@ -11,7 +11,7 @@
  */
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { AppContext } from './app';
+import type { AppContext } from './context';
 import { BOOT_ID, stampSeenAt } from './data-stamp';
 import { acceptedFormat } from './json/negotiate';
 import { createResponseCache } from './response-cache';

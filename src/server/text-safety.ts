@@ -7,7 +7,6 @@
  * Atom and iCal strip what XML forbids themselves (atom.ts xmlSafe). Pure.
  */
 
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** `text` without bidi formatting and control characters. */

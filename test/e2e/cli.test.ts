@@ -12,7 +12,7 @@ const EXPECTED = path.resolve(__dirname, '..', 'expected');
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'ratsradar.js');
 
-export function ratsradar(args: string[], env: Record<string, string> = {}) {
+function ratsradar(args: string[], env: Record<string, string> = {}) {
   const res = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }

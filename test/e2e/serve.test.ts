@@ -5,6 +5,8 @@ import path from 'node:path';
 import { makeTmpDir } from '../helpers/tmp';
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'ratsradar.js');
+/** what `npm start` runs: the staleness check (nothing to compile after npm test's build), then serve */
+const START = path.resolve(__dirname, '..', '..', 'bin', 'start.js');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,9 +20,9 @@ function freePort(): Promise<number> {
 }
 
 /** Starts `ratsradar serve` on a free port with the day pinned; resolves once it listens. */
-async function startServe(db: string, today: string) {
+async function startServe(db: string, today: string, env: Record<string, string> = {}, command = [BIN, 'serve']) {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port), '--db', db], { env: { ...process.env, RATSRADAR_TODAY: today } });
+  const child = spawn(process.execPath, [...command, '--port', String(port), '--db', db], { env: { ...process.env, RATSRADAR_TODAY: today, ...env } });
   const output = { out: '', err: '' };
   child.stdout.on('data', (d) => (output.out += d));
   child.stderr.on('data', (d) => (output.err += d));
@@ -88,6 +90,30 @@ describe('ratsradar serve', () => {
     expect(b.out).toContain('the demo data set was loaded again, its dates shifted by 35 days to sit around 2026-12-29');
     expect(after).toEqual({ ...before, date: '2027-01-07' });
     expect(a.err + b.err).toBe('');
+  });
+
+  test('LOG_LEVEL=info: one JSON line per request on stdout (method, route, status, ms); under jest without it: none', async () => {
+    const db = path.join(tmp.dir, 'log', 'ratsradar.sqlite');
+    const quiet = await startServe(db, '2026-11-24');
+    expect((await fetch(`http://127.0.0.1:${quiet.port}/?q=Digitaltag`)).status).toBe(200);
+    const q = await quiet.stop();
+    expect(q.out).not.toMatch(/^\{/m);
+    const loud = await startServe(db, '2026-11-24', { LOG_LEVEL: 'info' });
+    expect((await fetch(`http://127.0.0.1:${loud.port}/?q=Digitaltag`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${loud.port}/papers/999999999`)).status).toBe(404);
+    const l = await loud.stop();
+    const lines = l.out.split('\n').filter((x) => x.startsWith('{')).map((x) => JSON.parse(x));
+    expect(lines.map((x) => [x.method, x.route, x.status, typeof x.ms])).toEqual([['GET', '/', 200, 'number'], ['GET', '/papers/:id', 404, 'number']]);
+    expect(l.out).not.toContain('Digitaltag');
+    expect(l.err).toBe('');
+  });
+
+  test('npm start (bin/start.js) serves without compiling when the build is current', async () => {
+    const server = await startServe(path.join(tmp.dir, 'start', 'ratsradar.sqlite'), '2026-11-24', {}, [START]);
+    expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(200);
+    const out = await server.stop();
+    expect(out.out).toContain('ratsradar serves');
+    expect(out.err).toBe('');
   });
 
   test('a port in use is one line and exit 1', async () => {

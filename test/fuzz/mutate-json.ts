@@ -41,6 +41,7 @@ function hostileValue(rng: Rng, old: Json): Json {
     case 10: return typeof old === 'string' ? `${old}\u0000\r\n${old}` : [String(old)];
     case 11: return { [rng.pick(['name', 'id', 'type', 'date', 'url', 'accessUrl'])]: old };
     case 12: return rng.pick(['https://schema.oparl.org/1.0/Paper', 'https://schema.oparl.org/1.1/Meeting', 'https://schema.oparl.org/2.0/Paper']);
+    // biome-ignore lint/correctness/noPrecisionLoss: a number past 2^53 on purpose, as a source might send one
     default: return 12345678901234567890;
   }
 }

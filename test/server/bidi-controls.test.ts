@@ -15,7 +15,6 @@ import { paper, station } from '../helpers/records';
 import { makeTmpDir } from '../helpers/tmp';
 
 const TODAY = '2026-11-24';
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F]/;
 const RLO = '\u202E';
 

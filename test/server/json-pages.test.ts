@@ -10,7 +10,8 @@ import { PAPER_STATES } from '../../src/domain/states';
 import { buildFixtureApp, type FixtureApp } from './fixture-app';
 import { loadOpenApiValidator, type OpenApiValidator } from '../helpers/openapi-validator';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the tests walk arbitrary JSON answers
+type Json = Record<string, any>;
 /** every request names this host (supertest runs each on its own port), so absolute links compare */
 const HOST = 'ratsradar.test';
 

@@ -25,7 +25,6 @@ function decodeEntities(text: string): string {
 
 /** A URL as a browser reads it from an attribute: entities decoded, control characters and white space dropped. */
 export function isUnsafeUrl(raw: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return UNSAFE_SCHEME.test(decodeEntities(raw).replace(/[\u0000-\u0020\u007f]/g, ''));
 }
 
@@ -69,7 +68,6 @@ export function checkAtom(body: string): CheckOutcome {
   if (valid !== true) return { problems: [`not well-formed XML: ${valid.err.msg} (line ${valid.err.line})`], markers: 0 };
   const problems: string[] = [];
   // the validator lets these through; an XML 1.0 parser (every feed reader) stops at them
-  // eslint-disable-next-line no-control-regex
   const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.exec(body);
   if (forbidden) problems.push(`a character XML 1.0 forbids: U+${forbidden[0].charCodeAt(0).toString(16).padStart(4, '0')}`);
   const walk = (node: unknown, name: string): void => {

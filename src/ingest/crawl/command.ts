@@ -3,7 +3,8 @@ import path from 'node:path';
 import { openDb } from '../../db/connection';
 import { nowIso, todayInBerlin } from '../../util/clock';
 import { isIsoDate } from '../../domain/dates';
-import { CommandError, intOption, numberOption, option, type CommandArgs } from '../command-args';
+import { CommandError, dbPathOf, intOption, listOption, numberOption, option, storeDirOf, type CommandArgs } from '../command-args';
+import { packageVersion } from '../../util/version';
 import { crawl, CrawlBusyError } from './crawler';
 import { logProgress, terminalProgress } from './progress';
 import { formatReport } from './report';
@@ -13,20 +14,9 @@ import { DAY } from './window';
 import { reparseStore } from './reparse';
 import { reparseDocuments } from '../documents/reparse-documents';
 
-const VERSION = '0.1.0';
-
-export function dbPathOf(args: CommandArgs): string {
-  return option(args, 'db') ?? process.env.RATSRADAR_DB ?? 'data/ratsradar.sqlite';
-}
-
-/** The page store lies beside the database (data/store), unless --store or RATSRADAR_STORE say otherwise. */
-export function storeDirOf(args: CommandArgs): string {
-  return option(args, 'store') ?? process.env.RATSRADAR_STORE ?? path.join(path.dirname(dbPathOf(args)), 'store');
-}
-
-/** "ratsradar/0.1.0 (+council motion tracker; contact: …)": who we are and how to reach whoever runs the crawl. */
+/** "ratsradar/0.1.0 (council motion tracker; contact: …)" (the version from package.json): who we are and how to reach whoever runs the crawl. */
 export function userAgent(contact: string | undefined): string {
-  return `ratsradar/${VERSION} (council motion tracker; contact: ${contact ?? 'none given'})`;
+  return `ratsradar/${packageVersion()} (council motion tracker; contact: ${contact ?? 'none given'})`;
 }
 
 function dayOption(args: CommandArgs, name: string): string | undefined {
@@ -58,7 +48,7 @@ export async function scrapeCommand(args: CommandArgs): Promise<number> {
   const concurrency = intOption(args, 'concurrency', 1, 1);
   const maxRequests = option(args, 'max-requests') === undefined ? undefined : intOption(args, 'max-requests', 0, 1);
   const via = urlOption(args, 'via');
-  const seeds = (option(args, 'seeds') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const seeds = listOption(args, 'seeds');
   for (const s of seeds) {
     try {
       new URL(s);
@@ -76,7 +66,7 @@ export async function scrapeCommand(args: CommandArgs): Promise<number> {
     if (!contact && !via) {
       process.stderr.write('ratsradar scrape: no contact address given (--contact or RATSRADAR_CONTACT); the RIS operators cannot reach you\n');
     }
-    let report;
+    let report: Awaited<ReturnType<typeof crawl>>;
     try {
       report = await crawl(sqlite, {
         source, storeDir: storeDirOf(args), failuresDir: path.join(path.dirname(storeDirOf(args)), 'failures'),
@@ -112,7 +102,7 @@ export async function reparseCommand(args: CommandArgs): Promise<number> {
       for (const line of r.lines) process.stdout.write(`${line}\n`);
       return r.missing > 0 ? 1 : 0;
     }
-    const accept = (option(args, 'accept') ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+    const accept = listOption(args, 'accept');
     const r = reparseStore(sqlite, store, { source: option(args, 'source'), latestOnly: args.options.has('latest'), today: todayInBerlin(), accept, now: nowIso() });
     for (const line of r.lines) process.stdout.write(`${line}\n`);
     return r.failed > 0 || r.held > 0 ? 1 : 0;

@@ -46,7 +46,7 @@ export async function detectSource(fetcher: Fetcher, url: string, opts: { key?: 
     const key = opts.key ?? keyFromHost(host);
     const trimmed = res.body.toString('utf8').trimStart();
     if (trimmed.startsWith('{')) {
-      let record;
+      let record: ReturnType<typeof parsePage>;
       try {
         record = parsePage(res.body, res.finalUrl);
       } catch (err) {

@@ -80,7 +80,7 @@ export function reparseStore(
       continue;
     }
     const bytes = readBody(storeDir, e.sha256);
-    let record;
+    let record: ReturnType<typeof parsePage>;
     try {
       record = parsePage(bytes, e.url);
     } catch (err) {

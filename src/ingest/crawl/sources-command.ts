@@ -2,9 +2,9 @@
 import { openDb } from '../../db/connection';
 import { loadSourceHealth } from '../../db/source-health';
 import { nowIso } from '../../util/clock';
-import { CommandError, option, type CommandArgs } from '../command-args';
+import { CommandError, dbPathOf, option, type CommandArgs } from '../command-args';
 import { Fetcher } from '../fetch/fetcher';
-import { dbPathOf, userAgent } from './command';
+import { userAgent } from './command';
 import { detectSource, DetectError } from './detect-source';
 import { printable } from './report';
 import { allSources, saveSource, sourceHosts, sourceProblem } from './sources';
@@ -45,7 +45,7 @@ export async function addSource(args: CommandArgs, url: string): Promise<number>
   try {
     const host = new URL(url).hostname;
     const fetcher = new Fetcher({ userAgent: userAgent(option(args, 'contact') ?? process.env.RATSRADAR_CONTACT), allowedHosts: [host], via: option(args, 'via'), maxAttempts: 2 });
-    let source;
+    let source: Awaited<ReturnType<typeof detectSource>>;
     try {
       source = await detectSource(fetcher, url, { key: option(args, 'key'), name: option(args, 'name') });
     } catch (err) {

@@ -14,7 +14,7 @@ import { appendLog, hasBody, readBody } from '../store/page-store';
 import { findPage, indexPage, touchPage } from '../store/page-index';
 import { completeEntry, type Planned, type QueueEntry } from './journal';
 import { countError, emptyDocumentCounts } from './report';
-import type { VisitEnv, VisitOutcome } from './visit';
+import type { VisitEnv, VisitOutcome } from './visit-env';
 
 export const DOCUMENT_KIND = 'document';
 

@@ -5,42 +5,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { parsePageWithCaps } from '../../../scrapers/parse';
 import { describeCaps } from '../../../scrapers/shared/caps';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../../scrapers/errors';
 import type { RisRecord } from '../../../scrapers/records';
 import { decodePage } from '../../../scrapers/shared/encoding';
-import { FINAL_ERRORS, type FetchFailed, type Fetcher, type FetchResult } from '../fetch/fetcher';
+import { FINAL_ERRORS, type FetchFailed, type FetchResult } from '../fetch/fetcher';
 import { findShrink } from '../../db/shrink-guard';
 import { appendLog, hasBody, readBody, readStoreLog, saveBody } from '../store/page-store';
 import { findPage, indexPage, touchPage } from '../store/page-index';
 import { importWithHistory } from './import-with-history';
 import { noteRecordRead } from '../../db/data-as-of';
 import { completeEntry, enqueue, type QueueEntry } from './journal';
-import type { CrawlPlan, PlanContext } from './plan';
-import { addImportCounts, addShrink, countError, countUnclassified, type CrawlReport } from './report';
+import { addImportCounts, addShrink, countError, countUnclassified } from './report';
 import { shownADayBefore } from './shrink-hold';
 import { DOCUMENT_KIND, planDocuments, visitDocument } from './visit-document';
-import type { ExtractPool } from '../documents/extract-pool';
-
-export interface VisitEnv {
-  sqlite: Database.Database;
-  fetcher: Fetcher;
-  plan: CrawlPlan;
-  ctx: PlanContext;
-  report: CrawlReport;
-  storeDir: string;
-  failuresDir: string;
-  runId: number;
-  now: () => string;
-  /** writes the report into the run row (inside the page's transaction) */
-  saveReport: () => void;
-  /** the extraction pool (started at the first document), or null: documents are not fetched (--no-documents) */
-  documents: (() => ExtractPool) | null;
-}
-
-export type VisitOutcome = 'done' | 'budget';
+import type { VisitEnv, VisitOutcome } from './visit-env';
 
 type Parsed = { record: RisRecord; capped: string } | { error: Error };
 

@@ -236,7 +236,7 @@ export class Fetcher {
         else await this.sleep(waitMs);
         return true;
       };
-      let res;
+      let res: Awaited<ReturnType<typeof this.once>>;
       try {
         res = await this.once(current, { ...conditional, ...req.headers }, req.maxBytes);
       } catch (err) {

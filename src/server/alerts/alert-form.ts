@@ -3,7 +3,7 @@
  * token, and a sentence saying so — or null when e-mail alerts are off (no SMTP configured).
  */
 import type { AlertKind } from '../../domain/alert-rules';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 
 export interface AlertFormView {
   kind: AlertKind;

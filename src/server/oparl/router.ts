@@ -7,7 +7,7 @@
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { loadGoneUrls, loadOparlBodies, loadOparlBody, type OparlPageFilter } from '../../db/queries-oparl';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { baseUrl } from '../base-url';
 import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';
@@ -127,7 +127,6 @@ export function oparlRouter(ctx: AppContext): express.Router {
   });
 
   router.use((_req: Request, _res: Response, next: NextFunction) => next(new HttpError(404, 'Diese Adresse gibt es in der OParl-Schnittstelle nicht.')));
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   router.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = err instanceof HttpError ? err.status : 500;
     if (status >= 500) process.stderr.write(`ratsradar: ${req.method} ${req.originalUrl.slice(0, 200)}: ${err instanceof Error ? err.message : String(err)}\n`);

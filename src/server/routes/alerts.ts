@@ -15,7 +15,7 @@ import { searchMatchExpression } from '../../db/fts-query';
 import { ALERT_KINDS, CADENCES, normaliseEmail, UNCONFIRMED_HOURS, type AlertKind, type Cadence } from '../../domain/alert-rules';
 import { describeFollowed } from '../../alerts/subscription-label';
 import { nowIso } from '../../util/clock';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 
 const BAD_LINK = 'Dieser Link ist ungültig oder abgelaufen. Unbestätigte Anmeldungen werden nach 48 Stunden gelöscht.';

@@ -12,7 +12,7 @@ import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { progress } from '../../domain/progress';
 import { berlinToUtc, localToUtc } from '../../util/berlin-time';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { clipText, FEED_TEXT_MAX, xmlSafe } from '../atom';
 import { baseUrl } from '../base-url';
 import { HttpError } from '../http-error';

@@ -8,7 +8,7 @@ import { topicMatchExpression } from '../../db/fts-query';
 import { loadCities, loadCityNumbers, loadPastCityMeetings, type CityRow } from '../../db/queries-cities';
 import { loadCalendarMeetings } from '../../db/queries-meeting-calendar';
 import { loadSourceHealth } from '../../db/source-health';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';

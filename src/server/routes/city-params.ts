@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import { loadCities, type CityRow } from '../../db/queries-cities';
 import { committeeByName } from '../../db/queries-committee';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 
 /** A single string parameter, or null when absent or empty; a repeated or over-long one is a 400. */

@@ -4,7 +4,7 @@
  */
 import type { Request, Response } from 'express';
 import { loadCities } from '../../db/queries-cities';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { loadCommitteeList } from '../views/committee-list-view';
 import { cityParam } from './city-params';
 

@@ -9,7 +9,7 @@ import { meetingsOfOrganization, organizationHeader } from '../../db/queries-cal
 import type { ListRow, ListSpec } from '../../db/queries-lists';
 import { listPage } from '../../db/queries-lists';
 import type { TopicSet } from '../../domain/topics';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { baseUrl } from '../base-url';
 import { sendCsv, type CsvValue } from '../csv-output';
 import { HttpError } from '../http-error';

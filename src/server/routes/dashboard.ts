@@ -10,7 +10,7 @@ import { dashboardData, type DashboardData } from '../../db/queries-dashboard';
 import type { ListSpec } from '../../db/queries-lists';
 import { monthsBefore } from '../../domain/dashboard-stats';
 import type { TopicSet } from '../../domain/topics';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { sendCsv } from '../csv-output';
 import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';

@@ -1,6 +1,6 @@
 /** Registers the search, the feeds, calendars, CSV downloads and /health (the start page itself is in app.ts). */
 import type express from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { allMeetingsCalendarRoute, organizationCalendarRoute, paperCalendarRoute } from './calendar';
 import { listCsvRoute, meetingAgendaCsvRoute, organizationMeetingsCsvRoute, searchCsvRoute } from './csv';
 import { listFeedRoute, organizationFeedRoute, paperFeedRoute, searchFeedRoute } from './feeds';

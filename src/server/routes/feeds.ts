@@ -15,7 +15,7 @@ import { originatorHeading } from '../../domain/originators';
 import { progress, type Progress } from '../../domain/progress';
 import { agendaSourceText, awaitingText, nextStepText } from '../../domain/step-texts';
 import type { TopicSet } from '../../domain/topics';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { ATOM_TAG, clipText, toAtom } from '../atom';
 import { baseUrl } from '../base-url';
 import { eventEntries, eventsUpdated } from '../event-entries';

@@ -7,7 +7,7 @@
  */
 import type { Request, Response } from 'express';
 import type Database from 'better-sqlite3';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 
 interface SourceHealth {
   key: string;

@@ -8,7 +8,7 @@
  */
 import type { Request, Response } from 'express';
 import { loadCities } from '../../db/queries-cities';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';
 import { toHomeView } from '../views/home-view';

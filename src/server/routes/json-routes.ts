@@ -5,7 +5,7 @@
  * /openapi.json, the OpenAPI 3.1 document describing every JSON answer.
  */
 import type express from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { jsonLinks } from '../json/links';
 import { sendJson } from '../json/negotiate';
 import { openApiDocument } from '../json/openapi';

@@ -4,7 +4,7 @@
  * view is src/server/json/list-json.ts.
  */
 import type { Request, Response } from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { jsonLinks } from '../json/links';
 import { toPaperListJson, toSearchJson } from '../json/list-json';

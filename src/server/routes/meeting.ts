@@ -11,7 +11,7 @@ import { loadMeetingDataAsOf } from '../../db/queries-meeting-age';
 import { loadMeetingDocuments } from '../../db/queries-meetings';
 import { deriveDataAge } from '../../domain/data-age';
 import { formatGermanDate } from '../../domain/dates';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { jsonLinks } from '../json/links';
 import { toMeetingJson } from '../json/meeting-json';

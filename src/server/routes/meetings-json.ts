@@ -1,7 +1,7 @@
 /** GET /organizations/:id/meetings.json — a committee's meetings, newest first, paged (json/meeting-list-json.ts); ?seite=N. */
 import type { Request, Response } from 'express';
 import { meetingsOfOrganization, organizationHeader } from '../../db/queries-calendar';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { jsonLinks } from '../json/links';
 import { MEETINGS_PAGE_SIZE, toMeetingListJson } from '../json/meeting-list-json';

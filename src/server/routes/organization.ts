@@ -11,7 +11,7 @@
 import type { Request, Response } from 'express';
 import { committeeByName, committeeOfOrganization, loadPastMeetings, type CommitteeRef } from '../../db/queries-committee';
 import { loadOrganization, type MemberView } from '../../db/queries-meetings';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { committeeHref } from '../views/committee-href';
 import { loadCommitteeModel } from '../views/committee-view';

@@ -9,7 +9,7 @@ import { loadCaseCandidates, loadHistoryIfRecorded, loadLastChecked } from '../.
 import { loadOriginatorContext } from '../../db/queries-originators';
 import { groupCase, referenceStem } from '../../domain/case';
 import { progress } from '../../domain/progress';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { jsonLinks } from '../json/links';
 import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';

@@ -8,7 +8,7 @@
  * one page as JSON (as /suche.json does).
  */
 import type { Request, Response } from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { loadFacets, loadFoundIn, loadPage, loadPlaces, searchSpec } from '../views/list-data';
 import { parseListParams } from '../views/list-params';

@@ -12,7 +12,7 @@ import { meetingsByIds } from '../../db/queries-calendar';
 import { loadCalendarMeetings, loadMeetingCommittees } from '../../db/queries-meeting-calendar';
 import { monthOf, parseMonth } from '../../domain/calendar-grid';
 import { addDays } from '../../domain/dates';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { baseUrl } from '../base-url';
 import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';

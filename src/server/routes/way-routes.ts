@@ -1,7 +1,7 @@
 /** Registers the ways in: cities (/staedte), committees (/gremien), the meeting calendar (/sitzungen), and the English paths that lead to them. */
 import type express from 'express';
 import type { Request, Response } from 'express';
-import type { AppContext } from '../app';
+import type { AppContext } from '../context';
 import { cityRoute, citiesRoute } from './cities';
 import { committeesOfSourceRedirect, committeesRoute } from './committees';
 import { meetingIcsRoute, meetingsRedirect, sitzungenIcsRoute, sitzungenRoute } from './sitzungen';
