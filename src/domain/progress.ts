@@ -67,7 +67,6 @@ import { deriveStations, isOpen, readStationStatus, type MeetingProgress, type S
 import { basisOf, collectRows, deadlinesOf, earliestDated, latest, risDecision, toNext } from './progress-parts';
 import { mergeAgenda, type AgendaSource, type PaperAgendaItem } from './agenda-steps';
 
-export { formatGermanDate } from './dates';
 export { PAPER_STATES, STATE_LABELS, STATE_LABELS_EN, STATION_STATES, isPaperState, isFinalState } from './states';
 export type { PaperState, StationState } from './states';
 export type { MeetingProgress, StationProgress } from './stations';

@@ -7,8 +7,9 @@ import { CANCELLED } from '../../db/queries-agenda';
 import type { CityRow } from '../../db/queries-cities';
 import { loadCalendarMeetings, type CalendarEntry, type CalendarFilter } from '../../db/queries-meeting-calendar';
 import type { AgendaBadge } from '../../domain/agenda-badge';
-import { monthGrid, monthLabel, monthOf, monthRange, shiftMonth, weekOf, WEEKDAYS_LONG, WEEKDAYS_SHORT, weekdayIndex, type DayRange } from '../../domain/calendar-grid';
-import { addDays, formatGermanDate } from '../../domain/dates';
+import { monthGrid, monthOf, monthRange, shiftMonth, weekOf, type DayRange } from '../../domain/calendar-grid';
+import { addDays } from '../../domain/dates';
+import { formatDate, formatGermanDate, WEEKDAYS_LONG, WEEKDAYS_SHORT } from '../../domain/german-format';
 import { committeeHref } from './committee-href';
 import { loadMeetingBadges } from './meeting-badges';
 
@@ -43,7 +44,7 @@ function toItem(m: CalendarEntry, badges: Map<number, AgendaBadge>): CalendarIte
   return {
     id: m.id,
     date: m.date,
-    weekday: WEEKDAYS_LONG[weekdayIndex(m.date)],
+    weekday: formatDate(m.date, 'weekday'),
     start: m.start,
     end: m.end,
     name: m.name ?? m.organization ?? 'Sitzung',
@@ -91,18 +92,18 @@ export function loadCalendarModel(sqlite: Database.Database, q: CalendarQuery, t
     thisWeek: { range: rangeText(thisWeek), items: weekItems.filter((m) => m.date <= thisWeek.to), truncated: weeks.length >= 2 * WEEK_MAX },
     nextWeek: { range: rangeText(nextWeek), items: weekItems.filter((m) => m.date >= nextWeek.from) },
     month: {
-      label: monthLabel(q.month),
+      label: formatDate(q.month, 'month'),
       count: inMonth.filter((m) => m.date >= from && m.date <= to).length,
       truncated: inMonth.length >= MONTH_MAX,
       weekdays: WEEKDAYS_SHORT.map((short, i) => ({ short, long: WEEKDAYS_LONG[i] })),
       weeks: grid.map((week) => week.map((d) => {
         const items = byDay.get(d.date) ?? [];
-        return { date: d.date, day: Number(d.date.slice(8)), inMonth: d.inMonth, today: d.date === today, items, empty: items.length === 0, label: `${WEEKDAYS_SHORT[weekdayIndex(d.date)]} ${formatGermanDate(d.date)}` };
+        return { date: d.date, day: Number(d.date.slice(8)), inMonth: d.inMonth, today: d.date === today, items, empty: items.length === 0, label: `${formatDate(d.date, 'weekdayShort')} ${formatGermanDate(d.date)}` };
       })),
       prev: calendarQuery({ ...keep, monat: shiftMonth(q.month, -1) }),
       next: calendarQuery({ ...keep, monat: shiftMonth(q.month, 1) }),
-      prevLabel: monthLabel(shiftMonth(q.month, -1)),
-      nextLabel: monthLabel(shiftMonth(q.month, 1)),
+      prevLabel: formatDate(shiftMonth(q.month, -1), 'month'),
+      nextLabel: formatDate(shiftMonth(q.month, 1), 'month'),
       current: q.month === monthOf(today) ? null : calendarQuery(keep),
     },
     icsHref: `/sitzungen.ics${calendarQuery(keep)}`,
