@@ -32,7 +32,9 @@ export interface CalendarItem {
   end: string | null;
   name: string;
   organization: string | null;
+  organizationId: number | null;
   committeeHref: string | null;
+  sourceKey: string;
   sourceName: string;
   isDemo: boolean;
   room: string | null;
@@ -40,7 +42,8 @@ export interface CalendarItem {
   badge: AgendaBadge | null;
 }
 
-function toItem(m: CalendarEntry, badges: Map<number, AgendaBadge>): CalendarItem {
+/** A meeting as the calendar (and a city's page) lists it. */
+export function toCalendarItem(m: CalendarEntry, badges: Map<number, AgendaBadge>): CalendarItem {
   return {
     id: m.id,
     date: m.date,
@@ -49,7 +52,9 @@ function toItem(m: CalendarEntry, badges: Map<number, AgendaBadge>): CalendarIte
     end: m.end,
     name: m.name ?? m.organization ?? 'Sitzung',
     organization: m.organization,
+    organizationId: m.organizationId,
     committeeHref: committeeHref(m.sourceKey, m.organization, m.organizationId),
+    sourceKey: m.sourceKey,
     sourceName: m.sourceName,
     isDemo: m.isDemo,
     room: [m.room, m.location].filter(Boolean).join(', ') || null,
@@ -79,19 +84,22 @@ export function loadCalendarModel(sqlite: Database.Database, q: CalendarQuery, t
   const inMonth = loadCalendarMeetings(sqlite, filter, monthDays.from, monthDays.to, MONTH_MAX);
   const weeks = loadCalendarMeetings(sqlite, filter, thisWeek.from, nextWeek.to, 2 * WEEK_MAX);
   const badges = loadMeetingBadges(sqlite, [...weeks, ...inMonth], today);
-  const weekItems = weeks.map((m) => toItem(m, badges));
+  const weekItems = weeks.map((m) => toCalendarItem(m, badges));
   const byDay = new Map<string, CalendarItem[]>();
   for (const m of inMonth) {
     let l = byDay.get(m.date);
     if (!l) byDay.set(m.date, (l = []));
-    l.push(toItem(m, badges));
+    l.push(toCalendarItem(m, badges));
   }
   const keep = { stadt: q.city?.key ?? null, gremium: q.committee && q.city ? `${q.city.key}:${q.committee}` : null };
   const { from, to } = monthRange(q.month);
   return {
-    thisWeek: { range: rangeText(thisWeek), items: weekItems.filter((m) => m.date <= thisWeek.to), truncated: weeks.length >= 2 * WEEK_MAX },
-    nextWeek: { range: rangeText(nextWeek), items: weekItems.filter((m) => m.date >= nextWeek.from) },
+    thisWeek: { ...thisWeek, range: rangeText(thisWeek), items: weekItems.filter((m) => m.date <= thisWeek.to), truncated: weeks.length >= 2 * WEEK_MAX },
+    nextWeek: { ...nextWeek, range: rangeText(nextWeek), items: weekItems.filter((m) => m.date >= nextWeek.from) },
     month: {
+      value: q.month,
+      from,
+      to,
       label: formatDate(q.month, 'month'),
       count: inMonth.filter((m) => m.date >= from && m.date <= to).length,
       truncated: inMonth.length >= MONTH_MAX,
