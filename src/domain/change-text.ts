@@ -129,7 +129,7 @@ function whereOf(text: string): string {
   return encodeWhere(w);
 }
 
-function valueOf(field: ChangeField, text: string | null): string | null {
+function codedValue(field: ChangeField, text: string | null): string | null {
   if (text == null) return null;
   switch (field) {
     case 'date':
@@ -153,7 +153,7 @@ export function decodeDisplayText(field: string, context: string, oldValue: stri
   const f = field as ChangeField;
   let coded: StoredChange;
   try {
-    coded = { field: f, context: whereOf(context), oldValue: valueOf(f, oldValue), newValue: valueOf(f, newValue) };
+    coded = { field: f, context: whereOf(context), oldValue: codedValue(f, oldValue), newValue: codedValue(f, newValue) };
   } catch {
     return null;
   }

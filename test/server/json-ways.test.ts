@@ -9,7 +9,8 @@ import request from 'supertest';
 import { buildFixtureApp, TODAY, type FixtureApp } from './fixture-app';
 import { loadOpenApiValidator, type OpenApiValidator } from '../helpers/openapi-validator';
 
-type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: JSON answers are read field by field
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are read field by field
+type Json = Record<string, any>;
 const HOST = 'ratsradar.test';
 
 describe('JSON of /staedte, /staedte/:key, /gremien and /sitzungen', () => {
