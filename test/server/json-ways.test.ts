@@ -5,31 +5,16 @@
  * errors as JSON.
  */
 import * as cheerio from 'cheerio';
-import request from 'supertest';
 import { buildFixtureApp, TODAY, type FixtureApp } from './fixture-app';
-import { loadOpenApiValidator, type OpenApiValidator } from '../helpers/openapi-validator';
+import { jsonClient, loadOpenApiValidator, type OpenApiValidator } from '../helpers/openapi-validator';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are read field by field
 type Json = Record<string, any>;
-const HOST = 'ratsradar.test';
 
 describe('JSON of /staedte, /staedte/:key, /gremien and /sitzungen', () => {
   let f: FixtureApp;
   let v: OpenApiValidator;
-  const get = (url: string) => request(f.app).get(url).set('Host', HOST);
-  const local = (href: string) => {
-    const u = new URL(href);
-    expect(u.host).toBe(HOST);
-    return u.pathname + u.search;
-  };
-
-  async function getJson(url: string, docPath: string, status = 200): Promise<Json> {
-    const res = await get(url);
-    expect([url, res.status]).toEqual([url, status]);
-    expect(res.headers['content-type']).toMatch(/^application\/json; charset=utf-8/);
-    expect([url, v.check(docPath, status, res.body)]).toEqual([url, '']);
-    return res.body as Json;
-  }
+  const { get, local, getJson } = jsonClient(() => f.app, () => v);
 
   /** The answer of `json` (a .json address) equals that of the page address with ?format=json and with Accept. */
   async function sameThreeWays(json: string, page: string): Promise<void> {
