@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { decodeDisplayTextRows } from './history-display-text';
 import { backfillNewEvents } from './write-events';
 import * as entitySchema from './schema';
 import * as crawlSchema from './schema-crawl';
@@ -44,6 +45,8 @@ export function openDb(file: string): OpenedDb {
     migrate(db, { migrationsFolder: migrationsFolder() });
     // a database from before change events gets its motions' "new" events once (their feeds are not empty)
     backfillNewEvents(sqlite);
+    // change-log rows from before codes (migration 0018) become codes
+    decodeDisplayTextRows(sqlite);
     return { db, sqlite, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();

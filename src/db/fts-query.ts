@@ -12,7 +12,8 @@
  * read as FTS5 syntax (AND, OR, NOT, NEAR(, *, ^, -, :, parentheses, quotes): a quote inside a word
  * cannot occur because words hold only letters and digits.
  */
-import { foldText, type Keyword, type Topic } from '../domain/topics';
+import { foldGerman } from '../domain/german-fold';
+import type { Keyword, Topic } from '../domain/topics';
 
 /** Where a search or topic looks: the columns of papers_fts (doc rows hold only `doc`). */
 export type SearchScope = 'titel' | 'text' | 'dokumente';
@@ -50,7 +51,7 @@ export function toSpellings(word: string): string[] {
     if (out.size < MAX_SPELLINGS && !out.has(indexForm(w))) out.set(indexForm(w), w);
   };
   add(word);
-  const folded = foldText(word);
+  const folded = foldGerman(word);
   add(folded);
   const parts = folded.split(/(ae|oe|ue|ss)/);
   const slots = parts.filter((_, i) => i % 2 === 1).length;

@@ -1,12 +1,18 @@
 /**
  * The change log of papers ("what changed, when"): when a paper's Beratungsfolge, a station's status, a
  * meeting date or a result differs from what was stored before, one paper_changes row per changed field
- * keeps the old and the new value (German display text) with the time it was seen.
+ * keeps the old and the new value as codes and ISO dates (src/domain/change-text.ts says what each field
+ * holds) with the time it was seen; the German words are made when the row is read.
  * snapshotPaper / diffPaperSnapshots / recordPaperChanges are used around an import (src/ingest/crawl);
- * loadPaperHistory is for the motion page (templates/pages/paper.hbs).
+ * loadPaperHistory is for the motion page (its "Änderungen" table in templates/pages/paper.hbs).
  */
 import type Database from 'better-sqlite3';
+import { CHANGE_LABELS, changeText, encodeWhere, type ChangeField, type StationPair, type StoredChange } from '../domain/change-text';
+import { formatDate } from '../domain/german-format';
+import { stationPathLabel } from '../domain/path-diff';
 import { stmt } from './statements';
+
+export type { ChangeField } from '../domain/change-text';
 
 export interface StationSnapshot {
   organization: string | null;
@@ -22,37 +28,7 @@ export interface PaperSnapshot {
   stations: StationSnapshot[];
 }
 
-export type ChangeField = 'name' | 'date' | 'statusText' | 'consultation' | 'stationStatus' | 'meetings' | 'meetingDate' | 'result';
-
-export interface PaperChange {
-  field: ChangeField;
-  /** the station / meeting the change is in; "" for the paper itself */
-  context: string;
-  oldValue: string | null;
-  newValue: string | null;
-}
-
-export const CHANGE_LABELS: Readonly<Record<ChangeField, string>> = {
-  name: 'Betreff',
-  date: 'Datum',
-  statusText: 'Status',
-  consultation: 'Beratungsfolge',
-  stationStatus: 'Stand der Station',
-  meetings: 'Sitzungen',
-  meetingDate: 'Sitzungstermin',
-  result: 'Ergebnis',
-};
-
-/** "2026-09-22" → "22.09.2026"; anything else as it is. */
-export function germanDate(iso: string | null): string | null {
-  if (!iso) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
-function stationLabel(s: StationSnapshot): string {
-  return `${s.organization ?? 'unbekanntes Gremium'}${s.role ? ` (${s.role})` : ''}`;
-}
+export type PaperChange = StoredChange;
 
 export function snapshotPaper(sqlite: Database.Database, paperId: number): PaperSnapshot | null {
   const p = stmt(sqlite, 'SELECT name, date, status_text FROM papers WHERE id = ?').get(paperId) as
@@ -73,33 +49,36 @@ export function snapshotPaper(sqlite: Database.Database, paperId: number): Paper
   };
 }
 
-/** What changed between two snapshots of one paper, field by field. Pure. */
+/** What changed between two snapshots of one paper, field by field, as codes. Pure. */
 export function diffPaperSnapshots(before: PaperSnapshot, after: PaperSnapshot): PaperChange[] {
   const out: PaperChange[] = [];
   const add = (field: ChangeField, context: string, oldValue: string | null, newValue: string | null) => {
     if (oldValue !== newValue) out.push({ field, context, oldValue, newValue });
   };
+  const day = (d: string | null) => d || null;
   add('name', '', before.name, after.name);
-  add('date', '', germanDate(before.date), germanDate(after.date));
+  add('date', '', day(before.date), day(after.date));
   add('statusText', '', before.statusText, after.statusText);
-  const seq = (p: PaperSnapshot) => p.stations.map(stationLabel).join(' → ') || null;
-  if (seq(before) !== seq(after)) {
-    add('consultation', '', seq(before), seq(after));
+  // the Beratungsfolge changes when its stations, as the page names them, change
+  const labels = (p: PaperSnapshot) => p.stations.map(stationPathLabel).join(' → ');
+  if (labels(before) !== labels(after)) {
+    const pairs = (p: PaperSnapshot) => (p.stations.length ? JSON.stringify(p.stations.map((s): StationPair => [s.organization, s.role])) : null);
+    add('consultation', '', pairs(before), pairs(after));
     return out;
   }
   after.stations.forEach((s, i) => {
     const b = before.stations[i];
-    const ctx = `${i + 1}. ${stationLabel(s)}`;
-    add('stationStatus', ctx, b.status, s.status);
-    const dates = (st: StationSnapshot) => st.meetings.map((m) => germanDate(m.date) ?? 'ohne Datum').join(', ') || null;
+    const where = { station: i + 1, organization: s.organization, role: s.role };
+    add('stationStatus', encodeWhere(where), b.status, s.status);
+    const days = (st: StationSnapshot) => (st.meetings.length ? JSON.stringify(st.meetings.map((m) => day(m.date))) : null);
     if (b.meetings.length !== s.meetings.length) {
-      add('meetings', ctx, dates(b), dates(s));
+      add('meetings', encodeWhere(where), days(b), days(s));
       return;
     }
     s.meetings.forEach((m, j) => {
       const bm = b.meetings[j];
-      add('meetingDate', s.meetings.length > 1 ? `${ctx}, ${j + 1}. Sitzung` : ctx, germanDate(bm.date), germanDate(m.date));
-      add('result', `${ctx}, Sitzung am ${germanDate(m.date) ?? 'ohne Datum'}`, bm.result, m.result);
+      add('meetingDate', encodeWhere(s.meetings.length > 1 ? { ...where, meeting: j + 1 } : where), day(bm.date), day(m.date));
+      add('result', encodeWhere({ ...where, meetingDate: day(m.date) }), bm.result, m.result);
     });
   });
   return out;
@@ -128,19 +107,18 @@ export interface PaperHistoryEntry {
   newValue: string;
 }
 
-const BERLIN = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+interface ChangeRow { seen_at: string; field: ChangeField; context: string; old_value: string | null; new_value: string | null; raw_text: string | null }
+
+/** A row as German text: from its codes, or, for a row kept as display text (raw_text), that text. */
+function rowText(r: ChangeRow) {
+  if (r.raw_text == null) return changeText({ field: r.field, context: r.context, oldValue: r.old_value, newValue: r.new_value });
+  const raw = JSON.parse(r.raw_text) as { context: string; oldValue: string | null; newValue: string | null };
+  return { label: CHANGE_LABELS[r.field] ?? r.field, context: raw.context, oldValue: raw.oldValue ?? '–', newValue: raw.newValue ?? '–' };
+}
 
 /** The change log of one paper, newest first, ready to show. */
 export function loadPaperHistory(sqlite: Database.Database, paperId: number): PaperHistoryEntry[] {
-  const rows = stmt(sqlite, 'SELECT seen_at, field, context, old_value, new_value FROM paper_changes WHERE paper_id = ? ORDER BY seen_at DESC, id')
-    .all(paperId) as { seen_at: string; field: ChangeField; context: string; old_value: string | null; new_value: string | null }[];
-  return rows.map((r) => ({
-    seenAt: r.seen_at,
-    seenAtText: Number.isNaN(Date.parse(r.seen_at)) ? r.seen_at : BERLIN.format(new Date(r.seen_at)),
-    field: r.field,
-    label: CHANGE_LABELS[r.field] ?? r.field,
-    context: r.context,
-    oldValue: r.old_value ?? '–',
-    newValue: r.new_value ?? '–',
-  }));
+  const rows = stmt(sqlite, 'SELECT seen_at, field, context, old_value, new_value, raw_text FROM paper_changes WHERE paper_id = ? ORDER BY seen_at DESC, id')
+    .all(paperId) as ChangeRow[];
+  return rows.map((r) => ({ seenAt: r.seen_at, seenAtText: formatDate(r.seen_at, 'dateTime'), field: r.field, ...rowText(r) }));
 }

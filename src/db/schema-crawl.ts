@@ -3,6 +3,7 @@
  * store's index, crawl runs and their journal, what changed in a paper and when, data health per source,
  * and the day the derived columns were last checked.
  */
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { papers, sources } from './schema';
 
@@ -87,7 +88,9 @@ export const crawlQueue = sqliteTable(
 
 /**
  * What changed in a paper, and when it was seen: one row per changed field (a station's result, a
- * meeting date, the Beratungsfolge itself). Values are German display text.
+ * meeting date, the Beratungsfolge itself). Values are codes and ISO dates, rendered in German when read
+ * (src/domain/change-text.ts); a row from before codes that could not be read back keeps its German
+ * display text in raw_text.
  */
 export const paperChanges = sqliteTable(
   'paper_changes',
@@ -97,15 +100,22 @@ export const paperChanges = sqliteTable(
     seenAt: text('seen_at').notNull(),
     /** "consultation", "stationStatus", "meetingDate", "result", "meetings", "date", "statusText", "name" */
     field: text('field').notNull(),
-    /** which station / meeting the change is in, e.g. "Hauptausschuss (Vorberatung)"; "" for the paper itself */
+    /** which station / meeting the change is in: JSON of a ChangeWhere (src/domain/change-text.ts); "" for the paper itself */
     context: text('context').notNull(),
     oldValue: text('old_value'),
     newValue: text('new_value'),
     runId: integer('run_id').references(() => crawlRuns.id, { onDelete: 'set null' }),
+    /**
+     * JSON {context, oldValue, newValue} of German display text: set by migration 0018 on every row
+     * written before codes; openDb reads each back into codes and clears it (src/db/history-display-text.ts).
+     * Left set only where the text cannot be read back exactly, and then shown as it is.
+     */
+    rawText: text('raw_text'),
   },
   (t) => [
     index('paper_changes_paper').on(t.paperId, t.seenAt),
     uniqueIndex('paper_changes_unique').on(t.paperId, t.seenAt, t.field, t.context),
+    index('paper_changes_raw').on(t.id).where(sql`${t.rawText} IS NOT NULL`),
   ],
 );
 

@@ -6,16 +6,6 @@
  */
 import type Database from 'better-sqlite3';
 
-/** German folding for queries: lower case, ä → ae, ö → oe, ü → ue, ß → ss. */
-export function foldGerman(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss');
-}
-
 /** A text section of a paper as stored (papers.text). */
 export interface TextSection {
   heading: string | null;

@@ -23,7 +23,7 @@
 import type { Progress } from './progress';
 import { sameCommittee } from './queue';
 import { STATION_STATE_LABELS, type StationState } from './states';
-import { formatGermanDate } from './dates';
+import { formatGermanDate } from './german-format';
 import { UNKNOWN_COMMITTEE } from './explain';
 import { awaitingText, deadlineText } from './step-texts';
 

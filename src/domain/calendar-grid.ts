@@ -5,10 +5,6 @@
  */
 import { addDays } from './dates';
 
-const MONTH_NAMES = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
-export const WEEKDAYS_SHORT = ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'];
-export const WEEKDAYS_LONG = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
-
 export interface DayRange {
   /** the first day, YYYY-MM-DD */
   from: string;
@@ -42,12 +38,6 @@ export function shiftMonth(month: string, n: number): string {
   const [y, m] = month.split('-').map(Number);
   const i = y * 12 + (m - 1) + n;
   return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-
-/** "2026-12" → "Dezember 2026". */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return `${MONTH_NAMES[m - 1]} ${y}`;
 }
 
 /** The first and last day of a month. */

@@ -20,7 +20,8 @@
  *     stale: "Die Daten dieser Vorlage wurden zuletzt am 14.08.2026 aus dem Ratsinformationssystem
  *     gelesen (vor 114 Tagen)."
  */
-import { daysBetween, formatGermanDate, isIsoDate } from './dates';
+import { daysBetween, isIsoDate } from './dates';
+import { daysDative, formatGermanDate } from './german-format';
 
 /** Data read longer ago than this many days is flagged on the motion page (README "Age of the data"). */
 export const DATA_MAX_AGE_DAYS = 30;
@@ -79,10 +80,6 @@ export function heldDates(stations: readonly { meetings: readonly { date: string
   return out;
 }
 
-function tage(n: number): string {
-  return n === 1 ? '1 Tag' : `${n} Tagen`;
-}
-
 export function deriveDataAge(input: DataAgeInput): DataAge {
   const { today } = input;
   if (!isIsoDate(today)) throw new TypeError(`deriveDataAge: today must be YYYY-MM-DD, got "${String(today)}"`);
@@ -102,7 +99,7 @@ export function deriveDataAge(input: DataAgeInput): DataAge {
       : countTo === asOf ? `Dauern sind bis zum ${formatGermanDate(countTo)} gezählt, dem Stand der Daten.`
         : `Dauern sind bis zum ${formatGermanDate(countTo)} gezählt, dem Tag der letzten Sitzung mit Ergebnis.`,
     notice: stale && asOf != null
-      ? `Die Daten dieser Vorlage wurden zuletzt am ${formatGermanDate(asOf)} aus dem Ratsinformationssystem gelesen (vor ${tage(ageDays as number)}).`
+      ? `Die Daten dieser Vorlage wurden zuletzt am ${formatGermanDate(asOf)} aus dem Ratsinformationssystem gelesen (vor ${daysDative(ageDays as number)}).`
       : null,
   };
 }

@@ -11,16 +11,6 @@ export function isIsoDate(value: unknown): value is string {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/**
- * "2020-01-22" → "22.01.2020". A date-time ("2020-01-22T18:00:00+01:00") keeps its day part.
- * Anything else comes back unchanged, null and undefined become "".
- */
-export function formatGermanDate(iso: string | null | undefined): string {
-  if (iso == null) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
-}
-
 /** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   const a = ISO_DATE.exec(from);

@@ -5,7 +5,7 @@
  * (./agenda-check.ts); steps known only from other agendas are left out, as there. Pure.
  */
 import { checkAgendaItem, type AgendaSlot } from './agenda-check';
-import { formatGermanDate } from './dates';
+import { formatGermanDate } from './german-format';
 import { UNKNOWN_COMMITTEE } from './explain';
 import type { Progress, StationProgress } from './progress';
 

@@ -12,7 +12,7 @@
  *   consultation_changed: "Beratungsfolge geändert: jetzt 3 Stationen (vorher 2)"
  */
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
-import { formatGermanDate } from './dates';
+import { formatGermanDate } from './german-format';
 import type { EventDraft, EventVote, StationStatusCode } from './paper-event';
 
 export const ROLE_LABELS: Readonly<Record<RoleCode, string | null>> = {

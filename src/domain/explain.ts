@@ -3,7 +3,7 @@
  * German (DD.MM.YYYY, „…“) for the pages, English (YYYY-MM-DD, “…”) for the JSON and logs. Pure.
  */
 import type { AwaitedResult, Deadline, NextStep, RowRef } from './progress-types';
-import { formatGermanDate } from './dates';
+import { formatGermanDate } from './german-format';
 import { capitalise, STATE_LABELS, STATE_LABELS_EN, type PaperState } from './states';
 import { HOLDING_RESULTS, type MeetingProgress, type StationProgress } from './stations';
 

@@ -68,7 +68,6 @@ import { basisOf, collectRows, deadlinesOf, earliestDated, latest, risDecision, 
 import { mergeAgenda, type PaperAgendaItem } from './agenda-steps';
 import type { AwaitedResult, Decision, NextStep, Progress, RowRef } from './progress-types';
 
-export { formatGermanDate } from './dates';
 export { PAPER_STATES, STATE_LABELS, STATE_LABELS_EN, STATION_STATES, isPaperState, isFinalState } from './states';
 export type { PaperState, StationState } from './states';
 export type { MeetingProgress, StationProgress } from './stations';

@@ -8,7 +8,7 @@
  *  - a deadline: "muss vor dem 17.12.2026 beraten werden — Rat der Stadt Musterstadt";
  *  - days: "1 Tag", "46 Tage"; running: "seit 1 Tag", "seit 46 Tagen" (dative plural).
  */
-import { formatGermanDate } from './dates';
+import { formatGermanDate } from './german-format';
 import { UNKNOWN_COMMITTEE } from './explain';
 import type { AwaitedResult, Deadline, NextStep } from './progress-types';
 

@@ -3,10 +3,10 @@
  * reference, title and text sections, and the text of its documents when the topic says so
  * ("documents": true). PURE: no fs, no database — the caller reads the JSON and hands it to parseTopics.
  *
- * MATCHING RULES (the same rules src/db/fts-query.ts turns into an FTS5 query over papers_fts.folded,
+ * MATCHING RULES (the same rules src/db/fts-query.ts turns into an FTS5 query over papers_fts,
  * so the list from the index and matchTopic agree):
- *  - Text and keywords are folded: lower case, ä → ae, ö → oe, ü → ue, ß → ss, other diacritics
- *    removed (é → e); then split into words at every character that is not a letter or digit
+ *  - Text and keywords are folded (src/domain/german-fold.ts): lower case, ä → ae, ö → oe, ü → ue,
+ *    ß → ss, other diacritics removed (é → e); then split into words at every character that is not a letter or digit
  *    ("Smart-City-Strategie" → smart, city, strategie; "E-Government" → e, government).
  *  - A keyword is one or more words. A word ending in `*` is a stem: it matches every word that begins
  *    with it, so "digital*" finds "Digitalisierung", "digitale", "Digitaltag" and the compound
@@ -17,6 +17,7 @@
  * Compounds whose keyword is not their first part ("Schuldigitalisierung") need their own stem in the
  * topic ("schuldigital*"): word-prefix matching is what the FTS5 index can answer fast.
  */
+import { foldGerman } from './german-fold';
 
 export interface KeywordWord {
   /** folded word */
@@ -52,24 +53,12 @@ export class TopicsFormatError extends Error {
   }
 }
 
-/** German folding: lower case, ä → ae, ö → oe, ü → ue, ß → ss, other diacritics removed. */
-export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '');
-}
-
 /** The words of a text as written and folded, in order (NFC first, so "é" written as e + accent is one letter). */
 function wordPairs(text: string): { original: string; folded: string }[] {
   return text
     .normalize('NFC')
     .split(/[^\p{L}\p{N}\p{M}]+/u)
-    .map((original) => ({ original, folded: foldText(original).replace(/[^\p{L}\p{N}]+/gu, '') }))
+    .map((original) => ({ original, folded: foldGerman(original).replace(/[^\p{L}\p{N}]+/gu, '') }))
     .filter((w) => w.folded !== '');
 }
 

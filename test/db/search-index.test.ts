@@ -1,15 +1,10 @@
 import { openDb } from '../../src/db/connection';
 import { importPapers } from '../../src/db/import';
-import { foldGerman } from '../../src/db/search-index';
 import { checkDatabase } from '../../src/db/check';
 import { addDocument } from '../helpers/documents';
 import { paper } from '../helpers/records';
 
 describe('papers_fts', () => {
-  test('folding', () => {
-    expect(foldGerman('Straßenbeleuchtung für Bürger ÖPNV')).toBe('strassenbeleuchtung fuer buerger oepnv');
-  });
-
   test('papers are indexed with every write; both spellings and prefixes are found', () => {
     const { sqlite, close } = openDb(':memory:');
     try {

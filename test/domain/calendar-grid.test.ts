@@ -1,4 +1,5 @@
-import { monthGrid, monthLabel, monthRange, parseMonth, shiftMonth, weekdayIndex, weekOf } from '../../src/domain/calendar-grid';
+import { monthGrid, monthRange, parseMonth, shiftMonth, weekdayIndex, weekOf } from '../../src/domain/calendar-grid';
+import { formatDate } from '../../src/domain/german-format';
 
 describe('calendar grid (pure)', () => {
   test.each([
@@ -24,7 +25,7 @@ describe('calendar grid (pure)', () => {
     expect(grid.every((w) => w.length === 7 && weekdayIndex(w[0].date) === 0)).toBe(true);
     const inMonth = grid.flat().filter((d) => d.inMonth).map((d) => d.date);
     expect([inMonth[0], inMonth[inMonth.length - 1]]).toEqual([monthRange(month).from, monthRange(month).to]);
-    expect(monthLabel(month)).toBe(label);
+    expect(formatDate(month, 'month')).toBe(label);
   });
 
   test('February 2026 (1st on a Sunday) starts its grid on Monday 26 January', () => {

@@ -45,3 +45,29 @@ export async function loadOpenApiValidator(app: Express): Promise<OpenApiValidat
   const res = await request(app).get('/openapi.json').expect(200).expect('Content-Type', /application\/json/);
   return openApiValidatorOf(res.body);
 }
+
+/** every request names this host (supertest runs each on its own port), so absolute links compare */
+export const JSON_TEST_HOST = 'ratsradar.test';
+
+/**
+ * Requests against `app` with the test host: `get`, `local` (an absolute link of an answer → the path
+ * to request) and `getJson` (the answer's status, JSON content type and its validity against the
+ * document's schema of `docPath` asserted; the body returned).
+ */
+export function jsonClient(app: () => Express, validator: () => OpenApiValidator) {
+  const get = (url: string) => request(app()).get(url).set('Host', JSON_TEST_HOST);
+  const local = (href: string) => {
+    expect(href.startsWith(`http://${JSON_TEST_HOST}/`)).toBe(true);
+    const u = new URL(href);
+    return u.pathname + u.search;
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers are read field by field
+  async function getJson(url: string, docPath: string, status = 200): Promise<Record<string, any>> {
+    const res = await get(url);
+    expect([url, res.status]).toEqual([url, status]);
+    expect(res.headers['content-type']).toMatch(/^application\/json; charset=utf-8/);
+    expect([url, validator().check(docPath, status, res.body)]).toEqual([url, '']);
+    return res.body;
+  }
+  return { get, local, getJson };
+}

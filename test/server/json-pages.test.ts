@@ -5,35 +5,18 @@
  * the CSV and the JSON of the same list (same filters) hold the same motions, in the same order.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
-import request from 'supertest';
 import { PAPER_STATES } from '../../src/domain/states';
 import { buildFixtureApp, type FixtureApp } from './fixture-app';
-import { loadOpenApiValidator, type OpenApiValidator } from '../helpers/openapi-validator';
+import { jsonClient, loadOpenApiValidator, type OpenApiValidator } from '../helpers/openapi-validator';
 
 // biome-ignore lint/suspicious/noExplicitAny: the tests walk arbitrary JSON answers
 type Json = Record<string, any>;
-/** every request names this host (supertest runs each on its own port), so absolute links compare */
-const HOST = 'ratsradar.test';
 
 describe('JSON of the lists and pages, validated against /openapi.json (demo and corpus)', () => {
   let f: FixtureApp;
   let v: OpenApiValidator;
   const all = <T>(sql: string, ...params: unknown[]) => f.opened.sqlite.prepare(sql).all(...params) as T[];
-  const get = (url: string) => request(f.app).get(url).set('Host', HOST);
-  /** An absolute link of an answer (from the request's Host) → the path supertest requests. */
-  const local = (href: string) => {
-    expect(href.startsWith(`http://${HOST}/`)).toBe(true);
-    const u = new URL(href);
-    return u.pathname + u.search;
-  };
-
-  async function getJson(url: string, docPath: string, status = 200): Promise<Json> {
-    const res = await get(url);
-    expect([url, res.status]).toEqual([url, status]);
-    expect(res.headers['content-type']).toMatch(/^application\/json; charset=utf-8/);
-    expect([url, v.check(docPath, status, res.body)]).toEqual([url, '']);
-    return res.body as Json;
-  }
+  const { get, local, getJson } = jsonClient(() => f.app, () => v);
 
   /** Every page of a paged list from `url` on, by links.next: the items in order (each page validated). */
   async function walk(url: string, docPath: string): Promise<Json[]> {

@@ -8,6 +8,7 @@ import request from 'supertest';
 import type { Express } from 'express';
 import type { OpenedDb } from '../../src/db/connection';
 import { recordPaperChanges } from '../../src/db/history';
+import { encodeWhere } from '../../src/domain/change-text';
 import { paperIdOf } from '../helpers/web-db';
 import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
@@ -116,12 +117,15 @@ describe('the motion page', () => {
     let $ = cheerio.load((await request(app).get(`/papers/${id}`).expect(200)).text);
     expect($('#h-path').length).toBe(0);
     expect($('#h-history').length).toBe(0);
+    // the change log stores codes (src/domain/change-text.ts): the Beratungsfolge as [committee, role] pairs
+    const digital = 'Ausschuss für Digitalisierung und Smart City';
     recordPaperChanges(opened.sqlite, id, [{
       field: 'consultation', context: '',
-      oldValue: 'Ausschuss für Digitalisierung und Smart City (Vorberatung) → Finanzausschuss (Vorberatung) → Rat der Stadt Musterstadt (Entscheidung)',
-      newValue: 'Ausschuss für Digitalisierung und Smart City (Vorberatung) → Hauptausschuss (Vorberatung) → Rat der Stadt Musterstadt (Entscheidung)',
+      oldValue: JSON.stringify([[digital, 'Vorberatung'], ['Finanzausschuss', 'Vorberatung'], ['Rat der Stadt Musterstadt', 'Entscheidung']]),
+      newValue: JSON.stringify([[digital, 'Vorberatung'], ['Hauptausschuss', 'Vorberatung'], ['Rat der Stadt Musterstadt', 'Entscheidung']]),
     }], '2026-10-01T08:00:00Z', null);
-    recordPaperChanges(opened.sqlite, id, [{ field: 'result', context: '1. Ausschuss für Digitalisierung und Smart City (Vorberatung), Sitzung am 14.10.2026', oldValue: null, newValue: 'ungeändert beschlossen' }], '2026-10-15T06:00:00Z', null);
+    const where = encodeWhere({ station: 1, organization: digital, role: 'Vorberatung', meetingDate: '2026-10-14' });
+    recordPaperChanges(opened.sqlite, id, [{ field: 'result', context: where, oldValue: null, newValue: 'ungeändert beschlossen' }], '2026-10-15T06:00:00Z', null);
     $ = cheerio.load((await request(app).get(`/papers/${id}`).expect(200)).text);
     const path = (i: number) => $('.paths ol.path').eq(i).find('li').toArray().map((li) => [$(li).attr('class'), squash($(li).text())]);
     expect(path(0)).toEqual([
@@ -135,9 +139,12 @@ describe('the motion page', () => {
       ['path-kept', 'Rat der Stadt Musterstadt (Entscheidung)'],
     ]);
     const rows = $('table.history tbody tr').toArray().map((tr) => $(tr).find('td').toArray().map((td) => squash($(td).text())));
-    expect(rows.map((r) => [r[0], /^(Ergebnis|Beratungsfolge)/.exec(r[1])?.[1], r[2]])).toEqual([
-      ['15.10.2026, 08:00', 'Ergebnis', '–'],
-      ['01.10.2026, 10:00', 'Beratungsfolge', expect.stringContaining('Finanzausschuss')],
+    // the cell "Was" holds the label and, on its own line (<br>), where
+    expect(rows).toEqual([
+      ['15.10.2026, 08:00', `Ergebnis1. ${digital} (Vorberatung), Sitzung am 14.10.2026`, '–', 'ungeändert beschlossen'],
+      ['01.10.2026, 10:00', 'Beratungsfolge',
+        `${digital} (Vorberatung) → Finanzausschuss (Vorberatung) → Rat der Stadt Musterstadt (Entscheidung)`,
+        `${digital} (Vorberatung) → Hauptausschuss (Vorberatung) → Rat der Stadt Musterstadt (Entscheidung)`],
     ]);
   });
 

@@ -6,7 +6,8 @@
 import { scaleLinear } from 'd3-scale';
 import type { Spread } from '../../domain/dashboard-stats';
 import { CHART_WIDTH } from './bars';
-import { bottomAxis, de, esc, frame, num } from './svg';
+import { formatNumber } from '../../domain/german-format';
+import { bottomAxis, esc, frame, num } from './svg';
 
 const ROW = 56;
 const TOP = 6;
@@ -43,7 +44,7 @@ export function distribution(id: string, title: string, desc: string, rows: Dist
     body.push(`<line x1="${num(x(s.median))}" x2="${num(x(s.median))}" y1="${mid - 13}" y2="${mid + 13}" stroke="#111" stroke-width="3"/>`);
     const labelX = x(s.median);
     const anchor = labelX > CHART_WIDTH - 90 ? 'end' : 'start';
-    body.push(`<text x="${num(labelX + (anchor === 'start' ? 5 : -5))}" y="${y + 12}" text-anchor="${anchor}" class="value">Median ${esc(de(Math.round(s.median)))}</text>`);
+    body.push(`<text x="${num(labelX + (anchor === 'start' ? 5 : -5))}" y="${y + 12}" text-anchor="${anchor}" class="value">Median ${esc(formatNumber(Math.round(s.median)))}</text>`);
   });
   const axisY = TOP + rows.length * ROW + 2;
   body.push(bottomAxis(x.ticks(5), x, axisY, unit));

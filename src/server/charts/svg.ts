@@ -3,6 +3,7 @@
  * the accessible frame (role="img", <title>, <desc>), and one fill per state — a colour and a pattern,
  * so that the states stay apart in greyscale print and for colour-blind readers.
  */
+import { formatNumber } from '../../domain/german-format';
 import type { PaperState } from '../../domain/states';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -10,13 +11,6 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Text for SVG content and attribute values: markup characters escaped. */
 export function esc(text: string | number): string {
   return String(text).replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-
-const GERMAN = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 0 });
-
-/** A whole number as German text ("4.629"): one formatter for every label (toLocaleString builds one per call). */
-export function de(n: number): string {
-  return GERMAN.format(n);
 }
 
 /** A number for an SVG attribute: at most one decimal, never NaN. */
@@ -77,7 +71,7 @@ export function frame(id: string, width: number, height: number, title: string, 
 
 /** Bottom axis ticks of a linear scale: tick lines, labels, and the axis line. */
 export function bottomAxis(ticks: number[], x: (n: number) => number, y: number, unit: string): string {
-  const parts = ticks.map((t) => `<g transform="translate(${num(x(t))},${num(y)})"><line y2="5" stroke="#555"/><text y="18" text-anchor="middle" class="tick">${esc(de(t))}</text></g>`);
+  const parts = ticks.map((t) => `<g transform="translate(${num(x(t))},${num(y)})"><line y2="5" stroke="#555"/><text y="18" text-anchor="middle" class="tick">${esc(formatNumber(t))}</text></g>`);
   const [a, b] = [x(ticks[0] ?? 0), x(ticks[ticks.length - 1] ?? 0)];
   return `<line x1="${num(a)}" x2="${num(b)}" y1="${num(y)}" y2="${num(y)}" stroke="#555"/>${parts.join('')}`
     + (unit ? `<text x="${num(b)}" y="${num(y + 34)}" text-anchor="end" class="tick">${esc(unit)}</text>` : '');

@@ -4,6 +4,7 @@
  */
 import { scaleLinear, scalePoint } from 'd3-scale';
 import { line } from 'd3-shape';
+import { formatDate } from '../../domain/german-format';
 import { CHART_WIDTH } from './bars';
 import { esc, frame, num } from './svg';
 
@@ -19,13 +20,6 @@ const HEIGHT = 220;
 const LEFT = 30;
 const BOTTOM = 40;
 
-const MONTHS = ['Jan', 'Feb', 'Mär', 'Apr', 'Mai', 'Jun', 'Jul', 'Aug', 'Sep', 'Okt', 'Nov', 'Dez'];
-
-/** "Jan 26" for "2026-01". */
-export function monthLabel(month: string): string {
-  return `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
-}
-
 export function timeline(id: string, title: string, desc: string, months: string[], series: TimelineSeries[]): string {
   const x = scalePoint<string>().domain(months).range([LEFT + 6, CHART_WIDTH - 8]);
   const max = Math.max(1, ...series.flatMap((s) => s.values));
@@ -38,7 +32,7 @@ export function timeline(id: string, title: string, desc: string, months: string
   const every = Math.max(1, Math.ceil(months.length / 6));
   months.forEach((m, i) => {
     if (i % every !== 0 && i !== months.length - 1) return;
-    body.push(`<text x="${num(x(m) ?? 0)}" y="${HEIGHT - BOTTOM + 18}" text-anchor="middle" class="tick">${esc(monthLabel(m))}</text>`);
+    body.push(`<text x="${num(x(m) ?? 0)}" y="${HEIGHT - BOTTOM + 18}" text-anchor="middle" class="tick">${esc(formatDate(m, 'monthShort'))}</text>`);
   });
   for (const s of series) {
     const path = line<number>().x((_v, i) => x(months[i]) ?? 0).y((v) => y(v))(s.values) ?? '';
@@ -46,7 +40,7 @@ export function timeline(id: string, title: string, desc: string, months: string
     s.values.forEach((v, i) => {
       const cx = x(months[i]) ?? 0;
       const cy = y(v);
-      const tip = `<title>${esc(`${monthLabel(months[i])}: ${s.label} ${v}`)}</title>`;
+      const tip = `<title>${esc(`${formatDate(months[i], 'monthShort')}: ${s.label} ${v}`)}</title>`;
       body.push(s.marker === 'circle'
         ? `<circle cx="${num(cx)}" cy="${num(cy)}" r="3" fill="${s.color}">${tip}</circle>`
         : `<rect x="${num(cx - 3)}" y="${num(cy - 3)}" width="6" height="6" fill="${s.color}">${tip}</rect>`);

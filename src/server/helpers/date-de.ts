@@ -1,6 +1,6 @@
-/** {{dateDe iso}} → "22.01.2020" (empty for null). */
+import { formatGermanDate } from '../../domain/german-format';
+
+/** {{dateDe iso}} → "22.01.2020" (empty for null): the format 'day' of domain/german-format. */
 export function dateDe(iso: unknown): string {
-  if (typeof iso !== 'string') return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+  return typeof iso === 'string' ? formatGermanDate(iso) : '';
 }

@@ -7,6 +7,7 @@
 import { RESULT_CODES, ROLE_CODES } from '../../../scrapers/shared/codes';
 import { PAPER_STATES, STATION_STATES } from '../../domain/states';
 import { LIST_SORTS } from '../../db/queries-lists';
+import { WAY_SCHEMAS } from './openapi-schemas-ways';
 import { arrayOf, bool, composed, date, dateTime, enumOf, int, nullable, obj, ref, str, time, uri, type Schema } from './schema-kit';
 
 const nstr = nullable(str);
@@ -178,6 +179,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     })),
   }, { description: 'A committee’s meetings, newest first: the data of its feed, calendar and meetings.csv.' }),
   ...recordSchemas(),
+  ...WAY_SCHEMAS,
 };
 
 /** The stored record and progress of /papers/:id.json (records grow optional fields: open objects). */

@@ -1,16 +1,21 @@
 /**
  * GET /gremien?stadt=KEY — the committees of every city, or of one: members count, next meeting,
  * queue length, each linked to its page. /organizations, /gremien/:source and /cities redirect here.
+ * Also as JSON: /gremien.json, ?format=json or Accept: application/json (json/committee-list-json.ts).
  */
 import type { Request, Response } from 'express';
 import { loadCities } from '../../db/queries-cities';
 import type { AppContext } from '../context';
+import { toCommitteeListJson } from '../json/committee-list-json';
+import { jsonLinks } from '../json/links';
+import { pageFormat, sendJson } from '../json/negotiate';
 import { loadCommitteeList } from '../views/committee-list-view';
 import { cityParam } from './city-params';
 
 export function committeesRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const today = ctx.today();
+    const json = req.path.endsWith('.json') || pageFormat(req) === 'json';
     const model = ctx.read(() => {
       const cities = loadCities(ctx.sqlite);
       const city = cityParam(ctx, req, cities);
@@ -24,6 +29,10 @@ export function committeesRoute(ctx: AppContext) {
         groups: shown.map((c) => ({ city: c, href: `/staedte/${encodeURIComponent(c.key)}`, committees: loadCommitteeList(ctx.sqlite, c, today) })),
       };
     });
+    if (json) {
+      sendJson(res, toCommitteeListJson({ today, city: model.city, groups: model.groups }, jsonLinks(req)));
+      return;
+    }
     res.type('html').send(ctx.render('committees', model));
   };
 }

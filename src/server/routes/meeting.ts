@@ -10,7 +10,7 @@ import type { Request, Response } from 'express';
 import { loadMeetingDataAsOf } from '../../db/queries-meeting-age';
 import { loadMeetingDocuments } from '../../db/queries-meetings';
 import { deriveDataAge } from '../../domain/data-age';
-import { formatGermanDate } from '../../domain/dates';
+import { formatGermanDate } from '../../domain/german-format';
 import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { jsonLinks } from '../json/links';

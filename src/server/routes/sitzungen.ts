@@ -2,7 +2,7 @@
  * GET /sitzungen?stadt=KEY&gremium=KEY:NAME&monat=YYYY-MM — the meeting calendar: this week, next
  * week and a month grid (default: this month), for every city, one city or one committee (a GET form:
  * no script), each meeting with its agenda-check badge. A bad month is a 400, an unknown city or
- * committee a 404.
+ * committee a 404. Also as JSON: /sitzungen.json, ?format=json or Accept (json/calendar-json.ts).
  * GET /sitzungen.ics?stadt=…&gremium=… — the filtered calendar as iCal: every meeting from 30 days back
  * on, at most 2000. GET /meetings/:id/calendar.ics — one meeting. /meetings redirects to /sitzungen.
  */
@@ -16,6 +16,9 @@ import type { AppContext } from '../context';
 import { baseUrl } from '../base-url';
 import { memoByData } from '../data-stamp';
 import { HttpError } from '../http-error';
+import { toCalendarJson } from '../json/calendar-json';
+import { jsonLinks } from '../json/links';
+import { pageFormat, sendJson } from '../json/negotiate';
 import { calendarQuery, loadCalendarModel } from '../views/calendar-view';
 import { addEvent, meetingEvent, newCalendar, sendIcs } from './calendar';
 import { cityParam, committeeParam, oneParam } from './city-params';
@@ -34,9 +37,18 @@ function filters(ctx: AppContext, req: Request) {
 export function sitzungenRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const today = ctx.today();
+    const json = req.path.endsWith('.json') || pageFormat(req) === 'json';
     const rawMonth = oneParam(req, 'monat', 20);
     const month = rawMonth == null ? monthOf(today) : parseMonth(rawMonth);
     if (!month) throw new HttpError(400, 'Ungültiger Monat: bitte JJJJ-MM, z. B. 2026-12.');
+    if (json) {
+      const { city, committee, calendar } = ctx.read(() => {
+        const f = filters(ctx, req);
+        return { ...f, calendar: loadCalendarModel(ctx.sqlite, { city: f.city, committee: f.committee, month }, today) };
+      });
+      sendJson(res, toCalendarJson({ today, city, committee, calendar }, jsonLinks(req)));
+      return;
+    }
     const model = ctx.read(() => {
       const { cities, city, committee } = filters(ctx, req);
       const gremium = committee && city ? `${city.key}:${committee}` : null;

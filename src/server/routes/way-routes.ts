@@ -9,11 +9,12 @@ import { meetingIcsRoute, meetingsRedirect, sitzungenIcsRoute, sitzungenRoute } 
 const redirectTo = (to: string) => (_req: Request, res: Response) => res.redirect(301, to);
 
 export function registerWayRoutes(app: express.Express, ctx: AppContext): void {
-  app.get('/staedte', citiesRoute(ctx));
+  // each page also as JSON: the .json address, ?format=json or Accept: application/json
+  app.get(['/staedte', '/staedte.json'], citiesRoute(ctx));
   app.get('/staedte/:key', cityRoute(ctx));
-  app.get('/gremien', committeesRoute(ctx));
+  app.get(['/gremien', '/gremien.json'], committeesRoute(ctx));
   app.get('/gremien/:source', committeesOfSourceRedirect());
-  app.get('/sitzungen', sitzungenRoute(ctx));
+  app.get(['/sitzungen', '/sitzungen.json'], sitzungenRoute(ctx));
   app.get('/sitzungen.ics', sitzungenIcsRoute(ctx));
   app.get('/meetings/:id/calendar.ics', meetingIcsRoute(ctx));
   app.get('/meetings', meetingsRedirect());

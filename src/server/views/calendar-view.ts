@@ -7,8 +7,9 @@ import { CANCELLED } from '../../db/queries-agenda';
 import type { CityRow } from '../../db/queries-cities';
 import { loadCalendarMeetings, type CalendarEntry, type CalendarFilter } from '../../db/queries-meeting-calendar';
 import type { AgendaBadge } from '../../domain/agenda-badge';
-import { monthGrid, monthLabel, monthOf, monthRange, shiftMonth, weekOf, WEEKDAYS_LONG, WEEKDAYS_SHORT, weekdayIndex, type DayRange } from '../../domain/calendar-grid';
-import { addDays, formatGermanDate } from '../../domain/dates';
+import { monthGrid, monthOf, monthRange, shiftMonth, weekOf, type DayRange } from '../../domain/calendar-grid';
+import { addDays } from '../../domain/dates';
+import { formatDate, formatGermanDate, WEEKDAYS_LONG, WEEKDAYS_SHORT } from '../../domain/german-format';
 import { committeeHref } from './committee-href';
 import { loadMeetingBadges } from './meeting-badges';
 
@@ -31,7 +32,9 @@ export interface CalendarItem {
   end: string | null;
   name: string;
   organization: string | null;
+  organizationId: number | null;
   committeeHref: string | null;
+  sourceKey: string;
   sourceName: string;
   isDemo: boolean;
   room: string | null;
@@ -39,16 +42,19 @@ export interface CalendarItem {
   badge: AgendaBadge | null;
 }
 
-function toItem(m: CalendarEntry, badges: Map<number, AgendaBadge>): CalendarItem {
+/** A meeting as the calendar (and a city's page) lists it. */
+export function toCalendarItem(m: CalendarEntry, badges: Map<number, AgendaBadge>): CalendarItem {
   return {
     id: m.id,
     date: m.date,
-    weekday: WEEKDAYS_LONG[weekdayIndex(m.date)],
+    weekday: formatDate(m.date, 'weekday'),
     start: m.start,
     end: m.end,
     name: m.name ?? m.organization ?? 'Sitzung',
     organization: m.organization,
+    organizationId: m.organizationId,
     committeeHref: committeeHref(m.sourceKey, m.organization, m.organizationId),
+    sourceKey: m.sourceKey,
     sourceName: m.sourceName,
     isDemo: m.isDemo,
     room: [m.room, m.location].filter(Boolean).join(', ') || null,
@@ -78,31 +84,34 @@ export function loadCalendarModel(sqlite: Database.Database, q: CalendarQuery, t
   const inMonth = loadCalendarMeetings(sqlite, filter, monthDays.from, monthDays.to, MONTH_MAX);
   const weeks = loadCalendarMeetings(sqlite, filter, thisWeek.from, nextWeek.to, 2 * WEEK_MAX);
   const badges = loadMeetingBadges(sqlite, [...weeks, ...inMonth], today);
-  const weekItems = weeks.map((m) => toItem(m, badges));
+  const weekItems = weeks.map((m) => toCalendarItem(m, badges));
   const byDay = new Map<string, CalendarItem[]>();
   for (const m of inMonth) {
     let l = byDay.get(m.date);
     if (!l) byDay.set(m.date, (l = []));
-    l.push(toItem(m, badges));
+    l.push(toCalendarItem(m, badges));
   }
   const keep = { stadt: q.city?.key ?? null, gremium: q.committee && q.city ? `${q.city.key}:${q.committee}` : null };
   const { from, to } = monthRange(q.month);
   return {
-    thisWeek: { range: rangeText(thisWeek), items: weekItems.filter((m) => m.date <= thisWeek.to), truncated: weeks.length >= 2 * WEEK_MAX },
-    nextWeek: { range: rangeText(nextWeek), items: weekItems.filter((m) => m.date >= nextWeek.from) },
+    thisWeek: { ...thisWeek, range: rangeText(thisWeek), items: weekItems.filter((m) => m.date <= thisWeek.to), truncated: weeks.length >= 2 * WEEK_MAX },
+    nextWeek: { ...nextWeek, range: rangeText(nextWeek), items: weekItems.filter((m) => m.date >= nextWeek.from) },
     month: {
-      label: monthLabel(q.month),
+      value: q.month,
+      from,
+      to,
+      label: formatDate(q.month, 'month'),
       count: inMonth.filter((m) => m.date >= from && m.date <= to).length,
       truncated: inMonth.length >= MONTH_MAX,
       weekdays: WEEKDAYS_SHORT.map((short, i) => ({ short, long: WEEKDAYS_LONG[i] })),
       weeks: grid.map((week) => week.map((d) => {
         const items = byDay.get(d.date) ?? [];
-        return { date: d.date, day: Number(d.date.slice(8)), inMonth: d.inMonth, today: d.date === today, items, empty: items.length === 0, label: `${WEEKDAYS_SHORT[weekdayIndex(d.date)]} ${formatGermanDate(d.date)}` };
+        return { date: d.date, day: Number(d.date.slice(8)), inMonth: d.inMonth, today: d.date === today, items, empty: items.length === 0, label: `${formatDate(d.date, 'weekdayShort')} ${formatGermanDate(d.date)}` };
       })),
       prev: calendarQuery({ ...keep, monat: shiftMonth(q.month, -1) }),
       next: calendarQuery({ ...keep, monat: shiftMonth(q.month, 1) }),
-      prevLabel: monthLabel(shiftMonth(q.month, -1)),
-      nextLabel: monthLabel(shiftMonth(q.month, 1)),
+      prevLabel: formatDate(shiftMonth(q.month, -1), 'month'),
+      nextLabel: formatDate(shiftMonth(q.month, 1), 'month'),
       current: q.month === monthOf(today) ? null : calendarQuery(keep),
     },
     icsHref: `/sitzungen.ics${calendarQuery(keep)}`,

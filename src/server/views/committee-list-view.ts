@@ -14,6 +14,8 @@ import { committeeHref } from './committee-href';
 
 export interface CommitteeListRow {
   name: string;
+  /** the organization row by this name, when there is one */
+  organizationId: number | null;
   href: string;
   kindLabel: string;
   isFaction: boolean;
@@ -39,6 +41,7 @@ function committeeRows(sqlite: Database.Database, city: CityRow, today: string):
     const next = loadComingMeetings(sqlite, ref, today, 1)[0] ?? null;
     return {
       name: c.name,
+      organizationId: c.organizationId,
       href: committeeHref(city.key, c.name, c.organizationId)!,
       kindLabel: KIND_LABELS[c.kind ?? 'organization'] ?? 'Gremium',
       isFaction,

@@ -9,8 +9,9 @@ import { PAPER_STATES, STATE_LABELS, type PaperState } from '../../domain/states
 import type { Topic, TopicSet } from '../../domain/topics';
 import { bars, stackedBars } from '../charts/bars';
 import { distribution } from '../charts/distribution';
-import { de, stateSwatch } from '../charts/svg';
-import { monthLabel, timeline } from '../charts/timeline';
+import { formatDate, formatNumber } from '../../domain/german-format';
+import { stateSwatch } from '../charts/svg';
+import { timeline } from '../charts/timeline';
 import { dayDe } from '../to-date';
 import { ALL_TOPICS } from './list-params';
 
@@ -54,9 +55,9 @@ export interface DashboardParams {
 }
 
 const stateLabel = (s: string) => STATE_LABELS[s as PaperState] ?? s;
-const n = (value: number): Cell => ({ text: de(value), value, numeric: true });
-const vorlagen = (count: number) => `${de(count)} ${count === 1 ? 'Vorlage' : 'Vorlagen'}`;
-const days = (value: number) => de(Math.round(value));
+const n = (value: number): Cell => ({ text: formatNumber(value), value, numeric: true });
+const vorlagen = (count: number) => `${formatNumber(count)} ${count === 1 ? 'Vorlage' : 'Vorlagen'}`;
+const days = (value: number) => formatNumber(Math.round(value));
 
 const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'de');
 const cityName = (data: DashboardData, sourceId: number) => data.sources.get(sourceId)?.name ?? '';
@@ -167,7 +168,7 @@ function months(data: DashboardData, fromMonth: string, today: string): ChartVie
     intro: `Die letzten ${range.length} Monate: neue Vorlagen des Themas (nach Datum der Vorlage) und Beratungen in Sitzungen (eine je Vorlage und Sitzung).`
       + (undated ? ` Ohne Datum und darum nicht als neue Vorlage gezählt: ${vorlagen(undated)}.` : ''),
     svg: any ? timeline('chart-monate', 'Neue Vorlagen und Beratungen je Monat',
-      `${monthLabel(range[0])} bis ${monthLabel(range[range.length - 1])}: ${total(submitted)} neue ${total(submitted) === 1 ? 'Vorlage' : 'Vorlagen'}, ${total(deliberated)} ${total(deliberated) === 1 ? 'Beratung' : 'Beratungen'}.`, range, [
+      `${formatDate(range[0], 'monthShort')} bis ${formatDate(range[range.length - 1], 'monthShort')}: ${total(submitted)} neue ${total(submitted) === 1 ? 'Vorlage' : 'Vorlagen'}, ${total(deliberated)} ${total(deliberated) === 1 ? 'Beratung' : 'Beratungen'}.`, range, [
         { label: 'neue Vorlagen', values: submitted, color: '#1f5fa8', marker: 'circle', dash: null },
         { label: 'Beratungen', values: deliberated, color: '#b3261e', marker: 'square', dash: '6 4' },
       ]) : null,
@@ -179,7 +180,7 @@ function months(data: DashboardData, fromMonth: string, today: string): ChartVie
     table: {
       caption: 'Neue Vorlagen und Beratungen je Monat',
       head: ['Monat', 'neue Vorlagen', 'Beratungen'],
-      rows: range.map((m, i) => [{ text: monthLabel(m) }, n(submitted[i]), n(deliberated[i])]),
+      rows: range.map((m, i) => [{ text: formatDate(m, 'monthShort') }, n(submitted[i]), n(deliberated[i])]),
     },
   };
 }
