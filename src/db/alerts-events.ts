@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import type { AlertKind } from '../domain/alert-rules';
 import type { TopicSet } from '../domain/topics';
 import { searchMatchExpression, topicMatchExpression } from './fts-query';
+import { stmt } from './registry';
 
 export interface AlertEvent {
   id: number;
@@ -76,8 +77,7 @@ function condition(f: EventFilter, topics: TopicSet | null): { sql: string; para
 export function loadAlertEvents(sqlite: Database.Database, f: EventFilter, topics: TopicSet | null, afterId: number, limit = 200): AlertEvent[] {
   const c = condition(f, topics);
   if (!c) return [];
-  const rows = sqlite
-    .prepare(`SELECT ${COLUMNS} FROM paper_events e JOIN papers p ON p.id = e.paper_id JOIN sources s ON s.id = e.source_id
+  const rows = stmt(sqlite, `SELECT ${COLUMNS} FROM paper_events e JOIN papers p ON p.id = e.paper_id JOIN sources s ON s.id = e.source_id
       WHERE e.id > @after AND ${c.sql} ORDER BY e.id LIMIT @limit`)
     .all({ ...c.params, after: afterId, limit }) as (Omit<AlertEvent, 'payload'> & { payload: string })[];
   return rows.map(withPayload);
@@ -86,8 +86,7 @@ export function loadAlertEvents(sqlite: Database.Database, f: EventFilter, topic
 /** The events with these ids (an outbox row's), oldest first. */
 export function loadAlertEventsByIds(sqlite: Database.Database, ids: number[]): AlertEvent[] {
   if (!ids.length) return [];
-  const rows = sqlite
-    .prepare(`SELECT ${COLUMNS} FROM paper_events e JOIN papers p ON p.id = e.paper_id JOIN sources s ON s.id = e.source_id
+  const rows = stmt(sqlite, `SELECT ${COLUMNS} FROM paper_events e JOIN papers p ON p.id = e.paper_id JOIN sources s ON s.id = e.source_id
       WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id`)
     .all(JSON.stringify(ids)) as (Omit<AlertEvent, 'payload'> & { payload: string })[];
   return rows.map(withPayload);
@@ -95,7 +94,7 @@ export function loadAlertEventsByIds(sqlite: Database.Database, ids: number[]): 
 
 /** The largest event id (0 without events): a confirmed subscription starts after it. */
 export function lastEventId(sqlite: Database.Database): number {
-  return (sqlite.prepare('SELECT COALESCE(MAX(id), 0) FROM paper_events').pluck().get() as number) ?? 0;
+  return (stmt(sqlite, 'SELECT COALESCE(MAX(id), 0) FROM paper_events').pluck().get() as number) ?? 0;
 }
 
 function withPayload(r: Omit<AlertEvent, 'payload'> & { payload: string }): AlertEvent {

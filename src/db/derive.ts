@@ -17,6 +17,7 @@ import type { PaperAgendaItem } from '../domain/agenda-steps';
 import { progress, RESTING_AFTER_DAYS, STALLED_AFTER_DAYS } from '../domain/progress';
 import { groupAgenda, paperAgendaSql, type AgendaDbRow } from './queries-agenda';
 import { assembleProgressRecords, meetingsSql, stationsSql, type MeetingDbRow, type StationDbRow } from './queries-progress';
+import { declareStatements } from './registry';
 
 /** The derived columns of one paper for `today` (named as the UPDATE below binds them). */
 export interface DerivedColumns {
@@ -49,8 +50,6 @@ interface PaperDbRow {
   id: number; date: string | null; data_as_of: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
   next_role: string | null; next_date: string | null; last_activity: string | null; derived_on: string | null;
 }
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 /**
  * The reads of what progress() needs for a chunk of papers — a few statements per thousand papers
@@ -96,11 +95,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+const stmts = declareStatements('derive', prepare);
 
 interface ProgressInput { record: PaperRecord & DatedPaper; agenda: PaperAgendaItem[]; stored: PaperDbRow }
 

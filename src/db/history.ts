@@ -6,7 +6,7 @@
  * loadPaperHistory is for the motion page (templates/partials/paper-history.hbs).
  */
 import type Database from 'better-sqlite3';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 export interface StationSnapshot {
   organization: string | null;

@@ -4,6 +4,7 @@
  * Beratungsfolgen and of its meetings, one entry per name — with its members count. Bounded per source.
  */
 import type Database from 'better-sqlite3';
+import { declareStatements } from './registry';
 
 export interface CityRow {
   id: number;
@@ -39,8 +40,6 @@ export interface PastMeetingRow {
 /** at most this many committees per city (a RIS lists some dozens) */
 export const COMMITTEES_MAX = 500;
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
 function prepare(sqlite: Database.Database) {
   return {
     sources: sqlite.prepare<[], Omit<CityRow, 'isDemo'> & { isDemo: number }>('SELECT id, key, name, is_demo AS isDemo, system FROM sources ORDER BY name, key'),
@@ -73,11 +72,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+const stmts = declareStatements('queries-cities', prepare);
 
 /** Every source, by name. */
 export function loadCities(sqlite: Database.Database): CityRow[] {

@@ -9,7 +9,7 @@ import type { EventKind, EventPayload, PaperEvent } from '../domain/paper-event'
 import type { Topic } from '../domain/topics';
 import { searchMatchExpression, topicMatchExpression } from './fts-query';
 import { filterConditions, type ListFilters } from './queries-lists';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 export interface EventFilter {
   /** the events of one motion (papers.id) */

@@ -9,6 +9,7 @@ import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
 import type { DatedPaper } from '../domain/data-age';
 import { loadPaperAgendas } from './queries-agenda';
+import { declareStatements } from './registry';
 
 export interface ProgressPaper {
   id: number;
@@ -68,8 +69,6 @@ export function assembleProgressRecords<P extends { id: number; date: string | n
   return out;
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
 function prepare(sqlite: Database.Database) {
   const ids = 'SELECT value FROM json_each(?)';
   return {
@@ -81,11 +80,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+const stmts = declareStatements('queries-progress', prepare);
 
 /** The papers with these ids (those that exist), by id. */
 export function loadProgressPapers(sqlite: Database.Database, ids: Iterable<number>): Map<number, ProgressPaper> {

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ConsultationRecord, PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { DatedPaper } from '../domain/data-age';
+import { declareStatements } from './registry';
 
 export interface PaperMeta {
   id: number;
@@ -21,28 +22,6 @@ export interface StoredPaper {
   record: PaperRecord & DatedPaper;
 }
 
-export interface PaperListRow {
-  id: number;
-  reference: string | null;
-  name: string | null;
-  paperType: string | null;
-  sourceName: string;
-  isDemo: boolean;
-  state: string | null;
-  currentOrganization: string | null;
-  nextOrganization: string | null;
-  nextRole: string | null;
-  nextDate: string | null;
-  lastActivity: string | null;
-}
-
-export interface PaperListFilter {
-  state?: string | null;
-  organization?: string | null;
-  limit: number;
-  offset: number;
-}
-
 interface PaperDbRow {
   id: number; source_key: string; source_name: string; is_demo: number; first_seen_at: string; updated_at: string;
   source_record_id: string | null; system: string; system_version: string | null; url: string | null;
@@ -50,8 +29,6 @@ interface PaperDbRow {
   status_text: string | null; originator: string; under_direction_of: string; date: string | null;
   related_references: string; files: string; text: string; data_as_of: string | null;
 }
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -64,18 +41,11 @@ function prepare(sqlite: Database.Database) {
       `SELECT m.consultation_id, m.date, m.name, m.meeting_source_id, m.agenda_item_source_id, m.result, m.result_code
        FROM consultation_meetings m JOIN consultations c ON c.id = m.consultation_id WHERE c.paper_id = ? ORDER BY c.position, m.position`,
     ),
-    committees: sqlite.prepare<[], { organization: string }>(
-      'SELECT DISTINCT organization FROM consultations WHERE organization IS NOT NULL ORDER BY organization COLLATE NOCASE',
-    ),
-    stateCounts: sqlite.prepare<[], { state: string | null; n: number }>('SELECT state, COUNT(*) AS n FROM papers GROUP BY state'),
+    count: sqlite.prepare<[], number>('SELECT COUNT(*) FROM papers').pluck(),
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+const stmts = declareStatements('queries', prepare);
 
 /** Loads one paper with its Beratungsfolge as a record, or null. */
 export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | null {
@@ -137,40 +107,7 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
   };
 }
 
-/** One page of the motion list, newest activity first, with the total for pagination. */
-export function listPapers(sqlite: Database.Database, f: PaperListFilter): { rows: PaperListRow[]; total: number } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
-  if (f.state) {
-    where.push('p.state = @state');
-    params.state = f.state;
-  }
-  if (f.organization) {
-    where.push('EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @organization)');
-    params.organization = f.organization;
-  }
-  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (sqlite.prepare(`SELECT COUNT(*) AS n FROM papers p ${w}`).get(params) as { n: number }).n;
-  const rows = sqlite
-    .prepare(
-      `SELECT p.id, p.reference, p.name, p.paper_type AS paperType, s.name AS sourceName, s.is_demo AS isDemo, p.state,
-        p.current_organization AS currentOrganization, p.next_organization AS nextOrganization, p.next_role AS nextRole,
-        p.next_date AS nextDate, p.last_activity AS lastActivity
-       FROM papers p JOIN sources s ON s.id = p.source_id ${w}
-       ORDER BY COALESCE(p.last_activity, p.date, '') DESC, p.id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as (Omit<PaperListRow, 'isDemo'> & { isDemo: number })[];
-  return { rows: rows.map((r) => ({ ...r, isDemo: r.isDemo === 1 })), total };
-}
-
-export function listCommittees(sqlite: Database.Database): string[] {
-  return stmts(sqlite).committees.all().map((r) => r.organization);
-}
-
-export function stateCounts(sqlite: Database.Database): Map<string, number> {
-  return new Map(stmts(sqlite).stateCounts.all().map((r) => [r.state ?? 'unknown', r.n]));
-}
-
+/** How many motions the database holds (the CLI loads the demo into an empty one). */
 export function paperCount(sqlite: Database.Database): number {
-  return (sqlite.prepare('SELECT COUNT(*) AS n FROM papers').get() as { n: number }).n;
+  return stmts(sqlite).count.get()!;
 }

@@ -5,6 +5,7 @@
  * document_pages, so this file never touches them.
  */
 import type Database from 'better-sqlite3';
+import { declareStatements } from './registry';
 
 /** German folding for queries: lower case, ä → ae, ö → oe, ü → ue, ß → ss. */
 export function foldGerman(text: string): string {
@@ -30,19 +31,10 @@ export function toSearchBody(sections: readonly TextSection[] | null | undefined
   return (sections ?? []).map((s) => `${s.heading ?? ''}\n${s.text ?? ''}`).join('\n');
 }
 
-const cache = new WeakMap<Database.Database, { del: Database.Statement; ins: Database.Statement }>();
-
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = {
-      del: sqlite.prepare('DELETE FROM papers_fts WHERE rowid = ?'),
-      ins: sqlite.prepare("INSERT INTO papers_fts (rowid, reference, name, body, doc) VALUES (?, ?, ?, ?, '')"),
-    };
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+const stmts = declareStatements('search-index', (sqlite) => ({
+  del: sqlite.prepare('DELETE FROM papers_fts WHERE rowid = ?'),
+  ins: sqlite.prepare("INSERT INTO papers_fts (rowid, reference, name, body, doc) VALUES (?, ?, ?, ?, '')"),
+}));
 
 /**
  * Indexes a paper (again) with its text sections; `fresh`: its row was just inserted (ids are never
