@@ -179,7 +179,7 @@ const ORDER: Record<ListSort, string> = {
   date: 'p.date DESC, p.id DESC',
   reference: 'p.reference ASC, p.id ASC',
   next: 'p.next_date IS NULL, p.next_date ASC, p.id ASC',
-  relevance: 'f.rank, p.id DESC',
+  relevance: 'hit.rank, p.id DESC',
 };
 
 const COLUMNS = `p.id, p.reference, p.name, p.paper_type AS paperType, p.date, s.key AS sourceKey, s.name AS sourceName,
@@ -215,7 +215,7 @@ export function listPage(sqlite: Database.Database, spec: ListSpec, limit: numbe
     // rank comes from the FTS table itself (a paper's best row): join it instead of the IN (…) filter
     const rest = where({ ...spec, match: null });
     params.match = spec.match;
-    sql = `SELECT ${COLUMNS} FROM (${matchedPaperIds(spec.rows ?? 'papers', true)}) f JOIN papers p ON p.id = f.paper_id
+    sql = `SELECT ${COLUMNS} FROM (${matchedPaperIds(spec.rows ?? 'papers', true)}) hit JOIN papers p ON p.id = hit.paper_id
       JOIN sources s ON s.id = p.source_id ${rest.sql}
       ORDER BY ${order} LIMIT @limit OFFSET @offset`;
   } else {
