@@ -9,7 +9,7 @@ import {
   CONFIRMATIONS_PER_ADDRESS_PER_DAY, MAX_SUBSCRIPTIONS_PER_ADDRESS, addMinutes, unconfirmedCutoff,
   type AlertKind, type Cadence,
 } from '../domain/alert-rules';
-import { lastEventId } from './alerts-events';
+import { lastEventId } from './queries-events';
 import { stmt } from './registry';
 
 export function newToken(): string {

@@ -1,8 +1,11 @@
-/** Read queries for the server and the CLI. Prepared once per connection; rows → records. */
+/**
+ * One paper as the motion page, its JSON, feed and calendar show it: the stored row → its record (the
+ * Beratungsfolge read as every reader reads it, queries-progress.ts), with the source it belongs to.
+ */
 import type Database from 'better-sqlite3';
-import type { ConsultationRecord, PaperRecord } from '../../scrapers/records';
-import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import type { PaperRecord } from '../../scrapers/records';
 import type { DatedPaper } from '../domain/data-age';
+import { loadStations } from './queries-progress';
 import { declareStatements } from './registry';
 
 export interface PaperMeta {
@@ -34,13 +37,6 @@ function prepare(sqlite: Database.Database) {
   return {
     paper: sqlite.prepare<[number], PaperDbRow>(`SELECT p.*, s.key AS source_key, s.name AS source_name, s.is_demo
       FROM papers p JOIN sources s ON s.id = p.source_id WHERE p.id = ?`),
-    stations: sqlite.prepare<[number], { id: number; organization: string | null; role: string | null; role_code: string | null; station_status: string | null }>(
-      'SELECT id, organization, role, role_code, station_status FROM consultations WHERE paper_id = ? ORDER BY position',
-    ),
-    meetings: sqlite.prepare<[number], { consultation_id: number; date: string | null; name: string | null; meeting_source_id: string | null; agenda_item_source_id: string | null; result: string | null; result_code: string }>(
-      `SELECT m.consultation_id, m.date, m.name, m.meeting_source_id, m.agenda_item_source_id, m.result, m.result_code
-       FROM consultation_meetings m JOIN consultations c ON c.id = m.consultation_id WHERE c.paper_id = ? ORDER BY c.position, m.position`,
-    ),
     count: sqlite.prepare<[], number>('SELECT COUNT(*) FROM papers').pluck(),
   };
 }
@@ -52,20 +48,6 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
   const s = stmts(sqlite);
   const r = s.paper.get(id);
   if (!r) return null;
-  const stations = s.stations.all(id);
-  const byStation = new Map<number, ConsultationRecord['meetings']>();
-  for (const m of s.meetings.all(id)) {
-    const list = byStation.get(m.consultation_id) ?? [];
-    list.push({
-      date: m.date,
-      name: m.name,
-      meetingSourceId: m.meeting_source_id,
-      agendaItemSourceId: m.agenda_item_source_id,
-      result: m.result,
-      resultCode: m.result_code as ResultCode,
-    });
-    byStation.set(m.consultation_id, list);
-  }
   const record: PaperRecord & DatedPaper = {
     type: 'Paper',
     format: 1,
@@ -82,13 +64,7 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
     underDirectionOf: JSON.parse(r.under_direction_of),
     date: r.date,
     relatedReferences: JSON.parse(r.related_references),
-    consultation: stations.map((c) => ({
-      organization: c.organization,
-      role: c.role,
-      roleCode: c.role_code as RoleCode | null,
-      stationStatus: c.station_status,
-      meetings: byStation.get(c.id) ?? [],
-    })),
+    consultation: loadStations(sqlite, id),
     files: JSON.parse(r.files),
     text: JSON.parse(r.text),
   };
