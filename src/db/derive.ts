@@ -94,6 +94,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: every paper's derived columns, read and written in bulk on import and on a new day
 const stmts = declareStatements('derive', prepare);
 
 interface ProgressInput { paper: Paper; agenda: PaperAgendaItem[]; stored: PaperDbRow }

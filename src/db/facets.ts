@@ -61,6 +61,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the import's record facets, once per record
 const stmts = declareStatements('facets', prepare);
 
 export interface Saved {

@@ -131,6 +131,7 @@ function preparePaperStatements(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the import's per-paper identity and facet lookups, once per record
 export const paperStmts = declareStatements('import-batch', preparePaperStatements);
 
 /** The key of a paper already known by its reference (in this batch or stored), for agenda rows without a VOLFDNR. */

@@ -141,6 +141,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the link steps run after every import batch, over every row they may link
 const stmts = declareStatements('link', prepare);
 
 /** Relinks every unlinked row of a source (the import relinks only what it changed: relinkChanges). */

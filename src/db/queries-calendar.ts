@@ -47,6 +47,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the calendar and feed reads of a motion's page family (bench: fresh render)
 const stmts = declareStatements('queries-calendar', prepare);
 
 export const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1 });

@@ -88,6 +88,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the committee page's reads (bench: fresh render p50)
 const stmts = declareStatements('queries-committee', prepare);
 
 /** The committee an organization row stands for. */

@@ -33,6 +33,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the decision columns of the committee page (bench: fresh render)
 const stmts = declareStatements('queries-decisions', prepare);
 
 function json<T>(text: string | null, fallback: T): T {

@@ -50,6 +50,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the meeting calendar's month reads (bench: fresh render)
 const stmts = declareStatements('queries-meeting-calendar', prepare);
 
 /** Meetings dated in [from, to] (YYYY-MM-DD), in date and time order, at most `limit`. */

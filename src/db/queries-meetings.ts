@@ -111,6 +111,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the meeting page's reads (bench: fresh render p50)
 const stmts = declareStatements('queries-meetings', prepare);
 
 export function loadMeeting(sqlite: Database.Database, id: number): { meeting: MeetingView; items: AgendaItemView[] } | null {

@@ -48,6 +48,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the motion page's reads (bench: fresh render p50)
 const stmts = declareStatements('queries-paper-page', prepare);
 
 function hasTable(sqlite: Database.Database, name: string): boolean {

@@ -81,6 +81,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the bulk reads of the committee and meeting pages and of derive.ts (bench: fresh renders)
 const stmts = declareStatements('queries-progress', prepare);
 
 /** The papers with these ids (those that exist), by id. */

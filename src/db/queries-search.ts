@@ -62,6 +62,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: FTS5 functions (highlight, snippet, MATCH) drizzle does not type
 const stmts = declareStatements('queries-search', prepare);
 
 const marked = (text: string | null | undefined) => Boolean(text && text.includes(MARK_START));

@@ -41,6 +41,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the motion page's paper read (bench: fresh render p50)
 const stmts = declareStatements('queries', prepare);
 
 /** Loads one paper with its Beratungsfolge as a record, or null. */

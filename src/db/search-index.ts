@@ -31,6 +31,7 @@ export function toSearchBody(sections: readonly TextSection[] | null | undefined
   return (sections ?? []).map((s) => `${s.heading ?? ''}\n${s.text ?? ''}`).join('\n');
 }
 
+// raw SQL: the FTS5 index rows the import writes per paper (no drizzle table for a virtual table)
 const stmts = declareStatements('search-index', (sqlite) => ({
   del: sqlite.prepare('DELETE FROM papers_fts WHERE rowid = ?'),
   ins: sqlite.prepare("INSERT INTO papers_fts (rowid, reference, name, body, doc) VALUES (?, ?, ?, ?, '')"),

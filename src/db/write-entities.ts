@@ -75,6 +75,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the import's write path for meetings, agenda items, organizations, once per row
 const stmts = declareStatements('write-entities', prepare);
 
 const bool = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? 1 : 0);

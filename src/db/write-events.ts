@@ -33,6 +33,7 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
+// raw SQL: the import writes a paper's change events in its transaction, once per event
 const stmts = declareStatements('write-events', prepare);
 
 /** A paper's facts as stored (its stations and rows still the old ones: a batch writes them after all paper rows). */
