@@ -8,6 +8,7 @@ import { isDigestDue, retryAt, type AlertKind, type Cadence } from '../domain/al
 import type { TopicSet } from '../domain/topics';
 import { loadAlertEvents } from './alerts-events';
 import { newMessageId } from './alerts-store';
+import { stmt } from './registry';
 
 export interface OutboxRow {
   id: number;
@@ -41,13 +42,12 @@ interface SubRow {
  * same transaction as the rows are inserted, and the dedupe keys make a second plan a no-op.
  */
 export function planAlerts(sqlite: Database.Database, topics: TopicSet | null, clock: PlanClock, from: string): number {
-  const subs = sqlite
-    .prepare(`SELECT id, kind, target, city, cadence, last_event_id AS lastEventId, last_digest_on AS lastDigestOn
+  const subs = stmt(sqlite, `SELECT id, kind, target, city, cadence, last_event_id AS lastEventId, last_digest_on AS lastDigestOn
       FROM alert_subscriptions WHERE confirmed_at IS NOT NULL ORDER BY id`)
     .all() as SubRow[];
-  const insert = sqlite.prepare(`INSERT OR IGNORE INTO alert_outbox (subscription_id, kind, dedupe_key, event_ids, created_at, due_at, message_id)
+  const insert = stmt(sqlite, `INSERT OR IGNORE INTO alert_outbox (subscription_id, kind, dedupe_key, event_ids, created_at, due_at, message_id)
     VALUES (@sub, @kind, @key, @events, @now, @now, @messageId)`);
-  const moveCursor = sqlite.prepare('UPDATE alert_subscriptions SET last_event_id = ?, last_digest_on = ? WHERE id = ?');
+  const moveCursor = stmt(sqlite, 'UPDATE alert_subscriptions SET last_event_id = ?, last_digest_on = ? WHERE id = ?');
   let queued = 0;
   const planOne = sqlite.transaction((s: SubRow) => {
     if (s.cadence === 'daily' && !isDigestDue(s.lastDigestOn, clock.berlinDay, clock.berlinHour)) return;
@@ -76,33 +76,31 @@ export function planAlerts(sqlite: Database.Database, topics: TopicSet | null, c
  */
 export function claimNext(sqlite: Database.Database, owner: string, now: string): OutboxRow | null {
   return sqlite.transaction(() => {
-    const row = sqlite
-      .prepare(`SELECT id, subscription_id AS subscriptionId, kind, event_ids AS eventIds, attempts, message_id AS messageId
+    const row = stmt(sqlite, `SELECT id, subscription_id AS subscriptionId, kind, event_ids AS eventIds, attempts, message_id AS messageId
         FROM alert_outbox WHERE state = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT 1`)
       .get(now) as (Omit<OutboxRow, 'eventIds'> & { eventIds: string }) | undefined;
     if (!row) return null;
-    sqlite.prepare("UPDATE alert_outbox SET state = 'sending', attempts = attempts + 1, claimed_by = ?, claimed_at = ? WHERE id = ?").run(owner, now, row.id);
+    stmt(sqlite, "UPDATE alert_outbox SET state = 'sending', attempts = attempts + 1, claimed_by = ?, claimed_at = ? WHERE id = ?").run(owner, now, row.id);
     return { ...row, attempts: row.attempts + 1, eventIds: JSON.parse(row.eventIds) as number[] };
   }).immediate();
 }
 
 /** Marks a claimed row sent: the one statement run right after the server's 250. */
 export function markSent(sqlite: Database.Database, id: number, now: string): void {
-  sqlite.prepare("UPDATE alert_outbox SET state = 'sent', sent_at = ?, claimed_by = NULL, last_error = NULL WHERE id = ?").run(now, id);
+  stmt(sqlite, "UPDATE alert_outbox SET state = 'sent', sent_at = ?, claimed_by = NULL, last_error = NULL WHERE id = ?").run(now, id);
 }
 
 /** A failed attempt: back to pending with the next retry time, or "failed" after the last attempt. */
 export function markFailed(sqlite: Database.Database, row: Pick<OutboxRow, 'id' | 'attempts'>, now: string, error: string): 'retry' | 'failed' {
   const next = retryAt(now, row.attempts);
-  sqlite
-    .prepare('UPDATE alert_outbox SET state = ?, due_at = COALESCE(?, due_at), claimed_by = NULL, last_error = ? WHERE id = ?')
+  stmt(sqlite, 'UPDATE alert_outbox SET state = ?, due_at = COALESCE(?, due_at), claimed_by = NULL, last_error = ? WHERE id = ?')
     .run(next ? 'pending' : 'failed', next, error.slice(0, 300), row.id);
   return next ? 'retry' : 'failed';
 }
 
 /** Drops a claimed row that has nothing left to send (its events are gone). */
 export function markMoot(sqlite: Database.Database, id: number): void {
-  sqlite.prepare("UPDATE alert_outbox SET state = 'sent', claimed_by = NULL, last_error = 'nothing left to send' WHERE id = ?").run(id);
+  stmt(sqlite, "UPDATE alert_outbox SET state = 'sent', claimed_by = NULL, last_error = 'nothing left to send' WHERE id = ?").run(id);
 }
 
 /**
@@ -111,10 +109,10 @@ export function markMoot(sqlite: Database.Database, id: number): void {
  * stopped (a process id that no longer runs); a claim older than `staleBefore` is taken back in any case.
  */
 export function recoverClaims(sqlite: Database.Database, isGone: (owner: string) => boolean, staleBefore: string): number {
-  const rows = sqlite.prepare("SELECT id, claimed_by AS owner, claimed_at AS at FROM alert_outbox WHERE state = 'sending'").all() as {
+  const rows = stmt(sqlite, "SELECT id, claimed_by AS owner, claimed_at AS at FROM alert_outbox WHERE state = 'sending'").all() as {
     id: number; owner: string | null; at: string | null;
   }[];
-  const back = sqlite.prepare("UPDATE alert_outbox SET state = 'pending', claimed_by = NULL WHERE id = ? AND state = 'sending'");
+  const back = stmt(sqlite, "UPDATE alert_outbox SET state = 'pending', claimed_by = NULL WHERE id = ? AND state = 'sending'");
   let n = 0;
   for (const r of rows) if (r.owner === null || isGone(r.owner) || (r.at ?? '') < staleBefore) n += back.run(r.id).changes;
   return n;
@@ -122,10 +120,5 @@ export function recoverClaims(sqlite: Database.Database, isGone: (owner: string)
 
 /** Deletes sent and failed rows older than `before` (the cursors, not these rows, keep a mail from being planned twice). */
 export function pruneOutbox(sqlite: Database.Database, before: string): number {
-  return sqlite.prepare("DELETE FROM alert_outbox WHERE state IN ('sent', 'failed') AND created_at < ?").run(before).changes;
-}
-
-export function outboxCounts(sqlite: Database.Database): Record<string, number> {
-  const rows = sqlite.prepare('SELECT state, COUNT(*) AS n FROM alert_outbox GROUP BY state').all() as { state: string; n: number }[];
-  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  return stmt(sqlite, "DELETE FROM alert_outbox WHERE state IN ('sent', 'failed') AND created_at < ?").run(before).changes;
 }

@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { duplicateReferenceProblems } from './check-identity';
+import { stmt } from './registry';
 
 export interface CheckResult {
   /** one line per problem, in words; empty when the database is whole */
@@ -24,7 +25,7 @@ interface FkRow {
 }
 
 function hasTable(sqlite: Database.Database, name: string): boolean {
-  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = ? AND type = 'table'").get(name) !== undefined;
+  return stmt(sqlite, "SELECT 1 FROM sqlite_master WHERE name = ? AND type = 'table'").get(name) !== undefined;
 }
 
 /** One step of the check; a step that cannot run on a damaged file becomes a problem, not an exception. */
@@ -40,7 +41,7 @@ function step(problems: string[], checked: string[], name: string, label: string
 }
 
 function integrityProblems(sqlite: Database.Database): string[] {
-  const lines = sqlite.prepare('PRAGMA integrity_check').pluck().all() as string[];
+  const lines = stmt(sqlite, 'PRAGMA integrity_check').pluck().all() as string[];
   if (lines.length === 1 && lines[0] === 'ok') return [];
   const out = lines.slice(0, 50).map((l) => `integrity: ${l}`);
   if (lines.length > 50) out.push(`integrity: … and ${lines.length - 50} more`);
@@ -49,7 +50,7 @@ function integrityProblems(sqlite: Database.Database): string[] {
 
 function foreignKeyProblems(sqlite: Database.Database): string[] {
   const byTable = new Map<string, { table: string; parent: string; rows: (number | null)[] }>();
-  for (const r of sqlite.prepare('PRAGMA foreign_key_check').all() as FkRow[]) {
+  for (const r of stmt(sqlite, 'PRAGMA foreign_key_check').all() as FkRow[]) {
     const k = `${r.table}\u0000${r.parent}`;
     const e = byTable.get(k) ?? { table: r.table, parent: r.parent, rows: [] };
     e.rows.push(r.rowid);
@@ -69,20 +70,18 @@ function searchIndexProblems(sqlite: Database.Database): string[] {
   if (!hasTable(sqlite, 'papers_fts')) return [];
   const out: string[] = [];
   if (hasTable(sqlite, 'papers')) {
-    const missing = sqlite.prepare('SELECT COUNT(*) FROM papers WHERE id NOT IN (SELECT rowid FROM papers_fts)').pluck().get() as number;
+    const missing = stmt(sqlite, 'SELECT COUNT(*) FROM papers WHERE id NOT IN (SELECT rowid FROM papers_fts)').pluck().get() as number;
     // paper rows only (rowid > 0); document pages (rowid < 0, migration 0015) are checked below
-    const stale = sqlite.prepare('SELECT COUNT(*) FROM papers_fts WHERE rowid > 0 AND rowid NOT IN (SELECT id FROM papers)').pluck().get() as number;
+    const stale = stmt(sqlite, 'SELECT COUNT(*) FROM papers_fts WHERE rowid > 0 AND rowid NOT IN (SELECT id FROM papers)').pluck().get() as number;
     if (missing) out.push(`search index: ${missing} paper(s) are not in the search index`);
     if (stale) out.push(`search index: ${stale} entr${stale === 1 ? 'y' : 'ies'} for papers that no longer exist`);
   }
   if (hasTable(sqlite, 'document_search_rows') && hasTable(sqlite, 'document_pages')) {
-    const missing = sqlite
-      .prepare(`SELECT COUNT(*) FROM document_pages p LEFT JOIN document_search_rows d ON d.hash = p.hash AND d.page = p.page
+    const missing = stmt(sqlite, `SELECT COUNT(*) FROM document_pages p LEFT JOIN document_search_rows d ON d.hash = p.hash AND d.page = p.page
         WHERE d.id IS NULL OR -d.id NOT IN (SELECT rowid FROM papers_fts WHERE rowid < 0)`)
       .pluck()
       .get() as number;
-    const stale = sqlite
-      .prepare('SELECT COUNT(*) FROM papers_fts WHERE rowid < 0 AND -rowid NOT IN (SELECT id FROM document_search_rows)')
+    const stale = stmt(sqlite, 'SELECT COUNT(*) FROM papers_fts WHERE rowid < 0 AND -rowid NOT IN (SELECT id FROM document_search_rows)')
       .pluck()
       .get() as number;
     if (missing) out.push(`search index: ${missing} document page(s) are not in the search index`);
@@ -92,13 +91,13 @@ function searchIndexProblems(sqlite: Database.Database): string[] {
 }
 
 function hasColumn(sqlite: Database.Database, table: string, column: string): boolean {
-  return sqlite.prepare('SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) !== undefined;
+  return stmt(sqlite, 'SELECT 1 FROM pragma_table_info(?) WHERE name = ?').get(table, column) !== undefined;
 }
 
 /** The copies a Beratungsfolge row keeps (migration 0009) of its paper's source and its station's committee. */
 function copyProblems(sqlite: Database.Database): string[] {
   if (!hasColumn(sqlite, 'consultation_meetings', 'source_id')) return [];
-  const wrong = sqlite.prepare(`SELECT COUNT(*) FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
+  const wrong = stmt(sqlite, `SELECT COUNT(*) FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
     JOIN papers p ON p.id = c.paper_id WHERE cm.source_id IS NOT p.source_id OR cm.organization IS NOT c.organization`).pluck().get() as number;
   return wrong ? [`Beratungsfolge rows: ${wrong} row(s) name another source or committee than their paper and station`] : [];
 }
@@ -135,7 +134,7 @@ function openImage(file: string): Database.Database {
 /** Whether the first read fails with SQLITE_CANTOPEN (a WAL database whose -shm file cannot be made); other failures are the check's to report. */
 function cannotOpenInPlace(sqlite: Database.Database): boolean {
   try {
-    sqlite.prepare('SELECT COUNT(*) FROM sqlite_master').get();
+    stmt(sqlite, 'SELECT COUNT(*) FROM sqlite_master').get();
     return false;
   } catch (err) {
     return (err as { code?: string }).code === 'SQLITE_CANTOPEN';

@@ -1,18 +1,16 @@
-/** Opens (and creates) the SQLite database: WAL, foreign keys on, migrations applied. */
+/** Opens (and creates) the SQLite database: WAL, foreign keys on, migrations applied, its statement registry made. */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { decodeDisplayTextRows } from './history-display-text';
 import { backfillNewEvents } from './write-events';
-import * as entitySchema from './schema';
-import * as crawlSchema from './schema-crawl';
-
-const schema = { ...entitySchema, ...crawlSchema };
+import { schema, type Db } from './app-schema';
+import { attachRegistry } from './registry';
 import { projectRoot } from '../util/paths';
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+export type { Db } from './app-schema';
 
 export interface OpenedDb {
   db: Db;
@@ -43,6 +41,8 @@ export function openDb(file: string): OpenedDb {
     sqlite.pragma('wal_autocheckpoint = 8000');
     const db = drizzle(sqlite, { schema }) as Db;
     migrate(db, { migrationsFolder: migrationsFolder() });
+    // the connection's statement registry (src/db/registry.ts): every module's statements, prepared once
+    attachRegistry(sqlite, db);
     // a database from before change events gets its motions' "new" events once (their feeds are not empty)
     backfillNewEvents(sqlite);
     // change-log rows from before codes (migration 0018) become codes

@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { RisRecord } from '../../scrapers/records';
 import { paperKey } from './identity';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 const UPDATE = `UPDATE papers SET data_as_of = @at, derived_on = NULL
   WHERE source_id = @sourceDbId AND source_key = @key AND (data_as_of IS NULL OR data_as_of < @at)`;

@@ -10,13 +10,13 @@
  * papers derive the same on most days.
  */
 import type Database from 'better-sqlite3';
-import type { PaperRecord } from '../../scrapers/records';
-import type { DatedPaper } from '../domain/data-age';
+import type { Paper } from '../domain/paper';
 import { addDays, isIsoDate } from '../domain/dates';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
 import { progress, RESTING_AFTER_DAYS, STALLED_AFTER_DAYS } from '../domain/progress';
 import { groupAgenda, paperAgendaSql, type AgendaDbRow } from './queries-agenda';
-import { assembleProgressRecords, meetingsSql, stationsSql, type MeetingDbRow, type StationDbRow } from './queries-progress';
+import { meetingsSql, stationsSql, toPapers, type MeetingDbRow, type StationDbRow } from './queries-progress';
+import { declareStatements } from './registry';
 
 /** The derived columns of one paper for `today` (named as the UPDATE below binds them). */
 export interface DerivedColumns {
@@ -28,9 +28,9 @@ export interface DerivedColumns {
   lastActivity: string | null;
 }
 
-/** What refreshDerived stores for a paper record (with the agenda items that name it) on `today`. Pure. */
-export function derivedColumns(record: PaperRecord & DatedPaper, today: string, agenda: readonly PaperAgendaItem[] = []): DerivedColumns {
-  const pr = progress(record, today, { agenda });
+/** What refreshDerived stores for a paper (with the agenda items that name it) on `today`. Pure. */
+export function derivedColumns(paper: Paper, today: string, agenda: readonly PaperAgendaItem[] = []): DerivedColumns {
+  const pr = progress(paper, today, { agenda });
   const current = pr.currentStation != null ? pr.stations[pr.currentStation] : null;
   return {
     state: pr.state,
@@ -49,8 +49,6 @@ interface PaperDbRow {
   id: number; date: string | null; data_as_of: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
   next_role: string | null; next_date: string | null; last_activity: string | null; derived_on: string | null;
 }
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 /**
  * The reads of what progress() needs for a chunk of papers — a few statements per thousand papers
@@ -96,13 +94,10 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: every paper's derived columns, read and written in bulk on import and on a new day
+const stmts = declareStatements('derive', prepare);
 
-interface ProgressInput { record: PaperRecord & DatedPaper; agenda: PaperAgendaItem[]; stored: PaperDbRow }
+interface ProgressInput { paper: Paper; agenda: PaperAgendaItem[]; stored: PaperDbRow }
 
 /** What progress() reads of a paper (its date, Beratungsfolge and agenda items) and its stored derived columns, for the papers `ids` (ascending). */
 function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<number, ProgressInput> {
@@ -117,8 +112,8 @@ function loadProgressInputs(sqlite: Database.Database, ids: number[]): Map<numbe
   const stations = r ? r.byRange.stations.all(...r.args) : s.byList.stations.all(idList);
   const agendas = groupAgenda(r ? r.byRange.agenda.all(...r.args) : s.byList.agenda.all(idList));
   const out = new Map<number, ProgressInput>();
-  for (const [id, { row, record }] of assembleProgressRecords(papers, stations, meetings, () => ({ reference: null, name: null }))) {
-    out.set(id, { record, agenda: agendas.get(id) ?? [], stored: row });
+  for (const [id, { row, paper }] of toPapers(papers, stations, meetings)) {
+    out.set(id, { paper, agenda: agendas.get(id) ?? [], stored: row });
   }
   return out;
 }
@@ -172,12 +167,12 @@ function deriveIds(sqlite: Database.Database, ids: number[], day: string): numbe
   let written = 0;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const papers = loadProgressInputs(sqlite, chunk);
+    const inputs = loadProgressInputs(sqlite, chunk);
     for (const id of chunk) {
-      const paper = papers.get(id);
-      if (!paper) continue;
-      const d = derivedColumns(paper.record, day, paper.agenda);
-      if (unchanged(paper.stored, d)) continue;
+      const input = inputs.get(id);
+      if (!input) continue;
+      const d = derivedColumns(input.paper, day, input.agenda);
+      if (unchanged(input.stored, d)) continue;
       s.update.run({ id, today: day, ...d });
       written++;
     }

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Extraction } from '../ingest/documents/extract-pool';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 /** Writes (or replaces) a document's extraction: its row and its pages, in one transaction. */
 export function saveExtraction(

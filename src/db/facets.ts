@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type Database from 'better-sqlite3';
 import type { Facet } from './merge';
+import { declareStatements } from './registry';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -40,8 +41,6 @@ export function isPlainJson(value: unknown, undefinedOk: boolean): boolean {
   }
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
 function prepare(sqlite: Database.Database) {
   return {
     // the facet itself when it is stored (mine = 1), else any other facet of the entity (mine = 0), else none (mine
@@ -62,11 +61,8 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: the import's record facets, once per record
+const stmts = declareStatements('facets', prepare);
 
 export interface Saved {
   outcome: Outcome;

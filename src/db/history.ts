@@ -10,7 +10,7 @@ import type Database from 'better-sqlite3';
 import { CHANGE_LABELS, changeText, encodeWhere, type ChangeField, type StationPair, type StoredChange } from '../domain/change-text';
 import { formatDate } from '../domain/german-format';
 import { stationPathLabel } from '../domain/path-diff';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 export type { ChangeField } from '../domain/change-text';
 

@@ -10,6 +10,7 @@ import { facetChangesNothing } from './merge';
 import { unindexPaper } from './search-index';
 import type { EventContext } from './write-events';
 import { PaperChildren } from './write-paper';
+import { declareStatements } from './registry';
 
 export const ENTITY_KINDS = ['Paper', 'Meeting', 'AgendaItem', 'Organization', 'Person', 'File', 'Other'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -105,8 +106,6 @@ interface StoredFacet {
   updated: string;
 }
 
-const paperStatements = new WeakMap<Database.Database, ReturnType<typeof preparePaperStatements>>();
-
 function preparePaperStatements(sqlite: Database.Database) {
   return {
     byReference: sqlite.prepare<[number, string], { key: string }>(
@@ -132,11 +131,8 @@ function preparePaperStatements(sqlite: Database.Database) {
   };
 }
 
-export function paperStmts(sqlite: Database.Database) {
-  let s = paperStatements.get(sqlite);
-  if (!s) paperStatements.set(sqlite, (s = preparePaperStatements(sqlite)));
-  return s;
-}
+// raw SQL: the import's per-paper identity and facet lookups, once per record
+export const paperStmts = declareStatements('import-batch', preparePaperStatements);
 
 /** The key of a paper already known by its reference (in this batch or stored), for agenda rows without a VOLFDNR. */
 export function keyByReference(b: Batch, reference: string): string | null {

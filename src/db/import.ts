@@ -20,6 +20,7 @@ import { addRecord } from './record-facets';
 import { keepNotShown } from './shrink-guard';
 import { writePaper } from './write-paper';
 import { writeAgendaItem, writeFile, writeMeeting, writeOrganization, writePerson, type MergedAgendaItem } from './write-entities';
+import { declareStatements } from './registry';
 
 export { ENTITY_KINDS, type EntityKind } from './import-batch';
 
@@ -51,20 +52,16 @@ export interface ImportResult extends ImportCounts {
 /** The identity of a paper inside its source, or null when it has neither an id nor a reference. */
 export const paperIdentity = paperKey;
 
-const sourceStatements = new WeakMap<Database.Database, { find: Database.Statement<[string], { id: number }>; insert: Database.Statement; name: Database.Statement }>();
+const sourceStatements = declareStatements('import-sources', (sqlite) => ({
+  find: sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE key = ?'),
+  insert: sqlite.prepare('INSERT INTO sources (key, name, system, base_url, is_demo) VALUES (@key, @name, @system, @baseUrl, @isDemo)'),
+  name: sqlite.prepare(`UPDATE sources SET name = CASE WHEN name = key THEN @name ELSE name END, base_url = COALESCE(base_url, @baseUrl)
+    WHERE id = @id AND ((name = key AND @name != key) OR (base_url IS NULL AND @baseUrl IS NOT NULL))`),
+}));
 
 /** Finds or creates the source row and returns its id; a row still named by its raw key (or without base URL) takes the spec's. */
 export function ensureSource(sqlite: Database.Database, spec: SourceSpec): number {
-  let s = sourceStatements.get(sqlite);
-  if (!s) {
-    s = {
-      find: sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE key = ?'),
-      insert: sqlite.prepare('INSERT INTO sources (key, name, system, base_url, is_demo) VALUES (@key, @name, @system, @baseUrl, @isDemo)'),
-      name: sqlite.prepare(`UPDATE sources SET name = CASE WHEN name = key THEN @name ELSE name END, base_url = COALESCE(base_url, @baseUrl)
-        WHERE id = @id AND ((name = key AND @name != key) OR (base_url IS NULL AND @baseUrl IS NOT NULL))`),
-    };
-    sourceStatements.set(sqlite, s);
-  }
+  const s = sourceStatements(sqlite);
   const found = s.find.get(spec.key);
   if (found) {
     if (spec.name !== spec.key || spec.baseUrl) s.name.run({ id: found.id, name: spec.name, baseUrl: spec.baseUrl ?? null });
@@ -211,12 +208,12 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   return { ...total, byKind, papers };
 }
 
-const transactions = new WeakMap<Database.Database, Database.Transaction<typeof importInTransaction>>();
+/** the import's transaction, made once per connection with the statements */
+const transaction = declareStatements('import-transaction', (sqlite) => sqlite.transaction(importInTransaction));
 
 /** Imports records of one source in one transaction. Throws (and writes nothing) when a record cannot be stored. */
 export function importRecords(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string, opts: ImportOptions = {}): ImportResult {
-  let run = transactions.get(sqlite);
-  if (!run) transactions.set(sqlite, (run = sqlite.transaction(importInTransaction)));
+  const run = transaction(sqlite);
   // IMMEDIATE: take the write lock before the first read, so a concurrent writer (the server deriving states,
   // another import) makes this wait (busy_timeout) instead of failing with SQLITE_BUSY on its first write
   return run.immediate(sqlite, source, records, now, opts);

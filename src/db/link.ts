@@ -11,6 +11,7 @@
  * where relinking every unlinked row of the source (relink, kept for repairs and tests) would.
  */
 import type Database from 'better-sqlite3';
+import { declareStatements } from './registry';
 
 /** The smallest id of `table` in `source` whose column (any of `columns`) equals `value`; one index lookup per column. */
 function firstMatch(table: string, columns: string[], value: string, source: string): string {
@@ -140,13 +141,8 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: the link steps run after every import batch, over every row they may link
+const stmts = declareStatements('link', prepare);
 
 /** Relinks every unlinked row of a source (the import relinks only what it changed: relinkChanges). */
 export function relink(sqlite: Database.Database, sourceDbId: number): void {

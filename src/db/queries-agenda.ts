@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { ResultCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
+import { declareStatements } from './registry';
 
 export interface AgendaDbRow {
   paper_id: number; date: string | null; organization: string | null; meeting_name: string | null; meeting_id: number | null;
@@ -39,15 +40,15 @@ export function groupAgenda(rows: readonly AgendaDbRow[]): Map<number, PaperAgen
   return out;
 }
 
-const cache = new WeakMap<Database.Database, Database.Statement<[string], AgendaDbRow>>();
+const agendaOf = declareStatements('queries-agenda', (sqlite) =>
+  sqlite.prepare<[string], AgendaDbRow>(paperAgendaSql((id) => `${id} IN (SELECT value FROM json_each(?))`)),
+);
 
 /** The agenda items of the papers `ids`, by paper id (papers without any are absent). */
 export function loadPaperAgendas(sqlite: Database.Database, ids: Iterable<number>): Map<number, PaperAgendaItem[]> {
   const list = [...new Set(ids)];
   if (!list.length) return new Map();
-  let st = cache.get(sqlite);
-  if (!st) cache.set(sqlite, (st = sqlite.prepare<[string], AgendaDbRow>(paperAgendaSql((id) => `${id} IN (SELECT value FROM json_each(?))`))));
-  return groupAgenda(st.all(JSON.stringify(list)));
+  return groupAgenda(agendaOf(sqlite).all(JSON.stringify(list)));
 }
 
 /** The agenda items of one paper. */

@@ -3,6 +3,7 @@
  * indexes meetings_date and meetings_org (organization_id, date).
  */
 import type Database from 'better-sqlite3';
+import { declareStatements } from './registry';
 
 export interface CalendarMeeting {
   id: number;
@@ -33,8 +34,6 @@ export const COLUMNS = `m.id, m.name, COALESCE(o.name, m.organization) AS organi
 
 export type DbMeeting = Omit<CalendarMeeting, 'isDemo'> & { isDemo: number };
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
 function prepare(sqlite: Database.Database) {
   return {
     between: sqlite.prepare<[string, string, number], DbMeeting>(`SELECT ${COLUMNS} FROM meetings m JOIN sources s ON s.id = m.source_id
@@ -48,11 +47,8 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: the calendar and feed reads of a motion's page family (bench: fresh render)
+const stmts = declareStatements('queries-calendar', prepare);
 
 export const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1 });
 

@@ -4,14 +4,13 @@
  * Beratungsfolgen and of its meetings, one entry per name — with its members count. Bounded per source.
  */
 import type Database from 'better-sqlite3';
+import { asc } from 'drizzle-orm';
+import type { Db } from './app-schema';
+import { sources } from './schema';
+import { declareStatements } from './registry';
 
-export interface CityRow {
-  id: number;
-  key: string;
-  name: string;
-  isDemo: boolean;
-  system: string | null;
-}
+/** A city (a sources row) as the city and committee pages list it. */
+export type CityRow = Pick<typeof sources.$inferSelect, 'id' | 'key' | 'name' | 'isDemo' | 'system'>;
 
 export interface CityNumbers {
   papers: number;
@@ -39,11 +38,12 @@ export interface PastMeetingRow {
 /** at most this many committees per city (a RIS lists some dozens) */
 export const COMMITTEES_MAX = 500;
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
-function prepare(sqlite: Database.Database) {
+function prepare(sqlite: Database.Database, db: Db) {
   return {
-    sources: sqlite.prepare<[], Omit<CityRow, 'isDemo'> & { isDemo: number }>('SELECT id, key, name, is_demo AS isDemo, system FROM sources ORDER BY name, key'),
+    // not hot (some dozen rows): drizzle's typed query
+    sources: db
+      .select({ id: sources.id, key: sources.key, name: sources.name, isDemo: sources.isDemo, system: sources.system })
+      .from(sources).orderBy(asc(sources.name), asc(sources.key)).prepare(),
     byState: sqlite.prepare<[number], { state: string | null; count: number }>(
       'SELECT state, COUNT(*) AS count FROM papers WHERE source_id = ? GROUP BY state ORDER BY count DESC, state',
     ),
@@ -73,15 +73,11 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+const stmts = declareStatements('queries-cities', prepare);
 
 /** Every source, by name. */
 export function loadCities(sqlite: Database.Database): CityRow[] {
-  return stmts(sqlite).sources.all().map((r) => ({ ...r, isDemo: r.isDemo === 1 }));
+  return stmts(sqlite).sources.all();
 }
 
 export function loadCityNumbers(sqlite: Database.Database, sourceDbId: number, today: string): CityNumbers {

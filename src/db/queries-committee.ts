@@ -5,6 +5,7 @@
  * Beratungsfolgen use, meetings by the organization row or that name. Every query is bounded.
  */
 import type Database from 'better-sqlite3';
+import { declareStatements } from './registry';
 
 export interface CommitteeRef {
   sourceDbId: number;
@@ -30,8 +31,6 @@ export interface PlannedRow {
   /** the meeting the row is linked to, when its page is known */
   meetingId: number | null;
 }
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -89,11 +88,8 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: the committee page's reads (bench: fresh render p50)
+const stmts = declareStatements('queries-committee', prepare);
 
 /** The committee an organization row stands for. */
 export function committeeOfOrganization(sqlite: Database.Database, organizationId: number): CommitteeRef | null {
@@ -110,11 +106,6 @@ export function committeeByName(sqlite: Database.Database, sourceKey: string, na
   const org = s.organizationByName.get(src.id, name);
   if (!org && s.nameInConsultations.get(name, src.id)!.n === 0 && s.nameInMeetings.get(src.id, name)!.n === 0) return null;
   return { sourceDbId: src.id, sourceKey: src.key, sourceName: src.name, isDemo: src.is_demo === 1, name, organizationId: org?.id ?? null };
-}
-
-/** The organization row of a committee named in a paper's source, or null. */
-export function organizationIdByName(sqlite: Database.Database, sourceDbId: number, name: string): number | null {
-  return stmts(sqlite).organizationByName.get(sourceDbId, name)?.id ?? null;
 }
 
 /**

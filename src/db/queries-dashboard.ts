@@ -14,6 +14,7 @@
 import type Database from 'better-sqlite3';
 import { daysBefore, DECISION_STATES, ENDED_STATES, STALLED_AFTER_DAYS, STALLED_LIMIT } from '../domain/dashboard-stats';
 import { where, type ListSpec } from './queries-lists';
+import { stmt } from './registry';
 
 export interface StateCountRow {
   sourceId: number;
@@ -61,7 +62,7 @@ export function dashboardData(sqlite: Database.Database, spec: ListSpec, today: 
   const w = where(spec);
   const year = Number(today.slice(0, 4));
   const params = { ...w.params, today, from: `${fromMonth}-01`, yearFrom: `${year}-01-01`, yearTo: `${year + 1}-01-01`, quietBefore: daysBefore(today, STALLED_AFTER_DAYS) };
-  const all = <T>(sql: string) => sqlite.prepare(sql).all(params) as T[];
+  const all = <T>(sql: string) => stmt(sqlite, sql).all(params) as T[];
   const papers = 'papers p INDEXED BY papers_state';
   const counts = all<StateCountRow>(`SELECT p.source_id AS sourceId, p.state, COUNT(*) AS count, SUM(p.date IS NULL) AS undated,
     SUM(p.last_activity >= @yearFrom AND p.last_activity < @yearTo) AS inYear,
@@ -85,6 +86,6 @@ export function dashboardData(sqlite: Database.Database, spec: ListSpec, today: 
         JOIN consultations c ON c.id = cm.consultation_id
         WHERE cm.date >= @from AND cm.date <= @today AND c.paper_id IN (SELECT p.id FROM ${papers} ${w.sql}) GROUP BY month ORDER BY month`
     : 'SELECT substr(date, 1, 7) AS month, COUNT(*) AS count FROM consultation_meetings WHERE date >= @from AND date <= @today GROUP BY month ORDER BY month');
-  const sources = new Map((sqlite.prepare('SELECT id, key, name FROM sources').all() as { id: number; key: string; name: string }[]).map((s) => [s.id, { key: s.key, name: s.name }]));
+  const sources = new Map((stmt(sqlite, 'SELECT id, key, name FROM sources').all() as { id: number; key: string; name: string }[]).map((s) => [s.id, { key: s.key, name: s.name }]));
   return { sources, counts, durations, stalled, submittedByMonth, deliberatedByMonth };
 }

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { TextSection, Vote } from '../../scrapers/records';
 import type { DecisionItem } from '../domain/decisions';
+import { declareStatements } from './registry';
 
 interface ItemDbRow {
   id: number; paper_id: number; source_record_id: string | null; meeting_id: number | null; date: string | null;
@@ -18,8 +19,6 @@ interface RowLinkDbRow { paper_id: number; station: number; row: number; meeting
 export type RowLinks = { meetingId: number | null; agendaItemId: number | null }[][];
 
 const IDS = 'SELECT value FROM json_each(?)';
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
 function prepare(sqlite: Database.Database) {
   return {
     items: sqlite.prepare<[string], ItemDbRow>(`SELECT a.id, a.paper_id, a.source_record_id, a.meeting_id,
@@ -34,11 +33,8 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: the decision columns of the committee page (bench: fresh render)
+const stmts = declareStatements('queries-decisions', prepare);
 
 function json<T>(text: string | null, fallback: T): T {
   if (text == null) return fallback;

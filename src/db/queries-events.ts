@@ -1,15 +1,16 @@
 /**
- * Reads change events (paper_events) for feeds and alerts: of one motion, of a topic or a search (with
- * city and state filters), of a committee, of a faction; newest first, or — with `sinceId` — every
- * event after that id, oldest first (what a mailer has not sent yet). Every query is bounded (LIMIT)
- * and walks paper_events by its primary key or the paper_events_paper index.
+ * The one reader of change events (paper_events), for feeds and alerts: of one motion, of a topic or a
+ * search (with city and state filters), of a committee, of a faction; newest first, or — with `sinceId`
+ * — every event after that id, oldest first (what a mailer has not sent yet), or the events of an
+ * outbox row by id. Every query is bounded (LIMIT) and walks paper_events by its primary key or an index
+ * (paper_events_paper, paper_events_source).
  */
 import type Database from 'better-sqlite3';
 import type { EventKind, EventPayload, PaperEvent } from '../domain/paper-event';
 import type { Topic } from '../domain/topics';
 import { searchMatchExpression, topicMatchExpression } from './fts-query';
 import { filterConditions, type ListFilters } from './queries-lists';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 export interface EventFilter {
   /** the events of one motion (papers.id) */
@@ -24,12 +25,19 @@ export interface EventFilter {
    */
   list?: ListFilters | null;
   /** events about this committee (its name as the RIS writes it, in its source), and new motions it will deliberate */
-  committee?: { sourceDbId: number; name: string } | null;
+  committee?: {
+    sourceDbId: number | null;
+    name: string;
+    /** of the motions with a station there: only their 'new' event (the committee's feed, the default) or every event (an alert) */
+    ofItsMotions?: 'new' | 'every';
+  } | null;
   /**
    * the motions this faction (or elected person) filed, in its source: an originator named so (case
    * ignored), or any of `names` (the faction's names as its motions write them: originatorNamesLike)
    */
-  faction?: { sourceDbId: number; name: string; names?: string[] } | null;
+  faction?: { sourceDbId: number | null; name: string; names?: string[] } | null;
+  /** these events (an outbox row's), oldest first */
+  ids?: readonly number[] | null;
   /** only events after this id, oldest first (else newest first) */
   sinceId?: number | null;
   /** only these kinds */
@@ -79,15 +87,21 @@ export function eventQuery(f: EventFilter): { sql: string; params: Record<string
     Object.assign(params, c.params);
   }
   if (f.committee) {
-    where.push(`e.source_id = @committeeSource AND (e.committee = @committee OR (e.kind = 'new'
-      AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = e.paper_id AND c.organization = @committee)))`);
-    params.committeeSource = f.committee.sourceDbId;
+    if (f.committee.sourceDbId != null) {
+      where.push('e.source_id = @committeeSource');
+      params.committeeSource = f.committee.sourceDbId;
+    }
+    const kind = f.committee.ofItsMotions === 'every' ? '' : "e.kind = 'new' AND ";
+    where.push(`(e.committee = @committee OR (${kind}EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = e.paper_id AND c.organization = @committee)))`);
     params.committee = f.committee.name;
   }
   if (f.faction) {
-    where.push(`e.source_id = @factionSource AND EXISTS (SELECT 1 FROM json_each(p.originator) o
+    if (f.faction.sourceDbId != null) {
+      where.push('e.source_id = @factionSource');
+      params.factionSource = f.faction.sourceDbId;
+    }
+    where.push(`EXISTS (SELECT 1 FROM json_each(p.originator) o
       WHERE o.value = @factionName COLLATE NOCASE OR o.value IN (SELECT value FROM json_each(@factionNames)))`);
-    params.factionSource = f.faction.sourceDbId;
     params.factionName = f.faction.name;
     params.factionNames = JSON.stringify(f.faction.names ?? []);
   }
@@ -101,9 +115,13 @@ export function eventQuery(f: EventFilter): { sql: string; params: Record<string
     where.push('e.id > @sinceId');
     params.sinceId = f.sinceId;
   }
+  if (f.ids) {
+    where.push('e.id IN (SELECT value FROM json_each(@ids))');
+    params.ids = JSON.stringify(f.ids);
+  }
   params.limit = Math.max(1, Math.min(1000, Math.floor(f.limit ?? 50)));
   const sql = `SELECT ${COLUMNS} FROM paper_events e JOIN papers p ON p.id = e.paper_id JOIN sources s ON s.id = e.source_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id ${f.sinceId != null ? 'ASC' : 'DESC'} LIMIT @limit`;
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id ${f.sinceId != null || f.ids ? 'ASC' : 'DESC'} LIMIT @limit`;
   return { sql, params };
 }
 
@@ -112,7 +130,18 @@ export function loadEvents(sqlite: Database.Database, filter: EventFilter = {}):
   const q = eventQuery(filter);
   if (!q) return [];
   const rows = stmt<[Record<string, string | number>], Row>(sqlite, q.sql).all(q.params);
-  return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) as EventPayload, isDemo: r.isDemo === 1 }));
+  return rows.map((r) => ({ ...r, payload: parsePayload(r.payload), isDemo: r.isDemo === 1 }));
+}
+
+/** A stored payload; one that is not a JSON object renders as the bare kind. */
+function parsePayload(text: string): EventPayload {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as EventPayload;
+  } catch {
+    // not JSON: no payload
+  }
+  return {};
 }
 
 /** The newest event id (0 when there is none): where a mailer starts when it is set up. */

@@ -8,6 +8,7 @@
  * committee filter.
  */
 import type Database from 'better-sqlite3';
+import { stmt } from './registry';
 
 export const LIST_SORTS = ['activity', 'date', 'reference', 'next', 'relevance'] as const;
 export type ListSort = (typeof LIST_SORTS)[number];
@@ -178,7 +179,7 @@ const ORDER: Record<ListSort, string> = {
   date: 'p.date DESC, p.id DESC',
   reference: 'p.reference ASC, p.id ASC',
   next: 'p.next_date IS NULL, p.next_date ASC, p.id ASC',
-  relevance: 'f.rank, p.id DESC',
+  relevance: 'hit.rank, p.id DESC',
 };
 
 const COLUMNS = `p.id, p.reference, p.name, p.paper_type AS paperType, p.date, s.key AS sourceKey, s.name AS sourceName,
@@ -190,13 +191,13 @@ type DbListRow = Omit<ListRow, 'isDemo'> & { isDemo: number };
 
 /** The ids of the papers an FTS5 expression finds in these rows of the index (each once, ascending). */
 export function listMatchIds(sqlite: Database.Database, match: string, rows: MatchRows): number[] {
-  return sqlite.prepare(`SELECT DISTINCT paper_id FROM (${matchedPaperIds(rows, false)}) ORDER BY paper_id`).pluck().all({ match }) as number[];
+  return stmt(sqlite, `SELECT DISTINCT paper_id FROM (${matchedPaperIds(rows, false)}) ORDER BY paper_id`).pluck().all({ match }) as number[];
 }
 
 /** The number of papers in the list. */
 export function listCount(sqlite: Database.Database, spec: ListSpec): number {
   const w = where(spec);
-  return sqlite.prepare(`SELECT COUNT(*) AS n FROM papers p ${w.sql}`).pluck().get(w.params) as number;
+  return stmt(sqlite, `SELECT COUNT(*) AS n FROM papers p ${w.sql}`).pluck().get(w.params) as number;
 }
 
 /** One page of the list in the chosen order, and the total number of papers in it. */
@@ -214,13 +215,13 @@ export function listPage(sqlite: Database.Database, spec: ListSpec, limit: numbe
     // rank comes from the FTS table itself (a paper's best row): join it instead of the IN (…) filter
     const rest = where({ ...spec, match: null });
     params.match = spec.match;
-    sql = `SELECT ${COLUMNS} FROM (${matchedPaperIds(spec.rows ?? 'papers', true)}) f JOIN papers p ON p.id = f.paper_id
+    sql = `SELECT ${COLUMNS} FROM (${matchedPaperIds(spec.rows ?? 'papers', true)}) hit JOIN papers p ON p.id = hit.paper_id
       JOIN sources s ON s.id = p.source_id ${rest.sql}
       ORDER BY ${order} LIMIT @limit OFFSET @offset`;
   } else {
     sql = `SELECT ${COLUMNS} FROM papers p JOIN sources s ON s.id = p.source_id ${w.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
   }
-  const rows = sqlite.prepare(sql).all(params) as DbListRow[];
+  const rows = stmt(sqlite, sql).all(params) as DbListRow[];
   return { rows: rows.map((r) => ({ ...r, isDemo: r.isDemo === 1 })), total };
 }
 
@@ -230,7 +231,7 @@ const FACET_LIMIT = { sources: 200, committees: 60, paperTypes: 40, years: 40 };
 export function listFacets(sqlite: Database.Database, spec: ListSpec): Facets {
   const run = <T>(omit: FilterKey, sql: (w: string) => string): T[] => {
     const w = where(spec, omit);
-    return sqlite.prepare(sql(w.sql)).all(w.params) as T[];
+    return stmt(sqlite, sql(w.sql)).all(w.params) as T[];
   };
   const and = (w: string, cond: string) => (w ? `${w} AND ${cond}` : `WHERE ${cond}`);
   const sources = run<{ value: string; label: string; count: number }>('source', (w) => `SELECT s.key AS value, s.name AS label, x.count

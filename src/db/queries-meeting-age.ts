@@ -5,18 +5,16 @@
  * successful sync. Null when none is known (the import time is never used).
  */
 import type Database from 'better-sqlite3';
+import { declareStatements } from './registry';
 
-const cache = new WeakMap<Database.Database, Database.Statement<[number], string | null>>();
+const dataAsOf = declareStatements('queries-meeting-age', (sqlite) =>
+  sqlite.prepare<[number], string | null>(`SELECT COALESCE(
+      (SELECT MAX(g.fetched_at) FROM pages g WHERE g.source_id = m.source_id AND m.url IS NOT NULL AND (g.url = m.url OR g.final_url = m.url)),
+      (SELECT MAX(p.data_as_of) FROM agenda_items a JOIN papers p ON p.id = a.paper_id WHERE a.meeting_id = m.id),
+      (SELECT y.last_success_at FROM source_sync y WHERE y.source_id = m.source_id))
+    FROM meetings m WHERE m.id = ?`).pluck(),
+);
 
 export function loadMeetingDataAsOf(sqlite: Database.Database, meetingId: number): string | null {
-  let st = cache.get(sqlite);
-  if (!st) {
-    st = sqlite.prepare<[number], string | null>(`SELECT COALESCE(
-        (SELECT MAX(g.fetched_at) FROM pages g WHERE g.source_id = m.source_id AND m.url IS NOT NULL AND (g.url = m.url OR g.final_url = m.url)),
-        (SELECT MAX(p.data_as_of) FROM agenda_items a JOIN papers p ON p.id = a.paper_id WHERE a.meeting_id = m.id),
-        (SELECT y.last_success_at FROM source_sync y WHERE y.source_id = m.source_id))
-      FROM meetings m WHERE m.id = ?`).pluck();
-    cache.set(sqlite, st);
-  }
-  return st.get(meetingId) ?? null;
+  return dataAsOf(sqlite).get(meetingId) ?? null;
 }

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { sinceSql, type OparlPageFilter } from './queries-oparl';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 export interface OparlMeetingRow {
   id: number; entity_key: string; url: string | null; name: string | null; organization: string | null; org_key: string | null;

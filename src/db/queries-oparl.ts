@@ -5,7 +5,7 @@
  * row id (a cursor, never an object id) within one source, filtered by first-seen / updated time.
  */
 import type Database from 'better-sqlite3';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 /** Which rows of a list page: after the cursor, created / modified at or after (since) and at or before (until) the given UTC instants. */
 export interface OparlPageFilter {

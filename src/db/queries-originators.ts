@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { foldName } from '../domain/originators';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 export interface OriginatorContext {
   /** folded faction name → organizations.id */

@@ -1,21 +1,23 @@
 /**
- * Bulk reads of what progress() needs (a paper's date, Beratungsfolge and agenda items), with its reference and
- * name, for a list of papers at once: three statements for up to a few hundred papers instead of
- * three per paper (the committee page checks every paper of its queue and coming agendas).
+ * Bulk reads of what progress() needs (the domain Paper: a paper's date, Beratungsfolge and when it was
+ * read, and its agenda items), with its reference and name, for a list of papers at once: three
+ * statements for up to a few hundred papers instead of three per paper (the committee page checks every
+ * paper of its queue and coming agendas). The one reading of a Beratungsfolge: the motion page
+ * (queries.ts) and the derived columns (derive.ts) assemble their stations here too.
  */
 import type Database from 'better-sqlite3';
-import type { ConsultationRecord, PaperRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
-import type { DatedPaper } from '../domain/data-age';
+import type { Paper, Station } from '../domain/paper';
 import { loadPaperAgendas } from './queries-agenda';
+import { declareStatements } from './registry';
 
 export interface ProgressPaper {
   id: number;
   reference: string | null;
   name: string | null;
-  /** the paper as far as progress() reads it: date, consultation and when it was read (other fields empty) */
-  record: PaperRecord & DatedPaper;
+  /** the paper as progress() reads it: date, Beratungsfolge and when it was read */
+  paper: Paper;
   /** the agenda items that name it (progress()'s `agenda` option) */
   agenda: PaperAgendaItem[];
 }
@@ -35,14 +37,9 @@ export const meetingsSql = (where: (paperId: string) => string) => `SELECT m.con
   m.agenda_item_source_id, m.result, m.result_code FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
   WHERE ${where('c.paper_id')} ORDER BY m.consultation_id, m.position`;
 
-/**
- * Paper records as far as progress() reads them (date and consultation; other fields empty), one per
- * paper row, with the row they came from.
- */
-export function assembleProgressRecords<P extends { id: number; date: string | null; data_as_of: string | null }>(
-  papers: P[], stations: StationDbRow[], meetings: MeetingDbRow[], names: (p: P) => { reference: string | null; name: string | null },
-): Map<number, { row: P; record: PaperRecord & DatedPaper }> {
-  const rows = new Map<number, ConsultationRecord['meetings']>();
+/** The Beratungsfolgen of the station and meeting rows (stationsSql and meetingsSql's), by paper id. */
+export function toStations(stations: readonly StationDbRow[], meetings: readonly MeetingDbRow[]): Map<number, Station[]> {
+  const rows = new Map<number, Station['meetings']>();
   for (const m of meetings) {
     let l = rows.get(m.consultation_id);
     if (!l) rows.set(m.consultation_id, (l = []));
@@ -51,16 +48,11 @@ export function assembleProgressRecords<P extends { id: number; date: string | n
       result: m.result, resultCode: m.result_code as ResultCode,
     });
   }
-  const out = new Map<number, { row: P; record: PaperRecord & DatedPaper }>();
-  for (const p of papers) {
-    out.set(p.id, { row: p, record: {
-      type: 'Paper', format: 1, system: 'allris3', systemVersion: null, sourceId: null, url: null, ...names(p),
-      paperType: null, public: null, statusText: null, originator: [], underDirectionOf: [], date: p.date, relatedReferences: [],
-      consultation: [], files: [], text: [], dataAsOf: p.data_as_of,
-    } });
-  }
+  const out = new Map<number, Station[]>();
   for (const c of stations) {
-    out.get(c.paper_id)?.record.consultation.push({
+    let l = out.get(c.paper_id);
+    if (!l) out.set(c.paper_id, (l = []));
+    l.push({
       organization: c.organization, role: c.role, roleCode: c.role_code as RoleCode | null, stationStatus: c.station_status,
       meetings: rows.get(c.id) ?? [],
     });
@@ -68,7 +60,15 @@ export function assembleProgressRecords<P extends { id: number; date: string | n
   return out;
 }
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+/** The domain Paper of each paper row (its date and when it was read) with its Beratungsfolge, by id, with the row. */
+export function toPapers<P extends { id: number; date: string | null; data_as_of: string | null }>(
+  papers: readonly P[], stations: readonly StationDbRow[], meetings: readonly MeetingDbRow[],
+): Map<number, { row: P; paper: Paper }> {
+  const byPaper = toStations(stations, meetings);
+  const out = new Map<number, { row: P; paper: Paper }>();
+  for (const p of papers) out.set(p.id, { row: p, paper: { date: p.date, consultation: byPaper.get(p.id) ?? [], dataAsOf: p.data_as_of } });
+  return out;
+}
 
 function prepare(sqlite: Database.Database) {
   const ids = 'SELECT value FROM json_each(?)';
@@ -81,11 +81,8 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: the bulk reads of the committee and meeting pages and of derive.ts (bench: fresh renders)
+const stmts = declareStatements('queries-progress', prepare);
 
 /** The papers with these ids (those that exist), by id. */
 export function loadProgressPapers(sqlite: Database.Database, ids: Iterable<number>): Map<number, ProgressPaper> {
@@ -94,8 +91,15 @@ export function loadProgressPapers(sqlite: Database.Database, ids: Iterable<numb
   if (list.length === 0) return out;
   const s = stmts(sqlite);
   const json = JSON.stringify(list);
-  const assembled = assembleProgressRecords(s.papers.all(json), s.stations.all(json), s.meetings.all(json), (p) => ({ reference: p.reference, name: p.name }));
+  const assembled = toPapers(s.papers.all(json), s.stations.all(json), s.meetings.all(json));
   const agendas = loadPaperAgendas(sqlite, assembled.keys());
-  for (const [id, { row, record }] of assembled) out.set(id, { id, reference: row.reference, name: row.name, record, agenda: agendas.get(id) ?? [] });
+  for (const [id, { row, paper }] of assembled) out.set(id, { id, reference: row.reference, name: row.name, paper, agenda: agendas.get(id) ?? [] });
   return out;
+}
+
+/** The Beratungsfolge of one paper (the motion page's), in page order. */
+export function loadStations(sqlite: Database.Database, paperId: number): Station[] {
+  const s = stmts(sqlite);
+  const json = JSON.stringify([paperId]);
+  return toStations(s.stations.all(json), s.meetings.all(json)).get(paperId) ?? [];
 }

@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { TextSection } from './search-index';
+import { declareStatements } from './registry';
 
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
@@ -38,8 +39,6 @@ export interface MatchPlaces {
 /** Documents listed per paper. */
 export const DOCUMENTS_SHOWN = 2;
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-
 function prepare(sqlite: Database.Database) {
   return {
     own: sqlite.prepare<{ match: string; id: number; a: string; b: string }, { ref: string; title: string; text: string }>(
@@ -59,14 +58,12 @@ function prepare(sqlite: Database.Database) {
     pageSnippet: sqlite.prepare<{ match: string; rowid: number; a: string; b: string }, { snip: string }>(
       `SELECT snippet(papers_fts, 3, @a, @b, '${ELLIPSIS}', 24) AS snip FROM papers_fts WHERE papers_fts MATCH @match AND rowid = CAST(@rowid AS INTEGER)`,
     ),
+    texts: sqlite.prepare<[string], { id: number; text: string }>('SELECT id, text FROM papers WHERE id IN (SELECT value FROM json_each(?))'),
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: FTS5 functions (highlight, snippet, MATCH) drizzle does not type
+const stmts = declareStatements('queries-search', prepare);
 
 const marked = (text: string | null | undefined) => Boolean(text && text.includes(MARK_START));
 
@@ -114,9 +111,7 @@ export function loadMatchPlaces(
 export function loadPaperBodies(sqlite: Database.Database, ids: readonly number[]): Map<number, TextSection[]> {
   const out = new Map<number, TextSection[]>();
   if (!ids.length) return out;
-  const rows = sqlite
-    .prepare(`SELECT id, text FROM papers WHERE id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids) as { id: number; text: string }[];
+  const rows = stmts(sqlite).texts.all(JSON.stringify(ids));
   for (const r of rows) {
     try {
       const parsed = JSON.parse(r.text) as unknown;

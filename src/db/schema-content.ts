@@ -76,6 +76,8 @@ export const paperEvents = sqliteTable(
     uniqueIndex('paper_events_key').on(t.eventKey),
     index('paper_events_paper').on(t.paperId, t.id),
     index('paper_events_learned').on(t.learnedAt),
+    // a committee's and a city's feed: the source's newest events first
+    index('paper_events_source').on(t.sourceDbId, t.id),
   ],
 );
 

@@ -84,6 +84,8 @@ export const papers = sqliteTable(
     // link.ts: agenda items find their paper by VOLFDNR or OParl id
     index('papers_sid').on(t.sourceDbId, t.sourceId),
     index('papers_oparl').on(t.sourceDbId, t.oparlId).where(sql`${t.oparlId} IS NOT NULL`),
+    // derive.ts: the papers an import or a trigger left to derive (a handful, found without reading every paper)
+    index('papers_underived').on(t.id).where(sql`${t.derivedOn} IS NULL`),
   ],
 );
 
@@ -155,7 +157,9 @@ export const consultationMeetings = sqliteTable(
     // meeting of that committee and day may link
     index('consultation_meetings_committee').on(t.sourceId, t.organization, t.date),
     // link.ts: the meeting rows that name an agenda item that has just been imported, in their source
-    index('consultation_meetings_source_item_sid').on(t.sourceId, t.agendaItemSourceId).where(sql`${t.agendaItemSourceId} IS NOT NULL`)],
+    index('consultation_meetings_source_item_sid').on(t.sourceId, t.agendaItemSourceId).where(sql`${t.agendaItemSourceId} IS NOT NULL`),
+    // the foreign key's check when an agenda item is written or deleted (else every row is read)
+    index('consultation_meetings_agenda_item').on(t.agendaItemId).where(sql`${t.agendaItemId} IS NOT NULL`)],
 );
 
 /**

@@ -5,6 +5,7 @@
  * document_pages, so this file never touches them.
  */
 import type Database from 'better-sqlite3';
+import { declareStatements } from './registry';
 
 /** A text section of a paper as stored (papers.text). */
 export interface TextSection {
@@ -20,19 +21,11 @@ export function toSearchBody(sections: readonly TextSection[] | null | undefined
   return (sections ?? []).map((s) => `${s.heading ?? ''}\n${s.text ?? ''}`).join('\n');
 }
 
-const cache = new WeakMap<Database.Database, { del: Database.Statement; ins: Database.Statement }>();
-
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) {
-    s = {
-      del: sqlite.prepare('DELETE FROM papers_fts WHERE rowid = ?'),
-      ins: sqlite.prepare("INSERT INTO papers_fts (rowid, reference, name, body, doc) VALUES (?, ?, ?, ?, '')"),
-    };
-    cache.set(sqlite, s);
-  }
-  return s;
-}
+// raw SQL: the FTS5 index rows the import writes per paper (no drizzle table for a virtual table)
+const stmts = declareStatements('search-index', (sqlite) => ({
+  del: sqlite.prepare('DELETE FROM papers_fts WHERE rowid = ?'),
+  ins: sqlite.prepare("INSERT INTO papers_fts (rowid, reference, name, body, doc) VALUES (?, ?, ?, ?, '')"),
+}));
 
 /**
  * Indexes a paper (again) with its text sections; `fresh`: its row was just inserted (ids are never

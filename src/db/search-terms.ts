@@ -7,8 +7,12 @@
  */
 import type Database from 'better-sqlite3';
 import { MAX_PREFIX_TERMS } from './fts-query';
+import { declareStatements } from './registry';
 
-const cache = new WeakMap<Database.Database, Database.Statement<[string, string], string>>();
+const terms = declareStatements('search-terms', (sqlite) => {
+  sqlite.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'papers_fts', 'row')");
+  return sqlite.prepare<[string, string], string>(`SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? LIMIT ${MAX_PREFIX_TERMS + 1}`).pluck();
+});
 
 /** The next string after every string that begins with `prefix` (its last character plus one). */
 function upperBound(prefix: string): string {
@@ -20,12 +24,6 @@ function upperBound(prefix: string): string {
 /** Terms of papers_fts beginning with `prefix` (index form), or null when there are more than MAX_PREFIX_TERMS. */
 export function loadPrefixTerms(sqlite: Database.Database, prefix: string): string[] | null {
   if (!prefix) return null;
-  let stmt = cache.get(sqlite);
-  if (!stmt) {
-    sqlite.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_terms USING fts5vocab(main, 'papers_fts', 'row')");
-    stmt = sqlite.prepare<[string, string], string>(`SELECT term FROM temp.search_terms WHERE term >= ? AND term < ? LIMIT ${MAX_PREFIX_TERMS + 1}`).pluck();
-    cache.set(sqlite, stmt);
-  }
-  const terms = stmt.all(prefix, upperBound(prefix));
-  return terms.length > MAX_PREFIX_TERMS ? null : terms;
+  const found = terms(sqlite).all(prefix, upperBound(prefix));
+  return found.length > MAX_PREFIX_TERMS ? null : found;
 }

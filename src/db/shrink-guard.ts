@@ -15,7 +15,7 @@
 import type Database from 'better-sqlite3';
 import type { AgendaItemRecord, MeetingRecord, OrganizationRecord, PaperRecord, RisRecord } from '../../scrapers/records';
 import { agendaEntryKey, meetingKey, organizationKey, paperKey } from './identity';
-import { stmt } from './statements';
+import { stmt } from './registry';
 
 export const SHRINK_RULE = 'fewer than half of what the stored record had, and at least two fewer';
 

@@ -3,6 +3,7 @@
  * successfully, and its last failure — so nobody reads stale data without knowing.
  */
 import type Database from 'better-sqlite3';
+import { stmt } from './registry';
 
 export interface SourceHealth {
   key: string;
@@ -23,8 +24,7 @@ export interface SourceHealth {
 }
 
 export function loadSourceHealth(sqlite: Database.Database, now: string): SourceHealth[] {
-  const rows = sqlite
-    .prepare(`SELECT s.key, s.name, s.system, s.is_demo, COALESCE(y.last_success_at, s.last_sync_at) AS last_success_at,
+  const rows = stmt(sqlite, `SELECT s.key, s.name, s.system, s.is_demo, COALESCE(y.last_success_at, s.last_sync_at) AS last_success_at,
         y.last_failure_at, y.last_failure,
         EXISTS (SELECT 1 FROM crawl_runs r WHERE r.source_id = s.id AND r.status IN ('running', 'stopped')) AS in_progress
       FROM sources s LEFT JOIN source_sync y ON y.source_id = s.id ORDER BY s.name`)

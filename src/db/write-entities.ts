@@ -1,8 +1,7 @@
 /** Materialises merged meetings, agenda items, organizations (with members), people and files. */
 import type Database from 'better-sqlite3';
 import type { FileRecord, MeetingRecord, OrganizationRecord } from '../../scrapers/records';
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+import { declareStatements } from './registry';
 
 /**
  * Statements writing the row of an entity (source_id, entity_key): found by its key, then updated by id
@@ -76,11 +75,8 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: the import's write path for meetings, agenda items, organizations, once per row
+const stmts = declareStatements('write-entities', prepare);
 
 const bool = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? 1 : 0);
 

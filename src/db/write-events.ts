@@ -11,8 +11,7 @@ import type { FileRef } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import { deriveEvents, type EventFacts } from '../domain/derive-events';
 import type { EventDraft, EventVote } from '../domain/paper-event';
-
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
+import { declareStatements, stmt } from './registry';
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -34,11 +33,8 @@ function prepare(sqlite: Database.Database) {
   };
 }
 
-function stmts(sqlite: Database.Database) {
-  let s = cache.get(sqlite);
-  if (!s) cache.set(sqlite, (s = prepare(sqlite)));
-  return s;
-}
+// raw SQL: the import writes a paper's change events in its transaction, once per event
+const stmts = declareStatements('write-events', prepare);
 
 /** A paper's facts as stored (its stations and rows still the old ones: a batch writes them after all paper rows). */
 export function loadEventFacts(sqlite: Database.Database, paperId: number, date: string | null, filesJson: string | null): EventFacts {
@@ -116,7 +112,7 @@ export function writeAgendaEvents(sqlite: Database.Database, ctx: EventContext, 
  * has its motions. Costs one lookup when there is an event already. Returns how many were written.
  */
 export function backfillNewEvents(sqlite: Database.Database): number {
-  const nothingToDo = sqlite.prepare('SELECT EXISTS (SELECT 1 FROM paper_events) OR NOT EXISTS (SELECT 1 FROM papers)').pluck().get();
+  const nothingToDo = stmt(sqlite, 'SELECT EXISTS (SELECT 1 FROM paper_events) OR NOT EXISTS (SELECT 1 FROM papers)').pluck().get();
   if (nothingToDo) return 0;
   const papers = sqlite.prepare<[], { id: number; sourceDbId: number; date: string | null; firstSeenAt: string }>(
     'SELECT id, source_id AS sourceDbId, date, first_seen_at AS firstSeenAt FROM papers ORDER BY first_seen_at, id',

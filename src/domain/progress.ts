@@ -1,5 +1,5 @@
 /**
- * progress(paper, today, { agenda }) → where a paper (Vorlage) stands in its Beratungsfolge on `today`,
+ * progress(paper, today, { agenda }) → where a paper (Vorlage, the domain Paper of ./paper.ts) stands in its Beratungsfolge on `today`,
  * what comes next and when, and the German sentence saying which station and meeting row set that
  * state. PURE (DESIGN.md habit 6): a function of the consultations, the agenda items that name the
  * paper, the paper's date and `today` — it never reads the clock.
@@ -57,9 +57,9 @@
  * countTo: the day durations (rules 6 and 7's days) run to — today, or the day the paper's data is known
  * up to when that is earlier (data-age.ts: a paper read in August is not known to rest in December).
  */
-import type { PaperRecord } from '../../scrapers/records';
-import type { ResultCode } from '../../scrapers/shared/codes';
-import { durationsEnd, heldDates, type DatedPaper } from './data-age';
+import type { Paper } from './paper';
+import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import { durationsEnd, heldDates } from './data-age';
 import { daysBetween, isIsoDate } from './dates';
 import { explain } from './explain';
 import { isFinalState, STATE_LABELS, type PaperState } from './states';
@@ -102,7 +102,7 @@ export const RESTING_AFTER_DAYS = 90;
 const RESTING_RESULTS: ReadonlySet<ResultCode> = new Set<ResultCode>(['deferred', 'not-dealt', 'referred']);
 
 export function progress(
-  paper: Pick<PaperRecord, 'consultation'> & Partial<PaperRecord> & DatedPaper,
+  paper: Pick<Paper, 'consultation'> & Partial<Paper>,
   today: string,
   options: ProgressOptions = {},
 ): Progress {

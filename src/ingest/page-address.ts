@@ -12,6 +12,7 @@ import { pageFolder, pageUrlForId, recoverPageUrl } from '../../scrapers/page-ur
 import { parseDetected, parseUncapped } from '../../scrapers/parse';
 import type { RisRecord } from '../../scrapers/records';
 import { loadSourcesFile, type SourceConfig } from './crawl/sources';
+import { declareStatements } from '../db/registry';
 
 /** data/sources.json by key; empty when the file cannot be read (an import never fails for it). */
 export function loadKnownSources(file?: string): Map<string, SourceConfig> {
@@ -28,17 +29,14 @@ export interface ReadPage {
   address: 'given' | 'own' | 'reference' | 'none';
 }
 
-const lookups = new WeakMap<Database.Database, Database.Statement<[string, string], { key: string }>>();
+const byReference = declareStatements('page-address', (sqlite) =>
+  sqlite.prepare<[string, string], { key: string }>(`SELECT p.source_key AS key FROM papers p JOIN sources s ON s.id = p.source_id
+    WHERE s.key = ? AND p.reference = ? AND p.source_key NOT LIKE 'ref:%' LIMIT 2`),
+);
 
 /** The ids of the papers of a source (by key) that have this reference, placeholders ("ref:…") left out. */
 function paperIdsByReference(sqlite: Database.Database, sourceKey: string, reference: string): string[] {
-  let st = lookups.get(sqlite);
-  if (!st) {
-    st = sqlite.prepare<[string, string], { key: string }>(`SELECT p.source_key AS key FROM papers p JOIN sources s ON s.id = p.source_id
-      WHERE s.key = ? AND p.reference = ? AND p.source_key NOT LIKE 'ref:%' LIMIT 2`);
-    lookups.set(sqlite, st);
-  }
-  return st.all(sourceKey, reference).map((r) => r.key);
+  return byReference(sqlite).all(sourceKey, reference).map((r) => r.key);
 }
 
 /** Whether a record is a paper page that names neither its id nor its address, but a reference. */

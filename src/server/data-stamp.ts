@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { declareStatements } from '../db/registry';
 
 interface StampState {
   total: Database.Statement;
@@ -19,12 +20,18 @@ interface StampState {
 /** Differs on every start of the process, so validators from an older build never match. */
 export const BOOT_ID = crypto.randomBytes(6).toString('hex');
 const MEMO_SIZE = 300;
+/** the stamp and memo of a connection (its statements are in the registry) */
 const states = new WeakMap<Database.Database, StampState>();
+const counters = declareStatements('data-stamp', (sqlite) => ({
+  total: sqlite.prepare('SELECT total_changes()').pluck(),
+  version: sqlite.prepare('PRAGMA data_version').pluck(),
+}));
 
 function state(sqlite: Database.Database): StampState {
   let s = states.get(sqlite);
   if (!s) {
-    s = { total: sqlite.prepare('SELECT total_changes()').pluck(), version: sqlite.prepare('PRAGMA data_version').pluck(), stamp: '', since: 0, memo: new Map() };
+    const c = counters(sqlite);
+    s = { total: c.total, version: c.version, stamp: '', since: 0, memo: new Map() };
     states.set(sqlite, s);
   }
   return s;

@@ -4,7 +4,8 @@
  * each filter's motions. Real SQLite file, the demo data set.
  */
 import path from 'node:path';
-import { lastEventId, loadAlertEvents, type EventFilter } from '../../src/db/alerts-events';
+import { loadAlertEvents, type Subscription as EventFilter } from '../../src/db/alerts-events';
+import { lastEventId } from '../../src/db/queries-events';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { loadDemo } from '../../src/ingest/demo';
 import { loadTopics } from '../../src/server/topics-file';

@@ -23,8 +23,8 @@ describe('loadProgressPapers', () => {
       const full = loadPaper(fx.opened.sqlite, id)!;
       const bulk = loaded.get(id)!;
       expect({ id: bulk.id, reference: bulk.reference, name: bulk.name }).toEqual({ id, reference: full.record.reference, name: full.record.name });
-      expect(bulk.record.consultation).toEqual(full.record.consultation);
-      expect(progress(bulk.record, TODAY)).toEqual(progress(full.record, TODAY));
+      expect(bulk.paper).toEqual({ date: full.record.date, consultation: full.record.consultation, dataAsOf: full.record.dataAsOf ?? null });
+      expect(progress(bulk.paper, TODAY)).toEqual(progress(full.record, TODAY));
     }
     expect(loadProgressPapers(fx.opened.sqlite, []).size).toBe(0);
   });

@@ -169,7 +169,7 @@ describe('agendas feed the motion (demo, 2026-11-24)', () => {
     const papers = loadProgressPapers(f.opened.sqlite, ids);
     const wrong: string[] = [];
     for (const p of papers.values()) {
-      const pr = progress(p.record, TODAY, { agenda: p.agenda });
+      const pr = progress(p.paper, TODAY, { agenda: p.agenda });
       const s = pr.next ? pr.stations[pr.next.stationIndex] : null;
       // the next step's committee may have met only when it deferred (a new date is due) or meets again
       const last = s ? [...s.meetings].reverse().find((m) => m.past) : undefined;

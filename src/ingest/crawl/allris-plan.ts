@@ -16,7 +16,7 @@ import type { Planned } from './journal';
 import { knownIds, type CrawlPlan, type PlanContext, type VisitedPage } from './plan';
 import { calendarFromPrograms, type AllrisUrls } from './allris-urls';
 import { inWindow, monthsOf } from './window';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 
 /** vo040 pages read at most per run (paging lives in the ASP session: each page is "shownext"). */
 const MAX_LIST_PAGES = 20;

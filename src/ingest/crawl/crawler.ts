@@ -22,7 +22,7 @@ import { saveSource, sourceHosts, type SourceConfig } from './sources';
 import { recordSync } from './sync-status';
 import { visit } from './visit';
 import { defaultFullWindow, incrementalCalendarWindow, incrementalMeetingWindow, type Window } from './window';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 import { documentsToRetry } from '../../db/documents';
 import { ExtractPool, type PoolOptions } from '../documents/extract-pool';
 import { DOCUMENT_KIND } from './visit-document';

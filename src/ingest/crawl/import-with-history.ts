@@ -8,7 +8,7 @@ import type { RisRecord } from '../../../scrapers/records';
 import { importRecords, type ImportResult, type SourceSpec } from '../../db/import';
 import { paperKey } from '../../db/identity';
 import { diffPaperSnapshots, recordPaperChanges, snapshotPaper, type PaperSnapshot } from '../../db/history';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 
 /**
  * The papers whose own page (or OParl object) a record is: [identity, facet]. Only these are compared:

@@ -4,7 +4,7 @@
  * imports its page (nothing lost), so a crawl killed at any moment resumes where it stood.
  */
 import type Database from 'better-sqlite3';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 
 export type RunMode = 'full' | 'incremental';
 export type RunStatus = 'running' | 'stopped' | 'done' | 'failed';

@@ -9,7 +9,7 @@ import type { Fetcher } from '../fetch/fetcher';
 import type { Planned, RunMode } from './journal';
 import type { SourceConfig } from './sources';
 import type { Window } from './window';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 
 export interface PlanContext {
   sqlite: Database.Database;

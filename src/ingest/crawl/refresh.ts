@@ -12,7 +12,7 @@ import { userAgent } from './command';
 import type { CrawlReport } from './report';
 import { allSources, loadDbSources, saveSource, type SourceConfig } from './sources';
 import { recordFailure } from './sync-status';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 

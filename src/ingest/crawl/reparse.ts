@@ -18,7 +18,7 @@ import { indexPage } from '../store/page-index';
 import { importWithHistory } from './import-with-history';
 import { findSource } from './sources';
 import { readAccepted, saveAcceptance, shownADayBefore } from './shrink-hold';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 import { relinkStoredDocuments } from '../documents/relink-documents';
 
 export interface ReparseResult {

@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 import { ExtractPool, type PoolOptions } from './extract-pool';
 import { keepDocument } from './keep-document';
 

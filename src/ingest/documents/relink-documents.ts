@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { markFiles } from '../../db/documents';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 import { hasBody, type StoredFetch } from '../store/page-store';
 
 export function relinkStoredDocuments(sqlite: Database.Database, storeDir: string, log: StoredFetch[]): { linked: number; unread: number } {

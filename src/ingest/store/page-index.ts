@@ -1,6 +1,6 @@
 /** The page store's index in the database (table `pages`): the newest answer per URL of a source. */
 import type Database from 'better-sqlite3';
-import { stmt } from '../../db/statements';
+import { stmt } from '../../db/registry';
 
 export interface IndexedPage {
   url: string;

@@ -5,6 +5,6 @@ import { progress, type Progress } from '../../domain/progress';
 
 export function loadProgressMap(sqlite: Database.Database, ids: readonly number[], today: string): Map<number, Progress> {
   const out = new Map<number, Progress>();
-  for (const [id, stored] of loadProgressPapers(sqlite, [...ids])) out.set(id, progress(stored.record, today, { agenda: stored.agenda }));
+  for (const [id, stored] of loadProgressPapers(sqlite, [...ids])) out.set(id, progress(stored.paper, today, { agenda: stored.agenda }));
   return out;
 }

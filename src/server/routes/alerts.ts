@@ -17,6 +17,7 @@ import { describeFollowed } from '../../alerts/subscription-label';
 import { nowIso } from '../../util/clock';
 import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
+import { stmt } from '../../db/registry';
 
 const BAD_LINK = 'Dieser Link ist ungültig oder abgelaufen. Unbestätigte Anmeldungen werden nach 48 Stunden gelöscht.';
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -88,8 +89,8 @@ export function registerAlertRoutes(app: express.Express, ctx: AppContext): void
       throw new HttpError(400, 'Diese Anmeldung ist unvollständig.');
     }
     const known = ctx.read(() => {
-      if (city && ctx.sqlite.prepare('SELECT 1 FROM sources WHERE key = ?').pluck().get(city) !== 1) return false;
-      if (kind === 'paper') return /^\d{1,15}$/.test(target) && ctx.sqlite.prepare('SELECT 1 FROM papers WHERE id = ?').pluck().get(Number(target)) === 1;
+      if (city && stmt(ctx.sqlite, 'SELECT 1 FROM sources WHERE key = ?').pluck().get(city) !== 1) return false;
+      if (kind === 'paper') return /^\d{1,15}$/.test(target) && stmt(ctx.sqlite, 'SELECT 1 FROM papers WHERE id = ?').pluck().get(Number(target)) === 1;
       if (kind === 'topic') return alerts.topics?.topics.some((t) => t.id === target) ?? false;
       if (kind === 'search') return searchMatchExpression(target) !== null;
       return true;
@@ -137,7 +138,7 @@ export function registerAlertRoutes(app: express.Express, ctx: AppContext): void
 
   app.get('/benachrichtigen/abbestellen/:token', noStore, (req, res) => {
     const t = token(req);
-    const exists = ctx.sqlite.prepare('SELECT 1 FROM alert_subscriptions WHERE unsubscribe_token = ?').pluck().get(t) === 1;
+    const exists = stmt(ctx.sqlite, 'SELECT 1 FROM alert_subscriptions WHERE unsubscribe_token = ?').pluck().get(t) === 1;
     if (!exists) throw new HttpError(404, 'Diese Benachrichtigung gibt es nicht (mehr).');
     page(res, 200, { title: 'Abbestellen', message: 'Möchten Sie diese Benachrichtigung abbestellen?', form: { action: req.originalUrl, button: 'Abbestellen' } });
   });

@@ -21,6 +21,7 @@ import { loadTopics } from '../topics-file';
 import { DASHBOARD_TABLES, TIMELINE_MONTHS, toCharts, toDashboardView, type DashboardParams, type DashboardTable } from '../views/dashboard-view';
 import { topicListSpec } from '../views/list-data';
 import { ALL_TOPICS } from '../views/list-params';
+import { declareStatements } from '../../db/registry';
 
 function one(value: unknown, name: string): string | null {
   if (value === undefined) return null;
@@ -28,16 +29,13 @@ function one(value: unknown, name: string): string | null {
   return value.trim() || null;
 }
 
-const citiesOf = new WeakMap<Database.Database, Database.Statement>();
-
 /** Every city (source) that has motions, by name. */
+const citiesOf = declareStatements('dashboard-cities', (sqlite) =>
+  sqlite.prepare<[], { key: string; name: string }>('SELECT s.key, s.name FROM sources s WHERE EXISTS (SELECT 1 FROM papers p WHERE p.source_id = s.id) ORDER BY s.name'),
+);
+
 function cities(sqlite: Database.Database): { key: string; name: string }[] {
-  let st = citiesOf.get(sqlite);
-  if (!st) {
-    st = sqlite.prepare('SELECT s.key, s.name FROM sources s WHERE EXISTS (SELECT 1 FROM papers p WHERE p.source_id = s.id) ORDER BY s.name');
-    citiesOf.set(sqlite, st);
-  }
-  return st.all() as { key: string; name: string }[];
+  return citiesOf(sqlite).all();
 }
 
 function parseParams(req: Request, topics: TopicSet, known: { key: string }[]): DashboardParams {

@@ -8,6 +8,7 @@
 import type { Request, Response } from 'express';
 import type Database from 'better-sqlite3';
 import type { AppContext } from '../context';
+import { stmt } from '../../db/registry';
 
 interface SourceHealth {
   key: string;
@@ -19,13 +20,12 @@ interface SourceHealth {
 }
 
 function hasTable(sqlite: Database.Database, name: string): boolean {
-  return sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(name) === 1;
+  return stmt(sqlite, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").pluck().get(name) === 1;
 }
 
 function loadSources(sqlite: Database.Database): SourceHealth[] {
   const sync = hasTable(sqlite, 'source_sync');
-  const rows = sqlite
-    .prepare(
+  const rows = stmt(sqlite, 
       `SELECT s.key, s.name, s.is_demo AS demo, s.last_sync_at AS lastSyncAt${sync ? ', y.last_success_at AS lastSuccessAt, y.last_failure_at AS lastFailureAt' : ''}
        FROM sources s ${sync ? 'LEFT JOIN source_sync y ON y.source_id = s.id' : ''} ORDER BY s.key LIMIT 1000`,
     )
@@ -37,8 +37,8 @@ export function healthRoute(ctx: AppContext) {
   return (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
     try {
-      const papers = ctx.sqlite.prepare('SELECT COUNT(*) FROM papers').pluck().get() as number;
-      const meetings = ctx.sqlite.prepare('SELECT COUNT(*) FROM meetings').pluck().get() as number;
+      const papers = stmt(ctx.sqlite, 'SELECT COUNT(*) FROM papers').pluck().get() as number;
+      const meetings = stmt(ctx.sqlite, 'SELECT COUNT(*) FROM meetings').pluck().get() as number;
       res.json({ status: 'ok', today: ctx.today(), database: { ok: true, papers, meetings }, sources: loadSources(ctx.sqlite) });
     } catch (err) {
       res.status(503).json({

@@ -84,7 +84,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
   const load = (id: number): Loaded | null => {
     if (!cache.has(id)) {
       const stored = papers.get(id);
-      cache.set(id, stored ? { stored, pr: progress(stored.record, today, { agenda: stored.agenda }) } : null);
+      cache.set(id, stored ? { stored, pr: progress(stored.paper, today, { agenda: stored.agenda }) } : null);
     }
     return cache.get(id) ?? null;
   };

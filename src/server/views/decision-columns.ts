@@ -35,7 +35,7 @@ export function loadDecisionColumns(sqlite: Database.Database, ids: readonly num
       const stored = papers.get(id);
       const o = originators.get(id);
       const base = { originators: o?.originator.length ? o.originator.join('; ') : null, risUrl: safeUrl(o?.url) || null };
-      const d = stored ? progress(stored.record, today, { agenda: stored.agenda }) : null;
+      const d = stored ? progress(stored.paper, today, { agenda: stored.agenda }) : null;
       const decision = d?.decision;
       if (!d || !decision) {
         out.set(id, { decision: null, organization: null, date: null, vote: null, ...base });

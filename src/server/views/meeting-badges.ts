@@ -41,7 +41,7 @@ function checkMeetings(sqlite: Database.Database, coming: readonly BadgeMeeting[
     const stored = papers.get(id);
     if (!stored) return null;
     let p = progressOf.get(id);
-    if (!p) progressOf.set(id, (p = progress(stored.record, today, { agenda: stored.agenda })));
+    if (!p) progressOf.set(id, (p = progress(stored.paper, today, { agenda: stored.agenda })));
     return p;
   };
   for (const m of coming) {

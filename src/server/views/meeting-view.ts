@@ -47,7 +47,7 @@ export function loadMeetingAgenda(sqlite: Database.Database, id: number, today: 
   const papers = loadProgressPapers(sqlite, items.map((i) => i.paperId).filter((x): x is number => x != null));
   const slot = meeting.organization && meeting.date ? { organization: meeting.organization, date: meeting.date } : null;
   const progressById = new Map<number, Progress>();
-  for (const [pid, stored] of papers) progressById.set(pid, progress(stored.record, today, { agenda: stored.agenda }));
+  for (const [pid, stored] of papers) progressById.set(pid, progress(stored.paper, today, { agenda: stored.agenda }));
   const viewItems = items.map((i): MeetingItemView => {
     const pr = slot && i.paperId != null ? (progressById.get(i.paperId) ?? null) : null;
     let check: AgendaCheckView | null = null;
