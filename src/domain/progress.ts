@@ -58,7 +58,7 @@
  * up to when that is earlier (data-age.ts: a paper read in August is not known to rest in December).
  */
 import type { Paper } from './paper';
-import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
+import type { ResultCode } from '../../scrapers/shared/codes';
 import { durationsEnd, heldDates } from './data-age';
 import { daysBetween, isIsoDate } from './dates';
 import { explain } from './explain';
