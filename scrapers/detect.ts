@@ -5,9 +5,12 @@
  */
 import { NotARisPageError, TruncatedPageError } from './errors';
 import type { SystemName } from './records';
+import { allrisVersion } from './html/version';
 import { decodePage } from './shared/encoding';
 import { MAX_CHILDREN, MAX_NESTING_DEPTH, measureTree } from './shared/html-bounds';
 import { incompletePage } from './shared/page-end';
+
+export { allrisVersion };
 
 export type PageKind =
   | 'vo020' | 'vo040' | 'to010' | 'to020' | 'si010' | 'si010-ajax' | 'au020' | 'gr020' | 'fr010' | 'fr020'
@@ -66,12 +69,6 @@ function kindFromTitle(title: string): PageKind | null {
   if (/^(allris - )?(vorlagen|drucksachen)/.test(t)) return 'vo040';
   if (/^(allris - )?fraktionen/.test(t)) return 'fr010';
   return null;
-}
-
-/** "3.9.5" / "4.1.7" from <meta name="description" content="ALLRIS net Version …"> (attributes in either order), or null. */
-export function allrisVersion(text: string): string | null {
-  const m = /content=["']ALLRIS net Version (\d[\w.]*)/i.exec(text);
-  return m ? m[1] : null;
 }
 
 /**
@@ -173,4 +170,9 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   if (!kind) throw new NotARisPageError('an ALLRIS page of a kind ratsradar does not know');
   if (kind === 'si010' && isAjax) kind = 'si010-ajax';
   return { system, kind, systemVersion, text, encoding };
+}
+
+/** ALLRIS 3 responsive `_r` programs use ALLRIS-4-like markup inside <div id="allris">. */
+export function isResponsive(text: string): boolean {
+  return /<div[^>]+id=["']?allris["'\s>]/i.test(text) && /id=["']?(bfTable|toTable)|class=["']?calenderView|_r\.asp/i.test(text);
 }

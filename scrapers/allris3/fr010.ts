@@ -6,13 +6,13 @@
  */
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import { RECORD_FORMAT, type ListRecord, type OrganizationRecord } from '../records';
-import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasAttribute, hasClass, textContent } from '../shared/dom';
-import { urlParam } from '../shared/head-fields';
+import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cleanText, resolveUrl } from '../shared/text';
 import { contentScope } from './member-page';
 import { rowCells, tableRows } from './vo020-labels';
+import { param } from '../html/param';
 
 export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
   const doc = documentOf(ctx);
@@ -30,7 +30,7 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
     const link = findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'fr020'));
     const form = findFirst(row, (el) => el.name === 'form' && attrContains(el, 'action', 'fr020'));
     const formInput = form ? findFirst(form, (el) => el.name === 'input' && attrValue(el, 'name') === 'FRLFDNR') : undefined;
-    const sourceId = urlParam(attr(link, 'href'), 'FRLFDNR') ?? cleanText(attr(formInput, 'value'));
+    const sourceId = param(attr(link, 'href'), 'FRLFDNR') ?? cleanText(attr(formInput, 'value'));
     if (!sourceId) {
       if (findFirst(row, (el) => (el.name === 'a' && hasAttribute(el, 'href')) || el.name === 'form')) linkedRowsWithoutId++;
       continue; // separator (<hr>) and spacer rows

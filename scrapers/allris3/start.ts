@@ -12,7 +12,7 @@
  */
 import { load, type CheerioAPI } from 'cheerio/slim';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import { RECORD_FORMAT, type SystemRecord } from '../records';
 import { cleanText } from '../shared/text';
 

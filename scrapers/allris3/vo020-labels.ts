@@ -5,9 +5,9 @@
  * field. Label set and order differ per city, so nothing here is positional. Pure.
  */
 import type { Element } from 'domhandler';
-import { hasClass } from '../shared/dom';
+import { hasClass } from '../html/dom';
 import { labelKey } from '../shared/text';
-import { nodeType, textValue } from './vo020-text';
+import { ROWS, textValue } from '../html/text';
 
 export type PaperField =
   | 'name' | 'status' | 'paperType' | 'originator' | 'underDirectionOf' | 'relatedReferences' | 'date'
@@ -50,7 +50,7 @@ export interface LabelledField {
 }
 
 function childElements(el: Element): Element[] {
-  return el.children.filter((c): c is Element => nodeType(c) === 'tag');
+  return el.children.filter((c): c is Element => c.type === 'tag');
 }
 
 /** The rows of a table, looking through <thead>/<tbody>/<tfoot> where a parser added them. */
@@ -81,7 +81,7 @@ export function readLabelledFields(table: Element): LabelledField[] {
     let current: LabelledField | null = null;
     for (const cell of rowCells(row)) {
       if (isLabelCell(cell)) {
-        const shown = textValue([cell]);
+        const shown = textValue([cell], ROWS);
         current = { label: shown ? shown.replace(/\s*:\s*$/, '') : null, field: fieldForLabel(shown), cells: [], row };
         fields.push(current);
       } else if (current) {

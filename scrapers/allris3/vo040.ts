@@ -14,16 +14,16 @@
  */
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import { RECORD_FORMAT, type ListRecord, type PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
-import { urlParam } from '../shared/head-fields';
 import { cleanText, labelKey, resolveUrl } from '../shared/text';
 import { rowCells, tableRows } from './vo020-labels';
 import { findHeaderColumns } from '../shared/table-header';
-import { textOf } from '../shared/dom-text';
-import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasClass, textContent } from '../shared/dom';
+import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasClass, textContent } from '../html/dom';
 import { findScope } from './scope';
+import { text } from '../html/text';
+import { param } from '../html/param';
 
 
 type Column = 'paper' | 'date' | 'type' | null;
@@ -108,17 +108,17 @@ export function parseAllris3PaperList(ctx: ParseContext): ListRecord {
     const link = findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020') && attrContains(el, 'href', 'VOLFDNR='));
     if (!link) continue;
     const href = attr(link, 'href');
-    const { reference, name } = splitReference(textOf(link));
+    const { reference, name } = splitReference(text(link, { visibleOnly: true }));
     const dateCell = cellAt(row, found.columns, 'date');
     const typeCell = cellAt(row, found.columns, 'type');
     items.push(
       paperItem(ctx, {
-        sourceId: urlParam(href, 'VOLFDNR') ?? cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'VOLFDNR'), 'value')),
+        sourceId: param(href, 'VOLFDNR') ?? cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'VOLFDNR'), 'value')),
         url: resolveUrl(href, ctx.url),
         reference,
         name,
-        date: dateCell ? parseGermanDate(textOf(dateCell)) : null,
-        paperType: typeCell ? cleanText(textOf(typeCell)) : null,
+        date: dateCell ? parseGermanDate(text(dateCell, { visibleOnly: true })) : null,
+        paperType: typeCell ? cleanText(text(typeCell, { visibleOnly: true })) : null,
       }),
     );
   }

@@ -4,7 +4,7 @@
  * url = its `web` link when that is a usable absolute http(s) URL. Pure.
  */
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import { RECORD_FORMAT, type RecordBase } from '../records';
 import { oparlString, oparlUrl, type OparlObject } from './quirks';
 

@@ -5,7 +5,7 @@
  * where given, url is null (it is no HTML page). Pure.
  */
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import { RECORD_FORMAT, type ListRecord } from '../records';
 import { oparlType } from './base';
 import { mapObject, typeNameOf } from './objects';

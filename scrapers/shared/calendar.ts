@@ -8,10 +8,10 @@
  * from the links to the previous and next month. Never from the "ALLRIS net Version … - 08.07.2026" line.
  */
 import type { AnyNode, Element } from 'domhandler';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import { RECORD_FORMAT, type MeetingListEntry, type MeetingListRecord, type SystemName } from '../records';
 import { looksLikeDate, monthOfName, parseDate, parseTimeRange } from './dates';
-import { attr, attrContains, attrValue, findAll, findFirst, hasClass, textContent } from './dom';
+import { attr, attrContains, attrValue, findAll, findFirst, hasClass, textContent } from '../html/dom';
 import { cleanText } from './text';
 
 export interface YearMonth {

@@ -11,14 +11,14 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { MeetingListEntry, MeetingListRecord, SystemName } from '../records';
 import { calendarMonth, DayTracker, dayNumber, meetingListRecord, monthOfDate, mostFrequent, parseCalendarTime } from './calendar';
 import { dateOnly, parseDate } from './dates';
-import { attr, attrContains, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, textContent } from './dom';
-import { urlParam } from './head-fields';
+import { attr, attrContains, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cancelledField, isCancelledText } from './cancelled';
 import { cleanText } from './text';
+import { param } from '../html/param';
 
 /** The full date of an ALLRIS 4 tooltip " am Do., 01.10.2026 um 17:00 Uhr." / " on Thu, Oct 1, 2026 at 5:00 PM.", or null. */
 function tooltipDate(row: Element): string | null {
@@ -32,7 +32,7 @@ function rowSourceId(cell: Element, row: Element): string | null {
   const anchor = findFirst(cell, (el) => el.name === 'a' && (attrValue(el, 'id')?.startsWith('si_') ?? false));
   const anchorId = /^si_(\d+)$/.exec(attr(anchor, 'id') ?? '')?.[1] ?? null;
   return (
-    urlParam(href, 'SILFDNR') ??
+    param(href, 'SILFDNR') ??
     anchorId ??
     cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'SILFDNR'), 'value'))
   );

@@ -5,11 +5,12 @@
  * are. Pure.
  */
 import type { AnyNode } from 'domhandler';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import { RECORD_FORMAT, type PaperRecord, type SystemName, type TextSection } from '../records';
-import { readBfTableIn } from './bf-table';
-import { byId, documentOf } from './dom';
-import { metaVersion, pageBase, paperSourceId, readDocumentLinks, readPaperHead } from './head-fields';
+import { readBfTable } from './bf-table';
+import { byId, documentOf } from '../html/dom';
+import { pageBase, paperSourceId, readDocumentLinks, readPaperHead } from './head-fields';
+import { allrisVersion } from '../html/version';
 
 export interface HeadPaperLayout {
   system: SystemName;
@@ -30,11 +31,11 @@ export function parseHeadPaper(ctx: ParseContext, layout: HeadPaperLayout): Pape
     type: 'Paper',
     format: RECORD_FORMAT,
     system: layout.system,
-    systemVersion: ctx.systemVersion ?? metaVersion(doc),
+    systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text),
     sourceId: paperSourceId(ctx.url, ctx.text),
     url: ctx.url,
     ...head,
-    consultation: readBfTableIn(rootNode, page),
+    consultation: readBfTable(rootNode, page),
     files: readDocumentLinks(rootNode, pageBase(doc, ctx.url)),
     text: layout.readText(rootNode),
   };
