@@ -11,7 +11,7 @@ import { RECORD_FORMAT, type ListRecord, type OrganizationRecord } from '../reco
 import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cleanText, resolveUrl } from '../shared/text';
 import { contentScope } from './member-page';
-import { rowCells, tableRows } from './vo020-labels';
+import { rowCells, tableRows } from '../html/table';
 import { param } from '../html/param';
 
 export function parseAllris3FactionList(ctx: ParseContext): ListRecord {

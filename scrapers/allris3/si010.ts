@@ -21,7 +21,7 @@ import type { MeetingListEntry, MeetingListRecord } from '../records';
 import { calendarMonth, DayTracker, dayNumber, meetingListRecord, parseCalendarTime } from '../shared/calendar';
 import { cleanText } from '../shared/text';
 import { readCalenderView } from '../shared/calender-view';
-import { rowCells, tableRows } from './vo020-labels';
+import { rowCells, tableRows } from '../html/table';
 import { findHeaderColumns } from '../shared/table-header';
 import { calendarColumnOf, inferCalendarColumns, type CalendarColumn } from '../shared/calendar-columns';
 import { cancelledField, isCancelledText, isOnlyCancelMark } from '../shared/cancelled';

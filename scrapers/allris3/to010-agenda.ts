@@ -19,7 +19,7 @@ import type { AgendaItemEntry } from '../records';
 import { agendaItem, isSectionText, looksLikeTopNumber, publicFromSection, subjectText } from '../shared/agenda-entry';
 import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAncestor, hasClass } from '../html/dom';
 import { cleanText, labelKey } from '../shared/text';
-import { rowCells, tableRows } from './vo020-labels';
+import { rowCells, tableRows } from '../html/table';
 import { completeColumns, inferAgendaColumns, type AgendaColumn } from './to010-columns';
 import { textValue } from '../html/text';
 import { param } from '../html/param';

@@ -12,7 +12,7 @@
 import type { Element } from 'domhandler';
 import { looksLikeTopNumber } from '../shared/agenda-entry';
 import { attrContains, findFirst } from '../html/dom';
-import { rowCells } from './vo020-labels';
+import { rowCells } from '../html/table';
 import { textValue } from '../html/text';
 
 export type AgendaColumn = 'top' | 'subject' | 'paper' | 'other';

@@ -10,7 +10,7 @@ import type { ConsultationMeetingRecord, ConsultationRecord } from '../records';
 import { classifyResult, classifyRole, cleanResultText } from '../shared/codes';
 import { parseDate, slashOrderOf, type DayOrder } from '../shared/dates';
 import { cleanText } from '../shared/text';
-import { rowCells, tableRows } from './vo020-labels';
+import { rowCells, tableRows } from '../html/table';
 import { ROWS, textValue } from '../html/text';
 import { param } from '../html/param';
 

@@ -8,6 +8,7 @@ import type { Element } from 'domhandler';
 import { hasClass } from '../html/dom';
 import { labelKey } from '../shared/text';
 import { ROWS, textValue } from '../html/text';
+import { rowCells, tableRows } from '../html/table';
 
 export type PaperField =
   | 'name' | 'status' | 'paperType' | 'originator' | 'underDirectionOf' | 'relatedReferences' | 'date'
@@ -47,27 +48,6 @@ export interface LabelledField {
   cells: Element[];
   /** The row the label stands in (the Beratungsfolge table is in the row after it). */
   row: Element;
-}
-
-function childElements(el: Element): Element[] {
-  return el.children.filter((c): c is Element => c.type === 'tag');
-}
-
-/** The rows of a table, looking through <thead>/<tbody>/<tfoot> where a parser added them. */
-export function tableRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (const child of childElements(table)) {
-    if (child.name === 'tr') rows.push(child);
-    else if (child.name === 'tbody' || child.name === 'thead' || child.name === 'tfoot') {
-      rows.push(...childElements(child).filter((r) => r.name === 'tr'));
-    }
-  }
-  return rows;
-}
-
-/** The cells of a row (td and th). */
-export function rowCells(row: Element): Element[] {
-  return childElements(row).filter((c) => c.name === 'td' || c.name === 'th');
 }
 
 function isLabelCell(cell: Element): boolean {

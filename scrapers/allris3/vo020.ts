@@ -19,7 +19,8 @@ import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst,
 import { cleanText } from '../shared/text';
 import { documentFormUrl, documentLinkUrl } from '../shared/document-url';
 import { parseConsultationTable } from './vo020-consultation';
-import { readLabelledFields, tableRows, type LabelledField, type PaperField } from './vo020-labels';
+import { readLabelledFields, type LabelledField, type PaperField } from './vo020-labels';
+import { tableRows } from '../html/table';
 import { parseTextSections } from './vo020-text';
 import { findScope } from './scope';
 import { splitReferences } from '../shared/references';

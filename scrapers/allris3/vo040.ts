@@ -18,7 +18,7 @@ import type { ParseContext } from '../html/context';
 import { RECORD_FORMAT, type ListRecord, type PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
 import { cleanText, labelKey, resolveUrl } from '../shared/text';
-import { rowCells, tableRows } from './vo020-labels';
+import { rowCells, tableRows } from '../html/table';
 import { findHeaderColumns } from '../shared/table-header';
 import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasClass, textContent } from '../html/dom';
 import { findScope } from './scope';

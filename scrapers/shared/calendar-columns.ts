@@ -11,7 +11,7 @@
  * columns (holiday texts, empty days) vote for nothing.
  */
 import type { Element } from 'domhandler';
-import { rowCells } from '../allris3/vo020-labels';
+import { rowCells } from '../html/table';
 import { dayNumber, parseCalendarTime } from './calendar';
 import { dateOnly } from './dates';
 import { attrContains, findFirst, hasClass } from '../html/dom';

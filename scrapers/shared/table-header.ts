@@ -1,6 +1,6 @@
 /** Finding a list table's header row by its labels, so columns are read by name, not position. Pure. */
 import type { Element } from 'domhandler';
-import { rowCells } from '../allris3/vo020-labels';
+import { rowCells } from '../html/table';
 import { cleanText } from './text';
 import { text } from '../html/text';
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingRecord } from '../../../scrapers/records';
 import { inferAgendaColumns, REFERENCE_PATTERN } from '../../../scrapers/allris3/to010-columns';
-import { tableRows } from '../../../scrapers/allris3/vo020-labels';
+import { tableRows } from '../../../scrapers/html/table';
 import { findFirst, parseHtml } from '../../../scrapers/html/dom';
 import { corpusCase, corpusText, expectedRecord } from '../../helpers/page-variants';
 
