@@ -1,9 +1,10 @@
 /**
  * Which system and page kind a saved page is, from its bytes (and its URL when known). Pure.
  * Throws NotARisPageError for anything that is not a RIS page we can read: empty or binary files,
- * other sites, ALLRIS's error pages that come with status 200, and truncated pages.
+ * other sites, ALLRIS's error pages that come with status 200 (AllrisErrorPage, typed by kind), and
+ * truncated pages (TruncatedPageError).
  */
-import { NotARisPageError, TruncatedPageError } from './errors';
+import { AllrisErrorPage, NotARisPageError, TruncatedPageError, type AllrisErrorKind } from './errors';
 import type { SystemName } from './records';
 import { allrisVersion } from './html/version';
 import { decodePage } from './shared/encoding';
@@ -32,11 +33,11 @@ const PROGRAMS: Record<string, PageKind> = {
 };
 
 /** ALLRIS answers these with status 200; they are not content. */
-const ERROR_PAGES: [RegExp, string][] = [
-  [/Zu viele Zugriffe/i, 'ALLRIS rate-limit page ("Zu viele Zugriffe"), not content'],
-  [/Zugriff verweigert/i, 'ALLRIS "Zugriff verweigert" page (program disabled or not public), not content'],
-  [/Keine Information verf(ü|&uuml;)gbar/i, 'ALLRIS "Keine Information verfügbar" page (not public), not content'],
-  [/noauth\.asp/i, 'ALLRIS login redirect (noauth.asp): the page is not public'],
+const ERROR_PAGES: [RegExp, AllrisErrorKind, string][] = [
+  [/Zu viele Zugriffe/i, 'rate-limited', 'ALLRIS rate-limit page ("Zu viele Zugriffe"), not content'],
+  [/Zugriff verweigert/i, 'denied', 'ALLRIS "Zugriff verweigert" page (program disabled or not public), not content'],
+  [/Keine Information verf(ü|&uuml;)gbar/i, 'not-public', 'ALLRIS "Keine Information verfügbar" page (not public), not content'],
+  [/noauth\.asp/i, 'not-public', 'ALLRIS login redirect (noauth.asp): the page is not public'],
 ];
 
 /** Any of ERROR_PAGES' marks: one scan of the page instead of one per mark. */
@@ -84,13 +85,17 @@ export function lastHtmlClose(text: string): number {
   return -1;
 }
 
-export function detectPage(bytes: Uint8Array, url: string | null = null): Detected {
+/**
+ * The system and page kind of a page. `decoded`: the bytes already decoded by decodePage (a caller that
+ * holds them, so that a fetched body is decoded once).
+ */
+export function detectPage(bytes: Uint8Array, url: string | null = null, decoded?: { text: string; encoding: string }): Detected {
   if (bytes.length === 0) throw new NotARisPageError('empty file');
   // OParl JSON from ALLRIS 3 can carry raw control characters inside strings: never "binary" when it starts like JSON.
   const firstByte = bytes.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf);
   const jsonLike = firstByte === 0x7b || firstByte === 0x5b;
   if (!jsonLike && looksBinary(bytes)) throw new NotARisPageError('binary data, not a RIS page');
-  const { text, encoding } = decodePage(bytes);
+  const { text, encoding } = decoded ?? decodePage(bytes);
   const trimmed = text.replace(/^\ufeff/, '').trimStart();
   if (trimmed === '') throw new NotARisPageError('file holds only white space');
 
@@ -118,9 +123,9 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   const head = text.slice(0, 200000);
   // (the length test first: it costs nothing, and a page of 60 000 characters or more is never an error page)
   if (text.length < 60000 && ANY_ERROR_PAGE.test(head)) {
-    for (const [re, message] of ERROR_PAGES) {
+    for (const [re, kind, message] of ERROR_PAGES) {
       if (re.test(head) && !/Beratungsfolge|Tagesordnung|Betreff/i.test(head.replace(/<title>[^<]*<\/title>/i, ''))) {
-        throw new NotARisPageError(message);
+        throw new AllrisErrorPage(message, kind);
       }
     }
   }

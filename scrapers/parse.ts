@@ -61,7 +61,12 @@ export function parsePage(bytes: Uint8Array, url: string | null = null): RisReco
 
 /** The record of a page, its fields cut to the caps of shared/caps.ts, and what was cut (for the caller's report). */
 export function parsePageWithCaps(bytes: Uint8Array, url: string | null = null): { record: RisRecord; caps: Caps } {
-  const record = parseUncapped(bytes, url);
+  return parseDetectedWithCaps(detectPage(bytes, url), url);
+}
+
+/** parsePageWithCaps of a page already detected (a crawler detects a fetched body once). */
+export function parseDetectedWithCaps(d: Detected, url: string | null): { record: RisRecord; caps: Caps } {
+  const record = parseDetected(d, url);
   return { record, caps: capRecord(record) };
 }
 
