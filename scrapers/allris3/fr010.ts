@@ -6,8 +6,8 @@
  */
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type ListRecord, type OrganizationRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { ListRecord, OrganizationRecord } from '../records';
 import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cleanText, resolveUrl } from '../shared/text';
 import { contentScope } from './member-page';
@@ -38,12 +38,7 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
     if (seen.has(sourceId)) continue;
     seen.add(sourceId);
     items.push({
-      type: 'Organization',
-      format: RECORD_FORMAT,
-      system: 'allris3',
-      systemVersion: ctx.systemVersion,
-      sourceId,
-      url: link ? resolveUrl(attr(link, 'href'), page) : null,
+      ...recordBase(ctx, 'Organization', 'allris3', sourceId, { url: link ? resolveUrl(attr(link, 'href'), page) : null }),
       name: cleanText(link ? textContent(link) : '') ?? nameCell(row),
       members: [],
     });
@@ -56,12 +51,7 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
     );
   }
   return {
-    type: 'List',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: null,
-    url: page ?? null,
+    ...recordBase(ctx, 'List', 'allris3', null, { url: page ?? null }),
     itemType: 'Organization',
     items,
     next: null,

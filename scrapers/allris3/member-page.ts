@@ -13,8 +13,8 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { programFromUrl } from '../detect';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type OrganizationRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { OrganizationRecord } from '../records';
 import { attr, attrContains, attrValue, documentOf, findFirst, findUnder, findUnderId, hasClass, hasId, textContent, treeHasId } from '../html/dom';
 import { findMemberTable, readMembers } from '../shared/org-members';
 import { cleanText } from '../shared/text';
@@ -93,12 +93,7 @@ export function parseAllris3MemberPage(ctx: ParseContext, kind: MemberPageKind):
     );
   }
   return {
-    type: 'Organization',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: ownId(doc, ctx.url, idParams(kind, ctx.url)),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'Organization', 'allris3', ownId(doc, ctx.url, idParams(kind, ctx.url))),
     name: organizationName(doc),
     members: readMembers(found),
   };

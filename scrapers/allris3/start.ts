@@ -12,8 +12,8 @@
  */
 import { load, type CheerioAPI } from 'cheerio/slim';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type SystemRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { SystemRecord } from '../records';
 import { cleanText } from '../shared/text';
 
 const MENUS = ['#rismenu', 'ul#menu', '#allriscontainer #risleft', '#allris nav'];
@@ -60,12 +60,7 @@ export function parseAllris3StartPage(ctx: ParseContext): SystemRecord {
     throw new LayoutChangedError(`start page ${ctx.url ?? '(no url)'}: the menu links no ALLRIS program`, ctx.url, '#rismenu a[href$=".asp"]');
   }
   return {
-    type: 'System',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: null,
-    url: ctx.url,
+    ...recordBase(ctx, 'System', 'allris3', null),
     name: installationName($),
     programs,
     oparlVersion: null,

@@ -13,8 +13,8 @@
  */
 import type { AnyNode, Document, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type MeetingRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { MeetingRecord } from '../records';
 import { nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
 import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass } from '../html/dom';
 import { cleanText, labelKey } from '../shared/text';
@@ -92,12 +92,7 @@ export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
   const head = readMeetingHead(fields, null);
   const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: textValue(f.value) })), [h1, head.name, head.statusText]);
   return {
-    type: 'Meeting',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: meetingSourceId(doc, scope, ctx.url),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'Meeting', 'allris3', meetingSourceId(doc, scope, ctx.url)),
     ...head,
     name: head.name ?? nameFromTitle(h1, head.date),
     agendaItem: parseClassicAgenda(agenda.table, agenda.header, page),

@@ -16,8 +16,7 @@
  */
 import type { AnyNode, Document, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { parseGermanDate } from '../shared/dates';
 import { attr, attrContains, attrValue, closest, documentOf, findFirst, findUnder, findUnderId, hasClass, textContent } from '../html/dom';
@@ -93,12 +92,7 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const text = parseTextSections(scope, markers);
 
   return {
-    type: 'AgendaItem',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: sourceIdOf(doc, ctx.url),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'AgendaItem', 'allris3', sourceIdOf(doc, ctx.url)),
     number: top.number,
     public: top.public,
     name,

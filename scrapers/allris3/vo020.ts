@@ -12,8 +12,8 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isOrganisationName } from '../shared/persons';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type ConsultationRecord, type FileRef, type PaperRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { ConsultationRecord, FileRef, PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
 import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass, nextElements, textContent } from '../html/dom';
 import { cleanText } from '../shared/text';
@@ -145,12 +145,7 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
   const consultationField = first('consultation');
 
   return {
-    type: 'Paper',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: sourceIdOf(doc, ctx.url),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'Paper', 'allris3', sourceIdOf(doc, ctx.url)),
     reference,
     name: betreff ? textValue(betreff.cells, ROWS) : null,
     paperType: first('paperType') ? textValue(first('paperType')!.cells, ROWS) : null,

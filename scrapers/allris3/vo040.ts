@@ -14,8 +14,8 @@
  */
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type ListRecord, type PaperRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { ListRecord, PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
 import { cleanText, labelKey, resolveUrl } from '../shared/text';
 import { rowCells, tableRows } from '../html/table';
@@ -52,12 +52,7 @@ export function splitReference(linkText: string): { reference: string | null; na
 
 function paperItem(ctx: ParseContext, fields: Pick<PaperRecord, 'sourceId' | 'url' | 'reference' | 'name' | 'paperType' | 'date'>): PaperRecord {
   return {
-    type: 'Paper',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: fields.sourceId,
-    url: fields.url,
+    ...recordBase(ctx, 'Paper', 'allris3', fields.sourceId, { url: fields.url }),
     reference: fields.reference,
     name: fields.name,
     paperType: fields.paperType,
@@ -124,12 +119,7 @@ export function parseAllris3PaperList(ctx: ParseContext): ListRecord {
   }
   const nextLink = findFirst(found.table, (a) => a.name === 'a' && /^n(ä|ae)chste\b/i.test(cleanText(textContent(a)) ?? ''));
   return {
-    type: 'List',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: null,
-    url: ctx.url,
+    ...recordBase(ctx, 'List', 'allris3', null),
     itemType: 'Paper',
     items,
     next: nextLink ? resolveUrl(attr(nextLink, 'href'), ctx.url) : null,

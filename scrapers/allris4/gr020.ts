@@ -8,8 +8,8 @@
  */
 import type { AnyNode, Document } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type OrganizationRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { OrganizationRecord } from '../records';
 import { attrContains, byId, documentOf, findAll, findFirst, hasClass, textContent } from '../html/dom';
 import { findField, readHeadFields } from '../shared/head-fields';
 import { findMemberTable, readMembers } from '../shared/org-members';
@@ -60,12 +60,7 @@ export function parseAllris4Organization(ctx: ParseContext): OrganizationRecord 
     );
   }
   return {
-    type: 'Organization',
-    format: RECORD_FORMAT,
-    system: 'allris4',
-    systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text),
-    sourceId: ownId(scope, ctx.url),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'Organization', 'allris4', ownId(scope, ctx.url), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
     name: organizationName(doc, scope),
     members: readMembers(found),
   };

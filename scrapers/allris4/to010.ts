@@ -12,17 +12,12 @@
  *   which points to an earlier meeting whose minutes are approved.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type MeetingRecord } from '../records';
-import { dateFromTitle, nameFromTitle, readMeetingHead } from '../shared/agenda-meeting-head';
-import { findToTable, parseToTable } from '../shared/agenda-totable';
-import { attr, attrContains, byId, documentOf, findAll, findFirst, hasClass } from '../html/dom';
+import { parseHeadMeeting } from '../shared/head-meeting';
+import type { MeetingRecord } from '../records';
+import { attr, attrContains, findAll } from '../html/dom';
 import { readHeadFields } from '../shared/head-fields';
-import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
-import { textValue } from '../html/text';
 import { param } from '../html/param';
-import { allrisVersion } from '../html/version';
 
 const link = (el: Element, ...parts: string[]): boolean => el.name === 'a' && parts.every((p) => attrContains(el, 'href', p));
 const form = (el: Element, ...parts: string[]): boolean => el.name === 'form' && parts.every((p) => attrContains(el, 'action', p));
@@ -54,27 +49,11 @@ export function meetingSourceId(root: AnyNode, url: string | null): string | nul
 }
 
 export function parseAllris4Meeting(ctx: ParseContext): MeetingRecord {
-  const doc = documentOf(ctx);
-  const page = ctx.url ?? 'ALLRIS 4 to010 page';
-  const root: AnyNode = byId(doc, 'allris') ?? doc;
-  const title = textValue([findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'))]);
-  const fields = readHeadFields(root).map((f) => ({ key: f.key, value: f.value }));
-  if (!title && fields.length === 0) {
-    throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, 'h1.title, #head .row dl');
-  }
-  const head = readMeetingHead(fields, root);
-  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: textValue(f.value) })), [title, head.name, head.statusText]);
-  return {
-    type: 'Meeting',
-    format: RECORD_FORMAT,
+  return parseHeadMeeting(ctx, {
     system: 'allris4',
-    systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text),
-    sourceId: meetingSourceId(root, ctx.url),
-    url: ctx.url ?? null,
-    ...head,
-    date: head.date ?? dateFromTitle(title),
-    name: head.name ?? nameFromTitle(title, head.date ?? dateFromTitle(title)),
-    agendaItem: parseToTable(findToTable(root, page)),
-    ...cancelledField(cancelled),
-  };
+    pageName: 'ALLRIS 4 to010 page',
+    headSelector: 'h1.title, #head .row dl',
+    readFields: (root) => readHeadFields(root).map((f) => ({ key: f.key, value: f.value })),
+    sourceId: meetingSourceId,
+  });
 }

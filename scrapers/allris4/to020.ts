@@ -17,8 +17,8 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type TextSection } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { TextSection } from '../records';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { parseGermanDate } from '../shared/dates';
 import { attr, attrContains, byId, documentOf, findAll, findFirst, findUnder, hasClass, nextElements, textContent } from '../html/dom';
@@ -93,12 +93,7 @@ export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const text = readSections(rootNode, markers);
 
   return {
-    type: 'AgendaItem',
-    format: RECORD_FORMAT,
-    system: 'allris4',
-    systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text),
-    sourceId: sourceIdOf(ctx.url, ctx.text),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'AgendaItem', 'allris4', sourceIdOf(ctx.url, ctx.text), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
     number: top.number,
     public: top.public,
     name: nameFromAllris4Title(textValue([findFirst(rootNode, (el) => el.name === 'h1' && hasClass(el, 'title'))]), top.number, paper.name),

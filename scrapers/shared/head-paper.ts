@@ -5,8 +5,8 @@
  * are. Pure.
  */
 import type { AnyNode } from 'domhandler';
-import type { ParseContext } from '../html/context';
-import { RECORD_FORMAT, type PaperRecord, type SystemName, type TextSection } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { PaperRecord, SystemName, TextSection } from '../records';
 import { readBfTable } from './bf-table';
 import { byId, documentOf } from '../html/dom';
 import { pageBase, paperSourceId, readDocumentLinks, readPaperHead } from './head-fields';
@@ -28,12 +28,7 @@ export function parseHeadPaper(ctx: ParseContext, layout: HeadPaperLayout): Pape
   const rootNode: AnyNode = byId(doc, 'allris') ?? doc;
   const head = readPaperHead(rootNode, page, layout.title);
   return {
-    type: 'Paper',
-    format: RECORD_FORMAT,
-    system: layout.system,
-    systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text),
-    sourceId: paperSourceId(ctx.url, ctx.text),
-    url: ctx.url,
+    ...recordBase(ctx, 'Paper', layout.system, paperSourceId(ctx.url, ctx.text), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
     ...head,
     consultation: readBfTable(rootNode, page),
     files: readDocumentLinks(rootNode, pageBase(doc, ctx.url)),
