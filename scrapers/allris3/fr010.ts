@@ -8,20 +8,21 @@ import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import { recordBase, type ParseContext } from '../html/context';
 import type { ListRecord, OrganizationRecord } from '../records';
-import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
+import { attr, attrContains, attrValue, documentOf, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cleanText, resolveUrl } from '../shared/text';
 import { contentScope } from './member-page';
 import { rowCells, tableRows } from '../html/table';
 import { param } from '../html/param';
+import { sel } from '../html/selector';
+
+/** The faction list: one or more `table.tl1` (ALLRIS-NOTES §4.5). */
+const FACTION_TABLES = sel('faction table', 'table.tl1', { min: 1 });
 
 export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
   const doc = documentOf(ctx);
   const scope = contentScope(doc);
   const page = ctx.url;
-  const tables = findAll(scope, (el) => el.name === 'table' && hasClass(el, 'tl1'));
-  if (tables.length === 0) {
-    throw new LayoutChangedError(`fr010 ${page ?? '(no url)'}: no faction table`, page, 'table.tl1');
-  }
+  const tables = FACTION_TABLES.all(scope, page);
   const items: OrganizationRecord[] = [];
   const seen = new Set<string>();
   let linkedRowsWithoutId = 0;

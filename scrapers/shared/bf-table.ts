@@ -17,6 +17,7 @@ import { attr, attrContains, byId, childElements, closest, findAll, findFirst, f
 import { cleanText, labelKey } from './text';
 import { textValue } from '../html/text';
 import { param } from '../html/param';
+import { sel } from '../html/selector';
 
 interface Columns {
   status: number;
@@ -91,11 +92,13 @@ function readMeeting(cells: Element[], cols: Columns, order: DayOrder | null): C
  * Reads `#bfTable` inside `root`. No `#bfTable` → [] (the page shows no Beratungsfolge); a `#bfTable`
  * without a single readable row → LayoutChangedError naming `page`. `root`: the `#allris` container or the document.
  */
+/** The table inside `div#bfTable` (ALLRIS 4 and `_r`: `#bfTable table.bfTable`). */
+const BF_INNER_TABLE = sel('Beratungsfolge table', '#bfTable table', { min: 1 });
+
 export function readBfTable(root: AnyNode, page: string): ConsultationRecord[] {
   const bf = byId(root, 'bfTable');
   if (!bf) return [];
-  const table = bf.name === 'table' ? bf : findFirst(bf, (el) => el.name === 'table');
-  if (!table) throw new LayoutChangedError(`${page}: #bfTable holds no table`, page, '#bfTable table');
+  const table = bf.name === 'table' ? bf : BF_INNER_TABLE.one(bf, page)!;
   const cols = readColumns(table);
   const stations: ConsultationRecord[] = [];
   let current: ConsultationRecord | null = null;

@@ -6,7 +6,6 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { textLines, textValue } from '../html/text';
-import { LayoutChangedError } from '../errors';
 import { attr, attrContains, byId, closest, findAll, findFirst, findUnderId, hasAttribute, hasClass, nextElements, textContent } from '../html/dom';
 import type { FileRef, TextSection } from '../records';
 import { parseGermanDate } from './dates';
@@ -17,6 +16,7 @@ import { isBareHeading } from './section-heading';
 import { inDocumentList } from './document-lists';
 import { param } from '../html/param';
 import { publicFromStatus } from '../html/public-status';
+import { sel } from '../html/selector';
 
 /** The base for relative links: the page URL, through a <base href> when the page has one. */
 export function pageBase(doc: AnyNode, url: string | null): string | null {
@@ -128,6 +128,9 @@ const DATE_KEYS = new Set([
   'drucksachedatum', 'eingangsdatum', 'eingangam',
 ]);
 
+/** A paper page names itself in its title or its Betreff. */
+const PAPER_HEAD = sel('paper title or Betreff', 'h1.title, #vobetreff', { min: 1 });
+
 /** Reads the paper's head fields; throws LayoutChangedError when neither h1.title nor #vobetreff exists. */
 export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): PaperHead {
   const h1 = findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'));
@@ -135,9 +138,7 @@ export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): P
     const el = byId(root, id);
     return el ? [el] : [];
   };
-  if (!h1 && idList('vobetreff').length === 0) {
-    throw new LayoutChangedError(`${page}: neither h1.title nor #vobetreff found`, page, 'h1.title, #vobetreff');
-  }
+  if (!h1) PAPER_HEAD.one(root, page);
   const fields = readHeadFields(root);
   const nameField = findField(fields, (k) => k === 'betreff', ['vobetreff']);
   const name = nameField ? cleanText(nameField.lines.join(' ')) : textValue(idList('vobetreff'));
