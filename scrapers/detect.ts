@@ -1,13 +1,17 @@
 /**
  * Which system and page kind a saved page is, from its bytes (and its URL when known). Pure.
  * Throws NotARisPageError for anything that is not a RIS page we can read: empty or binary files,
- * other sites, ALLRIS's error pages that come with status 200, and truncated pages.
+ * other sites, ALLRIS's error pages that come with status 200 (AllrisErrorPage, typed by kind), and
+ * truncated pages (TruncatedPageError).
  */
-import { NotARisPageError, TruncatedPageError } from './errors';
+import { AllrisErrorPage, NotARisPageError, TruncatedPageError, type AllrisErrorKind } from './errors';
 import type { SystemName } from './records';
+import { allrisVersion } from './html/version';
 import { decodePage } from './shared/encoding';
 import { MAX_CHILDREN, MAX_NESTING_DEPTH, measureTree } from './shared/html-bounds';
 import { incompletePage } from './shared/page-end';
+
+export { allrisVersion };
 
 export type PageKind =
   | 'vo020' | 'vo040' | 'to010' | 'to020' | 'si010' | 'si010-ajax' | 'au020' | 'gr020' | 'fr010' | 'fr020'
@@ -29,11 +33,11 @@ const PROGRAMS: Record<string, PageKind> = {
 };
 
 /** ALLRIS answers these with status 200; they are not content. */
-const ERROR_PAGES: [RegExp, string][] = [
-  [/Zu viele Zugriffe/i, 'ALLRIS rate-limit page ("Zu viele Zugriffe"), not content'],
-  [/Zugriff verweigert/i, 'ALLRIS "Zugriff verweigert" page (program disabled or not public), not content'],
-  [/Keine Information verf(ü|&uuml;)gbar/i, 'ALLRIS "Keine Information verfügbar" page (not public), not content'],
-  [/noauth\.asp/i, 'ALLRIS login redirect (noauth.asp): the page is not public'],
+const ERROR_PAGES: [RegExp, AllrisErrorKind, string][] = [
+  [/Zu viele Zugriffe/i, 'rate-limited', 'ALLRIS rate-limit page ("Zu viele Zugriffe"), not content'],
+  [/Zugriff verweigert/i, 'denied', 'ALLRIS "Zugriff verweigert" page (program disabled or not public), not content'],
+  [/Keine Information verf(ü|&uuml;)gbar/i, 'not-public', 'ALLRIS "Keine Information verfügbar" page (not public), not content'],
+  [/noauth\.asp/i, 'not-public', 'ALLRIS login redirect (noauth.asp): the page is not public'],
 ];
 
 /** Any of ERROR_PAGES' marks: one scan of the page instead of one per mark. */
@@ -68,12 +72,6 @@ function kindFromTitle(title: string): PageKind | null {
   return null;
 }
 
-/** "3.9.5" / "4.1.7" from <meta name="description" content="ALLRIS net Version …"> (attributes in either order), or null. */
-export function allrisVersion(text: string): string | null {
-  const m = /content=["']ALLRIS net Version (\d[\w.]*)/i.exec(text);
-  return m ? m[1] : null;
-}
-
 /**
  * `text.toLowerCase().lastIndexOf('</html>')` without lower-casing a copy of the page: an ASCII
  * case-insensitive search from the end. Lower-casing keeps every index except after U+0130 (İ → i̇,
@@ -87,13 +85,17 @@ export function lastHtmlClose(text: string): number {
   return -1;
 }
 
-export function detectPage(bytes: Uint8Array, url: string | null = null): Detected {
+/**
+ * The system and page kind of a page. `decoded`: the bytes already decoded by decodePage (a caller that
+ * holds them, so that a fetched body is decoded once).
+ */
+export function detectPage(bytes: Uint8Array, url: string | null = null, decoded?: { text: string; encoding: string }): Detected {
   if (bytes.length === 0) throw new NotARisPageError('empty file');
   // OParl JSON from ALLRIS 3 can carry raw control characters inside strings: never "binary" when it starts like JSON.
   const firstByte = bytes.find((b) => b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0xef && b !== 0xbb && b !== 0xbf);
   const jsonLike = firstByte === 0x7b || firstByte === 0x5b;
   if (!jsonLike && looksBinary(bytes)) throw new NotARisPageError('binary data, not a RIS page');
-  const { text, encoding } = decodePage(bytes);
+  const { text, encoding } = decoded ?? decodePage(bytes);
   const trimmed = text.replace(/^\ufeff/, '').trimStart();
   if (trimmed === '') throw new NotARisPageError('file holds only white space');
 
@@ -121,9 +123,9 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   const head = text.slice(0, 200000);
   // (the length test first: it costs nothing, and a page of 60 000 characters or more is never an error page)
   if (text.length < 60000 && ANY_ERROR_PAGE.test(head)) {
-    for (const [re, message] of ERROR_PAGES) {
+    for (const [re, kind, message] of ERROR_PAGES) {
       if (re.test(head) && !/Beratungsfolge|Tagesordnung|Betreff/i.test(head.replace(/<title>[^<]*<\/title>/i, ''))) {
-        throw new NotARisPageError(message);
+        throw new AllrisErrorPage(message, kind);
       }
     }
   }
@@ -173,4 +175,9 @@ export function detectPage(bytes: Uint8Array, url: string | null = null): Detect
   if (!kind) throw new NotARisPageError('an ALLRIS page of a kind ratsradar does not know');
   if (kind === 'si010' && isAjax) kind = 'si010-ajax';
   return { system, kind, systemVersion, text, encoding };
+}
+
+/** ALLRIS 3 responsive `_r` programs use ALLRIS-4-like markup inside <div id="allris">. */
+export function isResponsive(text: string): boolean {
+  return /<div[^>]+id=["']?allris["'\s>]/i.test(text) && /id=["']?(bfTable|toTable)|class=["']?calenderView|_r\.asp/i.test(text);
 }

@@ -20,6 +20,24 @@ export class TruncatedPageError extends NotARisPageError {
   }
 }
 
+/** What an ALLRIS error page (served with status 200) says, and so what the crawler does. */
+export type AllrisErrorKind = 'rate-limited' | 'denied' | 'not-public';
+
+/**
+ * One of ALLRIS's error pages that come with status 200 (ALLRIS-NOTES §2a, §7): "Zu viele Zugriffe"
+ * ('rate-limited': back off, try again), "Zugriff verweigert" ('denied': a program switched off) or
+ * "Keine Information verfügbar" / a login redirect ('not-public'). Not a RIS page with content.
+ */
+export class AllrisErrorPage extends NotARisPageError {
+  constructor(
+    message: string,
+    readonly kind: AllrisErrorKind,
+  ) {
+    super(message);
+    this.name = 'AllrisErrorPage';
+  }
+}
+
 /** A RIS page whose layout we do not understand: a selector that must match found nothing. Save the page for a new test. */
 export class LayoutChangedError extends Error {
   constructor(

@@ -16,7 +16,7 @@
  * page names its address only relatively, or over http when the RIS is served over https.
  */
 import type { Detected, PageKind } from './detect';
-import { isResponsive } from './parse';
+import { isResponsive } from './detect';
 import {
   baseHref, canonicalLinks, formsWithFields, linkTargets, mailedPageLinks, objectIds, wicketBaseUrls,
 } from './shared/self-links';

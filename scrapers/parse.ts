@@ -3,8 +3,8 @@
  * Throws NotARisPageError (not a RIS page we can read), UnsupportedPageError (a RIS page kind no
  * parser reads yet) or LayoutChangedError (a page of a known kind whose layout we do not understand).
  */
-import type { Document } from 'domhandler';
-import { detectPage, type Detected } from './detect';
+import { detectPage, isResponsive, type Detected } from './detect';
+import type { ParseContext } from './html/context';
 import { UnsupportedPageError } from './errors';
 import type { RisRecord } from './records';
 import { capRecord, type Caps } from './shared/caps';
@@ -27,15 +27,6 @@ import { parseAllris3PaperList } from './allris3/vo040';
 import { parseAllris3StartPage } from './allris3/start';
 import { parseOparl } from './oparl/parse';
 import { checkRequiredParts } from './required';
-
-export interface ParseContext {
-  /** the decoded text of the page */
-  text: string;
-  url: string | null;
-  systemVersion: string | null;
-  /** the parsed HTML document, once a parser asked for it (shared/dom.ts documentOf) */
-  document?: Document;
-}
 
 type Parser = (ctx: ParseContext) => RisRecord;
 
@@ -70,7 +61,12 @@ export function parsePage(bytes: Uint8Array, url: string | null = null): RisReco
 
 /** The record of a page, its fields cut to the caps of shared/caps.ts, and what was cut (for the caller's report). */
 export function parsePageWithCaps(bytes: Uint8Array, url: string | null = null): { record: RisRecord; caps: Caps } {
-  const record = parseUncapped(bytes, url);
+  return parseDetectedWithCaps(detectPage(bytes, url), url);
+}
+
+/** parsePageWithCaps of a page already detected (a crawler detects a fetched body once). */
+export function parseDetectedWithCaps(d: Detected, url: string | null): { record: RisRecord; caps: Caps } {
+  const record = parseDetected(d, url);
   return { record, caps: capRecord(record) };
 }
 
@@ -87,7 +83,5 @@ export function parseDetected(d: Detected, url: string | null): RisRecord {
   return checkRequiredParts(d.kind, parser(ctx), d.text, url);
 }
 
-/** ALLRIS 3 responsive `_r` programs use ALLRIS-4-like markup inside <div id="allris">. */
-export function isResponsive(text: string): boolean {
-  return /<div[^>]+id=["']?allris["'\s>]/i.test(text) && /id=["']?(bfTable|toTable)|class=["']?calenderView|_r\.asp/i.test(text);
-}
+export { isResponsive };
+export type { ParseContext };

@@ -3,7 +3,7 @@
  * heading, members from the "Mitglieder" table (name as shown, role = Art der Mitarbeit, group =
  * Funktion/Fraktion), sourceId AULFDNR (PALFDNR for pa020). The reading lives in member-page.ts. Pure.
  */
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { OrganizationRecord } from '../records';
 import { parseAllris3MemberPage } from './member-page';
 

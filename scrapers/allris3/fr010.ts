@@ -6,22 +6,23 @@
  */
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type ListRecord, type OrganizationRecord } from '../records';
-import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasAttribute, hasClass, textContent } from '../shared/dom';
-import { urlParam } from '../shared/head-fields';
+import { recordBase, type ParseContext } from '../html/context';
+import type { ListRecord, OrganizationRecord } from '../records';
+import { attr, attrContains, attrValue, documentOf, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cleanText, resolveUrl } from '../shared/text';
 import { contentScope } from './member-page';
-import { rowCells, tableRows } from './vo020-labels';
+import { rowCells, tableRows } from '../html/table';
+import { param } from '../html/param';
+import { sel } from '../html/selector';
+
+/** The faction list: one or more `table.tl1` (ALLRIS-NOTES §4.5). */
+const FACTION_TABLES = sel('faction table', 'table.tl1', { min: 1 });
 
 export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
   const doc = documentOf(ctx);
   const scope = contentScope(doc);
   const page = ctx.url;
-  const tables = findAll(scope, (el) => el.name === 'table' && hasClass(el, 'tl1'));
-  if (tables.length === 0) {
-    throw new LayoutChangedError(`fr010 ${page ?? '(no url)'}: no faction table`, page, 'table.tl1');
-  }
+  const tables = FACTION_TABLES.all(scope, page);
   const items: OrganizationRecord[] = [];
   const seen = new Set<string>();
   let linkedRowsWithoutId = 0;
@@ -30,7 +31,7 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
     const link = findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'fr020'));
     const form = findFirst(row, (el) => el.name === 'form' && attrContains(el, 'action', 'fr020'));
     const formInput = form ? findFirst(form, (el) => el.name === 'input' && attrValue(el, 'name') === 'FRLFDNR') : undefined;
-    const sourceId = urlParam(attr(link, 'href'), 'FRLFDNR') ?? cleanText(attr(formInput, 'value'));
+    const sourceId = param(attr(link, 'href'), 'FRLFDNR') ?? cleanText(attr(formInput, 'value'));
     if (!sourceId) {
       if (findFirst(row, (el) => (el.name === 'a' && hasAttribute(el, 'href')) || el.name === 'form')) linkedRowsWithoutId++;
       continue; // separator (<hr>) and spacer rows
@@ -38,12 +39,7 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
     if (seen.has(sourceId)) continue;
     seen.add(sourceId);
     items.push({
-      type: 'Organization',
-      format: RECORD_FORMAT,
-      system: 'allris3',
-      systemVersion: ctx.systemVersion,
-      sourceId,
-      url: link ? resolveUrl(attr(link, 'href'), page) : null,
+      ...recordBase(ctx, 'Organization', 'allris3', sourceId, { url: link ? resolveUrl(attr(link, 'href'), page) : null }),
       name: cleanText(link ? textContent(link) : '') ?? nameCell(row),
       members: [],
     });
@@ -56,12 +52,7 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
     );
   }
   return {
-    type: 'List',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: null,
-    url: page ?? null,
+    ...recordBase(ctx, 'List', 'allris3', null, { url: page ?? null }),
     itemType: 'Organization',
     items,
     next: null,

@@ -3,7 +3,7 @@
  * is empty), members from the "Mitglieder" table with role (Art der Mitarbeit) and group (Funktion)
  * as shown, sourceId FRLFDNR. The reading lives in member-page.ts. Pure.
  */
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { OrganizationRecord } from '../records';
 import { parseAllris3MemberPage } from './member-page';
 

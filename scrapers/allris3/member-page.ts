@@ -13,13 +13,13 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { programFromUrl } from '../detect';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type OrganizationRecord } from '../records';
-import { attr, attrContains, attrValue, documentOf, findFirst, findUnder, findUnderId, hasClass, hasId, textContent, treeHasId } from '../shared/dom';
-import { urlParam } from '../shared/head-fields';
+import { recordBase, type ParseContext } from '../html/context';
+import type { OrganizationRecord } from '../records';
+import { attr, attrContains, attrValue, documentOf, findFirst, findUnder, findUnderId, hasClass, hasId, textContent, treeHasId } from '../html/dom';
 import { findMemberTable, readMembers } from '../shared/org-members';
 import { cleanText } from '../shared/text';
 import { findScope } from './scope';
+import { param } from '../html/param';
 
 /** The ALLRIS content container (member pages may use `allris`). */
 export const contentScope = (doc: Document): AnyNode => findScope(doc, ['rismain', 'rismain_raw', 'allriscontainer', 'allris', 'bomain']);
@@ -41,7 +41,7 @@ function organizationName(doc: Document): string | null {
  */
 function ownId(doc: Document, url: string | null, params: string[]): string | null {
   for (const p of params) {
-    const id = urlParam(url, p);
+    const id = param(url, p);
     if (id) return id;
   }
   const hasNavi = treeHasId(doc, ['risnavi']);
@@ -53,9 +53,9 @@ function ownId(doc: Document, url: string | null, params: string[]): string | nu
       // #risnavi form input[name="…"]
       (hasNavi ? cleanText(attr(findFirst(doc, (e) => e.name === 'input' && attrValue(e, 'name') === p && inChain(e, [risnavi, (f) => f.name === 'form'])), 'value')) : null) ??
       // #risnavi a[href*="…="]
-      (hasNavi ? urlParam(attr(findUnder(doc, risnavi, link, 1)[0], 'href'), p) : null) ??
+      (hasNavi ? param(attr(findUnder(doc, risnavi, link, 1)[0], 'href'), p) : null) ??
       // #rismain th a[href*="…="], #rismain_raw th a[href*="…="]
-      (hasMain ? urlParam(attr(findFirst(doc, (e) => link(e) && inChain(e, [(m) => hasId(m, 'rismain') || hasId(m, 'rismain_raw'), (t) => t.name === 'th'])), 'href'), p) : null);
+      (hasMain ? param(attr(findFirst(doc, (e) => link(e) && inChain(e, [(m) => hasId(m, 'rismain') || hasId(m, 'rismain_raw'), (t) => t.name === 'th'])), 'href'), p) : null);
     if (id && /^\d+$/.test(id)) return id;
   }
   return cleanText(attr(findFirst(doc, (e) => e.name === 'meta' && attrValue(e, 'name') === 'objectID'), 'content'));
@@ -93,12 +93,7 @@ export function parseAllris3MemberPage(ctx: ParseContext, kind: MemberPageKind):
     );
   }
   return {
-    type: 'Organization',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: ownId(doc, ctx.url, idParams(kind, ctx.url)),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'Organization', 'allris3', ownId(doc, ctx.url, idParams(kind, ctx.url))),
     name: organizationName(doc),
     members: readMembers(found),
   };

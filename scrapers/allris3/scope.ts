@@ -3,7 +3,7 @@
  * document. City portal wrappers around it (Hildesheim's NOLIS, for one) are never read.
  */
 import type { AnyNode, Document } from 'domhandler';
-import { byId, findFirst } from '../shared/dom';
+import { byId, findFirst } from '../html/dom';
 
 /** The containers of ALLRIS 3 classic, 3.x _raw and portal-embedded pages, in the order they are looked for. */
 export const CONTENT_IDS = ['rismain', 'rismain_raw', 'allriscontainer', 'bomain'] as const;

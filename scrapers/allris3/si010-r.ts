@@ -6,10 +6,10 @@
  * portal's navigation cannot leak in; the month comes from the page or the URL (si010_r.asp?MM=9&YY=2026),
  * else from the links to the previous and next month ("August" | "Oktober").
  */
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { MeetingListRecord } from '../records';
 import { readCalenderView } from '../shared/calender-view';
-import { byId, documentOf, findFirst } from '../shared/dom';
+import { byId, documentOf, findFirst } from '../html/dom';
 
 export function parseAllris3rMeetingList(ctx: ParseContext): MeetingListRecord {
   const doc = documentOf(ctx);

@@ -16,20 +16,20 @@
  */
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { MeetingListEntry, MeetingListRecord } from '../records';
 import { calendarMonth, DayTracker, dayNumber, meetingListRecord, parseCalendarTime } from '../shared/calendar';
-import { urlParam } from '../shared/head-fields';
 import { cleanText } from '../shared/text';
 import { readCalenderView } from '../shared/calender-view';
-import { rowCells, tableRows } from './vo020-labels';
+import { rowCells, tableRows } from '../html/table';
 import { findHeaderColumns } from '../shared/table-header';
 import { calendarColumnOf, inferCalendarColumns, type CalendarColumn } from '../shared/calendar-columns';
 import { cancelledField, isCancelledText, isOnlyCancelMark } from '../shared/cancelled';
 import { dateOnly } from '../shared/dates';
-import { textOf } from '../shared/dom-text';
-import { attr, attrContains, attrValue, childElements, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
+import { attr, attrContains, attrValue, childElements, documentOf, findAll, findFirst, hasClass } from '../html/dom';
 import { CONTENT_IDS, findScope } from './scope';
+import { text } from '../html/text';
+import { param } from '../html/param';
 
 const SCOPES = [...CONTENT_IDS, 'allris'];
 
@@ -56,16 +56,16 @@ function cellsOf(placed: Element[], columns: Column[], kind: Column): Element[] 
 /** SILFDNR: the to010 link, else a hidden input of the row's forms (TO, ICS export, Niederschrift). */
 function rowSourceId(row: Element): string | null {
   const link = attr(findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'SILFDNR=')), 'href');
-  return urlParam(link, 'SILFDNR') ?? cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'SILFDNR'), 'value'));
+  return param(link, 'SILFDNR') ?? cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'SILFDNR'), 'value'));
 }
 
 /** The meeting name: the to010 link's text, else the first text cell of the meeting columns without a form. */
 function rowName(row: Element, candidates: Element[]): string | null {
   const link = findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'to010'));
-  if (link) return cleanText(textOf(link, ' '));
+  if (link) return cleanText(text(link, { visibleOnly: true, separator: ' ' }));
   const texts = candidates
     .filter((c) => !findFirst(c, (el) => el.name === 'form' || el.name === 'input'))
-    .map((c) => cleanText(textOf(c, ' ')))
+    .map((c) => cleanText(text(c, { visibleOnly: true, separator: ' ' })))
     .filter((t): t is string => t !== null);
   // a cell that only says "AUSFALL" marks the meeting, it does not name it
   return texts.find((t) => !isOnlyCancelMark(t)) ?? texts[0] ?? null;
@@ -78,11 +78,11 @@ function readRows(rows: Element[], columns: Column[], tracker: DayTracker): Meet
     if (placed.length === 0 || placed.some((c) => c.name === 'th')) continue;
     const dayCells = cellsOf(placed, columns, 'datum');
     // the day number ("&nbsp;&nbsp;4"), or a full date where a release prints one ("Mi, 21.10.2026")
-    const full = dateOnly(cleanText(dayCells.map((c) => textOf(c, ' ')).join(' ')));
-    const date = full ? tracker.at(full) : tracker.next(dayCells.map((c) => dayNumber(textOf(c, ' '))).find((d) => d !== null) ?? null);
+    const full = dateOnly(cleanText(dayCells.map((c) => text(c, { visibleOnly: true, separator: ' ' })).join(' ')));
+    const date = full ? tracker.at(full) : tracker.next(dayCells.map((c) => dayNumber(text(c, { visibleOnly: true, separator: ' ' }))).find((d) => d !== null) ?? null);
     if ((row.attribs.class ?? '').split(/\s+/).includes('zl1m')) continue; // holiday / school-holiday row
     const timeCell = cellsOf(placed, columns, 'uhrzeit')[0];
-    const time = parseCalendarTime(timeCell ? textOf(timeCell, ' ') : null);
+    const time = parseCalendarTime(timeCell ? text(timeCell, { visibleOnly: true, separator: ' ' }) : null);
     const roomCell = cellsOf(placed, columns, 'raum')[0] ?? childElements(row).filter((c) => c.name === 'td' && hasClass(c, 'text4')).pop();
     // The meeting columns: "Sitzung" and the unlabelled columns around it (ICS, TO, Niederschrift forms).
     const candidates = [...new Set(placed.filter((_c, i) => columns[i] === 'sitzung' || columns[i] === null))].filter(
@@ -90,10 +90,10 @@ function readRows(rows: Element[], columns: Column[], tracker: DayTracker): Meet
     );
     const sourceId = rowSourceId(row);
     const name = rowName(row, candidates);
-    const cancelled = isCancelledText(textOf(row, ' '));
+    const cancelled = isCancelledText(text(row, { visibleOnly: true, separator: ' ' }));
     // an empty day, or a holiday text such as "Reformationstag"; a meeting marked "AUSFALL" stays a meeting
     if (!name || (!sourceId && !time.start && !cancelled)) continue;
-    const room = roomCell && !dayCells.includes(roomCell) ? cleanText(textOf(roomCell, ' ')) : null;
+    const room = roomCell && !dayCells.includes(roomCell) ? cleanText(text(roomCell, { visibleOnly: true, separator: ' ' })) : null;
     meetings.push({ sourceId, name, date, start: time.start, end: time.end, room, ...cancelledField(cancelled) });
   }
   return meetings;

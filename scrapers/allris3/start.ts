@@ -10,13 +10,26 @@
  * only the ALLRIS menu is read; the installation name is the #risname heading, else the headline above
  * it (`#rishead .topHeadline`), else the <title> when it says more than the product name "ALLRIS net".
  */
-import { load, type CheerioAPI } from 'cheerio/slim';
+import type { AnyNode } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type SystemRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { SystemRecord } from '../records';
+import { documentOf } from '../html/dom';
+import { sel } from '../html/selector';
+import { textContent } from '../html/text';
 import { cleanText } from '../shared/text';
 
-const MENUS = ['#rismenu', 'ul#menu', '#allriscontainer #risleft', '#allris nav'];
+/** The ALLRIS menu, in order of trust: the first that the page has is read. */
+const MENUS = ['#rismenu', 'ul#menu', '#allriscontainer #risleft', '#allris nav'].map((css) => sel('ALLRIS menu', css, { min: 0 }));
+const MENU_LINKS = sel('menu links', 'a[href]', { min: 0 });
+const HEADING = sel('installation heading', '#risname h1, #risname_raw h1', { min: 0 });
+const HEADLINE = sel('headline above the heading', '#rishead .topHeadline, #rishead p', { min: 0 });
+const TITLE = sel('page title', 'title', { min: 0 });
+
+const firstText = (root: AnyNode, s: typeof TITLE): string | null => {
+  const el = s.first(root);
+  return cleanText(el ? textContent(el) : '');
+};
 
 /** "vo040.asp?x=1" / "/bi/si010_e.asp" → "vo040" / "si010_e"; other hosts, non-.asp links → null. */
 export function programName(href: string | null | undefined, pageUrl: string | null): string | null {
@@ -34,39 +47,34 @@ export function programName(href: string | null | undefined, pageUrl: string | n
   return m ? m[1].toLowerCase() : null;
 }
 
-function installationName($: CheerioAPI): string | null {
-  const heading = cleanText($('#risname h1, #risname_raw h1').first().text());
+function installationName(doc: AnyNode): string | null {
+  const heading = firstText(doc, HEADING);
   if (heading) return heading;
-  const headline = cleanText($('#rishead .topHeadline, #rishead p').first().text());
+  const headline = firstText(doc, HEADLINE);
   if (headline) return headline;
-  const title = cleanText($('title').first().text())?.replace(/^ALLRIS(\s*®)?(\s*net)?\s*[-–:|]?\s*/i, '');
+  const title = firstText(doc, TITLE)?.replace(/^ALLRIS(\s*®)?(\s*net)?\s*[-–:|]?\s*/i, '');
   return cleanText(title);
 }
 
 export function parseAllris3StartPage(ctx: ParseContext): SystemRecord {
-  const $ = load(ctx.text);
-  const menu = MENUS.map((sel) => $(sel).first()).find((m) => m.length);
+  const doc = documentOf(ctx);
+  const menu = MENUS.map((m) => m.first(doc)).find((m) => m !== undefined);
   if (!menu) {
     throw new LayoutChangedError(`start page ${ctx.url ?? '(no url)'}: no ALLRIS menu (#rismenu / ul#menu)`, ctx.url, '#rismenu ul#menu');
   }
   const programs: string[] = [];
-  menu.find('a[href]').each((_, a) => {
+  for (const a of MENU_LINKS.all(menu, ctx.url)) {
     const href = a.attribs.href;
-    if (/[?&]toggleMenu=/i.test(href)) return; // expand/collapse links of the page itself
+    if (/[?&]toggleMenu=/i.test(href)) continue; // expand/collapse links of the page itself
     const name = programName(href, ctx.url);
     if (name && name !== 'allris.net' && !programs.includes(name)) programs.push(name);
-  });
+  }
   if (programs.length === 0) {
     throw new LayoutChangedError(`start page ${ctx.url ?? '(no url)'}: the menu links no ALLRIS program`, ctx.url, '#rismenu a[href$=".asp"]');
   }
   return {
-    type: 'System',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: null,
-    url: ctx.url,
-    name: installationName($),
+    ...recordBase(ctx, 'System', 'allris3', null),
+    name: installationName(doc),
     programs,
     oparlVersion: null,
     bodies: [],

@@ -16,12 +16,13 @@
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { AgendaItemEntry } from '../records';
-import { agendaItem, idParam, isSectionText, looksLikeTopNumber, publicFromSection, subjectText } from '../shared/agenda-entry';
-import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAncestor, hasClass } from '../shared/dom';
-import { nodeText } from '../shared/head-fields';
+import { agendaItem, isSectionText, looksLikeTopNumber, publicFromSection, subjectText } from '../shared/agenda-entry';
+import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAncestor, hasClass } from '../html/dom';
 import { cleanText, labelKey } from '../shared/text';
-import { rowCells, tableRows } from './vo020-labels';
+import { rowCells, tableRows } from '../html/table';
 import { completeColumns, inferAgendaColumns, type AgendaColumn } from './to010-columns';
+import { textValue } from '../html/text';
+import { param } from '../html/param';
 
 type Column = AgendaColumn;
 
@@ -49,7 +50,7 @@ function span(cell: Element): number {
 function headerColumns(header: Element): Column[] {
   const columns: Column[] = [];
   for (const th of rowCells(header)) {
-    const key = labelKey(nodeText([th]));
+    const key = labelKey(textValue([th]));
     const column = COLUMN_RULES.find((r) => r.pattern.test(key))?.column ?? 'other';
     for (let i = 0; i < span(th); i++) columns.push(column);
   }
@@ -90,10 +91,10 @@ const isInput = (el: Element, name: string): boolean => el.name === 'input' && a
 /** TOLFDNR of a row: TOP link, to020 link or form, else the `<!--1052631 -->` comment. */
 function rowSourceId(row: Element, top: Element[]): string | null {
   for (const a of findAll(top, (el) => el.name === 'a' && hasAttribute(el, 'href'))) {
-    const id = idParam(a.attribs.href, 'TOLFDNR');
+    const id = param(a.attribs.href, 'TOLFDNR');
     if (id) return id;
   }
-  const link = findAll(row, (el) => el.name === 'a' && attrContains(el, 'href', 'to020')).map((a) => idParam(a.attribs.href, 'TOLFDNR')).find((id) => id);
+  const link = findAll(row, (el) => el.name === 'a' && attrContains(el, 'href', 'to020')).map((a) => param(a.attribs.href, 'TOLFDNR')).find((id) => id);
   if (link) return link;
   const input = cleanText(attr(findUnder(row, (el) => isForm(el, 'to020'), (el) => isInput(el, 'TOLFDNR'), 1)[0], 'value'));
   if (input && /^\d+$/.test(input)) return input;
@@ -126,7 +127,7 @@ function rowResult(row: Element): string | null {
 
 function rowPaper(cells: Element[]): { reference: string | null; sourceId: string | null } {
   const link = findFirst(cells, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020'));
-  if (link) return { reference: nodeText([link]), sourceId: idParam(attr(link, 'href'), 'VOLFDNR') };
+  if (link) return { reference: textValue([link]), sourceId: param(attr(link, 'href'), 'VOLFDNR') };
   const input = cleanText(attr(findUnder(cells, (el) => isForm(el, 'vo020'), (el) => isInput(el, 'VOLFDNR'), 1)[0], 'value'));
   return { reference: null, sourceId: input };
 }
@@ -156,13 +157,13 @@ export function parseClassicAgenda(table: Element, header: Element | null, page:
     const of = (c: Column) => placed.filter((p) => p.column === c).map((p) => p.cell);
     const top = of('top');
     const subjectCells = of('subject');
-    const topText = nodeText(top);
+    const topText = textValue(top);
     const numberText = looksLikeTopNumber(topText) ? topText : null;
     const sourceId = rowSourceId(row, top);
     const name = subjectCells.length ? subjectText(subjectCells) : null;
     if (!numberText && !sourceId) {
       // a section row ("Nichtöffentlicher Teil"), or a row that only holds a button or spacers
-      const text = nodeText([row]);
+      const text = textValue([row]);
       if (isSectionText(text) || !name) {
         sectionPublic = publicFromSection(text) ?? sectionPublic;
         continue;

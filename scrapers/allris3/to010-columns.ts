@@ -11,9 +11,9 @@
  */
 import type { Element } from 'domhandler';
 import { looksLikeTopNumber } from '../shared/agenda-entry';
-import { attrContains, findFirst } from '../shared/dom';
-import { nodeText } from '../shared/head-fields';
-import { rowCells } from './vo020-labels';
+import { attrContains, findFirst } from '../html/dom';
+import { rowCells } from '../html/table';
+import { textValue } from '../html/text';
 
 export type AgendaColumn = 'top' | 'subject' | 'paper' | 'other';
 
@@ -57,7 +57,7 @@ export function inferAgendaColumns(rows: Element[]): AgendaColumn[] | null {
       const w = span(cell);
       if (w === 1) {
         const v = (votes[i] ??= { top: 0, link020: 0, text: 0, paper: 0 });
-        const t = nodeText([cell]);
+        const t = textValue([cell]);
         const isTop = link(cell, 'to010', 'TOLFDNR=') || (t !== null && t.length <= 12 && looksLikeTopNumber(t) && !REFERENCE_PATTERN.test(t));
         if (isTop) v.top++;
         if (link(cell, 'to020')) v.link020++;

@@ -8,16 +8,14 @@
  * The `_r` head names no Betreff: the meeting name is then the title without its trailing date.
  */
 import type { AnyNode } from 'domhandler';
-import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type MeetingRecord } from '../records';
-import { idParam } from '../shared/agenda-entry';
-import { dateFromTitle, nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
-import { findToTable, parseToTable } from '../shared/agenda-totable';
-import { attr, attrContains, attrValue, byId, documentOf, findChain, findFirst, findUnderId, hasAttribute, hasClass, hasId, textContent } from '../shared/dom';
-import { nodeText, readHeadFields } from '../shared/head-fields';
+import type { ParseContext } from '../html/context';
+import { parseHeadMeeting } from '../shared/head-meeting';
+import type { MeetingRecord } from '../records';
+import { type MeetingField } from '../shared/agenda-meeting-head';
+import { attr, attrContains, attrValue, byId, findChain, findFirst, findUnderId, hasAttribute, hasClass, hasId, textContent } from '../html/dom';
+import { readHeadFields } from '../shared/head-fields';
 import { labelKey } from '../shared/text';
-import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
+import { param } from '../html/param';
 
 /** `<a aria-describedby="sigremium">Gremium:</a> <span id="sigremium">…</span>`, in page order; else dt/dd or .label rows. */
 export function readDescribedFields(root: AnyNode): MeetingField[] {
@@ -33,7 +31,7 @@ export function readDescribedFields(root: AnyNode): MeetingField[] {
 
 /** SILFDNR: from the URL, else from the TOP links of this meeting's own agenda (`to010_r.asp?SILFDNR=…&TOLFDNR=…`). */
 function meetingSourceId(root: AnyNode, url: string | null): string | null {
-  const fromUrl = idParam(url, 'SILFDNR');
+  const fromUrl = param(url, 'SILFDNR');
   if (fromUrl) return fromUrl;
   // #toTable td.tonr a[href*="TOLFDNR="]
   const topLinks = findChain(
@@ -42,7 +40,7 @@ function meetingSourceId(root: AnyNode, url: string | null): string | null {
     (e) => e.name === 'a' && attrContains(e, 'href', 'TOLFDNR='),
   );
   for (const a of topLinks) {
-    const id = idParam(attr(a, 'href'), 'SILFDNR');
+    const id = param(attr(a, 'href'), 'SILFDNR');
     if (id) return id;
   }
   const own = attr(findFirst(root, (e) => e.name === 'a' && (attrValue(e, 'id')?.startsWith('si') ?? false) && attrContains(e, 'id', 'top')), 'id');
@@ -50,27 +48,11 @@ function meetingSourceId(root: AnyNode, url: string | null): string | null {
 }
 
 export function parseAllris3rMeeting(ctx: ParseContext): MeetingRecord {
-  const doc = documentOf(ctx);
-  const page = ctx.url ?? 'ALLRIS 3 to010_r page';
-  const root: AnyNode = byId(doc, 'allris') ?? doc;
-  const title = nodeText([findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'))]);
-  const fields = readDescribedFields(root);
-  if (!title && fields.length === 0) {
-    throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, 'h1.title, #head .row');
-  }
-  const head = readMeetingHead(fields, root);
-  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: nodeText(f.value) })), [title, head.name, head.statusText]);
-  return {
-    type: 'Meeting',
-    format: RECORD_FORMAT,
+  return parseHeadMeeting(ctx, {
     system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: meetingSourceId(root, ctx.url),
-    url: ctx.url ?? null,
-    ...head,
-    date: head.date ?? dateFromTitle(title),
-    name: head.name ?? nameFromTitle(title, head.date ?? dateFromTitle(title)),
-    agendaItem: parseToTable(findToTable(root, page)),
-    ...cancelledField(cancelled),
-  };
+    pageName: 'ALLRIS 3 to010_r page',
+    headSelector: 'h1.title, #head .row',
+    readFields: readDescribedFields,
+    sourceId: meetingSourceId,
+  });
 }

@@ -13,17 +13,17 @@
  */
 import type { AnyNode, Document, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type MeetingRecord } from '../records';
-import { idParam } from '../shared/agenda-entry';
+import { recordBase, type ParseContext } from '../html/context';
+import type { MeetingRecord } from '../records';
 import { nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
-import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass } from '../shared/dom';
-import { nodeText } from '../shared/head-fields';
+import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass } from '../html/dom';
 import { cleanText, labelKey } from '../shared/text';
 import { findAgendaTable, parseClassicAgenda } from './to010-agenda';
 import { readLabelledFields } from './vo020-labels';
 import { findScope } from './scope';
 import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
+import { textValue } from '../html/text';
+import { param } from '../html/param';
 
 
 /** The label rows of the head table (the table around the first `td.kb1`), as label key → value cells. */
@@ -39,7 +39,7 @@ const isInput = (el: Element, name: string): boolean => el.name === 'input' && a
 
 /** SILFDNR: from the URL, else from the page's own meta, forms and TOP links (never an earlier meeting's). */
 function meetingSourceId(doc: Document, scope: AnyNode, url: string | null): string | null {
-  const fromUrl = idParam(url, 'SILFDNR');
+  const fromUrl = param(url, 'SILFDNR');
   if (fromUrl) return fromUrl;
   const meta = cleanText(attr(findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'objectID'), 'content'));
   if (meta && /^\d+$/.test(meta)) return meta;
@@ -52,11 +52,11 @@ function meetingSourceId(doc: Document, scope: AnyNode, url: string | null): str
     (el) => el.name === 'a' && attrContains(el, 'href', 'to010') && attrContains(el, 'href', 'TOLFDNR='),
   );
   for (const a of topLinks) {
-    const id = idParam(a.attribs.href, 'SILFDNR');
+    const id = param(a.attribs.href, 'SILFDNR');
     if (id) return id;
   }
   const self = findAll(doc, (el) => isForm(el, 'to010.asp?SILFDNR=')).filter((f) => findFirst(f, (el) => isInput(el, 'selfAction')) !== undefined);
-  return idParam(attr(self[0], 'action'), 'SILFDNR') ?? hiddenMeetingId(scope);
+  return param(attr(self[0], 'action'), 'SILFDNR') ?? hiddenMeetingId(scope);
 }
 
 /**
@@ -80,7 +80,7 @@ export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
   const scope = findScope(doc);
   const page = ctx.url ?? 'ALLRIS 3 to010 page';
   const h1El = findUnderId(doc, ['risname', 'risname_raw'], (el) => el.name === 'h1', 1)[0];
-  const h1 = nodeText([h1El]);
+  const h1 = textValue([h1El]);
   const fields = headFields(scope);
   if (!h1 && fields.length === 0) {
     throw new LayoutChangedError(`${page}: neither a Tagesordnung heading nor head labels`, page, '#risname h1, td.kb1');
@@ -90,14 +90,9 @@ export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
     throw new LayoutChangedError(`${page}: no agenda table with a Betreff column`, page, 'table.tl1 tr.zk1 th "Betreff"');
   }
   const head = readMeetingHead(fields, null);
-  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: nodeText(f.value) })), [h1, head.name, head.statusText]);
+  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: textValue(f.value) })), [h1, head.name, head.statusText]);
   return {
-    type: 'Meeting',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: meetingSourceId(doc, scope, ctx.url),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'Meeting', 'allris3', meetingSourceId(doc, scope, ctx.url)),
     ...head,
     name: head.name ?? nameFromTitle(h1, head.date),
     agendaItem: parseClassicAgenda(agenda.table, agenda.header, page),

@@ -16,24 +16,24 @@
  */
 import type { AnyNode, Document, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { parseGermanDate } from '../shared/dates';
-import { attr, attrContains, attrValue, closest, documentOf, findFirst, findUnder, findUnderId, hasClass, textContent } from '../shared/dom';
-import { urlParam } from '../shared/head-fields';
-import { writeListNumbers } from '../shared/list-numbers';
+import { attr, attrContains, attrValue, closest, documentOf, findFirst, findUnder, findUnderId, hasClass, textContent } from '../html/dom';
+import { listMarkers } from '../html/list-numbers';
 import { labelKey } from '../shared/text';
 import { nameFromAuszugTitle, splitPaperLink, splitTopNumber } from '../shared/to020-fields';
 import { findVote, type AgendaItemWithVote } from '../shared/vote';
 import { readLabelledFields, type LabelledField } from './vo020-labels';
-import { parseTextSections, textValue } from './vo020-text';
+import { parseTextSections } from './vo020-text';
 import { findScope } from './scope';
+import { ROWS, textValue } from '../html/text';
+import { param } from '../html/param';
 
 
 /** The head table: the table whose own rows hold the "TOP:" label. */
 function headTable(scope: AnyNode): Element | null {
-  const top = findFirst(scope, (td) => td.name === 'td' && hasClass(td, 'kb1') && labelKey(textValue([td])) === 'top');
+  const top = findFirst(scope, (td) => td.name === 'td' && hasClass(td, 'kb1') && labelKey(textValue([td], ROWS)) === 'top');
   const table = top ? closest(top, (el) => el.name === 'table') : undefined;
   return table && table.type === 'tag' ? table : null;
 }
@@ -46,16 +46,16 @@ const isLink = (el: Element, ...parts: string[]): boolean => el.name === 'a' && 
 function sourceIdOf(doc: Document, url: string | null): string | null {
   const own = (v: string | undefined) => (v && /^\d+$/.test(v.trim()) ? v.trim() : null);
   return (
-    urlParam(url, 'TOLFDNR') ??
+    param(url, 'TOLFDNR') ??
     own(attr(findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'objectID'), 'content')) ??
     own(attr(findUnder(doc, (el) => isForm(el, 'to020'), (el) => isInput(el, 'TOLFDNR'), 1)[0], 'value')) ??
-    urlParam(attr(findFirst(doc, (el) => isForm(el, 'topSelected=')), 'action'), 'topSelected')
+    param(attr(findFirst(doc, (el) => isForm(el, 'topSelected=')), 'action'), 'topSelected')
   );
 }
 
 function fieldValue(fields: LabelledField[], key: string): string | null {
   const field = fields.find((f) => labelKey(f.label) === key);
-  return field ? textValue(field.cells) : null;
+  return field ? textValue(field.cells, ROWS) : null;
 }
 
 export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
@@ -79,34 +79,29 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const meetingForm = findUnder(table, (el) => isForm(el, 'to010'), (el) => isInput(el, 'SILFDNR'), 1)[0];
   const paperLink = findFirst(table, (el) => isLink(el, 'vo020', 'VOLFDNR='));
   const paperForm = findUnder(table, (el) => isForm(el, 'vo020'), (el) => isInput(el, 'VOLFDNR'), 1)[0];
-  const paper = splitPaperLink(paperLink ? textValue([paperLink]) : null);
+  const paper = splitPaperLink(paperLink ? textValue([paperLink], ROWS) : null);
 
   const heading = findUnderId(doc, ['risname', 'risname_raw'], (el) => el.name === 'h1', 1)[0];
   const titleEl = findFirst(doc, (el) => el.name === 'title');
   const name =
-    nameFromAuszugTitle(heading ? textValue([heading]) : null) ??
+    nameFromAuszugTitle(heading ? textValue([heading], ROWS) : null) ??
     nameFromAuszugTitle(titleEl ? textContent(titleEl) : '') ??
     paper.name;
 
-  writeListNumbers(scope);
-  const text = parseTextSections(scope);
+  const markers = listMarkers(scope);
+  const text = parseTextSections(scope, markers);
 
   return {
-    type: 'AgendaItem',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: sourceIdOf(doc, ctx.url),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'AgendaItem', 'allris3', sourceIdOf(doc, ctx.url)),
     number: top.number,
     public: top.public,
     name,
-    meetingSourceId: urlParam(attr(meetingLink, 'href'), 'SILFDNR') ?? (attr(meetingForm, 'value')?.trim() || null),
-    meetingName: meetingLink ? textValue([meetingLink]) : null,
+    meetingSourceId: param(attr(meetingLink, 'href'), 'SILFDNR') ?? (attr(meetingForm, 'value')?.trim() || null),
+    meetingName: meetingLink ? textValue([meetingLink], ROWS) : null,
     organization: fieldValue(fields, 'gremium'),
     date: parseGermanDate(fieldValue(fields, 'datum')),
     paperReference: paper.reference,
-    paperSourceId: urlParam(attr(paperLink, 'href'), 'VOLFDNR') ?? (attr(paperForm, 'value')?.trim() || null),
+    paperSourceId: param(attr(paperLink, 'href'), 'VOLFDNR') ?? (attr(paperForm, 'value')?.trim() || null),
     result,
     resultCode: classifyResult(result),
     text,

@@ -4,33 +4,22 @@
  * (status, date, TO form, meeting link, result, spacer, NA/PA form). Spacer rows are skipped. Pure.
  */
 import type { Element } from 'domhandler';
-import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAttribute, hasClass } from '../shared/dom';
+import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAttribute, hasClass } from '../html/dom';
 import { LayoutChangedError } from '../errors';
 import type { ConsultationMeetingRecord, ConsultationRecord } from '../records';
 import { classifyResult, classifyRole, cleanResultText } from '../shared/codes';
 import { parseDate, slashOrderOf, type DayOrder } from '../shared/dates';
 import { cleanText } from '../shared/text';
-import { rowCells, tableRows } from './vo020-labels';
-import { textValue } from './vo020-text';
-
-/** A query parameter from an href or form action ("to010.asp?topSelected=1056127" → "1056127"). */
-export function urlParam(href: string | null | undefined, name: string): string | null {
-  if (!href) return null;
-  const m = new RegExp(`[?&]${name}=([^&#]*)`, 'i').exec(href.replace(/&amp;/gi, '&'));
-  if (!m) return null;
-  try {
-    return cleanText(decodeURIComponent(m[1]));
-  } catch {
-    return cleanText(m[1]);
-  }
-}
+import { rowCells, tableRows } from '../html/table';
+import { ROWS, textValue } from '../html/text';
+import { param } from '../html/param';
 
 const isForm = (el: Element, part: string): boolean => el.name === 'form' && attrContains(el, 'action', part);
 const isInput = (el: Element, name: string): boolean => el.name === 'input' && attrValue(el, 'name') === name;
 
 /** Spacer rows hold only images (einpix.gif) or nothing. */
 function isEmptyRow(row: Element): boolean {
-  return textValue([row]) === null && !findFirst(row, (el) => el.name === 'form' || (el.name === 'a' && hasAttribute(el, 'href')));
+  return textValue([row], ROWS) === null && !findFirst(row, (el) => el.name === 'form' || (el.name === 'a' && hasAttribute(el, 'href')));
 }
 
 function isMeetingRow(cells: Element[]): boolean {
@@ -41,20 +30,20 @@ function parseMeetingRow(row: Element, cells: Element[], order: DayOrder | null)
   const dateCell = cells.find((c) => hasClass(c, 'text2')) ?? cells[1];
   const toForm = findFirst(row, (el) => isForm(el, 'to010'));
   const link = findAll(row, (el) => el.name === 'a' && attrContains(el, 'href', 'to010')).find(
-    (a) => urlParam(a.attribs.href, 'SILFDNR') !== null,
+    (a) => param(a.attribs.href, 'SILFDNR', { value: 'text' }) !== null,
   );
   const meetingSourceId =
-    cleanText(attr(toForm ? findFirst(toForm, (el) => isInput(el, 'SILFDNR')) : undefined, 'value')) ?? urlParam(attr(link, 'href'), 'SILFDNR');
+    cleanText(attr(toForm ? findFirst(toForm, (el) => isInput(el, 'SILFDNR')) : undefined, 'value')) ?? param(attr(link, 'href'), 'SILFDNR', { value: 'text' });
   const agendaItemSourceId =
     cleanText(attr(findUnder(row, (el) => isForm(el, 'to020'), (el) => isInput(el, 'TOLFDNR'), 1)[0], 'value')) ??
-    urlParam(attr(toForm, 'action'), 'topSelected') ??
-    urlParam(attr(findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'TOLFDNR=')), 'href'), 'TOLFDNR');
+    param(attr(toForm, 'action'), 'topSelected', { value: 'text' }) ??
+    param(attr(findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'TOLFDNR=')), 'href'), 'TOLFDNR', { value: 'text' });
   // The meeting name: the link text, or the plain cell after the TO cell where the meeting is not linked.
-  const name = link ? textValue([link]) : cells[3] ? textValue([cells[3]]) : null;
+  const name = link ? textValue([link], ROWS) : cells[3] ? textValue([cells[3]], ROWS) : null;
   const resultCell = cells.find((c) => hasClass(c, 'text3'));
-  const result = cleanResultText(resultCell ? textValue([resultCell]) : null);
+  const result = cleanResultText(resultCell ? textValue([resultCell], ROWS) : null);
   return {
-    date: dateCell ? parseDate(textValue([dateCell]), { order }) : null,
+    date: dateCell ? parseDate(textValue([dateCell], ROWS), { order }) : null,
     name,
     meetingSourceId,
     agendaItemSourceId,
@@ -64,9 +53,9 @@ function parseMeetingRow(row: Element, cells: Element[], order: DayOrder | null)
 }
 
 function parseStationRow(cells: Element[]): ConsultationRecord {
-  const role = cells[2] ? textValue([cells[2]]) : null;
+  const role = cells[2] ? textValue([cells[2]], ROWS) : null;
   return {
-    organization: cells[1] ? textValue([cells[1]]) : null,
+    organization: cells[1] ? textValue([cells[1]], ROWS) : null,
     role,
     roleCode: classifyRole(role),
     stationStatus: cleanText(cells[0]?.attribs.title),
@@ -81,7 +70,7 @@ function parseStationRow(cells: Element[]): ConsultationRecord {
 export function parseConsultationTable(table: Element, page: string | null): ConsultationRecord[] {
   const stations: ConsultationRecord[] = [];
   // "10/21/2026" or "21/10/2026": the table's other dates say which number is the day (dates.ts)
-  const order = slashOrderOf(tableRows(table).flatMap((r) => rowCells(r).filter((c) => hasClass(c, 'text2')).map((c) => textValue([c]))));
+  const order = slashOrderOf(tableRows(table).flatMap((r) => rowCells(r).filter((c) => hasClass(c, 'text2')).map((c) => textValue([c], ROWS))));
   for (const row of tableRows(table)) {
     if (isEmptyRow(row)) continue;
     const cells = rowCells(row);

@@ -5,9 +5,10 @@
  * field. Label set and order differ per city, so nothing here is positional. Pure.
  */
 import type { Element } from 'domhandler';
-import { hasClass } from '../shared/dom';
+import { hasClass } from '../html/dom';
 import { labelKey } from '../shared/text';
-import { nodeType, textValue } from './vo020-text';
+import { ROWS, textValue } from '../html/text';
+import { rowCells, tableRows } from '../html/table';
 
 export type PaperField =
   | 'name' | 'status' | 'paperType' | 'originator' | 'underDirectionOf' | 'relatedReferences' | 'date'
@@ -49,27 +50,6 @@ export interface LabelledField {
   row: Element;
 }
 
-function childElements(el: Element): Element[] {
-  return el.children.filter((c): c is Element => nodeType(c) === 'tag');
-}
-
-/** The rows of a table, looking through <thead>/<tbody>/<tfoot> where a parser added them. */
-export function tableRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (const child of childElements(table)) {
-    if (child.name === 'tr') rows.push(child);
-    else if (child.name === 'tbody' || child.name === 'thead' || child.name === 'tfoot') {
-      rows.push(...childElements(child).filter((r) => r.name === 'tr'));
-    }
-  }
-  return rows;
-}
-
-/** The cells of a row (td and th). */
-export function rowCells(row: Element): Element[] {
-  return childElements(row).filter((c) => c.name === 'td' || c.name === 'th');
-}
-
 function isLabelCell(cell: Element): boolean {
   return hasClass(cell, 'kb1');
 }
@@ -81,7 +61,7 @@ export function readLabelledFields(table: Element): LabelledField[] {
     let current: LabelledField | null = null;
     for (const cell of rowCells(row)) {
       if (isLabelCell(cell)) {
-        const shown = textValue([cell]);
+        const shown = textValue([cell], ROWS);
         current = { label: shown ? shown.replace(/\s*:\s*$/, '') : null, field: fieldForLabel(shown), cells: [], row };
         fields.push(current);
       } else if (current) {

@@ -5,47 +5,32 @@
  * document links, the shared `#bfTable` (status as `div[aria-label]`, links `to010_r.asp` / `to020_r.asp`),
  * and the Word-converted texts in `div#allrisSV`, `div#allrisBV`, … (nested <html> documents, §3). Pure.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { PaperRecord, TextSection } from '../records';
 import { parseHeadPaper } from '../shared/head-paper';
-import { attr, attrValue, findAll } from '../shared/dom';
-import { nodeLines, textSection } from '../shared/head-fields';
-
-/** The ALLRIS text anchors (ALLRIS-NOTES §3) and the section each one stands for. */
-const ANCHOR_HEADINGS: Record<string, string> = {
-  allrisSV: 'Sachverhalt',
-  allrisBV: 'Beschlussvorschlag',
-  allrisFA: 'Finanzielle Auswirkungen',
-  allrisAN: 'Anlagen',
-  allrisBS: 'Beschluss',
-  allrisWP: 'Wortprotokoll',
-  allrisAE: 'Abstimmungsergebnis',
-};
+import { attr, attrValue, findAll } from '../html/dom';
+import { textSection } from '../shared/head-fields';
+import { anchorHeading } from '../shared/section-heading';
+import { textLines } from '../html/text';
 
 /**
  * The text sections: each `<a name="allrisXX">` inside its own `div#allrisXX`. Heading: the document's
  * own first line ("Beschluss:"), else the anchor's meaning. A section with no text after its heading
  * (an empty Word template) is left out.
  */
-export function readAnchorSections(_$: CheerioAPI, root: Cheerio<AnyNode>): TextSection[] {
-  return root.toArray().flatMap((node) => readAnchorSectionsIn(node));
-}
-
-/** readAnchorSections over the domhandler tree (`root`: the `#allris` container or the document). */
-export function readAnchorSectionsIn(root: AnyNode): TextSection[] {
+export function readAnchorSections(root: AnyNode): TextSection[] {
   const sections: TextSection[] = [];
   for (const el of findAll(root, (a) => a.name === 'a' && (attrValue(a, 'name')?.startsWith('allris') ?? false))) {
     const name = attr(el, 'name') ?? '';
     const container = el.parent && el.parent.type !== 'root' ? el.parent : null;
     if (!container || container.type !== 'tag' || container.name !== 'div' || attr(container, 'id') !== name) continue;
-    const section = textSection(nodeLines([container]), null, ANCHOR_HEADINGS[name] ?? null);
+    const section = textSection(textLines([container]), null, anchorHeading(name));
     if (section) sections.push(section);
   }
   return sections;
 }
 
 export function parseAllris3rPaper(ctx: ParseContext): PaperRecord {
-  return parseHeadPaper(ctx, { system: 'allris3', title: 'reference-type', pageName: 'ALLRIS 3 vo020_r page', readText: readAnchorSectionsIn });
+  return parseHeadPaper(ctx, { system: 'allris3', title: 'reference-type', pageName: 'ALLRIS 3 vo020_r page', readText: readAnchorSections });
 }

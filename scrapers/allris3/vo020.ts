@@ -12,17 +12,21 @@
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isOrganisationName } from '../shared/persons';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type ConsultationRecord, type FileRef, type PaperRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { ConsultationRecord, FileRef, PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
-import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass, nextElements, textContent } from '../shared/dom';
+import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass, nextElements, textContent } from '../html/dom';
 import { cleanText } from '../shared/text';
 import { documentFormUrl, documentLinkUrl } from '../shared/document-url';
-import { parseConsultationTable, urlParam } from './vo020-consultation';
-import { readLabelledFields, tableRows, type LabelledField, type PaperField } from './vo020-labels';
-import { nodeType, parseTextSections, textLines, textValue } from './vo020-text';
+import { parseConsultationTable } from './vo020-consultation';
+import { readLabelledFields, type LabelledField, type PaperField } from './vo020-labels';
+import { tableRows } from '../html/table';
+import { parseTextSections } from './vo020-text';
 import { findScope } from './scope';
 import { splitReferences } from '../shared/references';
+import { ROWS, textLines, textValue } from '../html/text';
+import { param } from '../html/param';
+import { publicFromStatus } from '../html/public-status';
 
 
 /** "Drucksache - 22-2402" → "22-2402"; "Vorlage - 23/224 - Betreff…" (a <title>) → "23/224". */
@@ -32,37 +36,27 @@ function referenceFrom(text: string | null): string | null {
   return parts.length >= 2 ? cleanText(parts[1]) : null;
 }
 
-/** Status "öffentlich" → true, "nichtöffentlich" / "nicht öffentlich" → false, anything else → null. */
-export function publicFromStatus(status: string | null): boolean | null {
-  if (!status) return null;
-  const t = status.toLowerCase();
-  const notPublic = /nicht[\s-]*(ö|oe)ffentlich/.test(t);
-  const isPublic = /(ö|oe)ffentlich/.test(t.replace(/nicht[\s-]*(ö|oe)ffentlich/g, ''));
-  if (notPublic === isPublic) return null;
-  return isPublic;
-}
-
 /** VOLFDNR: from the URL, else the page's own forms and links (never a link to another Vorlage). */
 function sourceIdOf(doc: Document, url: string | null): string | null {
   return (
-    urlParam(url, 'VOLFDNR') ??
+    param(url, 'VOLFDNR', { value: 'text' }) ??
     cleanText(attr(findUnder(doc, (el) => el.name === 'form' && attrContains(el, 'action', 'vo021'), (el) => el.name === 'input' && attrValue(el, 'name') === 'VOLFDNR', 1)[0], 'value')) ??
     cleanText(attr(findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'objectID'), 'content')) ??
-    urlParam(attr(findFirst(doc, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020.asp?VOLFDNR=') && attrContains(el, 'href', 'toggleMenu')), 'href'), 'VOLFDNR')
+    param(attr(findFirst(doc, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020.asp?VOLFDNR=') && attrContains(el, 'href', 'toggleMenu')), 'href'), 'VOLFDNR', { value: 'text' })
   );
 }
 
 /** The head table: the table around the Betreff label, else around the first label of the data column. */
 function headTable(scope: AnyNode): Element | null {
   const isLabel = (el: Element): boolean => el.name === 'td' && hasClass(el, 'kb1');
-  const betreff = findFirst(scope, (td) => isLabel(td) && /^betreff\s*:?$/i.test(textValue([td]) ?? ''));
+  const betreff = findFirst(scope, (td) => isLabel(td) && /^betreff\s*:?$/i.test(textValue([td], ROWS) ?? ''));
   const anchor = betreff ?? findUnder(scope, (el) => el.name === 'td' && hasClass(el, 'ko1'), isLabel, 1)[0];
   const table = anchor ? closest(anchor, (el) => el.name === 'table') : undefined;
-  return table && nodeType(table) === 'tag' ? (table as Element) : null;
+  return table && table.type === 'tag' ? (table as Element) : null;
 }
 
 function valueLines(f: LabelledField | undefined): string[] {
-  return f ? textLines(f.cells) : [];
+  return f ? textLines(f.cells, ROWS) : [];
 }
 
 function consultationOf(field: LabelledField, page: string | null): ConsultationRecord[] {
@@ -112,7 +106,7 @@ function filesOf(scope: AnyNode, base: string | null): FileRef[] {
       key = `form:${inputs.join('&')}`;
     } else {
       url = documentLinkUrl(el.attribs.href, base);
-      name = textValue([el]) ?? cleanText(el.attribs.title?.replace(/\(Öffnet[^)]*\)/g, ''));
+      name = textValue([el], ROWS) ?? cleanText(el.attribs.title?.replace(/\(Öffnet[^)]*\)/g, ''));
       key = `url:${el.attribs.href}`;
     }
     if (seen.has(key)) continue;
@@ -130,7 +124,7 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
 
   const h1 = findUnderId(doc, ['risname', 'risname_raw'], (el) => el.name === 'h1', 1)[0];
   const title = findFirst(doc, (el) => el.name === 'title');
-  const reference = referenceFrom(h1 ? textValue([h1]) : null) ?? referenceFrom(cleanText(title ? textContent(title) : ''));
+  const reference = referenceFrom(h1 ? textValue([h1], ROWS) : null) ?? referenceFrom(cleanText(title ? textContent(title) : ''));
 
   const table = headTable(scope);
   const fields = table ? readLabelledFields(table) : [];
@@ -146,25 +140,20 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
     );
   }
 
-  const statusText = first('status') ? textValue(first('status')!.cells) : null;
+  const statusText = first('status') ? textValue(first('status')!.cells, ROWS) : null;
   const dateField = first('date');
   const consultationField = first('consultation');
 
   return {
-    type: 'Paper',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: sourceIdOf(doc, ctx.url),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'Paper', 'allris3', sourceIdOf(doc, ctx.url)),
     reference,
-    name: betreff ? textValue(betreff.cells) : null,
-    paperType: first('paperType') ? textValue(first('paperType')!.cells) : null,
+    name: betreff ? textValue(betreff.cells, ROWS) : null,
+    paperType: first('paperType') ? textValue(first('paperType')!.cells, ROWS) : null,
     public: publicFromStatus(statusText),
     statusText,
     originator: [...all('originator').flatMap(valueLines), ...all('author').flatMap(valueLines).filter(isOrganisationName)],
     underDirectionOf: all('underDirectionOf').flatMap(valueLines),
-    date: dateField ? parseGermanDate(textValue(dateField.cells)) : null,
+    date: dateField ? parseGermanDate(textValue(dateField.cells, ROWS)) : null,
     relatedReferences: [...new Set(all('relatedReferences').flatMap(valueLines).flatMap(splitReferences))],
     consultation: consultationField ? consultationOf(consultationField, page) : [],
     files: filesOf(scope, ctx.url),

@@ -14,16 +14,16 @@
  */
 import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type ListRecord, type PaperRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { ListRecord, PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
-import { urlParam } from '../shared/head-fields';
 import { cleanText, labelKey, resolveUrl } from '../shared/text';
-import { rowCells, tableRows } from './vo020-labels';
+import { rowCells, tableRows } from '../html/table';
 import { findHeaderColumns } from '../shared/table-header';
-import { textOf } from '../shared/dom-text';
-import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasClass, textContent } from '../shared/dom';
+import { attr, attrContains, attrValue, documentOf, findAll, findFirst, hasClass, textContent } from '../html/dom';
 import { findScope } from './scope';
+import { text } from '../html/text';
+import { param } from '../html/param';
 
 
 type Column = 'paper' | 'date' | 'type' | null;
@@ -52,12 +52,7 @@ export function splitReference(linkText: string): { reference: string | null; na
 
 function paperItem(ctx: ParseContext, fields: Pick<PaperRecord, 'sourceId' | 'url' | 'reference' | 'name' | 'paperType' | 'date'>): PaperRecord {
   return {
-    type: 'Paper',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: fields.sourceId,
-    url: fields.url,
+    ...recordBase(ctx, 'Paper', 'allris3', fields.sourceId, { url: fields.url }),
     reference: fields.reference,
     name: fields.name,
     paperType: fields.paperType,
@@ -108,28 +103,23 @@ export function parseAllris3PaperList(ctx: ParseContext): ListRecord {
     const link = findFirst(row, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020') && attrContains(el, 'href', 'VOLFDNR='));
     if (!link) continue;
     const href = attr(link, 'href');
-    const { reference, name } = splitReference(textOf(link));
+    const { reference, name } = splitReference(text(link, { visibleOnly: true }));
     const dateCell = cellAt(row, found.columns, 'date');
     const typeCell = cellAt(row, found.columns, 'type');
     items.push(
       paperItem(ctx, {
-        sourceId: urlParam(href, 'VOLFDNR') ?? cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'VOLFDNR'), 'value')),
+        sourceId: param(href, 'VOLFDNR') ?? cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'VOLFDNR'), 'value')),
         url: resolveUrl(href, ctx.url),
         reference,
         name,
-        date: dateCell ? parseGermanDate(textOf(dateCell)) : null,
-        paperType: typeCell ? cleanText(textOf(typeCell)) : null,
+        date: dateCell ? parseGermanDate(text(dateCell, { visibleOnly: true })) : null,
+        paperType: typeCell ? cleanText(text(typeCell, { visibleOnly: true })) : null,
       }),
     );
   }
   const nextLink = findFirst(found.table, (a) => a.name === 'a' && /^n(ä|ae)chste\b/i.test(cleanText(textContent(a)) ?? ''));
   return {
-    type: 'List',
-    format: RECORD_FORMAT,
-    system: 'allris3',
-    systemVersion: ctx.systemVersion,
-    sourceId: null,
-    url: ctx.url,
+    ...recordBase(ctx, 'List', 'allris3', null),
     itemType: 'Paper',
     items,
     next: nextLink ? resolveUrl(attr(nextLink, 'href'), ctx.url) : null,

@@ -8,12 +8,15 @@
  */
 import type { AnyNode, Document } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type OrganizationRecord } from '../records';
-import { attrContains, byId, documentOf, findAll, findFirst, hasClass, textContent } from '../shared/dom';
-import { findField, metaVersion, nodeText, readHeadFields, urlParam } from '../shared/head-fields';
+import { recordBase, type ParseContext } from '../html/context';
+import type { OrganizationRecord } from '../records';
+import { attrContains, byId, documentOf, findAll, findFirst, hasClass, textContent } from '../html/dom';
+import { findField, readHeadFields } from '../shared/head-fields';
 import { findMemberTable, readMembers } from '../shared/org-members';
 import { cleanText } from '../shared/text';
+import { textValue } from '../html/text';
+import { param } from '../html/param';
+import { allrisVersion } from '../html/version';
 
 /** The committee's name: a head field labelled as the name, else the page title heading. */
 function organizationName(doc: Document, root: AnyNode): string | null {
@@ -22,7 +25,7 @@ function organizationName(doc: Document, root: AnyNode): string | null {
   const title = findFirst(doc, (el) => el.name === 'title');
   return (
     fromField ??
-    nodeText([findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'))]) ??
+    textValue([findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'))]) ??
     cleanText((title ? textContent(title) : '').replace(/^\s*ALLRIS\s*-\s*/i, ''))
   );
 }
@@ -32,13 +35,13 @@ function organizationName(doc: Document, root: AnyNode): string | null {
  * only when all of them name one and the same committee, never a guess between several.
  */
 function ownId(root: AnyNode, url: string | null): string | null {
-  const fromUrl = urlParam(url, 'GRLFDNR');
+  const fromUrl = param(url, 'GRLFDNR');
   if (fromUrl) return fromUrl;
   const ids = new Set<string>();
   // a[href*="GRLFDNR="], form[action*="GRLFDNR="]
   const own = findAll(root, (el) => (el.name === 'a' && attrContains(el, 'href', 'GRLFDNR=')) || (el.name === 'form' && attrContains(el, 'action', 'GRLFDNR=')));
   for (const el of own) {
-    const id = urlParam(el.attribs.href ?? el.attribs.action, 'GRLFDNR');
+    const id = param(el.attribs.href ?? el.attribs.action, 'GRLFDNR');
     if (id) ids.add(id);
   }
   return ids.size === 1 ? [...ids][0] : null;
@@ -57,12 +60,7 @@ export function parseAllris4Organization(ctx: ParseContext): OrganizationRecord 
     );
   }
   return {
-    type: 'Organization',
-    format: RECORD_FORMAT,
-    system: 'allris4',
-    systemVersion: ctx.systemVersion ?? metaVersion(doc),
-    sourceId: ownId(scope, ctx.url),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'Organization', 'allris4', ownId(scope, ctx.url), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
     name: organizationName(doc, scope),
     members: readMembers(found),
   };

@@ -12,10 +12,10 @@
  * - unpublished meetings are `<a id="si_<SILFDNR>">` without href: kept, SILFDNR from that id.
  */
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { MeetingListRecord } from '../records';
 import { readCalenderView } from '../shared/calender-view';
-import { documentOf, findFirst, hasClass, parseHtml } from '../shared/dom';
+import { documentOf, findFirst, hasClass, parseHtml } from '../html/dom';
 
 /** The HTML of every `<component>` of a Wicket AJAX answer, CDATA unwrapped, in document order. */
 export function ajaxComponents(xml: string): string[] {

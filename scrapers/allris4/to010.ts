@@ -12,15 +12,12 @@
  *   which points to an earlier meeting whose minutes are approved.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type MeetingRecord } from '../records';
-import { idParam } from '../shared/agenda-entry';
-import { dateFromTitle, nameFromTitle, readMeetingHead } from '../shared/agenda-meeting-head';
-import { findToTable, parseToTable } from '../shared/agenda-totable';
-import { attr, attrContains, byId, documentOf, findAll, findFirst, hasClass } from '../shared/dom';
-import { metaVersion, nodeText, readHeadFields } from '../shared/head-fields';
-import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
+import type { ParseContext } from '../html/context';
+import { parseHeadMeeting } from '../shared/head-meeting';
+import type { MeetingRecord } from '../records';
+import { attr, attrContains, findAll } from '../html/dom';
+import { readHeadFields } from '../shared/head-fields';
+import { param } from '../html/param';
 
 const link = (el: Element, ...parts: string[]): boolean => el.name === 'a' && parts.every((p) => attrContains(el, 'href', p));
 const form = (el: Element, ...parts: string[]): boolean => el.name === 'form' && parts.every((p) => attrContains(el, 'action', p));
@@ -37,14 +34,14 @@ const OWN_LINKS: ((el: Element) => boolean)[] = [
 
 /** SILFDNR: from the URL, else from the page's own Wicket links (never an agenda link to another meeting). */
 export function meetingSourceId(root: AnyNode, url: string | null): string | null {
-  const fromUrl = idParam(url, 'SILFDNR');
+  const fromUrl = param(url, 'SILFDNR');
   if (fromUrl) return fromUrl;
   for (const test of OWN_LINKS) {
     for (const el of findAll(root, test)) {
       const href = attr(el, 'href') ?? attr(el, 'action');
       // "to010?0-1.-head-searchform&SILFDNR=…" is this page; "to010?SILFDNR=…&refresh=false" is another meeting
       if (/to010\?/i.test(href ?? '') && !/to010\?\d+-/i.test(href ?? '')) continue;
-      const id = idParam(href, 'SILFDNR');
+      const id = param(href, 'SILFDNR');
       if (id) return id;
     }
   }
@@ -52,27 +49,11 @@ export function meetingSourceId(root: AnyNode, url: string | null): string | nul
 }
 
 export function parseAllris4Meeting(ctx: ParseContext): MeetingRecord {
-  const doc = documentOf(ctx);
-  const page = ctx.url ?? 'ALLRIS 4 to010 page';
-  const root: AnyNode = byId(doc, 'allris') ?? doc;
-  const title = nodeText([findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'))]);
-  const fields = readHeadFields(root).map((f) => ({ key: f.key, value: f.value }));
-  if (!title && fields.length === 0) {
-    throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, 'h1.title, #head .row dl');
-  }
-  const head = readMeetingHead(fields, root);
-  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: nodeText(f.value) })), [title, head.name, head.statusText]);
-  return {
-    type: 'Meeting',
-    format: RECORD_FORMAT,
+  return parseHeadMeeting(ctx, {
     system: 'allris4',
-    systemVersion: ctx.systemVersion ?? metaVersion(doc),
-    sourceId: meetingSourceId(root, ctx.url),
-    url: ctx.url ?? null,
-    ...head,
-    date: head.date ?? dateFromTitle(title),
-    name: head.name ?? nameFromTitle(title, head.date ?? dateFromTitle(title)),
-    agendaItem: parseToTable(findToTable(root, page)),
-    ...cancelledField(cancelled),
-  };
+    pageName: 'ALLRIS 4 to010 page',
+    headSelector: 'h1.title, #head .row dl',
+    readFields: (root) => readHeadFields(root).map((f) => ({ key: f.key, value: f.value })),
+    sourceId: meetingSourceId,
+  });
 }

@@ -15,24 +15,26 @@
  *   ("Beschluss ausblenden");
  * - Word list numbers (`<ol start="2">`) and vote tables ("Abstimmung: | Dafür: | 25 | …") are kept.
  */
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type TextSection } from '../records';
-import { textLines } from '../allris3/vo020-text';
+import { recordBase, type ParseContext } from '../html/context';
+import type { TextSection } from '../records';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { parseGermanDate } from '../shared/dates';
-import { attr, attrContains, byId, documentOf, findAll, findFirst, findUnder, hasClass, nextElements, textContent } from '../shared/dom';
+import { attr, attrContains, byId, documentOf, findAll, findFirst, findUnder, hasClass, nextElements, textContent } from '../html/dom';
 import { panelName, partHeading } from './vo020';
-import { findField, nodeText, metaVersion, readHeadFields, textSection, urlParam, type HeadField } from '../shared/head-fields';
-import { writeListNumbers } from '../shared/list-numbers';
+import { findField, readHeadFields, textSection, type HeadField } from '../shared/head-fields';
+import { listMarkers } from '../html/list-numbers';
 import { cleanText, labelKey } from '../shared/text';
 import { nameFromAllris4Title, splitPaperLink, splitTopNumber } from '../shared/to020-fields';
 import { findVote, type AgendaItemWithVote } from '../shared/vote';
+import { ROWS, textLines, textValue } from '../html/text';
+import { param } from '../html/param';
+import { allrisVersion } from '../html/version';
 
 /** TOLFDNR: the URL, else the page's own links and forms (`Wicket.Ajax.baseUrl="to020?TOLFDNR=…"`, print link). */
 function sourceIdOf(url: string | null, text: string): string | null {
-  return urlParam(url, 'TOLFDNR') ?? (/to020\?(?:[^"'\s<>]*?(?:&amp;|&))?TOLFDNR=(\d+)/i.exec(text)?.[1] ?? null);
+  return param(url, 'TOLFDNR') ?? (/to020\?(?:[^"'\s<>]*?(?:&amp;|&))?TOLFDNR=(\d+)/i.exec(text)?.[1] ?? null);
 }
 
 function fieldText(field: HeadField | null): string | null {
@@ -44,10 +46,10 @@ function fieldText(field: HeadField | null): string | null {
  * own first line ("Beschluss:"); else the panel's name from its collapse tooltip. Word tables keep
  * one line per row, cells joined by " | ".
  */
-function readSections(root: AnyNode): TextSection[] {
+function readSections(root: AnyNode, markers: Map<Element, string>): TextSection[] {
   const sections: TextSection[] = [];
   for (const part of findAll(root, (el) => el.name === 'div' && hasClass(el, 'docPart'))) {
-    const section = textSection(textLines([part]), nodeText([partHeading(part)]), panelName(part));
+    const section = textSection(textLines([part], { ...ROWS, markers }), textValue([partHeading(part)]), panelName(part));
     if (section) sections.push(section);
   }
   return sections;
@@ -59,10 +61,10 @@ function resultOf(root: AnyNode): string | null {
   // .toBa dt
   for (const dt of findUnder(root, (el) => hasClass(el, 'toBa'), (el) => el.name === 'dt')) {
     if (value === null && /^beschluss(art)?$/.test(labelKey(textContent(dt)))) {
-      value = nodeText([nextElements(dt).find((el) => el.name === 'dd')]);
+      value = textValue([nextElements(dt).find((el) => el.name === 'dd')]);
     }
   }
-  return cleanResultText(value ?? nodeText([byId(root, 'toBeschlussart')]));
+  return cleanResultText(value ?? textValue([byId(root, 'toBeschlussart')]));
 }
 
 export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
@@ -87,25 +89,20 @@ export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const paper = splitPaperLink(fieldText(paperField));
   const result = resultOf(rootNode);
 
-  writeListNumbers(rootNode);
-  const text = readSections(rootNode);
+  const markers = listMarkers(rootNode);
+  const text = readSections(rootNode, markers);
 
   return {
-    type: 'AgendaItem',
-    format: RECORD_FORMAT,
-    system: 'allris4',
-    systemVersion: ctx.systemVersion ?? metaVersion(doc),
-    sourceId: sourceIdOf(ctx.url, ctx.text),
-    url: ctx.url ?? null,
+    ...recordBase(ctx, 'AgendaItem', 'allris4', sourceIdOf(ctx.url, ctx.text), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
     number: top.number,
     public: top.public,
-    name: nameFromAllris4Title(nodeText([findFirst(rootNode, (el) => el.name === 'h1' && hasClass(el, 'title'))]), top.number, paper.name),
-    meetingSourceId: urlParam(attr(meetingLink, 'href'), 'SILFDNR'),
+    name: nameFromAllris4Title(textValue([findFirst(rootNode, (el) => el.name === 'h1' && hasClass(el, 'title'))]), top.number, paper.name),
+    meetingSourceId: param(attr(meetingLink, 'href'), 'SILFDNR'),
     meetingName: fieldText(meetingField),
     organization: fieldText(findField(fields, (k) => k === 'gremium', ['sigremium'])),
     date: parseGermanDate(fieldText(findField(fields, (k) => k === 'datum', ['sidatum']))),
     paperReference: paper.reference,
-    paperSourceId: urlParam(attr(paperLink, 'href'), 'VOLFDNR'),
+    paperSourceId: param(attr(paperLink, 'href'), 'VOLFDNR'),
     result,
     resultCode: classifyResult(result),
     text,

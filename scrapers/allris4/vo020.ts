@@ -5,12 +5,13 @@
  * text: `div[id^=htm].docPart` under the panel's `h2.expandedTitle`. Pure.
  */
 import type { AnyNode, Element } from 'domhandler';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { PaperRecord, TextSection } from '../records';
 import { parseHeadPaper } from '../shared/head-paper';
-import { attr, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, parentElement, prevElements } from '../shared/dom';
-import { nodeLines, nodeText, textSection } from '../shared/head-fields';
+import { attr, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, parentElement, prevElements } from '../html/dom';
+import { textSection } from '../shared/head-fields';
 import { cleanText } from '../shared/text';
+import { textLines, textValue } from '../html/text';
 
 /** "Sachverhalt ausblenden" (the panel's collapse tooltip) → "Sachverhalt". */
 export function panelName(part: Element): string | null {
@@ -27,7 +28,7 @@ export function readDocParts(root: AnyNode): TextSection[] {
   const sections: TextSection[] = [];
   const isPart = (el: Element): boolean => el.name === 'div' && hasClass(el, 'docPart') && (attrValue(el, 'id')?.startsWith('htm') ?? false);
   for (const part of findAll(root, isPart)) {
-    const section = textSection(nodeLines([part]), nodeText([partHeading(part)]), panelName(part));
+    const section = textSection(textLines([part]), textValue([partHeading(part)]), panelName(part));
     if (section) sections.push(section);
   }
   return sections;

@@ -3,7 +3,7 @@
  * is known only through an embedded Consultation (its `paper`, with the reference where that is
  * embedded too). Pure.
  */
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { AgendaItemEntry, AgendaItemRecord } from '../records';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { oparlBase } from './base';

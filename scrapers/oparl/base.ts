@@ -4,8 +4,8 @@
  * url = its `web` link when that is a usable absolute http(s) URL. Pure.
  */
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type RecordBase } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { RecordBase } from '../records';
 import { oparlString, oparlUrl, type OparlObject } from './quirks';
 
 export interface OparlType {
@@ -30,12 +30,5 @@ export function oparlBase<T extends string>(obj: OparlObject, type: T, ctx: Pars
   if (!id) {
     throw new LayoutChangedError(`OParl ${type} without an id`, ctx.url, `${type}.id`);
   }
-  return {
-    type,
-    format: RECORD_FORMAT,
-    system: 'oparl',
-    systemVersion: oparlType(obj)?.version ?? ctx.systemVersion,
-    sourceId: id,
-    url: oparlUrl(obj.web),
-  };
+  return recordBase(ctx, type, 'oparl', id, { systemVersion: oparlType(obj)?.version ?? ctx.systemVersion, url: oparlUrl(obj.web) });
 }

@@ -3,7 +3,7 @@
  * anything that is no MIME type and no known extension → null), `size: 0` for unknown (→ null),
  * `downloadUrl: ""` beside the real `accessUrl`. Pure.
  */
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { FileRecord } from '../records';
 import { oparlBase } from './base';
 import { fileUrl, oparlMimeType, oparlSize, oparlString, type OparlObject } from './quirks';

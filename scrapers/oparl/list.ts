@@ -5,8 +5,8 @@
  * where given, url is null (it is no HTML page). Pure.
  */
 import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type ListRecord } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { ListRecord } from '../records';
 import { oparlType } from './base';
 import { mapObject, typeNameOf } from './objects';
 import { isObject, oparlUrl, type OparlObject } from './quirks';
@@ -46,12 +46,7 @@ export function mapList(data: unknown[], links: OparlObject | null, ctx: ParseCo
     : itemTypeFromUrls([self, oparlUrl(links?.first), next, ctx.url]);
   if (!itemType) throw new LayoutChangedError('empty OParl list whose item type nothing tells', ctx.url, 'data[0].type');
   return {
-    type: 'List',
-    format: RECORD_FORMAT,
-    system: 'oparl',
-    systemVersion: (items.length ? oparlType(items[0])?.version : null) ?? ctx.systemVersion,
-    sourceId: self,
-    url: null,
+    ...recordBase(ctx, 'List', 'oparl', self, { systemVersion: (items.length ? oparlType(items[0])?.version : null) ?? ctx.systemVersion, url: null }),
     itemType,
     items: items.map((item) => mapObject(item, ctx)),
     next,

@@ -3,7 +3,7 @@
  * the start is a placeholder and dropped. room / location come from an embedded Location, the status
  * from `meetingState`, the agenda from embedded AgendaItem objects. Pure.
  */
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { MeetingRecord } from '../records';
 import { oparlBase } from './base';
 import { agendaEntry } from './agenda-item';

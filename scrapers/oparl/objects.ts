@@ -4,7 +4,7 @@
  * LegislativeTerm) are reported as not parsed (UnsupportedPageError). Pure.
  */
 import { NotARisPageError, UnsupportedPageError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { RisRecord } from '../records';
 import { mapAgendaItem } from './agenda-item';
 import { oparlType } from './base';

@@ -3,7 +3,7 @@
  * organizations come from embedded Membership objects only (ALLRIS usually gives membership URLs:
  * then the lists are empty). Elected members' names belong here; no contact data is read. Pure.
  */
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { OrganizationMember, OrganizationRecord, PersonRecord } from '../records';
 import { oparlBase } from './base';
 import { embedded, embeddedList, firstName, idOf, oparlString, type OparlObject } from './quirks';

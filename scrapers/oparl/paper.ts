@@ -5,7 +5,7 @@
  * sections and no status line; ratsradar's own server gives the status line, the names behind URLs and
  * whole stations of the Beratungsfolge as `ratsradar:` properties (ratsradar.ts). Pure.
  */
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { FileRef, PaperRecord } from '../records';
 import { oparlBase } from './base';
 import { mapConsultation } from './consultation';

@@ -4,7 +4,7 @@
  * arrays become a List record. Invalid JSON and JSON that is not OParl throw NotARisPageError. Pure.
  */
 import { LayoutChangedError, NotARisPageError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { RisRecord } from '../records';
 import { readOparlJson } from './json';
 import { mapList } from './list';

@@ -4,7 +4,7 @@
  * fields with a "List" suffix (legislativeTermList, locationList): the record uses the object kind.
  * ALLRIS 1.0 embeds the legislative terms instead of naming a list: nothing to record then. Pure.
  */
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { BodyRecord, SystemRecord } from '../records';
 import { oparlBase } from './base';
 import { asList, idOf, oparlString, oparlUrl, type OparlObject } from './quirks';

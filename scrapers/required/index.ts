@@ -10,27 +10,14 @@
  */
 import { LayoutChangedError } from '../errors';
 import type { RisRecord } from '../records';
+import type { PageParts } from './parts';
+
+export type { PageParts, RequiredPart } from './parts';
 import { AGENDA_ITEM_PARTS } from './to020';
 import { MEETING_PARTS } from './to010';
 import { OPARL_PARTS } from './oparl';
 import { ORGANIZATION_PARTS } from './organization';
 import { PAPER_PARTS } from './vo020';
-
-/** One part a page of a kind must show. */
-export interface RequiredPart<R extends RisRecord = RisRecord> {
-  /** named in the error: "the Betreff (head table)" */
-  part: string;
-  /** whether the page shows it: judged on the record, and on the page text where the record cannot tell */
-  present: (record: R, text: string) => boolean;
-}
-
-export interface PageParts<R extends RisRecord = RisRecord> {
-  /** the record type the kind's parser returns */
-  type: R['type'];
-  parts: RequiredPart<R>[];
-  /** marks what the page does not show (as opposed to shows empty) */
-  mark?: (record: R, text: string) => R;
-}
 
 /**
  * Page kind (detect.ts) → its required parts. Tables are the parsers' own checks, kept there: the agenda

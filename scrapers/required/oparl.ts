@@ -3,7 +3,7 @@
  * here what a paper and a meeting cannot lack besides. Lists may be empty (a last page).
  */
 import type { MeetingRecord, PaperRecord } from '../records';
-import type { PageParts } from './index';
+import type { PageParts } from './parts';
 
 export const OPARL_PARTS: [PageParts<PaperRecord>, PageParts<MeetingRecord>] = [
   { type: 'Paper', parts: [{ part: 'the paper\'s reference or name', present: (r) => r.reference !== null || r.name !== null }] },

@@ -4,7 +4,7 @@
  * (src/db/shrink-guard.ts).
  */
 import type { OrganizationRecord } from '../records';
-import type { PageParts } from './index';
+import type { PageParts } from './parts';
 
 export const ORGANIZATION_PARTS: PageParts<OrganizationRecord> = {
   type: 'Organization',

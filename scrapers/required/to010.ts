@@ -4,7 +4,7 @@
  * LayoutChangedError): ALLRIS 3 `table.tl1` with its TOP/Betreff header, `_r` and ALLRIS 4 `#toTable`.
  */
 import type { MeetingRecord } from '../records';
-import type { PageParts } from './index';
+import type { PageParts } from './parts';
 
 export const MEETING_PARTS: PageParts<MeetingRecord> = {
   type: 'Meeting',

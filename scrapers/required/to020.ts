@@ -1,6 +1,6 @@
 /** to020 (Tagesordnungspunkt / Auszug), every generation: the item's Betreff and its head: the meeting it belongs to, its date and committee. */
 import type { AgendaItemRecord } from '../records';
-import type { PageParts } from './index';
+import type { PageParts } from './parts';
 
 export const AGENDA_ITEM_PARTS: PageParts<AgendaItemRecord> = {
   type: 'AgendaItem',

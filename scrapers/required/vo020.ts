@@ -4,7 +4,7 @@
  * no "Beratungsfolge" label, no #bfTable — says nothing about it: "not shown", never "empty".
  */
 import type { PaperRecord } from '../records';
-import type { PageParts } from './index';
+import type { PageParts } from './parts';
 
 /** The Beratungsfolge label (ALLRIS 3 `td.kb1`, `_r`/4 headings) or the #bfTable of ALLRIS 4 and `_r`. */
 const SHOWS_CONSULTATION = />\s*Beratungsfolge\s*:?\s*</i;

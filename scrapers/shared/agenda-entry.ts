@@ -4,13 +4,12 @@
  * Teil", "Nichtöffentlicher Teil"), the subject without its "Zusatzinfo" span, and the entry
  * itself with result text and code. Pure.
  */
-import type { Cheerio } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { AgendaItemEntry } from '../records';
 import { classifyResult, cleanResultText } from './codes';
-import { attrValue, hasClass } from './dom';
-import { nodeText } from './head-fields';
+import { attrValue, hasClass } from '../html/dom';
 import { cleanText } from './text';
+import { textValue } from '../html/text';
 
 /**
  * "Ö 1" → { number: "1", public: true }; "N 10" → { "10", false }; "Ö 2.1" → { "2.1", true };
@@ -71,9 +70,8 @@ export function notSubject(el: Element): boolean {
  * The subject (Betreff) as shown, on one line, without the "Zusatzinfo" span (referent, author or
  * a remark in grey: "(Referentin: …)", "(Verfasserin: CDU-Fraktion)"); null for "(nichtöffentlich)".
  */
-export function subjectText<T extends AnyNode>(cells: Cheerio<T> | readonly AnyNode[]): string | null {
-  const nodes: readonly AnyNode[] = Array.isArray(cells) ? cells : (cells as Cheerio<T>).toArray();
-  const text = nodeText(nodes, notSubject);
+export function subjectText(cells: readonly AnyNode[]): string | null {
+  const text = textValue(cells, { skip: notSubject });
   return text && HIDDEN_SUBJECT.test(text) ? null : text;
 }
 
@@ -108,11 +106,4 @@ export function agendaItem(p: AgendaItemParts): AgendaItemEntry {
     result,
     resultCode: classifyResult(result),
   };
-}
-
-/** The first numeric value of an id parameter in a link ("…?SILFDNR=3712&amp;TOLFDNR=76116" → 76116). */
-export function idParam(href: string | null | undefined, name: string): string | null {
-  if (!href) return null;
-  const m = new RegExp(`[?&;]${name}=(\\d+)`, 'i').exec(href.replace(/&amp;/g, '&'));
-  return m ? m[1] : null;
 }

@@ -7,9 +7,9 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { dateOnly, parseGermanDate, parseTimeRange } from './dates';
-import { attr, byId, findFirst, isTag } from './dom';
-import { nodeText } from './head-fields';
+import { attr, byId, findFirst, isTag } from '../html/dom';
 import { cleanText } from './text';
+import { textValue } from '../html/text';
 
 export interface MeetingField {
   /** labelKey(label): lower case, no colon, spaces, hyphens or slashes ("Gremium:" → "gremium") */
@@ -82,9 +82,9 @@ export function readMeetingHead(fields: MeetingField[], root: AnyNode | null): M
   };
   const text = (key: HeadKey): string | null => {
     const v = values.get(key);
-    if (v) return nodeText(v);
+    if (v) return textValue(v);
     if (!root) return null;
-    const parts = FALLBACK_IDS[key].map((id) => nodeText(idList(id)));
+    const parts = FALLBACK_IDS[key].map((id) => textValue(idList(id)));
     return cleanText(parts.filter((p) => p !== null).join(' '));
   };
   const orgValue = values.get('organization') ?? (root ? idList('sigremium') : null);
@@ -95,7 +95,7 @@ export function readMeetingHead(fields: MeetingField[], root: AnyNode | null): M
   const time = parseTimeRange(text('time'));
   return {
     name: text('name'),
-    organization: orgValue ? nodeText(orgValue) : null,
+    organization: orgValue ? textValue(orgValue) : null,
     organizationSourceId: organizationIdFromHref(orgHref),
     date: parseGermanDate(text('date')),
     start: time.start,

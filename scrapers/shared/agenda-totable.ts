@@ -17,9 +17,10 @@
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { AgendaItemEntry } from '../records';
-import { agendaItem, idParam, isSectionText, looksLikeTopNumber, publicFromSection, subjectText } from './agenda-entry';
-import { attr, attrContains, attrValue, byId, childElements, closest, findAll, findFirst, findUnder, hasAttribute, hasClass, hasId } from './dom';
-import { nodeText } from './head-fields';
+import { agendaItem, isSectionText, looksLikeTopNumber, publicFromSection, subjectText } from './agenda-entry';
+import { attr, attrContains, attrValue, byId, childElements, closest, findAll, findFirst, findUnder, hasAttribute, hasClass, hasId } from '../html/dom';
+import { textValue } from '../html/text';
+import { param } from '../html/param';
 
 const ID_PATTERNS = [/^link_(\d+)$/, /^betreff_(\d+)$/, /^vo_(\d+)$/, /^to_(\d+)$/, /^si\d+top(\d+)$/i];
 
@@ -38,7 +39,7 @@ function rowSourceId(row: Element): string | null {
     (el) => el.name === 'a' && hasAttribute(el, 'href'),
   );
   for (const a of links) {
-    const id = idParam(attr(a, 'href'), 'TOLFDNR');
+    const id = param(attr(a, 'href'), 'TOLFDNR');
     if (id) return id;
   }
   return null;
@@ -54,7 +55,7 @@ function rowSubject(cell: Element): string | null {
 function rowPaper(cell: Element | undefined): { reference: string | null; sourceId: string | null } {
   const link = cell ? findFirst(cell, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020')) : undefined;
   if (!link) return { reference: null, sourceId: null };
-  return { reference: nodeText([link]), sourceId: idParam(attr(link, 'href'), 'VOLFDNR') };
+  return { reference: textValue([link]), sourceId: param(attr(link, 'href'), 'VOLFDNR') };
 }
 
 /** The agenda table inside `root`; throws LayoutChangedError naming the selector when there is none. */
@@ -87,13 +88,13 @@ export function parseToTable(table: AnyNode): AgendaItemEntry[] {
     const betreff = cell('tobetreff');
     const tonr = cell('tonr');
     const sourceId = rowSourceId(row);
-    const tonrText = nodeText([tonr]);
+    const tonrText = textValue([tonr]);
     const numberText = looksLikeTopNumber(tonrText) ? tonrText : null;
     const beratung = hasClass(row, 'beratung');
     if (beratung || (!sourceId && !numberText)) {
       // A section row: "öffentlicher Teil (19:30 - 20:40 Uhr)" / "Nichtöffentlicher Teil"; other
       // headings leave the current section as it is. A row without number, id or subject is no item.
-      const text = nodeText([betreff ?? row]);
+      const text = textValue([betreff ?? row]);
       if (beratung || isSectionText(text) || !text) {
         sectionPublic = publicFromSection(text) ?? sectionPublic;
         continue;
@@ -108,7 +109,7 @@ export function parseToTable(table: AnyNode): AgendaItemEntry[] {
         name: rowSubject(betreff ?? row),
         paperReference: paper.reference,
         paperSourceId: paper.sourceId,
-        resultText: nodeText([cell('tobanr')]),
+        resultText: textValue([cell('tobanr')]),
       }),
     );
   }

@@ -8,15 +8,16 @@
  *    NA/PA link `to020?TOLFDNR=…`.
  * A meeting row never starts a station; it belongs to the station above it. Pure.
  */
-import type { Cheerio, CheerioAPI } from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ConsultationMeetingRecord, ConsultationRecord } from '../records';
 import { classifyResult, classifyRole, cleanResultText } from './codes';
 import { looksLikeDate, parseDate, slashOrderOf, type DayOrder } from './dates';
-import { attr, attrContains, byId, childElements, closest, findAll, findFirst, findUnder, hasAttribute, hasClass, hasId, textContent } from './dom';
+import { attr, attrContains, byId, childElements, closest, findAll, findFirst, findUnder, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cleanText, labelKey } from './text';
-import { nodeText, urlParam } from './head-fields';
+import { textValue } from '../html/text';
+import { param } from '../html/param';
+import { sel } from '../html/selector';
 
 interface Columns {
   status: number;
@@ -63,7 +64,7 @@ function readStatus(cell: Element | undefined): string | null {
 function toLfdnr(cell: Element | undefined): string | null {
   if (!cell) return null;
   for (const a of findAll(cell, (el) => el.name === 'a' && hasAttribute(el, 'href'))) {
-    const id = urlParam(attr(a, 'href'), 'TOLFDNR');
+    const id = param(attr(a, 'href'), 'TOLFDNR');
     if (id) return id;
   }
   return null;
@@ -76,12 +77,12 @@ function readMeeting(cells: Element[], cols: Columns, order: DayOrder | null): C
   const resultCell = cells[cols.result] as Element | undefined;
   const link = bodyCell ? findFirst(bodyCell, meetingLink) : undefined;
   const href = attr(link, 'href') ?? null;
-  const result = cleanResultText(nodeText([resultCell]));
+  const result = cleanResultText(textValue([resultCell]));
   return {
-    date: parseDate(nodeText([cells[cols.date]]), { order }),
-    name: (link ? nodeText([link]) : null) ?? nodeText([bodyCell]),
-    meetingSourceId: urlParam(href, 'SILFDNR'),
-    agendaItemSourceId: urlParam(href, 'TOLFDNR') ?? toLfdnr(resultCell) ?? toLfdnr(cells[cols.na]),
+    date: parseDate(textValue([cells[cols.date]]), { order }),
+    name: (link ? textValue([link]) : null) ?? textValue([bodyCell]),
+    meetingSourceId: param(href, 'SILFDNR'),
+    agendaItemSourceId: param(href, 'TOLFDNR') ?? toLfdnr(resultCell) ?? toLfdnr(cells[cols.na]),
     result,
     resultCode: classifyResult(result),
   };
@@ -89,23 +90,15 @@ function readMeeting(cells: Element[], cols: Columns, order: DayOrder | null): C
 
 /**
  * Reads `#bfTable` inside `root`. No `#bfTable` → [] (the page shows no Beratungsfolge); a `#bfTable`
- * without a single readable row → LayoutChangedError naming `page`.
+ * without a single readable row → LayoutChangedError naming `page`. `root`: the `#allris` container or the document.
  */
-export function readBfTable(_$: CheerioAPI, root: Cheerio<AnyNode>, page: string): ConsultationRecord[] {
-  const nodes = root.toArray();
-  const bf = nodes.length === 1 ? byId(nodes[0], 'bfTable') : findFirst(nodes, (el) => hasId(el, 'bfTable'));
-  return readBfTableOf(bf, page);
-}
+/** The table inside `div#bfTable` (ALLRIS 4 and `_r`: `#bfTable table.bfTable`). */
+const BF_INNER_TABLE = sel('Beratungsfolge table', '#bfTable table', { min: 1 });
 
-/** readBfTable over the domhandler tree: `root` is the `#allris` container or the document. */
-export function readBfTableIn(root: AnyNode, page: string): ConsultationRecord[] {
-  return readBfTableOf(byId(root, 'bfTable'), page);
-}
-
-function readBfTableOf(bf: Element | undefined, page: string): ConsultationRecord[] {
+export function readBfTable(root: AnyNode, page: string): ConsultationRecord[] {
+  const bf = byId(root, 'bfTable');
   if (!bf) return [];
-  const table = bf.name === 'table' ? bf : findFirst(bf, (el) => el.name === 'table');
-  if (!table) throw new LayoutChangedError(`${page}: #bfTable holds no table`, page, '#bfTable table');
+  const table = bf.name === 'table' ? bf : BF_INNER_TABLE.one(bf, page)!;
   const cols = readColumns(table);
   const stations: ConsultationRecord[] = [];
   let current: ConsultationRecord | null = null;
@@ -113,7 +106,7 @@ function readBfTableOf(bf: Element | undefined, page: string): ConsultationRecor
   const rows = findAll(table, (el) => el.name === 'tr').filter((tr) => !closest(tr, (el) => el.name === 'thead'));
   const tdsOf = (tr: Element): Element[] => childElements(tr).filter((c) => c.name === 'td');
   // "10/21/2026" or "21/10/2026": the page's other dates say which number is the day (dates.ts)
-  const order = slashOrderOf(rows.map((tr) => nodeText([tdsOf(tr)[cols.date]])));
+  const order = slashOrderOf(rows.map((tr) => textValue([tdsOf(tr)[cols.date]])));
 
   for (const tr of rows) {
     const cells = tdsOf(tr);
@@ -122,7 +115,7 @@ function readBfTableOf(bf: Element | undefined, page: string): ConsultationRecor
     const bodyCell = cells[cols.body] as Element | undefined;
     const isMeeting =
       (dateCell !== undefined && hasClass(dateCell, 'date')) ||
-      looksLikeDate(nodeText([dateCell])) ||
+      looksLikeDate(textValue([dateCell])) ||
       (bodyCell !== undefined && findFirst(bodyCell, meetingLink) !== undefined);
     if (isMeeting) {
       if (!current) {
@@ -134,10 +127,10 @@ function readBfTableOf(bf: Element | undefined, page: string): ConsultationRecor
       readable++;
       continue;
     }
-    const organization = nodeText([bodyCell]);
+    const organization = textValue([bodyCell]);
     const stationStatus = readStatus(cells[cols.status]);
     if (!organization && !stationStatus) continue;
-    const role = nodeText([cells[cols.result]]);
+    const role = textValue([cells[cols.result]]);
     current = { organization, role, roleCode: classifyRole(role), stationStatus, meetings: [] };
     stations.push(current);
     readable++;

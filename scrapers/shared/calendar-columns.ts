@@ -11,12 +11,12 @@
  * columns (holiday texts, empty days) vote for nothing.
  */
 import type { Element } from 'domhandler';
-import { rowCells } from '../allris3/vo020-labels';
+import { rowCells } from '../html/table';
 import { dayNumber, parseCalendarTime } from './calendar';
 import { dateOnly } from './dates';
-import { attrContains, findFirst, hasClass } from './dom';
-import { textOf } from './dom-text';
+import { attrContains, findFirst, hasClass } from '../html/dom';
 import { cleanText, labelKey } from './text';
+import { text } from '../html/text';
 
 export type CalendarColumn = 'datum' | 'uhrzeit' | 'sitzung' | 'raum' | null;
 
@@ -63,7 +63,7 @@ export function inferCalendarColumns(rows: Element[]): CalendarColumn[] | null {
       const w = span(cell);
       if (w === 1 && cell.name === 'td') {
         const v = at(i);
-        const t = cleanText(textOf(cell, ' '));
+        const t = cleanText(text(cell, { visibleOnly: true, separator: ' ' }));
         if (t && (WEEKDAY.test(t) || dayNumber(t) !== null || dateOnly(t) !== null)) v.day++;
         else if (parseCalendarTime(t).start) v.time++;
         if (findFirst(cell, isMeetingLink)) v.link++;

@@ -8,10 +8,10 @@
  * from the links to the previous and next month. Never from the "ALLRIS net Version … - 08.07.2026" line.
  */
 import type { AnyNode, Element } from 'domhandler';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type MeetingListEntry, type MeetingListRecord, type SystemName } from '../records';
+import { recordBase, type ParseContext } from '../html/context';
+import type { MeetingListEntry, MeetingListRecord, SystemName } from '../records';
 import { looksLikeDate, monthOfName, parseDate, parseTimeRange } from './dates';
-import { attr, attrContains, attrValue, findAll, findFirst, hasClass, textContent } from './dom';
+import { attr, attrContains, attrValue, findAll, findFirst, hasClass, textContent } from '../html/dom';
 import { cleanText } from './text';
 
 export interface YearMonth {
@@ -188,12 +188,7 @@ export function dayNumber(text: string | null | undefined): number | null {
 /** The MeetingList record of a calendar page (its own sourceId is null: a calendar month has no id). */
 export function meetingListRecord(ctx: ParseContext, system: SystemName, meetings: MeetingListEntry[]): MeetingListRecord {
   return {
-    type: 'MeetingList',
-    format: RECORD_FORMAT,
-    system,
-    systemVersion: ctx.systemVersion,
-    sourceId: null,
-    url: ctx.url,
+    ...recordBase(ctx, 'MeetingList', system, null),
     meetings,
   };
 }

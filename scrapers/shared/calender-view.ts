@@ -10,15 +10,15 @@
  * note that meetings ON a holiday carry the `holiday` class too, so the class alone decides nothing.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { LayoutChangedError } from '../errors';
-import type { ParseContext } from '../parse';
+import type { ParseContext } from '../html/context';
 import type { MeetingListEntry, MeetingListRecord, SystemName } from '../records';
 import { calendarMonth, DayTracker, dayNumber, meetingListRecord, monthOfDate, mostFrequent, parseCalendarTime } from './calendar';
 import { dateOnly, parseDate } from './dates';
-import { attr, attrContains, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, textContent } from './dom';
-import { urlParam } from './head-fields';
+import { attr, attrContains, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cancelledField, isCancelledText } from './cancelled';
 import { cleanText } from './text';
+import { param } from '../html/param';
+import { sel } from '../html/selector';
 
 /** The full date of an ALLRIS 4 tooltip " am Do., 01.10.2026 um 17:00 Uhr." / " on Thu, Oct 1, 2026 at 5:00 PM.", or null. */
 function tooltipDate(row: Element): string | null {
@@ -32,7 +32,7 @@ function rowSourceId(cell: Element, row: Element): string | null {
   const anchor = findFirst(cell, (el) => el.name === 'a' && (attrValue(el, 'id')?.startsWith('si_') ?? false));
   const anchorId = /^si_(\d+)$/.exec(attr(anchor, 'id') ?? '')?.[1] ?? null;
   return (
-    urlParam(href, 'SILFDNR') ??
+    param(href, 'SILFDNR') ??
     anchorId ??
     cleanText(attr(findFirst(row, (el) => el.name === 'input' && attrValue(el, 'name') === 'SILFDNR'), 'value'))
   );
@@ -67,11 +67,11 @@ function headingDate(el: Element): string | null {
  * every such table (some releases print one table per day). A row's date: the ALLRIS 4 tooltip, else
  * its day number (`span.dom`, carried forward to the day's later rows), else the date heading above it.
  */
+/** The calendar's tables (one per month, or one per day in some releases). */
+const CALENDAR_TABLES = sel('calendar table', 'table.calenderView', { min: 1 });
+
 export function readCalenderView(root: AnyNode, ctx: ParseContext, system: SystemName): MeetingListRecord {
-  const tables = findAll(root, (el) => el.name === 'table' && hasClass(el, 'calenderView'));
-  if (tables.length === 0) {
-    throw new LayoutChangedError(`calendar ${ctx.url ?? '(no url)'}: no table.calenderView`, ctx.url, 'table.calenderView');
-  }
+  const tables = CALENDAR_TABLES.all(root, ctx.url);
   const rows = tables.flatMap(bodyRows);
   const hint = mostFrequent(rows.map((r) => monthOfDate(tooltipDate(r))));
   const tracker = new DayTracker(calendarMonth(root, ctx.url, hint));

@@ -1,6 +1,6 @@
 /** Where a page lists its documents, for releases whose links carry no marking class. Pure. */
 import type { Element } from 'domhandler';
-import { attr, closest, hasClass } from './dom';
+import { attr, closest, hasClass } from '../html/dom';
 
 /**
  * A link inside the document or attachment list of a release that does not mark its links with

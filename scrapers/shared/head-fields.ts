@@ -4,9 +4,9 @@
  * `#dokumenteHeaderPanel` / `#anlagenHeaderPanel`, and the text helpers both vo020 parsers use.
  * Label-based (DESIGN.md habit 3): ids (#vobetreff, #voart, …) are only a fallback. Pure.
  */
-import type { AnyNode, Element, Text } from 'domhandler';
-import { LayoutChangedError } from '../errors';
-import { attr, attrContains, attrValue, byId, closest, findAll, findFirst, findUnderId, hasAttribute, hasClass, isTag, nextElements, textContent } from './dom';
+import type { AnyNode, Element } from 'domhandler';
+import { textLines, textValue } from '../html/text';
+import { attr, attrContains, byId, closest, findAll, findFirst, findUnderId, hasAttribute, hasClass, nextElements, textContent } from '../html/dom';
 import type { FileRef, TextSection } from '../records';
 import { parseGermanDate } from './dates';
 import { cleanBlock, cleanText, labelKey, splitList, stripColon } from './text';
@@ -14,73 +14,9 @@ import { documentLinkUrl } from './document-url';
 import { splitReferences } from './references';
 import { isBareHeading } from './section-heading';
 import { inDocumentList } from './document-lists';
-
-// ---------------------------------------------------------------- element text
-
-const SKIP = new Set(['script', 'style', 'title', 'head', 'noscript', 'template', 'meta', 'link']);
-const BLOCK = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'tr', 'table', 'tbody', 'thead', 'tfoot', 'caption', 'h1', 'h2', 'h3', 'h4',
-  'h5', 'h6', 'dl', 'dt', 'dd', 'section', 'article', 'aside', 'header', 'footer', 'blockquote', 'pre',
-  'body', 'html', 'form', 'hr',
-]);
-
-const LINE_BREAKS = /[\r\n\t]+/g;
-
-function collect(node: AnyNode, out: string[], skip?: (el: Element) => boolean): void {
-  if (node.type === 'text') {
-    out.push((node as Text).data.replace(LINE_BREAKS, ' '));
-    return;
-  }
-  if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style' && node.type !== 'root') return;
-  const el = node as Element;
-  const name = (el.name ?? '').toLowerCase();
-  if (SKIP.has(name)) return;
-  if (name === 'br') {
-    out.push('\n');
-    return;
-  }
-  if (name === 'td' || name === 'th') out.push(' ');
-  const block = BLOCK.has(name);
-  if (block) out.push('\n');
-  for (const child of el.children ?? []) {
-    if (skip && isTag(child) && skip(child)) continue;
-    collect(child, out, skip);
-  }
-  if (block) out.push('\n');
-}
-
-/** The visible lines of nodes: <br> and block elements break lines, each line cleaned, empty lines dropped. `skip` leaves out descendants (not the nodes themselves). */
-export function nodeLines(nodes: readonly (AnyNode | undefined)[], skip?: (el: Element) => boolean): string[] {
-  const out: string[] = [];
-  for (const node of nodes) if (node) collect(node, out, skip);
-  return out
-    .join('')
-    .split('\n')
-    .map((l) => cleanText(l))
-    .filter((l): l is string => l !== null);
-}
-
-/** The nodes' text on one line (line breaks become spaces), cleaned; null when empty. */
-export function nodeText(nodes: readonly (AnyNode | undefined)[], skip?: (el: Element) => boolean): string | null {
-  return cleanText(nodeLines(nodes, skip).join(' '));
-}
-
-/** A numeric URL parameter (SILFDNR, TOLFDNR, VOLFDNR, …), case-insensitive; null if absent. */
-export function urlParam(href: string | null | undefined, name: string): string | null {
-  if (!href) return null;
-  const m = new RegExp(`[?&;]${name}=(\\d+)`, 'i').exec(href);
-  return m ? m[1] : null;
-}
-
-/**
- * The version the page states in `<meta name="description" content="ALLRIS net Version 4.1.5 (…)">`,
- * whatever the attribute order (re-serialised pages put `content` first); null if none.
- */
-export function metaVersion(doc: AnyNode): string | null {
-  const meta = findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'description');
-  const content = attr(meta, 'content') ?? '';
-  return /ALLRIS net Version ([\d.]+\w*)/i.exec(content)?.[1] ?? null;
-}
+import { param } from '../html/param';
+import { publicFromStatus } from '../html/public-status';
+import { sel } from '../html/selector';
 
 /** The base for relative links: the page URL, through a <base href> when the page has one. */
 export function pageBase(doc: AnyNode, url: string | null): string | null {
@@ -116,7 +52,7 @@ export function readHeadFields(root: AnyNode): HeadField[] {
     const id =
       attr(findFirst(value, (el) => hasAttribute(el, 'id')), 'id') ?? attr(valueEl, 'id') ??
       attr(findFirst(labelEl, (el) => hasAttribute(el, 'aria-describedby')), 'aria-describedby') ?? null;
-    fields.push({ label: raw ? stripColon(raw) : null, key: labelKey(raw), id, lines: nodeLines(value), value });
+    fields.push({ label: raw ? stripColon(raw) : null, key: labelKey(raw), id, lines: textLines(value), value });
   };
   const isRow = (el: Element): boolean => hasClass(el, 'row');
   let rows = findUnderId(root, ['head'], isRow);
@@ -187,18 +123,13 @@ export function splitPaperTitle(
     : { reference: parts[0], paperType: cleanText(parts.slice(1).join(' - ')) };
 }
 
-/** true for "öffentlich", false for "nichtöffentlich" / "nicht öffentlich", null otherwise. */
-export function publicFromStatus(status: string | null): boolean | null {
-  if (!status) return null;
-  if (/nicht[\s-]*öffentlich/i.test(status)) return false;
-  if (/öffentlich/i.test(status)) return true;
-  return null;
-}
-
 const DATE_KEYS = new Set([
   'datum', 'vorlagedatum', 'datumdervorlage', 'erstellt', 'erstelltam', 'erstellungsdatum', 'angelegt', 'angelegtam',
   'drucksachedatum', 'eingangsdatum', 'eingangam',
 ]);
+
+/** A paper page names itself in its title or its Betreff. */
+const PAPER_HEAD = sel('paper title or Betreff', 'h1.title, #vobetreff', { min: 1 });
 
 /** Reads the paper's head fields; throws LayoutChangedError when neither h1.title nor #vobetreff exists. */
 export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): PaperHead {
@@ -207,26 +138,24 @@ export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): P
     const el = byId(root, id);
     return el ? [el] : [];
   };
-  if (!h1 && idList('vobetreff').length === 0) {
-    throw new LayoutChangedError(`${page}: neither h1.title nor #vobetreff found`, page, 'h1.title, #vobetreff');
-  }
+  if (!h1) PAPER_HEAD.one(root, page);
   const fields = readHeadFields(root);
   const nameField = findField(fields, (k) => k === 'betreff', ['vobetreff']);
-  const name = nameField ? cleanText(nameField.lines.join(' ')) : nodeText(idList('vobetreff'));
+  const name = nameField ? cleanText(nameField.lines.join(' ')) : textValue(idList('vobetreff'));
   const statusField = findField(fields, (k) => k === 'status', ['vostatus']);
   const statusText = statusField
     ? cleanText(statusField.lines.join(' '))
-    : cleanText([nodeText(idList('vostatus')), nodeText(idList('vostat'))].join(' '));
+    : cleanText([textValue(idList('vostatus')), textValue(idList('vostat'))].join(' '));
   const typeField = findField(fields, (k) => /^(vorlage|vorlagen|drucksache|drucksachen)?art$/.test(k), ['voart']);
   const typeValue = typeField ? cleanText(typeField.lines.join(' ')) : null;
-  const fromTitle = splitPaperTitle(nodeText([h1]), typeValue, order);
+  const fromTitle = splitPaperTitle(textValue([h1]), typeValue, order);
   const originator = listValue(findField(fields, (k) => /^(einreicher|antragsteller|initiator)/.test(k), ['anunterstuetzer']));
   const lead = listValue(findField(fields, (k) => k.startsWith('federführend'), ['vofamt']));
   const dateField = findField(fields, (k) => DATE_KEYS.has(k), ['vodatum']);
   const related = fields
     .filter((f) => f.key.startsWith('bezug'))
     .flatMap((f) => {
-      const links = findAll(f.value, (el) => el.name === 'a').flatMap((a) => splitReferences(nodeText([a])));
+      const links = findAll(f.value, (el) => el.name === 'a').flatMap((a) => splitReferences(textValue([a])));
       return links.length ? links : f.lines.flatMap(splitReferences);
     });
   return {
@@ -244,7 +173,7 @@ export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): P
 
 /** VOLFDNR from the page URL, else from the page's own links and forms (Wicket keeps it in every action). */
 export function paperSourceId(url: string | null, text: string): string | null {
-  return urlParam(url, 'VOLFDNR') ?? (/[?&](?:amp;)?VOLFDNR=(\d+)/i.exec(text)?.[1] ?? null);
+  return param(url, 'VOLFDNR') ?? (/[?&](?:amp;)?VOLFDNR=(\d+)/i.exec(text)?.[1] ?? null);
 }
 
 // ---------------------------------------------------------------- documents
@@ -269,7 +198,7 @@ export function readDocumentLinks(root: AnyNode, base: string | null): FileRef[]
     const isDoc =
       (hasClass(a, 'doclink') && !hasClass(a, 'anchor')) || hasClass(a, 'attlink') || /do027\w*\.asp\?/i.test(href) || inDocumentList(a);
     if (!isDoc || /^\s*#/.test(href)) continue;
-    const name = nodeText([a]) ?? tooltipName(a) ?? 'Dokument';
+    const name = textValue([a]) ?? tooltipName(a) ?? 'Dokument';
     const url = documentLinkUrl(href, base);
     if (url && seenUrls.has(url)) continue;
     if (closest(a, (el) => el.name === 'table' && hasClass(el, 'attachmentTable')) && seenNames.has(name)) continue;

@@ -5,11 +5,12 @@
  * are. Pure.
  */
 import type { AnyNode } from 'domhandler';
-import type { ParseContext } from '../parse';
-import { RECORD_FORMAT, type PaperRecord, type SystemName, type TextSection } from '../records';
-import { readBfTableIn } from './bf-table';
-import { byId, documentOf } from './dom';
-import { metaVersion, pageBase, paperSourceId, readDocumentLinks, readPaperHead } from './head-fields';
+import { recordBase, type ParseContext } from '../html/context';
+import type { PaperRecord, SystemName, TextSection } from '../records';
+import { readBfTable } from './bf-table';
+import { byId, documentOf } from '../html/dom';
+import { pageBase, paperSourceId, readDocumentLinks, readPaperHead } from './head-fields';
+import { allrisVersion } from '../html/version';
 
 export interface HeadPaperLayout {
   system: SystemName;
@@ -27,14 +28,9 @@ export function parseHeadPaper(ctx: ParseContext, layout: HeadPaperLayout): Pape
   const rootNode: AnyNode = byId(doc, 'allris') ?? doc;
   const head = readPaperHead(rootNode, page, layout.title);
   return {
-    type: 'Paper',
-    format: RECORD_FORMAT,
-    system: layout.system,
-    systemVersion: ctx.systemVersion ?? metaVersion(doc),
-    sourceId: paperSourceId(ctx.url, ctx.text),
-    url: ctx.url,
+    ...recordBase(ctx, 'Paper', layout.system, paperSourceId(ctx.url, ctx.text), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
     ...head,
-    consultation: readBfTableIn(rootNode, page),
+    consultation: readBfTable(rootNode, page),
     files: readDocumentLinks(rootNode, pageBase(doc, ctx.url)),
     text: layout.readText(rootNode),
   };

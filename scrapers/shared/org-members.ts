@@ -11,8 +11,8 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import type { OrganizationMember } from '../records';
-import { rowCells, tableRows } from '../allris3/vo020-labels';
-import { findAll, textContent } from './dom';
+import { rowCells, tableRows } from '../html/table';
+import { findAll, textContent } from '../html/dom';
 import { cleanText, labelKey } from './text';
 
 export type MemberColumn = 'name' | 'role' | 'group' | 'function';

@@ -53,3 +53,15 @@ export function headingOfLine(line: string): { heading: string; rest: string } |
   const t = cleanText(line);
   return t && isBareHeading(t) ? { heading: t, rest: '' } : null;
 }
+
+/** The ALLRIS text anchors (`a[name=allrisSV]`, ALLRIS-NOTES §3) and the section each stands for. */
+export const ANCHOR_HEADINGS: Readonly<Record<string, string>> = {
+  SV: 'Sachverhalt', BV: 'Beschlussvorschlag', FA: 'Finanzielle Auswirkungen', AN: 'Anlagen', BG: 'Begründung',
+  WP: 'Wortprotokoll', BS: 'Beschluss', AE: 'Abstimmungsergebnis',
+};
+
+/** The usual heading of an anchor ("SV" or "allrisSV" → "Sachverhalt"), null for an unknown one. */
+export function anchorHeading(anchor: string): string | null {
+  const code = anchor.startsWith('allris') ? anchor.slice('allris'.length) : anchor;
+  return Object.prototype.hasOwnProperty.call(ANCHOR_HEADINGS, code) ? ANCHOR_HEADINGS[code] : null;
+}

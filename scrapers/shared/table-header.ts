@@ -1,8 +1,8 @@
 /** Finding a list table's header row by its labels, so columns are read by name, not position. Pure. */
 import type { Element } from 'domhandler';
-import { rowCells } from '../allris3/vo020-labels';
+import { rowCells } from '../html/table';
 import { cleanText } from './text';
-import { textOf } from './dom-text';
+import { text } from '../html/text';
 
 /**
  * The first row of th cells whose columns (colspans expanded, each cell's label mapped by `columnOf`)
@@ -19,7 +19,7 @@ export function findHeaderColumns<C>(
     const columns: C[] = [];
     for (const c of cells) {
       const span = Math.max(1, Number(c.attribs.colspan) || 1);
-      const kind = columnOf(cleanText(textOf(c)) ?? '');
+      const kind = columnOf(cleanText(text(c, { visibleOnly: true })) ?? '');
       for (let s = 0; s < span; s++) columns.push(kind);
     }
     if (accept(columns)) return { index: i, columns };

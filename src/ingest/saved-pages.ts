@@ -16,7 +16,7 @@ import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts } from 
 import { refreshDerived } from '../db/derive';
 import { toInstant } from '../db/data-as-of';
 import { findShrink } from '../db/shrink-guard';
-import { statedReadTime } from '../../scrapers/shared/stated-time';
+import { statedReadTime } from '../../scrapers/stated-time';
 import { lacksOwnId, loadKnownSources, readSavedPage } from './page-address';
 
 export interface FileOutcome {
@@ -166,7 +166,7 @@ function baseUrlOf(url: string | null): string | null {
 
 /**
  * When a saved page was read from the RIS: the time it states itself (OParl `modified`, an HTTrack
- * comment: scrapers/shared/stated-time.ts), else the file's modification time — never the import time.
+ * comment: scrapers/stated-time.ts), else the file's modification time — never the import time.
  */
 export function savedPageReadAt(file: string, bytes: Uint8Array): string | null {
   return statedReadTime(bytes) ?? toInstant(new Date(fs.statSync(file).mtimeMs));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { detectPage, programFromUrl } from '../../scrapers/detect';
-import { NotARisPageError } from '../../scrapers/errors';
+import { AllrisErrorPage, NotARisPageError } from '../../scrapers/errors';
 import { CORPUS } from '../helpers/tmp';
 
 function corpusFiles(dir = CORPUS): string[] {
@@ -86,4 +86,32 @@ describe('what is not a RIS page', () => {
     reject('<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /></head><body>Zugriff verweigert (Programm si010_r.asp).<br></body></html>', /Zugriff verweigert/));
   test('a non-public page', () =>
     reject('<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /></head><body><div id="allriscontainer">Keine Information verf&uuml;gbar</div></body></html>', /Keine Information/));
+});
+
+describe('ALLRIS error pages are typed by kind (AllrisErrorPage), not told apart by message', () => {
+  // Hand-made error pages in the shape ALLRIS serves them with status 200 (ALLRIS-NOTES §7.8).
+  const V3 = '<meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" />';
+  const kindOf = (page: string): string | null => {
+    try {
+      detectPage(Buffer.from(page, 'utf8'), 'https://ris.example/bi/vo020.asp?VOLFDNR=1');
+      return null;
+    } catch (err) {
+      return err instanceof AllrisErrorPage ? err.kind : `other: ${(err as Error).name}`;
+    }
+  };
+  test.each([
+    ['rate-limited', '<html><head><title>ALLRIS - Fehler</title></head><body><div id="allris"><p>Zu viele Zugriffe aus Ihrem Netzwerk.</p></div></body></html>'],
+    ['denied', `<html><head>${V3}</head><body>Zugriff verweigert (Programm si010_r.asp).<br></body></html>`],
+    ['not-public', `<html><head>${V3}</head><body><div id="allriscontainer">Keine Information verf&uuml;gbar</div></body></html>`],
+    ['not-public', `<html><head>${V3}</head><body><div id="allriscontainer"><a href="noauth.asp">Anmelden</a></div></body></html>`],
+  ])('%s', (kind, page) => expect(kindOf(page)).toBe(kind));
+
+  test('an AllrisErrorPage is a NotARisPageError (callers that skip those skip these)', () => {
+    expect(new AllrisErrorPage('x', 'denied')).toBeInstanceOf(NotARisPageError);
+  });
+
+  test('a real page is no error page', () => {
+    const bytes = fs.readFileSync(path.join(CORPUS, 'allris3/hamburg-altona/vo020-1018473.html'));
+    expect(detectPage(bytes, null).kind).toBe('vo020');
+  });
 });

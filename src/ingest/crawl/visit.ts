@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parsePageWithCaps } from '../../../scrapers/parse';
+import { parseDetectedWithCaps } from '../../../scrapers/parse';
 import { describeCaps } from '../../../scrapers/shared/caps';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../../scrapers/errors';
 import type { RisRecord } from '../../../scrapers/records';
-import { decodePage } from '../../../scrapers/shared/encoding';
+import { bodyText, detectBody } from '../fetch/detected-body';
 import { FINAL_ERRORS, type FetchFailed, type FetchResult } from '../fetch/fetcher';
 import { findShrink } from '../../db/shrink-guard';
 import { appendLog, hasBody, readBody, readStoreLog, saveBody } from '../store/page-store';
@@ -26,7 +26,10 @@ type Parsed = { record: RisRecord; capped: string } | { error: Error };
 
 function tryParse(body: Buffer, url: string): Parsed {
   try {
-    const { record, caps } = parsePageWithCaps(body, url);
+    // the detection the fetcher made of this body (detected once per fetch)
+    const detected = detectBody(body, url);
+    if (detected instanceof Error) return { error: detected };
+    const { record, caps } = parseDetectedWithCaps(detected, url);
     return { record, capped: describeCaps(caps) };
   } catch (err) {
     if (err instanceof NotARisPageError || err instanceof LayoutChangedError || err instanceof UnsupportedPageError) return { error: err };
@@ -171,7 +174,7 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     return 'done';
   }
   const change = res.kind === 'not-modified' ? 'unchanged' : !usable && !stored ? 'new' : stored?.contentHash === hash ? 'unchanged' : 'changed';
-  const children = env.plan.expand(ctx, { url: entry.url, kind: entry.kind, change, text: decodePage(body).text }, record);
+  const children = env.plan.expand(ctx, { url: entry.url, kind: entry.kind, change, text: bodyText(body, entry.url) }, record);
   finish(() => {
     const now = at;
     if (res.kind === 'ok') {

@@ -1,25 +1,17 @@
 /**
  * ALLRIS answers some errors with status 200 (ALLRIS-NOTES §7.8, §2a). scrapers/detect.ts knows
- * them and says which in its NotARisPageError message; here that becomes what the crawler does:
+ * them and throws an AllrisErrorPage of their kind; here that becomes what the crawler does:
  * "rate-limited" → back off and try again; "denied" (a program switched off) and "not-public" → give up
  * on the page, it is not an error of ours.
  */
-import { detectPage } from '../../../scrapers/detect';
-import { NotARisPageError } from '../../../scrapers/errors';
+import { AllrisErrorPage, type AllrisErrorKind } from '../../../scrapers/errors';
+import { detectBody } from './detected-body';
 
-export type ErrorPageKind = 'rate-limited' | 'denied' | 'not-public';
+export type ErrorPageKind = AllrisErrorKind;
 
 export function classifyErrorPage(body: Uint8Array, url: string): ErrorPageKind | null {
-  try {
-    detectPage(body, url);
-    return null;
-  } catch (err) {
-    if (!(err instanceof NotARisPageError)) return null;
-    if (/Zu viele Zugriffe/i.test(err.message)) return 'rate-limited';
-    if (/Zugriff verweigert/i.test(err.message)) return 'denied';
-    if (/Keine Information verf|noauth/i.test(err.message)) return 'not-public';
-    return null;
-  }
+  const d = detectBody(body, url);
+  return d instanceof AllrisErrorPage ? d.kind : null;
 }
 
 /** A redirect to ALLRIS's login page means the page is not public. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { load } from 'cheerio/slim';
+import { byId, parseHtml } from '../../../scrapers/html/dom';
 import { parsePage } from '../../../scrapers/parse';
 import { readAnchorSections } from '../../../scrapers/allris3/vo020-r';
 import type { PaperRecord } from '../../../scrapers/records';
@@ -49,8 +49,8 @@ const HAND_MADE_TEXT = `<div id="allris" class="vo020 normal">
 
 describe('vo020_r text sections (hand-made fixture)', () => {
   it('reads each allrisXX document: inline heading line, else the anchor meaning; paragraphs joined by newline', () => {
-    const $ = load(HAND_MADE_TEXT);
-    expect(readAnchorSections($, $('#allris'))).toEqual([
+    const doc = parseHtml(HAND_MADE_TEXT);
+    expect(readAnchorSections(byId(doc, 'allris')!)).toEqual([
       { heading: 'Sachverhalt', text: 'Der Landkreis f\u00f6rdert den Verkehr.\nZweiter Absatz.' },
       { heading: 'Beschluss', text: 'Der Kreistag beschlie\u00dft.' },
     ]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { load } from 'cheerio/slim';
+import { byId, parseHtml } from '../../../scrapers/html/dom';
 import { parsePage } from '../../../scrapers/parse';
 import { parseAllris4Paper } from '../../../scrapers/allris4/vo020';
 import { readBfTable } from '../../../scrapers/shared/bf-table';
@@ -60,8 +60,7 @@ const HAND_MADE_BF = `
 
 describe('#bfTable station/meeting rows (hand-made fixture)', () => {
   it('reads English-locale dates and a Gestoppt station', () => {
-    const $ = load(HAND_MADE_BF);
-    expect(readBfTable($, $('#allris'), 'hand-made')).toEqual([
+    expect(readBfTable(byId(parseHtml(HAND_MADE_BF), 'allris')!, 'hand-made')).toEqual([
       {
         organization: 'Schulausschuss',
         role: 'Vorberatung',

@@ -12,8 +12,8 @@ import path from 'node:path';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingRecord } from '../../../scrapers/records';
 import { inferAgendaColumns, REFERENCE_PATTERN } from '../../../scrapers/allris3/to010-columns';
-import { tableRows } from '../../../scrapers/allris3/vo020-labels';
-import { findFirst, parseHtml } from '../../../scrapers/shared/dom';
+import { tableRows } from '../../../scrapers/html/table';
+import { findFirst, parseHtml } from '../../../scrapers/html/dom';
 import { corpusCase, corpusText, expectedRecord } from '../../helpers/page-variants';
 
 const PAGES = [

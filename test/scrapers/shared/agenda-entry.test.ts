@@ -3,7 +3,7 @@
  * TOP numbers with Ö/N markers, section publicity, the agenda entry itself, meeting names from titles.
  * Inputs are written for this test.
  */
-import { load } from 'cheerio/slim';
+import { findAll, parseHtml } from '../../../scrapers/html/dom';
 import {
   agendaItem, isSectionText, looksLikeTopNumber, publicFromSection, splitTopNumber, subjectText,
 } from '../../../scrapers/shared/agenda-entry';
@@ -67,14 +67,14 @@ describe('agendaItem', () => {
 
 describe('subjectText', () => {
   test('drops the grey Zusatzinfo span and ALLRIS 4 span.zusatzinfo, keeps line breaks as spaces', () => {
-    const $ = load('<td><a>Integrationsplan\n <span title="Zusatzinfo">(Referentin: N. N.)</span></a></td><td><a>Bericht<span class="zusatzinfo">x</span> </a></td>');
-    expect(subjectText($('td').first())).toBe('Integrationsplan');
-    expect(subjectText($('td').last())).toBe('Bericht');
+    const cells = findAll(parseHtml('<table><tr><td><a>Integrationsplan\n <span title="Zusatzinfo">(Referentin: N. N.)</span></a></td><td><a>Bericht<span class="zusatzinfo">x</span> </a></td></tr></table>'), (el) => el.name === 'td');
+    expect(subjectText([cells[0]])).toBe('Integrationsplan');
+    expect(subjectText([cells[1]])).toBe('Bericht');
   });
 
   test('"(nichtöffentlich)" alone is no name', () => {
-    const $ = load('<table><tr><td class="text1">(nichtöffentlich)</td></tr></table>');
-    expect(subjectText($('td'))).toBeNull();
+    const cells = findAll(parseHtml('<table><tr><td class="text1">(nichtöffentlich)</td></tr></table>'), (el) => el.name === 'td');
+    expect(subjectText(cells)).toBeNull();
   });
 });
 

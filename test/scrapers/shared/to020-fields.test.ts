@@ -1,5 +1,5 @@
 /** to020 field helpers and Word list numbers (hand-made strings). */
-import { listMarker } from '../../../scrapers/shared/list-numbers';
+import { listMarker } from '../../../scrapers/html/list-numbers';
 import { nameFromAllris4Title, nameFromAuszugTitle, splitPaperLink, splitTopNumber } from '../../../scrapers/shared/to020-fields';
 
 describe('splitTopNumber', () => {

@@ -11,8 +11,8 @@
  *    4.1.7 (4170041) - 08.07.2026") is the software's build, and "Stand …" in a document's title belongs
  *    to that document. For them this gives null (the caller takes the file's time).
  */
-import { decodePage } from './encoding';
-import { readOparlJson } from '../oparl/json';
+import { decodePage } from './shared/encoding';
+import { readOparlJson } from './oparl/json';
 
 const OFFSET_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 const HTTRACK = /<!--\s*Mirrored from \S+ by HTTrack Website Copier\/[^\]]*\],\s*((?:\w{3},\s*)?\d{1,2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT)\s*-->/i;

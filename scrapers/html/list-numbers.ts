@@ -1,10 +1,10 @@
 /**
  * Word-converted decision texts number their points with `<ol start="2" type="1"><li>` (Aspose,
  * ALLRIS 4 docParts): a browser shows "2. Das Investitionsprogramm …", a text renderer loses the
- * number. writeListNumbers puts the shown marker in front of each item's text, in the page's own
- * parsed tree (the caller's document; nothing outside it changes).
+ * number. listMarkers names the shown marker of each item; the text renderer puts it in front of the
+ * item's text (the parsed document is not changed).
  */
-import { Text, type AnyNode, type Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { attr, childElements, findAll } from './dom';
 
 function roman(n: number): string {
@@ -44,10 +44,11 @@ export function listMarker(n: number, type: string | undefined): string {
 }
 
 /**
- * Prefixes every `ol > li` under root with its shown marker ("1. ", "2. ", … from `start`): a text node
- * before the item's first child.
+ * The shown marker of every `ol > li` under root ("1. ", "2. ", … from `start`, `<li value>` restarts),
+ * for the text renderer's `markers` option (html/text.ts): the parsed document is not changed.
  */
-export function writeListNumbers(root: AnyNode): void {
+export function listMarkers(root: AnyNode): Map<Element, string> {
+  const markers = new Map<Element, string>();
   for (const ol of findAll(root, (el) => el.name === 'ol')) {
     const start = Number.parseInt(attr(ol, 'start') ?? '1', 10);
     let n = Number.isFinite(start) ? start : 1;
@@ -55,18 +56,9 @@ export function writeListNumbers(root: AnyNode): void {
     for (const li of childElements(ol).filter((c) => c.name === 'li')) {
       const value = Number.parseInt(attr(li, 'value') ?? '', 10);
       if (Number.isFinite(value)) n = value;
-      prependText(li, `${listMarker(n, type)} `);
+      markers.set(li, `${listMarker(n, type)} `);
       n += 1;
     }
   }
-}
-
-function prependText(el: Element, data: string): void {
-  const node = new Text(data);
-  const first = el.children[0] ?? null;
-  node.parent = el;
-  node.prev = null;
-  node.next = first;
-  if (first) first.prev = node;
-  el.children.unshift(node);
+  return markers;
 }

@@ -1,8 +1,8 @@
-/** statedReadTime: the read time a saved page states itself (scrapers/shared/stated-time.ts), on corpus pages and pages made from them. */
+/** statedReadTime: the read time a saved page states itself (scrapers/stated-time.ts), on corpus pages and pages made from them. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { statedReadTime } from '../../../scrapers/shared/stated-time';
-import { CORPUS } from '../../helpers/tmp';
+import { statedReadTime } from '../../scrapers/stated-time';
+import { CORPUS } from '../helpers/tmp';
 
 const page = (rel: string) => fs.readFileSync(path.join(CORPUS, rel));
 

@@ -7,6 +7,9 @@
  */
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Document, Element, ParentNode } from 'domhandler';
+import { textContent } from './text';
+
+export { textContent };
 
 /** The document of a page: parsed as cheerio/slim's load(text) parses it. */
 export function parseHtml(text: string): Document {
@@ -247,16 +250,6 @@ export function closest(node: AnyNode, test: Test): Element | undefined {
   if (n && n.type !== 'root' && !isTag(n)) n = n.parent;
   for (; n && isTag(n); n = n.parent) if (test(n)) return n;
   return undefined;
-}
-
-/** cheerio's `.text()`: the text of every text node below, scripts, styles and CDATA included. */
-export function textContent(node: AnyNode | readonly AnyNode[]): string {
-  if (Array.isArray(node)) return (node as readonly AnyNode[]).map(textContent).join('');
-  const n = node as AnyNode;
-  if (n.type === 'text') return n.data;
-  if (n.type === 'comment') return '';
-  const c = childrenOf(n);
-  return c === null ? '' : textContent(c);
 }
 
 /** The element children of an element (cheerio's `.children()` of one element). */

@@ -1,0 +1,50 @@
+/**
+ * The to010 page of ALLRIS 4 and of ALLRIS 3's responsive `_r` programs → MeetingRecord: both have the
+ * `h1.title` ("Stadtrat - 21.10.2026") + `#head` fields and the `#toTable` agenda inside
+ * `<div id="allris">`; they differ in the system, how the head pairs labels with values and where the
+ * meeting's own SILFDNR stands when the URL does not say it. The one meeting-head reader. Pure.
+ */
+import type { AnyNode } from 'domhandler';
+import { LayoutChangedError } from '../errors';
+import { recordBase, type ParseContext } from '../html/context';
+import { byId, documentOf, findFirst, hasClass } from '../html/dom';
+import { textValue } from '../html/text';
+import { allrisVersion } from '../html/version';
+import type { MeetingRecord, SystemName } from '../records';
+import { dateFromTitle, nameFromTitle, readMeetingHead, type MeetingField } from './agenda-meeting-head';
+import { findToTable, parseToTable } from './agenda-totable';
+import { cancelledField, meetingHeadCancelled } from './cancelled';
+
+export interface HeadMeetingLayout {
+  system: SystemName;
+  /** names the page in errors when there is no URL */
+  pageName: string;
+  /** the selector named in the LayoutChangedError when neither title nor fields are found */
+  headSelector: string;
+  /** the head's label → value pairs, inside `root` (the `#allris` container or the document) */
+  readFields: (root: AnyNode) => MeetingField[];
+  /** the meeting's SILFDNR: from the URL, else from the page's own links */
+  sourceId: (root: AnyNode, url: string | null) => string | null;
+}
+
+export function parseHeadMeeting(ctx: ParseContext, layout: HeadMeetingLayout): MeetingRecord {
+  const doc = documentOf(ctx);
+  const page = ctx.url ?? layout.pageName;
+  const root: AnyNode = byId(doc, 'allris') ?? doc;
+  const title = textValue([findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'))]);
+  const fields = layout.readFields(root);
+  if (!title && fields.length === 0) {
+    throw new LayoutChangedError(`${page}: neither h1.title nor #head fields found`, page, layout.headSelector);
+  }
+  const head = readMeetingHead(fields, root);
+  const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: textValue(f.value) })), [title, head.name, head.statusText]);
+  const date = head.date ?? dateFromTitle(title);
+  return {
+    ...recordBase(ctx, 'Meeting', layout.system, layout.sourceId(root, ctx.url), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
+    ...head,
+    date,
+    name: head.name ?? nameFromTitle(title, date),
+    agendaItem: parseToTable(findToTable(root, page)),
+    ...cancelledField(cancelled),
+  };
+}
