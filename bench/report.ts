@@ -1,4 +1,5 @@
 /** bench/results.json → the Markdown tables (bench/results.md, the README section). */
+import type { ImportBenchResult } from './import';
 import type { BenchResults } from './results';
 import { renderExtract } from './extract';
 import { FRESH_MAX_CONNECTIONS, isFreshRoute, ROUTE_LABELS, ROUTES, type ServeResult } from './serve';
@@ -31,8 +32,8 @@ export const FRESH_NOTE =
   `The routes above rotate over up to 64 pages each, so after the first round most of their requests are answered from the server's ` +
   `response cache (finished answers kept by ETag, src/server/response-cache.ts). The rows "(fresh render)" load the same motion, ` +
   `committee and meeting pages with a query parameter of their own per request (?_r=N, ignored by the pages but part of the cache key), ` +
-  `so every request renders: informational only, at c ≤ ${FRESH_MAX_CONNECTIONS}, ratio to the bare median of the same c. ` +
-  'The targets are judged on the normal (cacheable) routes.';
+  `so every request renders, at c ≤ ${FRESH_MAX_CONNECTIONS}, ratio to the bare median of the same c. ` +
+  'The motion, committee and meeting pages are judged rendered fresh too (p50 at c=1 and its growth); the other targets on the normal (cacheable) routes.';
 
 function growthTable(r: BenchResults): string {
   const sizes = [...r.serve].sort((a, b) => a.motions - b.motions);
@@ -56,6 +57,12 @@ function growthTable(r: BenchResults): string {
   return table(head, rows);
 }
 
+/** The import against the raw insert at each size of --import-mixes. */
+export function renderImportMixes(mixes: readonly ImportBenchResult[]): string {
+  return table(['motions', 'records', 'import records/s', 'raw insert records/s', 'ratio'],
+    mixes.map((m) => [n0(m.motions), n0(m.records), n0(m.recordsPerSec), n0(m.rawRecordsPerSec), `${(m.ratio * 100).toFixed(1)} %`]));
+}
+
 export function renderReport(r: BenchResults): string {
   const m = r.machine;
   const out: string[] = [];
@@ -69,6 +76,7 @@ export function renderReport(r: BenchResults): string {
       `${n0(r.import.recordsPerSec)} records/s`, `${n0(r.import.rawRecordsPerSec)} records/s (the rows it wrote, inserted by prepared INSERTs in one transaction)`, `${(r.import.ratio * 100).toFixed(1)} %`],
     [`end-to-end ingest: ${r.ingest.files} corpus pages × ${r.ingest.pages / r.ingest.files}, bytes → committed rows`, `${n0(r.ingest.pagesPerSec)} pages/s`, '', ''],
   ]));
+  if (r.importMixes?.length) out.push('', `**Import at several sizes** (the same measure, ${r.import.batch} records per call, best of 3 each)`, '', renderImportMixes(r.importMixes));
   if (r.extract) out.push('', '**Document extraction**', '', renderExtract(r.extract));
   out.push('', '**Generated databases**', '', table(['motions', 'meetings', 'agenda items', 'stations', 'generate s', 'write s', 'MB'],
     r.builds.map((b) => [n0(b.motions), n0(b.meetings), n0(b.agendaItems), n0(b.consultations), f2(b.generateSeconds), f2(b.writeSeconds), n0(b.mb)])));

@@ -42,6 +42,8 @@ export interface BenchResults {
   seconds: number;
   parse: ParseResult;
   import: ImportBenchResult;
+  /** the import at several sizes (--import-mixes); absent in older results */
+  importMixes?: ImportBenchResult[];
   ingest: IngestBenchResult;
   /** document extraction (issue 13); absent in older results */
   extract?: ExtractBenchResult;

@@ -8,6 +8,7 @@
  *          --import-motions 2000  --import-batch 100  --memory-motions 100000  --budget 570  --quick  --keep
  *          --only extract   (one section alone: prints its rows, writes no results files)
  *          --only oparl  (one section alone: the OParl rows of issue 14, bench/oparl.ts; writes bench/results-oparl.md)
+ *          --import-mixes 500,2000,10000  (the import ratio at each size)  --only import  (that section alone: prints its rows)
  *          --search-sizes 1000,100000 (the search section, bench/search-docs.ts; its databases are cached
  *          under bench/data/)  --only search (that section alone: prints, writes bench/results-search.json)
  * BENCH_CORPUS overrides the corpus folder (default ../shared/corpus); BENCH_PROFILE=<dir> makes the
@@ -21,7 +22,7 @@ import { refreshDerived } from '../src/db/derive';
 import { projectRoot } from '../src/util/paths';
 import { BENCH_TODAY, buildDatabase } from './generate';
 import { benchDashboard, type DashboardFigures } from './dashboard';
-import { benchImport, benchIngest } from './import';
+import { benchImport, benchIngest, type ImportBenchResult } from './import';
 import { benchExtract, renderExtract } from './extract';
 
 /** the extraction section: generated PDFs of 1–8 pages, and the size of the big one */
@@ -31,7 +32,7 @@ import { describeMachine } from './machine';
 import { benchImportMemory } from './memory-import';
 import { benchOparl, renderOparl } from './oparl';
 import { benchParse } from './parse';
-import { renderReport } from './report';
+import { renderImportMixes, renderReport } from './report';
 import type { BenchResults, BuildFigures, DeriveFigures } from './results';
 import { benchSearch, renderSearchReport } from './search-docs';
 import { benchServe, describeError, type ServeResult } from './serve';
@@ -50,11 +51,22 @@ interface RunOptions {
   /** a short run for trying things out: prints, writes no results files */
   quick: boolean;
   searchSizes: number[];
+  /** the import is measured at each of these sizes (mixes: small cities are agenda-heavy) */
+  importMixes: number[];
   /** one section alone ("extract": prints its rows, writes no results files; "oparl": writes bench/results-oparl.md), or null for all */
   only: string | null;
 }
 
-const SECTIONS = ['extract', 'oparl', 'search'];
+const SECTIONS = ['extract', 'oparl', 'search', 'import'];
+
+/** The import against the raw insert at every size of --import-mixes, best of 3 rounds each. */
+function benchImportMixes(opts: RunOptions, today: string, dir: string, log: (line: string) => void): ImportBenchResult[] {
+  return opts.importMixes.map((motions) => {
+    const r = benchImport({ motions, seed: opts.seed, today, batch: opts.importBatch, rounds: 3, dir });
+    log(`import of ${motions} motions: ${r.recordsPerSec.toFixed(0)} records/s, raw ${r.rawRecordsPerSec.toFixed(0)} records/s (${(r.ratio * 100).toFixed(1)} %)`);
+    return r;
+  });
+}
 
 function parseOptions(argv: string[]): RunOptions {
   const quick = argv.includes('--quick');
@@ -75,10 +87,11 @@ function parseOptions(argv: string[]): RunOptions {
     keep: argv.includes('--keep'),
     quick,
     searchSizes: list('search-sizes', quick ? '1000' : '1000,100000'),
+    importMixes: list('import-mixes', quick ? '500,2000' : '500,2000,10000'),
     only: argv.includes('--only') ? value('only', '') : null,
   };
   if (o.only !== null && !SECTIONS.includes(o.only)) throw new Error(`--only takes one of: ${SECTIONS.join(', ')}`);
-  const bad = [...o.sizes, ...o.searchSizes, ...o.connections, o.seconds, o.importMotions, o.importBatch, o.memoryMotions, o.budget].some((v) => !(v > 0));
+  const bad = [...o.sizes, ...o.searchSizes, ...o.importMixes, ...o.connections, o.seconds, o.importMotions, o.importBatch, o.memoryMotions, o.budget].some((v) => !(v > 0));
   if (bad) throw new Error('every option needs a positive number (see bench/run.ts)');
   return o;
 }
@@ -121,6 +134,11 @@ async function main(): Promise<number> {
       process.stdout.write(report);
       return 0;
     }
+    if (opts.only === 'import') {
+      const mixes = benchImportMixes(opts, today, dir, log);
+      process.stdout.write(`${renderImportMixes(mixes)}\n`);
+      return 0;
+    }
     if (opts.only === 'extract') {
       process.stdout.write(`${renderExtract(await benchExtract({ dir, files: EXTRACT_FILES, bigPages: EXTRACT_BIG_PAGES, log }))}\n`);
       return 0;
@@ -128,8 +146,9 @@ async function main(): Promise<number> {
     log(`parse: corpus ${corpus}`);
     const parse = benchParse(corpus, 2000, 2);
     log(`parse: ${parse.pagesPerSec.toFixed(0)} pages/s, floor ${parse.floorPagesPerSec.toFixed(0)} pages/s`);
-    const imp = benchImport({ motions: opts.importMotions, seed: opts.seed, today, batch: opts.importBatch, rounds: 3, dir });
-    log(`import: ${imp.recordsPerSec.toFixed(0)} records/s, raw ${imp.rawRecordsPerSec.toFixed(0)} records/s`);
+    const importMixes = benchImportMixes(opts, today, dir, log);
+    const imp = importMixes.find((m) => m.motions === opts.importMotions)
+      ?? benchImport({ motions: opts.importMotions, seed: opts.seed, today, batch: opts.importBatch, rounds: 3, dir });
     const ingest = benchIngest({ corpus, minPages: 2000, today, dir });
     log(`ingest: ${ingest.pagesPerSec.toFixed(0)} pages/s`);
     const extract = await benchExtract({ dir, files: opts.quick ? 16 : EXTRACT_FILES, bigPages: EXTRACT_BIG_PAGES, log });
@@ -178,7 +197,7 @@ async function main(): Promise<number> {
     const partial: Omit<BenchResults, 'targets'> = {
       date: new Date().toISOString(), machine, seconds: elapsed(),
       options: { sizes: opts.sizes, connections: opts.connections, seconds: opts.seconds, seed: opts.seed, today },
-      parse, import: imp, ingest, extract, builds, derive, serve, importMemory, dashboard, search,
+      parse, import: imp, importMixes, ingest, extract, builds, derive, serve, importMemory, dashboard, search,
     };
     const results: BenchResults = { ...partial, targets: judgeTargets(partial) };
     const report = `${renderReport(results)}\n**Search over motions and documents**\n\n${renderSearchReport(search)}`;

@@ -7,10 +7,10 @@
  * The server keeps finished answers by ETag (src/server/response-cache.ts), and the routes rotate over
  * 64 pages each, so most of their requests are answered from that cache. The "fresh render" rows load
  * the motion, committee and meeting pages again with a query parameter of their own per request
- * (?_r=N, which the routes ignore but the cache key includes): every request renders. They are
- * informational, at c ≤ FRESH_MAX_CONNECTIONS only, after the other runs (so that their misses do not
- * evict the other routes' answers), with the ratio to the same concurrency's bare median; the targets
- * (bench/targets.ts) are judged on the normal routes.
+ * (?_r=N, which the routes ignore but the cache key includes): every request renders. They run at
+ * c ≤ FRESH_MAX_CONNECTIONS only, after the other runs (so that their misses do not evict the other
+ * routes' answers), with the ratio to the same concurrency's bare median; bench/targets.ts judges the
+ * motion, committee and meeting rows at c=1 (freshTargets), the other targets on the normal routes.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';

@@ -61,11 +61,19 @@ function prepare(sqlite: Database.Database) {
          AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @name)`,
     ),
     // papers scheduled at a later station that pass through this committee first: candidates for a deadline
-    // of this committee (src/domain/queue.ts decides from their progress), the earliest dates first
+    // of this committee (src/domain/queue.ts decides from their progress), the earliest dates first. Only
+    // what progress() needs for a deadline (src/domain/progress-parts.ts deadlinesOf): a station of this
+    // committee on the page before a station of the next committee that is decisive (role decision, or
+    // the page's last station when none has that role). Without these conditions every dated paper that
+    // once passed through the committee was loaded and derived (38 a page at 100k motions, for 0.25 rows).
     deadlineCandidates: sqlite.prepare<{ name: string; source: number; today: string; limit: number }, number>(
       `SELECT p.id FROM papers p
        WHERE p.source_id = @source AND p.next_date >= @today AND p.next_organization IS NOT @name
-         AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @name)
+         AND EXISTS (SELECT 1 FROM consultations c JOIN consultations n ON n.paper_id = c.paper_id AND n.position > c.position
+           WHERE c.paper_id = p.id AND c.organization = @name AND n.organization = p.next_organization
+             AND (n.role_code = 'decision' OR (
+               NOT EXISTS (SELECT 1 FROM consultations d WHERE d.paper_id = p.id AND d.role_code = 'decision')
+               AND NOT EXISTS (SELECT 1 FROM consultations l WHERE l.paper_id = p.id AND l.position > n.position))))
        ORDER BY p.next_date, p.id LIMIT @limit`,
     ).pluck(),
     coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, ComingMeetingRow>(

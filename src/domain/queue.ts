@@ -43,9 +43,12 @@ export interface QueueEntry<T> {
 /** Committee names compare with white space collapsed, case-insensitively ("Hauptausschuss" = "hauptausschuss "). */
 export function sameCommittee(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return false;
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLocaleLowerCase('de');
-  return norm(a) === norm(b);
+  // equal names are the common case (a page's names against the stored ones): no folding for them
+  return a === b || foldName(a) === foldName(b);
 }
+
+/** German has no locale-specific case mapping (unlike Turkish), so toLowerCase() folds as 'de' does, without ICU. */
+const foldName = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 export function deriveQueue<T>(items: readonly QueueInput<T>[], committee: string): QueueEntry<T>[] {
   const entries: QueueEntry<T>[] = [];

@@ -80,7 +80,8 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       kindLabel: KIND_LABELS[input.kind ?? 'organization'] ?? 'Gremium',
       byNameOnly: committee.organizationId == null,
       originalUrl: input.url && /^https?:\/\//i.test(input.url) ? input.url : null,
-      staff,
+      // the queue rows' progress is for the JSON view only: the page does not show it, so it is not walked (text safety) or copied
+      staff: staff && { ...staff, queue: staff.queue.map(({ progress: _progress, ...row }) => row) },
       pager,
       past,
       members: input.members,
