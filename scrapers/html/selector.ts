@@ -54,7 +54,8 @@ export class Selector {
 
   private error(count: number, page: string | null): LayoutChangedError {
     const wanted = this.max === Infinity ? `at least ${this.min}` : this.min === this.max ? `${this.min}` : `${this.min} to ${this.max}`;
-    return new LayoutChangedError(`${page ?? '(no url)'}: ${this.name} (${this.css}): ${wanted} expected, ${count} found`, page, this.css);
+    const found = count === 0 ? 'not found' : `${count} found`;
+    return new LayoutChangedError(`${page ?? '(no url)'}: ${this.name} (${this.css}) ${found}, ${wanted} expected`, page, this.css);
   }
 }
 

@@ -78,10 +78,10 @@ describe('declared selectors', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(LayoutChangedError);
-    expect((error as LayoutChangedError).message).toBe('https://ris.example/bi/vo020.asp: paper title (td.text1): 1 expected, 2 found');
+    expect((error as LayoutChangedError).message).toBe('https://ris.example/bi/vo020.asp: paper title (td.text1) 2 found, 1 expected');
     expect((error as LayoutChangedError).selector).toBe('td.text1');
     expect((error as LayoutChangedError).page).toBe('https://ris.example/bi/vo020.asp');
-    expect(() => sel('Beratungsfolge', 'table.bfTable').one(doc, null)).toThrow('(no url): Beratungsfolge (table.bfTable): at least 1 expected, 0 found');
+    expect(() => sel('Beratungsfolge', 'table.bfTable').one(doc, null)).toThrow('(no url): Beratungsfolge (table.bfTable) not found, at least 1 expected');
   });
 
   test('an optional part: min 0 reads as undefined, first() never throws', () => {
