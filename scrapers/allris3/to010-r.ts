@@ -11,7 +11,7 @@ import type { AnyNode } from 'domhandler';
 import type { ParseContext } from '../html/context';
 import { parseHeadMeeting } from '../shared/head-meeting';
 import type { MeetingRecord } from '../records';
-import { type MeetingField } from '../shared/agenda-meeting-head';
+import type { MeetingField } from '../shared/agenda-meeting-head';
 import { attr, attrContains, attrValue, byId, findChain, findFirst, findUnderId, hasAttribute, hasClass, hasId, textContent } from '../html/dom';
 import { readHeadFields } from '../shared/head-fields';
 import { labelKey } from '../shared/text';
