@@ -24,12 +24,12 @@ export interface EventFilter {
    */
   list?: ListFilters | null;
   /** events about this committee (its name as the RIS writes it, in its source), and new motions it will deliberate */
-  committee?: { sourceDbId: number; name: string } | null;
+  committee?: { sourceId: number; name: string } | null;
   /**
    * the motions this faction (or elected person) filed, in its source: an originator named so (case
    * ignored), or any of `names` (the faction's names as its motions write them: originatorNamesLike)
    */
-  faction?: { sourceDbId: number; name: string; names?: string[] } | null;
+  faction?: { sourceId: number; name: string; names?: string[] } | null;
   /** only events after this id, oldest first (else newest first) */
   sinceId?: number | null;
   /** only these kinds */
@@ -48,7 +48,7 @@ export interface LoadedEvent extends PaperEvent {
   isDemo: boolean;
 }
 
-const COLUMNS = `e.id, e.event_key AS eventKey, e.paper_id AS paperId, e.source_id AS sourceDbId, e.kind, e.learned_at AS learnedAt,
+const COLUMNS = `e.id, e.event_key AS eventKey, e.paper_id AS paperId, e.source_id AS sourceId, e.kind, e.learned_at AS learnedAt,
   e.happened_on AS happenedOn, e.committee, e.payload, e.run_id AS runId, p.reference, p.name AS paperName, p.paper_type AS paperType,
   s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo`;
 
@@ -81,13 +81,13 @@ export function eventQuery(f: EventFilter): { sql: string; params: Record<string
   if (f.committee) {
     where.push(`e.source_id = @committeeSource AND (e.committee = @committee OR (e.kind = 'new'
       AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = e.paper_id AND c.organization = @committee)))`);
-    params.committeeSource = f.committee.sourceDbId;
+    params.committeeSource = f.committee.sourceId;
     params.committee = f.committee.name;
   }
   if (f.faction) {
     where.push(`e.source_id = @factionSource AND EXISTS (SELECT 1 FROM json_each(p.originator) o
       WHERE o.value = @factionName COLLATE NOCASE OR o.value IN (SELECT value FROM json_each(@factionNames)))`);
-    params.factionSource = f.faction.sourceDbId;
+    params.factionSource = f.faction.sourceId;
     params.factionName = f.faction.name;
     params.factionNames = JSON.stringify(f.faction.names ?? []);
   }

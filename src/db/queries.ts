@@ -45,7 +45,7 @@ export interface PaperListFilter {
 
 interface PaperDbRow {
   id: number; source_key: string; source_name: string; is_demo: number; first_seen_at: string; updated_at: string;
-  source_record_id: string | null; system: string; system_version: string | null; url: string | null;
+  external_id: string | null; system: string; system_version: string | null; url: string | null;
   reference: string | null; name: string | null; paper_type: string | null; public: number | null;
   status_text: string | null; originator: string; under_direction_of: string; date: string | null;
   related_references: string; files: string; text: string; data_as_of: string | null;
@@ -60,8 +60,8 @@ function prepare(sqlite: Database.Database) {
     stations: sqlite.prepare<[number], { id: number; organization: string | null; role: string | null; role_code: string | null; station_status: string | null }>(
       'SELECT id, organization, role, role_code, station_status FROM consultations WHERE paper_id = ? ORDER BY position',
     ),
-    meetings: sqlite.prepare<[number], { consultation_id: number; date: string | null; name: string | null; meeting_source_id: string | null; agenda_item_source_id: string | null; result: string | null; result_code: string }>(
-      `SELECT m.consultation_id, m.date, m.name, m.meeting_source_id, m.agenda_item_source_id, m.result, m.result_code
+    meetings: sqlite.prepare<[number], { consultation_id: number; date: string | null; name: string | null; meeting_external_id: string | null; agenda_item_external_id: string | null; result: string | null; result_code: string }>(
+      `SELECT m.consultation_id, m.date, m.name, m.meeting_external_id, m.agenda_item_external_id, m.result, m.result_code
        FROM consultation_meetings m JOIN consultations c ON c.id = m.consultation_id WHERE c.paper_id = ? ORDER BY c.position, m.position`,
     ),
     committees: sqlite.prepare<[], { organization: string }>(
@@ -89,8 +89,8 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
     list.push({
       date: m.date,
       name: m.name,
-      meetingSourceId: m.meeting_source_id,
-      agendaItemSourceId: m.agenda_item_source_id,
+      meetingSourceId: m.meeting_external_id,
+      agendaItemSourceId: m.agenda_item_external_id,
       result: m.result,
       resultCode: m.result_code as ResultCode,
     });
@@ -101,7 +101,7 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
     format: 1,
     system: r.system as PaperRecord['system'],
     systemVersion: r.system_version,
-    sourceId: r.source_record_id,
+    sourceId: r.external_id,
     url: r.url,
     reference: r.reference,
     name: r.name,

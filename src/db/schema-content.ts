@@ -57,7 +57,7 @@ export const paperEvents = sqliteTable(
     paperId: integer('paper_id')
       .notNull()
       .references(() => papers.id, { onDelete: 'cascade' }),
-    sourceDbId: integer('source_id')
+    sourceId: integer('source_id')
       .notNull()
       .references(() => sources.id, { onDelete: 'cascade' }),
     /** "new", "station_added", "date_set", "date_moved", "on_agenda", "result", "state", "document", "consultation_changed" */

@@ -34,8 +34,8 @@ const lookups = new WeakMap<Database.Database, Database.Statement<[string, strin
 function paperIdsByReference(sqlite: Database.Database, sourceKey: string, reference: string): string[] {
   let st = lookups.get(sqlite);
   if (!st) {
-    st = sqlite.prepare<[string, string], { key: string }>(`SELECT p.source_key AS key FROM papers p JOIN sources s ON s.id = p.source_id
-      WHERE s.key = ? AND p.reference = ? AND p.source_key NOT LIKE 'ref:%' LIMIT 2`);
+    st = sqlite.prepare<[string, string], { key: string }>(`SELECT p.entity_key AS key FROM papers p JOIN sources s ON s.id = p.source_id
+      WHERE s.key = ? AND p.reference = ? AND p.entity_key NOT LIKE 'ref:%' LIMIT 2`);
     lookups.set(sqlite, st);
   }
   return st.all(sourceKey, reference).map((r) => r.key);

@@ -174,9 +174,9 @@ describe('adopting a paper known only by its reference', () => {
 
   function state(sqlite: import('better-sqlite3').Database) {
     return {
-      papers: sqlite.prepare('SELECT source_key AS key, reference, name FROM papers ORDER BY id').all(),
+      papers: sqlite.prepare('SELECT entity_key AS key, reference, name FROM papers ORDER BY id').all(),
       facets: sqlite.prepare("SELECT entity_key AS key, facet FROM records WHERE kind = 'Paper' ORDER BY entity_key, facet").all(),
-      items: sqlite.prepare(`SELECT a.entity_key AS item, p.source_key AS paper FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id
+      items: sqlite.prepare(`SELECT a.entity_key AS item, p.entity_key AS paper FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id
         ORDER BY a.entity_key`).all(),
       stations: sqlite.prepare('SELECT COUNT(*) FROM consultations').pluck().get(),
       search: sqlite.prepare('SELECT COUNT(*) FROM papers_fts').pluck().get(),
@@ -273,7 +273,7 @@ describe('adopting a paper known only by its reference', () => {
       ]);
       const kept = JSON.parse(sqlite.prepare("SELECT record FROM records WHERE facet = 'agenda:7100'").pluck().get() as string) as PaperRecord;
       expect(kept.name).toBe('Antrag (neu)');
-      expect(sqlite.prepare('SELECT source_key FROM papers').pluck().all()).toEqual(['6300']);
+      expect(sqlite.prepare('SELECT entity_key FROM papers').pluck().all()).toEqual(['6300']);
     } finally {
       close();
     }
