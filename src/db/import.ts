@@ -9,7 +9,6 @@ import type Database from 'better-sqlite3';
 import type { FileRecord, MeetingRecord, OrganizationRecord, PaperRecord, RisRecord } from '../../scrapers/records';
 import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
-import { paperKey } from './identity';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type PaperBefore, type Touched } from './import-batch';
 import { loadEventFacts, writeAgendaEvents, writePaperEvents, type EventContext } from './write-events';
 import { relinkChanges } from './link';
@@ -47,9 +46,6 @@ export interface ImportResult extends ImportCounts {
   byKind: Record<EntityKind, ImportCounts>;
   papers: ImportedPaper[];
 }
-
-/** The identity of a paper inside its source, or null when it has neither an id nor a reference. */
-export const paperIdentity = paperKey;
 
 const sourceStatements = new WeakMap<Database.Database, { find: Database.Statement<[string], { id: number }>; insert: Database.Statement; name: Database.Statement }>();
 

@@ -18,8 +18,8 @@ function firstMatch(table: string, columns: string[], value: string, source: str
   return `(SELECT MIN(id) FROM (${arms.join(' UNION ALL ')}))`;
 }
 
-const MEETING_KEYS = ['external_id', 'oparl_id', 'entity_key'];
-const PAPER_KEYS = ['external_id', 'entity_key', 'oparl_id'];
+/** the columns that name a paper or a meeting: the RIS's id, the identity inside the source, the OParl id */
+const ENTITY_KEYS = ['external_id', 'entity_key', 'oparl_id'];
 const ITEM_KEYS = ['external_id', 'entity_key'];
 
 /** One way to link: when the row has what it needs (`when`), the id it links to (null: none, or not exactly one). */
@@ -42,10 +42,10 @@ interface Step {
 const STEPS: Step[] = [
   { table: 'agenda_items', set: {
     // agenda items → meeting
-    meeting_id: [{ when: 'meeting_external_id IS NOT NULL', value: firstMatch('meetings', MEETING_KEYS, 'agenda_items.meeting_external_id', 'agenda_items.source_id') }],
+    meeting_id: [{ when: 'meeting_external_id IS NOT NULL', value: firstMatch('meetings', ENTITY_KEYS, 'agenda_items.meeting_external_id', 'agenda_items.source_id') }],
     // agenda items → paper, by id, else by reference when exactly one paper has it
     paper_id: [
-      { when: 'paper_external_id IS NOT NULL', value: firstMatch('papers', PAPER_KEYS, 'agenda_items.paper_external_id', 'agenda_items.source_id') },
+      { when: 'paper_external_id IS NOT NULL', value: firstMatch('papers', ENTITY_KEYS, 'agenda_items.paper_external_id', 'agenda_items.source_id') },
       { when: 'paper_reference IS NOT NULL', value: `(SELECT MIN(p.id) FROM papers p WHERE p.reference = agenda_items.paper_reference
         AND +p.source_id = agenda_items.source_id HAVING COUNT(*) = 1)` },
     ],
@@ -108,9 +108,9 @@ function prepare(sqlite: Database.Database) {
     some: STEPS.map((step) => sqlite.prepare(stepSql(step, `id IN ${ids('rows')}`, true))),
     /** agenda items that may now find their meeting or paper */
     itemsToLink: pluck(`SELECT value FROM json_each(@items)
-      UNION SELECT id FROM agenda_items WHERE source_id = @source AND meeting_external_id IN ${keysOf('meetings', MEETING_KEYS, 'meetings')}
+      UNION SELECT id FROM agenda_items WHERE source_id = @source AND meeting_external_id IN ${keysOf('meetings', ENTITY_KEYS, 'meetings')}
         AND +meeting_id IS NULL
-      UNION SELECT id FROM agenda_items WHERE source_id = @source AND paper_external_id IN ${keysOf('papers', PAPER_KEYS, 'papers')}
+      UNION SELECT id FROM agenda_items WHERE source_id = @source AND paper_external_id IN ${keysOf('papers', ENTITY_KEYS, 'papers')}
         AND +paper_id IS NULL
       UNION SELECT id FROM agenda_items WHERE source_id = @source
         AND paper_reference IN (SELECT value FROM json_each(@references) UNION SELECT reference FROM papers WHERE id IN ${ids('papers')})

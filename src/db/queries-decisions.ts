@@ -54,7 +54,7 @@ export function toDecisionItem(r: Omit<ItemDbRow, 'paper_id'>): DecisionItem {
   const vote = json<Vote | null>(r.vote, null);
   const text = json<TextSection[]>(r.text, []);
   return {
-    id: r.id, sourceId: r.external_id, meetingId: r.meeting_id, date: r.date, organization: r.organization,
+    id: r.id, externalId: r.external_id, meetingId: r.meeting_id, date: r.date, organization: r.organization,
     vote: vote && typeof vote === 'object' && typeof vote.text === 'string' ? vote : null,
     text: Array.isArray(text) ? text.filter((s) => s && typeof s.text === 'string') : [],
     oparlText: json<Record<string, string>>(r.provenance, {}).text === 'oparl',

@@ -8,7 +8,7 @@ export interface MeetingView {
   sourceKey: string;
   sourceName: string;
   isDemo: boolean;
-  sourceId: string | null;
+  externalId: string | null;
   url: string | null;
   name: string | null;
   organization: string | null;
@@ -82,7 +82,7 @@ const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
 function prepare(sqlite: Database.Database) {
   return {
     meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo'> & { isDemo: number }>(`SELECT m.id, s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo,
-      m.external_id AS sourceId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
+      m.external_id AS externalId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
       m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.updated_at AS updatedAt
       FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
     items: sqlite.prepare<[number], ItemDbRow>(`SELECT a.id, a.number, a.public, a.name,

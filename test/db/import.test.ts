@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openDb } from '../../src/db/connection';
-import { importPapers, importRecords, paperIdentity } from '../../src/db/import';
+import { importPapers, importRecords } from '../../src/db/import';
+import { paperKey } from '../../src/db/identity';
 import type { AgendaItemRecord, ListRecord, MeetingRecord, PaperRecord, RisRecord } from '../../scrapers/records';
 import { relink } from '../../src/db/link';
 import { loadPaper } from '../../src/db/queries';
@@ -90,7 +91,7 @@ describe('import', () => {
   });
 
   test('identity falls back to the reference; a record with neither is refused and nothing is written', () => {
-    expect(paperIdentity(paper({ sourceId: null, reference: 'VII-A-00777' }))).toBe('ref:VII-A-00777');
+    expect(paperKey(paper({ sourceId: null, reference: 'VII-A-00777' }))).toBe('ref:VII-A-00777');
     const { sqlite, close } = openDb(path.join(tmp.dir, 'refuse.sqlite'));
     try {
       const bad = paper({ sourceId: null, reference: null });
