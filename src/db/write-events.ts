@@ -21,13 +21,13 @@ function prepare(sqlite: Database.Database) {
     stations: sqlite.prepare<[number], { id: number; organization: string | null; roleCode: RoleCode | null; stationStatus: string | null }>(
       'SELECT id, organization, role_code AS roleCode, station_status AS stationStatus FROM consultations WHERE paper_id = ? ORDER BY position',
     ),
-    rows: sqlite.prepare<[number], { consultationId: number; date: string | null; meetingSourceId: string | null; agendaItemSourceId: string | null; resultCode: ResultCode }>(
-      `SELECT m.consultation_id AS consultationId, m.date, m.meeting_external_id AS meetingSourceId, m.agenda_item_external_id AS agendaItemSourceId,
+    rows: sqlite.prepare<[number], { consultationId: number; date: string | null; meetingExternalId: string | null; agendaItemExternalId: string | null; resultCode: ResultCode }>(
+      `SELECT m.consultation_id AS consultationId, m.date, m.meeting_external_id AS meetingExternalId, m.agenda_item_external_id AS agendaItemExternalId,
         m.result_code AS resultCode FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id WHERE c.paper_id = ? ORDER BY m.position`,
     ),
     vote: sqlite.prepare<[number, string], string | null>('SELECT vote FROM agenda_items WHERE source_id = ? AND entity_key = ?').pluck(),
-    agenda: sqlite.prepare<[string, string], { paperId: number; date: string; organization: string | null; meetingSourceId: string | null }>(
-      `SELECT a.paper_id AS paperId, m.date, COALESCE(m.organization, a.organization) AS organization, m.external_id AS meetingSourceId
+    agenda: sqlite.prepare<[string, string], { paperId: number; date: string; organization: string | null; meetingExternalId: string | null }>(
+      `SELECT a.paper_id AS paperId, m.date, COALESCE(m.organization, a.organization) AS organization, m.external_id AS meetingExternalId
         FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
         WHERE a.id IN (SELECT value FROM json_each(?)) AND a.paper_id IS NOT NULL AND m.date >= ?`,
     ),
@@ -46,7 +46,7 @@ export function loadEventFacts(sqlite: Database.Database, paperId: number, date:
   const stations = s.stations.all(paperId).map((st) => ({ ...st, meetings: [] as EventFacts['consultation'][number]['meetings'] }));
   const byId = new Map(stations.map((st) => [st.id, st]));
   for (const r of s.rows.all(paperId)) {
-    byId.get(r.consultationId)?.meetings.push({ date: r.date, name: null, meetingSourceId: r.meetingSourceId, agendaItemSourceId: r.agendaItemSourceId, result: null, resultCode: r.resultCode });
+    byId.get(r.consultationId)?.meetings.push({ date: r.date, name: null, meetingSourceId: r.meetingExternalId, agendaItemSourceId: r.agendaItemExternalId, result: null, resultCode: r.resultCode });
   }
   let files: FileRef[] = [];
   try {
@@ -102,7 +102,7 @@ export function writeAgendaEvents(sqlite: Database.Database, ctx: EventContext, 
   let n = 0;
   for (const a of stmts(sqlite).agenda.all(JSON.stringify(ids), ctx.today)) {
     if (newPapers.has(a.paperId)) continue;
-    const where = a.meetingSourceId ? `m:${a.meetingSourceId}` : `d:${a.date}|${a.organization ?? ''}`;
+    const where = a.meetingExternalId ? `m:${a.meetingExternalId}` : `d:${a.date}|${a.organization ?? ''}`;
     n += insert(sqlite, ctx, a.paperId, [{
       kind: 'on_agenda', key: `on_agenda|${where}`, happenedOn: a.date, committee: a.organization, payload: { date: a.date },
     }]);
