@@ -42,28 +42,28 @@ function prepare(sqlite: Database.Database) {
   return {
     maxId: (table: string) => (sqlite.prepare(`SELECT COALESCE(MAX(id), 0) AS n FROM ${table}`).get() as { n: number }).n,
     source: sqlite.prepare('INSERT INTO sources (key, name, system, base_url, is_demo) VALUES (?, ?, ?, ?, 0)'),
-    organization: sqlite.prepare(`INSERT INTO organizations (id, source_id, entity_key, kind, source_record_id, system, url, name,
+    organization: sqlite.prepare(`INSERT INTO organizations (id, source_id, entity_key, kind, external_id, system, url, name,
       provenance, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     person: sqlite.prepare('INSERT INTO people (id, source_id, name, role) VALUES (?, ?, ?, NULL)'),
     membership: sqlite.prepare('INSERT INTO memberships (organization_id, person_id, position, role, group_name) VALUES (?, ?, ?, ?, ?)'),
-    paper: sqlite.prepare(`INSERT INTO papers (id, source_id, source_key, source_record_id, system, system_version, url, reference,
+    paper: sqlite.prepare(`INSERT INTO papers (id, source_id, entity_key, external_id, system, system_version, url, reference,
       name, paper_type, public, status_text, originator, under_direction_of, date, related_references, files, text, record_hash,
       first_seen_at, updated_at, provenance, state, current_organization, next_organization, next_role, next_date, last_activity,
-      derived_on) VALUES (@id, @sourceDbId, @sourceId, @sourceId, @system, @systemVersion, @url, @reference, @name, @paperType,
+      derived_on) VALUES (@id, @sourceId, @entityKey, @externalId, @system, @systemVersion, @url, @reference, @name, @paperType,
       @public, @statusText, @originator, @underDirectionOf, @date, @relatedReferences, @files, @text, @recordHash, @now, @now,
       @provenance, @state, @currentOrganization, @nextOrganization, @nextRole, @nextDate, @lastActivity, @derivedOn)`),
     file: sqlite.prepare('INSERT INTO files (source_id, paper_id, position, name, url) VALUES (?, ?, ?, ?, ?)'),
-    meeting: sqlite.prepare(`INSERT INTO meetings (id, source_id, entity_key, source_record_id, system, url, name, organization,
-      organization_source_id, organization_id, date, start, "end", room, location, status_text, provenance, updated_at)
+    meeting: sqlite.prepare(`INSERT INTO meetings (id, source_id, entity_key, external_id, system, url, name, organization,
+      organization_external_id, organization_id, date, start, "end", room, location, status_text, provenance, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     derivedOn: sqlite.prepare('UPDATE papers SET derived_on = ? WHERE source_id = ?'),
-    agendaItem: sqlite.prepare(`INSERT INTO agenda_items (id, source_id, entity_key, source_record_id, meeting_source_id, meeting_id,
-      position, number, public, name, meeting_name, organization, date, paper_reference, paper_source_id, paper_id, result,
+    agendaItem: sqlite.prepare(`INSERT INTO agenda_items (id, source_id, entity_key, external_id, meeting_external_id, meeting_id,
+      position, number, public, name, meeting_name, organization, date, paper_reference, paper_external_id, paper_id, result,
       result_code, text, provenance, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)`),
     station: sqlite.prepare(`INSERT INTO consultations (paper_id, position, organization, role, role_code, station_status)
       VALUES (?, ?, ?, ?, ?, ?)`),
-    row: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_source_id,
-      agenda_item_source_id, result, result_code, meeting_id, agenda_item_id, source_id, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    row: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_external_id,
+      agenda_item_external_id, result, result_code, meeting_id, agenda_item_id, source_id, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
   };
 }
 
@@ -76,7 +76,7 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
   const { now } = opts;
   const sys = city.spec.system;
   sqlite.transaction(() => {
-    const sourceDbId = Number(s.source.run(city.source.key, city.source.name, sys, city.source.baseUrl ?? null).lastInsertRowid);
+    const sourceId = Number(s.source.run(city.source.key, city.source.name, sys, city.source.baseUrl ?? null).lastInsertRowid);
     counts.sources++;
     let orgId = s.maxId('organizations');
     let personId = s.maxId('people');
@@ -89,14 +89,14 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
       const id = ++orgId;
       const faction = /FRLFDNR=/.test(o.url ?? '');
       const key = `${faction ? 'fr' : sys === 'allris3' ? 'au' : 'gr'}:${o.sourceId}`;
-      s.organization.run(id, sourceDbId, key, faction ? 'faction' : 'committee', o.sourceId, sys, o.url, o.name, provenanceOf(o, sys), now);
+      s.organization.run(id, sourceId, key, faction ? 'faction' : 'committee', o.sourceId, sys, o.url, o.name, provenanceOf(o, sys), now);
       if (!faction) orgBySourceId.set(o.sourceId!, id);
       o.members.forEach((m, k) => {
         let pid = people.get(m.name);
         if (pid === undefined) {
           pid = ++personId;
           people.set(m.name, pid);
-          s.person.run(pid, sourceDbId, m.name);
+          s.person.run(pid, sourceId, m.name);
         }
         s.membership.run(id, pid, k, m.role, m.group);
         counts.memberships++;
@@ -121,7 +121,7 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
       paperBySourceId.set(p.sourceId!, id);
       const d = opts.derived ? derivedColumns(p, opts.today, agendaOf.get(p.sourceId!) ?? []) : null;
       s.paper.run({
-        id, sourceDbId, sourceId: p.sourceId, system: sys, systemVersion: p.systemVersion, url: p.url, reference: p.reference,
+        id, sourceId, entityKey: p.sourceId, externalId: p.sourceId, system: sys, systemVersion: p.systemVersion, url: p.url, reference: p.reference,
         name: p.name, paperType: p.paperType, public: p.public === null ? null : p.public ? 1 : 0, statusText: p.statusText,
         originator: JSON.stringify(p.originator), underDirectionOf: JSON.stringify(p.underDirectionOf), date: p.date,
         relatedReferences: JSON.stringify(p.relatedReferences), files: JSON.stringify(p.files), text: JSON.stringify(p.text),
@@ -130,7 +130,7 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
         // derived_on is set once the city's agenda items are written (their insert trigger marks their papers stale)
         nextRole: d?.nextRole ?? null, nextDate: d?.nextDate ?? null, lastActivity: d?.lastActivity ?? null, derivedOn: null,
       });
-      p.files.forEach((f, k) => s.file.run(sourceDbId, id, k, f.name, f.url));
+      p.files.forEach((f, k) => s.file.run(sourceId, id, k, f.name, f.url));
       counts.files += p.files.length;
       if (opts.search) indexPaper(sqlite, id, p.reference, p.name, false, p.text);
       counts.papers++;
@@ -142,12 +142,12 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
     for (const m of city.meetings) {
       const id = ++meetingId;
       meetingBySourceId.set(m.sourceId!, id);
-      s.meeting.run(id, sourceDbId, m.sourceId, m.sourceId, sys, m.url, m.name, m.organization, m.organizationSourceId,
+      s.meeting.run(id, sourceId, m.sourceId, m.sourceId, sys, m.url, m.name, m.organization, m.organizationSourceId,
         orgBySourceId.get(m.organizationSourceId!) ?? null, m.date, m.start, m.end, m.room, m.location, m.statusText, meetingProvenance, now);
       m.agendaItem.forEach((a, k) => {
         const aid = ++itemId;
         itemBySourceId.set(a.sourceId!, aid);
-        s.agendaItem.run(aid, sourceDbId, a.sourceId, a.sourceId, m.sourceId, id, k, a.number, a.public ? 1 : 0, a.name, m.name,
+        s.agendaItem.run(aid, sourceId, a.sourceId, a.sourceId, m.sourceId, id, k, a.number, a.public ? 1 : 0, a.name, m.name,
           m.organization, m.date, a.paperReference, a.paperSourceId, a.paperSourceId ? (paperBySourceId.get(a.paperSourceId) ?? null) : null,
           a.result, a.resultCode, itemProvenance, now);
         counts.agendaItems++;
@@ -161,11 +161,11 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
         counts.consultations++;
         c.meetings.forEach((r, j) => {
           s.row.run(cid, j, r.date, r.name, r.meetingSourceId, r.agendaItemSourceId, r.result, r.resultCode,
-            meetingBySourceId.get(r.meetingSourceId!) ?? null, itemBySourceId.get(r.agendaItemSourceId!) ?? null, sourceDbId, c.organization);
+            meetingBySourceId.get(r.meetingSourceId!) ?? null, itemBySourceId.get(r.agendaItemSourceId!) ?? null, sourceId, c.organization);
           counts.consultationMeetings++;
         });
       });
     }
-    if (opts.derived) s.derivedOn.run(opts.today, sourceDbId);
+    if (opts.derived) s.derivedOn.run(opts.today, sourceId);
   })();
 }

@@ -48,7 +48,7 @@ function targets(file: string, seed: number): { list: string[]; paper: string[] 
   try {
     const body = db.prepare('SELECT s.id, s.key FROM sources s JOIN papers p ON p.source_id = s.id GROUP BY s.id ORDER BY COUNT(*) DESC LIMIT 1').get() as { id: number; key: string };
     const ids = db.prepare('SELECT id FROM papers WHERE source_id = ? ORDER BY id').pluck().all(body.id) as number[];
-    const keys = db.prepare('SELECT source_key FROM papers WHERE source_id = ?').pluck().all(body.id) as string[];
+    const keys = db.prepare('SELECT entity_key FROM papers WHERE source_id = ?').pluck().all(body.id) as string[];
     const rnd = new Random(seed);
     const base = `/oparl/v1.1/bodies/${encodeURIComponent(body.key)}`;
     const cursors = rnd.sample(ids.slice(0, Math.max(1, ids.length - 100)), 63);

@@ -31,9 +31,9 @@ export function subscriptionFilter(sub: Subscription, topics: TopicSet | null): 
     case 'search':
       return { ...city, search: sub.target };
     case 'committee':
-      return { ...city, committee: { sourceDbId: null, name: sub.target, ofItsMotions: 'every' } };
+      return { ...city, committee: { sourceId: null, name: sub.target, ofItsMotions: 'every' } };
     case 'faction':
-      return { ...city, faction: { sourceDbId: null, name: sub.target } };
+      return { ...city, faction: { sourceId: null, name: sub.target } };
   }
 }
 

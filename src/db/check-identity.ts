@@ -15,7 +15,7 @@ interface Duplicate {
 }
 
 export function duplicateReferenceProblems(sqlite: Database.Database): string[] {
-  const rows = stmt(sqlite, `SELECT s.key AS source, p.reference AS reference, COUNT(*) AS rows, group_concat(p.source_key, ', ') AS keys
+  const rows = stmt(sqlite, `SELECT s.key AS source, p.reference AS reference, COUNT(*) AS rows, group_concat(p.entity_key, ', ') AS keys
     FROM papers p JOIN sources s ON s.id = p.source_id WHERE p.reference IS NOT NULL
     GROUP BY p.source_id, p.reference HAVING COUNT(*) > 1 ORDER BY s.key, p.reference`).all() as Duplicate[];
   const out = rows.slice(0, 50).map((d) => `papers: ${d.rows} rows of source ${d.source} have the reference ${d.reference} (keys ${d.keys}): one motion stored twice`);

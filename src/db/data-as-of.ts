@@ -11,7 +11,7 @@ import { paperKey } from './identity';
 import { stmt } from './registry';
 
 const UPDATE = `UPDATE papers SET data_as_of = @at, derived_on = NULL
-  WHERE source_id = @sourceDbId AND source_key = @key AND (data_as_of IS NULL OR data_as_of < @at)`;
+  WHERE source_id = @sourceId AND entity_key = @key AND (data_as_of IS NULL OR data_as_of < @at)`;
 
 /** "2025-12-03T13:52:55+01:00" / a Date's ISO string → "2025-12-03T12:52:55Z"; null when not a date-time. */
 export function toInstant(value: string | Date | null | undefined): string | null {
@@ -28,11 +28,11 @@ export function toInstant(value: string | Date | null | undefined): string | nul
  * and so whether it rests, are counted to that day (src/domain/data-age.ts); refreshDerived rewrites only
  * the rows whose derived columns then differ.
  */
-export function noteRead(sqlite: Database.Database, sourceDbId: number, keys: Iterable<string>, readAt: string): void {
+export function noteRead(sqlite: Database.Database, sourceId: number, keys: Iterable<string>, readAt: string): void {
   const at = toInstant(readAt);
   if (at == null) return;
   const update = stmt(sqlite, UPDATE);
-  for (const key of keys) update.run({ at, sourceDbId, key });
+  for (const key of keys) update.run({ at, sourceId, key });
 }
 
 /** The papers a record tells something about: its own paper, the papers of an OParl list, those an agenda names by id. */

@@ -37,31 +37,31 @@ export type FetchState = 'fetched' | 'failed' | 'skipped';
 /** Records a fetch of URL on every files row of the source that links it. */
 export function markFiles(
   sqlite: Database.Database,
-  sourceDbId: number,
+  sourceId: number,
   url: string,
   r: { state: FetchState; hash?: string | null; error?: string | null; at: string; attempt?: boolean },
 ): number {
   return stmt(sqlite, `UPDATE files SET fetch_state = ?, content_hash = COALESCE(?, content_hash), fetch_error = ?,
       fetch_attempts = fetch_attempts + ?, fetched_at = CASE WHEN ? = 'fetched' THEN ? ELSE fetched_at END
       WHERE source_id = ? AND url = ?`)
-    .run(r.state, r.hash ?? null, r.error ?? null, r.attempt === false ? 0 : 1, r.state, r.at, sourceDbId, url).changes;
+    .run(r.state, r.hash ?? null, r.error ?? null, r.attempt === false ? 0 : 1, r.state, r.at, sourceId, url).changes;
 }
 
 /** Tries after which a failing document is left alone (its state says "failed" and why). */
 export const MAX_DOCUMENT_ATTEMPTS = 5;
 
 /** Document URLs of a source to fetch again: failed before (fewer than the maximum tries) or never tried. */
-export function documentsToRetry(sqlite: Database.Database, sourceDbId: number): string[] {
+export function documentsToRetry(sqlite: Database.Database, sourceId: number): string[] {
   return stmt(sqlite, `SELECT DISTINCT url FROM files WHERE source_id = ? AND url IS NOT NULL AND paper_id IS NOT NULL
       AND (fetch_state = 'failed' AND fetch_attempts < ?) ORDER BY url`)
     .pluck()
-    .all(sourceDbId, MAX_DOCUMENT_ATTEMPTS) as string[];
+    .all(sourceId, MAX_DOCUMENT_ATTEMPTS) as string[];
 }
 
 /** Whether every files row of the source with this URL has its document (fetched, or left as a link on purpose). */
-export function documentSettled(sqlite: Database.Database, sourceDbId: number, url: string): boolean {
+export function documentSettled(sqlite: Database.Database, sourceId: number, url: string): boolean {
   const open = stmt(sqlite, `SELECT COUNT(*) FROM files WHERE source_id = ? AND url = ?
-      AND (fetch_state IS NULL OR (fetch_state = 'failed' AND fetch_attempts < ?))`).pluck().get(sourceDbId, url, MAX_DOCUMENT_ATTEMPTS) as number;
+      AND (fetch_state IS NULL OR (fetch_state = 'failed' AND fetch_attempts < ?))`).pluck().get(sourceId, url, MAX_DOCUMENT_ATTEMPTS) as number;
   return open === 0;
 }
 

@@ -79,7 +79,7 @@ export interface Saved {
  */
 export function saveFacet(
   sqlite: Database.Database,
-  sourceDbId: number,
+  sourceId: number,
   kind: string,
   key: string,
   facet: string,
@@ -89,7 +89,7 @@ export function saveFacet(
   const s = stmts(sqlite);
   const text = JSON.stringify(record);
   const textHash = digest(text);
-  const found = s.facetOf.get(facet, sourceDbId, kind, key)!;
+  const found = s.facetOf.get(facet, sourceId, kind, key)!;
   const existing = found.mine === 1 ? found : undefined;
   if (existing) {
     if (existing.hash === textHash) return { outcome: 'unchanged', existed: true };
@@ -100,12 +100,12 @@ export function saveFacet(
     s.update.run(text, textHash, now, existing.id);
     return { outcome: 'updated', existed: true };
   }
-  s.insert.run(sourceDbId, kind, key, facet, text, textHash, now, now);
+  s.insert.run(sourceId, kind, key, facet, text, textHash, now, now);
   return found.mine === 0 ? { outcome: 'updated', existed: true } : { outcome: 'inserted', existed: false };
 }
 
-export function loadFacets<T>(sqlite: Database.Database, sourceDbId: number, kind: string, key: string): Facet<T>[] {
+export function loadFacets<T>(sqlite: Database.Database, sourceId: number, kind: string, key: string): Facet<T>[] {
   return stmts(sqlite)
-    .all.all(sourceDbId, kind, key)
+    .all.all(sourceId, kind, key)
     .map((r) => ({ facet: r.facet, record: JSON.parse(r.record) as T }));
 }

@@ -51,12 +51,12 @@ export class Batch {
   private saves = 0;
   constructor(
     readonly sqlite: Database.Database,
-    readonly sourceDbId: number,
+    readonly sourceId: number,
     readonly now: string,
   ) {}
 
   save(kind: EntityKind, key: string, facet: string, record: unknown): Outcome {
-    const { outcome, existed } = saveFacet(this.sqlite, this.sourceDbId, kind, key, facet, record, this.now);
+    const { outcome, existed } = saveFacet(this.sqlite, this.sourceId, kind, key, facet, record, this.now);
     if (kind === 'Paper') this.paperFacetSeen.set(`${key}\u0000${facet}`, ++this.saves);
     const id = `${kind}\u0000${key}`;
     let t = this.touched.get(id);
@@ -81,7 +81,7 @@ export class Batch {
     if (!t.stored) return false;
     let provenance = this.provenance.get(t.key);
     if (provenance === undefined) {
-      const row = paperStmts(this.sqlite).paperBefore.get(this.sourceDbId, t.key);
+      const row = paperStmts(this.sqlite).paperBefore.get(this.sourceId, t.key);
       provenance = row?.provenance ? (JSON.parse(row.provenance) as Record<string, string>) : null;
       this.provenance.set(t.key, provenance);
     }
@@ -109,7 +109,7 @@ interface StoredFacet {
 function preparePaperStatements(sqlite: Database.Database) {
   return {
     byReference: sqlite.prepare<[number, string], { key: string }>(
-      'SELECT source_key AS key FROM papers WHERE source_id = ? AND reference = ? ORDER BY (source_key LIKE \'ref:%\'), id LIMIT 1',
+      'SELECT entity_key AS key FROM papers WHERE source_id = ? AND reference = ? ORDER BY (entity_key LIKE \'ref:%\'), id LIMIT 1',
     ),
     facetsAt: sqlite.prepare<[number, string], StoredFacet>(
       "SELECT id, facet, first_seen_at AS firstSeen, updated_at AS updated FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?",
@@ -118,13 +118,13 @@ function preparePaperStatements(sqlite: Database.Database) {
     firstSeen: sqlite.prepare<[string, number]>('UPDATE records SET first_seen_at = ? WHERE id = ?'),
     rekey: sqlite.prepare("UPDATE records SET entity_key = ? WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?"),
     dropPaper: sqlite.prepare<[number]>('DELETE FROM papers WHERE id = ?'),
-    rekeyPaper: sqlite.prepare<[string, number]>('UPDATE papers SET source_key = ? WHERE id = ?'),
+    rekeyPaper: sqlite.prepare<[string, number]>('UPDATE papers SET entity_key = ? WHERE id = ?'),
     /** a placeholder's change log goes to the paper that adopts it (before the placeholder row goes) */
     moveHistory: sqlite.prepare<[number, number]>('UPDATE OR IGNORE paper_changes SET paper_id = ? WHERE paper_id = ?'),
-    paperId: sqlite.prepare<[number, string], number>('SELECT id FROM papers WHERE source_id = ? AND source_key = ?').pluck(),
+    paperId: sqlite.prepare<[number, string], number>('SELECT id FROM papers WHERE source_id = ? AND entity_key = ?').pluck(),
     itemsOfPaper: sqlite.prepare<[number], { id: number; meeting_id: number | null }>('SELECT id, meeting_id FROM agenda_items WHERE paper_id = ?'),
     paperBefore: sqlite.prepare<[number, string], PaperBefore>(
-      'SELECT id, reference, provenance, record_hash, date, files FROM papers WHERE source_id = ? AND source_key = ?',
+      'SELECT id, reference, provenance, record_hash, date, files FROM papers WHERE source_id = ? AND entity_key = ?',
     ),
     /** a placeholder's change events go to the paper that adopts it, as its change log does */
     moveEvents: sqlite.prepare<[number, number]>('UPDATE OR IGNORE paper_events SET paper_id = ? WHERE paper_id = ?'),
@@ -136,7 +136,7 @@ export const paperStmts = declareStatements('import-batch', preparePaperStatemen
 
 /** The key of a paper already known by its reference (in this batch or stored), for agenda rows without a VOLFDNR. */
 export function keyByReference(b: Batch, reference: string): string | null {
-  return b.paperByReference.get(reference) ?? paperStmts(b.sqlite).byReference.get(b.sourceDbId, reference)?.key ?? null;
+  return b.paperByReference.get(reference) ?? paperStmts(b.sqlite).byReference.get(b.sourceId, reference)?.key ?? null;
 }
 
 /**
@@ -152,9 +152,9 @@ export function adoptReferencePlaceholder(b: Batch, key: string, reference: stri
   if (!reference || key.startsWith('ref:')) return;
   const placeholder = `ref:${reference}`;
   const s = paperStmts(b.sqlite);
-  const moving = s.facetsAt.all(b.sourceDbId, placeholder);
+  const moving = s.facetsAt.all(b.sourceId, placeholder);
   if (moving.length === 0) return;
-  const own = new Map(s.facetsAt.all(b.sourceDbId, key).map((f) => [f.facet, f]));
+  const own = new Map(s.facetsAt.all(b.sourceId, key).map((f) => [f.facet, f]));
   const seen = (k: string, facet: string) => b.paperFacetSeen.get(`${k}\u0000${facet}`) ?? 0;
   for (const f of moving) {
     const mine = own.get(f.facet);
@@ -170,7 +170,7 @@ export function adoptReferencePlaceholder(b: Batch, key: string, reference: stri
     }
     if (when) b.paperFacetSeen.set(`${key}\u0000${f.facet}`, when);
   }
-  s.rekey.run(key, b.sourceDbId, placeholder);
+  s.rekey.run(key, b.sourceId, placeholder);
   // the paper is merged anew from all its facets (even when what is saved for it next is unchanged)
   const gone = b.touched.get(`Paper\u0000${placeholder}`);
   b.touched.delete(`Paper\u0000${placeholder}`);
@@ -185,8 +185,8 @@ export function adoptReferencePlaceholder(b: Batch, key: string, reference: stri
     if (STRENGTH[outcome] > STRENGTH[adopter.outcome]) adopter.outcome = outcome;
   }
   for (const p of b.papers) if (p.key === placeholder) p.key = key;
-  const row = s.paperBefore.get(b.sourceDbId, placeholder);
-  const ownRow = row ? s.paperBefore.get(b.sourceDbId, key) : undefined;
+  const row = s.paperBefore.get(b.sourceId, placeholder);
+  const ownRow = row ? s.paperBefore.get(b.sourceId, key) : undefined;
   if (row && !ownRow) {
     // the placeholder's row becomes the paper's: its id (the motion's address), its history and its links stay
     s.rekeyPaper.run(key, row.id);

@@ -9,7 +9,6 @@ import type Database from 'better-sqlite3';
 import type { FileRecord, MeetingRecord, OrganizationRecord, PaperRecord, RisRecord } from '../../scrapers/records';
 import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
-import { paperKey } from './identity';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type PaperBefore, type Touched } from './import-batch';
 import { loadEventFacts, writeAgendaEvents, writePaperEvents, type EventContext } from './write-events';
 import { relinkChanges } from './link';
@@ -49,9 +48,6 @@ export interface ImportResult extends ImportCounts {
   papers: ImportedPaper[];
 }
 
-/** The identity of a paper inside its source, or null when it has neither an id nor a reference. */
-export const paperIdentity = paperKey;
-
 const sourceStatements = declareStatements('import-sources', (sqlite) => ({
   find: sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE key = ?'),
   insert: sqlite.prepare('INSERT INTO sources (key, name, system, base_url, is_demo) VALUES (@key, @name, @system, @baseUrl, @isDemo)'),
@@ -87,26 +83,26 @@ function facetsOf(b: Batch, t: Touched): Facet<Record<string, unknown>>[] {
     // undefined fields: JSON leaves them out; only a paper's row hash would see the difference
     if (fresh.every((f) => isPlainJson(f.record, t.kind !== 'Paper'))) return fresh.sort((x, y) => (x.facet < y.facet ? -1 : 1));
   }
-  return loadFacets<Record<string, unknown>>(b.sqlite, b.sourceDbId, t.kind, t.key);
+  return loadFacets<Record<string, unknown>>(b.sqlite, b.sourceId, t.kind, t.key);
 }
 
 /** Re-merges one touched entity from all its facets and writes its row (what it changed goes to b.links). */
 function materialise(b: Batch, t: Touched): void {
-  const { sqlite, sourceDbId, now, links } = b;
+  const { sqlite, sourceId, now, links } = b;
   const { kind, key } = t;
   if (kind === 'Other') return;
   // a paper that only appeared on more agendas, whose own page gives all that they say: nothing to merge
   if (t.unchangedRow) return;
   // an entity without facets stored before this batch has no row yet (rows are written only from facets)
   const isNew = !t.stored;
-  const paperBefore = kind === 'Paper' && !isNew ? paperStmts(sqlite).paperBefore.get(sourceDbId, key) : undefined;
+  const paperBefore = kind === 'Paper' && !isNew ? paperStmts(sqlite).paperBefore.get(sourceId, key) : undefined;
   const facets = facetsOf(b, t);
   const { merged, provenance } = kind === 'Paper' ? mergePaperFacets(facets) : mergeFacets(kind, facets);
   const oparlId = oparlIdOf(facets as never);
   switch (kind) {
     case 'Paper': {
       const record = merged as unknown as PaperRecord;
-      const written = writePaper(sqlite, sourceDbId, key, record, provenance, oparlId, now, b.paperChildren, paperBefore ?? null);
+      const written = writePaper(sqlite, sourceId, key, record, provenance, oparlId, now, b.paperChildren, paperBefore ?? null);
       if (written.changed && b.events) paperEvents(b, b.events, written.id, paperBefore ?? null, record);
       if (written.changed) {
         links.papers.add(written.id);
@@ -115,25 +111,25 @@ function materialise(b: Batch, t: Touched): void {
       return;
     }
     case 'Meeting': {
-      const { id, previous } = writeMeeting(sqlite, sourceDbId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now, isNew);
+      const { id, previous } = writeMeeting(sqlite, sourceId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now, isNew);
       if (previous?.date != null) links.oldMeetingDates.add(previous.date);
       links.meetings.add(id);
       return;
     }
     case 'AgendaItem': {
-      const { id, previous } = writeAgendaItem(sqlite, sourceDbId, key, merged as MergedAgendaItem, provenance, now, isNew);
+      const { id, previous } = writeAgendaItem(sqlite, sourceId, key, merged as MergedAgendaItem, provenance, now, isNew);
       if (previous?.meeting_id != null) links.oldItemMeetings.add(previous.meeting_id);
       links.items.add(id);
       return;
     }
     case 'Organization':
-      links.organizations.add(writeOrganization(sqlite, sourceDbId, key, merged as Partial<OrganizationRecord>, provenance, oparlId, now, isNew));
+      links.organizations.add(writeOrganization(sqlite, sourceId, key, merged as Partial<OrganizationRecord>, provenance, oparlId, now, isNew));
       return;
     case 'Person':
-      if (merged.name) writePerson(sqlite, sourceDbId, String(merged.name), null);
+      if (merged.name) writePerson(sqlite, sourceId, String(merged.name), null);
       return;
     case 'File':
-      writeFile(sqlite, sourceDbId, key, merged as unknown as FileRecord);
+      writeFile(sqlite, sourceId, key, merged as unknown as FileRecord);
   }
 }
 
@@ -172,29 +168,29 @@ export interface ImportOptions {
 }
 
 function importInTransaction(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string, opts: ImportOptions): ImportResult {
-  const sourceDbId = ensureSource(sqlite, source);
-  const b = new Batch(sqlite, sourceDbId, now);
+  const sourceId = ensureSource(sqlite, source);
+  const b = new Batch(sqlite, sourceId, now);
   const at = new Date(now);
   const today = Number.isNaN(at.getTime()) ? '' : todayInBerlin(at);
-  if (opts.events !== false) b.events = { sourceDbId, now, today, runId: opts.runId ?? null };
+  if (opts.events !== false) b.events = { sourceId, now, today, runId: opts.runId ?? null };
   // a Beratungsfolge the page does not show keeps the stored stations (shrink-guard.ts)
-  for (const r of records) addRecord(b, keepNotShown(sqlite, sourceDbId, r));
+  for (const r of records) addRecord(b, keepNotShown(sqlite, sourceId, r));
   const byKind = emptyCounts();
   for (const t of b.touched.values()) {
     byKind[t.kind][t.outcome]++;
     if (t.outcome !== 'unchanged') materialise(b, t);
   }
-  b.paperChildren.write(sqlite, sourceDbId);
+  b.paperChildren.write(sqlite, sourceId);
   const writtenPapers = [...b.links.papers];
-  relinkChanges(sqlite, sourceDbId, b.links);
+  relinkChanges(sqlite, sourceId, b.links);
   if (b.events) writeAgendaEvents(sqlite, b.events, b.links.items, b.newPapers);
   if (opts.readAt) {
     const read: string[] = [];
     for (const t of b.touched.values()) if (t.kind === 'Paper') read.push(t.key);
-    noteRead(sqlite, sourceDbId, read, opts.readAt);
+    noteRead(sqlite, sourceId, read, opts.readAt);
   }
   const s = paperStmts(sqlite);
-  const papers = b.papers.map((p) => ({ id: s.paperId.get(sourceDbId, p.key)!, outcome: p.outcome }));
+  const papers = b.papers.map((p) => ({ id: s.paperId.get(sourceId, p.key)!, outcome: p.outcome }));
   // in this transaction: no committed paper is without its derived state (the papers written, and only those).
   // Papers the batch changed otherwise (named by a new agenda item, a newer read of their data) keep the state
   // they have, marked for deriving again (derived_on NULL): the server derives them before it answers from

@@ -19,9 +19,9 @@ function firstMatch(table: string, columns: string[], value: string, source: str
   return `(SELECT MIN(id) FROM (${arms.join(' UNION ALL ')}))`;
 }
 
-const MEETING_KEYS = ['source_record_id', 'oparl_id', 'entity_key'];
-const PAPER_KEYS = ['source_record_id', 'source_key', 'oparl_id'];
-const ITEM_KEYS = ['source_record_id', 'entity_key'];
+/** the columns that name a paper or a meeting: the RIS's id, the identity inside the source, the OParl id */
+const ENTITY_KEYS = ['external_id', 'entity_key', 'oparl_id'];
+const ITEM_KEYS = ['external_id', 'entity_key'];
 
 /** One way to link: when the row has what it needs (`when`), the id it links to (null: none, or not exactly one). */
 interface Way {
@@ -43,29 +43,29 @@ interface Step {
 const STEPS: Step[] = [
   { table: 'agenda_items', set: {
     // agenda items → meeting
-    meeting_id: [{ when: 'meeting_source_id IS NOT NULL', value: firstMatch('meetings', MEETING_KEYS, 'agenda_items.meeting_source_id', 'agenda_items.source_id') }],
+    meeting_id: [{ when: 'meeting_external_id IS NOT NULL', value: firstMatch('meetings', ENTITY_KEYS, 'agenda_items.meeting_external_id', 'agenda_items.source_id') }],
     // agenda items → paper, by id, else by reference when exactly one paper has it
     paper_id: [
-      { when: 'paper_source_id IS NOT NULL', value: firstMatch('papers', PAPER_KEYS, 'agenda_items.paper_source_id', 'agenda_items.source_id') },
+      { when: 'paper_external_id IS NOT NULL', value: firstMatch('papers', ENTITY_KEYS, 'agenda_items.paper_external_id', 'agenda_items.source_id') },
       { when: 'paper_reference IS NOT NULL', value: `(SELECT MIN(p.id) FROM papers p WHERE p.reference = agenda_items.paper_reference
         AND +p.source_id = agenda_items.source_id HAVING COUNT(*) = 1)` },
     ],
   } },
   // meetings → organization, by the committee id of the meeting page, else by name
   { table: 'meetings', set: { organization_id: [
-    { when: 'organization_source_id IS NOT NULL', value: `(SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id
-      AND o.source_record_id = meetings.organization_source_id AND o.kind IN ('committee', 'parliament'))` },
+    { when: 'organization_external_id IS NOT NULL', value: `(SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id
+      AND o.external_id = meetings.organization_external_id AND o.kind IN ('committee', 'parliament'))` },
     { when: 'organization IS NOT NULL', value: '(SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id AND o.name = meetings.organization)' },
   ] } },
   // a paper's meeting rows → meetings, by id, else by date and committee when exactly one meeting matches
   { table: 'consultation_meetings', set: { meeting_id: [
-    { when: 'meeting_source_id IS NOT NULL', value: firstMatch('meetings', ['source_record_id', 'oparl_id'], 'consultation_meetings.meeting_source_id', '@source') },
+    { when: 'meeting_external_id IS NOT NULL', value: firstMatch('meetings', ['external_id', 'oparl_id'], 'consultation_meetings.meeting_external_id', '@source') },
     { when: 'date IS NOT NULL', value: `(SELECT MIN(m.id) FROM meetings m WHERE m.source_id = @source
         AND m.organization = consultation_meetings.organization AND m.date = consultation_meetings.date HAVING COUNT(*) = 1)` },
   ] } },
   // a paper's meeting rows → agenda items, by TOLFDNR / OParl id, else the item of the linked meeting that is about this paper
   { table: 'consultation_meetings', set: { agenda_item_id: [
-    { when: 'agenda_item_source_id IS NOT NULL', value: firstMatch('agenda_items', ITEM_KEYS, 'consultation_meetings.agenda_item_source_id', '@source') },
+    { when: 'agenda_item_external_id IS NOT NULL', value: firstMatch('agenda_items', ITEM_KEYS, 'consultation_meetings.agenda_item_external_id', '@source') },
     { when: 'meeting_id IS NOT NULL', value: `(SELECT MIN(a.id) FROM consultations c JOIN agenda_items a ON a.meeting_id = consultation_meetings.meeting_id
         AND a.paper_id = c.paper_id
       WHERE c.id = consultation_meetings.consultation_id HAVING COUNT(*) = 1)` },
@@ -109,9 +109,9 @@ function prepare(sqlite: Database.Database) {
     some: STEPS.map((step) => sqlite.prepare(stepSql(step, `id IN ${ids('rows')}`, true))),
     /** agenda items that may now find their meeting or paper */
     itemsToLink: pluck(`SELECT value FROM json_each(@items)
-      UNION SELECT id FROM agenda_items WHERE source_id = @source AND meeting_source_id IN ${keysOf('meetings', MEETING_KEYS, 'meetings')}
+      UNION SELECT id FROM agenda_items WHERE source_id = @source AND meeting_external_id IN ${keysOf('meetings', ENTITY_KEYS, 'meetings')}
         AND +meeting_id IS NULL
-      UNION SELECT id FROM agenda_items WHERE source_id = @source AND paper_source_id IN ${keysOf('papers', PAPER_KEYS, 'papers')}
+      UNION SELECT id FROM agenda_items WHERE source_id = @source AND paper_external_id IN ${keysOf('papers', ENTITY_KEYS, 'papers')}
         AND +paper_id IS NULL
       UNION SELECT id FROM agenda_items WHERE source_id = @source
         AND paper_reference IN (SELECT value FROM json_each(@references) UNION SELECT reference FROM papers WHERE id IN ${ids('papers')})
@@ -119,7 +119,7 @@ function prepare(sqlite: Database.Database) {
     /** meetings that may now find their committee */
     meetingsToLink: pluck(`SELECT value FROM json_each(@meetings)
       UNION SELECT id FROM meetings WHERE source_id = @source
-        AND organization_source_id IN (SELECT source_record_id FROM organizations WHERE id IN ${ids('organizations')}) AND +organization_id IS NULL
+        AND organization_external_id IN (SELECT external_id FROM organizations WHERE id IN ${ids('organizations')}) AND +organization_id IS NULL
       UNION SELECT id FROM meetings WHERE source_id = @source
         AND organization IN (SELECT name FROM organizations WHERE id IN ${ids('organizations')}) AND +organization_id IS NULL`),
     /** a paper's meeting rows that may now find their meeting (or, later, their agenda item through it) */
@@ -127,14 +127,14 @@ function prepare(sqlite: Database.Database) {
     // meeting had before it changed, since a competitor that went away can make them linkable)
     rowsToLink: pluck(`SELECT cm.id FROM consultations c CROSS JOIN consultation_meetings cm
         WHERE c.paper_id IN ${ids('papers')} AND cm.consultation_id = c.id
-      UNION ${rowsWhere('meeting_source_id', keysOf('meetings', ['source_record_id', 'oparl_id'], 'meetings'))} AND +meeting_id IS NULL
+      UNION ${rowsWhere('meeting_external_id', keysOf('meetings', ['external_id', 'oparl_id'], 'meetings'))} AND +meeting_id IS NULL
       UNION SELECT cm.id FROM meetings m CROSS JOIN consultation_meetings cm WHERE m.id IN ${ids('meetings')}
         AND cm.source_id = @source AND cm.organization = m.organization AND cm.date = m.date AND +cm.meeting_id IS NULL
       UNION SELECT id FROM consultation_meetings WHERE date IN (SELECT value FROM json_each(@dates)) AND +source_id = @source
         AND +meeting_id IS NULL`),
     /** a paper's meeting rows that may now find their agenda item by its id */
-    rowsOfItems: pluck(`${rowsWhere('agenda_item_source_id', keysOf('agenda_items', ITEM_KEYS, 'items'))}
-      AND agenda_item_source_id IS NOT NULL AND +agenda_item_id IS NULL`),
+    rowsOfItems: pluck(`${rowsWhere('agenda_item_external_id', keysOf('agenda_items', ITEM_KEYS, 'items'))}
+      AND agenda_item_external_id IS NOT NULL AND +agenda_item_id IS NULL`),
     /** … or through their meeting, whose agenda items changed or were linked (after the agenda item links are made) */
     rowsOfMeetings: pluck(`SELECT id FROM consultation_meetings WHERE meeting_id IN (SELECT value FROM json_each(@meetingIds)
       UNION SELECT meeting_id FROM agenda_items WHERE id IN ${ids('items')}) AND +source_id = @source AND +agenda_item_id IS NULL`),
@@ -145,8 +145,8 @@ function prepare(sqlite: Database.Database) {
 const stmts = declareStatements('link', prepare);
 
 /** Relinks every unlinked row of a source (the import relinks only what it changed: relinkChanges). */
-export function relink(sqlite: Database.Database, sourceDbId: number): void {
-  for (const st of stmts(sqlite).whole) st.run({ source: sourceDbId });
+export function relink(sqlite: Database.Database, sourceId: number): void {
+  for (const st of stmts(sqlite).whole) st.run({ source: sourceId });
 }
 
 /** What an import wrote, as far as links are concerned (collected by import.ts while it writes). */
@@ -172,12 +172,12 @@ export class LinkChanges {
 
 const json = (values: Iterable<unknown>) => JSON.stringify([...values]);
 
-/** Links what `changes` can have made linkable; ends as relink(sqlite, sourceDbId) would. */
-export function relinkChanges(sqlite: Database.Database, sourceDbId: number, changes: LinkChanges): void {
+/** Links what `changes` can have made linkable; ends as relink(sqlite, sourceId) would. */
+export function relinkChanges(sqlite: Database.Database, sourceId: number, changes: LinkChanges): void {
   if (changes.empty) return;
   const s = stmts(sqlite);
   const params = {
-    source: sourceDbId, items: json(changes.items), papers: json(changes.papers), meetings: json(changes.meetings),
+    source: sourceId, items: json(changes.items), papers: json(changes.papers), meetings: json(changes.meetings),
     organizations: json(changes.organizations), references: json(changes.oldReferences), dates: json(changes.oldMeetingDates),
   };
   // a candidate list may hold rows that an earlier link makes meanwhile: each link's own condition skips them
@@ -186,7 +186,7 @@ export function relinkChanges(sqlite: Database.Database, sourceDbId: number, cha
   const meetings = json(c.meetings.size + c.organizations.size ? s.meetingsToLink.all(params) : []);
   const rows = c.papers.size + c.meetings.size + c.oldMeetingDates.size ? s.rowsToLink.all(params) : [];
   const run = (step: number, list: string) => {
-    if (list !== '[]') s.some[step].run({ source: sourceDbId, rows: list });
+    if (list !== '[]') s.some[step].run({ source: sourceId, rows: list });
   };
   run(0, items);
   run(1, meetings);
@@ -194,7 +194,7 @@ export function relinkChanges(sqlite: Database.Database, sourceDbId: number, cha
   // the last step (the agenda item by its id, else the one of the linked meeting about this paper) also looks at
   // rows whose item came, and at rows whose meeting got an agenda item about their paper, or lost one
   const more = items !== '[]' || changes.oldItemMeetings.size
-    ? s.rowsOfMeetings.all({ source: sourceDbId, items, meetingIds: json(changes.oldItemMeetings) })
+    ? s.rowsOfMeetings.all({ source: sourceId, items, meetingIds: json(changes.oldItemMeetings) })
     : [];
   run(3, json(new Set([...rows, ...(changes.items.size ? s.rowsOfItems.all(params) : []), ...more])));
 }

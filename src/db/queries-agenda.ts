@@ -11,14 +11,14 @@ import { declareStatements } from './registry';
 
 export interface AgendaDbRow {
   paper_id: number; date: string | null; organization: string | null; meeting_name: string | null; meeting_id: number | null;
-  meeting_source_id: string | null; item_source_id: string | null; number: string | null; result: string | null;
+  meeting_external_id: string | null; item_external_id: string | null; number: string | null; result: string | null;
   result_code: string | null; status_text: string | null;
 }
 
 /** The reads of the agenda items of the papers `where` picks (`where` gets the paper id column to test). */
 export const paperAgendaSql = (where: (paperId: string) => string) => `SELECT a.paper_id, COALESCE(m.date, a.date) AS date,
   COALESCE(m.organization, a.organization) AS organization, COALESCE(m.name, a.meeting_name) AS meeting_name, a.meeting_id,
-  a.meeting_source_id, a.source_record_id AS item_source_id, a.number, a.result, a.result_code, m.status_text
+  a.meeting_external_id, a.external_id AS item_external_id, a.number, a.result, a.result_code, m.status_text
   FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE ${where('a.paper_id')} ORDER BY a.paper_id, a.id`;
 
 /** A meeting the RIS marks as not taking place ("AUSFALL", "abgesagt", "entfällt"). */
@@ -32,7 +32,7 @@ export function groupAgenda(rows: readonly AgendaDbRow[]): Map<number, PaperAgen
     if (!l) out.set(r.paper_id, (l = []));
     l.push({
       date: r.date, organization: r.organization, meetingName: r.meeting_name, meetingId: r.meeting_id,
-      meetingSourceId: r.meeting_source_id, agendaItemSourceId: r.item_source_id, number: r.number,
+      meetingSourceId: r.meeting_external_id, agendaItemSourceId: r.item_external_id, number: r.number,
       result: r.result, resultCode: (r.result_code as ResultCode | null) ?? null,
       cancelled: r.status_text != null && CANCELLED.test(r.status_text),
     });

@@ -43,7 +43,7 @@ function prepare(sqlite: Database.Database) {
     byIds: sqlite.prepare<[string], DbMeeting>(`SELECT ${COLUMNS} FROM meetings m JOIN sources s ON s.id = m.source_id
       LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id IN (SELECT value FROM json_each(?))`),
     organization: sqlite.prepare<[number], OrganizationHeader>(`SELECT o.id, o.name, s.name AS sourceName, o.updated_at AS updatedAt,
-      o.source_id AS sourceDbId, s.key AS sourceKey, o.kind FROM organizations o JOIN sources s ON s.id = o.source_id WHERE o.id = ?`),
+      o.source_id AS sourceId, s.key AS sourceKey, o.kind FROM organizations o JOIN sources s ON s.id = o.source_id WHERE o.id = ?`),
   };
 }
 
@@ -74,7 +74,7 @@ export interface OrganizationHeader {
   name: string | null;
   sourceName: string;
   updatedAt: string;
-  sourceDbId: number;
+  sourceId: number;
   sourceKey: string;
   /** "committee", "parliament", "faction", … (null when not known) */
   kind: string | null;

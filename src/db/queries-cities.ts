@@ -80,19 +80,19 @@ export function loadCities(sqlite: Database.Database): CityRow[] {
   return stmts(sqlite).sources.all();
 }
 
-export function loadCityNumbers(sqlite: Database.Database, sourceDbId: number, today: string): CityNumbers {
+export function loadCityNumbers(sqlite: Database.Database, sourceId: number, today: string): CityNumbers {
   const s = stmts(sqlite);
-  const byState = s.byState.all(sourceDbId);
-  const m = s.meetings.get(today, sourceDbId)!;
+  const byState = s.byState.all(sourceId);
+  const m = s.meetings.get(today, sourceId)!;
   return { papers: byState.reduce((n, r) => n + r.count, 0), byState, comingMeetings: m.coming, meetings: m.all };
 }
 
 /** The committees (and factions) a city knows, by name. */
-export function loadCommitteeNames(sqlite: Database.Database, sourceDbId: number): CommitteeName[] {
-  return stmts(sqlite).committees.all({ source: sourceDbId, limit: COMMITTEES_MAX });
+export function loadCommitteeNames(sqlite: Database.Database, sourceId: number): CommitteeName[] {
+  return stmts(sqlite).committees.all({ source: sourceId, limit: COMMITTEES_MAX });
 }
 
 /** The city's latest meetings before `today`, newest first. */
-export function loadPastCityMeetings(sqlite: Database.Database, sourceDbId: number, today: string, limit: number): PastMeetingRow[] {
-  return stmts(sqlite).past.all({ source: sourceDbId, today, limit });
+export function loadPastCityMeetings(sqlite: Database.Database, sourceId: number, today: string, limit: number): PastMeetingRow[] {
+  return stmts(sqlite).past.all({ source: sourceId, today, limit });
 }

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { declareStatements } from './registry';
 
 export interface CommitteeRef {
-  sourceDbId: number;
+  sourceId: number;
   sourceKey: string;
   sourceName: string;
   isDemo: boolean;
@@ -103,7 +103,7 @@ const stmts = declareStatements('queries-committee', prepare);
 export function committeeOfOrganization(sqlite: Database.Database, organizationId: number): CommitteeRef | null {
   const r = stmts(sqlite).sourceOfOrganization.get(organizationId);
   if (!r || !r.orgName) return null;
-  return { sourceDbId: r.id, sourceKey: r.key, sourceName: r.name, isDemo: r.is_demo === 1, name: r.orgName, organizationId };
+  return { sourceId: r.id, sourceKey: r.key, sourceName: r.name, isDemo: r.is_demo === 1, name: r.orgName, organizationId };
 }
 
 /** A committee known by name in a source: from its organization row, a Beratungsfolge or a meeting; null when the source does not know it. */
@@ -113,7 +113,7 @@ export function committeeByName(sqlite: Database.Database, sourceKey: string, na
   if (!src) return null;
   const org = s.organizationByName.get(src.id, name);
   if (!org && s.nameInConsultations.get(name, src.id)!.n === 0 && s.nameInMeetings.get(src.id, name)!.n === 0) return null;
-  return { sourceDbId: src.id, sourceKey: src.key, sourceName: src.name, isDemo: src.is_demo === 1, name, organizationId: org?.id ?? null };
+  return { sourceId: src.id, sourceKey: src.key, sourceName: src.name, isDemo: src.is_demo === 1, name, organizationId: org?.id ?? null };
 }
 
 /**
@@ -122,8 +122,8 @@ export function committeeByName(sqlite: Database.Database, sourceKey: string, na
  */
 export function loadQueueIds(sqlite: Database.Database, c: CommitteeRef, limit: number, offset = 0): { ids: number[]; total: number } {
   const s = stmts(sqlite);
-  const ids = s.queueIds.all({ name: c.name, source: c.sourceDbId, limit, offset }).map((r) => r.id);
-  const total = offset === 0 && ids.length < limit ? ids.length : s.queueCount.get({ name: c.name, source: c.sourceDbId })!.n;
+  const ids = s.queueIds.all({ name: c.name, source: c.sourceId, limit, offset }).map((r) => r.id);
+  const total = offset === 0 && ids.length < limit ? ids.length : s.queueCount.get({ name: c.name, source: c.sourceId })!.n;
   return { ids, total };
 }
 
@@ -132,19 +132,19 @@ export function loadQueueIds(sqlite: Database.Database, c: CommitteeRef, limit: 
  * most `limit`: those whose progress has a deadline for this committee join its queue.
  */
 export function loadDeadlineCandidateIds(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): number[] {
-  return stmts(sqlite).deadlineCandidates.all({ name: c.name, source: c.sourceDbId, today, limit });
+  return stmts(sqlite).deadlineCandidates.all({ name: c.name, source: c.sourceId, today, limit });
 }
 
 export function loadComingMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): ComingMeetingRow[] {
-  return stmts(sqlite).coming.all({ source: c.sourceDbId, org: c.organizationId ?? -1, name: c.name, today, limit });
+  return stmts(sqlite).coming.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit });
 }
 
 /** The committee's latest past meetings, newest first, with their number of agenda items. */
 export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): (ComingMeetingRow & { items: number })[] {
-  return stmts(sqlite).past.all({ source: c.sourceDbId, org: c.organizationId ?? -1, name: c.name, today, limit });
+  return stmts(sqlite).past.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit });
 }
 
 /** Meeting rows of Beratungsfolgen that plan a paper at this committee from today until `until`. */
 export function loadPlannedRows(sqlite: Database.Database, c: CommitteeRef, today: string, until: string, limit: number): PlannedRow[] {
-  return stmts(sqlite).planned.all({ source: c.sourceDbId, name: c.name, today, until, limit });
+  return stmts(sqlite).planned.all({ source: c.sourceId, name: c.name, today, until, limit });
 }

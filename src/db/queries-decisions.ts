@@ -9,7 +9,7 @@ import type { DecisionItem } from '../domain/decisions';
 import { declareStatements } from './registry';
 
 interface ItemDbRow {
-  id: number; paper_id: number; source_record_id: string | null; meeting_id: number | null; date: string | null;
+  id: number; paper_id: number; external_id: string | null; meeting_id: number | null; date: string | null;
   organization: string | null; vote: string | null; text: string | null; provenance: string | null;
 }
 
@@ -21,7 +21,7 @@ export type RowLinks = { meetingId: number | null; agendaItemId: number | null }
 const IDS = 'SELECT value FROM json_each(?)';
 function prepare(sqlite: Database.Database) {
   return {
-    items: sqlite.prepare<[string], ItemDbRow>(`SELECT a.id, a.paper_id, a.source_record_id, a.meeting_id,
+    items: sqlite.prepare<[string], ItemDbRow>(`SELECT a.id, a.paper_id, a.external_id, a.meeting_id,
       COALESCE(m.date, a.date) AS date, COALESCE(m.organization, a.organization) AS organization, a.vote, a.text, a.provenance
       FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE a.paper_id IN (${IDS}) ORDER BY a.paper_id, a.id`),
     links: sqlite.prepare<[string], RowLinkDbRow>(`SELECT c.paper_id, c.position AS station, cm.position AS row, cm.meeting_id,
@@ -50,7 +50,7 @@ export function toDecisionItem(r: Omit<ItemDbRow, 'paper_id'>): DecisionItem {
   const vote = json<Vote | null>(r.vote, null);
   const text = json<TextSection[]>(r.text, []);
   return {
-    id: r.id, sourceId: r.source_record_id, meetingId: r.meeting_id, date: r.date, organization: r.organization,
+    id: r.id, externalId: r.external_id, meetingId: r.meeting_id, date: r.date, organization: r.organization,
     vote: vote && typeof vote === 'object' && typeof vote.text === 'string' ? vote : null,
     text: Array.isArray(text) ? text.filter((s) => s && typeof s.text === 'string') : [],
     oparlText: json<Record<string, string>>(r.provenance, {}).text === 'oparl',

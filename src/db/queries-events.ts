@@ -26,7 +26,7 @@ export interface EventFilter {
   list?: ListFilters | null;
   /** events about this committee (its name as the RIS writes it, in its source), and new motions it will deliberate */
   committee?: {
-    sourceDbId: number | null;
+    sourceId: number | null;
     name: string;
     /** of the motions with a station there: only their 'new' event (the committee's feed, the default) or every event (an alert) */
     ofItsMotions?: 'new' | 'every';
@@ -35,7 +35,7 @@ export interface EventFilter {
    * the motions this faction (or elected person) filed, in its source: an originator named so (case
    * ignored), or any of `names` (the faction's names as its motions write them: originatorNamesLike)
    */
-  faction?: { sourceDbId: number | null; name: string; names?: string[] } | null;
+  faction?: { sourceId: number | null; name: string; names?: string[] } | null;
   /** these events (an outbox row's), oldest first */
   ids?: readonly number[] | null;
   /** only events after this id, oldest first (else newest first) */
@@ -56,7 +56,7 @@ export interface LoadedEvent extends PaperEvent {
   isDemo: boolean;
 }
 
-const COLUMNS = `e.id, e.event_key AS eventKey, e.paper_id AS paperId, e.source_id AS sourceDbId, e.kind, e.learned_at AS learnedAt,
+const COLUMNS = `e.id, e.event_key AS eventKey, e.paper_id AS paperId, e.source_id AS sourceId, e.kind, e.learned_at AS learnedAt,
   e.happened_on AS happenedOn, e.committee, e.payload, e.run_id AS runId, p.reference, p.name AS paperName, p.paper_type AS paperType,
   s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo`;
 
@@ -87,18 +87,18 @@ export function eventQuery(f: EventFilter): { sql: string; params: Record<string
     Object.assign(params, c.params);
   }
   if (f.committee) {
-    if (f.committee.sourceDbId != null) {
+    if (f.committee.sourceId != null) {
       where.push('e.source_id = @committeeSource');
-      params.committeeSource = f.committee.sourceDbId;
+      params.committeeSource = f.committee.sourceId;
     }
     const kind = f.committee.ofItsMotions === 'every' ? '' : "e.kind = 'new' AND ";
     where.push(`(e.committee = @committee OR (${kind}EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = e.paper_id AND c.organization = @committee)))`);
     params.committee = f.committee.name;
   }
   if (f.faction) {
-    if (f.faction.sourceDbId != null) {
+    if (f.faction.sourceId != null) {
       where.push('e.source_id = @factionSource');
-      params.factionSource = f.faction.sourceDbId;
+      params.factionSource = f.faction.sourceId;
     }
     where.push(`EXISTS (SELECT 1 FROM json_each(p.originator) o
       WHERE o.value = @factionName COLLATE NOCASE OR o.value IN (SELECT value FROM json_each(@factionNames)))`);

@@ -4,7 +4,7 @@
  * (LIMIT) and reaches papers through an index: the FTS5 index papers_fts for topics and searches
  * (its paper rows directly, its document page rows through document_search_rows and files.content_hash
  * to every paper that links the document), papers_state, papers_activity,
- * papers_reference and papers_source_key for filters and sorts, consultations_paper_position for the
+ * papers_reference and papers_entity_key for filters and sorts, consultations_paper_position for the
  * committee filter.
  */
 import type Database from 'better-sqlite3';

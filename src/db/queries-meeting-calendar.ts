@@ -9,7 +9,7 @@ import { declareStatements } from './registry';
 
 export interface CalendarFilter {
   /** sources.id of the city, or null for every city */
-  sourceDbId: number | null;
+  sourceId: number | null;
   /** a committee name of that city, or null for every committee */
   committee: string | null;
 }
@@ -40,8 +40,8 @@ function prepare(sqlite: Database.Database) {
        ORDER BY m.date, m.start, m.id LIMIT @limit`,
     ),
     // the committees that have meetings, per source (the calendar's committee filter)
-    committees: sqlite.prepare<[], { sourceDbId: number; name: string }>(
-      `SELECT DISTINCT m.source_id AS sourceDbId, COALESCE(o.name, m.organization) AS name FROM meetings m
+    committees: sqlite.prepare<[], { sourceId: number; name: string }>(
+      `SELECT DISTINCT m.source_id AS sourceId, COALESCE(o.name, m.organization) AS name FROM meetings m
        LEFT JOIN organizations o ON o.id = m.organization_id WHERE COALESCE(o.name, m.organization) IS NOT NULL ORDER BY 1, 2`,
     ),
     agendaPapers: sqlite.prepare<[string], AgendaPaperRow>(
@@ -56,11 +56,11 @@ const stmts = declareStatements('queries-meeting-calendar', prepare);
 /** Meetings dated in [from, to] (YYYY-MM-DD), in date and time order, at most `limit`. */
 export function loadCalendarMeetings(sqlite: Database.Database, f: CalendarFilter, from: string, to: string, limit: number): CalendarEntry[] {
   const s = stmts(sqlite);
-  const rows = f.sourceDbId == null
+  const rows = f.sourceId == null
     ? s.all.all({ from, to, limit })
     : f.committee == null
-      ? s.ofSource.all({ source: f.sourceDbId, from, to, limit })
-      : s.ofCommittee.all({ source: f.sourceDbId, name: f.committee, from, to, limit });
+      ? s.ofSource.all({ source: f.sourceId, from, to, limit })
+      : s.ofCommittee.all({ source: f.sourceId, name: f.committee, from, to, limit });
   return rows.map((m) => ({ ...m, isDemo: m.isDemo === 1 }));
 }
 
@@ -80,8 +80,8 @@ export function loadAgendaPapers(sqlite: Database.Database, meetingIds: number[]
 export function loadMeetingCommittees(sqlite: Database.Database): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const r of stmts(sqlite).committees.all()) {
-    let l = out.get(r.sourceDbId);
-    if (!l) out.set(r.sourceDbId, (l = []));
+    let l = out.get(r.sourceId);
+    if (!l) out.set(r.sourceId, (l = []));
     l.push(r.name);
   }
   return out;

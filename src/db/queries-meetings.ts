@@ -9,7 +9,7 @@ export interface MeetingView {
   sourceKey: string;
   sourceName: string;
   isDemo: boolean;
-  sourceId: string | null;
+  externalId: string | null;
   url: string | null;
   name: string | null;
   organization: string | null;
@@ -74,19 +74,19 @@ export interface MeetingDocumentView {
 }
 
 type ItemDbRow = Omit<AgendaItemView, 'public' | 'decision'> & { public: number | null } & {
-  source_record_id: string | null; meeting_id: number | null; date: string | null; organization: string | null;
+  external_id: string | null; meeting_id: number | null; date: string | null; organization: string | null;
   vote: string | null; text: string | null; provenance: string | null;
 };
 
 function prepare(sqlite: Database.Database) {
   return {
     meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo'> & { isDemo: number }>(`SELECT m.id, s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo,
-      m.source_record_id AS sourceId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
+      m.external_id AS externalId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
       m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.updated_at AS updatedAt
       FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
     items: sqlite.prepare<[number], ItemDbRow>(`SELECT a.id, a.number, a.public, a.name,
       COALESCE(p.reference, a.paper_reference) AS paperReference, a.paper_id AS paperId, p.name AS paperName, a.result,
-      a.result_code AS resultCode, a.url, a.source_record_id, a.meeting_id, a.date, a.organization, a.vote, a.text, a.provenance
+      a.result_code AS resultCode, a.url, a.external_id, a.meeting_id, a.date, a.organization, a.vote, a.text, a.provenance
       FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id WHERE a.meeting_id = ? ORDER BY a.position, a.id`),
     organization: sqlite.prepare<[number], Omit<OrganizationView, 'isDemo'> & { isDemo: number }>(`SELECT o.id, s.name AS sourceName,
       s.is_demo AS isDemo, o.kind, o.name, o.url, o.updated_at AS updatedAt

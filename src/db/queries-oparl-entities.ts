@@ -42,16 +42,16 @@ const MEETING_SQL = `SELECT m.id, m.entity_key, m.url, m.name, m.organization, o
   FROM meetings m LEFT JOIN organizations o ON o.id = m.organization_id`;
 
 export function listOparlMeetings(sqlite: Database.Database, f: OparlPageFilter): OparlMeetingRow[] {
-  return stmt<[OparlPageFilter], OparlMeetingRow>(sqlite, `${MEETING_SQL} WHERE m.source_id = @sourceDbId AND m.id > @after
+  return stmt<[OparlPageFilter], OparlMeetingRow>(sqlite, `${MEETING_SQL} WHERE m.source_id = @sourceId AND m.id > @after
     AND ${sinceSql(created('Meeting', 'm'), 'm.updated_at')} ORDER BY m.id LIMIT @limit`).all(f);
 }
 
-export function findOparlMeeting(sqlite: Database.Database, sourceDbId: number, key: string): OparlMeetingRow | null {
-  return stmt<[number, string], OparlMeetingRow>(sqlite, `${MEETING_SQL} WHERE m.source_id = ? AND m.entity_key = ?`).get(sourceDbId, key) ?? null;
+export function findOparlMeeting(sqlite: Database.Database, sourceId: number, key: string): OparlMeetingRow | null {
+  return stmt<[number, string], OparlMeetingRow>(sqlite, `${MEETING_SQL} WHERE m.source_id = ? AND m.entity_key = ?`).get(sourceId, key) ?? null;
 }
 
 const ITEM_SQL = `SELECT a.id, a.entity_key, a.meeting_id, m.entity_key AS meeting_key, a.position, a.number, a.public, a.name,
-  p.source_key AS paper_key, a.paper_reference, a.result, a.result_code, a.vote, a.text, a.url, ${created('AgendaItem', 'a')} AS created,
+  p.entity_key AS paper_key, a.paper_reference, a.result, a.result_code, a.vote, a.text, a.url, ${created('AgendaItem', 'a')} AS created,
   a.updated_at
   FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id LEFT JOIN papers p ON p.id = a.paper_id`;
 
@@ -63,22 +63,22 @@ export function loadOparlMeetingItems(sqlite: Database.Database, meetingIds: num
 }
 
 export function listOparlAgendaItems(sqlite: Database.Database, f: OparlPageFilter): OparlAgendaItemRow[] {
-  return stmt<[OparlPageFilter], OparlAgendaItemRow>(sqlite, `${ITEM_SQL} WHERE a.source_id = @sourceDbId AND a.id > @after
+  return stmt<[OparlPageFilter], OparlAgendaItemRow>(sqlite, `${ITEM_SQL} WHERE a.source_id = @sourceId AND a.id > @after
     AND ${sinceSql(created('AgendaItem', 'a'), 'a.updated_at')} ORDER BY a.id LIMIT @limit`).all(f);
 }
 
-export function findOparlAgendaItem(sqlite: Database.Database, sourceDbId: number, key: string): OparlAgendaItemRow | null {
-  return stmt<[number, string], OparlAgendaItemRow>(sqlite, `${ITEM_SQL} WHERE a.source_id = ? AND a.entity_key = ?`).get(sourceDbId, key) ?? null;
+export function findOparlAgendaItem(sqlite: Database.Database, sourceId: number, key: string): OparlAgendaItemRow | null {
+  return stmt<[number, string], OparlAgendaItemRow>(sqlite, `${ITEM_SQL} WHERE a.source_id = ? AND a.entity_key = ?`).get(sourceId, key) ?? null;
 }
 
 /** The consultation (paper key, station, row) each of these agenda items answers, by agenda item id. */
 export function loadItemConsultations(sqlite: Database.Database, itemIds: number[]): Map<number, { paperKey: string; station: number; row: number }> {
   if (!itemIds.length) return new Map();
   const rows = stmt<[string], { agenda_item_id: number; paper_key: string; station: number; row: number }>(sqlite, `SELECT
-      cm.agenda_item_id, p.source_key AS paper_key, c.position AS station, cm.position AS row
+      cm.agenda_item_id, p.entity_key AS paper_key, c.position AS station, cm.position AS row
     FROM agenda_items a JOIN consultation_meetings cm ON cm.agenda_item_id = a.id
       -- found by index: the rows of the item's meeting, or those naming its id
-      AND (cm.meeting_id = a.meeting_id OR (cm.source_id = a.source_id AND cm.agenda_item_source_id = a.source_record_id))
+      AND (cm.meeting_id = a.meeting_id OR (cm.source_id = a.source_id AND cm.agenda_item_external_id = a.external_id))
       JOIN consultations c ON c.id = cm.consultation_id JOIN papers p ON p.id = c.paper_id
     WHERE a.id IN (${IDS}) ORDER BY cm.id DESC`).all(JSON.stringify(itemIds));
   return new Map(rows.map((r) => [r.agenda_item_id, { paperKey: r.paper_key, station: r.station, row: r.row }]));
@@ -87,12 +87,12 @@ export function loadItemConsultations(sqlite: Database.Database, itemIds: number
 const ORG_SQL = `SELECT o.id, o.entity_key, o.kind, o.url, o.name, ${created('Organization', 'o')} AS created, o.updated_at FROM organizations o`;
 
 export function listOparlOrganizations(sqlite: Database.Database, f: OparlPageFilter): OparlOrganizationRow[] {
-  return stmt<[OparlPageFilter], OparlOrganizationRow>(sqlite, `${ORG_SQL} WHERE o.source_id = @sourceDbId AND o.id > @after
+  return stmt<[OparlPageFilter], OparlOrganizationRow>(sqlite, `${ORG_SQL} WHERE o.source_id = @sourceId AND o.id > @after
     AND ${sinceSql(created('Organization', 'o'), 'o.updated_at')} ORDER BY o.id LIMIT @limit`).all(f);
 }
 
-export function findOparlOrganization(sqlite: Database.Database, sourceDbId: number, key: string): OparlOrganizationRow | null {
-  return stmt<[number, string], OparlOrganizationRow>(sqlite, `${ORG_SQL} WHERE o.source_id = ? AND o.entity_key = ?`).get(sourceDbId, key) ?? null;
+export function findOparlOrganization(sqlite: Database.Database, sourceId: number, key: string): OparlOrganizationRow | null {
+  return stmt<[number, string], OparlOrganizationRow>(sqlite, `${ORG_SQL} WHERE o.source_id = ? AND o.entity_key = ?`).get(sourceId, key) ?? null;
 }
 
 const MEMBERSHIP_SQL = `SELECT ms.organization_id, o.entity_key AS org_key, o.name AS org_name, ms.person_id, pe.name AS person_name,
@@ -111,25 +111,25 @@ export function loadPersonMemberships(sqlite: Database.Database, personIds: numb
     .all(JSON.stringify(personIds));
 }
 
-export function findOparlMembership(sqlite: Database.Database, sourceDbId: number, orgKey: string, position: number): OparlMembershipRow | null {
+export function findOparlMembership(sqlite: Database.Database, sourceId: number, orgKey: string, position: number): OparlMembershipRow | null {
   return stmt<[number, string, number], OparlMembershipRow>(sqlite, `${MEMBERSHIP_SQL} WHERE o.source_id = ? AND o.entity_key = ? AND ms.position = ?`)
-    .get(sourceDbId, orgKey, position) ?? null;
+    .get(sourceId, orgKey, position) ?? null;
 }
 
 const PERSON_MODIFIED = '(SELECT max(o.updated_at) FROM memberships ms JOIN organizations o ON o.id = ms.organization_id WHERE ms.person_id = pe.id)';
 const PERSON_SQL = `SELECT pe.id, pe.name, ${PERSON_MODIFIED} AS modified FROM people pe`;
 
 export function listOparlPersons(sqlite: Database.Database, f: OparlPageFilter): OparlPersonRow[] {
-  return stmt<[OparlPageFilter], OparlPersonRow>(sqlite, `${PERSON_SQL} WHERE pe.source_id = @sourceDbId AND pe.id > @after
+  return stmt<[OparlPageFilter], OparlPersonRow>(sqlite, `${PERSON_SQL} WHERE pe.source_id = @sourceId AND pe.id > @after
     AND ${sinceSql(PERSON_MODIFIED, PERSON_MODIFIED)} ORDER BY pe.id LIMIT @limit`).all(f);
 }
 
-export function findOparlPerson(sqlite: Database.Database, sourceDbId: number, name: string): OparlPersonRow | null {
-  return stmt<[number, string], OparlPersonRow>(sqlite, `${PERSON_SQL} WHERE pe.source_id = ? AND pe.name = ?`).get(sourceDbId, name) ?? null;
+export function findOparlPerson(sqlite: Database.Database, sourceId: number, name: string): OparlPersonRow | null {
+  return stmt<[number, string], OparlPersonRow>(sqlite, `${PERSON_SQL} WHERE pe.source_id = ? AND pe.name = ?`).get(sourceId, name) ?? null;
 }
 
 /** A page of a source's memberships (by organization, then position). */
 export function listOparlMemberships(sqlite: Database.Database, f: OparlPageFilter): (OparlMembershipRow & { id: number })[] {
   return stmt<[OparlPageFilter], OparlMembershipRow & { id: number }>(sqlite, `SELECT ms.id, ${MEMBERSHIP_SQL.slice('SELECT '.length)}
-    WHERE o.source_id = @sourceDbId AND ms.id > @after AND ${sinceSql('o.updated_at', 'o.updated_at')} ORDER BY ms.id LIMIT @limit`).all(f);
+    WHERE o.source_id = @sourceId AND ms.id > @after AND ${sinceSql('o.updated_at', 'o.updated_at')} ORDER BY ms.id LIMIT @limit`).all(f);
 }

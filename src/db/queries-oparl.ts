@@ -9,7 +9,7 @@ import { stmt } from './registry';
 
 /** Which rows of a list page: after the cursor, created / modified at or after (since) and at or before (until) the given UTC instants. */
 export interface OparlPageFilter {
-  sourceDbId: number;
+  sourceId: number;
   after: number;
   createdSince: string | null;
   createdUntil: string | null;
@@ -24,7 +24,7 @@ export interface OparlBodyRow {
 }
 
 export interface OparlPaperRow {
-  id: number; source_key: string; source_record_id: string | null; url: string | null; reference: string | null;
+  id: number; entity_key: string; external_id: string | null; url: string | null; reference: string | null;
   name: string | null; paper_type: string | null; public: number | null; status_text: string | null; originator: string;
   under_direction_of: string; date: string | null; related_references: string; first_seen_at: string; updated_at: string;
   data_as_of: string | null;
@@ -32,8 +32,8 @@ export interface OparlPaperRow {
 
 export interface OparlStationRow {
   paper_id: number; station: number; organization: string | null; role: string | null; role_code: string | null;
-  station_status: string | null; row: number | null; date: string | null; name: string | null; meeting_source_id: string | null;
-  agenda_item_source_id: string | null; result: string | null; result_code: string | null; meeting_key: string | null;
+  station_status: string | null; row: number | null; date: string | null; name: string | null; meeting_external_id: string | null;
+  agenda_item_external_id: string | null; result: string | null; result_code: string | null; meeting_key: string | null;
   item_key: string | null;
 }
 
@@ -43,7 +43,7 @@ export interface OparlFileRow {
 }
 
 const BODY_COLUMNS = 'id, key, name, base_url, oparl_url, is_demo, created_at, last_sync_at';
-const PAPER_COLUMNS = `id, source_key, source_record_id, url, reference, name, paper_type, public, status_text, originator,
+const PAPER_COLUMNS = `id, entity_key, external_id, url, reference, name, paper_type, public, status_text, originator,
   under_direction_of, date, related_references, first_seen_at, updated_at, data_as_of`;
 const IDS = 'SELECT value FROM json_each(?)';
 
@@ -63,18 +63,18 @@ export function sinceSql(created: string, modified: string): string {
 
 export function listOparlPapers(sqlite: Database.Database, f: OparlPageFilter): OparlPaperRow[] {
   return stmt<[OparlPageFilter], OparlPaperRow>(sqlite, `SELECT ${PAPER_COLUMNS} FROM papers
-    WHERE source_id = @sourceDbId AND id > @after AND ${sinceSql('first_seen_at', 'updated_at')} ORDER BY id LIMIT @limit`).all(f);
+    WHERE source_id = @sourceId AND id > @after AND ${sinceSql('first_seen_at', 'updated_at')} ORDER BY id LIMIT @limit`).all(f);
 }
 
-export function findOparlPaper(sqlite: Database.Database, sourceDbId: number, key: string): OparlPaperRow | null {
-  return stmt<[number, string], OparlPaperRow>(sqlite, `SELECT ${PAPER_COLUMNS} FROM papers WHERE source_id = ? AND source_key = ?`).get(sourceDbId, key) ?? null;
+export function findOparlPaper(sqlite: Database.Database, sourceId: number, key: string): OparlPaperRow | null {
+  return stmt<[number, string], OparlPaperRow>(sqlite, `SELECT ${PAPER_COLUMNS} FROM papers WHERE source_id = ? AND entity_key = ?`).get(sourceId, key) ?? null;
 }
 
 /** Every station of these papers with its meeting rows (a station without rows once, row null), in page order. */
 export function loadOparlStations(sqlite: Database.Database, paperIds: number[]): OparlStationRow[] {
   if (!paperIds.length) return [];
   return stmt<[string], OparlStationRow>(sqlite, `SELECT c.paper_id, c.position AS station, c.organization, c.role, c.role_code,
-      c.station_status, m.position AS row, m.date, m.name, m.meeting_source_id, m.agenda_item_source_id, m.result, m.result_code,
+      c.station_status, m.position AS row, m.date, m.name, m.meeting_external_id, m.agenda_item_external_id, m.result, m.result_code,
       mt.entity_key AS meeting_key, ai.entity_key AS item_key
     FROM consultations c LEFT JOIN consultation_meetings m ON m.consultation_id = c.id
       LEFT JOIN meetings mt ON mt.id = m.meeting_id LEFT JOIN agenda_items ai ON ai.id = m.agenda_item_id
@@ -93,39 +93,39 @@ export function loadOparlPaperFiles(sqlite: Database.Database, paperIds: number[
 /** Files that are OParl objects of their own (no paper's page lists them), a page of them. */
 export function listOparlOwnFiles(sqlite: Database.Database, f: OparlPageFilter): OparlFileRow[] {
   return stmt<[OparlPageFilter], OparlFileRow>(sqlite, `SELECT ${FILE_COLUMNS} FROM files
-    WHERE source_id = @sourceDbId AND paper_id IS NULL AND entity_key IS NOT NULL AND id > @after ORDER BY id LIMIT @limit`).all(f);
+    WHERE source_id = @sourceId AND paper_id IS NULL AND entity_key IS NOT NULL AND id > @after ORDER BY id LIMIT @limit`).all(f);
 }
 
-export function findOparlOwnFile(sqlite: Database.Database, sourceDbId: number, key: string): OparlFileRow | null {
+export function findOparlOwnFile(sqlite: Database.Database, sourceId: number, key: string): OparlFileRow | null {
   return stmt<[number, string], OparlFileRow>(sqlite, `SELECT ${FILE_COLUMNS} FROM files WHERE source_id = ? AND entity_key = ? AND paper_id IS NULL`)
-    .get(sourceDbId, key) ?? null;
+    .get(sourceId, key) ?? null;
 }
 
 /** Entity keys of a source's organizations by name (the first row of a name), for the names a page names. */
-export function organizationKeysByName(sqlite: Database.Database, sourceDbId: number, names: Iterable<string>): Map<string, string> {
+export function organizationKeysByName(sqlite: Database.Database, sourceId: number, names: Iterable<string>): Map<string, string> {
   const list = [...new Set(names)];
   if (!list.length) return new Map();
   const rows = stmt<[number, string], { name: string; entity_key: string }>(sqlite, `SELECT name, entity_key FROM organizations
-    WHERE source_id = ? AND name IN (${IDS}) ORDER BY id DESC`).all(sourceDbId, JSON.stringify(list));
+    WHERE source_id = ? AND name IN (${IDS}) ORDER BY id DESC`).all(sourceId, JSON.stringify(list));
   return new Map(rows.map((r) => [r.name, r.entity_key]));
 }
 
 /** Keys of a source's papers by reference (the first row of a reference), for the references a page names. */
-export function paperKeysByReference(sqlite: Database.Database, sourceDbId: number, references: Iterable<string>): Map<string, string> {
+export function paperKeysByReference(sqlite: Database.Database, sourceId: number, references: Iterable<string>): Map<string, string> {
   const list = [...new Set(references)];
   if (!list.length) return new Map();
-  const rows = stmt<[number, string], { reference: string; source_key: string }>(sqlite, `SELECT reference, source_key FROM papers
-    WHERE +source_id = ? AND reference IN (${IDS}) ORDER BY id DESC`).all(sourceDbId, JSON.stringify(list));
-  return new Map(rows.map((r) => [r.reference, r.source_key]));
+  const rows = stmt<[number, string], { reference: string; entity_key: string }>(sqlite, `SELECT reference, entity_key FROM papers
+    WHERE +source_id = ? AND reference IN (${IDS}) ORDER BY id DESC`).all(sourceId, JSON.stringify(list));
+  return new Map(rows.map((r) => [r.reference, r.entity_key]));
 }
 
 /**
  * The RIS addresses the source's crawls found gone (404 / 410) at their last request: the objects read
  * from them have disappeared from the RIS. From the crawl journal, newest entry per URL.
  */
-export function loadGoneUrls(sqlite: Database.Database, sourceDbId: number): Set<string> {
+export function loadGoneUrls(sqlite: Database.Database, sourceId: number): Set<string> {
   const rows = stmt<[number], { url: string; outcome: string | null; state: string }>(sqlite, `SELECT q.url, q.outcome, q.state
-    FROM crawl_queue q JOIN crawl_runs r ON r.id = q.run_id WHERE r.source_id = ? AND q.state IN ('done', 'skipped') ORDER BY q.id`).all(sourceDbId);
+    FROM crawl_queue q JOIN crawl_runs r ON r.id = q.run_id WHERE r.source_id = ? AND q.state IN ('done', 'skipped') ORDER BY q.id`).all(sourceId);
   const gone = new Set<string>();
   for (const r of rows) {
     if (r.outcome === 'not-found') gone.add(r.url);

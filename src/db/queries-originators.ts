@@ -27,9 +27,9 @@ export function loadOriginatorContext(sqlite: Database.Database, sourceKey: stri
  * organization name: "Fraktion BÜNDNIS 90/DIE GRÜNEN" finds motions filed by "Fraktion Bündnis 90/Die
  * Grünen"), `name` itself always among them. Reads every distinct originator of the source once.
  */
-export function originatorNamesLike(sqlite: Database.Database, sourceDbId: number, name: string): string[] {
+export function originatorNamesLike(sqlite: Database.Database, sourceId: number, name: string): string[] {
   const all = stmt<[number], string>(sqlite, `SELECT DISTINCT o.value FROM papers p, json_each(p.originator) o
-    WHERE p.source_id = ? AND p.originator != '[]'`).pluck().all(sourceDbId);
+    WHERE p.source_id = ? AND p.originator != '[]'`).pluck().all(sourceId);
   const folded = foldName(name);
   return [...new Set([name, ...all.filter((n) => typeof n === 'string' && foldName(n) === folded)])];
 }

@@ -26,15 +26,15 @@ export interface StationDbRow {
   id: number; paper_id: number; organization: string | null; role: string | null; role_code: string | null; station_status: string | null;
 }
 export interface MeetingDbRow {
-  consultation_id: number; date: string | null; name: string | null; meeting_source_id: string | null;
-  agenda_item_source_id: string | null; result: string | null; result_code: string;
+  consultation_id: number; date: string | null; name: string | null; meeting_external_id: string | null;
+  agenda_item_external_id: string | null; result: string | null; result_code: string;
 }
 
 /** The reads of a Beratungsfolge for the papers `where` picks (`where` gets the paper id column to test). */
 export const stationsSql = (where: (paperId: string) => string) => `SELECT id, paper_id, organization, role, role_code, station_status
   FROM consultations WHERE ${where('paper_id')} ORDER BY paper_id, position`;
-export const meetingsSql = (where: (paperId: string) => string) => `SELECT m.consultation_id, m.date, m.name, m.meeting_source_id,
-  m.agenda_item_source_id, m.result, m.result_code FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
+export const meetingsSql = (where: (paperId: string) => string) => `SELECT m.consultation_id, m.date, m.name, m.meeting_external_id,
+  m.agenda_item_external_id, m.result, m.result_code FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
   WHERE ${where('c.paper_id')} ORDER BY m.consultation_id, m.position`;
 
 /** The Beratungsfolgen of the station and meeting rows (stationsSql and meetingsSql's), by paper id. */
@@ -44,7 +44,7 @@ export function toStations(stations: readonly StationDbRow[], meetings: readonly
     let l = rows.get(m.consultation_id);
     if (!l) rows.set(m.consultation_id, (l = []));
     l.push({
-      date: m.date, name: m.name, meetingSourceId: m.meeting_source_id, agendaItemSourceId: m.agenda_item_source_id,
+      date: m.date, name: m.name, meetingSourceId: m.meeting_external_id, agendaItemSourceId: m.agenda_item_external_id,
       result: m.result, resultCode: m.result_code as ResultCode,
     });
   }

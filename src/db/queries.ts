@@ -27,7 +27,7 @@ export interface StoredPaper {
 
 interface PaperDbRow {
   id: number; source_key: string; source_name: string; is_demo: number; first_seen_at: string; updated_at: string;
-  source_record_id: string | null; system: string; system_version: string | null; url: string | null;
+  external_id: string | null; system: string; system_version: string | null; url: string | null;
   reference: string | null; name: string | null; paper_type: string | null; public: number | null;
   status_text: string | null; originator: string; under_direction_of: string; date: string | null;
   related_references: string; files: string; text: string; data_as_of: string | null;
@@ -54,7 +54,7 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
     format: 1,
     system: r.system as PaperRecord['system'],
     systemVersion: r.system_version,
-    sourceId: r.source_record_id,
+    sourceId: r.external_id,
     url: r.url,
     reference: r.reference,
     name: r.name,

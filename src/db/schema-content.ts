@@ -57,7 +57,7 @@ export const paperEvents = sqliteTable(
     paperId: integer('paper_id')
       .notNull()
       .references(() => papers.id, { onDelete: 'cascade' }),
-    sourceDbId: integer('source_id')
+    sourceId: integer('source_id')
       .notNull()
       .references(() => sources.id, { onDelete: 'cascade' }),
     /** "new", "station_added", "date_set", "date_moved", "on_agenda", "result", "state", "document", "consultation_changed" */
@@ -77,7 +77,7 @@ export const paperEvents = sqliteTable(
     index('paper_events_paper').on(t.paperId, t.id),
     index('paper_events_learned').on(t.learnedAt),
     // a committee's and a city's feed: the source's newest events first
-    index('paper_events_source').on(t.sourceDbId, t.id),
+    index('paper_events_source').on(t.sourceId, t.id),
   ],
 );
 

@@ -17,7 +17,7 @@ export const pages = sqliteTable(
   'pages',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceDbId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     /** where the answer finally came from, after redirects */
     finalUrl: text('final_url'),
@@ -34,7 +34,7 @@ export const pages = sqliteTable(
     /** the last time the body differed from the one before */
     changedAt: text('changed_at').notNull(),
   },
-  (t) => [uniqueIndex('pages_url').on(t.sourceDbId, t.url)],
+  (t) => [uniqueIndex('pages_url').on(t.sourceId, t.url)],
 );
 
 /** One crawl of one source: a full or incremental run, resumable until it is done. */
@@ -42,7 +42,7 @@ export const crawlRuns = sqliteTable(
   'crawl_runs',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceDbId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     /** "full" or "incremental" */
     mode: text('mode').notNull(),
     /** "running", "stopped" (request budget used up; the next scrape resumes it), "done", "failed" */
@@ -59,7 +59,7 @@ export const crawlRuns = sqliteTable(
     /** the end-of-run report as JSON (src/ingest/crawl/report.ts) */
     report: text('report', { mode: 'json' }),
   },
-  (t) => [index('crawl_runs_source').on(t.sourceDbId, t.status)],
+  (t) => [index('crawl_runs_source').on(t.sourceId, t.status)],
 );
 
 /**
@@ -121,7 +121,7 @@ export const paperChanges = sqliteTable(
 
 /** Data health per source: the last successful sync and the last failure. */
 export const sourceSync = sqliteTable('source_sync', {
-  sourceDbId: integer('source_id').primaryKey().references(() => sources.id, { onDelete: 'cascade' }),
+  sourceId: integer('source_id').primaryKey().references(() => sources.id, { onDelete: 'cascade' }),
   lastSuccessAt: text('last_success_at'),
   lastSuccessRunId: integer('last_success_run_id'),
   lastFailureAt: text('last_failure_at'),

@@ -28,10 +28,10 @@ export const papers = sqliteTable(
   'papers',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceDbId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     /** the record's identity inside its source: VOLFDNR / OParl id, else "ref:<reference>" */
-    sourceKey: text('source_key').notNull(),
-    sourceId: text('source_record_id'),
+    entityKey: text('entity_key').notNull(),
+    externalId: text('external_id'),
     system: text('system').notNull(),
     systemVersion: text('system_version'),
     url: text('url'),
@@ -70,20 +70,20 @@ export const papers = sqliteTable(
     derivedOn: text('derived_on'),
   },
   (t) => [
-    uniqueIndex('papers_source_key').on(t.sourceDbId, t.sourceKey),
+    uniqueIndex('papers_entity_key').on(t.sourceId, t.entityKey),
     // the state filter, and a covering index for the dashboard's one narrow read of a list's papers
     // (queries-dashboard.ts): the derived columns stand at the end of long rows, behind the text sections
-    index('papers_state').on(t.state, t.sourceDbId, t.date, t.lastActivity),
+    index('papers_state').on(t.state, t.sourceId, t.date, t.lastActivity),
     index('papers_activity').on(t.lastActivity),
     index('papers_reference').on(t.reference),
     // a committee's queue: papers of a source whose derived next station is that committee
-    index('papers_next_organization').on(t.sourceDbId, t.nextOrganization, t.nextDate),
+    index('papers_next_organization').on(t.sourceId, t.nextOrganization, t.nextDate),
     index('papers_next_date').on(t.nextDate),
     index('papers_date').on(t.date),
     index('papers_paper_type').on(t.paperType),
     // link.ts: agenda items find their paper by VOLFDNR or OParl id
-    index('papers_sid').on(t.sourceDbId, t.sourceId),
-    index('papers_oparl').on(t.sourceDbId, t.oparlId).where(sql`${t.oparlId} IS NOT NULL`),
+    index('papers_external_id').on(t.sourceId, t.externalId),
+    index('papers_oparl').on(t.sourceId, t.oparlId).where(sql`${t.oparlId} IS NOT NULL`),
     // derive.ts: the papers an import or a trigger left to derive (a handful, found without reading every paper)
     index('papers_underived').on(t.id).where(sql`${t.derivedOn} IS NULL`),
   ],
@@ -98,11 +98,11 @@ export const paperRelatedReferences = sqliteTable(
   'paper_related_references',
   {
     paperId: integer('paper_id').notNull().references(() => papers.id, { onDelete: 'cascade' }),
-    sourceDbId: integer('source_id').notNull(),
+    sourceId: integer('source_id').notNull(),
     referenceKey: text('reference_key').notNull(),
   },
   (t) => [
-    index('paper_related_references_key').on(t.sourceDbId, t.referenceKey, t.paperId),
+    index('paper_related_references_key').on(t.sourceId, t.referenceKey, t.paperId),
     index('paper_related_references_paper').on(t.paperId),
   ],
 );
@@ -131,8 +131,8 @@ export const consultationMeetings = sqliteTable(
     position: integer('position').notNull(),
     date: text('date'),
     name: text('name'),
-    meetingSourceId: text('meeting_source_id'),
-    agendaItemSourceId: text('agenda_item_source_id'),
+    meetingExternalId: text('meeting_external_id'),
+    agendaItemExternalId: text('agenda_item_external_id'),
     result: text('result'),
     resultCode: text('result_code').notNull(),
     /** links made by src/db/link.ts: the meeting and agenda item this row refers to, once known */
@@ -150,14 +150,14 @@ export const consultationMeetings = sqliteTable(
   // written once, when the link is made, not first under NULL and then moved (migration 0010)
   (t) => [index('consultation_meetings_meeting').on(t.meetingId).where(sql`${t.meetingId} IS NOT NULL`), uniqueIndex('consultation_meetings_position').on(t.consultationId, t.position),
     // link.ts: the rows that name a meeting by its id, in their source
-    index('consultation_meetings_source_sid').on(t.sourceId, t.meetingSourceId),
+    index('consultation_meetings_meeting_external_id').on(t.sourceId, t.meetingExternalId),
     // by date, with the station: the papers a new day can change (derive.ts), across sources
     index('consultation_meetings_date_rows').on(t.date, t.consultationId),
     // a committee's rows by date: its page's planned rows (queries-committee.ts), and link.ts's rows that a
     // meeting of that committee and day may link
     index('consultation_meetings_committee').on(t.sourceId, t.organization, t.date),
     // link.ts: the meeting rows that name an agenda item that has just been imported, in their source
-    index('consultation_meetings_source_item_sid').on(t.sourceId, t.agendaItemSourceId).where(sql`${t.agendaItemSourceId} IS NOT NULL`),
+    index('consultation_meetings_agenda_item_external_id').on(t.sourceId, t.agendaItemExternalId).where(sql`${t.agendaItemExternalId} IS NOT NULL`),
     // the foreign key's check when an agenda item is written or deleted (else every row is read)
     index('consultation_meetings_agenda_item').on(t.agendaItemId).where(sql`${t.agendaItemId} IS NOT NULL`)],
 );
@@ -172,7 +172,7 @@ export const records = sqliteTable(
   'records',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceDbId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     entityKey: text('entity_key').notNull(),
     facet: text('facet').notNull(),
@@ -182,18 +182,18 @@ export const records = sqliteTable(
     firstSeenAt: text('first_seen_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('records_identity').on(t.sourceDbId, t.kind, t.entityKey, t.facet)],
+  (t) => [uniqueIndex('records_identity').on(t.sourceId, t.kind, t.entityKey, t.facet)],
 );
 
 export const organizations = sqliteTable(
   'organizations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceDbId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     /** "au:235", "gr:160", "fr:1121", "pa:1", "oparl:<id>" or "name:<name>" */
     entityKey: text('entity_key').notNull(),
     kind: text('kind'),
-    sourceId: text('source_record_id'),
+    externalId: text('external_id'),
     oparlId: text('oparl_id'),
     system: text('system').notNull(),
     url: text('url'),
@@ -202,10 +202,10 @@ export const organizations = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('organizations_key').on(t.sourceDbId, t.entityKey),
-    index('organizations_name').on(t.sourceDbId, t.name),
+    uniqueIndex('organizations_key').on(t.sourceId, t.entityKey),
+    index('organizations_name').on(t.sourceId, t.name),
     // link.ts: meetings find their committee by AULFDNR / GRLFDNR
-    index('organizations_sid').on(t.sourceDbId, t.sourceId),
+    index('organizations_external_id').on(t.sourceId, t.externalId),
   ],
 );
 
@@ -214,11 +214,11 @@ export const people = sqliteTable(
   'people',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceDbId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     role: text('role'),
   },
-  (t) => [uniqueIndex('people_name').on(t.sourceDbId, t.name)],
+  (t) => [uniqueIndex('people_name').on(t.sourceId, t.name)],
 );
 
 export const memberships = sqliteTable(
@@ -238,16 +238,16 @@ export const meetings = sqliteTable(
   'meetings',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceDbId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     /** SILFDNR, the OParl meeting number, or "cal:<date>:<start>:<name>" for a calendar row without an id */
     entityKey: text('entity_key').notNull(),
-    sourceId: text('source_record_id'),
+    externalId: text('external_id'),
     oparlId: text('oparl_id'),
     system: text('system').notNull(),
     url: text('url'),
     name: text('name'),
     organization: text('organization'),
-    organizationSourceId: text('organization_source_id'),
+    organizationExternalId: text('organization_external_id'),
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     date: text('date'),
     start: text('start'),
@@ -262,14 +262,14 @@ export const meetings = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('meetings_key').on(t.sourceDbId, t.entityKey),
+    uniqueIndex('meetings_key').on(t.sourceId, t.entityKey),
     index('meetings_date').on(t.date),
     index('meetings_org').on(t.organizationId, t.date),
-    index('meetings_org_name').on(t.sourceDbId, t.organization, t.date),
+    index('meetings_org_name').on(t.sourceId, t.organization, t.date),
     // link.ts: agenda items and meeting rows find their meeting by SILFDNR or OParl id; meetings their committee
-    index('meetings_sid').on(t.sourceDbId, t.sourceId),
-    index('meetings_oparl').on(t.sourceDbId, t.oparlId).where(sql`${t.oparlId} IS NOT NULL`),
-    index('meetings_org_sid').on(t.sourceDbId, t.organizationSourceId).where(sql`${t.organizationSourceId} IS NOT NULL`),
+    index('meetings_external_id').on(t.sourceId, t.externalId),
+    index('meetings_oparl').on(t.sourceId, t.oparlId).where(sql`${t.oparlId} IS NOT NULL`),
+    index('meetings_organization_external_id').on(t.sourceId, t.organizationExternalId).where(sql`${t.organizationExternalId} IS NOT NULL`),
   ],
 );
 
@@ -277,11 +277,11 @@ export const agendaItems = sqliteTable(
   'agenda_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceDbId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     /** TOLFDNR, the OParl agenda item number, or "<meeting key>#<position>" for an item without an id */
     entityKey: text('entity_key').notNull(),
-    sourceId: text('source_record_id'),
-    meetingSourceId: text('meeting_source_id'),
+    externalId: text('external_id'),
+    meetingExternalId: text('meeting_external_id'),
     meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
     position: integer('position'),
     number: text('number'),
@@ -291,7 +291,7 @@ export const agendaItems = sqliteTable(
     organization: text('organization'),
     date: text('date'),
     paperReference: text('paper_reference'),
-    paperSourceId: text('paper_source_id'),
+    paperExternalId: text('paper_external_id'),
     paperId: integer('paper_id').references(() => papers.id, { onDelete: 'set null' }),
     result: text('result'),
     resultCode: text('result_code'),
@@ -302,15 +302,15 @@ export const agendaItems = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    uniqueIndex('agenda_items_key').on(t.sourceDbId, t.entityKey),
+    uniqueIndex('agenda_items_key').on(t.sourceId, t.entityKey),
     // linked rows only, as consultation_meetings_meeting
     index('agenda_items_meeting').on(t.meetingId, t.position).where(sql`${t.meetingId} IS NOT NULL`),
     index('agenda_items_paper').on(t.paperId).where(sql`${t.paperId} IS NOT NULL`),
-    index('agenda_items_meeting_sid').on(t.sourceDbId, t.meetingSourceId),
+    index('agenda_items_meeting_external_id').on(t.sourceId, t.meetingExternalId),
     // link.ts: meeting rows find their agenda item by TOLFDNR; agenda items wait for their paper by VOLFDNR or reference
-    index('agenda_items_sid').on(t.sourceDbId, t.sourceId),
-    index('agenda_items_paper_sid').on(t.sourceDbId, t.paperSourceId).where(sql`${t.paperSourceId} IS NOT NULL`),
-    index('agenda_items_paper_reference').on(t.sourceDbId, t.paperReference).where(sql`${t.paperReference} IS NOT NULL`),
+    index('agenda_items_external_id').on(t.sourceId, t.externalId),
+    index('agenda_items_paper_external_id').on(t.sourceId, t.paperExternalId).where(sql`${t.paperExternalId} IS NOT NULL`),
+    index('agenda_items_paper_reference').on(t.sourceId, t.paperReference).where(sql`${t.paperReference} IS NOT NULL`),
   ],
 );
 
@@ -319,7 +319,7 @@ export const files = sqliteTable(
   'files',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceDbId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     paperId: integer('paper_id').references(() => papers.id, { onDelete: 'cascade' }),
     /** the OParl File id, when the file is an OParl object of its own */
     entityKey: text('entity_key'),
@@ -339,7 +339,7 @@ export const files = sqliteTable(
   },
   (t) => [
     index('files_paper').on(t.paperId),
-    uniqueIndex('files_key').on(t.sourceDbId, t.entityKey),
+    uniqueIndex('files_key').on(t.sourceId, t.entityKey),
     index('files_hash').on(t.contentHash).where(sql`${t.contentHash} IS NOT NULL`),
   ],
 );

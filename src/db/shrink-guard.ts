@@ -71,28 +71,28 @@ function identityOf(r: RisRecord): { kind: string; key: string; facet: string } 
   return key ? { kind: r.type, key, facet: r.system } : null;
 }
 
-function sourceDbIdOf(sqlite: Database.Database, sourceKey: string): number | null {
+function sourceIdOf(sqlite: Database.Database, sourceKey: string): number | null {
   // (own statements, read as rows: the cached statements are shared, and .pluck() would change them for every caller)
-  const row = stmt(sqlite, 'SELECT id AS source_db_id FROM sources WHERE key = ?').get(sourceKey) as { source_db_id: number } | undefined;
-  return row?.source_db_id ?? null;
+  const row = stmt(sqlite, 'SELECT id AS source_id FROM sources WHERE key = ?').get(sourceKey) as { source_id: number } | undefined;
+  return row?.source_id ?? null;
 }
 
-function storedFacet(sqlite: Database.Database, sourceDbId: number, id: { kind: string; key: string; facet: string }): RisRecord | null {
+function storedFacet(sqlite: Database.Database, sourceId: number, id: { kind: string; key: string; facet: string }): RisRecord | null {
   const row = stmt(sqlite, 'SELECT record AS stored_record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?')
-    .get(sourceDbId, id.kind, id.key, id.facet) as { stored_record: string } | undefined;
+    .get(sourceId, id.kind, id.key, id.facet) as { stored_record: string } | undefined;
   return row ? (JSON.parse(row.stored_record) as RisRecord) : null;
 }
 
 /** What the stored version of a record had: its stored facet's parts (a meeting's agenda items from its stored rows). */
-function storedParts(sqlite: Database.Database, sourceDbId: number, r: RisRecord): PartCounts | null {
+function storedParts(sqlite: Database.Database, sourceId: number, r: RisRecord): PartCounts | null {
   const id = identityOf(r);
   if (!id) return null;
-  const stored = storedFacet(sqlite, sourceDbId, id);
+  const stored = storedFacet(sqlite, sourceId, id);
   if (!stored) return null;
   if (stored.type === 'Meeting') {
     // a meeting facet is stored without its agenda (each entry is a facet of its own item)
     const row = stmt(sqlite, 'SELECT COUNT(*) AS stored_items FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.source_id = ? AND m.entity_key = ?')
-      .get(sourceDbId, id.key) as { stored_items: number };
+      .get(sourceId, id.key) as { stored_items: number };
     return { 'agenda items': row.stored_items };
   }
   return countParts(stored);
@@ -102,9 +102,9 @@ function storedParts(sqlite: Database.Database, sourceDbId: number, r: RisRecord
 export function findShrink(sqlite: Database.Database, sourceKey: string, r: RisRecord): Shrink | null {
   const after = countParts(r);
   if (!after) return null;
-  const sourceDbId = sourceDbIdOf(sqlite, sourceKey);
-  if (sourceDbId === null) return null;
-  const before = storedParts(sqlite, sourceDbId, r);
+  const sourceId = sourceIdOf(sqlite, sourceKey);
+  if (sourceId === null) return null;
+  const before = storedParts(sqlite, sourceId, r);
   if (!before) return null;
   const parts = compareParts(before, after);
   if (!parts.length) return null;
@@ -117,10 +117,10 @@ export function findShrink(sqlite: Database.Database, sourceKey: string, r: RisR
  * same facet (the "not shown" marker is dropped: what is stored is what was last shown). Other records
  * as they are. Called by importRecords before a record is saved.
  */
-export function keepNotShown(sqlite: Database.Database, sourceDbId: number, r: RisRecord): RisRecord {
+export function keepNotShown(sqlite: Database.Database, sourceId: number, r: RisRecord): RisRecord {
   if (r.type !== 'Paper' || r.consultationShown !== false) return r;
   const id = identityOf(r);
-  const stored = id ? storedFacet(sqlite, sourceDbId, id) : null;
+  const stored = id ? storedFacet(sqlite, sourceId, id) : null;
   const { consultationShown: _notShown, ...rest } = r;
   return { ...rest, consultation: stored?.type === 'Paper' ? stored.consultation : [] };
 }

@@ -14,7 +14,7 @@ function entityStatements<Old extends { id: number }>(
   const names = Object.keys(columns);
   return {
     /** the parameters of `insert`, in its order (positional parameters bind faster than named ones) */
-    order: ['sourceDbId', 'key', ...names.map((c) => columns[c])],
+    order: ['sourceId', 'key', ...names.map((c) => columns[c])],
     find: sqlite.prepare<[number, string], Old>(`SELECT id${old ? `, ${old}` : ''} FROM ${table} WHERE source_id = ? AND entity_key = ?`),
     insert: sqlite.prepare<unknown[]>(`INSERT INTO ${table} (source_id, entity_key, ${names.join(', ')})
       VALUES (${['?', '?', ...names.map(() => '?')].join(', ')})`),
@@ -31,9 +31,9 @@ type EntityStatements<Old extends { id: number }> = ReturnType<typeof entityStat
  * only from facets): it is inserted without looking.
  */
 function writeEntity<Old extends { id: number }>(
-  s: EntityStatements<Old>, params: Record<string, unknown> & { sourceDbId: number; key: string }, isNew: boolean,
+  s: EntityStatements<Old>, params: Record<string, unknown> & { sourceId: number; key: string }, isNew: boolean,
 ): { id: number; previous: Old | undefined } {
-  const previous = isNew ? undefined : s.find.get(params.sourceDbId, params.key);
+  const previous = isNew ? undefined : s.find.get(params.sourceId, params.key);
   if (previous) {
     s.update.run({ ...params, id: previous.id });
     return { id: previous.id, previous };
@@ -46,21 +46,21 @@ function writeEntity<Old extends { id: number }>(
 function prepare(sqlite: Database.Database) {
   return {
     meeting: entityStatements<{ id: number; date: string | null }>(sqlite, 'meetings', 'date', {
-      source_record_id: 'sourceId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name', organization: 'organization',
-      organization_source_id: 'organizationSourceId', date: 'date', start: 'start', '"end"': 'end',
+      external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name', organization: 'organization',
+      organization_external_id: 'organizationExternalId', date: 'date', start: 'start', '"end"': 'end',
       start_offset: 'startOffset', end_offset: 'endOffset', room: 'room', location: 'location',
       status_text: 'statusText', provenance: 'provenance', updated_at: 'now',
     }),
     // a changed meeting or paper reference drops the link it had (link.ts makes it again)
     agendaItem: entityStatements<{ id: number; meeting_id: number | null }>(sqlite, 'agenda_items', 'meeting_id', {
-      source_record_id: 'sourceId', meeting_source_id: 'meetingSourceId', position: 'position', number: 'number', public: 'public',
+      external_id: 'externalId', meeting_external_id: 'meetingExternalId', position: 'position', number: 'number', public: 'public',
       name: 'name', meeting_name: 'meetingName', organization: 'organization', date: 'date', paper_reference: 'paperReference',
-      paper_source_id: 'paperSourceId', result: 'result', result_code: 'resultCode', vote: 'vote', text: 'text', url: 'url',
+      paper_external_id: 'paperExternalId', result: 'result', result_code: 'resultCode', vote: 'vote', text: 'text', url: 'url',
       provenance: 'provenance', updated_at: 'now',
-    }, `paper_id = CASE WHEN paper_source_id IS @paperSourceId AND paper_reference IS @paperReference THEN paper_id ELSE NULL END,
-      meeting_id = CASE WHEN meeting_source_id IS @meetingSourceId THEN meeting_id ELSE NULL END`),
+    }, `paper_id = CASE WHEN paper_external_id IS @paperExternalId AND paper_reference IS @paperReference THEN paper_id ELSE NULL END,
+      meeting_id = CASE WHEN meeting_external_id IS @meetingExternalId THEN meeting_id ELSE NULL END`),
     organization: entityStatements(sqlite, 'organizations', '', {
-      kind: 'kind', source_record_id: 'sourceId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name',
+      kind: 'kind', external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name',
       provenance: 'provenance', updated_at: 'now',
     }),
     findPerson: sqlite.prepare<[number, string], { id: number }>('SELECT id FROM people WHERE source_id = ? AND name = ?'),
@@ -69,7 +69,7 @@ function prepare(sqlite: Database.Database) {
     deleteMemberships: sqlite.prepare('DELETE FROM memberships WHERE organization_id = ?'),
     membership: sqlite.prepare('INSERT INTO memberships (organization_id, person_id, position, role, group_name) VALUES (?, ?, ?, ?, ?)'),
     file: sqlite.prepare(`INSERT INTO files (source_id, entity_key, name, file_name, mime_type, url, size)
-      VALUES (@sourceDbId, @key, @name, @fileName, @mimeType, @url, @size)
+      VALUES (@sourceId, @key, @name, @fileName, @mimeType, @url, @size)
       ON CONFLICT (source_id, entity_key) DO UPDATE SET name=excluded.name, file_name=excluded.file_name,
       mime_type=excluded.mime_type, url=excluded.url, size=excluded.size`),
   };
@@ -82,13 +82,13 @@ const bool = (v: boolean | null | undefined) => (v === null || v === undefined ?
 
 /** Writes a merged meeting; returns its id and, when it was there before, its date then. */
 export function writeMeeting(
-  sqlite: Database.Database, sourceDbId: number, key: string, m: Partial<MeetingRecord>,
+  sqlite: Database.Database, sourceId: number, key: string, m: Partial<MeetingRecord>,
   provenance: Record<string, string>, oparlId: string | null, now: string, isNew = false,
 ): { id: number; previous?: { date: string | null } } {
   return writeEntity(stmts(sqlite).meeting, {
-    sourceDbId, key, oparlId, now,
-    sourceId: m.sourceId ?? null, system: m.system ?? 'allris3', url: m.url ?? null, name: m.name ?? null,
-    organization: m.organization ?? null, organizationSourceId: m.organizationSourceId ?? null, date: m.date ?? null,
+    sourceId, key, oparlId, now,
+    externalId: m.sourceId ?? null, system: m.system ?? 'allris3', url: m.url ?? null, name: m.name ?? null,
+    organization: m.organization ?? null, organizationExternalId: m.organizationSourceId ?? null, date: m.date ?? null,
     start: m.start ?? null, end: m.end ?? null, startOffset: m.startOffset ?? null, endOffset: m.endOffset ?? null, room: m.room ?? null, location: m.location ?? null,
     statusText: m.statusText ?? null, provenance: JSON.stringify(provenance),
   }, isNew);
@@ -117,15 +117,15 @@ export interface MergedAgendaItem {
 
 /** Writes a merged agenda item; returns its id and, when it was there before, the meeting it was linked to then. */
 export function writeAgendaItem(
-  sqlite: Database.Database, sourceDbId: number, key: string, a: MergedAgendaItem, provenance: Record<string, string>, now: string,
+  sqlite: Database.Database, sourceId: number, key: string, a: MergedAgendaItem, provenance: Record<string, string>, now: string,
   isNew = false,
 ): { id: number; previous?: { meeting_id: number | null } } {
   return writeEntity(stmts(sqlite).agendaItem, {
-    sourceDbId, key, now,
-    sourceId: a.sourceId ?? null, meetingSourceId: a.meetingSourceId ?? null, position: a.position ?? null,
+    sourceId, key, now,
+    externalId: a.sourceId ?? null, meetingExternalId: a.meetingSourceId ?? null, position: a.position ?? null,
     number: a.number ?? null, public: bool(a.public), name: a.name ?? null, meetingName: a.meetingName ?? null,
     organization: a.organization ?? null, date: a.date ?? null, paperReference: a.paperReference ?? null,
-    paperSourceId: a.paperSourceId ?? null, result: a.result ?? null, resultCode: a.resultCode ?? null,
+    paperExternalId: a.paperSourceId ?? null, result: a.result ?? null, resultCode: a.resultCode ?? null,
     vote: a.vote === undefined || a.vote === null ? null : JSON.stringify(a.vote),
     text: JSON.stringify(a.text ?? []), url: a.url ?? null, provenance: JSON.stringify(provenance),
   }, isNew);
@@ -138,33 +138,33 @@ function kindOf(key: string): string {
 }
 
 export function writeOrganization(
-  sqlite: Database.Database, sourceDbId: number, key: string, o: Partial<OrganizationRecord>,
+  sqlite: Database.Database, sourceId: number, key: string, o: Partial<OrganizationRecord>,
   provenance: Record<string, string>, oparlId: string | null, now: string, isNew = false,
 ): number {
   const s = stmts(sqlite);
   const { id } = writeEntity(s.organization, {
-    sourceDbId, key, oparlId, now, kind: kindOf(key),
-    sourceId: o.sourceId ?? null, system: o.system ?? 'allris3', url: o.url ?? null, name: o.name ?? null,
+    sourceId, key, oparlId, now, kind: kindOf(key),
+    externalId: o.sourceId ?? null, system: o.system ?? 'allris3', url: o.url ?? null, name: o.name ?? null,
     provenance: JSON.stringify(provenance),
   }, isNew);
   if (!isNew) s.deleteMemberships.run(id);
   (o.members ?? []).forEach((m, i) => {
-    s.membership.run(id, writePerson(sqlite, sourceDbId, m.name, null), i, m.role, m.group);
+    s.membership.run(id, writePerson(sqlite, sourceId, m.name, null), i, m.role, m.group);
   });
   return id;
 }
 
 /** The person of that name in the source (created when new; a role given replaces the stored one). */
-export function writePerson(sqlite: Database.Database, sourceDbId: number, name: string, role: string | null): number {
+export function writePerson(sqlite: Database.Database, sourceId: number, name: string, role: string | null): number {
   const s = stmts(sqlite);
-  const found = s.findPerson.get(sourceDbId, name);
-  if (!found) return Number(s.insertPerson.run(sourceDbId, name, role).lastInsertRowid);
+  const found = s.findPerson.get(sourceId, name);
+  if (!found) return Number(s.insertPerson.run(sourceId, name, role).lastInsertRowid);
   if (role !== null) s.setPersonRole.run(role, found.id);
   return found.id;
 }
 
-export function writeFile(sqlite: Database.Database, sourceDbId: number, key: string, f: FileRecord): void {
+export function writeFile(sqlite: Database.Database, sourceId: number, key: string, f: FileRecord): void {
   stmts(sqlite).file.run({
-    sourceDbId, key, name: f.name, fileName: f.fileName, mimeType: f.mimeType, url: f.accessUrl ?? f.url, size: f.size,
+    sourceId, key, name: f.name, fileName: f.fileName, mimeType: f.mimeType, url: f.accessUrl ?? f.url, size: f.size,
   });
 }

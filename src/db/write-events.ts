@@ -20,13 +20,13 @@ function prepare(sqlite: Database.Database) {
     stations: sqlite.prepare<[number], { id: number; organization: string | null; roleCode: RoleCode | null; stationStatus: string | null }>(
       'SELECT id, organization, role_code AS roleCode, station_status AS stationStatus FROM consultations WHERE paper_id = ? ORDER BY position',
     ),
-    rows: sqlite.prepare<[number], { consultationId: number; date: string | null; meetingSourceId: string | null; agendaItemSourceId: string | null; resultCode: ResultCode }>(
-      `SELECT m.consultation_id AS consultationId, m.date, m.meeting_source_id AS meetingSourceId, m.agenda_item_source_id AS agendaItemSourceId,
+    rows: sqlite.prepare<[number], { consultationId: number; date: string | null; meetingExternalId: string | null; agendaItemExternalId: string | null; resultCode: ResultCode }>(
+      `SELECT m.consultation_id AS consultationId, m.date, m.meeting_external_id AS meetingExternalId, m.agenda_item_external_id AS agendaItemExternalId,
         m.result_code AS resultCode FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id WHERE c.paper_id = ? ORDER BY m.position`,
     ),
     vote: sqlite.prepare<[number, string], string | null>('SELECT vote FROM agenda_items WHERE source_id = ? AND entity_key = ?').pluck(),
-    agenda: sqlite.prepare<[string, string], { paperId: number; date: string; organization: string | null; meetingSourceId: string | null }>(
-      `SELECT a.paper_id AS paperId, m.date, COALESCE(m.organization, a.organization) AS organization, m.source_record_id AS meetingSourceId
+    agenda: sqlite.prepare<[string, string], { paperId: number; date: string; organization: string | null; meetingExternalId: string | null }>(
+      `SELECT a.paper_id AS paperId, m.date, COALESCE(m.organization, a.organization) AS organization, m.external_id AS meetingExternalId
         FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
         WHERE a.id IN (SELECT value FROM json_each(?)) AND a.paper_id IS NOT NULL AND m.date >= ?`,
     ),
@@ -42,7 +42,7 @@ export function loadEventFacts(sqlite: Database.Database, paperId: number, date:
   const stations = s.stations.all(paperId).map((st) => ({ ...st, meetings: [] as EventFacts['consultation'][number]['meetings'] }));
   const byId = new Map(stations.map((st) => [st.id, st]));
   for (const r of s.rows.all(paperId)) {
-    byId.get(r.consultationId)?.meetings.push({ date: r.date, name: null, meetingSourceId: r.meetingSourceId, agendaItemSourceId: r.agendaItemSourceId, result: null, resultCode: r.resultCode });
+    byId.get(r.consultationId)?.meetings.push({ date: r.date, name: null, meetingSourceId: r.meetingExternalId, agendaItemSourceId: r.agendaItemExternalId, result: null, resultCode: r.resultCode });
   }
   let files: FileRef[] = [];
   try {
@@ -55,7 +55,7 @@ export function loadEventFacts(sqlite: Database.Database, paperId: number, date:
 
 /** What one import writes events with. */
 export interface EventContext {
-  sourceDbId: number;
+  sourceId: number;
   now: string;
   /** the import day in Berlin ("" when `now` is no time: then nothing is dropped as history) */
   today: string;
@@ -70,7 +70,7 @@ function insert(sqlite: Database.Database, ctx: EventContext, paperId: number, d
   const s = stmts(sqlite);
   let n = 0;
   for (const d of drafts) {
-    n += s.insert.run(eventKey(paperId, d), paperId, ctx.sourceDbId, d.kind, ctx.now, d.happenedOn, d.committee, JSON.stringify(d.payload), ctx.runId).changes;
+    n += s.insert.run(eventKey(paperId, d), paperId, ctx.sourceId, d.kind, ctx.now, d.happenedOn, d.committee, JSON.stringify(d.payload), ctx.runId).changes;
   }
   return n;
 }
@@ -80,7 +80,7 @@ export function writePaperEvents(sqlite: Database.Database, ctx: EventContext, p
   const s = stmts(sqlite);
   const voteOf = (row: { agendaItemSourceId: string | null }): EventVote | null => {
     if (!row.agendaItemSourceId) return null;
-    const v = s.vote.get(ctx.sourceDbId, row.agendaItemSourceId);
+    const v = s.vote.get(ctx.sourceId, row.agendaItemSourceId);
     if (!v) return null;
     const parsed = JSON.parse(v) as EventVote;
     return { yes: parsed.yes ?? null, no: parsed.no ?? null, abstain: parsed.abstain ?? null };
@@ -98,7 +98,7 @@ export function writeAgendaEvents(sqlite: Database.Database, ctx: EventContext, 
   let n = 0;
   for (const a of stmts(sqlite).agenda.all(JSON.stringify(ids), ctx.today)) {
     if (newPapers.has(a.paperId)) continue;
-    const where = a.meetingSourceId ? `m:${a.meetingSourceId}` : `d:${a.date}|${a.organization ?? ''}`;
+    const where = a.meetingExternalId ? `m:${a.meetingExternalId}` : `d:${a.date}|${a.organization ?? ''}`;
     n += insert(sqlite, ctx, a.paperId, [{
       kind: 'on_agenda', key: `on_agenda|${where}`, happenedOn: a.date, committee: a.organization, payload: { date: a.date },
     }]);
@@ -114,13 +114,13 @@ export function writeAgendaEvents(sqlite: Database.Database, ctx: EventContext, 
 export function backfillNewEvents(sqlite: Database.Database): number {
   const nothingToDo = stmt(sqlite, 'SELECT EXISTS (SELECT 1 FROM paper_events) OR NOT EXISTS (SELECT 1 FROM papers)').pluck().get();
   if (nothingToDo) return 0;
-  const papers = sqlite.prepare<[], { id: number; sourceDbId: number; date: string | null; firstSeenAt: string }>(
-    'SELECT id, source_id AS sourceDbId, date, first_seen_at AS firstSeenAt FROM papers ORDER BY first_seen_at, id',
+  const papers = sqlite.prepare<[], { id: number; sourceId: number; date: string | null; firstSeenAt: string }>(
+    'SELECT id, source_id AS sourceId, date, first_seen_at AS firstSeenAt FROM papers ORDER BY first_seen_at, id',
   ).all();
   return sqlite.transaction(() => {
     let n = 0;
     for (const p of papers) {
-      const ctx = { sourceDbId: p.sourceDbId, now: p.firstSeenAt, today: '', runId: null };
+      const ctx = { sourceId: p.sourceId, now: p.firstSeenAt, today: '', runId: null };
       n += writePaperEvents(sqlite, ctx, p.id, null, { date: p.date, consultation: [], files: [] });
     }
     return n;

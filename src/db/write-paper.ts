@@ -17,15 +17,15 @@ interface FileState {
 function prepare(sqlite: Database.Database) {
   return {
     find: sqlite.prepare<[number, string], { id: number; record_hash: string }>(
-      'SELECT id, record_hash FROM papers WHERE source_id = ? AND source_key = ?',
+      'SELECT id, record_hash FROM papers WHERE source_id = ? AND entity_key = ?',
     ),
-    insert: sqlite.prepare(`INSERT INTO papers (source_id, source_key, source_record_id, system, system_version, url,
+    insert: sqlite.prepare(`INSERT INTO papers (source_id, entity_key, external_id, system, system_version, url,
       reference, name, paper_type, public, status_text, originator, under_direction_of, date, related_references, files,
       text, record_hash, first_seen_at, updated_at, provenance, oparl_id)
-      VALUES (@sourceDbId, @sourceKey, @sourceId, @system, @systemVersion, @url, @reference, @name, @paperType, @public,
+      VALUES (@sourceId, @entityKey, @externalId, @system, @systemVersion, @url, @reference, @name, @paperType, @public,
       @statusText, @originator, @underDirectionOf, @date, @relatedReferences, @files, @text, @recordHash, @now, @now,
       @provenance, @oparlId)`),
-    update: sqlite.prepare(`UPDATE papers SET source_record_id=@sourceId, system=@system, system_version=@systemVersion,
+    update: sqlite.prepare(`UPDATE papers SET external_id=@externalId, system=@system, system_version=@systemVersion,
       url=@url, reference=@reference, name=@name, paper_type=@paperType, public=@public, status_text=@statusText,
       originator=@originator, under_direction_of=@underDirectionOf, date=@date, related_references=@relatedReferences,
       files=@files, text=@text, record_hash=@recordHash, updated_at=@now, provenance=@provenance, oparl_id=@oparlId,
@@ -34,8 +34,8 @@ function prepare(sqlite: Database.Database) {
     insertStation: sqlite.prepare(
       'INSERT INTO consultations (paper_id, position, organization, role, role_code, station_status) VALUES (?, ?, ?, ?, ?, ?)',
     ),
-    insertMeeting: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_source_id,
-      agenda_item_source_id, result, result_code, source_id, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertMeeting: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_external_id,
+      agenda_item_external_id, result, result_code, source_id, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     deleteFiles: sqlite.prepare('DELETE FROM files WHERE paper_id = ? AND entity_key IS NULL'),
     insertFile: sqlite.prepare(`INSERT INTO files (source_id, paper_id, position, name, url, content_hash, fetch_state, fetch_error,
       fetch_attempts, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -63,7 +63,7 @@ export class PaperChildren {
     this.papers.push({ id, paper, fresh });
   }
 
-  write(sqlite: Database.Database, sourceDbId: number): void {
+  write(sqlite: Database.Database, sourceId: number): void {
     const s = stmts(sqlite);
     const kept = new Map<string, FileState>();
     for (const { id, fresh } of this.papers) {
@@ -80,13 +80,13 @@ export class PaperChildren {
     }
     for (const { id, station: c } of stations) {
       c.meetings.forEach((m, j) => {
-        s.insertMeeting.run(id, j, m.date, m.name, m.meetingSourceId, m.agendaItemSourceId, m.result, m.resultCode, sourceDbId, c.organization);
+        s.insertMeeting.run(id, j, m.date, m.name, m.meetingSourceId, m.agendaItemSourceId, m.result, m.resultCode, sourceId, c.organization);
       });
     }
     for (const { id, paper } of this.papers) {
       (paper.files ?? []).forEach((f, i) => {
         const k = f.url ? kept.get(`${id}\u0000${f.url}`) : undefined;
-        s.insertFile.run(sourceDbId, id, i, f.name, f.url, k?.contentHash ?? null, k?.fetchState ?? null, k?.fetchError ?? null, k?.fetchAttempts ?? 0, k?.fetchedAt ?? null);
+        s.insertFile.run(sourceId, id, i, f.name, f.url, k?.contentHash ?? null, k?.fetchState ?? null, k?.fetchError ?? null, k?.fetchAttempts ?? 0, k?.fetchedAt ?? null);
       });
     }
     for (const { id, paper, fresh } of this.papers) indexPaper(sqlite, id, paper.reference, paper.name, fresh, paper.text);
@@ -95,7 +95,7 @@ export class PaperChildren {
 }
 
 /** Parameters of the paper statements that are not what the paper says: where its row is, when, the hash itself. */
-const NOT_CONTENT = new Set(['sourceDbId', 'sourceKey', 'now', 'recordHash']);
+const NOT_CONTENT = new Set(['sourceId', 'entityKey', 'now', 'recordHash']);
 
 /**
  * The hash of what a paper row says: its columns (but its place and times) and its Beratungsfolge
@@ -121,7 +121,7 @@ export interface StoredPaper {
  */
 export function writePaper(
   sqlite: Database.Database,
-  sourceDbId: number,
+  sourceId: number,
   key: string,
   p: PaperRecord,
   provenance: Record<string, string>,
@@ -132,9 +132,9 @@ export function writePaper(
 ): { id: number; changed: boolean } {
   const s = stmts(sqlite);
   const params = {
-    sourceDbId,
-    sourceKey: key,
-    sourceId: p.sourceId,
+    sourceId,
+    entityKey: key,
+    externalId: p.sourceId,
     system: p.system,
     systemVersion: p.systemVersion,
     url: p.url,
@@ -155,7 +155,7 @@ export function writePaper(
     now,
   };
   params.recordHash = rowHash(params, p.consultation);
-  const existing = stored === undefined ? s.find.get(sourceDbId, key) : stored;
+  const existing = stored === undefined ? s.find.get(sourceId, key) : stored;
   if (existing && existing.record_hash === params.recordHash) return { id: existing.id, changed: false };
   let id: number;
   if (existing) {

@@ -13,7 +13,7 @@ export interface DecisionItem {
   /** agenda_items.id */
   id: number;
   /** the RIS's id of the item (TOLFDNR, OParl id) */
-  sourceId: string | null;
+  externalId: string | null;
   meetingId: number | null;
   /** the meeting's date, else the item's */
   date: string | null;
@@ -81,7 +81,7 @@ export function itemOfRow<T extends DecisionItem>(row: RowToMatch, organization:
     if (linked) return linked;
   }
   if (row.agendaItemSourceId) {
-    const bySid = items.find((i) => i.sourceId === row.agendaItemSourceId);
+    const bySid = items.find((i) => i.externalId === row.agendaItemSourceId);
     if (bySid) return bySid;
   }
   if (row.meetingId != null) {

@@ -64,7 +64,7 @@ export interface PaperEvent extends Omit<EventDraft, 'key'> {
   id: number;
   eventKey: string;
   paperId: number;
-  sourceDbId: number;
+  sourceId: number;
   /** when ratsradar learned it (ISO instant) */
   learnedAt: string;
   runId: number | null;

@@ -30,8 +30,8 @@ export interface ReadPage {
 }
 
 const byReference = declareStatements('page-address', (sqlite) =>
-  sqlite.prepare<[string, string], { key: string }>(`SELECT p.source_key AS key FROM papers p JOIN sources s ON s.id = p.source_id
-    WHERE s.key = ? AND p.reference = ? AND p.source_key NOT LIKE 'ref:%' LIMIT 2`),
+  sqlite.prepare<[string, string], { key: string }>(`SELECT p.entity_key AS key FROM papers p JOIN sources s ON s.id = p.source_id
+    WHERE s.key = ? AND p.reference = ? AND p.entity_key NOT LIKE 'ref:%' LIMIT 2`),
 );
 
 /** The ids of the papers of a source (by key) that have this reference, placeholders ("ref:…") left out. */

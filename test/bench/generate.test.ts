@@ -77,7 +77,7 @@ describe('buildDatabase', () => {
       const one = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
       expect(one('SELECT COUNT(*) AS n FROM papers')).toBe(200);
       expect(one('SELECT COUNT(*) AS n FROM consultation_meetings WHERE meeting_id IS NULL OR agenda_item_id IS NULL')).toBe(0);
-      expect(one('SELECT COUNT(*) AS n FROM agenda_items WHERE paper_source_id IS NOT NULL AND paper_id IS NULL')).toBe(0);
+      expect(one('SELECT COUNT(*) AS n FROM agenda_items WHERE paper_external_id IS NOT NULL AND paper_id IS NULL')).toBe(0);
       expect(one('SELECT COUNT(*) AS n FROM meetings WHERE organization_id IS NULL')).toBe(0);
       expect(one('SELECT COUNT(*) AS n FROM papers WHERE state IS NULL OR derived_on IS NULL')).toBe(0);
       const word = world[0].papers[0].name!.split(' ')[0];

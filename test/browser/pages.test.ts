@@ -44,12 +44,12 @@ describe('the web app in Chromium', () => {
     const one = (sql: string) => opened.sqlite.prepare(sql).pluck().get() as number;
     ids.motion = paperIdOf(opened, 'demo-musterstadt', 'DS/2026/0123');
     ids.rat = one("SELECT id FROM organizations WHERE entity_key = 'au:1' AND name = 'Rat der Stadt Musterstadt'");
-    ids.ratMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4103'");
-    ids.hauptausschussMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4102'");
-    ids.pastRatMeeting = one("SELECT id FROM meetings WHERE source_record_id = '4106'"); // the demo's Rat of 09.10.2025, with results
+    ids.ratMeeting = one("SELECT id FROM meetings WHERE external_id = '4103'");
+    ids.hauptausschussMeeting = one("SELECT id FROM meetings WHERE external_id = '4102'");
+    ids.pastRatMeeting = one("SELECT id FROM meetings WHERE external_id = '4106'"); // the demo's Rat of 09.10.2025, with results
     // the committee with the most members (a members table with long roles and groups), Hildesheim's council with a vote and a Beschluss
     ids.members = one('SELECT organization_id FROM memberships GROUP BY organization_id ORDER BY COUNT(*) DESC, organization_id LIMIT 1');
-    ids.decidedMeeting = one("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'hildesheim' AND m.source_record_id = '3712'");
+    ids.decidedMeeting = one("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'hildesheim' AND m.external_id = '3712'");
     ids.decidedMotion = paperIdOf(opened, 'hildesheim', '25/085');
     const app = createApp(opened.sqlite, { today: () => WEB_TODAY });
     server = await new Promise<Server>((resolve) => {

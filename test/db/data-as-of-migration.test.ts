@@ -3,29 +3,18 @@
  * page the crawler fetched, the page's last fetch time (the page store's index), and is derived again;
  * a paper known only from saved pages or the demo stays "not known" — never its import time.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { migrationsFolder, openDb } from '../../src/db/connection';
+import { openDb } from '../../src/db/connection';
+import { migrationsBefore as migrationsBeforeIn } from '../helpers/migrations-before';
 import { makeTmpDir } from '../helpers/tmp';
 
 const tmp = makeTmpDir();
 afterAll(tmp.cleanup);
 
-/** A copy of the migrations folder that knows the migrations before `tag`. */
-function migrationsBefore(tag: string): string {
-  const dir = path.join(tmp.dir, `before-${tag}`);
-  fs.mkdirSync(path.join(dir, 'meta'), { recursive: true });
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-  const at = journal.entries.findIndex((e) => e.tag === tag);
-  expect(at).toBeGreaterThan(0);
-  const entries = journal.entries.slice(0, at);
-  fs.writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  for (const e of entries) fs.copyFileSync(path.join(migrationsFolder(), `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
-  return dir;
-}
+const migrationsBefore = (tag: string) => migrationsBeforeIn(tmp.dir, tag);
 
 test('0011 fills data_as_of from the page store where the crawler read the paper\'s page, and leaves the rest unknown', () => {
   const file = path.join(tmp.dir, 'old.sqlite');

@@ -40,7 +40,7 @@ describe('refreshDerived', () => {
   const stored = (sourceId: string) =>
     db.sqlite.prepare(`SELECT state, current_organization AS currentOrganization, next_organization AS nextOrganization,
       next_role AS nextRole, next_date AS nextDate, last_activity AS lastActivity, derived_on AS derivedOn
-      FROM papers WHERE source_key = ?`).get(sourceId) as Record<string, unknown>;
+      FROM papers WHERE entity_key = ?`).get(sourceId) as Record<string, unknown>;
   const expectFresh = (record: PaperRecord, today: string) => {
     const { derivedOn, ...columns } = stored(record.sourceId!);
     expect(columns).toEqual(derivedColumns(record, today));
@@ -106,7 +106,7 @@ describe('refreshDerived', () => {
     refreshDerived(db.sqlite, '2026-10-01');
     db.sqlite.exec('DELETE FROM derive_state');
     expect(refreshDerived(db.sqlite, '2026-10-01')).toEqual({ derived: 4, written: 0 });
-    db.sqlite.exec(`UPDATE papers SET state = 'stale' WHERE source_key = '2'`);
+    db.sqlite.exec(`UPDATE papers SET state = 'stale' WHERE entity_key = '2'`);
     expect(refreshDerived(db.sqlite, '2026-10-01')).toEqual({ derived: 0, written: 0 });
     expect(refreshDerived(db.sqlite, '2026-10-01', { all: true })).toEqual({ derived: 4, written: 1 });
     for (const p of [due, later, waiting, old]) expectFresh(p, '2026-10-01');

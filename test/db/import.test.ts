@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openDb } from '../../src/db/connection';
-import { importPapers, importRecords, paperIdentity } from '../../src/db/import';
+import { importPapers, importRecords } from '../../src/db/import';
+import { paperKey } from '../../src/db/identity';
 import type { AgendaItemRecord, ListRecord, MeetingRecord, PaperRecord, RisRecord } from '../../scrapers/records';
 import { relink } from '../../src/db/link';
 import { loadPaper } from '../../src/db/queries';
@@ -90,7 +91,7 @@ describe('import', () => {
   });
 
   test('identity falls back to the reference; a record with neither is refused and nothing is written', () => {
-    expect(paperIdentity(paper({ sourceId: null, reference: 'VII-A-00777' }))).toBe('ref:VII-A-00777');
+    expect(paperKey(paper({ sourceId: null, reference: 'VII-A-00777' }))).toBe('ref:VII-A-00777');
     const { sqlite, close } = openDb(path.join(tmp.dir, 'refuse.sqlite'));
     try {
       const bad = paper({ sourceId: null, reference: null });
@@ -174,9 +175,9 @@ describe('adopting a paper known only by its reference', () => {
 
   function state(sqlite: import('better-sqlite3').Database) {
     return {
-      papers: sqlite.prepare('SELECT source_key AS key, reference, name FROM papers ORDER BY id').all(),
+      papers: sqlite.prepare('SELECT entity_key AS key, reference, name FROM papers ORDER BY id').all(),
       facets: sqlite.prepare("SELECT entity_key AS key, facet FROM records WHERE kind = 'Paper' ORDER BY entity_key, facet").all(),
-      items: sqlite.prepare(`SELECT a.entity_key AS item, p.source_key AS paper FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id
+      items: sqlite.prepare(`SELECT a.entity_key AS item, p.entity_key AS paper FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id
         ORDER BY a.entity_key`).all(),
       stations: sqlite.prepare('SELECT COUNT(*) FROM consultations').pluck().get(),
       search: sqlite.prepare('SELECT COUNT(*) FROM papers_fts').pluck().get(),
@@ -273,7 +274,7 @@ describe('adopting a paper known only by its reference', () => {
       ]);
       const kept = JSON.parse(sqlite.prepare("SELECT record FROM records WHERE facet = 'agenda:7100'").pluck().get() as string) as PaperRecord;
       expect(kept.name).toBe('Antrag (neu)');
-      expect(sqlite.prepare('SELECT source_key FROM papers').pluck().all()).toEqual(['6300']);
+      expect(sqlite.prepare('SELECT entity_key FROM papers').pluck().all()).toEqual(['6300']);
     } finally {
       close();
     }

@@ -54,12 +54,12 @@ const committee: OrganizationRecord = {
 
 function linkState(sqlite: import('better-sqlite3').Database) {
   return {
-    rows: sqlite.prepare(`SELECT cm.meeting_source_id AS sid, m.source_record_id AS meeting, a.source_record_id AS item
+    rows: sqlite.prepare(`SELECT cm.meeting_external_id AS sid, m.external_id AS meeting, a.external_id AS item
       FROM consultation_meetings cm LEFT JOIN meetings m ON m.id = cm.meeting_id LEFT JOIN agenda_items a ON a.id = cm.agenda_item_id
       ORDER BY cm.id`).all(),
-    items: sqlite.prepare(`SELECT a.entity_key AS key, a.number, m.source_record_id AS meeting, p.reference AS paper
+    items: sqlite.prepare(`SELECT a.entity_key AS key, a.number, m.external_id AS meeting, p.reference AS paper
       FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id LEFT JOIN papers p ON p.id = a.paper_id ORDER BY a.entity_key`).all(),
-    meetingOrg: sqlite.prepare('SELECT m.source_record_id AS meeting, o.name AS org FROM meetings m LEFT JOIN organizations o ON o.id = m.organization_id ORDER BY m.source_record_id').all(),
+    meetingOrg: sqlite.prepare('SELECT m.external_id AS meeting, o.name AS org FROM meetings m LEFT JOIN organizations o ON o.id = m.organization_id ORDER BY m.external_id').all(),
   };
 }
 
@@ -140,9 +140,9 @@ describe('an HTML and an OParl record of the same paper', () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, `${order[0].system}.sqlite`));
     try {
       for (const r of order) importRecords(sqlite, SOURCE, [r], NOW);
-      const rows = sqlite.prepare('SELECT source_record_id, oparl_id, date, files, provenance FROM papers').all() as Record<string, string>[];
+      const rows = sqlite.prepare('SELECT external_id, oparl_id, date, files, provenance FROM papers').all() as Record<string, string>[];
       expect(rows).toHaveLength(1);
-      expect(rows[0].source_record_id).toBe('1001737');
+      expect(rows[0].external_id).toBe('1001737');
       expect(rows[0].oparl_id).toBe('https://ris.example/public/oparl/papers?id=1001737');
       expect(rows[0].date).toBe('2026-05-04');
       const provenance = JSON.parse(rows[0].provenance);
@@ -185,7 +185,7 @@ describe('linking only what an import changed', () => {
   };
 
   const itemPaper = (sqlite: import('better-sqlite3').Database, key: string) =>
-    sqlite.prepare('SELECT p.source_key FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id WHERE a.entity_key = ?').pluck().get(key);
+    sqlite.prepare('SELECT p.entity_key FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id WHERE a.entity_key = ?').pluck().get(key);
   const rowMeeting = (sqlite: import('better-sqlite3').Database) =>
     sqlite.prepare('SELECT m.entity_key FROM consultation_meetings cm LEFT JOIN meetings m ON m.id = cm.meeting_id').pluck().all();
 
@@ -235,7 +235,7 @@ describe('linking only what an import changed', () => {
       expect(itemPaper(sqlite, '7100')).toBe('ref:22-4000');
       importRecords(sqlite, SOURCE, [paper({ sourceId: '6200', reference: '22-4000' })], NOW);
       expect(itemPaper(sqlite, '7100')).toBe('6200');
-      expect(sqlite.prepare('SELECT source_key FROM papers').pluck().all()).toEqual(['6200']);
+      expect(sqlite.prepare('SELECT entity_key FROM papers').pluck().all()).toEqual(['6200']);
       relinkFindsNothing(sqlite, sourceId());
     });
   });

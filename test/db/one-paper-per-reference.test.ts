@@ -26,13 +26,13 @@ const LKOS_AGENDA = page('landkreis-osnabrueck/to010r-1543-excerpt.html');
 
 interface PaperRow {
   id: number;
-  source_key: string;
+  entity_key: string;
   url: string | null;
   stations: number;
 }
 
 function papersWith(sqlite: Database.Database, reference: string): PaperRow[] {
-  return sqlite.prepare(`SELECT id, source_key, url, (SELECT COUNT(*) FROM consultations c WHERE c.paper_id = p.id) AS stations
+  return sqlite.prepare(`SELECT id, entity_key, url, (SELECT COUNT(*) FROM consultations c WHERE c.paper_id = p.id) AS stations
     FROM papers p WHERE reference = ? ORDER BY id`).all(reference) as PaperRow[];
 }
 
@@ -52,7 +52,7 @@ describe.each([
     const db = importRuns([[agendaPage], [paperPage]]);
     try {
       const [row] = papersWith(db.sqlite, reference);
-      expect(papersWith(db.sqlite, reference)).toEqual([{ id: row.id, source_key: id, url, stations }]);
+      expect(papersWith(db.sqlite, reference)).toEqual([{ id: row.id, entity_key: id, url, stations }]);
       // the page's documents are read against its address, as with a manifest
       const files = db.sqlite.prepare('SELECT url FROM files WHERE paper_id = ? ORDER BY position, id').pluck().all(row.id) as string[];
       expect(files.length).toBe(2);
@@ -68,10 +68,10 @@ describe.each([
       const before = importRuns([[paperPage]]);
       const placeholder = papersWith(before.sqlite, reference);
       before.close();
-      expect(placeholder.map((p) => p.source_key)).toEqual([`ref:${reference}`]);
+      expect(placeholder.map((p) => p.entity_key)).toEqual([`ref:${reference}`]);
       const rows = papersWith(db.sqlite, reference);
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ source_key: id, stations });
+      expect(rows[0]).toMatchObject({ entity_key: id, stations });
       expect(rows[0].id).toBe(1);
       // the page's own facet keeps the day it was first read
       expect(db.sqlite.prepare("SELECT first_seen_at FROM records WHERE kind = 'Paper' AND entity_key = ? AND facet = 'allris3'").pluck().get(id))
@@ -87,7 +87,7 @@ describe.each([
   test('both in one run, the page named first: one row at its address (pages without an id are read last)', () => {
     const db = importRuns([[paperPage, agendaPage]]);
     try {
-      expect(papersWith(db.sqlite, reference)).toEqual([{ id: expect.any(Number), source_key: id, url, stations }]);
+      expect(papersWith(db.sqlite, reference)).toEqual([{ id: expect.any(Number), entity_key: id, url, stations }]);
     } finally {
       db.close();
     }
@@ -134,7 +134,7 @@ describe('the change log of a paper known first by its reference', () => {
       const run = (f: string, day: string) => importSavedPages(db.sqlite, [f], { now: `${day}T08:00:00Z`, today: day });
       run(copy(RGB_PAPER, 'vo020.html'), '2026-10-01');
       const [placeholder] = papersWith(db.sqlite, 'VO/26/23343/D2');
-      expect(placeholder.source_key).toBe('ref:VO/26/23343/D2');
+      expect(placeholder.entity_key).toBe('ref:VO/26/23343/D2');
       // the change log as a crawl writes it around its import (src/db/history.ts)
       const before = snapshotPaper(db.sqlite, placeholder.id)!;
       run(copy(changed, 'vo020.html'), '2026-10-02');
@@ -142,7 +142,7 @@ describe('the change log of a paper known first by its reference', () => {
       const log = db.sqlite.prepare('SELECT field, old_value, new_value FROM paper_changes WHERE paper_id = ? ORDER BY id').all(placeholder.id);
       expect(log).toEqual([expect.objectContaining({ field: 'result', old_value: 'ungeändert beschlossen', new_value: 'geändert beschlossen' })]);
       run(copy(RGB_AGENDA, 'to010.html'), '2026-10-03');
-      expect(papersWith(db.sqlite, 'VO/26/23343/D2')).toEqual([{ id: placeholder.id, source_key: '22820', url: null, stations: 2 }]);
+      expect(papersWith(db.sqlite, 'VO/26/23343/D2')).toEqual([{ id: placeholder.id, entity_key: '22820', url: null, stations: 2 }]);
       expect(db.sqlite.prepare('SELECT field, old_value, new_value FROM paper_changes WHERE paper_id = ? ORDER BY id').all(placeholder.id))
         .toEqual(expect.arrayContaining(log));
     } finally {

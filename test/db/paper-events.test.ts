@@ -88,11 +88,11 @@ describe('change events in the import path', () => {
     ]);
     // the committee feed's filter: the Rat's events and the new motions it deliberates
     const rat = db.sqlite.prepare("SELECT source_id FROM papers LIMIT 1").pluck().get() as number;
-    expect(loadEvents(db.sqlite, { committee: { sourceDbId: rat, name: 'Rat' } }).map((e) => [e.reference, e.kind])).toEqual([
+    expect(loadEvents(db.sqlite, { committee: { sourceId: rat, name: 'Rat' } }).map((e) => [e.reference, e.kind])).toEqual([
       ['DS/2026/0003', 'on_agenda'], ['DS/2026/0001', 'date_set'], ['DS/2026/0003', 'new'], ['DS/2026/0002', 'new'], ['DS/2026/0001', 'new'],
     ]);
-    expect(loadEvents(db.sqlite, { faction: { sourceDbId: rat, name: 'spd-fraktion' } })).toHaveLength(8);
-    expect(loadEvents(db.sqlite, { faction: { sourceDbId: rat, name: 'CDU-Fraktion' } })).toHaveLength(0);
+    expect(loadEvents(db.sqlite, { faction: { sourceId: rat, name: 'spd-fraktion' } })).toHaveLength(8);
+    expect(loadEvents(db.sqlite, { faction: { sourceId: rat, name: 'CDU-Fraktion' } })).toHaveLength(0);
     expect(loadEvents(db.sqlite, { paperId: loadEvents(db.sqlite, { limit: 1 })[0].paperId }).map((e) => e.kind)).toEqual(['on_agenda', 'new']);
   });
 

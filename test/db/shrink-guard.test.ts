@@ -60,7 +60,7 @@ describe('ratsradar import holds back a suspicious shrink', () => {
     const read = () => {
       const { sqlite, close } = openDb(db);
       try {
-        return { dump: dumpContent(sqlite), text: sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE source_record_id = '1016851'`).pluck().get() };
+        return { dump: dumpContent(sqlite), text: sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE external_id = '1016851'`).pluck().get() };
       } finally {
         close();
       }

@@ -29,14 +29,14 @@ test.each<[string, TextSection[], boolean, string | null]>([
 });
 
 const item = (id: number, over: Partial<DecisionItem> = {}): DecisionItem => ({
-  id, sourceId: null, meetingId: null, date: null, organization: null, vote: null, text: [], oparlText: false, ...over,
+  id, externalId: null, meetingId: null, date: null, organization: null, vote: null, text: [], oparlText: false, ...over,
 });
 const ITEMS = [
-  item(1, { sourceId: '76127', meetingId: 27, date: '2025-03-31', organization: 'Rat' }),
-  item(2, { sourceId: '500', meetingId: 30, date: '2025-04-02', organization: 'Hauptausschuss' }),
-  item(3, { sourceId: '501', meetingId: null, date: '2025-04-10', organization: 'Bauausschuss' }),
-  item(4, { sourceId: '502', meetingId: 31, date: '2025-05-01', organization: 'Rat' }),
-  item(5, { sourceId: '503', meetingId: 31, date: '2025-05-01', organization: 'Rat' }),
+  item(1, { externalId: '76127', meetingId: 27, date: '2025-03-31', organization: 'Rat' }),
+  item(2, { externalId: '500', meetingId: 30, date: '2025-04-02', organization: 'Hauptausschuss' }),
+  item(3, { externalId: '501', meetingId: null, date: '2025-04-10', organization: 'Bauausschuss' }),
+  item(4, { externalId: '502', meetingId: 31, date: '2025-05-01', organization: 'Rat' }),
+  item(5, { externalId: '503', meetingId: 31, date: '2025-05-01', organization: 'Rat' }),
 ];
 
 test.each<[string, Parameters<typeof itemOfRow>[0], string | null, number | null]>([

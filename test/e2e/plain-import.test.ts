@@ -41,7 +41,7 @@ function dump(file: string): Dump {
     const out = dumpContent(db) as Dump;
     // the parts of a source the import writes (dumpContent compares only the key)
     out.sources = db.prepare('SELECT key, name, system, base_url FROM sources ORDER BY key').all() as Record<string, unknown>[];
-    out.paper_related_references = db.prepare(`SELECT s.key || '/' || p.source_key AS paper, r.reference_key FROM paper_related_references r
+    out.paper_related_references = db.prepare(`SELECT s.key || '/' || p.entity_key AS paper, r.reference_key FROM paper_related_references r
       JOIN papers p ON p.id = r.paper_id JOIN sources s ON s.id = p.source_id ORDER BY 1, 2`).all() as Record<string, unknown>[];
     return out;
   } finally {
@@ -115,7 +115,7 @@ describe('one motion per reference', () => {
     try {
       expect(db.prepare(`SELECT source_id, reference, COUNT(*) AS n FROM papers WHERE reference IS NOT NULL
         GROUP BY source_id, reference HAVING n > 1`).all()).toEqual([]);
-      expect(db.prepare("SELECT COUNT(*) FROM papers WHERE source_key LIKE 'ref:%'").pluck().get()).toBe(0);
+      expect(db.prepare("SELECT COUNT(*) FROM papers WHERE entity_key LIKE 'ref:%'").pluck().get()).toBe(0);
     } finally {
       db.close();
     }
@@ -124,11 +124,11 @@ describe('one motion per reference', () => {
   test('Regensburg VO/26/23343/D2 and Landkreis Osnabrück VO/2026/181: one row each, with their own page\'s Beratungsfolge and address', () => {
     const db = openRead(plainFile);
     try {
-      const rows = db.prepare(`SELECT s.key, p.source_key, p.url, (SELECT COUNT(*) FROM consultations c WHERE c.paper_id = p.id) AS stations
+      const rows = db.prepare(`SELECT s.key, p.entity_key, p.url, (SELECT COUNT(*) FROM consultations c WHERE c.paper_id = p.id) AS stations
         FROM papers p JOIN sources s ON s.id = p.source_id WHERE p.reference IN ('VO/26/23343/D2', 'VO/2026/181') ORDER BY s.key`).all();
       expect(rows).toEqual([
-        { key: 'landkreis-osnabrueck', source_key: '4010', url: 'https://kis.lkos.de/bi/vo020_r.asp?VOLFDNR=4010', stations: 3 },
-        { key: 'regensburg', source_key: '22820', url: 'https://srv19.regensburg.de/bi/vo020.asp?VOLFDNR=22820', stations: 2 },
+        { key: 'landkreis-osnabrueck', entity_key: '4010', url: 'https://kis.lkos.de/bi/vo020_r.asp?VOLFDNR=4010', stations: 3 },
+        { key: 'regensburg', entity_key: '22820', url: 'https://srv19.regensburg.de/bi/vo020.asp?VOLFDNR=22820', stations: 2 },
       ]);
       // no second row of the same case (reference stem) that the motion page would show as its Ursprungsvorlage
       expect(db.prepare("SELECT COUNT(*) FROM papers WHERE reference LIKE 'VO/26/23343%' OR reference LIKE 'VO/2026/181%'").pluck().get()).toBe(2);

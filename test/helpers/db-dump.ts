@@ -1,6 +1,6 @@
 /**
  * A database's content without its row ids and timestamps: every foreign key replaced by the natural
- * key of the row it points to (a paper by source + source_key, a meeting by source + entity_key, …),
+ * key of the row it points to (a paper by source + entity_key, a meeting by source + entity_key, …),
  * rows sorted. Two databases built from the same pages in a different order compare equal.
  */
 import type Database from 'better-sqlite3';
@@ -13,12 +13,12 @@ export const CONTENT_TABLES = [
 /** The natural key of a row, as SQL over the table aliased `t`. */
 const NATURAL_KEYS: Record<string, string> = {
   sources: `t.key`,
-  papers: `(SELECT key FROM sources WHERE id = t.source_id) || '/' || t.source_key`,
+  papers: `(SELECT key FROM sources WHERE id = t.source_id) || '/' || t.entity_key`,
   meetings: `(SELECT key FROM sources WHERE id = t.source_id) || '/' || t.entity_key`,
   agenda_items: `(SELECT key FROM sources WHERE id = t.source_id) || '/' || t.entity_key`,
   organizations: `(SELECT key FROM sources WHERE id = t.source_id) || '/' || t.entity_key`,
   people: `(SELECT key FROM sources WHERE id = t.source_id) || '/' || t.name`,
-  consultations: `(SELECT (SELECT key FROM sources WHERE id = p.source_id) || '/' || p.source_key FROM papers p WHERE p.id = t.paper_id) || '#' || t.position`,
+  consultations: `(SELECT (SELECT key FROM sources WHERE id = p.source_id) || '/' || p.entity_key FROM papers p WHERE p.id = t.paper_id) || '#' || t.position`,
 };
 
 /**

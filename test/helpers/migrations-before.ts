@@ -1,8 +1,12 @@
-/** A copy of the migrations folder that knows only the migrations before one tag: a database of an older schema. */
+/**
+ * Databases of an earlier schema, for upgrade tests: a copy of the migrations folder that knows only the
+ * migrations before a given one, and the columns that migration 0020 (identity vocabulary) renamed.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrationsFolder } from '../../src/db/connection';
 
+/** A copy (under `dir`) of the migrations folder that knows the migrations before `tag`. */
 export function migrationsBefore(dir: string, tag: string): string {
   const out = path.join(dir, `before-${tag}`);
   fs.mkdirSync(path.join(out, 'meta'), { recursive: true });
@@ -14,3 +18,29 @@ export function migrationsBefore(dir: string, tag: string): string {
   for (const e of entries) fs.copyFileSync(path.join(migrationsFolder(), `${e.tag}.sql`), path.join(out, `${e.tag}.sql`));
   return out;
 }
+
+/** Written out by hand (not read from the migration): table → old column → new column. */
+export const IDENTITY_RENAMES: Record<string, Record<string, string>> = {
+  papers: { source_key: 'entity_key', source_record_id: 'external_id' },
+  organizations: { source_record_id: 'external_id' },
+  meetings: { source_record_id: 'external_id', organization_source_id: 'organization_external_id' },
+  agenda_items: { source_record_id: 'external_id', meeting_source_id: 'meeting_external_id', paper_source_id: 'paper_external_id' },
+  consultation_meetings: { meeting_source_id: 'meeting_external_id', agenda_item_source_id: 'agenda_item_external_id' },
+};
+
+/** Index name before → after migration 0020. */
+export const INDEX_RENAMES: Record<string, string> = {
+  papers_source_key: 'papers_entity_key',
+  papers_sid: 'papers_external_id',
+  organizations_sid: 'organizations_external_id',
+  meetings_sid: 'meetings_external_id',
+  meetings_org_sid: 'meetings_organization_external_id',
+  agenda_items_sid: 'agenda_items_external_id',
+  agenda_items_meeting_sid: 'agenda_items_meeting_external_id',
+  agenda_items_paper_sid: 'agenda_items_paper_external_id',
+  consultation_meetings_source_sid: 'consultation_meetings_meeting_external_id',
+  consultation_meetings_source_item_sid: 'consultation_meetings_agenda_item_external_id',
+};
+
+/** A column's name today: `column` of `table` as migration 0020 renamed it (unchanged when it did not). */
+export const renamedColumn = (table: string, column: string): string => IDENTITY_RENAMES[table]?.[column] ?? column;

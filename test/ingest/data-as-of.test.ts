@@ -135,7 +135,7 @@ describe('data as of: crawled pages', () => {
       replay.server.requests.length = 0;
       await crawlCorpus(sqlite, dir, 'regensburg', replay.via, { today: '2026-10-01', now: () => '2026-10-01T06:00:00Z' });
       expect(replay.server.requests.some((r) => r.conditional && r.status === 304 && r.url.includes('vo020.asp?VOLFDNR=22820'))).toBe(true);
-      expect(sqlite.prepare("SELECT data_as_of FROM papers WHERE source_record_id = '22820'").pluck().get()).toBe('2026-10-01T06:00:00Z');
+      expect(sqlite.prepare("SELECT data_as_of FROM papers WHERE external_id = '22820'").pluck().get()).toBe('2026-10-01T06:00:00Z');
     } finally {
       close();
       await replay.server.close();

@@ -105,7 +105,7 @@ describe('loading the demo on another day', () => {
       // … and five weeks later on 07.01.2027, a Thursday as well
       expect(ds0123(b)).toMatchObject({ state: 'scheduled', next: { organization: 'Hauptausschuss', date: '2027-01-07' } });
       // the meetings and the dates in the texts moved with them
-      const rat = later.sqlite.prepare("SELECT date FROM meetings WHERE source_record_id = '4103'").pluck().get();
+      const rat = later.sqlite.prepare("SELECT date FROM meetings WHERE external_id = '4103'").pluck().get();
       expect(rat).toBe('2027-01-21');
       const text = JSON.stringify(loadPaper(later.sqlite, later.sqlite.prepare("SELECT id FROM papers WHERE reference = 'DS/2026/0123'").pluck().get() as number)!.record.text);
       expect(text).toContain('bis zum 05.05.2027');

@@ -61,7 +61,7 @@ describe('ratsradar import ../shared/corpus', () => {
     const { sqlite, close } = openDb(file);
     try {
       const meeting = sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
-        WHERE s.key = 'hamburg-altona' AND m.source_record_id = '1004086'`).get() as { id: number };
+        WHERE s.key = 'hamburg-altona' AND m.external_id = '1004086'`).get() as { id: number };
       const items = sqlite.prepare('SELECT number, result, paper_id FROM agenda_items WHERE meeting_id = ? ORDER BY position').all(meeting.id) as { number: string; result: string | null; paper_id: number | null }[];
       expect(items.length).toBe(20);
       expect(items.filter((i) => i.result).length).toBeGreaterThan(10);

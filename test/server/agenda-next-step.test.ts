@@ -24,7 +24,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 describe('agendas feed the motion (demo, 2026-11-24)', () => {
   let f: FixtureApp;
   const one = (sql: string, ...params: unknown[]) => f.opened.sqlite.prepare(sql).pluck().get(...params);
-  const ratMeeting = () => one("SELECT id FROM meetings WHERE source_record_id = '4103'") as number;
+  const ratMeeting = () => one("SELECT id FROM meetings WHERE external_id = '4103'") as number;
   const orgId = (name: string) => one("SELECT o.id FROM organizations o JOIN sources s ON s.id = o.source_id WHERE s.key = 'demo-musterstadt' AND o.name = ?", name) as number;
   const page = async (url: string) => cheerio.load((await request(f.app).get(url).expect(200)).text);
 

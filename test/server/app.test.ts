@@ -116,7 +116,7 @@ describe('the web app on the corpus and the demo data', () => {
 
   test('a Hamburg meeting page lists its agenda with results, links its motions, and the motions link back', async () => {
     const meetingId = opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
-      WHERE s.key = 'hamburg-altona' AND m.source_record_id = '1004086'`).pluck().get() as number;
+      WHERE s.key = 'hamburg-altona' AND m.external_id = '1004086'`).pluck().get() as number;
     const res = await request(app).get(`/meetings/${meetingId}`).expect(200);
     expect(res.text).toContain('<h1>Sitzung des Mobilitätsausschusses</h1>');
     expect(res.text).toMatch(/<a href="\/organizations\/\d+">Mobilitätsausschuss<\/a>/);
@@ -148,7 +148,7 @@ describe('the web app on the corpus and the demo data', () => {
   });
 
   test('scraped text is escaped and no javascript: link reaches an href', async () => {
-    const id = opened.sqlite.prepare("SELECT id FROM papers WHERE source_record_id = '666'").pluck().get() as number;
+    const id = opened.sqlite.prepare("SELECT id FROM papers WHERE external_id = '666'").pluck().get() as number;
     for (const url of ['/', `/papers/${id}`]) {
       const res = await request(app).get(url).expect(200);
       expect(res.text).not.toContain('<script>');

@@ -49,10 +49,10 @@ describe('committee deadline candidates', () => {
     let byLastStation = 0;
     for (const id of organizations) {
       const committee = committeeOfOrganization(db, id)!;
-      const broad = broadCandidates(committee.sourceDbId, committee.name);
+      const broad = broadCandidates(committee.sourceId, committee.name);
       const papers = loadProgressPapers(db, broad);
       const expected = deriveQueue(
-        broad.map((p) => papers.get(p)!).map((p) => ({ paper: p.id, progress: progress(p.record, TODAY, { agenda: p.agenda }) })),
+        broad.map((p) => papers.get(p)!).map((p) => ({ paper: p.id, progress: progress(p.paper, TODAY, { agenda: p.agenda }) })),
         committee.name,
       ).filter((e) => e.deadline != null).map((e): [number, string | null] => [e.paper, e.deadline]);
       const narrow = loadDeadlineCandidateIds(db, committee, TODAY, 10_000);

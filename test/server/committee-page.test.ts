@@ -18,7 +18,7 @@ describe('committee and meeting pages', () => {
   const orgId = (name: string) =>
     opened.sqlite.prepare("SELECT o.id FROM organizations o JOIN sources s ON s.id = o.source_id WHERE s.key = 'demo-musterstadt' AND o.name = ?").pluck().get(name) as number;
   const meetingId = (sid: string) =>
-    opened.sqlite.prepare("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'demo-musterstadt' AND m.source_record_id = ?").pluck().get(sid) as number;
+    opened.sqlite.prepare("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'demo-musterstadt' AND m.external_id = ?").pluck().get(sid) as number;
   const text = (el: cheerio.Cheerio<never> | ReturnType<cheerio.CheerioAPI>) => el.text().replace(/\s+/g, ' ').trim();
 
   beforeAll(() => {

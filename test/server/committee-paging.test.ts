@@ -156,7 +156,7 @@ describe('committee page: the queue in pages', () => {
 
   test('a long coming agenda shows its first rows and every flagged one, and links the full agenda on the meeting page', async () => {
     expect(AGENDA_ROWS).toBe(15);
-    const meetingId = opened.sqlite.prepare("SELECT id FROM meetings WHERE source_record_id = 'm1'").pluck().get() as number;
+    const meetingId = opened.sqlite.prepare("SELECT id FROM meetings WHERE external_id = 'm1'").pluck().get() as number;
     const $ = cheerio.load((await request(app).get(`/organizations/${alphaId}`).expect(200)).text);
     const block = $(`#sitzung-${meetingId}`);
     expect(block.find('tbody tr td[data-label="TOP"]').toArray().map((e) => $(e).text())).toEqual(

@@ -43,7 +43,7 @@ describe('what was decided: votes and Beschluss texts', () => {
   let opened: OpenedDb;
   let app: Express;
   const meetingOf = (source: string, sid: string) => opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
-    WHERE s.key = ? AND m.source_record_id = ?`).pluck().get(source, sid) as number;
+    WHERE s.key = ? AND m.external_id = ?`).pluck().get(source, sid) as number;
 
   beforeAll(() => {
     opened = buildWebDb(tmp.dir);

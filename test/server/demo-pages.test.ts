@@ -23,7 +23,7 @@ describe('the demo data set on its own', () => {
   let loaded: DemoLoadResult;
   const one = (sql: string, ...params: unknown[]) => opened.sqlite.prepare(sql).pluck().get(...params);
   const orgId = (name: string) => one("SELECT o.id FROM organizations o JOIN sources s ON s.id = o.source_id WHERE s.key = 'demo-musterstadt' AND o.name = ?", name) as number;
-  const meetingId = (sid: string) => one('SELECT id FROM meetings WHERE source_record_id = ?', sid) as number;
+  const meetingId = (sid: string) => one('SELECT id FROM meetings WHERE external_id = ?', sid) as number;
   const paperId = (reference: string) => one('SELECT id FROM papers WHERE reference = ?', reference) as number;
   const text = (el: { text(): string }) => el.text().replace(/\s+/g, ' ').trim();
   const get = async (url: string) => cheerio.load((await request(app).get(url).expect(200)).text);
@@ -58,7 +58,7 @@ describe('the demo data set on its own', () => {
   });
 
   test('the motions’ meeting rows are linked to their meetings and agenda items (Leipzig’s two rows have no meeting pages)', () => {
-    const rows = opened.sqlite.prepare(`SELECT s.key AS source, p.reference, c.organization, cm.date, m.source_record_id AS meeting, a.source_record_id AS item,
+    const rows = opened.sqlite.prepare(`SELECT s.key AS source, p.reference, c.organization, cm.date, m.external_id AS meeting, a.external_id AS item,
         m.date AS meetingDate, m.organization AS meetingOrganization, a.paper_id = p.id AS itemOfPaper
       FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id JOIN papers p ON p.id = c.paper_id
       JOIN sources s ON s.id = p.source_id LEFT JOIN meetings m ON m.id = cm.meeting_id LEFT JOIN agenda_items a ON a.id = cm.agenda_item_id

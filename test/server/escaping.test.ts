@@ -38,7 +38,7 @@ describe('hostile text in every output format', () => {
     importRecords(opened.sqlite, HOSTILE_SOURCE, [paper, meeting, pastMeeting, organization, agendaItem], NOW);
     refreshDerived(opened.sqlite, TODAY);
     const one = (sql: string, ...args: unknown[]) => opened.sqlite.prepare(sql).pluck().get(...args) as number;
-    ids.paper = one("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'evil' AND p.source_record_id = '6660'");
+    ids.paper = one("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'evil' AND p.external_id = '6660'");
     ids.meeting = one("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'evil' AND m.date = ?", meeting.date);
     ids.pastMeeting = one("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'evil' AND m.date = ?", pastMeeting.date);
     ids.organization = one("SELECT o.id FROM organizations o JOIN sources s ON s.id = o.source_id WHERE s.key = 'evil' AND o.name = ?", organization.name);

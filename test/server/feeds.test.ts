@@ -175,7 +175,7 @@ describe('feeds, calendars and CSV', () => {
 
   test('a committee: Atom feed of its events, iCal with Berlin times, CSV of its meetings, all linked from its page', async () => {
     const meetingId = f.opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
-      WHERE s.key = 'hamburg-altona' AND m.source_record_id = '1004086'`).pluck().get() as number;
+      WHERE s.key = 'hamburg-altona' AND m.external_id = '1004086'`).pluck().get() as number;
     const m = f.opened.sqlite.prepare('SELECT organization_id AS org, date, start FROM meetings WHERE id = ?').get(meetingId) as { org: number; date: string; start: string };
     expect(m.start).toMatch(/^\d{2}:\d{2}$/);
     const page = (await request(f.app).get(`/organizations/${m.org}`).expect(200)).text;
@@ -241,7 +241,7 @@ describe('feeds, calendars and CSV', () => {
     expect(noPort((await request(f.app).get('/suche?q=Digitaltag&format=csv').expect(200)).text)).toBe(noPort((await request(f.app).get('/suche.csv?q=Digitaltag')).text));
     await request(f.app).get('/suche.csv').expect(400);
     const meetingId = f.opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
-      WHERE s.key = 'hamburg-altona' AND m.source_record_id = '1004086'`).pluck().get() as number;
+      WHERE s.key = 'hamburg-altona' AND m.external_id = '1004086'`).pluck().get() as number;
     const agenda = parseCsv((await request(f.app).get(`/meetings/${meetingId}/agenda.csv`).expect(200)).text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
     expect(agenda).toHaveLength(20);
     expect(agenda.some((a) => a.Ergebnis === 'zur Kenntnis genommen')).toBe(true);

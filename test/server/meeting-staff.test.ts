@@ -18,7 +18,7 @@ describe('the meeting page for staff', () => {
   let opened: OpenedDb;
   let app: Express;
   const meetingOf = (sid: string) => opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
-    WHERE s.key = 'demo-musterstadt' AND m.source_record_id = ?`).pluck().get(sid) as number;
+    WHERE s.key = 'demo-musterstadt' AND m.external_id = ?`).pluck().get(sid) as number;
   const item = ($: cheerio.CheerioAPI, reference: string) => $('table.agenda tbody tr').filter((_, tr) => $(tr).find('td[data-label="Vorlage"] a').text() === reference);
 
   beforeAll(() => {
@@ -77,7 +77,7 @@ describe('the meeting page for staff', () => {
 
   test('a corpus meeting without any read time says so', async () => {
     const id = opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
-      WHERE s.key = 'hildesheim' AND m.source_record_id = '3712'`).pluck().get() as number;
+      WHERE s.key = 'hildesheim' AND m.external_id = '3712'`).pluck().get() as number;
     const stand = opened.sqlite.prepare(`SELECT MAX(p.data_as_of) FROM agenda_items a JOIN papers p ON p.id = a.paper_id WHERE a.meeting_id = ?`).pluck().get(id) as string | null;
     const $ = cheerio.load((await request(app).get(`/meetings/${id}`).expect(200)).text);
     expect(squash($('p.stand').text())).toMatch(stand ? /^Stand der Daten: \d\d\.\d\d\.\d{4}; ausgewertet am 24\.11\.2026$/ : /^Stand der Daten: unbekannt; ausgewertet am 24\.11\.2026$/);

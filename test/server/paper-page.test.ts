@@ -41,13 +41,13 @@ describe('the motion page', () => {
         'Station 2 von 3: Hauptausschuss (Vorberatung), geplant, aktuelle Station. Station 3 von 3: Rat der Stadt Musterstadt (Entscheidung), geplant.',
     );
     expect(squash($('li.station').first().find('.days').text())).toBe('22 Tage im Gremium');
-    const meeting = opened.sqlite.prepare("SELECT id FROM meetings WHERE source_record_id = '4102'").pluck().get() as number;
+    const meeting = opened.sqlite.prepare("SELECT id FROM meetings WHERE external_id = '4102'").pluck().get() as number;
     expect($('li.next-step a.next-meeting').attr('href')).toBe(`/meetings/${meeting}`);
     const ha = opened.sqlite.prepare("SELECT id FROM organizations WHERE name = 'Hauptausschuss' AND entity_key = 'au:2'").pluck().get() as number;
     expect($('li.next-step strong a').attr('href')).toBe(`/organizations/${ha}`);
     // every station links to its committee's page, and every meeting row to its meeting page (the demo has both)
     const orgOf = (name: string) => opened.sqlite.prepare("SELECT o.id FROM organizations o JOIN sources s ON s.id = o.source_id WHERE s.key = 'demo-musterstadt' AND o.name = ?").pluck().get(name) as number;
-    const meetingOf = (sid: string) => opened.sqlite.prepare("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'demo-musterstadt' AND m.source_record_id = ?").pluck().get(sid) as number;
+    const meetingOf = (sid: string) => opened.sqlite.prepare("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'demo-musterstadt' AND m.external_id = ?").pluck().get(sid) as number;
     expect($('li.station h3 a').toArray().map((a) => $(a).attr('href'))).toEqual(
       ['Ausschuss für Digitalisierung und Smart City', 'Hauptausschuss', 'Rat der Stadt Musterstadt'].map((n) => `/organizations/${orgOf(n)}`),
     );

@@ -24,7 +24,7 @@ describe('cities, committees and the meeting calendar (demo)', () => {
   const one = (sql: string, ...params: unknown[]) => opened.sqlite.prepare(sql).pluck().get(...params) as number;
   const text = (el: { text(): string }) => el.text().replace(/\s+/g, ' ').trim();
   const get = async (url: string) => cheerio.load((await request(app).get(url).expect(200)).text);
-  const meetingId = (sid: string) => one('SELECT id FROM meetings WHERE source_record_id = ?', sid);
+  const meetingId = (sid: string) => one('SELECT id FROM meetings WHERE external_id = ?', sid);
   const orgId = (name: string) => one("SELECT o.id FROM organizations o JOIN sources s ON s.id = o.source_id WHERE s.key = ? AND o.name = ?", MUSTER, name);
 
   beforeAll(() => {

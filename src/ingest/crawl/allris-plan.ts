@@ -22,7 +22,7 @@ import { stmt } from '../../db/registry';
 const MAX_LIST_PAGES = 20;
 
 function paperKnown(ctx: PlanContext, id: string): boolean {
-  return !!stmt(ctx.sqlite, 'SELECT 1 FROM papers WHERE source_id = ? AND source_record_id = ?').get(ctx.sourceDbId, id);
+  return !!stmt(ctx.sqlite, 'SELECT 1 FROM papers WHERE source_id = ? AND external_id = ?').get(ctx.sourceId, id);
 }
 
 export abstract class AllrisPlan implements CrawlPlan {
@@ -37,11 +37,11 @@ export abstract class AllrisPlan implements CrawlPlan {
   /** Incremental roots: meetings of the window and open papers known from before. */
   protected known(ctx: PlanContext): Planned[] {
     const u = this.urls(ctx);
-    const meetings = knownIds(ctx.sqlite, `SELECT source_record_id FROM meetings WHERE source_id = ? AND date BETWEEN ? AND ? ORDER BY date, id`,
-      ctx.sourceDbId, ctx.meetingWindow.from, ctx.meetingWindow.to);
+    const meetings = knownIds(ctx.sqlite, `SELECT external_id FROM meetings WHERE source_id = ? AND date BETWEEN ? AND ? ORDER BY date, id`,
+      ctx.sourceId, ctx.meetingWindow.from, ctx.meetingWindow.to);
     const finals = FINAL_STATES.map(() => '?').join(', ');
-    const open = knownIds(ctx.sqlite, `SELECT source_record_id FROM papers WHERE source_id = ? AND (state IS NULL OR state NOT IN (${finals})) ORDER BY id`,
-      ctx.sourceDbId, ...FINAL_STATES);
+    const open = knownIds(ctx.sqlite, `SELECT external_id FROM papers WHERE source_id = ? AND (state IS NULL OR state NOT IN (${finals})) ORDER BY id`,
+      ctx.sourceId, ...FINAL_STATES);
     return [...meetings.map((id) => ({ url: u.meeting(id), kind: 'meeting' })), ...open.map((id) => ({ url: u.paper(id), kind: 'paper' }))];
   }
 

@@ -93,18 +93,18 @@ export function overlapStart(lastSuccessAt: string): string {
   return new Date(Date.parse(lastSuccessAt) - 24 * 3600 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function newestPaperId(sqlite: Database.Database, sourceDbId: number): number | null {
-  const v = stmt(sqlite, `SELECT MAX(CAST(source_record_id AS INTEGER)) FROM papers WHERE source_id = ? AND source_record_id GLOB '[0-9]*'`)
+function newestPaperId(sqlite: Database.Database, sourceId: number): number | null {
+  const v = stmt(sqlite, `SELECT MAX(CAST(external_id AS INTEGER)) FROM papers WHERE source_id = ? AND external_id GLOB '[0-9]*'`)
     .pluck()
-    .get(sourceDbId) as number | null;
+    .get(sourceId) as number | null;
   return v ?? null;
 }
 
-function contextOf(sqlite: Database.Database, sourceDbId: number, source: SourceConfig, run: RunRow, report: CrawlReport): PlanContext {
+function contextOf(sqlite: Database.Database, sourceId: number, source: SourceConfig, run: RunRow, report: CrawlReport): PlanContext {
   const full: Window = { from: report.plan.since, to: report.plan.until };
   const incremental = run.mode === 'incremental';
   return {
-    sqlite, sourceDbId, source, mode: run.mode, today: run.today,
+    sqlite, sourceId, source, mode: run.mode, today: run.today,
     calendarWindow: incremental ? incrementalCalendarWindow(run.today) : full,
     meetingWindow: incremental ? incrementalMeetingWindow(run.today) : full,
     newestPaperId: report.plan.newestPaperId,
@@ -115,9 +115,9 @@ function contextOf(sqlite: Database.Database, sourceDbId: number, source: Source
 export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise<CrawlReport> {
   const now = o.now ?? nowIso;
   const pid = o.pid ?? process.pid;
-  const sourceDbId = saveSource(sqlite, o.source);
+  const sourceId = saveSource(sqlite, o.source);
   const plan = planFor(o.source.system);
-  let run = findOpenRun(sqlite, sourceDbId);
+  let run = findOpenRun(sqlite, sourceId);
   if (run && heldByOther(run, pid, now())) throw new CrawlBusyError(`${o.source.key} is being crawled by process ${run.pid}; wait for it to finish`);
   let report: CrawlReport;
   let ctx: PlanContext;
@@ -127,22 +127,22 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
     const window = defaultFullWindow(run.today);
     report = stored ? (JSON.parse(stored) as CrawlReport) : emptyReport(o.source.key, run.id, run.mode, run.startedAt, { newestPaperId: null, since: run.since ?? window.from, until: run.until ?? window.to, modifiedSince: null });
     report.status = 'running';
-    ctx = contextOf(sqlite, sourceDbId, o.source, run, report);
+    ctx = contextOf(sqlite, sourceId, o.source, run, report);
   } else {
-    const mode = o.full || !lastFinishedRun(sqlite, sourceDbId) ? 'full' : 'incremental';
-    const retries = mode === 'incremental' ? failedInLastRun(sqlite, sourceDbId) : [];
+    const mode = o.full || !lastFinishedRun(sqlite, sourceId) ? 'full' : 'incremental';
+    const retries = mode === 'incremental' ? failedInLastRun(sqlite, sourceId) : [];
     const window = defaultFullWindow(o.today);
     const since = o.since ?? window.from;
     const until = o.until ?? window.to;
-    const runId = startRun(sqlite, { sourceDbId, mode, since, until, today: o.today, now: now(), pid });
-    run = findOpenRun(sqlite, sourceDbId)!;
-    const lastSuccess = stmt(sqlite, 'SELECT last_success_at FROM source_sync WHERE source_id = ?').pluck().get(sourceDbId) as string | undefined;
+    const runId = startRun(sqlite, { sourceId, mode, since, until, today: o.today, now: now(), pid });
+    run = findOpenRun(sqlite, sourceId)!;
+    const lastSuccess = stmt(sqlite, 'SELECT last_success_at FROM source_sync WHERE source_id = ?').pluck().get(sourceId) as string | undefined;
     const modifiedSince = mode === 'incremental' && lastSuccess ? overlapStart(lastSuccess) : `${since}T00:00:00Z`;
-    report = emptyReport(o.source.key, runId, mode, run.startedAt, { newestPaperId: newestPaperId(sqlite, sourceDbId), since, until, modifiedSince });
-    ctx = contextOf(sqlite, sourceDbId, o.source, run, report);
+    report = emptyReport(o.source.key, runId, mode, run.startedAt, { newestPaperId: newestPaperId(sqlite, sourceId), since, until, modifiedSince });
+    ctx = contextOf(sqlite, sourceId, o.source, run, report);
     const seeds: Planned[] = (o.seeds ?? []).map((url) => ({ url, kind: kindOfUrl(o.source.system, url) }));
     // documents that failed before are fetched again, whatever the pages lead to
-    const documents: Planned[] = o.documents === false ? [] : documentsToRetry(sqlite, sourceDbId).map((url) => ({ url, kind: DOCUMENT_KIND }));
+    const documents: Planned[] = o.documents === false ? [] : documentsToRetry(sqlite, sourceId).map((url) => ({ url, kind: DOCUMENT_KIND }));
     sqlite.transaction(() => {
       enqueue(sqlite, runId, [...plan.roots(ctx), ...seeds, ...retries, ...documents], null, now());
       stmt(sqlite, 'UPDATE crawl_runs SET report = ? WHERE id = ?').run(JSON.stringify(report), runId);
@@ -210,7 +210,7 @@ export async function crawl(sqlite: Database.Database, o: CrawlOptions): Promise
   report.finishedAt = report.status === 'stopped' ? null : now();
   sqlite.transaction(() => {
     finishRun(sqlite, runId, report.status, report, now());
-    if (report.status !== 'stopped') recordSync(sqlite, sourceDbId, runId, report, now());
+    if (report.status !== 'stopped') recordSync(sqlite, sourceId, runId, report, now());
   }).immediate();
   refreshDerived(sqlite, ctx.today);
   return report;

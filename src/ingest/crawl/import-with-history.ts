@@ -39,7 +39,7 @@ export function importWithHistory(
   const keys = new Map<string, string>();
   for (const r of records) ownPapers(r, keys);
   const sourceRow = stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').get(source.key) as { id: number } | undefined;
-  const findPaper = stmt<[number, string], { id: number }>(sqlite, 'SELECT id FROM papers WHERE source_id = ? AND source_key = ?');
+  const findPaper = stmt<[number, string], { id: number }>(sqlite, 'SELECT id FROM papers WHERE source_id = ? AND entity_key = ?');
   const before = new Map<string, { id: number; snap: PaperSnapshot }>();
   const hasFacet = stmt<[number, string, string]>(sqlite, `SELECT 1 FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ? AND facet = ?`);
   if (sourceRow) {

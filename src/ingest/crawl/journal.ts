@@ -12,7 +12,7 @@ export type EntryState = 'pending' | 'done' | 'failed' | 'skipped';
 
 export interface RunRow {
   id: number;
-  sourceDbId: number;
+  sourceId: number;
   mode: RunMode;
   status: RunStatus;
   since: string | null;
@@ -36,16 +36,16 @@ export interface Planned {
   kind: string;
 }
 
-const RUN_COLUMNS = `id, source_id AS sourceDbId, mode, status, since, until, today, started_at AS startedAt, pid, heartbeat_at AS heartbeatAt`;
+const RUN_COLUMNS = `id, source_id AS sourceId, mode, status, since, until, today, started_at AS startedAt, pid, heartbeat_at AS heartbeatAt`;
 
-export function findOpenRun(sqlite: Database.Database, sourceDbId: number): RunRow | null {
+export function findOpenRun(sqlite: Database.Database, sourceId: number): RunRow | null {
   return (stmt(sqlite, `SELECT ${RUN_COLUMNS} FROM crawl_runs WHERE source_id = ? AND status IN ('running', 'stopped') ORDER BY id DESC LIMIT 1`)
-    .get(sourceDbId) as RunRow | undefined) ?? null;
+    .get(sourceId) as RunRow | undefined) ?? null;
 }
 
-export function lastFinishedRun(sqlite: Database.Database, sourceDbId: number): RunRow | null {
+export function lastFinishedRun(sqlite: Database.Database, sourceId: number): RunRow | null {
   return (stmt(sqlite, `SELECT ${RUN_COLUMNS} FROM crawl_runs WHERE source_id = ? AND status = 'done' ORDER BY id DESC LIMIT 1`)
-    .get(sourceDbId) as RunRow | undefined) ?? null;
+    .get(sourceId) as RunRow | undefined) ?? null;
 }
 
 /**
@@ -54,20 +54,20 @@ export function lastFinishedRun(sqlite: Database.Database, sourceDbId: number): 
  * failed can have a placeholder row (from an agenda) whose state looks final, and would never be asked
  * for again. A page that fails again is planned by the next run again.
  */
-export function failedInLastRun(sqlite: Database.Database, sourceDbId: number): Planned[] {
+export function failedInLastRun(sqlite: Database.Database, sourceId: number): Planned[] {
   return stmt(sqlite, `SELECT url, kind FROM crawl_queue WHERE state = 'failed' AND run_id =
       (SELECT id FROM crawl_runs WHERE source_id = ? AND status IN ('done', 'failed') ORDER BY id DESC LIMIT 1) ORDER BY id`)
-    .all(sourceDbId) as Planned[];
+    .all(sourceId) as Planned[];
 }
 
 export function startRun(
   sqlite: Database.Database,
-  r: { sourceDbId: number; mode: RunMode; since: string | null; until: string | null; today: string; now: string; pid: number },
+  r: { sourceId: number; mode: RunMode; since: string | null; until: string | null; today: string; now: string; pid: number },
 ): number {
   return Number(
     stmt(sqlite, `INSERT INTO crawl_runs (source_id, mode, status, since, until, today, started_at, pid, heartbeat_at)
         VALUES (?, ?, 'running', ?, ?, ?, ?, ?, ?)`)
-      .run(r.sourceDbId, r.mode, r.since, r.until, r.today, r.now, r.pid, r.now).lastInsertRowid,
+      .run(r.sourceId, r.mode, r.since, r.until, r.today, r.now, r.pid, r.now).lastInsertRowid,
   );
 }
 

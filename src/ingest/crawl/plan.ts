@@ -13,7 +13,7 @@ import { stmt } from '../../db/registry';
 
 export interface PlanContext {
   sqlite: Database.Database;
-  sourceDbId: number;
+  sourceId: number;
   source: SourceConfig;
   mode: RunMode;
   today: string;

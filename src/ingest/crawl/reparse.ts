@@ -106,8 +106,8 @@ export function reparseStore(
     sqlite.transaction(() => {
       const res = importWithHistory(sqlite, spec, [record], e.fetchedAt, null);
       t.changes += res.changes;
-      const sourceDbId = stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').pluck().get(e.source) as number;
-      indexPage(sqlite, sourceDbId, {
+      const sourceId = stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').pluck().get(e.source) as number;
+      indexPage(sqlite, sourceId, {
         url: e.url, finalUrl: e.finalUrl, status: e.status, contentType: e.contentType, etag: e.headers.etag ?? null,
         lastModified: e.headers['last-modified'] ?? null, contentHash: e.sha256, size: e.size, kind: e.kind ?? null, fetchedAt: e.fetchedAt,
       });

@@ -9,18 +9,18 @@ export function failureSummary(r: CrawlReport): string {
   return `${n}× ${kind}${sample ? ` (${sample.url}: ${sample.message})` : ''}`;
 }
 
-export function recordSync(sqlite: Database.Database, sourceDbId: number, runId: number, r: CrawlReport, now: string): void {
-  sqlite.prepare('INSERT OR IGNORE INTO source_sync (source_id) VALUES (?)').run(sourceDbId);
+export function recordSync(sqlite: Database.Database, sourceId: number, runId: number, r: CrawlReport, now: string): void {
+  sqlite.prepare('INSERT OR IGNORE INTO source_sync (source_id) VALUES (?)').run(sourceId);
   if (r.status === 'done') {
-    sqlite.prepare('UPDATE source_sync SET last_success_at = ?, last_success_run_id = ?, last_run_at = ? WHERE source_id = ?').run(now, runId, now, sourceDbId);
-    sqlite.prepare('UPDATE sources SET last_sync_at = ? WHERE id = ?').run(now, sourceDbId);
+    sqlite.prepare('UPDATE source_sync SET last_success_at = ?, last_success_run_id = ?, last_run_at = ? WHERE source_id = ?').run(now, runId, now, sourceId);
+    sqlite.prepare('UPDATE sources SET last_sync_at = ? WHERE id = ?').run(now, sourceId);
   } else {
-    sqlite.prepare('UPDATE source_sync SET last_failure_at = ?, last_failure = ?, last_run_at = ? WHERE source_id = ?').run(now, failureSummary(r), now, sourceDbId);
+    sqlite.prepare('UPDATE source_sync SET last_failure_at = ?, last_failure = ?, last_run_at = ? WHERE source_id = ?').run(now, failureSummary(r), now, sourceId);
   }
 }
 
 /** A crawl that ended in an exception (unreachable, a bug): recorded as the source's last failure. */
-export function recordFailure(sqlite: Database.Database, sourceDbId: number, message: string, now: string): void {
-  sqlite.prepare('INSERT OR IGNORE INTO source_sync (source_id) VALUES (?)').run(sourceDbId);
-  sqlite.prepare('UPDATE source_sync SET last_failure_at = ?, last_failure = ?, last_run_at = ? WHERE source_id = ?').run(now, message, now, sourceDbId);
+export function recordFailure(sqlite: Database.Database, sourceId: number, message: string, now: string): void {
+  sqlite.prepare('INSERT OR IGNORE INTO source_sync (source_id) VALUES (?)').run(sourceId);
+  sqlite.prepare('UPDATE source_sync SET last_failure_at = ?, last_failure = ?, last_run_at = ? WHERE source_id = ?').run(now, message, now, sourceId);
 }

@@ -45,14 +45,14 @@ function papersOf(record: RisRecord): { files: { url: string | null }[] }[] {
  * DOCUMENT_LIMITS.maxPerPaper of them (the others are marked skipped), those not settled yet — or all,
  * conditionally, when the paper page is new or changed. Call after the page's import (the files rows exist).
  */
-export function planDocuments(sqlite: Database.Database, sourceDbId: number, record: RisRecord, changed: boolean, now: string): Planned[] {
+export function planDocuments(sqlite: Database.Database, sourceId: number, record: RisRecord, changed: boolean, now: string): Planned[] {
   const out: Planned[] = [];
   for (const p of papersOf(record)) {
     const urls = [...new Set(p.files.map((f) => f.url).filter((u): u is string => !!u && isStableDocumentUrl(u)))];
     for (const url of urls.slice(DOCUMENT_LIMITS.maxPerPaper)) {
-      markFiles(sqlite, sourceDbId, url, { state: 'skipped', error: `over the limit of ${DOCUMENT_LIMITS.maxPerPaper} documents per motion`, at: now, attempt: false });
+      markFiles(sqlite, sourceId, url, { state: 'skipped', error: `over the limit of ${DOCUMENT_LIMITS.maxPerPaper} documents per motion`, at: now, attempt: false });
     }
-    for (const url of urls.slice(0, DOCUMENT_LIMITS.maxPerPaper)) if (changed || !documentSettled(sqlite, sourceDbId, url)) out.push({ url, kind: DOCUMENT_KIND });
+    for (const url of urls.slice(0, DOCUMENT_LIMITS.maxPerPaper)) if (changed || !documentSettled(sqlite, sourceId, url)) out.push({ url, kind: DOCUMENT_KIND });
   }
   return out;
 }
@@ -60,7 +60,7 @@ export function planDocuments(sqlite: Database.Database, sourceDbId: number, rec
 export async function visitDocument(env: VisitEnv, entry: QueueEntry, pool: () => ExtractPool): Promise<VisitOutcome> {
   const { sqlite, ctx, report } = env;
   const counts = (report.documents ??= emptyDocumentCounts());
-  const stored = findPage(sqlite, ctx.sourceDbId, entry.url);
+  const stored = findPage(sqlite, ctx.sourceId, entry.url);
   const usable = stored && hasBody(env.storeDir, stored.contentHash) ? stored : null;
   const get = (conditional: boolean) => env.fetcher.get({
     url: entry.url, etag: conditional ? usable?.etag : null, lastModified: conditional ? usable?.lastModified : null, maxBytes: DOCUMENT_LIMITS.maxBytes,
@@ -84,7 +84,7 @@ export async function visitDocument(env: VisitEnv, entry: QueueEntry, pool: () =
     done(() => {
       counts[tooLarge ? 'skipped' : 'failed']++;
       countError(report, entry.url, `document-${failed.error}`, failed.message);
-      markFiles(sqlite, ctx.sourceDbId, entry.url, { state: tooLarge ? 'skipped' : 'failed', error: `${failed.error}: ${failed.message}`, at });
+      markFiles(sqlite, ctx.sourceId, entry.url, { state: tooLarge ? 'skipped' : 'failed', error: `${failed.error}: ${failed.message}`, at });
       completeEntry(sqlite, entry.id, tooLarge ? 'skipped' : 'failed', failed.error, failed.message, failed.attempts, at);
     });
     return 'done';
@@ -94,7 +94,7 @@ export async function visitDocument(env: VisitEnv, entry: QueueEntry, pool: () =
   if (res.kind === 'ok') {
     bytes = res.body;
   } else bytes = readBody(env.storeDir, usable!.contentHash);
-  const kept = await keepDocument(sqlite, pool(), env.storeDir, { sourceDbId: ctx.sourceDbId, url: entry.url, bytes, contentType, now: at });
+  const kept = await keepDocument(sqlite, pool(), env.storeDir, { sourceId: ctx.sourceId, url: entry.url, bytes, contentType, now: at });
   if (res.kind === 'ok' && kept.hash) {
     appendLog(env.storeDir, {
       source: ctx.source.key, url: entry.url, finalUrl: res.finalUrl, status: res.status, contentType, headers: res.headers, fetchedAt: at,
@@ -104,11 +104,11 @@ export async function visitDocument(env: VisitEnv, entry: QueueEntry, pool: () =
   const ok = res;
   done(() => {
     if (ok.kind === 'ok' && kept.hash) {
-      indexPage(sqlite, ctx.sourceDbId, {
+      indexPage(sqlite, ctx.sourceId, {
         url: entry.url, finalUrl: ok.finalUrl, status: ok.status, contentType, etag: ok.headers.etag ?? null,
         lastModified: ok.headers['last-modified'] ?? null, contentHash: kept.hash, size: bytes.length, kind: DOCUMENT_KIND, fetchedAt: at,
       });
-    } else if (ok.kind === 'not-modified') touchPage(sqlite, ctx.sourceDbId, entry.url, at);
+    } else if (ok.kind === 'not-modified') touchPage(sqlite, ctx.sourceId, entry.url, at);
     if (kept.outcome === 'skipped') counts.skipped++;
     else {
       counts.fetched++;

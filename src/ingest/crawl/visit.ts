@@ -82,7 +82,7 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
   }
   const planned = { url: entry.url, kind: entry.kind };
   const req = env.plan.prepare ? await env.plan.prepare(ctx, planned, env.fetcher) : {};
-  const stored = findPage(sqlite, ctx.sourceDbId, entry.url);
+  const stored = findPage(sqlite, ctx.sourceId, entry.url);
   const usable = stored && hasBody(env.storeDir, stored.contentHash) ? stored : null;
   const get = (conditional: boolean) =>
     env.fetcher.get({ url: req.url ?? entry.url, headers: req.headers, etag: conditional ? usable?.etag : null, lastModified: conditional ? usable?.lastModified : null });
@@ -178,11 +178,11 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
   finish(() => {
     const now = at;
     if (res.kind === 'ok') {
-      indexPage(sqlite, ctx.sourceDbId, {
+      indexPage(sqlite, ctx.sourceId, {
         url: entry.url, finalUrl: res.finalUrl, status: res.status, contentType: res.headers['content-type'] ?? null,
         etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null, contentHash: hash, size: body.length, kind: entry.kind, fetchedAt: now,
       });
-    } else touchPage(sqlite, ctx.sourceDbId, entry.url, now);
+    } else touchPage(sqlite, ctx.sourceId, entry.url, now);
     if (change !== 'unchanged') {
       const imported = importWithHistory(sqlite, { key: ctx.source.key, name: ctx.source.name, system: ctx.source.system, baseUrl: ctx.source.baseUrl }, [record], now, env.runId);
       addImportCounts(report, imported.byKind);
@@ -193,7 +193,7 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     if (parsed.capped) countError(report, entry.url, 'capped', parsed.capped);
     report.pages.fetched++;
     report.pages[change]++;
-    const documents = env.documents ? planDocuments(sqlite, ctx.sourceDbId, record, change !== 'unchanged', now) : [];
+    const documents = env.documents ? planDocuments(sqlite, ctx.sourceId, record, change !== 'unchanged', now) : [];
     enqueue(sqlite, env.runId, [...children, ...documents].filter((c) => env.fetcher.isAllowedHost(c.url)), entry.url, now);
     completeEntry(sqlite, entry.id, 'done', change, null, attempts, now);
   });

@@ -72,9 +72,9 @@ export async function importDocumentsBeside(
   const result: BesideResult = { lines: [], kept: 0, skipped: 0, used: new Set() };
   const pdfs = pdfsBeside(pageFiles);
   if (!pdfs.size || !opts.sourceKeys.length) return result;
-  const rows = stmt(sqlite, `SELECT DISTINCT f.source_id AS sourceDbId, f.url AS url FROM files f JOIN sources s ON s.id = f.source_id
+  const rows = stmt(sqlite, `SELECT DISTINCT f.source_id AS sourceId, f.url AS url FROM files f JOIN sources s ON s.id = f.source_id
       WHERE f.url IS NOT NULL AND f.paper_id IS NOT NULL AND f.content_hash IS NULL AND s.key IN (SELECT value FROM json_each(?)) ORDER BY f.url`)
-    .all(JSON.stringify(opts.sourceKeys)) as { sourceDbId: number; url: string }[];
+    .all(JSON.stringify(opts.sourceKeys)) as { sourceId: number; url: string }[];
   const matches = rows.map((r) => ({ ...r, file: namesForUrl(r.url).map((n) => pdfs.get(n)).find((f) => f) })).filter((m) => m.file);
   if (!matches.length) return result;
   const pool = new ExtractPool(opts.pool);
@@ -89,7 +89,7 @@ export async function importDocumentsBeside(
         continue;
       }
       result.used.add(file);
-      const kept = await keepDocument(sqlite, pool, storeDir, { sourceDbId: m.sourceDbId, url: m.url, bytes, contentType: null, now: opts.now, attempt: false });
+      const kept = await keepDocument(sqlite, pool, storeDir, { sourceId: m.sourceId, url: m.url, bytes, contentType: null, now: opts.now, attempt: false });
       if (kept.outcome === 'skipped') {
         result.skipped++;
         result.lines.push(`${file}: not a PDF; ${m.url} stays a link`);

@@ -36,11 +36,11 @@ export async function keepDocument(
   sqlite: Database.Database,
   pool: ExtractPool,
   storeDir: string,
-  d: { sourceDbId: number; url: string; bytes: Buffer; contentType: string | null; now: string; attempt?: boolean },
+  d: { sourceId: number; url: string; bytes: Buffer; contentType: string | null; now: string; attempt?: boolean },
 ): Promise<KeptDocument> {
   if (!isPdfBytes(d.bytes)) {
     const type = mimeOf(d.contentType) ?? 'unknown type';
-    markFiles(sqlite, d.sourceDbId, d.url, { state: 'skipped', error: `not a PDF (${type}): kept as a link`, at: d.now, attempt: d.attempt });
+    markFiles(sqlite, d.sourceId, d.url, { state: 'skipped', error: `not a PDF (${type}): kept as a link`, at: d.now, attempt: d.attempt });
     return { outcome: 'skipped', hash: null, status: null, extracted: false };
   }
   const hash = saveBody(storeDir, d.bytes);
@@ -52,6 +52,6 @@ export async function keepDocument(
     status = x.status;
     extracted = true;
   }
-  markFiles(sqlite, d.sourceDbId, d.url, { state: 'fetched', hash, at: d.now, attempt: d.attempt });
+  markFiles(sqlite, d.sourceId, d.url, { state: 'fetched', hash, at: d.now, attempt: d.attempt });
   return { outcome: 'kept', hash, status, extracted };
 }

@@ -15,11 +15,11 @@ export function relinkStoredDocuments(sqlite: Database.Database, storeDir: strin
   const unread = new Set<string>();
   sqlite.transaction(() => {
     for (const e of newest.values()) {
-      const sourceDbId = stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').pluck().get(e.source) as number | undefined;
-      if (sourceDbId === undefined || !hasBody(storeDir, e.sha256)) continue;
-      const rows = stmt(sqlite, `SELECT COUNT(*) FROM files WHERE source_id = ? AND url = ? AND content_hash IS NOT ?`).pluck().get(sourceDbId, e.url, e.sha256) as number;
+      const sourceId = stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').pluck().get(e.source) as number | undefined;
+      if (sourceId === undefined || !hasBody(storeDir, e.sha256)) continue;
+      const rows = stmt(sqlite, `SELECT COUNT(*) FROM files WHERE source_id = ? AND url = ? AND content_hash IS NOT ?`).pluck().get(sourceId, e.url, e.sha256) as number;
       if (rows === 0) continue;
-      linked += markFiles(sqlite, sourceDbId, e.url, { state: 'fetched', hash: e.sha256, at: e.fetchedAt, attempt: false });
+      linked += markFiles(sqlite, sourceId, e.url, { state: 'fetched', hash: e.sha256, at: e.fetchedAt, attempt: false });
       if (!stmt(sqlite, 'SELECT 1 FROM documents WHERE hash = ?').get(e.sha256)) unread.add(e.sha256);
     }
   }).immediate();

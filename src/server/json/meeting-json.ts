@@ -50,7 +50,7 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
     today,
     links: { ...links.meeting(m.id), agendaCsv: links.url(`/meetings/${m.id}/agenda.csv`) },
     source: { key: m.sourceKey, name: m.sourceName, demo: m.isDemo },
-    sourceId: m.sourceId,
+    sourceId: m.externalId,
     originalUrl: isHttp(m.url) ? m.url : null,
     name: m.name,
     organization: committeeJson(links, m.sourceKey, m.organization, m.organizationId),

@@ -53,12 +53,12 @@ function toRecord(p: OparlPaperRow, stations: OparlStationRow[][]): PaperRecord 
   const consultation: ConsultationRecord[] = stations.map((rows) => ({
     organization: rows[0].organization, role: rows[0].role, roleCode: rows[0].role_code as RoleCode | null, stationStatus: rows[0].station_status,
     meetings: rows.filter((r) => r.row !== null).map((r) => ({
-      date: r.date, name: r.name, meetingSourceId: r.meeting_source_id, agendaItemSourceId: r.agenda_item_source_id,
+      date: r.date, name: r.name, meetingSourceId: r.meeting_external_id, agendaItemSourceId: r.agenda_item_external_id,
       result: r.result, resultCode: (r.result_code ?? 'open') as ResultCode,
     })),
   }));
   return {
-    type: 'Paper', format: 1, system: 'allris3', systemVersion: null, sourceId: p.source_record_id, url: p.url, reference: p.reference,
+    type: 'Paper', format: 1, system: 'allris3', systemVersion: null, sourceId: p.external_id, url: p.url, reference: p.reference,
     name: p.name, paperType: p.paper_type, public: null, statusText: null, originator: [], underDirectionOf: [], date: p.date,
     relatedReferences: [], consultation, files: [], text: [], ...(p.data_as_of ? { dataAsOf: p.data_as_of } : {}),
   };
@@ -88,12 +88,12 @@ function orgUrls(c: OparlContext, parts: PaperParts, names: (string | null)[]): 
 }
 
 export function fileObject(c: OparlContext, f: OparlFileRow, paper: OparlPaperRow | null): OparlJson {
-  const key = paper ? paperFileKey(paper.source_key, f.position ?? 0) : f.entity_key!;
+  const key = paper ? paperFileKey(paper.entity_key, f.position ?? 0) : f.entity_key!;
   // a document only a form on the RIS page posts has no address of its own: the page that offers it stands in
   const accessUrl = isHttp(f.url) ? f.url : paper && isHttp(paper.url) ? paper.url : c.urls.web(paper ? `/papers/${paper.id}` : '/');
   return compact({
     id: c.urls.object(c.source.key, 'File', key), type: typeUrl('File'), name: f.name, fileName: f.file_name, mimeType: f.mime_type,
-    size: f.size ?? null, accessUrl, paper: paper ? [c.urls.object(c.source.key, 'Paper', paper.source_key)] : null,
+    size: f.size ?? null, accessUrl, paper: paper ? [c.urls.object(c.source.key, 'Paper', paper.entity_key)] : null,
     ...(paper ? times(paper.first_seen_at, paper.updated_at) : {}),
     [V('accessUrlIsPage')]: isHttp(f.url) ? null : true,
     [V('sha256')]: f.content_hash,
@@ -104,9 +104,9 @@ export function fileObject(c: OparlContext, f: OparlFileRow, paper: OparlPaperRo
 function consultationObjects(c: OparlContext, parts: PaperParts, p: OparlPaperRow, rows: OparlStationRow[], derived: StationProgress | undefined): OparlJson[] {
   const s = rows[0];
   return rows.map((r) => compact({
-    id: c.urls.object(c.source.key, 'Consultation', consultationKey(p.source_key, s.station, r.row ?? 0)),
+    id: c.urls.object(c.source.key, 'Consultation', consultationKey(p.entity_key, s.station, r.row ?? 0)),
     type: typeUrl('Consultation'),
-    paper: c.urls.object(c.source.key, 'Paper', p.source_key),
+    paper: c.urls.object(c.source.key, 'Paper', p.entity_key),
     agendaItem: r.item_key ? c.urls.object(c.source.key, 'AgendaItem', r.item_key) : null,
     meeting: r.meeting_key ? c.urls.object(c.source.key, 'Meeting', r.meeting_key) : null,
     organization: orgUrls(c, parts, [s.organization]),
@@ -133,7 +133,7 @@ function nextStep(pr: Progress): OparlJson | null {
 }
 
 function paperObject(c: OparlContext, parts: PaperParts, p: OparlPaperRow): OparlJson {
-  const id = c.urls.object(c.source.key, 'Paper', p.source_key);
+  const id = c.urls.object(c.source.key, 'Paper', p.entity_key);
   const t = times(p.first_seen_at, p.updated_at);
   if (p.url && c.gone.has(p.url)) return deletedObject(id, typeUrl('Paper'), t);
   const pr = parts.progress.get(p.id);
@@ -144,7 +144,7 @@ function paperObject(c: OparlContext, parts: PaperParts, p: OparlPaperRow): Opar
   const stations = parts.stations.get(p.id) ?? [];
   return compact({
     id, type: typeUrl('Paper'), body: c.urls.body(c.source.key), name: p.name, reference: p.reference, date: p.date, paperType: p.paper_type,
-    relatedPaper: related.flatMap((r) => (parts.paperKeys.has(r) && parts.paperKeys.get(r) !== p.source_key ? [c.urls.object(c.source.key, 'Paper', parts.paperKeys.get(r)!)] : [])),
+    relatedPaper: related.flatMap((r) => (parts.paperKeys.has(r) && parts.paperKeys.get(r) !== p.entity_key ? [c.urls.object(c.source.key, 'Paper', parts.paperKeys.get(r)!)] : [])),
     underDirectionOf: orgUrls(c, parts, underDirectionOf),
     originatorOrganization: orgUrls(c, parts, originator),
     mainFile: c.omitInternal ? null : (files[0] ?? null),

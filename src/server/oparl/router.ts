@@ -104,7 +104,7 @@ export function oparlRouter(ctx: AppContext): express.Router {
       const source = sourceOf(ctx, String(req.params.body));
       const c = contextFor(ctx, req, source);
       const f: OparlPageFilter = {
-        sourceDbId: source.id, after: 0, limit, createdSince: since(req, 'created_since'), createdUntil: since(req, 'created_until'),
+        sourceId: source.id, after: 0, limit, createdSince: since(req, 'created_since'), createdUntil: since(req, 'created_until'),
         modifiedSince: since(req, 'modified_since'), modifiedUntil: since(req, 'modified_until'),
       };
       return { listUrl: c.urls.list(source.key, kind), ...KINDS[kind].list(c, f, cursor) };

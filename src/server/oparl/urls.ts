@@ -1,7 +1,7 @@
 /**
  * The addresses of ratsradar's OParl 1.1 objects (src/server/oparl): absolute, from the site's base
  * (RATSRADAR_BASE_URL or the request's validated host, base-url.ts). An object's id is made of its
- * source's key and its own identity inside that source (papers.source_key, meetings.entity_key, …),
+ * source's key and its own identity inside that source (the entity_key of every table),
  * never of a row id, so the same object has the same id after a re-crawl or a re-import into a new
  * database. Composite identities (a consultation: its paper, station and meeting row) join their parts
  * with "~" and end in numbers, so they split from the right. Pure.

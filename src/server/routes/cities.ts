@@ -69,7 +69,7 @@ export function cityRoute(ctx: AppContext) {
     const data = ctx.read(() => {
       const city = loadCities(ctx.sqlite).find((c) => c.key === key);
       if (!city) throw new HttpError(404, 'Diese Stadt gibt es nicht.');
-      const coming = loadCalendarMeetings(ctx.sqlite, { sourceDbId: city.id, committee: null }, today, '9999-12-31', CITY_COMING);
+      const coming = loadCalendarMeetings(ctx.sqlite, { sourceId: city.id, committee: null }, today, '9999-12-31', CITY_COMING);
       const spec = { match: topicMatchExpression(topic), filters: { source: city.key }, sort: 'activity' as const };
       const { rows, total } = loadPage(ctx.sqlite, spec, CITY_TOPIC_ROWS, 0);
       return {

@@ -117,8 +117,8 @@ export function organizationFeedRoute(ctx: AppContext) {
     const faction = isFactionKind(org.kind);
     const name = org.name ?? '';
     const filter: EventFilter = faction
-      ? { faction: { sourceDbId: org.sourceDbId, name, names: factionNames(ctx.sqlite, org.sourceDbId, name) }, limit: FEED_SIZE }
-      : { committee: { sourceDbId: org.sourceDbId, name }, limit: FEED_SIZE };
+      ? { faction: { sourceId: org.sourceId, name, names: factionNames(ctx.sqlite, org.sourceId, name) }, limit: FEED_SIZE }
+      : { committee: { sourceId: org.sourceId, name }, limit: FEED_SIZE };
     const events = org.name ? loadEvents(ctx.sqlite, filter) : [];
     const base = baseUrl(req);
     sendAtom(res, toAtom({

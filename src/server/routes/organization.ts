@@ -47,7 +47,7 @@ const FACTION_PAPERS = 10;
 
 /** A faction's page: its latest motions (an originator named as the faction is), and the link to all of them. */
 function factionView(ctx: AppContext, committee: CommitteeRef) {
-  const filters = { source: committee.sourceKey, factionNames: factionNames(ctx.sqlite, committee.sourceDbId, committee.name) };
+  const filters = { source: committee.sourceKey, factionNames: factionNames(ctx.sqlite, committee.sourceId, committee.name) };
   const { rows, total } = loadPage(ctx.sqlite, { match: null, filters, sort: 'activity' }, FACTION_PAPERS, 0);
   const q = new URLSearchParams({ thema: 'alle', stadt: committee.sourceKey, fraktion: committee.name });
   return { heading: originatorHeading(committee.name), papers: toListRows(rows), total, listHref: `/?${q.toString()}` };

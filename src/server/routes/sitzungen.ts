@@ -79,7 +79,7 @@ export function sitzungenIcsRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const today = ctx.today();
     const { city, committee } = ctx.read(() => filters(ctx, req));
-    const meetings = loadCalendarMeetings(ctx.sqlite, { sourceDbId: city?.id ?? null, committee }, addDays(today, -ICS_DAYS_BACK), '9999-12-31', ICS_MAX);
+    const meetings = loadCalendarMeetings(ctx.sqlite, { sourceId: city?.id ?? null, committee }, addDays(today, -ICS_DAYS_BACK), '9999-12-31', ICS_MAX);
     const base = baseUrl(req);
     const cal = newCalendar(`Sitzungen${committee ? ` ${committee}` : ''}${city ? `, ${city.name}` : ''} (ratsradar)`);
     for (const m of meetings) addEvent(cal, meetingEvent(m, base));

@@ -76,7 +76,7 @@ export function calendarQuery(q: { stadt?: string | null; gremium?: string | nul
 const rangeText = (r: DayRange) => `${formatGermanDate(r.from)} – ${formatGermanDate(r.to)}`;
 
 export function loadCalendarModel(sqlite: Database.Database, q: CalendarQuery, today: string) {
-  const filter: CalendarFilter = { sourceDbId: q.city?.id ?? null, committee: q.committee };
+  const filter: CalendarFilter = { sourceId: q.city?.id ?? null, committee: q.committee };
   const thisWeek = weekOf(today);
   const nextWeek = { from: addDays(thisWeek.from, 7), to: addDays(thisWeek.to, 7) };
   const grid = monthGrid(q.month);

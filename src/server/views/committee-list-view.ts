@@ -36,7 +36,7 @@ export function committeeNamesOf(sqlite: Database.Database, city: CityRow): Comm
 
 function committeeRows(sqlite: Database.Database, city: CityRow, today: string): CommitteeListRow[] {
   const rows = committeeNamesOf(sqlite, city).map((c) => {
-    const ref: CommitteeRef = { sourceDbId: city.id, sourceKey: city.key, sourceName: city.name, isDemo: city.isDemo, name: c.name, organizationId: c.organizationId };
+    const ref: CommitteeRef = { sourceId: city.id, sourceKey: city.key, sourceName: city.name, isDemo: city.isDemo, name: c.name, organizationId: c.organizationId };
     const isFaction = c.kind === 'faction';
     const next = loadComingMeetings(sqlite, ref, today, 1)[0] ?? null;
     return {

@@ -11,6 +11,6 @@ export function isFactionKind(kind: string | null | undefined): boolean {
 }
 
 /** A faction's names as its source's motions write them (originatorNamesLike), kept until the data changes. */
-export function factionNames(sqlite: Database.Database, sourceDbId: number, name: string): string[] {
-  return memoByData(sqlite, `faction-names|${sourceDbId}|${name}`, () => originatorNamesLike(sqlite, sourceDbId, name));
+export function factionNames(sqlite: Database.Database, sourceId: number, name: string): string[] {
+  return memoByData(sqlite, `faction-names|${sourceId}|${name}`, () => originatorNamesLike(sqlite, sourceId, name));
 }

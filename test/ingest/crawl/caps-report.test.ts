@@ -30,7 +30,7 @@ describe('caps in a crawl', () => {
       expect(report.errorSamples.filter((e) => e.error === 'capped')).toEqual([
         { url: PAPER, error: 'capped', message: expect.stringMatching(new RegExp(`^name: \\d{7} → ${MAX_FIELD_CHARS} characters$`)) },
       ]);
-      expect(sqlite.prepare("SELECT LENGTH(name) FROM papers WHERE source_record_id = '22820'").pluck().get()).toBe(MAX_FIELD_CHARS);
+      expect(sqlite.prepare("SELECT LENGTH(name) FROM papers WHERE external_id = '22820'").pluck().get()).toBe(MAX_FIELD_CHARS);
     } finally {
       close();
     }

@@ -44,7 +44,7 @@ describe('a cut or changed page never overwrites good data (crawl)', () => {
     crawlCorpus(sqlite, dir, 'hamburg-nord', replay.via, {
       seeds: [PAPER], full: true, since: '2026-09-01', until: '2026-09-30', now: () => now,
     });
-  const paperText = () => sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE source_record_id = '1016851'`).pluck().get();
+  const paperText = () => sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE external_id = '1016851'`).pluck().get();
   const failureFiles = () => (fs.existsSync(failures) ? fs.readdirSync(failures).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(failures, f), 'utf8')) as { url: string; reason: string }) : []);
 
   beforeAll(async () => {
@@ -111,7 +111,7 @@ describe('a cut or changed page never overwrites good data (crawl)', () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'day.sqlite'));
     try {
       const crawlAt = (now: string) => crawlCorpus(sqlite, path.join(tmp.dir, 'day'), 'hamburg-nord', replay.via, { seeds: [PAPER], full: true, since: '2026-09-01', until: '2026-09-30', now: () => now });
-      const paperText = () => sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE source_record_id = '1016851'`).pluck().get();
+      const paperText = () => sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE external_id = '1016851'`).pluck().get();
       replay.server.setPage(PAPER, whole);
       await crawlAt('2026-09-20T08:00:00.000Z');
       expect(paperText()).toBe(2);

@@ -40,7 +40,7 @@ describe('incremental crawls', () => {
       replay.server.setPage(PAPER, earlierVersion());
       const first = await crawlCorpus(sqlite, dir, 'regensburg', replay.via, { since: '2026-09-01', until: '2026-09-30', today: '2026-09-20', now: () => '2026-09-20T08:00:00Z' });
       expect([first.mode, first.status, first.pages.fetched]).toEqual(['full', 'done', 3]);
-      const paperId = sqlite.prepare("SELECT id FROM papers WHERE source_record_id = '22820'").pluck().get() as number;
+      const paperId = sqlite.prepare("SELECT id FROM papers WHERE external_id = '22820'").pluck().get() as number;
       expect(sqlite.prepare('SELECT state FROM papers WHERE id = ?').pluck().get(paperId)).not.toMatch(/^decided/);
 
       replay.server.setPage(PAPER, PAPER_BYTES);

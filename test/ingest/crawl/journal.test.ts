@@ -17,8 +17,8 @@ describe('crawl journal', () => {
   test('a URL enters a run once; pending entries come oldest first', () => {
     const { sqlite, close } = openDb(':memory:');
     try {
-      const sourceDbId = saveSource(sqlite, findSource(sqlite, 'regensburg')!);
-      const run = startRun(sqlite, { sourceDbId, mode: 'full', since: null, until: null, today: '2026-09-20', now: '2026-09-20T08:00:00Z', pid: 1 });
+      const sourceId = saveSource(sqlite, findSource(sqlite, 'regensburg')!);
+      const run = startRun(sqlite, { sourceId, mode: 'full', since: null, until: null, today: '2026-09-20', now: '2026-09-20T08:00:00Z', pid: 1 });
       expect(enqueue(sqlite, run, [{ url: 'https://a/1', kind: 'paper' }, { url: 'https://a/2', kind: 'paper' }], null, 'now')).toBe(2);
       expect(enqueue(sqlite, run, [{ url: 'https://a/2', kind: 'meeting' }, { url: 'https://a/3', kind: 'paper' }], 'https://a/1', 'now')).toBe(1);
       expect(nextPending(sqlite, run, new Set())?.url).toBe('https://a/1');
@@ -59,8 +59,8 @@ describe('crawl journal', () => {
   test('a source another live process is crawling (its heartbeat fresh) is refused', async () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'busy.sqlite'));
     try {
-      const sourceDbId = saveSource(sqlite, findSource(sqlite, 'regensburg')!);
-      startRun(sqlite, { sourceDbId, mode: 'full', since: null, until: null, today: '2026-09-20', now: nowIso(), pid: process.ppid });
+      const sourceId = saveSource(sqlite, findSource(sqlite, 'regensburg')!);
+      startRun(sqlite, { sourceId, mode: 'full', since: null, until: null, today: '2026-09-20', now: nowIso(), pid: process.ppid });
       await expect(crawlCorpus(sqlite, tmp.dir, 'regensburg', replay.via)).rejects.toThrow(CrawlBusyError);
       await expect(crawlCorpus(sqlite, tmp.dir, 'regensburg', replay.via)).rejects.toThrow(`regensburg is being crawled by process ${process.ppid}`);
     } finally {
@@ -71,10 +71,10 @@ describe('crawl journal', () => {
   test('a live PID with a stale heartbeat (a PID reused after a crash) does not block the crawl: it resumes the run', async () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'reused.sqlite'));
     try {
-      const sourceDbId = saveSource(sqlite, findSource(sqlite, 'regensburg')!);
+      const sourceId = saveSource(sqlite, findSource(sqlite, 'regensburg')!);
       const stale = new Date(Date.now() - STALE_AFTER_MS - 60_000).toISOString();
-      const runId = startRun(sqlite, { sourceDbId, mode: 'full', since: '2026-09-01', until: '2026-09-30', today: '2026-09-20', now: stale, pid: process.ppid });
-      const run = findOpenRun(sqlite, sourceDbId)!;
+      const runId = startRun(sqlite, { sourceId, mode: 'full', since: '2026-09-01', until: '2026-09-30', today: '2026-09-20', now: stale, pid: process.ppid });
+      const run = findOpenRun(sqlite, sourceId)!;
       // the premise: the PID is alive (our parent), only the heartbeat is old
       expect(() => process.kill(process.ppid, 0)).not.toThrow();
       expect(heldByOther(run, process.pid, nowIso())).toBe(false);

@@ -30,11 +30,11 @@ const all = (db: Database.Database, sql: string) => db.prepare(sql).all() as Row
 
 /** The served database's rows, keyed by what their OParl id says: "<source>/<kind>/<key>". */
 function served(db: Database.Database) {
-  const papers = all(db, `SELECT s.key || '/papers/' || p.source_key AS ref, p.reference, p.name, p.paper_type, p.public, p.status_text,
+  const papers = all(db, `SELECT s.key || '/papers/' || p.entity_key AS ref, p.reference, p.name, p.paper_type, p.public, p.status_text,
     p.originator, p.under_direction_of, p.date, p.related_references, p.files FROM papers p JOIN sources s ON s.id = p.source_id`);
-  const stations = all(db, `SELECT s.key || '/papers/' || p.source_key AS ref, c.position, c.organization, c.role, c.role_code, c.station_status
+  const stations = all(db, `SELECT s.key || '/papers/' || p.entity_key AS ref, c.position, c.organization, c.role, c.role_code, c.station_status
     FROM consultations c JOIN papers p ON p.id = c.paper_id JOIN sources s ON s.id = p.source_id`);
-  const rows = all(db, `SELECT s.key || '/papers/' || p.source_key AS ref, c.position AS station, m.position, m.date, m.name, m.result,
+  const rows = all(db, `SELECT s.key || '/papers/' || p.entity_key AS ref, c.position AS station, m.position, m.date, m.name, m.result,
       m.result_code, s.key || '/meetings/' || mt.entity_key AS meeting,
       -- an agenda item of no known meeting is served (the agendaItem list) but not crawled: the OParl plan reads agenda items
       -- through their meetings, for every OParl RIS
@@ -44,7 +44,7 @@ function served(db: Database.Database) {
   const meetings = all(db, `SELECT s.key || '/meetings/' || m.entity_key AS ref, m.name, m.organization, m.date, m.start, m.end, m.start_offset,
       m.end_offset, m.room, m.location, m.status_text FROM meetings m JOIN sources s ON s.id = m.source_id`);
   const items = all(db, `SELECT s.key || '/agendaItems/' || a.entity_key AS ref, a.position, a.number, a.public, a.name, a.paper_reference,
-      a.result, a.result_code, s.key || '/meetings/' || m.entity_key AS meeting, s.key || '/papers/' || p.source_key AS paper
+      a.result, a.result_code, s.key || '/meetings/' || m.entity_key AS meeting, s.key || '/papers/' || p.entity_key AS paper
     FROM agenda_items a JOIN sources s ON s.id = a.source_id JOIN meetings m ON m.id = a.meeting_id LEFT JOIN papers p ON p.id = a.paper_id`);
   return { papers, stations, rows, meetings, items };
 }
@@ -56,18 +56,18 @@ function crawled(db: Database.Database, base: string) {
     for (const c of cols) out[c] = oparlRef(base, r[c]);
     return out;
   };
-  const papers = all(db, `SELECT p.source_record_id AS ref, p.reference, p.name, p.paper_type, p.public, p.status_text,
+  const papers = all(db, `SELECT p.external_id AS ref, p.reference, p.name, p.paper_type, p.public, p.status_text,
     p.originator, p.under_direction_of, p.date, p.related_references, p.files FROM papers p`).map((r) => ref(r, 'ref'));
-  const stations = all(db, `SELECT p.source_record_id AS ref, c.position, c.organization, c.role, c.role_code, c.station_status
+  const stations = all(db, `SELECT p.external_id AS ref, c.position, c.organization, c.role, c.role_code, c.station_status
     FROM consultations c JOIN papers p ON p.id = c.paper_id`).map((r) => ref(r, 'ref'));
-  const rows = all(db, `SELECT p.source_record_id AS ref, c.position AS station, m.position, m.date, m.name, m.result, m.result_code,
-      mt.source_record_id AS meeting, ai.source_record_id AS item
+  const rows = all(db, `SELECT p.external_id AS ref, c.position AS station, m.position, m.date, m.name, m.result, m.result_code,
+      mt.external_id AS meeting, ai.external_id AS item
     FROM consultation_meetings m JOIN consultations c ON c.id = m.consultation_id JOIN papers p ON p.id = c.paper_id
       LEFT JOIN meetings mt ON mt.id = m.meeting_id LEFT JOIN agenda_items ai ON ai.id = m.agenda_item_id`).map((r) => ref(r, 'ref', 'meeting', 'item'));
-  const meetings = all(db, `SELECT m.source_record_id AS ref, m.name, m.organization, m.date, m.start, m.end, m.start_offset,
+  const meetings = all(db, `SELECT m.external_id AS ref, m.name, m.organization, m.date, m.start, m.end, m.start_offset,
       m.end_offset, m.room, m.location, m.status_text FROM meetings m`).map((r) => ref(r, 'ref'));
-  const items = all(db, `SELECT a.source_record_id AS ref, a.position, a.number, a.public, a.name, a.paper_reference,
-      a.result, a.result_code, m.source_record_id AS meeting, p.source_record_id AS paper
+  const items = all(db, `SELECT a.external_id AS ref, a.position, a.number, a.public, a.name, a.paper_reference,
+      a.result, a.result_code, m.external_id AS meeting, p.external_id AS paper
     FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id LEFT JOIN papers p ON p.id = a.paper_id`).map((r) => ref(r, 'ref', 'meeting', 'paper'));
   return { papers, stations, rows, meetings, items };
 }

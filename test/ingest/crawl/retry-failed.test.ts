@@ -20,7 +20,7 @@ describe('retrying what failed', () => {
   test('the paper page that failed is asked for by the next incremental run, and again while it keeps failing', async () => {
     const { sqlite, close } = openDb(path.join(tmp.dir, 'retry.sqlite'));
     const dir = path.join(tmp.dir, 'retry');
-    const state = () => sqlite.prepare("SELECT state FROM papers WHERE source_record_id = '22820'").pluck().get();
+    const state = () => sqlite.prepare("SELECT state FROM papers WHERE external_id = '22820'").pluck().get();
     const ownPage = () => sqlite.prepare("SELECT COUNT(*) FROM records WHERE kind = 'Paper' AND entity_key = '22820' AND facet = 'allris3'").pluck().get();
     const asked = () => replay.server.requests.filter((r) => r.url.endsWith('VOLFDNR=22820')).map((r) => r.status);
     try {

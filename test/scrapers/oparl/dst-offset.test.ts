@@ -66,7 +66,7 @@ describe('the hour that occurs twice', () => {
       const events = ics.split('BEGIN:VEVENT').slice(1).map((e) => ({
         uid: /UID:(\S+)/.exec(e)![1], start: /DTSTART:(\S+)/.exec(e)![1], end: /DTEND:(\S+)/.exec(e)?.[1] ?? null,
       }));
-      const ids = opened.sqlite.prepare('SELECT source_record_id AS sid, id FROM meetings').all() as { sid: string; id: number }[];
+      const ids = opened.sqlite.prepare('SELECT external_id AS sid, id FROM meetings').all() as { sid: string; id: number }[];
       const uidOf = (sid: string) => `meeting-${ids.find((r) => r.sid.endsWith(sid))!.id}@ratsradar`;
       expect(events.sort((a, b) => (a.uid < b.uid ? -1 : 1))).toEqual([
         { uid: uidOf('9001'), start: '20261025T003000Z', end: '20261025T005000Z' },

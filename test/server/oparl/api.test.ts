@@ -70,7 +70,7 @@ describe('the OParl API', () => {
       for (const f of folders) importSavedPages(other.sqlite, [f], { now: '2026-11-24T09:00:00Z', today: WEB_TODAY });
       loadDemo(other.sqlite, '2026-11-24T09:00:00Z', WEB_TODAY);
       refreshDerived(other.sqlite, WEB_TODAY);
-      const rowId = (db: OpenedDb) => db.sqlite.prepare("SELECT id FROM papers WHERE source_key = '9002'").pluck().get();
+      const rowId = (db: OpenedDb) => db.sqlite.prepare("SELECT id FROM papers WHERE entity_key = '9002'").pluck().get();
       expect(rowId(other)).not.toBe(rowId(opened));
       const [ids, again] = [await allIds(app), await allIds(createApp(other.sqlite, { today: () => WEB_TODAY }))];
       expect(ids.length).toBeGreaterThan(1500);
@@ -144,11 +144,11 @@ describe('the OParl API', () => {
   });
 
   test('a paper whose RIS page the crawl found gone (404) is soft-deleted: deleted: true at its id and in its list, until it is there again', async () => {
-    const paper = opened.sqlite.prepare("SELECT p.source_id, p.source_key, p.url FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'hamburg-nord' AND p.url IS NOT NULL ORDER BY p.id LIMIT 1")
-      .get() as { source_id: number; source_key: string; url: string };
-    const id = `${ROOT}/bodies/hamburg-nord/papers/${paper.source_key}`;
+    const paper = opened.sqlite.prepare("SELECT p.source_id, p.entity_key, p.url FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'hamburg-nord' AND p.url IS NOT NULL ORDER BY p.id LIMIT 1")
+      .get() as { source_id: number; entity_key: string; url: string };
+    const id = `${ROOT}/bodies/hamburg-nord/papers/${paper.entity_key}`;
     const visit = (outcome: string, state: 'done' | 'skipped') => {
-      const run = startRun(opened.sqlite, { sourceDbId: paper.source_id, mode: 'incremental', since: null, until: null, today: WEB_TODAY, now: '2026-11-24T12:00:00Z', pid: process.pid });
+      const run = startRun(opened.sqlite, { sourceId: paper.source_id, mode: 'incremental', since: null, until: null, today: WEB_TODAY, now: '2026-11-24T12:00:00Z', pid: process.pid });
       enqueue(opened.sqlite, run, [{ url: paper.url, kind: 'paper' }], null, '2026-11-24T12:00:00Z');
       const entry = opened.sqlite.prepare('SELECT id FROM crawl_queue WHERE run_id = ?').pluck().get(run) as number;
       completeEntry(opened.sqlite, entry, state, outcome, outcome === 'not-found' ? 'HTTP 404' : null, 1, '2026-11-24T12:00:00Z');

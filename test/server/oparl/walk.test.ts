@@ -103,11 +103,11 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
 
   test('a paper carries its derived state, explanation and next step, and points at ratsradar and the RIS', async () => {
     const id = paperIdOf(opened, 'hamburg-nord', '22-2402');
-    const row = opened.sqlite.prepare('SELECT source_key, url, state FROM papers WHERE id = ?').get(id) as { source_key: string; url: string; state: string };
-    const { status, body } = await getJson(`${base}/oparl/v1.1/bodies/hamburg-nord/papers/${row.source_key}`);
+    const row = opened.sqlite.prepare('SELECT entity_key, url, state FROM papers WHERE id = ?').get(id) as { entity_key: string; url: string; state: string };
+    const { status, body } = await getJson(`${base}/oparl/v1.1/bodies/hamburg-nord/papers/${row.entity_key}`);
     expect(status).toBe(200);
     const p = body as Record<string, unknown>;
-    expect(p.id).toBe(`${base}/oparl/v1.1/bodies/hamburg-nord/papers/${row.source_key}`);
+    expect(p.id).toBe(`${base}/oparl/v1.1/bodies/hamburg-nord/papers/${row.entity_key}`);
     expect(p.web).toBe(`${base}/papers/${id}`);
     expect(p['ratsradar:originalUrl']).toBe(row.url);
     expect(p['ratsradar:state']).toBe(row.state);

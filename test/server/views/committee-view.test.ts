@@ -11,7 +11,7 @@ describe('loadCommitteeModel (Rat der Stadt Musterstadt on 2026-11-24)', () => {
   let f: FixtureApp;
   let model: ReturnType<typeof loadCommitteeModel>;
   const meetingOf = (sid: string) => f.opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
-    WHERE s.key = 'demo-musterstadt' AND m.source_record_id = ?`).pluck().get(sid) as number;
+    WHERE s.key = 'demo-musterstadt' AND m.external_id = ?`).pluck().get(sid) as number;
 
   beforeAll(() => {
     f = buildFixtureApp();

@@ -11,7 +11,7 @@ describe('loadMeetingAgenda (the Rat of 17.12.2026, seen on 2026-11-24)', () => 
 
   beforeAll(() => {
     f = buildFixtureApp();
-    const id = f.opened.sqlite.prepare("SELECT id FROM meetings WHERE source_record_id = '4103'").pluck().get() as number;
+    const id = f.opened.sqlite.prepare("SELECT id FROM meetings WHERE external_id = '4103'").pluck().get() as number;
     agenda = loadMeetingAgenda(f.opened.sqlite, id, TODAY)!;
   });
   afterAll(() => f.cleanup());

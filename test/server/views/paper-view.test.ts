@@ -49,7 +49,7 @@ describe('toPaperView (DS/2026/0123 on 2026-11-24)', () => {
   });
 
   test('the next step: the Hauptausschuss on 03.12.2026, its meeting page and committee page', () => {
-    const meeting = idOf("SELECT id FROM meetings WHERE source_record_id = '4102'");
+    const meeting = idOf("SELECT id FROM meetings WHERE external_id = '4102'");
     expect(view.next && { organization: view.next.organizationLabel, date: view.next.date, station: view.next.stationIndex, meetingId: view.next.meetingId, href: view.next.committeeHref })
       .toEqual({ organization: 'Hauptausschuss', date: '2026-12-03', station: 1, meetingId: meeting, href: view.stations[1].committeeHref });
     expect(view.decision).toBeNull();
