@@ -14,7 +14,7 @@
  * SQL built at run time (a filter's WHERE), and the crawler's one-line statements, go through
  * `stmt(sqlite, text)`: cached by their text (bounded), listed the same way.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { schema, type Db } from './app-schema';
 
@@ -63,7 +63,7 @@ export class StatementRegistry {
   }
 
   /** A statement by its SQL text (modes reset: a caller's `.pluck()` does not leak to the next caller). */
-  text<P extends unknown[] | {} = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+  text<P extends unknown[] | object = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
     let s = this.texts.get(sql);
     if (!s) {
       if (this.texts.size >= DYNAMIC_MAX) this.texts.delete(this.texts.keys().next().value as string);
@@ -125,6 +125,6 @@ export function declareStatements<T>(name: string, prepare: Prepare<T>): Stateme
 }
 
 /** A statement by its SQL text (built at run time, or one line in a crawler step), prepared once per connection and listed. */
-export function stmt<P extends unknown[] | {} = unknown[], R = unknown>(sqlite: Database.Database, sql: string): Database.Statement<P, R> {
+export function stmt<P extends unknown[] | object = unknown[], R = unknown>(sqlite: Database.Database, sql: string): Database.Statement<P, R> {
   return registryOf(sqlite).text<P, R>(sql);
 }

@@ -158,7 +158,3 @@ export function topicHits(topic: Topic, text: string): string[] {
   return [...new Set(hits.map((h) => h.text))];
 }
 
-/** The topic with this id, or null. */
-export function findTopic(set: TopicSet, id: string): Topic | null {
-  return set.topics.find((t) => t.id === id) ?? null;
-}

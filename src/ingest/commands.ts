@@ -31,8 +31,6 @@ const COMMANDS: Record<string, (args: CommandArgs) => Promise<number> | number> 
   sources: sourcesCommand,
 };
 
-export const CRAWLER_COMMANDS = Object.keys(COMMANDS);
-
 /** Runs one crawler command; usage mistakes and unreadable inputs become one line on stderr. */
 export async function runCrawlerCommand(command: string, args: CommandArgs): Promise<number> {
   try {

@@ -54,12 +54,6 @@ export function stampSeenAt(sqlite: Database.Database): Date {
   return new Date(state(sqlite).since);
 }
 
-/** When the data last changed as this process saw it (whole seconds): the time it first saw the current stamp. */
-export function dataChangedAt(sqlite: Database.Database): Date {
-  dataStamp(sqlite);
-  return new Date(state(sqlite).since);
-}
-
 /** Computes `fn()` once per data stamp and key (a small LRU per connection). */
 export function memoByData<T>(sqlite: Database.Database, key: string, fn: () => T): T {
   const stamp = dataStamp(sqlite);

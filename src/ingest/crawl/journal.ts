@@ -113,23 +113,12 @@ export function completeEntry(
     .run(state, outcome, error, attempts, now, entryId);
 }
 
-export function addAttempts(sqlite: Database.Database, entryId: number, attempts: number): void {
-  stmt(sqlite, 'UPDATE crawl_queue SET attempts = attempts + ? WHERE id = ?').run(attempts, entryId);
-}
-
 export function pendingCount(sqlite: Database.Database, runId: number): number {
   return stmt(sqlite, `SELECT COUNT(*) FROM crawl_queue WHERE run_id = ? AND state = 'pending'`).pluck().get(runId) as number;
 }
 
 export function queueCount(sqlite: Database.Database, runId: number): number {
   return stmt(sqlite, 'SELECT COUNT(*) FROM crawl_queue WHERE run_id = ?').pluck().get(runId) as number;
-}
-
-/** Outcome counts of a run's entries (for a resumed run's report). */
-export function outcomeCounts(sqlite: Database.Database, runId: number): Record<string, number> {
-  const rows = stmt(sqlite, `SELECT outcome, COUNT(*) AS n FROM crawl_queue WHERE run_id = ? AND state <> 'pending' GROUP BY outcome`)
-    .all(runId) as { outcome: string; n: number }[];
-  return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
 }
 
 /** How often a running crawl writes its heartbeat (crawl_runs.heartbeat_at), besides after every page. */

@@ -54,7 +54,7 @@ export interface FetcherOptions {
   random?: () => number;
 }
 
-export const FETCHER_DEFAULTS = {
+const FETCHER_DEFAULTS = {
   agentToken: 'ratsradar', rate: 1, concurrency: 1, timeoutMs: 30000, maxBytes: 20 * 1024 * 1024, maxRedirects: 5, maxAttempts: 4,
   backoffBaseMs: 1000, backoffMaxMs: 60000, retryAfterMaxMs: 10 * 60 * 1000, robots: true,
 } satisfies Partial<FetcherOptions>;

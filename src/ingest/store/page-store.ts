@@ -13,8 +13,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const DEFAULT_STORE_DIR = 'data/store';
-
 export interface StoredFetch {
   source: string;
   url: string;
@@ -95,9 +93,3 @@ export function readStoreLog(storeDir: string, source?: string): StoredFetch[] {
   return out.sort((a, b) => (a.fetchedAt < b.fetchedAt ? -1 : a.fetchedAt > b.fetchedAt ? 1 : 0));
 }
 
-/** The sources that have a log in the store. */
-export function storeSources(storeDir: string): string[] {
-  const dir = path.join(storeDir, 'log');
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => f.replace(/\.jsonl$/, '')).sort();
-}

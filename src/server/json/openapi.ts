@@ -80,7 +80,3 @@ export function openApiDocument(base: string) {
   };
 }
 
-/** The schema (a $ref into components) of a path's answer with this status, for tests and clients. */
-export function responseSchemaRef(path: string, status = '200'): string {
-  return `#/paths/${path.replace(/~/g, '~0').replace(/\//g, '~1')}/get/responses/${status}/content/application~1json/schema`;
-}
