@@ -10,6 +10,7 @@ import { dateOnly, parseGermanDate, parseTimeRange } from './dates';
 import { attr, byId, findFirst, isTag } from '../html/dom';
 import { cleanText } from './text';
 import { textValue } from '../html/text';
+import type { MeetingRecord } from '../records';
 
 export interface MeetingField {
   /** labelKey(label): lower case, no colon, spaces, hyphens or slashes ("Gremium:" → "gremium") */
@@ -18,17 +19,9 @@ export interface MeetingField {
   value: readonly AnyNode[];
 }
 
-export interface MeetingHead {
-  name: string | null;
-  organization: string | null;
-  organizationSourceId: string | null;
-  date: string | null;
-  start: string | null;
-  end: string | null;
-  room: string | null;
-  location: string | null;
-  statusText: string | null;
-}
+/** The fields of a meeting record a meeting's head holds. */
+export type MeetingHead = Pick<MeetingRecord, 'name' | 'organization' | 'organizationSourceId' | 'date' | 'start' | 'end'
+  | 'room' | 'location' | 'statusText'>;
 
 type HeadKey = 'name' | 'organization' | 'date' | 'time' | 'status' | 'room' | 'location';
 

@@ -7,7 +7,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { textLines, textValue } from '../html/text';
 import { attr, attrContains, byId, closest, findAll, findFirst, findUnderId, hasAttribute, hasClass, nextElements, textContent } from '../html/dom';
-import type { FileRef, TextSection } from '../records';
+import type { FileRef, PaperRecord, TextSection } from '../records';
 import { parseGermanDate } from './dates';
 import { cleanBlock, cleanText, labelKey, splitList, stripColon } from './text';
 import { documentLinkUrl } from './document-url';
@@ -90,17 +90,9 @@ function listValue(field: HeadField | null): string[] {
 
 // ---------------------------------------------------------------- the paper head
 
-export interface PaperHead {
-  reference: string | null;
-  name: string | null;
-  paperType: string | null;
-  public: boolean | null;
-  statusText: string | null;
-  originator: string[];
-  underDirectionOf: string[];
-  date: string | null;
-  relatedReferences: string[];
-}
+/** The fields of a paper record its head (the table above the Beratungsfolge) holds. */
+export type PaperHead = Pick<PaperRecord, 'reference' | 'name' | 'paperType' | 'public' | 'statusText' | 'originator'
+  | 'underDirectionOf' | 'date' | 'relatedReferences'>;
 
 /** "Antrag - 2026/245" (ALLRIS 4: type first) or "VO/2026/181 - öffentliche Beschlussvorlage" (`_r`: number first). */
 export type TitleOrder = 'type-reference' | 'reference-type';

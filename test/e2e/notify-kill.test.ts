@@ -10,7 +10,7 @@
  *    then drops it, as an MTA drops a message whose DATA it never acknowledged) → must be sent again;
  *  - accepted: after the server's 250 and after the row is marked sent → must not be sent again;
  *  - timer: after a random 0–400 ms (start-up, planning, recovering claims, claiming, rendering, sending).
- * WHAT IT DOES NOT PROVE: a kill in the microseconds between the 250 reaching the sender and the commit
+ * WHAT IT DOES NOT PROVE: a kill between the end of DATA (the 250 on its way back) and the commit
  * of its mark (README "E-mail alerts": that window would resend, with the same Message-ID). The timer
  * never fires inside that window: when it falls there, the kill waits for the mark.
  */
@@ -118,12 +118,14 @@ describe('notify killed with SIGKILL at random points', () => {
             while (pendingMarks.size > 0 && !killed) await new Promise((r) => setTimeout(r, 1));
             await kill('timer');
           }, delay);
-        if (fromConnect) {
-          smtp.hooks.onStep = async (step) => {
-            if (step === 'connect' && !killed) fire();
-            return !killed;
-          };
-        } else fire();
+        // once the sender is killed the server answers nothing more: a DATA whose end it reads after the
+        // kill is dropped unanswered, as in the 'data' mode (else a loaded machine lets the server's 250
+        // reach a sender already dead, the gap the README names, which this test does not claim to close)
+        smtp.hooks.onStep = async (step) => {
+          if (fromConnect && step === 'connect' && !killed) fire();
+          return !killed;
+        };
+        if (!fromConnect) fire();
       }
       const code = await exited;
       smtp.hooks.onStep = undefined;

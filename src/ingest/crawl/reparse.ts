@@ -32,13 +32,7 @@ export interface ReparseResult {
   changes: number;
 }
 
-interface SourceTally {
-  pages: number;
-  imported: number;
-  skipped: number;
-  failed: number;
-  held: number;
-  changes: number;
+interface SourceTally extends Omit<ReparseResult, 'lines'> {
   problems: string[];
 }
 

@@ -7,10 +7,7 @@ import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { ICalCalendar } from 'ical-generator';
 import { meetingsBetween, meetingsByIds, meetingsOfOrganization, organizationHeader, type CalendarMeeting } from '../../db/queries-calendar';
-import { loadPaper } from '../../db/queries';
-import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadPaperLinks } from '../../db/queries-meetings';
-import { progress } from '../../domain/progress';
 import { berlinToUtc, localToUtc } from '../../util/berlin-time';
 import type { AppContext } from '../context';
 import { clipText, FEED_TEXT_MAX, xmlSafe } from '../atom';
@@ -20,6 +17,7 @@ import { dayDe, toDate } from '../to-date';
 import { UNKNOWN_COMMITTEE } from '../../domain/explain';
 import { nextStepText } from '../../domain/step-texts';
 import { parseId } from './ids';
+import { paperOfRoute } from './paper-param';
 import { rowIdentities } from '../../domain/derive-events';
 import { loadDateMoves } from '../../db/queries-events';
 
@@ -108,10 +106,7 @@ export function sendIcs(res: Response, cal: ICalCalendar, filename: string): voi
 /** GET /papers/:id/calendar.ics — every planned (future) meeting row of the motion. */
 export function paperCalendarRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
-    const id = parseId(req.params.id);
-    const stored = id === null ? null : loadPaper(ctx.sqlite, id);
-    if (!stored || id === null) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
-    const pr = progress(stored.record, ctx.today(), { agenda: loadPaperAgenda(ctx.sqlite, id) });
+    const { id, stored, progress: pr } = paperOfRoute(ctx, req.params.id);
     const base = baseUrl(req);
     const p = stored.record;
     const links = loadPaperLinks(ctx.sqlite, id, p.consultation.map((c) => c.organization));

@@ -7,12 +7,10 @@
  */
 import type { Request, Response } from 'express';
 import { organizationHeader } from '../../db/queries-calendar';
-import { loadPaper } from '../../db/queries';
-import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadEvents, type EventFilter } from '../../db/queries-events';
 import { UNKNOWN_COMMITTEE } from '../../domain/explain';
 import { originatorHeading } from '../../domain/originators';
-import { progress, type Progress } from '../../domain/progress';
+import type { Progress } from '../../domain/progress';
 import { agendaSourceText, awaitingText, nextStepText } from '../../domain/step-texts';
 import type { TopicSet } from '../../domain/topics';
 import type { AppContext } from '../context';
@@ -26,6 +24,7 @@ import { factionNames, isFactionKind } from '../views/factions';
 import { searchSpec } from '../views/list-data';
 import { listQuery, parseListParams } from '../views/list-params';
 import { parseId } from './ids';
+import { paperOfRoute } from './paper-param';
 
 export const FEED_SIZE = 50;
 /** a motion's own feed: all its events, at most this many */
@@ -38,10 +37,7 @@ function sendAtom(res: Response, xml: string): void {
 /** GET /papers/:id/feed.atom — the motion's change events, newest first. */
 export function paperFeedRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
-    const id = parseId(req.params.id);
-    const stored = id === null ? null : loadPaper(ctx.sqlite, id);
-    if (!stored || id === null) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
-    const pr = progress(stored.record, ctx.today(), { agenda: loadPaperAgenda(ctx.sqlite, id) });
+    const { id, stored, progress: pr } = paperOfRoute(ctx, req.params.id);
     const base = baseUrl(req);
     const page = `${base}/papers/${id}`;
     const p = stored.record;
