@@ -27,7 +27,7 @@ const SILENT = [
 
 describe('recoverPageUrl on the corpus', () => {
   test.each(pages.map((p) => [p.file, p.url, p.source]))('%s', (file, url, source) => {
-    const got = recoverPageUrl(detected(file), bases.get(source) ?? null);
+    const got = recoverPageUrl(detected(file), (source ? bases.get(source) : undefined) ?? null);
     expect(got).toBe(SILENT.includes(file) ? null : url);
   });
 

@@ -79,7 +79,7 @@ describe('list facets: committees per city, years by date or first meeting', () 
     const undatedCounted = papers.filter((p) => p.date == null && yearOf(p) != null).length;
     expect(undatedCounted).toBeGreaterThan(50);
     // with no year at all only motions without date and without any dated meeting stay out
-    expect(got.reduce((n, o) => n + o.count, 0)).toBe(papers.length - papers.filter((p) => yearOf(p) == null).length);
+    expect(got.reduce((n, o) => n + (o.count ?? 0), 0)).toBe(papers.length - papers.filter((p) => yearOf(p) == null).length);
     for (const o of got) {
       const page = (await request(f.app).get(`/?thema=alle&jahr=${o.value}`).expect(200)).text;
       expect([o.value, total(page)]).toEqual([o.value, o.count]);

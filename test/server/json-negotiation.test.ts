@@ -193,7 +193,7 @@ describe('a committee’s queue in JSON, walked by links.next', () => {
     let next: string | null = `/organizations/${orgId}.json`;
     let pages = 0;
     while (next) {
-      const res = await request(app).get(next).set('Host', 'q.example').expect(200);
+      const res: request.Response = await request(app).get(next).set('Host', 'q.example').expect(200);
       expect(v.check('/organizations/{id}.json', 200, res.body)).toBe('');
       pages += 1;
       expect(res.body.queue.pagination).toEqual({ page: pages, pageSize: QUEUE_PAGE_SIZE, total: 130, pages: 3 });
