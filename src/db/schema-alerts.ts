@@ -75,7 +75,12 @@ export const alertOutbox = sqliteTable(
     messageId: text('message_id').notNull(),
     lastError: text('last_error'),
   },
-  (t) => [uniqueIndex('alert_outbox_dedupe').on(t.dedupeKey), index('alert_outbox_due').on(t.state, t.dueAt)],
+  (t) => [
+    uniqueIndex('alert_outbox_dedupe').on(t.dedupeKey),
+    index('alert_outbox_due').on(t.state, t.dueAt),
+    // the subscription's mails: found (and deleted with it, ON DELETE CASCADE) without reading the whole queue
+    index('alert_outbox_subscription').on(t.subscriptionId),
+  ],
 );
 
 export type AlertSubscriptionRow = typeof alertSubscriptions.$inferSelect;

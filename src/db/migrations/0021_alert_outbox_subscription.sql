@@ -1,0 +1,1 @@
+CREATE INDEX `alert_outbox_subscription` ON `alert_outbox` (`subscription_id`);
