@@ -3,10 +3,59 @@
  * `document_pages`, and the fetch state of each `files` row that links a document (by its URL). Every
  * files row of a source with the same URL shares the fetch; every URL with the same bytes shares the
  * documents row.
+ * The crawler's document steps are not hot: drizzle's typed prepared queries, declared once; the motion
+ * page's read (documentStatesOfPaper) stays raw SQL (the motion page's fresh render is a bench target).
  */
 import type Database from 'better-sqlite3';
+import { and, asc, eq, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm';
 import type { Extraction } from '../ingest/documents/extract-pool';
-import { stmt } from './registry';
+import type { Db } from './app-schema';
+import { declareStatements } from './registry';
+import { files } from './schema';
+import { documentPages, documents } from './schema-content';
+
+/** Tries after which a failing document is left alone (its state says "failed" and why). */
+export const MAX_DOCUMENT_ATTEMPTS = 5;
+
+const p = (name: string) => sql.placeholder(name);
+
+function prepare(sqlite: Database.Database, db: Db) {
+  const failedToRetry = and(eq(files.fetchState, 'failed'), lt(files.fetchAttempts, MAX_DOCUMENT_ATTEMPTS));
+  const ofSourceUrl = and(eq(files.sourceId, p('source')), eq(files.url, p('url')));
+  const d = documents;
+  return {
+    dropPages: db.delete(documentPages).where(eq(documentPages.hash, p('hash'))).prepare(),
+    saveDocument: db.insert(d).values({
+      hash: p('hash'), size: p('size'), mimeType: p('mimeType'), status: p('status'), error: p('error'), pageCount: p('pageCount'),
+      title: p('title'), createdOn: p('createdOn'), extractedAt: p('extractedAt'), extractor: p('extractor'),
+    }).onConflictDoUpdate({
+      target: d.hash,
+      set: {
+        size: sql`excluded.size`, mimeType: sql`excluded.mime_type`, status: sql`excluded.status`, error: sql`excluded.error`,
+        pageCount: sql`excluded.page_count`, title: sql`excluded.title`, createdOn: sql`excluded.created_on`,
+        extractedAt: sql`excluded.extracted_at`, extractor: sql`excluded.extractor`,
+      },
+    }).prepare(),
+    addPage: db.insert(documentPages).values({ hash: p('hash'), page: p('page'), text: p('text'), searchText: p('searchText') }).prepare(),
+    status: db.select({ status: d.status }).from(d).where(and(eq(d.hash, p('hash')), eq(d.extractor, p('extractor')))).prepare(),
+    markFiles: db.update(files).set({
+      fetchState: sql`${p('state')}`, contentHash: sql`COALESCE(${p('hash')}, ${files.contentHash})`, fetchError: sql`${p('error')}`,
+      fetchAttempts: sql`${files.fetchAttempts} + ${p('attempt')}`,
+      fetchedAt: sql`CASE WHEN ${p('state')} = 'fetched' THEN ${p('at')} ELSE ${files.fetchedAt} END`,
+    }).where(ofSourceUrl).prepare(),
+    toRetry: db.selectDistinct({ url: files.url }).from(files)
+      .where(and(eq(files.sourceId, p('source')), isNotNull(files.url), isNotNull(files.paperId), failedToRetry)).orderBy(asc(files.url)).prepare(),
+    open: db.select({ n: sql<number>`COUNT(*)` }).from(files).where(and(ofSourceUrl, or(isNull(files.fetchState), failedToRetry))).prepare(),
+    storedHashes: db.select({ hash: sql<string>`${files.contentHash}`, mimeType: max(d.mimeType) }).from(files).leftJoin(d, eq(d.hash, files.contentHash))
+      .where(isNotNull(files.contentHash)).groupBy(files.contentHash).orderBy(asc(files.contentHash)).prepare(),
+    // raw SQL: read by the motion page (bench: fresh render p50)
+    statesOfPaper: sqlite.prepare<[number], FileDocumentState>(`SELECT f.url AS url, f.fetch_state AS fetchState, d.status AS status,
+      d.page_count AS pageCount, COALESCE(d.error, f.fetch_error) AS error
+      FROM files f LEFT JOIN documents d ON d.hash = f.content_hash WHERE f.paper_id = ? AND f.url IS NOT NULL ORDER BY f.position`),
+  };
+}
+
+const stmts = declareStatements('documents', prepare);
 
 /** Writes (or replaces) a document's extraction: its row and its pages, in one transaction. */
 export function saveExtraction(
@@ -14,22 +63,17 @@ export function saveExtraction(
   doc: { hash: string; size: number; mimeType: string | null; extractor: string; extractedAt: string },
   x: Extraction,
 ): void {
+  const q = stmts(sqlite);
   sqlite.transaction(() => {
-    stmt(sqlite, 'DELETE FROM document_pages WHERE hash = ?').run(doc.hash);
-    stmt(sqlite, `INSERT INTO documents (hash, size, mime_type, status, error, page_count, title, created_on, extracted_at, extractor)
-      VALUES (@hash, @size, @mimeType, @status, @error, @pageCount, @title, @createdOn, @extractedAt, @extractor)
-      ON CONFLICT (hash) DO UPDATE SET size = excluded.size, mime_type = excluded.mime_type, status = excluded.status,
-        error = excluded.error, page_count = excluded.page_count, title = excluded.title, created_on = excluded.created_on,
-        extracted_at = excluded.extracted_at, extractor = excluded.extractor`)
-      .run({ ...doc, status: x.status, error: x.error, pageCount: x.pageCount, title: x.title, createdOn: x.createdOn });
-    const page = stmt(sqlite, 'INSERT INTO document_pages (hash, page, text, search_text) VALUES (?, ?, ?, ?)');
-    x.pages.forEach((text, i) => page.run(doc.hash, i + 1, text, x.searchPages[i] ?? ''));
+    q.dropPages.run({ hash: doc.hash });
+    q.saveDocument.run({ ...doc, status: x.status, error: x.error, pageCount: x.pageCount, title: x.title, createdOn: x.createdOn });
+    x.pages.forEach((text, i) => q.addPage.run({ hash: doc.hash, page: i + 1, text, searchText: x.searchPages[i] ?? '' }));
   }).immediate();
 }
 
 /** The status of the document with these bytes, when it was read by this extractor; null: not read (yet). */
 export function extractedStatus(sqlite: Database.Database, hash: string, extractor: string): string | null {
-  return (stmt(sqlite, 'SELECT status FROM documents WHERE hash = ? AND extractor = ?').pluck().get(hash, extractor) as string | undefined) ?? null;
+  return stmts(sqlite).status.get({ hash, extractor })?.status ?? null;
 }
 
 export type FetchState = 'fetched' | 'failed' | 'skipped';
@@ -41,35 +85,22 @@ export function markFiles(
   url: string,
   r: { state: FetchState; hash?: string | null; error?: string | null; at: string; attempt?: boolean },
 ): number {
-  return stmt(sqlite, `UPDATE files SET fetch_state = ?, content_hash = COALESCE(?, content_hash), fetch_error = ?,
-      fetch_attempts = fetch_attempts + ?, fetched_at = CASE WHEN ? = 'fetched' THEN ? ELSE fetched_at END
-      WHERE source_id = ? AND url = ?`)
-    .run(r.state, r.hash ?? null, r.error ?? null, r.attempt === false ? 0 : 1, r.state, r.at, sourceId, url).changes;
+  return stmts(sqlite).markFiles.run({ state: r.state, hash: r.hash ?? null, error: r.error ?? null, attempt: r.attempt === false ? 0 : 1, at: r.at, source: sourceId, url }).changes;
 }
-
-/** Tries after which a failing document is left alone (its state says "failed" and why). */
-export const MAX_DOCUMENT_ATTEMPTS = 5;
 
 /** Document URLs of a source to fetch again: failed before (fewer than the maximum tries) or never tried. */
 export function documentsToRetry(sqlite: Database.Database, sourceId: number): string[] {
-  return stmt(sqlite, `SELECT DISTINCT url FROM files WHERE source_id = ? AND url IS NOT NULL AND paper_id IS NOT NULL
-      AND (fetch_state = 'failed' AND fetch_attempts < ?) ORDER BY url`)
-    .pluck()
-    .all(sourceId, MAX_DOCUMENT_ATTEMPTS) as string[];
+  return stmts(sqlite).toRetry.all({ source: sourceId }).map((r) => r.url as string);
 }
 
 /** Whether every files row of the source with this URL has its document (fetched, or left as a link on purpose). */
 export function documentSettled(sqlite: Database.Database, sourceId: number, url: string): boolean {
-  const open = stmt(sqlite, `SELECT COUNT(*) FROM files WHERE source_id = ? AND url = ?
-      AND (fetch_state IS NULL OR (fetch_state = 'failed' AND fetch_attempts < ?))`).pluck().get(sourceId, url, MAX_DOCUMENT_ATTEMPTS) as number;
-  return open === 0;
+  return stmts(sqlite).open.get({ source: sourceId, url })!.n === 0;
 }
 
 /** The stored documents to read again (reparse --documents): every hash a files row points to. */
 export function storedDocumentHashes(sqlite: Database.Database): { hash: string; mimeType: string | null }[] {
-  return stmt(sqlite, `SELECT f.content_hash AS hash, MAX(d.mime_type) AS mimeType FROM files f LEFT JOIN documents d ON d.hash = f.content_hash
-      WHERE f.content_hash IS NOT NULL GROUP BY f.content_hash ORDER BY f.content_hash`)
-    .all() as { hash: string; mimeType: string | null }[];
+  return stmts(sqlite).storedHashes.all();
 }
 
 /** A paper's document states by URL, for its page: fetched and read (pages), no text layer, failed. */
@@ -82,8 +113,5 @@ export interface FileDocumentState {
 }
 
 export function documentStatesOfPaper(sqlite: Database.Database, paperId: number): FileDocumentState[] {
-  return stmt(sqlite, `SELECT f.url AS url, f.fetch_state AS fetchState, d.status AS status, d.page_count AS pageCount,
-      COALESCE(d.error, f.fetch_error) AS error
-      FROM files f LEFT JOIN documents d ON d.hash = f.content_hash WHERE f.paper_id = ? AND f.url IS NOT NULL ORDER BY f.position`)
-    .all(paperId) as FileDocumentState[];
+  return stmts(sqlite).statesOfPaper.all(paperId);
 }
