@@ -6,14 +6,16 @@
 import type Database from 'better-sqlite3';
 import type { TextSection, Vote } from '../../scrapers/records';
 import type { DecisionItem } from '../domain/decisions';
+import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
+import type { agendaItems, consultationMeetings, consultations, papers } from './schema';
 
-interface ItemDbRow {
-  id: number; paper_id: number; external_id: string | null; meeting_id: number | null; date: string | null;
-  organization: string | null; vote: string | null; text: string | null; provenance: string | null;
-}
+/** An agenda item naming a paper (paper_id not null), its date and committee from its meeting where it has one. */
+type ItemDbRow = Pick<RawRow<typeof agendaItems>, 'id' | 'external_id' | 'meeting_id' | 'date' | 'organization' | 'vote' | 'text' | 'provenance'> & { paper_id: number };
 
-interface RowLinkDbRow { paper_id: number; station: number; row: number; meeting_id: number | null; agenda_item_id: number | null }
+/** A meeting row of a Beratungsfolge: its station's and its own position, and what it is linked to. */
+type RowLinkDbRow = Pick<RawRow<typeof consultations>, 'paper_id'> & Pick<RawRow<typeof consultationMeetings>, 'meeting_id' | 'agenda_item_id'>
+  & { station: number; row: number };
 
 /** Row links of a paper: [station][row] → the meeting and the agenda item the row is linked to. */
 export type RowLinks = { meetingId: number | null; agendaItemId: number | null }[][];
@@ -27,7 +29,7 @@ function prepare(sqlite: Database.Database) {
     links: sqlite.prepare<[string], RowLinkDbRow>(`SELECT c.paper_id, c.position AS station, cm.position AS row, cm.meeting_id,
       cm.agenda_item_id FROM consultations c JOIN consultation_meetings cm ON cm.consultation_id = c.id
       WHERE c.paper_id IN (${IDS}) ORDER BY c.paper_id, c.position, cm.position`),
-    papers: sqlite.prepare<[string], { id: number; originator: string; url: string | null }>(
+    papers: sqlite.prepare<[string], Pick<RawRow<typeof papers>, 'id' | 'originator' | 'url'>>(
       `SELECT id, originator, url FROM papers WHERE id IN (${IDS})`,
     ),
   };

@@ -5,7 +5,9 @@
  */
 import type Database from 'better-sqlite3';
 import { loadPaperHistory, type PaperHistoryEntry } from './history';
+import type { RawRow } from './raw-rows';
 import { declareStatements, stmt } from './registry';
+import type { papers } from './schema';
 
 export interface CaseCandidateRow {
   id: number;
@@ -16,14 +18,7 @@ export interface CaseCandidateRow {
   relatedReferences: string[];
 }
 
-interface CandidateDbRow {
-  id: number;
-  reference: string | null;
-  name: string | null;
-  state: string | null;
-  date: string | null;
-  related_references: string;
-}
+type CandidateDbRow = Pick<RawRow<typeof papers>, 'id' | 'reference' | 'name' | 'state' | 'date' | 'related_references'>;
 
 const COLUMNS = 'id, reference, name, state, date, related_references';
 // `+source_id`: the source only filters; the lookups go by papers_reference and paper_related_references

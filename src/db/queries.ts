@@ -6,7 +6,9 @@ import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
 import type { DatedPaper } from '../domain/data-age';
 import { loadStations } from './queries-progress';
+import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
+import type { papers } from './schema';
 
 export interface PaperMeta {
   id: number;
@@ -25,13 +27,8 @@ export interface StoredPaper {
   record: PaperRecord & DatedPaper;
 }
 
-interface PaperDbRow {
-  id: number; source_key: string; source_name: string; is_demo: number; first_seen_at: string; updated_at: string;
-  external_id: string | null; system: string; system_version: string | null; url: string | null;
-  reference: string | null; name: string | null; paper_type: string | null; public: number | null;
-  status_text: string | null; originator: string; under_direction_of: string; date: string | null;
-  related_references: string; files: string; text: string; data_as_of: string | null;
-}
+/** `SELECT p.*` with the source's key, name and demo flag. */
+type PaperDbRow = RawRow<typeof papers> & { source_key: string; source_name: string; is_demo: number };
 
 function prepare(sqlite: Database.Database) {
   return {

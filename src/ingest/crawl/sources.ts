@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SystemName } from '../../../scrapers/records';
+import type { RawRow } from '../../db/raw-rows';
+import type { sources } from '../../db/schema';
 import { projectRoot } from '../../util/paths';
 
 export interface SourceConfig {
@@ -57,14 +59,7 @@ export function loadSourcesFile(file = defaultSourcesFile()): SourceConfig[] {
   });
 }
 
-interface SourceDbRow {
-  key: string;
-  name: string;
-  system: string | null;
-  base_url: string | null;
-  oparl_url: string | null;
-  crawl_config: string | null;
-}
+type SourceDbRow = Pick<RawRow<typeof sources>, 'key' | 'name' | 'system' | 'base_url' | 'oparl_url' | 'crawl_config'>;
 
 function fromRow(r: SourceDbRow): SourceConfig | null {
   if (!r.base_url || !r.system || !SYSTEMS.includes(r.system as SystemName)) return null;
