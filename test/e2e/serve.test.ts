@@ -27,7 +27,11 @@ async function startServe(db: string, today: string, env: Record<string, string>
   child.stdout.on('data', (d) => (output.out += d));
   child.stderr.on('data', (d) => (output.err += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output.out} ${output.err}`)), 20000);
+    // a server that does not come up is stopped, so that the failure does not leave jest waiting for it
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${output.out} ${output.err}`));
+    }, 20000);
     child.stdout.on('data', () => {
       if (output.out.includes('ratsradar serves')) {
         clearTimeout(timer);
