@@ -1,0 +1,37 @@
+/**
+ * Content-Encoding: gzip for the answers the response cache keeps (src/server/response-cache.ts). A
+ * client that accepts gzip (browsers, Python requests — Meine Stadt Transparent's importer —, the OParl
+ * validator, `curl --compressed`, ratsradar's own fetcher) gets the gzip of the very bytes an identity
+ * client gets; the gzip is made once per kept answer and sent again from the cache. Only text answers
+ * of at least GZIP_MIN_BYTES are compressed (below that the header costs more than it saves), and only
+ * when the gzip is smaller.
+ */
+import zlib from 'node:zlib';
+import type { Request } from 'express';
+
+/** Answers shorter than this are sent as they are. */
+export const GZIP_MIN_BYTES = 1024;
+
+/** zlib's default level: once per kept answer, so the smaller body is worth the extra CPU of level 6 over 1. */
+const LEVEL = 6;
+
+/** HTML, JSON (OParl), CSV, Atom/RSS, iCalendar, XML, JavaScript, CSS, SVG — not PDFs or images. */
+const TEXTUAL = /^\s*(text\/|application\/(json|xml|javascript|[\w.-]+\+(json|xml))\s*(;|$)|image\/svg\+xml)/i;
+
+/** Whether a 200 answer of this type, encoding and length is worth compressing. */
+export function compressible(contentType: string | undefined, contentEncoding: string | undefined, length: number): boolean {
+  return length >= GZIP_MIN_BYTES && contentEncoding === undefined && contentType !== undefined && TEXTUAL.test(contentType);
+}
+
+/** The gzip of `body`, or null when it is not smaller. */
+export function gzipOf(body: Buffer): Buffer | null {
+  const gz = zlib.gzipSync(body, { level: LEVEL });
+  return gz.length < body.length ? gz : null;
+}
+
+/** Whether the request's Accept-Encoding takes gzip (q > 0, or `*`); without the header only identity. */
+export function acceptsGzip(req: Request): boolean {
+  const header = req.headers['accept-encoding'];
+  if (!header) return false;
+  return req.acceptsEncodings('gzip', 'identity') === 'gzip';
+}
