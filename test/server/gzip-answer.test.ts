@@ -178,6 +178,7 @@ describe('what is compressed', () => {
       const cases: [string | null, string][] = [
         [null, 'false'], ['', 'false'], ['gzip', 'true'], ['gzip, deflate, br', 'true'], ['*', 'true'], ['*;q=0', 'false'],
         ['gzip;q=0', 'false'], ['gzip;q=0.001', 'true'], ['deflate', 'false'], ['identity;q=0, gzip', 'true'],
+        ['gzip;q=0, *', 'false'], ['*, gzip;q=0.0', 'false'], ['deflate, gzip ; q=1.0', 'true'], ['x-gzip, br;q=1', 'false'],
       ];
       for (const [header, expected] of cases) {
         const r = await rawGet(port, '/', header === null ? {} : { 'accept-encoding': header });
