@@ -1,6 +1,6 @@
 /** One autocannon run on loopback against a rotating list of paths; latencies kept at full (sub-ms) precision. */
 import autocannon from 'autocannon';
-// autocannon's per-connection queue of answers (no types: a file of the package, not its API)
+// autocannon's per-connection queue of answers (a file of the package, not its API: bench/autocannon-internals.d.ts)
 import PipelinedRequestsQueue = require('autocannon/lib/pipelinedRequestsQueue');
 
 export interface LoadResult {
@@ -53,11 +53,9 @@ export interface LoadOptions {
   discardBodies?: boolean;
 }
 
-type AddBody = (this: unknown, data: Buffer) => void;
-
 /** Runs `run` with autocannon's body keeping switched off (see LoadOptions.discardBodies), or as it is. */
 async function withBodies<T>(discard: boolean, run: () => Promise<T>): Promise<T> {
-  const proto = (PipelinedRequestsQueue as unknown as { prototype: { addBody: AddBody } }).prototype;
+  const proto = PipelinedRequestsQueue.prototype;
   const keep = proto.addBody;
   if (discard) proto.addBody = () => {};
   try {
