@@ -1,5 +1,7 @@
 /** One autocannon run on loopback against a rotating list of paths; latencies kept at full (sub-ms) precision. */
 import autocannon from 'autocannon';
+// autocannon's per-connection queue of answers (a file of the package, not its API: bench/autocannon-internals.d.ts)
+import PipelinedRequestsQueue = require('autocannon/lib/pipelinedRequestsQueue');
 
 export interface LoadResult {
   /** 2xx responses per second */
@@ -28,12 +30,53 @@ export function uniquePath(path: string): string {
   return `${path}${path.includes('?') ? '&' : '?'}${UNIQUE_PARAM}=${++uniqueCounter}`;
 }
 
+/** What the clients of a run send: `Accept-Encoding: gzip, deflate` as Python requests and browsers do, or nothing (identity). */
+export type ClientEncoding = 'gzip' | 'identity';
+
+/** The request headers of a client of that kind. */
+export function clientHeaders(encoding: ClientEncoding): Record<string, string> {
+  return encoding === 'gzip' ? { 'accept-encoding': 'gzip, deflate' } : {};
+}
+
+export interface LoadOptions {
+  /** every request with a query parameter of its own (uniquePath): no answer from a cache keyed by the URL */
+  unique?: boolean;
+  /** what the clients accept: no Accept-Encoding (identity, the default) or gzip */
+  encoding?: ClientEncoding;
+  /**
+   * autocannon keeps every answer's body as a string (PipelinedRequestsQueue.addBody: `req.body += data`, a
+   * UTF-8 decode of every chunk) for checks this bench does not use; for a large answer that costs the
+   * client more than the server spends on it (5.4 ms a 476 KiB OParl list page, 0.6 ms its 26 KiB of
+   * gzip, against the server's 0.3–0.6 ms), so the run measures the client. `discardBodies` counts the
+   * bytes and drops them instead, for this run only.
+   */
+  discardBodies?: boolean;
+}
+
+/** Runs `run` with autocannon's body keeping switched off (see LoadOptions.discardBodies), or as it is. */
+async function withBodies<T>(discard: boolean, run: () => Promise<T>): Promise<T> {
+  const proto = PipelinedRequestsQueue.prototype;
+  const keep = proto.addBody;
+  if (discard) proto.addBody = () => {};
+  try {
+    return await run();
+  } finally {
+    proto.addBody = keep;
+  }
+}
+
 /**
  * Runs `connections` connections for `seconds` against `paths` (taken in turn). With `unique`, every
  * request gets a query parameter of its own (uniquePath), so that no answer comes from a cache keyed by
- * the URL (the server's response cache, src/server/response-cache.ts): every request renders.
+ * the URL (the server's response cache, src/server/response-cache.ts): every request renders. The
+ * clients send no Accept-Encoding (identity answers) unless `encoding` is 'gzip'; they count the bytes
+ * as they come and do not decompress.
  */
-export async function runLoad(port: number, paths: string[], connections: number, seconds: number, unique = false): Promise<LoadResult> {
+export async function runLoad(port: number, paths: string[], connections: number, seconds: number, unique = false, opts: LoadOptions = {}): Promise<LoadResult> {
+  return withBodies(opts.discardBodies === true, () => load(port, paths, connections, seconds, unique || opts.unique === true, opts.encoding ?? 'identity'));
+}
+
+async function load(port: number, paths: string[], connections: number, seconds: number, unique: boolean, encoding: ClientEncoding): Promise<LoadResult> {
   let next = 0;
   const latencies: number[] = [];
   let non2xx = 0;
@@ -43,6 +86,7 @@ export async function runLoad(port: number, paths: string[], connections: number
         url: `http://127.0.0.1:${port}`,
         connections,
         duration: seconds,
+        headers: clientHeaders(encoding),
         requests: [{ method: 'GET', setupRequest: (req) => {
           const p = paths[next++ % paths.length];
           return { ...req, path: unique ? uniquePath(p) : p };

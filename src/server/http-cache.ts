@@ -8,11 +8,14 @@
  * ETag = hash(process start, data stamp, today, format, URL with host — feeds hold absolute links) and Last-Modified = when this process first saw
  * the current data (src/server/data-stamp.ts). Both change together whenever a row changes. Since the
  * ETag names the answer, answers are also kept by it and sent again without rendering (response-cache.ts).
+ * A client that accepts gzip gets text answers of 1 KiB and more gzipped (gzip-answer.ts): the same answer
+ * in another encoding, so the ETag stays the same weak one and `Vary: Accept, Accept-Encoding` says so.
  */
 import crypto from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppContext } from './context';
 import { BOOT_ID, stampSeenAt } from './data-stamp';
+import { acceptsGzip } from './gzip-answer';
 import { acceptedFormat } from './json/negotiate';
 import { createResponseCache } from './response-cache';
 
@@ -50,13 +53,13 @@ export function httpCache(ctx: AppContext) {
       res.setHeader('ETag', etag);
       res.setHeader('Last-Modified', lastModified.toUTCString());
       res.setHeader('Cache-Control', 'no-cache');
-      res.setHeader('Vary', 'Accept');
+      res.setHeader('Vary', 'Accept, Accept-Encoding');
       if (isNotModified(req, etag, lastModified)) {
         res.status(304).end();
         return;
       }
       // an answer rendered before under the same ETag is the same answer (src/server/response-cache.ts)
-      if (rendered.serve(res, etag, `${stamp}|${today}`)) return;
+      if (rendered.serve(res, etag, `${stamp}|${today}`, acceptsGzip(req))) return;
       next();
     } catch (err) {
       next(err);

@@ -4,8 +4,13 @@
  * answer rendered once is sent again as it is, until a row changes or the day does; then the stamp
  * in the key changes and the whole cache is dropped. Only 200 answers are kept (not redirects or
  * errors), at most MAX_ENTRIES and MAX_BYTES of bodies, least recently used out first.
+ *
+ * A client that accepts gzip gets text answers of 1 KiB and more gzipped (src/server/gzip-answer.ts):
+ * the gzip of exactly the identity bytes, made when the first such client asks and kept beside them.
+ * Both are one answer in two encodings: the same weak ETag, and `Vary: Accept-Encoding` (http-cache.ts).
  */
 import type { Response } from 'express';
+import { compressible, gzipOf } from './gzip-answer';
 
 const MAX_ENTRIES = 2000;
 const MAX_BYTES = 48 * 1024 * 1024;
@@ -14,11 +19,16 @@ interface Entry {
   contentType: string | undefined;
   disposition: string | undefined;
   body: Buffer;
+  /** the gzip of `body`: undefined until a gzip client asks, null when it is not worth it */
+  gzip: Buffer | null | undefined;
 }
 
 export interface ResponseCache {
-  /** Sends the kept answer for `key` and returns true, or returns false (and keeps what the route sends under `key`). */
-  serve(res: Response, key: string, generation: string): boolean;
+  /**
+   * Sends the kept answer for `key` (gzipped when `gzip` and worth it) and returns true, or returns false
+   * (and keeps what the route sends under `key`, sending that gzipped in the same way).
+   */
+  serve(res: Response, key: string, generation: string, gzip?: boolean): boolean;
 }
 
 const header = (res: Response, name: string): string | undefined => {
@@ -26,18 +36,35 @@ const header = (res: Response, name: string): string | undefined => {
   return typeof v === 'string' ? v : undefined;
 };
 
+type End = Response['end'];
+
 export function createResponseCache(maxEntries = MAX_ENTRIES, maxBytes = MAX_BYTES): ResponseCache {
   const entries = new Map<string, Entry>();
   let bytes = 0;
   let current = '';
+  const size = (e: Entry) => e.body.length + (e.gzip?.length ?? 0);
   const drop = (key: string) => {
     const e = entries.get(key);
     if (!e) return;
-    bytes -= e.body.length;
+    bytes -= size(e);
     entries.delete(key);
   };
+  const trim = () => {
+    for (const k of entries.keys()) {
+      if (entries.size <= maxEntries && bytes <= maxBytes) break;
+      drop(k);
+    }
+  };
+  /** The gzip of an entry's body, made (and counted) the first time it is asked for; null when not worth it. */
+  const gzipped = (e: Entry): Buffer | null => {
+    if (e.gzip === undefined) {
+      e.gzip = compressible(e.contentType, undefined, e.body.length) ? gzipOf(e.body) : null;
+      bytes += e.gzip?.length ?? 0;
+    }
+    return e.gzip;
+  };
   return {
-    serve(res, key, generation) {
+    serve(res, key, generation, gzip = false) {
       if (generation !== current) {
         entries.clear();
         bytes = 0;
@@ -47,28 +74,40 @@ export function createResponseCache(maxEntries = MAX_ENTRIES, maxBytes = MAX_BYT
       if (hit) {
         entries.delete(key);
         entries.set(key, hit);
+        const gz = gzip ? gzipped(hit) : null;
         if (hit.contentType) res.setHeader('Content-Type', hit.contentType);
         if (hit.disposition) res.setHeader('Content-Disposition', hit.disposition);
-        res.status(200).send(hit.body);
+        if (gz) res.setHeader('Content-Encoding', 'gzip');
+        res.status(200).send(gz ?? hit.body);
+        if (gz) trim();
         return true;
       }
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
         res.send = send;
-        const out = send(body);
-        if (res.statusCode === 200 && generation === current && (typeof body === 'string' || Buffer.isBuffer(body))) {
-          const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-          if (buf.length <= maxBytes / 8) {
-            drop(key);
-            entries.set(key, { contentType: header(res, 'Content-Type'), disposition: header(res, 'Content-Disposition'), body: buf });
-            bytes += buf.length;
-            for (const k of entries.keys()) {
-              if (entries.size <= maxEntries && bytes <= maxBytes) break;
-              drop(k);
-            }
-          }
-        }
-        return out;
+        if (res.statusCode !== 200 || generation !== current || !(typeof body === 'string' || Buffer.isBuffer(body))) return send(body);
+        const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+        if (buf.length > maxBytes / 8) return send(body);
+        // express's send sets the type (a string's charset) and the length, then ends: the answer is kept (and
+        // gzipped) there, with the headers as express left them, and a HEAD gets the headers of its GET
+        const end = res.end as End;
+        res.end = ((...args: Parameters<End>) => {
+          res.end = end;
+          if (res.statusCode !== 200) return end.apply(res, args);
+          const e: Entry = { contentType: header(res, 'Content-Type'), disposition: header(res, 'Content-Disposition'), body: buf, gzip: undefined };
+          if (header(res, 'Content-Encoding') !== undefined) e.gzip = null;
+          drop(key);
+          entries.set(key, e);
+          bytes += buf.length;
+          const gz = gzip ? gzipped(e) : null;
+          trim();
+          if (!gz) return end.apply(res, args);
+          res.setHeader('Content-Encoding', 'gzip');
+          res.setHeader('Content-Length', gz.length);
+          const finish = end as (this: Response, chunk?: Buffer) => Response;
+          return res.req.method === 'HEAD' ? finish.call(res) : finish.call(res, gz);
+        }) as End;
+        return send(body);
       };
       return false;
     },

@@ -47,6 +47,8 @@ export interface WalkResult {
   errors: string[];
   /** every URL any object names */
   named: Set<string>;
+  /** list pages of 1 KiB or more, by the Content-Encoding they came with (fetch asks for gzip, as OParl clients do) */
+  encodings: Map<string, number>;
 }
 
 function typeName(o: Record<string, unknown>): string | null {
@@ -76,7 +78,8 @@ function check(o: Record<string, unknown>, where: string, v: Map<string, Validat
   for (const [k, x] of Object.entries(o)) if (k !== 'id') visit(x, k);
 }
 
-export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
+/** GET with fetch (which sends Accept-Encoding: gzip, deflate and decompresses); the Content-Encoding it came with, and the UTF-8 length. */
+export async function getJson(url: string): Promise<{ status: number; body: unknown; encoding: string; bytes: number }> {
   const res = await fetch(url);
   const text = await res.text();
   let body: unknown = text;
@@ -85,13 +88,13 @@ export async function getJson(url: string): Promise<{ status: number; body: unkn
   } catch {
     // not JSON: the caller looks at the status and the text
   }
-  return { status: res.status, body };
+  return { status: res.status, body, encoding: res.headers.get('content-encoding') ?? 'identity', bytes: Buffer.byteLength(text) };
 }
 
 /** Walks an OParl API from its System: bodies, then every list of every body, page by page. */
 export async function walkOparl(systemUrl: string): Promise<WalkResult> {
   const v = oparlValidators();
-  const r: WalkResult = { objects: new Map(), listed: new Map(), pages: 0, errors: [], named: new Set() };
+  const r: WalkResult = { objects: new Map(), listed: new Map(), pages: 0, errors: [], named: new Set(), encodings: new Map() };
   const system = await getJson(systemUrl);
   if (system.status !== 200) throw new Error(`${systemUrl}: HTTP ${system.status}`);
   check(system.body as Record<string, unknown>, 'system', v, r);
@@ -103,6 +106,7 @@ export async function walkOparl(systemUrl: string): Promise<WalkResult> {
       seen.add(url);
       const page = await getJson(url);
       r.pages++;
+      if (page.bytes >= 1024) r.encodings.set(page.encoding, (r.encodings.get(page.encoding) ?? 0) + 1);
       if (page.status !== 200) {
         r.errors.push(`${url}: HTTP ${page.status}`);
         break;

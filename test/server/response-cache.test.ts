@@ -1,9 +1,10 @@
 /**
  * Rendered answers kept by ETag (src/server/response-cache.ts): sent again unchanged while the data
- * and the day stay, rendered anew as soon as a row changes; errors and redirects are never kept.
+ * and the day stay, rendered anew as soon as a row changes; errors and redirects are never kept; a kept answer is gzipped for a gzip client once, without a new render.
  */
 import express from 'express';
 import request from 'supertest';
+import { acceptsGzip } from '../../src/server/gzip-answer';
 import { createResponseCache } from '../../src/server/response-cache';
 import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
@@ -13,7 +14,7 @@ describe('the response cache on its own', () => {
     const calls = { n: 0 };
     const app = express();
     app.use((req, res, next) => {
-      if (!cache.serve(res, req.originalUrl, generation.value)) next();
+      if (!cache.serve(res, req.originalUrl, generation.value, acceptsGzip(req))) next();
     });
     app.get('/page/:n', (req, res) => {
       calls.n++;
@@ -23,6 +24,10 @@ describe('the response cache on its own', () => {
       calls.n++;
       res.setHeader('Content-Disposition', 'attachment; filename="x.csv"');
       res.type('text/csv').send('a;b\n');
+    });
+    app.get('/long/:n', (req, res) => {
+      calls.n++;
+      res.type('html').send(`<p>long page ${req.params.n}, call ${calls.n}</p>\n`.repeat(100));
     });
     app.get('/missing', (_req, res) => {
       calls.n++;
@@ -64,6 +69,29 @@ describe('the response cache on its own', () => {
     generation.value = 'g2';
     const fresh = await request(app).get('/page/1').expect(200);
     expect(fresh.text).toBe('<p>page 1, call 8</p>');
+  });
+
+  test('a kept answer is gzipped for the first gzip client without a new render, and stays identity for the others', async () => {
+    const generation = { value: 'g1' };
+    const { app, calls } = appWith(generation);
+    const plain = await request(app).get('/long/1').set('Accept-Encoding', 'identity').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text.length).toBeGreaterThan(2000);
+    // supertest asks for gzip and gunzips: the same text, and no second render
+    const zipped = await request(app).get('/long/1').set('Accept-Encoding', 'gzip').expect(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(Number(zipped.headers['content-length'])).toBeLessThan(plain.text.length / 5);
+    expect(zipped.text).toBe(plain.text);
+    expect(zipped.headers['content-type']).toBe(plain.headers['content-type']);
+    const plainAgain = await request(app).get('/long/1').set('Accept-Encoding', 'identity').expect(200);
+    expect(plainAgain.headers['content-encoding']).toBeUndefined();
+    expect(plainAgain.text).toBe(plain.text);
+    expect(calls.n).toBe(1);
+    // a short answer and an error stay as they are
+    const short = await request(app).get('/page/1').set('Accept-Encoding', 'gzip').expect(200);
+    expect([short.headers['content-encoding'], short.text]).toEqual([undefined, '<p>page 1, call 2</p>']);
+    const missing = await request(app).get('/missing').set('Accept-Encoding', 'gzip').expect(404);
+    expect(missing.headers['content-encoding']).toBeUndefined();
   });
 });
 

@@ -61,6 +61,11 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
     expect(walk.pages).toBeGreaterThan(25 * 9 + 3);
   });
 
+  test('the walk read its list pages as gzip, as OParl clients ask for them (every page of 1 KiB or more)', () => {
+    expect([...walk.encodings.keys()]).toEqual(['gzip']);
+    expect(walk.encodings.get('gzip')).toBeGreaterThan(25 * 3);
+  });
+
   test('the lists hold every paper, meeting, agenda item, organization and person of every source, once', () => {
     expect(walk.listed.get('Body')).toBe(count('SELECT COUNT(*) FROM sources'));
     expect(walk.listed.get('Paper')).toBe(count('SELECT COUNT(*) FROM papers'));
