@@ -5,8 +5,7 @@
  * (src/domain/agenda-check.ts) of every motion on them.
  */
 import type Database from 'better-sqlite3';
-import { loadComingMeetings, loadDeadlineCandidateIds, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
-import { loadMeeting } from '../../db/queries-meetings';
+import { loadComingAgendas, loadComingMeetings, loadDeadlineCandidateIds, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
 import { loadPaperSummaries, type SummaryPaper } from '../../db/queries-summaries';
 import { checkAgendaItem, type AgendaCheck } from '../../domain/agenda-check';
 import type { ProgressSummary } from '../../domain/progress-summary';
@@ -71,13 +70,15 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
   // what the page shows, first the rows (bounded queries), then every paper named in them in one bulk read
   const offset = (queuePage - 1) * QUEUE_PAGE_SIZE;
   const { ids, total } = loadQueueIds(sqlite, committee, QUEUE_PAGE_SIZE, offset);
-  const meetings = loadComingMeetings(sqlite, committee, today, COMING_LIMIT).map((m) => ({ m, found: loadMeeting(sqlite, m.id) }));
+  const comingMeetings = loadComingMeetings(sqlite, committee, today, COMING_LIMIT);
+  const agendaItems = loadComingAgendas(sqlite, comingMeetings.map((m) => m.id));
+  const meetings = comingMeetings.map((m) => ({ m, items: agendaItems.get(m.id) ?? [] }));
   const planned = loadPlannedRows(sqlite, committee, today, '9999-12-31', PLANNED_LIMIT);
   const deadlineIds = queuePage === 1 ? loadDeadlineCandidateIds(sqlite, committee, today, DEADLINE_LIMIT).filter((id) => !ids.includes(id)) : [];
   const papers = loadPaperSummaries(sqlite, [
     ...ids,
     ...deadlineIds,
-    ...meetings.flatMap(({ found }) => (found?.items ?? []).map((i) => i.paperId).filter((x): x is number => x != null)),
+    ...meetings.flatMap(({ items }) => items.map((i) => i.paperId).filter((x): x is number => x != null)),
     ...planned.map((r) => r.paperId),
   ], today);
   const cache = new Map<number, Loaded | null>();
@@ -115,8 +116,8 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
 
   // coming meetings: published agendas, and the Beratungsfolge rows planned for their dates (or for dates without a meeting page)
   const agendas = new Map<string, AgendaView>();
-  for (const { m, found } of meetings) {
-    const items: AgendaItemRow[] = (found?.items ?? []).map((i) => {
+  for (const { m, items: agenda } of meetings) {
+    const items: AgendaItemRow[] = agenda.map((i) => {
       const l = i.paperId != null ? load(i.paperId) : null;
       return {
         number: i.number, name: i.name, paperId: i.paperId, reference: i.paperReference, plannedOnly: false, nonPublic: i.public === false,
