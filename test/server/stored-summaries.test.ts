@@ -60,13 +60,18 @@ function compareModels(stored: OpenedDb, derived: OpenedDb, today: string) {
   return { queued, checked };
 }
 
-/** The HTML and JSON of every committee page and of `meetings` meeting pages from both databases' apps on `today`. */
+/**
+ * The HTML and JSON of every committee page, of `meetings` meeting pages, and of the meeting calendar and
+ * the city pages (their agenda-check badges), from both databases' apps on `today`.
+ */
 async function comparePages(stored: OpenedDb, derived: OpenedDb, today: string, meetings: number[]) {
   const a = createApp(stored.sqlite, { today: () => today });
   const b = createApp(derived.sqlite, { today: () => today });
   const paths = [
     ...committeesOf(stored.sqlite).flatMap((id) => [`/organizations/${id}`, `/organizations/${id}.json`]),
     ...meetings.flatMap((id) => [`/meetings/${id}`, `/meetings/${id}.json`]),
+    '/sitzungen', '/sitzungen.json',
+    ...(stored.sqlite.prepare('SELECT key FROM sources ORDER BY key').pluck().all() as string[]).map((key) => `/staedte/${encodeURIComponent(key)}`),
   ];
   for (const p of paths) {
     const [x, y] = [await request(a).get(p), await request(b).get(p)];
