@@ -1,6 +1,8 @@
 /**
  * Stores what src/domain/progress derives for a day (state, current and next station, last activity)
- * in the papers table, so that lists filter and sort in SQL. Run after each import and once a day
+ * in the papers table, so that lists filter and sort in SQL, and beside it what the committee and
+ * meeting pages read of it (paper_progress.summary, src/domain/progress-summary.ts: nothing that
+ * depends on the day beyond what dayChangeBounds covers). Run after each import and once a day
  * (the server refreshes when it starts and when the day changes).
  *
  * derive_state holds the day for which all papers were last derived; papers.derived_on the day a
@@ -167,7 +169,7 @@ export function derivedDay(sqlite: Database.Database): string | null {
 export interface RefreshResult {
   /** papers derived (in memory) */
   derived: number;
-  /** paper rows written, because their derived columns changed or had not been derived yet */
+  /** papers written, because their derived columns or their summary changed, or they had not been derived yet */
   written: number;
 }
 
