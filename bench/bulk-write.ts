@@ -7,7 +7,7 @@
  * table is not written: the server does not read it.
  */
 import type Database from 'better-sqlite3';
-import { derivedColumns } from '../src/db/derive';
+import { derivedOf } from '../src/db/derive';
 import type { PaperAgendaItem } from '../src/domain/agenda-steps';
 import { indexPaper } from '../src/db/search-index';
 import type { GeneratedCity } from './generate';
@@ -57,6 +57,7 @@ function prepare(sqlite: Database.Database) {
       organization_external_id, organization_id, date, start, "end", room, location, status_text, provenance, updated_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     derivedOn: sqlite.prepare('UPDATE papers SET derived_on = ? WHERE source_id = ?'),
+    summary: sqlite.prepare('INSERT INTO paper_progress (paper_id, summary) VALUES (?, ?)'),
     agendaItem: sqlite.prepare(`INSERT INTO agenda_items (id, source_id, entity_key, external_id, meeting_external_id, meeting_id,
       position, number, public, name, meeting_name, organization, date, paper_reference, paper_external_id, paper_id, result,
       result_code, text, provenance, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)`),
@@ -104,14 +105,15 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
       counts.organizations++;
     }
     const paperBySourceId = new Map<string, number>();
-    // the agenda items that name each paper, as progress() reads them (derive.ts derivedColumns)
+    // the agenda items that name each paper, as progress() reads them (derive.ts derivedOf), with the ids
+    // the meetings get below (in order from meetingId + 1)
     const agendaOf = new Map<string, PaperAgendaItem[]>();
-    for (const m of city.meetings) {
+    for (const [k, m] of city.meetings.entries()) {
       for (const a of m.agendaItem) {
         if (!a.paperSourceId) continue;
         let l = agendaOf.get(a.paperSourceId);
         if (!l) agendaOf.set(a.paperSourceId, (l = []));
-        l.push({ date: m.date, organization: m.organization, meetingName: m.name, meetingId: null, meetingSourceId: m.sourceId,
+        l.push({ date: m.date, organization: m.organization, meetingName: m.name, meetingId: meetingId + 1 + k, meetingSourceId: m.sourceId,
           agendaItemSourceId: a.sourceId, number: a.number, result: a.result, resultCode: a.resultCode });
       }
     }
@@ -119,7 +121,8 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
     for (const p of city.papers) {
       const id = ++paperId;
       paperBySourceId.set(p.sourceId!, id);
-      const d = opts.derived ? derivedColumns(p, opts.today, agendaOf.get(p.sourceId!) ?? []) : null;
+      const derived = opts.derived ? derivedOf(p, opts.today, agendaOf.get(p.sourceId!) ?? []) : null;
+      const d = derived?.columns ?? null;
       s.paper.run({
         id, sourceId, entityKey: p.sourceId, externalId: p.sourceId, system: sys, systemVersion: p.systemVersion, url: p.url, reference: p.reference,
         name: p.name, paperType: p.paperType, public: p.public === null ? null : p.public ? 1 : 0, statusText: p.statusText,
@@ -130,6 +133,7 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
         // derived_on is set once the city's agenda items are written (their insert trigger marks their papers stale)
         nextRole: d?.nextRole ?? null, nextDate: d?.nextDate ?? null, lastActivity: d?.lastActivity ?? null, derivedOn: null,
       });
+      if (derived) s.summary.run(id, derived.summary);
       p.files.forEach((f, k) => s.file.run(sourceId, id, k, f.name, f.url));
       counts.files += p.files.length;
       if (opts.search) indexPaper(sqlite, id, p.reference, p.name, false, p.text);

@@ -1,6 +1,8 @@
 /**
  * Stores what src/domain/progress derives for a day (state, current and next station, last activity)
- * in the papers table, so that lists filter and sort in SQL. Run after each import and once a day
+ * in the papers table, so that lists filter and sort in SQL, and beside it what the committee and
+ * meeting pages read of it (paper_progress.summary, src/domain/progress-summary.ts: nothing that
+ * depends on the day beyond what dayChangeBounds covers). Run after each import and once a day
  * (the server refreshes when it starts and when the day changes).
  *
  * derive_state holds the day for which all papers were last derived; papers.derived_on the day a
@@ -14,6 +16,7 @@ import type { Paper } from '../domain/paper';
 import { addDays, isIsoDate } from '../domain/dates';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
 import { progress, RESTING_AFTER_DAYS, STALLED_AFTER_DAYS } from '../domain/progress';
+import { toProgressSummary } from '../domain/progress-summary';
 import { groupAgenda, paperAgendaSql, type AgendaDbRow } from './queries-agenda';
 import { meetingsSql, stationsSql, toPapers, type MeetingDbRow, type StationDbRow } from './queries-progress';
 import { declareStatements } from './registry';
@@ -30,9 +33,14 @@ export interface DerivedColumns {
 
 /** What refreshDerived stores for a paper (with the agenda items that name it) on `today`. Pure. */
 export function derivedColumns(paper: Paper, today: string, agenda: readonly PaperAgendaItem[] = []): DerivedColumns {
+  return derivedOf(paper, today, agenda).columns;
+}
+
+/** The derived columns and the summary the committee and meeting pages read (paper_progress.summary, JSON), from one progress(). Pure. */
+export function derivedOf(paper: Paper, today: string, agenda: readonly PaperAgendaItem[] = []): { columns: DerivedColumns; summary: string } {
   const pr = progress(paper, today, { agenda });
   const current = pr.currentStation != null ? pr.stations[pr.currentStation] : null;
-  return {
+  const columns = {
     state: pr.state,
     currentOrganization: current?.organization ?? null,
     nextOrganization: pr.next?.organization ?? null,
@@ -40,14 +48,15 @@ export function derivedColumns(paper: Paper, today: string, agenda: readonly Pap
     nextDate: pr.next?.date ?? null,
     lastActivity: pr.lastActivity ?? null,
   };
+  return { columns, summary: JSON.stringify(toProgressSummary(pr)) };
 }
 
 const CHUNK = 1000;
 
-/** A paper's derived columns as stored, and derived_on. */
+/** A paper's derived columns as stored, derived_on, and its stored summary (null when it has none). */
 interface PaperDbRow {
   id: number; date: string | null; data_as_of: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
-  next_role: string | null; next_date: string | null; last_activity: string | null; derived_on: string | null;
+  next_role: string | null; next_date: string | null; last_activity: string | null; derived_on: string | null; summary: string | null;
 }
 
 /**
@@ -57,8 +66,9 @@ interface PaperDbRow {
  */
 function reads<P extends unknown[]>(sqlite: Database.Database, where: (paperId: string) => string) {
   return {
-    papers: sqlite.prepare<P, PaperDbRow>(`SELECT id, date, data_as_of, state, current_organization, next_organization,
-      next_role, next_date, last_activity, derived_on FROM papers WHERE ${where('id')}`),
+    papers: sqlite.prepare<P, PaperDbRow>(`SELECT p.id, p.date, p.data_as_of, p.state, p.current_organization, p.next_organization,
+      p.next_role, p.next_date, p.last_activity, p.derived_on, s.summary FROM papers p LEFT JOIN paper_progress s ON s.paper_id = p.id
+      WHERE ${where('p.id')}`),
     stations: sqlite.prepare<P, StationDbRow>(stationsSql(where)),
     meetings: sqlite.prepare<P, MeetingDbRow>(meetingsSql(where)),
     agenda: sqlite.prepare<P, AgendaDbRow>(paperAgendaSql(where)),
@@ -72,6 +82,8 @@ function prepare(sqlite: Database.Database) {
     update: sqlite.prepare(`UPDATE papers SET state=@state, current_organization=@currentOrganization,
       next_organization=@nextOrganization, next_role=@nextRole, next_date=@nextDate, last_activity=@lastActivity,
       derived_on=@today WHERE id=@id`),
+    // the summary apart from the paper row: a day change that moves only what the pages read writes this narrow row, not the paper's
+    summary: sqlite.prepare<[number, string]>('INSERT INTO paper_progress (paper_id, summary) VALUES (?, ?) ON CONFLICT (paper_id) DO UPDATE SET summary = excluded.summary'),
     allIds: sqlite.prepare<[], number>('SELECT id FROM papers ORDER BY id').pluck(),
     staleIds: sqlite.prepare<[], number>('SELECT id FROM papers WHERE derived_on IS NULL ORDER BY id').pluck(),
     /**
@@ -157,11 +169,11 @@ export function derivedDay(sqlite: Database.Database): string | null {
 export interface RefreshResult {
   /** papers derived (in memory) */
   derived: number;
-  /** paper rows written, because their derived columns changed or had not been derived yet */
+  /** papers written, because their derived columns or their summary changed, or they had not been derived yet */
   written: number;
 }
 
-/** Derives the papers `ids` (ascending) for `day` and writes those whose derived columns change; returns how many were written. */
+/** Derives the papers `ids` (ascending) for `day` and writes those whose derived columns (or summary) change; returns how many were written. */
 function deriveIds(sqlite: Database.Database, ids: number[], day: string): number {
   const s = stmts(sqlite);
   let written = 0;
@@ -171,9 +183,11 @@ function deriveIds(sqlite: Database.Database, ids: number[], day: string): numbe
     for (const id of chunk) {
       const input = inputs.get(id);
       if (!input) continue;
-      const d = derivedColumns(input.paper, day, input.agenda);
-      if (unchanged(input.stored, d)) continue;
-      s.update.run({ id, today: day, ...d });
+      const d = derivedOf(input.paper, day, input.agenda);
+      const same = unchanged(input.stored, d.columns);
+      if (input.stored.summary !== d.summary) s.summary.run(id, d.summary);
+      else if (same) continue;
+      if (!same) s.update.run({ id, today: day, ...d.columns });
       written++;
     }
   }

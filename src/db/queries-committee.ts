@@ -25,6 +25,15 @@ export interface ComingMeetingRow {
   room: string | null;
 }
 
+/** An agenda item of a coming meeting as the committee page shows it. */
+export interface ComingAgendaItem {
+  number: string | null;
+  public: boolean | null;
+  name: string | null;
+  paperId: number | null;
+  paperReference: string | null;
+}
+
 export interface PlannedRow {
   paperId: number;
   date: string;
@@ -49,17 +58,13 @@ function prepare(sqlite: Database.Database) {
     ),
     // papers of the source whose derived next station is this committee (index papers_next_organization);
     // the EXISTS keeps the rule that the committee is one of the paper's stations
-    queueIds: sqlite.prepare<{ name: string; source: number; limit: number; offset: number }, { id: number }>(
-      `SELECT p.id, COALESCE(p.next_date, '9999-12-31') AS d FROM papers p
+    // the whole queue in order, ids only: one pass gives a page and the count (a count apart visited every row again)
+    queueIds: sqlite.prepare<{ name: string; source: number }, number>(
+      `SELECT p.id FROM papers p
        WHERE p.source_id = @source AND p.next_organization = @name
          AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @name)
-       ORDER BY d, p.id LIMIT @limit OFFSET @offset`,
-    ),
-    queueCount: sqlite.prepare<{ name: string; source: number }, { n: number }>(
-      `SELECT COUNT(*) AS n FROM papers p
-       WHERE p.source_id = @source AND p.next_organization = @name
-         AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @name)`,
-    ),
+       ORDER BY COALESCE(p.next_date, '9999-12-31'), p.id`,
+    ).pluck(),
     // papers scheduled at a later station that pass through this committee first: candidates for a deadline
     // of this committee (src/domain/queue.ts decides from their progress), the earliest dates first. Only
     // what progress() needs for a deadline (src/domain/progress-parts.ts deadlinesOf): a station of this
@@ -81,10 +86,19 @@ function prepare(sqlite: Database.Database) {
        WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date >= @today
        ORDER BY date, start, id LIMIT @limit`,
     ),
+    // the agenda items are counted for the `limit` meetings shown only (counted before the LIMIT, every past meeting was)
     past: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, ComingMeetingRow & { items: number }>(
-      `SELECT m.id, m.name, m.date, m.start, m.room, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items FROM meetings m
-       WHERE m.source_id = @source AND (m.organization_id = @org OR m.organization = @name) AND m.date < @today
-       ORDER BY m.date DESC, m.start DESC, m.id DESC LIMIT @limit`,
+      `SELECT m.id, m.name, m.date, m.start, m.room, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items FROM (
+         SELECT id, name, date, start, room FROM meetings
+         WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date < @today
+         ORDER BY date DESC, start DESC, id DESC LIMIT @limit) m
+       ORDER BY m.date DESC, m.start DESC, m.id DESC`,
+    ),
+    // the published agendas of the coming meetings, what the committee page shows of their items, in one read
+    agendas: sqlite.prepare<[string], ComingAgendaItem & { meetingId: number; public: number | null }>(
+      `SELECT a.meeting_id AS meetingId, a.number, a.public, a.name, a.paper_id AS paperId, COALESCE(p.reference, a.paper_reference) AS paperReference
+       FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id
+       WHERE a.meeting_id IN (SELECT value FROM json_each(?)) ORDER BY a.meeting_id, a.position, a.id`,
     ),
     // the committee's own dated rows from today on (index consultation_meetings_committee: source, committee, date)
     planned: sqlite.prepare<{ source: number; name: string; today: string; until: string; limit: number }, PlannedRow>(
@@ -121,10 +135,8 @@ export function committeeByName(sqlite: Database.Database, sourceKey: string, na
  * last), `limit` of them from `offset` on (one page of the queue); and how many there are in all.
  */
 export function loadQueueIds(sqlite: Database.Database, c: CommitteeRef, limit: number, offset = 0): { ids: number[]; total: number } {
-  const s = stmts(sqlite);
-  const ids = s.queueIds.all({ name: c.name, source: c.sourceId, limit, offset }).map((r) => r.id);
-  const total = offset === 0 && ids.length < limit ? ids.length : s.queueCount.get({ name: c.name, source: c.sourceId })!.n;
-  return { ids, total };
+  const all = stmts(sqlite).queueIds.all({ name: c.name, source: c.sourceId });
+  return { ids: all.slice(offset, offset + limit), total: all.length };
 }
 
 /**
@@ -142,6 +154,18 @@ export function loadComingMeetings(sqlite: Database.Database, c: CommitteeRef, t
 /** The committee's latest past meetings, newest first, with their number of agenda items. */
 export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): (ComingMeetingRow & { items: number })[] {
   return stmts(sqlite).past.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit });
+}
+
+/** The agenda items of these meetings (in agenda order), by meeting id; a meeting without items is absent. */
+export function loadComingAgendas(sqlite: Database.Database, meetingIds: readonly number[]): Map<number, ComingAgendaItem[]> {
+  const out = new Map<number, ComingAgendaItem[]>();
+  if (!meetingIds.length) return out;
+  for (const { meetingId, public: pub, ...item } of stmts(sqlite).agendas.all(JSON.stringify(meetingIds))) {
+    let l = out.get(meetingId);
+    if (!l) out.set(meetingId, (l = []));
+    l.push({ ...item, public: pub === null ? null : pub === 1 });
+  }
+  return out;
 }
 
 /** Meeting rows of Beratungsfolgen that plan a paper at this committee from today until `until`. */

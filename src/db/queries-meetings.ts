@@ -140,8 +140,9 @@ export function loadOrganization(
   return {
     organization: { ...o, isDemo: o.isDemo === 1 },
     members: s.members.all(id),
-    coming: s.coming.all(id, today, limit),
-    past: s.past.all(id, today, limit),
+    // limit 0 (the committee page, which reads its meetings by committee): no meeting read at all
+    coming: limit > 0 ? s.coming.all(id, today, limit) : [],
+    past: limit > 0 ? s.past.all(id, today, limit) : [],
   };
 }
 

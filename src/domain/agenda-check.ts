@@ -1,7 +1,7 @@
 /**
  * Agenda check: is a motion on a committee's coming agenda ready for it? It is not when a station
  * before this committee's station in its Beratungsfolge is not done — a Vorberatung still open,
- * an Anhörung not held, a station stopped. Pure: a function of progress(), the committee and the
+ * an Anhörung not held, a station stopped. Pure: a function of progress() (or its stored summary, ./progress-summary.ts), the committee and the
  * meeting date.
  *
  * RULES
@@ -20,7 +20,7 @@
  *    date it says by when: "muss vor dem 17.12.2026 beraten werden — Rat der Stadt Musterstadt".
  * A motion is flagged when it has any issue; its severity is the worst one.
  */
-import type { Progress } from './progress';
+import type { ProgressSummary } from './progress-summary';
 import { sameCommittee } from './queue';
 import { STATION_STATE_LABELS, type StationState } from './states';
 import { formatGermanDate } from './german-format';
@@ -56,7 +56,7 @@ export interface AgendaSlot {
   date: string;
 }
 
-function stationOf(pr: Progress, at: AgendaSlot): number | null {
+function stationOf(pr: ProgressSummary, at: AgendaSlot): number | null {
   const mine = pr.stations.filter((s) => !s.fromAgenda && sameCommittee(s.organization, at.organization));
   if (!mine.length) return null;
   const onDate = mine.find((s) => s.meetings.some((m) => m.date === at.date));
@@ -70,7 +70,7 @@ function describe(s: { organization: string | null; role: string | null }): stri
   return s.role ? `${s.role} (${where})` : where;
 }
 
-export function checkAgendaItem(pr: Progress, at: AgendaSlot): AgendaCheck {
+export function checkAgendaItem(pr: ProgressSummary, at: AgendaSlot): AgendaCheck {
   const station = stationOf(pr, at);
   if (station == null) return { station: null, issues: [], flagged: false, severity: null, notInSequence: true };
   const issues: AgendaIssue[] = [];

@@ -7,7 +7,7 @@
 import { checkAgendaItem, type AgendaSlot } from './agenda-check';
 import { formatGermanDate } from './german-format';
 import { UNKNOWN_COMMITTEE } from './explain';
-import type { Progress, StationProgress } from './progress';
+import type { ProgressSummary, SummaryStation } from './progress-summary';
 
 /** Head nouns of committee names by grammatical gender (lower case; a name's word ending in one of them decides). */
 const FEMININE = ['versammlung', 'vertretung', 'kommission', 'konferenz', 'runde', 'deputation', 'gruppe', 'vollversammlung', 'kammer'];
@@ -30,7 +30,7 @@ export function inCommittee(name: string | null): string {
 }
 
 /** What became of one station, as one line. */
-export function stationLine(s: StationProgress): string {
+export function stationLine(s: SummaryStation): string {
   const head = `${s.role?.trim() || 'Beratung'} ${inCommittee(s.organization)}`;
   if (s.status === 'skipped') return `${head}: übersprungen`;
   if (s.lastDate) {
@@ -52,7 +52,7 @@ export interface EarlierStation {
 }
 
 /** The stations before the meeting's station in the motion's own Beratungsfolge, in page order ([] when there is none). */
-export function earlierStations(pr: Progress, at: AgendaSlot): EarlierStation[] {
+export function earlierStations(pr: ProgressSummary, at: AgendaSlot): EarlierStation[] {
   const { station } = checkAgendaItem(pr, at);
   if (station == null) return [];
   return pr.stations

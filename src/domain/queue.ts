@@ -8,13 +8,13 @@
  */
 import type { RoleCode } from '../../scrapers/shared/codes';
 import type { AgendaSource } from './agenda-types';
-import type { Progress } from './progress-types';
+import type { ProgressSummary } from './progress-summary';
 import type { PaperState } from './states';
 import { deadlineText } from './step-texts';
 
 export interface QueueInput<T> {
   paper: T;
-  progress: Progress;
+  progress: ProgressSummary;
 }
 
 export interface QueueEntry<T> {

@@ -170,8 +170,10 @@ describe('the commands', () => {
     const c = ratsradarSrc(['check', '--db', file]);
     expect(c.code).toBe(1);
     const lines = c.stdout.split('\n');
-    expect(lines[0]).toBe(`${file}: 4 problem(s)`);
+    expect(lines[0]).toBe(`${file}: 5 problem(s)`);
     expect(lines).toContain('  foreign keys: 1 row(s) of consultations point to missing papers rows (rowid 1)');
+    // its stored progress summary (paper_progress, keyed by the paper id) too
+    expect(lines.filter((l) => /^ {2}foreign keys: 1 row\(s\) of paper_progress point to missing papers rows \(rowid \d+\)$/.test(l))).toHaveLength(1);
     // the paper's change event ("neu erfasst") too
     expect(lines.filter((l) => /^ {2}foreign keys: 1 row\(s\) of paper_events point to missing papers rows \(rowid \d+\)$/.test(l))).toHaveLength(1);
     expect(lines).toContain('  search index: 1 entry for papers that no longer exist');

@@ -66,12 +66,13 @@ describe('refreshDerived', () => {
     // 2026-10-02: the meeting is today, still to come (due derives as before); old has become stalled.
     // Derived: the papers with a meeting on either day, or a last activity/date a year before either.
     expect(refreshDerived(db.sqlite, '2026-10-02')).toEqual({ derived: 2, written: 1 });
-    expect(totalChanges() - before).toBe(2);
+    // three rows: old's paper row and its progress summary (paper_progress), and derive_state
+    expect(totalChanges() - before).toBe(3);
     expect(day()).toEqual(['2026-10-02']);
     expect(stored('5')).toMatchObject({ state: 'stalled', derivedOn: '2026-10-02' });
     // 2026-10-03: the meeting has passed without a result
     expect(refreshDerived(db.sqlite, '2026-10-03')).toEqual({ derived: 2, written: 1 });
-    expect(totalChanges() - before).toBe(4);
+    expect(totalChanges() - before).toBe(6);
     expect(stored('1')).toMatchObject({ state: 'in-deliberation', nextDate: null, lastActivity: '2026-10-02', derivedOn: '2026-10-03' });
     expect(stored('2').derivedOn).toBe('2026-09-01');
     expect(stored('3').derivedOn).toBe('2026-09-01');

@@ -4,7 +4,7 @@
  * explanation and next step, and for a coming meeting the agenda check; the documents known for it.
  */
 import type { AgendaItemView, MeetingDocumentView, MeetingView } from '../../db/queries-meetings';
-import type { Progress } from '../../domain/progress';
+import type { ProgressSummary } from '../../domain/progress-summary';
 import { committeeHref } from '../views/committee-href';
 import type { JsonLinks } from './links';
 import { toDerivedJson } from './motion-json';
@@ -21,8 +21,8 @@ export interface MeetingJsonInput {
   items: AgendaItemView[];
   documents: MeetingDocumentView[];
   future: boolean;
-  /** progress() of the motions on the agenda, by paper id */
-  progress: Map<number, Progress>;
+  /** what the JSON names of progress() of the motions on the agenda, by paper id */
+  progress: Map<number, ProgressSummary>;
   /** the agenda check of an item's motion (coming meetings only), null when nothing is flagged */
   check: (paperId: number | null) => AgendaCheckJson | null;
 }

@@ -5,6 +5,7 @@
  */
 import type { ListRow } from '../../db/queries-lists';
 import type { Progress } from '../../domain/progress';
+import type { ProgressSummary } from '../../domain/progress-summary';
 import type { JsonLinks } from './links';
 
 /** What a list row or a queue row knows of a motion. */
@@ -12,7 +13,7 @@ export type MotionRow = Pick<ListRow, 'id' | 'reference' | 'name' | 'paperType' 
   Partial<Pick<ListRow, 'lastActivity' | 'updatedAt' | 'firstSeenAt'>>;
 
 /** The derived part of a motion: state, explanation, current station, next step, awaited result (OpenAPI schema Derived). */
-export function toDerivedJson(pr: Progress) {
+export function toDerivedJson(pr: ProgressSummary) {
   const current = pr.currentStation != null ? pr.stations[pr.currentStation] : null;
   return {
     state: pr.state,

@@ -5,11 +5,10 @@
  * (src/domain/agenda-check.ts) of every motion on them.
  */
 import type Database from 'better-sqlite3';
-import { loadComingMeetings, loadDeadlineCandidateIds, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
-import { loadMeeting } from '../../db/queries-meetings';
-import { loadProgressPapers, type ProgressPaper } from '../../db/queries-progress';
+import { loadComingAgendas, loadComingMeetings, loadDeadlineCandidateIds, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
+import { loadPaperSummaries, type SummaryPaper } from '../../db/queries-summaries';
 import { checkAgendaItem, type AgendaCheck } from '../../domain/agenda-check';
-import { progress, type Progress } from '../../domain/progress';
+import type { ProgressSummary } from '../../domain/progress-summary';
 import { deriveQueue } from '../../domain/queue';
 import { agendaSourceText } from '../../domain/step-texts';
 
@@ -26,8 +25,8 @@ const PLANNED_LIMIT = 400;
 const DEADLINE_LIMIT = 200;
 
 interface Loaded {
-  stored: ProgressPaper;
-  pr: Progress;
+  stored: SummaryPaper;
+  pr: ProgressSummary;
 }
 
 function checkView(c: AgendaCheck | null) {
@@ -71,20 +70,22 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
   // what the page shows, first the rows (bounded queries), then every paper named in them in one bulk read
   const offset = (queuePage - 1) * QUEUE_PAGE_SIZE;
   const { ids, total } = loadQueueIds(sqlite, committee, QUEUE_PAGE_SIZE, offset);
-  const meetings = loadComingMeetings(sqlite, committee, today, COMING_LIMIT).map((m) => ({ m, found: loadMeeting(sqlite, m.id) }));
+  const comingMeetings = loadComingMeetings(sqlite, committee, today, COMING_LIMIT);
+  const agendaItems = loadComingAgendas(sqlite, comingMeetings.map((m) => m.id));
+  const meetings = comingMeetings.map((m) => ({ m, items: agendaItems.get(m.id) ?? [] }));
   const planned = loadPlannedRows(sqlite, committee, today, '9999-12-31', PLANNED_LIMIT);
   const deadlineIds = queuePage === 1 ? loadDeadlineCandidateIds(sqlite, committee, today, DEADLINE_LIMIT).filter((id) => !ids.includes(id)) : [];
-  const papers = loadProgressPapers(sqlite, [
+  const papers = loadPaperSummaries(sqlite, [
     ...ids,
     ...deadlineIds,
-    ...meetings.flatMap(({ found }) => (found?.items ?? []).map((i) => i.paperId).filter((x): x is number => x != null)),
+    ...meetings.flatMap(({ items }) => items.map((i) => i.paperId).filter((x): x is number => x != null)),
     ...planned.map((r) => r.paperId),
-  ]);
+  ], today);
   const cache = new Map<number, Loaded | null>();
   const load = (id: number): Loaded | null => {
     if (!cache.has(id)) {
       const stored = papers.get(id);
-      cache.set(id, stored ? { stored, pr: progress(stored.paper, today, { agenda: stored.agenda }) } : null);
+      cache.set(id, stored ? { stored, pr: stored.summary } : null);
     }
     return cache.get(id) ?? null;
   };
@@ -109,14 +110,14 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     waitingSince: e.waitingSince,
     earlier: e.earlierTotal ? `${e.earlierDone} von ${e.earlierTotal} erledigt` : 'keine',
     check: e.date ? checkView(check(e.paper, e.date)) : null,
-    /** the motion's progress (its derived state, explanation and next step: the JSON view names them) */
+    /** what the JSON view names of the motion's progress (its derived state, explanation and next step) */
     progress: e.paper.pr,
   }));
 
   // coming meetings: published agendas, and the Beratungsfolge rows planned for their dates (or for dates without a meeting page)
   const agendas = new Map<string, AgendaView>();
-  for (const { m, found } of meetings) {
-    const items: AgendaItemRow[] = (found?.items ?? []).map((i) => {
+  for (const { m, items: agenda } of meetings) {
+    const items: AgendaItemRow[] = agenda.map((i) => {
       const l = i.paperId != null ? load(i.paperId) : null;
       return {
         number: i.number, name: i.name, paperId: i.paperId, reference: i.paperReference, plannedOnly: false, nonPublic: i.public === false,

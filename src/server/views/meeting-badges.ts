@@ -1,10 +1,9 @@
 /**
  * The agenda-check badge of each coming meeting among `meetings`: its agenda items and the motions on
- * them read at once, progress() once per motion, the agenda check per motion and meeting
- * (src/domain/agenda-check.ts), counted by src/domain/agenda-badge.ts.
+ * them read at once with their stored progress summaries (src/db/queries-summaries.ts), the agenda
+ * check per motion and meeting (src/domain/agenda-check.ts), counted by src/domain/agenda-badge.ts.
  *
- * A meeting's check reads some ten motions and runs progress() for each (about 0.1 ms a motion): a
- * month of every city's meetings at 100k motions is thousands. So a page checks at most BADGE_MAX of its
+ * A meeting's check reads some ten motions: a month of every city's meetings at 100k motions is thousands. So a page checks at most BADGE_MAX of its
  * earliest coming meetings (this week and next week first); the others get a 'later' badge that points
  * to the meeting's own page, where the check is. Each meeting's badge is kept until the data or the day
  * changes (dataStamp, as memoByData keeps the lists' pages and facets; at most CACHE_MAX badges), so
@@ -12,10 +11,9 @@
  */
 import type Database from 'better-sqlite3';
 import { loadAgendaPapers } from '../../db/queries-meeting-calendar';
-import { loadProgressPapers } from '../../db/queries-progress';
+import { loadPaperSummaries } from '../../db/queries-summaries';
 import { agendaBadge, type AgendaBadge } from '../../domain/agenda-badge';
 import { checkAgendaItem, type AgendaCheck } from '../../domain/agenda-check';
-import { progress, type Progress } from '../../domain/progress';
 import { dataStamp } from '../data-stamp';
 
 /** coming meetings checked per page */
@@ -35,15 +33,8 @@ const LATER: AgendaBadge = { kind: 'later', ready: 0, pending: 0, open: 0, label
 function checkMeetings(sqlite: Database.Database, coming: readonly BadgeMeeting[], today: string): Map<number, AgendaBadge> {
   const out = new Map<number, AgendaBadge>();
   const agendas = loadAgendaPapers(sqlite, coming.map((m) => m.id));
-  const papers = loadProgressPapers(sqlite, [...agendas.values()].flat().filter((x): x is number => x != null));
-  const progressOf = new Map<number, Progress>();
-  const pr = (id: number): Progress | null => {
-    const stored = papers.get(id);
-    if (!stored) return null;
-    let p = progressOf.get(id);
-    if (!p) progressOf.set(id, (p = progress(stored.paper, today, { agenda: stored.agenda })));
-    return p;
-  };
+  const papers = loadPaperSummaries(sqlite, [...agendas.values()].flat().filter((x): x is number => x != null), today);
+  const pr = (id: number) => papers.get(id)?.summary ?? null;
   for (const m of coming) {
     const items = agendas.get(m.id) ?? [];
     const checks: AgendaCheck[] = [];

@@ -5,10 +5,10 @@
  */
 import type Database from 'better-sqlite3';
 import { loadMeeting, type AgendaItemView, type MeetingView } from '../../db/queries-meetings';
-import { loadProgressPapers } from '../../db/queries-progress';
+import { loadPaperSummaries } from '../../db/queries-summaries';
 import { checkAgendaItem } from '../../domain/agenda-check';
 import { earlierStations, type EarlierStation } from '../../domain/earlier-stations';
-import { progress, type Progress } from '../../domain/progress';
+import type { ProgressSummary } from '../../domain/progress-summary';
 
 export interface AgendaCheckView {
   blocking: boolean;
@@ -28,8 +28,8 @@ export interface MeetingAgenda {
   meeting: MeetingView;
   future: boolean;
   items: MeetingItemView[];
-  /** every motion on the agenda, derived for today (the JSON's derived states) */
-  progress: Map<number, Progress>;
+  /** what the JSON names of the progress of every motion on the agenda for today (its derived state) */
+  progress: Map<number, ProgressSummary>;
 }
 
 /** The check status as a word, for the CSV and print ("bereit": every earlier station done). */
@@ -44,10 +44,10 @@ export function loadMeetingAgenda(sqlite: Database.Database, id: number, today: 
   if (!found) return null;
   const { meeting, items } = found;
   const future = meeting.date ? meeting.date >= today : false;
-  const papers = loadProgressPapers(sqlite, items.map((i) => i.paperId).filter((x): x is number => x != null));
+  const papers = loadPaperSummaries(sqlite, items.map((i) => i.paperId).filter((x): x is number => x != null), today);
   const slot = meeting.organization && meeting.date ? { organization: meeting.organization, date: meeting.date } : null;
-  const progressById = new Map<number, Progress>();
-  for (const [pid, stored] of papers) progressById.set(pid, progress(stored.paper, today, { agenda: stored.agenda }));
+  const progressById = new Map<number, ProgressSummary>();
+  for (const [pid, stored] of papers) progressById.set(pid, stored.summary);
   const viewItems = items.map((i): MeetingItemView => {
     const pr = slot && i.paperId != null ? (progressById.get(i.paperId) ?? null) : null;
     let check: AgendaCheckView | null = null;

@@ -1,0 +1,50 @@
+/**
+ * The motions a committee or meeting page names, with what the page reads of their progress() on `today`
+ * (src/domain/progress-summary.ts): the summary src/db/derive.ts stored for each, one row read per motion,
+ * where it is of `today` — derive_state's day is today and the paper has not changed since it was derived
+ * (derived_on set) — and derived here from the paper's Beratungsfolge and agenda items otherwise (another
+ * day, a paper marked for deriving again, a database derived before summaries were stored). Either way the
+ * same value: toProgressSummary(progress(paper, today)).
+ */
+import type Database from 'better-sqlite3';
+import { progress } from '../domain/progress';
+import { toProgressSummary, type ProgressSummary } from '../domain/progress-summary';
+import { loadProgressPapers } from './queries-progress';
+import { declareStatements } from './registry';
+
+export interface SummaryPaper {
+  id: number;
+  reference: string | null;
+  name: string | null;
+  summary: ProgressSummary;
+}
+
+// raw SQL: the committee and meeting pages' one read per motion (bench: fresh render p50)
+const stmts = declareStatements('queries-summaries', (sqlite) => ({
+  papers: sqlite.prepare<[string], { id: number; reference: string | null; name: string | null; derived_on: string | null; summary: string | null }>(
+    `SELECT p.id, p.reference, p.name, p.derived_on, s.summary FROM papers p LEFT JOIN paper_progress s ON s.paper_id = p.id
+     WHERE p.id IN (SELECT value FROM json_each(?))`,
+  ),
+  day: sqlite.prepare<[], string>('SELECT day FROM derive_state WHERE id = 1').pluck(),
+}));
+
+/** The papers with these ids (those that exist), by id, each with its progress summary for `today`. */
+export function loadPaperSummaries(sqlite: Database.Database, ids: Iterable<number>, today: string): Map<number, SummaryPaper> {
+  const out = new Map<number, SummaryPaper>();
+  const list = [...new Set(ids)];
+  if (list.length === 0) return out;
+  const s = stmts(sqlite);
+  const current = s.day.get() === today;
+  const derive: number[] = [];
+  for (const r of s.papers.all(JSON.stringify(list))) {
+    if (current && r.derived_on != null && r.summary != null) {
+      out.set(r.id, { id: r.id, reference: r.reference, name: r.name, summary: JSON.parse(r.summary) as ProgressSummary });
+    } else {
+      derive.push(r.id);
+    }
+  }
+  for (const [id, p] of loadProgressPapers(sqlite, derive)) {
+    out.set(id, { id, reference: p.reference, name: p.name, summary: toProgressSummary(progress(p.paper, today, { agenda: p.agenda })) });
+  }
+  return out;
+}
