@@ -43,9 +43,10 @@ export function openDb(file: string): OpenedDb {
     // agenda item's, a paper's) and fail midway keeps, inside a transaction, a copy of every page it changes
     // that the transaction had changed before, so that it alone can be undone; SQLite writes that copy to a
     // temporary file once it passes 64 KiB, which an import batch's agenda items did with every insert
-    // (a pwrite per page: a third of the import's time in a profile). A statement journal is never read
-    // after a crash (the WAL is), so keeping it in memory changes no durability; temporary tables and sorts
-    // live in memory too (our largest sorts are a few MB at 100,000 motions).
+    // (a pwrite per page: a fifth of the import's CPU time at 2,000 motions, more of its wall time). A
+    // statement journal is never read after a crash (the WAL is), so keeping it in memory changes no
+    // durability; temporary tables and sorts that outgrow the page cache stay in memory too (a sort of every
+    // motion's row at 100,000 motions is some tens of MB: an estimate, not measured).
     sqlite.pragma('temp_store = MEMORY');
     const db = drizzle(sqlite, { schema }) as Db;
     migrate(db, { migrationsFolder: migrationsFolder() });
