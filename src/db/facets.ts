@@ -44,10 +44,14 @@ export function isPlainJson(value: unknown, undefinedOk: boolean): boolean {
 function prepare(sqlite: Database.Database) {
   return {
     // the facet itself when it is stored (mine = 1), else any other facet of the entity (mine = 0), else none (mine
-    // null); SQLite takes a bare column beside MAX() from the row with the maximum
-    facetOf: sqlite.prepare<[string, number, string, string], { id: number; hash: string; mine: number | null }>(
-      'SELECT id, record_hash AS hash, MAX(facet = ?) AS mine FROM records WHERE source_id = ? AND kind = ? AND entity_key = ?',
+    // null); SQLite takes a bare column beside MAX() from the row with the maximum. Only what the index
+    // records_identity holds: a facet's row is read (hashOf) only when it is the one saved — the hash comes after
+    // the record's JSON, and reading it walks a large record's overflow pages (a paper's own facet, read for every
+    // agenda appearance of the paper when this read took the hash of whichever row had the maximum)
+    facetOf: sqlite.prepare<[string, number, string, string], { id: number; mine: number | null }>(
+      'SELECT id, MAX(facet = ?) AS mine FROM records WHERE source_id = ? AND kind = ? AND entity_key = ?',
     ),
+    hashOf: sqlite.prepare<[number], string>('SELECT record_hash FROM records WHERE id = ?').pluck(),
     insert: sqlite.prepare(
       `INSERT INTO records (source_id, kind, entity_key, facet, record, record_hash, first_seen_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -92,7 +96,7 @@ export function saveFacet(
   const found = s.facetOf.get(facet, sourceId, kind, key)!;
   const existing = found.mine === 1 ? found : undefined;
   if (existing) {
-    if (existing.hash === textHash) return { outcome: 'unchanged', existed: true };
+    if (s.hashOf.get(existing.id) === textHash) return { outcome: 'unchanged', existed: true };
     if (sameJson(s.recordOf.get(existing.id)!, text)) {
       s.restate.run(text, textHash, existing.id);
       return { outcome: 'unchanged', existed: true };

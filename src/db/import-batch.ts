@@ -70,6 +70,19 @@ export class Batch {
     return outcome;
   }
 
+  /** whether the source had papers known only by their reference ("ref:…") when this batch first asked */
+  private storedPlaceholders: boolean | undefined;
+
+  /**
+   * Whether a paper known only by its reference may have facets now: one stored when the batch first asked
+   * (then every placeholder is looked up), or one saved in this batch (a placeholder's facets arise only by
+   * saving, and the ones adopted leave `touched` with their facets).
+   */
+  mayHavePlaceholder(placeholder: string): boolean {
+    this.storedPlaceholders ??= paperStmts(this.sqlite).anyPlaceholder.get(this.sourceId) === 1;
+    return this.storedPlaceholders || this.touched.has(`Paper\u0000${placeholder}`);
+  }
+
   /** the provenance of the stored paper rows asked for in this batch (they are written after all facets are saved) */
   private readonly provenance = new Map<string, Record<string, string> | null>();
 
@@ -114,6 +127,9 @@ function preparePaperStatements(sqlite: Database.Database) {
     facetsAt: sqlite.prepare<[number, string], StoredFacet>(
       "SELECT id, facet, first_seen_at AS firstSeen, updated_at AS updated FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?",
     ),
+    anyPlaceholder: sqlite.prepare<[number], number>(
+      "SELECT EXISTS (SELECT 1 FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key >= 'ref:' AND entity_key < 'ref;')",
+    ).pluck(),
     dropFacet: sqlite.prepare<[number]>('DELETE FROM records WHERE id = ?'),
     firstSeen: sqlite.prepare<[string, number]>('UPDATE records SET first_seen_at = ? WHERE id = ?'),
     rekey: sqlite.prepare("UPDATE records SET entity_key = ? WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?"),
@@ -151,6 +167,7 @@ export function keyByReference(b: Batch, reference: string): string | null {
 export function adoptReferencePlaceholder(b: Batch, key: string, reference: string | null): void {
   if (!reference || key.startsWith('ref:')) return;
   const placeholder = `ref:${reference}`;
+  if (!b.mayHavePlaceholder(placeholder)) return;
   const s = paperStmts(b.sqlite);
   const moving = s.facetsAt.all(b.sourceId, placeholder);
   if (moving.length === 0) return;

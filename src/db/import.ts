@@ -167,11 +167,22 @@ export interface ImportOptions {
   events?: boolean;
 }
 
+/** The last import time and its day (a crawl or an import hands every batch the same `now`; Intl formatting costs ~1 ms). */
+let lastDay: { now: string; day: string } = { now: '', day: '' };
+
+/** The day in Berlin of an import time, "" when it is no time. */
+function importDay(now: string): string {
+  if (lastDay.now !== now || process.env.RATSRADAR_TODAY) {
+    const at = new Date(now);
+    lastDay = { now, day: Number.isNaN(at.getTime()) ? '' : todayInBerlin(at) };
+  }
+  return lastDay.day;
+}
+
 function importInTransaction(sqlite: Database.Database, source: SourceSpec, records: RisRecord[], now: string, opts: ImportOptions): ImportResult {
   const sourceId = ensureSource(sqlite, source);
   const b = new Batch(sqlite, sourceId, now);
-  const at = new Date(now);
-  const today = Number.isNaN(at.getTime()) ? '' : todayInBerlin(at);
+  const today = importDay(now);
   if (opts.events !== false) b.events = { sourceId, now, today, runId: opts.runId ?? null };
   // a Beratungsfolge the page does not show keeps the stored stations (shrink-guard.ts)
   for (const r of records) addRecord(b, keepNotShown(sqlite, sourceId, r));
