@@ -19,7 +19,10 @@ import { progress, RESTING_AFTER_DAYS, STALLED_AFTER_DAYS } from '../domain/prog
 import { toProgressSummary } from '../domain/progress-summary';
 import { groupAgenda, paperAgendaSql, type AgendaDbRow } from './queries-agenda';
 import { meetingsSql, stationsSql, toPapers, type MeetingDbRow, type StationDbRow } from './queries-progress';
+import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
+import type { papers } from './schema';
+import type { paperProgress } from './schema-derived';
 
 /** The derived columns of one paper for `today` (named as the UPDATE below binds them). */
 export interface DerivedColumns {
@@ -54,10 +57,8 @@ export function derivedOf(paper: Paper, today: string, agenda: readonly PaperAge
 const CHUNK = 1000;
 
 /** A paper's derived columns as stored, derived_on, and its stored summary (null when it has none). */
-interface PaperDbRow {
-  id: number; date: string | null; data_as_of: string | null; state: string | null; current_organization: string | null; next_organization: string | null;
-  next_role: string | null; next_date: string | null; last_activity: string | null; derived_on: string | null; summary: string | null;
-}
+type PaperDbRow = Pick<RawRow<typeof papers>, 'id' | 'date' | 'data_as_of' | 'state' | 'current_organization' | 'next_organization'
+  | 'next_role' | 'next_date' | 'last_activity' | 'derived_on'> & { summary: RawRow<typeof paperProgress>['summary'] | null };
 
 /**
  * The reads of what progress() needs for a chunk of papers — a few statements per thousand papers

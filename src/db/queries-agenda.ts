@@ -7,13 +7,15 @@
 import type Database from 'better-sqlite3';
 import type { ResultCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
+import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
+import type { agendaItems, meetings } from './schema';
 
-export interface AgendaDbRow {
-  paper_id: number; date: string | null; organization: string | null; meeting_name: string | null; meeting_id: number | null;
-  meeting_external_id: string | null; item_external_id: string | null; number: string | null; result: string | null;
-  result_code: string | null; status_text: string | null;
-}
+/** An agenda item naming a paper as paperAgendaSql reads it: date, committee and name from its meeting where it has one. */
+export type AgendaDbRow = Pick<RawRow<typeof agendaItems>, 'meeting_id' | 'meeting_external_id' | 'number' | 'result' | 'result_code'> & {
+  paper_id: number; date: string | null; organization: string | null; meeting_name: string | null;
+  item_external_id: RawRow<typeof agendaItems>['external_id']; status_text: RawRow<typeof meetings>['status_text'] | null;
+};
 
 /** The reads of the agenda items of the papers `where` picks (`where` gets the paper id column to test). */
 export const paperAgendaSql = (where: (paperId: string) => string) => `SELECT a.paper_id, COALESCE(m.date, a.date) AS date,

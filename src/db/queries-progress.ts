@@ -10,7 +10,9 @@ import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
 import type { Paper, Station } from '../domain/paper';
 import { loadPaperAgendas } from './queries-agenda';
+import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
+import type { consultationMeetings, consultations } from './schema';
 
 export interface ProgressPaper {
   id: number;
@@ -22,13 +24,11 @@ export interface ProgressPaper {
   agenda: PaperAgendaItem[];
 }
 
-export interface StationDbRow {
-  id: number; paper_id: number; organization: string | null; role: string | null; role_code: string | null; station_status: string | null;
-}
-export interface MeetingDbRow {
-  consultation_id: number; date: string | null; name: string | null; meeting_external_id: string | null;
-  agenda_item_external_id: string | null; result: string | null; result_code: string;
-}
+/** A station as stationsSql reads it. */
+export type StationDbRow = Pick<RawRow<typeof consultations>, 'id' | 'paper_id' | 'organization' | 'role' | 'role_code' | 'station_status'>;
+/** A meeting row of a station as meetingsSql reads it. */
+export type MeetingDbRow = Pick<RawRow<typeof consultationMeetings>,
+  'consultation_id' | 'date' | 'name' | 'meeting_external_id' | 'agenda_item_external_id' | 'result' | 'result_code'>;
 
 /** The reads of a Beratungsfolge for the papers `where` picks (`where` gets the paper id column to test). */
 export const stationsSql = (where: (paperId: string) => string) => `SELECT id, paper_id, organization, role, role_code, station_status
