@@ -1,6 +1,6 @@
 /**
- * The committee and meeting pages read each motion's stored progress summary (paper_progress, written by
- * src/db/derive.ts) instead of deriving it. Their view models, HTML and JSON from the stored summaries
+ * The committee and meeting pages and the OParl Papers and Consultations read each motion's stored progress
+ * summary (paper_progress, written by src/db/derive.ts) instead of deriving it. Their view models, HTML and JSON from the stored summaries
  * equal those from a full derivation — the same database with paper_progress emptied, where every motion
  * is derived while the page is made — on the corpus + demo database and on a generated one, on the day
  * the data was derived for and on later (and earlier) days after refreshDerived moved it on.
@@ -63,8 +63,8 @@ function compareModels(stored: OpenedDb, derived: OpenedDb, today: string) {
 }
 
 /**
- * The HTML and JSON of every committee page, of `meetings` meeting pages, and of the meeting calendar and
- * the city pages (their agenda-check badges), from both databases' apps on `today`.
+ * The HTML and JSON of every committee page, of `meetings` meeting pages, of the meeting calendar and
+ * the city pages (their agenda-check badges), and of every body's OParl papers and consultations, from both databases' apps on `today`.
  */
 async function comparePages(stored: OpenedDb, derived: OpenedDb, today: string, meetings: number[]) {
   const a = createApp(stored.sqlite, { today: () => today });
@@ -73,7 +73,12 @@ async function comparePages(stored: OpenedDb, derived: OpenedDb, today: string, 
     ...committeesOf(stored.sqlite).flatMap((id) => [`/organizations/${id}`, `/organizations/${id}.json`]),
     ...meetings.flatMap((id) => [`/meetings/${id}`, `/meetings/${id}.json`]),
     '/sitzungen', '/sitzungen.json',
-    ...(stored.sqlite.prepare('SELECT key FROM sources ORDER BY key').pluck().all() as string[]).map((key) => `/staedte/${encodeURIComponent(key)}`),
+    ...(stored.sqlite.prepare('SELECT key FROM sources ORDER BY key').pluck().all() as string[]).flatMap((key) => [
+      `/staedte/${encodeURIComponent(key)}`,
+      // the OParl Papers and Consultations carry the derived state, explanation, next step and station states
+      `/oparl/v1.1/bodies/${encodeURIComponent(key)}/papers?limit=500`,
+      `/oparl/v1.1/bodies/${encodeURIComponent(key)}/consultations?limit=500`,
+    ]),
   ];
   for (const p of paths) {
     const [x, y] = [await request(a).get(p), await request(b).get(p)];

@@ -5,14 +5,13 @@
  * step, each station's status as the RIS shows it and as ratsradar derives it, the names the RIS gives
  * where OParl wants URLs, the RIS page. Names become URLs only where the source has that object.
  */
-import { loadPaperAgendas } from '../../db/queries-agenda';
 import {
   loadOparlPaperFiles, loadOparlStations, organizationKeysByName, paperKeysByReference,
   type OparlFileRow, type OparlPaperRow, type OparlStationRow,
 } from '../../db/queries-oparl';
-import { progress, STATE_LABELS, type Progress, type StationProgress } from '../../domain/progress';
-import type { ConsultationRecord, PaperRecord } from '../../../scrapers/records';
-import type { ResultCode, RoleCode } from '../../../scrapers/shared/codes';
+import { loadPaperSummaries } from '../../db/queries-summaries';
+import { STATE_LABELS } from '../../domain/progress';
+import type { ProgressSummary, SummaryStation } from '../../domain/progress-summary';
 import { compact, deletedObject, isHttp, times, VENDOR, type OparlContext, type OparlJson } from './context';
 import { consultationKey, paperFileKey, typeUrl } from './urls';
 
@@ -23,7 +22,8 @@ interface PaperParts {
   files: Map<number, OparlFileRow[]>;
   orgKeys: Map<string, string>;
   paperKeys: Map<string, string>;
-  progress: Map<number, Progress>;
+  /** each paper's derived state, explanation, next step and station states (the stored summary, src/db/queries-summaries.ts) */
+  progress: Map<number, ProgressSummary>;
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
@@ -49,21 +49,6 @@ function toStations(rows: OparlStationRow[]): OparlStationRow[][] {
   return out;
 }
 
-function toRecord(p: OparlPaperRow, stations: OparlStationRow[][]): PaperRecord & { dataAsOf?: string } {
-  const consultation: ConsultationRecord[] = stations.map((rows) => ({
-    organization: rows[0].organization, role: rows[0].role, roleCode: rows[0].role_code as RoleCode | null, stationStatus: rows[0].station_status,
-    meetings: rows.filter((r) => r.row !== null).map((r) => ({
-      date: r.date, name: r.name, meetingSourceId: r.meeting_external_id, agendaItemSourceId: r.agenda_item_external_id,
-      result: r.result, resultCode: (r.result_code ?? 'open') as ResultCode,
-    })),
-  }));
-  return {
-    type: 'Paper', format: 1, system: 'allris3', systemVersion: null, sourceId: p.external_id, url: p.url, reference: p.reference,
-    name: p.name, paperType: p.paper_type, public: null, statusText: null, originator: [], underDirectionOf: [], date: p.date,
-    relatedReferences: [], consultation, files: [], text: [], ...(p.data_as_of ? { dataAsOf: p.data_as_of } : {}),
-  };
-}
-
 /** Everything the Paper objects of these rows embed or name, read at once. */
 function loadParts(c: OparlContext, papers: OparlPaperRow[]): PaperParts {
   const ids = papers.map((p) => p.id);
@@ -77,9 +62,8 @@ function loadParts(c: OparlContext, papers: OparlPaperRow[]): PaperParts {
     refs.push(...(JSON.parse(p.related_references) as string[]));
   }
   for (const list of stations.values()) for (const s of list) if (s[0].organization) names.push(s[0].organization);
-  const agendas = loadPaperAgendas(c.sqlite, ids);
-  const pr = new Map<number, Progress>();
-  for (const p of papers) pr.set(p.id, progress(toRecord(p, stations.get(p.id) ?? []), c.today, { agenda: agendas.get(p.id) ?? [] }));
+  const pr = new Map<number, ProgressSummary>();
+  for (const [id, p] of loadPaperSummaries(c.sqlite, ids, c.today)) pr.set(id, p.summary);
   return { stations, files, orgKeys: organizationKeysByName(c.sqlite, c.source.id, names), paperKeys: paperKeysByReference(c.sqlite, c.source.id, refs), progress: pr };
 }
 
@@ -101,7 +85,7 @@ export function fileObject(c: OparlContext, f: OparlFileRow, paper: OparlPaperRo
 }
 
 /** One station's Consultations: one per meeting row, or one for the station when it has none. */
-function consultationObjects(c: OparlContext, parts: PaperParts, p: OparlPaperRow, rows: OparlStationRow[], derived: StationProgress | undefined): OparlJson[] {
+function consultationObjects(c: OparlContext, parts: PaperParts, p: OparlPaperRow, rows: OparlStationRow[], derived: SummaryStation | undefined): OparlJson[] {
   const s = rows[0];
   return rows.map((r) => compact({
     id: c.urls.object(c.source.key, 'Consultation', consultationKey(p.entity_key, s.station, r.row ?? 0)),
@@ -127,7 +111,7 @@ function consultationObjects(c: OparlContext, parts: PaperParts, p: OparlPaperRo
   }));
 }
 
-function nextStep(pr: Progress): OparlJson | null {
+function nextStep(pr: ProgressSummary): OparlJson | null {
   if (!pr.next) return null;
   return compact({ organization: pr.next.organization, role: pr.next.role, date: pr.next.date });
 }
