@@ -2,7 +2,9 @@
 import type Database from 'better-sqlite3';
 import { decisionOf, type DecisionView } from '../domain/decisions';
 import { toDecisionItem } from './queries-decisions';
+import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
+import type { agendaItems } from './schema';
 
 export interface MeetingView {
   id: number;
@@ -73,10 +75,9 @@ export interface MeetingDocumentView {
   url: string | null;
 }
 
-type ItemDbRow = Omit<AgendaItemView, 'public' | 'decision'> & { public: number | null } & {
-  external_id: string | null; meeting_id: number | null; date: string | null; organization: string | null;
-  vote: string | null; text: string | null; provenance: string | null;
-};
+/** An agenda item as the items read returns it: the view's columns, and what its decision is read from (the table's own columns). */
+type ItemDbRow = Omit<AgendaItemView, 'public' | 'decision'> & Pick<RawRow<typeof agendaItems>,
+  'public' | 'external_id' | 'meeting_id' | 'date' | 'organization' | 'vote' | 'text' | 'provenance'>;
 
 function prepare(sqlite: Database.Database) {
   return {
