@@ -185,10 +185,11 @@ function deriveIds(sqlite: Database.Database, ids: number[], day: string): numbe
       const input = inputs.get(id);
       if (!input) continue;
       const d = derivedOf(input.paper, day, input.agenda);
-      const same = unchanged(input.stored, d.columns);
-      if (input.stored.summary !== d.summary) s.summary.run(id, d.summary);
-      else if (same) continue;
-      if (!same) s.update.run({ id, today: day, ...d.columns });
+      const columnsChanged = !unchanged(input.stored, d.columns);
+      const summaryChanged = input.stored.summary !== d.summary;
+      if (!columnsChanged && !summaryChanged) continue;
+      if (columnsChanged) s.update.run({ id, today: day, ...d.columns });
+      if (summaryChanged) s.summary.run(id, d.summary);
       written++;
     }
   }

@@ -9,8 +9,11 @@
 import type Database from 'better-sqlite3';
 import { progress } from '../domain/progress';
 import { toProgressSummary, type ProgressSummary } from '../domain/progress-summary';
+import { derivedDay } from './derive';
 import { loadProgressPapers } from './queries-progress';
+import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
+import type { papers } from './schema';
 
 export interface SummaryPaper {
   id: number;
@@ -21,11 +24,10 @@ export interface SummaryPaper {
 
 // raw SQL: the committee and meeting pages' one read per motion (bench: fresh render p50)
 const stmts = declareStatements('queries-summaries', (sqlite) => ({
-  papers: sqlite.prepare<[string], { id: number; reference: string | null; name: string | null; derived_on: string | null; summary: string | null }>(
+  papers: sqlite.prepare<[string], Pick<RawRow<typeof papers>, 'id' | 'reference' | 'name' | 'derived_on'> & { summary: string | null }>(
     `SELECT p.id, p.reference, p.name, p.derived_on, s.summary FROM papers p LEFT JOIN paper_progress s ON s.paper_id = p.id
      WHERE p.id IN (SELECT value FROM json_each(?))`,
   ),
-  day: sqlite.prepare<[], string>('SELECT day FROM derive_state WHERE id = 1').pluck(),
 }));
 
 /** The papers with these ids (those that exist), by id, each with its progress summary for `today`. */
@@ -34,7 +36,7 @@ export function loadPaperSummaries(sqlite: Database.Database, ids: Iterable<numb
   const list = [...new Set(ids)];
   if (list.length === 0) return out;
   const s = stmts(sqlite);
-  const current = s.day.get() === today;
+  const current = derivedDay(sqlite) === today;
   const derive: number[] = [];
   for (const r of s.papers.all(JSON.stringify(list))) {
     if (current && r.derived_on != null && r.summary != null) {

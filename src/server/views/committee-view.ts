@@ -8,7 +8,6 @@ import type Database from 'better-sqlite3';
 import { loadComingAgendas, loadComingMeetings, loadDeadlineCandidateIds, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
 import { loadPaperSummaries, type SummaryPaper } from '../../db/queries-summaries';
 import { checkAgendaItem, type AgendaCheck } from '../../domain/agenda-check';
-import type { ProgressSummary } from '../../domain/progress-summary';
 import { deriveQueue } from '../../domain/queue';
 import { agendaSourceText } from '../../domain/step-texts';
 
@@ -24,10 +23,6 @@ const PLANNED_LIMIT = 400;
 /** papers scheduled elsewhere that are checked for a deadline of this committee (they join page 1 of the queue) */
 const DEADLINE_LIMIT = 200;
 
-interface Loaded {
-  stored: SummaryPaper;
-  pr: ProgressSummary;
-}
 
 function checkView(c: AgendaCheck | null) {
   if (!c) return null;
@@ -81,24 +76,17 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     ...meetings.flatMap(({ items }) => items.map((i) => i.paperId).filter((x): x is number => x != null)),
     ...planned.map((r) => r.paperId),
   ], today);
-  const cache = new Map<number, Loaded | null>();
-  const load = (id: number): Loaded | null => {
-    if (!cache.has(id)) {
-      const stored = papers.get(id);
-      cache.set(id, stored ? { stored, pr: stored.summary } : null);
-    }
-    return cache.get(id) ?? null;
-  };
-  const check = (l: Loaded, date: string) => checkAgendaItem(l.pr, { organization: committee.name, date });
+  const load = (id: number): SummaryPaper | null => papers.get(id) ?? null;
+  const check = (l: SummaryPaper, date: string) => checkAgendaItem(l.summary, { organization: committee.name, date });
 
   // the queue: its stored page, and (on page 1) the papers with a deadline for this committee
-  const loaded = [...ids, ...deadlineIds].map(load).filter((x): x is Loaded => x != null);
-  const derived = deriveQueue(loaded.map((l) => ({ paper: l, progress: l.pr })), committee.name);
-  const deadlineCount = derived.filter((e) => e.deadline != null && deadlineIds.includes(e.paper.stored.id)).length;
+  const loaded = [...ids, ...deadlineIds].map(load).filter((x): x is SummaryPaper => x != null);
+  const derived = deriveQueue(loaded.map((l) => ({ paper: l, progress: l.summary })), committee.name);
+  const deadlineCount = derived.filter((e) => e.deadline != null && deadlineIds.includes(e.paper.id)).length;
   const queue = derived.map((e) => ({
-    id: e.paper.stored.id,
-    reference: e.paper.stored.reference,
-    name: e.paper.stored.name,
+    id: e.paper.id,
+    reference: e.paper.reference,
+    name: e.paper.name,
     role: e.role,
     roleCode: e.roleCode,
     date: e.date,
@@ -111,7 +99,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     earlier: e.earlierTotal ? `${e.earlierDone} von ${e.earlierTotal} erledigt` : 'keine',
     check: e.date ? checkView(check(e.paper, e.date)) : null,
     /** what the JSON view names of the motion's progress (its derived state, explanation and next step) */
-    progress: e.paper.pr,
+    progress: e.paper.summary,
   }));
 
   // coming meetings: published agendas, and the Beratungsfolge rows planned for their dates (or for dates without a meeting page)
@@ -143,7 +131,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     const l = load(r.paperId);
     if (!l) continue;
     a.items.push({
-      number: null, name: l.stored.name, paperId: r.paperId, reference: l.stored.reference, plannedOnly: true, nonPublic: false,
+      number: null, name: l.name, paperId: r.paperId, reference: l.reference, plannedOnly: true, nonPublic: false,
       check: checkView(check(l, r.date)),
     });
   }
