@@ -1,11 +1,11 @@
 /**
  * The server under test, in a child process of its own (forked by bench/serve.ts): the real app
- * (createApp) on a generated database, mounted beside a bare Express route (`/__bare`, a fixed string)
- * in the same process. Tells its parent the port; answers "stats" with its peak RSS (VmHWM).
+ * (createApp) on a generated database, served as `ratsradar serve` serves it, with a bare route
+ * (`/__bare`, a fixed string) as the app's first layer. Tells its parent the port; answers "stats" with its peak RSS (VmHWM).
  */
-import express from 'express';
 import { openDb } from '../src/db/connection';
 import { createApp } from '../src/server/app';
+import { createHttpServer } from '../src/server/http-server';
 import { memoryOfSelf } from './memory';
 
 const [file, today] = process.argv.slice(2);
@@ -15,14 +15,15 @@ if (!file || !today || !process.send) {
 }
 
 const { sqlite, close } = openDb(file);
-const outer = express();
-outer.disable('x-powered-by');
-outer.get('/__bare', (_req, res) => {
+const app = createApp(sqlite, { today: () => today });
+// the bare route is the app's first layer, ahead of all its middleware, and the server is made as
+// `ratsradar serve` makes it (createHttpServer): both rows measure the one Express app production runs
+app.get('/__bare', (_req, res) => {
   res.type('text').send('ratsradar bench: a fixed string');
 });
-outer.use(createApp(sqlite, { today: () => today }));
+app.router.stack.unshift(app.router.stack.pop()!);
 
-const server = outer.listen(0, '127.0.0.1', () => {
+const server = createHttpServer(app).listen(0, '127.0.0.1', () => {
   const addr = server.address();
   process.send!({ type: 'ready', port: typeof addr === 'object' && addr ? addr.port : 0 });
 });

@@ -3,6 +3,7 @@ import { openDb } from './db/connection';
 import { paperCount } from './db/queries';
 import { loadDemo, reloadDemoIfShifted } from './ingest/demo';
 import { createApp } from './server/app';
+import { createHttpServer } from './server/http-server';
 import { requestLogLevel, type LogLevel } from './server/request-log';
 import { parseDuration, serveRefresher } from './ingest/crawl/refresh';
 import { CommandError, dbPathOf, option, type CommandArgs } from './ingest/command-args';
@@ -47,7 +48,7 @@ export function serveCommand(args: CommandArgs): Promise<number> {
   });
   const refresher = refreshMs ? serveRefresher(sqlite, file, refreshMs, { via: option(args, 'via') }) : null;
   return new Promise((resolve) => {
-    const server = app.listen(port, host, () => {
+    const server = createHttpServer(app).listen(port, host, () => {
       process.stdout.write(`ratsradar serves ${file} on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n`);
       if (refresher) process.stdout.write(`refreshing the crawled sources every ${refreshText}\n`);
       refresher?.start();
