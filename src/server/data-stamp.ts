@@ -3,6 +3,13 @@
  * `PRAGMA data_version` changes when another connection (the crawler, an import) commits, and
  * `total_changes()` counts the rows this connection has written (imports, the daily re-derivation).
  * Equal stamps on the same connection mean no row has changed in between.
+ *
+ * `PRAGMA data_version` opens and closes a read transaction (some 8 µs in WAL mode: the shared-memory
+ * locks), and the server asks for the stamp at least once per request. So the version is read once per
+ * turn of the event loop and kept until the turn ends (setImmediate): requests answered in the same
+ * turn see the data as of its start, as if they had come a few microseconds earlier; the next turn
+ * reads it again. `total_changes()` (no transaction) is read every time: this connection's own writes
+ * show at once.
  */
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -11,6 +18,9 @@ import { declareStatements } from '../db/registry';
 interface StampState {
   total: Database.Statement;
   version: Database.Statement;
+  /** data_version as read in this turn of the event loop; undefined: read it */
+  turnVersion: unknown;
+  endTurn: () => void;
   stamp: string;
   /** when this process first saw the current stamp (the data's Last-Modified as far as we can tell) */
   since: number;
@@ -31,8 +41,9 @@ function state(sqlite: Database.Database): StampState {
   let s = states.get(sqlite);
   if (!s) {
     const c = counters(sqlite);
-    s = { total: c.total, version: c.version, stamp: '', since: 0, memo: new Map() };
-    states.set(sqlite, s);
+    const made: StampState = { total: c.total, version: c.version, turnVersion: undefined, endTurn: () => (made.turnVersion = undefined), stamp: '', since: 0, memo: new Map() };
+    states.set(sqlite, made);
+    s = made;
   }
   return s;
 }
@@ -40,7 +51,11 @@ function state(sqlite: Database.Database): StampState {
 /** The current stamp of the database ("<data_version>.<total_changes>"). */
 export function dataStamp(sqlite: Database.Database): string {
   const s = state(sqlite);
-  const stamp = `${s.version.get()}.${s.total.get()}`;
+  if (s.turnVersion === undefined) {
+    s.turnVersion = s.version.get();
+    setImmediate(s.endTurn);
+  }
+  const stamp = `${s.turnVersion}.${s.total.get()}`;
   if (stamp !== s.stamp) {
     s.stamp = stamp;
     s.since = Math.floor(Date.now() / 1000) * 1000;

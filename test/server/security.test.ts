@@ -10,6 +10,7 @@ import { createApp } from '../../src/server/app';
 import { openDb } from '../../src/db/connection';
 import { loadDemo } from '../../src/ingest/demo';
 import { lastResortErrors } from '../../src/server/security/errors';
+import { helmetHeaders, securityHeaders } from '../../src/server/security/headers';
 import { MAX_BODY_BYTES } from '../../src/server/security/limits';
 import { makeTmpDir } from '../helpers/tmp';
 import path from 'node:path';
@@ -37,6 +38,25 @@ describe('security headers', () => {
     expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
+});
+
+test('the recorded security headers are exactly those helmet sets on a request', async () => {
+  const answer = async (headers: express.RequestHandler) => {
+    const app = express();
+    app.use((_req, res, next) => {
+      res.setHeader('X-Powered-By', 'something'); // helmet removes it; so must the recorded list
+      next();
+    });
+    app.use(headers);
+    app.get('/x', (_req, res) => res.type('text').send('x'));
+    const res = await request(app).get('/x');
+    const { date: _date, ...rest } = res.headers;
+    return rest;
+  };
+  const helmets = await answer(helmetHeaders());
+  expect(helmets['content-security-policy']).toBe(CSP);
+  expect(helmets['x-powered-by']).toBeUndefined();
+  expect(await answer(securityHeaders())).toEqual(helmets);
 });
 
 describe('pages carry no script and no inline style (the CSP forbids both)', () => {
