@@ -153,10 +153,11 @@ export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, tod
 export function loadComingAgendas(sqlite: Database.Database, meetingIds: readonly number[]): Map<number, ComingAgendaItem[]> {
   const out = new Map<number, ComingAgendaItem[]>();
   if (!meetingIds.length) return out;
-  for (const { meetingId, public: pub, ...item } of stmts(sqlite).agendas.all(JSON.stringify(meetingIds))) {
-    let l = out.get(meetingId);
-    if (!l) out.set(meetingId, (l = []));
-    l.push({ ...item, public: pub === null ? null : pub === 1 });
+  for (const r of stmts(sqlite).agendas.all(JSON.stringify(meetingIds))) {
+    let l = out.get(r.meetingId);
+    if (!l) out.set(r.meetingId, (l = []));
+    // a literal, not a rest/spread copy: this runs for every agenda item of a committee page
+    l.push({ number: r.number, name: r.name, paperId: r.paperId, paperReference: r.paperReference, public: r.public === null ? null : r.public === 1 });
   }
   return out;
 }
