@@ -39,6 +39,8 @@ function derivingCopy(stored: OpenedDb, name: string): OpenedDb {
   const file = path.join(tmp.dir, name);
   stored.sqlite.prepare('VACUUM INTO ?').run(file);
   const copy = openDb(file);
+  // paper_deadlines stay, as the derived columns do: they find rows (deadline candidates, the queue); that
+  // they find what the scan they replaced found is compared apart (scannedDeadlines)
   copy.sqlite.exec('DELETE FROM paper_progress');
   return copy;
 }
