@@ -58,6 +58,7 @@ function prepare(sqlite: Database.Database) {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     derivedOn: sqlite.prepare('UPDATE papers SET derived_on = ? WHERE source_id = ?'),
     summary: sqlite.prepare('INSERT INTO paper_progress (paper_id, summary) VALUES (?, ?)'),
+    deadline: sqlite.prepare('INSERT INTO paper_deadlines (paper_id, source_id, organization, before) VALUES (?, ?, ?, ?)'),
     agendaItem: sqlite.prepare(`INSERT INTO agenda_items (id, source_id, entity_key, external_id, meeting_external_id, meeting_id,
       position, number, public, name, meeting_name, organization, date, paper_reference, paper_external_id, paper_id, result,
       result_code, text, provenance, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)`),
@@ -133,7 +134,10 @@ export function writeCity(sqlite: Database.Database, city: GeneratedCity, opts: 
         // derived_on is set once the city's agenda items are written (their insert trigger marks their papers stale)
         nextRole: d?.nextRole ?? null, nextDate: d?.nextDate ?? null, lastActivity: d?.lastActivity ?? null, derivedOn: null,
       });
-      if (derived) s.summary.run(id, derived.summary);
+      if (derived) {
+        s.summary.run(id, derived.summary);
+        for (const x of derived.deadlines) s.deadline.run(id, sourceId, x.organization, x.before);
+      }
       p.files.forEach((f, k) => s.file.run(sourceId, id, k, f.name, f.url));
       counts.files += p.files.length;
       if (opts.search) indexPaper(sqlite, id, p.reference, p.name, false, p.text);

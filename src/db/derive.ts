@@ -39,8 +39,14 @@ export function derivedColumns(paper: Paper, today: string, agenda: readonly Pap
   return derivedOf(paper, today, agenda).columns;
 }
 
-/** The derived columns and the summary the committee and meeting pages read (paper_progress.summary, JSON), from one progress(). Pure. */
-export function derivedOf(paper: Paper, today: string, agenda: readonly PaperAgendaItem[] = []): { columns: DerivedColumns; summary: string } {
+/** A committee with a deadline for a paper (paper_deadlines): its station must deliberate before `before`. */
+export interface DeadlineRow { organization: string; before: string }
+
+/**
+ * The derived columns, the summary the committee and meeting pages read (paper_progress.summary, JSON)
+ * and its deadlines by committee (paper_deadlines: one per named committee), from one progress(). Pure.
+ */
+export function derivedOf(paper: Paper, today: string, agenda: readonly PaperAgendaItem[] = []): { columns: DerivedColumns; summary: string; deadlines: DeadlineRow[] } {
   const pr = progress(paper, today, { agenda });
   const current = pr.currentStation != null ? pr.stations[pr.currentStation] : null;
   const columns = {
@@ -51,13 +57,15 @@ export function derivedOf(paper: Paper, today: string, agenda: readonly PaperAge
     nextDate: pr.next?.date ?? null,
     lastActivity: pr.lastActivity ?? null,
   };
-  return { columns, summary: JSON.stringify(toProgressSummary(pr)) };
+  const deadlines = new Map<string, DeadlineRow>();
+  for (const x of pr.deadlines) if (x.organization != null && !deadlines.has(x.organization)) deadlines.set(x.organization, { organization: x.organization, before: x.before });
+  return { columns, summary: JSON.stringify(toProgressSummary(pr)), deadlines: [...deadlines.values()] };
 }
 
 const CHUNK = 1000;
 
 /** A paper's derived columns as stored, derived_on, and its stored summary (null when it has none). */
-type PaperDbRow = Pick<RawRow<typeof papers>, 'id' | 'date' | 'data_as_of' | 'state' | 'current_organization' | 'next_organization'
+type PaperDbRow = Pick<RawRow<typeof papers>, 'id' | 'source_id' | 'date' | 'data_as_of' | 'state' | 'current_organization' | 'next_organization'
   | 'next_role' | 'next_date' | 'last_activity' | 'derived_on'> & { summary: RawRow<typeof paperProgress>['summary'] | null };
 
 /**
@@ -67,7 +75,7 @@ type PaperDbRow = Pick<RawRow<typeof papers>, 'id' | 'date' | 'data_as_of' | 'st
  */
 function reads<P extends unknown[]>(sqlite: Database.Database, where: (paperId: string) => string) {
   return {
-    papers: sqlite.prepare<P, PaperDbRow>(`SELECT p.id, p.date, p.data_as_of, p.state, p.current_organization, p.next_organization,
+    papers: sqlite.prepare<P, PaperDbRow>(`SELECT p.id, p.source_id, p.date, p.data_as_of, p.state, p.current_organization, p.next_organization,
       p.next_role, p.next_date, p.last_activity, p.derived_on, s.summary FROM papers p LEFT JOIN paper_progress s ON s.paper_id = p.id
       WHERE ${where('p.id')}`),
     stations: sqlite.prepare<P, StationDbRow>(stationsSql(where)),
@@ -85,6 +93,9 @@ function prepare(sqlite: Database.Database) {
       derived_on=@today WHERE id=@id`),
     // the summary apart from the paper row: a day change that moves only what the pages read writes this narrow row, not the paper's
     summary: sqlite.prepare<[number, string]>('INSERT INTO paper_progress (paper_id, summary) VALUES (?, ?) ON CONFLICT (paper_id) DO UPDATE SET summary = excluded.summary'),
+    // the summary's deadlines beside it: cleared and written again where a summary that had or has some changes
+    clearDeadlines: sqlite.prepare<[number]>('DELETE FROM paper_deadlines WHERE paper_id = ?'),
+    deadline: sqlite.prepare<[number, number, string, string]>('INSERT INTO paper_deadlines (paper_id, source_id, organization, before) VALUES (?, ?, ?, ?)'),
     allIds: sqlite.prepare<[], number>('SELECT id FROM papers ORDER BY id').pluck(),
     staleIds: sqlite.prepare<[], number>('SELECT id FROM papers WHERE derived_on IS NULL ORDER BY id').pluck(),
     /**
@@ -174,6 +185,20 @@ export interface RefreshResult {
   written: number;
 }
 
+/** A stored summary without deadlines (toProgressSummary's fixed key order, JSON.stringify's spacing). */
+const NO_DEADLINES = '"deadlines":[]';
+
+/**
+ * Makes paper_deadlines the deadlines of a paper's new summary: its old rows go where its old summary had
+ * deadlines (or it had none stored: rows can then be left over), the new ones are written. Most papers have
+ * none before or after, and cost nothing here.
+ */
+function writeDeadlines(sqlite: Database.Database, stored: PaperDbRow, deadlines: readonly DeadlineRow[]): void {
+  const s = stmts(sqlite);
+  if (stored.summary == null || !stored.summary.includes(NO_DEADLINES)) s.clearDeadlines.run(stored.id);
+  for (const x of deadlines) s.deadline.run(stored.id, stored.source_id, x.organization, x.before);
+}
+
 /** Derives the papers `ids` (ascending) for `day` and writes those whose derived columns (or summary) change; returns how many were written. */
 function deriveIds(sqlite: Database.Database, ids: number[], day: string): number {
   const s = stmts(sqlite);
@@ -189,7 +214,10 @@ function deriveIds(sqlite: Database.Database, ids: number[], day: string): numbe
       const summaryChanged = input.stored.summary !== d.summary;
       if (!columnsChanged && !summaryChanged) continue;
       if (columnsChanged) s.update.run({ id, today: day, ...d.columns });
-      if (summaryChanged) s.summary.run(id, d.summary);
+      if (summaryChanged) {
+        s.summary.run(id, d.summary);
+        writeDeadlines(sqlite, input.stored, d.deadlines);
+      }
       written++;
     }
   }

@@ -65,21 +65,14 @@ function prepare(sqlite: Database.Database) {
          AND EXISTS (SELECT 1 FROM consultations c WHERE c.paper_id = p.id AND c.organization = @name)
        ORDER BY COALESCE(p.next_date, '9999-12-31'), p.id`,
     ).pluck(),
-    // papers scheduled at a later station that pass through this committee first: candidates for a deadline
-    // of this committee (src/domain/queue.ts decides from their progress), the earliest dates first. Only
-    // what progress() needs for a deadline (src/domain/progress-parts.ts deadlinesOf): a station of this
-    // committee on the page before a station of the next committee that is decisive (role decision, or
-    // the page's last station when none has that role). Without these conditions every dated paper that
-    // once passed through the committee was loaded and derived (38 a page at 100k motions, for 0.25 rows).
+    // papers with a deadline for this committee (their stored summary's deadlines, paper_deadlines: a station
+    // of this committee before a dated decisive one that has no meeting before that day; src/domain/queue.ts
+    // takes them from their progress), the earliest first, as one index range (paper_deadlines_committee).
+    // `before` is the paper's next date; one whose next station is this committee is in the queue already.
     deadlineCandidates: sqlite.prepare<{ name: string; source: number; today: string; limit: number }, number>(
-      `SELECT p.id FROM papers p
-       WHERE p.source_id = @source AND p.next_date >= @today AND p.next_organization IS NOT @name
-         AND EXISTS (SELECT 1 FROM consultations c JOIN consultations n ON n.paper_id = c.paper_id AND n.position > c.position
-           WHERE c.paper_id = p.id AND c.organization = @name AND n.organization = p.next_organization
-             AND (n.role_code = 'decision' OR (
-               NOT EXISTS (SELECT 1 FROM consultations d WHERE d.paper_id = p.id AND d.role_code = 'decision')
-               AND NOT EXISTS (SELECT 1 FROM consultations l WHERE l.paper_id = p.id AND l.position > n.position))))
-       ORDER BY p.next_date, p.id LIMIT @limit`,
+      `SELECT d.paper_id FROM paper_deadlines d JOIN papers p ON p.id = d.paper_id
+       WHERE d.source_id = @source AND d.organization = @name AND d.before >= @today AND p.next_organization IS NOT @name
+       ORDER BY d.before, d.paper_id LIMIT @limit`,
     ).pluck(),
     coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, ComingMeetingRow>(
       `SELECT id, name, date, start, room FROM meetings
@@ -140,8 +133,8 @@ export function loadQueueIds(sqlite: Database.Database, c: CommitteeRef, limit: 
 }
 
 /**
- * Papers with a dated next step at another committee that list this committee too, earliest first, at
- * most `limit`: those whose progress has a deadline for this committee join its queue.
+ * Papers with a dated next step at another committee whose stored progress has a deadline for this
+ * committee, earliest first, at most `limit`: they join its queue (where their progress on `today` says so).
  */
 export function loadDeadlineCandidateIds(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): number[] {
   return stmts(sqlite).deadlineCandidates.all({ name: c.name, source: c.sourceId, today, limit });
@@ -160,10 +153,11 @@ export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, tod
 export function loadComingAgendas(sqlite: Database.Database, meetingIds: readonly number[]): Map<number, ComingAgendaItem[]> {
   const out = new Map<number, ComingAgendaItem[]>();
   if (!meetingIds.length) return out;
-  for (const { meetingId, public: pub, ...item } of stmts(sqlite).agendas.all(JSON.stringify(meetingIds))) {
-    let l = out.get(meetingId);
-    if (!l) out.set(meetingId, (l = []));
-    l.push({ ...item, public: pub === null ? null : pub === 1 });
+  for (const r of stmts(sqlite).agendas.all(JSON.stringify(meetingIds))) {
+    let l = out.get(r.meetingId);
+    if (!l) out.set(r.meetingId, (l = []));
+    // a literal, not a rest/spread copy: this runs for every agenda item of a committee page
+    l.push({ number: r.number, name: r.name, paperId: r.paperId, paperReference: r.paperReference, public: r.public === null ? null : r.public === 1 });
   }
   return out;
 }

@@ -94,8 +94,8 @@ describe('migration 0020 (identity vocabulary) on a database of the schema befor
     try {
       // every migration of the journal applied, the rename among them
       expect(sqlite.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get()).toBe(JOURNAL.entries.length);
-      // and the tables later migrations add (0021: paper_progress, filled by the next refreshDerived)
-      expect(tableNames(sqlite)).toEqual([...tables, 'paper_progress'].sort());
+      // and the tables later migrations add (0021: paper_progress, filled by the next refreshDerived; 0023: paper_deadlines, filled from it)
+      expect(tableNames(sqlite)).toEqual([...tables, 'paper_progress', 'paper_deadlines'].sort());
       // 0021 empties derive_state, a marker: the next refreshDerived derives every paper (and stores its summary)
       expect(rowsOf(sqlite, 'derive_state')).toEqual([]);
       for (const t of tables.filter((x) => x !== 'derive_state')) {
@@ -109,8 +109,8 @@ describe('migration 0020 (identity vocabulary) on a database of the schema befor
         // and the same as the database the rows came from
         expect(after).toEqual(filledTables[t]);
       }
-      // renamed, and the index a later migration adds (0022: the alert queue by subscription)
-      expect(indexNames(sqlite)).toEqual([...indexesBefore.map((n) => INDEX_RENAMES[n] ?? n), 'alert_outbox_subscription'].sort());
+      // renamed, and the indexes later migrations add (0022: the alert queue by subscription; 0023: deadlines by committee)
+      expect(indexNames(sqlite)).toEqual([...indexesBefore.map((n) => INDEX_RENAMES[n] ?? n), 'alert_outbox_subscription', 'paper_deadlines_committee'].sort());
       expect(indexNames(sqlite)).not.toContain('papers_sid');
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);

@@ -3,7 +3,9 @@
  * summary (paper_progress, written by src/db/derive.ts) instead of deriving it. Their view models, HTML and JSON from the stored summaries
  * equal those from a full derivation — the same database with paper_progress emptied, where every motion
  * is derived while the page is made — on the corpus + demo database and on a generated one, on the day
- * the data was derived for and on later (and earlier) days after refreshDerived moved it on.
+ * the data was derived for and on later (and earlier) days after refreshDerived moved it on. The committee
+ * page's deadline candidates (paper_deadlines) are the stored summaries' deadlines, and find what the scan
+ * of every dated paper of the city they replaced found.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,9 +14,12 @@ import request from 'supertest';
 import { BENCH_TODAY, buildDatabase } from '../../bench/generate';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { refreshDerived } from '../../src/db/derive';
-import { committeeOfOrganization } from '../../src/db/queries-committee';
+import { committeeOfOrganization, loadQueueIds, type CommitteeRef } from '../../src/db/queries-committee';
+import { loadPaperSummaries } from '../../src/db/queries-summaries';
+import type { ProgressSummary } from '../../src/domain/progress-summary';
+import { deriveQueue } from '../../src/domain/queue';
 import { createApp } from '../../src/server/app';
-import { loadCommitteeModel } from '../../src/server/views/committee-view';
+import { loadCommitteeModel, QUEUE_PAGE_SIZE } from '../../src/server/views/committee-view';
 import { loadMeetingAgenda } from '../../src/server/views/meeting-view';
 import { makeTmpDir } from '../helpers/tmp';
 import { buildWebDb, WEB_TODAY } from '../helpers/web-db';
@@ -34,14 +39,55 @@ function derivingCopy(stored: OpenedDb, name: string): OpenedDb {
   const file = path.join(tmp.dir, name);
   stored.sqlite.prepare('VACUUM INTO ?').run(file);
   const copy = openDb(file);
+  // paper_deadlines stay, as the derived columns do: they find rows (deadline candidates, the queue); that
+  // they find what the scan they replaced found is compared apart (scannedDeadlines)
   copy.sqlite.exec('DELETE FROM paper_progress');
   return copy;
+}
+
+/** paper_deadlines as stored, and as the stored summaries' deadlines say (one row per paper and named committee). */
+function deadlineRows(sqlite: Database.Database) {
+  const stored = sqlite.prepare('SELECT paper_id, source_id, organization, before FROM paper_deadlines ORDER BY paper_id, organization').all();
+  const fromSummaries = new Map<string, unknown>();
+  for (const r of sqlite.prepare('SELECT s.paper_id, p.source_id, s.summary FROM paper_progress s JOIN papers p ON p.id = s.paper_id').all() as { paper_id: number; source_id: number; summary: string }[]) {
+    for (const d of (JSON.parse(r.summary) as ProgressSummary).deadlines) {
+      const key = `${String(r.paper_id).padStart(9, '0')} ${d.organization}`;
+      if (d.organization != null && !fromSummaries.has(key)) fromSummaries.set(key, { paper_id: r.paper_id, source_id: r.source_id, organization: d.organization, before: d.before });
+    }
+  }
+  return { stored, fromSummaries: [...fromSummaries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v) };
+}
+
+/**
+ * The papers the committee page found as deadline candidates before paper_deadlines: every dated paper of
+ * the city at a later station that passes through the committee before a decisive one (the scan it replaced).
+ */
+const SCAN = `SELECT p.id FROM papers p
+  WHERE p.source_id = @source AND p.next_date >= @today AND p.next_organization IS NOT @name
+    AND EXISTS (SELECT 1 FROM consultations c JOIN consultations n ON n.paper_id = c.paper_id AND n.position > c.position
+      WHERE c.paper_id = p.id AND c.organization = @name AND n.organization = p.next_organization
+        AND (n.role_code = 'decision' OR (
+          NOT EXISTS (SELECT 1 FROM consultations d WHERE d.paper_id = p.id AND d.role_code = 'decision')
+          AND NOT EXISTS (SELECT 1 FROM consultations l WHERE l.paper_id = p.id AND l.position > n.position))))
+  ORDER BY p.next_date, p.id`;
+
+/** The queue's motions with a deadline for `c` (page 1) as the scan and a full derivation of its candidates find them. */
+function scannedDeadlines(derived: Database.Database, c: CommitteeRef, today: string): number[] {
+  const queued = new Set(loadQueueIds(derived, c, QUEUE_PAGE_SIZE, 0).ids);
+  const ids = (derived.prepare(SCAN).pluck().all({ source: c.sourceId, name: c.name, today }) as number[]).filter((id) => !queued.has(id));
+  const papers = loadPaperSummaries(derived, ids, today);
+  const items = ids.flatMap((id) => (papers.has(id) ? [{ paper: id, progress: papers.get(id)!.summary }] : []));
+  return deriveQueue(items, c.name).filter((e) => e.deadline != null).map((e) => e.paper);
 }
 
 /** The models of every committee and meeting page on `today`, from the stored summaries and from a full derivation, side by side. */
 function compareModels(stored: OpenedDb, derived: OpenedDb, today: string) {
   let queued = 0;
   let checked = 0;
+  let deadlines = 0;
+  // paper_deadlines are the stored summaries' deadlines (and those, refreshDerived's tests say, a full derivation's)
+  const rows = deadlineRows(stored.sqlite);
+  expect(rows.stored).toEqual(rows.fromSummaries);
   for (const id of committeesOf(stored.sqlite)) {
     const a = committeeOfOrganization(stored.sqlite, id);
     const b = committeeOfOrganization(derived.sqlite, id);
@@ -51,6 +97,12 @@ function compareModels(stored: OpenedDb, derived: OpenedDb, today: string) {
       const fromStore = loadCommitteeModel(stored.sqlite, a, today, page);
       expect([id, page, fromStore]).toEqual([id, page, loadCommitteeModel(derived.sqlite, b, today, page)]);
       queued += fromStore.queue.length;
+      if (page === 1) {
+        // the stored deadlines find what the scan of every dated paper found (derived on the page)
+        const scanned = scannedDeadlines(derived.sqlite, b, today);
+        expect([id, fromStore.queue.filter((q) => q.deadline != null).map((q) => q.id)]).toEqual([id, scanned]);
+        deadlines += scanned.length;
+      }
       checked += fromStore.coming.reduce((n, c) => n + c.items.filter((i) => i.check).length, 0);
     }
   }
@@ -59,7 +111,7 @@ function compareModels(stored: OpenedDb, derived: OpenedDb, today: string) {
     expect([id, fromStore]).toEqual([id, loadMeetingAgenda(derived.sqlite, id, today)]);
     checked += fromStore?.items.filter((i) => i.checkStatus != null).length ?? 0;
   }
-  return { queued, checked };
+  return { queued, checked, deadlines };
 }
 
 /**
@@ -130,6 +182,8 @@ describe('stored progress summaries on the generated database', () => {
     const total = stored.sqlite.prepare('SELECT COUNT(*) FROM papers').pluck().get() as number;
     let written = 0;
     let selective = 0;
+    // queue rows found by a deadline (paper_deadlines) on some day: there are some to compare
+    let withDeadline = 0;
     for (const day of [BENCH_TODAY, '2026-10-02', '2026-10-09', '2026-11-30', '2027-04-01', '2026-05-01', BENCH_TODAY]) {
       if (day !== BENCH_TODAY || written > 0) {
         const r = moveTo(stored, day, total);
@@ -141,7 +195,8 @@ describe('stored progress summaries on the generated database', () => {
       // the copy has the same derived columns (the queue is found by them), no summary
       const derived = derivingCopy(stored, `models-${day}-${written}.sqlite`);
       try {
-        const { queued, checked } = compareModels(stored, derived, day);
+        const { queued, checked, deadlines } = compareModels(stored, derived, day);
+        withDeadline += deadlines;
         // the pages name motions: queue rows and agenda checks to compare
         if (day === BENCH_TODAY) expect([queued > 20, checked > 20]).toEqual([true, true]);
       } finally {
@@ -150,6 +205,7 @@ describe('stored progress summaries on the generated database', () => {
     }
     expect(written).toBeGreaterThan(0);
     expect(selective).toBeGreaterThan(0);
+    expect(withDeadline).toBeGreaterThan(0);
   }, HEAVY);
 
   test('their HTML and JSON equal those of a full derivation, across a day change', async () => {
@@ -183,7 +239,8 @@ describe('stored progress summaries on the corpus and the demo', () => {
       expect(refreshDerived(stored.sqlite, day, { all: true }).written).toBe(0);
       const derived = derivingCopy(stored, `web-${day}.sqlite`);
       try {
-        const { checked } = compareModels(stored, derived, day);
+        const { checked, deadlines } = compareModels(stored, derived, day);
+        if (day === WEB_TODAY) expect(deadlines).toBeGreaterThan(0);
         if (day === WEB_TODAY) expect(checked).toBeGreaterThan(5);
         expect(await comparePages(stored, derived, day, meetingsOf(stored.sqlite))).toBeGreaterThan(20);
       } finally {

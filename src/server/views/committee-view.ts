@@ -20,7 +20,7 @@ export const COMING_LIMIT = 8;
  */
 export const AGENDA_ROWS = 15;
 const PLANNED_LIMIT = 400;
-/** papers scheduled elsewhere that are checked for a deadline of this committee (they join page 1 of the queue) */
+/** papers scheduled elsewhere with a stored deadline for this committee, at most (they join page 1 of the queue) */
 const DEADLINE_LIMIT = 200;
 
 
