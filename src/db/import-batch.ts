@@ -94,8 +94,8 @@ export class Batch {
     if (!t.stored) return false;
     let provenance = this.provenance.get(t.key);
     if (provenance === undefined) {
-      const row = paperStmts(this.sqlite).paperBefore.get(this.sourceId, t.key);
-      provenance = row?.provenance ? (JSON.parse(row.provenance) as Record<string, string>) : null;
+      const stored = paperStmts(this.sqlite).provenanceOf.get(this.sourceId, t.key);
+      provenance = stored ? (JSON.parse(stored) as Record<string, string>) : null;
       this.provenance.set(t.key, provenance);
     }
     return provenance !== null && facetChangesNothing('Paper', provenance, { facet, record });
@@ -142,6 +142,8 @@ function preparePaperStatements(sqlite: Database.Database) {
     paperBefore: sqlite.prepare<[number, string], PaperBefore>(
       'SELECT id, reference, provenance, record_hash, date, files FROM papers WHERE source_id = ? AND entity_key = ?',
     ),
+    /** only the provenance of a paper row (agendaChangesNothing: once per paper an agenda names, not its files' JSON too) */
+    provenanceOf: sqlite.prepare<[number, string], string | null>('SELECT provenance FROM papers WHERE source_id = ? AND entity_key = ?').pluck(),
     /** a placeholder's change events go to the paper that adopts it, as its change log does */
     moveEvents: sqlite.prepare<[number, number]>('UPDATE OR IGNORE paper_events SET paper_id = ? WHERE paper_id = ?'),
   };

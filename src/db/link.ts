@@ -73,11 +73,14 @@ const STEPS: Step[] = [
 ];
 
 /**
- * A step as UPDATE … SET … WHERE (some column of it is unlinked and has a way) AND `rows` AND (some column
- * of it finds a row now). The last condition leaves alone the rows whose links find nothing yet (a paper's
- * meeting rows before their meetings are imported): SET would give them the NULLs they have, and SQLite
- * writes a row it updates even then (its page, its indexes of the SET columns). It reads the ways once more
- * for the rows that do link: index lookups, cheaper than the writes it saves.
+ * A step as one statement: a materialised list of the candidate rows (`rows`) that have an unlinked column
+ * with a way, each with the id every such column finds now (each way evaluated once per row), then an
+ * UPDATE of only the rows where one finds a row. Rows whose links find nothing yet (a paper's meeting rows
+ * before their meetings are imported) are left alone: SET would give them the NULLs they have, and SQLite
+ * writes a row it updates even then (its page, its indexes of the SET columns). What a way finds does not
+ * depend on the rows of its own table (agenda items' links read meetings and papers; meetings'
+ * organizations; meeting rows' meetings, consultations and agenda items), so finding all first and then
+ * writing ends where finding and writing row by row would.
  */
 function stepSql(step: Step, rows: string, notIndexed: boolean): string {
   const columns = Object.entries(step.set);
@@ -86,10 +89,13 @@ function stepSql(step: Step, rows: string, notIndexed: boolean): string {
     const arms = ways.map((w) => `CASE WHEN ${w.when} THEN ${w.value} END`);
     return arms.length > 1 ? `COALESCE(${arms.join(', ')})` : arms[0];
   };
-  const set = columns.map(([c, ways]) => `${c} = COALESCE(${c}, ${found(ways)})`);
   const open = columns.map(([c, ways]) => `(${c} IS NULL AND (${ways.map((w) => w.when).join(' OR ')}))`);
-  const links = columns.map(([c, ways]) => `(${c} IS NULL AND ${found(ways)} IS NOT NULL)`);
-  return `UPDATE ${step.table}${notIndexed ? ' NOT INDEXED' : ''} SET ${set.join(', ')} WHERE (${open.join(' OR ')}) AND ${rows} AND (${links.join(' OR ')})`;
+  const finds = columns.map(([c, ways], i) => `CASE WHEN ${c} IS NULL THEN ${found(ways)} END AS f${i}`);
+  const set = columns.map(([c], i) => `${c} = COALESCE(${c}, l.f${i})`);
+  const links = columns.map(([c], i) => `(${step.table}.${c} IS NULL AND l.f${i} IS NOT NULL)`);
+  return `WITH l AS MATERIALIZED (SELECT id, ${finds.join(', ')} FROM ${step.table}${notIndexed ? ' NOT INDEXED' : ''}
+      WHERE (${open.join(' OR ')}) AND ${rows})
+    UPDATE ${step.table} SET ${set.join(', ')} FROM l WHERE ${step.table}.id = l.id AND (${links.join(' OR ')})`;
 }
 
 /** The rows of a source a link looks at when everything is relinked. */
