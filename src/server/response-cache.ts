@@ -86,14 +86,18 @@ export function createResponseCache(maxEntries = MAX_ENTRIES, maxBytes = MAX_BYT
       res.send = (body?: unknown) => {
         res.send = send;
         if (res.statusCode !== 200 || generation !== current || !(typeof body === 'string' || Buffer.isBuffer(body))) return send(body);
-        const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-        if (buf.length > maxBytes / 8) return send(body);
-        // express's send sets the type (a string's charset) and the length, then ends: the answer is kept (and
-        // gzipped) there, with the headers as express left them, and a HEAD gets the headers of its GET
+        // express's send sets the type (a string's charset) and the length, turns a string into bytes, then
+        // ends: the answer is kept (and gzipped) there, with the headers as express left them and the bytes
+        // express made (a second conversion of a rendered page cost 40–80 µs); a HEAD, which express ends
+        // without a body, and a short string, which it sends as it is, are converted here
         const end = res.end as End;
         res.end = ((...args: Parameters<End>) => {
           res.end = end;
           if (res.statusCode !== 200) return end.apply(res, args);
+          const chunk: unknown = args[0];
+          const made = Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : null;
+          const buf = made ?? (typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+          if (buf.length > maxBytes / 8) return end.apply(res, args);
           const e: Entry = { contentType: header(res, 'Content-Type'), disposition: header(res, 'Content-Disposition'), body: buf, gzip: undefined };
           if (header(res, 'Content-Encoding') !== undefined) e.gzip = null;
           drop(key);
