@@ -12,9 +12,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
-import express from 'express';
 import { openDb } from '../src/db/connection';
 import { createApp } from '../src/server/app';
+import { createHttpServer } from '../src/server/http-server';
 import { BENCH_TODAY } from './generate';
 import { describeError } from './serve';
 
@@ -41,13 +41,14 @@ function serveSite(file: string): Promise<Site> {
   for (const [route, sql] of Object.entries(PAGES)) paths[route] = evenly(ro, sql);
   ro.close();
   const { sqlite } = openDb(file);
-  const app = express();
+  // served as `ratsradar serve` serves it (and as bench/serve-child.ts does): the bare route the app's first layer
+  const app = createApp(sqlite, { today: () => BENCH_TODAY });
   app.get('/__bare', (_req, res) => {
     res.type('text').send('ratsradar bench: a fixed string');
   });
-  app.use(createApp(sqlite, { today: () => BENCH_TODAY }));
+  app.router.stack.unshift(app.router.stack.pop()!);
   return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port, paths }));
+    const server = createHttpServer(app).listen(0, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port, paths }));
   });
 }
 
