@@ -6,31 +6,15 @@
  * 1 KiB, and clients that refuse gzip, get identity. Requests go through node:http, which (unlike fetch or
  * supertest) neither adds an Accept-Encoding nor decompresses, so the bytes on the wire are what is compared.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import express from 'express';
 import { acceptsGzip, compressible, GZIP_MIN_BYTES } from '../../src/server/gzip-answer';
+import { rawRequest } from '../helpers/raw-http';
 import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
-interface Raw {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function rawGet(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Raw> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method, headers: { host: 'ratsradar.test', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const rawGet = rawRequest;
 
 const GZ = { 'accept-encoding': 'gzip, deflate' };
 const IDENTITY = { 'accept-encoding': 'identity' };

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpServer } from '../../src/server/http-server';
+import { rawRequest } from '../helpers/raw-http';
 import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
 interface Answer {
@@ -16,18 +17,10 @@ interface Answer {
   body: string;
 }
 
-function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method, headers: { host: 'ratsradar.test', ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = async (port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Answer> => {
+  const { body, ...rest } = await rawRequest(port, path, headers, method);
+  return { ...rest, body: body.toString('utf8') };
+};
 
 const listening = async (server: http.Server): Promise<number> => {
   if (!server.listening) await new Promise((resolve) => server.once('listening', resolve));
