@@ -7,10 +7,15 @@
  * loadPaperHistory is for the motion page (its "Änderungen" table in templates/pages/paper.hbs).
  */
 import type Database from 'better-sqlite3';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import { CHANGE_LABELS, changeText, encodeWhere, type ChangeField, type StationPair, type StoredChange } from '../domain/change-text';
 import { formatDate } from '../domain/german-format';
 import { stationPathLabel } from '../domain/path-diff';
-import { stmt } from './registry';
+import type { Db } from './app-schema';
+import type { RawRow } from './raw-rows';
+import { declareStatements, stmt } from './registry';
+import type { consultationMeetings, consultations, papers } from './schema';
+import { paperChanges } from './schema-crawl';
 
 export type { ChangeField } from '../domain/change-text';
 
@@ -30,21 +35,30 @@ export interface PaperSnapshot {
 
 export type PaperChange = StoredChange;
 
+// raw SQL: a snapshot is read before and after every paper an import writes (the import's hot path)
+const snapshotStmts = declareStatements('history-snapshot', (sqlite) => ({
+  paper: sqlite.prepare<[number], Pick<RawRow<typeof papers>, 'name' | 'date' | 'status_text'>>('SELECT name, date, status_text FROM papers WHERE id = ?'),
+  stations: sqlite.prepare<[number], Pick<RawRow<typeof consultations>, 'id' | 'organization' | 'role' | 'station_status'>>(
+    'SELECT id, organization, role, station_status FROM consultations WHERE paper_id = ? ORDER BY position',
+  ),
+  meetings: sqlite.prepare<[number], Pick<RawRow<typeof consultationMeetings>, 'date' | 'name' | 'result'>>(
+    'SELECT date, name, result FROM consultation_meetings WHERE consultation_id = ? ORDER BY position',
+  ),
+}));
+
 export function snapshotPaper(sqlite: Database.Database, paperId: number): PaperSnapshot | null {
-  const p = stmt(sqlite, 'SELECT name, date, status_text FROM papers WHERE id = ?').get(paperId) as
-    | { name: string | null; date: string | null; status_text: string | null }
-    | undefined;
+  const s = snapshotStmts(sqlite);
+  const p = s.paper.get(paperId);
   if (!p) return null;
-  const stations = stmt(sqlite, 'SELECT id, organization, role, station_status FROM consultations WHERE paper_id = ? ORDER BY position')
-    .all(paperId) as { id: number; organization: string | null; role: string | null; station_status: string | null }[];
-  const meetings = stmt(sqlite, 'SELECT date, name, result FROM consultation_meetings WHERE consultation_id = ? ORDER BY position');
+  const stations = s.stations.all(paperId);
+  const meetings = s.meetings;
   return {
     name: p.name,
     date: p.date,
     statusText: p.status_text,
     stations: stations.map((s) => ({
       organization: s.organization, role: s.role, status: s.station_status,
-      meetings: meetings.all(s.id) as StationSnapshot['meetings'],
+      meetings: meetings.all(s.id),
     })),
   };
 }
@@ -107,18 +121,26 @@ export interface PaperHistoryEntry {
   newValue: string;
 }
 
-interface ChangeRow { seen_at: string; field: ChangeField; context: string; old_value: string | null; new_value: string | null; raw_text: string | null }
+// the motion page's change log: not a hot read, so drizzle's typed prepared query, declared once
+const historyStmts = declareStatements('history-log', (_sqlite: Database.Database, db: Db) => ({
+  log: db.select({
+    seenAt: paperChanges.seenAt, field: paperChanges.field, context: paperChanges.context,
+    oldValue: paperChanges.oldValue, newValue: paperChanges.newValue, rawText: paperChanges.rawText,
+  }).from(paperChanges).where(eq(paperChanges.paperId, sql.placeholder('paperId'))).orderBy(desc(paperChanges.seenAt), asc(paperChanges.id)).prepare(),
+}));
 
-/** A row as German text: from its codes, or, for a row kept as display text (raw_text), that text. */
+type ChangeRow = ReturnType<ReturnType<typeof historyStmts>['log']['all']>[number];
+
+/** A row as German text: from its codes, or, for a row kept as display text (rawText), that text. */
 function rowText(r: ChangeRow) {
-  if (r.raw_text == null) return changeText({ field: r.field, context: r.context, oldValue: r.old_value, newValue: r.new_value });
-  const raw = JSON.parse(r.raw_text) as { context: string; oldValue: string | null; newValue: string | null };
-  return { label: CHANGE_LABELS[r.field] ?? r.field, context: raw.context, oldValue: raw.oldValue ?? '–', newValue: raw.newValue ?? '–' };
+  const field = r.field as ChangeField;
+  if (r.rawText == null) return changeText({ field, context: r.context, oldValue: r.oldValue, newValue: r.newValue });
+  const raw = JSON.parse(r.rawText) as { context: string; oldValue: string | null; newValue: string | null };
+  return { label: CHANGE_LABELS[field] ?? field, context: raw.context, oldValue: raw.oldValue ?? '–', newValue: raw.newValue ?? '–' };
 }
 
 /** The change log of one paper, newest first, ready to show. */
 export function loadPaperHistory(sqlite: Database.Database, paperId: number): PaperHistoryEntry[] {
-  const rows = stmt(sqlite, 'SELECT seen_at, field, context, old_value, new_value, raw_text FROM paper_changes WHERE paper_id = ? ORDER BY seen_at DESC, id')
-    .all(paperId) as ChangeRow[];
-  return rows.map((r) => ({ seenAt: r.seen_at, seenAtText: formatDate(r.seen_at, 'dateTime'), field: r.field, ...rowText(r) }));
+  const rows = historyStmts(sqlite).log.all({ paperId });
+  return rows.map((r) => ({ seenAt: r.seenAt, seenAtText: formatDate(r.seenAt, 'dateTime'), field: r.field as ChangeField, ...rowText(r) }));
 }

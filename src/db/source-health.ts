@@ -3,7 +3,11 @@
  * successfully, and its last failure — so nobody reads stale data without knowing.
  */
 import type Database from 'better-sqlite3';
-import { stmt } from './registry';
+import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
+import type { Db } from './app-schema';
+import { declareStatements } from './registry';
+import { sources } from './schema';
+import { crawlRuns, sourceSync } from './schema-crawl';
 
 export interface SourceHealth {
   key: string;
@@ -23,23 +27,29 @@ export interface SourceHealth {
   hoursSinceSuccess: number | null;
 }
 
+// /health and the start page's data age: not hot, so drizzle's typed prepared query, declared once
+const healthStmts = declareStatements('source-health', (_sqlite: Database.Database, db: Db) => ({
+  sources: db.select({
+    key: sources.key, name: sources.name, system: sources.system, isDemo: sources.isDemo,
+    lastSuccessAt: sql<string | null>`COALESCE(${sourceSync.lastSuccessAt}, ${sources.lastSyncAt})`,
+    lastFailureAt: sourceSync.lastFailureAt, lastFailure: sourceSync.lastFailure,
+    inProgress: exists(db.select({ one: sql`1` }).from(crawlRuns).where(and(eq(crawlRuns.sourceId, sources.id), inArray(crawlRuns.status, ['running', 'stopped'])))),
+  }).from(sources).leftJoin(sourceSync, eq(sourceSync.sourceId, sources.id)).orderBy(asc(sources.name)).prepare(),
+}));
+
 export function loadSourceHealth(sqlite: Database.Database, now: string): SourceHealth[] {
-  const rows = stmt(sqlite, `SELECT s.key, s.name, s.system, s.is_demo, COALESCE(y.last_success_at, s.last_sync_at) AS last_success_at,
-        y.last_failure_at, y.last_failure,
-        EXISTS (SELECT 1 FROM crawl_runs r WHERE r.source_id = s.id AND r.status IN ('running', 'stopped')) AS in_progress
-      FROM sources s LEFT JOIN source_sync y ON y.source_id = s.id ORDER BY s.name`)
-    .all() as { key: string; name: string; system: string | null; is_demo: number; last_success_at: string | null; last_failure_at: string | null; last_failure: string | null; in_progress: number }[];
+  const rows = healthStmts(sqlite).sources.all();
   const at = Date.parse(now);
   return rows.map((r) => ({
     key: r.key,
     name: r.name,
     system: r.system,
-    isDemo: !!r.is_demo,
-    lastSuccessAt: r.last_success_at,
-    lastFailureAt: r.last_failure_at,
-    lastFailure: r.last_failure,
-    failing: !!r.last_failure_at && (!r.last_success_at || r.last_failure_at > r.last_success_at),
-    crawlInProgress: !!r.in_progress,
-    hoursSinceSuccess: r.last_success_at && !Number.isNaN(at) ? Math.max(0, Math.round((at - Date.parse(r.last_success_at)) / 36e5)) : null,
+    isDemo: r.isDemo,
+    lastSuccessAt: r.lastSuccessAt,
+    lastFailureAt: r.lastFailureAt,
+    lastFailure: r.lastFailure,
+    failing: !!r.lastFailureAt && (!r.lastSuccessAt || r.lastFailureAt > r.lastSuccessAt),
+    crawlInProgress: !!r.inProgress,
+    hoursSinceSuccess: r.lastSuccessAt && !Number.isNaN(at) ? Math.max(0, Math.round((at - Date.parse(r.lastSuccessAt)) / 36e5)) : null,
   }));
 }
