@@ -7,12 +7,15 @@
  */
 import type Database from 'better-sqlite3';
 import { decodeDisplayText } from '../domain/change-text';
+import type { RawRow } from './raw-rows';
+import type { paperChanges } from './schema-crawl';
 
-interface RawRow { id: number; field: string; raw_text: string }
+/** a row still kept as display text (its raw_text is set: the WHERE below) */
+type DisplayTextRow = Pick<RawRow<typeof paperChanges>, 'id' | 'field'> & { raw_text: string };
 
 /** Reads every display-text row back into codes where it can; returns how many became codes. */
 export function decodeDisplayTextRows(sqlite: Database.Database): number {
-  const rows = sqlite.prepare('SELECT id, field, raw_text FROM paper_changes WHERE raw_text IS NOT NULL').all() as RawRow[];
+  const rows = sqlite.prepare<[], DisplayTextRow>('SELECT id, field, raw_text FROM paper_changes WHERE raw_text IS NOT NULL').all();
   if (!rows.length) return 0;
   const update = sqlite.prepare('UPDATE OR IGNORE paper_changes SET context = ?, old_value = ?, new_value = ?, raw_text = NULL WHERE id = ?');
   let n = 0;

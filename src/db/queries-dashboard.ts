@@ -14,7 +14,9 @@
 import type Database from 'better-sqlite3';
 import { daysBefore, DECISION_STATES, ENDED_STATES, STALLED_AFTER_DAYS, STALLED_LIMIT } from '../domain/dashboard-stats';
 import { where, type ListSpec } from './queries-lists';
+import type { RawRow } from './raw-rows';
 import { stmt } from './registry';
+import type { sources as sourcesTable } from './schema';
 
 export interface StateCountRow {
   sourceId: number;
@@ -86,6 +88,6 @@ export function dashboardData(sqlite: Database.Database, spec: ListSpec, today: 
         JOIN consultations c ON c.id = cm.consultation_id
         WHERE cm.date >= @from AND cm.date <= @today AND c.paper_id IN (SELECT p.id FROM ${papers} ${w.sql}) GROUP BY month ORDER BY month`
     : 'SELECT substr(date, 1, 7) AS month, COUNT(*) AS count FROM consultation_meetings WHERE date >= @from AND date <= @today GROUP BY month ORDER BY month');
-  const sources = new Map((stmt(sqlite, 'SELECT id, key, name FROM sources').all() as { id: number; key: string; name: string }[]).map((s) => [s.id, { key: s.key, name: s.name }]));
+  const sources = new Map(stmt<[], Pick<RawRow<typeof sourcesTable>, 'id' | 'key' | 'name'>>(sqlite, 'SELECT id, key, name FROM sources').all().map((s) => [s.id, { key: s.key, name: s.name }]));
   return { sources, counts, durations, stalled, submittedByMonth, deliberatedByMonth };
 }

@@ -15,7 +15,9 @@
 import type Database from 'better-sqlite3';
 import type { AgendaItemRecord, MeetingRecord, OrganizationRecord, PaperRecord, RisRecord } from '../../scrapers/records';
 import { agendaEntryKey, meetingKey, organizationKey, paperKey } from './identity';
+import type { RawRow } from './raw-rows';
 import { stmt } from './registry';
+import type { records, sources } from './schema';
 
 export const SHRINK_RULE = 'fewer than half of what the stored record had, and at least two fewer';
 
@@ -72,15 +74,14 @@ function identityOf(r: RisRecord): { kind: string; key: string; facet: string } 
 }
 
 function sourceIdOf(sqlite: Database.Database, sourceKey: string): number | null {
-  // (own statements, read as rows: the cached statements are shared, and .pluck() would change them for every caller)
-  const row = stmt(sqlite, 'SELECT id AS source_id FROM sources WHERE key = ?').get(sourceKey) as { source_id: number } | undefined;
-  return row?.source_id ?? null;
+  const row = stmt<[string], Pick<RawRow<typeof sources>, 'id'>>(sqlite, 'SELECT id FROM sources WHERE key = ?').get(sourceKey);
+  return row?.id ?? null;
 }
 
 function storedFacet(sqlite: Database.Database, sourceId: number, id: { kind: string; key: string; facet: string }): RisRecord | null {
-  const row = stmt(sqlite, 'SELECT record AS stored_record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?')
-    .get(sourceId, id.kind, id.key, id.facet) as { stored_record: string } | undefined;
-  return row ? (JSON.parse(row.stored_record) as RisRecord) : null;
+  const row = stmt<[number, string, string, string], Pick<RawRow<typeof records>, 'record'>>(sqlite, 'SELECT record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?')
+    .get(sourceId, id.kind, id.key, id.facet);
+  return row ? (JSON.parse(row.record) as RisRecord) : null;
 }
 
 /** What the stored version of a record had: its stored facet's parts (a meeting's agenda items from its stored rows). */
@@ -91,9 +92,9 @@ function storedParts(sqlite: Database.Database, sourceId: number, r: RisRecord):
   if (!stored) return null;
   if (stored.type === 'Meeting') {
     // a meeting facet is stored without its agenda (each entry is a facet of its own item)
-    const row = stmt(sqlite, 'SELECT COUNT(*) AS stored_items FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.source_id = ? AND m.entity_key = ?')
-      .get(sourceId, id.key) as { stored_items: number };
-    return { 'agenda items': row.stored_items };
+    const n = stmt<[number, string], number>(sqlite, 'SELECT COUNT(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.source_id = ? AND m.entity_key = ?')
+      .pluck().get(sourceId, id.key) ?? 0;
+    return { 'agenda items': n };
   }
   return countParts(stored);
 }

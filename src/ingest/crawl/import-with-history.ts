@@ -8,7 +8,9 @@ import type { RisRecord } from '../../../scrapers/records';
 import { importRecords, type ImportResult, type SourceSpec } from '../../db/import';
 import { paperKey } from '../../db/identity';
 import { diffPaperSnapshots, recordPaperChanges, snapshotPaper, type PaperSnapshot } from '../../db/history';
+import type { RawRow } from '../../db/raw-rows';
 import { stmt } from '../../db/registry';
+import type { sources } from '../../db/schema';
 
 /**
  * The papers whose own page (or OParl object) a record is: [identity, facet]. Only these are compared:
@@ -38,7 +40,7 @@ export function importWithHistory(
 ): ImportWithHistoryResult {
   const keys = new Map<string, string>();
   for (const r of records) ownPapers(r, keys);
-  const sourceRow = stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').get(source.key) as { id: number } | undefined;
+  const sourceRow = stmt<[string], Pick<RawRow<typeof sources>, 'id'>>(sqlite, 'SELECT id FROM sources WHERE key = ?').get(source.key);
   const findPaper = stmt<[number, string], { id: number }>(sqlite, 'SELECT id FROM papers WHERE source_id = ? AND entity_key = ?');
   const before = new Map<string, { id: number; snap: PaperSnapshot }>();
   const hasFacet = stmt<[number, string, string]>(sqlite, `SELECT 1 FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ? AND facet = ?`);

@@ -96,7 +96,7 @@ export function saveSource(sqlite: Database.Database, s: SourceConfig, crawlable
       ON CONFLICT(key) DO UPDATE SET name = excluded.name, system = excluded.system, base_url = excluded.base_url,
       oparl_url = excluded.oparl_url, crawl_config = CASE WHEN json_extract(sources.crawl_config, '$.crawlable') THEN sources.crawl_config ELSE excluded.crawl_config END`)
     .run(key, name, system, baseUrl, oparlUrl ?? null, config);
-  return (sqlite.prepare('SELECT id FROM sources WHERE key = ?').get(key) as { id: number }).id;
+  return sqlite.prepare<[string], Pick<RawRow<typeof sources>, 'id'>>('SELECT id FROM sources WHERE key = ?').get(key)!.id;
 }
 
 /** The hosts a crawl of this source may request. */
