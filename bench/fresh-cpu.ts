@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { openDb } from '../src/db/connection';
 import { createApp } from '../src/server/app';
 import { createHttpServer } from '../src/server/http-server';
+import { addBareRoute } from './bare-route';
 import { BENCH_TODAY } from './generate';
 import { describeError } from './serve';
 
@@ -41,12 +42,9 @@ function serveSite(file: string): Promise<Site> {
   for (const [route, sql] of Object.entries(PAGES)) paths[route] = evenly(ro, sql);
   ro.close();
   const { sqlite } = openDb(file);
-  // served as `ratsradar serve` serves it (and as bench/serve-child.ts does): the bare route the app's first layer
+  // served as `ratsradar serve` serves it (and as bench/serve-child.ts does)
   const app = createApp(sqlite, { today: () => BENCH_TODAY });
-  app.get('/__bare', (_req, res) => {
-    res.type('text').send('ratsradar bench: a fixed string');
-  });
-  app.router.stack.unshift(app.router.stack.pop()!);
+  addBareRoute(app);
   return new Promise((resolve) => {
     const server = createHttpServer(app).listen(0, '127.0.0.1', () => resolve({ port: (server.address() as AddressInfo).port, paths }));
   });

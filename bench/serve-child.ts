@@ -6,6 +6,7 @@
 import { openDb } from '../src/db/connection';
 import { createApp } from '../src/server/app';
 import { createHttpServer } from '../src/server/http-server';
+import { addBareRoute } from './bare-route';
 import { memoryOfSelf } from './memory';
 
 const [file, today] = process.argv.slice(2);
@@ -16,12 +17,7 @@ if (!file || !today || !process.send) {
 
 const { sqlite, close } = openDb(file);
 const app = createApp(sqlite, { today: () => today });
-// the bare route is the app's first layer, ahead of all its middleware, and the server is made as
-// `ratsradar serve` makes it (createHttpServer): both rows measure the one Express app production runs
-app.get('/__bare', (_req, res) => {
-  res.type('text').send('ratsradar bench: a fixed string');
-});
-app.router.stack.unshift(app.router.stack.pop()!);
+addBareRoute(app);
 
 const server = createHttpServer(app).listen(0, '127.0.0.1', () => {
   const addr = server.address();

@@ -93,7 +93,7 @@ function prepare(sqlite: Database.Database) {
       derived_on=@today WHERE id=@id`),
     // the summary apart from the paper row: a day change that moves only what the pages read writes this narrow row, not the paper's
     summary: sqlite.prepare<[number, string]>('INSERT INTO paper_progress (paper_id, summary) VALUES (?, ?) ON CONFLICT (paper_id) DO UPDATE SET summary = excluded.summary'),
-    // the summary's deadlines beside it: cleared and written again where a summary that had or has some changes
+    // the summary's deadlines beside it: cleared and written again wherever the summary changes
     clearDeadlines: sqlite.prepare<[number]>('DELETE FROM paper_deadlines WHERE paper_id = ?'),
     deadline: sqlite.prepare<[number, number, string, string]>('INSERT INTO paper_deadlines (paper_id, source_id, organization, before) VALUES (?, ?, ?, ?)'),
     allIds: sqlite.prepare<[], number>('SELECT id FROM papers ORDER BY id').pluck(),
@@ -185,17 +185,10 @@ export interface RefreshResult {
   written: number;
 }
 
-/** A stored summary without deadlines (toProgressSummary's fixed key order, JSON.stringify's spacing). */
-const NO_DEADLINES = '"deadlines":[]';
-
-/**
- * Makes paper_deadlines the deadlines of a paper's new summary: its old rows go where its old summary had
- * deadlines (or it had none stored: rows can then be left over), the new ones are written. Most papers have
- * none before or after, and cost nothing here.
- */
+/** Makes paper_deadlines the deadlines of a paper's new summary (a primary-key probe where it had none). */
 function writeDeadlines(sqlite: Database.Database, stored: PaperDbRow, deadlines: readonly DeadlineRow[]): void {
   const s = stmts(sqlite);
-  if (stored.summary == null || !stored.summary.includes(NO_DEADLINES)) s.clearDeadlines.run(stored.id);
+  s.clearDeadlines.run(stored.id);
   for (const x of deadlines) s.deadline.run(stored.id, stored.source_id, x.organization, x.before);
 }
 

@@ -94,9 +94,8 @@ export function createResponseCache(maxEntries = MAX_ENTRIES, maxBytes = MAX_BYT
         res.end = ((...args: Parameters<End>) => {
           res.end = end;
           if (res.statusCode !== 200) return end.apply(res, args);
-          const chunk: unknown = args[0];
-          const made = Buffer.isBuffer(chunk) ? chunk : typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : null;
-          const buf = made ?? (typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+          const sent = (args[0] ?? body) as string | Buffer;
+          const buf = Buffer.isBuffer(sent) ? sent : Buffer.from(sent, 'utf8');
           if (buf.length > maxBytes / 8) return end.apply(res, args);
           const e: Entry = { contentType: header(res, 'Content-Type'), disposition: header(res, 'Content-Disposition'), body: buf, gzip: undefined };
           if (header(res, 'Content-Encoding') !== undefined) e.gzip = null;
