@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark of issue 6 in one run (under 10 minutes on 2 cores) — parse,
+ * `npm run bench`: every benchmark of issue 6 in one run (about 15 minutes on 2 cores) — parse,
  * import and end-to-end ingest, generated databases at 1k/10k/100k motions served under autocannon,
  * growth, memory — then the targets marked met / not met. Writes bench/results.json and
  * bench/results.md and prints the Markdown. Numbers are ratios to baselines measured in the same run.
