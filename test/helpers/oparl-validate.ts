@@ -38,8 +38,10 @@ export function oparlValidators(): Map<string, ValidateFunction> {
 }
 
 export interface WalkResult {
-  /** every object by id, as first seen (embedded or listed) */
+  /** every object by id, as its list (or, for the System, its address) gives it */
   objects: Map<string, Record<string, unknown>>;
+  /** every object embedded in another, by id: as embedded there, and the id of the object it is embedded in */
+  embedded: Map<string, { object: Record<string, unknown>; in: string }>;
   /** how many objects of each type the lists held */
   listed: Map<string, number>;
   pages: number;
@@ -56,8 +58,11 @@ function typeName(o: Record<string, unknown>): string | null {
   return m ? m[1] : null;
 }
 
-/** Validates an object and, recursively, every object embedded in it; collects the URLs it names. */
-function check(o: Record<string, unknown>, where: string, v: Map<string, ValidateFunction>, r: WalkResult): void {
+/**
+ * Validates an object and, recursively, every object embedded in it; collects the URLs it names. `container`:
+ * the id of the object this one is embedded in (null: a listed object, or the System).
+ */
+function check(o: Record<string, unknown>, where: string, v: Map<string, ValidateFunction>, r: WalkResult, container: string | null = null): void {
   const name = typeName(o);
   const validate = name ? v.get(name) : undefined;
   if (!validate) {
@@ -65,13 +70,16 @@ function check(o: Record<string, unknown>, where: string, v: Map<string, Validat
     return;
   }
   if (!validate(o)) for (const e of validate.errors ?? []) r.errors.push(`${where} ${name}${e.instancePath}: ${e.message}`);
-  if (typeof o.id === 'string' && !r.objects.has(o.id)) r.objects.set(o.id, o);
+  if (typeof o.id === 'string') {
+    if (container === null && !r.objects.has(o.id)) r.objects.set(o.id, o);
+    if (container !== null && !r.embedded.has(o.id)) r.embedded.set(o.id, { object: o, in: container });
+  }
   const visit = (x: unknown, at: string) => {
     if (typeof x === 'string' && /^https?:\/\//.test(x)) r.named.add(x);
     else if (Array.isArray(x)) x.forEach((y, i) => visit(y, `${at}[${i}]`));
     else if (x && typeof x === 'object') {
       const obj = x as Record<string, unknown>;
-      if (typeName(obj)) check(obj, `${where} → ${at}`, v, r);
+      if (typeName(obj)) check(obj, `${where} → ${at}`, v, r, typeof o.id === 'string' ? o.id : where);
       else for (const [k, y] of Object.entries(obj)) visit(y, `${at}.${k}`);
     }
   };
@@ -94,7 +102,7 @@ export async function getJson(url: string): Promise<{ status: number; body: unkn
 /** Walks an OParl API from its System: bodies, then every list of every body, page by page. */
 export async function walkOparl(systemUrl: string): Promise<WalkResult> {
   const v = oparlValidators();
-  const r: WalkResult = { objects: new Map(), listed: new Map(), pages: 0, errors: [], named: new Set(), encodings: new Map() };
+  const r: WalkResult = { objects: new Map(), embedded: new Map(), listed: new Map(), pages: 0, errors: [], named: new Set(), encodings: new Map() };
   const system = await getJson(systemUrl);
   if (system.status !== 200) throw new Error(`${systemUrl}: HTTP ${system.status}`);
   check(system.body as Record<string, unknown>, 'system', v, r);

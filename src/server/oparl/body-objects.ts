@@ -39,15 +39,15 @@ export function bodyObject(urls: OparlUrls, b: OparlBodyRow): OparlJson {
     [V('sourceKey')]: b.key,
     [V('demo')]: b.is_demo === 1,
     [V('risOparlUrl')]: isHttp(b.oparl_url) ? b.oparl_url : null,
-  });
+  }, ['legislativeTerm']);
 }
 
 const ORGANIZATION_TYPES: Record<string, string> = { committee: 'Gremium', faction: 'Fraktion', party: 'Partei' };
 
-function membershipObject(c: OparlContext, m: OparlMembershipRow, groups: Map<string, string>): OparlJson {
+function membershipObject(c: OparlContext, m: OparlMembershipRow, groups: Map<string, string>, embedded: boolean): OparlJson {
   return compact({
     id: c.urls.object(c.source.key, 'Membership', membershipKey(m.org_key, m.position)), type: typeUrl('Membership'),
-    person: c.urls.object(c.source.key, 'Person', m.person_name),
+    person: embedded ? null : c.urls.object(c.source.key, 'Person', m.person_name),
     organization: c.urls.object(c.source.key, 'Organization', m.org_key),
     role: m.role,
     onBehalfOf: m.group_name && groups.has(m.group_name) ? c.urls.object(c.source.key, 'Organization', groups.get(m.group_name)!) : null,
@@ -56,9 +56,10 @@ function membershipObject(c: OparlContext, m: OparlMembershipRow, groups: Map<st
   });
 }
 
-export function membershipObjects(c: OparlContext, rows: OparlMembershipRow[]): OparlJson[] {
+/** Memberships; embedded in their Person (`embedded`) without the back-reference `person` (OParl 1.1: only where fetched on its own). */
+export function membershipObjects(c: OparlContext, rows: OparlMembershipRow[], embedded = false): OparlJson[] {
   const groups = organizationKeysByName(c.sqlite, c.source.id, rows.map((m) => m.group_name).filter((g): g is string => !!g));
-  return rows.map((m) => membershipObject(c, m, groups));
+  return rows.map((m) => membershipObject(c, m, groups, embedded));
 }
 
 export function organizationObjects(c: OparlContext, orgs: OparlOrganizationRow[]): OparlJson[] {
@@ -77,7 +78,7 @@ export function organizationObjects(c: OparlContext, orgs: OparlOrganizationRow[
 
 export function personObjects(c: OparlContext, people: OparlPersonRow[]): OparlJson[] {
   const rows = loadPersonMemberships(c.sqlite, people.map((p) => p.id));
-  const memberships = membershipObjects(c, rows);
+  const memberships = membershipObjects(c, rows, true);
   return people.map((p) => compact({
     id: c.urls.object(c.source.key, 'Person', p.name), type: typeUrl('Person'), body: c.urls.body(c.source.key), name: p.name,
     membership: c.omitInternal ? null : memberships.filter((_m, i) => rows[i].person_id === p.id),

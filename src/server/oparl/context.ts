@@ -23,10 +23,17 @@ export const VENDOR = 'ratsradar:';
 
 export type OparlJson = Record<string, unknown>;
 
-/** The object without its null / undefined properties (OParl has no nulls: a property is there or not). */
-export function compact(o: OparlJson): OparlJson {
+/**
+ * The object without the properties that hold nothing: null / undefined, and empty lists unless `keep`
+ * names them (a required list such as a Body's `legislativeTerm`). OParl 1.1 ("null-Werte und leere
+ * Listen", "Kardinalität"): a property without information is left out, not sent as null or [].
+ */
+export function compact(o: OparlJson, keep: readonly string[] = []): OparlJson {
   const out: OparlJson = {};
-  for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(o)) {
+    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0 && !keep.includes(k))) continue;
+    out[k] = v;
+  }
   return out;
 }
 

@@ -37,14 +37,14 @@ function resolutionText(text: string | null): string | null {
 
 type ItemConsultations = ReturnType<typeof loadItemConsultations>;
 
-function agendaItemObject(c: OparlContext, a: OparlAgendaItemRow, consultations: ItemConsultations): OparlJson {
+function agendaItemObject(c: OparlContext, a: OparlAgendaItemRow, consultations: ItemConsultations, embedded: boolean): OparlJson {
   const id = c.urls.object(c.source.key, 'AgendaItem', a.entity_key);
   const cons = consultations.get(a.id);
   const t = times(a.created, a.updated_at);
   if (a.url && c.gone.has(a.url)) return deletedObject(id, typeUrl('AgendaItem'), t);
   return compact({
     id, type: typeUrl('AgendaItem'),
-    meeting: a.meeting_key ? c.urls.object(c.source.key, 'Meeting', a.meeting_key) : null,
+    meeting: a.meeting_key && !embedded ? c.urls.object(c.source.key, 'Meeting', a.meeting_key) : null,
     number: a.number, order: a.position ?? 0, name: a.name, public: a.public === null ? null : a.public === 1,
     consultation: cons ? c.urls.object(c.source.key, 'Consultation', consultationKey(cons.paperKey, cons.station, cons.row)) : null,
     result: a.result, resolutionText: resolutionText(a.text),
@@ -58,24 +58,32 @@ function agendaItemObject(c: OparlContext, a: OparlAgendaItemRow, consultations:
   });
 }
 
-export function agendaItemObjects(c: OparlContext, items: OparlAgendaItemRow[]): OparlJson[] {
+/**
+ * AgendaItems; embedded in their Meeting (`embedded`) without the back-reference `meeting`, which OParl 1.1
+ * asks for only where the AgendaItem is fetched on its own.
+ */
+export function agendaItemObjects(c: OparlContext, items: OparlAgendaItemRow[], embedded = false): OparlJson[] {
   const consultations = loadItemConsultations(c.sqlite, items.map((a) => a.id));
-  return items.map((a) => agendaItemObject(c, a, consultations));
+  return items.map((a) => agendaItemObject(c, a, consultations, embedded));
 }
 
-/** A meeting's place as an OParl Location (at its own id, named after the meeting), or null when none is known. */
-export function locationObject(c: OparlContext, m: OparlMeetingRow): OparlJson | null {
+/**
+ * A meeting's place as an OParl Location (at its own id, named after the meeting), or null when none is
+ * known. Embedded in its Meeting (`embedded`) without the back-reference `meetings` (OParl 1.1: given only
+ * where the Location is not embedded).
+ */
+export function locationObject(c: OparlContext, m: OparlMeetingRow, embedded = false): OparlJson | null {
   if (!m.room && !m.location) return null;
   return compact({
     id: c.urls.object(c.source.key, 'Location', m.entity_key), type: typeUrl('Location'),
-    description: m.location, room: m.room, meetings: [c.urls.object(c.source.key, 'Meeting', m.entity_key)],
+    description: m.location, room: m.room, meetings: embedded ? null : [c.urls.object(c.source.key, 'Meeting', m.entity_key)],
     ...times(m.created, m.updated_at),
   });
 }
 
 export function meetingObjects(c: OparlContext, meetings: OparlMeetingRow[]): OparlJson[] {
   const items = c.omitInternal ? [] : loadOparlMeetingItems(c.sqlite, meetings.map((m) => m.id));
-  const objects = agendaItemObjects(c, items);
+  const objects = agendaItemObjects(c, items, true);
   const byMeeting = new Map<number, OparlJson[]>();
   items.forEach((a, i) => {
     const l = byMeeting.get(a.meeting_id!) ?? [];
@@ -89,7 +97,7 @@ export function meetingObjects(c: OparlContext, meetings: OparlMeetingRow[]): Op
     return compact({
       id, type: typeUrl('Meeting'), name: m.name, meetingState: m.status_text,
       start: instant(m.date, m.start, m.start_offset), end: meetingEnd(m),
-      location: c.omitInternal ? null : locationObject(c, m),
+      location: c.omitInternal ? null : locationObject(c, m, true),
       organization: m.org_key ? [c.urls.object(c.source.key, 'Organization', m.org_key)] : null,
       agendaItem: c.omitInternal ? null : (byMeeting.get(m.id) ?? []),
       ...t,

@@ -71,26 +71,35 @@ function orgUrls(c: OparlContext, parts: PaperParts, names: (string | null)[]): 
   return names.flatMap((n) => (n && parts.orgKeys.has(n) ? [c.urls.object(c.source.key, 'Organization', parts.orgKeys.get(n)!)] : []));
 }
 
-export function fileObject(c: OparlContext, f: OparlFileRow, paper: OparlPaperRow | null): OparlJson {
+/**
+ * A File of a paper's page (or one of its own when `paper` is null). Embedded in its Paper (`embedded`)
+ * it leaves out the back-reference `paper`: OParl 1.1 gives File.paper only where the File is not
+ * embedded ("Wird nur dann ausgegeben, wenn das File-Objekt nicht als eingebettetes Objekt aufgerufen wird").
+ */
+export function fileObject(c: OparlContext, f: OparlFileRow, paper: OparlPaperRow | null, embedded = false): OparlJson {
   const key = paper ? paperFileKey(paper.entity_key, f.position ?? 0) : f.entity_key!;
   // a document only a form on the RIS page posts has no address of its own: the page that offers it stands in
   const accessUrl = isHttp(f.url) ? f.url : paper && isHttp(paper.url) ? paper.url : c.urls.web(paper ? `/papers/${paper.id}` : '/');
   return compact({
     id: c.urls.object(c.source.key, 'File', key), type: typeUrl('File'), name: f.name, fileName: f.file_name, mimeType: f.mime_type,
-    size: f.size ?? null, accessUrl, paper: paper ? [c.urls.object(c.source.key, 'Paper', paper.entity_key)] : null,
+    size: f.size ?? null, accessUrl, paper: paper && !embedded ? [c.urls.object(c.source.key, 'Paper', paper.entity_key)] : null,
     ...(paper ? times(paper.first_seen_at, paper.updated_at) : {}),
     [V('accessUrlIsPage')]: isHttp(f.url) ? null : true,
     [V('sha256')]: f.content_hash,
   });
 }
 
-/** One station's Consultations: one per meeting row, or one for the station when it has none. */
-function consultationObjects(c: OparlContext, parts: PaperParts, p: OparlPaperRow, rows: OparlStationRow[], derived: SummaryStation | undefined): OparlJson[] {
+/**
+ * One station's Consultations: one per meeting row, or one for the station when it has none. Embedded in
+ * their Paper (`embedded`) they leave out the back-reference `paper`, which OParl 1.1 asks for only where
+ * the Consultation is fetched on its own ("nicht Teil einer internen Ausgabe").
+ */
+function consultationObjects(c: OparlContext, parts: PaperParts, p: OparlPaperRow, rows: OparlStationRow[], derived: SummaryStation | undefined, embedded: boolean): OparlJson[] {
   const s = rows[0];
   return rows.map((r) => compact({
     id: c.urls.object(c.source.key, 'Consultation', consultationKey(p.entity_key, s.station, r.row ?? 0)),
     type: typeUrl('Consultation'),
-    paper: c.urls.object(c.source.key, 'Paper', p.entity_key),
+    paper: embedded ? null : c.urls.object(c.source.key, 'Paper', p.entity_key),
     agendaItem: r.item_key ? c.urls.object(c.source.key, 'AgendaItem', r.item_key) : null,
     meeting: r.meeting_key ? c.urls.object(c.source.key, 'Meeting', r.meeting_key) : null,
     organization: orgUrls(c, parts, [s.organization]),
@@ -124,7 +133,7 @@ function paperObject(c: OparlContext, parts: PaperParts, p: OparlPaperRow): Opar
   const underDirectionOf = JSON.parse(p.under_direction_of) as string[];
   const originator = JSON.parse(p.originator) as string[];
   const related = JSON.parse(p.related_references) as string[];
-  const files = (parts.files.get(p.id) ?? []).map((f) => fileObject(c, f, p));
+  const files = (parts.files.get(p.id) ?? []).map((f) => fileObject(c, f, p, true));
   const stations = parts.stations.get(p.id) ?? [];
   return compact({
     id, type: typeUrl('Paper'), body: c.urls.body(c.source.key), name: p.name, reference: p.reference, date: p.date, paperType: p.paper_type,
@@ -133,7 +142,7 @@ function paperObject(c: OparlContext, parts: PaperParts, p: OparlPaperRow): Opar
     originatorOrganization: orgUrls(c, parts, originator),
     mainFile: c.omitInternal ? null : (files[0] ?? null),
     auxiliaryFile: c.omitInternal || files.length < 2 ? null : files.slice(1),
-    consultation: c.omitInternal ? null : stations.flatMap((rows, i) => consultationObjects(c, parts, p, rows, pr?.stations[i])),
+    consultation: c.omitInternal ? null : stations.flatMap((rows, i) => consultationObjects(c, parts, p, rows, pr?.stations[i], true)),
     ...t,
     web: c.urls.web(`/papers/${p.id}`),
     [V('originalUrl')]: isHttp(p.url) ? p.url : null,
@@ -162,7 +171,7 @@ export function consultationsOf(c: OparlContext, papers: OparlPaperRow[]): Oparl
   const parts = loadParts(c, papers);
   return papers.flatMap((p) => {
     if (p.url && c.gone.has(p.url)) return [];
-    return (parts.stations.get(p.id) ?? []).flatMap((rows, i) => consultationObjects(c, parts, p, rows, parts.progress.get(p.id)?.stations[i]));
+    return (parts.stations.get(p.id) ?? []).flatMap((rows, i) => consultationObjects(c, parts, p, rows, parts.progress.get(p.id)?.stations[i], false));
   });
 }
 

@@ -2,7 +2,8 @@
  * The OParl 1.1 API of the demo and the imported corpus, walked over real HTTP
  * on 127.0.0.1 from /oparl/v1.1/system through every list along links.next: every object (and every
  * object embedded in one) valid against the official OParl 1.1 schemas (ajv, formats included), every
- * object at its own id answering the same object, and no dangling reference: every URL of ratsradar an
+ * object at its own id answering the same object as its list, every embedded object the same less its
+ * back-reference, no null and no empty list, and no dangling reference: every URL of ratsradar an
  * object names answers 200.
  */
 import type { AddressInfo } from 'node:net';
@@ -93,6 +94,55 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
     }
     expect(wrong).toEqual([]);
   }, 300_000);
+
+  test('an embedded object is the object at its id without the back-reference to the object it is embedded in (OParl 1.1)', () => {
+    // File.paper, Consultation.paper, AgendaItem.meeting, Location.meetings, Membership.person: the spec
+    // gives these only where the object is not embedded ("nicht Teil einer internen Ausgabe")
+    const BACK: Record<string, string> = { File: 'paper', Consultation: 'paper', AgendaItem: 'meeting', Location: 'meetings', Membership: 'person' };
+    const wrong: string[] = [];
+    const dropped = new Map<string, number>();
+    for (const [id, { object, in: container }] of walk.embedded) {
+      const listed = walk.objects.get(id);
+      const kind = String(object.type).replace('https://schema.oparl.org/1.1/', '');
+      if (!listed) {
+        wrong.push(`${id}: embedded in ${container}, but in no list`);
+        continue;
+      }
+      const back = BACK[kind];
+      const points = (v: unknown) => v === container || (Array.isArray(v) && v.length === 1 && v[0] === container);
+      if (!back || !points(listed[back])) wrong.push(`${id}: its listed ${kind} names no ${back} back to ${container}`);
+      const expected = Object.fromEntries(Object.entries(listed).filter(([k]) => k !== back));
+      if (JSON.stringify(object) !== JSON.stringify(expected)) wrong.push(`${id}: embedded in ${container}, differs from its listed self less ${back}`);
+      dropped.set(kind, (dropped.get(kind) ?? 0) + 1);
+    }
+    expect(wrong).toEqual([]);
+    // papers embed consultations and files, meetings agenda items and places, persons memberships
+    expect([...dropped.keys()].sort()).toEqual(['AgendaItem', 'Consultation', 'File', 'Location', 'Membership']);
+    expect(Math.min(...dropped.values())).toBeGreaterThan(5);
+  });
+
+  test('no object says nothing as null or as an empty list (OParl 1.1 leaves such a property out; a Body’s required legislativeTerm aside)', () => {
+    const found: string[] = [];
+    const scan = (x: unknown, at: string) => {
+      if (x === null) found.push(`${at}: null`);
+      else if (Array.isArray(x)) {
+        if (x.length === 0 && !at.endsWith('/Body.legislativeTerm')) found.push(`${at}: []`);
+        x.forEach((y, i) => scan(y, `${at}[${i}]`));
+      } else if (typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        const kind = typeof o.type === 'string' ? o.type.replace('https://schema.oparl.org/1.1/', '/') : '';
+        for (const [k, y] of Object.entries(o)) {
+          // a vendor property's own value is ratsradar's record as it is (a vote's unknown counts stay null)
+          if (k.startsWith('ratsradar:') && y !== null && !(Array.isArray(y) && y.length === 0)) continue;
+          scan(y, `${at}${kind}.${k}`);
+        }
+      }
+    };
+    for (const [id, o] of walk.objects) scan(o, id);
+    expect(found).toEqual([]);
+    const body = [...walk.objects.values()].find((o) => o.type === 'https://schema.oparl.org/1.1/Body');
+    expect(body?.legislativeTerm).toEqual([]);
+  });
 
   test('no dangling reference: every URL of ratsradar an object names answers 200', async () => {
     const ours = [...walk.named].filter((u) => u.startsWith(base));
