@@ -78,7 +78,13 @@ export function createResponseCache(maxEntries = MAX_ENTRIES, maxBytes = MAX_BYT
         if (hit.contentType) res.setHeader('Content-Type', hit.contentType);
         if (hit.disposition) res.setHeader('Content-Disposition', hit.disposition);
         if (gz) res.setHeader('Content-Encoding', 'gzip');
-        res.status(200).send(gz ?? hit.body);
+        // the bytes as they are, past express's send: the type is set, the validators were checked
+        // (http-cache.ts answered a matching one with 304), and there is no ETag to compute
+        const bytes = gz ?? hit.body;
+        res.statusCode = 200;
+        res.setHeader('Content-Length', bytes.length);
+        if (res.req.method === 'HEAD') res.end();
+        else res.end(bytes);
         if (gz) trim();
         return true;
       }

@@ -37,10 +37,17 @@ function recorded(middleware: RequestHandler): { set: [string, string][]; remove
   return { set, removed };
 }
 
-export function securityHeaders(): RequestHandler {
+/** Headers of their own for the answers under a path prefix (the OParl API's: src/server/oparl/headers.ts). */
+export interface HeadersFor {
+  prefix: string;
+  headers: readonly (readonly [name: string, value: string])[];
+}
+
+/** The recorded helmet headers on every answer, or under `api.prefix` the headers `api` names instead. */
+export function securityHeaders(api: HeadersFor | null = null): RequestHandler {
   const { set, removed } = recorded(helmetHeaders());
-  return (_req: Request, res: Response, next) => {
-    for (const [name, value] of set) res.setHeader(name, value);
+  return (req: Request, res: Response, next) => {
+    for (const [name, value] of api && req.path.startsWith(api.prefix) ? api.headers : set) res.setHeader(name, value);
     for (const name of removed) res.removeHeader(name);
     next();
   };

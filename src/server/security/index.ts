@@ -3,6 +3,7 @@
  * limit on search and feeds, and the admin routes behind their token (src/server/security/*.ts).
  */
 import type express from 'express';
+import { OPARL_HEADERS, OPARL_PATH_PREFIX } from '../oparl/headers';
 import { securityHeaders } from './headers';
 import { requestLimits } from './limits';
 import { searchAndFeedLimiter } from './rate-limit';
@@ -20,7 +21,7 @@ function trustProxy(text: string | undefined): boolean | number | string | null 
 export function installSecurity(app: express.Express): void {
   const trust = trustProxy(process.env.RATSRADAR_TRUST_PROXY);
   if (trust !== null) app.set('trust proxy', trust);
-  app.use(securityHeaders());
+  app.use(securityHeaders({ prefix: OPARL_PATH_PREFIX, headers: OPARL_HEADERS })); // the OParl API's own (oparl/headers.ts)
   app.use(requestLimits());
   app.use(searchAndFeedLimiter());
   app.use('/admin', adminRouter());

@@ -2,7 +2,7 @@
  * The OParl 1.1 API's rules beyond the walk (walk.test.ts): ids that survive a re-import in
  * another order into a new database (not row ids), absolute URLs from RATSRADAR_BASE_URL or the
  * request's validated host, the list filters (created_/modified_since, created_/modified_until, omit_internal, limit)
- * and their one-line JSON errors, and the soft delete of what the crawl found gone from the RIS.
+ * and their one-line JSON errors, the API's headers (CORS), and the soft delete of what the crawl found gone from the RIS.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -118,6 +118,21 @@ describe('the OParl API', () => {
     expect((await get(app, `${list}?created_until=2026-11-24T10:00:00%2B01:00&modified_until=2026-11-24T09:00:00Z`)).data).toHaveLength(12);
     const next = await get(app, `${list}?limit=5&modified_since=2026-01-01T00:00:00Z`);
     expect((next.links as { next: string }).next).toBe(`${list}?modified_since=2026-01-01T00%3A00%3A00Z&limit=5&after=${new URL((next.links as { next: string }).next).searchParams.get('after')}`);
+  });
+
+  test('every OParl answer (a list page, an object, a cached one again, an error) carries Access-Control-Allow-Origin: * and the API’s headers; pages keep theirs', async () => {
+    const API = { 'access-control-allow-origin': '*', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none';frame-ancestors 'none'" };
+    const PAGE_ONLY = ['x-frame-options', 'referrer-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'origin-agent-cluster', 'x-dns-prefetch-control', 'x-download-options', 'x-permitted-cross-domain-policies', 'x-xss-protection'];
+    const list = '/oparl/v1.1/bodies/demo-musterstadt/papers';
+    for (const [url, status] of [[list, 200], [list, 200], [`${list}?limit=2`, 200], ['/oparl/v1.1/system', 200], [`${list}/0`, 404], [`${list}?limit=x`, 400]] as const) {
+      const res = await request(app).get(url).set('Host', HOST).set('Accept-Encoding', 'gzip').expect(status);
+      expect([url, Object.fromEntries(Object.keys(API).map((h) => [h, res.headers[h]]))]).toEqual([url, API]);
+      expect([url, PAGE_ONLY.filter((h) => h in res.headers)]).toEqual([url, []]);
+    }
+    const page = await request(app).get('/').set('Host', HOST).expect(200);
+    expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    expect(page.headers['content-security-policy']).toContain("style-src 'self'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   test('omit_internal leaves the embedded objects out', async () => {
