@@ -39,6 +39,8 @@ export interface OparlBenchResult {
   listPageBytes: number;
   /** the same page as a gzip client gets it (bytes on the wire) */
   listPageGzipBytes: number;
+  /** what a gzip client receives per answer, mean over the row's 64 pages: the body and the header lines */
+  wire: { list: WireBytes; paper: WireBytes };
   rows: OparlRow[];
   serveMemory: MemoryFigures | null;
   walk: { motions: number; bodies: number; seconds: number; pages: number; papers: number; meetings: number; agendaItems: number };
@@ -78,19 +80,38 @@ function targets(file: string, seed: number): { list: string[]; paper: string[] 
   }
 }
 
-/** The bytes of an answer as they come over the wire (node:http does not decompress), with its status. */
-function wire(port: number, p: string, encoding: ClientEncoding): Promise<{ status: number; body: Buffer }> {
+export interface WireBytes {
+  body: number;
+  headers: number;
+}
+
+/** The bytes of an answer as they come over the wire (node:http does not decompress), with its status and the length of its header block. */
+function wire(port: number, p: string, encoding: ClientEncoding): Promise<{ status: number; body: Buffer; headerBytes: number }> {
   return new Promise((resolve, reject) => {
     http.get({ host: '127.0.0.1', port, path: p, headers: clientHeaders(encoding) }, (res) => {
       const chunks: Buffer[] = [];
+      // "HTTP/1.1 200 OK\r\n", "Name: value\r\n" per header line (rawHeaders: name, value, …), and the empty line
+      const headerBytes = `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n`.length + 2 + res.rawHeaders.reduce((n, v) => n + v.length + 2, 0);
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), headerBytes }));
       res.on('error', reject);
     }).on('error', reject);
   });
 }
 
-type ServeFigures = { rows: OparlRow[]; memory: MemoryFigures | null; listPageBytes: number; listPageGzipBytes: number };
+/** Mean body and header bytes a gzip client receives for these pages. */
+async function meanWire(port: number, paths: string[]): Promise<WireBytes> {
+  let body = 0;
+  let headers = 0;
+  for (const p of paths) {
+    const w = await wire(port, p, 'gzip');
+    body += w.body.length;
+    headers += w.headerBytes;
+  }
+  return { body: body / paths.length, headers: headers / paths.length };
+}
+
+type ServeFigures = { rows: OparlRow[]; memory: MemoryFigures | null; listPageBytes: number; listPageGzipBytes: number; wire: OparlBenchResult['wire'] };
 
 /** The serve rows on a database built before (exported for measuring one change on one database: bench/oparl.ts's callers build it). */
 export async function benchServeOparl(o: Options, file: string): Promise<ServeFigures> {
@@ -102,6 +123,7 @@ export async function benchServeOparl(o: Options, file: string): Promise<ServeFi
     const page = JSON.parse(check.body.toString('utf8')) as { data: unknown[] };
     const listPageBytes = check.body.length;
     const listPageGzipBytes = (await wire(port, t.list[0], 'gzip')).body.length;
+    const wireBytes = { list: await meanWire(port, t.list), paper: await meanWire(port, t.paper) };
     if (check.status !== 200 || page.data.length !== 100) throw new Error(`${t.list[0]} answers ${check.status} with ${page.data?.length} papers`);
     const drain = () => waitForIdle(port);
     const omit = t.list.map((p) => `${p}${p.includes('?') ? '&' : '?'}omit_internal=true`);
@@ -136,7 +158,7 @@ export async function benchServeOparl(o: Options, file: string): Promise<ServeFi
     rows.push({ route: 'bare', connections: c, ratio: 1, encoding: 'gzip', ...median });
     for (const b of block) rows.push({ ...b, ratio: b.reqPerSec / median.reqPerSec });
     const { memory } = await ask<{ memory: MemoryFigures }>(child, 'stats');
-    return { rows, memory, listPageBytes, listPageGzipBytes };
+    return { rows, memory, listPageBytes, listPageGzipBytes, wire: wireBytes };
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.send({ type: 'stop' });
@@ -185,10 +207,11 @@ export async function benchOparl(o: Options): Promise<OparlBenchResult> {
   o.log(`oparl: built ${o.walkMotions} motions for the walk`);
   const walk = await benchWalk(o, walkFile);
   o.log(`oparl: walk of ${walk.bodies} bodies, ${walk.motions} motions: ${walk.seconds.toFixed(1)} s, ${walk.pages} pages`);
-  return { serveMotions: o.serveMotions, listPageBytes: serve.listPageBytes, listPageGzipBytes: serve.listPageGzipBytes, rows: serve.rows, serveMemory: serve.memory, walk };
+  return { serveMotions: o.serveMotions, listPageBytes: serve.listPageBytes, listPageGzipBytes: serve.listPageGzipBytes, wire: serve.wire, rows: serve.rows, serveMemory: serve.memory, walk };
 }
 
 const f2 = (v: number) => v.toFixed(2);
+const wireLine = (w: WireBytes) => `${Math.round(w.body).toLocaleString('en')} bytes of body and ${Math.round(w.headers)} of headers`;
 
 /** The Markdown of the section: its targets, the serve table, the walk. */
 export function renderOparl(r: OparlBenchResult): string {
@@ -200,7 +223,7 @@ export function renderOparl(r: OparlBenchResult): string {
   return [
     '| target | measured |  |', '|---|---|---|', judge('oparl-list'), judge('oparl-paper'),
     `| full OParl walk of a ${r.walk.motions.toLocaleString('en')}-motion database by the crawler, rate limit off | ${r.walk.seconds.toFixed(1)} s (${r.walk.bodies} bodies, ${r.walk.pages.toLocaleString('en')} pages; ${r.walk.papers.toLocaleString('en')} papers, ${r.walk.meetings.toLocaleString('en')} meetings, ${r.walk.agendaItems.toLocaleString('en')} agenda items imported) | stated |`,
-    '', `The first list page is ${(r.listPageBytes / 1024).toFixed(0)} KiB of JSON (100 papers with their consultations and files embedded), ${(r.listPageGzipBytes / 1024).toFixed(0)} KiB as gzip. The clients send \`Accept-Encoding: gzip, deflate\` as OParl clients do (Python requests, the OParl validator, curl --compressed), except in the identity rows.`,
+    '', `The first list page is ${(r.listPageBytes / 1024).toFixed(0)} KiB of JSON (100 papers with their consultations and files embedded), ${(r.listPageGzipBytes / 1024).toFixed(1)} KiB as gzip. A gzip client receives per answer, mean over the row's 64 pages: list page ${wireLine(r.wire.list)}; Paper object ${wireLine(r.wire.paper)}. The clients send \`Accept-Encoding: gzip, deflate\` as OParl clients do (Python requests, the OParl validator, curl --compressed), except in the identity rows.`,
     '', '| route | c | req/s | p50 ms | p99 ms | ratio to bare |', '|---|---|---|---|---|---|',
     ...r.rows.map((x) => `| ${oparlLabel(x.route)} | ${x.connections} | ${x.reqPerSec.toFixed(0)} | ${f2(x.p50)} | ${f2(x.p99)} | ${x.route === 'bare' ? '1' : f2(x.ratio)} |`),
     '',
