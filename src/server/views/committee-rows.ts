@@ -12,7 +12,7 @@ import { formatGermanDate } from '../../domain/german-format';
 import type { AgendaItemRow } from './committee-view';
 
 /** {{value}}: null and undefined as '', numbers as digits, the rest HTML-escaped */
-const esc = (v: string | number | null): string => Handlebars.Utils.escapeExpression(v as string);
+export const esc = (v: string | number | null): string => Handlebars.Utils.escapeExpression(v as string);
 
 interface CheckCell {
   flagged: boolean;
