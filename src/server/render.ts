@@ -5,26 +5,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { HELPER_NAMES, registerHelpers } from './helpers';
+import { registerHelpers } from './helpers';
 import { projectRoot } from '../util/paths';
 import { neutraliseModel } from './text-safety';
 
-type CompileOptions = Parameters<typeof Handlebars.compile>[1];
-
 export type Renderer = (page: string, model: Record<string, unknown>) => string;
-
-/**
- * Every helper is named to the compiler (./helpers): a call of one compiles to a direct call instead of a
- * lookup at run time that first looks for a property of that name in the context, in every row of every
- * list. Partials are compiled with the same options (on first use).
- */
-const COMPILE_OPTIONS: CompileOptions = { strict: false, knownHelpers: Object.fromEntries(HELPER_NAMES.map((n) => [n, true])) };
 
 function compileFolder(hbs: typeof Handlebars, dir: string): Map<string, Handlebars.TemplateDelegate> {
   const out = new Map<string, Handlebars.TemplateDelegate>();
   for (const f of fs.readdirSync(dir)) {
     if (!f.endsWith('.hbs')) continue;
-    out.set(f.slice(0, -4), hbs.compile(fs.readFileSync(path.join(dir, f), 'utf8'), COMPILE_OPTIONS));
+    out.set(f.slice(0, -4), hbs.compile(fs.readFileSync(path.join(dir, f), 'utf8'), { strict: false }));
   }
   return out;
 }

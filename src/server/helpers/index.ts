@@ -5,11 +5,9 @@ import { eq } from './eq';
 import { feedLinks } from './feed-links';
 import { safeUrl } from './safe-url';
 
-const HELPERS = { dateDe, eq, feedLinks, safeUrl };
-
-/** the helpers' names (render.ts names them to the compiler as known helpers) */
-export const HELPER_NAMES = Object.keys(HELPERS);
-
 export function registerHelpers(hbs: typeof Handlebars): void {
-  for (const [name, fn] of Object.entries(HELPERS)) hbs.registerHelper(name, fn);
+  hbs.registerHelper('dateDe', dateDe);
+  hbs.registerHelper('eq', eq);
+  hbs.registerHelper('feedLinks', feedLinks);
+  hbs.registerHelper('safeUrl', safeUrl);
 }
