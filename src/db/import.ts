@@ -11,7 +11,7 @@ import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type PaperBefore, type Touched } from './import-batch';
 import { loadEventFacts, writeAgendaEvents, writePaperEvents, type EventContext } from './write-events';
-import { relinkChanges } from './link';
+import { meetingLinkOf, relinkChanges } from './link';
 import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
 import { mergeFacets, mergePaperFacets, type Facet } from './merge';
@@ -116,12 +116,9 @@ function materialise(b: Batch, t: Touched): void {
       links.meetings.add(id);
       return;
     }
-    case 'AgendaItem': {
-      const { id, previous } = writeAgendaItem(sqlite, sourceId, key, merged as MergedAgendaItem, provenance, now, isNew);
-      if (previous?.meeting_id != null) links.oldItemMeetings.add(previous.meeting_id);
-      links.items.add(id);
+    case 'AgendaItem':
+      b.agendaItems.push({ key, item: merged as MergedAgendaItem, provenance, isNew });
       return;
-    }
     case 'Organization':
       links.organizations.add(writeOrganization(sqlite, sourceId, key, merged as Partial<OrganizationRecord>, provenance, oparlId, now, isNew));
       return;
@@ -131,6 +128,29 @@ function materialise(b: Batch, t: Touched): void {
     case 'File':
       writeFile(sqlite, sourceId, key, merged as unknown as FileRecord);
   }
+}
+
+/**
+ * The agenda item rows of a batch, after its other entity rows (table by table, as PaperChildren: a batch's
+ * agenda items in one run of inserts instead of one between every two meetings). No other entity row reads them:
+ * only the derive marks of a changed meeting (migration 0011) do, and those end the same in either order.
+ */
+function writeAgendaItems(b: Batch): void {
+  // a new item goes in with the meeting the link step would link it to: every meeting row of the batch is written
+  // by now, and nothing before the link step writes one (a link, once made, stays: the step then leaves it)
+  const meetings = new Map<string, number | null>();
+  const meetingOf = (key: string) => {
+    let id = meetings.get(key);
+    if (id === undefined) meetings.set(key, (id = meetingLinkOf(b.sqlite, b.sourceId, key)));
+    return id;
+  };
+  for (const { key, item, provenance, isNew } of b.agendaItems) {
+    const meetingId = isNew && item.meetingSourceId != null ? meetingOf(item.meetingSourceId) : null;
+    const { id, previous } = writeAgendaItem(b.sqlite, b.sourceId, key, item, provenance, b.now, isNew, meetingId);
+    if (previous?.meeting_id != null) b.links.oldItemMeetings.add(previous.meeting_id);
+    b.links.items.add(id);
+  }
+  b.agendaItems.length = 0;
 }
 
 /**
@@ -191,6 +211,7 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
     byKind[t.kind][t.outcome]++;
     if (t.outcome !== 'unchanged') materialise(b, t);
   }
+  writeAgendaItems(b);
   b.paperChildren.write(sqlite, sourceId);
   const writtenPapers = [...b.links.papers];
   relinkChanges(sqlite, sourceId, b.links);

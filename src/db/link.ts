@@ -125,6 +125,8 @@ function prepare(sqlite: Database.Database) {
     whole: STEPS.map((step) => sqlite.prepare(stepSql(step, WHOLE_SOURCE[step.table], false))),
     // NOT INDEXED: by rowid only (else SQLite may walk the index of the unlinked rows, `meeting_id IS NULL`)
     some: STEPS.map((step) => sqlite.prepare(stepSql(step, `id IN ${ids('rows')}`, true))),
+    /** the meeting an agenda item's meeting key links it to (the first step's first way, for one key) */
+    meetingOf: pluck(`SELECT ${firstMatch('meetings', ENTITY_KEYS, '@key', '@source')}`),
     /** agenda items that may now find their meeting or paper */
     itemsToLink: pluck(`SELECT value FROM json_each(@items)
       UNION SELECT id FROM agenda_items WHERE source_id = @source AND meeting_external_id IN ${keysOf('meetings', ENTITY_KEYS, 'meetings')}
@@ -165,6 +167,15 @@ const stmts = declareStatements('link', prepare);
 /** Relinks every unlinked row of a source (the import relinks only what it changed: relinkChanges). */
 export function relink(sqlite: Database.Database, sourceId: number): void {
   for (const st of stmts(sqlite).whole) st.run({ source: sourceId });
+}
+
+/**
+ * The meeting that the link step would link an unlinked agenda item of `sourceId` with this meeting key to now
+ * (null: none yet). The import inserts a new agenda item with it when no meeting row can change before its link
+ * step runs, instead of linking the row it inserted by writing it again.
+ */
+export function meetingLinkOf(sqlite: Database.Database, sourceId: number, meetingKey: string): number | null {
+  return stmts(sqlite).meetingOf.get({ source: sourceId, key: meetingKey }) ?? null;
 }
 
 /** What an import wrote, as far as links are concerned (collected by import.ts while it writes). */
