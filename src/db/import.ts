@@ -11,7 +11,7 @@ import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type PaperBefore, type Touched } from './import-batch';
 import { loadEventFacts, writeAgendaEvents, writePaperEvents, type EventContext } from './write-events';
-import { meetingLinkOf, relinkChanges } from './link';
+import { meetingLinkOf, paperLinkOf, relinkChanges } from './link';
 import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
 import { mergeFacets, mergePaperFacets, type Facet } from './merge';
@@ -132,21 +132,26 @@ function materialise(b: Batch, t: Touched): void {
 
 /**
  * The agenda item rows of a batch, after its other entity rows (table by table, as PaperChildren: a batch's
- * agenda items in one run of inserts instead of one between every two meetings). No other entity row reads them:
- * only the derive marks of a changed meeting (migration 0011) do, and those end the same in either order.
+ * agenda items in one run of inserts instead of one between every two meetings). A new item goes in with the
+ * meeting and the paper the link step would link it to (link.ts meetingLinkOf, paperLinkOf): every meeting and
+ * paper row of the batch is written by now and none changes before the link step, which leaves a link once made;
+ * so the step no longer writes the row a second time. (Its derive mark, migration 0011, is then made by the
+ * insert's trigger instead of the update's, on the same paper before the batch derives.) No other entity row
+ * reads agenda items but the derive marks of a changed meeting, and those end the same in either order.
  */
 function writeAgendaItems(b: Batch): void {
-  // a new item goes in with the meeting the link step would link it to: every meeting row of the batch is written
-  // by now, and nothing before the link step writes one (a link, once made, stays: the step then leaves it)
   const meetings = new Map<string, number | null>();
-  const meetingOf = (key: string) => {
+  const meetingOf = (key: string | null | undefined) => {
+    if (key == null) return null;
     let id = meetings.get(key);
     if (id === undefined) meetings.set(key, (id = meetingLinkOf(b.sqlite, b.sourceId, key)));
     return id;
   };
   for (const { key, item, provenance, isNew } of b.agendaItems) {
-    const meetingId = isNew && item.meetingSourceId != null ? meetingOf(item.meetingSourceId) : null;
-    const { id, previous } = writeAgendaItem(b.sqlite, b.sourceId, key, item, provenance, b.now, isNew, meetingId);
+    const links = isNew
+      ? { meetingId: meetingOf(item.meetingSourceId), paperId: paperLinkOf(b.sqlite, b.sourceId, item.paperSourceId ?? null, item.paperReference ?? null) }
+      : undefined;
+    const { id, previous } = writeAgendaItem(b.sqlite, b.sourceId, key, item, provenance, b.now, isNew, links);
     if (previous?.meeting_id != null) b.links.oldItemMeetings.add(previous.meeting_id);
     b.links.items.add(id);
   }

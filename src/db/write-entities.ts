@@ -59,10 +59,10 @@ function prepare(sqlite: Database.Database) {
       provenance: 'provenance', updated_at: 'now',
     }, `paper_id = CASE WHEN paper_external_id IS @paperExternalId AND paper_reference IS @paperReference THEN paper_id ELSE NULL END,
       meeting_id = CASE WHEN meeting_external_id IS @meetingExternalId THEN meeting_id ELSE NULL END`),
-    /** a new agenda item with its meeting link (import.ts writeAgendaItems: what the link step would give it) */
+    /** a new agenda item with its links (import.ts writeAgendaItems: what the link step would give it) */
     agendaItemLinked: sqlite.prepare<unknown[]>(`INSERT INTO agenda_items (source_id, entity_key, external_id, meeting_external_id, position,
       number, public, name, meeting_name, organization, date, paper_reference, paper_external_id, result, result_code, vote, text, url,
-      provenance, updated_at, meeting_id) VALUES (${new Array(21).fill('?').join(', ')})`),
+      provenance, updated_at, meeting_id, paper_id) VALUES (${new Array(22).fill('?').join(', ')})`),
     organization: entityStatements(sqlite, 'organizations', '', {
       kind: 'kind', external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name',
       provenance: 'provenance', updated_at: 'now',
@@ -119,22 +119,28 @@ export interface MergedAgendaItem {
   text?: { heading: string | null; text: string }[];
 }
 
+/** The links a new agenda item is inserted with (a stored item's row keeps the links it has). */
+export interface ItemLinks {
+  meetingId: number | null;
+  paperId: number | null;
+}
+
 /**
  * Writes a merged agenda item; returns its id and, when it was there before, the meeting it was linked to then.
- * `meetingId`: a new item is inserted linked to that meeting (undefined: unlinked, as a stored item's row keeps its link).
+ * `links`: a new item is inserted with these (without: unlinked).
  */
 export function writeAgendaItem(
   sqlite: Database.Database, sourceId: number, key: string, a: MergedAgendaItem, provenance: Record<string, string>, now: string,
-  isNew = false, meetingId?: number | null,
+  isNew = false, links?: ItemLinks,
 ): { id: number; previous?: { meeting_id: number | null } } {
   const s = stmts(sqlite);
   const vote = a.vote === undefined || a.vote === null ? null : JSON.stringify(a.vote);
-  if (isNew && meetingId != null) {
+  if (isNew && links) {
     return {
       id: Number(s.agendaItemLinked.run([
         sourceId, key, a.sourceId ?? null, a.meetingSourceId ?? null, a.position ?? null, a.number ?? null, bool(a.public), a.name ?? null,
         a.meetingName ?? null, a.organization ?? null, a.date ?? null, a.paperReference ?? null, a.paperSourceId ?? null, a.result ?? null,
-        a.resultCode ?? null, vote, JSON.stringify(a.text ?? []), a.url ?? null, JSON.stringify(provenance), now, meetingId,
+        a.resultCode ?? null, vote, JSON.stringify(a.text ?? []), a.url ?? null, JSON.stringify(provenance), now, links.meetingId, links.paperId,
       ]).lastInsertRowid),
     };
   }
