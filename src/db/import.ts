@@ -101,6 +101,8 @@ function materialise(b: Batch, t: Touched): void {
   const oparlId = oparlIdOf(facets as never);
   switch (kind) {
     case 'Paper': {
+      // a paper's change events read the votes of the agenda items written before it (in the order they were touched)
+      if (b.agendaItems.length) writeAgendaItems(b, false);
       const record = merged as unknown as PaperRecord;
       const written = writePaper(sqlite, sourceId, key, record, provenance, oparlId, now, b.paperChildren, paperBefore ?? null);
       if (written.changed && b.events) paperEvents(b, b.events, written.id, paperBefore ?? null, record);
@@ -131,15 +133,16 @@ function materialise(b: Batch, t: Touched): void {
 }
 
 /**
- * The agenda item rows of a batch, after its other entity rows (table by table, as PaperChildren: a batch's
- * agenda items in one run of inserts instead of one between every two meetings). A new item goes in with the
- * meeting and the paper the link step would link it to (link.ts meetingLinkOf, paperLinkOf): every meeting and
- * paper row of the batch is written by now and none changes before the link step, which leaves a link once made;
- * so the step no longer writes the row a second time. (Its derive mark, migration 0011, is then made by the
- * insert's trigger instead of the update's, on the same paper before the batch derives.) No other entity row
- * reads agenda items but the derive marks of a changed meeting, and those end the same in either order.
+ * The agenda item rows of a batch, written after its meeting rows (table by table, as PaperChildren), but before
+ * any paper row that follows them in the batch (a paper's change events read their votes). `linked`: every
+ * entity row of the batch is written by now, so a new item goes in with the meeting and the paper the link step
+ * would link it to (link.ts meetingLinkOf, paperLinkOf): none of those rows changes before the link step, which
+ * leaves a link once made, so the step no longer writes the row a second time (its derive mark, migration 0011,
+ * is made by the insert's trigger instead of the update's, on the same paper, before the batch derives). Items
+ * written before a paper go in unlinked, as before, for the link step. Meeting rows do not read agenda items but
+ * in their derive marks, and those end the same in either order.
  */
-function writeAgendaItems(b: Batch): void {
+function writeAgendaItems(b: Batch, linked: boolean): void {
   const meetings = new Map<string, number | null>();
   const meetingOf = (key: string | null | undefined) => {
     if (key == null) return null;
@@ -148,7 +151,7 @@ function writeAgendaItems(b: Batch): void {
     return id;
   };
   for (const { key, item, provenance, isNew } of b.agendaItems) {
-    const links = isNew
+    const links = isNew && linked
       ? { meetingId: meetingOf(item.meetingSourceId), paperId: paperLinkOf(b.sqlite, b.sourceId, item.paperSourceId ?? null, item.paperReference ?? null) }
       : undefined;
     const { id, previous } = writeAgendaItem(b.sqlite, b.sourceId, key, item, provenance, b.now, isNew, links);
@@ -216,7 +219,7 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
     byKind[t.kind][t.outcome]++;
     if (t.outcome !== 'unchanged') materialise(b, t);
   }
-  writeAgendaItems(b);
+  writeAgendaItems(b, true);
   b.paperChildren.write(sqlite, sourceId);
   const writtenPapers = [...b.links.papers];
   relinkChanges(sqlite, sourceId, b.links);

@@ -8,7 +8,9 @@
  * the unlinked rows that point at a row it wrote — by the keys that row has now, and, for the links
  * that need exactly one match, by the keys it had before (a competitor that went away can make a row
  * linkable). Each link is the same SQL expression whichever rows it is run on, so this ends exactly
- * where relinking every unlinked row of the source (relink, kept for repairs and tests) would.
+ * where relinking every unlinked row of the source (relink, kept for repairs and tests) would. A new
+ * agenda item is inserted with what the first step would find for it then (meetingLinkOf, paperLinkOf:
+ * the step's own ways, for one row), so that the step does not write it a second time.
  */
 import type Database from 'better-sqlite3';
 import { declareStatements } from './registry';
