@@ -10,7 +10,6 @@ import { facetChangesNothing } from './merge';
 import { unindexPaper } from './search-index';
 import type { EventContext } from './write-events';
 import { PaperChildren } from './write-paper';
-import type { MergedAgendaItem } from './write-entities';
 import { declareStatements } from './registry';
 
 export const ENTITY_KINDS = ['Paper', 'Meeting', 'AgendaItem', 'Organization', 'Person', 'File', 'Other'] as const;
@@ -43,8 +42,6 @@ export class Batch {
   readonly links = new LinkChanges();
   /** the stations, meeting rows, files and search entries of the papers written, written after all entity rows */
   readonly paperChildren = new PaperChildren();
-  /** the merged agenda items to write, after the other entity rows (import.ts writeAgendaItems) */
-  readonly agendaItems: { key: string; item: MergedAgendaItem; provenance: Record<string, string>; isNew: boolean }[] = [];
   /** "<key>\0<facet>" → when (a count) a paper facet was last saved in this batch: the later is the newer (adoptReferencePlaceholder) */
   readonly paperFacetSeen = new Map<string, number>();
   /** how change events are written (null: this import writes none, e.g. the demo moved to a new week) */

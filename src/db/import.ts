@@ -11,7 +11,7 @@ import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type PaperBefore, type Touched } from './import-batch';
 import { loadEventFacts, writeAgendaEvents, writePaperEvents, type EventContext } from './write-events';
-import { meetingLinkOf, paperLinkOf, relinkChanges } from './link';
+import { relinkChanges } from './link';
 import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
 import { mergeFacets, mergePaperFacets, type Facet } from './merge';
@@ -101,8 +101,6 @@ function materialise(b: Batch, t: Touched): void {
   const oparlId = oparlIdOf(facets as never);
   switch (kind) {
     case 'Paper': {
-      // a paper's change events read the votes of the agenda items written before it (in the order they were touched)
-      if (b.agendaItems.length) writeAgendaItems(b, false);
       const record = merged as unknown as PaperRecord;
       const written = writePaper(sqlite, sourceId, key, record, provenance, oparlId, now, b.paperChildren, paperBefore ?? null);
       if (written.changed && b.events) paperEvents(b, b.events, written.id, paperBefore ?? null, record);
@@ -118,9 +116,12 @@ function materialise(b: Batch, t: Touched): void {
       links.meetings.add(id);
       return;
     }
-    case 'AgendaItem':
-      b.agendaItems.push({ key, item: merged as MergedAgendaItem, provenance, isNew });
+    case 'AgendaItem': {
+      const { id, previous } = writeAgendaItem(sqlite, sourceId, key, merged as MergedAgendaItem, provenance, now, isNew);
+      if (previous?.meeting_id != null) links.oldItemMeetings.add(previous.meeting_id);
+      links.items.add(id);
       return;
+    }
     case 'Organization':
       links.organizations.add(writeOrganization(sqlite, sourceId, key, merged as Partial<OrganizationRecord>, provenance, oparlId, now, isNew));
       return;
@@ -130,35 +131,6 @@ function materialise(b: Batch, t: Touched): void {
     case 'File':
       writeFile(sqlite, sourceId, key, merged as unknown as FileRecord);
   }
-}
-
-/**
- * The agenda item rows of a batch, written after its meeting rows (table by table, as PaperChildren), but before
- * any paper row that follows them in the batch (a paper's change events read their votes). `linked`: every
- * entity row of the batch is written by now, so a new item goes in with the meeting and the paper the link step
- * would link it to (link.ts meetingLinkOf, paperLinkOf): none of those rows changes before the link step, which
- * leaves a link once made, so the step no longer writes the row a second time (its derive mark, migration 0011,
- * is made by the insert's trigger instead of the update's, on the same paper, before the batch derives). Items
- * written before a paper go in unlinked, as before, for the link step. Meeting rows do not read agenda items but
- * in their derive marks, and those end the same in either order.
- */
-function writeAgendaItems(b: Batch, linked: boolean): void {
-  const meetings = new Map<string, number | null>();
-  const meetingOf = (key: string | null | undefined) => {
-    if (key == null) return null;
-    let id = meetings.get(key);
-    if (id === undefined) meetings.set(key, (id = meetingLinkOf(b.sqlite, b.sourceId, key)));
-    return id;
-  };
-  for (const { key, item, provenance, isNew } of b.agendaItems) {
-    const links = isNew && linked
-      ? { meetingId: meetingOf(item.meetingSourceId), paperId: paperLinkOf(b.sqlite, b.sourceId, item.paperSourceId ?? null, item.paperReference ?? null) }
-      : undefined;
-    const { id, previous } = writeAgendaItem(b.sqlite, b.sourceId, key, item, provenance, b.now, isNew, links);
-    if (previous?.meeting_id != null) b.links.oldItemMeetings.add(previous.meeting_id);
-    b.links.items.add(id);
-  }
-  b.agendaItems.length = 0;
 }
 
 /**
@@ -219,7 +191,6 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
     byKind[t.kind][t.outcome]++;
     if (t.outcome !== 'unchanged') materialise(b, t);
   }
-  writeAgendaItems(b, true);
   b.paperChildren.write(sqlite, sourceId);
   const writtenPapers = [...b.links.papers];
   relinkChanges(sqlite, sourceId, b.links);

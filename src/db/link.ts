@@ -8,9 +8,7 @@
  * the unlinked rows that point at a row it wrote — by the keys that row has now, and, for the links
  * that need exactly one match, by the keys it had before (a competitor that went away can make a row
  * linkable). Each link is the same SQL expression whichever rows it is run on, so this ends exactly
- * where relinking every unlinked row of the source (relink, kept for repairs and tests) would. A new
- * agenda item is inserted with what the first step would find for it then (meetingLinkOf, paperLinkOf:
- * the step's own ways, for one row), so that the step does not write it a second time.
+ * where relinking every unlinked row of the source (relink, kept for repairs and tests) would.
  */
 import type Database from 'better-sqlite3';
 import { declareStatements } from './registry';
@@ -74,24 +72,6 @@ const STEPS: Step[] = [
   ] } },
 ];
 
-/** The id the first way that finds a row gives (COALESCE wants two arguments at least). */
-function found(ways: Way[]): string {
-  const arms = ways.map((w) => `CASE WHEN ${w.when} THEN ${w.value} END`);
-  return arms.length > 1 ? `COALESCE(${arms.join(', ')})` : arms[0];
-}
-
-/**
- * What the first step's ways find for one agenda item's `column` (its meeting or its paper), the item's own
- * columns as named parameters (@source_id, @meeting_external_id, …): the same expressions as the step's.
- */
-function itemLinkSql(column: 'meeting_id' | 'paper_id'): string {
-  const ways = STEPS[0].set[column].map((w) => ({
-    when: w.when.replace(/^(\w+) IS NOT NULL$/, '@$1 IS NOT NULL'),
-    value: w.value.replace(/agenda_items\.(\w+)/g, '@$1'),
-  }));
-  return `SELECT ${found(ways)}`;
-}
-
 /**
  * A step as one statement: a materialised list of the candidate rows (`rows`) that have an unlinked column
  * with a way, each with the id every such column finds now (each way evaluated once per row), then an
@@ -104,6 +84,11 @@ function itemLinkSql(column: 'meeting_id' | 'paper_id'): string {
  */
 function stepSql(step: Step, rows: string, notIndexed: boolean): string {
   const columns = Object.entries(step.set);
+  // the id the first way that finds a row gives (COALESCE wants two arguments at least)
+  const found = (ways: Way[]) => {
+    const arms = ways.map((w) => `CASE WHEN ${w.when} THEN ${w.value} END`);
+    return arms.length > 1 ? `COALESCE(${arms.join(', ')})` : arms[0];
+  };
   const open = columns.map(([c, ways]) => `(${c} IS NULL AND (${ways.map((w) => w.when).join(' OR ')}))`);
   const finds = columns.map(([c, ways], i) => `CASE WHEN ${c} IS NULL THEN ${found(ways)} END AS f${i}`);
   const set = columns.map(([c], i) => `${c} = COALESCE(${c}, l.f${i})`);
@@ -140,9 +125,6 @@ function prepare(sqlite: Database.Database) {
     whole: STEPS.map((step) => sqlite.prepare(stepSql(step, WHOLE_SOURCE[step.table], false))),
     // NOT INDEXED: by rowid only (else SQLite may walk the index of the unlinked rows, `meeting_id IS NULL`)
     some: STEPS.map((step) => sqlite.prepare(stepSql(step, `id IN ${ids('rows')}`, true))),
-    /** the meeting and the paper the first step would link one agenda item to now */
-    meetingOfItem: pluck(itemLinkSql('meeting_id')),
-    paperOfItem: pluck(itemLinkSql('paper_id')),
     /** agenda items that may now find their meeting or paper */
     itemsToLink: pluck(`SELECT value FROM json_each(@items)
       UNION SELECT id FROM agenda_items WHERE source_id = @source AND meeting_external_id IN ${keysOf('meetings', ENTITY_KEYS, 'meetings')}
@@ -183,20 +165,6 @@ const stmts = declareStatements('link', prepare);
 /** Relinks every unlinked row of a source (the import relinks only what it changed: relinkChanges). */
 export function relink(sqlite: Database.Database, sourceId: number): void {
   for (const st of stmts(sqlite).whole) st.run({ source: sourceId });
-}
-
-/**
- * The meeting and the paper that the link step would link an unlinked agenda item of `sourceId` to now (null:
- * none yet), by the item's keys. The import inserts a new agenda item with them when no meeting or paper row can
- * change before its link step runs, instead of linking the row it inserted by writing it again.
- */
-export function meetingLinkOf(sqlite: Database.Database, sourceId: number, meetingExternalId: string | null): number | null {
-  return stmts(sqlite).meetingOfItem.get({ source_id: sourceId, meeting_external_id: meetingExternalId }) ?? null;
-}
-
-export function paperLinkOf(sqlite: Database.Database, sourceId: number, paperExternalId: string | null, paperReference: string | null): number | null {
-  if (paperExternalId == null && paperReference == null) return null;
-  return stmts(sqlite).paperOfItem.get({ source_id: sourceId, paper_external_id: paperExternalId, paper_reference: paperReference }) ?? null;
 }
 
 /** What an import wrote, as far as links are concerned (collected by import.ts while it writes). */

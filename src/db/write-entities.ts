@@ -59,10 +59,6 @@ function prepare(sqlite: Database.Database) {
       provenance: 'provenance', updated_at: 'now',
     }, `paper_id = CASE WHEN paper_external_id IS @paperExternalId AND paper_reference IS @paperReference THEN paper_id ELSE NULL END,
       meeting_id = CASE WHEN meeting_external_id IS @meetingExternalId THEN meeting_id ELSE NULL END`),
-    /** a new agenda item with its links (import.ts writeAgendaItems: what the link step would give it) */
-    agendaItemLinked: sqlite.prepare<unknown[]>(`INSERT INTO agenda_items (source_id, entity_key, external_id, meeting_external_id, position,
-      number, public, name, meeting_name, organization, date, paper_reference, paper_external_id, result, result_code, vote, text, url,
-      provenance, updated_at, meeting_id, paper_id) VALUES (${new Array(22).fill('?').join(', ')})`),
     organization: entityStatements(sqlite, 'organizations', '', {
       kind: 'kind', external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name',
       provenance: 'provenance', updated_at: 'now',
@@ -119,38 +115,19 @@ export interface MergedAgendaItem {
   text?: { heading: string | null; text: string }[];
 }
 
-/** The links a new agenda item is inserted with (a stored item's row keeps the links it has). */
-export interface ItemLinks {
-  meetingId: number | null;
-  paperId: number | null;
-}
-
-/**
- * Writes a merged agenda item; returns its id and, when it was there before, the meeting it was linked to then.
- * `links`: a new item is inserted with these (without: unlinked).
- */
+/** Writes a merged agenda item; returns its id and, when it was there before, the meeting it was linked to then. */
 export function writeAgendaItem(
   sqlite: Database.Database, sourceId: number, key: string, a: MergedAgendaItem, provenance: Record<string, string>, now: string,
-  isNew = false, links?: ItemLinks,
+  isNew = false,
 ): { id: number; previous?: { meeting_id: number | null } } {
-  const s = stmts(sqlite);
-  const vote = a.vote === undefined || a.vote === null ? null : JSON.stringify(a.vote);
-  if (isNew && links) {
-    return {
-      id: Number(s.agendaItemLinked.run([
-        sourceId, key, a.sourceId ?? null, a.meetingSourceId ?? null, a.position ?? null, a.number ?? null, bool(a.public), a.name ?? null,
-        a.meetingName ?? null, a.organization ?? null, a.date ?? null, a.paperReference ?? null, a.paperSourceId ?? null, a.result ?? null,
-        a.resultCode ?? null, vote, JSON.stringify(a.text ?? []), a.url ?? null, JSON.stringify(provenance), now, links.meetingId, links.paperId,
-      ]).lastInsertRowid),
-    };
-  }
-  return writeEntity(s.agendaItem, {
+  return writeEntity(stmts(sqlite).agendaItem, {
     sourceId, key, now,
     externalId: a.sourceId ?? null, meetingExternalId: a.meetingSourceId ?? null, position: a.position ?? null,
     number: a.number ?? null, public: bool(a.public), name: a.name ?? null, meetingName: a.meetingName ?? null,
     organization: a.organization ?? null, date: a.date ?? null, paperReference: a.paperReference ?? null,
     paperExternalId: a.paperSourceId ?? null, result: a.result ?? null, resultCode: a.resultCode ?? null,
-    vote, text: JSON.stringify(a.text ?? []), url: a.url ?? null, provenance: JSON.stringify(provenance),
+    vote: a.vote === undefined || a.vote === null ? null : JSON.stringify(a.vote),
+    text: JSON.stringify(a.text ?? []), url: a.url ?? null, provenance: JSON.stringify(provenance),
   }, isNew);
 }
 
