@@ -9,15 +9,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import type Database from 'better-sqlite3';
 import type { RisRecord } from '../scrapers/records';
 import { parsePage } from '../scrapers/parse';
 import { openDb } from '../src/db/connection';
 import { refreshDerived } from '../src/db/derive';
 import { importRecords } from '../src/db/import';
-import { registryOf } from '../src/db/registry';
 import { collectFiles } from '../src/ingest/saved-pages';
 import { generateWorld, type GeneratedCity } from './generate';
 
@@ -95,11 +92,10 @@ export function rowsOf(sqlite: Database.Database): TableRows[] {
 }
 
 /**
- * Prepares the raw insert of `tables` (rowsOf) into `sqlite`: one prepared INSERT per table; running it
- * inserts them in one transaction, and a table that triggers filled meanwhile (from the rows of another) is
- * left as they filled it.
+ * Inserts `tables` (rowsOf) into `sqlite` in one transaction, one prepared INSERT per table; a table
+ * that triggers filled meanwhile (from the rows of another) is left as they filled it.
  */
-export function prepareInsertRows(sqlite: Database.Database, tables: TableRows[]): () => void {
+export function insertRows(sqlite: Database.Database, tables: TableRows[]): void {
   // a raw insert keeps no derived state: the triggers that only mark papers for deriving again (migration
   // 0011: an agenda item naming a paper) would clear the derived_on the rows bring along
   for (const name of sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_derive\\_%' ESCAPE '\\'").pluck().all() as string[]) {
@@ -110,39 +106,18 @@ export function prepareInsertRows(sqlite: Database.Database, tables: TableRows[]
     insert: sqlite.prepare(`INSERT INTO "${t.table}" (${t.columns.map((c) => `"${c}"`).join(', ')}) VALUES (${t.columns.map(() => '?').join(', ')})`),
     filled: sqlite.prepare(`SELECT EXISTS (SELECT 1 FROM "${t.table}")`).pluck(),
   }));
-  return sqlite.transaction(() => {
+  sqlite.transaction(() => {
     for (const t of statements) {
       if (t.filled.get()) continue;
       for (const row of t.rows) t.insert.run(row);
     }
-  });
-}
-
-/** Inserts `tables` (rowsOf) into `sqlite` in one transaction (prepareInsertRows). */
-export function insertRows(sqlite: Database.Database, tables: TableRows[]): void {
-  prepareInsertRows(sqlite, tables)();
+  })();
 }
 
 function freshDb(dir: string, name: string) {
   const file = path.join(dir, `${name}.sqlite`);
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   return openDb(file);
-}
-
-/** A full garbage collection (the flag is set once; a new context exposes gc()). */
-function collectGarbage(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (vm.runInNewContext('gc') as () => void)();
-}
-
-/**
- * What both sides do before their clock starts, alike: their statements prepared on their fresh connection
- * (the import's statement registry, every group loaded; the raw insert's INSERT per table) and a full garbage
- * collection, so that neither pays a per-connection cost the other does not, nor the other side's garbage.
- */
-function ready(sqlite: Database.Database): void {
-  registryOf(sqlite).prepareAll();
-  collectGarbage();
 }
 
 /** Rounds beyond `rounds` while the import's rounds so far took less than this (a short run is more at the mercy of one interruption). */
@@ -164,7 +139,6 @@ export function benchImport(opts: { motions: number; seed: number; today: string
   let importSeconds = 0;
   for (let r = 0; r < opts.rounds || (importSeconds < MIN_IMPORT_SECONDS && r < MAX_ROUNDS); r++) {
     const real = freshDb(opts.dir, 'import');
-    ready(real.sqlite);
     const took = seconds(() => importCities(real.sqlite, cities, opts.batch, now));
     importSeconds += took;
     bestImport = Math.min(bestImport, took);
@@ -172,9 +146,7 @@ export function benchImport(opts: { motions: number; seed: number; today: string
     deriveSeconds = seconds(() => refreshDerived(real.sqlite, opts.today));
     real.close();
     const raw = freshDb(opts.dir, 'raw');
-    const insert = prepareInsertRows(raw.sqlite, rows);
-    ready(raw.sqlite);
-    bestRaw = Math.min(bestRaw, seconds(insert));
+    bestRaw = Math.min(bestRaw, seconds(() => insertRows(raw.sqlite, rows)));
     raw.close();
   }
   return {
