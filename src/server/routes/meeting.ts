@@ -18,7 +18,6 @@ import { toMeetingJson } from '../json/meeting-json';
 import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
 import { committeeHref } from '../views/committee-href';
 import { loadMeetingAgenda } from '../views/meeting-view';
-import { meetingRowsHtml } from '../views/meeting-rows';
 import { parseId } from './ids';
 
 const isHttp = (u: string | null): u is string => typeof u === 'string' && /^https?:\/\//i.test(u);
@@ -49,8 +48,7 @@ export function meetingRoute(ctx: AppContext) {
         meeting,
         committeeHref: committeeHref(meeting.sourceKey, meeting.organization, meeting.organizationId),
         originalUrl: isHttp(meeting.url) ? meeting.url : null,
-        // the agenda's rows as HTML (views/meeting-rows.ts)
-        itemRows: meetingRowsHtml(items),
+        items,
         hasItems: items.length > 0,
         flaggedCount: items.filter((i) => i.check).length,
         documents,

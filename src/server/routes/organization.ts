@@ -15,7 +15,6 @@ import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { committeeHref } from '../views/committee-href';
 import { loadCommitteeModel } from '../views/committee-view';
-import { committeePageView } from '../views/committee-rows';
 import { parsePageParam } from '../views/list-params';
 import { jsonLinks } from '../json/links';
 import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
@@ -81,8 +80,8 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       kindLabel: KIND_LABELS[input.kind ?? 'organization'] ?? 'Gremium',
       byNameOnly: committee.organizationId == null,
       originalUrl: input.url && /^https?:\/\//i.test(input.url) ? input.url : null,
-      // the queue and agenda rows as HTML (committee-rows.ts); the queue rows' progress is for the JSON view only
-      staff: staff && committeePageView(staff),
+      // the queue rows' progress is for the JSON view only: the page does not show it, so it is not walked (text safety) or copied
+      staff: staff && { ...staff, queue: staff.queue.map(({ progress: _progress, ...row }) => row) },
       pager,
       past,
       members: input.members,
