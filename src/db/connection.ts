@@ -1,6 +1,6 @@
 /** Opens (and creates) the SQLite database: WAL, foreign keys on, migrations applied, its statement registry made. */
-import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDir } from '../util/ensure-dir';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -24,7 +24,7 @@ export function migrationsFolder(): string {
 
 /** Opens the database at `file` (":memory:" works too), creating its folder, and applies pending migrations. */
 export function openDb(file: string): OpenedDb {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') ensureDir(path.dirname(path.resolve(file)));
   const sqlite = new Database(file);
   try {
     sqlite.pragma('journal_mode = WAL');

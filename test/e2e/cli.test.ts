@@ -120,4 +120,13 @@ describe('ratsradar import', () => {
   test('a missing path is one line and exit 1', () => {
     expectOneLineError(ratsradar(['import', path.join(tmp.dir, 'nope'), '--db', path.join(tmp.dir, 'x.sqlite')]), 1, /no such file or folder/);
   });
+
+  // Node's recursive mkdir never returns there (100 % CPU): a folder whose parent exists but that cannot be
+  // made, as under /proc or on a stale mount (src/util/ensure-dir.ts). spawnSync's timeout ends a hang (code null).
+  test('a database folder that cannot be made (under /proc) is one line and exit 1, not a hang', () => {
+    expect(fs.statSync('/proc/self').isDirectory()).toBe(true);
+    const page = path.join(CORPUS, 'allris3/hamburg-altona/vo020-1018473.html');
+    const r = ratsradar(['import', page, '--db', '/proc/ratsradar-none/sub/x.sqlite']);
+    expectOneLineError(r, 1, /^ratsradar: cannot create the folder \/proc\/ratsradar-none: no such file or directory$/);
+  });
 });

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDir } from '../../util/ensure-dir';
 import { parsePage } from '../../../scrapers/parse';
 import type { RisRecord } from '../../../scrapers/records';
 import { hasBody, readBody, type StoredFetch } from '../store/page-store';
@@ -64,6 +65,6 @@ export function readAccepted(storeDir: string): Set<string> {
 }
 
 export function saveAcceptance(storeDir: string, a: Acceptance): void {
-  fs.mkdirSync(storeDir, { recursive: true });
+  ensureDir(storeDir);
   fs.appendFileSync(acceptedFile(storeDir), `${JSON.stringify(a)}\n`);
 }

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDir } from '../../util/ensure-dir';
 import { parseDetectedWithCaps } from '../../../scrapers/parse';
 import { describeCaps } from '../../../scrapers/shared/caps';
 import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../../scrapers/errors';
@@ -50,7 +51,7 @@ function keep(env: VisitEnv, url: string, kind: string, res: Extract<FetchResult
 
 function saveFailure(env: VisitEnv, url: string, body: Buffer, reason: string): string {
   const dir = path.join(env.failuresDir, env.ctx.source.key);
-  fs.mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   const name = `${env.now().replace(/[:]/g, '')}-${url.replace(/^https?:\/\//, '').replace(/[^\w.-]+/g, '_').slice(0, 120)}`;
   fs.writeFileSync(path.join(dir, `${name}.html`), body);
   fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify({ url, reason, seenAt: env.now() }, null, 2)}\n`);

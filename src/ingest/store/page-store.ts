@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureDir } from '../../util/ensure-dir';
 
 export interface StoredFetch {
   source: string;
@@ -42,7 +43,7 @@ export function saveBody(storeDir: string, bytes: Uint8Array): string {
   const hash = sha256(bytes);
   const file = objectPath(storeDir, hash);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensureDir(path.dirname(file));
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, bytes);
     fs.renameSync(tmp, file);
@@ -64,7 +65,7 @@ function logFile(storeDir: string, source: string): string {
 
 export function appendLog(storeDir: string, entry: StoredFetch): void {
   const file = logFile(storeDir, entry.source);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureDir(path.dirname(file));
   fs.appendFileSync(file, `${JSON.stringify(entry)}\n`);
 }
 
