@@ -125,7 +125,7 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
       sendJson(res, { error: message, status });
       return;
     }
-    res.type('html').send(render('error', { title: status === 404 ? 'Nicht gefunden' : 'Fehler', status, message }));
+    res.type('html').send(render('error', { title: status === 404 ? 'Nicht gefunden' : 'Fehler', status, message, today: opts.today() }));
   });
   app.use(lastResortErrors);
   return app;
