@@ -99,10 +99,8 @@ async function status(port: number, p: string): Promise<{ status: number; body: 
   return { status: res.status, body: await res.text(), etag: res.headers.get('etag') };
 }
 
-/** The paths each route is loaded with (deterministic for a seed), after checking that they answer 200. */
-async function findTargets(file: string, port: number, seed: number): Promise<Targets> {
-  const db = new Database(file, { readonly: true });
-  const rnd = new Random(seed);
+/** The ids of the motion, committee and meeting pages the routes load: 64 of each, drawn with `rnd` (in this order). */
+export function samplePages(db: Database.Database, rnd: Random): { papers: number[]; committees: number[]; meetings: number[] } {
   const spread = (sql: string, n: number) => {
     const ids = db.prepare(sql).pluck().all() as number[];
     return rnd.sample(ids, Math.min(n, ids.length));
@@ -110,6 +108,14 @@ async function findTargets(file: string, port: number, seed: number): Promise<Ta
   const papers = spread('SELECT id FROM papers', 64);
   const committees = spread("SELECT id FROM organizations WHERE kind IN ('committee', 'parliament')", 64);
   const meetings = spread('SELECT id FROM meetings', 64);
+  return { papers, committees, meetings };
+}
+
+/** The paths each route is loaded with (deterministic for a seed), after checking that they answer 200. */
+async function findTargets(file: string, port: number, seed: number): Promise<Targets> {
+  const db = new Database(file, { readonly: true });
+  const rnd = new Random(seed);
+  const { papers, committees, meetings } = samplePages(db, rnd);
   const words = commonWords(db);
   const calendar = calendarPaths(db, rnd);
   const references = db.prepare('SELECT reference FROM papers WHERE reference IS NOT NULL ORDER BY id DESC LIMIT 3').pluck().all() as string[];
