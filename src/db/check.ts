@@ -2,7 +2,8 @@
  * `ratsradar check`: is the database whole? PRAGMA integrity_check (pages, indexes, constraints),
  * PRAGMA foreign_key_check (rows pointing at rows that are gone), the full-text index's own
  * integrity check, every paper present in the search index, and the Beratungsfolge rows' copies of
- * their paper's source and committee, and that no two papers of one source share a reference. Reads only:
+ * their paper's source and committee, and that no two papers of one source share a reference; a whole
+ * SQLite file without ratsradar's tables is a problem too (not "ok"). Reads only:
  * the file is opened read-only (in a read-only folder, read into memory), never written or migrated.
  */
 import fs from 'node:fs';
@@ -107,6 +108,10 @@ export function checkDatabase(sqlite: Database.Database): CheckResult {
   const problems: string[] = [];
   const checked: string[] = [];
   if (!step(problems, checked, 'integrity_check', 'integrity', () => integrityProblems(sqlite))) return { problems, checked };
+  // a whole SQLite file without ratsradar's tables (an empty file, another program's database) is not "ok"
+  if (!problems.length && !(hasTable(sqlite, 'papers') && hasTable(sqlite, 'sources'))) {
+    return { problems: ["tables: no ratsradar tables (papers, sources): an empty database, or another program's"], checked };
+  }
   step(problems, checked, 'foreign_key_check', 'foreign keys', () => foreignKeyProblems(sqlite));
   step(problems, checked, 'search index', 'search index', () => searchIndexProblems(sqlite));
   step(problems, checked, 'Beratungsfolge copies', 'Beratungsfolge rows', () => copyProblems(sqlite));

@@ -86,6 +86,21 @@ describe('check', () => {
     expect(r.problems.filter((p) => !p.startsWith('integrity: '))).toEqual([]);
   });
 
+  test('a whole SQLite file without ratsradar\'s tables (empty, or another program\'s) is one problem, not "ok"', () => {
+    const empty = path.join(tmp.dir, 'empty.sqlite');
+    fs.writeFileSync(empty, '');
+    const other = path.join(tmp.dir, 'other.sqlite');
+    const o = new Database(other);
+    o.exec('CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)');
+    o.close();
+    for (const file of [empty, other]) {
+      expect(checkDatabaseFile(file).problems).toEqual(["tables: no ratsradar tables (papers, sources): an empty database, or another program's"]);
+    }
+    const c = ratsradarSrc(['check', '--db', empty]);
+    expect(c.code).toBe(1);
+    expect(c.stdout).toBe(`${empty}: 1 problem(s)\n  tables: no ratsradar tables (papers, sources): an empty database, or another program's\n`);
+  });
+
   test('a file that is not a database is one problem, not an exception', () => {
     const file = path.join(tmp.dir, 'junk.sqlite');
     fs.writeFileSync(file, Buffer.alloc(8192, 7));
