@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { BENCH_TODAY } from './generate';
 import { Random } from './random';
 import { describeError, samplePages, startChild, stopChild } from './serve';
+import { optionReader } from './options';
 
 const ROUTES: Record<string, { path: string; ids: 'papers' | 'committees' | 'meetings' }> = {
   motion: { path: '/papers/', ids: 'papers' },
@@ -47,10 +48,7 @@ function timed(port: number, agent: http.Agent, path: string): Promise<number> {
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function main(argv: string[]): Promise<number> {
-  const value = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-  };
+  const value = optionReader(argv);
   const files = value('db', '').split(',').filter(Boolean);
   const routes = value('routes', 'committee,meeting,motion').split(',');
   const rounds = Number(value('rounds', '12'));

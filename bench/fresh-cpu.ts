@@ -18,6 +18,7 @@ import { createHttpServer } from '../src/server/http-server';
 import { addBareRoute } from './bare-route';
 import { BENCH_TODAY } from './generate';
 import { describeError } from './serve';
+import { optionReader } from './options';
 
 const PAGES: Record<string, string> = {
   committee: "SELECT '/organizations/' || id FROM organizations WHERE kind IN ('committee', 'parliament') ORDER BY id",
@@ -63,10 +64,7 @@ function get(port: number, p: string): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const value = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-  };
+  const value = optionReader(argv);
   const files = value('db', '').split(',').filter(Boolean);
   const routes = value('routes', 'committee,motion,meeting').split(',');
   const rounds = Number(value('rounds', '6'));

@@ -19,6 +19,7 @@ import { createApp } from '../src/server/app';
 import { createHttpServer } from '../src/server/http-server';
 import { BENCH_TODAY } from './generate';
 import { describeError } from './serve';
+import { optionReader } from './options';
 
 const PAGES = [
   "SELECT '/organizations/' || id FROM organizations ORDER BY id",
@@ -74,10 +75,7 @@ async function compare(file: string, base: { openDb: typeof openDb; createApp: A
 }
 
 async function main(argv: string[]): Promise<number> {
-  const value = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-  };
+  const value = optionReader(argv);
   const dir = value('base', '');
   const files = value('db', '').split(',').filter(Boolean);
   const pages = Number(value('pages', '300'));

@@ -37,6 +37,7 @@ import type { BenchResults, BuildFigures, DeriveFigures } from './results';
 import { benchSearch, renderSearchReport } from './search-docs';
 import { benchServe, describeError, type ServeResult } from './serve';
 import { judgeTargets } from './targets';
+import { optionReader } from './options';
 
 interface RunOptions {
   sizes: number[];
@@ -70,10 +71,7 @@ function benchImportMixes(opts: RunOptions, today: string, dir: string, log: (li
 
 function parseOptions(argv: string[]): RunOptions {
   const quick = argv.includes('--quick');
-  const value = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-  };
+  const value = optionReader(argv);
   const list = (name: string, fallback: string) => value(name, fallback).split(',').map(Number);
   const o: RunOptions = {
     sizes: list('sizes', quick ? '1000,10000' : '1000,10000,100000'),

@@ -25,6 +25,7 @@ import { BENCH_TODAY } from './generate';
 import { runLoad } from './load';
 import { searchDatabase, type SearchDatabase } from './search-docs-generate';
 import { describeError, startChild, stopChild } from './serve';
+import { optionReader } from './options';
 
 export interface Percentiles {
   p50: number;
@@ -147,10 +148,7 @@ export function renderSearchReport(r: SearchBenchResult): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const value = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-  };
+  const value = optionReader(argv);
   const sizes = value('sizes', '1000,100000').split(',').map(Number);
   const seconds = Number(value('seconds', '3'));
   const seed = Number(value('seed', '1'));

@@ -13,12 +13,10 @@ import path from 'node:path';
 import { BENCH_TODAY, buildDatabase } from './generate';
 import { benchServe, describeError, ROUTE_LABELS, ROUTES, type RouteName, type ServeResult } from './serve';
 import { calendarTarget, freshTargets } from './targets';
+import { optionReader } from './options';
 
 async function main(argv: string[]): Promise<number> {
-  const value = (name: string, fallback: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-  };
+  const value = optionReader(argv);
   // several sizes (comma lists, with --db as many files or none): the fresh rows' growth from the first to the last
   const sizes = value('motions', '100000').split(',').map(Number);
   const routes = value('routes', 'calendar,calendar-fresh').split(',') as RouteName[];
