@@ -18,45 +18,39 @@ const REASONS: Record<string, string> = {
   EEXIST: 'a file of that name is in the way',
 };
 
-function cannot(dir: string, err: unknown): Error {
-  const code = (err as NodeJS.ErrnoException).code ?? '';
-  return new Error(`cannot create the folder ${dir}: ${REASONS[code] ?? (code || String(err))}`);
+function cannot(dir: string, code: string | undefined): Error {
+  return new Error(`cannot create the folder ${dir}: ${(code && REASONS[code]) || code || 'unknown error'}`);
 }
 
-function isDir(p: string): boolean | null {
+const codeOf = (err: unknown) => (err as NodeJS.ErrnoException).code;
+
+/** 'folder', 'missing' (nothing of that name), or throws (something else in the way, or no access). */
+function stateOf(p: string): 'folder' | 'missing' {
+  let isFolder: boolean;
   try {
-    return fs.statSync(p).isDirectory();
+    isFolder = fs.statSync(p).isDirectory();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
+    if (codeOf(err) === 'ENOENT') return 'missing';
+    throw cannot(p, codeOf(err));
   }
+  if (!isFolder) throw cannot(p, 'EEXIST');
+  return 'folder';
 }
 
 /** Makes `dir` and the folders above it that are missing; throws one clear line when one cannot be made. */
 export function ensureDir(dir: string): void {
   const missing: string[] = [];
-  let cur = path.resolve(dir);
-  for (;;) {
-    let found: boolean | null;
-    try {
-      found = isDir(cur);
-    } catch (err) {
-      throw cannot(cur, err);
-    }
-    if (found === true) break;
-    if (found === false) throw cannot(cur, Object.assign(new Error('not a folder'), { code: 'EEXIST' }));
+  for (let cur = path.resolve(dir); stateOf(cur) === 'missing'; cur = path.dirname(cur)) {
     missing.push(cur);
-    const up = path.dirname(cur);
-    if (up === cur) break;
-    cur = up;
+    if (path.dirname(cur) === cur) break;
   }
   for (const d of missing.reverse()) {
     try {
       fs.mkdirSync(d);
     } catch (err) {
       // made meanwhile by another process: fine when it is a folder
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && isDir(d) === true) continue;
-      throw cannot(d, err);
+      if (codeOf(err) === 'EEXIST' && stateOf(d) === 'folder') continue;
+      throw cannot(d, codeOf(err));
     }
   }
 }
