@@ -1,4 +1,5 @@
 /** bench/results.json → the Markdown tables (bench/results.md, the README section). */
+import type { AlternatingFigures } from './alternating';
 import type { ImportBenchResult } from './import';
 import type { BenchResults } from './results';
 import { renderExtract } from './extract';
@@ -57,6 +58,20 @@ function growthTable(r: BenchResults): string {
   return table(head, rows);
 }
 
+/** The growth with both sizes served at once (bench/alternating.ts): what the growth targets are judged on. */
+function alternatingSection(a: AlternatingFigures): string {
+  const [small, large] = a.motions.map(n0);
+  return [
+    `**Growth, both sizes served at once** (the ${small} and the ${large} motions database each behind a server child, one client ` +
+      'alternating request by request between them over the pages of the rows above, fresh routes with ?_r=N; ' +
+      `the growth targets are judged on these: a change of the machine's speed falls on both sizes alike, which the tables above, ` +
+      'each size in a run of its own minutes apart, do not give)',
+    '',
+    table(['route', `p50 ms (${small} / ${large})`, 'p50 growth', 'requests per size'],
+      a.rows.map((x) => [ROUTE_LABELS[x.route], `${f2(x.p50[0])} / ${f2(x.p50[1])}`, `${f2(x.p50[1] / x.p50[0])}×`, n0(x.requests)])),
+  ].join('\n');
+}
+
 /** The import against the raw insert at each size of --import-mixes. */
 export function renderImportMixes(mixes: readonly ImportBenchResult[]): string {
   return table(['motions', 'records', 'import records/s', 'raw insert records/s', 'ratio'],
@@ -93,6 +108,7 @@ export function renderReport(r: BenchResults): string {
     out.push('', '**Growth**', '', growthTable(r));
     if (r.serve.some((s) => s.routes.some((f) => isFreshRoute(f.route)))) out.push('', FRESH_NOTE);
   }
+  if (r.alternating?.rows.length) out.push('', alternatingSection(r.alternating));
   if (r.dashboard?.length) {
     out.push('', '**Dashboard** (in-process, bench/dashboard.ts: fresh render = charts + template from the data kept per data stamp; cold = the data counted again too)', '',
       table(['motions', 'fresh p50 ms', 'fresh p99 ms', 'cold p50 ms', 'cold p99 ms', 'cold, every motion, p50 ms'],

@@ -7,6 +7,7 @@ import type { Machine } from './machine';
 import type { ParseResult } from './parse';
 import type { ExtractBenchResult } from './extract';
 import type { ServeResult } from './serve';
+import type { AlternatingFigures } from './alternating';
 
 export interface BuildFigures {
   motions: number;
@@ -51,6 +52,8 @@ export interface BenchResults {
   /** refreshDerived over every motion of a generated database (the server's daily refresh) */
   derive: DeriveFigures | null;
   serve: ServeResult[];
+  /** growth from the smallest to the largest size, both served at once and requested in turns (bench/alternating.ts); absent in older results */
+  alternating?: AlternatingFigures | null;
   importMemory: ImportChildResult | null;
   /** the dashboard's fresh render (no cache) at each size (bench/dashboard.ts) */
   dashboard?: DashboardFigures[];

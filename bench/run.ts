@@ -36,7 +36,8 @@ import { renderImportMixes, renderReport } from './report';
 import type { BenchResults, BuildFigures, DeriveFigures } from './results';
 import { benchSearch, renderSearchReport } from './search-docs';
 import { benchServe, describeError, type ServeResult } from './serve';
-import { judgeTargets } from './targets';
+import { benchAlternating, type AlternatingFigures, type AlternatingSite } from './alternating';
+import { GROWTH_ROUTES, judgeTargets } from './targets';
 import { optionReader } from './options';
 
 interface RunOptions {
@@ -61,6 +62,10 @@ interface RunOptions {
 const SECTIONS = ['extract', 'oparl', 'search', 'import'];
 
 /** The import against the raw insert at every size of --import-mixes, best of 3 rounds each. */
+function removeDatabase(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+}
+
 function benchImportMixes(opts: RunOptions, today: string, dir: string, log: (line: string) => void): ImportBenchResult[] {
   return opts.importMixes.map((motions) => {
     const r = benchImport({ motions, seed: opts.seed, today, batch: opts.importBatch, rounds: 3, dir });
@@ -154,6 +159,7 @@ async function main(): Promise<number> {
     const builds: BuildFigures[] = [];
     const serve: ServeResult[] = [];
     const dashboard: DashboardFigures[] = [];
+    const growthSites: AlternatingSite[] = [];
     let derive: DeriveFigures | null = null;
     for (const motions of opts.sizes) {
       const file = path.join(dir, `serve-${motions}.sqlite`);
@@ -179,9 +185,19 @@ async function main(): Promise<number> {
       const dash = benchDashboard(file, motions, today);
       dashboard.push(dash);
       log(`dashboard at ${motions} motions: fresh render p50 ${dash.p50.toFixed(2)} ms, cold p50 ${dash.coldP50.toFixed(2)} ms`);
-      serve.push(await benchServe(file, { motions, today, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, log }));
-      if (!opts.keep) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      const { paths, ...figures } = await benchServe(file, { motions, today, seed: opts.seed, connections: opts.connections, seconds: opts.seconds, log });
+      serve.push(figures);
+      // the smallest and the largest database stay for the growth measured alternating (below)
+      if (motions === Math.min(...opts.sizes) || motions === Math.max(...opts.sizes)) growthSites.push({ file, motions, paths });
+      else if (!opts.keep) removeDatabase(file);
     }
+    let alternating: AlternatingFigures | null = null;
+    growthSites.sort((a, b) => a.motions - b.motions);
+    if (growthSites.length === 2) {
+      log(`growth: ${growthSites[0].motions} and ${growthSites[1].motions} motions served at once, one client alternating between them`);
+      alternating = await benchAlternating([growthSites[0], growthSites[1]], { routes: GROWTH_ROUTES, today, log });
+    }
+    if (!opts.keep) for (const s of growthSites) removeDatabase(s.file);
 
     log(`search: ${opts.searchSizes.join(', ')} motions with documents`);
     const search = await benchSearch({ sizes: opts.searchSizes, seed: opts.seed, seconds: Math.max(2, opts.seconds), rounds: 5, log });
@@ -195,7 +211,7 @@ async function main(): Promise<number> {
     const partial: Omit<BenchResults, 'targets'> = {
       date: new Date().toISOString(), machine, seconds: elapsed(),
       options: { sizes: opts.sizes, connections: opts.connections, seconds: opts.seconds, seed: opts.seed, today },
-      parse, import: imp, importMixes, ingest, extract, builds, derive, serve, importMemory, dashboard, search,
+      parse, import: imp, importMixes, ingest, extract, builds, derive, serve, alternating, importMemory, dashboard, search,
     };
     const results: BenchResults = { ...partial, targets: judgeTargets(partial) };
     const report = `${renderReport(results)}\n**Search over motions and documents**\n\n${renderSearchReport(search)}`;

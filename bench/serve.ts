@@ -241,7 +241,8 @@ export interface ServeOptions {
   only?: RouteName[];
 }
 
-export async function benchServe(file: string, opts: ServeOptions): Promise<ServeResult> {
+/** The serve rows of one size, and the paths each route was loaded with (for bench/alternating.ts; not in results.json). */
+export async function benchServe(file: string, opts: ServeOptions): Promise<ServeResult & { paths: Partial<Record<RouteName, string[]>> }> {
   const t0 = process.hrtime.bigint();
   const { child, port } = await startChild(file, opts.today);
   child.removeAllListeners('exit');
@@ -289,7 +290,7 @@ export async function benchServe(file: string, opts: ServeOptions): Promise<Serv
       }
     }
     const { memory } = await ask<{ memory: MemoryFigures }>(child, 'stats');
-    return { motions: opts.motions, routes, missing, bare, memory, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+    return { motions: opts.motions, routes, missing, bare, memory, seconds: Number(process.hrtime.bigint() - t0) / 1e9, paths };
   } finally {
     await stopChild(child);
   }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { runLoad, UNIQUE_PARAM, uniquePath } from '../../bench/load';
 import { FRESH_NOTE, renderReport } from '../../bench/report';
+import type { AlternatingFigures } from '../../bench/alternating';
 import type { BenchResults } from '../../bench/results';
 import { ROUTE_LABELS, type RouteFigures, type RouteName, type ServeResult } from '../../bench/serve';
 import { judgeTargets } from '../../bench/targets';
@@ -91,6 +92,45 @@ describe('bench report with fresh-render rows', () => {
     expect(committee).toEqual({ target: "committee page at 100,000 motions: ≥ 60 % of the bare route's req/s", measured: '70 % at c=10', status: 'met' });
     const growth = withFresh.find((t) => t.target.startsWith('growth'))!;
     expect(growth.measured).not.toContain('fresh');
+  });
+
+  test('with both sizes served at once (bench/alternating.ts), the growth targets are judged on that run, the own runs shown beside it', () => {
+    // own runs: committee fresh 1.20 → 1.90 ms (1.58×); served at once: 2.00 → 2.60 ms (1.30×)
+    const alternating: AlternatingFigures = {
+      motions: [1000, 100000],
+      rows: [
+        { route: 'committee-fresh', p50: [2, 2.6], requests: 640 },
+        { route: 'meeting-fresh', p50: [1, 1.6], requests: 640 },
+        { route: 'committee', p50: [0.2, 0.31], requests: 640 },
+      ],
+    };
+    const r = { ...results(true, [1.2, 1.9]), alternating };
+    const t = judgeTargets(r);
+    const row = (start: string) => t.find((x) => x.target.startsWith(start))!;
+    expect([row('committee page rendered fresh: p50 growth').measured, row('committee page rendered fresh: p50 growth').status]).toEqual([
+      '1.30× (2.00 ms → 2.60 ms, both sizes served at once, one client alternating between them); in runs of their own: 1.58× (1.20 ms → 1.90 ms)', 'met',
+    ]);
+    // 1.60× served at once fails the row though the own runs say 1.00×
+    expect([row('meeting page rendered fresh: p50 growth').measured, row('meeting page rendered fresh: p50 growth').status]).toEqual([
+      '1.60× (1.00 ms → 1.60 ms, both sizes served at once, one client alternating between them); in runs of their own: 1.00× (0.80 ms → 0.80 ms)', 'not met',
+    ]);
+    // a route the alternating run does not have: judged on the own runs
+    expect([row('motion page rendered fresh: p50 growth').measured, row('motion page rendered fresh: p50 growth').status]).toEqual(['1.00× (1.20 ms → 1.20 ms)', 'met']);
+    // the absolute p50 at the largest size is still the serve row's
+    expect(row('committee page rendered fresh at').measured).toBe('p50 1.90 ms, p99 7.60 ms');
+    // the cached routes' growth: committee 1.55× served at once (own runs: 1.25×) fails the row
+    expect(row('growth 1,000 → 100,000 motions')).toEqual({
+      target: 'growth 1,000 → 100,000 motions: page latency (p50, c=1) within 1.5×',
+      measured: 'start 1.00×, motion 1.00×, committee 1.55×, meeting 1.00×, search-common 1.00×, search 1.00×, feed 1.00× (both sizes served at once, one client alternating between them); ' +
+        'in runs of their own: start 1.00×, motion 1.00×, committee 1.25×, meeting 1.00×, search-common 1.00×, search 1.00×, feed 1.00×',
+      status: 'not met',
+    });
+    const md = renderReport({ ...r, targets: t });
+    expect(md).toContain('**Growth, both sizes served at once** (the 1,000 and the 100,000 motions database');
+    expect(md).toContain('| committee (fresh render) | 2.00 / 2.60 | 1.30× | 640 |');
+    expect(md).toContain('| committee /organizations/:id | 0.20 / 0.31 | 1.55× | 640 |');
+    // without an alternating run: no such section, the rows as before
+    expect(renderReport({ ...results(true), targets: judgeTargets(results(true)) })).not.toContain('both sizes served at once');
   });
 
   test('the import is judged at every size measured, each against its own raw insert', () => {
