@@ -1,12 +1,18 @@
 /**
  * Growth from the smallest to the largest database with the machine's drift taken out: both databases
- * each behind the bench's server child at the same time, and one keep-alive client that alternates
- * request by request between them over the same routes and pages the serve rows loaded (a fresh route's
- * every request with `?_r=N`, so that every one renders). A change of the machine's speed falls on both
- * sizes alike. Two runs minutes apart — what the serve rows of each size are — do not give that: on this
- * 2-core VM the same page's p50 moved by a third between such runs (bench/HISTORY.md), so their
- * quotient measured the machine as much as the code. Only the growth is read from these figures: with
- * two servers on the cores their absolute latencies are a little above the serve rows'.
+ * each behind the bench's server child at the same time, and one keep-alive client that takes them in
+ * turns, round by round — all the pages of a route at one size (64 requests, a fraction of a second),
+ * then the same at the other — over the routes and pages the serve rows loaded (a fresh route's every
+ * request with `?_r=N`, so that every one renders). A change of the machine's speed that lasts longer
+ * than a round falls on both sizes alike. Two runs minutes apart — what the serve rows of each size are —
+ * do not give that: on this 2-core VM the same page's p50 moved by a third between such runs
+ * (bench/HISTORY.md), so their quotient measured the machine as much as the code.
+ *
+ * Round by round, not request by request: with the servers taking turns at every request, each request
+ * found its server's caches cold from the other's work and paid some 0.3–0.6 ms for it (a motion page
+ * rendered fresh at 1k: 1.8 ms from one server alone, 2.1–2.4 ms taking turns per request, 1.7 ms per
+ * round); a cost added to both sizes alike pulls their quotient towards 1 — a committee page's growth
+ * of 1.60× read as 1.33–1.49×. Per round, the figures at each size are those of the server alone.
  */
 import http from 'node:http';
 import { uniquePath } from './load';
@@ -50,17 +56,18 @@ function timed(port: number, agent: http.Agent, path: string): Promise<number> {
 }
 
 /**
- * The milliseconds of each target's requests, the targets taking turns request by request: WARM_ROUNDS
- * rounds first (not kept), then `rounds` rounds over the longest list of paths (a shorter list wraps
- * around; at least MIN_REQUESTS requests in all), every path made unique (`?_r=N`) when `fresh`.
+ * The milliseconds of each target's requests, the targets taking turns round by round (a round: one
+ * target's requests over the longest list of paths, a shorter list wrapping around, at least
+ * MIN_REQUESTS / `rounds` of them; then the next target's): WARM_ROUNDS rounds first (not kept), then
+ * `rounds` rounds; every path made unique (`?_r=N`) when `fresh`.
  */
 export async function alternate(targets: readonly { port: number; agent: http.Agent; paths: readonly string[] }[], fresh: boolean, rounds: number): Promise<number[][]> {
   const width = Math.max(...targets.map((t) => t.paths.length));
   const perRound = Math.max(width, Math.ceil(MIN_REQUESTS / rounds));
   const ms: number[][] = targets.map(() => []);
   for (let round = 0; round < WARM_ROUNDS + rounds; round++) {
-    for (let i = 0; i < perRound; i++) {
-      for (const [k, t] of targets.entries()) {
+    for (const [k, t] of targets.entries()) {
+      for (let i = 0; i < perRound; i++) {
         const p = t.paths[i % t.paths.length];
         const took = await timed(t.port, t.agent, fresh ? uniquePath(p) : p);
         if (round >= WARM_ROUNDS) ms[k].push(took);
@@ -73,7 +80,7 @@ export async function alternate(targets: readonly { port: number; agent: http.Ag
 export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 /**
- * The p50 of each route at both sizes, the sizes taking turns request by request (the routes one after
+ * The p50 of each route at both sizes, the sizes taking turns round by round (the routes one after
  * the other). A route is measured where both sites have paths for it.
  */
 export async function benchAlternating(

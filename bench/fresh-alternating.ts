@@ -1,7 +1,7 @@
 /**
  * The fresh-render growth with the machine's drift taken out (bench/alternating.ts, which `npm run bench`
  * runs on its smallest and largest databases): two databases, any two, each behind the bench's server
- * child, and one client alternating request by request between them over the motion, committee and
+ * child, and one client taking them in turns round by round over the motion, committee and
  * meeting pages the bench loads (bench/serve.ts samplePages, the same seed), every request with `?_r=N`.
  * Prints, writes nothing.
  *

@@ -63,7 +63,7 @@ function alternatingSection(a: AlternatingFigures): string {
   const [small, large] = a.motions.map(n0);
   return [
     `**Growth, both sizes served at once** (the ${small} and the ${large} motions database each behind a server child, one client ` +
-      'alternating request by request between them over the pages of the rows above, fresh routes with ?_r=N; ' +
+      'taking them in turns round by round (all the pages of a route at one size, then at the other) over the pages of the rows above, fresh routes with ?_r=N; ' +
       `the growth targets are judged on these: a change of the machine's speed falls on both sizes alike, which the tables above, ` +
       'each size in a run of its own minutes apart, do not give)',
     '',

@@ -5,13 +5,15 @@
  *
  *   npx tsx bench/serve-rows.ts --motions 100000 --routes calendar,calendar-fresh [--db FILE] [--connections 1,10] [--seconds 2]
  *   npx tsx bench/serve-rows.ts --motions 1000,100000 --db A,B --routes motion-fresh,committee-fresh,meeting-fresh --connections 1
- *     (several sizes: the fresh renders' targets, growth from the first size to the last, in one run)
+ *     (several sizes: the fresh renders' targets; their growth from the first size to the last judged as the
+ *     bench judges it, with both sizes served at once, bench/alternating.ts, and the own runs beside it)
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_TODAY, buildDatabase } from './generate';
-import { benchServe, describeError, ROUTE_LABELS, ROUTES, type RouteName, type ServeResult } from './serve';
+import { benchAlternating, type AlternatingSite } from './alternating';
+import { benchServe, describeError, isFreshRoute, ROUTE_LABELS, ROUTES, type RouteName, type ServeResult } from './serve';
 import { calendarTarget, freshTargets } from './targets';
 import { optionReader } from './options';
 
@@ -32,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
   const dir = files.length ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'ratsradar-rows-'));
   try {
     const results: ServeResult[] = [];
+    const sites: AlternatingSite[] = [];
     for (const [i, motions] of sizes.entries()) {
       let file = files[i];
       if (!file) {
@@ -41,12 +44,18 @@ async function main(argv: string[]): Promise<number> {
       }
       const r = await benchServe(file, { motions, today: BENCH_TODAY, seed: 1, connections, seconds, log, only: routes });
       for (const [route, why] of Object.entries(r.missing)) if (routes.includes(route as RouteName)) log(`${route}: n/a (${why})`);
-      results.push(r);
+      const { paths, ...figures } = r;
+      results.push(figures);
+      sites.push({ file, motions, paths });
     }
+    const fresh = routes.filter(isFreshRoute);
+    const alternating = sites.length > 1 && fresh.length
+      ? await benchAlternating([sites[0], sites[sites.length - 1]], { routes: fresh, today: BENCH_TODAY, log })
+      : null;
     const rows = results.flatMap((r) => r.routes.map((f) =>
       `| ${r.motions} | ${ROUTE_LABELS[f.route]} | ${f.connections} | ${f.reqPerSec.toFixed(0)} | ${f.p50.toFixed(2)} | ${f.p99.toFixed(2)} | ${f.route === 'bare' ? '1' : f.ratio.toFixed(2)} |`));
     const last = results[results.length - 1];
-    const judged = [calendarTarget(last, `${last.motions.toLocaleString('en')} motions`), ...freshTargets(results[0], last)]
+    const judged = [calendarTarget(last, `${last.motions.toLocaleString('en')} motions`), ...freshTargets(results[0], last, alternating)]
       .filter((t) => !t.measured.startsWith('n/a'))
       .map((t) => `${t.target}: ${t.measured} — ${t.status}`);
     process.stdout.write(['| motions | route | c | req/s | p50 ms | p99 ms | ratio to bare |', '|---|---|---|---|---|---|---|', ...rows, '', ...judged, ''].join('\n'));

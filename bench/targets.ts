@@ -81,7 +81,7 @@ const CACHED_GROWTH = ['start', 'motion', 'committee', 'meeting', 'search-common
 export const GROWTH_ROUTES: readonly RouteName[] = [...FRESH_JUDGED.map(([r]) => r), ...CACHED_GROWTH];
 
 const times = (g: number) => `${g.toFixed(2)}×`;
-const ALTERNATING = 'both sizes served at once, one client alternating between them';
+const ALTERNATING = 'both sizes served at once, one client taking them in turns';
 
 /** A route's growth in p50 (c=1): from the alternating run where it has the route, else from the two sizes' own runs; and the own runs' figure. */
 function growthOf(route: RouteName, smallest: ServeResult, largest: ServeResult, alternating: AlternatingFigures | null) {

@@ -1,6 +1,6 @@
 /**
- * bench/alternating.ts's loop: one client taking turns between two real HTTP servers on loopback, request
- * by request, warm-up rounds not kept, fresh routes with a URL of their own per request.
+ * bench/alternating.ts's loop: one client taking turns between two real HTTP servers on loopback, round
+ * by round, warm-up rounds not kept, fresh routes with a URL of their own per request.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -34,7 +34,7 @@ describe('alternate', () => {
   });
   const port = (s: http.Server) => (s.address() as AddressInfo).port;
 
-  test('requests alternate between the servers, the shorter list wraps around, the warm-up rounds are not measured', async () => {
+  test('the servers take turns round by round, each round all the paths of one server, the shorter list wrapping around; the warm-up rounds are not measured', async () => {
     const ms = await alternate([
       { port: port(a), agent: agents[0], paths: ['/1', '/2', '/3'] },
       { port: port(b), agent: agents[1], paths: ['/x'] },
@@ -42,7 +42,7 @@ describe('alternate', () => {
     // 200 measured rounds of 3 (the longer list), after WARM_ROUNDS rounds
     expect(ms.map((m) => m.length)).toEqual([600, 600]);
     expect(seen.length).toBe((WARM_ROUNDS + 200) * 3 * 2);
-    expect(seen.slice(0, 6)).toEqual(['A/1', 'B/x', 'A/2', 'B/x', 'A/3', 'B/x']);
+    expect(seen.slice(0, 9)).toEqual(['A/1', 'A/2', 'A/3', 'B/x', 'B/x', 'B/x', 'A/1', 'A/2', 'A/3']);
     expect(ms.flat().every((t) => t > 0 && t < 10_000)).toBe(true);
   });
 
@@ -53,8 +53,10 @@ describe('alternate', () => {
     ], true, 2);
     expect(ms.map((m) => m.length)).toEqual([320, 320]);
     expect(new Set(seen).size).toBe(seen.length);
+    // 160 requests a round (320 over 2 rounds), first to A, then to B
     expect(seen[0]).toMatch(/^A\/p\?_r=\d+$/);
-    expect(seen[1]).toMatch(/^B\/q\?_r=\d+$/);
+    expect(seen[159]).toMatch(/^A\/p\?_r=\d+$/);
+    expect(seen[160]).toMatch(/^B\/q\?_r=\d+$/);
   });
 
   test('an answer other than 200 stops the run with the path in the error', async () => {

@@ -108,11 +108,11 @@ describe('bench report with fresh-render rows', () => {
     const t = judgeTargets(r);
     const row = (start: string) => t.find((x) => x.target.startsWith(start))!;
     expect([row('committee page rendered fresh: p50 growth').measured, row('committee page rendered fresh: p50 growth').status]).toEqual([
-      '1.30× (2.00 ms → 2.60 ms, both sizes served at once, one client alternating between them); in runs of their own: 1.58× (1.20 ms → 1.90 ms)', 'met',
+      '1.30× (2.00 ms → 2.60 ms, both sizes served at once, one client taking them in turns); in runs of their own: 1.58× (1.20 ms → 1.90 ms)', 'met',
     ]);
     // 1.60× served at once fails the row though the own runs say 1.00×
     expect([row('meeting page rendered fresh: p50 growth').measured, row('meeting page rendered fresh: p50 growth').status]).toEqual([
-      '1.60× (1.00 ms → 1.60 ms, both sizes served at once, one client alternating between them); in runs of their own: 1.00× (0.80 ms → 0.80 ms)', 'not met',
+      '1.60× (1.00 ms → 1.60 ms, both sizes served at once, one client taking them in turns); in runs of their own: 1.00× (0.80 ms → 0.80 ms)', 'not met',
     ]);
     // a route the alternating run does not have: judged on the own runs
     expect([row('motion page rendered fresh: p50 growth').measured, row('motion page rendered fresh: p50 growth').status]).toEqual(['1.00× (1.20 ms → 1.20 ms)', 'met']);
@@ -121,7 +121,7 @@ describe('bench report with fresh-render rows', () => {
     // the cached routes' growth: committee 1.55× served at once (own runs: 1.25×) fails the row
     expect(row('growth 1,000 → 100,000 motions')).toEqual({
       target: 'growth 1,000 → 100,000 motions: page latency (p50, c=1) within 1.5×',
-      measured: 'start 1.00×, motion 1.00×, committee 1.55×, meeting 1.00×, search-common 1.00×, search 1.00×, feed 1.00× (both sizes served at once, one client alternating between them); ' +
+      measured: 'start 1.00×, motion 1.00×, committee 1.55×, meeting 1.00×, search-common 1.00×, search 1.00×, feed 1.00× (both sizes served at once, one client taking them in turns); ' +
         'in runs of their own: start 1.00×, motion 1.00×, committee 1.25×, meeting 1.00×, search-common 1.00×, search 1.00×, feed 1.00×',
       status: 'not met',
     });
