@@ -194,7 +194,7 @@ async function main(): Promise<number> {
     let alternating: AlternatingFigures | null = null;
     growthSites.sort((a, b) => a.motions - b.motions);
     if (growthSites.length === 2) {
-      log(`growth: ${growthSites[0].motions} and ${growthSites[1].motions} motions served at once, one client alternating between them`);
+      log(`growth: ${growthSites[0].motions} and ${growthSites[1].motions} motions served at once, one client taking them in turns`);
       alternating = await benchAlternating([growthSites[0], growthSites[1]], { routes: GROWTH_ROUTES, today, log });
     }
     if (!opts.keep) for (const s of growthSites) removeDatabase(s.file);
