@@ -37,7 +37,7 @@ describe('the web app in Chromium', () => {
   const contexts = new Map<string, BrowserContext>();
   /** one reused tab per viewport for the page tour */
   const tabs = new Map<string, Page>();
-  const ids = { motion: 0, rat: 0, ratMeeting: 0, hauptausschussMeeting: 0, pastRatMeeting: 0, members: 0, decidedMeeting: 0, decidedMotion: 0 };
+  const ids = { motion: 0, rat: 0, ratMeeting: 0, hauptausschussMeeting: 0, pastRatMeeting: 0, members: 0, decidedMeeting: 0, decidedMotion: 0, trierCouncil: 0 };
 
   beforeAll(async () => {
     opened = buildWebDb(tmp.dir);
@@ -51,6 +51,8 @@ describe('the web app in Chromium', () => {
     ids.members = one('SELECT organization_id FROM memberships GROUP BY organization_id ORDER BY COUNT(*) DESC, organization_id LIMIT 1');
     ids.decidedMeeting = one("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'hildesheim' AND m.external_id = '3712'");
     ids.decidedMotion = paperIdOf(opened, 'hildesheim', '25/085');
+    // Trier's Stadtrat of 21.10.2026: 24 agenda items, TOPs from "Ö 1" to "Ö 18.1" and "N 21"
+    ids.trierCouncil = one("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'trier' AND m.external_id = '1000264'");
     const app = createApp(opened.sqlite, { today: () => WEB_TODAY });
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -167,6 +169,20 @@ describe('the web app in Chromium', () => {
     // the first item (no motion, no result) shows its TOP and subject only
     const shown = (await page.evaluate(`[...document.querySelectorAll('table.agenda tbody tr:first-child td')].filter((td) => td.getBoundingClientRect().height > 0).map((td) => td.dataset.label)`)) as string[];
     expect(shown).toEqual(['TOP', 'Betreff']);
+  });
+
+  test('desktop: every TOP of an agenda stays on one line ("Ö 18.1" did not)', async () => {
+    const page = await open('desktop', `/meetings/${ids.trierCouncil}`);
+    // per TOP cell: its text and how many lines its content takes (boxes more than 5 px apart vertically)
+    const lines = (await page.evaluate(`[...document.querySelectorAll('table.agenda td[data-label="TOP"]')].map((td) => {
+      const r = document.createRange(); r.selectNodeContents(td);
+      const tops = [...r.getClientRects()].map((x) => x.top).sort((a, b) => a - b);
+      return [td.textContent.replace(/\\s+/g, ' ').trim(), tops.filter((t, i) => i === 0 || t - tops[i - 1] > 5).length];
+    })`)) as [string, number][];
+    expect(lines).toHaveLength(24);
+    expect(lines.find(([t]) => t === 'Ö 18.1')).toEqual(['Ö 18.1', 1]);
+    expect(lines.filter(([, n]) => n !== 1)).toEqual([]);
+    await page.close();
   });
 
   test('staff: the meeting page prints its check status and its "Stand" line', async () => {
