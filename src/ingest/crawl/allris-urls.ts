@@ -55,15 +55,17 @@ export function calendarFromPrograms(programs: string[] | null): string | null {
   return null;
 }
 
-const CALENDAR_PROGRAM = /^si010(_[a-z])?(\.asp)?$/i;
+/** the calendar programs whose rows' meeting links are known (the corpus): ALLRIS 3 si010, _e, _j, _r; ALLRIS 4 si010 */
+const CALENDAR_PROGRAM = /^si010(_[ejr])?(\.asp)?$/i;
 
 /**
  * The meeting page a calendar row stands for, in the form the crawler fetches it (`meeting` above), from
  * the calendar's own address and the row's SILFDNR: ALLRIS 3 `…/si010.asp`, `si010_e.asp`, `si010_j.asp`
  * (whose rows link `to010.asp?SILFDNR=…`) → `…/to010.asp?SILFDNR=…`, the responsive `si010_r.asp`
  * (`to010_r.asp` links) → `…/to010_r.asp?SILFDNR=…`; ALLRIS 4 `…/si010` (`./to010?SILFDNR=…`) →
- * `…/to010?SILFDNR=…`. Null where the calendar's address is not known or not a calendar's, or the row
- * has no SILFDNR: a wrong address is worse than none.
+ * `…/to010?SILFDNR=…`. Null where the calendar's address is not known or not one of those calendars
+ * (si010_a and others whose rows were never seen), or the row has no SILFDNR: a wrong address is worse
+ * than none.
  */
 export function calendarMeetingUrl(system: string, calendarUrl: string | null, silfdnr: string | null): string | null {
   if (!calendarUrl || !silfdnr || !/^\d+$/.test(silfdnr)) return null;

@@ -27,6 +27,7 @@ describe('calendarMeetingUrl', () => {
     ['no SILFDNR', 'allris3', 'https://host.example/bi/si010.asp?MM=9&YY=2026', null],
     ['an id that is not a SILFDNR', 'allris3', 'https://host.example/bi/si010.asp?MM=9&YY=2026', 'cal:2026-09-01:14:30:x'],
     ['another program', 'allris3', 'https://host.example/bi/vo040.asp', '1741'],
+    ['a calendar variant whose rows were never seen', 'allris3', 'https://host.example/bi/si010_a.asp?MM=9&YY=2026', '1741'],
     ['an ALLRIS 4 address for ALLRIS 3', 'allris3', 'https://host.example/public/si010?MM=9&YY=2026', '1741'],
     ['an ALLRIS 3 address for ALLRIS 4', 'allris4', 'https://host.example/bi/si010.asp?MM=9&YY=2026', '1741'],
     ['OParl', 'oparl', 'https://host.example/bi/si010.asp?MM=9&YY=2026', '1741'],
