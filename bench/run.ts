@@ -61,11 +61,12 @@ interface RunOptions {
 
 const SECTIONS = ['extract', 'oparl', 'search', 'import'];
 
-/** The import against the raw insert at every size of --import-mixes, best of 3 rounds each. */
+/** Removes a generated SQLite database with its WAL and shared-memory files. */
 function removeDatabase(file: string): void {
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
+/** The import against the raw insert at every size of --import-mixes, best of 3 rounds each. */
 function benchImportMixes(opts: RunOptions, today: string, dir: string, log: (line: string) => void): ImportBenchResult[] {
   return opts.importMixes.map((motions) => {
     const r = benchImport({ motions, seed: opts.seed, today, batch: opts.importBatch, rounds: 3, dir });
