@@ -9,7 +9,6 @@ import type {
 import type { ResultCode } from '../../scrapers/shared/codes';
 import { adoptReferencePlaceholder, keyByReference, type Batch } from './import-batch';
 import { agendaEntryKey, meetingKey, oparlNumber, organizationKey, paperKey } from './identity';
-import { calendarMeetingUrl } from '../ingest/crawl/allris-urls';
 import type { MergedAgendaItem } from './write-entities';
 
 function requireKey(key: string | null, what: string): string {
@@ -114,16 +113,10 @@ function addAgendaItem(b: Batch, a: AgendaItemRecord): void {
   addAgendaAppearance(b, key, a);
 }
 
-/**
- * A calendar's rows: each a meeting's 'calendar' facet, with the address of the meeting page the row
- * stands for where the calendar's own address is known (calendarMeetingUrl): a meeting seen only in a
- * calendar still links to its page in the RIS. A meeting page read itself gives its own address, which
- * ranks above (merge.ts).
- */
 function addMeetingList(b: Batch, l: MeetingListRecord): void {
   for (const e of l.meetings) {
     const key = meetingKey({ system: l.system, sourceId: e.sourceId, date: e.date, start: e.start, name: e.name });
-    if (key) b.save('Meeting', key, 'calendar', withFields(e, { system: l.system, url: calendarMeetingUrl(l.system, l.url, e.sourceId) }));
+    if (key) b.save('Meeting', key, 'calendar', withFields(e, { system: l.system }));
   }
 }
 

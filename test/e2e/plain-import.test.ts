@@ -26,20 +26,6 @@ const manifestFile = path.join(tmp.dir, 'manifest.sqlite');
  */
 const UNDATED_WITHOUT_ADDRESS = ['hohenhameln/1206', 'hohenhameln/1207', 'hohenhameln/1293'];
 
-/**
- * Trier's calendar is an ALLRIS 4 AJAX answer that names no address of its own either: with the manifest
- * its rows link the meeting pages they stand for (src/ingest/crawl/allris-urls.ts calendarMeetingUrl),
- * without it those meetings have no address — all else equal.
- */
-const ADDRESSLESS_CALENDAR_SOURCE = 'trier';
-/** a meeting row with its calendar-derived address taken out (url null, no provenance for it) */
-function withoutCalendarUrl(row: Record<string, unknown>): Record<string, unknown> {
-  const provenance = JSON.parse(String(row.provenance)) as Record<string, string>;
-  if (provenance.url !== 'calendar') return row;
-  delete provenance.url;
-  return { ...row, url: null, provenance: JSON.stringify(provenance) };
-}
-
 type Dump = Record<string, Record<string, unknown>[]>;
 let plain: Dump;
 let withManifest: Dump;
@@ -102,9 +88,8 @@ describe('import without a manifest = import with the manifest', () => {
     expect(plain[table]).toEqual(withManifest[table]);
   });
 
-  test('meetings: the same rows, but for the calendar that names no month and the calendar that names no address', () => {
-    const other = (rows: Record<string, unknown>[]) => rows.filter((r) => !UNDATED_WITHOUT_ADDRESS.includes(meetingKey(r)))
-      .map((r) => (r.source_id === ADDRESSLESS_CALENDAR_SOURCE ? withoutCalendarUrl(r) : r));
+  test('meetings: the same rows, but for the calendar that names no month', () => {
+    const other = (rows: Record<string, unknown>[]) => rows.filter((r) => !UNDATED_WITHOUT_ADDRESS.includes(meetingKey(r)));
     expect(other(plain.meetings)).toEqual(other(withManifest.meetings));
     expect(other(plain.meetings).length).toBe(81);
     for (const key of UNDATED_WITHOUT_ADDRESS) {
@@ -112,23 +97,15 @@ describe('import without a manifest = import with the manifest', () => {
       const b = withManifest.meetings.find((r) => meetingKey(r) === key)!;
       expect(a.date).toBeNull();
       expect(b.date).toMatch(/^2026-09-0[13]$/);
-      // the calendar's address (manifest) gives the meeting page's; without it, none
-      expect([a.url, b.url]).toEqual([null, `https://ris.hohenhameln.de/bi/to010.asp?SILFDNR=${key.split('/')[1]}`]);
-      expect({ ...a, date: null, url: null, provenance: null }).toEqual({ ...b, date: null, url: null, provenance: null });
+      expect({ ...a, date: null, provenance: null }).toEqual({ ...b, date: null, provenance: null });
     }
-    // Trier: the 21 meetings known only from its calendar link their pages with the manifest, not without
-    const trier = (rows: Record<string, unknown>[]) => rows.filter((r) => r.source_id === ADDRESSLESS_CALENDAR_SOURCE && String(r.provenance).includes('"url":"calendar"'));
-    expect(trier(withManifest.meetings).map((r) => r.url)).toEqual(trier(withManifest.meetings).map((r) => `https://ratsinfo.trier.de/public/to010?SILFDNR=${r.entity_key}`));
-    expect(trier(withManifest.meetings).length).toBe(21);
-    expect(plain.meetings.filter((r) => r.source_id === ADDRESSLESS_CALENDAR_SOURCE && r.url === null).length).toBe(21);
   });
 
-  test('records (every facet of every entity): the same, but for those two calendars', () => {
-    const calendarFacet = (r: Record<string, unknown>) => r.kind === 'Meeting' && r.facet === 'calendar';
+  test('records (every facet of every entity): the same, but for that calendar', () => {
     const other = (rows: Record<string, unknown>[]) =>
-      rows.filter((r) => !(calendarFacet(r) && (UNDATED_WITHOUT_ADDRESS.includes(`${r.source_id}/${r.entity_key}`) || r.source_id === ADDRESSLESS_CALENDAR_SOURCE)));
+      rows.filter((r) => !(r.kind === 'Meeting' && r.facet === 'calendar' && UNDATED_WITHOUT_ADDRESS.includes(`${r.source_id}/${r.entity_key}`)));
     expect(other(plain.records)).toEqual(other(withManifest.records));
-    expect(plain.records.length - other(plain.records).length).toBe(3 + 22);
+    expect(plain.records.length - other(plain.records).length).toBe(3);
   });
 });
 

@@ -18,7 +18,7 @@ export interface AllrisUrls {
   faction?(id: string): string;
 }
 
-export function allris3Urls(s: Pick<SourceConfig, 'baseUrl' | 'responsive' | 'calendar'>): AllrisUrls {
+export function allris3Urls(s: SourceConfig): AllrisUrls {
   const base = s.baseUrl;
   const r = (p: string) => (s.responsive ? `${p}_r` : p);
   return {
@@ -38,7 +38,7 @@ export function allris3Urls(s: Pick<SourceConfig, 'baseUrl' | 'responsive' | 'ca
   };
 }
 
-export function allris4Urls(s: Pick<SourceConfig, 'baseUrl'>): AllrisUrls {
+export function allris4Urls(s: SourceConfig): AllrisUrls {
   const base = s.baseUrl;
   return {
     calendarMonth: (y, m) => `${base}si010?MM=${m}&YY=${y}`,
@@ -52,35 +52,5 @@ export function allris4Urls(s: Pick<SourceConfig, 'baseUrl'>): AllrisUrls {
 /** The calendar program a start page's menu offers, in order of preference. */
 export function calendarFromPrograms(programs: string[] | null): string | null {
   for (const p of ['si010_e', 'si010', 'si010_j', 'si010_r', 'si010_a']) if (programs?.includes(p)) return p;
-  return null;
-}
-
-/** the calendar programs whose rows' meeting links are known (the corpus): ALLRIS 3 si010, _e, _j, _r; ALLRIS 4 si010 */
-const CALENDAR_PROGRAM = /^si010(_[ejr])?(\.asp)?$/i;
-
-/**
- * The meeting page a calendar row stands for, in the form the crawler fetches it (`meeting` above), from
- * the calendar's own address and the row's SILFDNR: ALLRIS 3 `…/si010.asp`, `si010_e.asp`, `si010_j.asp`
- * (whose rows link `to010.asp?SILFDNR=…`) → `…/to010.asp?SILFDNR=…`, the responsive `si010_r.asp`
- * (`to010_r.asp` links) → `…/to010_r.asp?SILFDNR=…`; ALLRIS 4 `…/si010` (`./to010?SILFDNR=…`) →
- * `…/to010?SILFDNR=…`. Null where the calendar's address is not known or not one of those calendars
- * (si010_a and others whose rows were never seen), or the row has no SILFDNR: a wrong address is worse
- * than none.
- */
-export function calendarMeetingUrl(system: string, calendarUrl: string | null, silfdnr: string | null): string | null {
-  if (!calendarUrl || !silfdnr || !/^\d+$/.test(silfdnr)) return null;
-  let u: URL;
-  try {
-    u = new URL(calendarUrl);
-  } catch {
-    return null;
-  }
-  if (!/^https?:$/.test(u.protocol)) return null;
-  const m = CALENDAR_PROGRAM.exec(u.pathname.split('/').pop() ?? '');
-  if (!m) return null;
-  const baseUrl = `${u.origin}${u.pathname.replace(/[^/]*$/, '')}`;
-  const variant = (m[1] ?? '').toLowerCase();
-  if (system === 'allris3' && m[2]) return allris3Urls({ baseUrl, responsive: variant === '_r' }).meeting(silfdnr);
-  if (system === 'allris4' && !m[2] && !variant) return allris4Urls({ baseUrl }).meeting(silfdnr);
   return null;
 }
