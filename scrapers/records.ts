@@ -140,6 +140,12 @@ export interface MeetingListEntry {
   start: string | null;
   end: string | null;
   room: string | null;
+  /**
+   * optional (format 1): the meeting's page (to010) where the row links it, with the SILFDNR as its only
+   * parameter, absolute; absent where the row links no meeting page (no public agenda, internal or cancelled
+   * meetings) and where the calendar's own URL is not known
+   */
+  url?: string;
   /** optional (format 1): true when the calendar marks the meeting as cancelled; absent otherwise */
   cancelled?: boolean;
 }

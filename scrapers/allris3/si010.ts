@@ -9,7 +9,8 @@
  * - the month and year are never in a row: calendar.ts reads them from the page (heading, month bar,
  *   form fields), else the URL;
  * - meetings without a link (no public agenda yet, "ENTFÄLLT!", "(ABGESAGT!!)") are kept; their SILFDNR
- *   comes from a hidden form input of the row (ICS export) where there is one, else null;
+ *   comes from a hidden form input of the row (ICS export) where there is one, else null; only a row's
+ *   to010 link gives the entry a `url` (the ICS form posts to to010.asp too, for rows without a page);
  * - holiday and school-holiday rows (tr.zl1m "Schulferien", "Tag der Deutschen Einheit" in a weekend-coloured
  *   tr.zl17) are no meetings: they have no time and no SILFDNR;
  * - a responsive `table.calenderView` reaching this parser is handed to the `_r` reader.
@@ -18,7 +19,7 @@ import type { Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { ParseContext } from '../html/context';
 import type { MeetingListEntry, MeetingListRecord } from '../records';
-import { calendarMonth, DayTracker, dayNumber, meetingListRecord, parseCalendarTime } from '../shared/calendar';
+import { calendarMonth, DayTracker, dayNumber, meetingLinkField, meetingLinkOf, meetingListRecord, parseCalendarTime } from '../shared/calendar';
 import { cleanText } from '../shared/text';
 import { readCalenderView } from '../shared/calender-view';
 import { rowCells, tableRows } from '../html/table';
@@ -71,7 +72,7 @@ function rowName(row: Element, candidates: Element[]): string | null {
   return texts.find((t) => !isOnlyCancelMark(t)) ?? texts[0] ?? null;
 }
 
-function readRows(rows: Element[], columns: Column[], tracker: DayTracker): MeetingListEntry[] {
+function readRows(rows: Element[], columns: Column[], tracker: DayTracker, pageUrl: string | null): MeetingListEntry[] {
   const meetings: MeetingListEntry[] = [];
   for (const row of rows) {
     const placed = placeCells(row);
@@ -94,7 +95,7 @@ function readRows(rows: Element[], columns: Column[], tracker: DayTracker): Meet
     // an empty day, or a holiday text such as "Reformationstag"; a meeting marked "AUSFALL" stays a meeting
     if (!name || (!sourceId && !time.start && !cancelled)) continue;
     const room = roomCell && !dayCells.includes(roomCell) ? cleanText(text(roomCell, { visibleOnly: true, separator: ' ' })) : null;
-    meetings.push({ sourceId, name, date, start: time.start, end: time.end, room, ...cancelledField(cancelled) });
+    meetings.push({ sourceId, name, date, start: time.start, end: time.end, room, ...meetingLinkField(meetingLinkOf(row, pageUrl)), ...cancelledField(cancelled) });
   }
   return meetings;
 }
@@ -109,7 +110,7 @@ export function parseAllris3MeetingList(ctx: ParseContext): MeetingListRecord {
     const header = findHeaderColumns<Column>(rows, calendarColumnOf, (columns) => columns.includes('datum') && columns.includes('sitzung'));
     if (!header) continue;
     const tracker = new DayTracker(calendarMonth(scope, ctx.url));
-    const meetings = readRows(rows.slice(header.index + 1), header.columns, tracker);
+    const meetings = readRows(rows.slice(header.index + 1), header.columns, tracker, ctx.url);
     return meetingListRecord(ctx, 'allris3', meetings);
   }
   // Older releases: a header that names no Datum/Sitzung column, or none at all: columns by what the cells hold.
@@ -119,7 +120,7 @@ export function parseAllris3MeetingList(ctx: ParseContext): MeetingListRecord {
     const columns = inferCalendarColumns(rows);
     if (!columns) continue;
     const tracker = new DayTracker(calendarMonth(scope, ctx.url));
-    return meetingListRecord(ctx, 'allris3', readRows(rows, columns, tracker));
+    return meetingListRecord(ctx, 'allris3', readRows(rows, columns, tracker, ctx.url));
   }
   if (findFirst(doc, (el) => el.name === 'table' && hasClass(el, 'calenderView'))) return readCalenderView(doc, ctx, 'allris3');
   throw new LayoutChangedError(

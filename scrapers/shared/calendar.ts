@@ -12,7 +12,8 @@ import { recordBase, type ParseContext } from '../html/context';
 import type { MeetingListEntry, MeetingListRecord, SystemName } from '../records';
 import { looksLikeDate, monthOfName, parseDate, parseTimeRange } from './dates';
 import { attr, attrContains, attrValue, findAll, findFirst, hasClass, textContent } from '../html/dom';
-import { cleanText } from './text';
+import { cleanText, resolveUrl } from './text';
+import { param } from '../html/param';
 
 export interface YearMonth {
   year: number;
@@ -183,6 +184,34 @@ export class DayTracker {
 export function dayNumber(text: string | null | undefined): number | null {
   const m = /^(?:[A-Za-zÄÖÜäöü]{2,3}\.?,?\s*)?(\d{1,2})\.?$/.exec(cleanText(text) ?? '');
   return m ? Number(m[1]) : null;
+}
+
+/** The path of a meeting page link: "to010.asp", "./to010_r.asp", "./to010", "/bi/to010.asp" (no query). */
+const MEETING_PAGE = /^([^?#]*\bto010(?:_[a-z])?(?:\.asp)?)\?/i;
+
+/**
+ * The address of the meeting page a calendar row links (its to010 link), with the SILFDNR as its only
+ * parameter — the form the crawler asks for (session or view parameters such as Trier's `refresh=false`
+ * would make the same row another record on every visit) — resolved against the calendar's URL. Null
+ * without that URL (a `url` is absolute, as a record's own) and for a row without such a link: a meeting
+ * without a public agenda, an internal or cancelled one (its SILFDNR only in an ICS or TO form, or none).
+ */
+export function meetingLinkOf(row: Element, pageUrl: string | null): string | null {
+  if (!pageUrl) return null;
+  for (const a of findAll(row, (el) => el.name === 'a' && attrContains(el, 'href', 'SILFDNR='))) {
+    const href = attr(a, 'href') ?? '';
+    const path = MEETING_PAGE.exec(href.trim())?.[1];
+    const id = param(href, 'SILFDNR');
+    if (!path || !id) continue;
+    const url = resolveUrl(`${path}?SILFDNR=${id}`, pageUrl);
+    return url && /^https?:\/\//i.test(url) ? url : null;
+  }
+  return null;
+}
+
+/** The entry's `url` where the row links its meeting page; absent otherwise (an optional field, as `cancelled`). */
+export function meetingLinkField(url: string | null): { url?: string } {
+  return url ? { url } : {};
 }
 
 /** The MeetingList record of a calendar page (its own sourceId is null: a calendar month has no id). */

@@ -12,7 +12,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { ParseContext } from '../html/context';
 import type { MeetingListEntry, MeetingListRecord, SystemName } from '../records';
-import { calendarMonth, DayTracker, dayNumber, meetingListRecord, monthOfDate, mostFrequent, parseCalendarTime } from './calendar';
+import { calendarMonth, DayTracker, dayNumber, meetingLinkField, meetingLinkOf, meetingListRecord, monthOfDate, mostFrequent, parseCalendarTime } from './calendar';
 import { dateOnly, parseDate } from './dates';
 import { attr, attrContains, attrValue, childElements, closest, findAll, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cancelledField, isCancelledText } from './cancelled';
@@ -108,6 +108,7 @@ export function readCalenderView(root: AnyNode, ctx: ParseContext, system: Syste
       start: time.start,
       end: time.end,
       room: cleanText(text(childCell(row, 'raum'))),
+      ...meetingLinkField(meetingLinkOf(textCell, ctx.url)),
       ...cancelledField(cancelled),
     });
   }

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parsePage } from '../../scrapers/parse';
-import type { RisRecord } from '../../scrapers/records';
+import type { MeetingListRecord, RisRecord } from '../../scrapers/records';
 import { CASES } from './cases/lists';
 import { CORPUS } from './tmp';
 
@@ -31,6 +31,14 @@ export function parseCase<T = RisRecord>(c: { page: string }, url: string | null
 
 export function expectedOf<T = RisRecord>(c: ListCase): T {
   return JSON.parse(fs.readFileSync(path.join(EXPECTED_DIR, c.expected), 'utf8')) as T;
+}
+
+/**
+ * A calendar's expected record as it parses without the page's URL: no `url` of its own, and none in its
+ * entries (an entry's `url` is absolute or absent, and a relative to010 link is all such a page gives).
+ */
+export function withoutPageUrl(r: MeetingListRecord): MeetingListRecord {
+  return { ...r, url: null, meetings: r.meetings.map(({ url: _url, ...m }) => m) };
 }
 
 /** A hand-made page as Latin-1 bytes, the way ALLRIS 3 serves it. */

@@ -6,7 +6,7 @@
 import { LayoutChangedError } from '../../../scrapers/errors';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingListRecord } from '../../../scrapers/records';
-import { caseOf, expectedOf, latin1, parseCase } from '../../helpers/list-pages';
+import { caseOf, expectedOf, latin1, parseCase, withoutPageUrl } from '../../helpers/list-pages';
 
 const LKOS = caseOf('landkreis-osnabrueck/si010r-calendar-2026-09-excerpt.html');
 
@@ -16,7 +16,7 @@ describe('si010_r on the recorded page (full record)', () => {
   });
 
   test('without a URL: the month lies between the links "August" and "Oktober"; url null, nothing else changes', () => {
-    expect(parseCase(LKOS, null)).toEqual({ ...expectedOf<MeetingListRecord>(LKOS), url: null });
+    expect(parseCase(LKOS, null)).toEqual(withoutPageUrl(expectedOf<MeetingListRecord>(LKOS)));
   });
 
   test('same-day rows carry the day; unpublished meetings (plain text) are kept with sourceId null', () => {
@@ -39,11 +39,14 @@ const row = (dow: string, dom: string, time: string, text: string, room = '') =>
 const parse = (html: string, url: string | null) => parsePage(latin1(html), url) as MeetingListRecord;
 
 describe('si010_r quirks on hand-made pages', () => {
-  test('a city portal around the calendar (Giesen, Mering): its navigation never leaks in; absolute-path links', () => {
+  test('a city portal around the calendar (Giesen, Mering): its navigation never leaks in; absolute-path links resolve against the page', () => {
     const outside = '<nav><a href="/bi/to010_r.asp?SILFDNR=999">Portal</a><h2>Januar 2020</h2></nav>';
     const rows = row('Mi', '2', '19:00', '<a href="/buergerinformationssystem/to010_r.asp?SILFDNR=2160">Sitzung des Ortsrates Giesen</a>', 'Rathaus Giesen');
     const r = parse(rPage(rows, { outside }), 'https://www.giesen.de/buergerinformationssystem/si010_r.asp?MM=9&YY=2026');
-    expect(r.meetings).toEqual([{ sourceId: '2160', name: 'Sitzung des Ortsrates Giesen', date: '2026-09-02', start: '19:00', end: null, room: 'Rathaus Giesen' }]);
+    expect(r.meetings).toEqual([{
+      sourceId: '2160', name: 'Sitzung des Ortsrates Giesen', date: '2026-09-02', start: '19:00', end: null, room: 'Rathaus Giesen',
+      url: 'https://www.giesen.de/buergerinformationssystem/to010_r.asp?SILFDNR=2160',
+    }]);
   });
 
   test('one neighbour link alone does not say the month: without URL the dates stay null', () => {

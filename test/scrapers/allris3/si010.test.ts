@@ -8,7 +8,7 @@ import { LayoutChangedError } from '../../../scrapers/errors';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingListRecord } from '../../../scrapers/records';
 import { dayNumber, monthFromHeading, monthFromUrl, parseCalendarTime } from '../../../scrapers/shared/calendar';
-import { caseOf, casesMatching, expectedOf, handMadeClassic, latin1, parseCase } from '../../helpers/list-pages';
+import { caseOf, casesMatching, expectedOf, handMadeClassic, latin1, parseCase, withoutPageUrl } from '../../helpers/list-pages';
 
 const CASES = casesMatching(/^allris3\/[^/]+\/si010[ej]?-[^/]*\.html$/);
 
@@ -23,14 +23,14 @@ describe('classic si010 on recorded pages (full record)', () => {
 
   test('without a URL: the month comes from the page itself (heading, month bar, form fields), url null', () => {
     for (const c of CASES.filter((x) => !x.page.includes('hohenhameln'))) {
-      expect(parseCase(c, null)).toEqual({ ...expectedOf<MeetingListRecord>(c), url: null });
+      expect(parseCase(c, null)).toEqual(withoutPageUrl(expectedOf<MeetingListRecord>(c)));
     }
   });
 
   test('Hohenhameln excerpt states no month: without a URL the dates are unknown (null), nothing else changes', () => {
     const c = caseOf('hohenhameln/si010-calendar-excerpt.html');
     const expected = expectedOf<MeetingListRecord>(c);
-    expect(parseCase(c, null)).toEqual({ ...expected, url: null, meetings: expected.meetings.map((m) => ({ ...m, date: null })) });
+    expect(parseCase(c, null)).toEqual({ ...withoutPageUrl(expected), meetings: withoutPageUrl(expected).meetings.map((m) => ({ ...m, date: null })) });
   });
 });
 
@@ -136,6 +136,32 @@ describe('classic si010 quirks on hand-made pages', () => {
   test('a period over two months: a smaller day number starts the next month', () => {
     const rows = meeting({ dow: 'Mi', d: 30, time: '18:00', id: '21', name: 'A', link: true }) + meeting({ dow: 'Do', d: 1, time: '18:00', id: '22', name: 'B', link: true });
     expect(parse(calendar(rows, '<h2>Dezember 2026</h2>')).meetings.map((m) => m.date)).toEqual(['2026-12-30', '2027-01-01']);
+  });
+
+  test('a row that links its meeting page gives the entry that page (url), with the SILFDNR as its only parameter', () => {
+    const url = 'https://ris.example/bi/si010.asp?MM=9&YY=2026';
+    const linked = meeting({ dow: 'Mi', d: 2, time: '18:00', id: '11', name: 'Sitzung A', link: true })
+      .replace('href="to010.asp?SILFDNR=11"', 'href="to010.asp?SILFDNR=11&amp;sid=ab12cd&amp;options=4"');
+    // the ICS form alone (it posts to to010.asp too) and a TO form alone link no page: no url, no guess
+    const icsOnly = meeting({ time: '19:00', id: '12', name: 'Fraktionssitzung' });
+    const toOnly = meeting({ time: '20:00', name: 'Sitzung C' }).replace('<td>&nbsp;</td><td>Sitzung C', `<td>${to('13')}</td><td>Sitzung C`);
+    const r = parse(calendar(linked + icsOnly + toOnly, '<h2>September 2026</h2>'), url);
+    expect(r.meetings.map((m) => [m.sourceId, m.url])).toEqual([
+      ['11', 'https://ris.example/bi/to010.asp?SILFDNR=11'],
+      ['12', undefined],
+      ['13', undefined],
+    ]);
+    expect(r.meetings.map((m) => 'url' in m)).toEqual([true, false, false]);
+    // without the calendar's own URL a relative link is no address: the field stays absent
+    expect(parse(calendar(linked, '<h2>September 2026</h2>')).meetings[0]).not.toHaveProperty('url');
+  });
+
+  test('a link to another program with a SILFDNR (Niederschrift si016) is not the meeting page', () => {
+    const row = meeting({ dow: 'Mi', d: 2, time: '18:00', id: '11', name: 'Sitzung A' }).replace('<td>&nbsp;</td><td>&nbsp;</td><td class="text4">', '<td><a href="si016.asp?SILFDNR=11">Pro</a></td><td>&nbsp;</td><td class="text4">');
+    const r = parse(calendar(row, '<h2>September 2026</h2>'), 'https://ris.example/bi/si010.asp?MM=9&YY=2026');
+    expect(r.meetings).toHaveLength(1);
+    expect(r.meetings[0]).toMatchObject({ sourceId: '11' });
+    expect(r.meetings[0]).not.toHaveProperty('url');
   });
 
   test('an honestly empty month is an empty list', () => {

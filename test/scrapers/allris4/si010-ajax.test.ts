@@ -7,7 +7,7 @@ import { LayoutChangedError } from '../../../scrapers/errors';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingListRecord } from '../../../scrapers/records';
 import { ajaxComponents } from '../../../scrapers/allris4/si010-ajax';
-import { caseOf, expectedOf, parseCase } from '../../helpers/list-pages';
+import { caseOf, expectedOf, parseCase, withoutPageUrl } from '../../helpers/list-pages';
 
 const TRIER = caseOf('trier/si010-ajax-calendar-2026-10.xml');
 
@@ -17,7 +17,7 @@ describe('ALLRIS 4 si010 AJAX on the recorded answer (full record)', () => {
   });
 
   test('without a URL: every date still comes from the page (tooltips " am Do., 01.10.2026 um 17:00 Uhr.")', () => {
-    expect(parseCase(TRIER, null)).toEqual({ ...expectedOf<MeetingListRecord>(TRIER), url: null });
+    expect(parseCase(TRIER, null)).toEqual(withoutPageUrl(expectedOf<MeetingListRecord>(TRIER)));
   });
 
   test('holiday rows ("Tag der Deutschen Einheit", "Herbstferien") are no meetings; meetings on holidays are', () => {

@@ -1,0 +1,60 @@
+/**
+ * A meeting known only from a calendar row (no meeting page of its own read) links its page in the RIS
+ * where the row links it (the MeetingList entry's `url`, scrapers/shared/calendar.ts meetingLinkOf), on
+ * the meeting page and in its JSON; a row that links no page (internal, cancelled, no public agenda)
+ * links nothing. Over the corpus, imported without a manifest as the README's first import does.
+ */
+import * as cheerio from 'cheerio';
+import request from 'supertest';
+import { buildFixtureApp, type FixtureApp } from './fixture-app';
+
+describe('meetings from a calendar', () => {
+  let f: FixtureApp;
+  beforeAll(() => {
+    f = buildFixtureApp();
+  });
+  afterAll(() => f.cleanup());
+
+  const meetingId = (source: string, where: string, arg: string) => f.opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
+    WHERE s.key = ? AND ${where}`).pluck().get(source, arg) as number;
+  const original = async (id: number) => {
+    const $ = cheerio.load((await request(f.app).get(`/meetings/${id}`).expect(200)).text);
+    return $('p.source a').toArray().map((a) => [$(a).text(), $(a).attr('href')]);
+  };
+
+  test('Bitburg-Prüm (si010): the meeting page links the to010 page the row links, and so does its JSON', async () => {
+    const id = meetingId('bitburg-pruem', 'm.external_id = ?', '1741');
+    const url = 'https://www.bitburg-pruem.sitzung-online.de/bi/to010.asp?SILFDNR=1741';
+    expect(await original(id)).toEqual([['Original im Ratsinformationssystem öffnen', url]]);
+    const json = (await request(f.app).get(`/meetings/${id}.json`).expect(200)).body as { originalUrl: string | null };
+    expect(json.originalUrl).toBe(url);
+  });
+
+  test('Landkreis Osnabrück (responsive si010_r): to010_r, as its rows link', async () => {
+    expect(await original(meetingId('landkreis-osnabrueck', 'm.external_id = ?', '1601'))).toEqual([
+      ['Original im Ratsinformationssystem öffnen', 'https://kis.lkos.de/bi/to010_r.asp?SILFDNR=1601'],
+    ]);
+  });
+
+  test('ALLRIS 4 (Trier): the ./to010 page without its view parameter (refresh=false)', async () => {
+    expect(await original(meetingId('trier', 'm.external_id = ?', '1000686'))).toEqual([
+      ['Original im Ratsinformationssystem öffnen', 'https://ratsinfo.trier.de/public/to010?SILFDNR=1000686'],
+    ]);
+  });
+
+  test('a row without a SILFDNR (Mainz-Bingen, "ABGESAGT!!"): no link, no guess', async () => {
+    const id = meetingId('mainz-bingen', 'm.external_id IS NULL AND m.name LIKE ?', '%ABGESAGT%');
+    expect(id).toBeGreaterThan(0);
+    expect(await original(id)).toEqual([]);
+  });
+
+  test('rows with a SILFDNR but no link (Hamburg-Nord: a faction board, the cancelled "ENTFÄLLT!" meeting): no link either', async () => {
+    for (const silfdnr of ['1002824', '1002587']) {
+      const id = meetingId('hamburg-nord', 'm.external_id = ?', silfdnr);
+      expect(id).toBeGreaterThan(0);
+      expect(await original(id)).toEqual([]);
+      const json = (await request(f.app).get(`/meetings/${id}.json`).expect(200)).body as { originalUrl: string | null };
+      expect(json.originalUrl).toBeNull();
+    }
+  });
+});
