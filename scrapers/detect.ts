@@ -4,7 +4,7 @@
  * other sites, ALLRIS's error pages that come with status 200 (AllrisErrorPage, typed by kind), and
  * truncated pages (TruncatedPageError).
  */
-import { AllrisErrorPage, NotARisPageError, TruncatedPageError, type AllrisErrorKind } from './errors';
+import { AllrisErrorPage, NotARisPageError, TruncatedPageError, UnsupportedPageError, type AllrisErrorKind } from './errors';
 import type { SystemName } from './records';
 import { allrisVersion } from './html/version';
 import { decodePage } from './shared/encoding';
@@ -86,6 +86,17 @@ export function lastHtmlClose(text: string): number {
 }
 
 /**
+ * Another vendor's RIS, by what its pages say of themselves: SessionNet (Somacos) names itself and its
+ * version in `<meta name="author">` ("…, SessionNet Version 5.4.6 KP2 bi (Layout 6)") and in the title
+ * ("SessionNet | …"). A page that only mentions the word is no SessionNet page.
+ */
+function otherVendor(head: string): string | null {
+  const version = /\bSessionNet Version (\d+(?:\.\d+)*)/.exec(head);
+  if (version) return `SessionNet ${version[1]} (Somacos)`;
+  return /<title>\s*SessionNet\s*\|/i.test(head) ? 'SessionNet (Somacos)' : null;
+}
+
+/**
  * The system and page kind of a page. `decoded`: the bytes already decoded by decodePage (a caller that
  * holds them, so that a fetched body is decoded once).
  */
@@ -117,7 +128,11 @@ export function detectPage(bytes: Uint8Array, url: string | null = null, decoded
     systemVersion !== null ||
     /id=["']?(allriscontainer|risname(_raw)?|rismain(_raw)?|allris)["'\s>]/i.test(text) ||
     /<title>\s*ALLRIS\b/i.test(text);
-  if (!hasAllrisMarkers) throw new NotARisPageError('an HTML page, but not from ALLRIS (no ALLRIS markers found)');
+  if (!hasAllrisMarkers) {
+    const other = otherVendor(text.slice(0, 200000));
+    if (other) throw new UnsupportedPageError(`a ${other} page: ratsradar reads ALLRIS and OParl, not this system`, 'other-ris');
+    throw new NotARisPageError('an HTML page, but not from ALLRIS (no ALLRIS markers found)');
+  }
 
   // Error pages that ALLRIS serves with status 200: only where no content container carries data.
   const head = text.slice(0, 200000);

@@ -67,6 +67,10 @@ describe('ratsradar parse: bad input gets exit 2 and one line', () => {
   test('an empty file', () => {
     expectOneLineError(ratsradar(['parse', write('empty.html', '')]), 2, /empty\.html: not a recognised RIS page: empty file/);
   });
+  test('a page of another vendor\'s RIS (SessionNet): named, and said that it is not read', () => {
+    const page = '<!DOCTYPE html><html><head><meta name="author" content="Somacos GmbH &amp; Co. KG, SessionNet Version 5.4.7 bi (Layout 6)"><title>SessionNet | Vorlage</title></head><body><p>Vorlage</p></body></html>';
+    expectOneLineError(ratsradar(['parse', write('vo0050.html', page)]), 2, /vo0050\.html: a SessionNet 5\.4\.7 \(Somacos\) page: ratsradar reads ALLRIS and OParl, not this system$/);
+  });
   test('a binary file', () => {
     expectOneLineError(ratsradar(['parse', write('bin.pdf', Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0xff, 0xfe]))]), 2, /binary data/);
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { detectPage, programFromUrl } from '../../scrapers/detect';
-import { AllrisErrorPage, NotARisPageError } from '../../scrapers/errors';
+import { AllrisErrorPage, NotARisPageError, UnsupportedPageError } from '../../scrapers/errors';
 import { CORPUS } from '../helpers/tmp';
 
 function corpusFiles(dir = CORPUS): string[] {
@@ -86,6 +86,36 @@ describe('what is not a RIS page', () => {
     reject('<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /></head><body>Zugriff verweigert (Programm si010_r.asp).<br></body></html>', /Zugriff verweigert/));
   test('a non-public page', () =>
     reject('<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /></head><body><div id="allriscontainer">Keine Information verf&uuml;gbar</div></body></html>', /Keine Information/));
+});
+
+describe('another vendor\'s RIS: a known kind of page that is not read, said so', () => {
+  // hand-made in the shape SessionNet 5.4 (Somacos) heads its pages: author meta with its version, "SessionNet | …" title
+  const sessionNet = (head: string) => Buffer.from(`<!DOCTYPE html><html lang="de"><head><meta charset="utf-8">${head}</head><body><div id="sndetails"><table><tr><td>Betreff:</td><td>Stellenplan 2027</td></tr></table></div></body></html>`, 'utf8');
+  const caught = (b: Buffer) => {
+    try {
+      detectPage(b);
+    } catch (err) {
+      return err;
+    }
+    return null;
+  };
+
+  test('SessionNet with its version in the author meta: UnsupportedPageError naming vendor and version', () => {
+    const err = caught(sessionNet('<meta name="author" content="Somacos GmbH &amp; Co. KG,https://www.somacos.de, SessionNet Version 5.4.6 KP2 bi (Layout 6)"><title>SessionNet | Beschlussempfehlung</title>'));
+    expect(err).toBeInstanceOf(UnsupportedPageError);
+    expect((err as UnsupportedPageError).message).toBe('a SessionNet 5.4.6 (Somacos) page: ratsradar reads ALLRIS and OParl, not this system');
+    expect((err as UnsupportedPageError).pageKind).toBe('other-ris');
+  });
+
+  test('SessionNet known by its title alone', () => {
+    expect((caught(sessionNet('<title>SessionNet | Bürgerinformationssystem der Stadt Koblenz</title>')) as Error).message).toMatch(/^a SessionNet \(Somacos\) page:/);
+  });
+
+  test('a page that only mentions SessionNet stays a page of another site', () => {
+    const err = caught(Buffer.from('<html><head><title>Stadtportal</title></head><body><p>Unser Ratsinformationssystem SessionNet finden Sie hier.</p></body></html>', 'utf8'));
+    expect(err).toBeInstanceOf(NotARisPageError);
+    expect((err as Error).message).toMatch(/not from ALLRIS/);
+  });
 });
 
 describe('ALLRIS error pages are typed by kind (AllrisErrorPage), not told apart by message', () => {
