@@ -30,7 +30,7 @@ export function ajaxComponents(xml: string): string[] {
 
 export function parseAllris4MeetingList(ctx: ParseContext): MeetingListRecord {
   const components = ajaxComponents(ctx.text);
-  const html = components.find((c) => /class=["'][^"']*\bcalenderView\b/.test(c));
+  const html = components.find((c) => /class=["'][^"']*\bcalenderView\b/i.test(c));
   if (!html) {
     throw new LayoutChangedError(
       `si010 AJAX ${ctx.url ?? '(no url)'}: no <component> holding a table.calenderView`,

@@ -7,13 +7,20 @@ import { LayoutChangedError } from '../../../scrapers/errors';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingListRecord } from '../../../scrapers/records';
 import { ajaxComponents } from '../../../scrapers/allris4/si010-ajax';
-import { caseOf, expectedOf, parseCase, withoutPageUrl } from '../../helpers/list-pages';
+import { caseOf, expectedOf, pageBytes, parseCase, withoutPageUrl } from '../../helpers/list-pages';
 
 const TRIER = caseOf('trier/si010-ajax-calendar-2026-10.xml');
 
 describe('ALLRIS 4 si010 AJAX on the recorded answer (full record)', () => {
   test('Trier, October 2026', () => {
     expect(parseCase(TRIER, TRIER.url)).toEqual(expectedOf(TRIER));
+  });
+
+  test('attribute names in upper case (HTML does not tell them apart): the same record', () => {
+    const text = pageBytes(TRIER.page).toString('utf8');
+    const upper = text.replace(/(<[a-zA-Z][a-zA-Z0-9]*\s[^<>]*?)>/g, (tag) => tag.replace(/(\s)([a-zA-Z-]+)=/g, (_m, sp: string, a: string) => `${sp}${a.toUpperCase()}=`));
+    expect(upper).toContain('CLASS="calenderView');
+    expect(parsePage(Buffer.from(upper, 'utf8'), TRIER.url)).toEqual(expectedOf(TRIER));
   });
 
   test('without a URL: every date still comes from the page (tooltips " am Do., 01.10.2026 um 17:00 Uhr.")', () => {
