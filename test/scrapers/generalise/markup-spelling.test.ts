@@ -1,0 +1,60 @@
+/**
+ * Parsers that generalise, class 5: the same markup spelled otherwise. HTML does not tell apart upper- and
+ * lower-case tag and attribute names, double and single quotes around attribute values, a character and
+ * its entity (`ä`, `&auml;`, `&#228;`), CRLF and LF line ends, `<br />` and `<br>`; releases, servers and
+ * the editors staff paste from differ in each. Every HTML and XML page of the corpus is spelled each way
+ * in memory and must parse to exactly its expected record.
+ *
+ * Not here: white space added or removed between tags. That changes text where inline tags split a word
+ * (Word-pasted Sachverhalte: `Mobilitä</span><span>tsausschuss`), so a text section may rightly differ.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { parsePage } from '../../../scrapers/parse';
+import { ALL_CASES } from '../../helpers/cases';
+import { corpusText, expectedRecord } from '../../helpers/page-variants';
+
+const ENTITY: Record<string, string> = { ä: '&auml;', ö: '&ouml;', ü: '&uuml;', Ä: '&Auml;', Ö: '&Ouml;', Ü: '&Uuml;', ß: '&szlig;' };
+/** `f` over the text between tags only (never inside a tag or an attribute value) */
+const inText = (html: string, f: (t: string) => string) => html.replace(/>([^<]+)</g, (_m, t: string) => `>${f(t)}<`);
+
+const SPELLINGS: [string, (html: string) => string][] = [
+  ['tag names in upper case', (h) => h.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)/g, (_m, slash: string, name: string) => `<${slash}${name.toUpperCase()}`)],
+  [
+    'attribute names in upper case',
+    (h) => h.replace(/(<[a-zA-Z][a-zA-Z0-9]*\s[^<>]*?)>/g, (tag) => tag.replace(/(\s)([a-zA-Z-]+)=/g, (_m, sp: string, a: string) => `${sp}${a.toUpperCase()}=`)),
+  ],
+  ['attribute values in single quotes', (h) => h.replace(/="([^"'<>]*)"/g, "='$1'")],
+  ['umlauts and ß as named entities', (h) => inText(h, (t) => t.replace(/[äöüÄÖÜß]/g, (c) => ENTITY[c]))],
+  ['umlauts and ß as numeric entities', (h) => inText(h, (t) => t.replace(/[äöüÄÖÜß]/g, (c) => `&#${c.charCodeAt(0)};`))],
+  ['CRLF line ends', (h) => h.replace(/\r?\n/g, '\r\n')],
+  ['LF line ends', (h) => h.replace(/\r\n/g, '\n')],
+  ['<br> for <br />', (h) => h.replace(/<br\s*\/>/gi, '<br>')],
+];
+
+const PAGES = ALL_CASES.filter((c) => !c.page.endsWith('.json'));
+
+describe('markup spelled otherwise parses to the same record', () => {
+  test('the corpus has HTML and XML pages of every kind to spell', () => {
+    expect(new Set(PAGES.map((c) => c.type))).toEqual(new Set(['Paper', 'Meeting', 'AgendaItem', 'MeetingList', 'List', 'System', 'Organization']));
+  });
+
+  test.each(SPELLINGS)('%s', (_name, spell) => {
+    const differing: string[] = [];
+    let changed = 0;
+    for (const c of PAGES) {
+      const { text, bytes } = corpusText(c);
+      const variant = spell(text);
+      if (variant === text) continue;
+      changed++;
+      let got: unknown;
+      try {
+        got = parsePage(bytes(variant), c.url);
+      } catch (err) {
+        got = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      }
+      if (!isDeepStrictEqual(got, expectedRecord(c))) differing.push(`${c.page}${typeof got === 'string' ? ` (${got})` : ''}`);
+    }
+    expect(changed).toBeGreaterThan(0);
+    expect(differing).toEqual([]);
+  });
+});
