@@ -1,9 +1,10 @@
 /**
  * Parsers that generalise, class 5: the same markup spelled otherwise. HTML does not tell apart upper- and
  * lower-case tag and attribute names, double and single quotes around attribute values, a character and
- * its entity (`ä`, `&auml;`, `&#228;`), CRLF and LF line ends, `<br />` and `<br>`; releases, servers and
- * the editors staff paste from differ in each. Every HTML and XML page of the corpus is spelled each way
- * in memory and must parse to exactly its expected record.
+ * its entity (`ä`, `&auml;`, `&#228;`; `&nbsp;`, `&#160;`, U+00A0), CRLF and LF line ends, `<br />` and
+ * `<br>`, attributes in any order, a table with or without `tbody`; releases, servers, portals and the
+ * editors staff paste from differ in each, and add classes and comments. Every HTML and XML page of the
+ * corpus is spelled each way in memory and must parse to exactly its expected record.
  *
  * Not here: white space added or removed between tags. That changes text where inline tags split a word
  * (Word-pasted Sachverhalte: `Mobilitä</span><span>tsausschuss`), so a text section may rightly differ.
@@ -29,6 +30,15 @@ const SPELLINGS: [string, (html: string) => string][] = [
   ['CRLF line ends', (h) => h.replace(/\r?\n/g, '\r\n')],
   ['LF line ends', (h) => h.replace(/\r\n/g, '\n')],
   ['<br> for <br />', (h) => h.replace(/<br\s*\/>/gi, '<br>')],
+  ['&#160; for &nbsp;', (h) => h.replace(/&nbsp;/g, '&#160;')],
+  ['a raw no-break space for &nbsp;', (h) => h.replace(/&nbsp;/g, '\u00a0')],
+  // what later releases and portals add without changing what a page says
+  ['one more class on every element that has one (last)', (h) => h.replace(/class="([^"]*)"/g, 'class="$1 portal-x"')],
+  ['one more class on every element that has one (first)', (h) => h.replace(/class="([^"]*)"/g, 'class="portal-x $1"')],
+  ['attributes in reverse order', (h) => h.replace(/<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-zA-Z-]+="[^"]*")+)\s*(\/?)>/g, (_m, name: string, attrs: string, slash: string) => `<${name} ${(attrs.match(/[a-zA-Z-]+="[^"]*"/g) ?? []).reverse().join(' ')}${slash ? ' /' : ''}>`)],
+  ['comments between table rows', (h) => h.replace(/<\/tr>/gi, '</tr><!-- Zeile -->')],
+  ['comments between table cells', (h) => h.replace(/<\/td>/gi, '</td><!-- Zelle -->')],
+  ['tbody around the rows of a table', (h) => h.replace(/(<table\b[^>]*>)(\s*<tr)/gi, '$1<tbody>$2').replace(/(<\/tr>\s*)(<\/table>)/gi, '$1</tbody>$2')],
 ];
 
 const PAGES = ALL_CASES.filter((c) => !c.page.endsWith('.json'));
