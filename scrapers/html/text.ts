@@ -115,7 +115,9 @@ function rows(n: AnyNode, out: string[], o: TextOptions): void {
     const cells = el.children
       .filter((c): c is Element => c.type === 'tag' && /^t[dh]$/i.test((c as Element).name))
       .map((c) => cleanText(text(c.children, o)) ?? '');
-    if (cells.some((c) => c !== '')) out.push('\n', cells.join(' | '), '\n');
+    // trailing empty cells (a spacer column, a column a release adds) add nothing but a dangling " |"
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    if (cells.length > 0) out.push('\n', cells.join(' | '), '\n');
     return;
   }
   const block = BLOCK_ROWS.has(name);

@@ -114,15 +114,18 @@ export function findMemberTable(root: AnyNode, accept: (table: Element) => boole
 
 /**
  * The members of a table found by findMemberTable, in page order. Member rows have one plain cell per
- * grid column (the name cell may be a `th scope="row"`); separator rows (`<hr>`, spacer images,
- * section rows with colspan) and repeated header rows are skipped.
+ * grid column, or more where a release adds unnamed cells after them (the name cell may be a
+ * `th scope="row"`); separator rows (`<hr>`, spacer images, section rows with colspan) and repeated
+ * header rows are skipped.
  */
 export function readMembers(found: MemberTable): OrganizationMember[] {
   const members: OrganizationMember[] = [];
   const cellText = (cells: Element[], i: number | null) => (i === null ? null : cleanText(textContent(cells[i])));
   for (const row of found.rows) {
     const cells = rowCells(row);
-    if (cells.length !== found.width || cells.some((c) => colspan(c) > 1)) continue;
+    // fewer cells than the header: a separator or section row; more: a column the header does not name
+    // (a release's icon or spacer column at the end) — the named columns stand where the header puts them
+    if (cells.length < found.width || cells.some((c) => colspan(c) > 1)) continue;
     if (cells.every((c) => c.name === 'th')) continue; // a repeated header row
     const m = toMember(cellText(cells, found.columns.name), cellText(cells, found.columns.role), cellText(cells, found.columns.group));
     if (m) members.push(m);

@@ -3,7 +3,8 @@
  * lower-case tag and attribute names, double and single quotes around attribute values, a character and
  * its entity (`ä`, `&auml;`, `&#228;`; `&nbsp;`, `&#160;`, U+00A0), CRLF and LF line ends, `<br />` and
  * `<br>`, attributes in any order, a table with or without `tbody`; releases, servers, portals and the
- * editors staff paste from differ in each, and add classes and comments. Every HTML and XML page of the
+ * editors staff paste from differ in each, and add classes, comments, wrapping divs and cells without a
+ * header at the end of a row. Every HTML and XML page of the
  * corpus is spelled each way in memory and must parse to exactly its expected record.
  *
  * Not here: white space added or removed between tags. That changes text where inline tags split a word
@@ -39,6 +40,11 @@ const SPELLINGS: [string, (html: string) => string][] = [
   ['comments between table rows', (h) => h.replace(/<\/tr>/gi, '</tr><!-- Zeile -->')],
   ['comments between table cells', (h) => h.replace(/<\/td>/gi, '</td><!-- Zelle -->')],
   ['tbody around the rows of a table', (h) => h.replace(/(<table\b[^>]*>)(\s*<tr)/gi, '$1<tbody>$2').replace(/(<\/tr>\s*)(<\/table>)/gi, '$1</tbody>$2')],
+  // a portal's layout around the whole page (the last </body>: ALLRIS 3 text sections nest whole documents)
+  ['two portal divs around the body', (h) => h.replace(/(<body[^>]*>)/i, '$1<div class="portal"><div class="inner">').replace(/<\/body>(?![\s\S]*<\/body>)/i, '</div></div></body>')],
+  // a column without a header cell after the others (an icon or spacer column): member tables lost every
+  // member to it, and text tables ended their rows in " |"
+  ['one more empty cell at the end of every data row', (h) => h.replace(/<\/td>(\s*)<\/tr>/gi, '</td>$1<td></td></tr>')],
 ];
 
 const PAGES = ALL_CASES.filter((c) => !c.page.endsWith('.json'));
