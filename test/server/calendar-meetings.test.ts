@@ -28,6 +28,12 @@ describe('meetings from a calendar', () => {
     expect(await original(id)).toEqual([['Original im Ratsinformationssystem öffnen', url]]);
     const json = (await request(f.app).get(`/meetings/${id}.json`).expect(200)).body as { originalUrl: string | null };
     expect(json.originalUrl).toBe(url);
+    // no agenda read here: the page says where it stands once published, and claims no documents
+    const $ = cheerio.load((await request(f.app).get(`/meetings/${id}`).expect(200)).text);
+    const agenda = $('section[aria-labelledby="h-agenda"] p');
+    expect(agenda.text()).toBe('Zu dieser Sitzung ist keine Tagesordnung bekannt. Ist sie veröffentlicht, steht sie im Original im Ratsinformationssystem.');
+    expect(agenda.find('a').attr('href')).toBe(url);
+    expect($('section[aria-labelledby="h-docs"] p').text()).toBe('Zu dieser Sitzung sind keine Dokumente bekannt. Einladung und Niederschrift stehen, soweit veröffentlicht, im Original.');
   });
 
   test('Landkreis Osnabrück (responsive si010_r): to010_r, as its rows link', async () => {
@@ -55,6 +61,9 @@ describe('meetings from a calendar', () => {
       expect(await original(id)).toEqual([]);
       const json = (await request(f.app).get(`/meetings/${id}.json`).expect(200)).body as { originalUrl: string | null };
       expect(json.originalUrl).toBeNull();
+      const $ = cheerio.load((await request(f.app).get(`/meetings/${id}`).expect(200)).text);
+      expect($('section[aria-labelledby="h-agenda"] p').text()).toBe('Zu dieser Sitzung ist keine Tagesordnung bekannt.');
+      expect($('section[aria-labelledby="h-docs"] p').text()).toBe('Zu dieser Sitzung sind keine Dokumente bekannt.');
     }
   });
 });
