@@ -1,5 +1,5 @@
 /**
- * Parsers that generalise, class 5: the same markup spelled otherwise. HTML does not tell apart upper- and
+ * Parsers that generalise, class 5: the same markup spelled otherwise, and the same page in another encoding. HTML does not tell apart upper- and
  * lower-case tag and attribute names, double and single quotes around attribute values, a character and
  * its entity (`ä`, `&auml;`, `&#228;`; `&nbsp;`, `&#160;`, U+00A0), CRLF and LF line ends, `<br />` and
  * `<br>`, attributes in any order, a table with or without `tbody`; releases, servers, portals and the
@@ -10,10 +10,14 @@
  * Not here: white space added or removed between tags. That changes text where inline tags split a word
  * (Word-pasted Sachverhalte: `Mobilitä</span><span>tsausschuss`), so a text section may rightly differ.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import iconv from 'iconv-lite';
 import { parsePage } from '../../../scrapers/parse';
 import { ALL_CASES } from '../../helpers/cases';
 import { corpusText, expectedRecord } from '../../helpers/page-variants';
+import { CORPUS } from '../../helpers/tmp';
 
 const ENTITY: Record<string, string> = { ä: '&auml;', ö: '&ouml;', ü: '&uuml;', Ä: '&Auml;', Ö: '&Ouml;', Ü: '&Uuml;', ß: '&szlig;' };
 /** `f` over the text between tags only (never inside a tag or an attribute value) */
@@ -71,6 +75,52 @@ describe('markup spelled otherwise parses to the same record', () => {
       if (!isDeepStrictEqual(got, expectedRecord(c))) differing.push(`${c.page}${typeof got === 'string' ? ` (${got})` : ''}`);
     }
     expect(changed).toBeGreaterThan(0);
+    expect(differing).toEqual([]);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------ encodings
+
+/** The page's text as ALLRIS means it: UTF-8 where the bytes are, else windows-1252 (what ISO-8859-1 declarations mean in practice). */
+function pageText(page: string): string {
+  const raw = fs.readFileSync(path.join(CORPUS, page));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    return iconv.decode(raw, 'windows-1252');
+  }
+}
+
+/** The XML prolog's and the meta tags' charset set to `charset`. */
+const declare = (html: string, charset: string) =>
+  html.replace(/(<\?xml[^>]*encoding=")[^"]*(")/i, `$1${charset}$2`).replace(/(charset=)["']?[\w-]+/gi, `$1${charset}`);
+
+const ENCODINGS: [string, (html: string) => Buffer | null][] = [
+  ['UTF-8, declared so', (h) => Buffer.from(declare(h, 'utf-8'), 'utf8')],
+  ['UTF-8 with a byte order mark', (h) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(declare(h, 'utf-8'), 'utf8')])],
+  ['UTF-8 without any declaration', (h) => Buffer.from(h.replace(/<meta[^>]*charset[^>]*>/gi, '').replace(/(<\?xml[^>]*?)\s+encoding="[^"]*"/i, '$1'), 'utf8')],
+  // only pages whose every character windows-1252 has
+  ['windows-1252, declared so', (h) => (iconv.decode(iconv.encode(h, 'windows-1252'), 'windows-1252') === h ? iconv.encode(declare(h, 'windows-1252'), 'windows-1252') : null)],
+  ['ISO-8859-1, declared so', (h) => (/[^\u0000-\u00ff]/.test(h) ? null : iconv.encode(declare(h, 'iso-8859-1'), 'latin1'))],
+];
+
+describe('the same page in another encoding parses to the same record', () => {
+  test.each(ENCODINGS)('%s', (_name, encode) => {
+    const differing: string[] = [];
+    let encoded = 0;
+    for (const c of PAGES) {
+      const bytes = encode(pageText(c.page));
+      if (!bytes) continue;
+      encoded++;
+      let got: unknown;
+      try {
+        got = parsePage(bytes, c.url);
+      } catch (err) {
+        got = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      }
+      if (!isDeepStrictEqual(got, expectedRecord(c))) differing.push(`${c.page}${typeof got === 'string' ? ` (${got})` : ''}`);
+    }
+    expect(encoded).toBeGreaterThan(PAGES.length / 2);
     expect(differing).toEqual([]);
   });
 });
