@@ -34,6 +34,8 @@ describe('meetings from a calendar', () => {
     expect(agenda.text()).toBe('Zu dieser Sitzung ist keine Tagesordnung bekannt. Ist sie veröffentlicht, steht sie im Original im Ratsinformationssystem.');
     expect(agenda.find('a').attr('href')).toBe(url);
     expect($('section[aria-labelledby="h-docs"] p').text()).toBe('Zu dieser Sitzung sind keine Dokumente bekannt. Einladung und Niederschrift stehen, soweit veröffentlicht, im Original.');
+    // the record's change date is ratsradar's, not the RIS's (a first import of a meeting of 2026 says the import day)
+    expect($('p.source').text()).toMatch(/^Original im Ratsinformationssystem öffnen · in ratsradar zuletzt geändert: \d{2}\.\d{2}\.\d{4}$/);
   });
 
   test('Landkreis Osnabrück (responsive si010_r): to010_r, as its rows link', async () => {
