@@ -3,6 +3,7 @@
  * indexes meetings_date and meetings_org (organization_id, date).
  */
 import type Database from 'better-sqlite3';
+import { isCancelledMeeting } from './queries-agenda';
 import { declareStatements } from './registry';
 
 export interface CalendarMeeting {
@@ -19,6 +20,8 @@ export interface CalendarMeeting {
   room: string | null;
   location: string | null;
   statusText: string | null;
+  /** the RIS marks the meeting as cancelled (stored flag or status text: queries-agenda.ts isCancelledMeeting) */
+  cancelled: boolean;
   url: string | null;
   sourceName: string;
   isDemo: boolean;
@@ -29,10 +32,10 @@ export interface CalendarMeeting {
 
 /** The columns of a CalendarMeeting, over meetings m JOIN sources s LEFT JOIN organizations o (queries-meeting-calendar.ts reads them too). */
 export const COLUMNS = `m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId, m.date,
-  m.start, m."end", m.start_offset AS startOffset, m.end_offset AS endOffset, m.room, m.location, m.status_text AS statusText, m.url, s.name AS sourceName, s.is_demo AS isDemo,
+  m.start, m."end", m.start_offset AS startOffset, m.end_offset AS endOffset, m.room, m.location, m.status_text AS statusText, m.cancelled, m.url, s.name AS sourceName, s.is_demo AS isDemo,
   m.updated_at AS updatedAt, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items`;
 
-export type DbMeeting = Omit<CalendarMeeting, 'isDemo'> & { isDemo: number };
+export type DbMeeting = Omit<CalendarMeeting, 'isDemo' | 'cancelled'> & { isDemo: number; cancelled: number };
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -50,7 +53,7 @@ function prepare(sqlite: Database.Database) {
 // raw SQL: the calendar and feed reads of a motion's page family (bench: fresh render)
 const stmts = declareStatements('queries-calendar', prepare);
 
-export const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1 });
+export const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1, cancelled: isCancelledMeeting(m.cancelled, m.statusText) });
 
 /** Meetings with a date in [from, to], in date order, at most `limit`. */
 export function meetingsBetween(sqlite: Database.Database, from: string, to: string, limit: number): CalendarMeeting[] {

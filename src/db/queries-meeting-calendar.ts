@@ -4,7 +4,7 @@
  * Bounded by LIMIT; read through meetings_date, meetings_org_name and agenda_items_meeting.
  */
 import type Database from 'better-sqlite3';
-import { COLUMNS, type CalendarMeeting, type DbMeeting } from './queries-calendar';
+import { COLUMNS, toMeeting, type CalendarMeeting, type DbMeeting } from './queries-calendar';
 import { declareStatements } from './registry';
 
 export interface CalendarFilter {
@@ -61,7 +61,7 @@ export function loadCalendarMeetings(sqlite: Database.Database, f: CalendarFilte
     : f.committee == null
       ? s.ofSource.all({ source: f.sourceId, from, to, limit })
       : s.ofCommittee.all({ source: f.sourceId, name: f.committee, from, to, limit });
-  return rows.map((m) => ({ ...m, isDemo: m.isDemo === 1 }));
+  return rows.map((m) => ({ ...toMeeting(m), sourceKey: m.sourceKey }));
 }
 
 /** The agenda items of these meetings (their motion where linked), by meeting. */

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { decisionOf, type DecisionView } from '../domain/decisions';
 import { toDecisionItem } from './queries-decisions';
 import type { RawRow } from './raw-rows';
+import { isCancelledMeeting } from './queries-agenda';
 import { declareStatements } from './registry';
 import type { agendaItems } from './schema';
 
@@ -22,6 +23,8 @@ export interface MeetingView {
   room: string | null;
   location: string | null;
   statusText: string | null;
+  /** the RIS marks the meeting as cancelled (stored flag or status text: queries-agenda.ts isCancelledMeeting) */
+  cancelled: boolean;
   updatedAt: string;
 }
 
@@ -81,9 +84,9 @@ type ItemDbRow = Omit<AgendaItemView, 'public' | 'decision'> & Pick<RawRow<typeo
 
 function prepare(sqlite: Database.Database) {
   return {
-    meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo'> & { isDemo: number }>(`SELECT m.id, s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo,
+    meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo' | 'cancelled'> & { isDemo: number; cancelled: number }>(`SELECT m.id, s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo,
       m.external_id AS externalId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
-      m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.updated_at AS updatedAt
+      m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.cancelled, m.updated_at AS updatedAt
       FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
     items: sqlite.prepare<[number], ItemDbRow>(`SELECT a.id, a.number, a.public, a.name,
       COALESCE(p.reference, a.paper_reference) AS paperReference, a.paper_id AS paperId, p.name AS paperName, a.result,
@@ -124,7 +127,7 @@ export function loadMeeting(sqlite: Database.Database, id: number): { meeting: M
     paperId: i.paperId, paperName: i.paperName, result: i.result, resultCode: i.resultCode, url: i.url,
     decision: decisionOf(toDecisionItem(i)),
   }));
-  return { meeting: { ...m, isDemo: m.isDemo === 1 }, items };
+  return { meeting: { ...m, isDemo: m.isDemo === 1, cancelled: isCancelledMeeting(m.cancelled, m.statusText) }, items };
 }
 
 /** The documents known for a meeting: those of the papers on its agenda, in agenda order (at most `limit`). */

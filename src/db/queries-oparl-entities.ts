@@ -12,7 +12,7 @@ import { stmt } from './registry';
 export interface OparlMeetingRow {
   id: number; entity_key: string; url: string | null; name: string | null; organization: string | null; org_key: string | null;
   date: string | null; start: string | null; end: string | null; start_offset: string | null; end_offset: string | null;
-  room: string | null; location: string | null; status_text: string | null; created: string | null; updated_at: string;
+  room: string | null; location: string | null; status_text: string | null; cancelled: number; created: string | null; updated_at: string;
 }
 
 export interface OparlAgendaItemRow {
@@ -38,7 +38,7 @@ const created = (kind: string, alias: string) =>
   `(SELECT min(r.first_seen_at) FROM records r WHERE r.source_id = ${alias}.source_id AND r.kind = '${kind}' AND r.entity_key = ${alias}.entity_key)`;
 
 const MEETING_SQL = `SELECT m.id, m.entity_key, m.url, m.name, m.organization, o.entity_key AS org_key, m.date, m.start, m.end,
-  m.start_offset, m.end_offset, m.room, m.location, m.status_text, ${created('Meeting', 'm')} AS created, m.updated_at
+  m.start_offset, m.end_offset, m.room, m.location, m.status_text, m.cancelled, ${created('Meeting', 'm')} AS created, m.updated_at
   FROM meetings m LEFT JOIN organizations o ON o.id = m.organization_id`;
 
 export function listOparlMeetings(sqlite: Database.Database, f: OparlPageFilter): OparlMeetingRow[] {

@@ -258,6 +258,11 @@ export const meetings = sqliteTable(
     room: text('room'),
     location: text('location'),
     statusText: text('status_text'),
+    /**
+     * 1 where the RIS marks the meeting as cancelled (a record's `cancelled`: the calendar row "ENTFÄLLT!",
+     * "(ABGESAGT!!)", an OParl `cancelled`), else 0; a status text saying so counts too (queries-agenda.ts CANCELLED)
+     */
+    cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false),
     provenance: text('provenance', { mode: 'json' }).$type<Record<string, string>>(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -49,7 +49,7 @@ function prepare(sqlite: Database.Database) {
       external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name', organization: 'organization',
       organization_external_id: 'organizationExternalId', date: 'date', start: 'start', '"end"': 'end',
       start_offset: 'startOffset', end_offset: 'endOffset', room: 'room', location: 'location',
-      status_text: 'statusText', provenance: 'provenance', updated_at: 'now',
+      status_text: 'statusText', cancelled: 'cancelled', provenance: 'provenance', updated_at: 'now',
     }),
     // a changed meeting or paper reference drops the link it had (link.ts makes it again)
     agendaItem: entityStatements<{ id: number; meeting_id: number | null }>(sqlite, 'agenda_items', 'meeting_id', {
@@ -90,7 +90,7 @@ export function writeMeeting(
     externalId: m.sourceId ?? null, system: m.system ?? 'allris3', url: m.url ?? null, name: m.name ?? null,
     organization: m.organization ?? null, organizationExternalId: m.organizationSourceId ?? null, date: m.date ?? null,
     start: m.start ?? null, end: m.end ?? null, startOffset: m.startOffset ?? null, endOffset: m.endOffset ?? null, room: m.room ?? null, location: m.location ?? null,
-    statusText: m.statusText ?? null, provenance: JSON.stringify(provenance),
+    statusText: m.statusText ?? null, cancelled: m.cancelled === true ? 1 : 0, provenance: JSON.stringify(provenance),
   }, isNew);
 }
 

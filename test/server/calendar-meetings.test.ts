@@ -68,4 +68,28 @@ describe('meetings from a calendar', () => {
       expect($('section[aria-labelledby="h-docs"] p').text()).toBe('Zu dieser Sitzung sind keine Dokumente bekannt.');
     }
   });
+
+  test('a meeting its calendar row marks as cancelled is shown so: page status, JSON, the calendar\'s JSON and iCal, OParl', async () => {
+    const id = meetingId('mainz-bingen', 'm.external_id IS NULL AND m.name LIKE ?', '%ABGESAGT%');
+    const $ = cheerio.load((await request(f.app).get(`/meetings/${id}`).expect(200)).text);
+    const facts = $('dl.facts-list').children().toArray().map((el) => $(el).text().trim());
+    expect(facts.slice(facts.indexOf('Status'), facts.indexOf('Status') + 2)).toEqual(['Status', 'abgesagt']);
+    expect(((await request(f.app).get(`/meetings/${id}.json`).expect(200)).body as { cancelled: boolean }).cancelled).toBe(true);
+    const month = (await request(f.app).get('/sitzungen.json?monat=2026-09').expect(200)).body as { month: { items: { id: number; cancelled: boolean }[] } };
+    expect(month.month.items.filter((i) => i.cancelled).map((i) => i.id)).toEqual([id]);
+    const ics = (await request(f.app).get(`/meetings/${id}/calendar.ics`).expect(200)).text;
+    expect(ics).toMatch(/\r\nSTATUS:CANCELLED\r\n/);
+    // a meeting the calendar does not mark: none of it
+    const other = meetingId('bitburg-pruem', 'm.external_id = ?', '1741');
+    expect(((await request(f.app).get(`/meetings/${other}.json`).expect(200)).body as { cancelled: boolean }).cancelled).toBe(false);
+    expect((await request(f.app).get(`/meetings/${other}/calendar.ics`).expect(200)).text).not.toContain('STATUS:CANCELLED');
+  });
+
+  test('OParl: the cancelled meeting carries OParl\'s cancelled flag, the others none', async () => {
+    const key = f.opened.sqlite.prepare("SELECT m.entity_key FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'hamburg-nord' AND m.external_id = '1002587'").pluck().get() as string;
+    const cancelled = (await request(f.app).get(`/oparl/v1.1/bodies/hamburg-nord/meetings/${key}`).expect(200)).body as Record<string, unknown>;
+    expect(cancelled.cancelled).toBe(true);
+    const held = (await request(f.app).get('/oparl/v1.1/bodies/hamburg-nord/meetings/1002655').expect(200)).body as Record<string, unknown>;
+    expect(held).not.toHaveProperty('cancelled');
+  });
 });

@@ -55,6 +55,7 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
     name: m.name,
     organization: committeeJson(links, m.sourceKey, m.organization, m.organizationId),
     ...meetingWhenWhere(m),
+    cancelled: m.cancelled,
     future: input.future,
     updatedAt: m.updatedAt,
     agendaItem: input.items.map((i) => {

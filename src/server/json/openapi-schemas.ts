@@ -112,6 +112,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     room: nstr,
     location: nstr,
     statusText: nstr,
+    cancelled: bool,
     future: bool,
     updatedAt: dateTime,
     agendaItem: arrayOf(obj({

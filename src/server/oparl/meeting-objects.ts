@@ -11,6 +11,7 @@ import {
 import { localToUtc } from '../../util/berlin-time';
 import { compact, deletedObject, isHttp, times, VENDOR, type OparlContext, type OparlJson } from './context';
 import { consultationKey, typeUrl } from './urls';
+import { isCancelledMeeting } from '../../db/queries-agenda';
 
 const V = (name: string) => `${VENDOR}${name}`;
 
@@ -96,6 +97,8 @@ export function meetingObjects(c: OparlContext, meetings: OparlMeetingRow[]): Op
     if (m.url && c.gone.has(m.url)) return deletedObject(id, typeUrl('Meeting'), t);
     return compact({
       id, type: typeUrl('Meeting'), name: m.name, meetingState: m.status_text,
+      // OParl's own flag, where the RIS marks the meeting as cancelled (absent otherwise, as OParl allows)
+      cancelled: isCancelledMeeting(m.cancelled, m.status_text) ? true : null,
       start: instant(m.date, m.start, m.start_offset), end: meetingEnd(m),
       location: c.omitInternal ? null : locationObject(c, m, true),
       organization: m.org_key ? [c.urls.object(c.source.key, 'Organization', m.org_key)] : null,

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
-import type { ICalCalendar } from 'ical-generator';
+import { ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { meetingsBetween, meetingsByIds, meetingsOfOrganization, organizationHeader, type CalendarMeeting } from '../../db/queries-calendar';
 import { loadPaperLinks } from '../../db/queries-meetings';
 import { berlinToUtc, localToUtc } from '../../util/berlin-time';
@@ -58,6 +58,8 @@ interface EventSpec {
   stamp: Date;
   /** iCal SEQUENCE: how often the event was revised (a motion's meeting row: how often its date moved) */
   sequence?: number;
+  /** the RIS marks the meeting as cancelled: STATUS:CANCELLED (calendar programs strike it through or drop it) */
+  cancelled?: boolean;
 }
 
 export function addEvent(cal: ICalCalendar, e: EventSpec): void {
@@ -78,6 +80,7 @@ export function addEvent(cal: ICalCalendar, e: EventSpec): void {
     url: e.url,
     stamp: e.stamp,
     sequence: e.sequence ?? 0,
+    ...(e.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
   });
 }
 
@@ -95,6 +98,7 @@ export function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
     location: place || null,
     url: `${base}/meetings/${m.id}`,
     stamp: toDate(m.updatedAt) ?? new Date(0),
+    cancelled: m.cancelled,
   };
 }
 

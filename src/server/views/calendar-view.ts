@@ -3,7 +3,6 @@
  * or one committee; each meeting with its committee's page, its agenda-check badge and its iCal link.
  */
 import type Database from 'better-sqlite3';
-import { CANCELLED } from '../../db/queries-agenda';
 import type { CityRow } from '../../db/queries-cities';
 import { loadCalendarMeetings, type CalendarEntry, type CalendarFilter } from '../../db/queries-meeting-calendar';
 import type { AgendaBadge } from '../../domain/agenda-badge';
@@ -58,7 +57,7 @@ export function toCalendarItem(m: CalendarEntry, badges: Map<number, AgendaBadge
     sourceName: m.sourceName,
     isDemo: m.isDemo,
     room: [m.room, m.location].filter(Boolean).join(', ') || null,
-    cancelled: m.statusText != null && CANCELLED.test(m.statusText),
+    cancelled: m.cancelled,
     badge: badges.get(m.id) ?? null,
   };
 }
