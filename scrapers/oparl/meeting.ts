@@ -1,7 +1,7 @@
 /**
  * OParl Meeting → MeetingRecord. Times are Europe/Berlin local; ALLRIS's `end` at the midnight after
  * the start is a placeholder and dropped. room / location come from an embedded Location, the status
- * from `meetingState`, the agenda from embedded AgendaItem objects, `cancelled: true` from OParl's `cancelled`. Pure.
+ * from `meetingState`, the agenda from embedded AgendaItem objects, `cancelled: true` from OParl's `cancelled` or a `meetingState` that says so (as the HTML head's status). Pure.
  */
 import type { ParseContext } from '../html/context';
 import type { MeetingRecord } from '../records';
@@ -10,7 +10,7 @@ import { agendaEntry } from './agenda-item';
 import { isNextMidnight, oparlDateTime } from './datetime';
 import { embedded, embeddedList, firstId, firstName, oparlString, type OparlObject } from './quirks';
 import { vendorDate, vendorString, vendorTime } from './ratsradar';
-import { cancelledField } from '../shared/cancelled';
+import { cancelledField, isCancelledText } from '../shared/cancelled';
 
 /** "Rathaus, Markt 1, 12345 Stadt": the Location's description, else its address parts. */
 function locationText(loc: OparlObject): string | null {
@@ -41,6 +41,6 @@ export function mapMeeting(m: OparlObject, ctx: ParseContext): MeetingRecord {
     location: location ? locationText(location) : null,
     statusText: oparlString(m.meetingState),
     agendaItem: embeddedList(m.agendaItem).map(agendaEntry),
-    ...cancelledField(m.cancelled === true),
+    ...cancelledField(m.cancelled === true || isCancelledText(oparlString(m.meetingState))),
   };
 }

@@ -9,28 +9,21 @@ import type { ResultCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
-import type { agendaItems, meetings } from './schema';
+import type { agendaItems } from './schema';
 
 /** An agenda item naming a paper as paperAgendaSql reads it: date, committee and name from its meeting where it has one. */
 export type AgendaDbRow = Pick<RawRow<typeof agendaItems>, 'meeting_id' | 'meeting_external_id' | 'number' | 'result' | 'result_code'> & {
   paper_id: number; date: string | null; organization: string | null; meeting_name: string | null;
-  item_external_id: RawRow<typeof agendaItems>['external_id']; status_text: RawRow<typeof meetings>['status_text'] | null;
+  item_external_id: RawRow<typeof agendaItems>['external_id'];
+  /** meetings.cancelled (null without a meeting row) */
   cancelled: number | null;
 };
 
 /** The reads of the agenda items of the papers `where` picks (`where` gets the paper id column to test). */
 export const paperAgendaSql = (where: (paperId: string) => string) => `SELECT a.paper_id, COALESCE(m.date, a.date) AS date,
   COALESCE(m.organization, a.organization) AS organization, COALESCE(m.name, a.meeting_name) AS meeting_name, a.meeting_id,
-  a.meeting_external_id, a.external_id AS item_external_id, a.number, a.result, a.result_code, m.status_text, m.cancelled
+  a.meeting_external_id, a.external_id AS item_external_id, a.number, a.result, a.result_code, m.cancelled
   FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE ${where('a.paper_id')} ORDER BY a.paper_id, a.id`;
-
-/** A meeting the RIS marks as not taking place ("AUSFALL", "abgesagt", "entfällt"). */
-export const CANCELLED = /ausfall|abgesagt|entf(ä|ae)llt|fällt aus/i;
-
-/** Whether a meeting row is cancelled: its stored flag (a record's `cancelled`), or a status text that says so. */
-export function isCancelledMeeting(cancelled: number | boolean | null | undefined, statusText: string | null | undefined): boolean {
-  return cancelled === 1 || cancelled === true || (statusText != null && CANCELLED.test(statusText));
-}
 
 /** Groups agenda rows by paper, as the domain reads them. */
 export function groupAgenda(rows: readonly AgendaDbRow[]): Map<number, PaperAgendaItem[]> {
@@ -42,7 +35,7 @@ export function groupAgenda(rows: readonly AgendaDbRow[]): Map<number, PaperAgen
       date: r.date, organization: r.organization, meetingName: r.meeting_name, meetingId: r.meeting_id,
       meetingSourceId: r.meeting_external_id, agendaItemSourceId: r.item_external_id, number: r.number,
       result: r.result, resultCode: (r.result_code as ResultCode | null) ?? null,
-      cancelled: isCancelledMeeting(r.cancelled, r.status_text),
+      cancelled: r.cancelled === 1,
     });
   }
   return out;

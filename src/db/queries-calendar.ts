@@ -3,7 +3,6 @@
  * indexes meetings_date and meetings_org (organization_id, date).
  */
 import type Database from 'better-sqlite3';
-import { isCancelledMeeting } from './queries-agenda';
 import { declareStatements } from './registry';
 
 export interface CalendarMeeting {
@@ -20,7 +19,7 @@ export interface CalendarMeeting {
   room: string | null;
   location: string | null;
   statusText: string | null;
-  /** the RIS marks the meeting as cancelled (stored flag or status text: queries-agenda.ts isCancelledMeeting) */
+  /** the RIS marks the meeting as cancelled (meetings.cancelled) */
   cancelled: boolean;
   url: string | null;
   sourceName: string;
@@ -53,7 +52,7 @@ function prepare(sqlite: Database.Database) {
 // raw SQL: the calendar and feed reads of a motion's page family (bench: fresh render)
 const stmts = declareStatements('queries-calendar', prepare);
 
-export const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1, cancelled: isCancelledMeeting(m.cancelled, m.statusText) });
+export const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1, cancelled: m.cancelled === 1 });
 
 /** Meetings with a date in [from, to], in date order, at most `limit`. */
 export function meetingsBetween(sqlite: Database.Database, from: string, to: string, limit: number): CalendarMeeting[] {

@@ -3,7 +3,6 @@ import type Database from 'better-sqlite3';
 import { decisionOf, type DecisionView } from '../domain/decisions';
 import { toDecisionItem } from './queries-decisions';
 import type { RawRow } from './raw-rows';
-import { isCancelledMeeting } from './queries-agenda';
 import { declareStatements } from './registry';
 import type { agendaItems } from './schema';
 
@@ -23,7 +22,7 @@ export interface MeetingView {
   room: string | null;
   location: string | null;
   statusText: string | null;
-  /** the RIS marks the meeting as cancelled (stored flag or status text: queries-agenda.ts isCancelledMeeting) */
+  /** the RIS marks the meeting as cancelled (meetings.cancelled) */
   cancelled: boolean;
   updatedAt: string;
 }
@@ -127,7 +126,7 @@ export function loadMeeting(sqlite: Database.Database, id: number): { meeting: M
     paperId: i.paperId, paperName: i.paperName, result: i.result, resultCode: i.resultCode, url: i.url,
     decision: decisionOf(toDecisionItem(i)),
   }));
-  return { meeting: { ...m, isDemo: m.isDemo === 1, cancelled: isCancelledMeeting(m.cancelled, m.statusText) }, items };
+  return { meeting: { ...m, isDemo: m.isDemo === 1, cancelled: m.cancelled === 1 }, items };
 }
 
 /** The documents known for a meeting: those of the papers on its agenda, in agenda order (at most `limit`). */

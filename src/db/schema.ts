@@ -259,8 +259,8 @@ export const meetings = sqliteTable(
     location: text('location'),
     statusText: text('status_text'),
     /**
-     * 1 where the RIS marks the meeting as cancelled (a record's `cancelled`: the calendar row "ENTFÄLLT!",
-     * "(ABGESAGT!!)", an OParl `cancelled`), else 0; a status text saying so counts too (queries-agenda.ts CANCELLED)
+     * 1 where the RIS marks the meeting as cancelled — the merged record's `cancelled`, which the parsers set
+     * from a calendar row ("ENTFÄLLT!", "(ABGESAGT!!)"), a meeting head's status or OParl — else 0
      */
     cancelled: integer('cancelled', { mode: 'boolean' }).notNull().default(false),
     provenance: text('provenance', { mode: 'json' }).$type<Record<string, string>>(),

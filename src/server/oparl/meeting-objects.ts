@@ -11,7 +11,6 @@ import {
 import { localToUtc } from '../../util/berlin-time';
 import { compact, deletedObject, isHttp, times, VENDOR, type OparlContext, type OparlJson } from './context';
 import { consultationKey, typeUrl } from './urls';
-import { isCancelledMeeting } from '../../db/queries-agenda';
 
 const V = (name: string) => `${VENDOR}${name}`;
 
@@ -98,7 +97,7 @@ export function meetingObjects(c: OparlContext, meetings: OparlMeetingRow[]): Op
     return compact({
       id, type: typeUrl('Meeting'), name: m.name, meetingState: m.status_text,
       // OParl's own flag, where the RIS marks the meeting as cancelled (absent otherwise, as OParl allows)
-      cancelled: isCancelledMeeting(m.cancelled, m.status_text) ? true : null,
+      cancelled: m.cancelled === 1 ? true : null,
       start: instant(m.date, m.start, m.start_offset), end: meetingEnd(m),
       location: c.omitInternal ? null : locationObject(c, m, true),
       organization: m.org_key ? [c.urls.object(c.source.key, 'Organization', m.org_key)] : null,

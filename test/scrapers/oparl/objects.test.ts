@@ -98,13 +98,16 @@ describe('OParl objects (hand-made)', () => {
     });
   });
 
-  it('Meeting with OParl\'s cancelled: true carries cancelled: true; false or absent, no field', () => {
+  it('Meeting with OParl\'s cancelled: true (or a meetingState saying so) carries cancelled: true; false or absent, no field', () => {
     const meeting = (extra: Record<string, unknown>) => parseJson({ id: `${H}/meetings?id=78`, type: `${T}Meeting`, name: 'Sitzung', start: '2026-03-11T16:00:00+01:00', ...extra }) as MeetingRecord;
     expect(meeting({ cancelled: true }).cancelled).toBe(true);
     expect(meeting({ cancelled: false })).not.toHaveProperty('cancelled');
     expect(meeting({})).not.toHaveProperty('cancelled');
     // a value that is not OParl's boolean says nothing
     expect(meeting({ cancelled: 'true' })).not.toHaveProperty('cancelled');
+    // a meetingState that says so, as the HTML head's status does
+    expect(meeting({ meetingState: 'Sitzung abgesagt' }).cancelled).toBe(true);
+    expect(meeting({ meetingState: 'eingeladen' })).not.toHaveProperty('cancelled');
   });
 
   it('AgendaItem on its own, with its meeting embedded and a resolution text', () => {
