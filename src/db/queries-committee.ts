@@ -23,7 +23,13 @@ export interface ComingMeetingRow {
   date: string;
   start: string | null;
   room: string | null;
+  /** the meeting is cancelled (meetings.cancelled) */
+  cancelled: boolean;
 }
+
+/** A meeting row as the committee's statements read it. */
+type MeetingDbRow = Omit<ComingMeetingRow, 'cancelled'> & { cancelled: number };
+const fromDb = (r: MeetingDbRow): ComingMeetingRow => ({ id: r.id, name: r.name, date: r.date, start: r.start, room: r.room, cancelled: r.cancelled === 1 });
 
 /** An agenda item of a coming meeting as the committee page shows it. */
 export interface ComingAgendaItem {
@@ -74,15 +80,16 @@ function prepare(sqlite: Database.Database) {
        WHERE d.source_id = @source AND d.organization = @name AND d.before >= @today AND p.next_organization IS NOT @name
        ORDER BY d.before, d.paper_id LIMIT @limit`,
     ).pluck(),
-    coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, ComingMeetingRow>(
-      `SELECT id, name, date, start, room FROM meetings
-       WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date >= @today
+    // with the cancelled ones (the committee page says so), or without (@held = 1: its next meeting in the list of committees)
+    coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number; held: number }, MeetingDbRow>(
+      `SELECT id, name, date, start, room, cancelled FROM meetings
+       WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date >= @today AND (@held = 0 OR cancelled = 0)
        ORDER BY date, start, id LIMIT @limit`,
     ),
     // the agenda items are counted for the `limit` meetings shown only (counted before the LIMIT, every past meeting was)
-    past: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, ComingMeetingRow & { items: number }>(
-      `SELECT m.id, m.name, m.date, m.start, m.room, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items FROM (
-         SELECT id, name, date, start, room FROM meetings
+    past: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, MeetingDbRow & { items: number }>(
+      `SELECT m.id, m.name, m.date, m.start, m.room, m.cancelled, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items FROM (
+         SELECT id, name, date, start, room, cancelled FROM meetings
          WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date < @today
          ORDER BY date DESC, start DESC, id DESC LIMIT @limit) m
        ORDER BY m.date DESC, m.start DESC, m.id DESC`,
@@ -98,6 +105,7 @@ function prepare(sqlite: Database.Database) {
       `SELECT c.paper_id AS paperId, cm.date, cm.meeting_id AS meetingId
        FROM consultation_meetings cm CROSS JOIN consultations c ON c.id = cm.consultation_id CROSS JOIN papers p ON p.id = c.paper_id
        WHERE cm.source_id = @source AND cm.organization = @name AND cm.date >= @today AND cm.date <= @until
+         AND NOT EXISTS (SELECT 1 FROM meetings mt WHERE mt.id = cm.meeting_id AND mt.cancelled = 1)
        ORDER BY cm.date, p.reference, p.id, cm.consultation_id, cm.position LIMIT @limit`,
     ),
   };
@@ -141,12 +149,18 @@ export function loadDeadlineCandidateIds(sqlite: Database.Database, c: Committee
 }
 
 export function loadComingMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): ComingMeetingRow[] {
-  return stmts(sqlite).coming.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit });
+  return stmts(sqlite).coming.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit, held: 0 }).map(fromDb);
+}
+
+/** The committee's next meeting that is not cancelled, or null. */
+export function loadNextMeeting(sqlite: Database.Database, c: CommitteeRef, today: string): ComingMeetingRow | null {
+  const r = stmts(sqlite).coming.get({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit: 1, held: 1 });
+  return r ? fromDb(r) : null;
 }
 
 /** The committee's latest past meetings, newest first, with their number of agenda items. */
 export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): (ComingMeetingRow & { items: number })[] {
-  return stmts(sqlite).past.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit });
+  return stmts(sqlite).past.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit }).map((r) => ({ ...fromDb(r), items: r.items }));
 }
 
 /** The agenda items of these meetings (in agenda order), by meeting id; a meeting without items is absent. */

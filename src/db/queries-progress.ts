@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
-import type { Paper, Station } from '../domain/paper';
+import type { Paper, Station, StationMeeting } from '../domain/paper';
 import { loadPaperAgendas } from './queries-agenda';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
@@ -28,13 +28,15 @@ export interface ProgressPaper {
 export type StationDbRow = Pick<RawRow<typeof consultations>, 'id' | 'paper_id' | 'organization' | 'role' | 'role_code' | 'station_status'>;
 /** A meeting row of a station as meetingsSql reads it. */
 export type MeetingDbRow = Pick<RawRow<typeof consultationMeetings>,
-  'consultation_id' | 'date' | 'name' | 'meeting_external_id' | 'agenda_item_external_id' | 'result' | 'result_code'>;
+  'consultation_id' | 'date' | 'name' | 'meeting_external_id' | 'agenda_item_external_id' | 'result' | 'result_code'>
+  & { /** the linked meeting's cancelled flag, null when the row links no meeting */ cancelled: number | null };
 
 /** The reads of a Beratungsfolge for the papers `where` picks (`where` gets the paper id column to test). */
 export const stationsSql = (where: (paperId: string) => string) => `SELECT id, paper_id, organization, role, role_code, station_status
   FROM consultations WHERE ${where('paper_id')} ORDER BY paper_id, position`;
 export const meetingsSql = (where: (paperId: string) => string) => `SELECT m.consultation_id, m.date, m.name, m.meeting_external_id,
-  m.agenda_item_external_id, m.result, m.result_code FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
+  m.agenda_item_external_id, m.result, m.result_code, mt.cancelled FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
+  LEFT JOIN meetings mt ON mt.id = m.meeting_id
   WHERE ${where('c.paper_id')} ORDER BY m.consultation_id, m.position`;
 
 /** The Beratungsfolgen of the station and meeting rows (stationsSql and meetingsSql's), by paper id. */
@@ -43,10 +45,12 @@ export function toStations(stations: readonly StationDbRow[], meetings: readonly
   for (const m of meetings) {
     let l = rows.get(m.consultation_id);
     if (!l) rows.set(m.consultation_id, (l = []));
-    l.push({
+    const row: StationMeeting = {
       date: m.date, name: m.name, meetingSourceId: m.meeting_external_id, agendaItemSourceId: m.agenda_item_external_id,
       result: m.result, resultCode: m.result_code as ResultCode,
-    });
+    };
+    if (m.cancelled === 1) row.cancelled = true;
+    l.push(row);
   }
   const out = new Map<number, Station[]>();
   for (const c of stations) {

@@ -1,6 +1,7 @@
 /** The types of agenda items merged into a Beratungsfolge (./agenda-steps.ts), in a module of their own: ./stations.ts reads them, and agenda-steps.ts reads stations.ts. */
-import type { ConsultationMeetingRecord, ConsultationRecord } from '../../scrapers/records';
+import type { ConsultationRecord } from '../../scrapers/records';
 import type { ResultCode } from '../../scrapers/shared/codes';
+import type { StationMeeting } from './paper';
 
 /** An agenda item that names the paper, with its meeting's date and committee. */
 export interface PaperAgendaItem {
@@ -29,7 +30,7 @@ export interface AgendaSource {
   number: string | null;
 }
 
-export interface AgendaMeetingRow extends ConsultationMeetingRecord {
+export interface AgendaMeetingRow extends StationMeeting {
   /** set when the row (date, or only its result) comes from an agenda item */
   agenda?: AgendaSource;
   /** the result was taken from the agenda item (the paper's page shows none) */

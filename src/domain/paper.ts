@@ -3,11 +3,22 @@
  * scraper's record carries beside it. A PaperRecord (scrapers/records.ts) is one, and so is what the
  * database's bulk reads assemble (src/db/queries-progress.ts).
  */
-import type { ConsultationRecord } from '../../scrapers/records';
+import type { ConsultationMeetingRecord, ConsultationRecord } from '../../scrapers/records';
 import type { DatedPaper } from './data-age';
 
+/** A meeting row of a station, with what the database knows of the meeting it is linked to. */
+export interface StationMeeting extends ConsultationMeetingRecord {
+  /**
+   * The meeting the row is linked to is cancelled (a calendar's "ENTFÄLLT!", a meeting page's "abgesagt"):
+   * the row's date is no step, past or coming, until the RIS moves the row. Absent: not known to be.
+   */
+  cancelled?: boolean;
+}
+
 /** One station of a Beratungsfolge with its meeting rows, in page order. */
-export type Station = ConsultationRecord;
+export interface Station extends ConsultationRecord {
+  meetings: StationMeeting[];
+}
 
 export interface Paper extends DatedPaper {
   /** the paper's own date (YYYY-MM-DD), when it has one */

@@ -11,7 +11,8 @@
  *
  * Meeting rows. A row is `past` when its date is before today, or today and it has a result, or it is
  * undated and has a result; it is `future` when its date is after today, or today without a result
- * yet. ("(offen)" and blank results are resultCode 'open', i.e. no result.)
+ * yet. ("(offen)" and blank results are resultCode 'open', i.e. no result.) A row without a result
+ * at a meeting known to be cancelled is neither: the meeting did not and will not take place there.
  *
  * Station status (stations.ts), first rule that applies:
  *  1. shown "Erledigt" → done; shown "Gestoppt" → stopped (the page's word wins over the rows);
@@ -20,7 +21,7 @@
  *     deferred / not-dealt → current (it must come back); closing result (adopted, adopted-amended,
  *     rejected, noted, withdrawn, settled, referred) → done; past row without a known result → done,
  *     except at a decisive station, where the result is still awaited → current;
- *  3. a station still planned with no meeting row at all while a later station of the page is done or
+ *  3. a station still planned with no meeting row (but rows at cancelled meetings) while a later station of the page is done or
  *     current → skipped (a step added from an agenda never skips a station).
  * A station "awaits its result" when it has met (past rows), no row has a result, none is still to
  * come, and the page does not show it "Erledigt" or "Gestoppt".

@@ -72,7 +72,12 @@ export function flagMeeting(m: AgendaMeetingRow, index: number, today: string): 
   const hasResult = m.resultCode !== 'open';
   let past: boolean;
   let future: boolean;
-  if (m.date == null) {
+  if (m.cancelled === true && !hasResult) {
+    // a cancelled meeting did not and will not take place: its date is neither the station's last nor its next
+    // (a result at it says the RIS knows better: the row counts as it reads)
+    past = false;
+    future = false;
+  } else if (m.date == null) {
     past = hasResult;
     future = false;
   } else if (m.date === today) {
@@ -151,7 +156,8 @@ export function deriveStations(consultations: readonly (ConsultationRecord | Age
     };
   });
   for (const s of stations) {
-    if (s.status !== 'planned' || s.meetings.length > 0) continue;
+    // a row only at a cancelled meeting gave the station no meeting either
+    if (s.status !== 'planned' || s.meetings.some((m) => m.past || m.future)) continue;
     if (stations.some((later) => later.index > s.index && !later.fromAgenda && (later.status === 'done' || later.status === 'current'))) {
       s.status = 'skipped';
     }

@@ -3,15 +3,14 @@
  * the new table from the stored progress summaries — exactly the rows src/db/derive.ts writes beside them.
  * The database: a generated one, moved on to a day on which some of its motions have deadlines.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BENCH_TODAY, buildDatabase } from '../../bench/generate';
-import { migrationsFolder, openDb } from '../../src/db/connection';
+import { openDb } from '../../src/db/connection';
 import { refreshDerived } from '../../src/db/derive';
+import { takeBackFrom } from '../helpers/migrations-before';
 import { makeTmpDir } from '../helpers/tmp';
 
-const JOURNAL = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
 
 const tmp = makeTmpDir();
 afterAll(() => tmp.cleanup());
@@ -33,14 +32,10 @@ test('0023 fills paper_deadlines from the stored summaries as derive.ts writes t
   expect(expected.length).toBeGreaterThan(0);
 
   // the database as the schema before 0023 left it: no table, no record of the migration (nor of the later
-  // ones, whose changes are taken back as well: 0024's meetings.cancelled, which it fills again)
+  // ones, whose changes are taken back as well: 0024's meetings.cancelled, which it fills again, 0025's triggers)
   const old = new Database(file);
-  // (drizzle's table has no usable id: its rows are told apart by created_at, the migration's journal time)
-  const since = JOURNAL.entries.find((e) => e.tag === '0023_paper_deadlines')!.when;
-  const later = JOURNAL.entries.filter((e) => e.when >= since).length;
-  expect(old.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(since).changes).toBe(later);
-  old.exec('DROP TABLE paper_deadlines');
-  old.exec('ALTER TABLE meetings DROP COLUMN cancelled');
+  takeBackFrom(old, '0023_paper_deadlines');
+  expect(old.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'paper_deadlines'").pluck().get()).toBe(0);
   old.close();
 
   const upgraded = openDb(file);

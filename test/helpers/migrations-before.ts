@@ -44,3 +44,33 @@ export const INDEX_RENAMES: Record<string, string> = {
 
 /** A column's name today: `column` of `table` as migration 0020 renamed it (unchanged when it did not). */
 export const renamedColumn = (table: string, column: string): string => IDENTITY_RENAMES[table]?.[column] ?? column;
+
+/**
+ * How to take back, on a database of today's schema, each migration an upgrade test runs again — written
+ * out by hand, in the order they ran. A migration after the last one listed here has to be added before
+ * such a test can take it back (takeBackFrom throws).
+ */
+const TAKE_BACK: Record<string, string[]> = {
+  '0023_paper_deadlines': ['DROP TABLE paper_deadlines'],
+  '0024_meetings_cancelled': ['ALTER TABLE meetings DROP COLUMN cancelled'],
+  '0025_cancelled_meetings_derive': ['DROP TRIGGER meetings_cancelled_derive_update', 'DROP TRIGGER consultation_meetings_cancelled_link_derive'],
+};
+
+/**
+ * Turns a database of today's schema into one of the schema before migration `tag`: the migrations from
+ * `tag` on are taken back, the latest first, and their rows in drizzle's journal table deleted (told apart
+ * by created_at, the migration's journal time), so that opening it runs them again.
+ */
+export function takeBackFrom(sqlite: import('better-sqlite3').Database, tag: string): void {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at < 0) throw new Error(`no migration ${tag}`);
+  const later = journal.entries.slice(at);
+  for (const e of [...later].reverse()) {
+    const undo = TAKE_BACK[e.tag];
+    if (!undo) throw new Error(`test/helpers/migrations-before.ts does not know how to take back ${e.tag}`);
+    for (const statement of undo) sqlite.exec(statement);
+  }
+  const deleted = sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(later[0].when).changes;
+  if (deleted !== later.length) throw new Error(`${deleted} journal rows from ${tag} on, ${later.length} expected`);
+}

@@ -160,12 +160,13 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       start: nullable(time),
       name: nstr,
       room: nstr,
+      cancelled: bool,
       published: bool,
       flagged: int,
       hiddenItems: int,
       items: arrayOf(obj({ number: nstr, name: nstr, paperId: nullable(int), paperReference: nstr, links: nullable(ref('ObjectLinks')), plannedOnly: bool, public: bool, check: nullable(check) })),
     })),
-    pastMeetings: arrayOf(obj({ id: int, links: ref('ObjectLinks'), name: nstr, date, start: nullable(time), room: nstr, items: int })),
+    pastMeetings: arrayOf(obj({ id: int, links: ref('ObjectLinks'), name: nstr, date, start: nullable(time), room: nstr, cancelled: bool, items: int })),
     members: arrayOf(obj({ name: str, role: nstr, group: nstr })),
   }, { description: 'A committee (or faction): its queue (null for a faction), coming meetings with agendas and the agenda check, past meetings, members.' }),
   MeetingListPage: obj({
@@ -197,7 +198,7 @@ function recordSchemas(): Record<string, Schema> {
     }, { open: true, description: 'The motion as read from the RIS (CONTRACTS.md, Paper record).' }),
     Progress: obj({
       today: date, countTo: date, state: enumOf(PAPER_STATES), label: str,
-      stations: arrayOf(obj({ index: int, organization: nstr, role: nstr, roleCode, status: enumOf(STATION_STATES), meetings: arrayOf(obj({ date: ndate, past: bool, future: bool }, { open: true })) }, { open: true })),
+      stations: arrayOf(obj({ index: int, organization: nstr, role: nstr, roleCode, status: enumOf(STATION_STATES), meetings: arrayOf(obj({ date: ndate, past: bool, future: bool, cancelled: bool }, { open: true, optional: ['cancelled'] })) }, { open: true })),
       currentStation: nullable(int), next: nullable(obj({ stationIndex: int, organization: nstr, role: nstr, roleCode, date: ndate }, { open: true })),
       awaiting: nullable(obj({}, { open: true })), deadlines: arrayOf(obj({}, { open: true })), decision: nullable(obj({}, { open: true })), decisionDate: ndate,
       deferralCount: int, referralCount: int, lastActivity: ndate, stalledSince: ndate, basis: nullable(obj({}, { open: true })),

@@ -22,6 +22,7 @@ export interface PastMeeting {
   date: string;
   start: string | null;
   room: string | null;
+  cancelled: boolean;
   items: number;
 }
 
@@ -73,6 +74,7 @@ function comingJson(staff: CommitteeModel, links: JsonLinks) {
     start: a.start,
     name: a.name,
     room: a.room,
+    cancelled: a.cancelled,
     published: a.published,
     flagged: a.flagged,
     hiddenItems: a.hidden,
@@ -110,7 +112,7 @@ export function toOrganizationJson(input: OrganizationJsonInput, links: JsonLink
     originalUrl: input.url && /^https?:\/\//i.test(input.url) ? input.url : null,
     queue: staff ? queueJson(staff, input, links) : null,
     coming: staff ? comingJson(staff, links) : [],
-    pastMeetings: input.past.map((m) => ({ id: m.id, links: links.meeting(m.id), name: m.name, date: m.date, start: m.start, room: m.room, items: m.items })),
+    pastMeetings: input.past.map((m) => ({ id: m.id, links: links.meeting(m.id), name: m.name, date: m.date, start: m.start, room: m.room, cancelled: m.cancelled, items: m.items })),
     members: input.members.map((m) => ({ name: m.name, role: m.role, group: m.group })),
   };
 }

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { CityRow } from '../../db/queries-cities';
 import { loadCommitteeNames, type CommitteeName } from '../../db/queries-cities';
-import { loadComingMeetings, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
+import { loadNextMeeting, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
 import { memoByData } from '../data-stamp';
 import { KIND_LABELS } from '../routes/organization';
 import { committeeHref } from './committee-href';
@@ -38,7 +38,7 @@ function committeeRows(sqlite: Database.Database, city: CityRow, today: string):
   const rows = committeeNamesOf(sqlite, city).map((c) => {
     const ref: CommitteeRef = { sourceId: city.id, sourceKey: city.key, sourceName: city.name, isDemo: city.isDemo, name: c.name, organizationId: c.organizationId };
     const isFaction = c.kind === 'faction';
-    const next = loadComingMeetings(sqlite, ref, today, 1)[0] ?? null;
+    const next = loadNextMeeting(sqlite, ref, today);
     return {
       name: c.name,
       organizationId: c.organizationId,

@@ -58,6 +58,8 @@ export interface AgendaView {
   blocking: boolean;
   /** rows of the published agenda not shown here (beyond AGENDA_ROWS, not flagged): see the meeting page */
   hidden: number;
+  /** the meeting is cancelled */
+  cancelled: boolean;
 }
 
 /** The staff view of a committee with page `queuePage` of its queue (pages past the last have an empty queue). */
@@ -112,7 +114,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
         check: l ? checkView(check(l, m.date)) : null,
       };
     });
-    agendas.set(`m${m.id}`, { anchor: `sitzung-${m.id}`, date: m.date, start: m.start, name: m.name, room: m.room, meetingId: m.id, published: items.length > 0, items, flagged: 0, blocking: false, hidden: 0 });
+    agendas.set(`m${m.id}`, { anchor: `sitzung-${m.id}`, date: m.date, start: m.start, name: m.name, room: m.room, meetingId: m.id, published: items.length > 0, items, flagged: 0, blocking: false, hidden: 0, cancelled: m.cancelled });
   }
   const byDate = (date: string) => [...agendas.values()].find((a) => a.date === date && a.meetingId != null);
   for (const r of planned) {
@@ -123,7 +125,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
       if (!a) {
         if (agendas.size >= COMING_LIMIT) continue;
         const anchor = r.meetingId != null ? `sitzung-${r.meetingId}` : `termin-${r.date}`;
-        a = { anchor, date: r.date, start: null, name: null, room: null, meetingId: r.meetingId, published: false, items: [], flagged: 0, blocking: false, hidden: 0 };
+        a = { anchor, date: r.date, start: null, name: null, room: null, meetingId: r.meetingId, published: false, items: [], flagged: 0, blocking: false, hidden: 0, cancelled: false };
         agendas.set(key, a);
       }
     }

@@ -122,7 +122,9 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
       meetings: s.meetings.map((m, j) => {
         const meetingId = links.meetings[i]?.[j] ?? m.agenda?.meetingId ?? null;
         const item = itemOfRow({ ...m, meetingId, agendaItemId: extras.rowLinks?.[i]?.[j]?.agendaItemId ?? null }, s.organization, extras.decisionItems ?? []);
-        return { ...m, meetingId, agendaText: agendaSourceText(m.agenda), ...decisionOf(item) };
+        // a row at a cancelled meeting that counts as no step (stations.ts flagMeeting): "Sitzung abgesagt"
+        const calledOff = m.cancelled === true && !m.past && !m.future;
+        return { ...m, meetingId, calledOff, agendaText: agendaSourceText(m.agenda), ...decisionOf(item) };
       }),
     };
   });
