@@ -12,6 +12,7 @@
  *     no row on or after the item's date, no closing result, and either no dated row at all or a
  *     last past row that holds it (vertagt, nicht behandelt), and is not shown "Erledigt" or
  *     "Gestoppt" → the item becomes a new row of that station, marked as coming from the agenda.
+ *     Rows at a cancelled meeting without a result do not count here (stations.ts calledOff).
  *  3. Otherwise a planned step is added after the last station: the item's committee with no role,
  *     marked as coming from the agenda (`fromAgenda`); later items of that committee add their rows
  *     to it. Such a step never decides the paper, and never makes an earlier station "skipped".
@@ -20,7 +21,7 @@
 import type { ConsultationRecord } from '../../scrapers/records';
 import type { ResultCode } from '../../scrapers/shared/codes';
 import { sameCommittee } from './queue';
-import { CLOSING_RESULTS, HOLDING_RESULTS, readStationStatus } from './stations';
+import { calledOff, CLOSING_RESULTS, HOLDING_RESULTS, readStationStatus } from './stations';
 import type { AgendaConsultation, AgendaMeetingRow, AgendaSource, PaperAgendaItem } from './agenda-types';
 
 export type { AgendaConsultation, AgendaMeetingRow, AgendaSource, PaperAgendaItem } from './agenda-types';
@@ -45,9 +46,11 @@ const ofCommittee = (c: AgendaConsultation, org: string | null) => org == null |
 /** A station of the page that the item can date (rule 2). */
 function datable(c: AgendaConsultation, date: string): boolean {
   if (readStationStatus(c.stationStatus) === 'done' || readStationStatus(c.stationStatus) === 'stopped') return false;
-  if (c.meetings.some((m) => m.date != null && m.date >= date)) return false;
-  if (c.meetings.some((m) => CLOSING_RESULTS.has(m.resultCode))) return false;
-  const dated = c.meetings.filter((m) => m.date != null);
+  // a row at a cancelled meeting holds no date of the station's: the item may date it anew
+  const rows = c.meetings.filter((m) => !calledOff(m));
+  if (rows.some((m) => m.date != null && m.date >= date)) return false;
+  if (rows.some((m) => CLOSING_RESULTS.has(m.resultCode))) return false;
+  const dated = rows.filter((m) => m.date != null);
   if (!dated.length) return true;
   return HOLDING_RESULTS.has(dated[dated.length - 1].resultCode);
 }

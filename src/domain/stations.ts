@@ -6,6 +6,7 @@
 import type { ConsultationRecord } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { AgendaConsultation, AgendaMeetingRow } from './agenda-types';
+import type { StationMeeting } from './paper';
 import type { StationState } from './states';
 
 /** A meeting row of a station, flagged against `today`. */
@@ -68,11 +69,17 @@ export function readStationStatus(text: string | null | undefined): ShownStatus 
   return null;
 }
 
+/**
+ * A row at a meeting known to be cancelled, without a result: no step, past or coming (a result at it
+ * says the RIS knows better than the flag: such a row counts as it reads).
+ */
+export const calledOff = (m: StationMeeting): boolean => m.cancelled === true && m.resultCode === 'open';
+
 export function flagMeeting(m: AgendaMeetingRow, index: number, today: string): MeetingProgress {
   const hasResult = m.resultCode !== 'open';
   let past: boolean;
   let future: boolean;
-  if (m.cancelled === true && !hasResult) {
+  if (calledOff(m)) {
     // a cancelled meeting did not and will not take place: its date is neither the station's last nor its next
     // (a result at it says the RIS knows better: the row counts as it reads)
     past = false;

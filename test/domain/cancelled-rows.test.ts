@@ -58,4 +58,21 @@ describe('rows at a cancelled meeting', () => {
     expect(p.stations.map((s) => s.status)).toEqual(['skipped', 'done']);
     expect(p.state).toBe('decided');
   });
+
+  test('the committee\'s next meeting on the agenda dates the station anew; no step is added after the council', () => {
+    const item = {
+      date: '2026-12-17', organization: 'Bauausschuss', meetingName: 'Sitzung des Bauausschusses', meetingId: 9, meetingSourceId: 'm9',
+      agendaItemSourceId: 'ti1', number: '4', result: null, resultCode: 'open' as const,
+    };
+    const p = progress({ date: '2026-10-01', consultation: [BAU([off('2026-12-10')]), RAT([row('2027-01-20')])] }, TODAY, { agenda: [item] });
+    expect(p.stations.map((s) => [s.organization, s.fromAgenda, s.status, s.nextDate])).toEqual([
+      ['Bauausschuss', false, 'planned', '2026-12-17'],
+      ['Rat', false, 'planned', '2027-01-20'],
+    ]);
+    expect(p.stations[0].meetings.map((m) => [m.date, m.past, m.future, m.agenda?.number ?? null])).toEqual([
+      ['2026-12-10', false, false, null],
+      ['2026-12-17', false, true, '4'],
+    ]);
+    expect(p.next).toMatchObject({ stationIndex: 0, organization: 'Bauausschuss', date: '2026-12-17' });
+  });
 });

@@ -11,7 +11,7 @@ import type { Progress } from '../../domain/progress';
 import { STATE_LABELS, isPaperState } from '../../domain/states';
 import { comparePaths, splitPath, stationPathLabel, type PathMark } from '../../domain/path-diff';
 import { deriveStationDays } from '../../domain/station-days';
-import { risStatusBeside } from '../../domain/stations';
+import { calledOff, risStatusBeside } from '../../domain/stations';
 import { agendaSourceText, awaitingText, committeeName, daysText as daysPhrase, deadlineText } from '../../domain/step-texts';
 import { DATA_MAX_AGE_DAYS, deriveDataAge, heldDates } from '../../domain/data-age';
 import { committeeHref } from './committee-href';
@@ -123,8 +123,7 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
         const meetingId = links.meetings[i]?.[j] ?? m.agenda?.meetingId ?? null;
         const item = itemOfRow({ ...m, meetingId, agendaItemId: extras.rowLinks?.[i]?.[j]?.agendaItemId ?? null }, s.organization, extras.decisionItems ?? []);
         // a row at a cancelled meeting that counts as no step (stations.ts flagMeeting): "Sitzung abgesagt"
-        const calledOff = m.cancelled === true && !m.past && !m.future;
-        return { ...m, meetingId, calledOff, agendaText: agendaSourceText(m.agenda), ...decisionOf(item) };
+        return { ...m, meetingId, calledOff: calledOff(m), agendaText: agendaSourceText(m.agenda), ...decisionOf(item) };
       }),
     };
   });
