@@ -47,6 +47,9 @@ describe('a Beratungsfolge row at a cancelled meeting', () => {
   let bauId: number;
   const derived = () => opened.sqlite.prepare('SELECT state, next_organization AS org, next_date AS date, derived_on AS derivedOn FROM papers WHERE id = ?').get(paperId);
   const text = (s: string) => s.replace(/\s+/g, ' ').trim();
+  /** the motion's iCal events: [day, cancelled] */
+  const icsEvents = async () => (await request(app).get(`/papers/${paperId}/calendar.ics`).expect(200)).text.split('BEGIN:VEVENT').slice(1)
+    .map((e) => [/DTSTART[^:]*:(\d{8})/.exec(e)?.[1], /STATUS:CANCELLED/.test(e)]);
   /** the meeting links in the Bauausschuss's row of the list of committees (its next meeting) */
   const nextMeetingLinks = async () => {
     const $ = cheerio.load((await request(app).get(`/gremien?stadt=${SRC.key}`).expect(200)).text);
@@ -76,6 +79,7 @@ describe('a Beratungsfolge row at a cancelled meeting', () => {
     expect(block.find('.tag').length).toBe(0);
     expect(block.find('td[data-label="Betreff"] .ref').toArray().map((e) => $(e).text())).toEqual(['A/2026/7']);
     expect(await nextMeetingLinks()).toHaveLength(1);
+    expect(await icsEvents()).toEqual([['20261210', false], ['20270120', false]]);
   });
 
   test('the meeting\'s record says cancelled: the import marks the motion for deriving, and the date is no step', () => {
@@ -105,6 +109,10 @@ describe('a Beratungsfolge row at a cancelled meeting', () => {
     expect(body.progress.next).toMatchObject({ organization: 'Rat', date: '2027-01-20' });
   });
 
+  test('the motion\'s iCal keeps the cancelled meeting\'s event, as STATUS:CANCELLED (a subscribed calendar strikes it through)', async () => {
+    expect(await icsEvents()).toEqual([['20261210', true], ['20270120', false]]);
+  });
+
   test('the committee page: the meeting "abgesagt", the motion not planned there; its JSON says cancelled', async () => {
     const $ = cheerio.load((await request(app).get(`/organizations/${bauId}`).expect(200)).text);
     const block = $('#kommende-sitzungen section.agenda-block');
@@ -127,6 +135,7 @@ describe('a Beratungsfolge row at a cancelled meeting', () => {
     const $ = cheerio.load((await request(app).get(`/papers/${paperId}`).expect(200)).text);
     expect($('ul.meetings li').first().attr('class')).toBe('meeting-planned');
     expect(await nextMeetingLinks()).toHaveLength(1);
+    expect(await icsEvents()).toEqual([['20261210', false], ['20270120', false]]);
   });
 
   describe('in either order of reading', () => {

@@ -16,6 +16,7 @@ import { HttpError } from '../http-error';
 import { dayDe, toDate } from '../to-date';
 import { UNKNOWN_COMMITTEE } from '../../domain/explain';
 import { nextStepText } from '../../domain/step-texts';
+import { calledOff } from '../../domain/stations';
 import { parseId } from './ids';
 import { paperOfRoute } from './paper-param';
 import { rowIdentities } from '../../domain/derive-events';
@@ -107,7 +108,7 @@ export function sendIcs(res: Response, cal: ICalCalendar, filename: string): voi
   res.type('text/calendar; charset=utf-8').send(cal.toString());
 }
 
-/** GET /papers/:id/calendar.ics — every planned (future) meeting row of the motion. */
+/** GET /papers/:id/calendar.ics — every planned (future) meeting row of the motion, and those at a coming meeting since cancelled. */
 export function paperCalendarRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const { id, stored, progress: pr } = paperOfRoute(ctx, req.params.id);
@@ -124,7 +125,9 @@ export function paperCalendarRoute(ctx: AppContext) {
     const moves = loadDateMoves(ctx.sqlite, id);
     pr.stations.forEach((s, i) => {
       s.meetings.forEach((row, j) => {
-        if (!row.future || !row.date) return;
+        // a coming row, or one at a coming meeting since cancelled: kept, STATUS:CANCELLED (a calendar strikes it through)
+        const off = calledOff(row) && row.date != null && row.date >= pr.today;
+        if (!row.date || !(row.future || off)) return;
         const meeting = linked.get(meetingOf(i, j) ?? -1);
         const station = `${s.organization ?? UNKNOWN_COMMITTEE}${s.role ? ` (${s.role})` : ''}`;
         const fromAgenda = row.agenda ? ` Laut Tagesordnung der Sitzung vom ${dayDe(row.agenda.date)}.` : '';
@@ -143,6 +146,7 @@ export function paperCalendarRoute(ctx: AppContext) {
           location: meeting ? [meeting.room, meeting.location].filter(Boolean).join(', ') || null : null,
           url: meeting ? `${base}/meetings/${meeting.id}` : `${base}/papers/${id}`,
           stamp: toDate(stored.meta.updatedAt) ?? new Date(0),
+          ...(off ? { cancelled: true } : {}),
         });
       });
     });
