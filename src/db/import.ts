@@ -10,7 +10,7 @@ import type { FileRecord, MeetingRecord, OrganizationRecord, PaperRecord, RisRec
 import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type PaperBefore, type Touched } from './import-batch';
-import { loadEventFacts, writeAgendaEvents, writePaperEvents, type EventContext } from './write-events';
+import { loadEventFacts, writeAgendaEvents, writeCancellationEvents, writePaperEvents, type EventContext } from './write-events';
 import { relinkChanges } from './link';
 import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
@@ -194,7 +194,10 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   b.paperChildren.write(sqlite, sourceId);
   const writtenPapers = [...b.links.papers];
   relinkChanges(sqlite, sourceId, b.links);
-  if (b.events) writeAgendaEvents(sqlite, b.events, b.links.items, b.newPapers);
+  if (b.events) {
+    writeAgendaEvents(sqlite, b.events, b.links.items, b.newPapers);
+    writeCancellationEvents(sqlite, b.events, b.links.meetings, b.newPapers);
+  }
   if (opts.readAt) {
     const read: string[] = [];
     for (const t of b.touched.values()) if (t.kind === 'Paper') read.push(t.key);

@@ -1,7 +1,8 @@
 /**
  * Writes change events (paper_events) in the import's transaction (import.ts): a paper written by the
- * batch is compared with what was stored before (src/domain/derive-events.ts), and an agenda item the
- * batch linked to a known paper for a coming meeting is "on the agenda". One prepared INSERT OR IGNORE
+ * batch is compared with what was stored before (src/domain/derive-events.ts), an agenda item the
+ * batch linked to a known paper for a coming meeting is "on the agenda", and a coming meeting the batch
+ * wrote as cancelled is "meeting_cancelled" for the papers on its agenda or with a row at it. One prepared INSERT OR IGNORE
  * per event: its key (sha1 of the paper's id and the change) is unique, so a change seen again — the
  * same import once more, a page changing back and forth — writes nothing.
  */
@@ -25,6 +26,15 @@ function prepare(sqlite: Database.Database) {
         m.result_code AS resultCode FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id WHERE c.paper_id = ? ORDER BY m.position`,
     ),
     vote: sqlite.prepare<[number, string], string | null>('SELECT vote FROM agenda_items WHERE source_id = ? AND entity_key = ?').pluck(),
+    // the papers at a coming cancelled meeting: on its agenda, or with a Beratungsfolge row linked to it
+    cancelled: sqlite.prepare<{ ids: string; today: string }, { paperId: number; date: string; organization: string | null; name: string | null; meetingId: number; meetingExternalId: string | null }>(
+      `SELECT a.paper_id AS paperId, m.date, m.organization, m.name, m.id AS meetingId, m.external_id AS meetingExternalId
+        FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id
+        WHERE m.id IN (SELECT value FROM json_each(@ids)) AND m.cancelled = 1 AND m.date >= @today AND a.paper_id IS NOT NULL
+      UNION SELECT c.paper_id, m.date, m.organization, m.name, m.id, m.external_id
+        FROM meetings m JOIN consultation_meetings cm ON cm.meeting_id = m.id JOIN consultations c ON c.id = cm.consultation_id
+        WHERE m.id IN (SELECT value FROM json_each(@ids)) AND m.cancelled = 1 AND m.date >= @today`,
+    ),
     agenda: sqlite.prepare<[string, string], { paperId: number; date: string; organization: string | null; meetingExternalId: string | null }>(
       `SELECT a.paper_id AS paperId, m.date, COALESCE(m.organization, a.organization) AS organization, m.external_id AS meetingExternalId
         FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
@@ -101,6 +111,26 @@ export function writeAgendaEvents(sqlite: Database.Database, ctx: EventContext, 
     const where = a.meetingExternalId ? `m:${a.meetingExternalId}` : `d:${a.date}|${a.organization ?? ''}`;
     n += insert(sqlite, ctx, a.paperId, [{
       kind: 'on_agenda', key: `on_agenda|${where}`, happenedOn: a.date, committee: a.organization, payload: { date: a.date },
+    }]);
+  }
+  return n;
+}
+
+/**
+ * "Sitzung abgesagt" for the papers on the agenda of, or with a Beratungsfolge row at, a coming meeting
+ * the batch wrote (`meetingIds`) and that is cancelled; not for papers new in the batch (their "new" says
+ * it all). Keyed by the meeting: a cancellation is announced once, however often it is read again.
+ */
+export function writeCancellationEvents(sqlite: Database.Database, ctx: EventContext, meetingIds: Iterable<number>, newPapers: ReadonlySet<number>): number {
+  const ids = [...meetingIds];
+  if (!ids.length || !ctx.today) return 0;
+  let n = 0;
+  for (const r of stmts(sqlite).cancelled.all({ ids: JSON.stringify(ids), today: ctx.today })) {
+    if (newPapers.has(r.paperId)) continue;
+    const where = r.meetingExternalId ? `m:${r.meetingExternalId}` : `i:${r.meetingId}`;
+    n += insert(sqlite, ctx, r.paperId, [{
+      kind: 'meeting_cancelled', key: `meeting_cancelled|${where}`, happenedOn: r.date, committee: r.organization,
+      payload: r.organization == null ? { date: r.date, meeting: r.name } : { date: r.date },
     }]);
   }
   return n;

@@ -25,6 +25,8 @@ describe('eventSentence', () => {
     ['document', e('document', null, { file: 'Beschlussvorlage.pdf' }), 'Neues Dokument: Beschlussvorlage.pdf'],
     ['Beratungsfolge changed', e('consultation_changed', null, { stations: 3, previousStations: 1 }), 'Beratungsfolge geändert: jetzt 3 Stationen (vorher 1)'],
     ['Beratungsfolge changed to one', e('consultation_changed', null, { stations: 1, previousStations: 2 }), 'Beratungsfolge geändert: jetzt 1 Station (vorher 2)'],
+    ['a meeting cancelled', e('meeting_cancelled', 'Hauptausschuss', { date: '2026-12-03' }, '2026-12-03'), 'Sitzung abgesagt: Hauptausschuss am 03.12.2026'],
+    ['a meeting of no known committee cancelled', e('meeting_cancelled', null, { date: '2026-12-03', meeting: 'Sitzung des Haushaltsausschusses' }, '2026-12-03'), 'Sitzung abgesagt: Sitzung des Haushaltsausschusses am 03.12.2026'],
   ])('%s', (_name, event, sentence) => {
     expect(eventSentence(event)).toBe(sentence);
   });

@@ -13,6 +13,7 @@ import type { MeetingRecord, OrganizationRecord } from '../../scrapers/records';
 import { openDb, type OpenedDb } from '../../src/db/connection';
 import { refreshDerived } from '../../src/db/derive';
 import { importRecords } from '../../src/db/import';
+import { loadEvents } from '../../src/db/queries-events';
 import { createApp } from '../../src/server/app';
 import { paper, station } from '../helpers/records';
 import { makeTmpDir } from '../helpers/tmp';
@@ -107,6 +108,14 @@ describe('a Beratungsfolge row at a cancelled meeting', () => {
     expect(body.progress.stations[0].meetings).toEqual([expect.objectContaining({ date: '2026-12-10', past: false, future: false, cancelled: true })]);
     expect(body.progress.stations[1].meetings[0]).not.toHaveProperty('cancelled');
     expect(body.progress.next).toMatchObject({ organization: 'Rat', date: '2027-01-20' });
+  });
+
+  test('the motion\'s feed announces it once: "Sitzung abgesagt", however often the meeting is read again', async () => {
+    importRecords(opened.sqlite, SRC, [meeting(true)], '2026-11-25T09:00:00Z');
+    const kinds = loadEvents(opened.sqlite, { paperId }).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'meeting_cancelled')).toHaveLength(1);
+    const $ = cheerio.load((await request(app).get(`/papers/${paperId}/feed.atom`).expect(200)).text, { xml: true });
+    expect($('entry > title').toArray().map((t) => $(t).text())).toEqual(['Sitzung abgesagt: Bauausschuss am 10.12.2026', 'Neu erfasst (Vorlage vom 01.10.2026)']);
   });
 
   test('the motion\'s iCal keeps the cancelled meeting\'s event, as STATUS:CANCELLED (a subscribed calendar strikes it through)', async () => {
