@@ -27,6 +27,16 @@ export interface ExplainInput {
 const de = (s: string) => `„${s}“`;
 const en = (s: string) => `“${s}”`;
 
+/** "noch ohne Termin", or "noch ohne neuen Termin (Sitzung am 10.12.2026 abgesagt)" where the step's meeting was cancelled. */
+export function undatedText(next: Pick<NextStep, 'cancelledDate'>): string {
+  return next.cancelledDate ? `noch ohne neuen Termin (Sitzung am ${formatGermanDate(next.cancelledDate)} abgesagt)` : 'noch ohne Termin';
+}
+
+/** "no date yet", or "no new date yet (the meeting on 2026-12-10 was cancelled)". */
+export function undatedTextEn(next: Pick<NextStep, 'cancelledDate'>): string {
+  return next.cancelledDate ? `no new date yet (the meeting on ${next.cancelledDate} was cancelled)` : 'no date yet';
+}
+
 /** What a committee is called where its name is not known (never an empty box or sentence). */
 export const UNKNOWN_COMMITTEE = 'Gremium nicht bekannt';
 
@@ -115,8 +125,10 @@ export function explain(c: ExplainInput): { de: string; en: string } {
     const lastResult = lastMeeting && (HOLDING_RESULTS.has(lastMeeting.resultCode) || lastMeeting.resultCode === 'referred') ? lastMeeting.result : null;
     const whoDe = c.lastRow ? `${orgDe(c.stations[c.lastRow.s])}${lastResult ? `, ${de(lastResult)}` : ''}` : 'Datum der Vorlage';
     const whoEn = c.lastRow ? `${orgEn(c.stations[c.lastRow.s])}${lastResult ? `, ${en(lastResult)}` : ''}` : 'date of the paper';
-    const openDe = c.next ? ` Offen ist noch ${stationDe(c.next)}, ohne Termin.` : '';
-    const openEn = c.next ? ` Still open: ${stationEn(c.next)}, no date.` : '';
+    const offDe = c.next?.cancelledDate ? ` (Sitzung am ${formatGermanDate(c.next.cancelledDate)} abgesagt)` : '';
+    const offEn = c.next?.cancelledDate ? ` (the meeting on ${c.next.cancelledDate} was cancelled)` : '';
+    const openDe = c.next ? ` Offen ist noch ${stationDe(c.next)}, ohne ${offDe ? 'neuen ' : ''}Termin${offDe}.` : '';
+    const openEn = c.next ? ` Still open: ${stationEn(c.next)}, no ${offEn ? 'new ' : ''}date${offEn}.` : '';
     return {
       de: `${headDe}: seit dem ${formatGermanDate(since)} (${whoDe}) ist nichts geschehen und nichts geplant.${openDe}`,
       en: `${headEn}: nothing has happened since ${since} (${whoEn}) and nothing is planned.${openEn}`,
@@ -130,8 +142,8 @@ export function explain(c: ExplainInput): { de: string; en: string } {
       return { de: `${headDe}: ${whenDe}keine Beratungsfolge angegeben.`, en: `${headEn}: ${whenEn}no consultations listed.` };
     }
     return {
-      de: `${headDe}: ${whenDe}noch nicht beraten${c.next ? `; als Nächstes ${stationDe(c.next)}, noch ohne Termin` : ''}.`,
-      en: `${headEn}: ${whenEn}not yet deliberated${c.next ? `; next ${stationEn(c.next)}, no date yet` : ''}.`,
+      de: `${headDe}: ${whenDe}noch nicht beraten${c.next ? `; als Nächstes ${stationDe(c.next)}, ${undatedText(c.next)}` : ''}.`,
+      en: `${headEn}: ${whenEn}not yet deliberated${c.next ? `; next ${stationEn(c.next)}, ${undatedTextEn(c.next)}` : ''}.`,
     };
   }
 
@@ -140,8 +152,8 @@ export function explain(c: ExplainInput): { de: string; en: string } {
     const a = c.awaiting;
     const heldDe = a.date ? `Sitzung am ${formatGermanDate(a.date)}` : 'beraten';
     const heldEn = a.date ? `met on ${a.date}` : 'deliberated';
-    const thenDe = c.next ? `; danach ${stationDe(c.next)}, noch ohne Termin` : '';
-    const thenEn = c.next ? `; then ${stationEn(c.next)}, no date yet` : '';
+    const thenDe = c.next ? `; danach ${stationDe(c.next)}, ${undatedText(c.next)}` : '';
+    const thenEn = c.next ? `; then ${stationEn(c.next)}, ${undatedTextEn(c.next)}` : '';
     return {
       de: `${headDe}: ${stationDe(a)}, ${heldDe}, Ergebnis noch nicht veröffentlicht${thenDe}.`,
       en: `${headEn}: ${stationEn(a)} ${heldEn}, result not yet published${thenEn}.`,
@@ -155,9 +167,13 @@ export function explain(c: ExplainInput): { de: string; en: string } {
     const holding = HOLDING_RESULTS.has(lastMeeting.resultCode);
     nextDe = holding ? 'ein neuer Termin steht noch aus' : 'das Ergebnis steht noch aus';
     nextEn = holding ? 'no new date yet' : 'the result is still outstanding';
+    if (holding && c.next.cancelledDate) {
+      nextDe += ` (Sitzung am ${formatGermanDate(c.next.cancelledDate)} abgesagt)`;
+      nextEn += ` (the meeting on ${c.next.cancelledDate} was cancelled)`;
+    }
   } else if (c.next) {
-    nextDe = `als Nächstes ${stationDe(c.next)}, noch ohne Termin`;
-    nextEn = `next ${stationEn(c.next)}, no date yet`;
+    nextDe = `als Nächstes ${stationDe(c.next)}, ${undatedText(c.next)}`;
+    nextEn = `next ${stationEn(c.next)}, ${undatedTextEn(c.next)}`;
   } else {
     nextDe = 'keine weitere Station vorgesehen und kein Beschluss verzeichnet';
     nextEn = 'no further station listed and no decision recorded';

@@ -4,7 +4,7 @@
  */
 import type { Deadline, Decision, NextStep, RowRef, StateBasis } from './progress-types';
 import type { PaperState } from './states';
-import { isOpen, type StationProgress } from './stations';
+import { calledOff, isOpen, type StationProgress } from './stations';
 
 /** The decision of a paper the RIS marks done at every station (rule 3): the deciding station's last row. */
 export function risDecision(s: StationProgress): Decision {
@@ -64,7 +64,7 @@ export function toNext(s: StationProgress | null, withDate: boolean): NextStep |
   if (s == null) return null;
   const date = withDate ? s.nextDate : null;
   const row = date != null ? s.meetings.find((m) => m.future && m.date === date) : undefined;
-  return {
+  const next: NextStep = {
     stationIndex: s.index,
     organization: s.organization,
     role: s.role,
@@ -72,6 +72,11 @@ export function toNext(s: StationProgress | null, withDate: boolean): NextStep |
     date,
     agenda: row?.agenda ?? null,
   };
+  if (date == null) {
+    const off = s.meetings.filter((m) => calledOff(m) && m.date != null && (s.lastDate == null || (m.date as string) > s.lastDate));
+    if (off.length) next.cancelledDate = off.map((m) => m.date as string).reduce((a, b) => (b > a ? b : a));
+  }
+  return next;
 }
 
 export function basisOf(

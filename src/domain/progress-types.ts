@@ -13,6 +13,12 @@ export interface NextStep {
   date: string | null;
   /** Where that date comes from a published agenda, not the paper's own page: the meeting. */
   agenda: AgendaSource | null;
+  /**
+   * Without a date: the day of the station's meeting that was cancelled (its latest row at a cancelled
+   * meeting, after its last meeting held) — why it has none: "noch ohne neuen Termin (Sitzung am … abgesagt)".
+   * Absent otherwise.
+   */
+  cancelledDate?: string;
 }
 
 /** A committee that has met on the paper and whose result is not published yet. */

@@ -9,16 +9,20 @@
  *  - days: "1 Tag", "46 Tage"; running: "seit 1 Tag", "seit 46 Tagen" (dative plural).
  */
 import { formatGermanDate } from './german-format';
-import { UNKNOWN_COMMITTEE } from './explain';
+import { UNKNOWN_COMMITTEE, undatedText } from './explain';
 import type { AwaitedResult, Deadline, NextStep } from './progress-types';
 
 export const committeeName = (organization: string | null | undefined): string => organization ?? UNKNOWN_COMMITTEE;
 
-/** "Rat der Stadt Musterstadt am 17.12.2026 (Entscheidung)" or "Hauptausschuss (Vorberatung), noch ohne Termin". */
-export function nextStepText(next: Pick<NextStep, 'organization' | 'role' | 'date'>): string {
+/**
+ * "Rat der Stadt Musterstadt am 17.12.2026 (Entscheidung)", "Hauptausschuss (Vorberatung), noch ohne Termin",
+ * or, where its meeting was cancelled, "Hauptausschuss (Vorberatung), noch ohne neuen Termin (Sitzung am 10.12.2026 abgesagt)".
+ */
+export function nextStepText(next: Pick<NextStep, 'organization' | 'role' | 'date' | 'cancelledDate'>): string {
   const role = next.role ? ` (${next.role})` : '';
-  return next.date ? `${committeeName(next.organization)} am ${formatGermanDate(next.date)}${role}` : `${committeeName(next.organization)}${role}, noch ohne Termin`;
+  return next.date ? `${committeeName(next.organization)} am ${formatGermanDate(next.date)}${role}` : `${committeeName(next.organization)}${role}, ${undatedText(next)}`;
 }
+
 
 /** "laut Tagesordnung der Sitzung vom 17.12.2026" — where a date comes from a published agenda. */
 export function agendaSourceText(agenda: { date: string } | null | undefined): string | null {

@@ -4,7 +4,9 @@
  * as it reads (the RIS knows better than the flag).
  */
 import { progress } from '../../src/domain/progress';
+import { toProgressSummary } from '../../src/domain/progress-summary';
 import { flagMeeting } from '../../src/domain/stations';
+import { nextStepText } from '../../src/domain/step-texts';
 import { row, station } from '../helpers/progress-cases/consultations';
 
 const TODAY = '2026-11-24';
@@ -45,12 +47,35 @@ describe('rows at a cancelled meeting', () => {
     expect(p.state).toBe('submitted');
     expect(p.next).toMatchObject({ organization: 'Bauausschuss', date: null });
     expect(p.stations[0]).toMatchObject({ status: 'planned', nextDate: null, awaitingResult: false });
+    // why it has no date: the explanation, the next step's phrase and the summary the lists read say so
+    expect(p.next?.cancelledDate).toBe('2026-12-10');
+    expect(p.explanation).toBe('Eingereicht: am 01.10.2026 vorgelegt, noch nicht beraten; als Nächstes Bauausschuss (Vorberatung), noch ohne neuen Termin (Sitzung am 10.12.2026 abgesagt).');
+    expect(p.explanationEn).toBe('Submitted: dated 2026-10-01, not yet deliberated; next Bauausschuss (Vorberatung), no new date yet (the meeting on 2026-12-10 was cancelled).');
+    expect(nextStepText(p.next!)).toBe('Bauausschuss (Vorberatung), noch ohne neuen Termin (Sitzung am 10.12.2026 abgesagt)');
+    expect(toProgressSummary(p).next).toMatchObject({ date: null, cancelledDate: '2026-12-10' });
+  });
+
+  test('a step with a date, or none and no cancelled meeting, says nothing of a cancellation', () => {
+    const dated = progress({ date: '2026-10-01', consultation: [BAU([off('2026-12-10'), row('2026-12-17')])] }, TODAY);
+    expect(dated.next).toEqual({ stationIndex: 0, organization: 'Bauausschuss', role: 'Vorberatung', roleCode: 'preliminary', date: '2026-12-17', agenda: null });
+    const plain = progress({ date: '2026-10-01', consultation: [BAU([])] }, TODAY);
+    expect(plain.next).not.toHaveProperty('cancelledDate');
+    expect(nextStepText(plain.next!)).toBe('Bauausschuss (Vorberatung), noch ohne Termin');
+    expect(toProgressSummary(plain).next).not.toHaveProperty('cancelledDate');
   });
 
   test('a cancelled meeting gone by is no meeting held: the station does not await a result, its last date stays the one before', () => {
     const p = progress({ date: '2026-10-01', consultation: [BAU([row('2026-10-15', 'vertagt', 'deferred'), off('2026-11-12')]), RAT([])] }, TODAY);
     expect(p.stations[0]).toMatchObject({ status: 'current', lastDate: '2026-10-15', nextDate: null, awaitingResult: false, deferrals: 1 });
     expect(p.lastActivity).toBe('2026-10-15');
+    expect(p.explanation).toBe('In Beratung: zuletzt Bauausschuss am 15.10.2026 („vertagt“); ein neuer Termin steht noch aus (Sitzung am 12.11.2026 abgesagt).');
+  });
+
+  test('a meeting cancelled before the station last met is no reason now', () => {
+    const p = progress({ date: '2026-10-01', consultation: [BAU([off('2026-10-08'), row('2026-10-15', 'vertagt', 'deferred')]), RAT([])] }, TODAY);
+    expect(p.next).toMatchObject({ stationIndex: 0, date: null });
+    expect(p.next).not.toHaveProperty('cancelledDate');
+    expect(p.explanation).toBe('In Beratung: zuletzt Bauausschuss am 15.10.2026 („vertagt“); ein neuer Termin steht noch aus.');
   });
 
   test('a station whose only row was at a cancelled meeting is skipped when a later station has met, as one without rows is', () => {

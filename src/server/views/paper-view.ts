@@ -12,6 +12,7 @@ import { STATE_LABELS, isPaperState } from '../../domain/states';
 import { comparePaths, splitPath, stationPathLabel, type PathMark } from '../../domain/path-diff';
 import { deriveStationDays } from '../../domain/station-days';
 import { calledOff, risStatusBeside } from '../../domain/stations';
+import { undatedText } from '../../domain/explain';
 import { agendaSourceText, awaitingText, committeeName, daysText as daysPhrase, deadlineText } from '../../domain/step-texts';
 import { DATA_MAX_AGE_DAYS, deriveDataAge, heldDates } from '../../domain/data-age';
 import { committeeHref } from './committee-href';
@@ -142,6 +143,8 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
       meetingName: row?.name ?? null,
       committeeHref: st?.committeeHref ?? null,
       agendaText: agendaSourceText(pr.next.agenda),
+      // "noch ohne Termin", or "noch ohne neuen Termin (Sitzung am … abgesagt)"
+      undatedText: undatedText(pr.next),
     };
   }
   const awaiting = pr.awaiting
