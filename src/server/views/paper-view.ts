@@ -167,9 +167,12 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
     decision: pr.decision ? { ...pr.decision, voteText: stations[pr.decision.stationIndex]?.meetings[pr.decision.meetingIndex]?.voteText ?? null } : null,
     stations,
     trackSummary: summary,
-    // "Dauer" only where there is a start and an end; a running count says since when
+    // "Dauer" only where there is a start and an end; a running count says since when — "in Beratung" once a
+    // committee has dealt with it, "vorgelegt" while it has not (the state "eingereicht": "noch nicht beraten")
     totalDaysText: days.total != null
-      ? (days.totalRunning ? `In Beratung ${daysPhrase(days.total, true)}` : `Dauer: ${daysPhrase(days.total, false)} ${days.totalFrom === 'paper' ? 'von der Vorlage' : 'von der ersten'} bis zur letzten Sitzung`)
+      ? (days.totalRunning
+        ? (pr.state === 'submitted' ? `Vorgelegt vor ${days.total === 1 ? '1 Tag' : `${days.total} Tagen`}` : `In Beratung ${daysPhrase(days.total, true)}`)
+        : `Dauer: ${daysPhrase(days.total, false)} ${days.totalFrom === 'paper' ? 'von der Vorlage' : 'von der ersten'} bis zur letzten Sitzung`)
       : null,
     caseMembers: members.length > 1
       ? members.map((m) => ({

@@ -24,6 +24,17 @@ describe('toPaperView (DS/2026/0123 on 2026-11-24)', () => {
   });
   afterAll(() => f.cleanup());
 
+  test('a motion not dealt with yet counts its days as submitted, not as "in Beratung" (Braunschweig 26-29470)', () => {
+    const id = f.idOf('26-29470');
+    const stored = loadPaper(f.opened.sqlite, id)!;
+    const pr = progress(stored.record, TODAY, { agenda: loadPaperAgenda(f.opened.sqlite, id) });
+    const v = toPaperView(stored, pr, TODAY, {});
+    expect([v.state, stored.record.date]).toEqual(['submitted', '2026-09-04']);
+    expect(v.explanation).toMatch(/^Eingereicht: am 04\.09\.2026 vorgelegt, noch nicht beraten; als Nächstes /);
+    // counted up to the day the data is known up to (pr.countTo)
+    expect(v.totalDaysText).toBe(`Vorgelegt vor ${(Date.parse(pr.countTo) - Date.parse('2026-09-04')) / 86_400_000} Tagen`);
+  });
+
   test('title, state and explanation', () => {
     expect(view.title).toBe('DS/2026/0123 – Teilnahme der Stadt Musterstadt am bundesweiten Digitaltag 2027');
     expect([view.state, view.stateLabel, view.deferralCount, view.referralCount]).toEqual(['scheduled', 'terminiert', 0, 0]);
