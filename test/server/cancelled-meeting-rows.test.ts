@@ -132,8 +132,16 @@ describe('a Beratungsfolge row at a cancelled meeting', () => {
     expect(json.coming).toEqual([expect.objectContaining({ date: '2026-12-10', cancelled: true, items: [] })]);
   });
 
-  test('the list of committees gives no cancelled meeting as the next one', async () => {
+  test('the list of committees gives no cancelled meeting as the next one, and counts the motion as the committee page does', async () => {
     expect(await nextMeetingLinks()).toEqual([]);
+    // no longer its next station, but it has to advise before the council: "+1 mit Frist", as the page's queue counts it
+    const $ = cheerio.load((await request(app).get(`/gremien?stadt=${SRC.key}`).expect(200)).text);
+    const row = $('tbody tr').filter((_i, tr) => $(tr).find('td[data-label="Gremium"]').text() === BAU);
+    expect(text(row.find('td[data-label="Warteschlange"]').text())).toBe('0 Vorlagen (+1 mit Frist)');
+    const json = (await request(app).get(`/gremien.json?stadt=${SRC.key}`).expect(200)).body as { groups: { committees: { name: string; queue: number; deadlines: number }[] }[] };
+    expect(json.groups[0].committees.find((c) => c.name === BAU)).toMatchObject({ queue: 0, deadlines: 1 });
+    const page = cheerio.load((await request(app).get(`/organizations/${bauId}`).expect(200)).text);
+    expect(text(page('#warteschlange p.count').text())).toBe('1 Vorlage in der Warteschlange (1 mit Frist vor einer späteren Station)');
   });
 
   test('the meeting is no longer cancelled: everything as before', async () => {

@@ -19,6 +19,7 @@ export function committeeSummaryJson(c: CommitteeListRow, links: JsonLinks) {
     faction: c.isFaction,
     members: c.members,
     queue: c.queue,
+    deadlines: c.deadlines,
     nextMeeting: c.next ? { id: c.next.id, links: links.meeting(c.next.id), date: c.next.date, start: c.next.start } : null,
   };
 }

@@ -36,6 +36,7 @@ export const WAY_SCHEMAS: Record<string, Schema> = {
     faction: bool,
     members: int,
     queue: { ...int, description: 'Motions whose next station it is (0 for a faction).' },
+    deadlines: { ...int, description: 'Motions scheduled at a later station that this committee has to deal with first (its deadline; the committee page counts them to its queue, at most 200; 0 for a faction).' },
     nextMeeting: nullable(obj({ id: int, links: ref('ObjectLinks'), date, start: nullable(time) })),
   }, { description: 'A committee as a city’s list shows it.' }),
   CalendarMeeting: obj({

@@ -1,13 +1,15 @@
 /**
  * The committees of a city as /gremien and /staedte/:key list them: each with its page (the
- * organization row's, else /gremien/:source/:name), its kind, members count, next meeting and queue
- * length (the motions whose derived next station it is: src/db/queries-committee.ts, as its own page
- * counts them without the deadline candidates).
+ * organization row's, else /gremien/:source/:name), its kind, members count, next meeting (not a
+ * cancelled one) and queue length (the motions whose derived next station it is: src/db/queries-committee.ts)
+ * with, apart, those scheduled later that it has to deal with first (its deadlines), which its own page
+ * counts to its queue.
  */
 import type Database from 'better-sqlite3';
 import type { CityRow } from '../../db/queries-cities';
 import { loadCommitteeNames, type CommitteeName } from '../../db/queries-cities';
-import { loadNextMeeting, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
+import { countDeadlineCandidates, loadNextMeeting, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
+import { DEADLINE_LIMIT } from './committee-view';
 import { memoByData } from '../data-stamp';
 import { KIND_LABELS } from '../routes/organization';
 import { committeeHref } from './committee-href';
@@ -22,6 +24,8 @@ export interface CommitteeListRow {
   members: number;
   next: { id: number; date: string; start: string | null } | null;
   queue: number;
+  /** papers scheduled at a later station with a deadline for this committee (the committee page counts them to its queue) */
+  deadlines: number;
 }
 
 /** The city's committees (kept per data stamp, as the lists' facets: a large city's queue counts cost some milliseconds). */
@@ -48,6 +52,7 @@ function committeeRows(sqlite: Database.Database, city: CityRow, today: string):
       members: c.members,
       next: next ? { id: next.id, date: next.date, start: next.start } : null,
       queue: isFaction ? 0 : loadQueueIds(sqlite, ref, 0).total,
+      deadlines: isFaction ? 0 : countDeadlineCandidates(sqlite, ref, today, DEADLINE_LIMIT),
     };
   });
   // committees first, factions after them

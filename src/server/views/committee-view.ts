@@ -21,7 +21,7 @@ export const COMING_LIMIT = 8;
 export const AGENDA_ROWS = 15;
 const PLANNED_LIMIT = 400;
 /** papers scheduled elsewhere with a stored deadline for this committee, at most (they join page 1 of the queue) */
-const DEADLINE_LIMIT = 200;
+export const DEADLINE_LIMIT = 200;
 
 
 function checkView(c: AgendaCheck | null) {
