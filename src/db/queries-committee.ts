@@ -80,12 +80,12 @@ function prepare(sqlite: Database.Database) {
        WHERE d.source_id = @source AND d.organization = @name AND d.before >= @today AND p.next_organization IS NOT @name
        ORDER BY d.before, d.paper_id LIMIT @limit`,
     ).pluck(),
-    // with the cancelled ones (the committee page says so), or without (@held = 1: its next meeting in the list of committees)
     // how many of them (the list of committees), as many as the committee page reads at most
     deadlineCount: sqlite.prepare<{ name: string; source: number; today: string; limit: number }, number>(
       `SELECT COUNT(*) FROM (SELECT 1 FROM paper_deadlines d JOIN papers p ON p.id = d.paper_id
        WHERE d.source_id = @source AND d.organization = @name AND d.before >= @today AND p.next_organization IS NOT @name LIMIT @limit)`,
     ).pluck(),
+    // with the cancelled ones (the committee page says so), or without (@held = 1: its next meeting in the list of committees)
     coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number; held: number }, MeetingDbRow>(
       `SELECT id, name, date, start, room, cancelled FROM meetings
        WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date >= @today AND (@held = 0 OR cancelled = 0)

@@ -28,11 +28,12 @@ function prepare(sqlite: Database.Database) {
     vote: sqlite.prepare<[number, string], string | null>('SELECT vote FROM agenda_items WHERE source_id = ? AND entity_key = ?').pluck(),
     // the papers at a coming cancelled meeting: on its agenda, or with a Beratungsfolge row linked to it
     cancelled: sqlite.prepare<{ ids: string; today: string }, { paperId: number; date: string; organization: string | null; name: string | null; meetingId: number; meetingExternalId: string | null }>(
-      `SELECT a.paper_id AS paperId, m.date, m.organization, m.name, m.id AS meetingId, m.external_id AS meetingExternalId
-        FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id
+      `SELECT a.paper_id AS paperId, m.date, COALESCE(o.name, m.organization) AS organization, m.name, m.id AS meetingId, m.external_id AS meetingExternalId
+        FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id LEFT JOIN organizations o ON o.id = m.organization_id
         WHERE m.id IN (SELECT value FROM json_each(@ids)) AND m.cancelled = 1 AND m.date >= @today AND a.paper_id IS NOT NULL
-      UNION SELECT c.paper_id, m.date, m.organization, m.name, m.id, m.external_id
+      UNION SELECT c.paper_id, m.date, COALESCE(o.name, m.organization), m.name, m.id, m.external_id
         FROM meetings m JOIN consultation_meetings cm ON cm.meeting_id = m.id JOIN consultations c ON c.id = cm.consultation_id
+        LEFT JOIN organizations o ON o.id = m.organization_id
         WHERE m.id IN (SELECT value FROM json_each(@ids)) AND m.cancelled = 1 AND m.date >= @today`,
     ),
     agenda: sqlite.prepare<[string, string], { paperId: number; date: string; organization: string | null; meetingExternalId: string | null }>(

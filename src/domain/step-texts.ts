@@ -23,7 +23,6 @@ export function nextStepText(next: Pick<NextStep, 'organization' | 'role' | 'dat
   return next.date ? `${committeeName(next.organization)} am ${formatGermanDate(next.date)}${role}` : `${committeeName(next.organization)}${role}, ${undatedText(next)}`;
 }
 
-
 /** "laut Tagesordnung der Sitzung vom 17.12.2026" — where a date comes from a published agenda. */
 export function agendaSourceText(agenda: { date: string } | null | undefined): string | null {
   return agenda ? `laut Tagesordnung der Sitzung vom ${formatGermanDate(agenda.date)}` : null;
