@@ -80,11 +80,6 @@ function prepare(sqlite: Database.Database) {
        WHERE d.source_id = @source AND d.organization = @name AND d.before >= @today AND p.next_organization IS NOT @name
        ORDER BY d.before, d.paper_id LIMIT @limit`,
     ).pluck(),
-    // how many of them (the list of committees), as many as the committee page reads at most
-    deadlineCount: sqlite.prepare<{ name: string; source: number; today: string; limit: number }, number>(
-      `SELECT COUNT(*) FROM (SELECT 1 FROM paper_deadlines d JOIN papers p ON p.id = d.paper_id
-       WHERE d.source_id = @source AND d.organization = @name AND d.before >= @today AND p.next_organization IS NOT @name LIMIT @limit)`,
-    ).pluck(),
     // with the cancelled ones (the committee page says so), or without (@held = 1: its next meeting in the list of committees)
     coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number; held: number }, MeetingDbRow>(
       `SELECT id, name, date, start, room, cancelled FROM meetings
@@ -151,11 +146,6 @@ export function loadQueueIds(sqlite: Database.Database, c: CommitteeRef, limit: 
  */
 export function loadDeadlineCandidateIds(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): number[] {
   return stmts(sqlite).deadlineCandidates.all({ name: c.name, source: c.sourceId, today, limit });
-}
-
-/** How many papers loadDeadlineCandidateIds would give (at most `limit`). */
-export function countDeadlineCandidates(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): number {
-  return stmts(sqlite).deadlineCount.get({ name: c.name, source: c.sourceId, today, limit })!;
 }
 
 export function loadComingMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): ComingMeetingRow[] {

@@ -27,14 +27,20 @@ export interface ExplainInput {
 const de = (s: string) => `„${s}“`;
 const en = (s: string) => `“${s}”`;
 
+/** " (Sitzung am 10.12.2026 abgesagt)" where the step's meeting was cancelled, else "". */
+const cancelledNote = (next: Pick<NextStep, 'cancelledDate'>): string =>
+  next.cancelledDate ? ` (Sitzung am ${formatGermanDate(next.cancelledDate)} abgesagt)` : '';
+const cancelledNoteEn = (next: Pick<NextStep, 'cancelledDate'>): string =>
+  next.cancelledDate ? ` (the meeting on ${next.cancelledDate} was cancelled)` : '';
+
 /** "noch ohne Termin", or "noch ohne neuen Termin (Sitzung am 10.12.2026 abgesagt)" where the step's meeting was cancelled. */
 export function undatedText(next: Pick<NextStep, 'cancelledDate'>): string {
-  return next.cancelledDate ? `noch ohne neuen Termin (Sitzung am ${formatGermanDate(next.cancelledDate)} abgesagt)` : 'noch ohne Termin';
+  return next.cancelledDate ? `noch ohne neuen Termin${cancelledNote(next)}` : 'noch ohne Termin';
 }
 
 /** "no date yet", or "no new date yet (the meeting on 2026-12-10 was cancelled)". */
 export function undatedTextEn(next: Pick<NextStep, 'cancelledDate'>): string {
-  return next.cancelledDate ? `no new date yet (the meeting on ${next.cancelledDate} was cancelled)` : 'no date yet';
+  return next.cancelledDate ? `no new date yet${cancelledNoteEn(next)}` : 'no date yet';
 }
 
 /** What a committee is called where its name is not known (never an empty box or sentence). */
@@ -125,10 +131,10 @@ export function explain(c: ExplainInput): { de: string; en: string } {
     const lastResult = lastMeeting && (HOLDING_RESULTS.has(lastMeeting.resultCode) || lastMeeting.resultCode === 'referred') ? lastMeeting.result : null;
     const whoDe = c.lastRow ? `${orgDe(c.stations[c.lastRow.s])}${lastResult ? `, ${de(lastResult)}` : ''}` : 'Datum der Vorlage';
     const whoEn = c.lastRow ? `${orgEn(c.stations[c.lastRow.s])}${lastResult ? `, ${en(lastResult)}` : ''}` : 'date of the paper';
-    const offDe = c.next?.cancelledDate ? ` (Sitzung am ${formatGermanDate(c.next.cancelledDate)} abgesagt)` : '';
-    const offEn = c.next?.cancelledDate ? ` (the meeting on ${c.next.cancelledDate} was cancelled)` : '';
-    const openDe = c.next ? ` Offen ist noch ${stationDe(c.next)}, ohne ${offDe ? 'neuen ' : ''}Termin${offDe}.` : '';
-    const openEn = c.next ? ` Still open: ${stationEn(c.next)}, no ${offEn ? 'new ' : ''}date${offEn}.` : '';
+    const newDe = c.next?.cancelledDate ? 'neuen ' : '';
+    const newEn = c.next?.cancelledDate ? 'new ' : '';
+    const openDe = c.next ? ` Offen ist noch ${stationDe(c.next)}, ohne ${newDe}Termin${cancelledNote(c.next)}.` : '';
+    const openEn = c.next ? ` Still open: ${stationEn(c.next)}, no ${newEn}date${cancelledNoteEn(c.next)}.` : '';
     return {
       de: `${headDe}: seit dem ${formatGermanDate(since)} (${whoDe}) ist nichts geschehen und nichts geplant.${openDe}`,
       en: `${headEn}: nothing has happened since ${since} (${whoEn}) and nothing is planned.${openEn}`,
@@ -165,12 +171,8 @@ export function explain(c: ExplainInput): { de: string; en: string } {
   if (c.next && lastStation && c.next.stationIndex === lastStation.index && lastStation.status === 'current') {
     const lastMeeting = lastStation.meetings[(c.lastRow as RowRef).m];
     const holding = HOLDING_RESULTS.has(lastMeeting.resultCode);
-    nextDe = holding ? 'ein neuer Termin steht noch aus' : 'das Ergebnis steht noch aus';
-    nextEn = holding ? 'no new date yet' : 'the result is still outstanding';
-    if (holding && c.next.cancelledDate) {
-      nextDe += ` (Sitzung am ${formatGermanDate(c.next.cancelledDate)} abgesagt)`;
-      nextEn += ` (the meeting on ${c.next.cancelledDate} was cancelled)`;
-    }
+    nextDe = holding ? `ein neuer Termin steht noch aus${cancelledNote(c.next)}` : 'das Ergebnis steht noch aus';
+    nextEn = holding ? `no new date yet${cancelledNoteEn(c.next)}` : 'the result is still outstanding';
   } else if (c.next) {
     nextDe = `als Nächstes ${stationDe(c.next)}, ${undatedText(c.next)}`;
     nextEn = `next ${stationEn(c.next)}, ${undatedTextEn(c.next)}`;

@@ -38,8 +38,14 @@ export function deadlineText(d: Pick<Deadline, 'before' | 'nextOrganization'>): 
   return `muss vor dem ${formatGermanDate(d.before)} beraten werden — ${committeeName(d.nextOrganization)}`;
 }
 
+/** "1 Tag", "46 Tagen" (dative plural, after "seit" and "vor"). */
+const daysDative = (days: number): string => (days === 1 ? '1 Tag' : `${days} Tagen`);
+
 /** "1 Tag", "46 Tage"; running (counted up to today): "seit 1 Tag", "seit 46 Tagen". */
 export function daysText(days: number, running: boolean): string {
-  if (running) return days === 1 ? 'seit 1 Tag' : `seit ${days} Tagen`;
+  if (running) return `seit ${daysDative(days)}`;
   return days === 1 ? '1 Tag' : `${days} Tage`;
 }
+
+/** "vor 1 Tag", "vor 46 Tagen". */
+export const daysAgoText = (days: number): string => `vor ${daysDative(days)}`;

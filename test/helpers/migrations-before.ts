@@ -6,11 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { migrationsFolder } from '../../src/db/connection';
 
+/** drizzle's journal of the migrations: their tags and journal times, in order. */
+const readJournal = (): { entries: { tag: string; when: number }[] } =>
+  JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8'));
+
 /** A copy (under `dir`) of the migrations folder that knows the migrations before `tag`. */
 export function migrationsBefore(dir: string, tag: string): string {
   const out = path.join(dir, `before-${tag}`);
   fs.mkdirSync(path.join(out, 'meta'), { recursive: true });
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const journal = readJournal();
   const at = journal.entries.findIndex((e) => e.tag === tag);
   if (at <= 0) throw new Error(`no migration ${tag} after the first`);
   const entries = journal.entries.slice(0, at);
@@ -62,7 +66,7 @@ const TAKE_BACK: Record<string, string[]> = {
  * by created_at, the migration's journal time), so that opening it runs them again.
  */
 export function takeBackFrom(sqlite: import('better-sqlite3').Database, tag: string): void {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+  const journal = readJournal();
   const at = journal.entries.findIndex((e) => e.tag === tag);
   if (at < 0) throw new Error(`no migration ${tag}`);
   const later = journal.entries.slice(at);

@@ -146,7 +146,7 @@ export function paperCalendarRoute(ctx: AppContext) {
           location: meeting ? [meeting.room, meeting.location].filter(Boolean).join(', ') || null : null,
           url: meeting ? `${base}/meetings/${meeting.id}` : `${base}/papers/${id}`,
           stamp: toDate(stored.meta.updatedAt) ?? new Date(0),
-          ...(off ? { cancelled: true } : {}),
+          cancelled: off,
         });
       });
     });

@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { CityRow } from '../../db/queries-cities';
 import { loadCommitteeNames, type CommitteeName } from '../../db/queries-cities';
-import { countDeadlineCandidates, loadNextMeeting, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
+import { loadDeadlineCandidateIds, loadNextMeeting, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
 import { DEADLINE_LIMIT } from './committee-view';
 import { memoByData } from '../data-stamp';
 import { KIND_LABELS } from '../routes/organization';
@@ -52,7 +52,7 @@ function committeeRows(sqlite: Database.Database, city: CityRow, today: string):
       members: c.members,
       next: next ? { id: next.id, date: next.date, start: next.start } : null,
       queue: isFaction ? 0 : loadQueueIds(sqlite, ref, 0).total,
-      deadlines: isFaction ? 0 : countDeadlineCandidates(sqlite, ref, today, DEADLINE_LIMIT),
+      deadlines: isFaction ? 0 : loadDeadlineCandidateIds(sqlite, ref, today, DEADLINE_LIMIT).length,
     };
   });
   // committees first, factions after them

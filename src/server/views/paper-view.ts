@@ -13,7 +13,7 @@ import { comparePaths, splitPath, stationPathLabel, type PathMark } from '../../
 import { deriveStationDays } from '../../domain/station-days';
 import { calledOff, risStatusBeside } from '../../domain/stations';
 import { undatedText } from '../../domain/explain';
-import { agendaSourceText, awaitingText, committeeName, daysText as daysPhrase, deadlineText } from '../../domain/step-texts';
+import { agendaSourceText, awaitingText, committeeName, daysAgoText, daysText as daysPhrase, deadlineText } from '../../domain/step-texts';
 import { DATA_MAX_AGE_DAYS, deriveDataAge, heldDates } from '../../domain/data-age';
 import { committeeHref } from './committee-href';
 import { decisionOf, itemOfRow, type DecisionItem } from '../../domain/decisions';
@@ -171,7 +171,7 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
     // committee has dealt with it, "vorgelegt" while it has not (the state "eingereicht": "noch nicht beraten")
     totalDaysText: days.total != null
       ? (days.totalRunning
-        ? (pr.state === 'submitted' ? `Vorgelegt vor ${days.total === 1 ? '1 Tag' : `${days.total} Tagen`}` : `In Beratung ${daysPhrase(days.total, true)}`)
+        ? (pr.state === 'submitted' ? `Vorgelegt ${daysAgoText(days.total)}` : `In Beratung ${daysPhrase(days.total, true)}`)
         : `Dauer: ${daysPhrase(days.total, false)} ${days.totalFrom === 'paper' ? 'von der Vorlage' : 'von der ersten'} bis zur letzten Sitzung`)
       : null,
     caseMembers: members.length > 1
