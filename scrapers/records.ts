@@ -30,6 +30,12 @@ export type StationStatus = 'Erledigt' | 'Geplant' | 'Bereit' | 'Gestoppt';
 
 export interface ConsultationRecord {
   organization: string | null;
+  /**
+   * The committee's own id where the source gives one (an OParl Consultation's first Organization URL);
+   * absent otherwise. An addition to the record contract (format 1, optional): OParl names a station's
+   * committee by URL only, and the import takes its name from that Organization once it is known.
+   */
+  organizationSourceId?: string;
   role: string | null;
   roleCode: RoleCode | null;
   /** As shown on the page (Erledigt, Geplant, Bereit, Gestoppt, or another word); null where the page has none. */

@@ -6,7 +6,7 @@
 import { classifyResult, classifyRole, cleanResultText } from '../shared/codes';
 import type { ConsultationMeetingRecord, ConsultationRecord } from '../records';
 import { oparlDate } from './datetime';
-import { embedded, firstName, idOf, isObject, oparlString, type OparlObject } from './quirks';
+import { embedded, embeddedList, firstId, firstName, idOf, isObject, oparlString, type OparlObject } from './quirks';
 
 function meetingRow(c: OparlObject): ConsultationMeetingRecord | null {
   const agendaItem = isObject(c.agendaItem) ? c.agendaItem : null;
@@ -29,8 +29,15 @@ function meetingRow(c: OparlObject): ConsultationMeetingRecord | null {
 export function mapConsultation(c: OparlObject): ConsultationRecord {
   const role = oparlString(c.role);
   const row = meetingRow(c);
+  const organization = firstName(c.organization);
+  // the id of the Organization the name is from, else of the first one named (by URL: OParl's usual form)
+  const organizationSourceId = organization != null
+    ? idOf(embeddedList(c.organization).find((o) => oparlString(o.name) === organization))
+    : firstId(c.organization);
   return {
-    organization: firstName(c.organization),
+    // the import names a station from the Organization with this id once it has it (src/db/station-names.ts)
+    organization,
+    ...(organizationSourceId ? { organizationSourceId } : {}),
     role,
     roleCode: classifyRole(role),
     stationStatus: null,

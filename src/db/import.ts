@@ -17,6 +17,7 @@ import { todayInBerlin } from '../util/clock';
 import { mergeFacets, mergePaperFacets, type Facet } from './merge';
 import { addRecord } from './record-facets';
 import { keepNotShown } from './shrink-guard';
+import { namedStations } from './station-names';
 import { writePaper } from './write-paper';
 import { writeAgendaItem, writeFile, writeMeeting, writeOrganization, writePerson, type MergedAgendaItem } from './write-entities';
 import { declareStatements } from './registry';
@@ -139,7 +140,8 @@ function materialise(b: Batch, t: Touched): void {
  * its page is ratsradar learning more, not the paper changing.
  */
 function paperEvents(b: Batch, ctx: EventContext, id: number, before: PaperBefore | null, record: PaperRecord): void {
-  const after = { date: record.date, consultation: record.consultation ?? [], files: record.files ?? [] };
+  // the stations as their rows will name them (station-names.ts), as the stored ones before are named
+  const after = { date: record.date, consultation: namedStations(b.sqlite, b.sourceId, record.consultation), files: record.files ?? [] };
   if (!before) {
     b.newPapers.add(id);
     writePaperEvents(b.sqlite, ctx, id, null, after);

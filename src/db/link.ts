@@ -2,7 +2,8 @@
  * Links records that arrived in any order: a paper's meeting rows → meetings and agenda items (by
  * SILFDNR / TOLFDNR, or OParl ids, else by date and committee), agenda items → their meeting and their
  * paper (by VOLFDNR, else reference), meetings → their committee (by AULFDNR/GRLFDNR/PALFDNR, else
- * name). A link, once made, stays; only rows still unlinked are looked at.
+ * name), and stations that name their committee by id (OParl) → its name (station-names.ts). A link,
+ * once made, stays; only rows still unlinked are looked at (a station's name follows its committee's).
  *
  * Every import relinks only what its writes can have changed (relinkChanges): the rows it wrote, and
  * the unlinked rows that point at a row it wrote — by the keys that row has now, and, for the links
@@ -12,6 +13,7 @@
  */
 import type Database from 'better-sqlite3';
 import { declareStatements } from './registry';
+import { nameAllStations, nameStationsOf } from './station-names';
 
 /** The smallest id of `table` in `source` whose column (any of `columns`) equals `value`; one index lookup per column. */
 function firstMatch(table: string, columns: string[], value: string, source: string): string {
@@ -150,6 +152,8 @@ function prepare(sqlite: Database.Database) {
         AND cm.source_id = @source AND cm.organization = m.organization AND cm.date = m.date AND +cm.meeting_id IS NULL
       UNION SELECT id FROM consultation_meetings WHERE date IN (SELECT value FROM json_each(@dates)) AND +source_id = @source
         AND +meeting_id IS NULL`),
+    /** the unlinked meeting rows of stations named anew (by date and committee, they may find their meeting now) */
+    rowsOfStations: pluck(`SELECT cm.id FROM consultation_meetings cm WHERE cm.consultation_id IN ${ids('stations')} AND +cm.meeting_id IS NULL`),
     /** a paper's meeting rows that may now find their agenda item by its id */
     rowsOfItems: pluck(`${rowsWhere('agenda_item_external_id', keysOf('agenda_items', ITEM_KEYS, 'items'))}
       AND agenda_item_external_id IS NOT NULL AND +agenda_item_id IS NULL`),
@@ -164,6 +168,7 @@ const stmts = declareStatements('link', prepare);
 
 /** Relinks every unlinked row of a source (the import relinks only what it changed: relinkChanges). */
 export function relink(sqlite: Database.Database, sourceId: number): void {
+  nameAllStations(sqlite, sourceId);
   for (const st of stmts(sqlite).whole) st.run({ source: sourceId });
 }
 
@@ -200,9 +205,14 @@ export function relinkChanges(sqlite: Database.Database, sourceId: number, chang
   };
   // a candidate list may hold rows that an earlier link makes meanwhile: each link's own condition skips them
   const c = changes;
+  // stations that name a written organization by id take its name first (their rows may then link by it)
+  const named = nameStationsOf(sqlite, sourceId, c.organizations);
   const items = json(c.items.size + c.meetings.size + c.papers.size + c.oldReferences.size ? s.itemsToLink.all(params) : []);
   const meetings = json(c.meetings.size + c.organizations.size ? s.meetingsToLink.all(params) : []);
-  const rows = c.papers.size + c.meetings.size + c.oldMeetingDates.size ? s.rowsToLink.all(params) : [];
+  const rows = [
+    ...(c.papers.size + c.meetings.size + c.oldMeetingDates.size ? s.rowsToLink.all(params) : []),
+    ...(named.length ? s.rowsOfStations.all({ stations: json(named) }) : []),
+  ];
   const run = (step: number, list: string) => {
     if (list !== '[]') s.some[step].run({ source: sourceId, rows: list });
   };

@@ -114,12 +114,18 @@ export const consultations = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     paperId: integer('paper_id').notNull().references(() => papers.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
+    /** the committee's name: as the record gives it, else that of the Organization `organizationExternalId` names (station-names.ts) */
     organization: text('organization'),
+    /** the committee's id in the source where the record gives one (an OParl Organization URL) */
+    organizationExternalId: text('organization_external_id'),
     role: text('role'),
     roleCode: text('role_code'),
     stationStatus: text('station_status'),
   },
-  (t) => [uniqueIndex('consultations_paper_position').on(t.paperId, t.position), index('consultations_organization').on(t.organization)],
+  (t) => [
+    uniqueIndex('consultations_paper_position').on(t.paperId, t.position), index('consultations_organization').on(t.organization),
+    index('consultations_organization_external_id').on(t.organizationExternalId).where(sql`${t.organizationExternalId} IS NOT NULL`),
+  ],
 );
 
 /** A meeting row of a station. */
@@ -206,6 +212,8 @@ export const organizations = sqliteTable(
     index('organizations_name').on(t.sourceId, t.name),
     // link.ts: meetings find their committee by AULFDNR / GRLFDNR
     index('organizations_external_id').on(t.sourceId, t.externalId),
+    // station-names.ts: an OParl station names its committee by the Organization's URL
+    index('organizations_oparl').on(t.sourceId, t.oparlId).where(sql`${t.oparlId} IS NOT NULL`),
   ],
 );
 

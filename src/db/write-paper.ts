@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
 import { digest } from './facets';
 import { indexPaper } from './search-index';
+import { namedStations } from './station-names';
 import { declareStatements } from './registry';
 
 interface FileState {
@@ -31,9 +32,8 @@ function prepare(sqlite: Database.Database) {
       files=@files, text=@text, record_hash=@recordHash, updated_at=@now, provenance=@provenance, oparl_id=@oparlId,
       derived_on=NULL WHERE id=@id`),
     deleteStations: sqlite.prepare('DELETE FROM consultations WHERE paper_id = ?'),
-    insertStation: sqlite.prepare(
-      'INSERT INTO consultations (paper_id, position, organization, role, role_code, station_status) VALUES (?, ?, ?, ?, ?, ?)',
-    ),
+    insertStation: sqlite.prepare(`INSERT INTO consultations (paper_id, position, organization, organization_external_id, role, role_code,
+      station_status) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     insertMeeting: sqlite.prepare(`INSERT INTO consultation_meetings (consultation_id, position, date, name, meeting_external_id,
       agenda_item_external_id, result, result_code, source_id, organization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     deleteFiles: sqlite.prepare('DELETE FROM files WHERE paper_id = ? AND entity_key IS NULL'),
@@ -74,8 +74,10 @@ export class PaperChildren {
     }
     const stations: { id: number; station: PaperRecord['consultation'][number] }[] = [];
     for (const { id, paper } of this.papers) {
-      (paper.consultation ?? []).forEach((c, i) => {
-        stations.push({ id: Number(s.insertStation.run(id, i, c.organization, c.role, c.roleCode, c.stationStatus).lastInsertRowid), station: c });
+      // a station named by id only (OParl) takes its Organization's name where the source's is known
+      namedStations(sqlite, sourceId, paper.consultation).forEach((c, i) => {
+        const row = s.insertStation.run(id, i, c.organization, c.organizationSourceId ?? null, c.role, c.roleCode, c.stationStatus);
+        stations.push({ id: Number(row.lastInsertRowid), station: c });
       });
     }
     for (const { id, station: c } of stations) {

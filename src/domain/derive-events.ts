@@ -96,11 +96,23 @@ function rowEvents(station: Station, key: string, row: Row, position: number, be
   }
 }
 
+/**
+ * The stations before, each whose committee was not known named as the station at its place after is, where
+ * that one has the same role and a name (an OParl station named by its Organization's URL only, named once
+ * that Organization was read): learning a name is no new station.
+ */
+function namedSince(before: Station[], after: Station[]): Station[] {
+  return before.map((b, i) => {
+    const a = after[i];
+    return b.organization == null && a?.organization != null && a.roleCode === b.roleCode ? { ...b, organization: a.organization } : b;
+  });
+}
+
 /** The events between two states of one motion (`before` null: it is new). */
 export function deriveEvents(before: EventFacts | null, after: EventFacts, today: string, voteOf?: VoteOf): EventDraft[] {
   if (!before) return [{ kind: 'new', key: 'new', happenedOn: after.date, committee: null, payload: { date: after.date } }];
   const out: EventDraft[] = [];
-  const beforeKeys = stationKeys(before.consultation);
+  const beforeKeys = stationKeys(namedSince(before.consultation, after.consultation));
   const afterKeys = stationKeys(after.consultation);
   const beforeIndex = new Map(beforeKeys.map((k, i) => [k, i]));
   const matched: number[] = [];

@@ -56,7 +56,9 @@ test('0025 marks the motions at a cancelled meeting for deriving, keeps every ro
 
   const upgraded = openDb(file);
   try {
-    for (const t of TABLES) expect([t, rowsOf(upgraded.sqlite, t)]).toEqual([t, before[t]]);
+    // (the migrations after 0025 ran too: 0026 gives every station a committee id column, null for these ALLRIS stations)
+    const withLater = (t: string, rows: unknown[]) => (t === 'consultations' ? rows.map((r) => ({ ...(r as object), organization_external_id: null })) : rows);
+    for (const t of TABLES) expect([t, rowsOf(upgraded.sqlite, t)]).toEqual([t, withLater(t, before[t])]);
     // the motion at the cancelled meeting is marked, nothing else of any paper changed
     const strip = (rows: unknown[]) => rows.map((r) => ({ ...(r as Record<string, unknown>), derived_on: null }));
     expect(strip(rowsOf(upgraded.sqlite, 'papers'))).toEqual(strip(papersBefore));

@@ -59,8 +59,10 @@ function copyUnderOldNames(old: Database.Database, from: string): void {
   old.exec('DETACH DATABASE filled');
 }
 
-/** Columns later migrations add to the tables 0020 renames in (0024: the cancelled flag, filled from the stored records). */
-const LATER_COLUMNS: Record<string, string[]> = { meetings: ['cancelled'] };
+/** Columns later migrations add to the tables 0020 renames in (0024: the cancelled flag, filled from the stored records; 0026: a station's committee id). */
+const LATER_COLUMNS: Record<string, string[]> = { meetings: ['cancelled'], consultations: ['organization_external_id'] };
+/** … and those of them a migration cannot fill (0026: a station's committee id; the stored records lack it) */
+const NOT_FILLED: Record<string, string[]> = { consultations: ['organization_external_id'] };
 
 describe('migration 0020 (identity vocabulary) on a database of the schema before it', () => {
   test('keeps every row of every table, each value under its column\'s new name, and the app serves from it', async () => {
@@ -109,11 +111,17 @@ describe('migration 0020 (identity vocabulary) on a database of the schema befor
         after.forEach((row, i) => {
           expect(Object.fromEntries(Object.keys(before[t][i]).map((c) => [c, row[renamedColumn(t, c)]]))).toEqual(before[t][i]);
         });
-        // and the same as the database the rows came from
-        expect(after).toEqual(filledTables[t]);
+        // and the same as the database the rows came from, but for what no migration can know (0026: a station's
+        // committee id, which the stored records do not hold: `ratsradar reparse` reads it from the stored pages)
+        const unknown = NOT_FILLED[t] ?? [];
+        expect(after).toEqual(filledTables[t].map((row) => ({ ...row, ...Object.fromEntries(unknown.map((c) => [c, null])) })));
       }
       // renamed, and the indexes later migrations add (0022: the alert queue by subscription; 0023: deadlines by committee)
-      expect(indexNames(sqlite)).toEqual([...indexesBefore.map((n) => INDEX_RENAMES[n] ?? n), 'alert_outbox_subscription', 'paper_deadlines_committee'].sort());
+      // (0026: stations and organizations by OParl id)
+      expect(indexNames(sqlite)).toEqual([
+        ...indexesBefore.map((n) => INDEX_RENAMES[n] ?? n), 'alert_outbox_subscription', 'paper_deadlines_committee',
+        'consultations_organization_external_id', 'organizations_oparl',
+      ].sort());
       expect(indexNames(sqlite)).not.toContain('papers_sid');
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);

@@ -6,7 +6,7 @@ import { deriveEvents, type EventFacts } from '../../src/domain/derive-events';
 const TODAY = '2026-11-24';
 const row = (date: string | null, resultCode: ResultCode = 'open', meetingSourceId: string | null = null): ConsultationMeetingRecord =>
   ({ date, name: null, meetingSourceId, agendaItemSourceId: null, result: null, resultCode });
-const st = (organization: string, roleCode: RoleCode, meetings: ConsultationMeetingRecord[] = [], stationStatus: string | null = null) =>
+const st = (organization: string | null, roleCode: RoleCode, meetings: ConsultationMeetingRecord[] = [], stationStatus: string | null = null) =>
   ({ organization, roleCode, stationStatus, meetings });
 const facts = (consultation: EventFacts['consultation'], files: string[] = [], date: string | null = '2026-09-22'): EventFacts =>
   ({ date, consultation, files: files.map((name) => ({ name, url: `https://x.example/${name}` })) });
@@ -39,6 +39,12 @@ const CASES: [string, EventFacts | null, EventFacts, [string, string | null, Rec
   ['a result changed from deferred to adopted is a new result', facts([st('Rat', 'decision', [row('2026-11-20', 'deferred')])]), facts([st('Rat', 'decision', [row('2026-11-20', 'adopted')])]),
     [['result', 'Rat', { result: 'adopted' }]]],
   ['history is no news: a result of a meeting long ago', facts([st('Rat', 'decision', [row('2025-01-20')])]), facts([st('Rat', 'decision', [row('2025-01-20', 'adopted')])]), []],
+  ['a station’s committee named since (an OParl station, its Organization read later) is no change',
+    facts([st(null, 'decision', [row('2026-12-17', 'open', '4103')])]), facts([st('Rat', 'decision', [row('2026-12-17', 'open', '4103')])]), []],
+  ['a result at a station named since is its result', facts([st(null, 'decision', [row('2026-11-20', 'open', '4103')])]),
+    facts([st('Rat', 'decision', [row('2026-11-20', 'adopted', '4103')])]), [['result', 'Rat', { result: 'adopted', row: 'Rat|decision|0|0' }]]],
+  ['a named station of another role is not the unnamed one', facts([st(null, 'preliminary')]), facts([st('Rat', 'decision')]),
+    [['station_added', 'Rat', { role: 'decision' }], ['consultation_changed', null, { stations: 1, previousStations: 1 }]]],
   ['a new station with a date and a result gives all three', facts([]), facts([st('Rat', 'decision', [row('2026-11-20', 'adopted', '9')])]),
     [['station_added', 'Rat', { role: 'decision' }], ['date_set', 'Rat', { date: '2026-11-20' }], ['result', 'Rat', { result: 'adopted' }]]],
 ];

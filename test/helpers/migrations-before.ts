@@ -58,6 +58,10 @@ const TAKE_BACK: Record<string, string[]> = {
   '0023_paper_deadlines': ['DROP TABLE paper_deadlines'],
   '0024_meetings_cancelled': ['ALTER TABLE meetings DROP COLUMN cancelled'],
   '0025_cancelled_meetings_derive': ['DROP TRIGGER meetings_cancelled_derive_update', 'DROP TRIGGER consultation_meetings_cancelled_link_derive'],
+  '0026_station_organization_ids': [
+    'DROP TRIGGER consultations_organization_named', 'DROP INDEX organizations_oparl', 'DROP INDEX consultations_organization_external_id',
+    'ALTER TABLE consultations DROP COLUMN organization_external_id',
+  ],
 };
 
 /**

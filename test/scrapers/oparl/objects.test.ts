@@ -48,14 +48,15 @@ describe('OParl objects (hand-made)', () => {
       originator: ['Fraktion A'], underDirectionOf: ['66 Tiefbauamt'], date: '2026-03-02', relatedReferences: ['DS/2026/09'],
       consultation: [
         {
-          organization: 'Bauausschuss', role: 'Vorberatung', roleCode: 'preliminary', stationStatus: null,
+          organization: 'Bauausschuss', organizationSourceId: `${H}/organizations?typ=gr&id=5`, role: 'Vorberatung', roleCode: 'preliminary', stationStatus: null,
           meetings: [{
             date: '2026-03-10', name: 'Sitzung des Bauausschusses', meetingSourceId: `${H}/meetings?id=77`,
             agendaItemSourceId: `${H}/agendaItems?id=701`, result: 'ungeändert beschlossen', resultCode: 'adopted',
           }],
         },
         {
-          organization: null, role: 'Entscheidung', roleCode: 'decision', stationStatus: null,
+          // named by URL only: the import takes the name from that Organization (src/db/station-names.ts)
+          organization: null, organizationSourceId: `${H}/organizations?typ=gr&id=1`, role: 'Entscheidung', roleCode: 'decision', stationStatus: null,
           meetings: [{
             date: null, name: null, meetingSourceId: `${H}/meetings?id=90`, agendaItemSourceId: `${H}/agendaItems?id=900`,
             result: null, resultCode: 'open',
