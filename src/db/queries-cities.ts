@@ -15,7 +15,10 @@ export type CityRow = Pick<typeof sources.$inferSelect, 'id' | 'key' | 'name' | 
 export interface CityNumbers {
   papers: number;
   byState: { state: string | null; count: number }[];
+  /** meetings from today on that are not cancelled */
   comingMeetings: number;
+  /** meetings from today on that are cancelled (not among comingMeetings) */
+  cancelledComingMeetings: number;
   meetings: number;
 }
 
@@ -47,8 +50,9 @@ function prepare(sqlite: Database.Database, db: Db) {
     byState: sqlite.prepare<[number], { state: string | null; count: number }>(
       'SELECT state, COUNT(*) AS count FROM papers WHERE source_id = ? GROUP BY state ORDER BY count DESC, state',
     ),
-    meetings: sqlite.prepare<[string, number], { coming: number; all: number }>(
-      'SELECT COALESCE(SUM(date >= ?), 0) AS coming, COUNT(*) AS "all" FROM meetings WHERE source_id = ?',
+    meetings: sqlite.prepare<{ today: string; source: number }, { coming: number; cancelled: number; all: number }>(
+      `SELECT COALESCE(SUM(date >= @today AND cancelled = 0), 0) AS coming, COALESCE(SUM(date >= @today AND cancelled = 1), 0) AS cancelled,
+        COUNT(*) AS "all" FROM meetings WHERE source_id = @source`,
     ),
     // one entry per name: organization rows (a committee before a faction of the same name), the committees
     // of the city's Beratungsfolgen and of its meetings
@@ -83,8 +87,8 @@ export function loadCities(sqlite: Database.Database): CityRow[] {
 export function loadCityNumbers(sqlite: Database.Database, sourceId: number, today: string): CityNumbers {
   const s = stmts(sqlite);
   const byState = s.byState.all(sourceId);
-  const m = s.meetings.get(today, sourceId)!;
-  return { papers: byState.reduce((n, r) => n + r.count, 0), byState, comingMeetings: m.coming, meetings: m.all };
+  const m = s.meetings.get({ today, source: sourceId })!;
+  return { papers: byState.reduce((n, r) => n + r.count, 0), byState, comingMeetings: m.coming, cancelledComingMeetings: m.cancelled, meetings: m.all };
 }
 
 /** The committees (and factions) a city knows, by name. */

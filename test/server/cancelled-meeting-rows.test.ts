@@ -144,6 +144,15 @@ describe('a Beratungsfolge row at a cancelled meeting', () => {
     expect(text(page('#warteschlange p.count').text())).toBe('1 Vorlage in der Warteschlange (1 mit Frist vor einer späteren Station)');
   });
 
+  test('the city counts the cancelled meeting apart from its coming ones', async () => {
+    const city = cheerio.load((await request(app).get(`/staedte/${SRC.key}`).expect(200)).text);
+    expect(text(city('p.facts span').eq(1).text())).toBe('1 Sitzung, davon 0 kommend (1 weitere abgesagt)');
+    const cities = cheerio.load((await request(app).get('/staedte').expect(200)).text);
+    expect(text(cities('p.facts span').eq(1).text())).toBe('0 kommende Sitzungen (1 abgesagt)');
+    const json = (await request(app).get(`/staedte/${SRC.key}.json`).expect(200)).body as { numbers: Record<string, unknown> };
+    expect(json.numbers).toMatchObject({ meetings: 1, comingMeetings: 0, cancelledComingMeetings: 1 });
+  });
+
   test('the meeting is no longer cancelled: everything as before', async () => {
     importRecords(opened.sqlite, SRC, [meeting(false)], NOW);
     expect(derived()).toMatchObject({ derivedOn: null });
@@ -153,6 +162,8 @@ describe('a Beratungsfolge row at a cancelled meeting', () => {
     expect($('ul.meetings li').first().attr('class')).toBe('meeting-planned');
     expect(await nextMeetingLinks()).toHaveLength(1);
     expect(await icsEvents()).toEqual([['20261210', false], ['20270120', false]]);
+    const city = cheerio.load((await request(app).get(`/staedte/${SRC.key}`).expect(200)).text);
+    expect(text(city('p.facts span').eq(1).text())).toBe('1 Sitzung, davon 1 kommend');
   });
 
   describe('in either order of reading', () => {

@@ -18,12 +18,14 @@ export interface CityNumbersView {
   papers: number;
   meetings: number;
   comingMeetings: number;
+  cancelledComingMeetings: number;
   states: { state: string; label: string; count: number }[];
   lastSync: string | null;
 }
 
 function numbersJson(n: CityNumbersView) {
-  return { papers: n.papers, meetings: n.meetings, comingMeetings: n.comingMeetings, states: n.states.map((s) => ({ ...s })), lastSync: n.lastSync };
+  return {
+    papers: n.papers, meetings: n.meetings, comingMeetings: n.comingMeetings, cancelledComingMeetings: n.cancelledComingMeetings, states: n.states.map((s) => ({ ...s })), lastSync: n.lastSync };
 }
 
 /** A city's addresses: its JSON and page, its committees, calendar (JSON and iCal) and motions (JSON). */

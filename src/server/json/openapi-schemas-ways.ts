@@ -17,7 +17,8 @@ export const WAY_SCHEMAS: Record<string, Schema> = {
   CityNumbers: obj({
     papers: int,
     meetings: int,
-    comingMeetings: int,
+    comingMeetings: { ...int, description: 'Meetings from today on that are not cancelled.' },
+    cancelledComingMeetings: { ...int, description: 'Meetings from today on that the RIS marks as cancelled.' },
     states: arrayOf(obj({ state: str, label: str, count: int })),
     lastSync: { ...nstr, description: 'When the crawler last synced the city successfully; null for saved pages.' },
   }, { description: 'A city’s numbers: motions (and by derived state), meetings, coming meetings.' }),
