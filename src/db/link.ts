@@ -53,10 +53,13 @@ const STEPS: Step[] = [
         AND +p.source_id = agenda_items.source_id HAVING COUNT(*) = 1)` },
     ],
   } },
-  // meetings → organization, by the committee id of the meeting page, else by name
+  // meetings → organization, by the committee id of the meeting page (an ALLRIS number names a committee only among
+  // committees: factions and offices are numbered apart; an OParl Organization URL names one, of whatever kind), else by name
   { table: 'meetings', set: { organization_id: [
     { when: 'organization_external_id IS NOT NULL', value: `(SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id
       AND o.external_id = meetings.organization_external_id AND o.kind IN ('committee', 'parliament'))` },
+    { when: 'organization_external_id IS NOT NULL', value: `(SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id
+      AND o.oparl_id = meetings.organization_external_id)` },
     { when: 'organization IS NOT NULL', value: '(SELECT MIN(o.id) FROM organizations o WHERE o.source_id = meetings.source_id AND o.name = meetings.organization)' },
   ] } },
   // a paper's meeting rows → meetings, by id, else by date and committee when exactly one meeting matches
@@ -139,7 +142,7 @@ function prepare(sqlite: Database.Database) {
     /** meetings that may now find their committee */
     meetingsToLink: pluck(`SELECT value FROM json_each(@meetings)
       UNION SELECT id FROM meetings WHERE source_id = @source
-        AND organization_external_id IN (SELECT external_id FROM organizations WHERE id IN ${ids('organizations')}) AND +organization_id IS NULL
+        AND organization_external_id IN ${keysOf('organizations', ['external_id', 'oparl_id'], 'organizations')} AND +organization_id IS NULL
       UNION SELECT id FROM meetings WHERE source_id = @source
         AND organization IN (SELECT name FROM organizations WHERE id IN ${ids('organizations')}) AND +organization_id IS NULL`),
     /** a paper's meeting rows that may now find their meeting (or, later, their agenda item through it) */

@@ -4,7 +4,8 @@
  * its record (importing the paper again changes nothing). The papers are Braunschweig's real OParl list
  * page of the corpus (four papers, nine stations, committees gr/1, gr/3, gr/37, gr/1121 and gr/1123);
  * the Organizations are hand-made OParl objects with those ids (the corpus has none of Braunschweig's),
- * read by the same parser.
+ * read by the same parser. A meeting finds its committee by the Organization's URL as well (the spec
+ * example's meeting of the corpus and the spec's own Organization example).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -146,6 +147,21 @@ describe('stations named by their Organization’s id (OParl)', () => {
       const sourceId = db.sqlite.prepare('SELECT id FROM sources WHERE key = ?').pluck().get(SOURCE.key) as number;
       relink(db.sqlite, sourceId);
       expect(names(db)).toEqual(NAMED);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('an OParl meeting finds its committee by the Organization\'s URL, also one that is no ALLRIS committee (the OParl spec\'s examples)', () => {
+    const db = fresh();
+    const SPEC = { key: 'oparl-spec-example', name: 'OParl-Beispiel', system: 'oparl' };
+    const read = (file: string) => parsePage(fs.readFileSync(file), null);
+    try {
+      // the corpus's synthetic meeting of the spec example names organization/34, the spec's Organization-01 is it
+      importRecords(db.sqlite, SPEC, [read(path.join(CORPUS, 'oparl/oparl-spec-example/oparl1.1-synthetic-meeting-01.json'))], NOW);
+      importRecords(db.sqlite, SPEC, [read(path.join(CORPUS, '..', 'oparl-spec', 'examples', 'Organization-01.json'))], NOW);
+      const row = db.sqlite.prepare(`SELECT o.name, o.kind FROM meetings m JOIN organizations o ON o.id = m.organization_id`).get();
+      expect(row).toEqual({ name: 'Ausschuss für Haushalt und Finanzen', kind: 'organization' });
     } finally {
       db.close();
     }
