@@ -106,6 +106,8 @@ function prepare(sqlite: Database.Database) {
       SELECT id FROM papers WHERE derived_on IS NULL
       UNION SELECT c.paper_id FROM consultation_meetings m JOIN consultations c ON c.id = m.consultation_id
         WHERE m.date BETWEEN @lo AND @hi
+      UNION SELECT c.paper_id FROM meetings mt JOIN consultation_meetings m ON m.meeting_id = mt.id JOIN consultations c ON c.id = m.consultation_id
+        WHERE mt.date BETWEEN @lo AND @hi
       UNION SELECT a.paper_id FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id
         WHERE m.date BETWEEN @lo AND @hi AND a.paper_id IS NOT NULL
       UNION SELECT paper_id FROM agenda_items WHERE meeting_id IS NULL AND paper_id IS NOT NULL AND date BETWEEN @lo AND @hi

@@ -100,13 +100,18 @@ function prepare(sqlite: Database.Database) {
        FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id
        WHERE a.meeting_id IN (SELECT value FROM json_each(?)) ORDER BY a.meeting_id, a.position, a.id`,
     ),
-    // the committee's own dated rows from today on (index consultation_meetings_committee: source, committee, date)
-    planned: sqlite.prepare<{ source: number; name: string; today: string; until: string; limit: number }, PlannedRow>(
-      `SELECT c.paper_id AS paperId, cm.date, cm.meeting_id AS meetingId
-       FROM consultation_meetings cm CROSS JOIN consultations c ON c.id = cm.consultation_id CROSS JOIN papers p ON p.id = c.paper_id
-       WHERE cm.source_id = @source AND cm.organization = @name AND cm.date >= @today AND cm.date <= @until
-         AND NOT EXISTS (SELECT 1 FROM meetings mt WHERE mt.id = cm.meeting_id AND mt.cancelled = 1)
-       ORDER BY cm.date, p.reference, p.id, cm.consultation_id, cm.position LIMIT @limit`,
+    // the committee's own rows dated from today on: those that list such a date (index consultation_meetings_committee:
+    // source, committee, date) and those linked to one of its coming meetings (a meeting moved later than its rows list);
+    // a row linked to a meeting is dated by it (queries-progress.ts), one at a cancelled meeting plans nothing
+    planned: sqlite.prepare<{ source: number; name: string; today: string; until: string; limit: number; meetings: string }, PlannedRow>(
+      `WITH listed(id) AS (
+         SELECT id FROM consultation_meetings WHERE source_id = @source AND organization = @name AND date >= @today AND date <= @until
+         UNION SELECT id FROM consultation_meetings WHERE meeting_id IN (SELECT value FROM json_each(@meetings)) AND +organization = @name)
+       SELECT c.paper_id AS paperId, COALESCE(mt.date, cm.date) AS date, cm.meeting_id AS meetingId
+       FROM listed l CROSS JOIN consultation_meetings cm ON cm.id = l.id CROSS JOIN consultations c ON c.id = cm.consultation_id
+         CROSS JOIN papers p ON p.id = c.paper_id LEFT JOIN meetings mt ON mt.id = cm.meeting_id
+       WHERE COALESCE(mt.date, cm.date) >= @today AND COALESCE(mt.date, cm.date) <= @until AND COALESCE(mt.cancelled, 0) = 0
+       ORDER BY 2, p.reference, p.id, cm.consultation_id, cm.position LIMIT @limit`,
     ),
   };
 }
@@ -176,7 +181,13 @@ export function loadComingAgendas(sqlite: Database.Database, meetingIds: readonl
   return out;
 }
 
-/** Meeting rows of Beratungsfolgen that plan a paper at this committee from today until `until`. */
-export function loadPlannedRows(sqlite: Database.Database, c: CommitteeRef, today: string, until: string, limit: number): PlannedRow[] {
-  return stmts(sqlite).planned.all({ source: c.sourceId, name: c.name, today, until, limit });
+/**
+ * Meeting rows of Beratungsfolgen that plan a paper at this committee from today until `until`, dated by their
+ * meeting where they link one; `comingMeetingIds`: the committee's coming meetings the page shows (their rows count
+ * whatever date they list).
+ */
+export function loadPlannedRows(
+  sqlite: Database.Database, c: CommitteeRef, today: string, until: string, limit: number, comingMeetingIds: readonly number[] = [],
+): PlannedRow[] {
+  return stmts(sqlite).planned.all({ source: c.sourceId, name: c.name, today, until, limit, meetings: JSON.stringify(comingMeetingIds) });
 }

@@ -29,13 +29,20 @@ export type StationDbRow = Pick<RawRow<typeof consultations>, 'id' | 'paper_id' 
 /** A meeting row of a station as meetingsSql reads it. */
 export type MeetingDbRow = Pick<RawRow<typeof consultationMeetings>,
   'consultation_id' | 'date' | 'name' | 'meeting_external_id' | 'agenda_item_external_id' | 'result' | 'result_code'>
-  & { /** the linked meeting's cancelled flag, null when the row links no meeting */ cancelled: number | null };
+  & {
+    /** the linked meeting's cancelled flag, null when the row links no meeting */
+    cancelled: number | null;
+    /** the date the row lists (its `date` is the linked meeting's where that has one) */
+    listed_date: string | null;
+  };
 
 /** The reads of a Beratungsfolge for the papers `where` picks (`where` gets the paper id column to test). */
 export const stationsSql = (where: (paperId: string) => string) => `SELECT id, paper_id, organization, role, role_code, station_status
   FROM consultations WHERE ${where('paper_id')} ORDER BY paper_id, position`;
-export const meetingsSql = (where: (paperId: string) => string) => `SELECT m.consultation_id, m.date, m.name, m.meeting_external_id,
-  m.agenda_item_external_id, m.result, m.result_code, mt.cancelled FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
+// a row linked to a meeting (by SILFDNR / OParl id) is dated by that meeting, as an agenda item is (queries-agenda.ts)
+export const meetingsSql = (where: (paperId: string) => string) => `SELECT m.consultation_id, COALESCE(mt.date, m.date) AS date, m.date AS listed_date,
+  m.name, m.meeting_external_id, m.agenda_item_external_id, m.result, m.result_code, mt.cancelled
+  FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id
   LEFT JOIN meetings mt ON mt.id = m.meeting_id
   WHERE ${where('c.paper_id')} ORDER BY m.consultation_id, m.position`;
 
@@ -50,6 +57,7 @@ export function toStations(stations: readonly StationDbRow[], meetings: readonly
       result: m.result, resultCode: m.result_code as ResultCode,
     };
     if (m.cancelled === 1) row.cancelled = true;
+    if (m.listed_date != null && m.listed_date !== m.date) row.listedDate = m.listed_date;
     l.push(row);
   }
   const out = new Map<number, Station[]>();

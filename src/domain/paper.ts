@@ -13,6 +13,12 @@ export interface StationMeeting extends ConsultationMeetingRecord {
    * the row's date is no step, past or coming, until the RIS moves the row. Absent: not known to be.
    */
   cancelled?: boolean;
+  /**
+   * The date the Beratungsfolge lists for the row where the meeting it is linked to (by its id) has another
+   * one: the row's `date` is then the meeting's own — its page or calendar, read more often than the
+   * paper's, as an agenda item's is (queries-agenda.ts). Absent where they agree or the row lists none.
+   */
+  listedDate?: string;
 }
 
 /** One station of a Beratungsfolge with its meeting rows, in page order. */

@@ -62,6 +62,7 @@ const TAKE_BACK: Record<string, string[]> = {
     'DROP TRIGGER consultations_organization_named', 'DROP INDEX organizations_oparl', 'DROP INDEX consultations_organization_external_id',
     'ALTER TABLE consultations DROP COLUMN organization_external_id',
   ],
+  '0027_linked_meeting_dates': ['DROP TRIGGER meetings_date_rows_derive', 'DROP TRIGGER consultation_meetings_date_link_derive'],
 };
 
 /**

@@ -198,7 +198,7 @@ function recordSchemas(): Record<string, Schema> {
     }, { open: true, description: 'The motion as read from the RIS (CONTRACTS.md, Paper record).' }),
     Progress: obj({
       today: date, countTo: date, state: enumOf(PAPER_STATES), label: str,
-      stations: arrayOf(obj({ index: int, organization: nstr, role: nstr, roleCode, status: enumOf(STATION_STATES), meetings: arrayOf(obj({ date: ndate, past: bool, future: bool, cancelled: bool }, { open: true, optional: ['cancelled'] })) }, { open: true })),
+      stations: arrayOf(obj({ index: int, organization: nstr, role: nstr, roleCode, status: enumOf(STATION_STATES), meetings: arrayOf(obj({ date: ndate, past: bool, future: bool, cancelled: bool, listedDate: date }, { open: true, optional: ['cancelled', 'listedDate'] })) }, { open: true })),
       currentStation: nullable(int), next: nullable(obj({ stationIndex: int, organization: nstr, role: nstr, roleCode, date: ndate, cancelledDate: date }, { open: true, optional: ['cancelledDate'] })),
       awaiting: nullable(obj({}, { open: true })), deadlines: arrayOf(obj({}, { open: true })), decision: nullable(obj({}, { open: true })), decisionDate: ndate,
       deferralCount: int, referralCount: int, lastActivity: ndate, stalledSince: ndate, basis: nullable(obj({}, { open: true })),

@@ -70,7 +70,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
   const comingMeetings = loadComingMeetings(sqlite, committee, today, COMING_LIMIT);
   const agendaItems = loadComingAgendas(sqlite, comingMeetings.map((m) => m.id));
   const meetings = comingMeetings.map((m) => ({ m, items: agendaItems.get(m.id) ?? [] }));
-  const planned = loadPlannedRows(sqlite, committee, today, '9999-12-31', PLANNED_LIMIT);
+  const planned = loadPlannedRows(sqlite, committee, today, '9999-12-31', PLANNED_LIMIT, comingMeetings.map((m) => m.id));
   const deadlineIds = queuePage === 1 ? loadDeadlineCandidateIds(sqlite, committee, today, DEADLINE_LIMIT).filter((id) => !ids.includes(id)) : [];
   const papers = loadPaperSummaries(sqlite, [
     ...ids,
