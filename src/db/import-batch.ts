@@ -48,6 +48,8 @@ export class Batch {
   events: EventContext | null = null;
   /** the papers this batch created (their one event is "new") */
   readonly newPapers = new Set<number>();
+  /** meetings this batch gave another date than they had: id → the date before */
+  readonly movedMeetings = new Map<number, string>();
   private saves = 0;
   constructor(
     readonly sqlite: Database.Database,

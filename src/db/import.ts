@@ -10,7 +10,7 @@ import type { FileRecord, MeetingRecord, OrganizationRecord, PaperRecord, RisRec
 import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type PaperBefore, type Touched } from './import-batch';
-import { loadEventFacts, writeAgendaEvents, writeCancellationEvents, writePaperEvents, type EventContext } from './write-events';
+import { loadEventFacts, writeAgendaEvents, writeCancellationEvents, writeMoveEvents, writePaperEvents, type EventContext } from './write-events';
 import { relinkChanges } from './link';
 import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
@@ -114,6 +114,8 @@ function materialise(b: Batch, t: Touched): void {
     case 'Meeting': {
       const { id, previous } = writeMeeting(sqlite, sourceId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now, isNew);
       if (previous?.date != null) links.oldMeetingDates.add(previous.date);
+      const date = (merged as Partial<MeetingRecord>).date ?? null;
+      if (previous?.date != null && date != null && date !== previous.date) b.movedMeetings.set(id, previous.date);
       links.meetings.add(id);
       return;
     }
@@ -199,6 +201,7 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   if (b.events) {
     writeAgendaEvents(sqlite, b.events, b.links.items, b.newPapers);
     writeCancellationEvents(sqlite, b.events, b.links.meetings, b.newPapers);
+    writeMoveEvents(sqlite, b.events, b.movedMeetings, b.newPapers);
   }
   if (opts.readAt) {
     const read: string[] = [];

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FileRef } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
-import { deriveEvents, type EventFacts } from '../domain/derive-events';
+import { deriveEvents, rowIdentities, type EventFacts } from '../domain/derive-events';
 import type { EventDraft, EventVote } from '../domain/paper-event';
 import { declareStatements, stmt } from './registry';
 
@@ -36,6 +36,12 @@ function prepare(sqlite: Database.Database) {
         LEFT JOIN organizations o ON o.id = m.organization_id
         WHERE m.id IN (SELECT value FROM json_each(@ids)) AND m.cancelled = 1 AND m.date >= @today`,
     ),
+    // the Beratungsfolge rows linked to these meetings that are not cancelled, with the meeting's date now
+    movedRows: sqlite.prepare<[string], { paperId: number; consultationId: number; position: number; meetingId: number; date: string }>(
+      `SELECT c.paper_id AS paperId, cm.consultation_id AS consultationId, cm.position, m.id AS meetingId, m.date
+        FROM meetings m JOIN consultation_meetings cm ON cm.meeting_id = m.id JOIN consultations c ON c.id = cm.consultation_id
+        WHERE m.id IN (SELECT value FROM json_each(?)) AND m.cancelled = 0 AND m.date IS NOT NULL ORDER BY c.paper_id, cm.consultation_id, cm.position`,
+    ),
     agenda: sqlite.prepare<[string, string], { paperId: number; date: string; organization: string | null; meetingExternalId: string | null }>(
       `SELECT a.paper_id AS paperId, m.date, COALESCE(m.organization, a.organization) AS organization, m.external_id AS meetingExternalId
         FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
@@ -47,8 +53,11 @@ function prepare(sqlite: Database.Database) {
 // raw SQL: the import writes a paper's change events in its transaction, once per event
 const stmts = declareStatements('write-events', prepare);
 
+/** A station as stored, with its row id. */
+type StoredStation = EventFacts['consultation'][number] & { id: number };
+
 /** A paper's facts as stored (its stations and rows still the old ones: a batch writes them after all paper rows). */
-export function loadEventFacts(sqlite: Database.Database, paperId: number, date: string | null, filesJson: string | null): EventFacts {
+export function loadEventFacts(sqlite: Database.Database, paperId: number, date: string | null, filesJson: string | null): Omit<EventFacts, 'consultation'> & { consultation: StoredStation[] } {
   const s = stmts(sqlite);
   const stations = s.stations.all(paperId).map((st) => ({ ...st, meetings: [] as EventFacts['consultation'][number]['meetings'] }));
   const byId = new Map(stations.map((st) => [st.id, st]));
@@ -133,6 +142,39 @@ export function writeCancellationEvents(sqlite: Database.Database, ctx: EventCon
       kind: 'meeting_cancelled', key: `meeting_cancelled|${where}`, happenedOn: r.date, committee: r.organization,
       payload: r.organization == null ? { date: r.date, meeting: r.name } : { date: r.date },
     }]);
+  }
+  return n;
+}
+
+/**
+ * "Termin verschoben" for the papers with a Beratungsfolge row linked to a meeting the batch moved to another
+ * day (`moved`: meeting id → its date before), where the day before or after is today or later; not for
+ * papers new in the batch. The row's event as the paper's own page would give it once it lists the new day
+ * (derive-events.ts: the same key, so it is announced once, whichever page tells it first).
+ */
+export function writeMoveEvents(sqlite: Database.Database, ctx: EventContext, moved: ReadonlyMap<number, string>, newPapers: ReadonlySet<number>): number {
+  if (!moved.size || !ctx.today) return 0;
+  const byPaper = new Map<number, { consultationId: number; position: number; from: string; to: string }[]>();
+  for (const r of stmts(sqlite).movedRows.all(JSON.stringify([...moved.keys()]))) {
+    const from = moved.get(r.meetingId)!;
+    if (newPapers.has(r.paperId) || (from < ctx.today && r.date < ctx.today)) continue;
+    let l = byPaper.get(r.paperId);
+    if (!l) byPaper.set(r.paperId, (l = []));
+    l.push({ consultationId: r.consultationId, position: r.position, from, to: r.date });
+  }
+  let n = 0;
+  for (const [paperId, rows] of byPaper) {
+    const stations = loadEventFacts(sqlite, paperId, null, null).consultation;
+    const ids = rowIdentities(stations);
+    for (const r of rows) {
+      const i = stations.findIndex((st) => st.id === r.consultationId);
+      const row = ids[i]?.[r.position];
+      if (row === undefined) continue;
+      n += insert(sqlite, ctx, paperId, [{
+        kind: 'date_moved', key: `date_moved|${row}|${r.from}|${r.to}`, happenedOn: r.to, committee: stations[i].organization,
+        payload: { role: stations[i].roleCode, row, from: r.from, to: r.to },
+      }]);
+    }
   }
   return n;
 }

@@ -14,6 +14,7 @@ import type { MeetingRecord, OrganizationRecord } from '../../scrapers/records';
 import { openDb } from '../../src/db/connection';
 import { refreshDerived } from '../../src/db/derive';
 import { importRecords } from '../../src/db/import';
+import { loadEvents } from '../../src/db/queries-events';
 import { createApp } from '../../src/server/app';
 import { paper, station } from '../helpers/records';
 import { makeTmpDir } from '../helpers/tmp';
@@ -103,6 +104,36 @@ describe('a Beratungsfolge row whose linked meeting has another date', () => {
       // the day after the meeting (the listed day long past): derived anew for that day, the council is next
       refreshDerived(w.opened.sqlite, '2026-12-11');
       expect(w.derived()).toEqual({ state: 'scheduled', org: 'Rat', date: '2027-01-20', derivedOn: '2026-12-11' });
+    } finally {
+      w.opened.close();
+    }
+  });
+
+  test('the motion\'s feed announces the move once, whether the meeting or later the motion\'s own page tells it', async () => {
+    const w = world('2026-12-10', '2026-12-10');
+    try {
+      importRecords(w.opened.sqlite, SRC, [meeting('2026-12-17')], '2026-11-25T09:00:00Z');
+      importRecords(w.opened.sqlite, SRC, [meeting('2026-12-17')], '2026-11-26T09:00:00Z');
+      const events = () => loadEvents(w.opened.sqlite, { paperId: w.paperId }).map((e) => [e.kind, e.learnedAt]);
+      expect(events()).toEqual([['date_moved', '2026-11-25T09:00:00Z'], ['new', NOW]]);
+      // the motion's page read again, now listing the new day: the same move, no second event
+      importRecords(w.opened.sqlite, SRC, [motion('2026-12-17')], '2026-11-27T09:00:00Z');
+      const $ = cheerio.load((await request(w.app).get(`/papers/${w.paperId}/feed.atom`).expect(200)).text, { xml: true });
+      expect($('entry > title').toArray().map((t) => $(t).text())).toEqual([
+        'Termin im Bauausschuss verschoben: vom 10.12.2026 auf den 17.12.2026', 'Neu erfasst (Vorlage vom 01.10.2026)',
+      ]);
+      expect(events()).toEqual([['date_moved', '2026-11-25T09:00:00Z'], ['new', NOW]]);
+    } finally {
+      w.opened.close();
+    }
+  });
+
+  test('a meeting moved within the past is no news', () => {
+    const w = world('2026-11-02', '2026-11-02');
+    try {
+      importRecords(w.opened.sqlite, SRC, [meeting('2026-11-03')], '2026-11-25T09:00:00Z');
+      expect(w.opened.sqlite.prepare('SELECT date FROM meetings').pluck().get()).toBe('2026-11-03');
+      expect(loadEvents(w.opened.sqlite, { paperId: w.paperId }).map((e) => e.kind)).toEqual(['new']);
     } finally {
       w.opened.close();
     }
