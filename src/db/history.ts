@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { CHANGE_LABELS, changeText, encodeWhere, type ChangeField, type StationPair, type StoredChange } from '../domain/change-text';
 import { formatDate } from '../domain/german-format';
+import { namedSince } from '../domain/derive-events';
 import { stationPathLabel } from '../domain/path-diff';
 import type { Db } from './app-schema';
 import type { RawRow } from './raw-rows';
@@ -65,6 +66,8 @@ export function snapshotPaper(sqlite: Database.Database, paperId: number): Paper
 
 /** What changed between two snapshots of one paper, field by field, as codes. Pure. */
 export function diffPaperSnapshots(before: PaperSnapshot, after: PaperSnapshot): PaperChange[] {
+  // a committee's name learnt (an OParl station named once its Organization was read) is no change
+  before = { ...before, stations: namedSince(before.stations, after.stations, (b, a) => b.role === a.role) };
   const out: PaperChange[] = [];
   const add = (field: ChangeField, context: string, oldValue: string | null, newValue: string | null) => {
     if (oldValue !== newValue) out.push({ field, context, oldValue, newValue });

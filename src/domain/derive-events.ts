@@ -98,13 +98,14 @@ function rowEvents(station: Station, key: string, row: Row, position: number, be
 
 /**
  * The stations before, each whose committee was not known named as the station at its place after is, where
- * that one has the same role and a name (an OParl station named by its Organization's URL only, named once
- * that Organization was read): learning a name is no new station.
+ * that one has the same role (`sameRole`) and a name (an OParl station named by its Organization's URL only,
+ * named once that Organization was read): learning a name is no change of the Beratungsfolge (the change
+ * events here, the change log in src/db/history.ts).
  */
-function namedSince(before: Station[], after: Station[]): Station[] {
+export function namedSince<S extends { organization: string | null }>(before: S[], after: readonly S[], sameRole: (b: S, a: S) => boolean): S[] {
   return before.map((b, i) => {
     const a = after[i];
-    return b.organization == null && a?.organization != null && a.roleCode === b.roleCode ? { ...b, organization: a.organization } : b;
+    return b.organization == null && a?.organization != null && sameRole(b, a) ? { ...b, organization: a.organization } : b;
   });
 }
 
@@ -112,7 +113,7 @@ function namedSince(before: Station[], after: Station[]): Station[] {
 export function deriveEvents(before: EventFacts | null, after: EventFacts, today: string, voteOf?: VoteOf): EventDraft[] {
   if (!before) return [{ kind: 'new', key: 'new', happenedOn: after.date, committee: null, payload: { date: after.date } }];
   const out: EventDraft[] = [];
-  const beforeKeys = stationKeys(namedSince(before.consultation, after.consultation));
+  const beforeKeys = stationKeys(namedSince(before.consultation, after.consultation, (b, a) => b.roleCode === a.roleCode));
   const afterKeys = stationKeys(after.consultation);
   const beforeIndex = new Map(beforeKeys.map((k, i) => [k, i]));
   const matched: number[] = [];

@@ -74,4 +74,16 @@ describe('diffPaperSnapshots writes codes and ISO dates', () => {
     ]);
     expect(diffPaperSnapshots(one, one)).toEqual([]);
   });
+
+  test('a committee\'s name learnt at a station\'s place, with its role, is no change; another role is', () => {
+    const unnamed = paper([station(null, 'Geplant', ['2026-09-17']), station(null, 'Geplant', [])]);
+    expect(diffPaperSnapshots(unnamed, paper([station('A', 'Geplant', ['2026-09-17']), station(null, 'Geplant', [])]))).toEqual([]);
+    expect(diffPaperSnapshots(unnamed, paper([station('A', 'Geplant', ['2026-09-24']), station('B', 'Geplant', [])]))).toEqual([
+      { field: 'meetingDate', context: encodeWhere({ station: 1, organization: 'A', role: 'Vorberatung' }), oldValue: '2026-09-17', newValue: '2026-09-24' },
+    ]);
+    const decision = { ...station('A', 'Geplant', ['2026-09-17']), role: 'Entscheidung' };
+    expect(diffPaperSnapshots(unnamed, paper([decision, station(null, 'Geplant', [])]))).toEqual([
+      { field: 'consultation', context: '', oldValue: '[[null,"Vorberatung"],[null,"Vorberatung"]]', newValue: '[["A","Entscheidung"],[null,"Vorberatung"]]' },
+    ]);
+  });
 });
