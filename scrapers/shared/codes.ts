@@ -54,6 +54,9 @@ export const RESULT_RULES: readonly Rule<ResultCode>[] = [
   { name: 'zurueckgezogen', pattern: /zurückgezogen|zurueckgezogen/, code: 'withdrawn' },
   { name: 'nicht-behandelt', pattern: /nicht behandelt|abgesetzt|nicht auf die tagesordnung|von der tagesordnung genommen|keine beschlussfassung wegen|sitzungsabsage/, code: 'not-dealt' },
   { name: 'vertagt', pattern: /vertagt|zurückgestellt|zurueckgestellt|geschoben|verschoben|ohne beschlussfassung/, code: 'deferred' },
+  // "ungeändert beschlossen / überwiesen" (Hamburg): decided, and handed on — the decision is the station's result
+  { name: 'beschlossen-ueberwiesen', pattern: /(?<!un)ge(?:ä|ae)ndert beschlossen\s*\/\s*(?:über|ueber|ver)wiesen/, code: 'adopted-amended' },
+  { name: 'beschlossen-ueberwiesen-ungeaendert', pattern: /beschlossen\s*\/\s*(?:über|ueber|ver)wiesen/, code: 'adopted' },
   { name: 'zurueckverwiesen', pattern: /zurückverwiesen|zurueckverwiesen|überwiesen|ueberwiesen|verwiesen|verweisung/, code: 'referred' },
   { name: 'abgelehnt', pattern: /abgelehnt|nicht zugestimmt|nicht empfohlen|nicht beschlossen|keine zustimmung|nicht angenommen|zurückgewiesen/, code: 'rejected' },
   { name: 'kenntnis', pattern: /kenntnis/, code: 'noted' },

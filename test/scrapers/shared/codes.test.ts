@@ -39,6 +39,8 @@ describe('resultCode rules (one case per rule, in table order)', () => {
     ['zurueckgezogen', 'zurückgezogen', 'withdrawn'],
     ['nicht-behandelt', 'nicht auf die Tagesordnung aufgenommen', 'not-dealt'],
     ['vertagt', 'vertagt', 'deferred'],
+    ['beschlossen-ueberwiesen', 'geändert beschlossen / überwiesen', 'adopted-amended'],
+    ['beschlossen-ueberwiesen-ungeaendert', 'ungeändert beschlossen / überwiesen', 'adopted'],
     ['zurueckverwiesen', 'überwiesen', 'referred'],
     ['abgelehnt', 'abgelehnt', 'rejected'],
     ['kenntnis', 'zur Kenntnis genommen', 'noted'],
@@ -62,6 +64,10 @@ describe('resultCode traps and typical texts', () => {
     ['nicht empfohlen', 'rejected'],
     ['keine Beschlussfassung wegen Sitzungsabsage', 'not-dealt'],
     ['ohne Beschlussfassung geschoben', 'deferred'],
+    // ALLRIS-NOTES §5 (Hamburg): decided and handed on, not a referral — "ungeändert" holds "geändert"
+    ['ungeändert beschlossen / überwiesen', 'adopted'],
+    ['Ungeändert beschlossen/überwiesen', 'adopted'],
+    ['geändert beschlossen / überwiesen', 'adopted-amended'],
     // typical texts
     ['beschlossen', 'adopted'],
     ['einstimmig zugestimmt', 'adopted'],
