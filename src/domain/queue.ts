@@ -40,7 +40,11 @@ export interface QueueEntry<T> {
   earlierTotal: number;
 }
 
-/** Committee names compare with white space collapsed, case-insensitively ("Hauptausschuss" = "hauptausschuss "). */
+/**
+ * Committee names compare with white space collapsed, case-insensitively ("Hauptausschuss" = "hauptausschuss "),
+ * and without the publicity ALLRIS 4 adds to a station ("Verwaltungsausschuss (nicht-öffentlich)" is the
+ * Verwaltungsausschuss whose meetings' agendas name the motion; ALLRIS-NOTES §7.7).
+ */
 export function sameCommittee(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return false;
   // equal names are the common case (a page's names against the stored ones): no folding for them
@@ -48,7 +52,7 @@ export function sameCommittee(a: string | null | undefined, b: string | null | u
 }
 
 /** German has no locale-specific case mapping (unlike Turkish), so toLowerCase() folds as 'de' does, without ICU. */
-const foldName = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const foldName = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase().replace(/ ?\((?:nicht[- ]?)?(?:ö|oe)ffentlich\)$/, '');
 
 export function deriveQueue<T>(items: readonly QueueInput<T>[], committee: string): QueueEntry<T>[] {
   const entries: QueueEntry<T>[] = [];

@@ -45,6 +45,12 @@ const MERGE: MergeCase[] = [
     expected: [['Digitalausschuss', false, []], ['Rat der Stadt', false, [['2026-12-17', 'open', true]]]],
   },
   {
+    name: 'a station named with its publicity (ALLRIS 4: "Verwaltungsausschuss (nicht-öffentlich)") is its committee\'s',
+    consultation: [VB([adopted('2026-10-01')]), st('Verwaltungsausschuss (nicht-öffentlich)', 'Vorberatung', 'preliminary'), RAT()],
+    agenda: [item('Verwaltungsausschuss', '2026-12-01')],
+    expected: [['Digitalausschuss', false, [['2026-10-01', 'adopted', false]]], ['Verwaltungsausschuss (nicht-öffentlich)', false, [['2026-12-01', 'open', true]]], ['Rat der Stadt', false, []]],
+  },
+  {
     name: 'dates a deferred station again (its last row holds it)',
     consultation: [HA([row('2026-10-01', 'deferred', 'vertagt')]), RAT()],
     agenda: [item('Hauptausschuss', '2026-12-03')],
