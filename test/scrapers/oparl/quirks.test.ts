@@ -6,6 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { NotARisPageError } from '../../../scrapers/errors';
+import { naPrefixedPage } from '../../../scrapers/oparl/base';
 import { parseOparl } from '../../../scrapers/oparl/parse';
 import { parsePage } from '../../../scrapers/parse';
 import type { FileRecord, ListRecord, MeetingRecord, PaperRecord, SystemRecord, BodyRecord } from '../../../scrapers/records';
@@ -116,10 +117,15 @@ describe('OParl vendor quirks', () => {
     expect((parseJson({ ...withoutAccess, downloadUrl: 'https://x.example/dl/1.docx' }) as FileRecord).accessUrl).toBe('https://x.example/dl/1.docx');
   });
 
-  it('web "N/Avo020.asp?…" is no URL: url null (Leipzig 1.0 paper list)', () => {
+  it('web "N/Avo020.asp?…" names the ALLRIS page relative to the folder of the API (Leipzig 1.0 paper list)', () => {
     const list = parsePage(page('leipzig/oparl1.0-paperlist-page2.json')) as ListRecord;
     expect(list.items[0].sourceId).toBe('https://ratsinfo.leipzig.de/bi/oparl/1.0/papers.asp?id=1000030');
-    expect(list.items[0].url).toBeNull();
+    expect(list.items[0].url).toBe('https://ratsinfo.leipzig.de/bi/vo020.asp?VOLFDNR=1000030');
+    // only "N/A" glued to an ALLRIS program link, and only under an id with an oparl/ folder
+    expect(naPrefixedPage('N/A', 'https://ratsinfo.leipzig.de/bi/oparl/1.0/papers.asp?id=1')).toBeNull();
+    expect(naPrefixedPage('N/Ajavascript:alert(1)', 'https://ratsinfo.leipzig.de/bi/oparl/1.0/papers.asp?id=1')).toBeNull();
+    expect(naPrefixedPage('N/Avo020.asp?VOLFDNR=7', 'https://x.example/api/papers/7')).toBeNull();
+    expect(naPrefixedPage('N/Ato010.asp?SILFDNR=42', 'https://ris.example/bi/oparl/1.0/meetings.asp?id=42')).toBe('https://ris.example/bi/to010.asp?SILFDNR=42');
     // and a usable web link is taken as it is, upper-case program name included (Braunschweig 1.1)
     const bs = parsePage(page('braunschweig/oparl1.1-paper-array-4papers.json')) as ListRecord;
     expect(bs.items[0].url).toBe('https://www.ratsinfo.braunschweig.sitzung-online.de/public/VO020?VOLFDNR=2002747');
