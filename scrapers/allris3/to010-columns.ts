@@ -17,8 +17,12 @@ import { textValue } from '../html/text';
 
 export type AgendaColumn = 'top' | 'subject' | 'paper' | 'other';
 
-/** A paper reference as ALLRIS prints it: letters, then numbers separated by "/" or "-" ("22-1940", "VO/26/23343/D2"). */
-export const REFERENCE_PATTERN = /^(?:[A-Za-zÄÖÜäöü]{1,6}[./ -]{0,2})?\d{1,4}[/-]\d{1,6}(?:[/-][\dA-Za-z]{1,6})*$/;
+/**
+ * A paper reference as ALLRIS prints it (ALLRIS-NOTES §2c): parts of letters or digits joined by "/" or "-",
+ * digits among them, after an optional short prefix — "22-1940", "VO/26/23343/D2", "K 2026/0725",
+ * "VII-A-00777", "26/SVV/0541", "TVO-BSV/25/61736-2", "DS-00029/14". TOP numbers ("2.1", "Ö 1") have no such join.
+ */
+export const REFERENCE_PATTERN = /^(?=[^\d]*\d)(?:[A-Za-zÄÖÜäöü]{1,6}[. ]{1,2})?(?:[\dA-Za-zÄÖÜäöü]{1,8}[/-]){1,5}[\dA-Za-zÄÖÜäöü]{1,8}$/;
 
 interface Votes {
   top: number;

@@ -102,10 +102,12 @@ describe('inferAgendaColumns and the reference pattern', () => {
     expect(inferAgendaColumns(tableRows(table))).toBeNull();
   });
 
-  test.each(['22-1940', 'VO/26/23343/D2', 'DS/2026/0301', '2026/245', 'BV/2026/0012', 'K 2026/0725'])('%s reads as a reference', (t) => {
+  // ALLRIS-NOTES §2c: Hamburg, Regensburg, Laatzen, Wolfsburg, Leipzig, Potsdam, Augsburg, and one more
+  test.each(['22-1940', 'VO/26/23343/D2', 'DS/2026/0301', '2026/245', 'BV/2026/0012', 'K 2026/0725', 'VII-A-00777', 'VII-A-00777-ÄA-01',
+    '26/SVV/0541', 'TVO-BSV/25/61736-2', 'DS-00029/14', 'VO/2026/181'])('%s reads as a reference', (t) => {
     expect(REFERENCE_PATTERN.test(t)).toBe(true);
   });
-  test.each(['Ö 1', '2.1', 'Eröffnung', '18:00'])('%s is no reference', (t) => {
+  test.each(['Ö 1', '2.1', 'Eröffnung', '18:00', 'N 10', '10.1.3', 'TOP 3', '3 a', 'Sachstand Digitaltag', 'Bauausschuss-Sitzung', 'ÄA-Liste'])('%s is no reference', (t) => {
     expect(REFERENCE_PATTERN.test(t)).toBe(false);
   });
 });
