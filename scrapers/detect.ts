@@ -118,6 +118,10 @@ export function detectPage(bytes: Uint8Array, url: string | null = null, decoded
     return { system: 'oparl', kind: 'oparl', systemVersion: v ? v[1] : null, text, encoding };
   }
 
+  // ALLRIS 3 answers a switched-off program with this one line and no markup at all (ALLRIS-NOTES §1, §8)
+  if (trimmed.length < 500 && /^Zugriff verweigert \(Programm [\w.]+\)\.?\s*(?:<br\s*\/?>)?\s*$/i.test(trimmed)) {
+    throw new AllrisErrorPage('ALLRIS "Zugriff verweigert" page (program disabled or not public), not content', 'denied');
+  }
   if (!/<(html|ajax-response|body|div|table)\b/i.test(trimmed.slice(0, 100000))) {
     throw new NotARisPageError('not an HTML page');
   }

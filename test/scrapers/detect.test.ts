@@ -132,6 +132,10 @@ describe('ALLRIS error pages are typed by kind (AllrisErrorPage), not told apart
   test.each([
     ['rate-limited', '<html><head><title>ALLRIS - Fehler</title></head><body><div id="allris"><p>Zu viele Zugriffe aus Ihrem Netzwerk.</p></div></body></html>'],
     ['denied', `<html><head>${V3}</head><body>Zugriff verweigert (Programm si010_r.asp).<br></body></html>`],
+    // as ALLRIS 3 really sends it: the line alone, no markup (ALLRIS-NOTES §1)
+    ['denied', 'Zugriff verweigert (Programm si010_r.asp).<br>'],
+    ['denied', 'Zugriff verweigert (Programm vo020.asp).<br>\r\n'],
+    ['other: NotARisPageError', 'Zugriff verweigert (Programm si010_r.asp).<br> und noch mehr Text, der keine ALLRIS-Meldung ist'],
     ['not-public', `<html><head>${V3}</head><body><div id="allriscontainer">Keine Information verf&uuml;gbar</div></body></html>`],
     ['not-public', `<html><head>${V3}</head><body><div id="allriscontainer"><a href="noauth.asp">Anmelden</a></div></body></html>`],
   ])('%s', (kind, page) => expect(kindOf(page)).toBe(kind));

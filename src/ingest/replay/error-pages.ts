@@ -1,7 +1,8 @@
 /**
  * ALLRIS's error pages that come with status 200, as the replay server sends them for the
  * "error-page" fault. Hand-made after ../shared/ALLRIS-NOTES.md §7.8 and §2a (the wording the notes
- * quote; the markup around it is minimal), not recordings.
+ * quote; the markup around it is minimal — "Zugriff verweigert" comes without any, as the notes quote it),
+ * not recordings.
  */
 import type { ErrorPageVariant } from './faults';
 
@@ -25,7 +26,7 @@ export function errorPage(variant: ErrorPageVariant): Buffer {
     case 'zu-viele-zugriffe':
       return Buffer.from(ALLRIS4_ERROR('Zu viele Zugriffe aus Ihrem Netzwerk, Zugriff temporär gesperrt.'), 'utf8');
     case 'zugriff-verweigert':
-      return Buffer.from(ALLRIS3_PAGE('Zugriff verweigert (Programm vo020.asp).<br>'), 'latin1');
+      return Buffer.from('Zugriff verweigert (Programm vo020.asp).<br>', 'latin1');
     case 'keine-information':
       return Buffer.from(ALLRIS3_PAGE('Keine Information verf&uuml;gbar'), 'latin1');
     case 'noauth':
