@@ -7,10 +7,12 @@
  * keep what the source said, so importing the same paper again changes nothing; the station rows
  * (consultations.organization, and through migration 0026's trigger the meeting rows' copy and the
  * paper's derived state) carry the name. A station whose Organization is not known keeps the record's
- * name (null: "Gremium nicht bekannt").
+ * name (null: "Gremium nicht bekannt"), without the publicity ALLRIS 4 adds to it (migration 0028 for
+ * rows written before).
  */
 import type Database from 'better-sqlite3';
 import type { ConsultationRecord } from '../../scrapers/records';
+import { stationCommittee } from '../domain/queue';
 import { declareStatements } from './registry';
 
 // raw SQL: looked up for every OParl station an import writes (ALLRIS stations have no id and skip it)
@@ -48,14 +50,16 @@ const stmts = declareStatements('station-names', (sqlite) => ({
 
 /**
  * The stations as the paper's rows name them: a station with an id takes the name of the source's
- * Organization with that id, where there is one. The same array when no station changes.
+ * Organization with that id, where there is one; a name with the publicity ALLRIS 4 adds is its committee's
+ * ("Verwaltungsausschuss (nicht-öffentlich)" → "Verwaltungsausschuss": one committee page and queue, as its
+ * meetings name it). The same array when no station changes.
  */
 export function namedStations(sqlite: Database.Database, sourceId: number, stations: readonly ConsultationRecord[] | undefined): ConsultationRecord[] {
   const list = (stations ?? []) as ConsultationRecord[];
   let out: ConsultationRecord[] | null = null;
   list.forEach((c, i) => {
-    if (!c.organizationSourceId) return;
-    const name = stmts(sqlite).name.get({ source: sourceId, id: c.organizationSourceId });
+    const byId = c.organizationSourceId ? stmts(sqlite).name.get({ source: sourceId, id: c.organizationSourceId }) : null;
+    const name = byId ?? (c.organization == null ? null : stationCommittee(c.organization));
     if (name == null || name === c.organization) return;
     out ??= [...list];
     out[i] = { ...c, organization: name };

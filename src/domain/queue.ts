@@ -40,10 +40,20 @@ export interface QueueEntry<T> {
   earlierTotal: number;
 }
 
+/** The publicity ALLRIS 4 adds to a station's committee: "Verwaltungsausschuss (nicht-öffentlich)" (ALLRIS-NOTES §7.7). */
+const PUBLICITY = / ?\((?:nicht[- ]?)?(?:ö|oe)ffentlich\)$/i;
+
+/**
+ * The committee a station names: its name without the publicity ALLRIS 4 adds ("Verwaltungsausschuss
+ * (nicht-öffentlich)" is the Verwaltungsausschuss, whose meetings and agendas name it so); the name as it is else.
+ */
+export function stationCommittee(name: string): string {
+  return PUBLICITY.test(name) ? name.replace(PUBLICITY, '').trim() : name;
+}
+
 /**
  * Committee names compare with white space collapsed, case-insensitively ("Hauptausschuss" = "hauptausschuss "),
- * and without the publicity ALLRIS 4 adds to a station ("Verwaltungsausschuss (nicht-öffentlich)" is the
- * Verwaltungsausschuss whose meetings' agendas name the motion; ALLRIS-NOTES §7.7).
+ * and without a station's publicity (stationCommittee).
  */
 export function sameCommittee(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a == null || b == null) return false;
@@ -52,7 +62,7 @@ export function sameCommittee(a: string | null | undefined, b: string | null | u
 }
 
 /** German has no locale-specific case mapping (unlike Turkish), so toLowerCase() folds as 'de' does, without ICU. */
-const foldName = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase().replace(/ ?\((?:nicht[- ]?)?(?:ö|oe)ffentlich\)$/, '');
+const foldName = (s: string) => stationCommittee(s.replace(/\s+/g, ' ').trim().toLowerCase());
 
 export function deriveQueue<T>(items: readonly QueueInput<T>[], committee: string): QueueEntry<T>[] {
   const entries: QueueEntry<T>[] = [];

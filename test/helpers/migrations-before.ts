@@ -63,6 +63,8 @@ const TAKE_BACK: Record<string, string[]> = {
     'ALTER TABLE consultations DROP COLUMN organization_external_id',
   ],
   '0027_linked_meeting_dates': ['DROP TRIGGER meetings_date_rows_derive', 'DROP TRIGGER consultation_meetings_date_link_derive'],
+  // rows only (the publicity it took from station names is not put back)
+  '0028_station_publicity': [],
 };
 
 /**
