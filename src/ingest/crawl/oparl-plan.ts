@@ -6,10 +6,16 @@
  * embed the objects, so they are imported as they come. Each paper's HTML page (its `web` link, when
  * it is on the source's hosts) fills in the Beratungsfolge status and planned steps, Einreicher and
  * Federführend; HTML and OParl records of one paper merge into one row (src/db/merge.ts).
+ * An OParl system that cannot be had (ALLRIS's OParl answered HTTP 500 for days: Leipzig, Wolfsburg,
+ * Laatzen, Lüneburg; ALLRIS-NOTES §7.11) falls back to the ALLRIS HTML of the source's baseUrl: the
+ * HTML plan of its generation (ALLRIS 4 under /public/, ALLRIS 3 elsewhere) takes over from its roots.
  */
 import type { BodyRecord, ListRecord, PaperRecord, RisRecord } from '../../../scrapers/records';
+import type { Fetcher } from '../fetch/fetcher';
+import { Allris3Plan } from './allris3-plan';
+import { Allris4Plan } from './allris4-plan';
 import type { Planned } from './journal';
-import type { CrawlPlan, PlanContext, VisitedPage } from './plan';
+import type { CrawlPlan, PlanContext, RequestPlan, VisitedPage } from './plan';
 
 const LISTS = ['paper', 'meeting', 'organization'];
 
@@ -26,8 +32,30 @@ function isHtmlPaperLink(url: string | null): url is string {
 }
 
 export class OparlPlan implements CrawlPlan {
+  private htmlPlan: { plan: CrawlPlan; system: 'allris3' | 'allris4' } | null = null;
+
   roots(ctx: PlanContext): Planned[] {
     return ctx.source.oparlUrl ? [{ url: ctx.source.oparlUrl, kind: 'oparl-system' }] : [];
+  }
+
+  /** The HTML plan of the source's ALLRIS generation, with the context it builds that generation's URLs in. */
+  private html(ctx: PlanContext): { plan: CrawlPlan; ctx: PlanContext } {
+    const system = /\/public\/$/i.test(ctx.source.baseUrl) ? 'allris4' : 'allris3';
+    this.htmlPlan ??= { plan: system === 'allris4' ? new Allris4Plan() : new Allris3Plan(), system };
+    return { plan: this.htmlPlan.plan, ctx: { ...ctx, source: { ...ctx.source, system: this.htmlPlan.system } } };
+  }
+
+  /** The OParl system cannot be had: the ALLRIS HTML of the source instead, from its roots (and an HTML page's own fallback). */
+  fallback(ctx: PlanContext, page: Planned): Planned[] {
+    if (!ctx.source.baseUrl || (page.kind.startsWith('oparl') && page.kind !== 'oparl-system') || page.kind === 'paper') return [];
+    const h = this.html(ctx);
+    return page.kind === 'oparl-system' ? h.plan.roots(h.ctx) : (h.plan.fallback?.(h.ctx, page) ?? []);
+  }
+
+  prepare(ctx: PlanContext, page: Planned, fetcher: Fetcher): Promise<RequestPlan> {
+    if (page.kind.startsWith('oparl') || page.kind === 'paper') return Promise.resolve({});
+    const h = this.html(ctx);
+    return h.plan.prepare?.(h.ctx, page, fetcher) ?? Promise.resolve({});
   }
 
   private bodyLists(ctx: PlanContext, b: BodyRecord): Planned[] {
@@ -41,6 +69,11 @@ export class OparlPlan implements CrawlPlan {
   }
 
   expand(ctx: PlanContext, page: VisitedPage, record: RisRecord): Planned[] {
+    // an HTML page of the fallback (a paper's page filling in an OParl paper is not followed further)
+    if (record.system !== 'oparl' && page.kind !== 'paper') {
+      const h = this.html(ctx);
+      return h.plan.expand(h.ctx, page, record);
+    }
     switch (record.type) {
       case 'System':
         return record.bodies.map((url) => ({ url, kind: 'oparl-body' }));

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../../src/db/connection';
+import { saveSource } from '../../../src/ingest/crawl/sources';
 import { useCorpusReplay } from '../../helpers/replay';
 import { crawlCorpus, fetchedUrls } from '../../helpers/crawl';
 import { CORPUS, makeTmpDir } from '../../helpers/tmp';
@@ -105,5 +106,39 @@ describe('crawl plans find the corpus pages by following the site', () => {
     } finally {
       close();
     }
+  });
+
+  describe('an OParl system that answers HTTP 500 (ALLRIS-NOTES §7.11): the HTML of the source takes over', () => {
+    // (the HTML plans' own runs above: the same pages; the calendar's other meetings are not in the corpus, 404)
+    const viaOparl = async (key: string, baseUrl: string, opts: Parameters<typeof crawlCorpus>[4], calendar?: string) => {
+      const oparlUrl = `${baseUrl}oparl/system`;
+      replay.server.faults.add({ match: oparlUrl.replace(/^https?:\/\//, ''), fault: 'status', status: 500 });
+      const { sqlite, close } = openDb(path.join(tmp.dir, `${key}-oparl.sqlite`));
+      try {
+        saveSource(sqlite, { key: `${key}-oparl`, name: key, system: 'oparl', baseUrl, oparlUrl, ...(calendar ? { calendar } : {}) }, true);
+        const report = await crawlCorpus(sqlite, path.join(tmp.dir, `${key}-oparl`), `${key}-oparl`, replay.via, opts);
+        return { report, urls: fetchedUrls(sqlite, report.runId), papers: sqlite.prepare('SELECT reference FROM papers ORDER BY reference').pluck().all() };
+      } finally {
+        close();
+      }
+    };
+
+    test('ALLRIS 3 (Regensburg, /bi/): the calendar → the meeting → its paper, as its own HTML plan finds them', async () => {
+      const { report, urls, papers } = await viaOparl('regensburg', 'https://srv19.regensburg.de/bi/', { since: '2026-09-01', until: '2026-09-30' }, 'si010');
+      expect(report.errors['http-5xx']).toBe(1);
+      expect(report.errorSamples.find((e) => e.error === 'http-5xx')?.url).toBe('https://srv19.regensburg.de/bi/oparl/system');
+      expect(urls).toEqual([
+        'https://srv19.regensburg.de/bi/si010.asp?MM=9&YY=2026',
+        'https://srv19.regensburg.de/bi/to010.asp?SILFDNR=2667',
+        'https://srv19.regensburg.de/bi/vo020.asp?VOLFDNR=22820',
+      ]);
+      expect(papers).toContain('VO/26/23343/D2');
+    });
+
+    test('ALLRIS 4 (Trier, /public/): the calendar month through Wicket AJAX, then the meeting', async () => {
+      const { report, urls } = await viaOparl('trier', 'https://ratsinfo.trier.de/public/', { since: '2026-10-01', until: '2026-10-31' });
+      expect(report.errors['http-5xx']).toBe(1);
+      expect(urls).toEqual(['https://ratsinfo.trier.de/public/si010?MM=10&YY=2026', 'https://ratsinfo.trier.de/public/to010?SILFDNR=1000264']);
+    });
   });
 });
