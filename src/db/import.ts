@@ -103,8 +103,10 @@ function materialise(b: Batch, t: Touched): void {
   switch (kind) {
     case 'Paper': {
       const record = merged as unknown as PaperRecord;
-      const written = writePaper(sqlite, sourceId, key, record, provenance, oparlId, now, b.paperChildren, paperBefore ?? null);
-      if (written.changed && b.events) paperEvents(b, b.events, written.id, paperBefore ?? null, record);
+      // the stations as its rows name them (station-names.ts): for the rows and the change events; the row hash keeps the record's
+      const stations = namedStations(sqlite, sourceId, record.consultation);
+      const written = writePaper(sqlite, sourceId, key, record, provenance, oparlId, now, b.paperChildren, paperBefore ?? null, stations);
+      if (written.changed && b.events) paperEvents(b, b.events, written.id, paperBefore ?? null, record, stations);
       if (written.changed) {
         links.papers.add(written.id);
         if (paperBefore?.reference != null) links.oldReferences.add(paperBefore.reference);
@@ -141,9 +143,9 @@ function materialise(b: Batch, t: Touched): void {
  * when that row had its own page (or OParl object) already: a paper known only from agendas that gets
  * its page is ratsradar learning more, not the paper changing.
  */
-function paperEvents(b: Batch, ctx: EventContext, id: number, before: PaperBefore | null, record: PaperRecord): void {
-  // the stations as their rows will name them (station-names.ts), as the stored ones before are named
-  const after = { date: record.date, consultation: namedStations(b.sqlite, b.sourceId, record.consultation), files: record.files ?? [] };
+function paperEvents(b: Batch, ctx: EventContext, id: number, before: PaperBefore | null, record: PaperRecord, stations: PaperRecord['consultation']): void {
+  // the stations as their rows name them, as the stored ones before are named
+  const after = { date: record.date, consultation: stations, files: record.files ?? [] };
   if (!before) {
     b.newPapers.add(id);
     writePaperEvents(b.sqlite, ctx, id, null, after);

@@ -15,14 +15,13 @@ import type { ConsultationRecord } from '../../scrapers/records';
 import { stationCommittee } from '../domain/queue';
 import { declareStatements } from './registry';
 
+/** The name of the source's Organization with this id (its OParl URL, or the id its record gave), as SQL. */
+const nameById = (id: string) => `(SELECT name FROM (SELECT o.id, o.name FROM organizations o WHERE o.source_id = @source AND o.oparl_id = ${id}
+  UNION ALL SELECT o.id, o.name FROM organizations o WHERE o.source_id = @source AND o.external_id = ${id}) WHERE name IS NOT NULL ORDER BY id LIMIT 1)`;
+
 // raw SQL: looked up for every OParl station an import writes (ALLRIS stations have no id and skip it)
 const stmts = declareStatements('station-names', (sqlite) => ({
-  /** the name of the source's Organization with this id (its OParl URL, or the id its record gave) */
-  name: sqlite.prepare<{ source: number; id: string }, string>(
-    `SELECT name FROM (SELECT id, name FROM organizations WHERE source_id = @source AND oparl_id = @id
-       UNION ALL SELECT id, name FROM organizations WHERE source_id = @source AND external_id = @id)
-     WHERE name IS NOT NULL ORDER BY id LIMIT 1`,
-  ).pluck(),
+  name: sqlite.prepare<{ source: number; id: string }, string>(`SELECT ${nameById('@id')}`).pluck(),
   /** the written organizations with a name, and the ids their stations may name them by */
   organizations: sqlite.prepare<[string], { id: number; name: string; oparlId: string | null; externalId: string | null }>(
     `SELECT id, name, oparl_id AS oparlId, external_id AS externalId FROM organizations
@@ -37,9 +36,7 @@ const stmts = declareStatements('station-names', (sqlite) => ({
   ).pluck(),
   /** every station of the source named by id, with the name its organization has now (relink: a repair) */
   renameAll: sqlite.prepare<{ source: number }, number>(
-    `WITH named AS MATERIALIZED (SELECT c.id, (SELECT name FROM (SELECT o.id, o.name FROM organizations o WHERE o.source_id = @source
-         AND o.oparl_id = c.organization_external_id UNION ALL SELECT o.id, o.name FROM organizations o WHERE o.source_id = @source
-         AND o.external_id = c.organization_external_id) WHERE name IS NOT NULL ORDER BY id LIMIT 1) AS name
+    `WITH named AS MATERIALIZED (SELECT c.id, ${nameById('c.organization_external_id')} AS name
        FROM papers p CROSS JOIN consultations c ON c.paper_id = p.id
        WHERE p.source_id = @source AND c.organization_external_id IS NOT NULL)
      UPDATE consultations SET organization = named.name FROM named

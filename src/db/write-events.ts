@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FileRef } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
-import { deriveEvents, rowIdentities, type EventFacts } from '../domain/derive-events';
+import { dateMovedEvent, deriveEvents, rowIdentities, type EventFacts } from '../domain/derive-events';
 import type { EventDraft, EventVote } from '../domain/paper-event';
 import { declareStatements, stmt } from './registry';
 
@@ -170,10 +170,7 @@ export function writeMoveEvents(sqlite: Database.Database, ctx: EventContext, mo
       const i = stations.findIndex((st) => st.id === r.consultationId);
       const row = ids[i]?.[r.position];
       if (row === undefined) continue;
-      n += insert(sqlite, ctx, paperId, [{
-        kind: 'date_moved', key: `date_moved|${row}|${r.from}|${r.to}`, happenedOn: r.to, committee: stations[i].organization,
-        payload: { role: stations[i].roleCode, row, from: r.from, to: r.to },
-      }]);
+      n += insert(sqlite, ctx, paperId, [dateMovedEvent(stations[i], row, r.from, r.to)]);
     }
   }
   return n;

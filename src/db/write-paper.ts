@@ -3,7 +3,6 @@ import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
 import { digest } from './facets';
 import { indexPaper } from './search-index';
-import { namedStations } from './station-names';
 import { declareStatements } from './registry';
 
 interface FileState {
@@ -74,8 +73,7 @@ export class PaperChildren {
     }
     const stations: { id: number; station: PaperRecord['consultation'][number] }[] = [];
     for (const { id, paper } of this.papers) {
-      // a station named by id only (OParl) takes its Organization's name where the source's is known
-      namedStations(sqlite, sourceId, paper.consultation).forEach((c, i) => {
+      (paper.consultation ?? []).forEach((c, i) => {
         const row = s.insertStation.run(id, i, c.organization, c.organizationSourceId ?? null, c.role, c.roleCode, c.stationStatus);
         stations.push({ id: Number(row.lastInsertRowid), station: c });
       });
@@ -118,8 +116,9 @@ export interface StoredPaper {
  * Writes the merged paper's row; returns its id and whether the stored row changed. Its stations, meeting
  * rows, files and search entry go to `children` (written with the batch's others: PaperChildren.write).
  * `stored` is its row as the caller found it (null: there is none), else it is looked up. The row's hash
- * is that of what is written (its columns, its Beratungsfolge and files): when it is the stored one,
- * nothing is written.
+ * is that of the record (its columns, its Beratungsfolge as the source gives it, and files): when it is the
+ * stored one, nothing is written. `stations`: the Beratungsfolge as its rows name it (station-names.ts
+ * namedStations), when that differs from the record's.
  */
 export function writePaper(
   sqlite: Database.Database,
@@ -131,6 +130,7 @@ export function writePaper(
   now: string,
   children: PaperChildren,
   stored?: StoredPaper | null,
+  stations: PaperRecord['consultation'] = p.consultation,
 ): { id: number; changed: boolean } {
   const s = stmts(sqlite);
   const params = {
@@ -166,6 +166,6 @@ export function writePaper(
   } else {
     id = Number(s.insert.run(params).lastInsertRowid);
   }
-  children.add(id, p, !existing);
+  children.add(id, stations === p.consultation ? p : { ...p, consultation: stations }, !existing);
   return { id, changed: true };
 }

@@ -83,13 +83,24 @@ const isResult = (code: ResultCode | null | undefined) => code != null && code !
 /** The vote on a meeting row's agenda item, where it is known (the caller looks it up). */
 export type VoteOf = (row: Row) => EventVote | null;
 
+/**
+ * "date_moved" of a meeting row (its identity `rowId`) from one day to another: the same event, and key,
+ * whether the motion's page lists the new day or the meeting the row is linked to moved (src/db/write-events.ts).
+ */
+export function dateMovedEvent(station: Pick<Station, 'organization' | 'roleCode'>, rowId: string, from: string, to: string): EventDraft {
+  return {
+    kind: 'date_moved', key: `date_moved|${rowId}|${from}|${to}`, happenedOn: to, committee: station.organization,
+    payload: { role: station.roleCode, row: rowId, from, to },
+  };
+}
+
 function rowEvents(station: Station, key: string, row: Row, position: number, before: Row | null, out: EventDraft[], voteOf?: VoteOf): void {
   const id = rowIdentity(key, position);
   const base = { committee: station.organization, payload: { role: station.roleCode, row: id } };
   if (row.date && !before?.date) {
     out.push({ ...base, kind: 'date_set', key: `date_set|${id}|${row.date}`, happenedOn: row.date, payload: { ...base.payload, date: row.date } });
   } else if (row.date && before?.date && row.date !== before.date) {
-    out.push({ ...base, kind: 'date_moved', key: `date_moved|${id}|${before.date}|${row.date}`, happenedOn: row.date, payload: { ...base.payload, from: before.date, to: row.date } });
+    out.push(dateMovedEvent(station, id, before.date, row.date));
   }
   if (isResult(row.resultCode) && row.resultCode !== before?.resultCode) {
     out.push({ ...base, kind: 'result', key: `result|${id}|${row.date ?? ''}|${row.resultCode}`, happenedOn: row.date, payload: { ...base.payload, date: row.date, result: row.resultCode, vote: voteOf?.(row) ?? null } });
