@@ -38,6 +38,8 @@ const ERROR_PAGES: [RegExp, AllrisErrorKind, string][] = [
   [/Zugriff verweigert/i, 'denied', 'ALLRIS "Zugriff verweigert" page (program disabled or not public), not content'],
   [/Keine Information verf(ü|&uuml;)gbar/i, 'not-public', 'ALLRIS "Keine Information verfügbar" page (not public), not content'],
   [/noauth\.asp/i, 'not-public', 'ALLRIS login redirect (noauth.asp): the page is not public'],
+  // ALLRIS 4's page for every other failure (the rate limit comes in the same frame, and is matched first)
+  [/class=["']?message_header\b[^>]*>\s*Es ist ein Fehler aufgetreten/i, 'server-error', 'ALLRIS error page ("Es ist ein Fehler aufgetreten"), not content'],
 ];
 
 /** Any of ERROR_PAGES' marks: one scan of the page instead of one per mark. */

@@ -21,12 +21,14 @@ export class TruncatedPageError extends NotARisPageError {
 }
 
 /** What an ALLRIS error page (served with status 200) says, and so what the crawler does. */
-export type AllrisErrorKind = 'rate-limited' | 'denied' | 'not-public';
+export type AllrisErrorKind = 'rate-limited' | 'denied' | 'not-public' | 'server-error';
 
 /**
  * One of ALLRIS's error pages that come with status 200 (ALLRIS-NOTES §2a, §7): "Zu viele Zugriffe"
- * ('rate-limited': back off, try again), "Zugriff verweigert" ('denied': a program switched off) or
- * "Keine Information verfügbar" / a login redirect ('not-public'). Not a RIS page with content.
+ * ('rate-limited': back off, try again), "Zugriff verweigert" ('denied': a program switched off),
+ * "Keine Information verfügbar" / a login redirect ('not-public'), or ALLRIS 4's page for any other
+ * failure, "Es ist ein Fehler aufgetreten" ('server-error': an HTTP 500 in a 200's clothes, try again).
+ * Not a RIS page with content.
  */
 export class AllrisErrorPage extends NotARisPageError {
   constructor(

@@ -131,6 +131,9 @@ describe('ALLRIS error pages are typed by kind (AllrisErrorPage), not told apart
   };
   test.each([
     ['rate-limited', '<html><head><title>ALLRIS - Fehler</title></head><body><div id="allris"><p>Zu viele Zugriffe aus Ihrem Netzwerk.</p></div></body></html>'],
+    // ALLRIS 4's page for any other failure, in the frame of its rate-limit page (the sentence is made up)
+    ['server-error', '<html><head><title>ALLRIS - Fehler</title></head><body><div id="allris"><div class="message_header">Es ist ein Fehler aufgetreten</div><p>Die Anfrage konnte nicht bearbeitet werden.</p></div></body></html>'],
+    ['rate-limited', '<html><head><title>ALLRIS - Fehler</title></head><body><div id="allris"><div class="message_header">Es ist ein Fehler aufgetreten</div><p>Zu viele Zugriffe aus Ihrem Netzwerk, Zugriff temporär gesperrt.</p></div></body></html>'],
     ['denied', `<html><head>${V3}</head><body>Zugriff verweigert (Programm si010_r.asp).<br></body></html>`],
     // as ALLRIS 3 really sends it: the line alone, no markup (ALLRIS-NOTES §1)
     ['denied', 'Zugriff verweigert (Programm si010_r.asp).<br>'],

@@ -266,6 +266,11 @@ export class Fetcher {
           if (await retry('ALLRIS "Zu viele Zugriffe" page', this.backoff(attempt) * 2, true)) continue;
           return failed(current.href, attempt, 'rate-limited', 'ALLRIS kept answering "Zu viele Zugriffe"', status);
         }
+        if (errorPage === 'server-error') {
+          // ALLRIS 4's "Es ist ein Fehler aufgetreten" with status 200: a server error, tried again as a 5xx is
+          if (await retry('ALLRIS error page "Es ist ein Fehler aufgetreten"', this.backoff(attempt), false)) continue;
+          return failed(current.href, attempt, 'http-5xx', `ALLRIS answered its error page "Es ist ein Fehler aufgetreten" ${attempt} times`, status);
+        }
         if (errorPage === 'denied') return failed(current.href, attempt, 'denied', 'ALLRIS answered "Zugriff verweigert" (program disabled or not public)', status);
         if (errorPage === 'not-public') return failed(current.href, attempt, 'not-public', 'ALLRIS answered that the page is not public', status);
         return { kind: 'ok', url: req.url, finalUrl: current.href, attempts: attempt, status, headers: res.headers, body: res.body };

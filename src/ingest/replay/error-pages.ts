@@ -25,6 +25,9 @@ export function errorPage(variant: ErrorPageVariant): Buffer {
   switch (variant) {
     case 'zu-viele-zugriffe':
       return Buffer.from(ALLRIS4_ERROR('Zu viele Zugriffe aus Ihrem Netzwerk, Zugriff temporär gesperrt.'), 'utf8');
+    case 'fehler':
+      // the frame of the notes' rate-limit page; the sentence in it is made up (the notes quote none)
+      return Buffer.from(ALLRIS4_ERROR('Die Anfrage konnte nicht bearbeitet werden.'), 'utf8');
     case 'zugriff-verweigert':
       return Buffer.from('Zugriff verweigert (Programm vo020.asp).<br>', 'latin1');
     case 'keine-information':

@@ -26,7 +26,8 @@ export type FaultKind =
   /** A → A' → A → … */
   | 'redirect-loop';
 
-export type ErrorPageVariant = 'zu-viele-zugriffe' | 'zugriff-verweigert' | 'keine-information' | 'noauth';
+export const ERROR_PAGE_VARIANTS = ['zu-viele-zugriffe', 'fehler', 'zugriff-verweigert', 'keine-information', 'noauth'] as const;
+export type ErrorPageVariant = (typeof ERROR_PAGE_VARIANTS)[number];
 
 export interface FaultRule {
   /** a substring of the requested URL, or "*" for every URL (robots.txt is never faulted by "*") */
@@ -58,6 +59,9 @@ export function validateFaults(v: unknown): FaultConfig {
   rules.forEach((r: Record<string, unknown>, i) => {
     if (typeof r?.match !== 'string') throw new Error(`rule ${i + 1} needs "match" (a URL substring or "*")`);
     if (!KINDS.includes(r.fault as FaultKind)) throw new Error(`rule ${i + 1}: unknown fault "${String(r.fault)}" (one of ${KINDS.join(', ')})`);
+    if (r.variant !== undefined && !ERROR_PAGE_VARIANTS.includes(r.variant as ErrorPageVariant)) {
+      throw new Error(`rule ${i + 1}: unknown error page "${String(r.variant)}" (one of ${ERROR_PAGE_VARIANTS.join(', ')})`);
+    }
   });
   const robots = o.robots ?? {};
   if (typeof robots !== 'object' || Array.isArray(robots)) throw new Error('"robots" must map hosts to robots.txt text');

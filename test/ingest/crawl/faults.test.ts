@@ -65,6 +65,7 @@ describe('a crawl outlasts the faults of the site', () => {
     ['a truncated body', { match: 'SILFDNR=2667', fault: 'truncate', times: 1 }],
     ['a connection reset', { match: 'MM=9&YY=2026', fault: 'reset', times: 2 }],
     ['"Zu viele Zugriffe" with status 200', { match: 'VOLFDNR=22820', fault: 'error-page', variant: 'zu-viele-zugriffe', times: 1 }],
+    ['"Es ist ein Fehler aufgetreten" with status 200, twice', { match: 'SILFDNR=2667', fault: 'error-page', variant: 'fehler', times: 2 }],
     ['a wrong charset header', { match: 'VOLFDNR=22820', fault: 'wrong-charset' }],
     ['a wrong charset header on every page', { match: 'srv19', fault: 'wrong-charset' }],
   ] as [string, FaultRule][])('%s: every page, the same database', async (_name, rule) => {

@@ -75,6 +75,7 @@ describe('fetcher', () => {
     ['no answer (timeout)', { fault: 'timeout' }],
     ['a truncated body', { fault: 'truncate' }],
     ['an ALLRIS "Zu viele Zugriffe" page', { fault: 'error-page', variant: 'zu-viele-zugriffe' }],
+    ['an ALLRIS 4 "Es ist ein Fehler aufgetreten" page', { fault: 'error-page', variant: 'fehler' }],
   ] as const)('retries after %s and then gets the page', async (_name, fault) => {
     server.faults.add({ match: 'VOLFDNR=22820', times: 2, ...fault });
     const res = await fetcher().get({ url: VO020 });
@@ -85,6 +86,13 @@ describe('fetcher', () => {
   test('gives up after the last try and says why', async () => {
     server.faults.add({ match: 'VOLFDNR=22820', fault: 'status', status: 502 });
     expect(await fetcher({ maxAttempts: 3 }).get({ url: VO020 })).toMatchObject({ kind: 'failed', error: 'http-5xx', status: 502, attempts: 3 });
+  });
+
+  test('an ALLRIS error page on every try is a server error, said as such', async () => {
+    server.faults.add({ match: 'VOLFDNR=22820', fault: 'error-page', variant: 'fehler' });
+    expect(await fetcher({ maxAttempts: 3 }).get({ url: VO020 })).toMatchObject({
+      kind: 'failed', error: 'http-5xx', status: 200, attempts: 3, message: 'ALLRIS answered its error page "Es ist ein Fehler aufgetreten" 3 times',
+    });
   });
 
   test('honours Retry-After of a 429, for the whole host', async () => {

@@ -51,11 +51,14 @@ describe('ratsradar replay', () => {
   test('bad input: one line, exit 2', () => {
     const bad = path.join(tmp.dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ rules: [{ match: 'x', fault: 'explode' }] }));
+    const badPage = path.join(tmp.dir, 'bad-page.json');
+    fs.writeFileSync(badPage, JSON.stringify({ rules: [{ match: 'x', fault: 'error-page', variant: 'kaputt' }] }));
     const cases: [string[], RegExp][] = [
       [['replay'], /^ratsradar replay: replay needs a DIR/],
       [['replay', tmp.dir], /^ratsradar replay: .* has no replay-manifest\.json and is not a page store/],
       [['replay', CORPUS, '--manifest', bad], /^ratsradar replay: .*bad\.json has no "pages" list/],
       [['replay', CORPUS, '--manifest', CORPUS_MANIFEST, '--faults', bad], /^ratsradar replay: .*bad\.json: rule 1: unknown fault "explode"/],
+      [['replay', CORPUS, '--manifest', CORPUS_MANIFEST, '--faults', badPage], /^ratsradar replay: .*bad-page\.json: rule 1: unknown error page "kaputt" \(one of zu-viele-zugriffe, fehler, /],
     ];
     for (const [args, re] of cases) {
       const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
