@@ -133,7 +133,9 @@ export function detectPage(bytes: Uint8Array, url: string | null = null, decoded
   const hasAllrisMarkers =
     systemVersion !== null ||
     /id=["']?(allriscontainer|risname(_raw)?|rismain(_raw)?|allris)["'\s>]/i.test(text) ||
-    /<title>\s*ALLRIS\b/i.test(text);
+    /<title>\s*ALLRIS\b/i.test(text) ||
+    // an empty Wicket answer (or a redirect) to a calendar month carries no mark at all; only ALLRIS 4 answers so
+    (isAjax && programFromUrl(url) === 'si010');
   if (!hasAllrisMarkers) {
     const other = otherVendor(text.slice(0, 200000));
     if (other) throw new UnsupportedPageError(`a ${other} page: ratsradar reads ALLRIS and OParl, not this system`, 'other-ris');

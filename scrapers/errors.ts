@@ -20,6 +20,19 @@ export class TruncatedPageError extends NotARisPageError {
   }
 }
 
+/**
+ * An answer of ALLRIS 4's stateful calendar (the Wicket AJAX month, ALLRIS-NOTES §2b) that belongs to
+ * another state of its page: empty (a page version already used, or the session gone) or showing another
+ * month than the one asked for. Nothing wrong with the layout: the crawler asks once more on a fresh page
+ * version, and reports the month as failed ('stale-session') when that does not help.
+ */
+export class StaleSessionError extends NotARisPageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StaleSessionError';
+  }
+}
+
 /** What an ALLRIS error page (served with status 200) says, and so what the crawler does. */
 export type AllrisErrorKind = 'rate-limited' | 'denied' | 'not-public' | 'server-error';
 

@@ -2,8 +2,11 @@
  * ALLRIS 4 (Wicket): stateless to010 / vo020 / to020 / gr020 pages; the calendar month comes through
  * the Wicket AJAX call `si010?<version>-1.0-&MM=…&YY=…` with the session cookie (JSESSIONID) that the
  * first answer of `si010` sets (ALLRIS-NOTES §2b). The journal keeps the month under its stable URL
- * (`si010?MM=…&YY=…`); the session is set up once per process, before the first month is requested
- * (so a resumed crawl sets it up again). vo040 is a Wicket form: no paper list — an incremental run
+ * (`si010?MM=…&YY=…`). Each month is asked on a page version of its own: the server moves a page on to
+ * its next version when a month is shown, and answers a version used before with nothing, so the shell
+ * is requested again before every month (one request more per month; a resumed crawl needs nothing
+ * kept). An answer that is empty or shows another month (StaleSessionError) is asked again on a fresh
+ * version (src/ingest/crawl/visit.ts prepares the second try anew). vo040 is a Wicket form: no paper list — an incremental run
  * instead asks for the next few VOLFDNR after the newest seen (ids increase), and past each one found.
  */
 import type { PaperRecord, RisRecord } from '../../../scrapers/records';
@@ -18,14 +21,13 @@ const PROBES = 3;
 
 export class Allris4Plan extends AllrisPlan {
   calendarKind = 'calendar-ajax';
-  /** the page version of the calendar session ("" when the shell named none), once set up */
-  private session: Promise<string> | null = null;
 
   urls(ctx: PlanContext): AllrisUrls {
     return allris4Urls(ctx.source);
   }
 
-  private async openSession(ctx: PlanContext, fetcher: Fetcher): Promise<string> {
+  /** a fresh page version of the calendar (the shell's redirect or its Wicket base URL); "" when it names none */
+  private async pageVersion(ctx: PlanContext, fetcher: Fetcher): Promise<string> {
     const res = await fetcher.get({ url: `${ctx.source.baseUrl}si010` });
     if (res.kind === 'failed') return '';
     const fromUrl = /[?&](\d+)(?:&|$)/.exec(new URL(res.finalUrl).search)?.[1];
@@ -35,8 +37,7 @@ export class Allris4Plan extends AllrisPlan {
 
   async prepare(ctx: PlanContext, page: Planned, fetcher: Fetcher): Promise<RequestPlan> {
     if (page.kind !== this.calendarKind) return {};
-    this.session ??= this.openSession(ctx, fetcher);
-    const version = await this.session;
+    const version = await this.pageVersion(ctx, fetcher);
     const u = new URL(page.url);
     return {
       url: version ? `${u.origin}${u.pathname}?${version}-1.0-&${u.searchParams.toString()}` : page.url,

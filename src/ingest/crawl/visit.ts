@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ensureDir } from '../../util/ensure-dir';
 import { parseDetectedWithCaps } from '../../../scrapers/parse';
 import { describeCaps } from '../../../scrapers/shared/caps';
-import { LayoutChangedError, NotARisPageError, UnsupportedPageError } from '../../../scrapers/errors';
+import { LayoutChangedError, NotARisPageError, StaleSessionError, UnsupportedPageError } from '../../../scrapers/errors';
 import type { RisRecord } from '../../../scrapers/records';
 import { bodyText, detectBody } from '../fetch/detected-body';
 import { FINAL_ERRORS, type FetchFailed, type FetchResult } from '../fetch/fetcher';
@@ -22,6 +22,7 @@ import { addImportCounts, addShrink, countError, countUnclassified } from './rep
 import { shownADayBefore } from './shrink-hold';
 import { DOCUMENT_KIND, planDocuments, visitDocument } from './visit-document';
 import type { VisitEnv, VisitOutcome } from './visit-env';
+import type { RequestPlan } from './plan';
 
 type Parsed = { record: RisRecord; capped: string } | { error: Error };
 
@@ -82,7 +83,8 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     return 'done';
   }
   const planned = { url: entry.url, kind: entry.kind };
-  const req = env.plan.prepare ? await env.plan.prepare(ctx, planned, env.fetcher) : {};
+  const prepare = async (): Promise<RequestPlan> => (env.plan.prepare ? env.plan.prepare(ctx, planned, env.fetcher) : {});
+  let req = await prepare();
   const stored = findPage(sqlite, ctx.sourceId, entry.url);
   const usable = stored && hasBody(env.storeDir, stored.contentHash) ? stored : null;
   const get = (conditional: boolean) =>
@@ -118,6 +120,8 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
   }
   /** the page once more, unconditionally: the new answer kept and parsed; null when none came */
   const fetchAgain = async (): Promise<Parsed | 'budget' | null> => {
+    // prepared anew: a stateful page (the ALLRIS 4 calendar) is asked on a fresh page version
+    req = await prepare();
     const again = await get(false);
     if (again.kind === 'failed' && again.error === 'budget') return 'budget';
     if (again.kind !== 'ok') return null;
@@ -138,7 +142,7 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     const attempts = res.attempts;
     const err = parsed.error;
     const unsupported = err instanceof UnsupportedPageError;
-    const outcome = unsupported ? 'unsupported' : err instanceof LayoutChangedError ? 'layout' : 'not-a-ris-page';
+    const outcome = unsupported ? 'unsupported' : err instanceof LayoutChangedError ? 'layout' : err instanceof StaleSessionError ? 'stale-session' : 'not-a-ris-page';
     const file = unsupported ? null : saveFailure(env, entry.url, body, err.message);
     finish(() => {
       report.pages[unsupported ? 'skipped' : 'failed']++;

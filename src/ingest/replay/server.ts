@@ -70,14 +70,15 @@ function httpDate(ms: number): string {
 
 /**
  * The ALLRIS 4 calendar shell (`…/si010` without a month), served where the replay has calendar months
- * that come by AJAX: it sets the session cookie the months need. Hand-made after ALLRIS-NOTES §2b (the
- * real shell is a full Wicket page; only the cookie and the page version matter to a crawler).
+ * that come by AJAX: it sets the session cookie the months need and names a new page version each time
+ * it is asked (0, 1, 2, …). Hand-made after ALLRIS-NOTES §2b (the real shell is a full Wicket page; only
+ * the cookie and the page version matter to a crawler).
  */
-function calendarShell(): Buffer {
+function calendarShell(version: number): Buffer {
   return Buffer.from(`<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>ALLRIS - Sitzungskalender</title>
 <meta name="description" content="ALLRIS net Version 4.1.7 (4170041) - 08.07.2026">
-<script>Wicket.Ajax.baseUrl="si010?0";</script></head>
+<script>Wicket.Ajax.baseUrl="si010?${version}";</script></head>
 <body><div id="allris" class="si010"><div id="calendarContainer"></div></div></body></html>
 `);
 }
@@ -92,6 +93,9 @@ export class ReplayServer extends EventEmitter {
   /** host + path of the AJAX calendar months, where the calendar shell is served */
   private readonly ajaxPaths = new Set<string>();
   private sessions = 0;
+  /** calendar page versions handed out by the shell, and those a month was asked on already (ALLRIS-NOTES §2b) */
+  private versions = 0;
+  private readonly usedVersions = new Set<string>();
   private readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -115,10 +119,10 @@ export class ReplayServer extends EventEmitter {
     });
   }
 
-  /** Serves these bytes at this URL from now on (a changed page, or a new one). */
-  setPage(url: string, bytes: Buffer, contentType?: string): void {
+  /** Serves these bytes at this URL from now on (a changed page, or a new one; `ajax`: a calendar month that comes by Wicket AJAX). */
+  setPage(url: string, bytes: Buffer, contentType?: string, opts: { ajax?: boolean } = {}): void {
     const old = this.pages.get(urlKey(url));
-    this.put(url, bytes, contentType ?? old?.contentType ?? contentTypeOf(url, bytes), { ajax: old?.ajax, setCookie: old?.setCookie ?? undefined }, Date.now() + 1000);
+    this.put(url, bytes, contentType ?? old?.contentType ?? contentTypeOf(url, bytes), { ajax: opts.ajax ?? old?.ajax, setCookie: old?.setCookie ?? undefined }, Date.now() + 1000);
   }
 
   removePage(url: string): void {
@@ -192,6 +196,20 @@ export class ReplayServer extends EventEmitter {
     this.answer(req, res, target, url, rule);
   }
 
+  /**
+   * Whether an AJAX month names a page version the shell handed out and no month was asked on yet (the
+   * server moves the page on when it shows a month; an old version gets an empty answer). A request that
+   * names no version is answered, as before there were versions.
+   */
+  private freshVersion(target: URL): boolean {
+    const token = [...target.searchParams].find(([name, value]) => value === '' && /^\d+(?:-|$)/.test(name));
+    if (!token) return true;
+    const version = /^\d+/.exec(token[0])![0];
+    if (Number(version) >= this.versions || this.usedVersions.has(version)) return false;
+    this.usedVersions.add(version);
+    return true;
+  }
+
   private answer(req: http.IncomingMessage, res: http.ServerResponse, target: URL, url: string, rule: FaultRule | null): void {
     const fault = rule?.fault ?? null;
     switch (fault) {
@@ -246,11 +264,11 @@ export class ReplayServer extends EventEmitter {
     const key = urlKey(target);
     if (!key.includes('?') && this.ajaxPaths.has(key)) {
       this.log(req, url, 200, null);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `JSESSIONID=replay${++this.sessions}; Path=/; HttpOnly` }).end(calendarShell());
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `JSESSIONID=replay${++this.sessions}; Path=/; HttpOnly` }).end(calendarShell(this.versions++));
       return;
     }
     const page = this.pages.get(key);
-    const sessionOk = !page?.ajax || (req.headers['wicket-ajax'] === 'true' && /JSESSIONID=/.test(String(req.headers.cookie ?? '')));
+    const sessionOk = !page?.ajax || (req.headers['wicket-ajax'] === 'true' && /JSESSIONID=/.test(String(req.headers.cookie ?? '')) && this.freshVersion(target));
     if (!page || !sessionOk) {
       const status = page ? 200 : 404;
       this.log(req, url, status, null);

@@ -83,6 +83,15 @@ describe('replay server', () => {
     const cookie = shell.headers['set-cookie']![0].split(';')[0];
     const withSession = await get(via, 'https://ratsinfo.trier.de/public/si010?0-1.0-&MM=10&YY=2026', { 'wicket-ajax': 'true', cookie });
     expect(withSession.body.toString()).toContain('calenderView');
+    // the page moved on when it showed the month: its version answers nothing now, the next shell names a new one
+    const again = await get(via, 'https://ratsinfo.trier.de/public/si010?0-1.0-&MM=10&YY=2026', { 'wicket-ajax': 'true', cookie });
+    expect(again.body.toString()).toBe('<?xml version="1.0" encoding="UTF-8"?><ajax-response></ajax-response>');
+    const notYet = await get(via, 'https://ratsinfo.trier.de/public/si010?1-1.0-&MM=10&YY=2026', { 'wicket-ajax': 'true', cookie });
+    expect(notYet.body.toString()).toBe('<?xml version="1.0" encoding="UTF-8"?><ajax-response></ajax-response>');
+    const shell2 = await get(via, 'https://ratsinfo.trier.de/public/si010');
+    expect(shell2.body.toString()).toContain('Wicket.Ajax.baseUrl="si010?1"');
+    const cookie2 = shell2.headers['set-cookie']![0].split(';')[0];
+    expect((await get(via, 'https://ratsinfo.trier.de/public/si010?1-1.0-&MM=10&YY=2026', { 'wicket-ajax': 'true', cookie: cookie2 })).body.toString()).toContain('calenderView');
   });
 
   test('compresses for a client that accepts gzip, and answers conditional requests with 304', async () => {

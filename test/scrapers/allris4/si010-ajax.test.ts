@@ -3,7 +3,7 @@
  * ../shared/corpus (PROVENANCE.md); its expected record under test/expected/ was written by reading it.
  * The small answers built with ajax() are hand-made for this test (traps the recorded answer does not show).
  */
-import { LayoutChangedError } from '../../../scrapers/errors';
+import { LayoutChangedError, StaleSessionError } from '../../../scrapers/errors';
 import { parsePage } from '../../../scrapers/parse';
 import type { MeetingListRecord } from '../../../scrapers/records';
 import { ajaxComponents } from '../../../scrapers/allris4/si010-ajax';
@@ -68,8 +68,31 @@ describe('ALLRIS 4 si010 AJAX quirks on hand-made answers', () => {
 
   test('the tooltip date wins over the URL month', () => {
     const a = '<a href="./to010?SILFDNR=7&amp;refresh=false" id="si_7" data-simpletooltip-text=" am Mo., 02.11.2026 um 18:00 Uhr.">Rat</a>';
-    const r = parse(ajax(row('02', '18:00', a)), 'https://ratsinfo.trier.de/public/si010?MM=10&YY=2026');
-    expect(r.meetings[0]).toMatchObject({ sourceId: '7', date: '2026-11-02' });
+    const b = '<a href="./to010?SILFDNR=6&amp;refresh=false" id="si_6" data-simpletooltip-text=" am Fr., 30.10.2026 um 18:00 Uhr.">Bauausschuss</a>';
+    const r = parse(ajax(row('30', '18:00', b) + row('02', '18:00', a)), 'https://ratsinfo.trier.de/public/si010?MM=10&YY=2026');
+    expect(r.meetings.map((m) => [m.sourceId, m.date])).toEqual([['6', '2026-10-30'], ['7', '2026-11-02']]);
+  });
+
+  test('an answer whose meetings all lie in another month than the one asked for: StaleSessionError, no meeting read', () => {
+    const a = '<a href="./to010?SILFDNR=7&amp;refresh=false" id="si_7" data-simpletooltip-text=" am Mo., 02.11.2026 um 18:00 Uhr.">Rat</a>';
+    expect(() => parse(ajax(row('02', '18:00', a)), 'https://ratsinfo.trier.de/public/si010?MM=10&YY=2026')).toThrow(
+      new StaleSessionError('si010 AJAX https://ratsinfo.trier.de/public/si010?MM=10&YY=2026: asked for the month 10/2026, the calendar answered with 11/2026'),
+    );
+  });
+
+  test('an empty answer (a page version used before) or a redirect (the session gone): StaleSessionError, not a layout change', () => {
+    const url = 'https://ratsinfo.trier.de/public/si010?1-1.0-&MM=10&YY=2026';
+    const empty = () => parse('<?xml version="1.0" encoding="UTF-8"?><ajax-response></ajax-response>', url);
+    expect(empty).toThrow(StaleSessionError);
+    expect(empty).toThrow(/answered with nothing/);
+    const redirect = () => parse('<?xml version="1.0" encoding="UTF-8"?><ajax-response><redirect><![CDATA[./si010?7]]></redirect></ajax-response>', url);
+    expect(redirect).toThrow(StaleSessionError);
+    expect(redirect).toThrow(/answered with a redirect/);
+  });
+
+  test('a month without meetings is read as such (no tooltip, nothing to compare)', () => {
+    const r = parse(ajax(row('01', '', '')), 'https://ratsinfo.trier.de/public/si010?MM=8&YY=2026');
+    expect(r.meetings).toEqual([]);
   });
 
   test('German day names ("Do.") and English ones ("Thu") are both ignored; the day number counts', () => {
