@@ -34,12 +34,15 @@ export function mapConsultation(c: OparlObject): ConsultationRecord {
   const organizationSourceId = organization != null
     ? idOf(embeddedList(c.organization).find((o) => oparlString(o.name) === organization))
     : firstId(c.organization);
+  // `authoritative: true` is the decision (ALLRIS sets it for every Entscheidung, ALLRIS-NOTES §5): it
+  // settles a station whose role is missing or a word of its own; a role the rules know stays as it is
+  const code = classifyRole(role);
   return {
     // the import names a station from the Organization with this id once it has it (src/db/station-names.ts)
     organization,
     ...(organizationSourceId ? { organizationSourceId } : {}),
     role,
-    roleCode: classifyRole(role),
+    roleCode: c.authoritative === true && (code === null || code === 'other') ? 'decision' : code,
     stationStatus: null,
     meetings: row ? [row] : [],
   };

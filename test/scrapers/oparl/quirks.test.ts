@@ -210,4 +210,27 @@ describe('OParl vendor quirks', () => {
     expect(() => parseJson('"oparl"')).toThrow(NotARisPageError);
     expect(() => parseJson([{ id: 'https://x.example/1', type: 'Thing' }])).toThrow(NotARisPageError);
   });
+  it('authoritative: true is the decision where the role is missing or a word the rules do not know (ALLRIS-NOTES §5)', () => {
+    // HAND-MADE: Braunschweig's Paper shape, its consultations' roles left out or renamed
+    const paper = (consultation: unknown[]) => parseJson({
+      id: 'https://x.example/oparl/papers?id=1', type: `${T}Paper`, name: 'Antrag', consultation,
+    }) as PaperRecord;
+    const c = (extra: object) => ({ id: 'https://x.example/oparl/consultations?id=1', type: `${T}Consultation`, organization: ['https://x.example/oparl/organizations?id=5'], ...extra });
+    const codes = paper([
+      c({ authoritative: true }),
+      c({ authoritative: true, role: 'Zuständigkeit' }),
+      c({ authoritative: true, role: 'Vorberatung' }),
+      c({ authoritative: false }),
+      c({ authoritative: false, role: 'Entscheidung' }),
+      c({ role: 'Sonderweg' }),
+    ]).consultation.map((s) => [s.role, s.roleCode]);
+    expect(codes).toEqual([
+      [null, 'decision'],
+      ['Zuständigkeit', 'decision'],
+      ['Vorberatung', 'preliminary'],
+      [null, null],
+      ['Entscheidung', 'decision'],
+      ['Sonderweg', 'other'],
+    ]);
+  });
 });
