@@ -5,7 +5,7 @@
  */
 import { allrisVersion } from '../../../scrapers/detect';
 import { parsePage } from '../../../scrapers/parse';
-import type { SystemRecord } from '../../../scrapers/records';
+import type { BodyRecord, SystemRecord } from '../../../scrapers/records';
 import type { Fetcher } from '../fetch/fetcher';
 import { calendarFromPrograms } from './allris-urls';
 import type { SourceConfig } from './sources';
@@ -29,6 +29,32 @@ function folderOf(url: string): string {
 function titleOf(text: string): string | null {
   const t = /<title>\s*([^<]*?)\s*<\/title>/i.exec(text)?.[1];
   return t && !/^ALLRIS( net)?( - .*)?$/i.test(t) ? t : null;
+}
+
+/** A System name that names the software, not the city: "ALLRIS OParl der Stadt Augsburg", "OParl-Schnittstelle". */
+const SOFTWARE_NAME = /\b(allris|oparl|schnittstelle|api)\b/i;
+
+/**
+ * What to call an OParl source: the System's name where it names the city ("Stadt Erkelenz"); where it
+ * names none ("N/A", Leipzig) or the software, the name of its one Body (one request more: the body
+ * list); else what the System says, or null.
+ */
+async function oparlSourceName(fetcher: Fetcher, sys: SystemRecord): Promise<string | null> {
+  if (sys.name && !SOFTWARE_NAME.test(sys.name)) return sys.name;
+  const list = sys.bodies.length === 1 ? sys.bodies[0] : null;
+  if (list) {
+    const res = await fetcher.get({ url: list });
+    if (res.kind === 'ok') {
+      try {
+        const r = parsePage(res.body, res.finalUrl);
+        const bodies = r.type === 'List' ? r.items.filter((b): b is BodyRecord => b.type === 'Body') : r.type === 'Body' ? [r] : [];
+        if (bodies.length === 1 && bodies[0].name) return bodies[0].name;
+      } catch {
+        // not a body list we can read: the System's name stands
+      }
+    }
+  }
+  return sys.name;
 }
 
 export async function detectSource(fetcher: Fetcher, url: string, opts: { key?: string; name?: string } = {}): Promise<SourceConfig> {
@@ -55,7 +81,7 @@ export async function detectSource(fetcher: Fetcher, url: string, opts: { key?: 
       if (record.type !== 'System') throw new DetectError(`${candidate} is an OParl ${record.type}, not the system object (…/oparl/system)`);
       const sys = record as SystemRecord;
       return {
-        key, name: opts.name ?? sys.name ?? host, system: 'oparl', oparlUrl: sys.sourceId ?? res.finalUrl,
+        key, name: opts.name ?? (await oparlSourceName(fetcher, sys)) ?? host, system: 'oparl', oparlUrl: sys.sourceId ?? res.finalUrl,
         baseUrl: sys.url && /^https?:/.test(sys.url) ? folderOf(sys.url.endsWith('/') ? sys.url : `${sys.url}/`) : `${new URL(res.finalUrl).origin}/`,
       };
     }

@@ -1,12 +1,13 @@
 /** data/sources.json, `ratsradar sources` and `ratsradar sources add URL` (system detection over loopback HTTP). */
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { openDb } from '../../../src/db/connection';
 import { Fetcher } from '../../../src/ingest/fetch/fetcher';
 import { detectSource, keyFromHost } from '../../../src/ingest/crawl/detect-source';
 import { findSource, loadSourcesFile, sourceHosts } from '../../../src/ingest/crawl/sources';
 import { corpusPages, useCorpusReplay } from '../../helpers/replay';
-import { makeTmpDir } from '../../helpers/tmp';
+import { CORPUS, makeTmpDir } from '../../helpers/tmp';
 
 const BIN = path.resolve(__dirname, '..', '..', '..', 'bin', 'ratsradar.js');
 
@@ -49,6 +50,19 @@ describe('system detection', () => {
       key: 'augsburg', name: expect.any(String), system: 'oparl', oparlUrl: 'https://www.augsburg.sitzung-online.de/public/oparl/system',
       baseUrl: 'https://www.augsburg.sitzung-online.de/public/',
     });
+  });
+
+  test('an OParl source is named by its System where that names the city, else by its one Body', async () => {
+    // Erkelenz's System is called "Stadt Erkelenz": its name, no body list asked for
+    const from = replay.server.requests.length;
+    expect(await detect('http://ratsinfo.erkelenz.de/bi/oparl/1.0/system.asp')).toMatchObject({ key: 'erkelenz', name: 'Stadt Erkelenz', system: 'oparl' });
+    expect(replay.server.requests.slice(from).map((r) => r.url)).toEqual(['ratsinfo.erkelenz.de/robots.txt', 'ratsinfo.erkelenz.de/bi/oparl/1.0/system.asp']);
+    // Leipzig's System says "N/A": the name of its one Body, from the body list (HAND-MADE: the real Body 2387 in a list)
+    const body = JSON.parse(fs.readFileSync(path.join(CORPUS, 'oparl/leipzig/oparl1.0-body-2387.json'), 'utf8'));
+    replay.server.setPage('https://ratsinfo.leipzig.de/bi/oparl/1.0/bodies.asp', Buffer.from(JSON.stringify({ data: [body], links: {}, pagination: {} })), 'application/json');
+    expect(await detect('https://ratsinfo.leipzig.de/bi/oparl/1.0/system.asp')).toMatchObject({ key: 'leipzig', name: 'Stadt Leipzig', system: 'oparl' });
+    // Augsburg's System names the software ("ALLRIS OParl der Stadt Augsburg") and its body list cannot be had: the System's name stands
+    expect(await detect('https://www.augsburg.sitzung-online.de/public/oparl/system')).toMatchObject({ name: 'ALLRIS OParl der Stadt Augsburg' });
   });
 
   test('ALLRIS 4 from a Wicket page', async () => {
