@@ -2,9 +2,12 @@
 import type Database from 'better-sqlite3';
 import type { CrawlReport } from './report';
 
-/** Why a run failed, in one line: its most frequent error and an example. */
+/** Errors that say why a run failed whatever else went wrong: a RIS that moved to another generation. */
+const DECISIVE = ['system-changed'];
+
+/** Why a run failed, in one line: its decisive or else its most frequent error, and an example. */
 export function failureSummary(r: CrawlReport): string {
-  const [kind, n] = Object.entries(r.errors).sort((a, b) => b[1] - a[1])[0] ?? ['error', 0];
+  const [kind, n] = Object.entries(r.errors).sort((a, b) => Number(DECISIVE.includes(b[0])) - Number(DECISIVE.includes(a[0])) || b[1] - a[1])[0] ?? ['error', 0];
   const sample = r.errorSamples.find((s) => s.error === kind);
   return `${n}× ${kind}${sample ? ` (${sample.url}: ${sample.message})` : ''}`;
 }

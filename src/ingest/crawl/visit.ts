@@ -26,11 +26,32 @@ import type { RequestPlan } from './plan';
 
 type Parsed = { record: RisRecord; capped: string } | { error: Error };
 
-function tryParse(body: Buffer, url: string): Parsed {
+/**
+ * An ALLRIS source answering as the other generation (an ALLRIS 3 URL redirected to an ALLRIS 4 page,
+ * …/bi/ → …/public/): the RIS has moved, and the source must be detected again. Not retried.
+ */
+export class SystemChangedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SystemChangedError';
+  }
+}
+
+const GENERATION: Record<string, string> = { allris3: 'ALLRIS 3', allris4: 'ALLRIS 4' };
+
+function tryParse(body: Buffer, url: string, source: VisitEnv['ctx']['source'], finalUrl: string): Parsed {
   try {
     // the detection the fetcher made of this body (detected once per fetch)
     const detected = detectBody(body, url);
     if (detected instanceof Error) return { error: detected };
+    if (GENERATION[source.system] && GENERATION[detected.system] && detected.system !== source.system) {
+      const at = finalUrl !== url ? ` (at ${finalUrl})` : '';
+      return {
+        error: new SystemChangedError(
+          `the RIS answers ${url} as ${GENERATION[detected.system]}${at}, the source is set up as ${GENERATION[source.system]}: it may have moved to ${GENERATION[detected.system]}; the page is not read as ${GENERATION[source.system]}`,
+        ),
+      };
+    }
     const { record, caps } = parseDetectedWithCaps(detected, url);
     return { record, capped: describeCaps(caps) };
   } catch (err) {
@@ -39,7 +60,7 @@ function tryParse(body: Buffer, url: string): Parsed {
   }
 }
 
-const malformed = (p: Parsed) => 'error' in p && !(p.error instanceof UnsupportedPageError);
+const malformed = (p: Parsed) => 'error' in p && !(p.error instanceof UnsupportedPageError) && !(p.error instanceof SystemChangedError);
 
 function keep(env: VisitEnv, url: string, kind: string, res: Extract<FetchResult, { kind: 'ok' }>, fetchedAt: string): string {
   const hash = saveBody(env.storeDir, res.body);
@@ -129,9 +150,9 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     body = again.body;
     at = env.now();
     hash = keep(env, entry.url, entry.kind, again, at);
-    return tryParse(body, entry.url);
+    return tryParse(body, entry.url, ctx.source, again.finalUrl);
   };
-  let parsed = tryParse(body, entry.url);
+  let parsed = tryParse(body, entry.url, ctx.source, res.kind === 'ok' ? res.finalUrl : entry.url);
   if (malformed(parsed)) {
     // one more try of a malformed first answer ("AllRis sometimes misses start < at tags at first request")
     const again = await fetchAgain();
@@ -142,7 +163,8 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
     const attempts = res.attempts;
     const err = parsed.error;
     const unsupported = err instanceof UnsupportedPageError;
-    const outcome = unsupported ? 'unsupported' : err instanceof LayoutChangedError ? 'layout' : err instanceof StaleSessionError ? 'stale-session' : 'not-a-ris-page';
+    const outcome = unsupported ? 'unsupported' : err instanceof LayoutChangedError ? 'layout' : err instanceof StaleSessionError ? 'stale-session'
+      : err instanceof SystemChangedError ? 'system-changed' : 'not-a-ris-page';
     const file = unsupported ? null : saveFailure(env, entry.url, body, err.message);
     finish(() => {
       report.pages[unsupported ? 'skipped' : 'failed']++;
