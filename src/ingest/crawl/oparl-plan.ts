@@ -8,7 +8,9 @@
  * Federführend; HTML and OParl records of one paper merge into one row (src/db/merge.ts).
  * An OParl system that cannot be had (ALLRIS's OParl answered HTTP 500 for days: Leipzig, Wolfsburg,
  * Laatzen, Lüneburg; ALLRIS-NOTES §7.11) falls back to the ALLRIS HTML of the source's baseUrl: the
- * HTML plan of its generation (ALLRIS 4 under /public/, ALLRIS 3 elsewhere) takes over from its roots.
+ * HTML plan of its generation (ALLRIS 4 under /public/, ALLRIS 3 elsewhere) takes over from its roots and
+ * follows every page as it follows them (a paper's page to its meetings too); only the pages that fill in
+ * an OParl paper ('oparl-paper-page') lead nowhere.
  */
 import type { BodyRecord, ListRecord, PaperRecord, RisRecord } from '../../../scrapers/records';
 import type { Fetcher } from '../fetch/fetcher';
@@ -31,6 +33,9 @@ function isHtmlPaperLink(url: string | null): url is string {
   return !!url && /\/vo020(_r)?(\.asp)?\?/i.test(url) && /VOLFDNR=\d+/i.test(url);
 }
 
+/** An OParl paper's HTML page (its `web` link), read for what OParl lacks: an OParl kind, never followed further. */
+const FILL = 'oparl-paper-page';
+
 export class OparlPlan implements CrawlPlan {
   private htmlPlan: { plan: CrawlPlan; system: 'allris3' | 'allris4' } | null = null;
 
@@ -47,13 +52,13 @@ export class OparlPlan implements CrawlPlan {
 
   /** The OParl system cannot be had: the ALLRIS HTML of the source instead, from its roots (and an HTML page's own fallback). */
   fallback(ctx: PlanContext, page: Planned): Planned[] {
-    if (!ctx.source.baseUrl || (page.kind.startsWith('oparl') && page.kind !== 'oparl-system') || page.kind === 'paper') return [];
+    if (!ctx.source.baseUrl || (page.kind.startsWith('oparl') && page.kind !== 'oparl-system')) return [];
     const h = this.html(ctx);
     return page.kind === 'oparl-system' ? h.plan.roots(h.ctx) : (h.plan.fallback?.(h.ctx, page) ?? []);
   }
 
   prepare(ctx: PlanContext, page: Planned, fetcher: Fetcher): Promise<RequestPlan> {
-    if (page.kind.startsWith('oparl') || page.kind === 'paper') return Promise.resolve({});
+    if (page.kind.startsWith('oparl')) return Promise.resolve({});
     const h = this.html(ctx);
     return h.plan.prepare?.(h.ctx, page, fetcher) ?? Promise.resolve({});
   }
@@ -65,12 +70,12 @@ export class OparlPlan implements CrawlPlan {
   private fill(ctx: PlanContext, p: PaperRecord): Planned[] {
     if (p.system !== 'oparl' || !isHtmlPaperLink(p.url)) return [];
     if (ctx.mode === 'full' && p.date && p.date < ctx.meetingWindow.from) return [];
-    return [{ url: p.url, kind: 'paper' }];
+    return [{ url: p.url, kind: FILL }];
   }
 
   expand(ctx: PlanContext, page: VisitedPage, record: RisRecord): Planned[] {
-    // an HTML page of the fallback (a paper's page filling in an OParl paper is not followed further)
-    if (record.system !== 'oparl' && page.kind !== 'paper') {
+    // an HTML page of the fallback, followed as its own plan follows it (a paper's page filling in an OParl paper is not)
+    if (record.system !== 'oparl' && page.kind !== FILL) {
       const h = this.html(ctx);
       return h.plan.expand(h.ctx, page, record);
     }

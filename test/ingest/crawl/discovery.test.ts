@@ -110,14 +110,16 @@ describe('crawl plans find the corpus pages by following the site', () => {
 
   describe('an OParl system that answers HTTP 500 (ALLRIS-NOTES §7.11): the HTML of the source takes over', () => {
     // (the HTML plans' own runs above: the same pages; the calendar's other meetings are not in the corpus, 404)
-    const viaOparl = async (key: string, baseUrl: string, opts: Parameters<typeof crawlCorpus>[4], calendar?: string) => {
+    /** a crawl of `key` configured as an OParl source whose system answers 500, on a database `${name}-oparl.sqlite` of its own */
+    const viaOparl = async (key: string, baseUrl: string, opts: Parameters<typeof crawlCorpus>[4], calendar?: string, name = key) => {
       const oparlUrl = `${baseUrl}oparl/system`;
       replay.server.faults.add({ match: oparlUrl.replace(/^https?:\/\//, ''), fault: 'status', status: 500 });
-      const { sqlite, close } = openDb(path.join(tmp.dir, `${key}-oparl.sqlite`));
+      const { sqlite, close } = openDb(path.join(tmp.dir, `${name}-oparl.sqlite`));
       try {
         saveSource(sqlite, { key: `${key}-oparl`, name: key, system: 'oparl', baseUrl, oparlUrl, ...(calendar ? { calendar } : {}) }, true);
-        const report = await crawlCorpus(sqlite, path.join(tmp.dir, `${key}-oparl`), `${key}-oparl`, replay.via, opts);
-        return { report, urls: fetchedUrls(sqlite, report.runId), papers: sqlite.prepare('SELECT reference FROM papers ORDER BY reference').pluck().all() };
+        const report = await crawlCorpus(sqlite, path.join(tmp.dir, `${name}-oparl`), `${key}-oparl`, replay.via, opts);
+        const asked = (sqlite.prepare('SELECT url FROM crawl_queue WHERE run_id = ? ORDER BY url').pluck().all(report.runId) as string[]).filter((u) => !u.includes('/oparl/'));
+        return { report, urls: fetchedUrls(sqlite, report.runId), asked, papers: sqlite.prepare('SELECT reference FROM papers ORDER BY reference').pluck().all() };
       } finally {
         close();
       }
@@ -133,6 +135,21 @@ describe('crawl plans find the corpus pages by following the site', () => {
         'https://srv19.regensburg.de/bi/vo020.asp?VOLFDNR=22820',
       ]);
       expect(papers).toContain('VO/26/23343/D2');
+    });
+
+    test.each([
+      ['regensburg', 'https://srv19.regensburg.de/bi/', '2026-09', 'si010'],
+      ['hamburg-nord', 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/', '2023-10', 'si010_e'],
+    ])('ALLRIS 3 (%s): every page its own HTML plan asks for, papers followed to their meetings too', async (key, baseUrl, month, calendar) => {
+      const window = { since: `${month}-01`, until: `${month}-28` };
+      const asked = (sqlite: Parameters<typeof fetchedUrls>[0], runId: number) =>
+        (sqlite.prepare('SELECT url FROM crawl_queue WHERE run_id = ? ORDER BY url').pluck().all(runId) as string[]).filter((u) => !u.includes('/oparl/'));
+      // its own HTML plan, on a database of its own (a second run on one of the databases above would be incremental)
+      const { sqlite, close } = openDb(path.join(tmp.dir, `${key}-own.sqlite`));
+      const own = await crawlCorpus(sqlite, path.join(tmp.dir, `${key}-own`), key, replay.via, window).then((r) => asked(sqlite, r.runId)).finally(close);
+      const fallback = await viaOparl(key, baseUrl, window, calendar, `${key}-all`);
+      expect(fallback.report.errors['http-5xx']).toBe(1);
+      expect(fallback.asked).toEqual(own);
     });
 
     test('ALLRIS 4 (Trier, /public/): the calendar month through Wicket AJAX, then the meeting', async () => {
