@@ -107,6 +107,11 @@ export interface MeetingRecord extends RecordBase {
   agendaItem: AgendaItemEntry[];
   /** optional (format 1): true when the RIS marks the meeting as cancelled ("AUSFALL", "entfällt"); absent otherwise */
   cancelled?: boolean;
+  /**
+   * optional (format 1): the meeting's own documents in page order (Einladung, Bekanntmachung, Niederschrift;
+   * not its agenda items' papers), as a paper's `files`; absent where the page offers none
+   */
+  files?: FileRef[];
 }
 
 /** The vote on an agenda item, where its page states one (an optional addition to the AgendaItem record). */

@@ -22,6 +22,7 @@ import { findAgendaTable, parseClassicAgenda } from './to010-agenda';
 import { readLabelledFields } from './vo020-labels';
 import { findScope } from './scope';
 import { cancelledField, meetingHeadCancelled } from '../shared/cancelled';
+import { documentFormsAndLinks, filesField } from '../shared/document-forms';
 import { textValue } from '../html/text';
 import { param } from '../html/param';
 
@@ -97,5 +98,7 @@ export function parseAllris3Meeting(ctx: ParseContext): MeetingRecord {
     name: head.name ?? nameFromTitle(h1, head.date),
     agendaItem: parseClassicAgenda(agenda.table, agenda.header, page),
     ...cancelledField(cancelled),
+    // the meeting's own documents (Bekanntmachung, Protokoll) in its head; those in the agenda rows are the items'
+    ...filesField(documentFormsAndLinks(scope, ctx.url, (el) => closest(el, (t) => t === agenda.table) !== undefined)),
   };
 }

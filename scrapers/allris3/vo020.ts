@@ -13,11 +13,11 @@ import type { AnyNode, Document, Element } from 'domhandler';
 import { isOrganisationName } from '../shared/persons';
 import { LayoutChangedError } from '../errors';
 import { recordBase, type ParseContext } from '../html/context';
-import type { ConsultationRecord, FileRef, PaperRecord } from '../records';
+import type { ConsultationRecord, PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
-import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass, nextElements, textContent } from '../html/dom';
+import { attr, attrContains, attrValue, closest, documentOf, findFirst, findUnder, findUnderId, hasClass, nextElements, textContent } from '../html/dom';
 import { cleanText } from '../shared/text';
-import { documentFormUrl, documentLinkUrl } from '../shared/document-url';
+import { documentFormsAndLinks } from '../shared/document-forms';
 import { parseConsultationTable } from './vo020-consultation';
 import { readLabelledFields, type LabelledField, type PaperField } from './vo020-labels';
 import { tableRows } from '../html/table';
@@ -76,47 +76,6 @@ function consultationOf(field: LabelledField, page: string | null): Consultation
   return parseConsultationTable(table, page);
 }
 
-/** Every document the page offers, in page order: do027 POST forms (url null) and linked files, one per URL. */
-function filesOf(scope: AnyNode, base: string | null): FileRef[] {
-  const files: FileRef[] = [];
-  const seen = new Set<string>();
-  // form[action*="do027"], a[href*="do027"], a[href*="___tmp/"]
-  const isFile = (el: Element): boolean =>
-    (el.name === 'form' && attrContains(el, 'action', 'do027')) ||
-    (el.name === 'a' && (attrContains(el, 'href', 'do027') || attrContains(el, 'href', '___tmp/')));
-  for (const el of findAll(scope, isFile)) {
-    let name: string | null;
-    let url: string | null;
-    let key: string;
-    if (el.name === 'form') {
-      // input[type="submit"], input[type="image"], button
-      const button = findFirst(el, (b) => {
-        if (b.name === 'button') return true;
-        const type = attrValue(b, 'type')?.toLowerCase();
-        return b.name === 'input' && (type === 'submit' || type === 'image');
-      });
-      name =
-        cleanText(attr(button, 'value')) ??
-        cleanText(attr(button, 'alt')) ??
-        cleanText(button ? textContent(button) : '') ??
-        cleanText(attr(button, 'title')?.replace(/\(Öffnet[^)]*\)/g, ''));
-      const hidden = findAll(el, (i) => i.name === 'input' && attrValue(i, 'type')?.toLowerCase() === 'hidden');
-      const inputs = hidden.map((i) => `${i.attribs.name}=${i.attribs.value}`);
-      url = documentFormUrl(el.attribs.action, Object.fromEntries(hidden.map((i) => [i.attribs.name ?? '', i.attribs.value ?? ''])), base);
-      key = `form:${inputs.join('&')}`;
-    } else {
-      url = documentLinkUrl(el.attribs.href, base);
-      name = textValue([el], ROWS) ?? cleanText(el.attribs.title?.replace(/\(Öffnet[^)]*\)/g, ''));
-      key = `url:${el.attribs.href}`;
-    }
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (!name && url) name = cleanText(url.split(/[?#]/)[0].split('/').pop());
-    if (name) files.push({ name, url });
-  }
-  return files;
-}
-
 export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
   const doc = documentOf(ctx);
   const scope = findScope(doc);
@@ -156,7 +115,7 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
     date: dateField ? parseGermanDate(textValue(dateField.cells, ROWS)) : null,
     relatedReferences: [...new Set(all('relatedReferences').flatMap(valueLines).flatMap(splitReferences))],
     consultation: consultationField ? consultationOf(consultationField, page) : [],
-    files: filesOf(scope, ctx.url),
+    files: documentFormsAndLinks(scope, ctx.url),
     text: parseTextSections(scope),
   };
 }

@@ -4,13 +4,14 @@
  * from `meetingState`, the agenda from embedded AgendaItem objects, `cancelled: true` from OParl's `cancelled` or a `meetingState` that says so (as the HTML head's status). Pure.
  */
 import type { ParseContext } from '../html/context';
-import type { MeetingRecord } from '../records';
+import type { FileRef, MeetingRecord } from '../records';
 import { oparlBase } from './base';
 import { agendaEntry } from './agenda-item';
 import { isNextMidnight, oparlDateTime } from './datetime';
-import { embedded, embeddedList, firstId, firstName, oparlString, type OparlObject } from './quirks';
+import { embedded, embeddedList, fileUrl, firstId, firstName, oparlString, type OparlObject } from './quirks';
 import { vendorDate, vendorString, vendorTime } from './ratsradar';
 import { cancelledField, isCancelledText } from '../shared/cancelled';
+import { filesField } from '../shared/document-forms';
 
 /** "Rathaus, Markt 1, 12345 Stadt": the Location's description, else its address parts. */
 function locationText(loc: OparlObject): string | null {
@@ -19,6 +20,17 @@ function locationText(loc: OparlObject): string | null {
   const town = [oparlString(loc.postalCode), oparlString(loc.locality)].filter(Boolean).join(' ');
   const parts = [oparlString(loc.streetAddress), town].filter((s): s is string => !!s);
   return parts.length ? parts.join(', ') : null;
+}
+
+/** The meeting's documents, embedded ones only: the invitation, the results and verbatim protocols, the auxiliary files. */
+function meetingFiles(m: OparlObject): FileRef[] {
+  const out: FileRef[] = [];
+  for (const f of [...embeddedList(m.invitation), ...embeddedList(m.resultsProtocol), ...embeddedList(m.verbatimProtocol), ...embeddedList(m.auxiliaryFile)]) {
+    const url = fileUrl(f);
+    const name = oparlString(f.name) ?? oparlString(f.fileName) ?? url;
+    if (name) out.push({ name, url });
+  }
+  return out;
 }
 
 export function mapMeeting(m: OparlObject, ctx: ParseContext): MeetingRecord {
@@ -42,5 +54,6 @@ export function mapMeeting(m: OparlObject, ctx: ParseContext): MeetingRecord {
     statusText: oparlString(m.meetingState),
     agendaItem: embeddedList(m.agendaItem).map(agendaEntry),
     ...cancelledField(m.cancelled === true || isCancelledText(oparlString(m.meetingState))),
+    ...filesField(meetingFiles(m)),
   };
 }

@@ -4,16 +4,19 @@
  * `<div id="allris">`; they differ in the system, how the head pairs labels with values and where the
  * meeting's own SILFDNR stands when the URL does not say it. The one meeting-head reader. Pure.
  */
-import type { AnyNode } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import { recordBase, type ParseContext } from '../html/context';
-import { byId, documentOf, findFirst, hasClass } from '../html/dom';
+import { attr, byId, documentOf, findAll, findFirst, hasClass } from '../html/dom';
 import { textValue } from '../html/text';
 import { allrisVersion } from '../html/version';
-import type { MeetingRecord, SystemName } from '../records';
+import type { FileRef, MeetingRecord, SystemName } from '../records';
 import { dateFromTitle, nameFromTitle, readMeetingHead, type MeetingField } from './agenda-meeting-head';
 import { findToTable, parseToTable } from './agenda-totable';
 import { cancelledField, meetingHeadCancelled } from './cancelled';
+import { filesField } from './document-forms';
+import { pageBase } from './head-fields';
+import { documentLinkUrl } from './document-url';
 
 export interface HeadMeetingLayout {
   system: SystemName;
@@ -25,6 +28,24 @@ export interface HeadMeetingLayout {
   readFields: (root: AnyNode) => MeetingField[];
   /** the meeting's SILFDNR: from the URL, else from the page's own links */
   sourceId: (root: AnyNode, url: string | null) => string | null;
+}
+
+/**
+ * The documents of the "Dokumente" panel: its `a.doclink` links to files (Einladung, Bekanntmachung,
+ * Niederschrift …), one per URL; not the panel's other links (Anwesenheit si019, Realisierungen to035)
+ * nor "Sammeldokument individuell", a dialog behind `href="#"`.
+ */
+function panelDocuments(panel: Element, base: string | null): FileRef[] {
+  const files: FileRef[] = [];
+  const seen = new Set<string>();
+  for (const a of findAll(panel, (el) => el.name === 'a' && hasClass(el, 'doclink') && !hasClass(el, 'anchor'))) {
+    const url = documentLinkUrl(attr(a, 'href'), base);
+    const name = textValue([a]);
+    if (!url || !name || /^#/.test(attr(a, 'href') ?? '') || seen.has(url)) continue;
+    seen.add(url);
+    files.push({ name, url });
+  }
+  return files;
 }
 
 export function parseHeadMeeting(ctx: ParseContext, layout: HeadMeetingLayout): MeetingRecord {
@@ -39,6 +60,7 @@ export function parseHeadMeeting(ctx: ParseContext, layout: HeadMeetingLayout): 
   const head = readMeetingHead(fields, root);
   const cancelled = meetingHeadCancelled(fields.map((f) => ({ key: f.key, text: textValue(f.value) })), [title, head.name, head.statusText]);
   const date = head.date ?? dateFromTitle(title);
+  const panel = byId(root, 'dokumenteHeaderPanel') ?? byId(doc, 'dokumenteHeaderPanel');
   return {
     ...recordBase(ctx, 'Meeting', layout.system, layout.sourceId(root, ctx.url), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
     ...head,
@@ -46,5 +68,7 @@ export function parseHeadMeeting(ctx: ParseContext, layout: HeadMeetingLayout): 
     name: head.name ?? nameFromTitle(title, date),
     agendaItem: parseToTable(findToTable(root, page)),
     ...cancelledField(cancelled),
+    // the meeting's own documents: the "Dokumente" panel beside its head (Einladung, Bekanntmachung, Niederschrift)
+    ...filesField(panel ? panelDocuments(panel, pageBase(doc, ctx.url)) : []),
   };
 }

@@ -19,7 +19,7 @@ import { addRecord } from './record-facets';
 import { keepNotShown } from './shrink-guard';
 import { namedStations } from './station-names';
 import { writePaper } from './write-paper';
-import { writeAgendaItem, writeFile, writeMeeting, writeOrganization, writePerson, type MergedAgendaItem } from './write-entities';
+import { writeAgendaItem, writeFile, writeMeeting, writeMeetingFiles, writeOrganization, writePerson, type MergedAgendaItem } from './write-entities';
 import { declareStatements } from './registry';
 
 export { ENTITY_KINDS, type EntityKind } from './import-batch';
@@ -115,6 +115,7 @@ function materialise(b: Batch, t: Touched): void {
     }
     case 'Meeting': {
       const { id, previous } = writeMeeting(sqlite, sourceId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now, isNew);
+      writeMeetingFiles(sqlite, id, (merged as Partial<MeetingRecord>).files ?? []);
       if (previous?.date != null) links.oldMeetingDates.add(previous.date);
       const date = (merged as Partial<MeetingRecord>).date ?? null;
       if (previous?.date != null && date != null && date !== previous.date) b.movedMeetings.set(id, previous.date);

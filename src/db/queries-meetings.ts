@@ -77,6 +77,12 @@ export interface MeetingDocumentView {
   url: string | null;
 }
 
+/** One of a meeting's own documents (Einladung, Niederschrift …), as its page lists it. */
+export interface MeetingFileView {
+  name: string;
+  url: string | null;
+}
+
 /** An agenda item as the items read returns it: the view's columns, and what its decision is read from (the table's own columns). */
 type ItemDbRow = Omit<AgendaItemView, 'public' | 'decision'> & Pick<RawRow<typeof agendaItems>,
   'public' | 'external_id' | 'meeting_id' | 'date' | 'organization' | 'vote' | 'text' | 'provenance'>;
@@ -108,6 +114,7 @@ function prepare(sqlite: Database.Database) {
     documents: sqlite.prepare<[number, number], MeetingDocumentView>(`SELECT a.id AS itemId, a.number, p.id AS paperId,
       p.reference, f.name, f.url FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN files f ON f.paper_id = p.id
       WHERE a.meeting_id = ? ORDER BY a.position, a.id, f.position, f.id LIMIT ?`),
+    meetingFiles: sqlite.prepare<[number], MeetingFileView>('SELECT name, url FROM meeting_files WHERE meeting_id = ? ORDER BY position'),
     organizationByName: sqlite.prepare<[number, string], { id: number }>(
       `SELECT o.id FROM organizations o JOIN papers p ON p.source_id = o.source_id WHERE p.id = ? AND o.name = ? ORDER BY o.id LIMIT 1`,
     ),
@@ -132,6 +139,11 @@ export function loadMeeting(sqlite: Database.Database, id: number): { meeting: M
 /** The documents known for a meeting: those of the papers on its agenda, in agenda order (at most `limit`). */
 export function loadMeetingDocuments(sqlite: Database.Database, meetingId: number, limit = 300): MeetingDocumentView[] {
   return stmts(sqlite).documents.all(meetingId, limit);
+}
+
+/** The meeting's own documents, in page order. */
+export function loadMeetingFiles(sqlite: Database.Database, meetingId: number): MeetingFileView[] {
+  return stmts(sqlite).meetingFiles.all(meetingId);
 }
 
 export function loadOrganization(

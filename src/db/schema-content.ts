@@ -4,7 +4,7 @@
  * change events (the one source of news for feeds and alerts).
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { papers, sources } from './schema';
+import { meetings, papers, sources } from './schema';
 import { crawlRuns } from './schema-crawl';
 
 /** One document content (by sha256), read once: what pdf-parse found in it. */
@@ -84,3 +84,18 @@ export const paperEvents = sqliteTable(
 export type DocumentRow = typeof documents.$inferSelect;
 export type DocumentPageRow = typeof documentPages.$inferSelect;
 export type PaperEventRow = typeof paperEvents.$inferSelect;
+
+/**
+ * A meeting's own documents (Einladung, Bekanntmachung, Niederschrift; not its agenda's papers), as its page
+ * or OParl object lists them: name and address, in page order. Links to the RIS only: not fetched, not read.
+ */
+export const meetingFiles = sqliteTable(
+  'meeting_files',
+  {
+    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    url: text('url'),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.position] })],
+);

@@ -42,7 +42,7 @@ export function countParts(r: RisRecord): PartCounts | null {
       if (r.consultationShown !== false) c.stations = r.consultation.length;
       return c;
     }
-    case 'Meeting': return { 'agenda items': r.agendaItem.length };
+    case 'Meeting': return { 'agenda items': r.agendaItem.length, documents: r.files?.length ?? 0 };
     case 'AgendaItem': return { 'text sections': (r.text ?? []).length };
     case 'Organization': return { members: r.members.length };
     default: return null;
@@ -94,7 +94,7 @@ function storedParts(sqlite: Database.Database, sourceId: number, r: RisRecord):
     // a meeting facet is stored without its agenda (each entry is a facet of its own item)
     const n = stmt<[number, string], number>(sqlite, 'SELECT COUNT(*) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.source_id = ? AND m.entity_key = ?')
       .pluck().get(sourceId, id.key) ?? 0;
-    return { 'agenda items': n };
+    return { 'agenda items': n, documents: stored.files?.length ?? 0 };
   }
   return countParts(stored);
 }

@@ -1,6 +1,6 @@
 /** Materialises merged meetings, agenda items, organizations (with members), people and files. */
 import type Database from 'better-sqlite3';
-import type { FileRecord, MeetingRecord, OrganizationRecord } from '../../scrapers/records';
+import type { FileRecord, FileRef, MeetingRecord, OrganizationRecord } from '../../scrapers/records';
 import { declareStatements } from './registry';
 
 /**
@@ -63,6 +63,9 @@ function prepare(sqlite: Database.Database) {
       kind: 'kind', external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name',
       provenance: 'provenance', updated_at: 'now',
     }),
+    meetingFiles: sqlite.prepare<[number], { name: string; url: string | null }>('SELECT name, url FROM meeting_files WHERE meeting_id = ? ORDER BY position'),
+    deleteMeetingFiles: sqlite.prepare<[number]>('DELETE FROM meeting_files WHERE meeting_id = ?'),
+    meetingFile: sqlite.prepare<[number, number, string, string | null]>('INSERT INTO meeting_files (meeting_id, position, name, url) VALUES (?, ?, ?, ?)'),
     findPerson: sqlite.prepare<[number, string], { id: number }>('SELECT id FROM people WHERE source_id = ? AND name = ?'),
     insertPerson: sqlite.prepare<[number, string, string | null]>('INSERT INTO people (source_id, name, role) VALUES (?, ?, ?)'),
     setPersonRole: sqlite.prepare<[string, number]>('UPDATE people SET role = ? WHERE id = ?'),
@@ -92,6 +95,15 @@ export function writeMeeting(
     start: m.start ?? null, end: m.end ?? null, startOffset: m.startOffset ?? null, endOffset: m.endOffset ?? null, room: m.room ?? null, location: m.location ?? null,
     statusText: m.statusText ?? null, cancelled: m.cancelled === true ? 1 : 0, provenance: JSON.stringify(provenance),
   }, isNew);
+}
+
+/** A meeting's own documents as its merged record lists them (none: the rows go); untouched when they are the same. */
+export function writeMeetingFiles(sqlite: Database.Database, meetingId: number, files: FileRef[]): void {
+  const s = stmts(sqlite);
+  const stored = s.meetingFiles.all(meetingId);
+  if (stored.length === files.length && stored.every((f, i) => f.name === files[i].name && f.url === (files[i].url ?? null))) return;
+  s.deleteMeetingFiles.run(meetingId);
+  files.forEach((f, i) => s.meetingFile.run(meetingId, i, f.name, f.url ?? null));
 }
 
 /** The merged view of an agenda item: its agenda row (entry) and its detail page (to020 / OParl AgendaItem). */

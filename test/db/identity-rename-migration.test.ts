@@ -99,8 +99,9 @@ describe('migration 0020 (identity vocabulary) on a database of the schema befor
     try {
       // every migration of the journal applied, the rename among them
       expect(sqlite.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get()).toBe(JOURNAL.entries.length);
-      // and the tables later migrations add (0021: paper_progress, filled by the next refreshDerived; 0023: paper_deadlines, filled from it)
-      expect(tableNames(sqlite)).toEqual([...tables, 'paper_progress', 'paper_deadlines'].sort());
+      // and the tables later migrations add (0021: paper_progress, filled by the next refreshDerived; 0023: paper_deadlines, filled from it;
+      // 0029: meeting_files, filled when the meetings' pages are read again)
+      expect(tableNames(sqlite)).toEqual([...tables, 'paper_progress', 'paper_deadlines', 'meeting_files'].sort());
       // 0021 empties derive_state, a marker: the next refreshDerived derives every paper (and stores its summary)
       expect(rowsOf(sqlite, 'derive_state')).toEqual([]);
       for (const t of tables.filter((x) => x !== 'derive_state')) {

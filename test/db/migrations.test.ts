@@ -18,7 +18,7 @@ describe('migrations', () => {
         .pluck()
         .all();
       expect(tables.filter((t) => !String(t).startsWith('papers_fts'))).toEqual([
-        'agenda_items', 'alert_addresses', 'alert_outbox', 'alert_subscriptions', 'consultation_meetings', 'consultations', 'crawl_queue', 'crawl_runs', 'derive_state', 'document_pages', 'document_search_rows', 'documents', 'files', 'meetings', 'memberships',
+        'agenda_items', 'alert_addresses', 'alert_outbox', 'alert_subscriptions', 'consultation_meetings', 'consultations', 'crawl_queue', 'crawl_runs', 'derive_state', 'document_pages', 'document_search_rows', 'documents', 'files', 'meeting_files', 'meetings', 'memberships',
         'organizations', 'pages', 'paper_changes', 'paper_deadlines', 'paper_events', 'paper_progress', 'paper_related_references', 'papers', 'people', 'records', 'source_sync', 'sources',
       ]);
       expect(tables).toContain('papers_fts');

@@ -65,6 +65,7 @@ const TAKE_BACK: Record<string, string[]> = {
   '0027_linked_meeting_dates': ['DROP TRIGGER meetings_date_rows_derive', 'DROP TRIGGER consultation_meetings_date_link_derive'],
   // rows only (the publicity it took from station names is not put back)
   '0028_station_publicity': [],
+  '0029_meeting_files': ['DROP TABLE meeting_files'],
 };
 
 /**

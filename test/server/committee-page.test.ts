@@ -155,19 +155,21 @@ describe('committee and meeting pages', () => {
     ]);
   });
 
-  test('a past corpus meeting (Laatzen Schulausschuss) lists the documents of its motions, with their links', async () => {
+  test('a past corpus meeting (Laatzen Schulausschuss) lists its own Bekanntmachung and the documents of its motions, with their links', async () => {
     const id = opened.sqlite.prepare("SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id WHERE s.key = 'laatzen' AND m.date = '2026-09-01'").pluck().get() as number;
     const $ = cheerio.load((await request(app).get(`/meetings/${id}`).expect(200)).text);
     expect($('p.check-summary').length).toBe(0);
     // imported without a manifest, the Laatzen page is read at the address it names itself, so its
     // document links are absolute (they were relative before, and shown without a link)
     expect($('ul.files li').toArray().map((li) => text($(li)))).toEqual([
+      'Bekanntmachung',
       'TOP 3, 2026/245: Vorlage',
       'TOP 3, 2026/245: Sammeldokument',
       'TOP 3, 2026/245: Anlage zu 2026-245 Antrag Bildungscampus.docx',
     ]);
-    expect($('ul.files li a').first().attr('href')).toBe(`/papers/${paperIdOf(opened, 'laatzen', '2026/245')}`);
+    expect($('ul.files li a').eq(1).attr('href')).toBe(`/papers/${paperIdOf(opened, 'laatzen', '2026/245')}`);
     expect($('ul.files li a').toArray().map((a) => $(a).attr('href')).filter((h) => !h!.startsWith('/papers/'))).toEqual([
+      'https://ratsinfo.laatzen.de/public/wicket/resource/org.apache.wicket.Application/doc1011638.pdf',
       'https://ratsinfo.laatzen.de/public/wicket/resource/org.apache.wicket.Application/doc1006716.pdf',
       'https://ratsinfo.laatzen.de/public/wicket/resource/org.apache.wicket.Application/doc1006712.pdf',
       'https://ratsinfo.laatzen.de/public/vo020?0--anlagenHeaderPanel-attachmentsList-0-attachment-link&VOLFDNR=1000238&refresh=false',

@@ -1,9 +1,10 @@
 /**
  * The JSON of a meeting (OpenAPI schema Meeting): GET /meetings/:id.json (or Accept: application/json).
  * Date, time, place, committee, the agenda with results; every motion on it with its derived state,
- * explanation and next step, and for a coming meeting the agenda check; the documents known for it.
+ * explanation and next step, and for a coming meeting the agenda check; its own documents (files) and those
+ * of the motions on its agenda (documents).
  */
-import type { AgendaItemView, MeetingDocumentView, MeetingView } from '../../db/queries-meetings';
+import type { AgendaItemView, MeetingDocumentView, MeetingFileView, MeetingView } from '../../db/queries-meetings';
 import type { ProgressSummary } from '../../domain/progress-summary';
 import { committeeHref } from '../views/committee-href';
 import type { JsonLinks } from './links';
@@ -20,6 +21,8 @@ export interface MeetingJsonInput {
   meeting: MeetingView;
   items: AgendaItemView[];
   documents: MeetingDocumentView[];
+  /** the meeting's own documents (Einladung, Niederschrift …) */
+  files: MeetingFileView[];
   future: boolean;
   /** what the JSON names of progress() of the motions on the agenda, by paper id */
   progress: Map<number, ProgressSummary>;
@@ -75,6 +78,7 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
         check: input.check(i.paperId),
       };
     }),
+    files: input.files.map((f) => ({ name: f.name, url: isHttp(f.url) ? f.url : null })),
     documents: input.documents.map((d) => ({
       agendaItemId: d.itemId,
       number: d.number,

@@ -127,6 +127,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       originalUrl: nullable(uri),
       check: nullable(obj({ blocking: bool, messages: arrayOf(str) })),
     })),
+    files: { ...arrayOf(obj({ name: str, url: nullable(uri) })), description: 'The meeting’s own documents as its page lists them (Einladung, Bekanntmachung, Niederschrift); links to the RIS.' },
     documents: arrayOf(obj({ agendaItemId: int, number: nstr, paperId: int, reference: nstr, name: nstr, url: nullable(uri) })),
   }, { description: 'A meeting with its agenda; every motion on it with its derived state.' }),
   QueueItem: composed([ref('Derived')], {

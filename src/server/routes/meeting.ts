@@ -2,13 +2,13 @@
  * GET /meetings/:id — date, time, place, committee, the agenda with results, votes and Beschluss texts,
  * each item linked to its motion, with the earlier stations of that motion and what became of them;
  * for a coming meeting the agenda check of every motion on it; the documents known for the meeting
- * (those of the motions on its agenda); the "Stand" line (when its data was read from the RIS).
+ * (its own — Einladung, Niederschrift — and those of the motions on its agenda); the "Stand" line (when its data was read from the RIS).
  * /meetings/:id.json (or Accept: application/json) — the same as JSON (src/server/json/meeting-json.ts),
  * every motion with its derived state.
  */
 import type { Request, Response } from 'express';
 import { loadMeetingDataAsOf } from '../../db/queries-meeting-age';
-import { loadMeetingDocuments } from '../../db/queries-meetings';
+import { loadMeetingDocuments, loadMeetingFiles } from '../../db/queries-meetings';
 import { deriveDataAge } from '../../domain/data-age';
 import { formatGermanDate } from '../../domain/german-format';
 import type { AppContext } from '../context';
@@ -28,16 +28,17 @@ export function meetingRoute(ctx: AppContext) {
     const asJson = jsonPath || pageFormat(req) === 'json';
     const id = parseId(idText);
     const today = ctx.today();
-    const { agenda, documents, dataAsOf } = ctx.read(() => {
+    const { agenda, documents, files, dataAsOf } = ctx.read(() => {
       const agenda = id === null ? null : loadMeetingAgenda(ctx.sqlite, id, today);
       if (!agenda) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
       const documents = loadMeetingDocuments(ctx.sqlite, agenda.meeting.id).map((d) => ({ ...d, url: isHttp(d.url) ? d.url : null }));
-      return { agenda, documents, dataAsOf: loadMeetingDataAsOf(ctx.sqlite, agenda.meeting.id) };
+      const files = loadMeetingFiles(ctx.sqlite, agenda.meeting.id).map((f) => ({ ...f, url: isHttp(f.url) ? f.url : null }));
+      return { agenda, documents, files, dataAsOf: loadMeetingDataAsOf(ctx.sqlite, agenda.meeting.id) };
     });
     const { meeting, items, future } = agenda;
     if (asJson) {
       const checks = new Map(items.filter((i) => i.paperId != null).map((i) => [i.paperId as number, i.check]));
-      sendJson(res, toMeetingJson({ meeting, items, documents, future, progress: agenda.progress, check: (paperId) => (paperId == null ? null : (checks.get(paperId) ?? null)) }, jsonLinks(req), today));
+      sendJson(res, toMeetingJson({ meeting, items, documents, files, future, progress: agenda.progress, check: (paperId) => (paperId == null ? null : (checks.get(paperId) ?? null)) }, jsonLinks(req), today));
       return;
     }
     const age = deriveDataAge({ today, dataAsOf, heldDates: [] });
@@ -52,6 +53,7 @@ export function meetingRoute(ctx: AppContext) {
         hasItems: items.length > 0,
         flaggedCount: items.filter((i) => i.check).length,
         documents,
+        files,
         future,
         stand: { text: `${age.stamp}; ausgewertet am ${formatGermanDate(today)}`, dataAsOf },
       }),

@@ -30,8 +30,13 @@ describe('parseAllris3Meeting on recorded pages (full record)', () => {
     expect(parseCase(c)).toEqual(expected(c));
   });
 
-  test.each(CLASSIC.map((c) => [c.page, c] as const))('%s without a URL: sourceId from the page, url null', (_, c) => {
-    expect(parseCase(c, null)).toEqual({ ...expected(c), url: null });
+  test.each(CLASSIC.map((c) => [c.page, c] as const))('%s without a URL: sourceId from the page, url null, the meeting\'s document links as the page writes them', (_, c) => {
+    const { files, ...rest } = parseCase(c, null);
+    const { files: absolute, ...want } = expected(c);
+    expect(rest).toEqual({ ...want, url: null });
+    expect(files?.map((f) => f.name)).toEqual(absolute?.map((f) => f.name));
+    // as written: absolute (Taunusstein) the same, relative ("do027.asp?…", "/allris/do027.asp?…", "./wicket/…") the end of the resolved address
+    files?.forEach((f, i) => expect(/^https?:/.test(f.url!) ? f.url === absolute![i].url : absolute![i].url!.endsWith(f.url!.replace(/^\.\//, '/'))).toBe(true));
   });
 
   test('every item row is kept, sub-items included, in page order (Hamburg-Nord 6.1.1 … 7.1.2)', () => {
