@@ -176,6 +176,10 @@ export interface OrganizationRecord extends RecordBase {
   type: 'Organization';
   name: string | null;
   members: OrganizationMember[];
+  /** optional (format 1), OParl only: its `organizationType` ("Gremium", "Fraktion", "Partei", "Verwaltungsbereich" …) as given */
+  organizationType?: string;
+  /** optional (format 1), OParl only: its `classification` ("Ausschuss", "Hauptorgan", "Fraktion" …) as given */
+  classification?: string;
 }
 
 /** ALLRIS start page (allris.net.asp) or OParl System. */

@@ -21,10 +21,15 @@ export function mapOrganization(o: OparlObject, ctx: ParseContext): Organization
     if (!name) continue;
     members.push({ name, role: oparlString(m.role), group: firstName(m.onBehalfOf) });
   }
+  const organizationType = oparlString(o.organizationType);
+  const classification = oparlString(o.classification);
   return {
     ...oparlBase(o, 'Organization', ctx),
     name: oparlString(o.name) ?? oparlString(o.shortName),
     members,
+    // what kind of body it is, as the source says (src/domain/organization-kind.ts reads it where its id does not tell)
+    ...(organizationType ? { organizationType } : {}),
+    ...(classification ? { classification } : {}),
   };
 }
 

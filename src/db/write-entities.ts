@@ -1,6 +1,7 @@
 /** Materialises merged meetings, agenda items, organizations (with members), people and files. */
 import type Database from 'better-sqlite3';
 import type { FileRecord, FileRef, MeetingRecord, OrganizationRecord } from '../../scrapers/records';
+import { organizationKind } from '../domain/organization-kind';
 import { declareStatements } from './registry';
 
 /**
@@ -143,19 +144,13 @@ export function writeAgendaItem(
   }, isNew);
 }
 
-/** The kind of organization an entity key names. */
-function kindOf(key: string): string {
-  const prefix = key.split(':')[0];
-  return ({ au: 'committee', gr: 'committee', pa: 'parliament', fr: 'faction', at: 'office' } as Record<string, string>)[prefix] ?? 'organization';
-}
-
 export function writeOrganization(
   sqlite: Database.Database, sourceId: number, key: string, o: Partial<OrganizationRecord>,
   provenance: Record<string, string>, oparlId: string | null, now: string, isNew = false,
 ): number {
   const s = stmts(sqlite);
   const { id } = writeEntity(s.organization, {
-    sourceId, key, oparlId, now, kind: kindOf(key),
+    sourceId, key, oparlId, now, kind: organizationKind(key, o),
     externalId: o.sourceId ?? null, system: o.system ?? 'allris3', url: o.url ?? null, name: o.name ?? null,
     provenance: JSON.stringify(provenance),
   }, isNew);

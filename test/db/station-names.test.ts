@@ -161,7 +161,8 @@ describe('stations named by their Organization’s id (OParl)', () => {
       importRecords(db.sqlite, SPEC, [read(path.join(CORPUS, 'oparl/oparl-spec-example/oparl1.1-synthetic-meeting-01.json'))], NOW);
       importRecords(db.sqlite, SPEC, [read(path.join(CORPUS, '..', 'oparl-spec', 'examples', 'Organization-01.json'))], NOW);
       const row = db.sqlite.prepare(`SELECT o.name, o.kind FROM meetings m JOIN organizations o ON o.id = m.organization_id`).get();
-      expect(row).toEqual({ name: 'Ausschuss für Haushalt und Finanzen', kind: 'organization' });
+      // a committee by its classification "Ausschuss" (src/domain/organization-kind.ts)
+      expect(row).toEqual({ name: 'Ausschuss für Haushalt und Finanzen', kind: 'committee' });
     } finally {
       db.close();
     }
