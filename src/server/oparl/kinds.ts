@@ -2,18 +2,19 @@
  * Per OParl kind: how a list page is read (rows after a cursor, filtered by time) and turned into
  * objects, and how one object is found by its key. Consultations and Files of papers' pages are read
  * by paper (a page holds the consultations / documents of up to `limit` papers); Files that are OParl
- * objects of their own follow those (cursor "f<row id>"), and Locations are read by meeting.
+ * objects of their own follow those (cursor "f<row id>"), then the meetings' own documents, read by meeting
+ * (cursor "m<meeting id>"); Locations are read by meeting.
  */
 import {
   findOparlOwnFile, findOparlPaper, listOparlOwnFiles, listOparlPapers, type OparlPageFilter,
 } from '../../db/queries-oparl';
 import {
   findOparlAgendaItem, findOparlMeeting, findOparlMembership, findOparlOrganization, findOparlPerson, listOparlAgendaItems,
-  listOparlMeetings, listOparlMemberships, listOparlOrganizations, listOparlPersons,
+  listOparlMeetings, listOparlMeetingsWithFiles, listOparlMemberships, listOparlOrganizations, listOparlPersons,
 } from '../../db/queries-oparl-entities';
 import { membershipObjects, organizationObjects, personObjects } from './body-objects';
 import type { OparlContext, OparlJson } from './context';
-import { agendaItemObjects, locationObject, meetingObjects } from './meeting-objects';
+import { agendaItemObjects, locationObject, meetingFilesOf, meetingObjects } from './meeting-objects';
 import { consultationsOf, fileObject, paperFilesOf, paperObjects } from './paper-objects';
 import { splitKey, type OparlKind } from './urls';
 
@@ -63,17 +64,31 @@ function ofPaper(c: OparlContext, key: string, parts: number, objects: (c: Oparl
 
 const files: KindSpec = {
   list(c, f, cursor) {
+    if (cursor.startsWith('m')) {
+      const meetings = listOparlMeetingsWithFiles(c.sqlite, { ...f, after: rowCursor(cursor.slice(1)) });
+      const objects = [...meetingFilesOf(c, meetings).values()].flat();
+      return { objects, next: meetings.length === f.limit ? `m${meetings[meetings.length - 1].id}` : null };
+    }
     if (!cursor.startsWith('f')) {
       const rows = papers(c, { ...f, after: rowCursor(cursor) });
       if (rows.length === f.limit) return { objects: paperFilesOf(c, rows), next: String(rows[rows.length - 1].id) };
       return { objects: paperFilesOf(c, rows), next: 'f0' };
     }
     const own = listOparlOwnFiles(c.sqlite, { ...f, after: rowCursor(cursor.slice(1)) });
-    return { objects: own.map((r) => fileObject(c, r, null)), next: own.length === f.limit ? `f${own[own.length - 1].id}` : null };
+    return { objects: own.map((r) => fileObject(c, r, null)), next: own.length === f.limit ? `f${own[own.length - 1].id}` : 'm0' };
   },
   one(c, key) {
     const own = findOparlOwnFile(c.sqlite, c.source.id, key);
-    return own ? fileObject(c, own, null) : ofPaper(c, key, 1, paperFilesOf, 'File');
+    if (own) return fileObject(c, own, null);
+    // "<meeting key>~m~<position>": a meeting's own document
+    const split = splitKey(key, 1);
+    if (split?.head.endsWith('~m')) {
+      const meeting = findOparlMeeting(c.sqlite, c.source.id, split.head.slice(0, -2));
+      if (!meeting) return null;
+      const id = c.urls.object(c.source.key, 'File', key);
+      return meetingFilesOf(c, [meeting]).get(meeting.id)?.find((o) => o.id === id) ?? null;
+    }
+    return ofPaper(c, key, 1, paperFilesOf, 'File');
   },
 };
 

@@ -6,11 +6,11 @@
  * agenda shows), as does `ratsradar:vote` the vote where the minutes give one.
  */
 import {
-  loadItemConsultations, loadOparlMeetingItems, type OparlAgendaItemRow, type OparlMeetingRow,
+  loadItemConsultations, loadOparlMeetingFiles, loadOparlMeetingItems, type OparlAgendaItemRow, type OparlMeetingFileRow, type OparlMeetingRow,
 } from '../../db/queries-oparl-entities';
 import { localToUtc } from '../../util/berlin-time';
 import { compact, deletedObject, isHttp, times, VENDOR, type OparlContext, type OparlJson } from './context';
-import { consultationKey, typeUrl } from './urls';
+import { consultationKey, meetingFileKey, typeUrl } from './urls';
 
 const V = (name: string) => `${VENDOR}${name}`;
 
@@ -81,8 +81,58 @@ export function locationObject(c: OparlContext, m: OparlMeetingRow, embedded = f
   });
 }
 
+/**
+ * A meeting's own document as an OParl File. Its address is the RIS's; one only a form posts stands in by
+ * the meeting's page in the RIS (`ratsradar:accessUrlIsPage`), else by ratsradar's. Embedded in its Meeting
+ * (`embedded`) without the back-reference `meeting`.
+ */
+export function meetingFileObject(c: OparlContext, m: OparlMeetingRow, f: OparlMeetingFileRow, embedded = false): OparlJson {
+  const accessUrl = isHttp(f.url) ? f.url : isHttp(m.url) ? m.url : c.urls.web(`/meetings/${m.id}`);
+  return compact({
+    type: typeUrl('File'), ...times(m.created, m.updated_at),
+    id: c.urls.object(c.source.key, 'File', meetingFileKey(m.entity_key, f.position)), name: f.name, accessUrl,
+    meeting: embedded ? null : [c.urls.object(c.source.key, 'Meeting', m.entity_key)],
+    [V('accessUrlIsPage')]: isHttp(f.url) ? null : true,
+  });
+}
+
+/** The meetings' own documents as Files, by meeting id. */
+export function meetingFilesOf(c: OparlContext, meetings: OparlMeetingRow[], embedded = false): Map<number, OparlJson[]> {
+  const byId = new Map(meetings.map((m) => [m.id, m]));
+  const out = new Map<number, OparlJson[]>();
+  for (const f of loadOparlMeetingFiles(c.sqlite, meetings.map((m) => m.id))) {
+    const l = out.get(f.meeting_id) ?? [];
+    l.push(meetingFileObject(c, byId.get(f.meeting_id)!, f, embedded));
+    out.set(f.meeting_id, l);
+  }
+  return out;
+}
+
+/**
+ * Which of OParl's Meeting properties a document is, by its name: the first "Einladung" the invitation,
+ * the first "Wortprotokoll" the verbatim protocol, the first other "Niederschrift" / "Protokoll" the results
+ * protocol; every other one (and any second of a kind) an auxiliary file.
+ */
+function fileRoles(names: string[]): ('invitation' | 'resultsProtocol' | 'verbatimProtocol' | 'auxiliaryFile')[] {
+  const taken = new Set<string>();
+  return names.map((n) => {
+    const role = /wortprotokoll/i.test(n) ? 'verbatimProtocol' : /niederschrift|protokoll/i.test(n) ? 'resultsProtocol' : /einladung/i.test(n) ? 'invitation' : 'auxiliaryFile';
+    if (role === 'auxiliaryFile' || taken.has(role)) return 'auxiliaryFile';
+    taken.add(role);
+    return role;
+  });
+}
+
+function filesByRole(files: OparlJson[]) {
+  const roles = fileRoles(files.map((f) => String(f.name ?? '')));
+  const one = (role: string) => files.find((_, i) => roles[i] === role) ?? null;
+  const aux = files.filter((_, i) => roles[i] === 'auxiliaryFile');
+  return { invitation: one('invitation'), resultsProtocol: one('resultsProtocol'), verbatimProtocol: one('verbatimProtocol'), auxiliaryFile: aux.length ? aux : null };
+}
+
 export function meetingObjects(c: OparlContext, meetings: OparlMeetingRow[]): OparlJson[] {
   const items = c.omitInternal ? [] : loadOparlMeetingItems(c.sqlite, meetings.map((m) => m.id));
+  const files = c.omitInternal ? new Map<number, OparlJson[]>() : meetingFilesOf(c, meetings, true);
   const objects = agendaItemObjects(c, items, true);
   const byMeeting = new Map<number, OparlJson[]>();
   items.forEach((a, i) => {
@@ -101,6 +151,7 @@ export function meetingObjects(c: OparlContext, meetings: OparlMeetingRow[]): Op
       start: instant(m.date, m.start, m.start_offset), end: meetingEnd(m),
       location: c.omitInternal ? null : locationObject(c, m, true),
       organization: m.org_key ? [c.urls.object(c.source.key, 'Organization', m.org_key)] : null,
+      ...filesByRole(files.get(m.id) ?? []),
       agendaItem: c.omitInternal ? null : (byMeeting.get(m.id) ?? []),
       ...t,
       web: c.urls.web(`/meetings/${m.id}`),

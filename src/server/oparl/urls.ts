@@ -66,6 +66,11 @@ export function paperFileKey(paperKey: string, position: number): string {
   return `${paperKey}~${position}`;
 }
 
+/** "<meeting key>~m~<position>": a document of a meeting's own (its "~m" tells it from a paper's). */
+export function meetingFileKey(meetingKey: string, position: number): string {
+  return `${meetingKey}~m~${position}`;
+}
+
 /** "<organization key>~<position>": a member of a committee or faction. */
 export function membershipKey(organizationKey: string, position: number): string {
   return `${organizationKey}~${position}`;

@@ -145,6 +145,31 @@ describe('the OParl API', () => {
     expect(full.filter((m) => Array.isArray(m.agendaItem) && (m.agendaItem as Json[]).length > 0).length).toBeGreaterThan(10);
   });
 
+  test('a meeting\'s own documents are its invitation, protocols and auxiliary files, by their names; each a File at its own id', async () => {
+    const meetingOf = async (body: string, name: RegExp) => {
+      const meetings = (await get(app, `${ROOT}/bodies/${body}/meetings`)).data as Json[];
+      return meetings.find((m) => name.test(String(m.name)))!;
+    };
+    const names = (v: unknown) => (Array.isArray(v) ? v.map((f) => (f as Json).name) : v ? (v as Json).name : null);
+    const roles = (m: Json) => ['invitation', 'resultsProtocol', 'verbatimProtocol', 'auxiliaryFile'].map((k) => [k, names(m[k])]);
+    // the OParl spec's own meeting example (the corpus's synthetic meeting): its four kinds come back as they were
+    expect(roles(await meetingOf('oparl-spec-example', /./))).toEqual([
+      ['invitation', 'Einladung'], ['resultsProtocol', 'Protokoll'], ['verbatimProtocol', 'Wortprotokoll'], ['auxiliaryFile', ['Nachtrags-Tagesordnung']],
+    ]);
+    // Taunusstein's ALLRIS 4 page: the first Niederschrift is the results protocol, the others auxiliary files
+    const taunusstein = await meetingOf('taunusstein', /Ortsbeirates Bleidenstadt/);
+    expect(roles(taunusstein)).toEqual([
+      ['invitation', 'Einladung'], ['resultsProtocol', 'Niederschrift gesamt'], ['verbatimProtocol', null],
+      ['auxiliaryFile', ['Bekanntmachung', 'Niederschrift öffentlich', 'Niederschrift nichtöffentlich']],
+    ]);
+    const invitation = taunusstein.invitation as Json;
+    expect(invitation.accessUrl).toBe('https://www.taunusstein.de/allris/wicket/resource/org.apache.wicket.Application/doc243270.pdf');
+    expect(await get(app, invitation.id as string)).toEqual({ ...invitation, meeting: [taunusstein.id] });
+    // a meeting without documents of its own names none
+    const demo = (await get(app, `${ROOT}/bodies/demo-musterstadt/meetings`)).data as Json[];
+    expect(demo.some((m) => 'invitation' in m || 'resultsProtocol' in m || 'auxiliaryFile' in m)).toBe(false);
+  });
+
   test('bad parameters and unknown addresses answer a one-line JSON error', async () => {
     const list = `${ROOT}/bodies/demo-musterstadt/papers`;
     expect(await get(app, `${list}?modified_since=gestern`, 400)).toEqual({

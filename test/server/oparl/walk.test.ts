@@ -75,7 +75,9 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
     expect(walk.listed.get('Organization')).toBe(count('SELECT COUNT(*) FROM organizations'));
     expect(walk.listed.get('Person')).toBe(count('SELECT COUNT(*) FROM people'));
     expect(walk.listed.get('Membership')).toBe(count('SELECT COUNT(*) FROM memberships'));
-    expect(walk.listed.get('File')).toBe(count('SELECT COUNT(*) FROM files'));
+    // the papers' documents and the meetings' own
+    expect(walk.listed.get('File')).toBe(count('SELECT COUNT(*) FROM files') + count('SELECT COUNT(*) FROM meeting_files'));
+    expect(count('SELECT COUNT(*) FROM meeting_files')).toBeGreaterThan(20);
     // one Consultation per meeting row, one per station without rows
     expect(walk.listed.get('Consultation')).toBe(count(`SELECT (SELECT COUNT(*) FROM consultation_meetings)
       + (SELECT COUNT(*) FROM consultations c WHERE NOT EXISTS (SELECT 1 FROM consultation_meetings m WHERE m.consultation_id = c.id))`));
@@ -96,9 +98,11 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
   }, 300_000);
 
   test('an embedded object is the object at its id without the back-reference to the object it is embedded in (OParl 1.1)', () => {
-    // File.paper, Consultation.paper, AgendaItem.meeting, Location.meetings, Membership.person: the spec
-    // gives these only where the object is not embedded ("nicht Teil einer internen Ausgabe")
+    // File.paper (File.meeting, a meeting's own), Consultation.paper, AgendaItem.meeting, Location.meetings, Membership.person:
+    // the spec gives these only where the object is not embedded ("nicht Teil einer internen Ausgabe")
     const BACK: Record<string, string> = { File: 'paper', Consultation: 'paper', AgendaItem: 'meeting', Location: 'meetings', Membership: 'person' };
+    const MEETING = 'https://schema.oparl.org/1.1/Meeting';
+    let meetingFiles = 0;
     const wrong: string[] = [];
     const dropped = new Map<string, number>();
     for (const [id, { object, in: container }] of walk.embedded) {
@@ -108,7 +112,9 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
         wrong.push(`${id}: embedded in ${container}, but in no list`);
         continue;
       }
-      const back = BACK[kind];
+      const inMeeting = kind === 'File' && walk.objects.get(container)?.type === MEETING;
+      if (inMeeting) meetingFiles++;
+      const back = inMeeting ? 'meeting' : BACK[kind];
       const points = (v: unknown) => v === container || (Array.isArray(v) && v.length === 1 && v[0] === container);
       if (!back || !points(listed[back])) wrong.push(`${id}: its listed ${kind} names no ${back} back to ${container}`);
       const expected = Object.fromEntries(Object.entries(listed).filter(([k]) => k !== back));
@@ -119,6 +125,7 @@ describe('the OParl 1.1 API of the demo and the corpus', () => {
     // papers embed consultations and files, meetings agenda items and places, persons memberships
     expect([...dropped.keys()].sort()).toEqual(['AgendaItem', 'Consultation', 'File', 'Location', 'Membership']);
     expect(Math.min(...dropped.values())).toBeGreaterThan(5);
+    expect(meetingFiles).toBe(count('SELECT COUNT(*) FROM meeting_files'));
   });
 
   test('no object says nothing as null or as an empty list (OParl 1.1 leaves such a property out; a Body’s required legislativeTerm aside)', () => {
