@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 
 export const CONTENT_TABLES = [
   'sources', 'records', 'papers', 'consultations', 'consultation_meetings', 'meetings', 'agenda_items', 'organizations', 'people',
-  'memberships', 'files', 'paper_changes',
+  'memberships', 'files', 'meeting_files', 'paper_changes',
 ] as const;
 
 /** The natural key of a row, as SQL over the table aliased `t`. */
