@@ -2,7 +2,8 @@
  * Links records that arrived in any order: a paper's meeting rows → meetings and agenda items (by
  * SILFDNR / TOLFDNR, or OParl ids, else by date and committee), agenda items → their meeting and their
  * paper (by VOLFDNR, else reference), meetings → their committee (by AULFDNR/GRLFDNR/PALFDNR, else
- * name), and stations that name their committee by id (OParl) → its name (station-names.ts). A link,
+ * name), stations that name their committee by id (OParl) → its name (station-names.ts), and calendar
+ * meetings without a committee → the one their title names exactly (meeting-committees.ts). A link,
  * once made, stays; only rows still unlinked are looked at (a station's name follows its committee's).
  *
  * Every import relinks only what its writes can have changed (relinkChanges): the rows it wrote, and
@@ -14,6 +15,7 @@
 import type Database from 'better-sqlite3';
 import { declareStatements } from './registry';
 import { nameAllStations, nameStationsOf } from './station-names';
+import { nameMeetingsByTitle } from './meeting-committees';
 
 /** The smallest id of `table` in `source` whose column (any of `columns`) equals `value`; one index lookup per column. */
 function firstMatch(table: string, columns: string[], value: string, source: string): string {
@@ -172,6 +174,7 @@ const stmts = declareStatements('link', prepare);
 /** Relinks every unlinked row of a source (the import relinks only what it changed: relinkChanges). */
 export function relink(sqlite: Database.Database, sourceId: number): void {
   nameAllStations(sqlite, sourceId);
+  nameMeetingsByTitle(sqlite, sourceId);
   for (const st of stmts(sqlite).whole) st.run({ source: sourceId });
 }
 
@@ -202,6 +205,11 @@ const json = (values: Iterable<unknown>) => JSON.stringify([...values]);
 export function relinkChanges(sqlite: Database.Database, sourceId: number, changes: LinkChanges): void {
   if (changes.empty) return;
   const s = stmts(sqlite);
+  // calendar meetings without a committee take the one their title names, once the source knows it (a new
+  // meeting, a new station or committee): they link as written meetings do
+  if (changes.meetings.size + changes.papers.size + changes.organizations.size) {
+    for (const id of nameMeetingsByTitle(sqlite, sourceId)) changes.meetings.add(id);
+  }
   const params = {
     source: sourceId, items: json(changes.items), papers: json(changes.papers), meetings: json(changes.meetings),
     organizations: json(changes.organizations), references: json(changes.oldReferences), dates: json(changes.oldMeetingDates),
