@@ -109,18 +109,18 @@ export function meetingFilesOf(c: OparlContext, meetings: OparlMeetingRow[], emb
 }
 
 /**
- * Which of OParl's Meeting properties a document is, by its name: the first "Einladung" the invitation,
- * the first "Wortprotokoll" the verbatim protocol, the first other "Niederschrift" / "Protokoll" the results
- * protocol; every other one (and any second of a kind) an auxiliary file.
+ * Which of OParl's Meeting properties a document is, by its name: the first "Einladung" the invitation
+ * (else the first agenda, "Tagesordnung" / "TO", as ALLRIS's OParl names it), the first "Wortprotokoll" the
+ * verbatim protocol, the first other "Niederschrift" / "Protokoll" the results protocol; every other one
+ * (and any second of a kind) an auxiliary file.
  */
 function fileRoles(names: string[]): ('invitation' | 'resultsProtocol' | 'verbatimProtocol' | 'auxiliaryFile')[] {
-  const taken = new Set<string>();
-  return names.map((n) => {
-    const role = /wortprotokoll/i.test(n) ? 'verbatimProtocol' : /niederschrift|protokoll/i.test(n) ? 'resultsProtocol' : /einladung/i.test(n) ? 'invitation' : 'auxiliaryFile';
-    if (role === 'auxiliaryFile' || taken.has(role)) return 'auxiliaryFile';
-    taken.add(role);
-    return role;
-  });
+  const first = (re: RegExp) => names.findIndex((n) => re.test(n));
+  const verbatim = first(/wortprotokoll/i);
+  const results = names.findIndex((n, i) => i !== verbatim && /niederschrift|protokoll/i.test(n));
+  const einladung = first(/einladung/i);
+  const invitation = einladung >= 0 ? einladung : names.findIndex((n, i) => i !== verbatim && i !== results && /[Tt]agesordnung|\bTO\b/.test(n));
+  return names.map((_, i) => (i === invitation ? 'invitation' : i === verbatim ? 'verbatimProtocol' : i === results ? 'resultsProtocol' : 'auxiliaryFile'));
 }
 
 function filesByRole(files: OparlJson[]) {

@@ -165,6 +165,15 @@ describe('the OParl API', () => {
     const invitation = taunusstein.invitation as Json;
     expect(invitation.accessUrl).toBe('https://www.taunusstein.de/allris/wicket/resource/org.apache.wicket.Application/doc243270.pdf');
     expect(await get(app, invitation.id as string)).toEqual({ ...invitation, meeting: [taunusstein.id] });
+    // Bonn's ALLRIS OParl calls its agenda the invitation ("Öffentliche Tagesordnung"): so does ratsradar's output
+    expect(roles(await meetingOf('bonn', /./))).toEqual([
+      ['invitation', 'Öffentliche Tagesordnung'], ['resultsProtocol', null], ['verbatimProtocol', null], ['auxiliaryFile', ['Alle Anlagen öffentlich']],
+    ]);
+    // Hamburg-Altona: the Einladung before the current agenda ("Aktuelle TO")
+    expect(roles(await meetingOf('hamburg-altona', /./))).toEqual([
+      ['invitation', 'Einladung'], ['resultsProtocol', 'Niederschrift öffent. Teil'], ['verbatimProtocol', null],
+      ['auxiliaryFile', ['Aktuelle TO', 'Alle Dokumente zur Sitzung im Paket']],
+    ]);
     // a meeting without documents of its own names none
     const demo = (await get(app, `${ROOT}/bodies/demo-musterstadt/meetings`)).data as Json[];
     expect(demo.some((m) => 'invitation' in m || 'resultsProtocol' in m || 'auxiliaryFile' in m)).toBe(false);
