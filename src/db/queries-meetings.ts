@@ -115,6 +115,8 @@ function prepare(sqlite: Database.Database) {
       p.reference, f.name, f.url FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN files f ON f.paper_id = p.id
       WHERE a.meeting_id = ? ORDER BY a.position, a.id, f.position, f.id LIMIT ?`),
     meetingFiles: sqlite.prepare<[number], MeetingFileView>('SELECT name, url FROM meeting_files WHERE meeting_id = ? ORDER BY position'),
+    filesOfMeetings: sqlite.prepare<[string], MeetingFileView & { meetingId: number }>(`SELECT meeting_id AS meetingId, name, url FROM meeting_files
+      WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position`),
     organizationByName: sqlite.prepare<[number, string], { id: number }>(
       `SELECT o.id FROM organizations o JOIN papers p ON p.source_id = o.source_id WHERE p.id = ? AND o.name = ? ORDER BY o.id LIMIT 1`,
     ),
@@ -144,6 +146,18 @@ export function loadMeetingDocuments(sqlite: Database.Database, meetingId: numbe
 /** The meeting's own documents, in page order. */
 export function loadMeetingFiles(sqlite: Database.Database, meetingId: number): MeetingFileView[] {
   return stmts(sqlite).meetingFiles.all(meetingId);
+}
+
+/** The own documents of these meetings, by meeting id (those without any are not in the map). */
+export function loadFilesOfMeetings(sqlite: Database.Database, meetingIds: number[]): Map<number, MeetingFileView[]> {
+  const out = new Map<number, MeetingFileView[]>();
+  if (!meetingIds.length) return out;
+  for (const f of stmts(sqlite).filesOfMeetings.all(JSON.stringify(meetingIds))) {
+    const l = out.get(f.meetingId) ?? [];
+    l.push({ name: f.name, url: f.url });
+    out.set(f.meetingId, l);
+  }
+  return out;
 }
 
 export function loadOrganization(

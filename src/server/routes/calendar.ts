@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { meetingsBetween, meetingsByIds, meetingsOfOrganization, organizationHeader, type CalendarMeeting } from '../../db/queries-calendar';
-import { loadPaperLinks } from '../../db/queries-meetings';
+import { loadFilesOfMeetings, loadPaperLinks, type MeetingFileView } from '../../db/queries-meetings';
+import type Database from 'better-sqlite3';
 import { berlinToUtc, localToUtc } from '../../util/berlin-time';
 import type { AppContext } from '../context';
 import { clipText, FEED_TEXT_MAX, xmlSafe } from '../atom';
@@ -61,6 +62,8 @@ interface EventSpec {
   sequence?: number;
   /** the RIS marks the meeting as cancelled: STATUS:CANCELLED (calendar programs strike it through or drop it) */
   cancelled?: boolean;
+  /** addresses of documents (ATTACH): a meeting's own (Einladung, Niederschrift) */
+  attachments?: string[];
 }
 
 export function addEvent(cal: ICalCalendar, e: EventSpec): void {
@@ -82,11 +85,17 @@ export function addEvent(cal: ICalCalendar, e: EventSpec): void {
     stamp: e.stamp,
     sequence: e.sequence ?? 0,
     ...(e.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
+    ...(e.attachments?.length ? { attachments: e.attachments } : {}),
   });
 }
 
-export function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
+/**
+ * A meeting as an event; its own documents (Einladung, Niederschrift …) named with their addresses in the
+ * RIS at the end of the description, where they have one.
+ */
+export function meetingEvent(m: CalendarMeeting, base: string, files: MeetingFileView[] = []): EventSpec {
   const place = [m.room, m.location].filter(Boolean).join(', ');
+  const docs = files.filter((f): f is MeetingFileView & { url: string } => !!f.url && /^https?:\/\//i.test(f.url));
   return {
     id: `meeting-${m.id}@ratsradar`,
     date: m.date,
@@ -95,12 +104,20 @@ export function meetingEvent(m: CalendarMeeting, base: string): EventSpec {
     startOffset: m.startOffset,
     endOffset: m.endOffset,
     summary: m.name ?? m.organization ?? 'Sitzung',
-    description: `${m.organization ?? 'Sitzung'}, ${m.sourceName}${m.items ? `, ${m.items} Tagesordnungspunkte` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}`,
+    description: `${m.organization ?? 'Sitzung'}, ${m.sourceName}${m.items ? `, ${m.items} Tagesordnungspunkte` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}` +
+      (docs.length ? ` Dokumente der Sitzung: ${docs.map((f) => `${f.name} ${f.url}`).join('; ')}` : ''),
     location: place || null,
     url: `${base}/meetings/${m.id}`,
     stamp: toDate(m.updatedAt) ?? new Date(0),
     cancelled: m.cancelled,
+    attachments: docs.map((f) => f.url),
   };
+}
+
+/** The meetings as events, each with its own documents (one read for all of them). */
+export function addMeetingEvents(cal: ICalCalendar, sqlite: Database.Database, meetings: CalendarMeeting[], base: string): void {
+  const files = loadFilesOfMeetings(sqlite, meetings.map((m) => m.id));
+  for (const m of meetings) addEvent(cal, meetingEvent(m, base, files.get(m.id)));
 }
 
 export function sendIcs(res: Response, cal: ICalCalendar, filename: string): void {
@@ -162,7 +179,7 @@ export function organizationCalendarRoute(ctx: AppContext) {
     if (!org || id === null) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
     const base = baseUrl(req);
     const cal = newCalendar(`${org.name ?? 'Gremium'}, ${org.sourceName} – Sitzungen`);
-    for (const m of meetingsOfOrganization(ctx.sqlite, id, '0000-01-01', ORG_MAX)) addEvent(cal, meetingEvent(m, base));
+    addMeetingEvents(cal, ctx.sqlite, meetingsOfOrganization(ctx.sqlite, id, '0000-01-01', ORG_MAX), base);
     sendIcs(res, cal, `gremium-${id}.ics`);
   };
 }
@@ -173,7 +190,7 @@ export function allMeetingsCalendarRoute(ctx: AppContext) {
     const today = ctx.today();
     const base = baseUrl(req);
     const cal = newCalendar('Alle Sitzungen (ratsradar)');
-    for (const m of meetingsBetween(ctx.sqlite, shiftDays(today, -ALL_DAYS_BACK), '9999-12-31', ALL_MAX)) addEvent(cal, meetingEvent(m, base));
+    addMeetingEvents(cal, ctx.sqlite, meetingsBetween(ctx.sqlite, shiftDays(today, -ALL_DAYS_BACK), '9999-12-31', ALL_MAX), base);
     sendIcs(res, cal, 'sitzungen.ics');
   };
 }

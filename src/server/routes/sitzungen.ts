@@ -20,7 +20,7 @@ import { toCalendarJson } from '../json/calendar-json';
 import { jsonLinks } from '../json/links';
 import { pageFormat, sendJson } from '../json/negotiate';
 import { calendarQuery, loadCalendarModel } from '../views/calendar-view';
-import { addEvent, meetingEvent, newCalendar, sendIcs } from './calendar';
+import { addMeetingEvents, newCalendar, sendIcs } from './calendar';
 import { cityParam, committeeParam, oneParam } from './city-params';
 import { parseId } from './ids';
 
@@ -82,7 +82,7 @@ export function sitzungenIcsRoute(ctx: AppContext) {
     const meetings = loadCalendarMeetings(ctx.sqlite, { sourceId: city?.id ?? null, committee }, addDays(today, -ICS_DAYS_BACK), '9999-12-31', ICS_MAX);
     const base = baseUrl(req);
     const cal = newCalendar(`Sitzungen${committee ? ` ${committee}` : ''}${city ? `, ${city.name}` : ''} (ratsradar)`);
-    for (const m of meetings) addEvent(cal, meetingEvent(m, base));
+    addMeetingEvents(cal, ctx.sqlite, meetings, base);
     sendIcs(res, cal, 'sitzungen.ics');
   };
 }
@@ -93,7 +93,7 @@ export function meetingIcsRoute(ctx: AppContext) {
     const m = id === null ? undefined : meetingsByIds(ctx.sqlite, [id])[0];
     if (!m) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
     const cal = newCalendar(`${m.name ?? m.organization ?? 'Sitzung'} (ratsradar)`);
-    addEvent(cal, meetingEvent(m, baseUrl(req)));
+    addMeetingEvents(cal, ctx.sqlite, [m], baseUrl(req));
     sendIcs(res, cal, `sitzung-${m.id}.ics`);
   };
 }
