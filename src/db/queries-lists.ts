@@ -140,8 +140,10 @@ export function filterConditions(f: ListFilters, omit?: FilterKey): { parts: str
     if (source) Object.assign(params, { orgName: name, orgSource: source });
   }
   if (f.paperType && omit !== 'paperType') {
-    parts.push('p.paper_type = @paperType');
+    // the type, and the same type of an earlier catalogue ("Beschlussvorlage (bis 31.12.2022)"): one facet value
+    parts.push('(p.paper_type = @paperType OR p.paper_type GLOB @paperTypeDated)');
     params.paperType = f.paperType;
+    params.paperTypeDated = `${f.paperType.replace(/[*?[]/g, (c) => `[${c}]`)} (bis *)`;
   }
   if (f.year && omit !== 'year') {
     // dated papers through papers_date; undated ones (few) by their first meeting
@@ -225,6 +227,12 @@ export function listPage(sqlite: Database.Database, spec: ListSpec, limit: numbe
   return { rows: rows.map((r) => ({ ...r, isDemo: r.isDemo === 1 })), total };
 }
 
+/**
+ * A paper type without the suffix of the catalogue it came from: ALLRIS keeps a type renamed at a day as
+ * "Beschlussvorlage (bis 31.12.2022)" (ALLRIS-NOTES §5); the facet counts it with "Beschlussvorlage", and the
+ * filter by that value finds both (the paper itself keeps the type as the RIS writes it).
+ */
+const TYPE_WITHOUT_CATALOGUE = `CASE WHEN p.paper_type GLOB '* (bis *)' THEN substr(p.paper_type, 1, instr(p.paper_type, ' (bis ') - 1) ELSE p.paper_type END`;
 const FACET_LIMIT = { sources: 200, committees: 60, paperTypes: 40, years: 40 };
 
 /** Facet counts: for each facet, the papers matching every other filter, grouped by that facet's value. */
@@ -247,8 +255,8 @@ export function listFacets(sqlite: Database.Database, spec: ListSpec): Facets {
     FROM consultations c JOIN papers p ON p.id = c.paper_id
     WHERE c.organization IS NOT NULL ${w ? `AND c.paper_id IN (SELECT p.id FROM papers p ${w})` : ''}
     GROUP BY p.source_id, c.organization ORDER BY count DESC, name LIMIT ${FACET_LIMIT.committees}) x JOIN sources s ON s.id = x.source_id`);
-  const paperTypes = run<{ value: string; count: number }>('paperType', (w) => `SELECT p.paper_type AS value, COUNT(*) AS count
-    FROM papers p ${and(w, 'p.paper_type IS NOT NULL')} GROUP BY p.paper_type ORDER BY count DESC, value LIMIT ${FACET_LIMIT.paperTypes}`);
+  const paperTypes = run<{ value: string; count: number }>('paperType', (w) => `SELECT ${TYPE_WITHOUT_CATALOGUE} AS value, COUNT(*) AS count
+    FROM papers p ${and(w, 'p.paper_type IS NOT NULL')} GROUP BY value ORDER BY count DESC, value LIMIT ${FACET_LIMIT.paperTypes}`);
   const years = run<{ value: string; count: number }>('year', (w) => `SELECT substr(${paperYearDate('p')}, 1, 4) AS value, COUNT(*) AS count
     FROM papers p ${w} GROUP BY value HAVING value IS NOT NULL ORDER BY value DESC LIMIT ${FACET_LIMIT.years}`);
   const withLabel = (rows: { value: string; count: number }[]) => rows.map((r) => ({ ...r, label: r.value }));
