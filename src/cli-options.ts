@@ -44,6 +44,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       { name: 'source', value: 'KEY', help: "put every page under this source (default: the name of the page's folder)" },
       db, store, manifest,
       { name: 'accept', value: 'FILE,…', help: 'import these held-back pages although their record shrinks' },
+      { name: 'read-at', value: 'DATE', help: 'when the pages were saved from the RIS, for those that state no time (default: each file\'s time)' },
     ],
   },
   {

@@ -10,6 +10,8 @@ import { importSavedPages } from './ingest/saved-pages';
 import { manifestUrlLookup } from './ingest/replay/manifest';
 import { CommandError, dbPathOf, listOption, option, storeDirOf, type CommandArgs } from './ingest/command-args';
 import { nowIso, todayInBerlin } from './util/clock';
+import { toInstant } from './db/data-as-of';
+import { isIsoDate } from './domain/dates';
 
 const KIND_LABELS: Record<EntityKind, string> = {
   Paper: 'papers', Meeting: 'meetings', AgendaItem: 'agenda items', Organization: 'organizations', Person: 'people',
@@ -41,10 +43,25 @@ export function parseCommand(args: CommandArgs): number {
   }
 }
 
+/**
+ * `--read-at`: when the pages were saved, a day (YYYY-MM-DD: noon UTC of it) or an instant with its offset;
+ * not after now. Null without the option.
+ */
+export function readAtOption(args: CommandArgs, now: string): string | null {
+  const v = option(args, 'read-at');
+  if (v === undefined) return null;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(v) && isIsoDate(v);
+  const instant = day ? toInstant(`${v}T12:00:00Z`) : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/.test(v) && isIsoDate(v.slice(0, 10)) ? toInstant(v) : null;
+  if (!instant) throw new CommandError(`--read-at needs a day YYYY-MM-DD or a time such as 2026-10-04T09:30:00Z, got "${v}"`);
+  if (Date.parse(instant) > Date.parse(now)) throw new CommandError(`--read-at ${v} lies in the future`);
+  return instant;
+}
+
 export async function importCommand(args: CommandArgs): Promise<number> {
   if (!args.positional.length) throw new CommandError('import needs at least one PATH');
   const source = option(args, 'source');
   const manifest = option(args, 'manifest');
+  const readAt = readAtOption(args, nowIso());
   const { sqlite, close } = openDb(dbPathOf(args));
   try {
     const now = nowIso();
@@ -55,6 +72,7 @@ export async function importCommand(args: CommandArgs): Promise<number> {
       onFile: (o) => process.stdout.write(`${o.file}: ${o.detail}\n`),
       urlOf: manifest ? manifestUrlLookup(manifest) : undefined,
       accept: listOption(args, 'accept'),
+      ...(readAt ? { readAt } : {}),
     });
     const pages = summary.files.filter((f) => f.status !== 'failed' && f.status !== 'skipped').map((f) => f.file);
     const docs = await importDocumentsBeside(sqlite, storeDirOf(args), pages, {

@@ -166,10 +166,11 @@ function baseUrlOf(url: string | null): string | null {
 
 /**
  * When a saved page was read from the RIS: the time it states itself (OParl `modified`, an HTTrack
- * comment: scrapers/stated-time.ts), else the file's modification time — never the import time.
+ * comment: scrapers/stated-time.ts), else the time the person importing says (`import --read-at`), else the
+ * file's modification time — never the import time.
  */
-export function savedPageReadAt(file: string, bytes: Uint8Array): string | null {
-  return statedReadTime(bytes) ?? toInstant(new Date(fs.statSync(file).mtimeMs));
+export function savedPageReadAt(file: string, bytes: Uint8Array, said: string | null = null): string | null {
+  return statedReadTime(bytes) ?? said ?? toInstant(new Date(fs.statSync(file).mtimeMs));
 }
 
 export function importSavedPages(
@@ -179,6 +180,8 @@ export function importSavedPages(
     source?: string; now: string; today: string; onFile?: (o: FileOutcome) => void; urlOf?: (file: string) => string | null;
     /** files (as named) or URLs whose suspicious shrink a person accepts: applied all the same */
     accept?: string[];
+    /** when the pages were saved from the RIS (an instant), for those that state no time of their own: instead of the file time */
+    readAt?: string;
   },
 ): ImportSummary {
   const ignored: string[] = [];
@@ -206,7 +209,7 @@ export function importSavedPages(
     try {
       const bytes = readEntry(file);
       ({ record, address } = readSavedPage(sqlite, bytes, { givenUrl: opts.urlOf?.(file) ?? null, sourceKey: key, source }));
-      readAt = savedPageReadAt(file, bytes);
+      readAt = savedPageReadAt(file, bytes, opts.readAt ?? null);
       capped = describeCaps(capRecord(record));
     } catch (err) {
       report({ file, ...describe(err) });

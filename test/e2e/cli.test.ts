@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CORPUS, makeTmpDir } from '../helpers/tmp';
 import { ALL_CASES } from '../helpers/cases';
+import Database from 'better-sqlite3';
 
 const EXPECTED = path.resolve(__dirname, '..', 'expected');
 
@@ -119,6 +120,22 @@ describe('ratsradar import', () => {
     const second = ratsradar(['import', CORPUS], { RATSRADAR_DB: db });
     expect(second.stdout).toMatch(/^papers: 0 new, 0 changed, \d+ unchanged; meetings: 0 new, 0 changed, \d+ unchanged;/m);
     expect(second.stdout).toMatch(/\n66 files: 0 inserted, 0 updated, 66 unchanged, 0 skipped, 0 failed; 1 other files ignored\n$/);
+  });
+
+  test('--read-at says when saved pages were read: their motions\' "Stand der Daten" is that day, not the file time; a bad value is one line, exit 2', () => {
+    const db = path.join(tmp.dir, 'read-at.sqlite');
+    const page = path.join(CORPUS, 'allris3/hamburg-altona/vo020-1018473.html');
+    const r = ratsradar(['import', page, '--source', 'hamburg-altona', '--read-at', '2026-10-04', '--db', db]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const opened = new Database(db, { readonly: true });
+    try {
+      expect(opened.prepare("SELECT data_as_of FROM papers WHERE reference = '22-2362'").pluck().get()).toBe('2026-10-04T12:00:00Z');
+    } finally {
+      opened.close();
+    }
+    expectOneLineError(ratsradar(['import', page, '--read-at', 'gestern', '--db', db]), 2, /--read-at needs a day YYYY-MM-DD or a time such as 2026-10-04T09:30:00Z, got "gestern"/);
+    expectOneLineError(ratsradar(['import', page, '--read-at', '2026-02-30', '--db', db]), 2, /--read-at needs a day/);
+    expectOneLineError(ratsradar(['import', page, '--read-at', '2999-01-01', '--db', db]), 2, /--read-at 2999-01-01 lies in the future/);
   });
 
   test('a missing path is one line and exit 1', () => {
