@@ -115,7 +115,7 @@ function materialise(b: Batch, t: Touched): void {
     }
     case 'Meeting': {
       const { id, previous } = writeMeeting(sqlite, sourceId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now, isNew);
-      writeMeetingFiles(sqlite, id, (merged as Partial<MeetingRecord>).files ?? []);
+      writeMeetingFiles(sqlite, id, (merged as Partial<MeetingRecord>).files ?? [], isNew);
       if (previous?.date != null) links.oldMeetingDates.add(previous.date);
       const date = (merged as Partial<MeetingRecord>).date ?? null;
       if (previous?.date != null && date != null && date !== previous.date) b.movedMeetings.set(id, previous.date);

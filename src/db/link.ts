@@ -208,7 +208,7 @@ export function relinkChanges(sqlite: Database.Database, sourceId: number, chang
   // calendar meetings without a committee take the one their title names, once the source knows it (a new
   // meeting, a new station or committee): they link as written meetings do
   if (changes.meetings.size + changes.papers.size + changes.organizations.size) {
-    for (const id of nameMeetingsByTitle(sqlite, sourceId)) changes.meetings.add(id);
+    for (const id of nameMeetingsByTitle(sqlite, sourceId, changes)) changes.meetings.add(id);
   }
   const params = {
     source: sourceId, items: json(changes.items), papers: json(changes.papers), meetings: json(changes.meetings),

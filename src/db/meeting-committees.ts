@@ -5,10 +5,16 @@
  * a guess). Run by the link step, before meetings are linked to their committee and meeting rows to their
  * meeting: a meeting named so links like one whose page named its committee. A meeting whose page is read
  * later gets the committee that page names (the import writes it over this one).
+ *
+ * The import runs it after every batch, over every unnamed meeting of the source: a name the source was
+ * found not to know is remembered per connection until a batch brings that name (its stations, committees,
+ * meetings), so a batch asks the database only about names it has not been asked about.
  */
 import type Database from 'better-sqlite3';
 import { committeeFromTitle } from '../domain/meeting-committee';
 import { declareStatements } from './registry';
+
+const IDS = 'SELECT value FROM json_each(?)';
 
 // raw SQL: run with the link step of every import batch that wrote meetings, papers or organizations
 const stmts = declareStatements('meeting-committees', (sqlite) => ({
@@ -21,25 +27,51 @@ const stmts = declareStatements('meeting-committees', (sqlite) => ({
   ).pluck(),
   meeting: sqlite.prepare<[number, string], number>('SELECT 1 FROM meetings WHERE source_id = ? AND organization = ? LIMIT 1').pluck(),
   name: sqlite.prepare<[string, number]>('UPDATE meetings SET organization = ? WHERE id = ? AND organization IS NULL'),
+  /** the committee names a batch wrote: its papers' stations, its organizations, its meetings' committees */
+  batchNames: sqlite.prepare<[string, string, string], string>(`SELECT organization FROM consultations WHERE paper_id IN (${IDS}) AND organization IS NOT NULL
+    UNION SELECT name FROM organizations WHERE id IN (${IDS}) AND name IS NOT NULL
+    UNION SELECT organization FROM meetings WHERE id IN (${IDS}) AND organization IS NOT NULL`).pluck(),
 }));
 
+/** per connection and source: names found not to be the source's (until a batch brings them) */
+const UNKNOWN = new WeakMap<Database.Database, Map<number, Set<string>>>();
+
+/** What a batch wrote, as far as names are concerned (null: remember nothing, ask about every name — a whole relink). */
+export interface NamingBatch {
+  papers: Iterable<number>;
+  organizations: Iterable<number>;
+  meetings: Iterable<number>;
+}
+
 /** Names the source's meetings without a committee by their titles; returns the ids of those named. */
-export function nameMeetingsByTitle(sqlite: Database.Database, sourceId: number): number[] {
+export function nameMeetingsByTitle(sqlite: Database.Database, sourceId: number, batch: NamingBatch | null = null): number[] {
   const s = stmts(sqlite);
   const rows = s.unnamed.all(sourceId);
   if (!rows.length) return [];
-  const known = new Map<string, boolean>();
+  let unknown = new Set<string>();
+  if (batch) {
+    const bySource = UNKNOWN.get(sqlite) ?? new Map<number, Set<string>>();
+    UNKNOWN.set(sqlite, bySource);
+    unknown = bySource.get(sourceId) ?? unknown;
+    bySource.set(sourceId, unknown);
+    const json = (ids: Iterable<number>) => JSON.stringify([...ids]);
+    for (const n of s.batchNames.all(json(batch.papers), json(batch.organizations), json(batch.meetings))) unknown.delete(n);
+  }
   const isKnown = (name: string): boolean => {
-    let k = known.get(name);
-    if (k === undefined) {
-      k = s.organization.get(sourceId, name) !== undefined || s.station.get(name, sourceId) !== undefined || s.meeting.get(sourceId, name) !== undefined;
-      known.set(name, k);
-    }
+    if (unknown.has(name)) return false;
+    const k = s.organization.get(sourceId, name) !== undefined || s.station.get(name, sourceId) !== undefined || s.meeting.get(sourceId, name) !== undefined;
+    if (!k) unknown.add(name);
     return k;
   };
+  // a calendar repeats its titles month by month ("Sitzung des Ortsbeirates Zewen"): each is read once
+  const byTitle = new Map<string, string | null>();
   const named: number[] = [];
   for (const r of rows) {
-    const committee = committeeFromTitle(r.name, isKnown);
+    let committee = byTitle.get(r.name);
+    if (committee === undefined) {
+      committee = committeeFromTitle(r.name, isKnown);
+      byTitle.set(r.name, committee);
+    }
     if (committee && s.name.run(committee, r.id).changes) named.push(r.id);
   }
   return named;

@@ -114,7 +114,6 @@ function prepare(sqlite: Database.Database) {
     documents: sqlite.prepare<[number, number], MeetingDocumentView>(`SELECT a.id AS itemId, a.number, p.id AS paperId,
       p.reference, f.name, f.url FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN files f ON f.paper_id = p.id
       WHERE a.meeting_id = ? ORDER BY a.position, a.id, f.position, f.id LIMIT ?`),
-    meetingFiles: sqlite.prepare<[number], MeetingFileView>('SELECT name, url FROM meeting_files WHERE meeting_id = ? ORDER BY position'),
     filesOfMeetings: sqlite.prepare<[string], MeetingFileView & { meetingId: number }>(`SELECT meeting_id AS meetingId, name, url FROM meeting_files
       WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position`),
     organizationByName: sqlite.prepare<[number, string], { id: number }>(
@@ -143,12 +142,7 @@ export function loadMeetingDocuments(sqlite: Database.Database, meetingId: numbe
   return stmts(sqlite).documents.all(meetingId, limit);
 }
 
-/** The meeting's own documents, in page order. */
-export function loadMeetingFiles(sqlite: Database.Database, meetingId: number): MeetingFileView[] {
-  return stmts(sqlite).meetingFiles.all(meetingId);
-}
-
-/** The own documents of these meetings, by meeting id (those without any are not in the map). */
+/** The own documents of these meetings in page order, by meeting id (those without any are not in the map). */
 export function loadFilesOfMeetings(sqlite: Database.Database, meetingIds: number[]): Map<number, MeetingFileView[]> {
   const out = new Map<number, MeetingFileView[]>();
   if (!meetingIds.length) return out;

@@ -50,16 +50,6 @@ export function findOparlMeeting(sqlite: Database.Database, sourceId: number, ke
   return stmt<[number, string], OparlMeetingRow>(sqlite, `${MEETING_SQL} WHERE m.source_id = ? AND m.entity_key = ?`).get(sourceId, key) ?? null;
 }
 
-/** One of a meeting's own documents (meeting_files). */
-export interface OparlMeetingFileRow { meeting_id: number; position: number; name: string; url: string | null }
-
-/** The own documents of these meetings, in page order. */
-export function loadOparlMeetingFiles(sqlite: Database.Database, meetingIds: number[]): OparlMeetingFileRow[] {
-  if (!meetingIds.length) return [];
-  return stmt<[string], OparlMeetingFileRow>(sqlite, `SELECT meeting_id, position, name, url FROM meeting_files
-    WHERE meeting_id IN (${IDS}) ORDER BY meeting_id, position`).all(JSON.stringify(meetingIds));
-}
-
 /** A page of the meetings that have documents of their own (the File list's last part). */
 export function listOparlMeetingsWithFiles(sqlite: Database.Database, f: OparlPageFilter): OparlMeetingRow[] {
   return stmt<[OparlPageFilter], OparlMeetingRow>(sqlite, `${MEETING_SQL} WHERE m.source_id = @sourceId AND m.id > @after

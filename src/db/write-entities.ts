@@ -98,9 +98,16 @@ export function writeMeeting(
   }, isNew);
 }
 
-/** A meeting's own documents as its merged record lists them (none: the rows go); untouched when they are the same. */
-export function writeMeetingFiles(sqlite: Database.Database, meetingId: number, files: FileRef[]): void {
+/**
+ * A meeting's own documents as its merged record lists them (none: the rows go); untouched when they are the
+ * same. A meeting written for the first time (`isNew`) has none stored: nothing to read or delete.
+ */
+export function writeMeetingFiles(sqlite: Database.Database, meetingId: number, files: FileRef[], isNew = false): void {
   const s = stmts(sqlite);
+  if (isNew) {
+    files.forEach((f, i) => s.meetingFile.run(meetingId, i, f.name, f.url ?? null));
+    return;
+  }
   const stored = s.meetingFiles.all(meetingId);
   if (stored.length === files.length && stored.every((f, i) => f.name === files[i].name && f.url === (files[i].url ?? null))) return;
   s.deleteMeetingFiles.run(meetingId);

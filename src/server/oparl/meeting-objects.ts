@@ -6,8 +6,9 @@
  * agenda shows), as does `ratsradar:vote` the vote where the minutes give one.
  */
 import {
-  loadItemConsultations, loadOparlMeetingFiles, loadOparlMeetingItems, type OparlAgendaItemRow, type OparlMeetingFileRow, type OparlMeetingRow,
+  loadItemConsultations, loadOparlMeetingItems, type OparlAgendaItemRow, type OparlMeetingRow,
 } from '../../db/queries-oparl-entities';
+import { loadFilesOfMeetings, type MeetingFileView } from '../../db/queries-meetings';
 import { localToUtc } from '../../util/berlin-time';
 import { compact, deletedObject, isHttp, times, VENDOR, type OparlContext, type OparlJson } from './context';
 import { consultationKey, meetingFileKey, typeUrl } from './urls';
@@ -86,26 +87,20 @@ export function locationObject(c: OparlContext, m: OparlMeetingRow, embedded = f
  * the meeting's page in the RIS (`ratsradar:accessUrlIsPage`), else by ratsradar's. Embedded in its Meeting
  * (`embedded`) without the back-reference `meeting`.
  */
-export function meetingFileObject(c: OparlContext, m: OparlMeetingRow, f: OparlMeetingFileRow, embedded = false): OparlJson {
+export function meetingFileObject(c: OparlContext, m: OparlMeetingRow, f: MeetingFileView, position: number, embedded = false): OparlJson {
   const accessUrl = isHttp(f.url) ? f.url : isHttp(m.url) ? m.url : c.urls.web(`/meetings/${m.id}`);
   return compact({
     type: typeUrl('File'), ...times(m.created, m.updated_at),
-    id: c.urls.object(c.source.key, 'File', meetingFileKey(m.entity_key, f.position)), name: f.name, accessUrl,
+    id: c.urls.object(c.source.key, 'File', meetingFileKey(m.entity_key, position)), name: f.name, accessUrl,
     meeting: embedded ? null : [c.urls.object(c.source.key, 'Meeting', m.entity_key)],
     [V('accessUrlIsPage')]: isHttp(f.url) ? null : true,
   });
 }
 
-/** The meetings' own documents as Files, by meeting id. */
+/** The meetings' own documents as Files, by meeting id (a document's position: its place in the meeting's list). */
 export function meetingFilesOf(c: OparlContext, meetings: OparlMeetingRow[], embedded = false): Map<number, OparlJson[]> {
-  const byId = new Map(meetings.map((m) => [m.id, m]));
-  const out = new Map<number, OparlJson[]>();
-  for (const f of loadOparlMeetingFiles(c.sqlite, meetings.map((m) => m.id))) {
-    const l = out.get(f.meeting_id) ?? [];
-    l.push(meetingFileObject(c, byId.get(f.meeting_id)!, f, embedded));
-    out.set(f.meeting_id, l);
-  }
-  return out;
+  const files = loadFilesOfMeetings(c.sqlite, meetings.map((m) => m.id));
+  return new Map(meetings.filter((m) => files.has(m.id)).map((m) => [m.id, files.get(m.id)!.map((f, i) => meetingFileObject(c, m, f, i, embedded))]));
 }
 
 /**
