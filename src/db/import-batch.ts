@@ -4,6 +4,7 @@
  * its own id (its facets move to the id, the placeholder row goes).
  */
 import type Database from 'better-sqlite3';
+import type { FileRef } from '../../scrapers/records';
 import { saveFacet, type Outcome } from './facets';
 import { LinkChanges } from './link';
 import { facetChangesNothing } from './merge';
@@ -50,6 +51,8 @@ export class Batch {
   readonly newPapers = new Set<number>();
   /** meetings this batch gave another date than they had: id → the date before */
   readonly movedMeetings = new Map<number, string>();
+  /** meetings whose page was read before and now lists documents it did not: id → those documents */
+  readonly meetingFilesAdded = new Map<number, FileRef[]>();
   private saves = 0;
   constructor(
     readonly sqlite: Database.Database,

@@ -10,7 +10,9 @@ import type { FileRecord, MeetingRecord, OrganizationRecord, PaperRecord, RisRec
 import { noteRead } from './data-as-of';
 import { isPlainJson, loadFacets, type Outcome } from './facets';
 import { Batch, ENTITY_KINDS, paperStmts, type EntityKind, type PaperBefore, type Touched } from './import-batch';
-import { loadEventFacts, writeAgendaEvents, writeCancellationEvents, writeMoveEvents, writePaperEvents, type EventContext } from './write-events';
+import {
+  loadEventFacts, writeAgendaEvents, writeCancellationEvents, writeMeetingDocumentEvents, writeMoveEvents, writePaperEvents, type EventContext,
+} from './write-events';
 import { relinkChanges } from './link';
 import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
@@ -115,7 +117,9 @@ function materialise(b: Batch, t: Touched): void {
     }
     case 'Meeting': {
       const { id, previous } = writeMeeting(sqlite, sourceId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now, isNew);
-      writeMeetingFiles(sqlite, id, (merged as Partial<MeetingRecord>).files ?? [], isNew);
+      const added = writeMeetingFiles(sqlite, id, (merged as Partial<MeetingRecord>).files ?? [], isNew);
+      // documents of a meeting whose page was read before are news; a first read of its page only tells more
+      if (added.length && previous?.own_page === 1) b.meetingFilesAdded.set(id, added);
       if (previous?.date != null) links.oldMeetingDates.add(previous.date);
       const date = (merged as Partial<MeetingRecord>).date ?? null;
       if (previous?.date != null && date != null && date !== previous.date) b.movedMeetings.set(id, previous.date);
@@ -205,6 +209,7 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
     writeAgendaEvents(sqlite, b.events, b.links.items, b.newPapers);
     writeCancellationEvents(sqlite, b.events, b.links.meetings, b.newPapers);
     writeMoveEvents(sqlite, b.events, b.movedMeetings, b.newPapers);
+    writeMeetingDocumentEvents(sqlite, b.events, b.meetingFilesAdded, b.newPapers);
   }
   if (opts.readAt) {
     const read: string[] = [];

@@ -46,7 +46,9 @@ function writeEntity<Old extends { id: number }>(
 
 function prepare(sqlite: Database.Database) {
   return {
-    meeting: entityStatements<{ id: number; date: string | null }>(sqlite, 'meetings', 'date', {
+    // own_page: a facet other than a calendar row made the row, so the meeting's own page (or OParl object) and its documents were read
+    meeting: entityStatements<{ id: number; date: string | null; own_page: number }>(sqlite, 'meetings',
+      "date, EXISTS (SELECT 1 FROM json_each(provenance) WHERE value <> 'calendar') AS own_page", {
       external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name', organization: 'organization',
       organization_external_id: 'organizationExternalId', date: 'date', start: 'start', '"end"': 'end',
       start_offset: 'startOffset', end_offset: 'endOffset', room: 'room', location: 'location',
@@ -84,11 +86,14 @@ const stmts = declareStatements('write-entities', prepare);
 
 const bool = (v: boolean | null | undefined) => (v === null || v === undefined ? null : v ? 1 : 0);
 
-/** Writes a merged meeting; returns its id and, when it was there before, its date then. */
+/**
+ * Writes a merged meeting; returns its id and, when it was there before, its date then and whether its own
+ * page had been read (own_page 1) or only a calendar row (0).
+ */
 export function writeMeeting(
   sqlite: Database.Database, sourceId: number, key: string, m: Partial<MeetingRecord>,
   provenance: Record<string, string>, oparlId: string | null, now: string, isNew = false,
-): { id: number; previous?: { date: string | null } } {
+): { id: number; previous?: { date: string | null; own_page: number } } {
   return writeEntity(stmts(sqlite).meeting, {
     sourceId, key, oparlId, now,
     externalId: m.sourceId ?? null, system: m.system ?? 'allris3', url: m.url ?? null, name: m.name ?? null,
@@ -98,20 +103,25 @@ export function writeMeeting(
   }, isNew);
 }
 
+const fileKey = (f: { name: string; url?: string | null }) => `${f.name}\u0000${f.url ?? ''}`;
+
 /**
  * A meeting's own documents as its merged record lists them (none: the rows go); untouched when they are the
- * same. A meeting written for the first time (`isNew`) has none stored: nothing to read or delete.
+ * same. A meeting written for the first time (`isNew`) has none stored: nothing to read or delete. Returns the
+ * documents (name and address) not stored before — none for a new meeting.
  */
-export function writeMeetingFiles(sqlite: Database.Database, meetingId: number, files: FileRef[], isNew = false): void {
+export function writeMeetingFiles(sqlite: Database.Database, meetingId: number, files: FileRef[], isNew = false): FileRef[] {
   const s = stmts(sqlite);
   if (isNew) {
     files.forEach((f, i) => s.meetingFile.run(meetingId, i, f.name, f.url ?? null));
-    return;
+    return [];
   }
   const stored = s.meetingFiles.all(meetingId);
-  if (stored.length === files.length && stored.every((f, i) => f.name === files[i].name && f.url === (files[i].url ?? null))) return;
+  if (stored.length === files.length && stored.every((f, i) => f.name === files[i].name && f.url === (files[i].url ?? null))) return [];
   s.deleteMeetingFiles.run(meetingId);
   files.forEach((f, i) => s.meetingFile.run(meetingId, i, f.name, f.url ?? null));
+  const had = new Set(stored.map(fileKey));
+  return files.filter((f) => !had.has(fileKey(f)));
 }
 
 /** The merged view of an agenda item: its agenda row (entry) and its detail page (to020 / OParl AgendaItem). */

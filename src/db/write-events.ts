@@ -10,7 +10,8 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FileRef } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
-import { dateMovedEvent, deriveEvents, rowIdentities, type EventFacts } from '../domain/derive-events';
+import { dateMovedEvent, deriveEvents, HISTORY_DAYS, rowIdentities, type EventFacts } from '../domain/derive-events';
+import { addDays } from '../domain/dates';
 import type { EventDraft, EventVote } from '../domain/paper-event';
 import { declareStatements, stmt } from './registry';
 
@@ -35,6 +36,16 @@ function prepare(sqlite: Database.Database) {
         FROM meetings m JOIN consultation_meetings cm ON cm.meeting_id = m.id JOIN consultations c ON c.id = cm.consultation_id
         LEFT JOIN organizations o ON o.id = m.organization_id
         WHERE m.id IN (SELECT value FROM json_each(@ids)) AND m.cancelled = 1 AND m.date >= @today`,
+    ),
+    // the papers of a meeting: on its agenda, or with a Beratungsfolge row linked to it (and its day, committee, name)
+    ofMeeting: sqlite.prepare<[number, number], { paperId: number; date: string | null; organization: string | null; name: string | null; meetingExternalId: string | null }>(
+      `SELECT a.paper_id AS paperId, m.date, COALESCE(o.name, m.organization) AS organization, m.name, m.external_id AS meetingExternalId
+        FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id LEFT JOIN organizations o ON o.id = m.organization_id
+        WHERE m.id = ? AND a.paper_id IS NOT NULL
+      UNION SELECT c.paper_id, m.date, COALESCE(o.name, m.organization), m.name, m.external_id
+        FROM meetings m JOIN consultation_meetings cm ON cm.meeting_id = m.id JOIN consultations c ON c.id = cm.consultation_id
+        LEFT JOIN organizations o ON o.id = m.organization_id
+        WHERE m.id = ?`,
     ),
     // the Beratungsfolge rows linked to these meetings that are not cancelled, with the meeting's date now
     movedRows: sqlite.prepare<[string], { paperId: number; consultationId: number; position: number; meetingId: number; date: string }>(
@@ -142,6 +153,29 @@ export function writeCancellationEvents(sqlite: Database.Database, ctx: EventCon
       kind: 'meeting_cancelled', key: `meeting_cancelled|${where}`, happenedOn: r.date, committee: r.organization,
       payload: r.organization == null ? { date: r.date, meeting: r.name } : { date: r.date },
     }]);
+  }
+  return n;
+}
+
+/**
+ * "Neues Dokument zur Sitzung" (Einladung, Niederschrift, …) for the papers on the agenda of, or with a
+ * Beratungsfolge row at, a meeting whose page was read before and now lists documents it did not (`added`:
+ * meeting id → those documents); not for papers new in the batch, nor for a meeting without a day or more
+ * than HISTORY_DAYS back (derive-events.ts: history is not news). Keyed by the meeting and the document.
+ */
+export function writeMeetingDocumentEvents(sqlite: Database.Database, ctx: EventContext, added: ReadonlyMap<number, FileRef[]>, newPapers: ReadonlySet<number>): number {
+  if (!added.size || !ctx.today) return 0;
+  const oldest = addDays(ctx.today, -HISTORY_DAYS);
+  let n = 0;
+  for (const [meetingId, files] of added) {
+    for (const r of stmts(sqlite).ofMeeting.all(meetingId, meetingId)) {
+      if (newPapers.has(r.paperId) || r.date == null || r.date < oldest) continue;
+      const where = r.meetingExternalId ? `m:${r.meetingExternalId}` : `i:${meetingId}`;
+      n += insert(sqlite, ctx, r.paperId, files.map((f) => ({
+        kind: 'meeting_document' as const, key: `meeting_document|${where}|${f.name}|${f.url ?? ''}`, happenedOn: r.date, committee: r.organization,
+        payload: r.organization == null ? { date: r.date, meeting: r.name, file: f.name } : { date: r.date, file: f.name },
+      })));
+    }
   }
   return n;
 }

@@ -11,6 +11,7 @@
  *   document:             "Neues Dokument: Vorlage"
  *   consultation_changed: "Beratungsfolge geändert: jetzt 3 Stationen (vorher 2)"
  *   meeting_cancelled:    "Sitzung abgesagt: Hauptausschuss am 03.12.2026"
+ *   meeting_document:     "Neues Dokument zur Sitzung: Niederschrift (Hauptausschuss am 03.12.2026)"
  */
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import { formatGermanDate } from './german-format';
@@ -102,6 +103,8 @@ export function eventSentence(event: Pick<EventDraft, 'kind' | 'happenedOn' | 'c
         : `Beratungsfolge geändert: jetzt ${p.stations} ${p.stations === 1 ? 'Station' : 'Stationen'}${p.previousStations === undefined ? '' : ` (vorher ${p.previousStations})`}`;
     case 'meeting_cancelled':
       return `Sitzung abgesagt: ${committee ?? p.meeting ?? 'Sitzung'}${on(p.date ?? event.happenedOn)}`;
+    case 'meeting_document':
+      return `Neues Dokument zur Sitzung: ${p.file ?? 'Dokument'} (${committee ?? p.meeting ?? 'Sitzung'}${on(p.date ?? event.happenedOn)})`;
     default:
       return 'Geändert';
   }

@@ -27,6 +27,8 @@ describe('eventSentence', () => {
     ['Beratungsfolge changed to one', e('consultation_changed', null, { stations: 1, previousStations: 2 }), 'Beratungsfolge geändert: jetzt 1 Station (vorher 2)'],
     ['a meeting cancelled', e('meeting_cancelled', 'Hauptausschuss', { date: '2026-12-03' }, '2026-12-03'), 'Sitzung abgesagt: Hauptausschuss am 03.12.2026'],
     ['a meeting of no known committee cancelled', e('meeting_cancelled', null, { date: '2026-12-03', meeting: 'Sitzung des Haushaltsausschusses' }, '2026-12-03'), 'Sitzung abgesagt: Sitzung des Haushaltsausschusses am 03.12.2026'],
+    ['a meeting\'s new document', e('meeting_document', 'Bezirksversammlung', { date: '2025-12-11', file: 'Niederschrift öffent. Teil' }, '2025-12-11'), 'Neues Dokument zur Sitzung: Niederschrift öffent. Teil (Bezirksversammlung am 11.12.2025)'],
+    ['a document of a meeting of no known committee', e('meeting_document', null, { date: '2026-12-03', meeting: 'Sitzung des Haushaltsausschusses', file: 'Einladung' }, '2026-12-03'), 'Neues Dokument zur Sitzung: Einladung (Sitzung des Haushaltsausschusses am 03.12.2026)'],
   ])('%s', (_name, event, sentence) => {
     expect(eventSentence(event)).toBe(sentence);
   });
