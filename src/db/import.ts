@@ -117,7 +117,7 @@ function materialise(b: Batch, t: Touched): void {
     }
     case 'Meeting': {
       const { id, previous } = writeMeeting(sqlite, sourceId, key, merged as Partial<MeetingRecord>, provenance, oparlId, now, isNew);
-      const added = writeMeetingFiles(sqlite, id, (merged as Partial<MeetingRecord>).files ?? [], isNew);
+      const added = writeMeetingFiles(sqlite, sourceId, id, (merged as Partial<MeetingRecord>).files ?? [], isNew);
       // documents of a meeting whose page was read before are news; a first read of its page only tells more
       if (added.length && previous?.own_page === 1) b.meetingFilesAdded.set(id, added);
       if (previous?.date != null) links.oldMeetingDates.add(previous.date);

@@ -81,6 +81,11 @@ export interface MeetingDocumentView {
 export interface MeetingFileView {
   name: string;
   url: string | null;
+  /** the crawler's fetch of the document (documents.ts) and what reading it gave: null where not fetched (yet) */
+  fetchState?: string | null;
+  status?: string | null;
+  pageCount?: number | null;
+  contentHash?: string | null;
 }
 
 /** An agenda item as the items read returns it: the view's columns, and what its decision is read from (the table's own columns). */
@@ -114,8 +119,11 @@ function prepare(sqlite: Database.Database) {
     documents: sqlite.prepare<[number, number], MeetingDocumentView>(`SELECT a.id AS itemId, a.number, p.id AS paperId,
       p.reference, f.name, f.url FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN files f ON f.paper_id = p.id
       WHERE a.meeting_id = ? ORDER BY a.position, a.id, f.position, f.id LIMIT ?`),
-    filesOfMeetings: sqlite.prepare<[string], MeetingFileView & { meetingId: number }>(`SELECT meeting_id AS meetingId, name, url FROM meeting_files
-      WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position`),
+    filesOfMeetings: sqlite.prepare<[string], Required<MeetingFileView> & { meetingId: number }>(
+      `SELECT f.meeting_id AS meetingId, f.name, f.url, f.fetch_state AS fetchState, d.status, d.page_count AS pageCount, f.content_hash AS contentHash
+      FROM meeting_files f LEFT JOIN documents d ON d.hash = f.content_hash
+      WHERE f.meeting_id IN (SELECT value FROM json_each(?)) ORDER BY f.meeting_id, f.position`,
+    ),
     organizationByName: sqlite.prepare<[number, string], { id: number }>(
       `SELECT o.id FROM organizations o JOIN papers p ON p.source_id = o.source_id WHERE p.id = ? AND o.name = ? ORDER BY o.id LIMIT 1`,
     ),
@@ -148,7 +156,7 @@ export function loadFilesOfMeetings(sqlite: Database.Database, meetingIds: numbe
   if (!meetingIds.length) return out;
   for (const f of stmts(sqlite).filesOfMeetings.all(JSON.stringify(meetingIds))) {
     const l = out.get(f.meetingId) ?? [];
-    l.push({ name: f.name, url: f.url });
+    l.push({ name: f.name, url: f.url, fetchState: f.fetchState, status: f.status, pageCount: f.pageCount, contentHash: f.contentHash });
     out.set(f.meetingId, l);
   }
   return out;

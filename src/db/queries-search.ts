@@ -59,6 +59,22 @@ function prepare(sqlite: Database.Database) {
       `SELECT snippet(papers_fts, 3, @a, @b, '${ELLIPSIS}', 24) AS snip FROM papers_fts WHERE papers_fts MATCH @match AND rowid = CAST(@rowid AS INTEGER)`,
     ),
     texts: sqlite.prepare<[string], { id: number; text: string }>('SELECT id, text FROM papers WHERE id IN (SELECT value FROM json_each(?))'),
+    // the meetings' own documents with a matching page (newest meeting first), in one city or all (@source NULL);
+    // a page's rowid is minus its document_search_rows id, which rises with the page: the first page is the highest rowid
+    meetingDocuments: sqlite.prepare<{ match: string; source: string | null; limit: number }, MeetingDocumentRow & { rowid: number }>(
+      `WITH hits AS (
+         SELECT f.meeting_id AS meetingId, f.position, MAX(papers_fts.rowid) AS rowid, COUNT(*) AS pages
+         FROM papers_fts CROSS JOIN document_search_rows d ON d.id = -papers_fts.rowid CROSS JOIN meeting_files f ON f.content_hash = d.hash
+         WHERE papers_fts MATCH @match AND papers_fts.rowid < 0
+           AND (@source IS NULL OR f.source_id = (SELECT id FROM sources WHERE key = @source))
+         GROUP BY f.meeting_id, f.position)
+       SELECT h.meetingId, m.name AS meetingName, m.date, COALESCE(o.name, m.organization) AS committee, s.name AS sourceName,
+         f.name, f.url, d.page, h.pages, h.rowid, COUNT(*) OVER () AS total
+       FROM hits h JOIN meeting_files f ON f.meeting_id = h.meetingId AND f.position = h.position JOIN meetings m ON m.id = h.meetingId
+         JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id
+         JOIN document_search_rows d ON d.id = -h.rowid
+       ORDER BY m.date DESC, m.id DESC, h.position LIMIT @limit`,
+    ),
   };
 }
 
@@ -105,6 +121,40 @@ export function loadMatchPlaces(
     if (places.title !== null || places.text !== null || places.documents.length) out.set(id, places);
   }
   return out;
+}
+
+/** A meeting's own document with a page that matches a search. */
+export interface MeetingDocumentRow {
+  meetingId: number;
+  meetingName: string | null;
+  date: string | null;
+  committee: string | null;
+  sourceName: string;
+  /** the document's name as the RIS lists it ("Niederschrift öffent. Teil") */
+  name: string;
+  url: string | null;
+  /** the first matching page (1-based) and how many pages match */
+  page: number;
+  pages: number;
+  /** how many of the meetings' documents match in all (the rows are the first `limit`) */
+  total: number;
+}
+
+export interface MeetingDocumentMatch extends MeetingDocumentRow {
+  snippet: string;
+}
+
+/**
+ * The meetings' own documents (Einladung, Niederschrift, …) in which `match` (an FTS5 expression over the
+ * documents' column) finds a page, the newest meeting first, at most `limit`, in the city `sourceKey` or in
+ * all: each with its first matching page and an excerpt of it.
+ */
+export function loadMeetingDocumentMatches(sqlite: Database.Database, match: string, sourceKey: string | null, limit: number): MeetingDocumentMatch[] {
+  const s = stmts(sqlite);
+  const marks = { a: MARK_START, b: MARK_END };
+  return s.meetingDocuments.all({ match, source: sourceKey, limit }).map(({ rowid, ...r }) => ({
+    ...r, snippet: s.pageSnippet.get({ match, rowid, ...marks })?.snip ?? '',
+  }));
 }
 
 /** The text sections of these papers as indexed (toSearchBody), by id. */

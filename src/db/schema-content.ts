@@ -4,6 +4,7 @@
  * change events (the one source of news for feeds and alerts).
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import { meetings, papers, sources } from './schema';
 import { crawlRuns } from './schema-crawl';
 
@@ -87,7 +88,8 @@ export type PaperEventRow = typeof paperEvents.$inferSelect;
 
 /**
  * A meeting's own documents (Einladung, Bekanntmachung, Niederschrift; not its agenda's papers), as its page
- * or OParl object lists them: name and address, in page order. Links to the RIS only: not fetched, not read.
+ * or OParl object lists them: name and address, in page order, and the crawler's fetch of each as a motion's
+ * `files` row keeps it (documents.ts: every row of the source with the URL shares the fetch).
  */
 export const meetingFiles = sqliteTable(
   'meeting_files',
@@ -96,6 +98,19 @@ export const meetingFiles = sqliteTable(
     position: integer('position').notNull(),
     name: text('name').notNull(),
     url: text('url'),
+    /** the meeting's source (a fetch is noted on every row of the source with the URL) */
+    sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    /** sha256 of the fetched document, as files.content_hash */
+    contentHash: text('content_hash'),
+    /** the crawler's document fetch, as files.fetch_state: null (not tried), "fetched", "failed", "skipped" */
+    fetchState: text('fetch_state'),
+    fetchError: text('fetch_error'),
+    fetchAttempts: integer('fetch_attempts').notNull().default(0),
+    fetchedAt: text('fetched_at'),
   },
-  (t) => [primaryKey({ columns: [t.meetingId, t.position] })],
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.position] }),
+    index('meeting_files_source_url').on(t.sourceId, t.url),
+    index('meeting_files_hash').on(t.contentHash).where(sql`${t.contentHash} IS NOT NULL`),
+  ],
 );

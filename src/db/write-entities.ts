@@ -66,9 +66,16 @@ function prepare(sqlite: Database.Database) {
       kind: 'kind', external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name',
       provenance: 'provenance', updated_at: 'now',
     }),
-    meetingFiles: sqlite.prepare<[number], { name: string; url: string | null }>('SELECT name, url FROM meeting_files WHERE meeting_id = ? ORDER BY position'),
+    // with what the crawler knows of each document: kept when the meeting's documents are written again
+    meetingFiles: sqlite.prepare<[number], { name: string; url: string | null } & FetchState>(
+      `SELECT name, url, content_hash AS contentHash, fetch_state AS fetchState, fetch_error AS fetchError, fetch_attempts AS fetchAttempts,
+        fetched_at AS fetchedAt FROM meeting_files WHERE meeting_id = ? ORDER BY position`,
+    ),
     deleteMeetingFiles: sqlite.prepare<[number]>('DELETE FROM meeting_files WHERE meeting_id = ?'),
-    meetingFile: sqlite.prepare<[number, number, string, string | null]>('INSERT INTO meeting_files (meeting_id, position, name, url) VALUES (?, ?, ?, ?)'),
+    meetingFile: sqlite.prepare<[number, number, string, string | null, number, string | null, string | null, string | null, number, string | null]>(
+      `INSERT INTO meeting_files (meeting_id, position, name, url, source_id, content_hash, fetch_state, fetch_error, fetch_attempts, fetched_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     findPerson: sqlite.prepare<[number, string], { id: number }>('SELECT id FROM people WHERE source_id = ? AND name = ?'),
     insertPerson: sqlite.prepare<[number, string, string | null]>('INSERT INTO people (source_id, name, role) VALUES (?, ?, ?)'),
     setPersonRole: sqlite.prepare<[string, number]>('UPDATE people SET role = ? WHERE id = ?'),
@@ -105,21 +112,35 @@ export function writeMeeting(
 
 const fileKey = (f: { name: string; url?: string | null }) => `${f.name}\u0000${f.url ?? ''}`;
 
+/** What the crawler knows of a document link (as files keeps it). */
+interface FetchState {
+  contentHash: string | null;
+  fetchState: string | null;
+  fetchError: string | null;
+  fetchAttempts: number;
+  fetchedAt: string | null;
+}
+
 /**
  * A meeting's own documents as its merged record lists them (none: the rows go); untouched when they are the
- * same. A meeting written for the first time (`isNew`) has none stored: nothing to read or delete. Returns the
- * documents (name and address) not stored before — none for a new meeting.
+ * same. A meeting written for the first time (`isNew`) has none stored: nothing to read or delete. A document
+ * written again keeps its fetch (by address). Returns the documents (name and address) not stored before —
+ * none for a new meeting.
  */
-export function writeMeetingFiles(sqlite: Database.Database, meetingId: number, files: FileRef[], isNew = false): FileRef[] {
+export function writeMeetingFiles(sqlite: Database.Database, sourceId: number, meetingId: number, files: FileRef[], isNew = false): FileRef[] {
   const s = stmts(sqlite);
+  const write = (kept: ReadonlyMap<string, FetchState>) => files.forEach((f, i) => {
+    const k = f.url ? kept.get(f.url) : undefined;
+    s.meetingFile.run(meetingId, i, f.name, f.url ?? null, sourceId, k?.contentHash ?? null, k?.fetchState ?? null, k?.fetchError ?? null, k?.fetchAttempts ?? 0, k?.fetchedAt ?? null);
+  });
   if (isNew) {
-    files.forEach((f, i) => s.meetingFile.run(meetingId, i, f.name, f.url ?? null));
+    write(new Map());
     return [];
   }
   const stored = s.meetingFiles.all(meetingId);
   if (stored.length === files.length && stored.every((f, i) => f.name === files[i].name && f.url === (files[i].url ?? null))) return [];
   s.deleteMeetingFiles.run(meetingId);
-  files.forEach((f, i) => s.meetingFile.run(meetingId, i, f.name, f.url ?? null));
+  write(new Map(stored.filter((f) => f.url && f.fetchState).map((f) => [f.url!, f])));
   const had = new Set(stored.map(fileKey));
   return files.filter((f) => !had.has(fileKey(f)));
 }

@@ -66,6 +66,14 @@ const TAKE_BACK: Record<string, string[]> = {
   // rows only (the publicity it took from station names is not put back)
   '0028_station_publicity': [],
   '0029_meeting_files': ['DROP TABLE meeting_files'],
+  // the table as 0029 made it, its rows kept (a column in a foreign key cannot be dropped)
+  '0030_meeting_file_fetches': [
+    `CREATE TABLE __old_meeting_files (meeting_id integer NOT NULL, position integer NOT NULL, name text NOT NULL, url text,
+      PRIMARY KEY (meeting_id, position), FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON UPDATE no action ON DELETE cascade)`,
+    'INSERT INTO __old_meeting_files SELECT meeting_id, position, name, url FROM meeting_files',
+    'DROP TABLE meeting_files',
+    'ALTER TABLE __old_meeting_files RENAME TO meeting_files',
+  ],
 };
 
 /**

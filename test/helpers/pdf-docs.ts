@@ -125,6 +125,24 @@ export async function brokenPdf(): Promise<Buffer> {
   return whole.subarray(0, Math.floor(whole.length / 2));
 }
 
+/** The word a test searches in a meeting's Niederschrift: it stands in no motion's document. */
+export const NIEDERSCHRIFT_WORD = 'Breitbandausbau';
+
+/**
+ * A meeting's document (an Einladung, a Bekanntmachung, a Niederschrift): one page naming the meeting; a
+ * Niederschrift has a second page with what was said about the Digitaltag and the broadband rollout.
+ */
+export function meetingDocumentPdf(kind: string, meeting: string): Promise<Buffer> {
+  return render((doc) => {
+    doc.fontSize(14).text(`${kind}: ${meeting}`);
+    doc.fontSize(11).text('Die Sitzung ist öffentlich. Die Tagesordnung und die Vorlagen stehen im Ratsinformationssystem.');
+    if (/niederschrift|nie\b/i.test(kind)) {
+      doc.addPage();
+      doc.fontSize(11).text(`Zu TOP 3: Die Verwaltung berichtet über den ${NIEDERSCHRIFT_WORD} in den Gewerbegebieten und die Teilnahme am Digitaltag. Die Fraktionen nehmen den Bericht zur Kenntnis.`);
+    }
+  }, { info: { Title: `${kind} ${meeting}`, CreationDate: new Date(Date.UTC(2026, 0, 8, 9, 0)) } });
+}
+
 /** A long PDF of generated German text (for limits and the bench): `pages` pages of about 2,500 characters. */
 export function longPdf(pages: number): Promise<Buffer> {
   const sentence = 'Der Ausschuss berät über die Fortschreibung des Nahverkehrsplans, die Förderung der Radwege und die Sanierung der Grundschule. ';

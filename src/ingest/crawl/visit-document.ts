@@ -1,7 +1,7 @@
 /**
- * One journal entry of kind "document": a motion's PDF, fetched like every page (same fetcher: robots,
+ * One journal entry of kind "document": a motion's or a meeting's PDF, fetched like every page (same fetcher: robots,
  * rate, retries; conditionally when the store has it), kept content-addressed, read by the extraction
- * pool, its state noted on the files rows that link it. A failed fetch is noted too ("failed", with the
+ * pool, its state noted on the rows that link it (files, meeting_files). A failed fetch is noted too ("failed", with the
  * error and the tries) and planned again by the next run (documentsToRetry), never lost. The planning:
  * which documents a visited paper page leads to, within the limits.
  */
@@ -34,23 +34,25 @@ export function isStableDocumentUrl(url: string): boolean {
   return ![...u.searchParams.keys()].some((name) => /^\d+-/.test(name) || /^\d+$/.test(name));
 }
 
-function papersOf(record: RisRecord): { files: { url: string | null }[] }[] {
-  if (record.type === 'Paper') return [record];
-  if (record.type === 'List') return record.items.filter((i): i is Extract<RisRecord, { type: 'Paper' }> => i.type === 'Paper');
+/** What on a page links documents: its motions and its meetings (their own documents: Einladung, Niederschrift). */
+function holdersOf(record: RisRecord): { files?: { url: string | null }[]; type: 'Paper' | 'Meeting' }[] {
+  if (record.type === 'Paper' || record.type === 'Meeting') return [record];
+  if (record.type === 'List') return record.items.filter((i): i is Extract<RisRecord, { type: 'Paper' | 'Meeting' }> => i.type === 'Paper' || i.type === 'Meeting');
   return [];
 }
 
 /**
- * The documents a visited page leads to: each paper's linked files in page order, the first
- * DOCUMENT_LIMITS.maxPerPaper of them (the others are marked skipped), those not settled yet — or all,
- * conditionally, when the paper page is new or changed. Call after the page's import (the files rows exist).
+ * The documents a visited page leads to: each paper's linked files and each meeting's own documents in page
+ * order, the first DOCUMENT_LIMITS.maxPerPaper of each (the others are marked skipped), those not settled yet —
+ * or all, conditionally, when the page is new or changed. Call after the page's import (the rows exist).
  */
 export function planDocuments(sqlite: Database.Database, sourceId: number, record: RisRecord, changed: boolean, now: string): Planned[] {
   const out: Planned[] = [];
-  for (const p of papersOf(record)) {
-    const urls = [...new Set(p.files.map((f) => f.url).filter((u): u is string => !!u && isStableDocumentUrl(u)))];
+  for (const h of holdersOf(record)) {
+    const urls = [...new Set((h.files ?? []).map((f) => f.url).filter((u): u is string => !!u && isStableDocumentUrl(u)))];
     for (const url of urls.slice(DOCUMENT_LIMITS.maxPerPaper)) {
-      markFiles(sqlite, sourceId, url, { state: 'skipped', error: `over the limit of ${DOCUMENT_LIMITS.maxPerPaper} documents per motion`, at: now, attempt: false });
+      const error = `over the limit of ${DOCUMENT_LIMITS.maxPerPaper} documents per ${h.type === 'Paper' ? 'motion' : 'meeting'}`;
+      markFiles(sqlite, sourceId, url, { state: 'skipped', error, at: now, attempt: false });
     }
     for (const url of urls.slice(0, DOCUMENT_LIMITS.maxPerPaper)) if (changed || !documentSettled(sqlite, sourceId, url)) out.push({ url, kind: DOCUMENT_KIND });
   }

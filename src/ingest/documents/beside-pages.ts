@@ -1,10 +1,11 @@
 /**
  * `ratsradar import`: PDF files that lie beside saved pages (in the page's folder, or in the
- * "<page>_files" folder a browser saves with it) are the documents the pages link, matched by the link:
+ * "<page>_files" folder a browser saves with it) are the documents the pages link (a motion's, or a
+ * meeting's own), matched by the link:
  * a PDF named after the document's id in its URL (`373765.pdf`, `do027-373765.pdf` for
  * `do027.asp?DOLFDNR=373765`; `1059421.pdf` for OParl `…/files?id=1059421`) or after the URL's last
  * path segment (`doc4711.pdf` for ALLRIS 4's `…/doc4711.pdf`). Matched PDFs are kept and read as a crawl
- * keeps and reads them (keep-document.ts); files rows that already have their document are left alone.
+ * keeps and reads them (keep-document.ts); rows that already have their document are left alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,9 +73,12 @@ export async function importDocumentsBeside(
   const result: BesideResult = { lines: [], kept: 0, skipped: 0, used: new Set() };
   const pdfs = pdfsBeside(pageFiles);
   if (!pdfs.size || !opts.sourceKeys.length) return result;
-  const rows = stmt(sqlite, `SELECT DISTINCT f.source_id AS sourceId, f.url AS url FROM files f JOIN sources s ON s.id = f.source_id
-      WHERE f.url IS NOT NULL AND f.paper_id IS NOT NULL AND f.content_hash IS NULL AND s.key IN (SELECT value FROM json_each(?)) ORDER BY f.url`)
-    .all(JSON.stringify(opts.sourceKeys)) as { sourceId: number; url: string }[];
+  // the documents of the motions and of the meetings (their own: Einladung, Niederschrift) not read yet
+  const rows = stmt(sqlite, `SELECT f.source_id AS sourceId, f.url AS url FROM files f JOIN sources s ON s.id = f.source_id
+      WHERE f.url IS NOT NULL AND f.paper_id IS NOT NULL AND f.content_hash IS NULL AND s.key IN (SELECT value FROM json_each(@keys))
+    UNION SELECT f.source_id, f.url FROM meeting_files f JOIN sources s ON s.id = f.source_id
+      WHERE f.url IS NOT NULL AND f.content_hash IS NULL AND s.key IN (SELECT value FROM json_each(@keys)) ORDER BY 2`)
+    .all({ keys: JSON.stringify(opts.sourceKeys) }) as { sourceId: number; url: string }[];
   const matches = rows.map((r) => ({ ...r, file: namesForUrl(r.url).map((n) => pdfs.get(n)).find((f) => f) })).filter((m) => m.file);
   if (!matches.length) return result;
   const pool = new ExtractPool(opts.pool);

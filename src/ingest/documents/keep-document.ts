@@ -14,7 +14,7 @@ import { EXTRACTOR, type DocumentStatus, type ExtractPool } from './extract-pool
 export const DOCUMENT_LIMITS = {
   /** bytes per document; a larger one is not fetched (the fetch fails as too-large, and is not retried) */
   maxBytes: 50 * 1024 * 1024,
-  /** documents fetched per motion, in page order; the rest stay links */
+  /** documents fetched per motion (and per meeting), in page order; the rest stay links */
   maxPerPaper: 20,
 };
 

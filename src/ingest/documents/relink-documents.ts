@@ -1,5 +1,5 @@
 /**
- * `ratsradar reparse` (pages): the documents the store holds are linked again to the files rows that name
+ * `ratsradar reparse` (pages): the documents the store holds are linked again to the rows (a motion's files, a meeting's) that name
  * their URL (newest answer per URL), so a database rebuilt from the store knows its documents; those not
  * read in this database yet are counted, for `reparse --documents` to read.
  */
@@ -17,7 +17,8 @@ export function relinkStoredDocuments(sqlite: Database.Database, storeDir: strin
     for (const e of newest.values()) {
       const sourceId = stmt(sqlite, 'SELECT id FROM sources WHERE key = ?').pluck().get(e.source) as number | undefined;
       if (sourceId === undefined || !hasBody(storeDir, e.sha256)) continue;
-      const rows = stmt(sqlite, `SELECT COUNT(*) FROM files WHERE source_id = ? AND url = ? AND content_hash IS NOT ?`).pluck().get(sourceId, e.url, e.sha256) as number;
+      const rows = stmt(sqlite, `SELECT (SELECT COUNT(*) FROM files WHERE source_id = @source AND url = @url AND content_hash IS NOT @hash)
+        + (SELECT COUNT(*) FROM meeting_files WHERE source_id = @source AND url = @url AND content_hash IS NOT @hash)`).pluck().get({ source: sourceId, url: e.url, hash: e.sha256 }) as number;
       if (rows === 0) continue;
       linked += markFiles(sqlite, sourceId, e.url, { state: 'fetched', hash: e.sha256, at: e.fetchedAt, attempt: false });
       if (!stmt(sqlite, 'SELECT 1 FROM documents WHERE hash = ?').get(e.sha256)) unread.add(e.sha256);

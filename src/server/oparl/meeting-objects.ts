@@ -94,6 +94,7 @@ export function meetingFileObject(c: OparlContext, m: OparlMeetingRow, f: Meetin
     id: c.urls.object(c.source.key, 'File', meetingFileKey(m.entity_key, position)), name: f.name, accessUrl,
     meeting: embedded ? null : [c.urls.object(c.source.key, 'Meeting', m.entity_key)],
     [V('accessUrlIsPage')]: isHttp(f.url) ? null : true,
+    [V('sha256')]: f.contentHash ?? null,
   });
 }
 

@@ -9,6 +9,7 @@
 import type { Request, Response } from 'express';
 import { loadMeetingDataAsOf } from '../../db/queries-meeting-age';
 import { loadFilesOfMeetings, loadMeetingDocuments } from '../../db/queries-meetings';
+import { toDocumentState } from '../views/document-state';
 import { deriveDataAge } from '../../domain/data-age';
 import { formatGermanDate } from '../../domain/german-format';
 import type { AppContext } from '../context';
@@ -32,7 +33,8 @@ export function meetingRoute(ctx: AppContext) {
       const agenda = id === null ? null : loadMeetingAgenda(ctx.sqlite, id, today);
       if (!agenda) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
       const documents = loadMeetingDocuments(ctx.sqlite, agenda.meeting.id).map((d) => ({ ...d, url: isHttp(d.url) ? d.url : null }));
-      const files = (loadFilesOfMeetings(ctx.sqlite, [agenda.meeting.id]).get(agenda.meeting.id) ?? []).map((f) => ({ ...f, url: isHttp(f.url) ? f.url : null }));
+      const files = (loadFilesOfMeetings(ctx.sqlite, [agenda.meeting.id]).get(agenda.meeting.id) ?? [])
+        .map((f) => ({ ...f, url: isHttp(f.url) ? f.url : null, state: isHttp(f.url) ? toDocumentState(f) : null }));
       return { agenda, documents, files, dataAsOf: loadMeetingDataAsOf(ctx.sqlite, agenda.meeting.id) };
     });
     const { meeting, items, future } = agenda;

@@ -1,5 +1,5 @@
 /**
- * What the motion page says about each document link (pure): read with N pages, no text layer (a scan:
+ * What the motion and meeting pages say about each document link (pure): read with N pages, no text layer (a scan:
  * no OCR), unreadable, fetch failed (tried again), or left as a link — nothing where it was not fetched yet.
  */
 import type { FileDocumentState } from '../../db/documents';
@@ -19,7 +19,10 @@ const UNREADABLE: Record<string, string> = {
   unsupported: 'Format nicht lesbar',
 };
 
-export function toDocumentState(s: Pick<FileDocumentState, 'fetchState' | 'status' | 'pageCount'> | undefined): DocumentStateView | null {
+/** A document link's fetch and reading, as a motion's (FileDocumentState) or a meeting's row gives them (absent: not known). */
+type DocumentFacts = { [K in 'fetchState' | 'status' | 'pageCount']?: FileDocumentState[K] };
+
+export function toDocumentState(s: DocumentFacts | undefined): DocumentStateView | null {
   if (!s || !s.fetchState) return null;
   if (s.fetchState === 'failed') return { label: 'Abruf fehlgeschlagen, wird erneut versucht', kind: 'failed' };
   if (s.fetchState === 'skipped') return { label: 'nur als Link', kind: 'link' };

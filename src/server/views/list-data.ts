@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { searchMatchExpression, topicMatchExpression, type SearchScope } from '../../db/fts-query';
 import { listCount, listFacets, listMatchIds, listPage, type Facets, type ListFilters, type ListRow, type ListSort, type ListSpec, type MatchRows } from '../../db/queries-lists';
 import type { Topic } from '../../domain/topics';
-import { loadMatchPlaces, type MatchPlaces } from '../../db/queries-search';
+import { loadMatchPlaces, loadMeetingDocumentMatches, type MatchPlaces, type MeetingDocumentMatch } from '../../db/queries-search';
 import { loadPrefixTerms } from '../../db/search-terms';
 import { memoByData } from '../data-stamp';
 import type { ListParams } from './list-params';
@@ -41,6 +41,24 @@ function prefixTerms(sqlite: Database.Database) {
 export function searchSpec(p: ListParams, sqlite: Database.Database | null = null): ListSpec | null {
   const match = p.q ? searchMatchExpression(p.q, p.scope ?? null, sqlite ? prefixTerms(sqlite) : null) : null;
   return match ? { match, filters: p.filters, sort: p.sort, exactReference: p.q, rows: scopeRows(p.scope) } : null;
+}
+
+/** Meetings' documents listed beside a search's motions (its first page). */
+export const MEETING_DOCUMENTS_SHOWN = 10;
+
+/**
+ * The meetings' own documents (Einladung, Niederschrift, …) in which a search finds a page, in the city the
+ * search is filtered to (its other filters are the motions'), newest meeting first; none when ?in= asks for
+ * titles or texts only. Kept per data stamp.
+ */
+export function loadMeetingDocumentPlaces(sqlite: Database.Database, p: ListParams): MeetingDocumentMatch[] {
+  if (!p.q || (p.scope && p.scope !== 'dokumente')) return [];
+  const q = p.q;
+  const source = p.filters.source ?? null;
+  return memoByData(sqlite, `meetingdocs|${JSON.stringify({ q, source })}`, () => {
+    const match = searchMatchExpression(q, 'dokumente', prefixTerms(sqlite));
+    return match ? loadMeetingDocumentMatches(sqlite, match, source, MEETING_DOCUMENTS_SHOWN) : [];
+  });
 }
 
 /** The "gefunden in" counts: how many papers of the search (with its other filters) match in each place. */

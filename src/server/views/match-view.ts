@@ -6,7 +6,8 @@
  * text (Bearbeiter/-in, Sachbearbeiter/-in, Verfasser/-in, Ansprechpartner/-in) are cut from the excerpt.
  * PURE.
  */
-import { MARK_END, MARK_START, type MatchPlaces } from '../../db/queries-search';
+import { MARK_END, MARK_START, type MatchPlaces, type MeetingDocumentMatch } from '../../db/queries-search';
+import { formatGermanDate } from '../../domain/german-format';
 import { safeUrl } from '../helpers/safe-url';
 
 export interface SnippetPart {
@@ -74,5 +75,28 @@ export function toMatchPlacesView(p: MatchPlaces): MatchPlacesView {
       parts: toSnippetParts(d.snippet),
     })),
     moreDocuments: p.moreDocuments,
+  };
+}
+
+/** A meeting's document where a search matched: the meeting (linked), the document at its first matching page, the excerpt. */
+export interface MeetingDocumentPlaceView extends DocumentPlaceView {
+  meetingHref: string;
+  /** its committee, else its name as the RIS writes it */
+  meeting: string;
+  date: string | null;
+  sourceName: string;
+}
+
+export function toMeetingDocumentPlaceView(d: MeetingDocumentMatch): MeetingDocumentPlaceView {
+  return {
+    meetingHref: `/meetings/${d.meetingId}`,
+    meeting: d.committee?.trim() || d.meetingName?.trim() || 'Sitzung',
+    date: d.date ? formatGermanDate(d.date) : null,
+    sourceName: d.sourceName,
+    name: d.name.trim() || 'ohne Namen',
+    page: d.page,
+    morePages: d.pages - 1,
+    href: pageHref(d.url, d.page),
+    parts: toSnippetParts(d.snippet),
   };
 }

@@ -1,10 +1,10 @@
 /** The search page's view model: the query, facets, one page of matches (exact reference first), pager, feed links. */
 import type { SearchScope } from '../../db/fts-query';
 import type { Facets, ListRow } from '../../db/queries-lists';
-import type { MatchPlaces } from '../../db/queries-search';
+import type { MatchPlaces, MeetingDocumentMatch } from '../../db/queries-search';
 import { isFiltered, listQuery, SEARCH_SCOPES, SORT_LABELS, type ListParams } from './list-params';
 import { toFacetsView, toListRows, toPager } from './list-view';
-import { toMatchPlacesView } from './match-view';
+import { toMatchPlacesView, toMeetingDocumentPlaceView } from './match-view';
 
 const SEARCH_SORTS = ['relevance', 'activity', 'next', 'date', 'reference'] as const;
 
@@ -16,6 +16,8 @@ export interface SearchResult {
   places?: Map<number, MatchPlaces>;
   /** "gefunden in": papers matching in titles / text sections / documents */
   foundIn?: Record<SearchScope, number> | null;
+  /** the meetings' own documents where it matched (on the first page of motions only) */
+  meetingDocuments?: MeetingDocumentMatch[];
 }
 
 const SCOPE_LABELS: Record<SearchScope, string> = { titel: 'Titel', text: 'Text', dokumente: 'Dokumente' };
@@ -46,6 +48,8 @@ export function toSearchView(p: ListParams, result: SearchResult | null, today: 
         })
       : [],
     foundIn: result?.foundIn ? toFoundInView(p, result.foundIn) : null,
+    meetingDocuments: (result?.meetingDocuments ?? []).map(toMeetingDocumentPlaceView),
+    moreMeetingDocuments: Math.max(0, (result?.meetingDocuments?.[0]?.total ?? 0) - (result?.meetingDocuments?.length ?? 0)),
     facets: result ? toFacetsView(p, result.facets, '/suche', SEARCH_SORTS) : null,
     pager: result ? toPager(p, result.total, '/suche') : null,
     feedQuery: result ? listQuery(p, {}, false) : null,

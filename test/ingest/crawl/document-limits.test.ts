@@ -1,7 +1,7 @@
 /**
  * Documents that cannot be had now, or are not to be had: a failed fetch is noted and tried again by the
  * next run (never lost); a document over the size limit is not fetched; what is not a PDF stays a link;
- * the documents of a motion beyond the count limit stay links; --no-documents fetches none. Over real
+ * the documents of a motion (or a meeting) beyond the count limit stay links; --no-documents fetches none. Over real
  * HTTP against the replayed corpus with its PDFs (test/helpers/document-replay.ts).
  */
 import fs from 'node:fs';
@@ -19,6 +19,10 @@ const seeds = corpusPages().filter((p) => p.source === 'hildesheim').map((p) => 
 
 function state(sqlite: Database.Database, url: string) {
   return sqlite.prepare('SELECT fetch_state AS state, fetch_attempts AS attempts, fetch_error AS error, content_hash IS NOT NULL AS kept FROM files WHERE url = ?').get(url);
+}
+
+function meetingState(sqlite: Database.Database, name: string) {
+  return sqlite.prepare('SELECT fetch_state AS state, fetch_attempts AS attempts, fetch_error AS error, content_hash IS NOT NULL AS kept FROM meeting_files WHERE name = ?').get(name);
 }
 
 describe('document limits and failures', () => {
@@ -45,7 +49,8 @@ describe('document limits and failures', () => {
     try {
       server.faults.add({ match: 'DOLFDNR=373765', fault: 'status', status: 503 });
       const first = await crawlCorpus(db.sqlite, dir, 'hildesheim', via, { seeds, now: () => '2026-09-20T08:00:00Z' });
-      expect(first.documents).toMatchObject({ fetched: 1, failed: 1 });
+      // the scan, and the council meeting's Bekanntmachung and Niederschrift (MEETING_DOC_URLS)
+      expect(first.documents).toMatchObject({ fetched: 3, failed: 1 });
       expect(first.errors['document-http-5xx']).toBe(1);
       expect(state(db.sqlite, DOC_URLS.vorlage)).toEqual({ state: 'failed', attempts: 1, error: 'http-5xx: HTTP 503 after 4 tries', kept: 0 });
       server.faults.clear();
@@ -69,10 +74,11 @@ describe('document limits and failures', () => {
     DOCUMENT_LIMITS.maxBytes = sizes[1] + 1;
     try {
       const r = await crawlCorpus(db.sqlite, dir, 'hildesheim', via, { seeds, now: () => '2026-09-20T08:00:00Z' });
-      expect(r.documents).toMatchObject({ fetched: 1, noText: 1, skipped: 1, failed: 0 });
+      // the scan and the meeting's two documents (one page each, smaller than the scan)
+      expect(r.documents).toMatchObject({ fetched: 3, noText: 1, skipped: 1, failed: 0 });
       expect(state(db.sqlite, DOC_URLS.vorlage)).toMatchObject({ state: 'skipped', attempts: 1, kept: 0 });
       expect(String((state(db.sqlite, DOC_URLS.vorlage) as { error: string }).error)).toMatch(new RegExp(`^too-large: the answer .*limit of ${sizes[1] + 1} bytes`));
-      expect(db.sqlite.prepare('SELECT status FROM documents').pluck().all()).toEqual(['no_text']);
+      expect(db.sqlite.prepare('SELECT d.status FROM documents d JOIN files f ON f.content_hash = d.hash').pluck().all()).toEqual(['no_text']);
       // the next run leaves it alone
       const from = server.requests.length;
       await crawlCorpus(db.sqlite, dir, 'hildesheim', via, { today: '2026-09-21', now: () => '2026-09-21T08:00:00Z' });
@@ -92,11 +98,14 @@ describe('document limits and failures', () => {
     const from = server.requests.length;
     try {
       const r = await crawlCorpus(db.sqlite, dir, 'hildesheim', via, { seeds, now: () => '2026-09-20T08:00:00Z' });
-      expect(r.documents).toMatchObject({ fetched: 0, skipped: 1, failed: 0 });
+      // the meeting's first document is fetched; its second is over the limit too
+      expect(r.documents).toMatchObject({ fetched: 1, skipped: 1, failed: 0 });
       expect(state(db.sqlite, DOC_URLS.vorlage)).toEqual({
         state: 'skipped', attempts: 1, kept: 0, error: 'not a PDF (application/vnd.openxmlformats-officedocument.wordprocessingml.document): kept as a link',
       });
       expect(state(db.sqlite, DOC_URLS.scan)).toEqual({ state: 'skipped', attempts: 0, kept: 0, error: 'over the limit of 1 documents per motion' });
+      expect(meetingState(db.sqlite, 'NIE öffentl.')).toEqual({ state: 'skipped', attempts: 0, kept: 0, error: 'over the limit of 1 documents per meeting' });
+      expect(meetingState(db.sqlite, 'Bekanntmachung')).toMatchObject({ state: 'fetched', attempts: 1, kept: 1 });
       expect(server.requests.slice(from).filter((q) => q.url.includes('DOLFDNR=373824')).length).toBe(0);
     } finally {
       DOCUMENT_LIMITS.maxPerPaper = before;

@@ -1,6 +1,6 @@
 /**
  * A crawl of the replayed corpus with its PDFs (test/helpers/document-replay.ts)
- * fetches each motion's documents, keeps one copy per content, reads them (text per page, page count,
+ * fetches each motion's documents and each meeting's own, keeps one copy per content, reads them (text per page, page count,
  * title, creation date; a scan as "no_text"; encrypted and broken ones as typed errors) and makes their
  * text searchable; the crawl report counts them. A later run asks again only conditionally.
  */
@@ -17,7 +17,7 @@ import { formatReport, type CrawlReport } from '../../../src/ingest/crawl/report
 import type { ReplayServer } from '../../../src/ingest/replay/server';
 import { crawlCorpus } from '../../helpers/crawl';
 import { DOC_URLS, startDocumentReplay } from '../../helpers/document-replay';
-import { FOOTER, VORLAGE_WORDS } from '../../helpers/pdf-docs';
+import { FOOTER, NIEDERSCHRIFT_WORD, VORLAGE_WORDS } from '../../helpers/pdf-docs';
 import { corpusPages } from '../../helpers/replay';
 import { makeTmpDir } from '../../helpers/tmp';
 
@@ -48,14 +48,15 @@ describe('crawling the replayed corpus with its documents', () => {
 
   test('the crawl report counts documents fetched, extracted, without text layer, unreadable and failed', () => {
     expect(Object.fromEntries(SOURCES.map((k) => [k, reports[k].documents]))).toEqual({
-      hildesheim: { fetched: 2, unchanged: 0, extracted: 1, noText: 1, unreadable: 0, failed: 0, skipped: 0 },
-      'hamburg-altona': { fetched: 1, unchanged: 0, extracted: 1, noText: 0, unreadable: 0, failed: 0, skipped: 0 },
-      'hamburg-nord': { fetched: 1, unchanged: 0, extracted: 0, noText: 0, unreadable: 1, failed: 0, skipped: 0 },
+      // the motions' documents and the meetings' own (MEETING_DOC_URLS; Altona's "Paket" is a ZIP: skipped, a link)
+      hildesheim: { fetched: 4, unchanged: 0, extracted: 3, noText: 1, unreadable: 0, failed: 0, skipped: 0 },
+      'hamburg-altona': { fetched: 4, unchanged: 0, extracted: 4, noText: 0, unreadable: 0, failed: 0, skipped: 1 },
+      'hamburg-nord': { fetched: 8, unchanged: 0, extracted: 7, noText: 0, unreadable: 1, failed: 0, skipped: 0 },
       // the Sammeldokument has the bytes of Hildesheim's Vorlage: stored and read once, in the Hildesheim run
       'landkreis-osnabrueck': { fetched: 2, unchanged: 0, extracted: 0, noText: 0, unreadable: 1, failed: 0, skipped: 0 },
     });
-    expect(formatReport(reports.hildesheim)).toContain('documents: 2 fetched (0 unchanged), 1 extracted, 1 without text layer, 0 unreadable, 0 failed, 0 skipped');
-    expect(reports.hildesheim.byPageKind.document).toBe(2);
+    expect(formatReport(reports.hildesheim)).toContain('documents: 4 fetched (0 unchanged), 3 extracted, 1 without text layer, 0 unreadable, 0 failed, 0 skipped');
+    expect(reports.hildesheim.byPageKind.document).toBe(4);
   });
 
   test('each document is read: text per page, page count, title, creation date; a scan has no text; encrypted and broken are typed errors', () => {
@@ -74,9 +75,25 @@ describe('crawling the replayed corpus with its documents', () => {
     const shared = fileRow(s, DOC_URLS.shared);
     expect(shared).toMatchObject({ state: 'fetched', status: 'ok', pages: 3 });
     expect(shared.hash).toBe(fileRow(s, DOC_URLS.vorlage).hash);
-    expect(s.prepare('SELECT COUNT(*) FROM documents').pluck().get()).toBe(5);
+    // the motions' five contents and the meetings' twelve PDFs
+    expect(s.prepare('SELECT COUNT(*) FROM documents').pluck().get()).toBe(17);
     const hash = String(shared.hash);
     expect(fs.existsSync(path.join(tmp.dir, 'store', 'objects', hash.slice(0, 2), hash))).toBe(true);
+  });
+
+  test('a meeting\'s own documents are fetched and read as a motion\'s: each Niederschrift two pages, the "Paket" (a ZIP) a link', () => {
+    const rows = db.sqlite.prepare(`SELECT f.name, f.fetch_state AS state, f.fetch_attempts AS attempts, d.status, d.page_count AS pages, f.fetch_error AS error
+        FROM meeting_files f JOIN meetings m ON m.id = f.meeting_id LEFT JOIN documents d ON d.hash = f.content_hash
+        WHERE m.url LIKE '%altona%SILFDNR=1004086' ORDER BY f.position`).all();
+    expect(rows).toEqual([
+      { name: 'Aktuelle TO', state: 'fetched', attempts: 1, status: 'ok', pages: 1, error: null },
+      { name: 'Alle Dokumente zur Sitzung im Paket', state: 'skipped', attempts: 1, status: null, pages: null, error: 'not a PDF (application/zip): kept as a link' },
+      { name: 'Einladung', state: 'fetched', attempts: 1, status: 'ok', pages: 1, error: null },
+      { name: 'Niederschrift öffent. Teil', state: 'fetched', attempts: 1, status: 'ok', pages: 2, error: null },
+    ]);
+    const said = db.sqlite.prepare(`SELECT dp.page FROM document_pages dp JOIN meeting_files f ON f.content_hash = dp.hash
+        WHERE f.name LIKE 'Niederschrift%' AND dp.search_text LIKE ? ORDER BY f.url`).pluck().all(`%${NIEDERSCHRIFT_WORD}%`);
+    expect(said).toEqual([2, 2, 2]);
   });
 
   test('text is kept as extracted, and normalised for search: hyphenation joined, the repeated footer dropped', () => {
@@ -115,6 +132,47 @@ describe('crawling the replayed corpus with its documents', () => {
     expect($('.match-places a[href$="#page=2"]').length).toBeGreaterThan(0);
   });
 
+  test('/suche finds a word that stands only in meetings\' Niederschriften: "In Dokumenten der Sitzungen", newest first, by city too', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const search = async (query: string) => {
+      const $ = cheerio.load((await request(app).get(`/suche?${query}`).expect(200)).text);
+      return {
+        papers: $('main a[href^="/papers/"]').length,
+        noMotion: $('main').text().includes('Keine Vorlage gefunden'),
+        docs: $('.meeting-doc-matches li').map((_, li) => ({
+          text: $(li).text().replace(/\s+/g, ' ').trim(),
+          meeting: $(li).find('a[href^="/meetings/"]').attr('href'),
+          page: $(li).find('a[href*="#page="]').attr('href'),
+          mark: $(li).find('mark').text(),
+        })).get(),
+      };
+    };
+    const meetingId = (url: string) => `/meetings/${db.sqlite.prepare('SELECT id FROM meetings WHERE url LIKE ?').pluck().get(`%${url}`)}`;
+    const all = await search(`q=${NIEDERSCHRIFT_WORD.toLowerCase()}`);
+    expect(all.papers).toBe(0);
+    expect(all.noMotion).toBe(true);
+    expect(all.docs.map((d) => d.meeting)).toEqual([
+      meetingId('hamburg-nord.hamburg.de/bi/to010.asp?SILFDNR=1003143'), meetingId('hamburg-nord.hamburg.de/bi/to010.asp?SILFDNR=1003201'),
+      meetingId('altona.hamburg.de/bi/to010.asp?SILFDNR=1004086'), meetingId('stadt-hildesheim.de/allris/to010.asp?SILFDNR=3712'),
+    ]);
+    const city = db.sqlite.prepare("SELECT name FROM sources WHERE key = 'hamburg-nord'").pluck().get() as string;
+    expect(all.docs[0].text).toBe(`Bezirksversammlung, 11.12.2025 (${city}): „Niederschrift öffent. Teil“, Seite 2: Zu TOP 3: Die Verwaltung berichtet über den ${NIEDERSCHRIFT_WORD} in den Gewerbegebieten und die Teilnahme am Digitaltag. Die Fraktionen nehmen den Bericht zur Kenntnis.`);
+    expect(all.docs[0].page).toBe('https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1392414&options=64#page=2');
+    expect(all.docs.map((d) => d.mark)).toEqual(Array(4).fill(NIEDERSCHRIFT_WORD));
+    // in one city; and not where the search asks for titles only
+    const altona = await search(`q=${NIEDERSCHRIFT_WORD}&stadt=hamburg-altona`);
+    expect(altona.docs.map((d) => d.meeting)).toEqual([meetingId('altona.hamburg.de/bi/to010.asp?SILFDNR=1004086')]);
+    expect((await search(`q=${NIEDERSCHRIFT_WORD}&in=titel`)).docs).toEqual([]);
+  });
+
+  test('the meeting page shows each of its documents with its state', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const id = db.sqlite.prepare('SELECT id FROM meetings WHERE url LIKE ?').pluck().get('%altona.hamburg.de/bi/to010.asp?SILFDNR=1004086');
+    const $ = cheerio.load((await request(app).get(`/meetings/${id}`).expect(200)).text);
+    const own = $('h3.files-heading').first().next('ul.files').find('li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get();
+    expect(own).toEqual(['Aktuelle TO (1 Seite)', 'Alle Dokumente zur Sitzung im Paket (nur als Link)', 'Einladung (1 Seite)', 'Niederschrift öffent. Teil (2 Seiten)']);
+  });
+
   test('the motion page shows each document link with its state', async () => {
     const app = createApp(db.sqlite, { today: () => '2026-09-20' });
     const filesOf = async (urlPart: string) => {
@@ -136,14 +194,17 @@ describe('crawling the replayed corpus with its documents', () => {
     const docs = (q: Database.Database) => ({
       files: q.prepare(`SELECT s.key, f.url, f.content_hash AS hash, f.fetch_state AS state FROM files f JOIN sources s ON s.id = f.source_id
           WHERE f.url IS NOT NULL AND f.paper_id IS NOT NULL ORDER BY s.key, f.url`).all(),
+      // those the store holds (what was not a PDF is not in it: the rebuilt database asks for it again, as for a motion's document)
+      meetingFiles: q.prepare(`SELECT s.key, f.url, f.content_hash AS hash, f.fetch_state AS state FROM meeting_files f JOIN sources s ON s.id = f.source_id
+          WHERE f.content_hash IS NOT NULL ORDER BY s.key, f.url`).all(),
       documents: q.prepare('SELECT hash, status, error, page_count, title, created_on, extractor FROM documents ORDER BY hash').all(),
       pages: q.prepare('SELECT hash, page, text, search_text FROM document_pages ORDER BY hash, page').all(),
     });
     try {
       const pages = reparseStore(rebuilt.sqlite, path.join(tmp.dir, 'store'), { today: '2026-09-20' });
-      expect(pages.lines[pages.lines.length - 1]).toBe('documents: 6 links to stored documents restored; 5 not read in this database yet: run ratsradar reparse --documents');
+      expect(pages.lines[pages.lines.length - 1]).toBe('documents: 18 links to stored documents restored; 17 not read in this database yet: run ratsradar reparse --documents');
       const read = await reparseDocuments(rebuilt.sqlite, path.join(tmp.dir, 'store'), { now: '2026-09-20T09:00:00Z' });
-      expect(read.lines).toEqual(['documents: 5 read again from the store: 2 with text, 1 without text layer, 2 unreadable']);
+      expect(read.lines).toEqual(['documents: 17 read again from the store: 14 with text, 1 without text layer, 2 unreadable']);
       expect(docs(rebuilt.sqlite)).toEqual(docs(db.sqlite));
     } finally {
       rebuilt.close();
