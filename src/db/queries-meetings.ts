@@ -75,6 +75,10 @@ export interface MeetingDocumentView {
   reference: string | null;
   name: string | null;
   url: string | null;
+  /** the crawler's fetch of the document and what reading it gave (null: not fetched yet) */
+  fetchState: string | null;
+  status: string | null;
+  pageCount: number | null;
 }
 
 /** One of a meeting's own documents (Einladung, Niederschrift …), as its page lists it. */
@@ -117,7 +121,8 @@ function prepare(sqlite: Database.Database) {
       cm.position AS row, cm.meeting_id AS meetingId FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
       WHERE c.paper_id = ? ORDER BY c.position, cm.position`),
     documents: sqlite.prepare<[number, number], MeetingDocumentView>(`SELECT a.id AS itemId, a.number, p.id AS paperId,
-      p.reference, f.name, f.url FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN files f ON f.paper_id = p.id
+      p.reference, f.name, f.url, f.fetch_state AS fetchState, d.status, d.page_count AS pageCount
+      FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN files f ON f.paper_id = p.id LEFT JOIN documents d ON d.hash = f.content_hash
       WHERE a.meeting_id = ? ORDER BY a.position, a.id, f.position, f.id LIMIT ?`),
     filesOfMeetings: sqlite.prepare<[string], Required<MeetingFileView> & { meetingId: number }>(
       `SELECT f.meeting_id AS meetingId, f.name, f.url, f.fetch_state AS fetchState, d.status, d.page_count AS pageCount, f.content_hash AS contentHash

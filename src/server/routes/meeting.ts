@@ -9,7 +9,6 @@
 import type { Request, Response } from 'express';
 import { loadMeetingDataAsOf } from '../../db/queries-meeting-age';
 import { loadFilesOfMeetings, loadMeetingDocuments } from '../../db/queries-meetings';
-import { toDocumentState } from '../views/document-state';
 import { deriveDataAge } from '../../domain/data-age';
 import { formatGermanDate } from '../../domain/german-format';
 import type { AppContext } from '../context';
@@ -18,6 +17,7 @@ import { jsonLinks } from '../json/links';
 import { toMeetingJson } from '../json/meeting-json';
 import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
 import { committeeHref } from '../views/committee-href';
+import { toDocumentState } from '../views/document-state';
 import { loadMeetingAgenda } from '../views/meeting-view';
 import { parseId } from './ids';
 
@@ -32,7 +32,8 @@ export function meetingRoute(ctx: AppContext) {
     const { agenda, documents, files, dataAsOf } = ctx.read(() => {
       const agenda = id === null ? null : loadMeetingAgenda(ctx.sqlite, id, today);
       if (!agenda) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
-      const documents = loadMeetingDocuments(ctx.sqlite, agenda.meeting.id).map((d) => ({ ...d, url: isHttp(d.url) ? d.url : null }));
+      const documents = loadMeetingDocuments(ctx.sqlite, agenda.meeting.id)
+        .map((d) => ({ ...d, url: isHttp(d.url) ? d.url : null, state: isHttp(d.url) ? toDocumentState(d) : null }));
       const files = (loadFilesOfMeetings(ctx.sqlite, [agenda.meeting.id]).get(agenda.meeting.id) ?? [])
         .map((f) => ({ ...f, url: isHttp(f.url) ? f.url : null, state: isHttp(f.url) ? toDocumentState(f) : null }));
       return { agenda, documents, files, dataAsOf: loadMeetingDataAsOf(ctx.sqlite, agenda.meeting.id) };

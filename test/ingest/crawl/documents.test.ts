@@ -165,12 +165,17 @@ describe('crawling the replayed corpus with its documents', () => {
     expect((await search(`q=${NIEDERSCHRIFT_WORD}&in=titel`)).docs).toEqual([]);
   });
 
-  test('the meeting page shows each of its documents with its state', async () => {
+  test('the meeting page shows each of its documents, and those of its motions, with their state', async () => {
     const app = createApp(db.sqlite, { today: () => '2026-09-20' });
     const id = db.sqlite.prepare('SELECT id FROM meetings WHERE url LIKE ?').pluck().get('%altona.hamburg.de/bi/to010.asp?SILFDNR=1004086');
     const $ = cheerio.load((await request(app).get(`/meetings/${id}`).expect(200)).text);
     const own = $('h3.files-heading').first().next('ul.files').find('li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get();
     expect(own).toEqual(['Aktuelle TO (1 Seite)', 'Alle Dokumente zur Sitzung im Paket (nur als Link)', 'Einladung (1 Seite)', 'Niederschrift öffent. Teil (2 Seiten)']);
+    // and the documents of the motions on an agenda, as on the motion page (Landkreis Osnabrück's Kreistag: VO/2026/181)
+    const kreistag = db.sqlite.prepare('SELECT id FROM meetings WHERE url LIKE ?').pluck().get('%kis.lkos.de/bi/to010_r.asp?SILFDNR=1543');
+    const $k = cheerio.load((await request(app).get(`/meetings/${kreistag}`).expect(200)).text);
+    expect($k('section[aria-labelledby="h-docs"] ul.files li').map((_, li) => $k(li).text().replace(/\s+/g, ' ').trim()).get())
+      .toEqual(['TOP 7, VO/2026/181: Vorlage (beschädigt, nicht lesbar)', 'TOP 7, VO/2026/181: Vorlage-Sammeldokument (3 Seiten)']);
   });
 
   test('the motion page shows each document link with its state', async () => {
