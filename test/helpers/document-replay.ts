@@ -10,7 +10,8 @@
  *   Hildesheim's Vorlage (one copy in the store, one documents row)
  * and the meetings' own documents the corpus meeting pages of these cities link (MEETING_DOC_URLS): each
  * Einladung, Bekanntmachung, "Aktuelle TO" a one-page PDF naming its meeting, each Niederschrift two pages
- * (the second with NIEDERSCHRIFT_WORD), each "Alle Dokumente zur Sitzung im Paket" a ZIP (not a PDF).
+ * (the second with NIEDERSCHRIFT_WORD); "Alle Dokumente zur Sitzung im Paket" is served as a ZIP here (what is not a
+ * PDF stays a link).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -45,7 +46,7 @@ export const MEETING_DOC_URLS: Record<string, [string, string]> = {
   'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1384253&options=64': ['Niederschrift öffent. Teil', 'Regionalausschuss Hamburg-Nord, 03.11.2025'],
 };
 
-/** An empty ZIP archive (its end record only) for "Alle Dokumente zur Sitzung im Paket": not a PDF. */
+/** An empty ZIP archive (its end record only): not a PDF. */
 const ZIP = Buffer.from(`504b0506${'00'.repeat(18)}`, 'hex');
 
 /** Writes the PDFs and their manifest into `dir`; the pages a replay serves for them. */
