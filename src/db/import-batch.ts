@@ -4,11 +4,11 @@
  * its own id (its facets move to the id, the placeholder row goes).
  */
 import type Database from 'better-sqlite3';
-import type { FileRef } from '../../scrapers/records';
 import { saveFacet, type Outcome } from './facets';
 import { LinkChanges } from './link';
 import { facetChangesNothing } from './merge';
 import { unindexPaper } from './search-index';
+import type { AddedDocument } from './write-entities';
 import type { EventContext } from './write-events';
 import { PaperChildren } from './write-paper';
 import { declareStatements } from './registry';
@@ -52,7 +52,7 @@ export class Batch {
   /** meetings this batch gave another date than they had: id → the date before */
   readonly movedMeetings = new Map<number, string>();
   /** meetings whose page was read before and now lists documents it did not: id → those documents */
-  readonly meetingFilesAdded = new Map<number, FileRef[]>();
+  readonly meetingFilesAdded = new Map<number, AddedDocument[]>();
   private saves = 0;
   constructor(
     readonly sqlite: Database.Database,

@@ -1,6 +1,7 @@
 /** Materialises merged meetings, agenda items, organizations (with members), people and files. */
 import type Database from 'better-sqlite3';
 import type { FileRecord, FileRef, MeetingRecord, OrganizationRecord } from '../../scrapers/records';
+import { documentIdentities } from '../domain/document-identity';
 import { organizationKind } from '../domain/organization-kind';
 import { declareStatements } from './registry';
 
@@ -110,7 +111,11 @@ export function writeMeeting(
   }, isNew);
 }
 
-const fileKey = (f: { name: string; url?: string | null }) => `${f.name}\u0000${f.url ?? ''}`;
+/** A document a meeting's page lists that it did not before: its name, and which document it is (document-identity.ts). */
+export interface AddedDocument {
+  name: string;
+  identity: string;
+}
 
 /** What the crawler knows of a document link (as files keeps it). */
 interface FetchState {
@@ -124,10 +129,10 @@ interface FetchState {
 /**
  * A meeting's own documents as its merged record lists them (none: the rows go); untouched when they are the
  * same. A meeting written for the first time (`isNew`) has none stored: nothing to read or delete. A document
- * written again keeps its fetch (by address). Returns the documents (name and address) not stored before —
- * none for a new meeting.
+ * written again keeps its fetch (by address). Returns the documents not stored before (by name and address, or
+ * name alone where ALLRIS 4 makes the address anew: domain/document-identity.ts) — none for a new meeting.
  */
-export function writeMeetingFiles(sqlite: Database.Database, sourceId: number, meetingId: number, files: FileRef[], isNew = false): FileRef[] {
+export function writeMeetingFiles(sqlite: Database.Database, sourceId: number, meetingId: number, files: FileRef[], isNew = false): AddedDocument[] {
   const s = stmts(sqlite);
   const write = (kept: ReadonlyMap<string, FetchState>) => files.forEach((f, i) => {
     const k = f.url ? kept.get(f.url) : undefined;
@@ -141,8 +146,8 @@ export function writeMeetingFiles(sqlite: Database.Database, sourceId: number, m
   if (stored.length === files.length && stored.every((f, i) => f.name === files[i].name && f.url === (files[i].url ?? null))) return [];
   s.deleteMeetingFiles.run(meetingId);
   write(new Map(stored.filter((f) => f.url && f.fetchState).map((f) => [f.url!, f])));
-  const had = new Set(stored.map(fileKey));
-  return files.filter((f) => !had.has(fileKey(f)));
+  const had = new Set(documentIdentities(stored));
+  return documentIdentities(files).flatMap((identity, i) => (had.has(identity) ? [] : [{ name: files[i].name, identity }]));
 }
 
 /** The merged view of an agenda item: its agenda row (entry) and its detail page (to020 / OParl AgendaItem). */

@@ -14,6 +14,7 @@ import { dateMovedEvent, deriveEvents, HISTORY_DAYS, rowIdentities, type EventFa
 import { addDays } from '../domain/dates';
 import type { EventDraft, EventVote } from '../domain/paper-event';
 import { declareStatements, stmt } from './registry';
+import type { AddedDocument } from './write-entities';
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -163,7 +164,7 @@ export function writeCancellationEvents(sqlite: Database.Database, ctx: EventCon
  * meeting id → those documents); not for papers new in the batch, nor for a meeting without a day or more
  * than HISTORY_DAYS back (derive-events.ts: history is not news). Keyed by the meeting and the document.
  */
-export function writeMeetingDocumentEvents(sqlite: Database.Database, ctx: EventContext, added: ReadonlyMap<number, FileRef[]>, newPapers: ReadonlySet<number>): number {
+export function writeMeetingDocumentEvents(sqlite: Database.Database, ctx: EventContext, added: ReadonlyMap<number, AddedDocument[]>, newPapers: ReadonlySet<number>): number {
   if (!added.size || !ctx.today) return 0;
   const oldest = addDays(ctx.today, -HISTORY_DAYS);
   let n = 0;
@@ -172,7 +173,7 @@ export function writeMeetingDocumentEvents(sqlite: Database.Database, ctx: Event
       if (newPapers.has(r.paperId) || r.date == null || r.date < oldest) continue;
       const where = r.meetingExternalId ? `m:${r.meetingExternalId}` : `i:${meetingId}`;
       n += insert(sqlite, ctx, r.paperId, files.map((f) => ({
-        kind: 'meeting_document' as const, key: `meeting_document|${where}|${f.name}|${f.url ?? ''}`, happenedOn: r.date, committee: r.organization,
+        kind: 'meeting_document' as const, key: `meeting_document|${where}|${f.identity}`, happenedOn: r.date, committee: r.organization,
         payload: r.organization == null ? { date: r.date, meeting: r.name, file: f.name } : { date: r.date, file: f.name },
       })));
     }

@@ -15,6 +15,7 @@
 import type { ConsultationRecord, FileRef } from '../../scrapers/records';
 import type { ResultCode } from '../../scrapers/shared/codes';
 import { addDays } from './dates';
+import { documentIdentities } from './document-identity';
 import type { EventDraft, EventVote, StationStatusCode } from './paper-event';
 
 export const HISTORY_DAYS = 60;
@@ -154,11 +155,11 @@ export function deriveEvents(before: EventFacts | null, after: EventFacts, today
       payload: { stations: after.consultation.length, previousStations: before.consultation.length },
     });
   }
-  const had = new Set(before.files.map((f) => `${f.name}|${f.url ?? ''}`));
-  for (const f of after.files) {
-    const k = `${f.name}|${f.url ?? ''}`;
-    if (!had.has(k)) out.push({ kind: 'document', key: `document|${k}`, happenedOn: null, committee: null, payload: { file: f.name } });
-  }
+  // a document by name and address, by name alone where ALLRIS 4 makes the address anew per page version
+  const had = new Set(documentIdentities(before.files));
+  documentIdentities(after.files).forEach((k, i) => {
+    if (!had.has(k)) out.push({ kind: 'document', key: `document|${k}`, happenedOn: null, committee: null, payload: { file: after.files[i].name } });
+  });
   const oldest = addDays(today, -HISTORY_DAYS);
   return out.filter((e) => !e.happenedOn || !/^\d{4}-\d{2}-\d{2}$/.test(today) || e.happenedOn >= oldest);
 }

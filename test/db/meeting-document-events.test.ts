@@ -90,6 +90,29 @@ describe('a meeting\'s new document announced to its motions', () => {
     }
   });
 
+  test('ALLRIS 4 makes the documents\' addresses anew (doc-IDs instabil): the same names are the same documents, only the new one is news', () => {
+    const page = path.join(CORPUS, 'allris4', 'taunusstein', 'to010-4021.html');
+    const record = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'expected', 'allris4', 'taunusstein', 'to010-4021.json'), 'utf8')) as MeetingRecord;
+    // read before (another page version: other doc ids), without "Niederschrift öffentlich"
+    const earlier: MeetingRecord = {
+      ...record,
+      files: record.files!.filter((f) => f.name !== 'Niederschrift öffentlich').map((f) => ({ ...f, url: f.url!.replace(/doc(\d+)\.pdf$/, (_, id: string) => `doc${Number(id) + 7}.pdf`) })),
+    };
+    expect(earlier.files!.map((f) => f.url)).not.toContain(record.files![0].url);
+    const db = openDb(path.join(tmp.dir, 'allris4.sqlite'));
+    const src = { key: 'taunusstein', name: 'Taunusstein' };
+    try {
+      importRecords(db.sqlite, src, [earlier], '2017-04-06T09:00:00Z');
+      expect(linkedPapers(db)).toBe(3);
+      expect(importSavedPages(db.sqlite, [page], { now: '2017-04-20T09:00:00Z', today: '2017-04-20', source: src.key }).failed).toBe(0);
+      const events = documentEvents(db);
+      expect(events.map((e) => e.payload)).toEqual(Array(3).fill({ date: '2017-04-05', file: 'Niederschrift öffentlich' }));
+      expect(events.map((e) => e.committee)).toEqual(Array(3).fill('Ortsbeirat Bleidenstadt'));
+    } finally {
+      db.close();
+    }
+  });
+
   test('a document of a meeting more than 60 days back is history: not announced', () => {
     const db = openDb(path.join(tmp.dir, 'history.sqlite'));
     try {

@@ -11,6 +11,10 @@ const st = (organization: string | null, roleCode: RoleCode, meetings: Consultat
 const facts = (consultation: EventFacts['consultation'], files: string[] = [], date: string | null = '2026-09-22'): EventFacts =>
   ({ date, consultation, files: files.map((name) => ({ name, url: `https://x.example/${name}` })) });
 
+/** the facts with ALLRIS 4 documents: name and the doc id of their `wicket/resource` address */
+const wicket = (f: EventFacts, ...docs: [string, number][]): EventFacts =>
+  ({ ...f, files: docs.map(([name, id]) => ({ name, url: `https://ris.example/public/wicket/resource/org.apache.wicket.Application/doc${id}.pdf` })) });
+
 const BASE = facts([st('Digitalausschuss', 'preliminary', [row('2026-10-14', 'adopted', '4101')]), st('Hauptausschuss', 'preliminary', [row('2026-12-03', 'open', '4102')]), st('Rat', 'decision')], ['Vorlage']);
 
 /** [name, before, after, expected (kind, committee, key part of the payload)] */
@@ -36,6 +40,13 @@ const CASES: [string, EventFacts | null, EventFacts, [string, string | null, Rec
   ['a station stopped', facts([st('Rat', 'decision', [], 'Geplant')]), facts([st('Rat', 'decision', [], 'Gestoppt')]),
     [['state', 'Rat', { status: 'stopped', previousStatus: 'planned' }]]],
   ['a document added', BASE, facts(BASE.consultation, ['Vorlage', 'Stellungnahme']), [['document', null, { file: 'Stellungnahme' }]]],
+  // ALLRIS 4 makes a document's address anew per page version ("doc-IDs instabil"): the same name is the same document
+  ['ALLRIS 4: the same documents at new addresses: nothing', wicket(BASE, ['Vorlage', 1001]), wicket(BASE, ['Vorlage', 2001]), []],
+  ['ALLRIS 4: a document of a new name, and a second of the same name', wicket(BASE, ['Vorlage', 1001], ['Anlage', 1002]),
+    wicket(BASE, ['Vorlage', 2001], ['Anlage', 2002], ['Anlage', 2003], ['Stellungnahme', 2004]),
+    [['document', null, { file: 'Anlage' }], ['document', null, { file: 'Stellungnahme' }]]],
+  ['ALLRIS 3: another address of the same name is another document', facts(BASE.consultation, ['Vorlage']),
+    { ...BASE, files: [{ name: 'Vorlage', url: 'https://x.example/do027.asp?DOLFDNR=2' }] }, [['document', null, { file: 'Vorlage' }]]],
   ['a result changed from deferred to adopted is a new result', facts([st('Rat', 'decision', [row('2026-11-20', 'deferred')])]), facts([st('Rat', 'decision', [row('2026-11-20', 'adopted')])]),
     [['result', 'Rat', { result: 'adopted' }]]],
   ['history is no news: a result of a meeting long ago', facts([st('Rat', 'decision', [row('2025-01-20')])]), facts([st('Rat', 'decision', [row('2025-01-20', 'adopted')])]), []],
