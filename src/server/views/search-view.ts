@@ -49,6 +49,7 @@ export function toSearchView(p: ListParams, result: SearchResult | null, today: 
       : [],
     foundIn: result?.foundIn ? toFoundInView(p, result.foundIn) : null,
     meetingDocuments: (result?.meetingDocuments ?? []).map(toMeetingDocumentPlaceView),
+    meetingDocumentsTotal: result?.meetingDocuments?.[0]?.total ?? 0,
     moreMeetingDocuments: Math.max(0, (result?.meetingDocuments?.[0]?.total ?? 0) - (result?.meetingDocuments?.length ?? 0)),
     facets: result ? toFacetsView(p, result.facets, '/suche', SEARCH_SORTS) : null,
     pager: result ? toPager(p, result.total, '/suche') : null,

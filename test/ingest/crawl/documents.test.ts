@@ -139,6 +139,7 @@ describe('crawling the replayed corpus with its documents', () => {
       return {
         papers: $('main a[href^="/papers/"]').length,
         noMotion: $('main').text().includes('Keine Vorlage gefunden'),
+        count: $('p.count').text().replace(/\s+/g, ' ').trim(),
         docs: $('.meeting-doc-matches li').map((_, li) => ({
           text: $(li).text().replace(/\s+/g, ' ').trim(),
           meeting: $(li).find('a[href^="/meetings/"]').attr('href'),
@@ -151,6 +152,7 @@ describe('crawling the replayed corpus with its documents', () => {
     const all = await search(`q=${NIEDERSCHRIFT_WORD.toLowerCase()}`);
     expect(all.papers).toBe(0);
     expect(all.noMotion).toBe(true);
+    expect(all.count).toBe('0 Treffer für „breitbandausbau“, sortiert nach Relevanz. Dazu 4 Dokumente von Sitzungen.');
     expect(all.docs.map((d) => d.meeting)).toEqual([
       meetingId('hamburg-nord.hamburg.de/bi/to010.asp?SILFDNR=1003143'), meetingId('hamburg-nord.hamburg.de/bi/to010.asp?SILFDNR=1003201'),
       meetingId('altona.hamburg.de/bi/to010.asp?SILFDNR=1004086'), meetingId('stadt-hildesheim.de/allris/to010.asp?SILFDNR=3712'),
