@@ -142,6 +142,17 @@ export interface AgendaItemRecord extends RecordBase {
   text: TextSection[];
   /** added to format 1: the vote where the page states one, else null (absent in records of older versions) */
   vote?: Vote | null;
+  /**
+   * added to format 1: where the RIS tracks what became of the decision (ALLRIS 4 "Status Beschluss",
+   * its Beschlussverfolgung), its status as written and the day beside it; absent where the page has none
+   */
+  decisionStatus?: DecisionStatus;
+}
+
+/** The status the RIS gives a decision ("Beschlussumsetzung erwünscht") and the day it writes beside it. */
+export interface DecisionStatus {
+  text: string;
+  date: string | null;
 }
 
 export interface MeetingListEntry {

@@ -4,8 +4,8 @@
  *
  * Head: `#head .row dl > dt .label` + `dd` pairs, read by label (ids only as fallback): TOP
  * (`#toname` "Ö 3.1.12"), Sitzung (`#sibetreff` link `to010?SILFDNR=…`), Gremium, Datum, Vorlage
- * (`#vobetreff` link `vo020?VOLFDNR=…` "DRS. 25/161 Betreff…"); the staff field Bearbeiter (`#vosb`)
- * is never read. Result: `#mainContent .toBa` "Beschluss:" + `#toBeschlussart`. Text: the
+ * (`#vobetreff` link `vo020?VOLFDNR=…` "DRS. 25/161 Betreff…"), Status Beschluss (`#bvstatus` + `#bvztermin`,
+ * the Beschlussverfolgung); the staff field Bearbeiter (`#vosb`) is never read. Result: `#mainContent .toBa` "Beschluss:" + `#toBeschlussart`. Text: the
  * `div.docPart` sections (Beschluss, Abstimmungsergebnis) under their panels.
  *
  * Vendor quirks with a home here (each has a test in test/scrapers/allris4/to020.test.ts):
@@ -18,9 +18,9 @@
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import { recordBase, type ParseContext } from '../html/context';
-import type { TextSection } from '../records';
+import type { DecisionStatus, TextSection } from '../records';
 import { classifyResult, cleanResultText } from '../shared/codes';
-import { parseGermanDate } from '../shared/dates';
+import { dateOnly, parseGermanDate } from '../shared/dates';
 import { attr, attrContains, byId, documentOf, findAll, findFirst, findUnder, hasClass, nextElements, textContent } from '../html/dom';
 import { panelName, partHeading } from './vo020';
 import { findField, readHeadFields, textSection, type HeadField } from '../shared/head-fields';
@@ -67,6 +67,21 @@ function resultOf(root: AnyNode): string | null {
   return cleanResultText(value ?? textValue([byId(root, 'toBeschlussart')]));
 }
 
+/**
+ * "Status Beschluss:" (ALLRIS's Beschlussverfolgung: `#bvstatus` "Beschlussumsetzung erwünscht", `#bvztermin`
+ * "22.12.2025"): the status as written and the day beside it — the value's last part when it is a date and
+ * nothing else, in whatever form the page writes dates. Null without one.
+ */
+function decisionStatusOf(fields: HeadField[]): DecisionStatus | null {
+  const field = findField(fields, (k) => k === 'statusbeschluss' || k === 'beschlussstatus', ['bvstatus']);
+  if (!field) return null;
+  const spans = field.value.flatMap((v) => v.children.filter((c): c is Element => c.type === 'tag'));
+  const parts = (spans.length ? spans.map((el) => textValue([el])) : field.lines).filter((t): t is string => !!t);
+  const date = parts.length > 1 ? dateOnly(parts[parts.length - 1]) : null;
+  const text = cleanText((date ? parts.slice(0, -1) : parts).join(' '));
+  return text ? { text, date } : null;
+}
+
 export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const doc = documentOf(ctx);
   const page = ctx.url;
@@ -89,6 +104,7 @@ export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const paper = splitPaperLink(fieldText(paperField));
   const result = resultOf(rootNode);
 
+  const decisionStatus = decisionStatusOf(fields);
   const markers = listMarkers(rootNode);
   const text = readSections(rootNode, markers);
 
@@ -107,5 +123,6 @@ export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
     resultCode: classifyResult(result),
     text,
     vote: findVote(text),
+    ...(decisionStatus ? { decisionStatus } : {}),
   };
 }

@@ -4,14 +4,15 @@
  * CSV's decision columns (src/domain/decisions.ts matches and formats them). Prepared once per connection.
  */
 import type Database from 'better-sqlite3';
-import type { TextSection, Vote } from '../../scrapers/records';
+import type { DecisionStatus, TextSection, Vote } from '../../scrapers/records';
 import type { DecisionItem } from '../domain/decisions';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
 import type { agendaItems, consultationMeetings, consultations, papers } from './schema';
 
 /** An agenda item naming a paper (paper_id not null), its date and committee from its meeting where it has one. */
-type ItemDbRow = Pick<RawRow<typeof agendaItems>, 'id' | 'external_id' | 'meeting_id' | 'date' | 'organization' | 'vote' | 'text' | 'provenance'> & { paper_id: number };
+type ItemDbRow = Pick<RawRow<typeof agendaItems>, 'id' | 'external_id' | 'meeting_id' | 'date' | 'organization' | 'vote' | 'text' | 'provenance' | 'decision_status'>
+  & { paper_id: number };
 
 /** A meeting row of a Beratungsfolge: its station's and its own position, and what it is linked to. */
 type RowLinkDbRow = Pick<RawRow<typeof consultations>, 'paper_id'> & Pick<RawRow<typeof consultationMeetings>, 'meeting_id' | 'agenda_item_id'>
@@ -24,8 +25,8 @@ const IDS = 'SELECT value FROM json_each(?)';
 function prepare(sqlite: Database.Database) {
   return {
     items: sqlite.prepare<[string], ItemDbRow>(`SELECT a.id, a.paper_id, a.external_id, a.meeting_id,
-      COALESCE(m.date, a.date) AS date, COALESCE(m.organization, a.organization) AS organization, a.vote, a.text, a.provenance
-      FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE a.paper_id IN (${IDS}) ORDER BY a.paper_id, a.id`),
+      COALESCE(m.date, a.date) AS date, COALESCE(m.organization, a.organization) AS organization, a.vote, a.text, a.provenance,
+      a.decision_status FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE a.paper_id IN (${IDS}) ORDER BY a.paper_id, a.id`),
     links: sqlite.prepare<[string], RowLinkDbRow>(`SELECT c.paper_id, c.position AS station, cm.position AS row, cm.meeting_id,
       cm.agenda_item_id FROM consultations c JOIN consultation_meetings cm ON cm.consultation_id = c.id
       WHERE c.paper_id IN (${IDS}) ORDER BY c.paper_id, c.position, cm.position`),
@@ -47,13 +48,15 @@ function json<T>(text: string | null, fallback: T): T {
   }
 }
 
-/** An agenda_items row's vote, text and provenance, as the domain reads them. */
+/** An agenda_items row's vote, decision status, text and provenance, as the domain reads them. */
 export function toDecisionItem(r: Omit<ItemDbRow, 'paper_id'>): DecisionItem {
   const vote = json<Vote | null>(r.vote, null);
   const text = json<TextSection[]>(r.text, []);
+  const status = json<DecisionStatus | null>(r.decision_status, null);
   return {
     id: r.id, externalId: r.external_id, meetingId: r.meeting_id, date: r.date, organization: r.organization,
     vote: vote && typeof vote === 'object' && typeof vote.text === 'string' ? vote : null,
+    status: status && typeof status === 'object' && typeof status.text === 'string' ? { text: status.text, date: typeof status.date === 'string' ? status.date : null } : null,
     text: Array.isArray(text) ? text.filter((s) => s && typeof s.text === 'string') : [],
     oparlText: json<Record<string, string>>(r.provenance, {}).text === 'oparl',
   };

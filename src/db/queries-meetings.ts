@@ -94,7 +94,7 @@ export interface MeetingFileView {
 
 /** An agenda item as the items read returns it: the view's columns, and what its decision is read from (the table's own columns). */
 type ItemDbRow = Omit<AgendaItemView, 'public' | 'decision'> & Pick<RawRow<typeof agendaItems>,
-  'public' | 'external_id' | 'meeting_id' | 'date' | 'organization' | 'vote' | 'text' | 'provenance'>;
+  'public' | 'external_id' | 'meeting_id' | 'date' | 'organization' | 'vote' | 'text' | 'provenance' | 'decision_status'>;
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -104,7 +104,7 @@ function prepare(sqlite: Database.Database) {
       FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
     items: sqlite.prepare<[number], ItemDbRow>(`SELECT a.id, a.number, a.public, a.name,
       COALESCE(p.reference, a.paper_reference) AS paperReference, a.paper_id AS paperId, p.name AS paperName, a.result,
-      a.result_code AS resultCode, a.url, a.external_id, a.meeting_id, a.date, a.organization, a.vote, a.text, a.provenance
+      a.result_code AS resultCode, a.url, a.external_id, a.meeting_id, a.date, a.organization, a.vote, a.text, a.provenance, a.decision_status
       FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id WHERE a.meeting_id = ? ORDER BY a.position, a.id`),
     organization: sqlite.prepare<[number], Omit<OrganizationView, 'isDemo'> & { isDemo: number }>(`SELECT o.id, s.name AS sourceName,
       s.is_demo AS isDemo, o.kind, o.name, o.url, o.updated_at AS updatedAt

@@ -313,6 +313,8 @@ export const agendaItems = sqliteTable(
     url: text('url'),
     provenance: text('provenance', { mode: 'json' }).$type<Record<string, string>>(),
     updatedAt: text('updated_at').notNull(),
+    /** the RIS's status of the decision (ALLRIS 4 "Status Beschluss"): { text, date } (JSON), null where it gives none */
+    decisionStatus: text('decision_status', { mode: 'json' }).$type<{ text: string; date: string | null }>(),
   },
   (t) => [
     uniqueIndex('agenda_items_key').on(t.sourceId, t.entityKey),

@@ -6,7 +6,8 @@
  * Only the Beschluss text is shown, never a protocol section ("Protokoll", "Wortprotokoll": they name
  * staff and speakers). An OParl item's resolutionText has no heading: it is the decision text.
  */
-import type { TextSection, Vote } from '../../scrapers/records';
+import type { DecisionStatus, TextSection, Vote } from '../../scrapers/records';
+import { formatGermanDate } from './german-format';
 
 /** An agenda item that names a paper, with what its page states about the decision. */
 export interface DecisionItem {
@@ -19,15 +20,19 @@ export interface DecisionItem {
   date: string | null;
   organization: string | null;
   vote: Vote | null;
+  /** the RIS's status of the decision (ALLRIS 4 "Status Beschluss"), where it gives one */
+  status: DecisionStatus | null;
   text: readonly TextSection[];
   /** the text came from OParl (resolutionText, without heading) */
   oparlText: boolean;
 }
 
-/** What a row or an agenda item shows of its decision; both null when its page states none. */
+/** What a row or an agenda item shows of its decision; all null when its page states none. */
 export interface DecisionView {
   voteText: string | null;
   decisionText: string | null;
+  /** "Beschlussumsetzung erwünscht (22.12.2025)": the RIS's status of the decision and the day beside it */
+  statusText: string | null;
 }
 
 /** Headings of a decision text; never a proposal ("Beschlussvorschlag", "Beschlussempfehlung") or a protocol. */
@@ -55,9 +60,10 @@ export function formatVote(vote: Vote | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
-export function decisionOf(item: Pick<DecisionItem, 'vote' | 'text' | 'oparlText'> | null | undefined): DecisionView {
-  if (!item) return { voteText: null, decisionText: null };
-  return { voteText: formatVote(item.vote), decisionText: decisionTextOf(item.text, item.oparlText) };
+export function decisionOf(item: Pick<DecisionItem, 'vote' | 'text' | 'oparlText' | 'status'> | null | undefined): DecisionView {
+  if (!item) return { voteText: null, decisionText: null, statusText: null };
+  const status = item.status ? `${item.status.text}${item.status.date ? ` (${formatGermanDate(item.status.date)})` : ''}` : null;
+  return { voteText: formatVote(item.vote), decisionText: decisionTextOf(item.text, item.oparlText), statusText: status };
 }
 
 /** A meeting row of a station, with what links it to an agenda item. */

@@ -1,6 +1,6 @@
 /** decisions.ts: table-driven — the vote as one line, the Beschluss text of an item's sections, and the agenda item of a meeting row. */
 import type { TextSection, Vote } from '../../scrapers/records';
-import { decisionTextOf, formatVote, itemOfRow, type DecisionItem } from '../../src/domain/decisions';
+import { decisionOf, decisionTextOf, formatVote, itemOfRow, type DecisionItem } from '../../src/domain/decisions';
 
 const vote = (yes: number | null, no: number | null, abstain: number | null, text: string): Vote => ({ yes, no, abstain, text });
 
@@ -29,7 +29,7 @@ test.each<[string, TextSection[], boolean, string | null]>([
 });
 
 const item = (id: number, over: Partial<DecisionItem> = {}): DecisionItem => ({
-  id, externalId: null, meetingId: null, date: null, organization: null, vote: null, text: [], oparlText: false, ...over,
+  id, externalId: null, meetingId: null, date: null, organization: null, vote: null, status: null, text: [], oparlText: false, ...over,
 });
 const ITEMS = [
   item(1, { externalId: '76127', meetingId: 27, date: '2025-03-31', organization: 'Rat' }),
@@ -51,4 +51,12 @@ test.each<[string, Parameters<typeof itemOfRow>[0], string | null, number | null
   ['a link to an item not in the list falls through to the TOLFDNR', { date: null, agendaItemSourceId: '501', agendaItemId: 99 }, null, 3],
 ])('itemOfRow: %s', (_name, row, organization, expected) => {
   expect(itemOfRow(row, organization, ITEMS)?.id ?? null).toBe(expected);
+});
+
+test.each([
+  ['a status with its day', { text: 'Beschlussumsetzung erwünscht', date: '2025-12-22' }, 'Beschlussumsetzung erwünscht (22.12.2025)'],
+  ['a status without a day', { text: 'in Bearbeitung', date: null }, 'in Bearbeitung'],
+  ['none', null, null],
+])('decisionOf: the RIS\'s status of the decision, %s', (_name, status, expected) => {
+  expect(decisionOf(item(1, { status })).statusText).toBe(expected);
 });

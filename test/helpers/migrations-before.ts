@@ -74,6 +74,7 @@ const TAKE_BACK: Record<string, string[]> = {
     'DROP TABLE meeting_files',
     'ALTER TABLE __old_meeting_files RENAME TO meeting_files',
   ],
+  '0031_decision_status': ['ALTER TABLE agenda_items DROP COLUMN decision_status'],
 };
 
 /**

@@ -1,6 +1,6 @@
 /**
  * What was decided: the votes and Beschluss texts of the corpus's Taunusstein (ALLRIS 4,
- * "Dafür 25, Dagegen 8, Enthaltungen 0") and Hildesheim (ALLRIS 3, "einstimmig mit zwei Enthaltungen")
+ * "Dafür 25, Dagegen 8, Enthaltungen 0", and its "Status Beschluss") and Hildesheim (ALLRIS 3, "einstimmig mit zwei Enthaltungen")
  * agenda items on the motion page, the meeting page and in the CSVs — over the corpus + the demo data.
  *
  * The corpus has Taunusstein's agenda item (to020-1026743) but not its meeting's page (SILFDNR 1001258);
@@ -65,6 +65,8 @@ describe('what was decided: votes and Beschluss texts', () => {
     expect(row).toHaveLength(1);
     expect(squash(row.find('strong').first().text())).toBe('ungeändert beschlossen');
     expect(squash(row.find('.vote').text())).toBe('Abstimmung: Dafür 25, Dagegen 8, Enthaltungen 0');
+    // the RIS's Beschlussverfolgung ("Status Beschluss:" of the item's page)
+    expect(squash(row.find('.decision-status').text())).toBe('Status des Beschlusses im RIS: Beschlussumsetzung erwünscht (22.12.2025)');
     const text = row.find('details.decision-text p').text();
     expect(row.find('details.decision-text summary').text()).toBe('Beschlusstext');
     expect(text).toMatch(/^Stadtverordnetenvorsteher Löser bittet um Abstimmung/);
@@ -99,7 +101,16 @@ describe('what was decided: votes and Beschluss texts', () => {
     expect(item).toHaveLength(1);
     expect(squash(item.find('td[data-label="Betreff"]').text())).toBe('Entwurf der Haushaltssatzung der Stadt Taunusstein für das Haushaltsjahr 2026 mit Anlagen');
     expect(squash(item.find('.vote').text())).toBe('Abstimmung: Dafür 25, Dagegen 8, Enthaltungen 0');
+    expect(squash(item.find('.decision-status').text())).toBe('Status des Beschlusses im RIS: Beschlussumsetzung erwünscht (22.12.2025)');
+    expect(hi('table.agenda .decision-status')).toHaveLength(0);
     expect(item.find('details.decision-text p').text()).toContain('Die Ratenpause der „Hessenkasse“ 2026 wird beschlossen.');
+  });
+
+  test('OParl: the agenda item carries the vote and the RIS\'s status of the decision as vendor properties', async () => {
+    const key = opened.sqlite.prepare("SELECT a.entity_key FROM agenda_items a JOIN sources s ON s.id = a.source_id WHERE s.key = 'taunusstein' AND a.external_id = '1026743'").pluck().get() as string;
+    const body = (await request(app).get(`/oparl/v1.1/bodies/taunusstein/agendaItems/${encodeURIComponent(key)}`).expect(200)).body as Record<string, unknown>;
+    expect(body['ratsradar:vote']).toEqual({ yes: 25, no: 8, abstain: 0, text: 'Dafür: 25 Dagegen: 8 Enthaltungen: 0' });
+    expect(body['ratsradar:decisionStatus']).toEqual({ text: 'Beschlussumsetzung erwünscht', date: '2025-12-22' });
   });
 
   test('agenda CSV: vote and Beschluss per item', async () => {

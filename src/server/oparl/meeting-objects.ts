@@ -3,7 +3,8 @@
  * AgendaItems. Times are Berlin wall-clock times stored as seen, written as UTC instants (the UTC
  * offset kept where the hour occurs twice). OParl's AgendaItem names its paper only through its
  * Consultation; `ratsradar:paper` names it directly (and `ratsradar:paperReference` the reference the
- * agenda shows), as does `ratsradar:vote` the vote where the minutes give one.
+ * agenda shows), as does `ratsradar:vote` the vote where the minutes give one, and `ratsradar:decisionStatus`
+ * the RIS's status of the decision ({ text, date }) where it tracks one.
  */
 import {
   loadItemConsultations, loadOparlMeetingItems, type OparlAgendaItemRow, type OparlMeetingRow,
@@ -55,6 +56,7 @@ function agendaItemObject(c: OparlContext, a: OparlAgendaItemRow, consultations:
     [V('paperReference')]: a.paper_reference,
     [V('resultCode')]: a.result_code,
     [V('vote')]: a.vote ? (JSON.parse(a.vote) as unknown) : null,
+    [V('decisionStatus')]: a.decision_status ? (JSON.parse(a.decision_status) as unknown) : null,
     [V('originalUrl')]: isHttp(a.url) ? a.url : null,
   });
 }
