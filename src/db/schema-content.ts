@@ -5,7 +5,7 @@
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
-import { meetings, papers, sources } from './schema';
+import { documentFetchColumns, meetings, papers, sources } from './schema';
 import { crawlRuns } from './schema-crawl';
 
 /** One document content (by sha256), read once: what pdf-parse found in it. */
@@ -100,13 +100,7 @@ export const meetingFiles = sqliteTable(
     url: text('url'),
     /** the meeting's source (a fetch is noted on every row of the source with the URL) */
     sourceId: integer('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
-    /** sha256 of the fetched document, as files.content_hash */
-    contentHash: text('content_hash'),
-    /** the crawler's document fetch, as files.fetch_state: null (not tried), "fetched", "failed", "skipped" */
-    fetchState: text('fetch_state'),
-    fetchError: text('fetch_error'),
-    fetchAttempts: integer('fetch_attempts').notNull().default(0),
-    fetchedAt: text('fetched_at'),
+    ...documentFetchColumns(),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.position] }),

@@ -329,6 +329,22 @@ export const agendaItems = sqliteTable(
   ],
 );
 
+/**
+ * The crawler's fetch of a linked document, as every table of document links keeps it (a motion's `files`,
+ * a meeting's `meeting_files`; src/db/documents.ts). New column builders per call: one set per table.
+ */
+export function documentFetchColumns() {
+  return {
+    /** sha256 of the fetched document: its name in the page store and its row in `documents` */
+    contentHash: text('content_hash'),
+    /** the crawler's document fetch: null (not tried), "fetched", "failed" (retried later), "skipped" (type, size, count) */
+    fetchState: text('fetch_state'),
+    fetchError: text('fetch_error'),
+    fetchAttempts: integer('fetch_attempts').notNull().default(0),
+    fetchedAt: text('fetched_at'),
+  };
+}
+
 /** Documents: a paper's files (from its page) and OParl File objects. */
 export const files = sqliteTable(
   'files',
@@ -344,13 +360,7 @@ export const files = sqliteTable(
     mimeType: text('mime_type'),
     url: text('url'),
     size: integer('size'),
-    /** sha256 of the fetched document: its name in the page store and its row in `documents` */
-    contentHash: text('content_hash'),
-    /** the crawler's document fetch: null (not tried), "fetched", "failed" (retried later), "skipped" (type, size, count) */
-    fetchState: text('fetch_state'),
-    fetchError: text('fetch_error'),
-    fetchAttempts: integer('fetch_attempts').notNull().default(0),
-    fetchedAt: text('fetched_at'),
+    ...documentFetchColumns(),
   },
   (t) => [
     index('files_paper').on(t.paperId),
