@@ -83,7 +83,12 @@ export const crawlQueue = sqliteTable(
     attempts: integer('attempts').notNull().default(0),
     updatedAt: text('updated_at'),
   },
-  (t) => [uniqueIndex('crawl_queue_url').on(t.runId, t.url), index('crawl_queue_state').on(t.runId, t.state, t.id)],
+  (t) => [
+    uniqueIndex('crawl_queue_url').on(t.runId, t.url),
+    index('crawl_queue_state').on(t.runId, t.state, t.id),
+    // the pending pages of a list whose paging lives in the RIS's session (ALLRIS 3 vo040 "shownext"): asked for first
+    index('crawl_queue_session_pages').on(t.runId, t.id).where(sql`${t.state} = 'pending' AND ${t.kind} = 'paper-list'`),
+  ],
 );
 
 /**

@@ -75,6 +75,7 @@ const TAKE_BACK: Record<string, string[]> = {
     'ALTER TABLE __old_meeting_files RENAME TO meeting_files',
   ],
   '0031_decision_status': ['ALTER TABLE agenda_items DROP COLUMN decision_status'],
+  '0032_crawl_queue_session_pages': ['DROP INDEX crawl_queue_session_pages'],
 };
 
 /**

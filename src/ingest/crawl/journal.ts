@@ -93,9 +93,18 @@ export function enqueue(sqlite: Database.Database, runId: number, pages: Planned
   return n;
 }
 
-/** The oldest pending entry not in `busy`. */
+/**
+ * The next entry to visit, not in `busy`: the oldest pending page of a list whose paging lives in the RIS's
+ * session (ALLRIS 3 vo040 "shownext": its next page must be asked for before the session runs out, not
+ * after every page planned before it), else the oldest pending entry.
+ */
 export function nextPending(sqlite: Database.Database, runId: number, busy: Set<number>): QueueEntry | null {
-  const rows = stmt(sqlite, `SELECT id, url, kind, parent_url AS parentUrl, attempts FROM crawl_queue WHERE run_id = ? AND state = 'pending' ORDER BY id LIMIT ?`)
+  const columns = 'id, url, kind, parent_url AS parentUrl, attempts';
+  const lists = stmt(sqlite, `SELECT ${columns} FROM crawl_queue WHERE run_id = ? AND state = 'pending' AND kind = 'paper-list' ORDER BY id LIMIT ?`)
+    .all(runId, busy.size + 1) as QueueEntry[];
+  const list = lists.find((r) => !busy.has(r.id));
+  if (list) return list;
+  const rows = stmt(sqlite, `SELECT ${columns} FROM crawl_queue WHERE run_id = ? AND state = 'pending' ORDER BY id LIMIT ?`)
     .all(runId, busy.size + 1) as QueueEntry[];
   return rows.find((r) => !busy.has(r.id)) ?? null;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `crawl_queue_session_pages` ON `crawl_queue` (`run_id`,`id`) WHERE "crawl_queue"."state" = 'pending' AND "crawl_queue"."kind" = 'paper-list';
