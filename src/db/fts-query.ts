@@ -162,3 +162,12 @@ export function searchMatchExpression(query: string, scope: SearchScope | null =
   const expr = parts.join(' AND ');
   return scope ? `${SCOPE_COLUMNS[scope]} : (${expr})` : expr;
 }
+
+/**
+ * A reference number as one phrase of its words over document pages only ("22-1692" → doc : "22 1692"; no
+ * word a prefix, no other spelling): where a document names that motion. Null when it holds no word.
+ */
+export function referenceInDocumentsExpression(reference: string): string | null {
+  const words = typedWords(reference);
+  return words.length ? `doc : ${q(words.join(' '))}` : null;
+}

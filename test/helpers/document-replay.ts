@@ -29,8 +29,8 @@ export const DOC_URLS = {
   shared: 'https://kis.lkos.de/bi/do027.asp?DOLFDNR=168144&options=64&typ=130',
 } as const;
 
-/** The meetings' own documents of the corpus pages of Hildesheim, Hamburg-Altona and Hamburg-Nord: address → [name, meeting]. */
-export const MEETING_DOC_URLS: Record<string, [string, string]> = {
+/** The meetings' own documents of the corpus pages of Hildesheim, Hamburg-Altona and Hamburg-Nord: address → [name, meeting, motions it names]. */
+export const MEETING_DOC_URLS: Record<string, [string, string, string[]?]> = {
   'https://www.stadt-hildesheim.de/allris/do027.asp?DOLFDNR=431017&options=64': ['Bekanntmachung', 'Rat der Stadt Hildesheim, 31.03.2025'],
   'https://www.stadt-hildesheim.de/allris/do027.asp?DOLFDNR=433397&options=64': ['NIE öffentl.', 'Rat der Stadt Hildesheim, 31.03.2025'],
   'https://sitzungsdienst-altona.hamburg.de/bi/do027.asp?DOLFDNR=1511776&options=64': ['Aktuelle TO', 'Bezirksversammlung Altona, 03.11.2025'],
@@ -39,7 +39,8 @@ export const MEETING_DOC_URLS: Record<string, [string, string]> = {
   'https://sitzungsdienst-altona.hamburg.de/bi/do027.asp?DOLFDNR=1518675&options=64': ['Niederschrift öffent. Teil', 'Bezirksversammlung Altona, 03.11.2025'],
   'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1382999&options=64': ['Bekanntmachung', 'Bezirksversammlung Hamburg-Nord, 11.12.2025'],
   'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1384053&options=64': ['Bekanntmachung Nachtrag', 'Bezirksversammlung Hamburg-Nord, 11.12.2025'],
-  'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1392414&options=64': ['Niederschrift öffent. Teil', 'Bezirksversammlung Hamburg-Nord, 11.12.2025'],
+  // names a motion of its agenda (TOP 3.1, Drucksache 22-1692) on its third page
+  'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1392414&options=64': ['Niederschrift öffent. Teil', 'Bezirksversammlung Hamburg-Nord, 11.12.2025', ['22-1692']],
   'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1379319&options=64': ['Aktuelle TO', 'Regionalausschuss Hamburg-Nord, 03.11.2025'],
   'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1379097&options=64': ['Bekanntmachung', 'Regionalausschuss Hamburg-Nord, 03.11.2025'],
   'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1379320&options=64': ['Bekanntmachung Nachtrag', 'Regionalausschuss Hamburg-Nord, 03.11.2025'],
@@ -61,10 +62,10 @@ export async function writeDocumentPages(dir: string): Promise<LoadedPage[]> {
     return { url, file: `${name}.pdf`, source: new URL(url).hostname };
   });
   let n = 0;
-  for (const [url, [kind, meeting]] of Object.entries(MEETING_DOC_URLS)) {
+  for (const [url, [kind, meeting, names]] of Object.entries(MEETING_DOC_URLS)) {
     const zip = /Paket/.test(kind);
     const file = `meeting-${++n}.${zip ? 'zip' : 'pdf'}`;
-    fs.writeFileSync(path.join(dir, file), zip ? ZIP : await meetingDocumentPdf(kind, meeting));
+    fs.writeFileSync(path.join(dir, file), zip ? ZIP : await meetingDocumentPdf(kind, meeting, names));
     pages.push({ url, file, source: new URL(url).hostname, ...(zip ? { contentType: 'application/zip' } : {}) });
   }
   const manifest = path.join(dir, 'replay-manifest.json');

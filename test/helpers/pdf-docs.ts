@@ -130,15 +130,22 @@ export const NIEDERSCHRIFT_WORD = 'Breitbandausbau';
 
 /**
  * A meeting's document (an Einladung, a Bekanntmachung, a Niederschrift): one page naming the meeting; a
- * Niederschrift has a second page with what was said about the Digitaltag and the broadband rollout.
+ * Niederschrift has a second page with what was said about the Digitaltag and the broadband rollout, and a
+ * third on the motions `names` (their reference numbers, also listed as its agenda on the first page) where given.
  */
-export function meetingDocumentPdf(kind: string, meeting: string): Promise<Buffer> {
+export function meetingDocumentPdf(kind: string, meeting: string, names: string[] = []): Promise<Buffer> {
   return render((doc) => {
     doc.fontSize(14).text(`${kind}: ${meeting}`);
     doc.fontSize(11).text('Die Sitzung ist öffentlich. Die Tagesordnung und die Vorlagen stehen im Ratsinformationssystem.');
+    if (names.length) doc.text(`Tagesordnung: ${names.map((n, i) => `TOP 3.${i + 1} Drucksache ${n}`).join('; ')}`);
     if (/niederschrift|nie\b/i.test(kind)) {
       doc.addPage();
       doc.fontSize(11).text(`Zu TOP 3: Die Verwaltung berichtet über den ${NIEDERSCHRIFT_WORD} in den Gewerbegebieten und die Teilnahme am Digitaltag. Die Fraktionen nehmen den Bericht zur Kenntnis.`);
+      // a third page on the motions it names (their reference numbers)
+      if (names.length) {
+        doc.addPage();
+        doc.fontSize(11).text(names.map((n) => `Zu Drucksache ${n}: Die Bezirksversammlung beschließt wie beantragt.`).join('\n'));
+      }
     }
   }, { info: { Title: `${kind} ${meeting}`, CreationDate: new Date(Date.UTC(2026, 0, 8, 9, 0)) } });
 }

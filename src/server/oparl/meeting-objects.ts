@@ -11,6 +11,7 @@ import {
 } from '../../db/queries-oparl-entities';
 import { loadFilesOfMeetings, type MeetingFileView } from '../../db/queries-meetings';
 import { localToUtc } from '../../util/berlin-time';
+import { isMinutesName, isVerbatimMinutesName } from '../../domain/minutes';
 import { compact, deletedObject, isHttp, times, VENDOR, type OparlContext, type OparlJson } from './context';
 import { consultationKey, meetingFileKey, typeUrl } from './urls';
 
@@ -109,13 +110,13 @@ export function meetingFilesOf(c: OparlContext, meetings: OparlMeetingRow[], emb
 /**
  * Which of OParl's Meeting properties a document is, by its name: the first "Einladung" the invitation
  * (else the first agenda, "Tagesordnung" / "TO", as ALLRIS's OParl names it), the first "Wortprotokoll" the
- * verbatim protocol, the first other "Niederschrift" / "Protokoll" the results protocol; every other one
+ * verbatim protocol, the first other minutes ("Niederschrift", "Protokoll", "NIE": domain/minutes.ts) the results protocol; every other one
  * (and any second of a kind) an auxiliary file.
  */
 function fileRoles(names: string[]): ('invitation' | 'resultsProtocol' | 'verbatimProtocol' | 'auxiliaryFile')[] {
   const first = (re: RegExp) => names.findIndex((n) => re.test(n));
-  const verbatim = first(/wortprotokoll/i);
-  const results = names.findIndex((n, i) => i !== verbatim && /niederschrift|protokoll/i.test(n));
+  const verbatim = names.findIndex(isVerbatimMinutesName);
+  const results = names.findIndex((n, i) => i !== verbatim && isMinutesName(n));
   const einladung = first(/einladung/i);
   const invitation = einladung >= 0 ? einladung : names.findIndex((n, i) => i !== verbatim && i !== results && /[Tt]agesordnung|\bTO\b/.test(n));
   return names.map((_, i) => (i === invitation ? 'invitation' : i === verbatim ? 'verbatimProtocol' : i === results ? 'resultsProtocol' : 'auxiliaryFile'));

@@ -2,6 +2,7 @@
 import type { Request, Response } from 'express';
 import { loadPaper } from '../../db/queries';
 import { documentStatesOfPaper } from '../../db/documents';
+import { loadMinutesMentions } from '../../db/queries-minutes';
 import { loadPaperAgenda } from '../../db/queries-agenda';
 import { loadDecisionItems, loadRowLinks } from '../../db/queries-decisions';
 import { loadPaperLinks } from '../../db/queries-meetings';
@@ -44,7 +45,9 @@ export function paperRoute(ctx: AppContext) {
       const documents = documentStatesOfPaper(ctx.sqlite, stored.meta.id);
       const decisionItems = loadDecisionItems(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
       const rowLinks = loadRowLinks(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
-      return { stored, pr, extras: { links, caseMembers, lastChecked, history, documents, decisionItems, rowLinks, originators } };
+      const meetingIds = [...links.meetings.flat(), ...decisionItems.map((i) => i.meetingId), ...agenda.map((a) => a.meetingId)];
+      const minutes = loadMinutesMentions(ctx.sqlite, p.reference, meetingIds.filter((id): id is number => id != null));
+      return { stored, pr, extras: { links, caseMembers, lastChecked, history, documents, decisionItems, rowLinks, originators, minutes } };
     });
     if (!page.extras) {
       sendJson(res, toPaperJsonView(page.stored, page.pr, today, jsonLinks(req)));

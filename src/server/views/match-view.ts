@@ -57,7 +57,7 @@ export function toSnippetParts(raw: string): SnippetPart[] {
 }
 
 /** The document link for a page: the file's own (http/https) address with #page=N, which PDF viewers open at. */
-function pageHref(url: string | null, page: number): string | null {
+export function documentPageHref(url: string | null, page: number): string | null {
   const safe = safeUrl(url);
   return safe ? `${safe.replace(/#.*$/, '')}#page=${page}` : null;
 }
@@ -71,7 +71,7 @@ export function toMatchPlacesView(p: MatchPlaces): MatchPlacesView {
       name: d.name?.trim() || 'ohne Namen',
       page: d.page,
       morePages: d.pages - 1,
-      href: pageHref(d.url, d.page),
+      href: documentPageHref(d.url, d.page),
       parts: toSnippetParts(d.snippet),
     })),
     moreDocuments: p.moreDocuments,
@@ -96,7 +96,7 @@ export function toMeetingDocumentPlaceView(d: MeetingDocumentMatch): MeetingDocu
     name: d.name.trim() || 'ohne Namen',
     page: d.page,
     morePages: d.pages - 1,
-    href: pageHref(d.url, d.page),
+    href: documentPageHref(d.url, d.page),
     parts: toSnippetParts(d.snippet),
   };
 }

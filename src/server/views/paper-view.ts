@@ -18,6 +18,8 @@ import { DATA_MAX_AGE_DAYS, deriveDataAge, heldDates } from '../../domain/data-a
 import { committeeHref } from './committee-href';
 import { decisionOf, itemOfRow, type DecisionItem } from '../../domain/decisions';
 import type { RowLinks } from '../../db/queries-decisions';
+import type { MinutesMention } from '../../db/queries-minutes';
+import { documentPageHref } from './match-view';
 
 export const STATION_STATUS_LABELS: Record<string, string> = {
   done: 'erledigt',
@@ -63,6 +65,8 @@ export interface PaperPageExtras {
   rowLinks?: RowLinks;
   /** the source's factions and elected people, for the originators (src/db/queries-originators.ts) */
   originators?: OriginatorContext;
+  /** meeting id → the pages of its minutes that name the paper (src/db/queries-minutes.ts) */
+  minutes?: Map<number, MinutesMention[]>;
 }
 
 /**
@@ -124,7 +128,11 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
         const meetingId = links.meetings[i]?.[j] ?? m.agenda?.meetingId ?? null;
         const item = itemOfRow({ ...m, meetingId, agendaItemId: extras.rowLinks?.[i]?.[j]?.agendaItemId ?? null }, s.organization, extras.decisionItems ?? []);
         // a row at a cancelled meeting that counts as no step (stations.ts flagMeeting): "Sitzung abgesagt"
-        return { ...m, meetingId, calledOff: calledOff(m), agendaText: agendaSourceText(m.agenda), ...decisionOf(item) };
+        const minutes = (meetingId != null ? extras.minutes?.get(meetingId) : null) ?? [];
+        return {
+          ...m, meetingId, calledOff: calledOff(m), agendaText: agendaSourceText(m.agenda), ...decisionOf(item),
+          minutes: minutes.map((d) => ({ name: d.name, pages: d.pages.map((page) => ({ page, href: documentPageHref(d.url, page) })) })),
+        };
       }),
     };
   });

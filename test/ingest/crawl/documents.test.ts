@@ -180,6 +180,24 @@ describe('crawling the replayed corpus with its documents', () => {
       .toEqual(['TOP 7, VO/2026/181: Vorlage (beschädigt, nicht lesbar)', 'TOP 7, VO/2026/181: Vorlage-Sammeldokument (3 Seiten)']);
   });
 
+  test('the motion page names the pages of its meeting\'s minutes that name it (its reference number), only there', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const mentions = async (reference: string) => {
+      const id = db.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'hamburg-nord' AND p.reference = ?").pluck().get(reference);
+      const $ = cheerio.load((await request(app).get(`/papers/${id}`).expect(200)).text);
+      return $('ul.meetings .minutes-mention').map((_, el) => ({
+        text: $(el).text().replace(/\s+/g, ' ').trim(), hrefs: $(el).find('a').map((__, a) => $(a).attr('href')).get(),
+      })).get();
+    };
+    // its agenda on the first page, the item on the third
+    const doc = 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1392414&options=64';
+    expect(await mentions('22-1692')).toEqual([{ text: 'Genannt in „Niederschrift öffent. Teil“ auf Seite 1, 3', hrefs: [`${doc}#page=1`, `${doc}#page=3`] }]);
+    // another motion of the same meeting: its minutes do not name it; the Bekanntmachung names no motion either way
+    const other = db.sqlite.prepare(`SELECT p.reference FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN meetings m ON m.id = a.meeting_id
+        WHERE m.url LIKE '%SILFDNR=1003143' AND p.reference <> '22-1692' ORDER BY a.position LIMIT 1`).pluck().get() as string;
+    expect(await mentions(other)).toEqual([]);
+  });
+
   test('the motion page shows each document link with its state', async () => {
     const app = createApp(db.sqlite, { today: () => '2026-09-20' });
     const filesOf = async (urlPart: string) => {
