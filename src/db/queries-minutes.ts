@@ -2,7 +2,7 @@
  * Where a motion is named in the minutes of its meetings: the meetings' own documents that are minutes
  * (domain/minutes.ts: Niederschrift, Protokoll), fetched and read, and the pages of each that name the
  * motion's reference number (as a phrase, fts-query.ts referenceInDocumentsExpression) — for the motion
- * page's meeting rows. Each document is asked by its rowid range (as queries-search.ts), so a reference
+ * page's meeting rows and the meeting page's agenda. Each document is asked by its rowid range (as queries-search.ts), so a reference
  * found in many documents costs no scan of its hits.
  */
 import type Database from 'better-sqlite3';
@@ -35,20 +35,53 @@ const stmts = declareStatements('queries-minutes', (sqlite) => ({
   ).pluck(),
 }));
 
+interface MinutesDocument {
+  meetingId: number;
+  name: string;
+  url: string | null;
+  hash: string;
+  lo: number;
+  hi: number;
+}
+
+/** The minutes among these meetings' documents that were read (their search rows' id range). */
+function minutesOf(sqlite: Database.Database, meetingIds: number[]): MinutesDocument[] {
+  return meetingIds.length ? stmts(sqlite).documents.all(JSON.stringify(meetingIds)).filter((d) => isMinutesName(d.name)) : [];
+}
+
+/** The pages of `doc` that name `reference`, the first MINUTES_PAGES_SHOWN. */
+function pagesNaming(sqlite: Database.Database, doc: MinutesDocument, match: string): number[] {
+  return stmts(sqlite).pages.all({ match, lo: doc.lo, hi: doc.hi, hash: doc.hash, limit: MINUTES_PAGES_SHOWN });
+}
+
 /** The minutes of these meetings that name `reference`, by meeting id, each with its pages that do; none without a reference. */
 export function loadMinutesMentions(sqlite: Database.Database, reference: string | null, meetingIds: Iterable<number>): Map<number, MinutesMention[]> {
   const out = new Map<number, MinutesMention[]>();
-  const ids = [...new Set(meetingIds)];
   const match = reference ? referenceInDocumentsExpression(reference) : null;
-  if (!match || !ids.length) return out;
-  const s = stmts(sqlite);
-  for (const doc of s.documents.all(JSON.stringify(ids))) {
-    if (!isMinutesName(doc.name)) continue;
-    const pages = s.pages.all({ match, lo: doc.lo, hi: doc.hi, hash: doc.hash, limit: MINUTES_PAGES_SHOWN });
+  if (!match) return out;
+  for (const doc of minutesOf(sqlite, [...new Set(meetingIds)])) {
+    const pages = pagesNaming(sqlite, doc, match);
     if (!pages.length) continue;
     const list = out.get(doc.meetingId) ?? [];
     list.push({ name: doc.name, url: doc.url, pages });
     out.set(doc.meetingId, list);
+  }
+  return out;
+}
+
+/** A meeting's minutes that name each of these reference numbers (its agenda's motions), by reference. */
+export function loadAgendaMinutes(sqlite: Database.Database, meetingId: number, references: Iterable<string>): Map<string, MinutesMention[]> {
+  const out = new Map<string, MinutesMention[]>();
+  const docs = minutesOf(sqlite, [meetingId]);
+  if (!docs.length) return out;
+  for (const reference of new Set(references)) {
+    const match = referenceInDocumentsExpression(reference);
+    if (!match) continue;
+    const found = docs.flatMap((doc) => {
+      const pages = pagesNaming(sqlite, doc, match);
+      return pages.length ? [{ name: doc.name, url: doc.url, pages }] : [];
+    });
+    if (found.length) out.set(reference, found);
   }
   return out;
 }

@@ -9,6 +9,7 @@
 import type { Request, Response } from 'express';
 import { loadMeetingDataAsOf } from '../../db/queries-meeting-age';
 import { loadFilesOfMeetings, loadMeetingDocuments } from '../../db/queries-meetings';
+import { loadAgendaMinutes } from '../../db/queries-minutes';
 import { deriveDataAge } from '../../domain/data-age';
 import { formatGermanDate } from '../../domain/german-format';
 import type { AppContext } from '../context';
@@ -18,6 +19,7 @@ import { toMeetingJson } from '../json/meeting-json';
 import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
 import { committeeHref } from '../views/committee-href';
 import { toDocumentState } from '../views/document-state';
+import { minutesView } from '../views/minutes-view';
 import { loadMeetingAgenda } from '../views/meeting-view';
 import { parseId } from './ids';
 
@@ -29,14 +31,15 @@ export function meetingRoute(ctx: AppContext) {
     const asJson = jsonPath || pageFormat(req) === 'json';
     const id = parseId(idText);
     const today = ctx.today();
-    const { agenda, documents, files, dataAsOf } = ctx.read(() => {
+    const { agenda, documents, files, minutes, dataAsOf } = ctx.read(() => {
       const agenda = id === null ? null : loadMeetingAgenda(ctx.sqlite, id, today);
       if (!agenda) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
       const documents = loadMeetingDocuments(ctx.sqlite, agenda.meeting.id)
         .map((d) => ({ ...d, url: isHttp(d.url) ? d.url : null, state: isHttp(d.url) ? toDocumentState(d) : null }));
       const files = (loadFilesOfMeetings(ctx.sqlite, [agenda.meeting.id]).get(agenda.meeting.id) ?? [])
         .map((f) => ({ ...f, url: isHttp(f.url) ? f.url : null, state: isHttp(f.url) ? toDocumentState(f) : null }));
-      return { agenda, documents, files, dataAsOf: loadMeetingDataAsOf(ctx.sqlite, agenda.meeting.id) };
+      const minutes = loadAgendaMinutes(ctx.sqlite, agenda.meeting.id, agenda.items.map((i) => i.paperReference).filter((r): r is string => !!r));
+      return { agenda, documents, files, minutes, dataAsOf: loadMeetingDataAsOf(ctx.sqlite, agenda.meeting.id) };
     });
     const { meeting, items, future } = agenda;
     if (asJson) {
@@ -52,7 +55,7 @@ export function meetingRoute(ctx: AppContext) {
         meeting,
         committeeHref: committeeHref(meeting.sourceKey, meeting.organization, meeting.organizationId),
         originalUrl: isHttp(meeting.url) ? meeting.url : null,
-        items,
+        items: items.map((i) => ({ ...i, minutes: minutesView(i.paperReference ? minutes.get(i.paperReference) : undefined) })),
         hasItems: items.length > 0,
         flaggedCount: items.filter((i) => i.check).length,
         documents,

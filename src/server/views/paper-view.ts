@@ -19,7 +19,7 @@ import { committeeHref } from './committee-href';
 import { decisionOf, itemOfRow, type DecisionItem } from '../../domain/decisions';
 import type { RowLinks } from '../../db/queries-decisions';
 import type { MinutesMention } from '../../db/queries-minutes';
-import { documentPageHref } from './match-view';
+import { minutesView } from './minutes-view';
 
 export const STATION_STATUS_LABELS: Record<string, string> = {
   done: 'erledigt',
@@ -128,10 +128,9 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
         const meetingId = links.meetings[i]?.[j] ?? m.agenda?.meetingId ?? null;
         const item = itemOfRow({ ...m, meetingId, agendaItemId: extras.rowLinks?.[i]?.[j]?.agendaItemId ?? null }, s.organization, extras.decisionItems ?? []);
         // a row at a cancelled meeting that counts as no step (stations.ts flagMeeting): "Sitzung abgesagt"
-        const minutes = (meetingId != null ? extras.minutes?.get(meetingId) : null) ?? [];
         return {
           ...m, meetingId, calledOff: calledOff(m), agendaText: agendaSourceText(m.agenda), ...decisionOf(item),
-          minutes: minutes.map((d) => ({ name: d.name, pages: d.pages.map((page) => ({ page, href: documentPageHref(d.url, page) })) })),
+          minutes: minutesView(meetingId != null ? extras.minutes?.get(meetingId) : null),
         };
       }),
     };

@@ -180,7 +180,7 @@ describe('crawling the replayed corpus with its documents', () => {
       .toEqual(['TOP 7, VO/2026/181: Vorlage (beschädigt, nicht lesbar)', 'TOP 7, VO/2026/181: Vorlage-Sammeldokument (3 Seiten)']);
   });
 
-  test('the motion page names the pages of its meeting\'s minutes that name it (its reference number), only there', async () => {
+  test('the motion page and the meeting\'s agenda name the pages of its minutes that name a motion (its reference number), only there', async () => {
     const app = createApp(db.sqlite, { today: () => '2026-09-20' });
     const mentions = async (reference: string) => {
       const id = db.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'hamburg-nord' AND p.reference = ?").pluck().get(reference);
@@ -196,6 +196,12 @@ describe('crawling the replayed corpus with its documents', () => {
     const other = db.sqlite.prepare(`SELECT p.reference FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN meetings m ON m.id = a.meeting_id
         WHERE m.url LIKE '%SILFDNR=1003143' AND p.reference <> '22-1692' ORDER BY a.position LIMIT 1`).pluck().get() as string;
     expect(await mentions(other)).toEqual([]);
+    // and the meeting page's agenda: at that item only
+    const meeting = db.sqlite.prepare("SELECT id FROM meetings WHERE url LIKE '%hamburg-nord%SILFDNR=1003143'").pluck().get();
+    const $ = cheerio.load((await request(app).get(`/meetings/${meeting}`).expect(200)).text);
+    const named = $('table.agenda tbody tr').filter((_, tr) => $(tr).find('.minutes-mention').length > 0);
+    expect(named.map((_, tr) => $(tr).find('td[data-label="Vorlage"] a').text()).get()).toEqual(['22-1692']);
+    expect(named.find('.minutes-mention').text().replace(/\s+/g, ' ').trim()).toBe('Genannt in „Niederschrift öffent. Teil“ auf Seite 1, 3');
   });
 
   test('the motion page shows each document link with its state', async () => {
