@@ -140,21 +140,14 @@ export interface MeetingDocumentRow {
   total: number;
 }
 
-export interface MeetingDocumentMatch extends MeetingDocumentRow {
-  snippet: string;
-}
-
 /**
  * The meetings' own documents (Einladung, Niederschrift, …) in which `match` (an FTS5 expression over the
  * documents' column) finds a page, the newest meeting first, at most `limit`, in the city `sourceKey` or in
- * all: each with its first matching page and an excerpt of it.
+ * all: each with its first matching page. No excerpt: minutes are mostly who said what — speakers and staff
+ * by name —, which ratsradar's pages do not quote (the page is linked).
  */
-export function loadMeetingDocumentMatches(sqlite: Database.Database, match: string, sourceKey: string | null, limit: number): MeetingDocumentMatch[] {
-  const s = stmts(sqlite);
-  const marks = { a: MARK_START, b: MARK_END };
-  return s.meetingDocuments.all({ match, source: sourceKey, limit }).map(({ rowid, ...r }) => ({
-    ...r, snippet: s.pageSnippet.get({ match, rowid, ...marks })?.snip ?? '',
-  }));
+export function loadMeetingDocumentMatches(sqlite: Database.Database, match: string, sourceKey: string | null, limit: number): MeetingDocumentRow[] {
+  return stmts(sqlite).meetingDocuments.all({ match, source: sourceKey, limit }).map(({ rowid: _, ...r }) => r);
 }
 
 /** The text sections of these papers as indexed (toSearchBody), by id. */

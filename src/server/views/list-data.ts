@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { searchMatchExpression, topicMatchExpression, type SearchScope } from '../../db/fts-query';
 import { listCount, listFacets, listMatchIds, listPage, type Facets, type ListFilters, type ListRow, type ListSort, type ListSpec, type MatchRows } from '../../db/queries-lists';
 import type { Topic } from '../../domain/topics';
-import { loadMatchPlaces, loadMeetingDocumentMatches, type MatchPlaces, type MeetingDocumentMatch } from '../../db/queries-search';
+import { loadMatchPlaces, loadMeetingDocumentMatches, type MatchPlaces, type MeetingDocumentRow } from '../../db/queries-search';
 import { loadPrefixTerms } from '../../db/search-terms';
 import { memoByData } from '../data-stamp';
 import type { ListParams } from './list-params';
@@ -51,7 +51,7 @@ export const MEETING_DOCUMENTS_SHOWN = 10;
  * search is filtered to (its other filters are the motions'), newest meeting first; none when ?in= asks for
  * titles or texts only. Kept per data stamp.
  */
-export function loadMeetingDocumentPlaces(sqlite: Database.Database, p: ListParams): MeetingDocumentMatch[] {
+export function loadMeetingDocumentPlaces(sqlite: Database.Database, p: ListParams): MeetingDocumentRow[] {
   if (!p.q || (p.scope && p.scope !== 'dokumente')) return [];
   const q = p.q;
   const source = p.filters.source ?? null;

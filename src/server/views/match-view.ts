@@ -6,7 +6,7 @@
  * text (Bearbeiter/-in, Sachbearbeiter/-in, Verfasser/-in, Ansprechpartner/-in) are cut from the excerpt.
  * PURE.
  */
-import { MARK_END, MARK_START, type MatchPlaces, type MeetingDocumentMatch } from '../../db/queries-search';
+import { MARK_END, MARK_START, type MatchPlaces, type MeetingDocumentRow } from '../../db/queries-search';
 import { formatGermanDate } from '../../domain/german-format';
 import { safeUrl } from '../helpers/safe-url';
 
@@ -78,8 +78,8 @@ export function toMatchPlacesView(p: MatchPlaces): MatchPlacesView {
   };
 }
 
-/** A meeting's document where a search matched: the meeting (linked), the document at its first matching page, the excerpt. */
-export interface MeetingDocumentPlaceView extends DocumentPlaceView {
+/** A meeting's document where a search matched: the meeting (linked), the document at its first matching page (no excerpt). */
+export interface MeetingDocumentPlaceView extends Omit<DocumentPlaceView, 'parts'> {
   meetingHref: string;
   /** its committee, else its name as the RIS writes it */
   meeting: string;
@@ -87,7 +87,7 @@ export interface MeetingDocumentPlaceView extends DocumentPlaceView {
   sourceName: string;
 }
 
-export function toMeetingDocumentPlaceView(d: MeetingDocumentMatch): MeetingDocumentPlaceView {
+export function toMeetingDocumentPlaceView(d: MeetingDocumentRow): MeetingDocumentPlaceView {
   return {
     meetingHref: `/meetings/${d.meetingId}`,
     meeting: d.committee?.trim() || d.meetingName?.trim() || 'Sitzung',
@@ -97,6 +97,5 @@ export function toMeetingDocumentPlaceView(d: MeetingDocumentMatch): MeetingDocu
     page: d.page,
     morePages: d.pages - 1,
     href: documentPageHref(d.url, d.page),
-    parts: toSnippetParts(d.snippet),
   };
 }

@@ -1,7 +1,7 @@
 /** The search page's view model: the query, facets, one page of matches (exact reference first), pager, feed links. */
 import type { SearchScope } from '../../db/fts-query';
 import type { Facets, ListRow } from '../../db/queries-lists';
-import type { MatchPlaces, MeetingDocumentMatch } from '../../db/queries-search';
+import type { MatchPlaces, MeetingDocumentRow } from '../../db/queries-search';
 import { isFiltered, listQuery, SEARCH_SCOPES, SORT_LABELS, type ListParams } from './list-params';
 import { toFacetsView, toListRows, toPager } from './list-view';
 import { toMatchPlacesView, toMeetingDocumentPlaceView } from './match-view';
@@ -17,7 +17,7 @@ export interface SearchResult {
   /** "gefunden in": papers matching in titles / text sections / documents */
   foundIn?: Record<SearchScope, number> | null;
   /** the meetings' own documents where it matched (on the first page of motions only) */
-  meetingDocuments?: MeetingDocumentMatch[];
+  meetingDocuments?: MeetingDocumentRow[];
 }
 
 const SCOPE_LABELS: Record<SearchScope, string> = { titel: 'Titel', text: 'Text', dokumente: 'Dokumente' };
