@@ -72,6 +72,14 @@ describe('a meeting\'s new document announced to its motions', () => {
       expect(feed('entry > title').toArray().map((t) => feed(t).text())).toContain(
         'Neues Dokument zur Sitzung: Niederschrift öffent. Teil (Bezirksversammlung am 11.12.2025)',
       );
+      // a feed of many motions (the city's) says it once, for all 24 motions
+      const city = cheerio.load((await request(app).get('/feed.atom?thema=alle&stadt=hamburg-nord').expect(200)).text, { xml: true });
+      const entries = city('entry').toArray().filter((e) => city(e).find('title').text().includes('Neues Dokument zur Sitzung'));
+      expect(entries.map((e) => city(e).find('title').text())).toEqual([
+        'Neues Dokument zur Sitzung: Niederschrift öffent. Teil (Bezirksversammlung am 11.12.2025) – 24 Vorlagen',
+      ]);
+      expect(city(entries[0]).find('summary').text()).toMatch(/^Neues Dokument zur Sitzung: Niederschrift öffent\. Teil \(Bezirksversammlung am 11\.12\.2025\)\. Betrifft 24 Vorlagen: (?:[^,]+, ){9}[^,]+ und 14 weitere\. Hamburg-Nord\.$/);
+      expect(city(entries[0]).find('id').text()).toMatch(/^tag:ratsradar,2026:meeting-event\/[0-9a-f]{40}$/);
     } finally {
       db.close();
     }
