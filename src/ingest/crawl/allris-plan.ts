@@ -21,6 +21,11 @@ import { stmt } from '../../db/registry';
 /** vo040 pages read at most per run (paging lives in the ASP session: each page is "shownext"). */
 const MAX_LIST_PAGES = 20;
 
+/** Which page of the vo040 list a planned address is (`#page=N`; the list's own address: 1). */
+export function listPageNumber(url: string): number {
+  return Number(/#page=(\d+)$/.exec(url)?.[1] ?? 1);
+}
+
 function paperKnown(ctx: PlanContext, id: string): boolean {
   return !!stmt(ctx.sqlite, 'SELECT 1 FROM papers WHERE source_id = ? AND external_id = ?').get(ctx.sourceId, id);
 }
@@ -116,7 +121,7 @@ export abstract class AllrisPlan implements CrawlPlan {
       if (wanted) out.push({ url: u.paper(p.sourceId), kind: 'paper' });
       else continues = false;
     }
-    const pageNo = Number(/#page=(\d+)$/.exec(page.url)?.[1] ?? 1);
+    const pageNo = listPageNumber(page.url);
     if (l.next && continues && pageNo < MAX_LIST_PAGES) out.push({ url: `${new URL(l.next, page.url).href.replace(/#.*$/, '')}#page=${pageNo + 1}`, kind: 'paper-list' });
     return out;
   }

@@ -96,6 +96,13 @@ export class ReplayServer extends EventEmitter {
   /** calendar page versions handed out by the shell, and those a month was asked on already (ALLRIS-NOTES §2b) */
   private versions = 0;
   private readonly usedVersions = new Set<string>();
+  /**
+   * Lists paged in the session (ALLRIS 3 vo040 "shownext"): the next-page address → its pages; the list's own
+   * address → that next-page address. Each session's place in its list, by session cookie.
+   */
+  private readonly sessionLists = new Map<string, { pages: Buffer[]; contentType: string }>();
+  private readonly sessionListStarts = new Map<string, string>();
+  private readonly listPlaces = new Map<string, number>();
   private readonly server: http.Server;
   private readonly sockets = new Set<Socket>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -127,6 +134,35 @@ export class ReplayServer extends EventEmitter {
 
   removePage(url: string): void {
     this.pages.delete(urlKey(url));
+    const next = this.sessionListStarts.get(urlKey(url));
+    if (next) this.sessionLists.delete(next);
+    this.sessionListStarts.delete(urlKey(url));
+  }
+
+  /**
+   * Pages a list in the session, as ALLRIS 3's vo040 does (ALLRIS-NOTES §6): `listUrl` answers the first page
+   * and starts a session (cookie ASPSESSIONIDREPLAY); `nextUrl` answers the session's next page (the last one
+   * again past the end) — and, without a session it knows, the first page, as a RIS whose session ran out.
+   */
+  setSessionList(listUrl: string, nextUrl: string, pages: Buffer[], contentType: string): void {
+    this.sessionLists.set(urlKey(nextUrl), { pages, contentType });
+    this.sessionListStarts.set(urlKey(listUrl), urlKey(nextUrl));
+  }
+
+  /** The answer of a session-paged list (setSessionList) to this request, or null when `key` is none of its addresses. */
+  private sessionListPage(req: http.IncomingMessage, key: string): { body: Buffer; contentType: string; setCookie: string | null } | null {
+    const startOf = this.sessionListStarts.get(key);
+    const list = this.sessionLists.get(startOf ?? key);
+    if (!list) return null;
+    const session = /ASPSESSIONIDREPLAY=(\w+)/.exec(String(req.headers.cookie ?? ''))?.[1];
+    if (startOf || !session || !this.listPlaces.has(session)) {
+      const fresh = `s${++this.sessions}`;
+      this.listPlaces.set(fresh, 0);
+      return { body: list.pages[0], contentType: list.contentType, setCookie: `ASPSESSIONIDREPLAY=${fresh}; Path=/` };
+    }
+    const place = Math.min(this.listPlaces.get(session)! + 1, list.pages.length - 1);
+    this.listPlaces.set(session, place);
+    return { body: list.pages[place], contentType: list.contentType, setCookie: null };
   }
 
   get pageCount(): number {
@@ -265,6 +301,14 @@ export class ReplayServer extends EventEmitter {
     if (!key.includes('?') && this.ajaxPaths.has(key)) {
       this.log(req, url, 200, null);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'set-cookie': `JSESSIONID=replay${++this.sessions}; Path=/; HttpOnly` }).end(calendarShell(this.versions++));
+      return;
+    }
+    const listed = this.sessionListPage(req, key);
+    if (listed) {
+      this.log(req, url, 200, null);
+      const headers: http.OutgoingHttpHeaders = { 'content-type': listed.contentType, 'content-length': String(listed.body.length) };
+      if (listed.setCookie) headers['set-cookie'] = listed.setCookie;
+      res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : listed.body);
       return;
     }
     const page = this.pages.get(key);
