@@ -174,6 +174,10 @@ describe('the OParl API', () => {
       ['invitation', 'Einladung'], ['resultsProtocol', 'Niederschrift öffent. Teil'], ['verbatimProtocol', null],
       ['auxiliaryFile', ['Aktuelle TO', 'Alle Dokumente zur Sitzung im Paket']],
     ]);
+    // Hildesheim calls its minutes "NIE öffentl." (domain/minutes.ts): the results protocol; its Bekanntmachung no invitation
+    expect(roles(await meetingOf('hildesheim', /./))).toEqual([
+      ['invitation', null], ['resultsProtocol', 'NIE öffentl.'], ['verbatimProtocol', null], ['auxiliaryFile', ['Bekanntmachung']],
+    ]);
     // a meeting without documents of its own names none
     const demo = (await get(app, `${ROOT}/bodies/demo-musterstadt/meetings`)).data as Json[];
     expect(demo.some((m) => 'invitation' in m || 'resultsProtocol' in m || 'auxiliaryFile' in m)).toBe(false);
