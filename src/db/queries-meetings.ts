@@ -90,6 +90,9 @@ export interface MeetingFileView {
   status?: string | null;
   pageCount?: number | null;
   contentHash?: string | null;
+  /** the fetched document's size (bytes) and type, where it was kept */
+  size?: number | null;
+  mimeType?: string | null;
 }
 
 /** An agenda item as the items read returns it: the view's columns, and what its decision is read from (the table's own columns). */
@@ -125,7 +128,8 @@ function prepare(sqlite: Database.Database) {
       FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN files f ON f.paper_id = p.id LEFT JOIN documents d ON d.hash = f.content_hash
       WHERE a.meeting_id = ? ORDER BY a.position, a.id, f.position, f.id LIMIT ?`),
     filesOfMeetings: sqlite.prepare<[string], Required<MeetingFileView> & { meetingId: number }>(
-      `SELECT f.meeting_id AS meetingId, f.name, f.url, f.fetch_state AS fetchState, d.status, d.page_count AS pageCount, f.content_hash AS contentHash
+      `SELECT f.meeting_id AS meetingId, f.name, f.url, f.fetch_state AS fetchState, d.status, d.page_count AS pageCount, f.content_hash AS contentHash,
+        d.size, d.mime_type AS mimeType
       FROM meeting_files f LEFT JOIN documents d ON d.hash = f.content_hash
       WHERE f.meeting_id IN (SELECT value FROM json_each(?)) ORDER BY f.meeting_id, f.position`,
     ),
@@ -161,7 +165,9 @@ export function loadFilesOfMeetings(sqlite: Database.Database, meetingIds: numbe
   if (!meetingIds.length) return out;
   for (const f of stmts(sqlite).filesOfMeetings.all(JSON.stringify(meetingIds))) {
     const l = out.get(f.meetingId) ?? [];
-    l.push({ name: f.name, url: f.url, fetchState: f.fetchState, status: f.status, pageCount: f.pageCount, contentHash: f.contentHash });
+    l.push({
+      name: f.name, url: f.url, fetchState: f.fetchState, status: f.status, pageCount: f.pageCount, contentHash: f.contentHash, size: f.size, mimeType: f.mimeType,
+    });
     out.set(f.meetingId, l);
   }
   return out;

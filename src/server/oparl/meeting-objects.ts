@@ -94,7 +94,9 @@ export function meetingFileObject(c: OparlContext, m: OparlMeetingRow, f: Meetin
   const accessUrl = isHttp(f.url) ? f.url : isHttp(m.url) ? m.url : c.urls.web(`/meetings/${m.id}`);
   return compact({
     type: typeUrl('File'), ...times(m.created, m.updated_at),
-    id: c.urls.object(c.source.key, 'File', meetingFileKey(m.entity_key, position)), name: f.name, accessUrl,
+    id: c.urls.object(c.source.key, 'File', meetingFileKey(m.entity_key, position)), name: f.name,
+    // what ratsradar fetched at the address, where it kept it
+    mimeType: f.mimeType ?? null, size: f.size ?? null, accessUrl,
     meeting: embedded ? null : [c.urls.object(c.source.key, 'Meeting', m.entity_key)],
     [V('accessUrlIsPage')]: isHttp(f.url) ? null : true,
     [V('sha256')]: f.contentHash ?? null,

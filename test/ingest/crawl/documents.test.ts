@@ -206,6 +206,18 @@ describe('crawling the replayed corpus with its documents', () => {
     expect(named.find('.minutes-mention').text().replace(/\s+/g, ' ').trim()).toBe('Genannt in „Niederschrift öffent. Teil“ auf Seite 1, 3');
   });
 
+  test('OParl: a meeting\'s fetched document is a File with the type, size and sha256 of what was kept; one left a link has none', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const key = db.sqlite.prepare("SELECT entity_key FROM meetings WHERE url LIKE '%altona.hamburg.de/bi/to010.asp?SILFDNR=1004086'").pluck().get() as string;
+    const meeting = (await request(app).get(`/oparl/v1.1/bodies/hamburg-altona/meetings/${encodeURIComponent(key)}`).expect(200)).body as Record<string, Record<string, unknown>>;
+    const protocol = meeting.resultsProtocol;
+    const kept = db.sqlite.prepare("SELECT f.content_hash AS hash, d.size FROM meeting_files f JOIN documents d ON d.hash = f.content_hash WHERE f.url = ?")
+      .get(protocol.accessUrl) as { hash: string; size: number };
+    expect(protocol).toMatchObject({ name: 'Niederschrift öffent. Teil', mimeType: 'application/pdf', size: kept.size, 'ratsradar:sha256': kept.hash });
+    const paket = (meeting.auxiliaryFile as unknown as Record<string, unknown>[]).find((f) => f.name === 'Alle Dokumente zur Sitzung im Paket')!;
+    expect(['mimeType', 'size', 'ratsradar:sha256'].filter((k) => k in paket)).toEqual([]);
+  });
+
   test('the motion page shows each document link with its state', async () => {
     const app = createApp(db.sqlite, { today: () => '2026-09-20' });
     const filesOf = async (urlPart: string) => {
