@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { FileRef } from '../../scrapers/records';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
-import { dateMovedEvent, deriveEvents, HISTORY_DAYS, rowIdentities, type EventFacts } from '../domain/derive-events';
+import { dateMovedEvent, deriveEvents, rowIdentities, type EventFacts } from '../domain/derive-events';
 import { addDays } from '../domain/dates';
 import type { EventDraft, EventVote } from '../domain/paper-event';
 import { declareStatements, stmt } from './registry';
@@ -159,14 +159,20 @@ export function writeCancellationEvents(sqlite: Database.Database, ctx: EventCon
 }
 
 /**
+ * How far back a meeting's new document is still news: minutes are often published only after the next
+ * meeting has approved them, weeks or months later (other events: HISTORY_DAYS).
+ */
+export const MEETING_DOCUMENT_DAYS = 180;
+
+/**
  * "Neues Dokument zur Sitzung" (Einladung, Niederschrift, …) for the papers on the agenda of, or with a
  * Beratungsfolge row at, a meeting whose page was read before and now lists documents it did not (`added`:
  * meeting id → those documents); not for papers new in the batch, nor for a meeting without a day or more
- * than HISTORY_DAYS back (derive-events.ts: history is not news). Keyed by the meeting and the document.
+ * than MEETING_DOCUMENT_DAYS back (history is not news). Keyed by the meeting and the document.
  */
 export function writeMeetingDocumentEvents(sqlite: Database.Database, ctx: EventContext, added: ReadonlyMap<number, AddedDocument[]>, newPapers: ReadonlySet<number>): number {
   if (!added.size || !ctx.today) return 0;
-  const oldest = addDays(ctx.today, -HISTORY_DAYS);
+  const oldest = addDays(ctx.today, -MEETING_DOCUMENT_DAYS);
   let n = 0;
   for (const [meetingId, files] of added) {
     for (const r of stmts(sqlite).ofMeeting.all(meetingId, meetingId)) {

@@ -2,7 +2,7 @@
  * "Neues Dokument zur Sitzung": a meeting whose own page was read before and now lists a document it did
  * not (an Einladung, a Niederschrift) is news for every motion on its agenda or with a Beratungsfolge row at
  * it — in their feeds and alerts (paper_events). A first read of the page (the meeting new, or known only
- * from a calendar row) only tells ratsradar more, and a meeting more than 60 days back is history. The
+ * from a calendar row) only tells ratsradar more, and a meeting more than 180 days back is history. The
  * corpus's real Hamburg-Nord Bezirksversammlung of 11.12.2025 (to010-1003143: Bekanntmachung, Bekanntmachung
  * Nachtrag, Niederschrift öffent. Teil; 24 motions on its agenda), read earlier as its record without the
  * Niederschrift; a real SQLite file, the real import and app.
@@ -121,11 +121,20 @@ describe('a meeting\'s new document announced to its motions', () => {
     }
   });
 
-  test('a document of a meeting more than 60 days back is history: not announced', () => {
+  test('minutes published months after their meeting are news; a document of a meeting more than 180 days back is history', () => {
+    const late = openDb(path.join(tmp.dir, 'late.sqlite'));
+    try {
+      importRecords(late.sqlite, SRC, [EARLIER], '2025-12-05T09:00:00Z');
+      // 100 days after the meeting (past the 60 days of other events: minutes wait for the next meeting's approval)
+      readPage(late, '2026-03-21');
+      expect(documentEvents(late)).toHaveLength(24);
+    } finally {
+      late.close();
+    }
     const db = openDb(path.join(tmp.dir, 'history.sqlite'));
     try {
       importRecords(db.sqlite, SRC, [EARLIER], '2025-12-05T09:00:00Z');
-      readPage(db, '2026-02-10');
+      readPage(db, '2026-06-10');
       expect(documentEvents(db)).toEqual([]);
     } finally {
       db.close();
