@@ -75,6 +75,8 @@ describe("a meeting's own documents", () => {
     ]);
     const json = (await request(app()).get(`/meetings/${id}.json`).expect(200)).body;
     expect(json.files.map((f: { name: string }) => f.name)).toEqual(['Aktuelle TO', 'Alle Dokumente zur Sitzung im Paket', 'Einladung', 'Niederschrift öffent. Teil']);
+    // imported pages: no document fetched
+    expect(json.files.map((f: { document: string | null; pages: number | null }) => [f.document, f.pages])).toEqual(Array(4).fill([null, null]));
     // Laatzen's meeting: its Bekanntmachung, then the documents of its motion, each under its heading
     const $laatzen = cheerio.load((await request(app()).get(`/meetings/${meetingOf('laatzen', '1000073')}`).expect(200)).text);
     const docs = $laatzen('section[aria-labelledby="h-docs"]');

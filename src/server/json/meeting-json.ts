@@ -7,6 +7,7 @@
 import type { AgendaItemView, MeetingDocumentView, MeetingFileView, MeetingView } from '../../db/queries-meetings';
 import type { ProgressSummary } from '../../domain/progress-summary';
 import { committeeHref } from '../views/committee-href';
+import { toDocumentState } from '../views/document-state';
 import type { JsonLinks } from './links';
 import { toDerivedJson } from './motion-json';
 
@@ -78,7 +79,10 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
         check: input.check(i.paperId),
       };
     }),
-    files: input.files.map((f) => ({ name: f.name, url: isHttp(f.url) ? f.url : null })),
+    files: input.files.map((f) => {
+      const state = isHttp(f.url) ? toDocumentState(f) : null;
+      return { name: f.name, url: isHttp(f.url) ? f.url : null, document: state?.kind ?? null, pages: state ? (f.pageCount ?? null) : null };
+    }),
     documents: input.documents.map((d) => ({
       agendaItemId: d.itemId,
       number: d.number,

@@ -127,7 +127,14 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       originalUrl: nullable(uri),
       check: nullable(obj({ blocking: bool, messages: arrayOf(str) })),
     })),
-    files: { ...arrayOf(obj({ name: str, url: nullable(uri) })), description: 'The meeting’s own documents as its page lists them (Einladung, Bekanntmachung, Niederschrift); links to the RIS.' },
+    files: {
+      ...arrayOf(obj({
+        name: str, url: nullable(uri),
+        document: { ...nullable(enumOf(['read', 'no-text', 'unreadable', 'failed', 'link'])), description: 'What became of ratsradar’s fetch: its text read, a PDF without text layer, unreadable, the fetch failed (tried again), left a link; null: not fetched (yet).' },
+        pages: { ...nullable(int), description: 'The document’s page count, where ratsradar fetched and opened it.' },
+      })),
+      description: 'The meeting’s own documents as its page lists them (Einladung, Bekanntmachung, Niederschrift); links to the RIS.',
+    },
     documents: arrayOf(obj({ agendaItemId: int, number: nstr, paperId: int, reference: nstr, name: nstr, url: nullable(uri) })),
   }, { description: 'A meeting with its agenda; every motion on it with its derived state.' }),
   QueueItem: composed([ref('Derived')], {

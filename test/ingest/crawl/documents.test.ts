@@ -175,6 +175,11 @@ describe('crawling the replayed corpus with its documents', () => {
     const $ = cheerio.load((await request(app).get(`/meetings/${id}`).expect(200)).text);
     const own = $('h3.files-heading').first().next('ul.files').find('li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get();
     expect(own).toEqual(['Aktuelle TO (1 Seite)', 'Alle Dokumente zur Sitzung im Paket (nur als Link)', 'Einladung (1 Seite)', 'Niederschrift öffent. Teil (2 Seiten)']);
+    // and its JSON
+    const json = (await request(app).get(`/meetings/${id}.json`).expect(200)).body as { files: { name: string; document: string | null; pages: number | null }[] };
+    expect(json.files.map((f) => [f.name, f.document, f.pages])).toEqual([
+      ['Aktuelle TO', 'read', 1], ['Alle Dokumente zur Sitzung im Paket', 'link', null], ['Einladung', 'read', 1], ['Niederschrift öffent. Teil', 'read', 2],
+    ]);
     // and the documents of the motions on an agenda, as on the motion page (Landkreis Osnabrück's Kreistag: VO/2026/181)
     const kreistag = db.sqlite.prepare('SELECT id FROM meetings WHERE url LIKE ?').pluck().get('%kis.lkos.de/bi/to010_r.asp?SILFDNR=1543');
     const $k = cheerio.load((await request(app).get(`/meetings/${kreistag}`).expect(200)).text);
