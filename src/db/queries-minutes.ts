@@ -2,12 +2,13 @@
  * Where a motion is named in the minutes of its meetings: the meetings' own documents that are minutes
  * (domain/minutes.ts: Niederschrift, Protokoll), fetched and read, and the pages of each that name the
  * motion's reference number (as a phrase, fts-query.ts referenceInDocumentsExpression) — for the motion
- * page's meeting rows and the meeting page's agenda. Each document is asked by its rowid range (as queries-search.ts), so a reference
- * found in many documents costs no scan of its hits.
+ * page's meeting rows and the meeting page's agenda. Each document is asked by its rowid range (queries-search.ts
+ * matchingPages), so a reference found in many documents costs no scan of its hits.
  */
 import type Database from 'better-sqlite3';
 import { isMinutesName } from '../domain/minutes';
 import { referenceInDocumentsExpression } from './fts-query';
+import { matchingPages, type IndexedDocument } from './queries-search';
 import { declareStatements } from './registry';
 
 /** A meeting's minutes that name the motion, and where. */
@@ -21,28 +22,22 @@ export interface MinutesMention {
 
 export const MINUTES_PAGES_SHOWN = 5;
 
-// raw SQL: FTS5 MATCH with a rowid range, read by the motion page (bench: fresh render p50)
+/** A meeting's document that was read, with its rows in the index. */
+interface MinutesDocument extends IndexedDocument {
+  meetingId: number;
+  name: string;
+  url: string | null;
+}
+
+// raw SQL: the meetings' read documents with their index rows, read by the motion page (bench: fresh render p50)
 const stmts = declareStatements('queries-minutes', (sqlite) => ({
-  documents: sqlite.prepare<[string], { meetingId: number; name: string; url: string | null; hash: string; lo: number; hi: number }>(
+  documents: sqlite.prepare<[string], MinutesDocument>(
     `SELECT f.meeting_id AS meetingId, f.name, f.url, f.content_hash AS hash, MIN(d.id) AS lo, MAX(d.id) AS hi
      FROM meeting_files f JOIN document_search_rows d ON d.hash = f.content_hash
      WHERE f.meeting_id IN (SELECT value FROM json_each(?)) GROUP BY f.meeting_id, f.position ORDER BY f.meeting_id, f.position`,
   ),
-  pages: sqlite.prepare<{ match: string; lo: number; hi: number; hash: string; limit: number }, number>(
-    `SELECT d.page FROM papers_fts CROSS JOIN document_search_rows d ON d.id = -papers_fts.rowid
-     WHERE papers_fts MATCH @match AND papers_fts.rowid BETWEEN CAST(-@hi AS INTEGER) AND CAST(-@lo AS INTEGER) AND d.hash = @hash
-     ORDER BY d.page LIMIT @limit`,
-  ).pluck(),
 }));
 
-interface MinutesDocument {
-  meetingId: number;
-  name: string;
-  url: string | null;
-  hash: string;
-  lo: number;
-  hi: number;
-}
 
 /** The minutes among these meetings' documents that were read (their search rows' id range). */
 function minutesOf(sqlite: Database.Database, meetingIds: number[]): MinutesDocument[] {
@@ -51,7 +46,7 @@ function minutesOf(sqlite: Database.Database, meetingIds: number[]): MinutesDocu
 
 /** The pages of `doc` that name `reference`, the first MINUTES_PAGES_SHOWN. */
 function pagesNaming(sqlite: Database.Database, doc: MinutesDocument, match: string): number[] {
-  return stmts(sqlite).pages.all({ match, lo: doc.lo, hi: doc.hi, hash: doc.hash, limit: MINUTES_PAGES_SHOWN });
+  return matchingPages(sqlite, match, doc).slice(0, MINUTES_PAGES_SHOWN).map((p) => p.page);
 }
 
 /** The minutes of these meetings that name `reference`, by meeting id, each with its pages that do; none without a reference. */

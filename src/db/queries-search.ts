@@ -83,6 +83,18 @@ const stmts = declareStatements('queries-search', prepare);
 
 const marked = (text: string | null | undefined) => Boolean(text && text.includes(MARK_START));
 
+/** A document's rows in the index: its content hash and the range of its pages' document_search_rows ids. */
+export interface IndexedDocument {
+  hash: string;
+  lo: number;
+  hi: number;
+}
+
+/** The pages of a document where `match` matches, in page order (each with its index rowid), asked by the document's rowid range. */
+export function matchingPages(sqlite: Database.Database, match: string, doc: IndexedDocument): { rowid: number; page: number }[] {
+  return stmts(sqlite).pages.all({ match, lo: doc.lo, hi: doc.hi, hash: doc.hash });
+}
+
 /**
  * Where `match` (an FTS5 expression from src/db/fts-query.ts) matched each of these papers: their own row
  * unless `withPapers` is false, their documents' pages unless `withDocuments` is false. Papers where it
@@ -108,7 +120,7 @@ export function loadMatchPlaces(
     }
     if (withDocuments) {
       for (const f of s.files.all(id)) {
-        const pages = s.pages.all({ match, lo: f.lo, hi: f.hi, hash: f.hash });
+        const pages = matchingPages(sqlite, match, f);
         if (!pages.length) continue;
         if (places.documents.length >= DOCUMENTS_SHOWN) {
           places.moreDocuments++;

@@ -16,6 +16,32 @@ import type { EventDraft, EventVote } from '../domain/paper-event';
 import { declareStatements, stmt } from './registry';
 import type { AddedDocument } from './write-entities';
 
+/** A paper of a meeting, with the meeting's day, committee (else its name) and ids. */
+interface MeetingPaperRow {
+  paperId: number;
+  date: string;
+  organization: string | null;
+  name: string | null;
+  meetingId: number;
+  meetingExternalId: string | null;
+}
+
+/**
+ * The papers of the meetings `@ids` that meet `condition` (over `m`, the meeting): on their agenda, or with a
+ * Beratungsfolge row linked to them; each with the meeting's day, committee and name.
+ */
+function papersOfMeetings(condition: string): string {
+  const meeting = `COALESCE(o.name, m.organization) AS organization, m.name, m.id AS meetingId, m.external_id AS meetingExternalId
+    FROM meetings m LEFT JOIN organizations o ON o.id = m.organization_id`;
+  const which = `m.id IN (SELECT value FROM json_each(@ids)) AND ${condition}`;
+  return `SELECT a.paper_id AS paperId, m.date, ${meeting} JOIN agenda_items a ON a.meeting_id = m.id WHERE ${which} AND a.paper_id IS NOT NULL
+    UNION SELECT c.paper_id, m.date, ${meeting} JOIN consultation_meetings cm ON cm.meeting_id = m.id JOIN consultations c ON c.id = cm.consultation_id
+    WHERE ${which}`;
+}
+
+/** What an event about a meeting is keyed by: the RIS's id of the meeting, else its row. */
+const meetingWhere = (r: Pick<MeetingPaperRow, 'meetingId' | 'meetingExternalId'>) => (r.meetingExternalId ? `m:${r.meetingExternalId}` : `i:${r.meetingId}`);
+
 function prepare(sqlite: Database.Database) {
   return {
     insert: sqlite.prepare(`INSERT OR IGNORE INTO paper_events (event_key, paper_id, source_id, kind, learned_at, happened_on, committee, payload, run_id)
@@ -28,26 +54,10 @@ function prepare(sqlite: Database.Database) {
         m.result_code AS resultCode FROM consultations c JOIN consultation_meetings m ON m.consultation_id = c.id WHERE c.paper_id = ? ORDER BY m.position`,
     ),
     vote: sqlite.prepare<[number, string], string | null>('SELECT vote FROM agenda_items WHERE source_id = ? AND entity_key = ?').pluck(),
-    // the papers at a coming cancelled meeting: on its agenda, or with a Beratungsfolge row linked to it
-    cancelled: sqlite.prepare<{ ids: string; today: string }, { paperId: number; date: string; organization: string | null; name: string | null; meetingId: number; meetingExternalId: string | null }>(
-      `SELECT a.paper_id AS paperId, m.date, COALESCE(o.name, m.organization) AS organization, m.name, m.id AS meetingId, m.external_id AS meetingExternalId
-        FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id LEFT JOIN organizations o ON o.id = m.organization_id
-        WHERE m.id IN (SELECT value FROM json_each(@ids)) AND m.cancelled = 1 AND m.date >= @today AND a.paper_id IS NOT NULL
-      UNION SELECT c.paper_id, m.date, COALESCE(o.name, m.organization), m.name, m.id, m.external_id
-        FROM meetings m JOIN consultation_meetings cm ON cm.meeting_id = m.id JOIN consultations c ON c.id = cm.consultation_id
-        LEFT JOIN organizations o ON o.id = m.organization_id
-        WHERE m.id IN (SELECT value FROM json_each(@ids)) AND m.cancelled = 1 AND m.date >= @today`,
-    ),
-    // the papers of a meeting: on its agenda, or with a Beratungsfolge row linked to it (and its day, committee, name)
-    ofMeeting: sqlite.prepare<[number, number], { paperId: number; date: string | null; organization: string | null; name: string | null; meetingExternalId: string | null }>(
-      `SELECT a.paper_id AS paperId, m.date, COALESCE(o.name, m.organization) AS organization, m.name, m.external_id AS meetingExternalId
-        FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id LEFT JOIN organizations o ON o.id = m.organization_id
-        WHERE m.id = ? AND a.paper_id IS NOT NULL
-      UNION SELECT c.paper_id, m.date, COALESCE(o.name, m.organization), m.name, m.external_id
-        FROM meetings m JOIN consultation_meetings cm ON cm.meeting_id = m.id JOIN consultations c ON c.id = cm.consultation_id
-        LEFT JOIN organizations o ON o.id = m.organization_id
-        WHERE m.id = ?`,
-    ),
+    // the papers at a coming cancelled meeting
+    cancelled: sqlite.prepare<{ ids: string; today: string }, MeetingPaperRow>(papersOfMeetings('m.cancelled = 1 AND m.date >= @today')),
+    // the papers of meetings with new documents, from the day after which they are still news
+    withDocuments: sqlite.prepare<{ ids: string; oldest: string }, MeetingPaperRow>(papersOfMeetings('m.date >= @oldest')),
     // the Beratungsfolge rows linked to these meetings that are not cancelled, with the meeting's date now
     movedRows: sqlite.prepare<[string], { paperId: number; consultationId: number; position: number; meetingId: number; date: string }>(
       `SELECT c.paper_id AS paperId, cm.consultation_id AS consultationId, cm.position, m.id AS meetingId, m.date
@@ -149,9 +159,8 @@ export function writeCancellationEvents(sqlite: Database.Database, ctx: EventCon
   let n = 0;
   for (const r of stmts(sqlite).cancelled.all({ ids: JSON.stringify(ids), today: ctx.today })) {
     if (newPapers.has(r.paperId)) continue;
-    const where = r.meetingExternalId ? `m:${r.meetingExternalId}` : `i:${r.meetingId}`;
     n += insert(sqlite, ctx, r.paperId, [{
-      kind: 'meeting_cancelled', key: `meeting_cancelled|${where}`, happenedOn: r.date, committee: r.organization,
+      kind: 'meeting_cancelled', key: `meeting_cancelled|${meetingWhere(r)}`, happenedOn: r.date, committee: r.organization,
       payload: r.organization == null ? { date: r.date, meeting: r.name } : { date: r.date },
     }]);
   }
@@ -174,15 +183,12 @@ export function writeMeetingDocumentEvents(sqlite: Database.Database, ctx: Event
   if (!added.size || !ctx.today) return 0;
   const oldest = addDays(ctx.today, -MEETING_DOCUMENT_DAYS);
   let n = 0;
-  for (const [meetingId, files] of added) {
-    for (const r of stmts(sqlite).ofMeeting.all(meetingId, meetingId)) {
-      if (newPapers.has(r.paperId) || r.date == null || r.date < oldest) continue;
-      const where = r.meetingExternalId ? `m:${r.meetingExternalId}` : `i:${meetingId}`;
-      n += insert(sqlite, ctx, r.paperId, files.map((f) => ({
-        kind: 'meeting_document' as const, key: `meeting_document|${where}|${f.identity}`, happenedOn: r.date, committee: r.organization,
-        payload: r.organization == null ? { date: r.date, meeting: r.name, file: f.name } : { date: r.date, file: f.name },
-      })));
-    }
+  for (const r of stmts(sqlite).withDocuments.all({ ids: JSON.stringify([...added.keys()]), oldest })) {
+    if (newPapers.has(r.paperId)) continue;
+    n += insert(sqlite, ctx, r.paperId, added.get(r.meetingId)!.map((f) => ({
+      kind: 'meeting_document' as const, key: `meeting_document|${meetingWhere(r)}|${f.identity}`, happenedOn: r.date, committee: r.organization,
+      payload: r.organization == null ? { date: r.date, meeting: r.name, file: f.name } : { date: r.date, file: f.name },
+    })));
   }
   return n;
 }

@@ -14,7 +14,11 @@ export function isVersionBoundUrl(url: string): boolean {
   } catch {
     return false;
   }
-  if (/\/wicket\/resource\//i.test(u.pathname)) return true;
+  return /\/wicket\/resource\//i.test(u.pathname) || namesPageVersion(u);
+}
+
+/** Whether an address names a Wicket page version (`vo020?0--anlagenHeaderPanel-…`, `si010?3-1.0-&…`): bound to a session. */
+export function namesPageVersion(u: URL): boolean {
   return [...u.searchParams.keys()].some((name) => /^\d+-/.test(name) || /^\d+$/.test(name));
 }
 

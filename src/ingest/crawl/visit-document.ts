@@ -8,6 +8,7 @@
 import type Database from 'better-sqlite3';
 import type { RisRecord } from '../../../scrapers/records';
 import { documentSettled, markFiles } from '../../db/documents';
+import { namesPageVersion } from '../../domain/document-identity';
 import type { ExtractPool } from '../documents/extract-pool';
 import { DOCUMENT_LIMITS, keepDocument } from '../documents/keep-document';
 import { appendLog, hasBody, readBody } from '../store/page-store';
@@ -31,7 +32,7 @@ export function isStableDocumentUrl(url: string): boolean {
     return false;
   }
   if (!/^https?:$/.test(u.protocol) || /\/___tmp\//i.test(u.pathname)) return false;
-  return ![...u.searchParams.keys()].some((name) => /^\d+-/.test(name) || /^\d+$/.test(name));
+  return !namesPageVersion(u);
 }
 
 /** What on a page links documents: its motions and its meetings (their own documents: Einladung, Niederschrift). */

@@ -32,6 +32,8 @@ function toFoundInView(p: ListParams, counts: Record<SearchScope, number>) {
 }
 
 export function toSearchView(p: ListParams, result: SearchResult | null, today: string) {
+  const meetingDocuments = result?.meetingDocuments ?? [];
+  const meetingDocumentsTotal = meetingDocuments[0]?.total ?? 0;
   return {
     title: p.q ? `Suche: ${p.q}` : 'Suche',
     today,
@@ -48,9 +50,9 @@ export function toSearchView(p: ListParams, result: SearchResult | null, today: 
         })
       : [],
     foundIn: result?.foundIn ? toFoundInView(p, result.foundIn) : null,
-    meetingDocuments: (result?.meetingDocuments ?? []).map(toMeetingDocumentPlaceView),
-    meetingDocumentsTotal: result?.meetingDocuments?.[0]?.total ?? 0,
-    moreMeetingDocuments: Math.max(0, (result?.meetingDocuments?.[0]?.total ?? 0) - (result?.meetingDocuments?.length ?? 0)),
+    meetingDocuments: meetingDocuments.map(toMeetingDocumentPlaceView),
+    meetingDocumentsTotal,
+    moreMeetingDocuments: meetingDocumentsTotal - meetingDocuments.length,
     facets: result ? toFacetsView(p, result.facets, '/suche', SEARCH_SORTS) : null,
     pager: result ? toPager(p, result.total, '/suche') : null,
     feedQuery: result ? listQuery(p, {}, false) : null,
