@@ -150,10 +150,12 @@ describe('the motion page', () => {
 
   test('the JSON of a paper is unchanged by the page extras', async () => {
     const res = await request(app).get(`/papers/${paperIdOf(opened, 'demo-musterstadt', 'DS/2026/0123')}.json`).expect(200);
-    // the fields of before, and its type, links and the derived fields every JSON list names; none of the page's extras (case, history, last check)
+    // the fields of before, and its type, links, the derived fields every JSON list names and where minutes name it (none read
+    // in the demo); none of the page's extras (case, history, last check)
     expect(Object.keys(res.body).sort()).toEqual([
       'awaiting', 'currentOrganization', 'dataAge', 'dataAsOf', 'decision', 'explanation', 'explanationEn', 'firstSeenAt', 'id', 'lastActivity', 'links',
-      'name', 'next', 'progress', 'record', 'reference', 'source', 'state', 'stateLabel', 'today', 'type', 'updatedAt',
+      'minutes', 'name', 'next', 'progress', 'record', 'reference', 'source', 'state', 'stateLabel', 'today', 'type', 'updatedAt',
     ]);
+    expect(res.body.minutes).toEqual([]);
   });
 });

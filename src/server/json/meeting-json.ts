@@ -2,13 +2,15 @@
  * The JSON of a meeting (OpenAPI schema Meeting): GET /meetings/:id.json (or Accept: application/json).
  * Date, time, place, committee, the agenda with results; every motion on it with its derived state,
  * explanation and next step, and for a coming meeting the agenda check; its own documents (files) and those
- * of the motions on its agenda (documents).
+ * of the motions on its agenda (documents); where its minutes name a motion of its agenda (agendaItem[].minutes).
  */
 import type { AgendaItemView, MeetingDocumentView, MeetingFileView, MeetingView } from '../../db/queries-meetings';
+import type { MinutesMention } from '../../db/queries-minutes';
 import type { ProgressSummary } from '../../domain/progress-summary';
 import { committeeHref } from '../views/committee-href';
 import { toDocumentState } from '../views/document-state';
 import type { JsonLinks } from './links';
+import { minutesJson } from './minutes-json';
 import { toDerivedJson } from './motion-json';
 
 const isHttp = (u: string | null): u is string => typeof u === 'string' && /^https?:\/\//i.test(u);
@@ -29,6 +31,8 @@ export interface MeetingJsonInput {
   progress: Map<number, ProgressSummary>;
   /** the agenda check of an item's motion (coming meetings only), null when nothing is flagged */
   check: (paperId: number | null) => AgendaCheckJson | null;
+  /** the meeting's minutes that name a motion, by its reference number (src/db/queries-minutes.ts loadAgendaMinutes) */
+  minutes: ReadonlyMap<string, MinutesMention[]>;
 }
 
 /** The committee a meeting, queue or motion names: its name, id and links where its page is known. */
@@ -77,6 +81,7 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
         resultCode: i.resultCode,
         originalUrl: isHttp(i.url) ? i.url : null,
         check: input.check(i.paperId),
+        minutes: minutesJson(i.paperReference ? input.minutes.get(i.paperReference) : null),
       };
     }),
     files: input.files.map((f) => {

@@ -95,6 +95,11 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     q: str,
     ...LIST_PAGE,
   }, { description: 'One page of a search’s matches (/suche.json?q= = /suche?format=json), exact reference matches first.' }),
+  MinutesMention: obj({
+    name: str,
+    url: nullable(uri),
+    pages: arrayOf(obj({ page: int, url: nullable(uri) })),
+  }, { description: 'A meeting’s minutes (Niederschrift, Protokoll) that ratsradar read and that name the motion’s reference number: the pages that do (the first five), each linked (#page=N).' }),
   CommitteeRef: obj({ name: nstr, id: nullable(int), links: nullable(obj({ self: nullable(uri), html: uri })) }),
   Meeting: obj({
     type: { const: 'Meeting' },
@@ -126,6 +131,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       resultCode: nullable(resultCode),
       originalUrl: nullable(uri),
       check: nullable(obj({ blocking: bool, messages: arrayOf(str) })),
+      minutes: { ...arrayOf(ref('MinutesMention')), description: 'The meeting’s minutes that name this item’s motion (its reference number); empty when none does or none was read.' },
     })),
     files: {
       ...arrayOf(obj({
@@ -226,6 +232,10 @@ function recordSchemas(): Record<string, Schema> {
       today: date,
       record: ref('PaperRecord'),
       progress: ref('Progress'),
+      minutes: {
+        ...arrayOf(obj({ meeting: obj({ id: int, links: ref('ObjectLinks') }), documents: arrayOf(ref('MinutesMention')) })),
+        description: 'The motion’s meetings whose minutes (read by ratsradar) name its reference number, in the order of its Beratungsfolge.',
+      },
     }, 'A motion: the record as read, its full progress, and its derived state at the top.'),
     Health: obj({
       status: enumOf(['ok', 'error']), today: date,

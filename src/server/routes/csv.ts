@@ -20,6 +20,11 @@ import { stateLabel } from '../views/list-view';
 import { parseId } from './ids';
 import { DECISION_HEADER, loadDecisionColumns, type DecisionColumns } from '../views/decision-columns';
 import { loadMeetingAgenda } from '../views/meeting-view';
+import { loadAgendaMinutes, type MinutesMention } from '../../db/queries-minutes';
+
+/** "Niederschrift öffent. Teil: S. 1, 3" for each of a meeting's minutes that name the motion, " | " between them. */
+const minutesCell = (mentions: readonly MinutesMention[] | undefined): string | null =>
+  mentions?.length ? mentions.map((d) => `${d.name}: S. ${d.pages.join(', ')}`).join(' | ') : null;
 
 export const CSV_MAX_ROWS = 5000;
 
@@ -81,22 +86,29 @@ export function organizationMeetingsCsvRoute(ctx: AppContext) {
   };
 }
 
-/** GET /meetings/:id/agenda.csv — the meeting's agenda items with results, votes, the agenda check (coming meetings) and the earlier stations. */
+/**
+ * GET /meetings/:id/agenda.csv — the meeting's agenda items with results, votes, the agenda check (coming meetings), the earlier
+ * stations and where the meeting's minutes name the item's motion.
+ */
 export function meetingAgendaCsvRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const id = parseId(req.params.id);
     const today = ctx.today();
-    const found = id === null ? null : ctx.read(() => loadMeetingAgenda(ctx.sqlite, id, today));
+    const found = id === null ? null : ctx.read(() => {
+      const agenda = loadMeetingAgenda(ctx.sqlite, id, today);
+      return agenda && { ...agenda, minutes: loadAgendaMinutes(ctx.sqlite, id, agenda.items.map((i) => i.paperReference).filter((r): r is string => !!r)) };
+    });
     if (!found || id === null) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
     const base = baseUrl(req);
     const rows = found.items.map((i): CsvValue[] => [
       i.number, i.public === false ? 'nichtöffentlich' : i.public === true ? 'öffentlich' : null, i.name, i.paperReference,
       i.result, i.paperId ? `${base}/papers/${i.paperId}` : null, i.decision.voteText, i.decision.decisionText, i.checkStatus,
       i.check ? i.check.messages.join(' | ') : null, i.earlier.map((e) => e.text).join(' | ') || null,
+      minutesCell(i.paperReference ? found.minutes.get(i.paperReference) : undefined),
     ]);
     sendCsv(res, `ratsradar-sitzung-${id}-tagesordnung.csv`, [
       'TOP', 'Öffentlichkeit', 'Gegenstand', 'Vorlage', 'Ergebnis', 'Link zur Vorlage', 'Abstimmung', 'Beschluss', 'Agenda-Check',
-      'Offene Vorstationen', 'Bisherige Beratung',
+      'Offene Vorstationen', 'Bisherige Beratung', 'Genannt in der Niederschrift',
     ], rows);
   };
 }

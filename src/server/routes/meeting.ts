@@ -44,7 +44,7 @@ export function meetingRoute(ctx: AppContext) {
     const { meeting, items, future } = agenda;
     if (asJson) {
       const checks = new Map(items.filter((i) => i.paperId != null).map((i) => [i.paperId as number, i.check]));
-      sendJson(res, toMeetingJson({ meeting, items, documents, files, future, progress: agenda.progress, check: (paperId) => (paperId == null ? null : (checks.get(paperId) ?? null)) }, jsonLinks(req), today));
+      sendJson(res, toMeetingJson({ meeting, items, documents, files, future, progress: agenda.progress, check: (paperId) => (paperId == null ? null : (checks.get(paperId) ?? null)), minutes }, jsonLinks(req), today));
       return;
     }
     const age = deriveDataAge({ today, dataAsOf, heldDates: [] });

@@ -30,9 +30,14 @@ export function paperRoute(ctx: AppContext) {
       if (!stored) throw new HttpError(404, 'Diese Vorlage gibt es nicht.');
       const agenda = loadPaperAgenda(ctx.sqlite, stored.meta.id);
       const pr = progress(stored.record, today, { agenda });
-      if (asJson) return { stored, pr, extras: null };
       const p = stored.record;
       const links = loadPaperLinks(ctx.sqlite, stored.meta.id, p.consultation.map((c) => c.organization));
+      const decisionItems = loadDecisionItems(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
+      // the meetings of its Beratungsfolge, decisions and agendas, in that order (the JSON lists the minutes so)
+      const meetingIds = [...new Set([...links.meetings.flat(), ...decisionItems.map((i) => i.meetingId), ...agenda.map((a) => a.meetingId)])]
+        .filter((id): id is number => id != null);
+      const minutes = loadMinutesMentions(ctx.sqlite, p.reference, meetingIds);
+      if (asJson) return { stored, pr, json: { meetingIds, minutes }, extras: null };
       const stem = p.reference ? referenceStem(p.reference) : '';
       const candidates = loadCaseCandidates(ctx.sqlite, stored.meta.id, stem, p.reference, p.relatedReferences);
       const self = candidates.find((c) => c.id === stored.meta.id) ?? {
@@ -43,14 +48,11 @@ export function paperRoute(ctx: AppContext) {
       const history = loadHistoryIfRecorded(ctx.sqlite, stored.meta.id);
       const originators = loadOriginatorContext(ctx.sqlite, stored.meta.sourceKey);
       const documents = documentStatesOfPaper(ctx.sqlite, stored.meta.id);
-      const decisionItems = loadDecisionItems(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
       const rowLinks = loadRowLinks(ctx.sqlite, [stored.meta.id]).get(stored.meta.id) ?? [];
-      const meetingIds = [...links.meetings.flat(), ...decisionItems.map((i) => i.meetingId), ...agenda.map((a) => a.meetingId)];
-      const minutes = loadMinutesMentions(ctx.sqlite, p.reference, meetingIds.filter((id): id is number => id != null));
-      return { stored, pr, extras: { links, caseMembers, lastChecked, history, documents, decisionItems, rowLinks, originators, minutes } };
+      return { stored, pr, json: null, extras: { links, caseMembers, lastChecked, history, documents, decisionItems, rowLinks, originators, minutes } };
     });
-    if (!page.extras) {
-      sendJson(res, toPaperJsonView(page.stored, page.pr, today, jsonLinks(req)));
+    if (page.json) {
+      sendJson(res, toPaperJsonView(page.stored, page.pr, today, jsonLinks(req), page.json));
       return;
     }
     res.type('html').send(ctx.render('paper', { ...toPaperView(page.stored, page.pr, today, page.extras), alertForm: alertForm(ctx, 'paper', page.stored.meta.id) }));

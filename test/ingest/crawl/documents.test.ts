@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import * as cheerio from 'cheerio';
+import { parse as parseCsv } from 'csv-parse/sync';
 import request from 'supertest';
 import { createApp } from '../../../src/server/app';
 import { reparseStore } from '../../../src/ingest/crawl/reparse';
@@ -18,6 +19,7 @@ import type { ReplayServer } from '../../../src/ingest/replay/server';
 import { crawlCorpus } from '../../helpers/crawl';
 import { DOC_URLS, startDocumentReplay } from '../../helpers/document-replay';
 import { FOOTER, NIEDERSCHRIFT_WORD, VORLAGE_WORDS } from '../../helpers/pdf-docs';
+import { loadOpenApiValidator } from '../../helpers/openapi-validator';
 import { corpusPages } from '../../helpers/replay';
 import { makeTmpDir } from '../../helpers/tmp';
 
@@ -209,6 +211,33 @@ describe('crawling the replayed corpus with its documents', () => {
     const named = $('table.agenda tbody tr').filter((_, tr) => $(tr).find('.minutes-mention').length > 0);
     expect(named.map((_, tr) => $(tr).find('td[data-label="Vorlage"] a').text()).get()).toEqual(['22-1692']);
     expect(named.find('.minutes-mention').text().replace(/\s+/g, ' ').trim()).toBe('Genannt in „Niederschrift öffent. Teil“ auf Seite 1, 3');
+  });
+
+  test('the JSON of the motion and of the meeting, and the agenda\'s CSV, name the same pages of the minutes (valid against /openapi.json)', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const validator = await loadOpenApiValidator(app);
+    const doc = 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/do027.asp?DOLFDNR=1392414&options=64';
+    const named = [{ name: 'Niederschrift öffent. Teil', url: doc, pages: [{ page: 1, url: `${doc}#page=1` }, { page: 3, url: `${doc}#page=3` }] }];
+    const meeting = db.sqlite.prepare("SELECT id FROM meetings WHERE url LIKE '%hamburg-nord%SILFDNR=1003143'").pluck().get() as number;
+    const paper = db.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'hamburg-nord' AND p.reference = '22-1692'").pluck().get();
+    // the motion: its meetings whose minutes name it
+    const motion = (await request(app).get(`/papers/${paper}.json`).expect(200)).body;
+    expect(validator.check('/papers/{id}.json', 200, motion)).toBe('');
+    expect(motion.minutes.map((m: { meeting: { id: number }; documents: unknown }) => [m.meeting.id, m.documents])).toEqual([[meeting, named]]);
+    // the meeting: at that agenda item only; the other items' lists are empty
+    const json = (await request(app).get(`/meetings/${meeting}.json`).expect(200)).body;
+    expect(validator.check('/meetings/{id}.json', 200, json)).toBe('');
+    const items = json.agendaItem as { paperReference: string | null; minutes: unknown[] }[];
+    expect(items.filter((i) => i.minutes.length > 0).map((i) => [i.paperReference, i.minutes])).toEqual([['22-1692', named]]);
+    expect(items.length).toBeGreaterThan(1);
+    // a motion the minutes do not name: an empty list
+    const other = items.find((i) => i.paperReference && i.paperReference !== '22-1692')!;
+    const otherId = db.sqlite.prepare("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'hamburg-nord' AND p.reference = ?").pluck().get(other.paperReference);
+    expect((await request(app).get(`/papers/${otherId}.json`).expect(200)).body.minutes).toEqual([]);
+    // the agenda's CSV
+    const rows = parseCsv((await request(app).get(`/meetings/${meeting}/agenda.csv`).expect(200)).text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(rows.filter((r) => r['Genannt in der Niederschrift']).map((r) => [r.Vorlage, r['Genannt in der Niederschrift']]))
+      .toEqual([['22-1692', 'Niederschrift öffent. Teil: S. 1, 3']]);
   });
 
   test('OParl: a meeting\'s fetched document is a File with the type, size and sha256 of what was kept; one left a link has none', async () => {
