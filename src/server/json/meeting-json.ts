@@ -9,11 +9,10 @@ import type { MinutesMention } from '../../db/queries-minutes';
 import type { ProgressSummary } from '../../domain/progress-summary';
 import { committeeHref } from '../views/committee-href';
 import { toDocumentState } from '../views/document-state';
+import { isHttpUrl } from '../helpers/safe-url';
 import type { JsonLinks } from './links';
 import { minutesJson } from './minutes-json';
 import { toDerivedJson } from './motion-json';
-
-const isHttp = (u: string | null): u is string => typeof u === 'string' && /^https?:\/\//i.test(u);
 
 export interface AgendaCheckJson {
   blocking: boolean;
@@ -50,6 +49,12 @@ export function meetingWhenWhere<M extends Pick<MeetingView, 'start' | 'end' | '
   return { date: m.date as M['date'], start: m.start, end: m.end, room: m.room, location: m.location, statusText: m.statusText };
 }
 
+/** A meeting's own document (Einladung, Niederschrift …): its link and what became of ratsradar's fetch. */
+export function meetingFileJson(f: MeetingFileView) {
+  const state = isHttpUrl(f.url) ? toDocumentState(f) : null;
+  return { name: f.name, url: isHttpUrl(f.url) ? f.url : null, document: state?.kind ?? null, pages: state ? (f.pageCount ?? null) : null };
+}
+
 export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: string) {
   const { meeting: m } = input;
   return {
@@ -59,7 +64,7 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
     links: { ...links.meeting(m.id), agendaCsv: links.url(`/meetings/${m.id}/agenda.csv`) },
     source: { key: m.sourceKey, name: m.sourceName, demo: m.isDemo },
     sourceId: m.externalId,
-    originalUrl: isHttp(m.url) ? m.url : null,
+    originalUrl: isHttpUrl(m.url) ? m.url : null,
     name: m.name,
     organization: committeeJson(links, m.sourceKey, m.organization, m.organizationId),
     ...meetingWhenWhere(m),
@@ -79,22 +84,19 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
           : null,
         result: i.result,
         resultCode: i.resultCode,
-        originalUrl: isHttp(i.url) ? i.url : null,
+        originalUrl: isHttpUrl(i.url) ? i.url : null,
         check: input.check(i.paperId),
         minutes: minutesJson(i.paperReference ? input.minutes.get(i.paperReference) : null),
       };
     }),
-    files: input.files.map((f) => {
-      const state = isHttp(f.url) ? toDocumentState(f) : null;
-      return { name: f.name, url: isHttp(f.url) ? f.url : null, document: state?.kind ?? null, pages: state ? (f.pageCount ?? null) : null };
-    }),
+    files: input.files.map(meetingFileJson),
     documents: input.documents.map((d) => ({
       agendaItemId: d.itemId,
       number: d.number,
       paperId: d.paperId,
       reference: d.reference,
       name: d.name,
-      url: isHttp(d.url) ? d.url : null,
+      url: isHttpUrl(d.url) ? d.url : null,
     })),
   };
 }

@@ -3,15 +3,15 @@
  * /gremien/:source/:name?format=json for a committee known only by name (or Accept: application/json).
  * Its queue — one page of QUEUE_PAGE_SIZE motions with their derived state, explanation and next
  * step, paginated with absolute links — its coming meetings with their agendas and the agenda check,
- * past meetings and members (elected members as the RIS lists them; no staff).
+ * past meetings with their minutes, and members (elected members as the RIS lists them; no staff).
  */
 import type { CommitteeRef } from '../../db/queries-committee';
-import type { MemberView } from '../../db/queries-meetings';
+import type { MeetingFileView, MemberView } from '../../db/queries-meetings';
 import type { loadCommitteeModel } from '../views/committee-view';
 import { QUEUE_PAGE_SIZE } from '../views/committee-view';
 import type { JsonLinks } from './links';
 import { pageLinks } from './list-json';
-import { committeeJson } from './meeting-json';
+import { committeeJson, meetingFileJson } from './meeting-json';
 import { toDerivedJson } from './motion-json';
 
 type CommitteeModel = ReturnType<typeof loadCommitteeModel>;
@@ -24,6 +24,8 @@ export interface PastMeeting {
   room: string | null;
   cancelled: boolean;
   items: number;
+  /** its minutes (Niederschrift, Protokoll) among its own documents */
+  minutes: MeetingFileView[];
 }
 
 export interface OrganizationJsonInput {
@@ -112,7 +114,10 @@ export function toOrganizationJson(input: OrganizationJsonInput, links: JsonLink
     originalUrl: input.url && /^https?:\/\//i.test(input.url) ? input.url : null,
     queue: staff ? queueJson(staff, input, links) : null,
     coming: staff ? comingJson(staff, links) : [],
-    pastMeetings: input.past.map((m) => ({ id: m.id, links: links.meeting(m.id), name: m.name, date: m.date, start: m.start, room: m.room, cancelled: m.cancelled, items: m.items })),
+    pastMeetings: input.past.map((m) => ({
+      id: m.id, links: links.meeting(m.id), name: m.name, date: m.date, start: m.start, room: m.room, cancelled: m.cancelled, items: m.items,
+      minutes: m.minutes.map(meetingFileJson),
+    })),
     members: input.members.map((m) => ({ name: m.name, role: m.role, group: m.group })),
   };
 }

@@ -18,12 +18,11 @@ import { jsonLinks } from '../json/links';
 import { toMeetingJson } from '../json/meeting-json';
 import { pageFormat, sendJson, splitJsonSuffix } from '../json/negotiate';
 import { committeeHref } from '../views/committee-href';
-import { toDocumentState } from '../views/document-state';
+import { linkedDocument } from '../views/document-state';
+import { isHttpUrl } from '../helpers/safe-url';
 import { minutesView } from '../views/minutes-view';
 import { loadMeetingAgenda } from '../views/meeting-view';
 import { parseId } from './ids';
-
-const isHttp = (u: string | null): u is string => typeof u === 'string' && /^https?:\/\//i.test(u);
 
 export function meetingRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
@@ -35,9 +34,9 @@ export function meetingRoute(ctx: AppContext) {
       const agenda = id === null ? null : loadMeetingAgenda(ctx.sqlite, id, today);
       if (!agenda) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
       const documents = loadMeetingDocuments(ctx.sqlite, agenda.meeting.id)
-        .map((d) => ({ ...d, url: isHttp(d.url) ? d.url : null, state: isHttp(d.url) ? toDocumentState(d) : null }));
+        .map(linkedDocument);
       const files = (loadFilesOfMeetings(ctx.sqlite, [agenda.meeting.id]).get(agenda.meeting.id) ?? [])
-        .map((f) => ({ ...f, url: isHttp(f.url) ? f.url : null, state: isHttp(f.url) ? toDocumentState(f) : null }));
+        .map(linkedDocument);
       const minutes = loadAgendaMinutes(ctx.sqlite, agenda.meeting.id, agenda.items.map((i) => i.paperReference).filter((r): r is string => !!r));
       return { agenda, documents, files, minutes, dataAsOf: loadMeetingDataAsOf(ctx.sqlite, agenda.meeting.id) };
     });
@@ -54,7 +53,7 @@ export function meetingRoute(ctx: AppContext) {
         today,
         meeting,
         committeeHref: committeeHref(meeting.sourceKey, meeting.organization, meeting.organizationId),
-        originalUrl: isHttp(meeting.url) ? meeting.url : null,
+        originalUrl: isHttpUrl(meeting.url) ? meeting.url : null,
         items: items.map((i) => ({ ...i, minutes: minutesView(i.paperReference ? minutes.get(i.paperReference) : undefined) })),
         hasItems: items.length > 0,
         flaggedCount: items.filter((i) => i.check).length,

@@ -1,6 +1,6 @@
 /**
  * GET /organizations/:id — a committee (or faction): for staff its queue, its coming meetings with
- * their agendas and the agenda check; then past meetings and members. The queue is paged
+ * their agendas and the agenda check; then past meetings (with their minutes) and members. The queue is paged
  * (?seite=N, QUEUE_PAGE_SIZE rows a page): a bad page number is a 400, a page past the last a 404, as
  * on the paper lists.
  * GET /gremien/:source/:name — a committee known only by name (from Beratungsfolgen or meetings);
@@ -10,7 +10,8 @@
  */
 import type { Request, Response } from 'express';
 import { committeeByName, committeeOfOrganization, loadPastMeetings, type CommitteeRef } from '../../db/queries-committee';
-import { loadOrganization, type MemberView } from '../../db/queries-meetings';
+import { loadFilesOfMeetings, loadOrganization, type MemberView } from '../../db/queries-meetings';
+import { isMinutesName } from '../../domain/minutes';
 import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { committeeHref } from '../views/committee-href';
@@ -25,6 +26,7 @@ import { originatorHeading } from '../../domain/originators';
 import { factionNames } from '../views/factions';
 import { parseId } from './ids';
 import { alertForm } from '../alerts/alert-form';
+import { linkedDocument } from '../views/document-state';
 
 export const KIND_LABELS: Record<string, string> = {
   committee: 'Gremium', parliament: 'Rat / Kreistag / Bezirksversammlung', faction: 'Fraktion', office: 'Organisationseinheit',
@@ -58,10 +60,15 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
   const { committee } = input;
   const isFaction = input.kind === 'faction';
   if (isFaction && input.page > 1) throw new HttpError(404, NO_PAGE);
-  const { staff, past } = ctx.read(() => ({
-    staff: isFaction ? null : loadCommitteeModel(ctx.sqlite, committee, today, input.page),
-    past: loadPastMeetings(ctx.sqlite, committee, today, 20),
-  }));
+  const { staff, past } = ctx.read(() => {
+    const meetings = loadPastMeetings(ctx.sqlite, committee, today, 20);
+    // each past meeting's minutes among its own documents (Niederschrift, Protokoll: domain/minutes.ts)
+    const files = loadFilesOfMeetings(ctx.sqlite, meetings.map((m) => m.id));
+    return {
+      staff: isFaction ? null : loadCommitteeModel(ctx.sqlite, committee, today, input.page),
+      past: meetings.map((m) => ({ ...m, minutes: (files.get(m.id) ?? []).filter((f) => isMinutesName(f.name)) })),
+    };
+  });
   if (staff && input.page > staff.queuePages) throw new HttpError(404, NO_PAGE);
   if (input.json) {
     const json = toOrganizationJson({ ...input, staff, past, jsonPath: input.json.path, pageQuery: input.json.query }, jsonLinks(res.req), today);
@@ -83,7 +90,7 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       // the queue rows' progress is for the JSON view only: the page does not show it, so it is not walked (text safety) or copied
       staff: staff && { ...staff, queue: staff.queue.map(({ progress: _progress, ...row }) => row) },
       pager,
-      past,
+      past: past.map((m) => ({ ...m, minutes: m.minutes.map(linkedDocument) })),
       members: input.members,
       alertForm: alertForm(ctx, isFaction ? 'faction' : 'committee', committee.name, committee.sourceKey),
       faction: isFaction ? factionView(ctx, committee) : null,

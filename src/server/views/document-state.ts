@@ -3,6 +3,7 @@
  * no OCR), unreadable, fetch failed (tried again), or left as a link — nothing where it was not fetched yet.
  */
 import type { FileDocumentState } from '../../db/documents';
+import { isHttpUrl } from '../helpers/safe-url';
 
 export interface DocumentStateView {
   /** German, short: shown beside the link */
@@ -30,4 +31,10 @@ export function toDocumentState(s: DocumentFacts | undefined): DocumentStateView
   if (s.status === 'no_text') return { label: 'ohne Textebene (keine Texterkennung)', kind: 'no-text' };
   if (s.status && UNREADABLE[s.status]) return { label: UNREADABLE[s.status], kind: 'unreadable' };
   return null;
+}
+
+/** A document row as a page lists it: its address where it is http(s) (else null: shown as "nur im RIS abrufbar") and its state. */
+export function linkedDocument<T extends DocumentFacts & { url: string | null }>(d: T): Omit<T, 'url'> & { url: string | null; state: DocumentStateView | null } {
+  const http = isHttpUrl(d.url);
+  return { ...d, url: http ? d.url : null, state: http ? toDocumentState(d) : null };
 }

@@ -240,6 +240,23 @@ describe('crawling the replayed corpus with its documents', () => {
       .toEqual([['22-1692', 'Niederschrift öffent. Teil: S. 1, 3']]);
   });
 
+  test('the committee page lists its past meetings with their minutes and what became of their fetch; its JSON too', async () => {
+    const app = createApp(db.sqlite, { today: () => '2026-09-20' });
+    const validator = await loadOpenApiValidator(app);
+    const { id, org, url } = db.sqlite.prepare(`SELECT m.id, m.organization_id AS org, f.url FROM meetings m JOIN meeting_files f ON f.meeting_id = m.id
+      WHERE m.url LIKE '%altona.hamburg.de/bi/to010.asp?SILFDNR=1004086' AND f.name = 'Niederschrift öffent. Teil'`).get() as { id: number; org: number; url: string };
+    const $ = cheerio.load((await request(app).get(`/organizations/${org}`).expect(200)).text);
+    const li = $('ul.meeting-list li').filter((_, el) => $(el).find(`a[href="/meetings/${id}"]`).length > 0);
+    expect(li.find('.past-minutes').map((_, el) => $(el).text().replace(/\s+/g, ' ').trim()).get()).toEqual(['Niederschrift öffent. Teil (2 Seiten)']);
+    expect(li.find('.past-minutes a').attr('href')).toBe(url);
+    // the Einladung and the agenda are not minutes
+    expect(li.text()).not.toContain('Einladung');
+    const json = (await request(app).get(`/organizations/${org}.json`).expect(200)).body;
+    expect(validator.check('/organizations/{id}.json', 200, json)).toBe('');
+    const past = (json.pastMeetings as { id: number; minutes: unknown[] }[]).find((m) => m.id === id)!;
+    expect(past.minutes).toEqual([{ name: 'Niederschrift öffent. Teil', url, document: 'read', pages: 2 }]);
+  });
+
   test('OParl: a meeting\'s fetched document is a File with the type, size and sha256 of what was kept; one left a link has none', async () => {
     const app = createApp(db.sqlite, { today: () => '2026-09-20' });
     const key = db.sqlite.prepare("SELECT entity_key FROM meetings WHERE url LIKE '%altona.hamburg.de/bi/to010.asp?SILFDNR=1004086'").pluck().get() as string;
