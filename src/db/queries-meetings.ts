@@ -123,9 +123,10 @@ function prepare(sqlite: Database.Database) {
     paperMeetingLinks: sqlite.prepare<[number], { position: number; row: number; meetingId: number | null }>(`SELECT c.position,
       cm.position AS row, cm.meeting_id AS meetingId FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
       WHERE c.paper_id = ? ORDER BY c.position, cm.position`),
-    documents: sqlite.prepare<[number, number], MeetingDocumentView>(`SELECT a.id AS itemId, a.number, p.id AS paperId,
-      p.reference, f.name, f.url, f.fetch_state AS fetchState, d.status, d.page_count AS pageCount
-      FROM agenda_items a JOIN papers p ON p.id = a.paper_id JOIN files f ON f.paper_id = p.id LEFT JOIN documents d ON d.hash = f.content_hash
+    // the reference comes with the meeting's agenda items (not a second read of every paper row, which is wide)
+    documents: sqlite.prepare<[number, number], Omit<MeetingDocumentView, 'reference'>>(`SELECT a.id AS itemId, a.number, a.paper_id AS paperId,
+      f.name, f.url, f.fetch_state AS fetchState, d.status, d.page_count AS pageCount
+      FROM agenda_items a JOIN files f ON f.paper_id = a.paper_id LEFT JOIN documents d ON d.hash = f.content_hash
       WHERE a.meeting_id = ? ORDER BY a.position, a.id, f.position, f.id LIMIT ?`),
     filesOfMeetings: sqlite.prepare<[string], Required<MeetingFileView> & { meetingId: number }>(
       `SELECT f.meeting_id AS meetingId, f.name, f.url, f.fetch_state AS fetchState, d.status, d.page_count AS pageCount, f.content_hash AS contentHash,
@@ -154,9 +155,15 @@ export function loadMeeting(sqlite: Database.Database, id: number): { meeting: M
   return { meeting: { ...m, isDemo: m.isDemo === 1, cancelled: m.cancelled === 1 }, items };
 }
 
-/** The documents known for a meeting: those of the papers on its agenda, in agenda order (at most `limit`). */
-export function loadMeetingDocuments(sqlite: Database.Database, meetingId: number, limit = 300): MeetingDocumentView[] {
-  return stmts(sqlite).documents.all(meetingId, limit);
+/**
+ * The documents known for a meeting: those of the papers on its agenda, in agenda order (at most `limit`), each with its
+ * motion's reference as the meeting's agenda `items` (loadMeeting) name it.
+ */
+export function loadMeetingDocuments(
+  sqlite: Database.Database, meetingId: number, items: readonly Pick<AgendaItemView, 'id' | 'paperReference'>[], limit = 300,
+): MeetingDocumentView[] {
+  const reference = new Map(items.map((i) => [i.id, i.paperReference]));
+  return stmts(sqlite).documents.all(meetingId, limit).map((d) => ({ ...d, reference: reference.get(d.itemId) ?? null }));
 }
 
 /** The own documents of these meetings in page order, by meeting id (those without any are not in the map). */

@@ -33,7 +33,7 @@ export function meetingRoute(ctx: AppContext) {
     const { agenda, documents, files, minutes, dataAsOf } = ctx.read(() => {
       const agenda = id === null ? null : loadMeetingAgenda(ctx.sqlite, id, today);
       if (!agenda) throw new HttpError(404, 'Diese Sitzung gibt es nicht.');
-      const documents = loadMeetingDocuments(ctx.sqlite, agenda.meeting.id)
+      const documents = loadMeetingDocuments(ctx.sqlite, agenda.meeting.id, agenda.items)
         .map(linkedDocument);
       const files = (loadFilesOfMeetings(ctx.sqlite, [agenda.meeting.id]).get(agenda.meeting.id) ?? [])
         .map(linkedDocument);
