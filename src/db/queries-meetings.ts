@@ -1,6 +1,7 @@
 /** Read queries for meeting and organization pages. Prepared once per connection. */
 import type Database from 'better-sqlite3';
 import { decisionOf, type DecisionView } from '../domain/decisions';
+import { isMinutesName } from '../domain/minutes';
 import { toDecisionItem } from './queries-decisions';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
@@ -178,6 +179,12 @@ export function loadFilesOfMeetings(sqlite: Database.Database, meetingIds: numbe
     out.set(f.meetingId, l);
   }
   return out;
+}
+
+/** Each of these meetings with its minutes (Niederschrift, Protokoll: domain/minutes.ts) among its own documents. */
+export function withMinutes<M extends { id: number }>(sqlite: Database.Database, meetings: readonly M[]): (M & { minutes: MeetingFileView[] })[] {
+  const files = loadFilesOfMeetings(sqlite, meetings.map((m) => m.id));
+  return meetings.map((m) => ({ ...m, minutes: (files.get(m.id) ?? []).filter((f) => isMinutesName(f.name)) }));
 }
 
 export function loadOrganization(

@@ -6,12 +6,14 @@
  */
 import type { CityRow, PastMeetingRow } from '../../db/queries-cities';
 import type { ListRow } from '../../db/queries-lists';
+import type { MeetingFileView } from '../../db/queries-meetings';
 import type { Progress } from '../../domain/progress';
 import type { CalendarItem } from '../views/calendar-view';
 import type { CommitteeListRow } from '../views/committee-list-view';
 import { calendarMeetingJson } from './calendar-json';
 import { cityRefJson, committeeSummaryJson } from './committee-list-json';
 import type { JsonLinks } from './links';
+import { meetingFileJson } from './meeting-json';
 import { toMotionSummary } from './motion-json';
 
 export interface CityNumbersView {
@@ -59,7 +61,8 @@ export interface CityJsonInput {
   numbers: CityNumbersView;
   committees: CommitteeListRow[];
   coming: CalendarItem[];
-  past: PastMeetingRow[];
+  /** with each meeting's minutes (queries-meetings.ts withMinutes) */
+  past: (PastMeetingRow & { minutes: MeetingFileView[] })[];
   topic: { id: string; label: string; total: number; rows: ListRow[]; progress: Map<number, Progress> };
 }
 
@@ -72,7 +75,9 @@ export function toCityJson(input: CityJsonInput, links: JsonLinks) {
     numbers: numbersJson(input.numbers),
     committees: input.committees.map((c) => committeeSummaryJson(c, links)),
     comingMeetings: input.coming.map((m) => calendarMeetingJson(m, links)),
-    pastMeetings: input.past.map((m) => ({ id: m.id, links: links.meeting(m.id), name: m.name, organization: m.organization, date: m.date, start: m.start })),
+    pastMeetings: input.past.map((m) => ({
+      id: m.id, links: links.meeting(m.id), name: m.name, organization: m.organization, date: m.date, start: m.start, minutes: m.minutes.map(meetingFileJson),
+    })),
     topic: {
       id: topic.id,
       label: topic.label,

@@ -17,12 +17,12 @@ const resultCode = enumOf(RESULT_CODES);
 
 const check = obj({ flagged: bool, blocking: bool, label: str, messages: arrayOf(str) }, { description: 'The agenda check of a motion on a coming agenda (src/domain/agenda-check.ts).' });
 
-/** A meeting's own document (meeting-json.ts meetingFileJson). */
-const meetingFile = obj({
+/** A meeting's own document (meeting-json.ts meetingFileJson): the component MeetingFile. */
+const MEETING_FILE = obj({
   name: str, url: nullable(uri),
   document: { ...nullable(enumOf(['read', 'no-text', 'unreadable', 'failed', 'link'])), description: 'What became of ratsradar’s fetch: its text read, a PDF without text layer, unreadable, the fetch failed (tried again), left a link; null: not fetched (yet).' },
   pages: { ...nullable(int), description: 'The document’s page count, where ratsradar fetched and opened it.' },
-});
+}, { description: 'A meeting’s own document (Einladung, Niederschrift …) as its page lists it: its link and what became of ratsradar’s fetch.' });
 
 /** What the start page's list and the search's page share. */
 const LIST_PAGE = {
@@ -102,6 +102,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     q: str,
     ...LIST_PAGE,
   }, { description: 'One page of a search’s matches (/suche.json?q= = /suche?format=json), exact reference matches first.' }),
+  MeetingFile: MEETING_FILE,
   MinutesMention: obj({
     name: str,
     url: nullable(uri),
@@ -141,7 +142,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       minutes: { ...arrayOf(ref('MinutesMention')), description: 'The meeting’s minutes that name this item’s motion (its reference number); empty when none does or none was read.' },
     })),
     files: {
-      ...arrayOf(meetingFile),
+      ...arrayOf(ref('MeetingFile')),
       description: 'The meeting’s own documents as its page lists them (Einladung, Bekanntmachung, Niederschrift); links to the RIS.',
     },
     documents: arrayOf(obj({ agendaItemId: int, number: nstr, paperId: int, reference: nstr, name: nstr, url: nullable(uri) })),
@@ -185,7 +186,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     })),
     pastMeetings: arrayOf(obj({
       id: int, links: ref('ObjectLinks'), name: nstr, date, start: nullable(time), room: nstr, cancelled: bool, items: int,
-      minutes: { ...arrayOf(meetingFile), description: 'The meeting’s minutes (Niederschrift, Protokoll) as its page lists them.' },
+      minutes: { ...arrayOf(ref('MeetingFile')), description: 'The meeting’s minutes (Niederschrift, Protokoll) as its page lists them.' },
     })),
     members: arrayOf(obj({ name: str, role: nstr, group: nstr })),
   }, { description: 'A committee (or faction): its queue (null for a faction), coming meetings with agendas and the agenda check, past meetings, members.' }),

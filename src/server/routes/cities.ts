@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 import { topicMatchExpression } from '../../db/fts-query';
 import { loadCities, loadCityNumbers, loadPastCityMeetings, type CityRow } from '../../db/queries-cities';
 import { loadCalendarMeetings } from '../../db/queries-meeting-calendar';
+import { withMinutes } from '../../db/queries-meetings';
 import { loadSourceHealth } from '../../db/source-health';
 import type { AppContext } from '../context';
 import { memoByData } from '../data-stamp';
@@ -23,6 +24,7 @@ import { committeeHref } from '../views/committee-href';
 import { loadPage } from '../views/list-data';
 import { stateLabel, toListRows } from '../views/list-view';
 import { loadMeetingBadges } from '../views/meeting-badges';
+import { linkedDocument } from '../views/document-state';
 
 /** coming and past meetings listed on a city's page (the calendar has the rest) */
 export const CITY_COMING = 30;
@@ -76,7 +78,7 @@ export function cityRoute(ctx: AppContext) {
         city,
         coming,
         badges: loadMeetingBadges(ctx.sqlite, coming, today),
-        past: loadPastCityMeetings(ctx.sqlite, city.id, today, CITY_PAST),
+        past: withMinutes(ctx.sqlite, loadPastCityMeetings(ctx.sqlite, city.id, today, CITY_PAST)),
         rows,
         total,
         progress: json ? loadProgressMap(ctx.sqlite, rows.map((r) => r.id), today) : null,
@@ -102,7 +104,7 @@ export function cityRoute(ctx: AppContext) {
       numbers: data.numbers,
       committees: data.committees,
       coming: coming.map((m) => ({ ...m, committeeHref: committeeHref(city.key, m.organization, m.organizationId), badge: badges.get(m.id) ?? null })),
-      past: past.map((m) => ({ ...m, committeeHref: committeeHref(city.key, m.organization, null) })),
+      past: past.map((m) => ({ ...m, committeeHref: committeeHref(city.key, m.organization, null), minutes: m.minutes.map(linkedDocument) })),
       topic: { label: topic.label, total, more: total > rows.length, papers: toListRows(rows), href: `/?stadt=${q}`, allHref: `/?thema=alle&stadt=${q}` },
       links: { committees: `/gremien?stadt=${q}`, calendar: `/sitzungen?stadt=${q}`, ics: `/sitzungen.ics?stadt=${q}` },
     }));

@@ -10,8 +10,7 @@
  */
 import type { Request, Response } from 'express';
 import { committeeByName, committeeOfOrganization, loadPastMeetings, type CommitteeRef } from '../../db/queries-committee';
-import { loadFilesOfMeetings, loadOrganization, type MemberView } from '../../db/queries-meetings';
-import { isMinutesName } from '../../domain/minutes';
+import { loadOrganization, withMinutes, type MemberView } from '../../db/queries-meetings';
 import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { committeeHref } from '../views/committee-href';
@@ -60,15 +59,10 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
   const { committee } = input;
   const isFaction = input.kind === 'faction';
   if (isFaction && input.page > 1) throw new HttpError(404, NO_PAGE);
-  const { staff, past } = ctx.read(() => {
-    const meetings = loadPastMeetings(ctx.sqlite, committee, today, 20);
-    // each past meeting's minutes among its own documents (Niederschrift, Protokoll: domain/minutes.ts)
-    const files = loadFilesOfMeetings(ctx.sqlite, meetings.map((m) => m.id));
-    return {
-      staff: isFaction ? null : loadCommitteeModel(ctx.sqlite, committee, today, input.page),
-      past: meetings.map((m) => ({ ...m, minutes: (files.get(m.id) ?? []).filter((f) => isMinutesName(f.name)) })),
-    };
-  });
+  const { staff, past } = ctx.read(() => ({
+    staff: isFaction ? null : loadCommitteeModel(ctx.sqlite, committee, today, input.page),
+    past: withMinutes(ctx.sqlite, loadPastMeetings(ctx.sqlite, committee, today, 20)),
+  }));
   if (staff && input.page > staff.queuePages) throw new HttpError(404, NO_PAGE);
   if (input.json) {
     const json = toOrganizationJson({ ...input, staff, past, jsonPath: input.json.path, pageQuery: input.json.query }, jsonLinks(res.req), today);

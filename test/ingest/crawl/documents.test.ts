@@ -240,7 +240,7 @@ describe('crawling the replayed corpus with its documents', () => {
       .toEqual([['22-1692', 'Niederschrift öffent. Teil: S. 1, 3']]);
   });
 
-  test('the committee page lists its past meetings with their minutes and what became of their fetch; its JSON too', async () => {
+  test('the committee and city pages list their past meetings with their minutes and what became of their fetch; their JSON too', async () => {
     const app = createApp(db.sqlite, { today: () => '2026-09-20' });
     const validator = await loadOpenApiValidator(app);
     const { id, org, url } = db.sqlite.prepare(`SELECT m.id, m.organization_id AS org, f.url FROM meetings m JOIN meeting_files f ON f.meeting_id = m.id
@@ -255,6 +255,14 @@ describe('crawling the replayed corpus with its documents', () => {
     expect(validator.check('/organizations/{id}.json', 200, json)).toBe('');
     const past = (json.pastMeetings as { id: number; minutes: unknown[] }[]).find((m) => m.id === id)!;
     expect(past.minutes).toEqual([{ name: 'Niederschrift öffent. Teil', url, document: 'read', pages: 2 }]);
+    // the city's page lists its latest meetings so too
+    const $c = cheerio.load((await request(app).get('/staedte/hamburg-altona').expect(200)).text);
+    const cityLi = $c('section[aria-labelledby="h-past"] li').filter((_, el) => $c(el).find(`a[href="/meetings/${id}"]`).length > 0);
+    expect(cityLi.find('.past-minutes').map((_, el) => $c(el).text().replace(/\s+/g, ' ').trim()).get()).toEqual(['Niederschrift öffent. Teil (2 Seiten)']);
+    const city = (await request(app).get('/staedte/hamburg-altona.json').expect(200)).body;
+    expect(validator.check('/staedte/{key}.json', 200, city)).toBe('');
+    expect((city.pastMeetings as { id: number; minutes: unknown[] }[]).find((m) => m.id === id)!.minutes)
+      .toEqual([{ name: 'Niederschrift öffent. Teil', url, document: 'read', pages: 2 }]);
   });
 
   test('OParl: a meeting\'s fetched document is a File with the type, size and sha256 of what was kept; one left a link has none', async () => {
