@@ -4,13 +4,13 @@
  * link to each page (the document's address with #page=N). Pure.
  */
 import type { MinutesMention } from '../../db/queries-minutes';
-import { safeUrl } from '../helpers/safe-url';
+import { isHttpUrl } from '../helpers/safe-url';
 import { documentPageHref } from '../views/match-view';
 
 export function minutesJson(mentions: readonly MinutesMention[] | null | undefined) {
   return (mentions ?? []).map((d) => ({
     name: d.name,
-    url: safeUrl(d.url) || null,
+    url: isHttpUrl(d.url) ? d.url : null,
     pages: d.pages.map((page) => ({ page, url: documentPageHref(d.url, page) })),
   }));
 }

@@ -13,6 +13,7 @@ import type { JsonLinks } from './links';
 import { pageLinks } from './list-json';
 import { committeeJson, meetingFileJson } from './meeting-json';
 import { toDerivedJson } from './motion-json';
+import { isHttpUrl } from '../helpers/safe-url';
 
 type CommitteeModel = ReturnType<typeof loadCommitteeModel>;
 
@@ -111,7 +112,7 @@ export function toOrganizationJson(input: OrganizationJsonInput, links: JsonLink
     source: { key: committee.sourceKey, name: committee.sourceName, demo: committee.isDemo },
     name: committee.name,
     kind: input.kind,
-    originalUrl: input.url && /^https?:\/\//i.test(input.url) ? input.url : null,
+    originalUrl: isHttpUrl(input.url) ? input.url : null,
     queue: staff ? queueJson(staff, input, links) : null,
     coming: staff ? comingJson(staff, links) : [],
     pastMeetings: input.past.map((m) => ({

@@ -22,6 +22,7 @@ import { parseId } from './ids';
 import { paperOfRoute } from './paper-param';
 import { rowIdentities } from '../../domain/derive-events';
 import { loadDateMoves } from '../../db/queries-events';
+import { isHttpUrl } from '../helpers/safe-url';
 
 const shortHash = (text: string) => crypto.createHash('sha1').update(text).digest('hex').slice(0, 12);
 
@@ -95,7 +96,7 @@ export function addEvent(cal: ICalCalendar, e: EventSpec): void {
  */
 export function meetingEvent(m: CalendarMeeting, base: string, files: MeetingFileView[] = []): EventSpec {
   const place = [m.room, m.location].filter(Boolean).join(', ');
-  const docs = files.filter((f): f is MeetingFileView & { url: string } => !!f.url && /^https?:\/\//i.test(f.url));
+  const docs = files.filter((f): f is MeetingFileView & { url: string } => isHttpUrl(f.url));
   return {
     id: `meeting-${m.id}@ratsradar`,
     date: m.date,

@@ -26,6 +26,7 @@ import { factionNames } from '../views/factions';
 import { parseId } from './ids';
 import { alertForm } from '../alerts/alert-form';
 import { linkedDocument } from '../views/document-state';
+import { isHttpUrl } from '../helpers/safe-url';
 
 export const KIND_LABELS: Record<string, string> = {
   committee: 'Gremium', parliament: 'Rat / Kreistag / Bezirksversammlung', faction: 'Fraktion', office: 'Organisationseinheit',
@@ -80,7 +81,7 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       committee,
       kindLabel: KIND_LABELS[input.kind ?? 'organization'] ?? 'Gremium',
       byNameOnly: committee.organizationId == null,
-      originalUrl: input.url && /^https?:\/\//i.test(input.url) ? input.url : null,
+      originalUrl: isHttpUrl(input.url) ? input.url : null,
       // the queue rows' progress is for the JSON view only: the page does not show it, so it is not walked (text safety) or copied
       staff: staff && { ...staff, queue: staff.queue.map(({ progress: _progress, ...row }) => row) },
       pager,

@@ -20,6 +20,7 @@ import { decisionOf, itemOfRow, type DecisionItem } from '../../domain/decisions
 import type { RowLinks } from '../../db/queries-decisions';
 import type { MinutesMention } from '../../db/queries-minutes';
 import { minutesView } from './minutes-view';
+import { isHttpUrl } from '../helpers/safe-url';
 
 export const STATION_STATUS_LABELS: Record<string, string> = {
   done: 'erledigt',
@@ -37,10 +38,6 @@ export const STATION_STATUS_ICONS: Record<string, string> = {
   skipped: '↷',
   stopped: '■',
 };
-
-function isHttp(url: string | null | undefined): url is string {
-  return typeof url === 'string' && /^https?:\/\//i.test(url);
-}
 
 export interface PaperLinks {
   /** [station][row] → meeting page id */
@@ -192,9 +189,9 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
           stateLabel: isPaperState(m.paper.state) ? STATE_LABELS[m.paper.state] : null,
         }))
       : [],
-    originalUrl: isHttp(p.url) ? p.url : null,
+    originalUrl: isHttpUrl(p.url) ? p.url : null,
     files: p.files.map((f) => ({
-      name: f.name, url: isHttp(f.url) ? f.url : null, state: toDocumentState(extras.documents?.find((d) => d.url === f.url)),
+      name: f.name, url: isHttpUrl(f.url) ? f.url : null, state: toDocumentState(extras.documents?.find((d) => d.url === f.url)),
     })),
     text: p.text,
     hasText: p.text.length > 0,
@@ -212,7 +209,7 @@ function dataAgeOf(stored: StoredPaper, pr: Progress, today: string) {
 
 /** When the motion's data was read from the RIS, and whether it is too old to trust without a look at the RIS. */
 function dataAgeView(stored: StoredPaper, pr: Progress, today: string) {
-  return { ...dataAgeOf(stored, pr, today), dataAsOf: stored.meta.dataAsOf, risUrl: isHttp(stored.record.url) ? stored.record.url : null };
+  return { ...dataAgeOf(stored, pr, today), dataAsOf: stored.meta.dataAsOf, risUrl: isHttpUrl(stored.record.url) ? stored.record.url : null };
 }
 
 /** The same for /papers/:id.json (the German sentences left to the page). */
