@@ -98,6 +98,18 @@ function otherVendor(head: string): string | null {
   return /<title>\s*SessionNet\s*\|/i.test(head) ? 'SessionNet (Somacos)' : null;
 }
 
+/** The ALLRIS program in a page address ("…/bi/pa000.asp?…" → "pa000"), else null. */
+function programOfUrl(url: string | null | undefined): string | null {
+  return url ? (/\/([a-z]{2}\d{3})(?:_[a-z])?(?:\.asp)?(?:[?#]|$)/i.exec(url)?.[1].toLowerCase() ?? null) : null;
+}
+
+/** ": pa000 „Räte“": an ALLRIS page not read, named by its program and first title, where it has them. */
+function unreadName(program: string | null, text: string): string {
+  const title = /<title>([^<]*)<\/title>/i.exec(text)?.[1].replace(/\s+/g, ' ').trim().slice(0, 80) || null;
+  const named = [program, title ? `„${title}“` : null].filter(Boolean).join(' ');
+  return named ? `: ${named}` : '';
+}
+
 /**
  * The system and page kind of a page. `decoded`: the bytes already decoded by decodePage (a caller that
  * holds them, so that a fetched body is decoded once).
@@ -182,11 +194,10 @@ export function detectPage(bytes: Uint8Array, url: string | null = null, decoded
   else system = 'allris3';
 
   let kind: PageKind | null = isAjax ? 'si010-ajax' : programFromUrl(url);
-  if (!kind) {
-    const cls = /<div[^>]+id=["']?(?:allriscontainer|allris)["']?[^>]*class=["']?([a-z]{2}\d{3})/i.exec(text) ??
-      /<div[^>]+class=["']?([a-z]{2}\d{3})[^"'>]*["']?[^>]*id=["']?(?:allriscontainer|allris)["'\s>]/i.exec(text);
-    if (cls) kind = PROGRAMS[cls[1].toLowerCase()] ?? null;
-  }
+  // the ALLRIS program the page's container names ("vo020", "pa000"), for the kind and to name a page not read
+  const program = (/<div[^>]+id=["']?(?:allriscontainer|allris)["']?[^>]*class=["']?([a-z]{2}\d{3})/i.exec(text) ??
+    /<div[^>]+class=["']?([a-z]{2}\d{3})[^"'>]*["']?[^>]*id=["']?(?:allriscontainer|allris)["'\s>]/i.exec(text))?.[1].toLowerCase() ?? null;
+  if (!kind && program) kind = PROGRAMS[program] ?? null;
   if (!kind) {
     // City portals wrap ALLRIS and bring their own <title> first (Taunusstein): try every title.
     for (const m of text.matchAll(/<title>([^<]*)<\/title>/gi)) {
@@ -195,7 +206,7 @@ export function detectPage(bytes: Uint8Array, url: string | null = null, decoded
     }
   }
   if (!kind && /allris\.net\.asp|id=["']?menu/i.test(text) && /<title>\s*ALLRIS net/i.test(text)) kind = 'start';
-  if (!kind) throw new NotARisPageError('an ALLRIS page of a kind ratsradar does not know');
+  if (!kind) throw new NotARisPageError(`an ALLRIS program ratsradar does not know${unreadName(program ?? programOfUrl(url), text)}`);
   if (kind === 'si010' && isAjax) kind = 'si010-ajax';
   return { system, kind, systemVersion, text, encoding };
 }

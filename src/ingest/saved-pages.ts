@@ -149,7 +149,7 @@ export function describeRecord(r: RisRecord): string {
 function describe(err: unknown): { status: 'skipped' | 'failed'; detail: string } {
   if (err instanceof UnsupportedPageError) return { status: 'skipped', detail: `skipped: ${err.message}` };
   if (err instanceof TruncatedPageError) return { status: 'failed', detail: `failed: ${err.message}` };
-  if (err instanceof NotARisPageError) return { status: 'skipped', detail: `skipped: not a RIS page (${err.message})` };
+  if (err instanceof NotARisPageError) return { status: 'skipped', detail: `skipped: not a page ratsradar can read (${err.message})` };
   if (err instanceof LayoutChangedError) return { status: 'failed', detail: `failed: layout not understood (${err.message})` };
   return { status: 'failed', detail: `failed: ${err instanceof Error ? err.message : String(err)}` };
 }

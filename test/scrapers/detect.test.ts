@@ -84,6 +84,19 @@ describe('what is not a RIS page', () => {
     reject('<html><head><title>ALLRIS - Fehler</title></head><body><div id="allris"><div class="message_header">Es ist ein Fehler aufgetreten</div><p>Zu viele Zugriffe aus Ihrem Netzwerk, Zugriff temporär gesperrt.</p></div></body></html>', /Zu viele Zugriffe/));
   test('a disabled program', () =>
     reject('<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /></head><body>Zugriff verweigert (Programm si010_r.asp).<br></body></html>', /Zugriff verweigert/));
+  // hand-made in the shape of ALLRIS programs ratsradar does not read (the body selection pa000, the full-text search yw040)
+  test('an ALLRIS program ratsradar does not know: named by its container\'s program and its title', () =>
+    reject('<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /><title>Räte</title></head><body><div id="allriscontainer" class="pa000"><table><tr><td><a href="si010_a.asp?PALFDNR=1">Verbandsgemeinderat</a></td></tr></table></div></body></html>',
+      /^an ALLRIS program ratsradar does not know: pa000 „Räte“$/));
+  test('… or by its address where the page has no container', () => {
+    let caught: unknown;
+    try {
+      detectPage(Buffer.from('<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /><title>Textrecherche</title></head><body><form action="yw040_r.asp"></form></body></html>'), 'https://www.mering.de/pi2/yw040_r.asp?x=1');
+    } catch (err) {
+      caught = err;
+    }
+    expect((caught as Error).message).toBe('an ALLRIS program ratsradar does not know: yw040 „Textrecherche“');
+  });
   test('a non-public page', () =>
     reject('<html><head><meta name="description" content="ALLRIS net Version 3.9.5 (221117m)" /></head><body><div id="allriscontainer">Keine Information verf&uuml;gbar</div></body></html>', /Keine Information/));
 });
