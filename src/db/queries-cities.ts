@@ -36,6 +36,8 @@ export interface PastMeetingRow {
   organization: string | null;
   date: string;
   start: string | null;
+  /** the meeting is cancelled (meetings.cancelled) */
+  cancelled: boolean;
 }
 
 /** at most this many committees per city (a RIS lists some dozens) */
@@ -69,8 +71,8 @@ function prepare(sqlite: Database.Database, db: Db) {
        WHERE trim(n.name) <> ''
        ORDER BY n.name LIMIT @limit`,
     ),
-    past: sqlite.prepare<{ source: number; today: string; limit: number }, PastMeetingRow>(
-      `SELECT m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.date, m.start FROM meetings m
+    past: sqlite.prepare<{ source: number; today: string; limit: number }, Omit<PastMeetingRow, 'cancelled'> & { cancelled: number }>(
+      `SELECT m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.date, m.start, m.cancelled FROM meetings m
        LEFT JOIN organizations o ON o.id = m.organization_id
        WHERE m.source_id = @source AND m.date < @today ORDER BY m.date DESC, m.start DESC, m.id DESC LIMIT @limit`,
     ),
@@ -98,5 +100,5 @@ export function loadCommitteeNames(sqlite: Database.Database, sourceId: number):
 
 /** The city's latest meetings before `today`, newest first. */
 export function loadPastCityMeetings(sqlite: Database.Database, sourceId: number, today: string, limit: number): PastMeetingRow[] {
-  return stmts(sqlite).past.all({ source: sourceId, today, limit });
+  return stmts(sqlite).past.all({ source: sourceId, today, limit }).map((m) => ({ ...m, cancelled: m.cancelled === 1 }));
 }

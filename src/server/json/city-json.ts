@@ -76,7 +76,8 @@ export function toCityJson(input: CityJsonInput, links: JsonLinks) {
     committees: input.committees.map((c) => committeeSummaryJson(c, links)),
     comingMeetings: input.coming.map((m) => calendarMeetingJson(m, links)),
     pastMeetings: input.past.map((m) => ({
-      id: m.id, links: links.meeting(m.id), name: m.name, organization: m.organization, date: m.date, start: m.start, minutes: m.minutes.map(meetingFileJson),
+      id: m.id, links: links.meeting(m.id), name: m.name, organization: m.organization, date: m.date, start: m.start, cancelled: m.cancelled,
+      minutes: m.minutes.map(meetingFileJson),
     })),
     topic: {
       id: topic.id,

@@ -61,7 +61,7 @@ export const WAY_SCHEMAS: Record<string, Schema> = {
     committees: arrayOf(ref('CommitteeSummary')),
     comingMeetings: arrayOf(ref('CalendarMeeting')),
     pastMeetings: arrayOf(obj({
-      id: int, links: ref('ObjectLinks'), name: nstr, organization: nstr, date, start: nullable(time),
+      id: int, links: ref('ObjectLinks'), name: nstr, organization: nstr, date, start: nullable(time), cancelled: bool,
       minutes: { ...arrayOf(ref('MeetingFile')), description: 'The meeting’s minutes (Niederschrift, Protokoll) as its page lists them.' },
     })),
     topic: obj({ id: str, label: str, total: int, items: arrayOf(ref('MotionSummary')) }, { description: 'The motions of the default topic, newest activity first (the first page; links.motions has them all).' }),

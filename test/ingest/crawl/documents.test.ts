@@ -263,6 +263,13 @@ describe('crawling the replayed corpus with its documents', () => {
     expect(validator.check('/staedte/{key}.json', 200, city)).toBe('');
     expect((city.pastMeetings as { id: number; minutes: unknown[] }[]).find((m) => m.id === id)!.minutes)
       .toEqual([{ name: 'Niederschrift öffent. Teil', url, document: 'read', pages: 2 }]);
+    // a cancelled meeting says so there, as on the committee page (Hamburg-Nord's calendar: "ENTFÄLLT! Sitzung des Stadtentwicklungsausschusses")
+    const $n = cheerio.load((await request(app).get('/staedte/hamburg-nord').expect(200)).text);
+    const cancelled = $n('section[aria-labelledby="h-past"] li').filter((_, el) => $n(el).find('.tag').length > 0);
+    expect(cancelled.map((_, el) => $n(el).text().replace(/\s+/g, ' ').trim()).get()).toEqual(['05.10.2023 – ENTFÄLLT! Sitzung des Stadtentwicklungsausschusses abgesagt']);
+    const nord = (await request(app).get('/staedte/hamburg-nord.json').expect(200)).body;
+    expect(validator.check('/staedte/{key}.json', 200, nord)).toBe('');
+    expect((nord.pastMeetings as { name: string; cancelled: boolean }[]).filter((m) => m.cancelled).map((m) => m.name)).toEqual(['ENTFÄLLT! Sitzung des Stadtentwicklungsausschusses']);
   });
 
   test('OParl: a meeting\'s fetched document is a File with the type, size and sha256 of what was kept; one left a link has none', async () => {
