@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import { COLUMNS, toMeeting, type CalendarMeeting, type DbMeeting } from './queries-calendar';
 import { declareStatements } from './registry';
+import { addDays } from '../domain/dates';
 
 export interface CalendarFilter {
   /** sources.id of the city, or null for every city */
@@ -25,7 +26,15 @@ export interface AgendaPaperRow {
 
 function prepare(sqlite: Database.Database) {
   const from = `FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id`;
+  const ofCommittee = '(m.organization = @name OR m.organization_id IN (SELECT id FROM organizations WHERE source_id = @source AND name = @name))';
+  /** the latest meeting before @day (of every city, of @source, of committee @name there): an empty month's nearest one back */
+  const latest = (where: string) => sqlite.prepare<{ day: string; source?: number; name?: string }, DbMeeting & { sourceKey: string }>(
+    `SELECT ${COLUMNS}, s.key AS sourceKey ${from} WHERE m.date < @day${where} ORDER BY m.date DESC, m.start DESC, m.id DESC LIMIT 1`,
+  );
   return {
+    latestAll: latest(''),
+    latestOfSource: latest(' AND m.source_id = @source'),
+    latestOfCommittee: latest(` AND m.source_id = @source AND ${ofCommittee}`),
     all: sqlite.prepare<{ from: string; to: string; limit: number }, DbMeeting & { sourceKey: string }>(
       `SELECT ${COLUMNS}, s.key AS sourceKey ${from} WHERE m.date >= @from AND m.date <= @to ORDER BY m.date, m.start, m.id LIMIT @limit`,
     ),
@@ -36,7 +45,7 @@ function prepare(sqlite: Database.Database) {
     // a committee's meetings: by its organization row's name, or by the committee name the meeting itself gives
     ofCommittee: sqlite.prepare<{ source: number; name: string; from: string; to: string; limit: number }, DbMeeting & { sourceKey: string }>(
       `SELECT ${COLUMNS}, s.key AS sourceKey ${from} WHERE m.source_id = @source AND m.date >= @from AND m.date <= @to
-         AND (m.organization = @name OR m.organization_id IN (SELECT id FROM organizations WHERE source_id = @source AND name = @name))
+         AND ${ofCommittee}
        ORDER BY m.date, m.start, m.id LIMIT @limit`,
     ),
     // the committees that have meetings, per source (the calendar's committee filter)
@@ -62,6 +71,19 @@ export function loadCalendarMeetings(sqlite: Database.Database, f: CalendarFilte
       ? s.ofSource.all({ source: f.sourceId, from, to, limit })
       : s.ofCommittee.all({ source: f.sourceId, name: f.committee, from, to, limit });
   return rows.map((m) => ({ ...toMeeting(m), sourceKey: m.sourceKey }));
+}
+
+/**
+ * The meetings nearest to a range without any (an empty month of the calendar): the latest before `from` and the
+ * first after `to`, each null where there is none.
+ */
+export function loadNearestMeetings(sqlite: Database.Database, f: CalendarFilter, from: string, to: string): { before: CalendarEntry | null; after: CalendarEntry | null } {
+  const s = stmts(sqlite);
+  const back = f.sourceId == null
+    ? s.latestAll.get({ day: from })
+    : f.committee == null ? s.latestOfSource.get({ day: from, source: f.sourceId }) : s.latestOfCommittee.get({ day: from, source: f.sourceId, name: f.committee });
+  const [after] = loadCalendarMeetings(sqlite, f, addDays(to, 1), '9999-12-31', 1);
+  return { before: back ? { ...toMeeting(back), sourceKey: back.sourceKey } : null, after: after ?? null };
 }
 
 /** The agenda items of these meetings (their motion where linked), by meeting. */

@@ -6,6 +6,7 @@
  */
 import * as cheerio from 'cheerio';
 import request from 'supertest';
+import { loadOpenApiValidator } from '../helpers/openapi-validator';
 import { buildFixtureApp, type FixtureApp } from './fixture-app';
 
 describe('meetings from a calendar', () => {
@@ -91,5 +92,32 @@ describe('meetings from a calendar', () => {
     expect(cancelled.cancelled).toBe(true);
     const held = (await request(f.app).get('/oparl/v1.1/bodies/hamburg-nord/meetings/1002655').expect(200)).body as Record<string, unknown>;
     expect(held).not.toHaveProperty('cancelled');
+  });
+
+  test('a month without meetings names the nearest ones on either side, with the filters; a month with meetings does not', async () => {
+    const validator = await loadOpenApiValidator(f.app);
+    const nearest = async (query: string) => {
+      const $ = cheerio.load((await request(f.app).get(`/sitzungen?${query}`).expect(200)).text);
+      return { text: $('p.nearest').text().replace(/\s+/g, ' ').trim(), months: $('p.nearest a').filter((_, a) => $(a).text() === 'zum Monat').map((_, a) => $(a).attr('href')).get() };
+    };
+    // every city: the demo's last meeting (04.02.2027) and Augsburg's OParl meeting scheduled for 01.12.2027, each with its city
+    expect(await nearest('monat=2027-03')).toEqual({
+      text: 'Keine Sitzung in diesem Monat. Die letzte davor: 04.02.2027 – Rat der Stadt Musterstadt Musterstadt (Demo) (zum Monat). '
+        + 'Die nächste danach: 01.12.2027 – Sitzung des Ausschusses für Digitalisierung, Organisation, Personal Stadt Augsburg (zum Monat).',
+      months: ['/sitzungen?monat=2027-02', '/sitzungen?monat=2027-12'],
+    });
+    // one city: Trier's last meeting in the corpus, 28.10.2026
+    expect((await nearest('stadt=trier&monat=2027-03')).text).toBe('Keine Sitzung in diesem Monat. Die letzte davor: 28.10.2026 – Sitzung des Haushalts- und Personalausschusses (zum Monat).');
+    // one city: Hamburg-Nord's last meeting in the corpus; none after it (no sentence for it), the city kept in the month's link
+    expect(await nearest('stadt=hamburg-nord&monat=2026-03')).toEqual({
+      text: 'Keine Sitzung in diesem Monat. Die letzte davor: 11.12.2025 – Bezirksversammlung (zum Monat).',
+      months: ['/sitzungen?stadt=hamburg-nord&monat=2025-12'],
+    });
+    const json = (await request(f.app).get('/sitzungen.json?stadt=hamburg-nord&monat=2026-03').expect(200)).body;
+    expect(validator.check('/sitzungen.json', 200, json)).toBe('');
+    expect([json.month.nearest.before.date, json.month.nearest.before.id > 0, json.month.nearest.after]).toEqual(['2025-12-11', true, null]);
+    // a month with meetings: nothing of the kind
+    expect((await nearest('stadt=hamburg-nord&monat=2025-12')).text).toBe('');
+    expect((await request(f.app).get('/sitzungen.json?stadt=hamburg-nord&monat=2025-12').expect(200)).body.month.nearest).toBeNull();
   });
 });

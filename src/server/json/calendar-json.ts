@@ -56,6 +56,10 @@ export function toCalendarJson(input: CalendarJsonInput, links: JsonLinks) {
       count: c.month.count,
       truncated: c.month.truncated,
       items: inMonth.map((m) => calendarMeetingJson(m, links)),
+      nearest: c.month.nearest && {
+        before: c.month.nearest.before && calendarMeetingJson(c.month.nearest.before.item, links),
+        after: c.month.nearest.after && calendarMeetingJson(c.month.nearest.after.item, links),
+      },
     },
     links: {
       self: links.url(CALENDAR_JSON_PATH, q(c.month.value)),

@@ -79,7 +79,13 @@ export const WAY_SCHEMAS: Record<string, Schema> = {
     filters: obj({ stadt: nstr, gremium: nstr, monat: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } }),
     thisWeek: obj({ ...week, truncated: bool }),
     nextWeek: obj(week),
-    month: obj({ month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, label: str, from: date, to: date, count: int, truncated: bool, items: arrayOf(ref('CalendarMeeting')) }),
+    month: obj({
+      month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, label: str, from: date, to: date, count: int, truncated: bool, items: arrayOf(ref('CalendarMeeting')),
+      nearest: {
+        ...nullable(obj({ before: nullable(ref('CalendarMeeting')), after: nullable(ref('CalendarMeeting')) })),
+        description: 'For a month without meetings: the latest meeting before it and the first after it (with the same filters); null when the month has meetings.',
+      },
+    }),
     links: obj({ self: uri, html: uri, prev: uri, next: uri, ics: uri }),
   }, { description: 'The meeting calendar (/sitzungen): this week, next week and the month’s meetings.' }),
 };

@@ -4,7 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CityRow } from '../../db/queries-cities';
-import { loadCalendarMeetings, type CalendarEntry, type CalendarFilter } from '../../db/queries-meeting-calendar';
+import { loadCalendarMeetings, loadNearestMeetings, type CalendarEntry, type CalendarFilter } from '../../db/queries-meeting-calendar';
 import type { AgendaBadge } from '../../domain/agenda-badge';
 import { monthGrid, monthOf, monthRange, shiftMonth, weekOf, type DayRange } from '../../domain/calendar-grid';
 import { addDays } from '../../domain/dates';
@@ -92,6 +92,10 @@ export function loadCalendarModel(sqlite: Database.Database, q: CalendarQuery, t
   }
   const keep = { stadt: q.city?.key ?? null, gremium: q.committee && q.city ? `${q.city.key}:${q.committee}` : null };
   const { from, to } = monthRange(q.month);
+  const count = inMonth.filter((m) => m.date >= from && m.date <= to).length;
+  // a month without meetings names the nearest ones on either side (a crawl covers a window; the month shown may lie outside it)
+  const near = count === 0 ? loadNearestMeetings(sqlite, filter, from, to) : null;
+  const nearest = (m: CalendarEntry | null | undefined) => m ? { item: toCalendarItem(m, new Map()), month: calendarQuery({ ...keep, monat: monthOf(m.date) }) } : null;
   return {
     thisWeek: { ...thisWeek, range: rangeText(thisWeek), items: weekItems.filter((m) => m.date <= thisWeek.to), truncated: weeks.length >= 2 * WEEK_MAX },
     nextWeek: { ...nextWeek, range: rangeText(nextWeek), items: weekItems.filter((m) => m.date >= nextWeek.from) },
@@ -100,7 +104,9 @@ export function loadCalendarModel(sqlite: Database.Database, q: CalendarQuery, t
       from,
       to,
       label: formatDate(q.month, 'month'),
-      count: inMonth.filter((m) => m.date >= from && m.date <= to).length,
+      count,
+      /** for a month without meetings: the latest meeting before it and the first after it (each with its month's query), else null */
+      nearest: near && { before: nearest(near.before), after: nearest(near.after) },
       truncated: inMonth.length >= MONTH_MAX,
       weekdays: WEEKDAYS_SHORT.map((short, i) => ({ short, long: WEEKDAYS_LONG[i] })),
       weeks: grid.map((week) => week.map((d) => {
