@@ -4,6 +4,7 @@ import { ensureDir } from '../util/ensure-dir';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { backfillOparlCancellations } from './cancelled-backfill';
 import { decodeDisplayTextRows } from './history-display-text';
 import { backfillNewEvents } from './write-events';
 import { schema, type Db } from './app-schema';
@@ -56,6 +57,8 @@ export function openDb(file: string): OpenedDb {
     backfillNewEvents(sqlite);
     // change-log rows from before codes (migration 0018) become codes
     decodeDisplayTextRows(sqlite);
+    // OParl meetings cancelled by their meetingState only, imported before the parser read it, become cancelled
+    backfillOparlCancellations(sqlite);
     return { db, sqlite, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
