@@ -1,12 +1,13 @@
 /**
  * The JSON of a committee's meetings (OpenAPI schema MeetingListPage): GET /organizations/:id/meetings.json,
  * every known meeting newest first — the data of its feed, calendar and meetings.csv (the same meetings,
- * at most CSV_MAX_ROWS), MEETINGS_PAGE_SIZE a page with absolute links.
+ * at most CSV_MAX_ROWS), MEETINGS_PAGE_SIZE a page with absolute links; each with its minutes as they are linked.
  */
 import type { CalendarMeeting } from '../../db/queries-calendar';
+import type { MeetingFileView } from '../../db/queries-meetings';
 import type { JsonLinks } from './links';
 import { pageLinks } from './list-json';
-import { meetingWhenWhere } from './meeting-json';
+import { meetingFileJson, meetingWhenWhere } from './meeting-json';
 
 export const MEETINGS_PAGE_SIZE = 100;
 
@@ -15,7 +16,12 @@ export interface MeetingListJsonInput {
   /** every meeting of the list, newest first */
   meetings: CalendarMeeting[];
   page: number;
+  /** the minutes of the page's meetings (Niederschrift, Protokoll), by meeting id */
+  minutes: ReadonlyMap<number, MeetingFileView[]>;
 }
+
+/** The meetings of page `page` (MEETINGS_PAGE_SIZE a page). */
+export const meetingsOfPage = <M>(meetings: readonly M[], page: number): M[] => meetings.slice((page - 1) * MEETINGS_PAGE_SIZE, page * MEETINGS_PAGE_SIZE);
 
 export function toMeetingListJson(input: MeetingListJsonInput, links: JsonLinks, today: string) {
   const { organization: org, page } = input;
@@ -33,7 +39,7 @@ export function toMeetingListJson(input: MeetingListJsonInput, links: JsonLinks,
       feed: links.url(`/organizations/${org.id}/feed.atom`),
       calendar: links.url(`/organizations/${org.id}/calendar.ics`),
     },
-    items: input.meetings.slice((page - 1) * MEETINGS_PAGE_SIZE, page * MEETINGS_PAGE_SIZE).map((m) => ({
+    items: meetingsOfPage(input.meetings, page).map((m) => ({
       id: m.id,
       links: links.meeting(m.id),
       name: m.name,
@@ -42,6 +48,7 @@ export function toMeetingListJson(input: MeetingListJsonInput, links: JsonLinks,
       future: m.date >= today,
       agendaItems: m.items,
       updatedAt: m.updatedAt,
+      minutes: (input.minutes.get(m.id) ?? []).map(meetingFileJson),
     })),
   };
 }

@@ -199,6 +199,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     items: arrayOf(obj({
       id: int, links: ref('ObjectLinks'), name: nstr, organization: nstr, date, start: nullable(time), end: nullable(time), room: nstr, location: nstr,
       statusText: nstr, future: bool, agendaItems: int, updatedAt: dateTime,
+      minutes: { ...arrayOf(ref('MeetingFile')), description: 'The meeting’s minutes (Niederschrift, Protokoll) as its page lists them.' },
     })),
   }, { description: 'A committee’s meetings, newest first: the data of its feed, calendar and meetings.csv.' }),
   ...recordSchemas(),

@@ -21,6 +21,8 @@ import { parseId } from './ids';
 import { DECISION_HEADER, loadDecisionColumns, type DecisionColumns } from '../views/decision-columns';
 import { loadMeetingAgenda } from '../views/meeting-view';
 import { loadAgendaMinutes, type MinutesMention } from '../../db/queries-minutes';
+import { withMinutes } from '../../db/queries-meetings';
+import { isHttpUrl } from '../helpers/safe-url';
 
 /** "Niederschrift öffent. Teil: S. 1, 3" for each of a meeting's minutes that name the motion, " | " between them. */
 const minutesCell = (mentions: readonly MinutesMention[] | undefined): string | null =>
@@ -72,17 +74,20 @@ export function searchCsvRoute(ctx: AppContext) {
   };
 }
 
-/** GET /organizations/:id/meetings.csv — the committee's meetings (all known, newest first, at most CSV_MAX_ROWS). */
+/** GET /organizations/:id/meetings.csv — the committee's meetings (all known, newest first, at most CSV_MAX_ROWS), with their minutes' addresses. */
 export function organizationMeetingsCsvRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
     const id = parseId(req.params.id);
     const org = id === null ? null : organizationHeader(ctx.sqlite, id);
     if (!org || id === null) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
     const base = baseUrl(req);
-    const rows = meetingsOfOrganization(ctx.sqlite, id, '0000-01-01', CSV_MAX_ROWS).map((m): CsvValue[] => [
+    const meetings = ctx.read(() => withMinutes(ctx.sqlite, meetingsOfOrganization(ctx.sqlite, id, '0000-01-01', CSV_MAX_ROWS)));
+    const rows = meetings.map((m): CsvValue[] => [
       m.date, m.start, m.end, m.name, m.organization, m.room, m.location, m.statusText, m.items, `${base}/meetings/${m.id}`,
+      // the minutes' addresses in the RIS, " | " between them
+      m.minutes.map((f) => f.url).filter(isHttpUrl).join(' | ') || null,
     ]);
-    sendCsv(res, `ratsradar-gremium-${id}-sitzungen.csv`, ['Datum', 'Beginn', 'Ende', 'Sitzung', 'Gremium', 'Raum', 'Ort', 'Status', 'Tagesordnungspunkte', 'Link'], rows);
+    sendCsv(res, `ratsradar-gremium-${id}-sitzungen.csv`, ['Datum', 'Beginn', 'Ende', 'Sitzung', 'Gremium', 'Raum', 'Ort', 'Status', 'Tagesordnungspunkte', 'Link', 'Niederschrift'], rows);
   };
 }
 

@@ -255,6 +255,13 @@ describe('crawling the replayed corpus with its documents', () => {
     expect(validator.check('/organizations/{id}.json', 200, json)).toBe('');
     const past = (json.pastMeetings as { id: number; minutes: unknown[] }[]).find((m) => m.id === id)!;
     expect(past.minutes).toEqual([{ name: 'Niederschrift öffent. Teil', url, document: 'read', pages: 2 }]);
+    // the committee's meetings list (the data of its feed and calendar) and its CSV
+    const list = (await request(app).get(`/organizations/${org}/meetings.json`).expect(200)).body;
+    expect(validator.check('/organizations/{id}/meetings.json', 200, list)).toBe('');
+    expect((list.items as { id: number; minutes: unknown[] }[]).find((m) => m.id === id)!.minutes)
+      .toEqual([{ name: 'Niederschrift öffent. Teil', url, document: 'read', pages: 2 }]);
+    const csvRows = parseCsv((await request(app).get(`/organizations/${org}/meetings.csv`).expect(200)).text, { bom: true, delimiter: ';', columns: true }) as Record<string, string>[];
+    expect(csvRows.map((r) => [r.Datum, r.Niederschrift])).toEqual([['2025-11-03', url]]);
     // the city's page lists its latest meetings so too
     const $c = cheerio.load((await request(app).get('/staedte/hamburg-altona').expect(200)).text);
     const cityLi = $c('section[aria-labelledby="h-past"] li').filter((_, el) => $c(el).find(`a[href="/meetings/${id}"]`).length > 0);
