@@ -113,6 +113,11 @@ describe('meetings from a calendar', () => {
       text: 'Keine Sitzung in diesem Monat. Die letzte davor: 11.12.2025 – Bezirksversammlung (zum Monat).',
       months: ['/sitzungen?stadt=hamburg-nord&monat=2025-12'],
     });
+    // one committee: Altona's Mobilitätsausschuss, its one meeting in the corpus
+    expect(await nearest(`gremium=${encodeURIComponent('hamburg-altona:Mobilitätsausschuss')}&monat=2026-03`)).toEqual({
+      text: 'Keine Sitzung in diesem Monat. Die letzte davor: 03.11.2025 – Mobilitätsausschuss (zum Monat).',
+      months: [`/sitzungen?stadt=hamburg-altona&gremium=${encodeURIComponent('hamburg-altona:Mobilitätsausschuss')}&monat=2025-11`],
+    });
     const json = (await request(f.app).get('/sitzungen.json?stadt=hamburg-nord&monat=2026-03').expect(200)).body;
     expect(validator.check('/sitzungen.json', 200, json)).toBe('');
     expect([json.month.nearest.before.date, json.month.nearest.before.id > 0, json.month.nearest.after]).toEqual(['2025-12-11', true, null]);
