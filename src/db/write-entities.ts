@@ -4,6 +4,17 @@ import type { FileRecord, FileRef, MeetingRecord, OrganizationRecord } from '../
 import { documentIdentities } from '../domain/document-identity';
 import { organizationKind } from '../domain/organization-kind';
 import { declareStatements } from './registry';
+import type { files } from './schema';
+
+/** What the crawler knows of a document link (schema.ts documentFetchColumns): kept when its rows are written again. */
+export type DocumentFetch = Pick<typeof files.$inferSelect, 'contentHash' | 'fetchState' | 'fetchError' | 'fetchAttempts' | 'fetchedAt'>;
+
+/** The fetch columns as a SELECT reads them into a DocumentFetch. */
+export const FETCH_SELECT = 'content_hash AS contentHash, fetch_state AS fetchState, fetch_error AS fetchError, fetch_attempts AS fetchAttempts, fetched_at AS fetchedAt';
+
+/** The values of the fetch columns for an INSERT (content_hash, fetch_state, fetch_error, fetch_attempts, fetched_at): `k`'s, or not fetched. */
+export const fetchValues = (k: DocumentFetch | undefined) =>
+  [k?.contentHash ?? null, k?.fetchState ?? null, k?.fetchError ?? null, k?.fetchAttempts ?? 0, k?.fetchedAt ?? null] as const;
 
 /**
  * Statements writing the row of an entity (source_id, entity_key): found by its key, then updated by id
@@ -68,9 +79,8 @@ function prepare(sqlite: Database.Database) {
       provenance: 'provenance', updated_at: 'now',
     }),
     // with what the crawler knows of each document: kept when the meeting's documents are written again
-    meetingFiles: sqlite.prepare<[number], { name: string; url: string | null } & FetchState>(
-      `SELECT name, url, content_hash AS contentHash, fetch_state AS fetchState, fetch_error AS fetchError, fetch_attempts AS fetchAttempts,
-        fetched_at AS fetchedAt FROM meeting_files WHERE meeting_id = ? ORDER BY position`,
+    meetingFiles: sqlite.prepare<[number], { name: string; url: string | null } & DocumentFetch>(
+      `SELECT name, url, ${FETCH_SELECT} FROM meeting_files WHERE meeting_id = ? ORDER BY position`,
     ),
     deleteMeetingFiles: sqlite.prepare<[number]>('DELETE FROM meeting_files WHERE meeting_id = ?'),
     meetingFile: sqlite.prepare<[number, number, string, string | null, number, string | null, string | null, string | null, number, string | null]>(
@@ -117,15 +127,6 @@ export interface AddedDocument {
   identity: string;
 }
 
-/** What the crawler knows of a document link (as files keeps it). */
-interface FetchState {
-  contentHash: string | null;
-  fetchState: string | null;
-  fetchError: string | null;
-  fetchAttempts: number;
-  fetchedAt: string | null;
-}
-
 /**
  * A meeting's own documents as its merged record lists them (none: the rows go); untouched when they are the
  * same. A meeting written for the first time (`isNew`) has none stored: nothing to read or delete. A document
@@ -134,9 +135,8 @@ interface FetchState {
  */
 export function writeMeetingFiles(sqlite: Database.Database, sourceId: number, meetingId: number, files: FileRef[], isNew = false): AddedDocument[] {
   const s = stmts(sqlite);
-  const write = (kept: ReadonlyMap<string, FetchState>) => files.forEach((f, i) => {
-    const k = f.url ? kept.get(f.url) : undefined;
-    s.meetingFile.run(meetingId, i, f.name, f.url ?? null, sourceId, k?.contentHash ?? null, k?.fetchState ?? null, k?.fetchError ?? null, k?.fetchAttempts ?? 0, k?.fetchedAt ?? null);
+  const write = (kept: ReadonlyMap<string, DocumentFetch>) => files.forEach((f, i) => {
+    s.meetingFile.run(meetingId, i, f.name, f.url ?? null, sourceId, ...fetchValues(f.url ? kept.get(f.url) : undefined));
   });
   if (isNew) {
     write(new Map());

@@ -4,15 +4,9 @@ import type { PaperRecord } from '../../scrapers/records';
 import { digest } from './facets';
 import { indexPaper } from './search-index';
 import { declareStatements } from './registry';
+import { FETCH_SELECT, fetchValues, type DocumentFetch } from './write-entities';
 
-interface FileState {
-  url: string;
-  contentHash: string | null;
-  fetchState: string | null;
-  fetchError: string | null;
-  fetchAttempts: number;
-  fetchedAt: string | null;
-}
+type FileState = DocumentFetch & { url: string };
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -39,8 +33,8 @@ function prepare(sqlite: Database.Database) {
     insertFile: sqlite.prepare(`INSERT INTO files (source_id, paper_id, position, name, url, content_hash, fetch_state, fetch_error,
       fetch_attempts, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     /** what the crawler knows of a paper's documents: kept when the paper's files are written again */
-    fileStates: sqlite.prepare<[number], FileState>(`SELECT url, content_hash AS contentHash, fetch_state AS fetchState, fetch_error AS fetchError,
-      fetch_attempts AS fetchAttempts, fetched_at AS fetchedAt FROM files WHERE paper_id = ? AND entity_key IS NULL AND url IS NOT NULL AND fetch_state IS NOT NULL`),
+    fileStates: sqlite.prepare<[number], FileState>(`SELECT url, ${FETCH_SELECT}
+      FROM files WHERE paper_id = ? AND entity_key IS NULL AND url IS NOT NULL AND fetch_state IS NOT NULL`),
   };
 }
 
@@ -85,8 +79,7 @@ export class PaperChildren {
     }
     for (const { id, paper } of this.papers) {
       (paper.files ?? []).forEach((f, i) => {
-        const k = f.url ? kept.get(`${id}\u0000${f.url}`) : undefined;
-        s.insertFile.run(sourceId, id, i, f.name, f.url, k?.contentHash ?? null, k?.fetchState ?? null, k?.fetchError ?? null, k?.fetchAttempts ?? 0, k?.fetchedAt ?? null);
+        s.insertFile.run(sourceId, id, i, f.name, f.url, ...fetchValues(f.url ? kept.get(`${id}\u0000${f.url}`) : undefined));
       });
     }
     for (const { id, paper, fresh } of this.papers) indexPaper(sqlite, id, paper.reference, paper.name, fresh, paper.text);

@@ -56,30 +56,26 @@ function groupedEntry(group: LoadedEvent[], key: string, base: string): AtomEntr
  * new document) are one entry; a motion's own feed says only what happened.
  */
 export function eventEntries(events: LoadedEvent[], base: string, withPaper: boolean): AtomEntry[] {
-  if (withPaper) {
-    const groups = new Map<string, LoadedEvent[]>();
-    for (const e of events) {
-      const key = meetingGroupKey(e);
-      if (!key) continue;
-      const group = groups.get(key);
-      if (group) group.push(e);
-      else groups.set(key, [e]);
-    }
-    const done = new Set<string>();
-    const out: AtomEntry[] = [];
-    for (const e of events) {
-      const key = meetingGroupKey(e);
-      const group = key ? groups.get(key)! : null;
-      if (!key || !group || group.length < 2) {
-        out.push(eventEntry(e, base, true));
-      } else if (!done.has(key)) {
-        done.add(key);
-        out.push(groupedEntry(group, key, base));
-      }
-    }
-    return out;
-  }
-  return events.map((e) => eventEntry(e, base, false));
+  if (!withPaper) return events.map((e) => eventEntry(e, base, false));
+  const keys = events.map(meetingGroupKey);
+  const groups = new Map<string, LoadedEvent[]>();
+  events.forEach((e, i) => {
+    const key = keys[i];
+    if (!key) return;
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
+  });
+  // a group of one is the event's own entry; a larger one is one entry, where its first event stands
+  const done = new Set<string>();
+  return events.flatMap((e, i) => {
+    const key = keys[i];
+    const group = key ? groups.get(key)! : [e];
+    if (!key || group.length < 2) return [eventEntry(e, base, true)];
+    if (done.has(key)) return [];
+    done.add(key);
+    return [groupedEntry(group, key, base)];
+  });
 }
 
 /** One event's entry. */

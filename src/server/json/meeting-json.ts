@@ -8,7 +8,7 @@ import type { AgendaItemView, MeetingDocumentView, MeetingFileView, MeetingView 
 import type { MinutesMention } from '../../db/queries-minutes';
 import type { ProgressSummary } from '../../domain/progress-summary';
 import { committeeHref } from '../views/committee-href';
-import { toDocumentState } from '../views/document-state';
+import { linkedDocument } from '../views/document-state';
 import { isHttpUrl } from '../helpers/safe-url';
 import type { JsonLinks } from './links';
 import { minutesJson } from './minutes-json';
@@ -51,8 +51,8 @@ export function meetingWhenWhere<M extends Pick<MeetingView, 'start' | 'end' | '
 
 /** A meeting's own document (Einladung, Niederschrift …): its link and what became of ratsradar's fetch. */
 export function meetingFileJson(f: MeetingFileView) {
-  const state = isHttpUrl(f.url) ? toDocumentState(f) : null;
-  return { name: f.name, url: isHttpUrl(f.url) ? f.url : null, document: state?.kind ?? null, pages: state ? (f.pageCount ?? null) : null };
+  const { url, state } = linkedDocument(f);
+  return { name: f.name, url, document: state?.kind ?? null, pages: state ? (f.pageCount ?? null) : null };
 }
 
 export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: string) {
