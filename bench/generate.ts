@@ -29,6 +29,12 @@ export interface GenerateOptions {
   motions: number;
   /** the day the data is generated for: meetings before it have results, after it are planned */
   today: string;
+  /**
+   * the fewest cities (default 3: the import mixes). A city deals with MOTIONS_PER_YEAR motions a year over
+   * a year at least, so below 1,000 motions per city its meetings are thinner: the served databases take 1,
+   * so that a city at 1,000 motions is as busy as each city at 100,000 and their pages show as much.
+   */
+  minCities?: number;
 }
 
 export interface GeneratedCity {
@@ -46,9 +52,9 @@ const STATION_COUNTS: readonly [number, number][] = [[1, 30], [2, 22], [3, 20], 
 const MOTIONS_PER_YEAR = 1000;
 const TYPE_WEIGHTS = PAPER_TYPES.map((t, k) => [k, t[1]] as const);
 
-/** How many cities, and how many motions each gets (big cities more), for a total. */
-export function planCities(motions: number): { spec: CitySpec; motions: number }[] {
-  const count = Math.min(CITIES.length, Math.max(3, Math.round(motions / 5000)));
+/** How many cities (at least `minCities`), and how many motions each gets (big cities more), for a total. */
+export function planCities(motions: number, minCities = 3): { spec: CitySpec; motions: number }[] {
+  const count = Math.min(CITIES.length, Math.max(minCities, Math.round(motions / 5000)));
   const specs = CITIES.slice(0, count);
   const total = specs.reduce((s, c) => s + c.weight, 0);
   const plan = specs.map((spec) => ({ spec, motions: Math.floor((motions * spec.weight) / total) }));
@@ -59,7 +65,7 @@ export function planCities(motions: number): { spec: CitySpec; motions: number }
 
 /** Every city in turn (one city's records at a time stay in memory). */
 export function* generateWorld(opts: GenerateOptions): Generator<GeneratedCity> {
-  const plan = planCities(opts.motions);
+  const plan = planCities(opts.motions, opts.minCities);
   for (let i = 0; i < plan.length; i++) yield generateCity(opts, i, plan[i].spec, plan[i].motions);
 }
 
@@ -195,7 +201,7 @@ export function buildDatabase(file: string, opts: GenerateOptions, write: Partia
   }
 }
 
-/** `--motions N --db PATH [--seed S] [--today YYYY-MM-DD]` → a database written by bench/bulk-write.ts. */
+/** `--motions N --db PATH [--seed S] [--today YYYY-MM-DD] [--min-cities N]` → a database written by bench/bulk-write.ts. */
 function main(argv: string[]): void {
   const arg = (name: string) => {
     const i = argv.indexOf(`--${name}`);
@@ -203,13 +209,14 @@ function main(argv: string[]): void {
   };
   const motions = Number(arg('motions') ?? '1000');
   const db = arg('db');
-  if (!db || !Number.isInteger(motions) || motions < 1) {
-    process.stderr.write('usage: tsx bench/generate.ts --motions N --db PATH [--seed S] [--today YYYY-MM-DD]\n');
+  const minCities = Number(arg('min-cities') ?? '3');
+  if (!db || !Number.isInteger(motions) || motions < 1 || !Number.isInteger(minCities) || minCities < 1) {
+    process.stderr.write('usage: tsx bench/generate.ts --motions N --db PATH [--seed S] [--today YYYY-MM-DD] [--min-cities N ≥ 1, default 3]\n');
     process.exitCode = 2;
     return;
   }
   try {
-    const res = buildDatabase(db, { seed: Number(arg('seed') ?? '1'), motions, today: arg('today') ?? BENCH_TODAY });
+    const res = buildDatabase(db, { seed: Number(arg('seed') ?? '1'), motions, today: arg('today') ?? BENCH_TODAY, minCities });
     process.stdout.write(`${JSON.stringify(res)}\n`);
   } catch (err) {
     process.stderr.write(`generate: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -28,6 +28,13 @@ import { benchExtract, renderExtract } from './extract';
 /** the extraction section: generated PDFs of 1–8 pages, and the size of the big one */
 const EXTRACT_FILES = 48;
 const EXTRACT_BIG_PAGES = 500;
+/**
+ * The served databases spread their motions over as few cities as 1 (generate.ts minCities), not 3 as the
+ * import mixes do: a city deals with 1,000 motions a year, over a year at least, so 1,000 motions in three
+ * cities made meetings of 8.5 agenda items and committee queues of 7 motions against 20 and 37 in each
+ * city at 100,000 — the growth 1k → 100k compared pages of different length (bench/HISTORY.md, 2026-12-07).
+ */
+const SERVED_MIN_CITIES = 1;
 import { describeMachine } from './machine';
 import { benchImportMemory } from './memory-import';
 import { benchOparl, renderOparl } from './oparl';
@@ -164,7 +171,8 @@ async function main(): Promise<number> {
     let derive: DeriveFigures | null = null;
     for (const motions of opts.sizes) {
       const file = path.join(dir, `serve-${motions}.sqlite`);
-      const b = buildDatabase(file, { seed: opts.seed, motions, today });
+      // every city as busy at each size (SERVED_MIN_CITIES): the growth compares the same pages with more history and cities around them
+      const b = buildDatabase(file, { seed: opts.seed, motions, today, minCities: SERVED_MIN_CITIES });
       builds.push({ motions, meetings: b.meetings, agendaItems: b.agendaItems, consultations: b.consultations,
         generateSeconds: b.generateSeconds, writeSeconds: b.writeSeconds, mb: b.bytes / 1048576 });
       log(`built ${motions} motions: generate ${b.generateSeconds.toFixed(1)} s, write ${b.writeSeconds.toFixed(1)} s, ${(b.bytes / 1048576).toFixed(0)} MB`);

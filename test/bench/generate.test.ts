@@ -34,6 +34,21 @@ describe('generateWorld', () => {
     expect(new Set(world.map((c) => c.source.key)).size).toBe(world.length);
   });
 
+  it('spreads a served world over as few as minCities cities, the large worlds as before', () => {
+    const one = planCities(1000, 1);
+    expect(one.map((p) => p.motions)).toEqual([1000]);
+    expect(planCities(1000).length).toBe(3);
+    expect(planCities(100_000, 1)).toEqual(planCities(100_000));
+    expect(planCities(10_000, 1).map((p) => p.motions).reduce((a, b) => a + b, 0)).toBe(10_000);
+    expect(planCities(10_000, 1).length).toBe(2);
+    // the point of it: one city at 1,000 motions is as busy as each city at 100,000 (1,000 motions a year), three are not
+    const itemsPerMeeting = (cities: GeneratedCity[]) =>
+      cities.reduce((n, c) => n + c.meetings.reduce((k, m) => k + m.agendaItem.length, 0), 0) / cities.reduce((n, c) => n + c.meetings.length, 0);
+    const busy = itemsPerMeeting([...generateWorld({ seed: 1, motions: 1000, today: TODAY, minCities: 1 })]);
+    const thin = itemsPerMeeting([...generateWorld({ seed: 1, motions: 1000, today: TODAY })]);
+    expect(busy).toBeGreaterThan(1.5 * thin);
+  });
+
   it('makes Beratungsfolgen of 1–8 stations whose rows point at real meetings and agenda items', () => {
     const counts = new Set<number>();
     let rows = 0;
