@@ -7,7 +7,7 @@
  * Why these stay beside the declared selectors (html/selector.ts, css-select, cheerio's engine): the
  * parsers' hot queries (`a[href]`, `table.tl1`, `#head .row`, `#toTable td.tonr a`) over the corpus's
  * 50 HTML pages took 1644 ms on css-select (compiled once) against 812 ms as these walks (20 passes,
- * best of 3, 2 cores under load; issue 18): 2.0× — every parser moved onto css-select would raise the
+ * best of 3, 2 cores under load): 2.0× — every parser moved onto css-select would raise the
  * parse bench's ratio to the htmlparser2 floor. Declared selectors are for the parts a page must have
  * (a few per page, where the count is checked); the walks are for reading rows and cells. Pure.
  */

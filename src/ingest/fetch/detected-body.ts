@@ -1,5 +1,5 @@
 /**
- * A fetched body is decoded and detected once (issue 18 §4): the fetcher asks whether it is one of
+ * A fetched body is decoded and detected once: the fetcher asks whether it is one of
  * ALLRIS's error pages, the crawl parses it and plans its links, all from one detection kept with the
  * body (a WeakMap keyed by the body's buffer: it goes when the body goes). Asked again with another
  * URL (a redirect), the page is detected again from the text decoded the first time.
