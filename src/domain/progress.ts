@@ -19,8 +19,10 @@
  *  2. otherwise ("Geplant", "Bereit", another word, or none as in ALLRIS 3 and OParl) the rows decide:
  *     no past row → planned; a past row and a future row → current; the last past row
  *     deferred / not-dealt → current (it must come back); closing result (adopted, adopted-amended,
- *     rejected, noted, withdrawn, settled, referred) → done; past row without a known result → done,
- *     except at a decisive station, where the result is still awaited → current;
+ *     rejected, noted, withdrawn, settled, referred) → done; past row without a known result → current
+ *     (the result is still awaited) where the page shows the station "Geplant" / "Bereit" and no later
+ *     station of the page has a result or is shown "Erledigt" / "Gestoppt" (the paper has not moved on past
+ *     it); else done, except at a decisive station, where the result is still awaited → current;
  *  3. a station still planned with no meeting row (but rows at cancelled meetings) while a later station of the page is done or
  *     current → skipped (a step added from an agenda never skips a station).
  * A station "awaits its result" when it has met (past rows), no row has a result, none is still to
@@ -49,9 +51,9 @@
  * next: of the open stations that do not await their result, the one with the earliest future
  * meeting; without one, the first in page order (date null). A committee that has met and whose
  * result is not published is never the next step: it is `awaiting` ("Sitzung am 07.07.2026,
- * Ergebnis noch nicht veröffentlicht"). After a final state only a dated open station after the
- * deciding station counts. currentStation: the first 'current' station, else the station of `next`;
- * null once final. deferralCount / referralCount count rows whose resultCode is 'deferred' / 'referred'.
+ * Ergebnis noch nicht veröffentlicht"; of several, the one that met last). After a final state only a dated
+ * open station after the deciding station counts. currentStation: the first 'current' station that does not
+ * await its result, else the awaiting one, else the station of `next`; null once final. deferralCount / referralCount count rows whose resultCode is 'deferred' / 'referred'.
  * deadlines: when `next` is dated and at a decisive station (the motion is on a decision-maker's
  * agenda), every open station of the page before it that has no meeting on or before that date and
  * does not await its result must deliberate before it ("muss vor dem 17.12.2026 beraten werden").
@@ -192,9 +194,11 @@ export function progress(
   }
 
   const final = isFinalState(state);
-  const firstCurrent = stations.find((s) => s.status === 'current');
+  // of the stations that met and await their result, the one that met last: where the paper was dealt with latest
+  const waiting = final ? null : open.filter((s) => s.awaitingResult)
+    .reduce<typeof open[number] | null>((a, s) => (a == null || (s.lastDate ?? '') >= (a.lastDate ?? '') ? s : a), null);
+  const firstCurrent = stations.find((s) => s.status === 'current' && !s.awaitingResult) ?? waiting;
   const currentStation = final ? null : (firstCurrent?.index ?? next?.stationIndex ?? null);
-  const waiting = final ? null : (open.find((s) => s.awaitingResult) ?? null);
   const awaiting: AwaitedResult | null = waiting
     ? { stationIndex: waiting.index, organization: waiting.organization, role: waiting.role, date: waiting.lastDate }
     : null;

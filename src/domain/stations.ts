@@ -113,7 +113,7 @@ export function lastPastRow(meetings: readonly MeetingProgress[]): MeetingProgre
   return best;
 }
 
-function baseStatus(shown: ShownStatus, meetings: readonly MeetingProgress[], decisive: boolean): StationState {
+function baseStatus(shown: ShownStatus, meetings: readonly MeetingProgress[], decisive: boolean, movedOn: boolean): StationState {
   if (shown === 'done') return 'done';
   if (shown === 'stopped') return 'stopped';
   // Geplant / Bereit / nothing shown: the rows decide.
@@ -124,7 +124,17 @@ function baseStatus(shown: ShownStatus, meetings: readonly MeetingProgress[], de
   if (CLOSING_RESULTS.has(last.resultCode)) return 'done';
   // No result (or one no rule knows): a past meeting without a known result.
   if (meetings.some((m) => m.past && CLOSING_RESULTS.has(m.resultCode))) return 'done';
+  // the page says the station is not finished (Geplant / Bereit): it awaits its result, unless the paper has
+  // moved on past it (a later station has a result or is shown finished)
+  if (shown === 'planned' && !movedOn) return 'current';
   return decisive ? 'current' : 'done';
+}
+
+/** Whether a station of the page after `index` has a past row with a result, or is shown Erledigt / Gestoppt. */
+function movedOnPast(consultations: readonly (ConsultationRecord | AgendaConsultation)[], index: number, today: string): boolean {
+  return consultations.some((c, i) => i > index && !('fromAgenda' in c && c.fromAgenda === true) && (
+    readStationStatus(c.stationStatus) === 'done' || readStationStatus(c.stationStatus) === 'stopped' ||
+    (c.meetings ?? []).some((m, k) => m.resultCode !== 'open' && flagMeeting(m, k, today).past)));
 }
 
 /**
@@ -149,7 +159,7 @@ export function deriveStations(consultations: readonly (ConsultationRecord | Age
       role: c.role ?? null,
       roleCode: c.roleCode ?? null,
       stationStatus: c.stationStatus ?? null,
-      status: baseStatus(shown, meetings, decisive),
+      status: baseStatus(shown, meetings, decisive, shown === 'planned' && movedOnPast(consultations, index, today)),
       decisive,
       lastDate: pastDates.length ? pastDates.reduce((a, b) => (b > a ? b : a)) : null,
       nextDate: futureDates.length ? futureDates.reduce((a, b) => (b < a ? b : a)) : null,

@@ -93,8 +93,11 @@ describe('upgrading a database made at the first migration', () => {
         expect(after[t].length).toBe(before[t].length);
         after[t].forEach((row, i) => {
           const old = before[t][i];
-          // (columns that migration 0020 renamed are read under their new names)
-          expect(Object.fromEntries(Object.keys(old).map((k) => [k, row[renamedColumn(t, k)]]))).toEqual(old);
+          // (columns that migration 0020 renamed are read under their new names; derived_on is no data but a mark:
+          // a migration that changes what is derived clears it, so that the paper is derived again — never another day)
+          const kept = Object.fromEntries(Object.keys(old).map((k) => [k, row[renamedColumn(t, k)]]));
+          if (t === 'papers' && kept.derived_on === null) kept.derived_on = old.derived_on;
+          expect(kept).toEqual(old);
         });
       }
       // the Beratungsfolge rows (a later migration) carry their paper's source and their station's committee

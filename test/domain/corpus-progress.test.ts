@@ -30,9 +30,11 @@ const TABLE: Row[] = [
   { page: 'allris3/hamburg-bergedorf/vo020-1009833.html', today: '2026-11-24', state: 'submitted', stations: ['planned'],
     next: { organization: 'Bezirksversammlung Bergedorf', date: null }, decision: null, deferrals: 0,
     explanation: 'Eingereicht: noch nicht beraten; als Nächstes Bezirksversammlung Bergedorf, noch ohne Termin.' },
-  { page: 'allris3/hamburg-eimsbuettel/vo020-1011853.html', today: '2026-11-24', state: 'in-deliberation', stations: ['done', 'done', 'planned'],
+  // both Kenntnisnahmen "Geplant" with a past meeting and no result: each awaits its result (the page does not say
+  // they are done), the one that met last is named; the Bezirksversammlung ("Bereit") comes next
+  { page: 'allris3/hamburg-eimsbuettel/vo020-1011853.html', today: '2026-11-24', state: 'in-deliberation', stations: ['current', 'current', 'planned'],
     next: { organization: 'Bezirksversammlung', date: null }, decision: null, deferrals: 0,
-    explanation: 'In Beratung: zuletzt Regionalausschuss Lokstedt/Niendorf/Schnelsen (Kenntnisnahme) am 31.08.2026; als Nächstes Bezirksversammlung (Kenntnisnahme), noch ohne Termin.' },
+    explanation: 'In Beratung: Regionalausschuss Lokstedt/Niendorf/Schnelsen (Kenntnisnahme), Sitzung am 31.08.2026, Ergebnis noch nicht veröffentlicht; danach Bezirksversammlung (Kenntnisnahme), noch ohne Termin.' },
   // the committee met and its result is not published: that meeting is not a next step
   { page: 'allris3/hamburg-mitte/vo020-1020365.html', today: '2026-11-24', state: 'in-deliberation', stations: ['current'],
     next: null, decision: null, deferrals: 0,

@@ -133,7 +133,7 @@ describe('the RIS\'s own status wins where it speaks', () => {
 
 describe('the station status as the RIS shows it, beside the one ratsradar infers', () => {
   test.each([
-    ['Geplant', [row('2026-07-07')], 'Geplant', 'done'], // "erledigt (im RIS: Geplant)"
+    ['Geplant', [row('2026-07-07')], 'Geplant', 'current'], // met, no result, the RIS has not closed it: "aktuell (im RIS: Geplant)"
     ['Geplant', [row('2026-07-07', 'adopted', 'beschlossen')], 'Geplant', 'done'],
     ['Erledigt', [row('2026-07-07')], null, 'done'],
     ['Gestoppt', [], null, 'stopped'],
@@ -143,5 +143,27 @@ describe('the station status as the RIS shows it, beside the one ratsradar infer
   ] as [string | null, ConsultationMeetingRecord[], string | null, StationState][])('RIS %s → shown beside: %s', (shown, meetings, beside, status) => {
     const pr = progress({ consultation: [st('Hauptausschuss', 'Vorberatung', 'preliminary', meetings, shown), st('Rat', 'Entscheidung', 'decision')] }, '2026-11-24');
     expect([pr.stations[0].status, risStatusBeside(pr.stations[0])]).toEqual([status, beside]);
+  });
+
+  test('a "Geplant" station that met without a result is done once the paper has moved on past it (a later result or a later station shown finished)', () => {
+    const met = () => st('Ortsrat', 'Anhörung', 'hearing', [row('2026-08-25')], 'Geplant');
+    const today = '2026-11-24';
+    // a later station with a result: the paper went on
+    const resulted = progress({ consultation: [met(), st('Fachausschuss', 'Vorberatung', 'preliminary', [row('2026-09-01', 'adopted', 'beschlossen')]), st('Rat', 'Entscheidung', 'decision')] }, today);
+    expect(resulted.stations.map((s) => s.status)).toEqual(['done', 'done', 'planned']);
+    expect(resulted.awaiting).toBeNull();
+    expect(resulted.next?.organization).toBe('Rat');
+    // a later station shown "Erledigt" (no row): the same
+    const shownDone = progress({ consultation: [met(), st('Fachausschuss', 'Vorberatung', 'preliminary', [], 'Erledigt'), st('Rat', 'Entscheidung', 'decision')] }, today);
+    expect(shownDone.stations[0].status).toBe('done');
+    // a later station that met without a result proves nothing: both await their results, the later one is named
+    const both = progress({ consultation: [met(), st('Fachausschuss', 'Vorberatung', 'preliminary', [row('2026-09-01')], 'Geplant'), st('Rat', 'Entscheidung', 'decision')] }, today);
+    expect(both.stations.map((s) => [s.status, s.awaitingResult])).toEqual([['current', true], ['current', true], ['planned', false]]);
+    expect(both.awaiting?.organization).toBe('Fachausschuss');
+    expect(both.currentStation).toBe(1);
+    expect(both.next?.organization).toBe('Rat');
+    // without a status of the RIS (ALLRIS 3 classic, OParl) a past row without a result still closes a preliminary station
+    const none = progress({ consultation: [st('Ortsrat', 'Anhörung', 'hearing', [row('2026-08-25')]), st('Rat', 'Entscheidung', 'decision')] }, today);
+    expect(none.stations[0].status).toBe('done');
   });
 });

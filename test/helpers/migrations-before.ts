@@ -76,6 +76,8 @@ const TAKE_BACK: Record<string, string[]> = {
   ],
   '0031_decision_status': ['ALTER TABLE agenda_items DROP COLUMN decision_status'],
   '0032_crawl_queue_session_pages': ['DROP INDEX crawl_queue_session_pages'],
+  // data only: it marks papers for deriving again
+  '0033_planned_stations_derive': [],
 };
 
 /**
