@@ -110,7 +110,9 @@ describe('migration 0020 (identity vocabulary) on a database of the schema befor
       for (const t of tables.filter((x) => x !== 'derive_state')) {
         // the same columns in the same order, the renamed ones under their new names (and 0024's meetings.cancelled last)
         expect(columnsOf(sqlite, t)).toEqual([...columnsBefore[t].map((c) => renamedColumn(t, c)), ...(LATER_COLUMNS[t] ?? [])]);
-        const after = rowsOf(sqlite, t);
+        // derived_on is a mark, not data: a later migration that changes what is derived clears it (0033: the papers
+        // with a "Geplant" or "Bereit" station), so that the paper is derived again — it never takes another day
+        const after = rowsOf(sqlite, t).map((row, i) => (t === 'papers' && row.derived_on === null ? { ...row, derived_on: before[t][i]?.derived_on } : row));
         expect(after.length).toBe(before[t].length);
         after.forEach((row, i) => {
           expect(Object.fromEntries(Object.keys(before[t][i]).map((c) => [c, row[renamedColumn(t, c)]]))).toEqual(before[t][i]);
