@@ -19,6 +19,8 @@ export interface OparlAgendaItemRow {
   id: number; entity_key: string; meeting_id: number | null; meeting_key: string | null; position: number | null;
   number: string | null; public: number | null; name: string | null; paper_key: string | null; paper_reference: string | null;
   result: string | null; result_code: string | null; vote: string | null; decision_status: string | null; text: string | null; url: string | null;
+  /** which facet gave each field (its `text`: "oparl" where the text is an OParl resolutionText) */
+  provenance: string | null;
   created: string | null; updated_at: string;
 }
 
@@ -58,7 +60,7 @@ export function listOparlMeetingsWithFiles(sqlite: Database.Database, f: OparlPa
 }
 
 const ITEM_SQL = `SELECT a.id, a.entity_key, a.meeting_id, m.entity_key AS meeting_key, a.position, a.number, a.public, a.name,
-  p.entity_key AS paper_key, a.paper_reference, a.result, a.result_code, a.vote, a.decision_status, a.text, a.url, ${created('AgendaItem', 'a')} AS created,
+  p.entity_key AS paper_key, a.paper_reference, a.result, a.result_code, a.vote, a.decision_status, a.text, a.url, a.provenance, ${created('AgendaItem', 'a')} AS created,
   a.updated_at
   FROM agenda_items a LEFT JOIN meetings m ON m.id = a.meeting_id LEFT JOIN papers p ON p.id = a.paper_id`;
 

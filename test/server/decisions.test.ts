@@ -113,6 +113,31 @@ describe('what was decided: votes and Beschluss texts', () => {
     expect(body['ratsradar:decisionStatus']).toEqual({ text: 'Beschlussumsetzung erwünscht', date: '2025-12-22' });
   });
 
+  test('OParl: an agenda item\'s resolutionText is its Beschluss only, never a protocol section (it names speakers and staff); a vote count not given is left out', async () => {
+    const itemKey = (source: string, sid: string) => opened.sqlite.prepare(`SELECT a.entity_key FROM agenda_items a JOIN sources s ON s.id = a.source_id
+      WHERE s.key = ? AND a.external_id = ?`).pluck().get(source, sid) as string;
+    const item = async (source: string, sid: string) =>
+      (await request(app).get(`/oparl/v1.1/bodies/${source}/agendaItems/${encodeURIComponent(itemKey(source, sid))}`).expect(200)).body as Record<string, unknown>;
+    // Hildesheim TOP 9: a "Wortprotokoll" ("Frau N. referierte die Vorlage.") and a "Beschluss"
+    const hildesheim = await item('hildesheim', '76127');
+    expect(hildesheim.resolutionText).toBe('Der Annahme der Zuwendungen wird zugestimmt.');
+    expect(hildesheim['ratsradar:vote']).toEqual({ no: 0, abstain: 2, text: 'einstimmig mit zwei Enthaltungen' });
+    // Altona: only a "Protokoll" section (the petitioner, a member by name): no decision text at all
+    const altona = await item('hamburg-altona', '1049839');
+    expect(altona.resolutionText).toBeUndefined();
+    expect(altona.result).toBe('zur Kenntnis genommen');
+    // and the meetings they are embedded in carry none of the protocols either
+    for (const source of ['hildesheim', 'hamburg-altona', 'hamburg-bergedorf', 'hamburg-eimsbuettel', 'hamburg-mitte', 'hamburg-nord']) {
+      const ids = opened.sqlite.prepare(`SELECT DISTINCT m.entity_key FROM meetings m JOIN sources s ON s.id = m.source_id JOIN agenda_items a ON a.meeting_id = m.id
+        WHERE s.key = ? AND a.text IS NOT NULL`).pluck().all(source) as string[];
+      for (const key of ids) {
+        const text = (await request(app).get(`/oparl/v1.1/bodies/${source}/meetings/${encodeURIComponent(key)}`).expect(200)).text;
+        // (an agenda item may be named "Genehmigung des Protokolls …": a protocol's section heading or its speakers may not appear)
+        expect([source, /"(?:Wort)?[Pp]rotokoll\\n|Herr |Frau /.test(text)]).toEqual([source, false]);
+      }
+    }
+  });
+
   test('agenda CSV: vote and Beschluss per item', async () => {
     const rows = csv((await request(app).get(`/meetings/${meetingOf('hildesheim', '3712')}/agenda.csv`).expect(200)).text);
     expect(rows.find((r) => r.TOP === '9')).toMatchObject({

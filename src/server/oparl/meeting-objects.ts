@@ -11,7 +11,9 @@ import {
 } from '../../db/queries-oparl-entities';
 import { loadFilesOfMeetings, type MeetingFileView } from '../../db/queries-meetings';
 import { localToUtc } from '../../util/berlin-time';
+import { decisionTextOf } from '../../domain/decisions';
 import { isMinutesName, isVerbatimMinutesName } from '../../domain/minutes';
+import type { TextSection } from '../../../scrapers/records';
 import { compact, deletedObject, isHttp, times, VENDOR, type OparlContext, type OparlJson } from './context';
 import { consultationKey, meetingFileKey, typeUrl } from './urls';
 
@@ -31,11 +33,14 @@ function meetingEnd(m: OparlMeetingRow): string | null {
   return new Date(Date.parse(end) + 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function resolutionText(text: string | null): string | null {
+/**
+ * The decision text only, as the pages show it (domain/decisions.ts): an ALLRIS item's Beschluss sections, an OParl
+ * item's resolutionText — never a protocol section ("Protokoll", "Wortprotokoll"), which names staff and speakers.
+ */
+function resolutionText(text: string | null, provenance: string | null): string | null {
   if (!text) return null;
-  const sections = JSON.parse(text) as { heading: string | null; text: string }[];
-  const joined = sections.map((s) => (s.heading ? `${s.heading}\n${s.text}` : s.text)).join('\n\n').trim();
-  return joined || null;
+  const fromOparl = provenance != null && (JSON.parse(provenance) as Record<string, string>).text === 'oparl';
+  return decisionTextOf(JSON.parse(text) as TextSection[], fromOparl);
 }
 
 type ItemConsultations = ReturnType<typeof loadItemConsultations>;
@@ -50,14 +55,15 @@ function agendaItemObject(c: OparlContext, a: OparlAgendaItemRow, consultations:
     meeting: a.meeting_key && !embedded ? c.urls.object(c.source.key, 'Meeting', a.meeting_key) : null,
     number: a.number, order: a.position ?? 0, name: a.name, public: a.public === null ? null : a.public === 1,
     consultation: cons ? c.urls.object(c.source.key, 'Consultation', consultationKey(cons.paperKey, cons.station, cons.row)) : null,
-    result: a.result, resolutionText: resolutionText(a.text),
+    result: a.result, resolutionText: resolutionText(a.text, a.provenance),
     ...t,
     web: a.meeting_id ? c.urls.web(`/meetings/${a.meeting_id}`) : null,
     [V('paper')]: a.paper_key ? c.urls.object(c.source.key, 'Paper', a.paper_key) : null,
     [V('paperReference')]: a.paper_reference,
     [V('resultCode')]: a.result_code,
-    [V('vote')]: a.vote ? (JSON.parse(a.vote) as unknown) : null,
-    [V('decisionStatus')]: a.decision_status ? (JSON.parse(a.decision_status) as unknown) : null,
+    // a count the minutes do not give is left out, as every property without information is
+    [V('vote')]: a.vote ? compact(JSON.parse(a.vote) as OparlJson) : null,
+    [V('decisionStatus')]: a.decision_status ? compact(JSON.parse(a.decision_status) as OparlJson) : null,
     [V('originalUrl')]: isHttp(a.url) ? a.url : null,
   });
 }
