@@ -14,6 +14,7 @@ import type { AppContext } from '../context';
 import { clipText, FEED_TEXT_MAX, xmlSafe } from '../atom';
 import { baseUrl } from '../base-url';
 import { HttpError } from '../http-error';
+import { finishIcs } from '../ics-text';
 import { dayDe, toDate } from '../to-date';
 import { UNKNOWN_COMMITTEE } from '../../domain/explain';
 import { nextStepText } from '../../domain/step-texts';
@@ -123,7 +124,7 @@ export function addMeetingEvents(cal: ICalCalendar, sqlite: Database.Database, m
 
 export function sendIcs(res: Response, cal: ICalCalendar, filename: string): void {
   res.setHeader('Content-Disposition', `inline; filename="${filename}"`);
-  res.type('text/calendar; charset=utf-8').send(cal.toString());
+  res.type('text/calendar; charset=utf-8').send(finishIcs(cal.toString()));
 }
 
 /** GET /papers/:id/calendar.ics — every planned (future) meeting row of the motion, and those at a coming meeting since cancelled. */
