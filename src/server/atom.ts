@@ -72,6 +72,8 @@ export function toAtom(doc: AtomDocument): string {
     `    <id>${xmlText(doc.id)}</id>`,
     `    <title>${xmlText(doc.title)}</title>`,
     `    <updated>${doc.updated.toISOString()}</updated>`,
+    // RFC 4287 4.1.1: a feed names its author unless every entry does (ratsradar writes the entries; the RIS the data)
+    '    <author><name>ratsradar</name></author>',
     '    <generator>ratsradar</generator>',
     `    <link rel="alternate" href="${url(doc.link)}"/>`,
     `    <link rel="self" href="${url(doc.self)}"/>`,

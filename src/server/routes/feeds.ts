@@ -16,6 +16,7 @@ import type { TopicSet } from '../../domain/topics';
 import type { AppContext } from '../context';
 import { ATOM_TAG, clipText, toAtom } from '../atom';
 import { baseUrl } from '../base-url';
+import { stampSeenAt } from '../data-stamp';
 import { eventEntries, eventsUpdated } from '../event-entries';
 import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';
@@ -79,7 +80,7 @@ export function listFeedRoute(ctx: AppContext) {
       subtitle: p.topic?.description,
       link: `${base}/${qs ? `?${qs}` : ''}`,
       self: `${base}/feed.atom${qs ? `?${qs}` : ''}`,
-      updated: eventsUpdated(events, new Date(0)),
+      updated: eventsUpdated(events, stampSeenAt(ctx.sqlite)),
       entries: eventEntries(events, base, true),
     }));
   };
@@ -98,7 +99,7 @@ export function searchFeedRoute(ctx: AppContext) {
       title: `Suche „${p.q}“ – ratsradar`,
       link: `${base}/suche?${qs}`,
       self: `${base}/suche/feed.atom?${qs}`,
-      updated: eventsUpdated(events, new Date(0)),
+      updated: eventsUpdated(events, stampSeenAt(ctx.sqlite)),
       entries: eventEntries(events, base, true),
     }));
   };
