@@ -80,6 +80,6 @@ export function dashboardCsvRoute(ctx: AppContext) {
     if (!(DASHBOARD_TABLES as readonly string[]).includes(table)) throw new HttpError(400, `Unbekannte Tabelle; möglich sind: ${DASHBOARD_TABLES.join(', ')}.`);
     const { data, fromMonth, today } = load(ctx, p);
     const chart = toCharts(data, today, fromMonth).find((c) => c.key === (table as DashboardTable))!;
-    sendCsv(res, `ratsradar-dashboard-${p.topic?.id ?? ALL_TOPICS}-${table}.csv`, chart.table.head, chart.table.rows.map((r) => r.map((c) => c.text)));
+    sendCsv(res, `ratsradar-dashboard-${p.topic?.id ?? ALL_TOPICS}-${table}.csv`, chart.table.head, chart.table.rows.map((r) => r.map((c) => c.value ?? c.text)));
   };
 }

@@ -23,8 +23,8 @@ export const DASHBOARD_TABLES: readonly DashboardTable[] = ['staedte', 'dauer', 
 
 export interface Cell {
   text: string;
-  /** the number a numeric cell shows (for JSON and CSV readers) */
-  value?: number;
+  /** what a machine reads (JSON and CSV): the number a numeric cell shows, the ISO day or month (YYYY-MM-DD, YYYY-MM) a date cell shows */
+  value?: number | string;
   href?: string;
   /** numbers align right */
   numeric?: boolean;
@@ -135,7 +135,7 @@ function stalled(data: DashboardData): ChartView {
       caption: 'Vorlagen ohne Bewegung, die ältesten zuerst',
       head: ['Vorlage', 'Betreff', 'Stadt', 'Stand', 'letzte Aktivität', 'Tage'],
       rows: data.stalled.map((r) => [{ text: r.reference ?? 'ohne Nummer', href: `/papers/${r.id}` }, { text: r.name ?? '' }, { text: cityName(data, r.sourceId) },
-        { text: r.state ? stateLabel(r.state) : '' }, { text: dayDe(r.lastActivity) }, n(r.days)]),
+        { text: r.state ? stateLabel(r.state) : '' }, { text: dayDe(r.lastActivity), ...(r.lastActivity ? { value: r.lastActivity } : {}) }, n(r.days)]),
     },
   };
 }
@@ -180,7 +180,7 @@ function months(data: DashboardData, fromMonth: string, today: string): ChartVie
     table: {
       caption: 'Neue Vorlagen und Beratungen je Monat',
       head: ['Monat', 'neue Vorlagen', 'Beratungen'],
-      rows: range.map((m, i) => [{ text: formatDate(m, 'monthShort') }, n(submitted[i]), n(deliberated[i])]),
+      rows: range.map((m, i) => [{ text: formatDate(m, 'monthShort'), value: m }, n(submitted[i]), n(deliberated[i])]),
     },
   };
 }
@@ -219,6 +219,8 @@ export function toDashboardView(p: DashboardParams, topics: TopicSet, cities: { 
     topicParam: p.topicParam,
     cities: cities.map((c) => ({ key: c.key, name: c.name, selected: c.key === p.source })),
     listHref: `/${dashboardQuery(p)}`,
+    /** the page's topic and city as a query string without "?", for its JSON link */
+    query: dashboardQuery(p).replace(/^\?/, ''),
     charts: charts.map((c) => ({ ...c, csvHref: `/dashboard.csv${dashboardQuery(p, { tabelle: c.key })}` })),
   };
 }
