@@ -153,6 +153,30 @@ describe('cities, committees and the meeting calendar (demo)', () => {
     expect(single.map((e) => [e.summary, e.start.toISOString()])).toEqual([['Sitzung des Rates der Stadt Musterstadt', '2026-12-17T16:00:00.000Z']]);
   });
 
+  test('each page names its JSON (and iCal) in <head> and beside its other links, and each of those answers in its format', async () => {
+    const meeting = one('SELECT id FROM meetings WHERE source_id = (SELECT id FROM sources WHERE key = ?) ORDER BY date DESC LIMIT 1', MUSTER);
+    const pages: [string, string[]][] = [
+      ['/staedte', ['/staedte.json']],
+      [`/staedte/${MUSTER}`, [`/sitzungen.ics?stadt=${MUSTER}`, `/staedte/${MUSTER}.json`]],
+      ['/gremien', ['/gremien.json']],
+      [`/gremien?stadt=${MUSTER}`, [`/gremien.json?stadt=${MUSTER}`]],
+      [`/sitzungen?stadt=${MUSTER}&monat=2026-12`, [`/sitzungen.ics?stadt=${MUSTER}`, `/sitzungen.json?stadt=${MUSTER}`]],
+      ['/dashboard?thema=alle', ['/dashboard.json?thema=alle']],
+      [`/meetings/${meeting}`, [`/meetings/${meeting}/calendar.ics`, `/meetings/${meeting}.json`]],
+    ];
+    for (const [url, hrefs] of pages) {
+      const $ = await get(url);
+      const head = $('head link[rel="alternate"]').toArray().map((l) => $(l).attr('href'));
+      const shown = $('nav.feed-links a').toArray().map((a) => $(a).attr('href'));
+      expect([url, head.filter((h) => hrefs.includes(h!))]).toEqual([url, hrefs]);
+      expect([url, hrefs.filter((h) => shown.includes(h))]).toEqual([url, hrefs]);
+      for (const h of hrefs) {
+        const res = await request(app).get(h).expect(200);
+        expect([h, res.headers['content-type']]).toEqual([h, h.includes('.ics') ? 'text/calendar; charset=utf-8' : 'application/json; charset=utf-8']);
+      }
+    }
+  });
+
   test('committee names in the motion list link to their committee\'s page', async () => {
     const $ = await get('/?thema=alle');
     const links = $('table.papers td[data-label="Nächster Schritt"] a').toArray().map((a) => $(a).attr('href')!);

@@ -3,7 +3,8 @@
  * ([{ href, type, label, format }]); feeds, calendars and JSON are also put on the page's root model as
  * `alternates`, which the layout writes into <head> as <link rel="alternate">.
  * Kinds: paper (id), organization (id), meeting (id), list (query string of the start page),
- * search (query string of the search), calendar (all meetings).
+ * search (query string of the search), calendar (all meetings), cities, city (its key), committees, sitzungen and
+ * dashboard (the query string of their page, without "?").
  */
 import type { HelperOptions } from 'handlebars';
 
@@ -47,10 +48,29 @@ export function feedLinksFor(kind: string, arg: unknown): FeedLink[] {
     case 'meeting':
       return id
         ? [
+            { href: `/meetings/${id}/calendar.ics`, type: ICS, label: 'Termin dieser Sitzung', format: 'iCal' },
             { href: `/meetings/${id}/agenda.csv`, type: CSV, label: 'Tagesordnung als Tabelle', format: 'CSV' },
             { href: `/meetings/${id}.json`, type: JSON_TYPE, label: 'Daten dieser Sitzung', format: 'JSON' },
           ]
         : [];
+    case 'cities':
+      return [{ href: '/staedte.json', type: JSON_TYPE, label: 'Daten aller Städte', format: 'JSON' }];
+    case 'city':
+      return typeof arg === 'string' && arg !== ''
+        ? [
+            { href: `/sitzungen.ics?stadt=${encodeURIComponent(arg)}`, type: ICS, label: 'Sitzungstermine dieser Stadt', format: 'iCal' },
+            { href: `/staedte/${encodeURIComponent(arg)}.json`, type: JSON_TYPE, label: 'Daten dieser Stadt', format: 'JSON' },
+          ]
+        : [];
+    case 'committees':
+      return [{ href: withQuery('/gremien.json', arg), type: JSON_TYPE, label: 'Diese Gremien als Daten', format: 'JSON' }];
+    case 'sitzungen':
+      return [
+        { href: withQuery('/sitzungen.ics', arg), type: ICS, label: 'Diese Termine abonnieren', format: 'iCal' },
+        { href: withQuery('/sitzungen.json', arg), type: JSON_TYPE, label: 'Diese Termine als Daten', format: 'JSON' },
+      ];
+    case 'dashboard':
+      return [{ href: withQuery('/dashboard.json', arg), type: JSON_TYPE, label: 'Die Tabellen als Daten', format: 'JSON' }];
     case 'list':
       return [
         { href: withQuery('/feed.atom', arg), type: ATOM, label: 'Diese Liste als Feed', format: 'Atom' },

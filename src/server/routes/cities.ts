@@ -106,7 +106,7 @@ export function cityRoute(ctx: AppContext) {
       coming: coming.map((m) => ({ ...m, committeeHref: committeeHref(city.key, m.organization, m.organizationId), badge: badges.get(m.id) ?? null })),
       past: past.map((m) => ({ ...m, committeeHref: committeeHref(city.key, m.organization, null), minutes: m.minutes.map(linkedDocument) })),
       topic: { label: topic.label, total, more: total > rows.length, papers: toListRows(rows), href: `/?stadt=${q}`, allHref: `/?thema=alle&stadt=${q}` },
-      links: { committees: `/gremien?stadt=${q}`, calendar: `/sitzungen?stadt=${q}`, ics: `/sitzungen.ics?stadt=${q}` },
+      links: { committees: `/gremien?stadt=${q}`, calendar: `/sitzungen?stadt=${q}` },
     }));
   };
 }

@@ -25,6 +25,8 @@ export function committeesRoute(ctx: AppContext) {
         nav: 'gremien',
         today,
         city,
+        /** the page's city filter as a query string without "?", for its JSON link */
+        query: city ? `stadt=${encodeURIComponent(city.key)}` : '',
         options: cities.map((c) => ({ value: c.key, label: c.name, selected: c.key === city?.key })),
         groups: shown.map((c) => ({ city: c, href: `/staedte/${encodeURIComponent(c.key)}`, committees: loadCommitteeList(ctx.sqlite, c, today) })),
       };

@@ -120,5 +120,7 @@ export function loadCalendarModel(sqlite: Database.Database, q: CalendarQuery, t
       current: q.month === monthOf(today) ? null : calendarQuery(keep),
     },
     icsHref: `/sitzungen.ics${calendarQuery(keep)}`,
+    /** the page's filters (city, committee; not the month) as a query string without "?", for its iCal and JSON links */
+    query: calendarQuery(keep).replace(/^\?/, ''),
   };
 }
