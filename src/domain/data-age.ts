@@ -17,8 +17,8 @@
  *  5. Wording: stamp "Stand der Daten: 14.08.2026" (or "… unbekannt"); countNote, only when countTo is
  *     before today: "Dauern sind bis zum 14.08.2026 gezählt, dem Stand der Daten." (or "…, dem Tag der
  *     letzten Sitzung mit Ergebnis." when rule 2 moved it past asOf); notice, only when
- *     stale: "Die Daten dieser Vorlage wurden zuletzt am 14.08.2026 aus dem Ratsinformationssystem
- *     gelesen (vor 114 Tagen)."
+ *     stale: "Die Daten dieser Vorlage haben den Stand vom 14.08.2026 (vor 114 Tagen)." (a stand, not a read:
+ *     for saved pages the time the page states, an OParl object's `modified`, not when it was read)
  */
 import { daysBetween, isIsoDate } from './dates';
 import { daysDative, formatGermanDate } from './german-format';
@@ -99,7 +99,7 @@ export function deriveDataAge(input: DataAgeInput): DataAge {
       : countTo === asOf ? `Dauern sind bis zum ${formatGermanDate(countTo)} gezählt, dem Stand der Daten.`
         : `Dauern sind bis zum ${formatGermanDate(countTo)} gezählt, dem Tag der letzten Sitzung mit Ergebnis.`,
     notice: stale && asOf != null
-      ? `Die Daten dieser Vorlage wurden zuletzt am ${formatGermanDate(asOf)} aus dem Ratsinformationssystem gelesen (vor ${daysDative(ageDays as number)}).`
+      ? `Die Daten dieser Vorlage haben den Stand vom ${formatGermanDate(asOf)} (vor ${daysDative(ageDays as number)}).`
       : null,
   };
 }

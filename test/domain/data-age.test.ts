@@ -22,7 +22,7 @@ describe('deriveDataAge: table', () => {
       today: '2026-12-06', dataAsOf: '2026-08-14T09:12:00Z', held: ['2026-06-30', '2026-07-07'],
       asOf: '2026-08-14', countTo: '2026-08-14', ageDays: 114, stale: true,
       stamp: 'Stand der Daten: 14.08.2026', countNote: 'Dauern sind bis zum 14.08.2026 gezählt, dem Stand der Daten.',
-      notice: 'Die Daten dieser Vorlage wurden zuletzt am 14.08.2026 aus dem Ratsinformationssystem gelesen (vor 114 Tagen).',
+      notice: 'Die Daten dieser Vorlage haben den Stand vom 14.08.2026 (vor 114 Tagen).',
     },
     {
       name: `exactly ${DATA_MAX_AGE_DAYS} days old: capped, but not yet warned`,
@@ -35,7 +35,7 @@ describe('deriveDataAge: table', () => {
       today: '2026-12-06', dataAsOf: '2026-11-05',
       asOf: '2026-11-05', countTo: '2026-11-05', ageDays: 31, stale: true,
       stamp: 'Stand der Daten: 05.11.2026', countNote: 'Dauern sind bis zum 05.11.2026 gezählt, dem Stand der Daten.',
-      notice: 'Die Daten dieser Vorlage wurden zuletzt am 05.11.2026 aus dem Ratsinformationssystem gelesen (vor 31 Tagen).',
+      notice: 'Die Daten dieser Vorlage haben den Stand vom 05.11.2026 (vor 31 Tagen).',
     },
     {
       name: 'one day old: not old enough to warn; durations stop yesterday',
@@ -48,21 +48,21 @@ describe('deriveDataAge: table', () => {
       today: '2026-12-06', dataAsOf: '2026-08-13T23:30:00Z',
       asOf: '2026-08-14', countTo: '2026-08-14', ageDays: 114, stale: true,
       stamp: 'Stand der Daten: 14.08.2026', countNote: 'Dauern sind bis zum 14.08.2026 gezählt, dem Stand der Daten.',
-      notice: 'Die Daten dieser Vorlage wurden zuletzt am 14.08.2026 aus dem Ratsinformationssystem gelesen (vor 114 Tagen).',
+      notice: 'Die Daten dieser Vorlage haben den Stand vom 14.08.2026 (vor 114 Tagen).',
     },
     {
       name: 'a result dated after the stated read time proves newer data: durations run to that meeting',
       today: '2026-12-06', dataAsOf: '2012-01-08T14:05:27+01:00', held: ['2013-03-04', '2012-11-20', null],
       asOf: '2012-01-08', countTo: '2013-03-04', ageDays: 5446, stale: true,
       stamp: 'Stand der Daten: 08.01.2012', countNote: 'Dauern sind bis zum 04.03.2013 gezählt, dem Tag der letzten Sitzung mit Ergebnis.',
-      notice: 'Die Daten dieser Vorlage wurden zuletzt am 08.01.2012 aus dem Ratsinformationssystem gelesen (vor 5446 Tagen).',
+      notice: 'Die Daten dieser Vorlage haben den Stand vom 08.01.2012 (vor 5446 Tagen).',
     },
     {
       name: 'a "result" dated after today is no evidence (a typo in the RIS does not push durations into the future)',
       today: '2026-12-06', dataAsOf: '2026-08-14T09:00:00Z', held: ['2027-01-10'],
       asOf: '2026-08-14', countTo: '2026-08-14', ageDays: 114, stale: true,
       stamp: 'Stand der Daten: 14.08.2026', countNote: 'Dauern sind bis zum 14.08.2026 gezählt, dem Stand der Daten.',
-      notice: 'Die Daten dieser Vorlage wurden zuletzt am 14.08.2026 aus dem Ratsinformationssystem gelesen (vor 114 Tagen).',
+      notice: 'Die Daten dieser Vorlage haben den Stand vom 14.08.2026 (vor 114 Tagen).',
     },
     {
       name: 'read time after today (a day pinned in the past): durations run to today',
@@ -87,7 +87,7 @@ describe('deriveDataAge: table', () => {
       today: '2026-12-06', dataAsOf: '2026-10-01',
       asOf: '2026-10-01', countTo: '2026-10-01', ageDays: 66, stale: true,
       stamp: 'Stand der Daten: 01.10.2026', countNote: 'Dauern sind bis zum 01.10.2026 gezählt, dem Stand der Daten.',
-      notice: 'Die Daten dieser Vorlage wurden zuletzt am 01.10.2026 aus dem Ratsinformationssystem gelesen (vor 66 Tagen).',
+      notice: 'Die Daten dieser Vorlage haben den Stand vom 01.10.2026 (vor 66 Tagen).',
     },
   ];
 

@@ -78,7 +78,7 @@ describe('data as of: saved pages', () => {
       const notice = $('p.notice-data-age');
       expect(notice.attr('role')).toBe('note');
       expect(squash(notice.text())).toBe(
-        'Hinweis: Die Daten dieser Vorlage wurden zuletzt am 14.08.2026 aus dem Ratsinformationssystem gelesen (vor 114 Tagen). ' +
+        'Hinweis: Die Daten dieser Vorlage haben den Stand vom 14.08.2026 (vor 114 Tagen). ' +
           'Was seitdem geschehen ist, zeigt nur das Ratsinformationssystem: diese Vorlage im Ratsinformationssystem öffnen.',
       );
       expect(notice.find('a').attr('href')).toBe(url);
