@@ -204,6 +204,38 @@ describe('feeds, calendars and CSV', () => {
     await request(f.app).get('/organizations/999999/calendar.ics').expect(404);
   });
 
+  test('iCalendar as RFC 5545 wants it: the name as TEXT (its comma escaped), CRLF after the last line, a component in an empty calendar', async () => {
+    const org = f.opened.sqlite.prepare(`SELECT m.organization_id FROM meetings m JOIN sources s ON s.id = m.source_id
+      WHERE s.key = 'hamburg-altona' AND m.external_id = '1004086'`).pluck().get() as number;
+    const text = (await request(f.app).get(`/organizations/${org}/calendar.ics`).expect(200)).text;
+    const unfolded = text.replace(/\r\n[ \t]/g, '');
+    // the name "Mobilitätsausschuss, Hamburg-Altona (Bezirksversammlung) – Sitzungen": one comma, escaped once
+    expect(unfolded).toMatch(/\r\nNAME:Mobilitätsausschuss\\, Hamburg-Altona \(Bezirksversammlung\) – Sitzungen\r\n/);
+    expect(unfolded).toMatch(/\r\nX-WR-CALNAME:Mobilitätsausschuss\\, Hamburg-Altona \(Bezirksversammlung\) – Sitzungen\r\n/);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(parseIcs(text).length).toBeGreaterThan(0);
+    expect(text).not.toContain('BEGIN:VTIMEZONE');
+    // a motion without coming meetings: an empty calendar, with the zone of its meetings as its one component
+    const id = f.opened.sqlite.prepare(`SELECT p.id FROM papers p WHERE NOT EXISTS (SELECT 1 FROM consultations c
+      JOIN consultation_meetings cm ON cm.consultation_id = c.id LEFT JOIN meetings m ON m.id = cm.meeting_id
+      WHERE c.paper_id = p.id AND COALESCE(m.date, cm.date) >= ?) AND NOT EXISTS (SELECT 1 FROM agenda_items a WHERE a.paper_id = p.id)
+      ORDER BY p.id LIMIT 1`).pluck().get(TODAY) as number;
+    expect(id).toBeGreaterThan(0);
+    const empty = (await request(f.app).get(`/papers/${id}/calendar.ics`).expect(200)).text;
+    expect(parseIcs(empty)).toEqual([]);
+    expect(empty).toMatch(/\r\nBEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\n[\s\S]*\r\nEND:VTIMEZONE\r\nEND:VCALENDAR\r\n$/);
+    expect(Object.values(ical.sync.parseICS(empty)).some((c) => c?.type === 'VTIMEZONE')).toBe(true);
+  });
+
+  test('Atom feeds name their author; an empty feed is dated by the data, not 1970', async () => {
+    const list = (await request(f.app).get('/feed.atom?thema=alle').expect(200)).text;
+    expect(list).toContain('<author><name>ratsradar</name></author>');
+    const { feed, entries } = parseAtom((await request(f.app).get('/suche/feed.atom?q=Zeichenfolgeohnetreffer').expect(200)).text);
+    expect(entries).toEqual([]);
+    expect(Date.parse(feed.updated)).toBeGreaterThan(Date.parse('2020-01-01T00:00:00Z'));
+  });
+
   test('all meetings: iCal from 30 days back on, linked from the start page', async () => {
     const home = (await request(f.app).get('/').expect(200)).text;
     expect(home).toContain('<link rel="alternate" type="text/calendar" href="/calendar.ics"');
