@@ -4,6 +4,8 @@
  */
 import { committeeOfOrganization } from '../../../src/db/queries-committee';
 import { loadCommitteeModel } from '../../../src/server/views/committee-view';
+import * as cheerio from 'cheerio';
+import { createRenderer } from '../../../src/server/render';
 import { RAT } from '../../helpers/web-db';
 import { buildFixtureApp, TODAY, type FixtureApp } from '../fixture-app';
 
@@ -45,5 +47,29 @@ describe('loadCommitteeModel (Rat der Stadt Musterstadt on 2026-11-24)', () => {
     expect([model.flaggedCount, model.flags.map((x) => [x.reference, x.date])]).toEqual([
       3, [['DS/2026/0123', '2026-12-17'], ['DS/2026/0342', '2026-12-17'], ['DS/2026/0388', '2027-02-04']],
     ]);
+  });
+});
+
+describe('a planned row on the committee page says what is known of the meeting\'s agenda', () => {
+  const render = createRenderer();
+  const row = (reference: string) => ({ number: null, name: 'Vorlage', paperId: 1, reference, plannedOnly: true, nonPublic: false, check: null });
+  const block = (anchor: string, published: boolean, meetingId: number | null, reference: string) => ({
+    anchor, date: '2027-02-04', start: null, name: null, room: null, meetingId, published, items: [row(reference)], flagged: 0, blocking: false, hidden: 0, cancelled: false,
+  });
+  const html = render('organization', {
+    title: 'Rat', today: '2026-11-24', committee: { name: 'Rat', sourceName: 'Musterstadt', organizationId: null }, kindLabel: 'Gremium',
+    staff: { queue: [], coming: [block('a', true, 7, 'A/1'), block('b', false, 8, 'B/1'), block('c', false, null, 'C/1')], flags: [], flaggedCount: 0 },
+    past: [], members: [],
+  });
+  const $ = cheerio.load(html);
+  const said = (anchor: string) => $(`#${anchor} td[data-label="Betreff"] small`).text();
+
+  test('a published agenda without the motion: "noch nicht auf der veröffentlichten Tagesordnung"', () => {
+    expect(said('a')).toBe('laut Beratungsfolge, noch nicht auf der veröffentlichten Tagesordnung');
+  });
+
+  test('a meeting whose agenda ratsradar has not read, or a date without a meeting page: only where the row comes from', () => {
+    expect(said('b')).toBe('laut Beratungsfolge');
+    expect(said('c')).toBe('laut Beratungsfolge');
   });
 });
