@@ -43,12 +43,23 @@ describe('the meeting page for staff', () => {
     expect([status('DS/2026/0123'), status('DS/2026/0301'), status('DS/2026/0342')]).toEqual([
       'Agenda-Check: Vorstation ausstehend', 'Agenda-Check: bereit', 'Agenda-Check: Vorstation offen',
     ]);
+    // the flag beside the item says the same verdict (a pending earlier station is not called "offen")
+    const flag = (ref: string) => squash(item($, ref).find('strong.flag').text());
+    expect([flag('DS/2026/0123'), flag('DS/2026/0301'), flag('DS/2026/0342')]).toEqual(['⚠ Vorstation ausstehend', '', '⚠ Vorstation offen']);
     // an item without a motion has neither
     const first = $('table.agenda tbody tr').first();
     expect(first.find('.earlier, .check-status')).toHaveLength(0);
     // empty cells stay empty (no label-only cards on the phone)
     expect(first.find('td[data-label="Vorlage"]').html()).toBe('');
     expect(first.find('td[data-label="Ergebnis"]').html()).toBe('');
+  });
+
+  test('the meeting JSON gives every item with a motion its check, "bereit" too, as the page and the CSV say it', async () => {
+    const body = (await request(app).get(`/meetings/${meetingOf('4103')}.json`).expect(200)).body as { agendaItem: { paperReference: string | null; check: { flagged: boolean; blocking: boolean; label: string; messages: string[] } | null }[] };
+    expect(body.agendaItem.map((i) => [i.paperReference, i.check && [i.check.label, i.check.flagged, i.check.blocking, i.check.messages.length > 0]])).toEqual([
+      [null, null], ['DS/2026/0123', ['Vorstation ausstehend', true, false, true]], ['DS/2026/0301', ['bereit', false, false, false]],
+      ['DS/2026/0342', ['Vorstation offen', true, true, true]], [null, null],
+    ]);
   });
 
   test('the agenda CSV carries the check status, the open earlier stations and the earlier stations', async () => {

@@ -14,8 +14,12 @@ import type { JsonLinks } from './links';
 import { minutesJson } from './minutes-json';
 import { toDerivedJson } from './motion-json';
 
+/** The agenda check of a coming meeting's item, as the committee JSON gives it: flagged or not, its verdict and messages. */
 export interface AgendaCheckJson {
+  flagged: boolean;
   blocking: boolean;
+  /** "bereit", "Vorstation offen" or "Vorstation ausstehend", as the page and the CSV say */
+  label: string;
   messages: string[];
 }
 
@@ -28,7 +32,7 @@ export interface MeetingJsonInput {
   future: boolean;
   /** what the JSON names of progress() of the motions on the agenda, by paper id */
   progress: Map<number, ProgressSummary>;
-  /** the agenda check of an item's motion (coming meetings only), null when nothing is flagged */
+  /** the agenda check of an item's motion (coming meetings only: "bereit" too), null for a past meeting or an item without a motion */
   check: (paperId: number | null) => AgendaCheckJson | null;
   /** the meeting's minutes that name a motion, by its reference number (src/db/queries-minutes.ts loadAgendaMinutes) */
   minutes: ReadonlyMap<string, MinutesMention[]>;

@@ -138,7 +138,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       result: nstr,
       resultCode: nullable(resultCode),
       originalUrl: nullable(uri),
-      check: nullable(obj({ blocking: bool, messages: arrayOf(str) })),
+      check: { ...nullable(check), description: 'For a coming meeting, the agenda check of the item\u2019s motion ("bereit" too); null for a past meeting or an item without a motion.' },
       minutes: { ...arrayOf(ref('MinutesMention')), description: 'The meeting’s minutes that name this item’s motion (its reference number); empty when none does or none was read.' },
     })),
     files: {

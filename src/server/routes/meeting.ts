@@ -42,7 +42,9 @@ export function meetingRoute(ctx: AppContext) {
     });
     const { meeting, items, future } = agenda;
     if (asJson) {
-      const checks = new Map(items.filter((i) => i.paperId != null).map((i) => [i.paperId as number, i.check]));
+      const checks = new Map(items.filter((i) => i.paperId != null && i.checkStatus != null).map((i) => [i.paperId as number, {
+        flagged: i.check != null, blocking: i.check?.blocking ?? false, label: i.checkStatus as string, messages: i.check?.messages ?? [],
+      }]));
       sendJson(res, toMeetingJson({ meeting, items, documents, files, future, progress: agenda.progress, check: (paperId) => (paperId == null ? null : (checks.get(paperId) ?? null)), minutes }, jsonLinks(req), today));
       return;
     }
