@@ -20,12 +20,15 @@ export interface SummaryPaper {
   reference: string | null;
   name: string | null;
   summary: ProgressSummary;
+  /** its Beratungsfolge is known only from the agendas that name it (no page of its own: merge.ts, provenance "agenda") */
+  agendaOnly: boolean;
 }
 
 // raw SQL: the committee and meeting pages' one read per motion (bench: fresh render p50)
 const stmts = declareStatements('queries-summaries', (sqlite) => ({
-  papers: sqlite.prepare<[string], Pick<RawRow<typeof papers>, 'id' | 'reference' | 'name' | 'derived_on'> & { summary: string | null }>(
-    `SELECT p.id, p.reference, p.name, p.derived_on, s.summary FROM papers p LEFT JOIN paper_progress s ON s.paper_id = p.id
+  papers: sqlite.prepare<[string], Pick<RawRow<typeof papers>, 'id' | 'reference' | 'name' | 'derived_on'> & { summary: string | null; agendaOnly: number | null }>(
+    `SELECT p.id, p.reference, p.name, p.derived_on, s.summary, json_extract(p.provenance, '$.consultation') = 'agenda' AS agendaOnly
+     FROM papers p LEFT JOIN paper_progress s ON s.paper_id = p.id
      WHERE p.id IN (SELECT value FROM json_each(?))`,
   ),
 }));
@@ -38,15 +41,17 @@ export function loadPaperSummaries(sqlite: Database.Database, ids: Iterable<numb
   const s = stmts(sqlite);
   const current = derivedDay(sqlite) === today;
   const derive: number[] = [];
+  const agendaOnly = new Set<number>();
   for (const r of s.papers.all(JSON.stringify(list))) {
+    if (r.agendaOnly === 1) agendaOnly.add(r.id);
     if (current && r.derived_on != null && r.summary != null) {
-      out.set(r.id, { id: r.id, reference: r.reference, name: r.name, summary: JSON.parse(r.summary) as ProgressSummary });
+      out.set(r.id, { id: r.id, reference: r.reference, name: r.name, summary: JSON.parse(r.summary) as ProgressSummary, agendaOnly: r.agendaOnly === 1 });
     } else {
       derive.push(r.id);
     }
   }
   for (const [id, p] of loadProgressPapers(sqlite, derive)) {
-    out.set(id, { id, reference: p.reference, name: p.name, summary: toProgressSummary(progress(p.paper, today, { agenda: p.agenda })) });
+    out.set(id, { id, reference: p.reference, name: p.name, summary: toProgressSummary(progress(p.paper, today, { agenda: p.agenda })), agendaOnly: agendaOnly.has(id) });
   }
   return out;
 }

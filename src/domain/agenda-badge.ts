@@ -39,9 +39,12 @@ export function agendaBadge(m: BadgeInput): AgendaBadge {
   if (m.past) return { kind: 'past', ...zero, label: '' };
   if (m.items === 0) return { kind: 'unknown', ...zero, label: 'Tagesordnung noch nicht bekannt' };
   const counts = { ...zero };
+  // a motion whose Beratungsfolge is known only from agendas gets no verdict: it is named apart, never "bereit"
+  let unknown = 0;
   for (const c of m.checks) {
     if (c.severity === 'blocking') counts.open++;
     else if (c.severity === 'pending') counts.pending++;
+    else if (c.sequenceUnknown) unknown++;
     else counts.ready++;
   }
   const kind: BadgeKind = counts.open ? 'open' : counts.pending ? 'pending' : counts.ready ? 'ready' : 'none';
@@ -49,6 +52,7 @@ export function agendaBadge(m: BadgeInput): AgendaBadge {
     counts.ready ? `${counts.ready} bereit` : null,
     counts.open ? `${counts.open} offen` : null,
     counts.pending ? `${counts.pending} ausstehend` : null,
+    unknown ? `${unknown} ohne bekannte Beratungsfolge` : null,
   ].filter(Boolean);
-  return { kind, ...counts, label: kind === 'none' ? 'keine Vorlagen auf der Tagesordnung' : parts.join(' · ') };
+  return { kind, ...counts, label: parts.length === 0 ? 'keine Vorlagen auf der Tagesordnung' : parts.join(' · ') };
 }

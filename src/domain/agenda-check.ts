@@ -48,6 +48,8 @@ export interface AgendaCheck {
   flagged: boolean;
   severity: AgendaIssueSeverity | null;
   notInSequence: boolean;
+  /** the motion's Beratungsfolge is known only from agendas (no page of its own): no verdict, not "bereit" */
+  sequenceUnknown: boolean;
 }
 
 export interface AgendaSlot {
@@ -70,9 +72,14 @@ function describe(s: { organization: string | null; role: string | null }): stri
   return s.role ? `${s.role} (${where})` : where;
 }
 
-export function checkAgendaItem(pr: ProgressSummary, at: AgendaSlot): AgendaCheck {
+/**
+ * `sequenceKnown` false: the motion's Beratungsfolge is made of the agendas that name it (it has no page of its own,
+ * src/db/merge.ts), so nothing is known of its earlier stations — no verdict (`sequenceUnknown`), never "bereit".
+ */
+export function checkAgendaItem(pr: ProgressSummary, at: AgendaSlot, sequenceKnown = true): AgendaCheck {
+  if (!sequenceKnown) return { station: stationOf(pr, at), issues: [], flagged: false, severity: null, notInSequence: false, sequenceUnknown: true };
   const station = stationOf(pr, at);
-  if (station == null) return { station: null, issues: [], flagged: false, severity: null, notInSequence: true };
+  if (station == null) return { station: null, issues: [], flagged: false, severity: null, notInSequence: true, sequenceUnknown: false };
   const issues: AgendaIssue[] = [];
   for (const s of pr.stations.slice(0, station)) {
     if (s.fromAgenda) continue;
@@ -94,5 +101,5 @@ export function checkAgendaItem(pr: ProgressSummary, at: AgendaSlot): AgendaChec
     }
   }
   const severity = issues.some((i) => i.severity === 'blocking') ? 'blocking' : issues.length ? 'pending' : null;
-  return { station, issues, flagged: issues.length > 0, severity, notInSequence: false };
+  return { station, issues, flagged: issues.length > 0, severity, notInSequence: false, sequenceUnknown: false };
 }

@@ -137,6 +137,14 @@ describe('checkAgendaItem', () => {
 
   test('a committee the Beratungsfolge does not name: a note, not a flag', () => {
     const check = checkAgendaItem(progress({ consultation: [st('Rat', 'Entscheidung', 'decision')] }, TODAY), { organization: 'Bauausschuss', date: '2026-12-01' });
-    expect(check).toEqual({ station: null, issues: [], flagged: false, severity: null, notInSequence: true });
+    expect(check).toEqual({ station: null, issues: [], flagged: false, severity: null, notInSequence: true, sequenceUnknown: false });
+  });
+
+  test('a Beratungsfolge known only from the agendas that name the motion: no verdict, not "bereit", whatever its stations say', () => {
+    // the same motion with an earlier station still open: with its own page the check flags it; made of agendas, it says nothing
+    const pr = progress({ consultation: [st('Hauptausschuss', 'Vorberatung', 'preliminary'), st('Rat', 'Entscheidung', 'decision')] }, TODAY);
+    expect(checkAgendaItem(pr, { organization: 'Rat', date: '2026-12-01' }).flagged).toBe(true);
+    expect(checkAgendaItem(pr, { organization: 'Rat', date: '2026-12-01' }, false))
+      .toEqual({ station: 1, issues: [], flagged: false, severity: null, notInSequence: false, sequenceUnknown: true });
   });
 });

@@ -29,7 +29,8 @@ function checkView(c: AgendaCheck | null) {
   return {
     flagged: c.flagged,
     blocking: c.severity === 'blocking',
-    label: c.severity === 'blocking' ? 'Vorstation offen' : c.severity === 'pending' ? 'Vorstation ausstehend' : c.notInSequence ? 'nicht in der Beratungsfolge' : 'bereit',
+    label: c.severity === 'blocking' ? 'Vorstation offen' : c.severity === 'pending' ? 'Vorstation ausstehend'
+      : c.sequenceUnknown ? 'Beratungsfolge nicht bekannt' : c.notInSequence ? 'nicht in der Beratungsfolge' : 'bereit',
     messages: c.issues.map((i) => i.message),
   };
 }
@@ -79,7 +80,7 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     ...planned.map((r) => r.paperId),
   ], today);
   const load = (id: number): SummaryPaper | null => papers.get(id) ?? null;
-  const check = (l: SummaryPaper, date: string) => checkAgendaItem(l.summary, { organization: committee.name, date });
+  const check = (l: SummaryPaper, date: string) => checkAgendaItem(l.summary, { organization: committee.name, date }, !l.agendaOnly);
 
   // the queue: its stored page, and (on page 1) the papers with a deadline for this committee
   const loaded = [...ids, ...deadlineIds].map(load).filter((x): x is SummaryPaper => x != null);
@@ -98,7 +99,8 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
     state: e.state,
     stateLabel: e.stateLabel,
     waitingSince: e.waitingSince,
-    earlier: e.earlierTotal ? `${e.earlierDone} von ${e.earlierTotal} erledigt` : 'keine',
+    // a Beratungsfolge made of the agendas that name the motion says nothing of its earlier stations
+    earlier: e.paper.agendaOnly ? 'nicht bekannt' : e.earlierTotal ? `${e.earlierDone} von ${e.earlierTotal} erledigt` : 'keine',
     check: e.date ? checkView(check(e.paper, e.date)) : null,
     /** what the JSON view names of the motion's progress (its derived state, explanation and next step) */
     progress: e.paper.summary,

@@ -40,7 +40,7 @@ function checkMeetings(sqlite: Database.Database, coming: readonly BadgeMeeting[
     const checks: AgendaCheck[] = [];
     for (const paperId of new Set(items.filter((x): x is number => x != null))) {
       const p = m.organization ? pr(paperId) : null;
-      if (p && m.organization) checks.push(checkAgendaItem(p, { organization: m.organization, date: m.date }));
+      if (p && m.organization) checks.push(checkAgendaItem(p, { organization: m.organization, date: m.date }, !papers.get(paperId)?.agendaOnly));
     }
     out.set(m.id, agendaBadge({ past: false, items: items.length, checks }));
   }

@@ -15,11 +15,14 @@ export interface AgendaCheckView {
   messages: string[];
 }
 
+/** "Beratungsfolge nicht bekannt": the motion has no page of its own, its Beratungsfolge is made of the agendas that name it. */
+export const SEQUENCE_UNKNOWN = 'Beratungsfolge nicht bekannt';
+
 export interface MeetingItemView extends AgendaItemView {
   publicLabel: string;
   /** the agenda check of a coming meeting's item whose motion has an earlier station not done; else null */
   check: AgendaCheckView | null;
-  /** "bereit" / "Vorstation offen" / "Vorstation ausstehend" for a coming meeting's item with a motion; else null */
+  /** "bereit" / "Vorstation offen" / "Vorstation ausstehend" / "Beratungsfolge nicht bekannt" for a coming meeting's item with a motion; else null */
   checkStatus: string | null;
   earlier: EarlierStation[];
 }
@@ -51,15 +54,17 @@ export function loadMeetingAgenda(sqlite: Database.Database, id: number, today: 
   const viewItems = items.map((i): MeetingItemView => {
     const pr = slot && i.paperId != null ? (progressById.get(i.paperId) ?? null) : null;
     let check: AgendaCheckView | null = null;
+    let unknown = false;
     if (pr && slot && future) {
-      const c = checkAgendaItem(pr, slot);
+      const c = checkAgendaItem(pr, slot, !papers.get(i.paperId!)?.agendaOnly);
       if (c.flagged) check = { blocking: c.severity === 'blocking', messages: c.issues.map((x) => x.message) };
+      unknown = c.sequenceUnknown;
     }
     return {
       ...i,
       publicLabel: i.public === false ? 'N' : i.public === true ? 'Ö' : '',
       check,
-      checkStatus: pr && future ? checkStatusLabel(check) : null,
+      checkStatus: pr && future ? (unknown ? SEQUENCE_UNKNOWN : checkStatusLabel(check)) : null,
       earlier: pr && slot ? earlierStations(pr, slot) : [],
     };
   });

@@ -1,0 +1,59 @@
+/**
+ * A motion known only from the agendas that name it (no page of its own: Trier's Stadtrat agenda of 21.10.2026
+ * names 15 motions whose vo020 pages the corpus does not hold) gets no agenda-check verdict: nothing is known of
+ * its earlier stations, so it is neither "bereit" nor flagged — on the meeting page, in its JSON and CSV and in
+ * the calendar's badge. A motion with its own page on the same kind of agenda keeps its verdict.
+ */
+import * as cheerio from 'cheerio';
+import request from 'supertest';
+import type { Express } from 'express';
+import type { OpenedDb } from '../../src/db/connection';
+import { createApp } from '../../src/server/app';
+import { makeTmpDir } from '../helpers/tmp';
+import { buildWebDb } from '../helpers/web-db';
+
+/** a day before the Trier meeting of 21.10.2026: it is coming */
+const DAY = '2026-10-05';
+
+describe('the agenda check of motions known only from agendas', () => {
+  const tmp = makeTmpDir();
+  let opened: OpenedDb;
+  let app: Express;
+  let meetingId: number;
+  beforeAll(() => {
+    opened = buildWebDb(tmp.dir);
+    app = createApp(opened.sqlite, { today: () => DAY });
+    meetingId = opened.sqlite.prepare(`SELECT m.id FROM meetings m JOIN sources s ON s.id = m.source_id
+      WHERE s.key = 'trier' AND m.external_id = '1000264'`).pluck().get() as number;
+  });
+  afterAll(() => {
+    opened.close();
+    tmp.cleanup();
+  });
+
+  test('their Beratungsfolge is the agendas\' (provenance "agenda"): the corpus holds no page of theirs', () => {
+    const rows = opened.sqlite.prepare(`SELECT DISTINCT json_extract(p.provenance, '$.consultation') AS c FROM agenda_items a JOIN papers p ON p.id = a.paper_id
+      WHERE a.meeting_id = ?`).pluck().all(meetingId);
+    expect(rows).toEqual(['agenda']);
+  });
+
+  test('the meeting page, its JSON and its CSV say "Beratungsfolge nicht bekannt" for each, never "bereit"', async () => {
+    const $ = cheerio.load((await request(app).get(`/meetings/${meetingId}`).expect(200)).text);
+    const statuses = $('.check-status').toArray().map((e) => $(e).text().replace(/\s+/g, ' ').trim());
+    expect(statuses.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(statuses)).toEqual(new Set(['Agenda-Check: Beratungsfolge nicht bekannt']));
+    const json = (await request(app).get(`/meetings/${meetingId}.json`).expect(200)).body as { agendaItem: { paper: unknown; check: { label: string; flagged: boolean } | null }[] };
+    const checks = json.agendaItem.filter((i) => i.paper).map((i) => i.check);
+    expect(checks.length).toBe(statuses.length);
+    expect(new Set(checks.map((c) => c && `${c.label}/${c.flagged}`))).toEqual(new Set(['Beratungsfolge nicht bekannt/false']));
+    const csv = (await request(app).get(`/meetings/${meetingId}/agenda.csv`).expect(200)).text;
+    expect(csv).toContain('Beratungsfolge nicht bekannt');
+    expect(csv).not.toMatch(/;bereit;/);
+  });
+
+  test('the calendar\'s badge names them apart and counts none of them ready', async () => {
+    const $ = cheerio.load((await request(app).get('/sitzungen?stadt=trier&monat=2026-10').expect(200)).text);
+    const badge = $(`a[href="/meetings/${meetingId}"]`).closest('li, tr, article, div').find('.badge').first().text().replace(/\s+/g, ' ').trim();
+    expect(badge).toBe('Agenda-Check: 15 ohne bekannte Beratungsfolge');
+  });
+});
