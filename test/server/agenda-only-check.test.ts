@@ -51,6 +51,16 @@ describe('the agenda check of motions known only from agendas', () => {
     expect(csv).not.toMatch(/;bereit;/);
   });
 
+  test('the committee page shows them without the ✓ of "bereit", and its queue knows no earlier stations of theirs', async () => {
+    const $ = cheerio.load((await request(app).get('/gremien/trier/Stadtrat').expect(200)).text);
+    const cells = $(`#sitzung-${meetingId} td[data-label="Agenda-Check"]`).toArray().map((e) => $(e).text().replace(/\s+/g, ' ').trim()).filter((t) => t !== '–');
+    expect(cells.length).toBeGreaterThan(5);
+    expect(new Set(cells)).toEqual(new Set(['Beratungsfolge nicht bekannt']));
+    const earlier = $('table.queue td[data-label="Vorstationen"]').toArray().map((e) => $(e).text().trim());
+    expect(earlier.length).toBe(15);
+    expect(new Set(earlier)).toEqual(new Set(['nicht bekannt']));
+  });
+
   test('the calendar\'s badge names them apart and counts none of them ready', async () => {
     const $ = cheerio.load((await request(app).get('/sitzungen?stadt=trier&monat=2026-10').expect(200)).text);
     const badge = $(`a[href="/meetings/${meetingId}"]`).closest('li, tr, article, div').find('.badge').first().text().replace(/\s+/g, ' ').trim();

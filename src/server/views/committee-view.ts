@@ -29,6 +29,8 @@ function checkView(c: AgendaCheck | null) {
   return {
     flagged: c.flagged,
     blocking: c.severity === 'blocking',
+    /** no verdict: the Beratungsfolge is known only from agendas (shown without the ✓ of "bereit") */
+    unknown: c.sequenceUnknown,
     label: c.severity === 'blocking' ? 'Vorstation offen' : c.severity === 'pending' ? 'Vorstation ausstehend'
       : c.sequenceUnknown ? 'Beratungsfolge nicht bekannt' : c.notInSequence ? 'nicht in der Beratungsfolge' : 'bereit',
     messages: c.issues.map((i) => i.message),
