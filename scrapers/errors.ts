@@ -21,6 +21,19 @@ export class TruncatedPageError extends NotARisPageError {
 }
 
 /**
+ * A page that states another record than its address asks for: `vo020.asp?VOLFDNR=1016851` answered with the
+ * page of Vorlage 1018473 (a cache or load balancer mixing up answers, a session's stale page). Read under the
+ * address's id it would overwrite that record with another's content, so it is not read: a NotARisPageError that
+ * the crawler fetches once more and reports, and that `import` counts as failed (never stored).
+ */
+export class MismatchedPageError extends NotARisPageError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MismatchedPageError';
+  }
+}
+
+/**
  * An answer of ALLRIS 4's stateful calendar (the Wicket AJAX month, ALLRIS-NOTES §2b) that belongs to
  * another state of its page: empty (a page version already used, or the session gone) or showing another
  * month than the one asked for. Nothing wrong with the layout: the crawler asks once more on a fresh page

@@ -12,7 +12,7 @@
  *   TOP links — never the TO form / to010 link of an earlier meeting inside the agenda.
  */
 import type { AnyNode, Document, Element } from 'domhandler';
-import { LayoutChangedError } from '../errors';
+import { LayoutChangedError, MismatchedPageError } from '../errors';
 import { recordBase, type ParseContext } from '../html/context';
 import type { MeetingRecord } from '../records';
 import { nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
@@ -38,10 +38,22 @@ function headFields(scope: AnyNode): MeetingField[] {
 const isForm = (el: Element, part: string): boolean => el.name === 'form' && attrContains(el, 'action', part);
 const isInput = (el: Element, name: string): boolean => el.name === 'input' && attrValue(el, 'name') === name;
 
-/** SILFDNR: from the URL, else from the page's own meta, forms and TOP links (never an earlier meeting's). */
+/**
+ * SILFDNR: from the URL, else from the page's own meta, forms and TOP links (never an earlier meeting's). A page
+ * that states another meeting than its URL asks for is not read (MismatchedPageError): under the URL's id it
+ * would overwrite that meeting with another's head and agenda.
+ */
 function meetingSourceId(doc: Document, scope: AnyNode, url: string | null): string | null {
   const fromUrl = param(url, 'SILFDNR');
-  if (fromUrl) return fromUrl;
+  const own = pageMeetingId(doc, scope);
+  if (fromUrl && own && own !== fromUrl) {
+    throw new MismatchedPageError(`the page is the meeting SILFDNR=${own}, not SILFDNR=${fromUrl} its address asks for; not read`);
+  }
+  return fromUrl ?? own;
+}
+
+/** The SILFDNR the page states of itself: its meta, its si016/si017/si019 forms, its TOP links, its own form, a hidden field. */
+function pageMeetingId(doc: Document, scope: AnyNode): string | null {
   const meta = cleanText(attr(findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'objectID'), 'content'));
   if (meta && /^\d+$/.test(meta)) return meta;
   const forms = findAll(doc, (el) => isForm(el, 'si016') || isForm(el, 'si017') || isForm(el, 'si019'));

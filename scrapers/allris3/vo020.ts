@@ -11,7 +11,7 @@
  */
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isOrganisationName } from '../shared/persons';
-import { LayoutChangedError } from '../errors';
+import { LayoutChangedError, MismatchedPageError } from '../errors';
 import { recordBase, type ParseContext } from '../html/context';
 import type { ConsultationRecord, PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
@@ -36,14 +36,26 @@ function referenceFrom(text: string | null): string | null {
   return parts.length >= 2 ? cleanText(parts[1]) : null;
 }
 
-/** VOLFDNR: from the URL, else the page's own forms and links (never a link to another Vorlage). */
-function sourceIdOf(doc: Document, url: string | null): string | null {
+/** The VOLFDNR the page states of itself: its vo021 form, its meta objectID, its own menu link (never a link to another Vorlage). */
+function pageIdOf(doc: Document): string | null {
   return (
-    param(url, 'VOLFDNR', { value: 'text' }) ??
     cleanText(attr(findUnder(doc, (el) => el.name === 'form' && attrContains(el, 'action', 'vo021'), (el) => el.name === 'input' && attrValue(el, 'name') === 'VOLFDNR', 1)[0], 'value')) ??
     cleanText(attr(findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'objectID'), 'content')) ??
     param(attr(findFirst(doc, (el) => el.name === 'a' && attrContains(el, 'href', 'vo020.asp?VOLFDNR=') && attrContains(el, 'href', 'toggleMenu')), 'href'), 'VOLFDNR', { value: 'text' })
   );
+}
+
+/**
+ * VOLFDNR: from the URL, else what the page states of itself. A page that states another Vorlage than its
+ * URL asks for is not read (MismatchedPageError): under the URL's id it would overwrite that motion.
+ */
+function sourceIdOf(doc: Document, url: string | null): string | null {
+  const fromUrl = param(url, 'VOLFDNR', { value: 'text' });
+  const own = pageIdOf(doc);
+  if (fromUrl && own && own !== fromUrl) {
+    throw new MismatchedPageError(`the page is Vorlage VOLFDNR=${own}, not VOLFDNR=${fromUrl} its address asks for; not read`);
+  }
+  return fromUrl ?? own;
 }
 
 /** The head table: the table around the Betreff label, else around the first label of the data column. */

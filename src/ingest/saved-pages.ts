@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { capRecord, describeCaps } from '../../scrapers/shared/caps';
-import { LayoutChangedError, NotARisPageError, TruncatedPageError, UnsupportedPageError } from '../../scrapers/errors';
+import { LayoutChangedError, MismatchedPageError, NotARisPageError, TruncatedPageError, UnsupportedPageError } from '../../scrapers/errors';
 import type { RisRecord } from '../../scrapers/records';
 import { ENTITY_KINDS, importRecords, type EntityKind, type ImportCounts } from '../db/import';
 import { refreshDerived } from '../db/derive';
@@ -148,7 +148,7 @@ export function describeRecord(r: RisRecord): string {
 
 function describe(err: unknown): { status: 'skipped' | 'failed'; detail: string } {
   if (err instanceof UnsupportedPageError) return { status: 'skipped', detail: `skipped: ${err.message}` };
-  if (err instanceof TruncatedPageError) return { status: 'failed', detail: `failed: ${err.message}` };
+  if (err instanceof TruncatedPageError || err instanceof MismatchedPageError) return { status: 'failed', detail: `failed: ${err.message}` };
   if (err instanceof NotARisPageError) return { status: 'skipped', detail: `skipped: not a page ratsradar can read (${err.message})` };
   if (err instanceof LayoutChangedError) return { status: 'failed', detail: `failed: layout not understood (${err.message})` };
   return { status: 'failed', detail: `failed: ${err instanceof Error ? err.message : String(err)}` };
