@@ -3,7 +3,8 @@
  * and in `reparse`: it is kept in the page store but not applied, and listed as "suspicious shrink"
  * (crawl report, data/failures/<source>/), until either
  * - the RIS shows the same shrunk page again at least a day later (SAME_SHRINK_AFTER_MS: an answer of
- *   the URL fetched that much earlier that parses to the very same record), so the change is meant; or
+ *   the URL fetched that much earlier that parses to the very same record, and no other record shown in
+ *   between), so the change is meant; or
  * - a person runs `ratsradar reparse --accept URL`, which applies the URL's newest stored answer and
  *   notes it in `<store>/accepted.jsonl`, so later reparses apply it too.
  */
@@ -27,15 +28,24 @@ function sameRecord(storeDir: string, e: StoredFetch, json: string): boolean {
 }
 
 /**
- * Whether `answers` (store log entries, any order) hold an answer of `url` fetched at least
- * SAME_SHRINK_AFTER_MS before `at` that gives the same record (the same bytes, or bytes that parse the same).
+ * Whether the RIS has shown this record at `url` without a break since at least SAME_SHRINK_AFTER_MS before
+ * `at`: `answers` (store log entries, any order) hold an answer fetched that long before that gives the same
+ * record (the same bytes, or bytes that parse the same), and every answer of the URL since gave it too. An
+ * older answer of the shrunk page that a fuller one followed (a stale replica, a page put back to an earlier
+ * version) does not count: the shrunk page must have stood for a day after the last fuller one.
  */
 export function shownADayBefore(storeDir: string, answers: StoredFetch[], url: string, record: RisRecord, sha: string, at: string): boolean {
-  const until = Date.parse(at) - SAME_SHRINK_AFTER_MS;
-  const earlier = answers.filter((e) => e.url === url && e.status === 200 && Date.parse(e.fetchedAt) <= until);
-  if (earlier.some((e) => e.sha256 === sha)) return true;
+  const now = Date.parse(at);
+  const until = now - SAME_SHRINK_AFTER_MS;
   const json = JSON.stringify(record);
-  return earlier.some((e) => sameRecord(storeDir, e, json));
+  const before = answers
+    .filter((e) => e.url === url && e.status === 200 && Date.parse(e.fetchedAt) < now)
+    .sort((a, b) => Date.parse(b.fetchedAt) - Date.parse(a.fetchedAt));
+  for (const e of before) {
+    if (e.sha256 !== sha && !sameRecord(storeDir, e, json)) return false;
+    if (Date.parse(e.fetchedAt) <= until) return true;
+  }
+  return false;
 }
 
 export interface Acceptance {

@@ -126,4 +126,29 @@ describe('a cut or changed page never overwrites good data (crawl)', () => {
       close();
     }
   });
+
+  test('a shrunk page seen days before a fuller one is no confirmation: the shrunk page must stand a day after the fuller one', async () => {
+    const { sqlite, close } = openDb(path.join(tmp.dir, 'flap.sqlite'));
+    try {
+      const crawlAt = (now: string) => crawlCorpus(sqlite, path.join(tmp.dir, 'flap'), 'hamburg-nord', replay.via, { seeds: [PAPER], full: true, since: '2026-09-01', until: '2026-09-30', now: () => now });
+      const paperText = () => sqlite.prepare(`SELECT json_array_length(text) FROM papers WHERE external_id = '1016851'`).pluck().get();
+      // three days before: the page without its text (nothing stored yet: read as it is)
+      replay.server.setPage(PAPER, shrunk);
+      await crawlAt('2026-09-17T08:00:00.000Z');
+      expect(paperText()).toBe(0);
+      // then the whole page
+      replay.server.setPage(PAPER, whole);
+      await crawlAt('2026-09-20T08:00:00.000Z');
+      expect(paperText()).toBe(2);
+      // an hour later the page without its text again (a stale replica, a page put back): held, the old answer of the 17th does not confirm it
+      replay.server.setPage(PAPER, shrunk);
+      expect((await crawlAt('2026-09-20T09:00:00.000Z')).suspiciousShrinks).toHaveLength(1);
+      expect(paperText()).toBe(2);
+      // shown without a break for a day after the whole one: believed
+      expect((await crawlAt('2026-09-21T09:00:00.000Z')).suspiciousShrinks).toEqual([]);
+      expect(paperText()).toBe(0);
+    } finally {
+      close();
+    }
+  });
 });
