@@ -116,6 +116,8 @@ export class Fetcher {
   private readonly sleep: Sleep;
   private readonly random: () => number;
   private readonly via: URL | undefined;
+  /** hosts that asked for a pause longer than we wait (Retry-After): host → until when no request goes there */
+  private readonly resting = new Map<string, number>();
   /** HTTP requests made so far (robots.txt, retries and redirect hops included) */
   requests = 0;
 
@@ -220,6 +222,11 @@ export class Fetcher {
       const why = (await this.robotsFor(start)).blockedReason ?? 'disallowed by robots.txt';
       return failed(start.href, 0, 'robots', why);
     }
+    // a host that asked for a long pause is not asked again before it ends (Retry-After holds for the whole host)
+    const restUntil = this.resting.get(start.hostname.toLowerCase());
+    if (restUntil !== undefined && this.now() < restUntil) {
+      return failed(start.href, 0, 'rate-limited', `the host asked for a pause until ${new Date(restUntil).toISOString()} (Retry-After): not asked before`);
+    }
     const conditional: Record<string, string> = {};
     if (req.etag) conditional['if-none-match'] = req.etag;
     if (req.lastModified) conditional['if-modified-since'] = req.lastModified;
@@ -264,6 +271,8 @@ export class Fetcher {
         const errorPage = isRobots || isPdfBytes(res.body) ? null : classifyErrorPage(res.body, current.href);
         if (errorPage === 'rate-limited') {
           if (await retry('ALLRIS "Zu viele Zugriffe" page', this.backoff(attempt) * 2, true)) continue;
+          // given up on this page: the host still gets its pause before the next request
+          this.gate.pause(current.hostname.toLowerCase(), this.backoff(attempt) * 2);
           return failed(current.href, attempt, 'rate-limited', 'ALLRIS kept answering "Zu viele Zugriffe"', status);
         }
         if (errorPage === 'server-error') {
@@ -278,10 +287,13 @@ export class Fetcher {
       if (status === 429 || status === 503) {
         const after = retryAfterMs(res.headers['retry-after'], this.now());
         if (after !== null && after > this.opts.retryAfterMaxMs) {
+          this.resting.set(current.hostname.toLowerCase(), this.now() + after);
           return failed(current.href, attempt, status === 429 ? 'rate-limited' : 'http-5xx', `Retry-After of ${Math.round(after / 1000)} s is longer than we wait`, status);
         }
         const wait = after ?? this.backoff(attempt);
         if (await retry(`HTTP ${status}`, wait, true)) continue;
+        // given up on this page: the host still gets its pause before the next request
+        this.gate.pause(current.hostname.toLowerCase(), wait);
         return failed(current.href, attempt, status === 429 ? 'rate-limited' : 'http-5xx', `HTTP ${status} after ${attempt} tries`, status);
       }
       if (status >= 500) {

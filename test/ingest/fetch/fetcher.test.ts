@@ -105,9 +105,25 @@ describe('fetcher', () => {
     for (const r of reqs.filter((x) => x.status === 200)) expect(r.at - first429).toBeGreaterThanOrEqual(990);
   });
 
-  test('a Retry-After longer than it waits gives the URL up at once', async () => {
+  test('a Retry-After longer than it waits gives the URL up at once, and the host is not asked again in that time', async () => {
     server.faults.add({ match: 'VOLFDNR=22820', fault: 'too-many', retryAfter: 3600 });
-    expect(await fetcher().get({ url: VO020 })).toMatchObject({ kind: 'failed', error: 'rate-limited', attempts: 1 });
+    const f = fetcher();
+    expect(await f.get({ url: VO020 })).toMatchObject({ kind: 'failed', error: 'rate-limited', attempts: 1 });
+    // another page of the same host: given up without a request (the pause holds for the whole host)
+    const other = await f.get({ url: TO010 });
+    expect(other).toMatchObject({ kind: 'failed', error: 'rate-limited', attempts: 0 });
+    expect((other as { message: string }).message).toMatch(/^the host asked for a pause until \d{4}-\d\d-\d\dT.*\(Retry-After\): not asked before$/);
+    expect(pageRequests().map((r) => r.url)).toEqual(['srv19.regensburg.de/bi/vo020.asp?VOLFDNR=22820']);
+  });
+
+  test('a 429 that stays after every try: the host still gets its pause before the next request', async () => {
+    server.faults.add({ match: 'VOLFDNR=22820', fault: 'too-many', retryAfter: 1 });
+    const f = fetcher({ maxAttempts: 2 });
+    expect(await f.get({ url: VO020 })).toMatchObject({ kind: 'failed', error: 'rate-limited', attempts: 2 });
+    expect((await f.get({ url: TO010 })).kind).toBe('ok');
+    const reqs = pageRequests();
+    const last429 = reqs.filter((r) => r.status === 429).at(-1)!.at;
+    expect(reqs.find((r) => r.status === 200)!.at - last429).toBeGreaterThanOrEqual(990);
   });
 
   test('"Zugriff verweigert", "Keine Information verfügbar" and the noauth redirect are answers, not retried', async () => {
