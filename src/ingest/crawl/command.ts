@@ -80,6 +80,11 @@ export async function scrapeCommand(args: CommandArgs): Promise<number> {
     } finally {
       display.stop();
     }
+    // an unfinished run is resumed with the window it started with: say so when another one was asked for
+    if ((since && since !== report.plan.since) || (until && until !== report.plan.until)) {
+      process.stderr.write(`ratsradar scrape: resumed the unfinished run ${report.runId}, which reads ${report.plan.since} – ${report.plan.until}; `
+        + `the window asked for (${since ?? report.plan.since} – ${until ?? report.plan.until}) applies to the next run\n`);
+    }
     if (args.options.has('json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else for (const line of formatReport(report)) process.stdout.write(`${line}\n`);
     return report.status === 'failed' ? 1 : 0;

@@ -116,6 +116,35 @@ describe('ratsradar sources', () => {
   });
 });
 
+describe('ratsradar scrape resumes an unfinished run with its own window', () => {
+  const tmp = makeTmpDir();
+  const replay = useCorpusReplay();
+  afterAll(() => tmp.cleanup());
+  const run = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const { spawn } = require('node:child_process') as typeof import('node:child_process');
+    const child = spawn(process.execPath, [BIN, 'scrape', 'regensburg', '--via', replay.via, '--rate', '100', '--contact', 'test@example.org',
+      '--db', path.join(tmp.dir, 'db.sqlite'), '--store', path.join(tmp.dir, 'store'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+
+  test('another --since/--until given to the resumed run is named: it applies to the next run', async () => {
+    // stopped by its request budget: unfinished, resumable
+    await run(['--since', '2026-09-01', '--until', '2026-09-30', '--max-requests', '2']);
+    const resumed = await run(['--since', '2026-08-01', '--until', '2026-08-31']);
+    expect(resumed.stdout).toMatch(/^regensburg: full crawl \(run 1\) done$/m);
+    expect(resumed.stderr).toContain('ratsradar scrape: resumed the unfinished run 1, which reads 2026-09-01 – 2026-09-30; the window asked for (2026-08-01 – 2026-08-31) applies to the next run\n');
+    // the next run takes it (its calendar month is August, which the corpus does not hold), and says nothing of a resume
+    const next = await run(['--since', '2026-08-01', '--until', '2026-08-31', '--full']);
+    expect(next.stdout).toMatch(/^regensburg: full crawl \(run 2\) /m);
+    expect(next.stdout).toContain('si010.asp?MM=8&YY=2026');
+    expect(next.stderr).not.toContain('resumed');
+  });
+});
+
 test('scrape: an unknown source, a bad date or a bad rate is one line and exit 2', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [BIN, 'scrape', ...args, '--db', ':memory:'], { encoding: 'utf8' });
   const cases: [string[], string][] = [
