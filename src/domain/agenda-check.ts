@@ -29,6 +29,9 @@ import { awaitingText, deadlineText } from './step-texts';
 
 export type AgendaIssueSeverity = 'blocking' | 'pending';
 
+/** What the pages, the JSON and the CSV say of a motion whose Beratungsfolge is known only from agendas (`sequenceUnknown`). */
+export const SEQUENCE_UNKNOWN = 'Beratungsfolge nicht bekannt';
+
 export interface AgendaIssue {
   stationIndex: number;
   organization: string | null;

@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import { loadComingAgendas, loadComingMeetings, loadDeadlineCandidateIds, loadPlannedRows, loadQueueIds, type CommitteeRef } from '../../db/queries-committee';
 import { loadPaperSummaries, type SummaryPaper } from '../../db/queries-summaries';
-import { checkAgendaItem, type AgendaCheck } from '../../domain/agenda-check';
+import { checkAgendaItem, SEQUENCE_UNKNOWN, type AgendaCheck } from '../../domain/agenda-check';
 import { deriveQueue } from '../../domain/queue';
 import { agendaSourceText } from '../../domain/step-texts';
 
@@ -32,7 +32,7 @@ function checkView(c: AgendaCheck | null) {
     /** no verdict: the Beratungsfolge is known only from agendas (shown without the ✓ of "bereit") */
     unknown: c.sequenceUnknown,
     label: c.severity === 'blocking' ? 'Vorstation offen' : c.severity === 'pending' ? 'Vorstation ausstehend'
-      : c.sequenceUnknown ? 'Beratungsfolge nicht bekannt' : c.notInSequence ? 'nicht in der Beratungsfolge' : 'bereit',
+      : c.sequenceUnknown ? SEQUENCE_UNKNOWN : c.notInSequence ? 'nicht in der Beratungsfolge' : 'bereit',
     messages: c.issues.map((i) => i.message),
   };
 }

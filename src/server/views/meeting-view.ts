@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { loadMeeting, type AgendaItemView, type MeetingView } from '../../db/queries-meetings';
 import { loadPaperSummaries } from '../../db/queries-summaries';
-import { checkAgendaItem } from '../../domain/agenda-check';
+import { checkAgendaItem, SEQUENCE_UNKNOWN } from '../../domain/agenda-check';
 import { earlierStations, type EarlierStation } from '../../domain/earlier-stations';
 import type { ProgressSummary } from '../../domain/progress-summary';
 
@@ -14,9 +14,6 @@ export interface AgendaCheckView {
   blocking: boolean;
   messages: string[];
 }
-
-/** "Beratungsfolge nicht bekannt": the motion has no page of its own, its Beratungsfolge is made of the agendas that name it. */
-export const SEQUENCE_UNKNOWN = 'Beratungsfolge nicht bekannt';
 
 export interface MeetingItemView extends AgendaItemView {
   publicLabel: string;
