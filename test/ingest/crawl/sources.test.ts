@@ -74,21 +74,25 @@ describe('system detection', () => {
   });
 });
 
-describe('ratsradar sources', () => {
-  const tmp = makeTmpDir();
-  const replay = useCorpusReplay();
-  afterAll(() => tmp.cleanup());
-  const db = () => path.join(tmp.dir, 'db.sqlite');
-  // spawnSync would block the replay server in this process: run the command asynchronously
-  const run = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+/** Runs the built command asynchronously (spawnSync would block the replay server in this process). */
+function runBin(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
     const { spawn } = require('node:child_process') as typeof import('node:child_process');
-    const child = spawn(process.execPath, [BIN, ...args, '--db', db()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+describe('ratsradar sources', () => {
+  const tmp = makeTmpDir();
+  const replay = useCorpusReplay();
+  afterAll(() => tmp.cleanup());
+  const db = () => path.join(tmp.dir, 'db.sqlite');
+  const run = (args: string[]) => runBin([...args, '--db', db()]);
 
   test('an instance that is known already is refused', async () => {
     const added = await run(['sources', 'add', 'https://ris.westerstede.de/bi/', '--key', 'westerstede-neu', '--via', replay.via]);
@@ -120,16 +124,8 @@ describe('ratsradar scrape resumes an unfinished run with its own window', () =>
   const tmp = makeTmpDir();
   const replay = useCorpusReplay();
   afterAll(() => tmp.cleanup());
-  const run = (args: string[]) => new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const { spawn } = require('node:child_process') as typeof import('node:child_process');
-    const child = spawn(process.execPath, [BIN, 'scrape', 'regensburg', '--via', replay.via, '--rate', '100', '--contact', 'test@example.org',
-      '--db', path.join(tmp.dir, 'db.sqlite'), '--store', path.join(tmp.dir, 'store'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
+  const run = (args: string[]) => runBin(['scrape', 'regensburg', '--via', replay.via, '--rate', '100', '--contact', 'test@example.org',
+    '--db', path.join(tmp.dir, 'db.sqlite'), '--store', path.join(tmp.dir, 'store'), ...args]);
 
   test('another --since/--until given to the resumed run is named: it applies to the next run', async () => {
     // stopped by its request budget: unfinished, resumable
