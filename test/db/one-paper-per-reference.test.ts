@@ -10,7 +10,10 @@ import type Database from 'better-sqlite3';
 import { openDb } from '../../src/db/connection';
 import { checkDatabaseFile } from '../../src/db/check';
 import { diffPaperSnapshots, recordPaperChanges, snapshotPaper } from '../../src/db/history';
+import { importRecords } from '../../src/db/import';
 import { importSavedPages } from '../../src/ingest/saved-pages';
+import { parsePage } from '../../scrapers/parse';
+import type { PaperRecord } from '../../scrapers/records';
 import { ratsradarSrc } from '../helpers/cli-src';
 import { CORPUS, makeTmpDir } from '../helpers/tmp';
 
@@ -105,8 +108,19 @@ describe('ratsradar check: two papers of one source with one reference', () => {
     };
     const base = 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/vo020.asp?VOLFDNR=';
     expect(ratsradarSrc(['import', nord, '--db', file, '--manifest', manifest(`${base}1016851`)]).code).toBe(0);
-    // the same page again, under another VOLFDNR (a wrong manifest entry): one motion, two rows
-    expect(ratsradarSrc(['import', nord, '--db', file, '--manifest', manifest(`${base}999`)]).code).toBe(0);
+    // the same page again under another VOLFDNR (a wrong manifest entry) is refused now: the page states its own id
+    const wrong = ratsradarSrc(['import', nord, '--db', file, '--manifest', manifest(`${base}999`)]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout + wrong.stderr).toContain('the page is Vorlage VOLFDNR=1016851, not VOLFDNR=999 its address asks for; not read');
+    expect(checkDatabaseFile(file).problems).toEqual([]);
+    // a database that holds one motion twice all the same (written before that, or by hand): the same record under key 999
+    const record = parsePage(fs.readFileSync(nord), `${base}1016851`) as PaperRecord;
+    const db = openDb(file);
+    try {
+      importRecords(db.sqlite, { key: 'hamburg-nord', name: 'Hamburg-Nord' }, [{ ...record, sourceId: '999', url: `${base}999` }], '2026-11-24T09:00:00Z');
+    } finally {
+      db.close();
+    }
     expect(checkDatabaseFile(file).problems).toEqual([
       'papers: 2 rows of source hamburg-nord have the reference 22-2402 (keys 1016851, 999): one motion stored twice',
     ]);
