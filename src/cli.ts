@@ -41,10 +41,10 @@ export const RUNS: Record<string, () => Run> = {
  * A reader that stops reading (`ratsradar sources | head -1`) closes the pipe: the next write fails with EPIPE,
  * an 'error' event nobody would handle (a stack trace). As a Unix tool does on SIGPIPE, the command ends quietly.
  */
-const quieted = new WeakSet<NodeJS.WriteStream>();
+let quiet = false;
 function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
-  if (quieted.has(stream)) return;
-  quieted.add(stream);
+  if (quiet) return;
+  quiet = true;
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;

@@ -45,7 +45,7 @@ export function loadPaperSummaries(sqlite: Database.Database, ids: Iterable<numb
   for (const r of s.papers.all(JSON.stringify(list))) {
     if (r.agendaOnly === 1) agendaOnly.add(r.id);
     if (current && r.derived_on != null && r.summary != null) {
-      out.set(r.id, { id: r.id, reference: r.reference, name: r.name, summary: JSON.parse(r.summary) as ProgressSummary, agendaOnly: r.agendaOnly === 1 });
+      out.set(r.id, { id: r.id, reference: r.reference, name: r.name, summary: JSON.parse(r.summary) as ProgressSummary, agendaOnly: agendaOnly.has(r.id) });
     } else {
       derive.push(r.id);
     }

@@ -130,13 +130,6 @@ function baseStatus(shown: ShownStatus, meetings: readonly MeetingProgress[], de
   return decisive ? 'current' : 'done';
 }
 
-/** Whether a station of the page after `index` has a past row with a result, or is shown Erledigt / Gestoppt. */
-function movedOnPast(consultations: readonly (ConsultationRecord | AgendaConsultation)[], index: number, today: string): boolean {
-  return consultations.some((c, i) => i > index && !('fromAgenda' in c && c.fromAgenda === true) && (
-    readStationStatus(c.stationStatus) === 'done' || readStationStatus(c.stationStatus) === 'stopped' ||
-    (c.meetings ?? []).some((m, k) => m.resultCode !== 'open' && flagMeeting(m, k, today).past)));
-}
-
 /**
  * Derives every station's progress. Stations are kept in page order. A station that never got a
  * meeting row and is still 'planned' while a later station is done or under way becomes 'skipped'.
@@ -145,9 +138,18 @@ export function deriveStations(consultations: readonly (ConsultationRecord | Age
   const fromAgenda = (c: ConsultationRecord | AgendaConsultation) => 'fromAgenda' in c && c.fromAgenda === true;
   const pageCount = consultations.filter((c) => !fromAgenda(c)).length;
   const hasDecisionRole = consultations.some((c) => c.roleCode === 'decision' && !fromAgenda(c));
+  const rows = consultations.map((c) => (c.meetings ?? []).map((m, i) => flagMeeting(m, i, today)));
+  // movedOn[i]: a station of the page after i has a past row with a result or is shown Erledigt / Gestoppt (the paper went on past i)
+  const movedOn = consultations.map(() => false);
+  for (let i = consultations.length - 2; i >= 0; i--) {
+    const next = consultations[i + 1];
+    const shownNext = readStationStatus(next.stationStatus);
+    movedOn[i] = movedOn[i + 1] || (!fromAgenda(next) &&
+      (shownNext === 'done' || shownNext === 'stopped' || rows[i + 1].some((m) => m.past && m.resultCode !== 'open')));
+  }
   const stations = consultations.map((c, index): StationProgress => {
     const decisive = !fromAgenda(c) && (hasDecisionRole ? c.roleCode === 'decision' : index === pageCount - 1);
-    const meetings = (c.meetings ?? []).map((m, i) => flagMeeting(m, i, today));
+    const meetings = rows[index];
     const pastDates = meetings.filter((m) => m.past && m.date != null).map((m) => m.date as string);
     const futureDates = meetings.filter((m) => m.future && m.date != null).map((m) => m.date as string);
     const withResult = meetings.filter((m) => m.resultCode !== 'open');
@@ -159,7 +161,7 @@ export function deriveStations(consultations: readonly (ConsultationRecord | Age
       role: c.role ?? null,
       roleCode: c.roleCode ?? null,
       stationStatus: c.stationStatus ?? null,
-      status: baseStatus(shown, meetings, decisive, shown === 'planned' && movedOnPast(consultations, index, today)),
+      status: baseStatus(shown, meetings, decisive, movedOn[index]),
       decisive,
       lastDate: pastDates.length ? pastDates.reduce((a, b) => (b > a ? b : a)) : null,
       nextDate: futureDates.length ? futureDates.reduce((a, b) => (b < a ? b : a)) : null,
