@@ -18,6 +18,7 @@ import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
 import { mergeFacets, mergePaperFacets, type Facet } from './merge';
 import { addRecord } from './record-facets';
+import { dropUnlistedItems } from './agenda-removal';
 import { keepNotShown } from './shrink-guard';
 import { namedStations } from './station-names';
 import { writePaper } from './write-paper';
@@ -49,6 +50,8 @@ export interface ImportResult extends ImportCounts {
   /** counts per entity kind: an entity counts once per call, with its strongest outcome */
   byKind: Record<EntityKind, ImportCounts>;
   papers: ImportedPaper[];
+  /** agenda items removed because their meeting's page no longer lists them (agenda-removal.ts) */
+  agendaItemsRemoved: number;
 }
 
 const sourceStatements = declareStatements('import-sources', (sqlite) => ({
@@ -197,6 +200,9 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   if (opts.events !== false) b.events = { sourceId, now, today, runId: opts.runId ?? null };
   // a Beratungsfolge the page does not show keeps the stored stations (shrink-guard.ts)
   for (const r of records) addRecord(b, keepNotShown(sqlite, sourceId, r));
+  // a meeting's own page is its agenda: items it listed before and lists no more go (agenda-removal.ts)
+  let agendaItemsRemoved = 0;
+  for (const r of records) if (r.type === 'Meeting') agendaItemsRemoved += dropUnlistedItems(b, r);
   const byKind = emptyCounts();
   for (const t of b.touched.values()) {
     byKind[t.kind][t.outcome]++;
@@ -228,7 +234,7 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
     (acc, c) => ({ inserted: acc.inserted + c.inserted, updated: acc.updated + c.updated, unchanged: acc.unchanged + c.unchanged }),
     { inserted: 0, updated: 0, unchanged: 0 },
   );
-  return { ...total, byKind, papers };
+  return { ...total, byKind, papers, agendaItemsRemoved };
 }
 
 /** the import's transaction, made once per connection with the statements */

@@ -61,7 +61,7 @@ export const paperEvents = sqliteTable(
     sourceId: integer('source_id')
       .notNull()
       .references(() => sources.id, { onDelete: 'cascade' }),
-    /** "new", "station_added", "date_set", "date_moved", "on_agenda", "result", "state", "document", "consultation_changed", "meeting_cancelled", "meeting_document" */
+    /** "new", "station_added", "date_set", "date_moved", "on_agenda", "off_agenda", "result", "state", "document", "consultation_changed", "meeting_cancelled", "meeting_document" */
     kind: text('kind').notNull(),
     /** when ratsradar learned it (ISO timestamp) */
     learnedAt: text('learned_at').notNull(),

@@ -108,7 +108,8 @@ function eventKey(paperId: number, draft: EventDraft): string {
   return crypto.createHash('sha1').update(`${paperId}|${draft.key}`).digest('hex');
 }
 
-function insert(sqlite: Database.Database, ctx: EventContext, paperId: number, drafts: EventDraft[]): number {
+/** Writes a paper's event drafts (a change seen again writes nothing); returns how many were new. */
+export function insertEvents(sqlite: Database.Database, ctx: EventContext, paperId: number, drafts: EventDraft[]): number {
   const s = stmts(sqlite);
   let n = 0;
   for (const d of drafts) {
@@ -127,7 +128,7 @@ export function writePaperEvents(sqlite: Database.Database, ctx: EventContext, p
     const parsed = JSON.parse(v) as EventVote;
     return { yes: parsed.yes ?? null, no: parsed.no ?? null, abstain: parsed.abstain ?? null };
   };
-  return insert(sqlite, ctx, paperId, deriveEvents(before, after, ctx.today, voteOf));
+  return insertEvents(sqlite, ctx, paperId, deriveEvents(before, after, ctx.today, voteOf));
 }
 
 /**
@@ -141,7 +142,7 @@ export function writeAgendaEvents(sqlite: Database.Database, ctx: EventContext, 
   for (const a of stmts(sqlite).agenda.all(JSON.stringify(ids), ctx.today)) {
     if (newPapers.has(a.paperId)) continue;
     const where = a.meetingExternalId ? `m:${a.meetingExternalId}` : `d:${a.date}|${a.organization ?? ''}`;
-    n += insert(sqlite, ctx, a.paperId, [{
+    n += insertEvents(sqlite, ctx, a.paperId, [{
       kind: 'on_agenda', key: `on_agenda|${where}`, happenedOn: a.date, committee: a.organization, payload: { date: a.date },
     }]);
   }
@@ -159,7 +160,7 @@ export function writeCancellationEvents(sqlite: Database.Database, ctx: EventCon
   let n = 0;
   for (const r of stmts(sqlite).cancelled.all({ ids: JSON.stringify(ids), today: ctx.today })) {
     if (newPapers.has(r.paperId)) continue;
-    n += insert(sqlite, ctx, r.paperId, [{
+    n += insertEvents(sqlite, ctx, r.paperId, [{
       kind: 'meeting_cancelled', key: `meeting_cancelled|${meetingWhere(r)}`, happenedOn: r.date, committee: r.organization,
       payload: r.organization == null ? { date: r.date, meeting: r.name } : { date: r.date },
     }]);
@@ -185,7 +186,7 @@ export function writeMeetingDocumentEvents(sqlite: Database.Database, ctx: Event
   let n = 0;
   for (const r of stmts(sqlite).withDocuments.all({ ids: JSON.stringify([...added.keys()]), oldest })) {
     if (newPapers.has(r.paperId)) continue;
-    n += insert(sqlite, ctx, r.paperId, added.get(r.meetingId)!.map((f) => ({
+    n += insertEvents(sqlite, ctx, r.paperId, added.get(r.meetingId)!.map((f) => ({
       kind: 'meeting_document' as const, key: `meeting_document|${meetingWhere(r)}|${f.identity}`, happenedOn: r.date, committee: r.organization,
       payload: r.organization == null ? { date: r.date, meeting: r.name, file: f.name } : { date: r.date, file: f.name },
     })));
@@ -217,7 +218,7 @@ export function writeMoveEvents(sqlite: Database.Database, ctx: EventContext, mo
       const i = stations.findIndex((st) => st.id === r.consultationId);
       const row = ids[i]?.[r.position];
       if (row === undefined) continue;
-      n += insert(sqlite, ctx, paperId, [dateMovedEvent(stations[i], row, r.from, r.to)]);
+      n += insertEvents(sqlite, ctx, paperId, [dateMovedEvent(stations[i], row, r.from, r.to)]);
     }
   }
   return n;

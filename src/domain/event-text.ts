@@ -6,6 +6,7 @@
  *   date_set:             "Termin im Hauptausschuss: 03.12.2026 (Vorberatung)"
  *   date_moved:           "Termin im Hauptausschuss verschoben: vom 03.12.2026 auf den 10.12.2026"
  *   on_agenda:            "Auf der Tagesordnung: Hauptausschuss am 03.12.2026"
+ *   off_agenda:           "Von der Tagesordnung genommen: Hauptausschuss am 03.12.2026"
  *   result:               "Ergebnis im Hauptausschuss am 03.12.2026: ungeändert beschlossen (einstimmig)"
  *   state:                "Stand im Hauptausschuss: gestoppt"
  *   document:             "Neues Dokument: Vorlage"
@@ -89,6 +90,8 @@ export function eventSentence(event: Pick<EventDraft, 'kind' | 'happenedOn' | 'c
       return `Termin${inCommittee(committee)} verschoben: vom ${formatGermanDate(p.from)} auf den ${formatGermanDate(p.to)}`;
     case 'on_agenda':
       return `Auf der Tagesordnung: ${committee ?? 'Sitzung'}${on(p.date ?? event.happenedOn)}`;
+    case 'off_agenda':
+      return `Von der Tagesordnung genommen: ${committee ?? 'Sitzung'}${on(p.date ?? event.happenedOn)}`;
     case 'result': {
       const vote = voteText(p.vote);
       return `Ergebnis${inCommittee(committee)}${on(p.date ?? event.happenedOn)}: ${RESULT_LABELS[p.result ?? 'unclassified'] ?? RESULT_LABELS.unclassified}${vote ? ` (${vote})` : ''}`;

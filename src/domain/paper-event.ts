@@ -7,7 +7,7 @@
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 
 export const EVENT_KINDS = [
-  'new', 'station_added', 'date_set', 'date_moved', 'on_agenda', 'result', 'state', 'document', 'consultation_changed',
+  'new', 'station_added', 'date_set', 'date_moved', 'on_agenda', 'off_agenda', 'result', 'state', 'document', 'consultation_changed',
   'meeting_cancelled', 'meeting_document',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -25,7 +25,7 @@ export interface EventVote {
 export interface EventPayload {
   /** the station's role (station_added, date_set, date_moved, on_agenda, result) */
   role?: RoleCode | null;
-  /** the meeting day (date_set, on_agenda, result, meeting_cancelled, meeting_document); the paper's own date (new) */
+  /** the meeting day (date_set, on_agenda, off_agenda, result, meeting_cancelled, meeting_document); the paper's own date (new) */
   date?: string | null;
   /** date_moved: the day before and after */
   from?: string | null;

@@ -232,9 +232,10 @@ export function importSavedPages(
         byKind[k].updated += res.byKind[k].updated;
         byKind[k].unchanged += res.byKind[k].unchanged;
       }
-      const outcome = res.inserted > 0 ? 'inserted' : res.updated > 0 ? 'updated' : 'unchanged';
+      const outcome = res.inserted > 0 ? 'inserted' : res.updated > 0 || res.agendaItemsRemoved > 0 ? 'updated' : 'unchanged';
       // a page that names no address of its own: its link to the original (and a calendar's month) are not known
-      const note = address === 'none' ? '; the page names no address of its own' : '';
+      const note = (address === 'none' ? '; the page names no address of its own' : '') +
+        (res.agendaItemsRemoved ? `; ${res.agendaItemsRemoved} agenda ${res.agendaItemsRemoved === 1 ? 'item' : 'items'} it no longer lists removed` : '');
       report({ file, status: outcome, detail: `${outcome}: ${describeRecord(record)} (${key}${note})${capped ? `; cut to the size caps: ${capped}` : ''}` });
     } catch (err) {
       report({ file, ...describe(err) });

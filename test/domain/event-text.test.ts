@@ -17,6 +17,7 @@ describe('eventSentence', () => {
     ['date moved', e('date_moved', 'Hauptausschuss', { from: '2026-12-03', to: '2026-12-10' }, '2026-12-10'), 'Termin im Hauptausschuss verschoben: vom 03.12.2026 auf den 10.12.2026'],
     ['date moved, feminine committee', e('date_moved', 'Bezirksversammlung Altona', { from: '2026-12-03', to: '2026-12-10' }), 'Termin in der Bezirksversammlung Altona verschoben: vom 03.12.2026 auf den 10.12.2026'],
     ['on an agenda', e('on_agenda', 'Rat der Stadt Musterstadt', { date: '2026-12-17' }, '2026-12-17'), 'Auf der Tagesordnung: Rat der Stadt Musterstadt am 17.12.2026'],
+    ['off an agenda', e('off_agenda', 'Hauptausschuss', { date: '2026-12-03' }, '2026-12-03'), 'Von der Tagesordnung genommen: Hauptausschuss am 03.12.2026'],
     ['result, unanimous', e('result', 'Hauptausschuss', { date: '2026-12-03', result: 'adopted', vote: { yes: null, no: 0, abstain: 0 } }, '2026-12-03'), 'Ergebnis im Hauptausschuss am 03.12.2026: ungeändert beschlossen (einstimmig)'],
     ['result, counted', e('result', 'Rat der Stadt Musterstadt', { date: '2026-12-17', result: 'rejected', vote: { yes: 12, no: 25, abstain: 1 } }), 'Ergebnis im Rat der Stadt Musterstadt am 17.12.2026: abgelehnt (12 dafür, 25 dagegen, 1 Enthaltung)'],
     ['result, no vote known', e('result', 'Ausschuss für Digitalisierung und Smart City', { date: '2026-10-14', result: 'adopted-amended', vote: null }), 'Ergebnis im Ausschuss für Digitalisierung und Smart City am 14.10.2026: mit Änderungen beschlossen'],

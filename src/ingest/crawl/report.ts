@@ -40,6 +40,8 @@ export interface CrawlReport {
   documents?: DocumentCounts;
   /** change-log rows written */
   changes: number;
+  /** agenda items removed because their meeting's page no longer lists them (absent in reports of older runs) */
+  agendaItemsRemoved?: number;
   /** pages left for the next run (a stopped run) */
   pending: number;
   /** what the plan fixed at the start of the run (kept for a resumed run) */
@@ -151,6 +153,7 @@ function formatLines(r: CrawlReport): string[] {
     .map(({ k, c }) => `${KIND_LABELS[k]} ${c.inserted} new / ${c.updated} changed / ${c.unchanged} unchanged`);
   if (kinds.length) lines.push(`records: ${kinds.join('; ')}`);
   if (r.changes) lines.push(`change log: ${r.changes} changes to papers`);
+  if (r.agendaItemsRemoved) lines.push(`agenda items removed: ${r.agendaItemsRemoved} (no longer on their meeting's page)`);
   if (Object.keys(r.errors).length) lines.push(`errors: ${list(r.errors)}`);
   for (const e of r.errorSamples.slice(0, 5)) lines.push(`  ${e.error}: ${e.url} (${e.message})`);
   if (Object.keys(r.unclassified.roles).length) lines.push(`unclassified roles: ${list(r.unclassified.roles)}`);

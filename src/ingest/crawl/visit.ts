@@ -214,6 +214,7 @@ export async function visit(env: VisitEnv, entry: QueueEntry): Promise<VisitOutc
       const imported = importWithHistory(sqlite, { key: ctx.source.key, name: ctx.source.name, system: ctx.source.system, baseUrl: ctx.source.baseUrl }, [record], now, env.runId);
       addImportCounts(report, imported.byKind);
       report.changes += imported.changes;
+      if (imported.agendaItemsRemoved) report.agendaItemsRemoved = (report.agendaItemsRemoved ?? 0) + imported.agendaItemsRemoved;
       countUnclassified(report, record);
     } else noteRecordRead(sqlite, ctx.source.key, record, now);
     // a field over its cap (scrapers/shared/caps.ts) was cut: stored cut, and said so in the report

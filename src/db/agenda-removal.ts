@@ -1,0 +1,113 @@
+/**
+ * Agenda items a meeting's own page no longer lists: an agenda published again without an item, an item
+ * taken off before the meeting. The meeting's latest own page (ALLRIS to010 / OParl Meeting) is what its
+ * agenda is, so an item listed there before (its 'entry' facet names this meeting) and missing now goes:
+ * its facets, its row (the Beratungsfolge rows linked to it lose the link, its paper is derived again) and
+ * the 'agenda:<item>' appearance of its paper, which is merged again from what else it has (a paper known
+ * only from that appearance keeps its name and reference, without a station: that it exists is still
+ * true). Papers taken off a coming agenda get an "off_agenda" event.
+ *
+ * Left alone: a page without any agenda item (not published yet, or cut — it says nothing of the items),
+ * a page the shrink guard holds back (shrink-guard.ts: the callers never import it), and an item this
+ * batch read on a page of its own (that page says it exists).
+ */
+import type { MeetingRecord, PaperRecord } from '../../scrapers/records';
+import type { Batch } from './import-batch';
+import { agendaEntryKey, meetingKey, paperKey } from './identity';
+import { declareStatements } from './registry';
+import { insertEvents } from './write-events';
+
+const stmts = declareStatements('agenda-removal', (sqlite) => ({
+  meeting: sqlite.prepare<[number, string], { id: number; date: string | null; organization: string | null; externalId: string | null }>(
+    'SELECT id, date, organization, external_id AS externalId FROM meetings WHERE source_id = ? AND entity_key = ?',
+  ),
+  items: sqlite.prepare<[number], { id: number; key: string; paperId: number | null }>(
+    'SELECT id, entity_key AS key, paper_id AS paperId FROM agenda_items WHERE meeting_id = ?',
+  ),
+  entry: sqlite.prepare<[number, string], string>(
+    "SELECT record FROM records WHERE source_id = ? AND kind = 'AgendaItem' AND entity_key = ? AND facet = 'entry'",
+  ).pluck(),
+  dropItemFacets: sqlite.prepare<[number, string]>("DELETE FROM records WHERE source_id = ? AND kind = 'AgendaItem' AND entity_key = ?"),
+  dropItem: sqlite.prepare<[number]>('DELETE FROM agenda_items WHERE id = ?'),
+  paperKeyOf: sqlite.prepare<[number], string>('SELECT entity_key FROM papers WHERE id = ?').pluck(),
+  paperFacet: sqlite.prepare<[number, string, string], { id: number; record: string }>(
+    "SELECT id, record FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ? AND facet = ?",
+  ),
+  otherPaperFacets: sqlite.prepare<[number, string], number>("SELECT COUNT(*) FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?").pluck(),
+  dropFacet: sqlite.prepare<[number]>('DELETE FROM records WHERE id = ?'),
+}));
+
+/** What an item's 'entry' facet says of its meeting and paper (record-facets.ts addMeeting). */
+interface StoredEntry {
+  meetingSourceId: string | null;
+  system: PaperRecord['system'];
+  paperSourceId: string | null;
+  paperReference: string | null;
+}
+
+/** The facet that keeps a paper known once the one agenda that named it no longer does. */
+export const NAMED_FACET = 'named';
+
+/**
+ * Removes the stored agenda items of `m`'s meeting that its page (saved in this batch) no longer lists;
+ * returns how many. Runs before the batch's entities are merged (the papers it touches are merged again).
+ */
+export function dropUnlistedItems(b: Batch, m: MeetingRecord): number {
+  if (m.agendaItem.length === 0) return 0;
+  const key = meetingKey(m);
+  if (!key) return 0;
+  const s = stmts(b.sqlite);
+  const meeting = s.meeting.get(b.sourceId, key);
+  if (!meeting) return 0;
+  const listed = new Set(m.agendaItem.map((e, position) => agendaEntryKey(m.system, e.sourceId, key, position)));
+  const meetingSourceId = m.sourceId ?? key;
+  let removed = 0;
+  for (const item of s.items.all(meeting.id)) {
+    if (listed.has(item.key) || b.touched.has(`AgendaItem\u0000${item.key}`)) continue;
+    const stored = s.entry.get(b.sourceId, item.key);
+    if (stored === undefined) continue;
+    const entry = JSON.parse(stored) as StoredEntry;
+    if (entry.meetingSourceId !== meetingSourceId) continue;
+    dropPaperAppearance(b, item.key, entry, item.paperId);
+    s.dropItemFacets.run(b.sourceId, item.key);
+    s.dropItem.run(item.id);
+    if (item.paperId !== null && b.events && meeting.date !== null && meeting.date >= b.events.today) {
+      const where = meeting.externalId ? `m:${meeting.externalId}` : `i:${meeting.id}`;
+      insertEvents(b.sqlite, b.events, item.paperId, [{
+        kind: 'off_agenda', key: `off_agenda|${where}`, happenedOn: meeting.date, committee: meeting.organization, payload: { date: meeting.date },
+      }]);
+    }
+    removed++;
+  }
+  // the Beratungsfolge rows that pointed at a removed item may find another one of the meeting
+  if (removed) b.links.oldItemMeetings.add(meeting.id);
+  return removed;
+}
+
+/** The paper's 'agenda:<item>' facet goes; the paper is merged again from its other facets (or keeps its name). */
+function dropPaperAppearance(b: Batch, itemKey: string, entry: StoredEntry, paperId: number | null): void {
+  const s = stmts(b.sqlite);
+  const facet = `agenda:${itemKey}`;
+  const byRecord = paperKey({ system: entry.system, sourceId: entry.paperSourceId, reference: entry.paperReference } as PaperRecord);
+  const keys = new Set([paperId !== null ? s.paperKeyOf.get(paperId) : undefined, byRecord].filter((k): k is string => !!k));
+  for (const paper of keys) {
+    const found = s.paperFacet.get(b.sourceId, paper, facet);
+    if (!found) continue;
+    s.dropFacet.run(found.id);
+    if (s.otherPaperFacets.get(b.sourceId, paper) === 0) {
+      // the paper was known from this appearance only: it stays known, by what the agenda said of it, without the station
+      const named = JSON.parse(found.record) as PaperRecord;
+      b.save('Paper', paper, NAMED_FACET, { ...named, consultation: [] });
+    }
+    const id = `Paper\u0000${paper}`;
+    const t = b.touched.get(id);
+    if (!t) b.touched.set(id, { kind: 'Paper', key: paper, outcome: 'updated', stored: true, unchangedRow: false });
+    else {
+      t.stored = true;
+      t.fresh = undefined;
+      t.unchangedRow = false;
+      // a paper stored before: merged again, never new (saving its 'named' facet counts as inserting one)
+      t.outcome = 'updated';
+    }
+  }
+}

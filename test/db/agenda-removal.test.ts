@@ -1,0 +1,84 @@
+/**
+ * Agenda items a meeting's page no longer lists (src/db/agenda-removal.ts), on the record of Hamburg-Nord's
+ * to010 SILFDNR=1003201 (test/expected: 25 items) imported whole and then with fewer items: what goes, what
+ * stays. The paper with a page of its own is a hand-made record (test/helpers/records.ts) with its station at
+ * that meeting, as its vo020 page would give it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AgendaItemRecord, MeetingRecord } from '../../scrapers/records';
+import { openDb } from '../../src/db/connection';
+import { importRecords } from '../../src/db/import';
+import { paper, station } from '../helpers/records';
+import { makeTmpDir } from '../helpers/tmp';
+
+const SOURCE = { key: 'hamburg-nord', name: 'Bezirk Hamburg-Nord' };
+const meeting = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../expected/allris3/hamburg-nord/to010-1003201.json'), 'utf8')) as MeetingRecord;
+const COMMITTEE = meeting.organization!;
+/** 22-1485 (item 6.1.6, TOLFDNR 1038287) with a page of its own: its station at the meeting names the item */
+const ownPage = paper({
+  sourceId: '1015794', url: 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/vo020.asp?VOLFDNR=1015794', reference: '22-1485',
+  name: 'Niedernstegen / Röntgenstraße', consultation: [station(COMMITTEE, 'Entscheidung', [
+    { date: '2025-11-03', name: null, meetingSourceId: '1003201', agendaItemSourceId: '1038287', result: null, resultCode: 'open' },
+  ])],
+});
+const withItems = (keep: (tolfdnr: string | null) => boolean): MeetingRecord => ({ ...meeting, agendaItem: meeting.agendaItem.filter((e) => keep(e.sourceId)) });
+
+describe('items a meeting page no longer lists', () => {
+  const tmp = makeTmpDir();
+  let sqlite: ReturnType<typeof openDb>['sqlite'];
+  let close: () => void;
+  const items = () => sqlite.prepare("SELECT a.external_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.external_id = '1003201'").pluck().all() as string[];
+  const linkedItem = () => sqlite.prepare(
+    "SELECT cm.agenda_item_id IS NOT NULL FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id JOIN papers p ON p.id = c.paper_id WHERE p.reference = '22-1485'",
+  ).pluck().get();
+  const stations = (reference: string) => sqlite.prepare(
+    'SELECT COUNT(*) FROM papers p JOIN consultations c ON c.paper_id = p.id WHERE p.reference = ?',
+  ).pluck().get(reference);
+
+  beforeEach(() => {
+    ({ sqlite, close } = openDb(path.join(tmp.dir, `db-${Math.random().toString(36).slice(2)}.sqlite`)));
+    const first = importRecords(sqlite, SOURCE, [meeting, ownPage], '2025-10-20T08:00:00.000Z');
+    expect(first.agendaItemsRemoved).toBe(0);
+    expect(items()).toHaveLength(25);
+    expect(linkedItem()).toBe(1);
+  });
+  afterEach(() => close());
+  afterAll(() => tmp.cleanup());
+
+  test('an item of a paper with its own page goes; the paper keeps its station, without the link to the item', () => {
+    const res = importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038287')], '2025-10-21T08:00:00.000Z');
+    expect(res.agendaItemsRemoved).toBe(1);
+    expect(items()).toHaveLength(24);
+    expect(items()).not.toContain('1038287');
+    expect(stations('22-1485')).toBe(1);
+    expect(linkedItem()).toBe(0);
+    expect(sqlite.prepare("SELECT facet FROM records WHERE kind = 'Paper' AND entity_key = '1015794'").pluck().all()).toEqual(['allris3']);
+    expect(sqlite.prepare("SELECT kind FROM paper_events e JOIN papers p ON p.id = e.paper_id WHERE p.reference = '22-1485' AND kind = 'off_agenda'").pluck().all()).toEqual(['off_agenda']);
+  });
+
+  test('a page without any item removes nothing (not published yet, or cut)', () => {
+    const res = importRecords(sqlite, SOURCE, [withItems(() => false)], '2025-10-21T08:00:00.000Z');
+    expect(res.agendaItemsRemoved).toBe(0);
+    expect(items()).toHaveLength(25);
+  });
+
+  test('an item read on a page of its own in the same import stays', () => {
+    const own: AgendaItemRecord = {
+      type: 'AgendaItem', format: 1, system: 'allris3', systemVersion: null, sourceId: '1038288', url: 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/to020.asp?TOLFDNR=1038288',
+      meetingSourceId: '1003201', meetingName: meeting.name, organization: COMMITTEE, date: '2025-11-03', number: '6.1.7',
+      name: meeting.agendaItem.find((e) => e.sourceId === '1038288')!.name, public: true,
+      paperSourceId: '1015795', paperReference: '22-1486', result: null, resultCode: 'open', text: [],
+    };
+    const res = importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038288' && id !== '1038394'), own], '2025-10-21T08:00:00.000Z');
+    expect(res.agendaItemsRemoved).toBe(1);
+    expect(items()).toContain('1038288');
+    expect(items()).not.toContain('1038394');
+  });
+
+  test('a past meeting: the item goes, no event (nothing to follow)', () => {
+    const res = importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038287')], '2025-11-20T08:00:00.000Z');
+    expect(res.agendaItemsRemoved).toBe(1);
+    expect(sqlite.prepare("SELECT COUNT(*) FROM paper_events WHERE kind = 'off_agenda'").pluck().get()).toBe(0);
+  });
+});
