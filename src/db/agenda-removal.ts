@@ -8,13 +8,15 @@
  * true). Papers taken off a coming agenda get an "off_agenda" event.
  *
  * Left alone: a page without any agenda item (not published yet, or cut — it says nothing of the items),
- * a page the shrink guard holds back (shrink-guard.ts: the callers never import it), and an item this
- * batch read on a page of its own (that page says it exists).
+ * a page the shrink guard holds back (shrink-guard.ts: the callers never import it; a meeting inside an OParl
+ * list page, which no caller guards, is checked here), and an item this batch read on a page of its own
+ * (that page says it exists).
  */
 import type { MeetingRecord, PaperRecord } from '../../scrapers/records';
 import type { Batch } from './import-batch';
 import { agendaEntryKey, meetingKey, paperKey } from './identity';
 import { declareStatements } from './registry';
+import { isShrink } from './shrink-guard';
 import { insertEvents } from './write-events';
 
 const stmts = declareStatements('agenda-removal', (sqlite) => ({
@@ -51,8 +53,10 @@ export const NAMED_FACET = 'named';
 /**
  * Removes the stored agenda items of `m`'s meeting that its page (saved in this batch) no longer lists;
  * returns how many. Runs before the batch's entities are merged (the papers it touches are merged again).
+ * `guard`: the record was not seen by a caller's shrink guard (a meeting inside an OParl list page), so a
+ * suspicious shrink of the agenda (shrink-guard.ts SHRINK_RULE) removes nothing.
  */
-export function dropUnlistedItems(b: Batch, m: MeetingRecord): number {
+export function dropUnlistedItems(b: Batch, m: MeetingRecord, guard: boolean): number {
   if (m.agendaItem.length === 0) return 0;
   const key = meetingKey(m);
   if (!key) return 0;
@@ -61,12 +65,14 @@ export function dropUnlistedItems(b: Batch, m: MeetingRecord): number {
   if (!meeting) return 0;
   const listed = new Set(m.agendaItem.map((e, position) => agendaEntryKey(m.system, e.sourceId, key, position)));
   const meetingSourceId = m.sourceId ?? key;
+  const stored = s.items.all(meeting.id);
+  if (guard && isShrink(stored.length, m.agendaItem.length)) return 0;
   let removed = 0;
-  for (const item of s.items.all(meeting.id)) {
+  for (const item of stored) {
     if (listed.has(item.key) || b.touched.has(`AgendaItem\u0000${item.key}`)) continue;
-    const stored = s.entry.get(b.sourceId, item.key);
-    if (stored === undefined) continue;
-    const entry = JSON.parse(stored) as StoredEntry;
+    const entryText = s.entry.get(b.sourceId, item.key);
+    if (entryText === undefined) continue;
+    const entry = JSON.parse(entryText) as StoredEntry;
     if (entry.meetingSourceId !== meetingSourceId) continue;
     dropPaperAppearance(b, item.key, entry, item.paperId);
     s.dropItemFacets.run(b.sourceId, item.key);

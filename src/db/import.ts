@@ -202,7 +202,11 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   for (const r of records) addRecord(b, keepNotShown(sqlite, sourceId, r));
   // a meeting's own page is its agenda: items it listed before and lists no more go (agenda-removal.ts)
   let agendaItemsRemoved = 0;
-  for (const r of records) if (r.type === 'Meeting') agendaItemsRemoved += dropUnlistedItems(b, r);
+  for (const r of records) {
+    if (r.type === 'Meeting') agendaItemsRemoved += dropUnlistedItems(b, r, false);
+    // meetings of an OParl list page: no caller's shrink guard saw them, so a suspicious shrink removes nothing
+    if (r.type === 'List') for (const m of r.items) if (m.type === 'Meeting') agendaItemsRemoved += dropUnlistedItems(b, m, true);
+  }
   const byKind = emptyCounts();
   for (const t of b.touched.values()) {
     byKind[t.kind][t.outcome]++;

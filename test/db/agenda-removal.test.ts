@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AgendaItemRecord, MeetingRecord } from '../../scrapers/records';
+import type { AgendaItemRecord, ListRecord, MeetingRecord } from '../../scrapers/records';
 import { openDb } from '../../src/db/connection';
 import { importRecords } from '../../src/db/import';
 import { paper, station } from '../helpers/records';
@@ -80,5 +80,15 @@ describe('items a meeting page no longer lists', () => {
     const res = importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038287')], '2025-11-20T08:00:00.000Z');
     expect(res.agendaItemsRemoved).toBe(1);
     expect(sqlite.prepare("SELECT COUNT(*) FROM paper_events WHERE kind = 'off_agenda'").pluck().get()).toBe(0);
+  });
+
+  test('a meeting inside a list page (no caller guards it): a suspicious shrink of its agenda removes nothing, a small one removes', () => {
+    const list = (m: MeetingRecord): ListRecord => ({ type: 'List', format: 1, system: 'allris3', systemVersion: null, sourceId: null, url: null, itemType: 'Meeting', items: [m], next: null });
+    const cut = importRecords(sqlite, SOURCE, [list({ ...meeting, agendaItem: meeting.agendaItem.slice(0, 3) })], '2025-10-21T08:00:00.000Z');
+    expect(cut.agendaItemsRemoved).toBe(0);
+    expect(items()).toHaveLength(25);
+    const small = importRecords(sqlite, SOURCE, [list(withItems((id) => id !== '1038287'))], '2025-10-22T08:00:00.000Z');
+    expect(small.agendaItemsRemoved).toBe(1);
+    expect(items()).toHaveLength(24);
   });
 });
