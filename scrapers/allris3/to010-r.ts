@@ -29,10 +29,8 @@ export function readDescribedFields(root: AnyNode): MeetingField[] {
   return readHeadFields(root).map((f) => ({ key: f.key, value: f.value }));
 }
 
-/** SILFDNR: from the URL, else from the TOP links of this meeting's own agenda (`to010_r.asp?SILFDNR=…&TOLFDNR=…`). */
-function meetingSourceId(root: AnyNode, url: string | null): string | null {
-  const fromUrl = param(url, 'SILFDNR');
-  if (fromUrl) return fromUrl;
+/** The SILFDNR the page states: the TOP links of this meeting's own agenda (`to010_r.asp?SILFDNR=…&TOLFDNR=…`), its TOP anchors. */
+function ownMeetingId(root: AnyNode): string | null {
   // #toTable td.tonr a[href*="TOLFDNR="]
   const topLinks = findChain(
     root,
@@ -53,6 +51,6 @@ export function parseAllris3rMeeting(ctx: ParseContext): MeetingRecord {
     pageName: 'ALLRIS 3 to010_r page',
     headSelector: 'h1.title, #head .row',
     readFields: readDescribedFields,
-    sourceId: meetingSourceId,
+    ownId: ownMeetingId,
   });
 }

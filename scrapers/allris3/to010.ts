@@ -12,7 +12,8 @@
  *   TOP links — never the TO form / to010 link of an earlier meeting inside the agenda.
  */
 import type { AnyNode, Document, Element } from 'domhandler';
-import { LayoutChangedError, MismatchedPageError } from '../errors';
+import { LayoutChangedError } from '../errors';
+import { pageId } from '../html/page-id';
 import { recordBase, type ParseContext } from '../html/context';
 import type { MeetingRecord } from '../records';
 import { nameFromTitle, readMeetingHead, type MeetingField } from '../shared/agenda-meeting-head';
@@ -44,12 +45,7 @@ const isInput = (el: Element, name: string): boolean => el.name === 'input' && a
  * would overwrite that meeting with another's head and agenda.
  */
 function meetingSourceId(doc: Document, scope: AnyNode, url: string | null): string | null {
-  const fromUrl = param(url, 'SILFDNR');
-  const own = pageMeetingId(doc, scope);
-  if (fromUrl && own && own !== fromUrl) {
-    throw new MismatchedPageError(`the page is the meeting SILFDNR=${own}, not SILFDNR=${fromUrl} its address asks for; not read`);
-  }
-  return fromUrl ?? own;
+  return pageId('the meeting', 'SILFDNR', param(url, 'SILFDNR'), pageMeetingId(doc, scope));
 }
 
 /** The SILFDNR the page states of itself: its meta, its si016/si017/si019 forms, its TOP links, its own form, a hidden field. */

@@ -16,6 +16,7 @@
  */
 import type { AnyNode, Document, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
+import { pageId } from '../html/page-id';
 import { recordBase, type ParseContext } from '../html/context';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { parseGermanDate } from '../shared/dates';
@@ -42,15 +43,17 @@ const isForm = (el: Element, part: string): boolean => el.name === 'form' && att
 const isInput = (el: Element, name: string): boolean => el.name === 'input' && attrValue(el, 'name') === name;
 const isLink = (el: Element, ...parts: string[]): boolean => el.name === 'a' && parts.every((p) => attrContains(el, 'href', p));
 
-/** TOLFDNR: the URL, else the page's own marks (meta objectID, print form, `topSelected=` of its forms). */
+/**
+ * TOLFDNR: the URL, else the page's own marks (meta objectID, print form, `topSelected=` of its forms). A page
+ * whose marks name another agenda item than its URL is not read (MismatchedPageError).
+ */
 function sourceIdOf(doc: Document, url: string | null): string | null {
   const own = (v: string | undefined) => (v && /^\d+$/.test(v.trim()) ? v.trim() : null);
-  return (
-    param(url, 'TOLFDNR') ??
+  const stated =
     own(attr(findFirst(doc, (el) => el.name === 'meta' && attrValue(el, 'name') === 'objectID'), 'content')) ??
     own(attr(findUnder(doc, (el) => isForm(el, 'to020'), (el) => isInput(el, 'TOLFDNR'), 1)[0], 'value')) ??
-    param(attr(findFirst(doc, (el) => isForm(el, 'topSelected=')), 'action'), 'topSelected')
-  );
+    param(attr(findFirst(doc, (el) => isForm(el, 'topSelected=')), 'action'), 'topSelected');
+  return pageId('the agenda item', 'TOLFDNR', param(url, 'TOLFDNR'), stated);
 }
 
 function fieldValue(fields: LabelledField[], key: string): string | null {

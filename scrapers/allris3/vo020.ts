@@ -11,7 +11,8 @@
  */
 import type { AnyNode, Document, Element } from 'domhandler';
 import { isOrganisationName } from '../shared/persons';
-import { LayoutChangedError, MismatchedPageError } from '../errors';
+import { LayoutChangedError } from '../errors';
+import { pageId } from '../html/page-id';
 import { recordBase, type ParseContext } from '../html/context';
 import type { ConsultationRecord, PaperRecord } from '../records';
 import { parseGermanDate } from '../shared/dates';
@@ -50,12 +51,7 @@ function pageIdOf(doc: Document): string | null {
  * URL asks for is not read (MismatchedPageError): under the URL's id it would overwrite that motion.
  */
 function sourceIdOf(doc: Document, url: string | null): string | null {
-  const fromUrl = param(url, 'VOLFDNR', { value: 'text' });
-  const own = pageIdOf(doc);
-  if (fromUrl && own && own !== fromUrl) {
-    throw new MismatchedPageError(`the page is Vorlage VOLFDNR=${own}, not VOLFDNR=${fromUrl} its address asks for; not read`);
-  }
-  return fromUrl ?? own;
+  return pageId('Vorlage', 'VOLFDNR', param(url, 'VOLFDNR', { value: 'text' }), pageIdOf(doc));
 }
 
 /** The head table: the table around the Betreff label, else around the first label of the data column. */

@@ -32,10 +32,8 @@ const OWN_LINKS: ((el: Element) => boolean)[] = [
   (el) => form(el, 'to010?', 'SILFDNR=') || link(el, 'to010?', '-', 'SILFDNR='),
 ];
 
-/** SILFDNR: from the URL, else from the page's own Wicket links (never an agenda link to another meeting). */
-export function meetingSourceId(root: AnyNode, url: string | null): string | null {
-  const fromUrl = param(url, 'SILFDNR');
-  if (fromUrl) return fromUrl;
+/** The SILFDNR the page states: its own Wicket links (never an agenda link to another meeting). */
+export function ownMeetingId(root: AnyNode): string | null {
   for (const test of OWN_LINKS) {
     for (const el of findAll(root, test)) {
       const href = attr(el, 'href') ?? attr(el, 'action');
@@ -54,6 +52,6 @@ export function parseAllris4Meeting(ctx: ParseContext): MeetingRecord {
     pageName: 'ALLRIS 4 to010 page',
     headSelector: 'h1.title, #head .row dl',
     readFields: (root) => readHeadFields(root).map((f) => ({ key: f.key, value: f.value })),
-    sourceId: meetingSourceId,
+    ownId: ownMeetingId,
   });
 }

@@ -17,6 +17,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
+import { pageId } from '../html/page-id';
 import { recordBase, type ParseContext } from '../html/context';
 import type { DecisionStatus, TextSection } from '../records';
 import { classifyResult, cleanResultText } from '../shared/codes';
@@ -32,9 +33,16 @@ import { ROWS, textLines, textValue } from '../html/text';
 import { param } from '../html/param';
 import { allrisVersion } from '../html/version';
 
-/** TOLFDNR: the URL, else the page's own links and forms (`Wicket.Ajax.baseUrl="to020?TOLFDNR=…"`, print link). */
+/** A link or form of this page instance (Wicket listeners, `to020?0-1.-menu-…&TOLFDNR=…`): always this agenda item. */
+const OWN_ITEM_LINK = /to020\?\d+-[^"'\s<>]*?(?:&amp;|&)TOLFDNR=(\d+)/i;
+
+/**
+ * TOLFDNR: the URL, else the page's own links and forms (`Wicket.Ajax.baseUrl="to020?TOLFDNR=…"`, print link). A
+ * page whose own Wicket links name another agenda item than its URL is not read (MismatchedPageError).
+ */
 function sourceIdOf(url: string | null, text: string): string | null {
-  return param(url, 'TOLFDNR') ?? (/to020\?(?:[^"'\s<>]*?(?:&amp;|&))?TOLFDNR=(\d+)/i.exec(text)?.[1] ?? null);
+  const own = OWN_ITEM_LINK.exec(text)?.[1] ?? null;
+  return pageId('the agenda item', 'TOLFDNR', param(url, 'TOLFDNR'), own) ?? (/to020\?(?:[^"'\s<>]*?(?:&amp;|&))?TOLFDNR=(\d+)/i.exec(text)?.[1] ?? null);
 }
 
 function fieldText(field: HeadField | null): string | null {

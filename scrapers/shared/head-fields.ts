@@ -15,6 +15,7 @@ import { splitReferences } from './references';
 import { isBareHeading } from './section-heading';
 import { inDocumentList } from './document-lists';
 import { param } from '../html/param';
+import { pageId } from '../html/page-id';
 import { publicFromStatus } from '../html/public-status';
 import { sel } from '../html/selector';
 
@@ -163,9 +164,16 @@ export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): P
   };
 }
 
-/** VOLFDNR from the page URL, else from the page's own links and forms (Wicket keeps it in every action). */
+/** A link or form of this page instance (ALLRIS 4's Wicket listeners, `vo020?0-1.-menu-…&VOLFDNR=…`): always this Vorlage. */
+const OWN_PAPER_LINK = /vo020\?\d+-[^"'\s<>]*?(?:&amp;|&)VOLFDNR=(\d+)/i;
+
+/**
+ * VOLFDNR from the page URL, else from the page's own links and forms (Wicket keeps it in every action). A page
+ * whose own Wicket links name another Vorlage than its URL is not read (MismatchedPageError).
+ */
 export function paperSourceId(url: string | null, text: string): string | null {
-  return param(url, 'VOLFDNR') ?? (/[?&](?:amp;)?VOLFDNR=(\d+)/i.exec(text)?.[1] ?? null);
+  const own = OWN_PAPER_LINK.exec(text)?.[1] ?? null;
+  return pageId('Vorlage', 'VOLFDNR', param(url, 'VOLFDNR'), own) ?? (/[?&](?:amp;)?VOLFDNR=(\d+)/i.exec(text)?.[1] ?? null);
 }
 
 // ---------------------------------------------------------------- documents

@@ -6,6 +6,8 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
+import { pageId } from '../html/page-id';
+import { param } from '../html/param';
 import { recordBase, type ParseContext } from '../html/context';
 import { attr, byId, documentOf, findAll, findFirst, hasClass } from '../html/dom';
 import { textValue } from '../html/text';
@@ -26,8 +28,8 @@ export interface HeadMeetingLayout {
   headSelector: string;
   /** the head's label → value pairs, inside `root` (the `#allris` container or the document) */
   readFields: (root: AnyNode) => MeetingField[];
-  /** the meeting's SILFDNR: from the URL, else from the page's own links */
-  sourceId: (root: AnyNode, url: string | null) => string | null;
+  /** the SILFDNR the page states of itself (its own links and forms), or null */
+  ownId: (root: AnyNode) => string | null;
 }
 
 /**
@@ -48,6 +50,14 @@ function panelDocuments(panel: Element, base: string | null): FileRef[] {
   return files;
 }
 
+/**
+ * SILFDNR: from the URL, else what the page states of itself. A page that states another meeting than its URL
+ * asks for is not read (MismatchedPageError): under the URL's id it would mix two meetings' heads and agendas.
+ */
+function meetingId(root: AnyNode, url: string | null, layout: HeadMeetingLayout): string | null {
+  return pageId('the meeting', 'SILFDNR', param(url, 'SILFDNR'), layout.ownId(root));
+}
+
 export function parseHeadMeeting(ctx: ParseContext, layout: HeadMeetingLayout): MeetingRecord {
   const doc = documentOf(ctx);
   const page = ctx.url ?? layout.pageName;
@@ -62,7 +72,7 @@ export function parseHeadMeeting(ctx: ParseContext, layout: HeadMeetingLayout): 
   const date = head.date ?? dateFromTitle(title);
   const panel = byId(root, 'dokumenteHeaderPanel') ?? byId(doc, 'dokumenteHeaderPanel');
   return {
-    ...recordBase(ctx, 'Meeting', layout.system, layout.sourceId(root, ctx.url), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
+    ...recordBase(ctx, 'Meeting', layout.system, meetingId(root, ctx.url, layout), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
     ...head,
     date,
     name: head.name ?? nameFromTitle(title, date),
