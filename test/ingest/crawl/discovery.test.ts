@@ -62,8 +62,10 @@ describe('crawl plans find the corpus pages by following the site', () => {
     try {
       const dir = path.join(tmp.dir, 'laatzen-inc');
       await crawlCorpus(sqlite, dir, 'laatzen', replay.via, { since: '2026-10-01', until: '2026-10-31', seeds: ['https://ratsinfo.laatzen.de/public/to010?SILFDNR=1000073'] });
-      // the newest VOLFDNR known: 1000285 (on the agenda); pretend the RIS has a paper 1000287 now
-      replay.server.setPage('https://ratsinfo.laatzen.de/public/vo020?VOLFDNR=1000287', fs.readFileSync(path.join(CORPUS, 'allris4/laatzen/vo020-1000238.html')));
+      // the newest VOLFDNR known: 1000285 (on the agenda); pretend the RIS has a paper 1000287 now (Laatzen's page
+      // of 1000238 with its own links made 1000287's: a page that states another id than its address is refused)
+      const page = fs.readFileSync(path.join(CORPUS, 'allris4/laatzen/vo020-1000238.html'), 'utf8').replaceAll('VOLFDNR=1000238', 'VOLFDNR=1000287');
+      replay.server.setPage('https://ratsinfo.laatzen.de/public/vo020?VOLFDNR=1000287', Buffer.from(page, 'utf8'));
       replay.server.requests.length = 0;
       await crawlCorpus(sqlite, dir, 'laatzen', replay.via, { today: '2027-03-01' });
       const probes = replay.server.requests.filter((r) => r.url.includes('vo020?VOLFDNR=10002')).map((r) => `${r.url.replace('ratsinfo.laatzen.de/public/', '')} ${r.status}`);
