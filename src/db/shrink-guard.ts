@@ -99,12 +99,36 @@ function storedParts(sqlite: Database.Database, sourceId: number, r: RisRecord):
   return countParts(stored);
 }
 
-/** Whether the record would shrink its stored version suspiciously (SHRINK_RULE), and how; null when not. */
+/** A reference as compared: without spaces, in one case (a list row and a page may space or case it apart). */
+const referenceKey = (reference: string) => reference.replace(/\s+/g, '').toLowerCase();
+
+/**
+ * A paper page that names another reference than the stored paper of its id: another motion's page read under
+ * this id (a saved page given the wrong address, an answer mixed up where the page states no id of its own) would
+ * overwrite that motion with another's. Held back as a shrink is; a reference the RIS really changed is applied
+ * by `--accept`, or by the crawl when the RIS still shows it a day later.
+ */
+function referenceChange(sqlite: Database.Database, sourceId: number, r: RisRecord): Shrink | null {
+  if (r.type !== 'Paper' || !r.reference) return null;
+  const key = paperKey(r);
+  if (!key || key.startsWith('ref:')) return null;
+  const stored = stmt<[number, string], string | null>(sqlite, 'SELECT reference FROM papers WHERE source_id = ? AND entity_key = ?').pluck().get(sourceId, key);
+  if (!stored || referenceKey(stored) === referenceKey(r.reference)) return null;
+  const part = `reference ${stored} → ${r.reference}`;
+  return { parts: [part], message: `suspicious identity change of paper ${r.sourceId ?? key}: ${part} (the page may be another motion's)` };
+}
+
+/**
+ * Whether the record would shrink its stored version suspiciously (SHRINK_RULE), or name another reference than
+ * the stored paper of its id, and how; null when not.
+ */
 export function findShrink(sqlite: Database.Database, sourceKey: string, r: RisRecord): Shrink | null {
   const after = countParts(r);
   if (!after) return null;
   const sourceId = sourceIdOf(sqlite, sourceKey);
   if (sourceId === null) return null;
+  const changed = referenceChange(sqlite, sourceId, r);
+  if (changed) return changed;
   const before = storedParts(sqlite, sourceId, r);
   if (!before) return null;
   const parts = compareParts(before, after);

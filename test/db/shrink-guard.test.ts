@@ -92,3 +92,45 @@ describe('ratsradar import holds back a suspicious shrink', () => {
     expect(imported.stderr).toBe('');
   });
 });
+
+/**
+ * A paper page that names another reference than the stored paper of the id its address gives: Regensburg's
+ * excerpt of VO/26/23343/D2 states no VOLFDNR of its own; saved with the address of VOLFDNR=22821 (which the
+ * meeting's agenda names as VO/26/23344/63), it overwrote that motion's reference and title. Now held back.
+ */
+describe('ratsradar import holds back a paper page that names another reference than the stored paper', () => {
+  const tmp = makeTmpDir();
+  afterAll(() => tmp.cleanup());
+  const MEETING = 'https://srv19.regensburg.de/bi/to010.asp?SILFDNR=2667';
+  const WRONG = 'https://srv19.regensburg.de/bi/vo020.asp?VOLFDNR=22821';
+  const RIGHT = 'https://srv19.regensburg.de/bi/vo020.asp?VOLFDNR=22820';
+
+  test('held back with exit 1 and one line; the motion of that id keeps its reference; at the right address it is read', () => {
+    const db = path.join(tmp.dir, 'db.sqlite');
+    const manifest = path.join(tmp.dir, 'manifest.json');
+    const meeting = path.join(CORPUS, 'allris3/regensburg/to010-2667-excerpt.html');
+    const page = path.join(CORPUS, 'allris3/regensburg/vo020-VO-26-23343-D2-excerpt.html');
+    const write = (url: string) => fs.writeFileSync(manifest, JSON.stringify({ pages: [{ url: MEETING, file: meeting }, { url, file: page }] }));
+    write(WRONG);
+    expect(ratsradarSrc(['import', meeting, '--db', db, '--manifest', manifest, '--source', 'regensburg']).code).toBe(0);
+    const references = () => {
+      const { sqlite, close } = openDb(db);
+      try {
+        return sqlite.prepare("SELECT external_id AS id, reference FROM papers WHERE external_id IN ('22820', '22821') ORDER BY external_id").all();
+      } finally {
+        close();
+      }
+    };
+    expect(references()).toEqual([{ id: '22820', reference: 'VO/26/23343/D2' }, { id: '22821', reference: 'VO/26/23344/63' }]);
+
+    const held = ratsradarSrc(['import', page, '--db', db, '--manifest', manifest, '--source', 'regensburg']);
+    expect(held.code).toBe(1);
+    expect(held.stderr).toBe('');
+    expect(held.stdout).toContain(`${page}: held back: suspicious identity change of paper 22821: reference VO/26/23344/63 → VO/26/23343/D2 (the page may be another motion's); the stored record stays`);
+    expect(references()).toEqual([{ id: '22820', reference: 'VO/26/23343/D2' }, { id: '22821', reference: 'VO/26/23344/63' }]);
+
+    write(RIGHT);
+    expect(ratsradarSrc(['import', page, '--db', db, '--manifest', manifest, '--source', 'regensburg']).code).toBe(0);
+    expect(references()).toEqual([{ id: '22820', reference: 'VO/26/23343/D2' }, { id: '22821', reference: 'VO/26/23344/63' }]);
+  });
+});
