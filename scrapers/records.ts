@@ -84,6 +84,12 @@ export interface AgendaItemEntry {
   paperSourceId: string | null;
   result: string | null;
   resultCode: ResultCode;
+  /**
+   * added to format 1: the committee's role for this item as its agenda states it — ALLRIS 4's
+   * "Zuständigkeit" column ("Entscheidung", "Kenntnisnahme", "Vorberatung"); null where the column is empty,
+   * absent where the agenda has no such column
+   */
+  role?: string | null;
 }
 
 export interface MeetingRecord extends RecordBase {

@@ -90,6 +90,8 @@ export interface AgendaItemParts {
   paperSourceId: string | null;
   /** the result as shown ("(offen)" and blanks become null) */
   resultText: string | null;
+  /** the "Zuständigkeit" cell where the agenda has that column (undefined: it has none) */
+  roleText?: string | null;
 }
 
 /** Builds one entry: number without marker, publicity, cleaned strings, result and its code. */
@@ -105,5 +107,6 @@ export function agendaItem(p: AgendaItemParts): AgendaItemEntry {
     paperSourceId: cleanText(p.paperSourceId),
     result,
     resultCode: classifyResult(result),
+    ...(p.roleText === undefined ? {} : { role: cleanText(p.roleText) }),
   };
 }

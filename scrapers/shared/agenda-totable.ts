@@ -2,7 +2,8 @@
  * The agenda table of ALLRIS 4 and ALLRIS 3 responsive `_r` to010 pages (ALLRIS-NOTES §4.2):
  * `#toTable table.toTable` (ALLRIS 4: `table#toTreeTable`), columns marked by class — `td.tonr`
  * (TOP, "Ö 1"), `td.tobetreff` (subject + `span.zusatzinfo`), `td.tovonr` (Vorlage link, or a
- * to010 link to an earlier meeting's minutes), `td.tobanr` (Beschlussart, where shown).
+ * to010 link to an earlier meeting's minutes), `td.tobanr` (Beschlussart, where shown), `td.tozunr`
+ * (Zuständigkeit: the committee's role for the item, where shown).
  *
  * Row kinds: section rows `tr.beratung` ("Öffentlicher Teil", "Nichtöffentlicher Teil") set the
  * publicity of the rows below them and are no items; every other body row is an item, sub-items
@@ -110,6 +111,8 @@ export function parseToTable(table: AnyNode): AgendaItemEntry[] {
         paperReference: paper.reference,
         paperSourceId: paper.sourceId,
         resultText: textValue([cell('tobanr')]),
+        // the "Zuständigkeit" column (td.tozunr), where the agenda has one
+        ...(cell('tozunr') ? { roleText: textValue([cell('tozunr')]) } : {}),
       }),
     );
   }

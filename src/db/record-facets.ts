@@ -6,7 +6,7 @@ import type {
   AgendaItemEntry, AgendaItemRecord, FileRecord, MeetingListRecord, MeetingRecord, OrganizationRecord, PaperRecord,
   PersonRecord, RisRecord,
 } from '../../scrapers/records';
-import type { ResultCode } from '../../scrapers/shared/codes';
+import { classifyRole, type ResultCode } from '../../scrapers/shared/codes';
 import { adoptReferencePlaceholder, keyByReference, type Batch } from './import-batch';
 import { agendaEntryKey, meetingKey, oparlNumber, organizationKey, paperKey } from './identity';
 import type { MergedAgendaItem } from './write-entities';
@@ -48,7 +48,7 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance): vo
     reference: a.paperReference, name: a.name, paperType: null, public: null, statusText: null, originator: [],
     underDirectionOf: [], date: null, relatedReferences: [],
     consultation: [{
-      organization: a.organization, role: null, roleCode: null, stationStatus: null,
+      organization: a.organization, role: a.role ?? null, roleCode: classifyRole(a.role), stationStatus: null,
       meetings: [{ date: a.date, name: a.meetingName, meetingSourceId: a.meetingSourceId, agendaItemSourceId: a.sourceId, result: a.result, resultCode: a.resultCode }],
     }],
     files: [], text: [],
@@ -73,6 +73,8 @@ interface AgendaAppearance {
   meetingSourceId: string | null;
   result: string | null;
   resultCode: ResultCode;
+  /** the committee's role as the agenda states it (ALLRIS 4's "Zuständigkeit"), where it does */
+  role?: string | null;
 }
 
 /**
@@ -100,7 +102,7 @@ function addMeeting(b: Batch, m: MeetingRecord): void {
     addAgendaAppearance(b, itemKey, {
       system: m.system, systemVersion: m.systemVersion, sourceId: entry.sourceId, paperSourceId: entry.paperSourceId,
       paperReference: entry.paperReference, name: entry.name, organization: m.organization, date: m.date,
-      meetingName: m.name, meetingSourceId: m.sourceId, result: entry.result, resultCode: entry.resultCode,
+      meetingName: m.name, meetingSourceId: m.sourceId, result: entry.result, resultCode: entry.resultCode, role: entry.role,
     });
   });
 }

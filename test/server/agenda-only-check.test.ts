@@ -61,6 +61,19 @@ describe('the agenda check of motions known only from agendas', () => {
     expect(new Set(earlier)).toEqual(new Set(['nicht bekannt']));
   });
 
+  test('their role is the one the agenda\'s "Zuständigkeit" column gives: Entscheidung, and Kenntnisnahme for the Anfrage 451/2026 (not decisive)', async () => {
+    const roles = opened.sqlite.prepare(`SELECT p.reference, c.role, c.role_code AS code FROM agenda_items a JOIN papers p ON p.id = a.paper_id
+      JOIN consultations c ON c.paper_id = p.id WHERE a.meeting_id = ? ORDER BY p.reference`).all(meetingId) as { reference: string; role: string; code: string }[];
+    expect(roles).toHaveLength(15);
+    expect(roles.filter((r) => r.role !== 'Entscheidung')).toEqual([{ reference: '451/2026', role: 'Kenntnisnahme', code: 'notice' }]);
+    expect(new Set(roles.filter((r) => r.role === 'Entscheidung').map((r) => r.code))).toEqual(new Set(['decision']));
+    const $ = cheerio.load((await request(app).get('/gremien/trier/Stadtrat').expect(200)).text);
+    const shown = $('table.queue td[data-label="Rolle"]').toArray().map((e) => $(e).text().trim());
+    expect(shown).toHaveLength(15);
+    expect(shown.filter((r) => r === 'Entscheidung')).toHaveLength(14);
+    expect(shown.filter((r) => r === 'Kenntnisnahme')).toHaveLength(1);
+  });
+
   test('the calendar\'s badge names them apart and counts none of them ready', async () => {
     const $ = cheerio.load((await request(app).get('/sitzungen?stadt=trier&monat=2026-10').expect(200)).text);
     const badge = $(`a[href="/meetings/${meetingId}"]`).closest('li, tr, article, div').find('.badge').first().text().replace(/\s+/g, ' ').trim();
