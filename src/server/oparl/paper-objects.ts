@@ -110,7 +110,8 @@ function consultationObjects(c: OparlContext, parts: PaperParts, p: OparlPaperRo
     paper: embedded ? null : c.urls.object(c.source.key, 'Paper', p.entity_key),
     organization: orgUrls(c, parts, [s.organization]),
     [V('organization')]: s.organization,
-    authoritative: s.role_code === 'decision',
+    // left out where no role is known: a station of unknown role is not known to be non-authoritative
+    authoritative: s.role_code == null ? null : s.role_code === 'decision',
     role: s.role,
     [V('roleCode')]: s.role_code,
     [V('stationStatus')]: s.station_status,

@@ -60,6 +60,19 @@ describe('the OParl API', () => {
     tmp.cleanup();
   });
 
+  test('a Consultation says authoritative only where its station\'s role is known: true for Entscheidung, false for another role, left out without one', async () => {
+    const byRole = (where: string) => opened.sqlite.prepare(`SELECT s.key AS source, p.entity_key AS paper, c.position AS station FROM consultations c
+      JOIN papers p ON p.id = c.paper_id JOIN sources s ON s.id = p.source_id WHERE ${where} ORDER BY p.id, c.position LIMIT 1`).get() as { source: string; paper: string; station: number };
+    const authoritative = async (r: { source: string; paper: string; station: number }) => {
+      const paper = await get(app, `${ROOT}/bodies/${r.source}/papers/${encodeURIComponent(r.paper)}`);
+      const c = (paper.consultation as Json[]).find((x) => x['ratsradar:station'] === r.station)!;
+      return 'authoritative' in c ? c.authoritative : 'absent';
+    };
+    expect(await authoritative(byRole("c.role_code = 'decision'"))).toBe(true);
+    expect(await authoritative(byRole("c.role_code = 'preliminary'"))).toBe(false);
+    expect(await authoritative(byRole('c.role_code IS NULL'))).toBe('absent');
+  });
+
   test('ids are the same after importing the same pages in another order into a new database; row ids are not', async () => {
     const other = openDb(path.join(tmp.dir, 'other.sqlite'));
     try {
