@@ -22,7 +22,7 @@ export const DOCUMENT_KIND = 'document';
 /**
  * A document address worth fetching: http(s), not a Wicket listener or page-version link (ALLRIS 4's
  * `vo020?0--anlagenHeaderPanel-…-attachment-link`, bound to a session) and not ALLRIS 3's `___tmp`
- * copies, which expire. Such links stay links.
+ * copies, which expire (the parsers give such links no url; this guard stays for records from elsewhere).
  */
 export function isStableDocumentUrl(url: string): boolean {
   let u: URL;

@@ -28,7 +28,8 @@ describe('ALLRIS 4 vo020 (Laatzen 4.1.5, VOLFDNR 1000238)', () => {
     expect(rec.files.map((f) => f.url)).toEqual([
       './wicket/resource/org.apache.wicket.Application/doc1006716.pdf',
       './wicket/resource/org.apache.wicket.Application/doc1006712.pdf',
-      './vo020?0--anlagenHeaderPanel-attachmentsList-0-attachment-link&VOLFDNR=1000238&refresh=false',
+      // the attachment's Wicket listener link belongs to the session that rendered the page: no lasting address
+      null,
     ]);
     expect({ ...rec, url: URL, files: expected.files }).toEqual(expected);
   });
