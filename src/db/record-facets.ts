@@ -41,10 +41,22 @@ function addPaper(b: Batch, p: PaperRecord, fromList: boolean): void {
  * Such facets rank below every real one; merge.ts rebuilds a Beratungsfolge from them only for a
  * paper that has none of its own.
  */
+/** ALLRIS's agenda programs and the paper page each links: to010 / to020 (`.asp`, `_r.asp`, ALLRIS 4 without) → vo020 of the same kind. */
+const AGENDA_PAGE = /\/to0[12]0(_r)?(\.asp)?\?[^#]*$/i;
+
+/**
+ * The address of a paper's own page as the agenda page `url` links it (`vo020.asp?VOLFDNR=…`, `vo020_r.asp?…`,
+ * ALLRIS 4 `vo020?VOLFDNR=…`, beside the agenda's program); null for OParl or without an id or a known program.
+ */
+export function paperPageUrl(system: string, url: string | null, paperSourceId: string | null): string | null {
+  if (system === 'oparl' || !url || !paperSourceId || !/^\d+$/.test(paperSourceId) || !/^https?:\/\//i.test(url)) return null;
+  return AGENDA_PAGE.test(url) ? url.replace(AGENDA_PAGE, (_m, r: string | undefined, asp: string | undefined) => `/vo020${r ?? ''}${asp ?? ''}?VOLFDNR=${paperSourceId}`) : null;
+}
+
 function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance): void {
   if (!a.paperSourceId && !a.paperReference) return;
   const paper: PaperRecord = {
-    type: 'Paper', format: 1, system: a.system, systemVersion: a.systemVersion, sourceId: a.paperSourceId, url: null,
+    type: 'Paper', format: 1, system: a.system, systemVersion: a.systemVersion, sourceId: a.paperSourceId, url: paperPageUrl(a.system, a.url, a.paperSourceId),
     reference: a.paperReference, name: a.name, paperType: null, public: null, statusText: null, originator: [],
     underDirectionOf: [], date: null, relatedReferences: [],
     consultation: [{
@@ -62,6 +74,8 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance): vo
 
 interface AgendaAppearance {
   system: PaperRecord['system'];
+  /** the page the appearance was read on (the meeting's agenda, the agenda item's page) */
+  url: string | null;
   systemVersion: string | null;
   sourceId: string | null;
   paperSourceId: string | null;
@@ -100,7 +114,7 @@ function addMeeting(b: Batch, m: MeetingRecord): void {
     b.save('AgendaItem', itemKey, 'entry', merged);
     // only read (what the entry says, in the meeting's context), never stored as it is
     addAgendaAppearance(b, itemKey, {
-      system: m.system, systemVersion: m.systemVersion, sourceId: entry.sourceId, paperSourceId: entry.paperSourceId,
+      system: m.system, systemVersion: m.systemVersion, url: m.url, sourceId: entry.sourceId, paperSourceId: entry.paperSourceId,
       paperReference: entry.paperReference, name: entry.name, organization: m.organization, date: m.date,
       meetingName: m.name, meetingSourceId: m.sourceId, result: entry.result, resultCode: entry.resultCode, role: entry.role,
     });

@@ -156,7 +156,8 @@ describe('the change log of a paper known first by its reference', () => {
       const log = db.sqlite.prepare('SELECT field, old_value, new_value FROM paper_changes WHERE paper_id = ? ORDER BY id').all(placeholder.id);
       expect(log).toEqual([expect.objectContaining({ field: 'result', old_value: 'ungeändert beschlossen', new_value: 'geändert beschlossen' })]);
       run(copy(RGB_AGENDA, 'to010.html'), '2026-10-03');
-      expect(papersWith(db.sqlite, 'VO/26/23343/D2')).toEqual([{ id: placeholder.id, entity_key: '22820', url: null, stations: 2 }]);
+      // the page was saved without its address; the agenda's link gives it (vo020.asp?VOLFDNR=22820 beside its to010)
+      expect(papersWith(db.sqlite, 'VO/26/23343/D2')).toEqual([{ id: placeholder.id, entity_key: '22820', url: 'https://srv19.regensburg.de/bi/vo020.asp?VOLFDNR=22820', stations: 2 }]);
       expect(db.sqlite.prepare('SELECT field, old_value, new_value FROM paper_changes WHERE paper_id = ? ORDER BY id').all(placeholder.id))
         .toEqual(expect.arrayContaining(log));
     } finally {

@@ -74,6 +74,15 @@ describe('the agenda check of motions known only from agendas', () => {
     expect(shown.filter((r) => r === 'Kenntnisnahme')).toHaveLength(1);
   });
 
+  test('each links its page in the RIS as the agenda does (vo020?VOLFDNR=… beside the agenda\'s to010)', async () => {
+    const papers = opened.sqlite.prepare(`SELECT p.id, p.external_id AS volfdnr, p.url FROM agenda_items a JOIN papers p ON p.id = a.paper_id
+      WHERE a.meeting_id = ? ORDER BY p.id`).all(meetingId) as { id: number; volfdnr: string; url: string }[];
+    expect(papers).toHaveLength(15);
+    for (const p of papers) expect(p.url).toBe(`https://ratsinfo.trier.de/public/vo020?VOLFDNR=${p.volfdnr}`);
+    const $ = cheerio.load((await request(app).get(`/papers/${papers[0].id}`).expect(200)).text);
+    expect($('a').filter((_i, e) => $(e).text().trim() === 'Original im Ratsinformationssystem öffnen').attr('href')).toBe(papers[0].url);
+  });
+
   test('the calendar\'s badge names them apart and counts none of them ready', async () => {
     const $ = cheerio.load((await request(app).get('/sitzungen?stadt=trier&monat=2026-10').expect(200)).text);
     const badge = $(`a[href="/meetings/${meetingId}"]`).closest('li, tr, article, div').find('.badge').first().text().replace(/\s+/g, ' ').trim();
