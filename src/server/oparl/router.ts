@@ -43,6 +43,20 @@ function limitOf(req: Request): number {
   return Number(v);
 }
 
+/**
+ * The list's cursor (`after`, only ever taken from a `next` link): a row id, for Files also "f<id>" (own Files)
+ * or "m<id>" (meetings' documents). Another value is a 400, not the first page again.
+ */
+function cursorOf(req: Request, kind: OparlKind): string {
+  const v = one(req.query.after);
+  if (v === null || v === '') return '';
+  if (!(kind === 'File' ? /^[fm]?\d{1,15}$/ : /^\d{1,15}$/).test(v)) throw new HttpError(400, 'after ist kein Verweis dieser Liste: die nächste Seite nennt links.next.');
+  return v;
+}
+
+/** rows a list request reads at most past pages that hold no object (papers without consultations or documents) */
+const MAX_EMPTY_READ = 10_000;
+
 function omitInternal(req: Request): boolean {
   const v = one(req.query.omit_internal);
   return v !== null && v !== 'false' && v !== '0';
@@ -99,7 +113,7 @@ export function oparlRouter(ctx: AppContext): express.Router {
   router.get('/bodies/:body/:kind', (req, res) => {
     const kind = kindOf(String(req.params.kind));
     const limit = limitOf(req);
-    const cursor = one(req.query.after) ?? '';
+    const cursor = cursorOf(req, kind);
     const page = ctx.read(() => {
       const source = sourceOf(ctx, String(req.params.body));
       const c = contextFor(ctx, req, source);
@@ -107,7 +121,11 @@ export function oparlRouter(ctx: AppContext): express.Router {
         sourceId: source.id, after: 0, limit, createdSince: since(req, 'created_since'), createdUntil: since(req, 'created_until'),
         modifiedSince: since(req, 'modified_since'), modifiedUntil: since(req, 'modified_until'),
       };
-      return { listUrl: c.urls.list(source.key, kind), ...KINDS[kind].list(c, f, cursor) };
+      // a page of papers without consultations (or documents) holds none: the next one is read at once, so that no
+      // page is empty while it has a `next` (a client may stop there); bounded, for a long run of such papers
+      let page = KINDS[kind].list(c, f, cursor);
+      for (let read = f.limit; page.objects.length === 0 && page.next !== null && read < MAX_EMPTY_READ; read += f.limit) page = KINDS[kind].list(c, f, page.next);
+      return { listUrl: c.urls.list(source.key, kind), ...page };
     });
     send(res, {
       data: page.objects,

@@ -73,6 +73,27 @@ describe('the OParl API', () => {
     expect(await authoritative(byRole('c.role_code IS NULL'))).toBe('absent');
   });
 
+  test('no list page is empty while it has a next one (papers without consultations or documents are read past); a made-up cursor is a 400', async () => {
+    const bodies = ((await get(app, `${ROOT}/bodies`)).data as Json[]).map((b) => b.id as string);
+    let pages = 0;
+    for (const body of bodies) {
+      for (const list of ['consultations', 'files']) {
+        for (let url: string | undefined = `${body}/${list}?limit=2`; url; pages++) {
+          const page = await get(app, url);
+          const next = (page.links as { next?: string }).next;
+          if (next) expect([url, (page.data as Json[]).length]).not.toEqual([url, 0]);
+          url = next;
+        }
+      }
+    }
+    expect(pages).toBeGreaterThan(bodies.length * 2);
+    for (const after of ['zzz', 'f', '12a', 'x1']) {
+      const bad = await request(app).get(`/oparl/v1.1/bodies/hamburg-nord/papers?after=${after}`).set('Host', HOST).expect(400);
+      expect(bad.body).toEqual({ error: 'after ist kein Verweis dieser Liste: die nächste Seite nennt links.next.', status: 400 });
+    }
+    await request(app).get('/oparl/v1.1/bodies/hamburg-nord/files?after=m0').set('Host', HOST).expect(200);
+  });
+
   test('ids are the same after importing the same pages in another order into a new database; row ids are not', async () => {
     const other = openDb(path.join(tmp.dir, 'other.sqlite'));
     try {
