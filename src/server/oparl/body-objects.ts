@@ -11,6 +11,7 @@ import {
 } from '../../db/queries-oparl-entities';
 import { compact, isHttp, times, VENDOR, type OparlContext, type OparlJson } from './context';
 import { membershipKey, typeUrl, type OparlKind, type OparlUrls } from './urls';
+import { personName } from './person-name';
 
 const V = (name: string) => `${VENDOR}${name}`;
 
@@ -80,7 +81,7 @@ export function personObjects(c: OparlContext, people: OparlPersonRow[]): OparlJ
   const rows = loadPersonMemberships(c.sqlite, people.map((p) => p.id));
   const memberships = membershipObjects(c, rows, true);
   return people.map((p) => compact({
-    id: c.urls.object(c.source.key, 'Person', p.name), type: typeUrl('Person'), body: c.urls.body(c.source.key), name: p.name,
+    id: c.urls.object(c.source.key, 'Person', p.name), type: typeUrl('Person'), body: c.urls.body(c.source.key), ...personName(p.name),
     membership: c.omitInternal ? null : memberships.filter((_m, i) => rows[i].person_id === p.id),
     ...times(null, p.modified),
   }));
