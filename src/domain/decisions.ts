@@ -38,11 +38,29 @@ export interface DecisionView {
 /** Headings of a decision text; never a proposal ("Beschlussvorschlag", "Beschlussempfehlung") or a protocol. */
 const DECISION_HEADING = /^\s*(?:beschlu(?:ss|ß)(?:text|fassung|inhalt)?|petitum\/beschluss|beschluss\s+des\s+\S.*)\s*:?\s*$/iu;
 
+/** A line of its own that says "Beschluss:" inside a section: what follows it is the decision. */
+const DECISION_LINE = /^[ \t]*beschlu(?:ss|ß)[ \t]*:[ \t]*$/imu;
+
+/** A line of the procedure that calls a vote, naming who did ("Stadtverordnetenvorsteher Löser bittet daraufhin um Abstimmung …"). */
+const CALLS_VOTE = /^[^\n]*\b(?:bittet|lässt|ruft)\b[^\n]*\b(?:Abstimmung|abstimmen)\b[^\n]*$/gimu;
+
+/**
+ * A section's decision: its text, or — where a line "Beschluss:" stands after other lines (Taunusstein: "Stadt-
+ * verordnetenvorsteher … bittet um Abstimmung …", then "Beschluss:") — what follows that line: the procedure
+ * before it, which names who spoke, is no part of the decision; nor is a later line that calls another vote.
+ */
+function decisionPart(text: string): string {
+  const m = DECISION_LINE.exec(text);
+  if (!m || m.index === 0) return text.trim();
+  const rest = text.slice(m.index + m[0].length).replace(CALLS_VOTE, '').replace(/\n{2,}/g, '\n').trim();
+  return rest === '' ? text.trim() : rest;
+}
+
 /** The decision text: every Beschluss section, in page order (null when there is none). */
 export function decisionTextOf(sections: readonly TextSection[] | null | undefined, oparlText = false): string | null {
   const parts = (sections ?? [])
     .filter((s) => (s.heading == null ? oparlText : DECISION_HEADING.test(s.heading)))
-    .map((s) => s.text.trim())
+    .map((s) => decisionPart(s.text))
     .filter((t) => t !== '');
   return parts.length ? parts.join('\n\n') : null;
 }

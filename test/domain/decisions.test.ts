@@ -24,6 +24,13 @@ test.each<[string, TextSection[], boolean, string | null]>([
   ['an OParl resolutionText (no heading) is the decision', [s(null, 'Der Rat beschließt.')], true, 'Der Rat beschließt.'],
   ['a section without heading on an HTML page is not', [s(null, 'Irgendein Text')], false, null],
   ['an empty Beschluss section gives none', [s('Beschluss', '  ')], false, null],
+  ['the procedure before a "Beschluss:" line is left out (Taunusstein: who asked for the vote)',
+    [s('Beschluss', 'Stadtverordnetenvorsteher Löser bittet um Abstimmung.\nBeschluss:\n1. Der Entwurf wird beschlossen.\n2. Weiter.')], false, '1. Der Entwurf wird beschlossen.\n2. Weiter.'],
+  ['and a later line calling another vote (Taunusstein\'s second vote on the whole budget)',
+    [s('Beschluss', 'V. bittet um Abstimmung.\nBeschluss:\n1. A.\nAbstimmung: 25 dafür\nStadtverordnetenvorsteher Löser bittet daraufhin um Abstimmung über den Gesamtbeschluss:\nBeschluss:\n1. B.')], false,
+    '1. A.\nAbstimmung: 25 dafür\nBeschluss:\n1. B.'],
+  ['a "Beschluss:" line first, or with nothing after it, leaves the text as it is',
+    [s('Beschluss', 'Beschluss:\nA.'), s('Beschluss', 'Vorlauf.\nBeschluss:')], false, 'Beschluss:\nA.\n\nVorlauf.\nBeschluss:'],
 ])('decisionTextOf: %s', (_name, sections, oparl, expected) => {
   expect(decisionTextOf(sections, oparl)).toBe(expected);
 });
