@@ -90,6 +90,11 @@ export interface AgendaItemEntry {
    * absent where the agenda has no such column
    */
   role?: string | null;
+  /**
+   * added to format 1: the documents the agenda row links (ALLRIS 4's "toDoc" column: the motion's
+   * "Sammeldokument öffentlich"); absent where the row links none
+   */
+  files?: FileRef[];
 }
 
 export interface MeetingRecord extends RecordBase {

@@ -5,7 +5,7 @@
  * itself with result text and code. Pure.
  */
 import type { AnyNode, Element } from 'domhandler';
-import type { AgendaItemEntry } from '../records';
+import type { AgendaItemEntry, FileRef } from '../records';
 import { classifyResult, cleanResultText } from './codes';
 import { attrValue, hasClass } from '../html/dom';
 import { cleanText } from './text';
@@ -92,6 +92,8 @@ export interface AgendaItemParts {
   resultText: string | null;
   /** the "Zuständigkeit" cell where the agenda has that column (undefined: it has none) */
   roleText?: string | null;
+  /** the documents the row links (ALLRIS 4's toDoc cell) */
+  files?: FileRef[];
 }
 
 /** Builds one entry: number without marker, publicity, cleaned strings, result and its code. */
@@ -108,5 +110,6 @@ export function agendaItem(p: AgendaItemParts): AgendaItemEntry {
     result,
     resultCode: classifyResult(result),
     ...(p.roleText === undefined ? {} : { role: cleanText(p.roleText) }),
+    ...(p.files?.length ? { files: p.files } : {}),
   };
 }

@@ -3,7 +3,7 @@
  * `#toTable table.toTable` (ALLRIS 4: `table#toTreeTable`), columns marked by class — `td.tonr`
  * (TOP, "Ö 1"), `td.tobetreff` (subject + `span.zusatzinfo`), `td.tovonr` (Vorlage link, or a
  * to010 link to an earlier meeting's minutes), `td.tobanr` (Beschlussart, where shown), `td.tozunr`
- * (Zuständigkeit: the committee's role for the item, where shown).
+ * (Zuständigkeit: the committee's role for the item, where shown), `td.toDoc` (the motion's documents).
  *
  * Row kinds: section rows `tr.beratung` ("Öffentlicher Teil", "Nichtöffentlicher Teil") set the
  * publicity of the rows below them and are no items; every other body row is an item, sub-items
@@ -22,6 +22,7 @@ import { agendaItem, isSectionText, looksLikeTopNumber, publicFromSection, subje
 import { attr, attrContains, attrValue, byId, childElements, closest, findAll, findFirst, findUnder, hasAttribute, hasClass, hasId } from '../html/dom';
 import { textValue } from '../html/text';
 import { param } from '../html/param';
+import { readDocumentLinks } from './head-fields';
 
 const ID_PATTERNS = [/^link_(\d+)$/, /^betreff_(\d+)$/, /^vo_(\d+)$/, /^to_(\d+)$/, /^si\d+top(\d+)$/i];
 
@@ -73,8 +74,8 @@ function isAgendaTable(el: Element): boolean {
   return el.name === 'table' && (hasClass(el, 'toTable') || hasId(el, 'toTreeTable'));
 }
 
-/** Reads every agenda row of `#toTable` (ALLRIS 4 and `_r`), in page order. */
-export function parseToTable(table: AnyNode): AgendaItemEntry[] {
+/** Reads every agenda row of `#toTable` (ALLRIS 4 and `_r`), in page order; `base`: what the rows' document links are read against. */
+export function parseToTable(table: AnyNode, base: string | null = null): AgendaItemEntry[] {
   const items: AgendaItemEntry[] = [];
   let sectionPublic: boolean | null = null;
   for (const row of findAll(table, (el) => el.name === 'tr')) {
@@ -102,6 +103,7 @@ export function parseToTable(table: AnyNode): AgendaItemEntry[] {
       }
     }
     const paper = rowPaper(cell('tovonr'));
+    const docCell = cell('toDoc');
     items.push(
       agendaItem({
         numberText,
@@ -113,6 +115,8 @@ export function parseToTable(table: AnyNode): AgendaItemEntry[] {
         resultText: textValue([cell('tobanr')]),
         // the "Zuständigkeit" column (td.tozunr), where the agenda has one
         ...(cell('tozunr') ? { roleText: textValue([cell('tozunr')]) } : {}),
+        // the motion's documents the row links (td.toDoc: its "Sammeldokument öffentlich")
+        files: docCell ? readDocumentLinks(docCell, base) : [],
       }),
     );
   }

@@ -76,7 +76,7 @@ export function parseHeadMeeting(ctx: ParseContext, layout: HeadMeetingLayout): 
     ...head,
     date,
     name: head.name ?? nameFromTitle(title, date),
-    agendaItem: parseToTable(findToTable(root, page)),
+    agendaItem: parseToTable(findToTable(root, page), pageBase(doc, ctx.url)),
     ...cancelledField(cancelled),
     // the meeting's own documents: the "Dokumente" panel beside its head (Einladung, Bekanntmachung, Niederschrift)
     ...filesField(panel ? panelDocuments(panel, pageBase(doc, ctx.url)) : []),

@@ -3,7 +3,7 @@
  * (plus, for a paper named there, an 'agenda:<item>' facet), a list its rows, … — saved into the batch.
  */
 import type {
-  AgendaItemEntry, AgendaItemRecord, FileRecord, MeetingListRecord, MeetingRecord, OrganizationRecord, PaperRecord,
+  AgendaItemEntry, AgendaItemRecord, FileRecord, FileRef, MeetingListRecord, MeetingRecord, OrganizationRecord, PaperRecord,
   PersonRecord, RisRecord,
 } from '../../scrapers/records';
 import { classifyRole, type ResultCode } from '../../scrapers/shared/codes';
@@ -63,7 +63,8 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance): vo
       organization: a.organization, role: a.role ?? null, roleCode: classifyRole(a.role), stationStatus: null,
       meetings: [{ date: a.date, name: a.meetingName, meetingSourceId: a.meetingSourceId, agendaItemSourceId: a.sourceId, result: a.result, resultCode: a.resultCode }],
     }],
-    files: [], text: [],
+    // the documents the agenda row links (ALLRIS 4: the motion's Sammeldokument)
+    files: a.files ?? [], text: [],
   };
   const key = a.paperSourceId ? paperKey(paper) : (keyByReference(b, a.paperReference!) ?? paperKey(paper));
   if (!key) return;
@@ -89,6 +90,8 @@ interface AgendaAppearance {
   resultCode: ResultCode;
   /** the committee's role as the agenda states it (ALLRIS 4's "Zuständigkeit"), where it does */
   role?: string | null;
+  /** the documents the agenda row links, where it does */
+  files?: FileRef[];
 }
 
 /**
@@ -116,7 +119,7 @@ function addMeeting(b: Batch, m: MeetingRecord): void {
     addAgendaAppearance(b, itemKey, {
       system: m.system, systemVersion: m.systemVersion, url: m.url, sourceId: entry.sourceId, paperSourceId: entry.paperSourceId,
       paperReference: entry.paperReference, name: entry.name, organization: m.organization, date: m.date,
-      meetingName: m.name, meetingSourceId: m.sourceId, result: entry.result, resultCode: entry.resultCode, role: entry.role,
+      meetingName: m.name, meetingSourceId: m.sourceId, result: entry.result, resultCode: entry.resultCode, role: entry.role, files: entry.files,
     });
   });
 }

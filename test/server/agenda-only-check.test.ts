@@ -83,6 +83,19 @@ describe('the agenda check of motions known only from agendas', () => {
     expect($('a').filter((_i, e) => $(e).text().trim() === 'Original im Ratsinformationssystem öffnen').attr('href')).toBe(papers[0].url);
   });
 
+  test('each lists the document its agenda row links (the Sammeldokument of the toDoc column)', async () => {
+    const files = opened.sqlite.prepare(`SELECT p.reference, f.name, f.url FROM agenda_items a JOIN papers p ON p.id = a.paper_id
+      JOIN files f ON f.paper_id = p.id WHERE a.meeting_id = ? ORDER BY p.id`).all(meetingId) as { reference: string; name: string; url: string }[];
+    expect(files).toHaveLength(15);
+    for (const f of files) {
+      expect(f.name).toBe('Sammeldokument öffentlich');
+      expect(f.url).toMatch(/^https:\/\/ratsinfo\.trier\.de\/public\/wicket\/resource\/org\.apache\.wicket\.Application\/doc\d+\.pdf$/);
+    }
+    const id = opened.sqlite.prepare("SELECT id FROM papers WHERE reference = '469/2026'").pluck().get() as number;
+    const $ = cheerio.load((await request(app).get(`/papers/${id}`).expect(200)).text);
+    expect($('a[href="https://ratsinfo.trier.de/public/wicket/resource/org.apache.wicket.Application/doc1502510.pdf"]').text()).toContain('Sammeldokument öffentlich');
+  });
+
   test('the calendar\'s badge names them apart and counts none of them ready', async () => {
     const $ = cheerio.load((await request(app).get('/sitzungen?stadt=trier&monat=2026-10').expect(200)).text);
     const badge = $(`a[href="/meetings/${meetingId}"]`).closest('li, tr, article, div').find('.badge').first().text().replace(/\s+/g, ' ').trim();

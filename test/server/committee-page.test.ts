@@ -168,12 +168,15 @@ describe('committee and meeting pages', () => {
       'TOP 3, 2026/245: Sammeldokument',
       // its link is a Wicket listener of the session that rendered the page: no lasting address
       'TOP 3, 2026/245: Anlage zu 2026-245 Antrag Bildungscampus.docx (nur im RIS abrufbar)',
+      // a motion known only from this agenda: the document its agenda row links
+      'TOP 4, 2026/245/1: Sammeldokument öffentlich',
     ]);
     expect($('ul.files li a').eq(1).attr('href')).toBe(`/papers/${paperIdOf(opened, 'laatzen', '2026/245')}`);
     expect($('ul.files li a').toArray().map((a) => $(a).attr('href')).filter((h) => !h!.startsWith('/papers/'))).toEqual([
       'https://ratsinfo.laatzen.de/public/wicket/resource/org.apache.wicket.Application/doc1011638.pdf',
       'https://ratsinfo.laatzen.de/public/wicket/resource/org.apache.wicket.Application/doc1006716.pdf',
       'https://ratsinfo.laatzen.de/public/wicket/resource/org.apache.wicket.Application/doc1006712.pdf',
+      'https://ratsinfo.laatzen.de/public/wicket/resource/org.apache.wicket.Application/doc1007933.pdf',
     ]);
   });
 
