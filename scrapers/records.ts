@@ -158,6 +158,11 @@ export interface AgendaItemRecord extends RecordBase {
    * its Beschlussverfolgung), its status as written and the day beside it; absent where the page has none
    */
   decisionStatus?: DecisionStatus;
+  /**
+   * added to format 1: the documents the item's page offers (ALLRIS 4 to020: its Niederschriftsauszug, the
+   * motion's Sammeldokument and attachments); absent where it offers none
+   */
+  files?: FileRef[];
 }
 
 /** The status the RIS gives a decision ("Beschlussumsetzung erwünscht") and the day it writes beside it. */

@@ -18,6 +18,7 @@ import { agendaEntryKey, meetingKey, paperKey } from './identity';
 import { declareStatements } from './registry';
 import { isShrink } from './shrink-guard';
 import { insertEvents } from './write-events';
+import { ITEM_FILES_FACET } from './record-facets';
 
 const stmts = declareStatements('agenda-removal', (sqlite) => ({
   meeting: sqlite.prepare<[number, string], { id: number; date: string | null; organization: string | null; externalId: string | null }>(
@@ -100,6 +101,9 @@ function dropPaperAppearance(b: Batch, itemKey: string, entry: StoredEntry, pape
     const found = s.paperFacet.get(b.sourceId, paper, facet);
     if (!found) continue;
     s.dropFacet.run(found.id);
+    // the documents its item's page offered go with the item
+    const files = s.paperFacet.get(b.sourceId, paper, `${ITEM_FILES_FACET}${itemKey}`);
+    if (files) s.dropFacet.run(files.id);
     if (s.otherPaperFacets.get(b.sourceId, paper) === 0) {
       // the paper was known from this appearance only: it stays known, by what the agenda said of it, without the station
       const named = JSON.parse(found.record) as PaperRecord;

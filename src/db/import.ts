@@ -17,7 +17,7 @@ import { relinkChanges } from './link';
 import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
 import { mergeFacets, mergePaperFacets, type Facet } from './merge';
-import { addRecord } from './record-facets';
+import { addRecord, ITEM_FILES_FACET } from './record-facets';
 import { dropUnlistedItems } from './agenda-removal';
 import { keepNotShown } from './shrink-guard';
 import { namedStations } from './station-names';
@@ -160,7 +160,8 @@ function paperEvents(b: Batch, ctx: EventContext, id: number, before: PaperBefor
     return;
   }
   const provenance = before.provenance ? (JSON.parse(before.provenance) as Record<string, string>) : {};
-  if (!Object.values(provenance).some((facet) => !facet.startsWith('agenda:'))) return;
+  // known so far only from agendas (their rows and their items' pages): what it gets now is ratsradar learning more
+  if (!Object.values(provenance).some((facet) => !facet.startsWith('agenda:') && !facet.startsWith(ITEM_FILES_FACET))) return;
   writePaperEvents(b.sqlite, ctx, id, loadEventFacts(b.sqlite, id, before.date, before.files), after);
 }
 

@@ -35,12 +35,6 @@ function addPaper(b: Batch, p: PaperRecord, fromList: boolean): void {
   if (!fromList) b.papers.push({ key, outcome });
 }
 
-/**
- * A paper named by an agenda item is known to exist even before (or without) its own page: it is
- * stored as an 'agenda:<item>' facet with what the agenda says, and the meeting row it was dealt in.
- * Such facets rank below every real one; merge.ts rebuilds a Beratungsfolge from them only for a
- * paper that has none of its own.
- */
 /** ALLRIS's agenda programs and the paper page each links: to010 / to020 (`.asp`, `_r.asp`, ALLRIS 4 without) → vo020 of the same kind. */
 const AGENDA_PAGE = /\/to0[12]0(_r)?(\.asp)?\?[^#]*$/i;
 
@@ -53,7 +47,21 @@ export function paperPageUrl(system: string, url: string | null, paperSourceId: 
   return AGENDA_PAGE.test(url) ? url.replace(AGENDA_PAGE, (_m, r: string | undefined, asp: string | undefined) => `/vo020${r ?? ''}${asp ?? ''}?VOLFDNR=${paperSourceId}`) : null;
 }
 
-function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance): void {
+/**
+ * A paper named by an agenda item is known to exist even before (or without) its own page: it is
+ * stored as an 'agenda:<item>' facet with what the agenda says, and the meeting row it was dealt in.
+ * Such facets rank below every real one; merge.ts rebuilds a Beratungsfolge from them only for a
+ * paper that has none of its own.
+ */
+/** The facet of a paper holding the documents an agenda item's own page offers (to020: kept apart from the appearance, see addAgendaItem). */
+export const ITEM_FILES_FACET = 'files-item:';
+
+/**
+ * `fromItemPage`: the appearance is read on the agenda item's own page (to020), which does not say all its agenda
+ * row says (the committee's role, the row's documents): it is saved only where the row's is not, and the page's
+ * documents in a facet of their own ('files-item:<item>'), so that neither order of reading loses anything.
+ */
+function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance, fromItemPage = false): void {
   if (!a.paperSourceId && !a.paperReference) return;
   const paper: PaperRecord = {
     type: 'Paper', format: 1, system: a.system, systemVersion: a.systemVersion, sourceId: a.paperSourceId, url: paperPageUrl(a.system, a.url, a.paperSourceId),
@@ -70,7 +78,12 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance): vo
   if (!key) return;
   // the agenda names the id of a paper known so far only by its reference: the placeholder joins it
   if (a.paperSourceId) adoptReferencePlaceholder(b, key, a.paperReference);
-  b.save('Paper', key, `agenda:${itemKey}`, paper);
+  if (!fromItemPage) {
+    b.save('Paper', key, `agenda:${itemKey}`, paper);
+    return;
+  }
+  if (!b.hasPaperFacet(key, `agenda:${itemKey}`)) b.save('Paper', key, `agenda:${itemKey}`, { ...paper, files: [] });
+  if (a.files?.length) b.save('Paper', key, `${ITEM_FILES_FACET}${itemKey}`, { ...paper, consultation: [], files: a.files });
 }
 
 interface AgendaAppearance {
@@ -129,7 +142,7 @@ function addAgendaItem(b: Batch, a: AgendaItemRecord): void {
     ? agendaEntryKey(a.system, a.sourceId, '', 0)
     : `${requireKey(a.meetingSourceId, 'agenda item')}#${a.number ?? ''}`;
   b.save('AgendaItem', key, a.system, a);
-  addAgendaAppearance(b, key, a);
+  addAgendaAppearance(b, key, a, true);
 }
 
 function addMeetingList(b: Batch, l: MeetingListRecord): void {

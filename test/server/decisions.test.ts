@@ -78,6 +78,16 @@ describe('what was decided: votes and Beschluss texts', () => {
     );
   });
 
+  test('motion page, Taunusstein DRS. 25/161 (known from its agenda item\'s page only): the documents that page offers', async () => {
+    const $ = cheerio.load((await request(app).get(`/papers/${paperIdOf(opened, 'taunusstein', 'DRS. 25/161')}`).expect(200)).text);
+    const docs = $('ul.files li').toArray().map((li) => squash($(li).text()));
+    expect(docs).toEqual(expect.arrayContaining([
+      expect.stringContaining('Niederschriftsauszug'), expect.stringContaining('Sammeldokument'),
+      expect.stringMatching(/Haushaltsplanentwurf der Stadt Taunusstein 2026.*nur im RIS abrufbar/),
+    ]));
+    expect($('ul.files a[href="https://www.taunusstein.de/allris/wicket/resource/org.apache.wicket.Application/doc1696523.pdf"]')).toHaveLength(1);
+  });
+
   test('motion page, Hildesheim 25/085: "einstimmig mit zwei Enthaltungen" and the Beschluss, never the Wortprotokoll', async () => {
     const html = (await request(app).get(`/papers/${paperIdOf(opened, 'hildesheim', '25/085')}`).expect(200)).text;
     const $ = cheerio.load(html);
