@@ -2,10 +2,12 @@
  * Agenda items a meeting's own page no longer lists: an agenda published again without an item, an item
  * taken off before the meeting. The meeting's latest own page (ALLRIS to010 / OParl Meeting) is what its
  * agenda is, so an item listed there before (its 'entry' facet names this meeting) and missing now goes:
- * its facets, its row (the Beratungsfolge rows linked to it lose the link, its paper is derived again) and
+ * that facet, its row (the Beratungsfolge rows linked to it lose the link, its paper is derived again) and
  * the 'agenda:<item>' appearance of its paper, which is merged again from what else it has (a paper known
  * only from that appearance keeps its name and reference, without a station: that it exists is still
- * true). Papers taken off a coming agenda get an "off_agenda" event.
+ * true). Papers taken off a coming agenda get an "off_agenda" event. What the item's own page said (a to020
+ * or OParl AgendaItem facet, its documents) stays stored: an item put back on the agenda has its Beschluss
+ * text again at once, even where the crawl finds its page unchanged and does not read it again.
  *
  * Left alone: a page without any agenda item (not published yet, or cut — it says nothing of the items),
  * a page the shrink guard holds back (shrink-guard.ts: the callers never import it; a meeting inside an OParl
@@ -18,7 +20,6 @@ import { agendaEntryKey, meetingKey, paperKey } from './identity';
 import { declareStatements } from './registry';
 import { isShrink } from './shrink-guard';
 import { insertEvents } from './write-events';
-import { ITEM_FILES_FACET } from './record-facets';
 
 const stmts = declareStatements('agenda-removal', (sqlite) => ({
   meeting: sqlite.prepare<[number, string], { id: number; date: string | null; organization: string | null; externalId: string | null }>(
@@ -30,7 +31,7 @@ const stmts = declareStatements('agenda-removal', (sqlite) => ({
   entry: sqlite.prepare<[number, string], string>(
     "SELECT record FROM records WHERE source_id = ? AND kind = 'AgendaItem' AND entity_key = ? AND facet = 'entry'",
   ).pluck(),
-  dropItemFacets: sqlite.prepare<[number, string]>("DELETE FROM records WHERE source_id = ? AND kind = 'AgendaItem' AND entity_key = ?"),
+  dropEntry: sqlite.prepare<[number, string]>("DELETE FROM records WHERE source_id = ? AND kind = 'AgendaItem' AND entity_key = ? AND facet = 'entry'"),
   dropItem: sqlite.prepare<[number]>('DELETE FROM agenda_items WHERE id = ?'),
   paperKeyOf: sqlite.prepare<[number], string>('SELECT entity_key FROM papers WHERE id = ?').pluck(),
   paperFacet: sqlite.prepare<[number, string, string], { id: number; record: string }>(
@@ -76,7 +77,7 @@ export function dropUnlistedItems(b: Batch, m: MeetingRecord, guard: boolean): n
     const entry = JSON.parse(entryText) as StoredEntry;
     if (entry.meetingSourceId !== meetingSourceId) continue;
     dropPaperAppearance(b, item.key, entry, item.paperId);
-    s.dropItemFacets.run(b.sourceId, item.key);
+    s.dropEntry.run(b.sourceId, item.key);
     s.dropItem.run(item.id);
     if (item.paperId !== null && b.events && meeting.date !== null && meeting.date >= b.events.today) {
       const where = meeting.externalId ? `m:${meeting.externalId}` : `i:${meeting.id}`;
@@ -101,9 +102,6 @@ function dropPaperAppearance(b: Batch, itemKey: string, entry: StoredEntry, pape
     const found = s.paperFacet.get(b.sourceId, paper, facet);
     if (!found) continue;
     s.dropFacet.run(found.id);
-    // the documents its item's page offered go with the item
-    const files = s.paperFacet.get(b.sourceId, paper, `${ITEM_FILES_FACET}${itemKey}`);
-    if (files) s.dropFacet.run(files.id);
     if (s.otherPaperFacets.get(b.sourceId, paper) === 0) {
       // the paper was known from this appearance only: it stays known, by what the agenda said of it, without the station
       const named = JSON.parse(found.record) as PaperRecord;

@@ -91,4 +91,21 @@ describe('items a meeting page no longer lists', () => {
     expect(small.agendaItemsRemoved).toBe(1);
     expect(items()).toHaveLength(24);
   });
+
+  test('an item put back on the agenda has what its own page said again, without that page being read again', () => {
+    const own: AgendaItemRecord = {
+      type: 'AgendaItem', format: 1, system: 'allris3', systemVersion: null, sourceId: '1038288', url: 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/to020.asp?TOLFDNR=1038288',
+      meetingSourceId: '1003201', meetingName: meeting.name, organization: COMMITTEE, date: '2025-11-03', number: '6.1.7',
+      name: meeting.agendaItem.find((e) => e.sourceId === '1038288')!.name, public: true,
+      paperSourceId: '1015795', paperReference: '22-1486', result: null, resultCode: 'open', text: [{ heading: 'Beschluss', text: 'Die Anordnung wird zur Kenntnis genommen.' }],
+    };
+    importRecords(sqlite, SOURCE, [own], '2025-10-20T09:00:00.000Z');
+    const text = () => sqlite.prepare("SELECT text FROM agenda_items WHERE external_id = '1038288'").pluck().get() as string | undefined;
+    expect(JSON.parse(text()!)).toEqual([{ heading: 'Beschluss', text: 'Die Anordnung wird zur Kenntnis genommen.' }]);
+    expect(importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038288')], '2025-10-21T08:00:00.000Z').agendaItemsRemoved).toBe(1);
+    expect(text()).toBeUndefined();
+    importRecords(sqlite, SOURCE, [meeting], '2025-10-22T08:00:00.000Z');
+    expect(items()).toContain('1038288');
+    expect(JSON.parse(text()!)).toEqual([{ heading: 'Beschluss', text: 'Die Anordnung wird zur Kenntnis genommen.' }]);
+  });
 });
