@@ -41,18 +41,26 @@ const DECISION_HEADING = /^\s*(?:beschlu(?:ss|ß)(?:text|fassung|inhalt)?|petitu
 /** A line of its own that says "Beschluss:" inside a section: what follows it is the decision. */
 const DECISION_LINE = /^[ \t]*beschlu(?:ss|ß)[ \t]*:[ \t]*$/imu;
 
-/** A line of the procedure that calls a vote, naming who did ("Stadtverordnetenvorsteher Löser bittet daraufhin um Abstimmung …"). */
-const CALLS_VOTE = /^[^\n]*\b(?:bittet|lässt|ruft)\b[^\n]*\b(?:Abstimmung|abstimmen)\b[^\n]*$/gimu;
+/** A line of the procedure that calls a vote ("Stadtverordnetenvorsteher Löser bittet daraufhin um Abstimmung …"), where a "Beschluss:" line follows it. */
+const CALLS_VOTE = /\b(?:Abstimmung|abstimmen)\b/iu;
+
+/** The lines of `text` without those that call a vote right before a "Beschluss:" line (they name who did; the decision follows). */
+function withoutVoteCalls(text: string): string {
+  const lines = text.split('\n');
+  const marker = new RegExp(DECISION_LINE.source, 'iu');
+  return lines.filter((line, i) => !(i + 1 < lines.length && marker.test(lines[i + 1]) && CALLS_VOTE.test(line))).join('\n');
+}
 
 /**
  * A section's decision: its text, or — where a line "Beschluss:" stands after other lines (Taunusstein: "Stadt-
  * verordnetenvorsteher … bittet um Abstimmung …", then "Beschluss:") — what follows that line: the procedure
- * before it, which names who spoke, is no part of the decision; nor is a later line that calls another vote.
+ * before it, which names who spoke, is no part of the decision; nor is a later line calling another vote right
+ * before its own "Beschluss:" line (a decision's own words, "… in Abstimmung mit dem Bezirksamt …", stay).
  */
 function decisionPart(text: string): string {
   const m = DECISION_LINE.exec(text);
   if (!m || m.index === 0) return text.trim();
-  const rest = text.slice(m.index + m[0].length).replace(CALLS_VOTE, '').replace(/\n{2,}/g, '\n').trim();
+  const rest = withoutVoteCalls(text.slice(m.index + m[0].length)).trim();
   return rest === '' ? text.trim() : rest;
 }
 

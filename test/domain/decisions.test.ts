@@ -29,6 +29,9 @@ test.each<[string, TextSection[], boolean, string | null]>([
   ['and a later line calling another vote (Taunusstein\'s second vote on the whole budget)',
     [s('Beschluss', 'V. bittet um Abstimmung.\nBeschluss:\n1. A.\nAbstimmung: 25 dafür\nStadtverordnetenvorsteher Löser bittet daraufhin um Abstimmung über den Gesamtbeschluss:\nBeschluss:\n1. B.')], false,
     '1. A.\nAbstimmung: 25 dafür\nBeschluss:\n1. B.'],
+  ['a decision\'s own "in Abstimmung mit" stays (a line calling a vote goes only right before a "Beschluss:" line)',
+    [s('Beschluss', 'Die Vorsitzende lässt abstimmen.\nBeschluss:\nDer Regionalausschuss bittet die Verwaltung, in Abstimmung mit dem Bezirksamt zu prüfen.\nDie Kosten trägt der Bezirk.')], false,
+    'Der Regionalausschuss bittet die Verwaltung, in Abstimmung mit dem Bezirksamt zu prüfen.\nDie Kosten trägt der Bezirk.'],
   ['a "Beschluss:" line first, or with nothing after it, leaves the text as it is',
     [s('Beschluss', 'Beschluss:\nA.'), s('Beschluss', 'Vorlauf.\nBeschluss:')], false, 'Beschluss:\nA.\n\nVorlauf.\nBeschluss:'],
 ])('decisionTextOf: %s', (_name, sections, oparl, expected) => {
