@@ -23,10 +23,10 @@ export function documentFormUrl(action: string | undefined, fields: Record<strin
 
 /**
  * A Wicket listener link of ALLRIS 4 (`vo020?0--anlagenHeaderPanel-attachmentsList-0-attachment-link&VOLFDNR=…`,
- * `to020?3-1.-…-link&…`): it names a component of the page version that rendered it, in that session
- * (ALLRIS-NOTES §2b), so it is no lasting address either.
+ * `to020?3-1.-…-link&…`, older `?5-1.ILinkListener-…`, a bare page version `?3&…`): it names a component of
+ * the page version that rendered it, in that session (ALLRIS-NOTES §2b), so it is no lasting address either.
  */
-const WICKET_LISTENER = /^[^?#]*\?\d+-[\d.]*-/;
+const WICKET_LISTENER = /^[^?#]*\?\d+(?:-|&|$)/;
 
 /** A document link's address: null for an expiring `___tmp/` copy or a session's Wicket listener, else the link read against the page. */
 export function documentLinkUrl(href: string | undefined, base: string | null): string | null {

@@ -2,10 +2,12 @@
  * Agenda items a meeting's own page no longer lists: an agenda published again without an item, an item
  * taken off before the meeting. The meeting's latest own page (ALLRIS to010 / OParl Meeting) is what its
  * agenda is, so an item listed there before (its 'entry' facet names this meeting) and missing now goes:
- * that facet, its row (the Beratungsfolge rows linked to it lose the link, its paper is derived again) and
+ * its row (the Beratungsfolge rows linked to it lose the link, its paper is derived again; its 'entry' facet stays,
+ * marked `removed`, until a page lists it again) and
  * the 'agenda:<item>' appearance of its paper, which is merged again from what else it has (a paper known
  * only from that appearance keeps its name and reference, without a station: that it exists is still
- * true). Papers taken off a coming agenda get an "off_agenda" event. What the item's own page said (a to020
+ * true). Papers taken off a coming agenda get an "off_agenda" event, unless the page names them still (under
+ * another item). What the item's own page said (a to020
  * or OParl AgendaItem facet, its documents) stays stored: an item put back on the agenda has its Beschluss
  * text again at once, even where the crawl finds its page unchanged and does not read it again.
  *
@@ -31,7 +33,6 @@ const stmts = declareStatements('agenda-removal', (sqlite) => ({
   entry: sqlite.prepare<[number, string], string>(
     "SELECT record FROM records WHERE source_id = ? AND kind = 'AgendaItem' AND entity_key = ? AND facet = 'entry'",
   ).pluck(),
-  dropEntry: sqlite.prepare<[number, string]>("DELETE FROM records WHERE source_id = ? AND kind = 'AgendaItem' AND entity_key = ? AND facet = 'entry'"),
   dropItem: sqlite.prepare<[number]>('DELETE FROM agenda_items WHERE id = ?'),
   paperKeyOf: sqlite.prepare<[number], string>('SELECT entity_key FROM papers WHERE id = ?').pluck(),
   paperFacet: sqlite.prepare<[number, string, string], { id: number; record: string }>(
@@ -44,6 +45,8 @@ const stmts = declareStatements('agenda-removal', (sqlite) => ({
 /** What an item's 'entry' facet says of its meeting and paper (record-facets.ts addMeeting). */
 interface StoredEntry {
   meetingSourceId: string | null;
+  /** set where the agenda no longer lists the item (dropUnlistedItems) */
+  removed?: boolean;
   system: PaperRecord['system'];
   paperSourceId: string | null;
   paperReference: string | null;
@@ -66,6 +69,8 @@ export function dropUnlistedItems(b: Batch, m: MeetingRecord, guard: boolean): n
   const meeting = s.meeting.get(b.sourceId, key);
   if (!meeting) return 0;
   const listed = new Set(m.agendaItem.map((e, position) => agendaEntryKey(m.system, e.sourceId, key, position)));
+  // the papers the page still names (under another item: a new TOLFDNR, a position that moved): not taken off
+  const stillNamed = new Set(m.agendaItem.flatMap((e) => [e.paperSourceId && `id:${e.paperSourceId}`, e.paperReference && `ref:${e.paperReference}`].filter(Boolean)));
   const meetingSourceId = m.sourceId ?? key;
   const stored = s.items.all(meeting.id);
   if (guard && isShrink(stored.length, m.agendaItem.length)) return 0;
@@ -77,9 +82,13 @@ export function dropUnlistedItems(b: Batch, m: MeetingRecord, guard: boolean): n
     const entry = JSON.parse(entryText) as StoredEntry;
     if (entry.meetingSourceId !== meetingSourceId) continue;
     dropPaperAppearance(b, item.key, entry, item.paperId);
-    s.dropEntry.run(b.sourceId, item.key);
+    // the entry stays, marked: the item's own page (to020), read later, neither puts it back on the agenda nor
+    // brings back its motion's appearance there (record-facets.ts addAgendaItem, import.ts materialise); the
+    // page listing it again replaces the mark
+    b.save('AgendaItem', item.key, 'entry', { ...JSON.parse(entryText), removed: true });
     s.dropItem.run(item.id);
-    if (item.paperId !== null && b.events && meeting.date !== null && meeting.date >= b.events.today) {
+    const named = (entry.paperSourceId && stillNamed.has(`id:${entry.paperSourceId}`)) || (entry.paperReference && stillNamed.has(`ref:${entry.paperReference}`));
+    if (item.paperId !== null && !named && b.events && meeting.date !== null && meeting.date >= b.events.today) {
       const where = meeting.externalId ? `m:${meeting.externalId}` : `i:${meeting.id}`;
       insertEvents(b.sqlite, b.events, item.paperId, [{
         kind: 'off_agenda', key: `off_agenda|${where}`, happenedOn: meeting.date, committee: meeting.organization, payload: { date: meeting.date },

@@ -75,11 +75,6 @@ export class Batch {
     return outcome;
   }
 
-  /** Whether the paper `key` has the facet `facet`: saved in this batch, or stored. */
-  hasPaperFacet(key: string, facet: string): boolean {
-    return this.paperFacetSeen.has(`${key}\u0000${facet}`) || paperStmts(this.sqlite).hasFacet.get(this.sourceId, key, facet) === 1;
-  }
-
   /** whether the source had papers known only by their reference ("ref:…") when this batch first asked */
   private storedPlaceholders: boolean | undefined;
 
@@ -141,9 +136,6 @@ function preparePaperStatements(sqlite: Database.Database) {
       "SELECT EXISTS (SELECT 1 FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key >= 'ref:' AND entity_key < 'ref;')",
     ).pluck(),
     dropFacet: sqlite.prepare<[number]>('DELETE FROM records WHERE id = ?'),
-    hasFacet: sqlite.prepare<[number, string, string], number>(
-      "SELECT EXISTS (SELECT 1 FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ? AND facet = ?)",
-    ).pluck(),
     firstSeen: sqlite.prepare<[string, number]>('UPDATE records SET first_seen_at = ? WHERE id = ?'),
     rekey: sqlite.prepare("UPDATE records SET entity_key = ? WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?"),
     dropPaper: sqlite.prepare<[number]>('DELETE FROM papers WHERE id = ?'),

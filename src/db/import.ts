@@ -16,8 +16,8 @@ import {
 import { relinkChanges } from './link';
 import { deriveWritten } from './derive';
 import { todayInBerlin } from '../util/clock';
-import { mergeFacets, mergePaperFacets, type Facet } from './merge';
-import { addRecord, ITEM_FILES_FACET } from './record-facets';
+import { isAgendaFacet, mergeFacets, mergePaperFacets, type Facet } from './merge';
+import { addRecord } from './record-facets';
 import { dropUnlistedItems } from './agenda-removal';
 import { keepNotShown } from './shrink-guard';
 import { namedStations } from './station-names';
@@ -130,6 +130,8 @@ function materialise(b: Batch, t: Touched): void {
       return;
     }
     case 'AgendaItem': {
+      // an item its meeting's page no longer lists (agenda-removal.ts) has no row until a page lists it again
+      if ((merged as { removed?: boolean }).removed === true) return;
       const { id, previous } = writeAgendaItem(sqlite, sourceId, key, merged as MergedAgendaItem, provenance, now, isNew);
       if (previous?.meeting_id != null) links.oldItemMeetings.add(previous.meeting_id);
       links.items.add(id);
@@ -160,8 +162,9 @@ function paperEvents(b: Batch, ctx: EventContext, id: number, before: PaperBefor
     return;
   }
   const provenance = before.provenance ? (JSON.parse(before.provenance) as Record<string, string>) : {};
-  // known so far only from agendas (their rows and their items' pages): what it gets now is ratsradar learning more
-  if (!Object.values(provenance).some((facet) => !facet.startsWith('agenda:') && !facet.startsWith(ITEM_FILES_FACET))) return;
+  // known so far only from agendas (their rows, their items' pages, one that named it): what it gets now is
+  // ratsradar learning more ('agenda' is the merged Beratungsfolge of several rows, merge.ts)
+  if (!Object.values(provenance).some((facet) => !isAgendaFacet(facet))) return;
   writePaperEvents(b.sqlite, ctx, id, loadEventFacts(b.sqlite, id, before.date, before.files), after);
 }
 

@@ -86,12 +86,37 @@ interface AgendaPaperFacet {
   consultation: { organization: string | null; meetings: { date: string | null; agendaItemSourceId: string | null }[] }[];
 }
 
+/** A facet that only says what agendas say of a paper: its rows ('agenda:<item>'), its items' pages' documents ('files-item:<item>'), or that one named it ('named'). */
+export function isAgendaFacet(facet: string): boolean {
+  return facet.startsWith('agenda:') || facet.startsWith('files-item:') || facet === 'named' || facet === 'agenda';
+}
+
+/** The documents of all agenda facets, each name once, in facet order (the rows' first, then the items' pages'). */
+function agendaFiles<T extends object>(facets: Facet<T>[]): unknown[] {
+  const seen = new Set<string>();
+  const files: unknown[] = [];
+  for (const f of sortFacets('Paper', facets)) {
+    if (!isAgendaFacet(f.facet)) continue;
+    for (const file of ((f.record as { files?: { name: string }[] }).files ?? [])) {
+      if (seen.has(file.name)) continue;
+      seen.add(file.name);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
 /**
  * Papers: as mergeFacets, but a paper whose Beratungsfolge comes only from agenda appearances
- * ('agenda:<item>' facets) gets one station per appearance, in date order, instead of only the first.
+ * ('agenda:<item>' facets) gets one station per appearance, in date order, instead of only the first; and one
+ * whose documents come only from agendas gets those of every agenda facet (a row's Sammeldokument and its item
+ * page's Niederschriftsauszug alike), not only the first facet's.
  */
 export function mergePaperFacets<T extends object>(facets: Facet<T>[]): { merged: T; provenance: Record<string, string> } {
-  const result = mergeFacets('Paper', facets);
+  let result = mergeFacets('Paper', facets);
+  if (result.provenance.files && isAgendaFacet(result.provenance.files) && facets.length > 1) {
+    result = { merged: { ...result.merged, files: agendaFiles(facets) }, provenance: result.provenance };
+  }
   if (!result.provenance.consultation?.startsWith('agenda:')) return result;
   const stations = facets
     .filter((f) => f.facet.startsWith('agenda:'))

@@ -10,6 +10,7 @@ import { classifyRole, type ResultCode } from '../../scrapers/shared/codes';
 import { adoptReferencePlaceholder, keyByReference, type Batch } from './import-batch';
 import { agendaEntryKey, meetingKey, oparlNumber, organizationKey, paperKey } from './identity';
 import type { MergedAgendaItem } from './write-entities';
+import { stmt } from './registry';
 
 function requireKey(key: string | null, what: string): string {
   if (!key) throw new Error(`the ${what} has neither a sourceId nor a reference, so it cannot be stored`);
@@ -82,8 +83,27 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance, fro
     b.save('Paper', key, `agenda:${itemKey}`, paper);
     return;
   }
-  if (!b.hasPaperFacet(key, `agenda:${itemKey}`)) b.save('Paper', key, `agenda:${itemKey}`, { ...paper, files: [] });
+  // an item its meeting's page no longer lists (agenda-removal.ts): its own page does not put the motion back there
+  const entry = storedFacet(b, 'AgendaItem', itemKey, 'entry') as { removed?: boolean } | null;
+  if (entry?.removed === true) return;
+  const row = storedFacet(b, 'Paper', key, `agenda:${itemKey}`) as PaperRecord | null;
+  if (!row) b.save('Paper', key, `agenda:${itemKey}`, { ...paper, files: [] });
+  else {
+    // the row's appearance keeps what the row says (its role, its documents) and takes the page's result
+    const was = row.consultation[0]?.meetings[0];
+    if (was && a.result !== null && (was.result !== a.result || was.resultCode !== a.resultCode)) {
+      const meetings = [{ ...was, result: a.result, resultCode: a.resultCode }];
+      b.save('Paper', key, `agenda:${itemKey}`, { ...row, consultation: [{ ...row.consultation[0], meetings }] });
+    }
+  }
   if (a.files?.length) b.save('Paper', key, `${ITEM_FILES_FACET}${itemKey}`, { ...paper, consultation: [], files: a.files });
+}
+
+/** A stored facet's record (what this batch saved included: it is written at once), or null. */
+function storedFacet(b: Batch, kind: string, key: string, facet: string): unknown {
+  const text = stmt<[number, string, string, string], string>(b.sqlite, 'SELECT record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?')
+    .pluck().get(b.sourceId, kind, key, facet);
+  return text === undefined ? null : JSON.parse(text);
 }
 
 interface AgendaAppearance {

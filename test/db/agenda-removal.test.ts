@@ -108,4 +108,40 @@ describe('items a meeting page no longer lists', () => {
     expect(items()).toContain('1038288');
     expect(JSON.parse(text()!)).toEqual([{ heading: 'Beschluss', text: 'Die Anordnung wird zur Kenntnis genommen.' }]);
   });
+
+  const item1038288 = (result: string | null): AgendaItemRecord => ({
+    type: 'AgendaItem', format: 1, system: 'allris3', systemVersion: null, sourceId: '1038288', url: 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/to020.asp?TOLFDNR=1038288',
+    meetingSourceId: '1003201', meetingName: meeting.name, organization: COMMITTEE, date: '2025-11-03', number: '6.1.7',
+    name: meeting.agendaItem.find((e) => e.sourceId === '1038288')!.name, public: true,
+    paperSourceId: '1015795', paperReference: '22-1486', result, resultCode: result ? 'adopted' : 'open', text: [],
+  });
+  const stationRows = (reference: string) => sqlite.prepare(
+    'SELECT cm.date, cm.result FROM papers p JOIN consultations c ON c.paper_id = p.id JOIN consultation_meetings cm ON cm.consultation_id = c.id WHERE p.reference = ?',
+  ).all(reference);
+
+  test('an item taken off stays off when its own page is read later, changed or not, and can be put back by the agenda', () => {
+    importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038288')], '2025-10-21T08:00:00.000Z');
+    expect(stationRows('22-1486')).toEqual([]);
+    importRecords(sqlite, SOURCE, [item1038288(null)], '2025-10-22T08:00:00.000Z');
+    importRecords(sqlite, SOURCE, [item1038288('ungeändert beschlossen')], '2025-10-23T08:00:00.000Z');
+    expect(items()).not.toContain('1038288');
+    expect(stationRows('22-1486')).toEqual([]);
+    importRecords(sqlite, SOURCE, [meeting], '2025-10-24T08:00:00.000Z');
+    expect(items()).toContain('1038288');
+    // back at the meeting, with what the agenda (read last) says of it
+    const row = meeting.agendaItem.find((e) => e.sourceId === '1038288')!;
+    expect(stationRows('22-1486')).toEqual([{ date: '2025-11-03', result: row.result }]);
+  });
+
+  test('no "off the agenda" for a motion the page still names under another item (a new TOLFDNR)', () => {
+    const renumbered: MeetingRecord = { ...meeting, agendaItem: meeting.agendaItem.map((e) => (e.sourceId === '1038287' ? { ...e, sourceId: '1099999' } : e)) };
+    expect(importRecords(sqlite, SOURCE, [renumbered], '2025-10-21T08:00:00.000Z').agendaItemsRemoved).toBe(1);
+    expect(sqlite.prepare("SELECT COUNT(*) FROM paper_events WHERE kind = 'off_agenda'").pluck().get()).toBe(0);
+    expect(items()).toContain('1099999');
+  });
+
+  test('the result an item\'s own page gives reaches the station of a motion known only from the agenda', () => {
+    importRecords(sqlite, SOURCE, [item1038288('ungeändert beschlossen')], '2025-10-21T08:00:00.000Z');
+    expect(stationRows('22-1486')).toEqual([{ date: '2025-11-03', result: 'ungeändert beschlossen' }]);
+  });
 });

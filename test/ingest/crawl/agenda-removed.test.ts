@@ -37,6 +37,7 @@ describe('an item taken off the agenda goes from the meeting', () => {
     `SELECT a.external_id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.external_id = '1003201' ORDER BY a.position`,
   ).pluck().all() as string[];
   const itemFacets = (tolfdnr: string) => sqlite.prepare("SELECT facet FROM records WHERE kind = 'AgendaItem' AND entity_key = ? ORDER BY facet").pluck().all(tolfdnr);
+  const removedMark = (tolfdnr: string) => sqlite.prepare("SELECT json_extract(record, '$.removed') FROM records WHERE kind = 'AgendaItem' AND entity_key = ? AND facet = 'entry'").pluck().get(tolfdnr);
   const stationsOf = (reference: string) => sqlite.prepare(
     `SELECT c.organization, cm.date FROM papers p JOIN consultations c ON c.paper_id = p.id JOIN consultation_meetings cm ON cm.consultation_id = c.id
      WHERE p.reference = ? ORDER BY c.position, cm.position`,
@@ -68,7 +69,7 @@ describe('an item taken off the agenda goes from the meeting', () => {
     expect(stationsOf('22-1486')).toEqual([{ organization: 'Regionalausschuss Langenhorn-Fuhlsbüttel-Ohlsdorf-Alsterdorf-Groß Borstel', date: '2025-11-03' }]);
   });
 
-  test('served without them: 23 items, the two gone with their facets, their papers without the station, "von der Tagesordnung genommen"', async () => {
+  test('served without them: 23 items, the two gone (their entries marked), their papers without the station, "von der Tagesordnung genommen"', async () => {
     replay.server.setPage(MEETING, without);
     const report = await crawlAt('2025-10-21T08:00:00.000Z');
     expect(report.failures.filter((f) => f.url === MEETING)).toEqual([]);
@@ -77,8 +78,10 @@ describe('an item taken off the agenda goes from the meeting', () => {
     expect(after).toHaveLength(23);
     expect(after).not.toContain('1038288');
     expect(after).not.toContain('1038394');
-    expect(itemFacets('1038288')).toEqual([]);
-    expect(itemFacets('1038394')).toEqual([]);
+    // their agenda entries stay, marked removed (a page listing them again replaces the mark)
+    expect(itemFacets('1038288')).toEqual(['entry']);
+    expect(removedMark('1038288')).toBe(1);
+    expect(removedMark('1038394')).toBe(1);
     // known from that agenda only: still known (reference, name), no longer at the meeting
     expect(stationsOf('22-1486')).toEqual([]);
     expect(stationsOf('22-1517')).toEqual([]);
@@ -105,6 +108,7 @@ describe('an item taken off the agenda goes from the meeting', () => {
     await crawlAt('2025-10-22T08:00:00.000Z');
     expect(items()).toHaveLength(25);
     expect(itemFacets('1038288')).toEqual(['entry']);
+    expect(removedMark('1038288')).toBeNull();
     expect(stationsOf('22-1486')).toEqual([{ organization: 'Regionalausschuss Langenhorn-Fuhlsbüttel-Ohlsdorf-Alsterdorf-Groß Borstel', date: '2025-11-03' }]);
   });
 });
