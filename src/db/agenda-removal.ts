@@ -22,6 +22,8 @@ import { agendaEntryKey, meetingKey, paperKey } from './identity';
 import { declareStatements } from './registry';
 import { isShrink } from './shrink-guard';
 import { insertEvents } from './write-events';
+import { dropFacet, hasOtherFacets, loadFacet } from './facets';
+import { NAMED_FACET } from './merge';
 
 const stmts = declareStatements('agenda-removal', (sqlite) => ({
   meeting: sqlite.prepare<[number, string], { id: number; date: string | null; organization: string | null; externalId: string | null }>(
@@ -30,16 +32,8 @@ const stmts = declareStatements('agenda-removal', (sqlite) => ({
   items: sqlite.prepare<[number], { id: number; key: string; paperId: number | null }>(
     'SELECT id, entity_key AS key, paper_id AS paperId FROM agenda_items WHERE meeting_id = ?',
   ),
-  entry: sqlite.prepare<[number, string], string>(
-    "SELECT record FROM records WHERE source_id = ? AND kind = 'AgendaItem' AND entity_key = ? AND facet = 'entry'",
-  ).pluck(),
   dropItem: sqlite.prepare<[number]>('DELETE FROM agenda_items WHERE id = ?'),
   paperKeyOf: sqlite.prepare<[number], string>('SELECT entity_key FROM papers WHERE id = ?').pluck(),
-  paperFacet: sqlite.prepare<[number, string, string], { id: number; record: string }>(
-    "SELECT id, record FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ? AND facet = ?",
-  ),
-  otherPaperFacets: sqlite.prepare<[number, string], number>("SELECT COUNT(*) FROM records WHERE source_id = ? AND kind = 'Paper' AND entity_key = ?").pluck(),
-  dropFacet: sqlite.prepare<[number]>('DELETE FROM records WHERE id = ?'),
 }));
 
 /** What an item's 'entry' facet says of its meeting and paper (record-facets.ts addMeeting). */
@@ -51,9 +45,6 @@ interface StoredEntry {
   paperSourceId: string | null;
   paperReference: string | null;
 }
-
-/** The facet that keeps a paper known once the one agenda that named it no longer does. */
-export const NAMED_FACET = 'named';
 
 /**
  * Removes the stored agenda items of `m`'s meeting that its page (saved in this batch) no longer lists;
@@ -77,15 +68,13 @@ export function dropUnlistedItems(b: Batch, m: MeetingRecord, guard: boolean): n
   let removed = 0;
   for (const item of stored) {
     if (listed.has(item.key) || b.touched.has(`AgendaItem\u0000${item.key}`)) continue;
-    const entryText = s.entry.get(b.sourceId, item.key);
-    if (entryText === undefined) continue;
-    const entry = JSON.parse(entryText) as StoredEntry;
-    if (entry.meetingSourceId !== meetingSourceId) continue;
+    const entry = loadFacet<StoredEntry>(b.sqlite, b.sourceId, 'AgendaItem', item.key, 'entry');
+    if (!entry || entry.meetingSourceId !== meetingSourceId) continue;
     dropPaperAppearance(b, item.key, entry, item.paperId);
     // the entry stays, marked: the item's own page (to020), read later, neither puts it back on the agenda nor
     // brings back its motion's appearance there (record-facets.ts addAgendaItem, import.ts materialise); the
     // page listing it again replaces the mark
-    b.save('AgendaItem', item.key, 'entry', { ...JSON.parse(entryText), removed: true });
+    b.save('AgendaItem', item.key, 'entry', { ...entry, removed: true });
     s.dropItem.run(item.id);
     const named = (entry.paperSourceId && stillNamed.has(`id:${entry.paperSourceId}`)) || (entry.paperReference && stillNamed.has(`ref:${entry.paperReference}`));
     if (item.paperId !== null && !named && b.events && meeting.date !== null && meeting.date >= b.events.today) {
@@ -108,23 +97,12 @@ function dropPaperAppearance(b: Batch, itemKey: string, entry: StoredEntry, pape
   const byRecord = paperKey({ system: entry.system, sourceId: entry.paperSourceId, reference: entry.paperReference } as PaperRecord);
   const keys = new Set([paperId !== null ? s.paperKeyOf.get(paperId) : undefined, byRecord].filter((k): k is string => !!k));
   for (const paper of keys) {
-    const found = s.paperFacet.get(b.sourceId, paper, facet);
+    const found = loadFacet<PaperRecord>(b.sqlite, b.sourceId, 'Paper', paper, facet);
     if (!found) continue;
-    s.dropFacet.run(found.id);
-    if (s.otherPaperFacets.get(b.sourceId, paper) === 0) {
-      // the paper was known from this appearance only: it stays known, by what the agenda said of it, without the station
-      const named = JSON.parse(found.record) as PaperRecord;
-      b.save('Paper', paper, NAMED_FACET, { ...named, consultation: [] });
-    }
-    const id = `Paper\u0000${paper}`;
-    const t = b.touched.get(id);
-    if (!t) b.touched.set(id, { kind: 'Paper', key: paper, outcome: 'updated', stored: true, unchangedRow: false });
-    else {
-      t.stored = true;
-      t.fresh = undefined;
-      t.unchangedRow = false;
-      // a paper stored before: merged again, never new (saving its 'named' facet counts as inserting one)
-      t.outcome = 'updated';
-    }
+    // known from this appearance only: it stays known, by what the agenda said of it, without the station (saved
+    // before the appearance goes, so that it counts as a change of the paper, not a new one)
+    if (!hasOtherFacets(b.sqlite, b.sourceId, 'Paper', paper, facet)) b.save('Paper', paper, NAMED_FACET, { ...found, consultation: [] });
+    dropFacet(b.sqlite, b.sourceId, 'Paper', paper, facet);
+    b.remergePaper(paper, 'updated');
   }
 }

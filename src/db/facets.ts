@@ -59,6 +59,13 @@ function prepare(sqlite: Database.Database) {
     update: sqlite.prepare('UPDATE records SET record = ?, record_hash = ?, updated_at = ? WHERE id = ?'),
     recordOf: sqlite.prepare<[number], string>('SELECT record FROM records WHERE id = ?').pluck(),
     restate: sqlite.prepare('UPDATE records SET record = ?, record_hash = ? WHERE id = ?'),
+    one: sqlite.prepare<[number, string, string, string], string>(
+      'SELECT record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?',
+    ).pluck(),
+    drop: sqlite.prepare<[number, string, string, string]>('DELETE FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?'),
+    other: sqlite.prepare<[number, string, string, string], number>(
+      'SELECT EXISTS (SELECT 1 FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet <> ?)',
+    ).pluck(),
     all: sqlite.prepare<[number, string, string], { facet: string; record: string }>(
       'SELECT facet, record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ?',
     ),
@@ -106,6 +113,22 @@ export function saveFacet(
   }
   s.insert.run(sourceId, kind, key, facet, text, textHash, now, now);
   return found.mine === 0 ? { outcome: 'updated', existed: true } : { outcome: 'inserted', existed: false };
+}
+
+/** One stored facet's record, or null. */
+export function loadFacet<T>(sqlite: Database.Database, sourceId: number, kind: string, key: string, facet: string): T | null {
+  const text = stmts(sqlite).one.get(sourceId, kind, key, facet);
+  return text === undefined ? null : (JSON.parse(text) as T);
+}
+
+/** Deletes one stored facet; whether there was one. */
+export function dropFacet(sqlite: Database.Database, sourceId: number, kind: string, key: string, facet: string): boolean {
+  return stmts(sqlite).drop.run(sourceId, kind, key, facet).changes > 0;
+}
+
+/** Whether the entity has a stored facet other than `except`. */
+export function hasOtherFacets(sqlite: Database.Database, sourceId: number, kind: string, key: string, except: string): boolean {
+  return stmts(sqlite).other.get(sourceId, kind, key, except) === 1;
 }
 
 export function loadFacets<T>(sqlite: Database.Database, sourceId: number, kind: string, key: string): Facet<T>[] {

@@ -75,6 +75,22 @@ export class Batch {
     return outcome;
   }
 
+  /**
+   * A stored paper whose facets changed other than by saving (one adopted, an appearance dropped): merged again
+   * from all its stored facets, counted with `outcome` at least.
+   */
+  remergePaper(key: string, outcome: Outcome): void {
+    const t = this.touched.get(`Paper\u0000${key}`);
+    if (!t) {
+      this.touched.set(`Paper\u0000${key}`, { kind: 'Paper', key, outcome, stored: true, unchangedRow: false });
+      return;
+    }
+    t.stored = true;
+    t.fresh = undefined;
+    t.unchangedRow = false;
+    if (STRENGTH[outcome] > STRENGTH[t.outcome]) t.outcome = outcome;
+  }
+
   /** whether the source had papers known only by their reference ("ref:…") when this batch first asked */
   private storedPlaceholders: boolean | undefined;
 
@@ -200,14 +216,7 @@ export function adoptReferencePlaceholder(b: Batch, key: string, reference: stri
   b.touched.delete(`Paper\u0000${placeholder}`);
   // new in this batch only when the placeholder was and the paper had no facets
   const outcome: Outcome = gone?.outcome === 'inserted' && own.size === 0 ? 'inserted' : 'updated';
-  const adopter = b.touched.get(`Paper\u0000${key}`);
-  if (!adopter) b.touched.set(`Paper\u0000${key}`, { kind: 'Paper', key, outcome, stored: true, unchangedRow: false });
-  else {
-    adopter.stored = true;
-    adopter.fresh = undefined;
-    adopter.unchangedRow = false;
-    if (STRENGTH[outcome] > STRENGTH[adopter.outcome]) adopter.outcome = outcome;
-  }
+  b.remergePaper(key, outcome);
   for (const p of b.papers) if (p.key === placeholder) p.key = key;
   const row = s.paperBefore.get(b.sourceId, placeholder);
   const ownRow = row ? s.paperBefore.get(b.sourceId, key) : undefined;

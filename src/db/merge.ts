@@ -86,9 +86,14 @@ interface AgendaPaperFacet {
   consultation: { organization: string | null; meetings: { date: string | null; agendaItemSourceId: string | null }[] }[];
 }
 
-/** A facet that only says what agendas say of a paper: its rows ('agenda:<item>'), its items' pages' documents ('files-item:<item>'), or that one named it ('named'). */
+/** The paper facet of the documents an agenda item's own page offers ('files-item:<item>', record-facets.ts addAgendaAppearance). */
+export const ITEM_FILES_FACET = 'files-item:';
+/** The paper facet that keeps a paper known once the one agenda that named it no longer does (agenda-removal.ts). */
+export const NAMED_FACET = 'named';
+
+/** A facet that only says what agendas say of a paper: its rows ('agenda:<item>'; merged: 'agenda'), its items' pages' documents, or that one named it. */
 export function isAgendaFacet(facet: string): boolean {
-  return facet.startsWith('agenda:') || facet.startsWith('files-item:') || facet === 'named' || facet === 'agenda';
+  return facet.startsWith('agenda:') || facet.startsWith(ITEM_FILES_FACET) || facet === NAMED_FACET || facet === 'agenda';
 }
 
 /** The documents of all agenda facets, each name once, in facet order (the rows' first, then the items' pages'). */

@@ -10,7 +10,8 @@ import { classifyRole, type ResultCode } from '../../scrapers/shared/codes';
 import { adoptReferencePlaceholder, keyByReference, type Batch } from './import-batch';
 import { agendaEntryKey, meetingKey, oparlNumber, organizationKey, paperKey } from './identity';
 import type { MergedAgendaItem } from './write-entities';
-import { stmt } from './registry';
+import { loadFacet } from './facets';
+import { ITEM_FILES_FACET } from './merge';
 
 function requireKey(key: string | null, what: string): string {
   if (!key) throw new Error(`the ${what} has neither a sourceId nor a reference, so it cannot be stored`);
@@ -53,14 +54,11 @@ export function paperPageUrl(system: string, url: string | null, paperSourceId: 
  * stored as an 'agenda:<item>' facet with what the agenda says, and the meeting row it was dealt in.
  * Such facets rank below every real one; merge.ts rebuilds a Beratungsfolge from them only for a
  * paper that has none of its own.
- */
-/** The facet of a paper holding the documents an agenda item's own page offers (to020: kept apart from the appearance, see addAgendaItem). */
-export const ITEM_FILES_FACET = 'files-item:';
-
-/**
+ *
  * `fromItemPage`: the appearance is read on the agenda item's own page (to020), which does not say all its agenda
- * row says (the committee's role, the row's documents): it is saved only where the row's is not, and the page's
- * documents in a facet of their own ('files-item:<item>'), so that neither order of reading loses anything.
+ * row says (the committee's role, the row's documents): it is saved only where the row's is not (else the row's
+ * takes the page's result), and the page's documents in a facet of their own (ITEM_FILES_FACET), so that
+ * neither order of reading loses anything.
  */
 function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance, fromItemPage = false): void {
   if (!a.paperSourceId && !a.paperReference) return;
@@ -84,9 +82,9 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance, fro
     return;
   }
   // an item its meeting's page no longer lists (agenda-removal.ts): its own page does not put the motion back there
-  const entry = storedFacet(b, 'AgendaItem', itemKey, 'entry') as { removed?: boolean } | null;
+  const entry = loadFacet<{ removed?: boolean }>(b.sqlite, b.sourceId, 'AgendaItem', itemKey, 'entry');
   if (entry?.removed === true) return;
-  const row = storedFacet(b, 'Paper', key, `agenda:${itemKey}`) as PaperRecord | null;
+  const row = loadFacet<PaperRecord>(b.sqlite, b.sourceId, 'Paper', key, `agenda:${itemKey}`);
   if (!row) b.save('Paper', key, `agenda:${itemKey}`, { ...paper, files: [] });
   else {
     // the row's appearance keeps what the row says (its role, its documents) and takes the page's result
@@ -99,12 +97,6 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance, fro
   if (a.files?.length) b.save('Paper', key, `${ITEM_FILES_FACET}${itemKey}`, { ...paper, consultation: [], files: a.files });
 }
 
-/** A stored facet's record (what this batch saved included: it is written at once), or null. */
-function storedFacet(b: Batch, kind: string, key: string, facet: string): unknown {
-  const text = stmt<[number, string, string, string], string>(b.sqlite, 'SELECT record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?')
-    .pluck().get(b.sourceId, kind, key, facet);
-  return text === undefined ? null : JSON.parse(text);
-}
 
 interface AgendaAppearance {
   system: PaperRecord['system'];

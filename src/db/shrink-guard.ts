@@ -17,7 +17,8 @@ import type { AgendaItemRecord, MeetingRecord, OrganizationRecord, PaperRecord, 
 import { agendaEntryKey, meetingKey, organizationKey, paperKey } from './identity';
 import type { RawRow } from './raw-rows';
 import { stmt } from './registry';
-import type { records, sources } from './schema';
+import type { sources } from './schema';
+import { loadFacet } from './facets';
 
 export const SHRINK_RULE = 'fewer than half of what the stored record had, and at least two fewer';
 
@@ -79,9 +80,7 @@ function sourceIdOf(sqlite: Database.Database, sourceKey: string): number | null
 }
 
 function storedFacet(sqlite: Database.Database, sourceId: number, id: { kind: string; key: string; facet: string }): RisRecord | null {
-  const row = stmt<[number, string, string, string], Pick<RawRow<typeof records>, 'record'>>(sqlite, 'SELECT record FROM records WHERE source_id = ? AND kind = ? AND entity_key = ? AND facet = ?')
-    .get(sourceId, id.kind, id.key, id.facet);
-  return row ? (JSON.parse(row.record) as RisRecord) : null;
+  return loadFacet<RisRecord>(sqlite, sourceId, id.kind, id.key, id.facet);
 }
 
 /** What the stored version of a record had: its stored facet's parts (a meeting's agenda items from its stored rows). */

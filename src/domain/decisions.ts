@@ -47,8 +47,7 @@ const CALLS_VOTE = /\b(?:Abstimmung|abstimmen)\b/iu;
 /** The lines of `text` without those that call a vote right before a "Beschluss:" line (they name who did; the decision follows). */
 function withoutVoteCalls(text: string): string {
   const lines = text.split('\n');
-  const marker = new RegExp(DECISION_LINE.source, 'iu');
-  return lines.filter((line, i) => !(i + 1 < lines.length && marker.test(lines[i + 1]) && CALLS_VOTE.test(line))).join('\n');
+  return lines.filter((line, i) => !(i + 1 < lines.length && DECISION_LINE.test(lines[i + 1]) && CALLS_VOTE.test(line))).join('\n');
 }
 
 /**

@@ -23,6 +23,13 @@ const ownPage = paper({
   ])],
 });
 const withItems = (keep: (tolfdnr: string | null) => boolean): MeetingRecord => ({ ...meeting, agendaItem: meeting.agendaItem.filter((e) => keep(e.sourceId)) });
+/** Item 6.1.7 (TOLFDNR 1038288, Drucksache 22-1486) as its to020 page would give it: a record written here, with `result` and `text`. */
+const item1038288 = (result: string | null, text: AgendaItemRecord['text'] = []): AgendaItemRecord => ({
+  type: 'AgendaItem', format: 1, system: 'allris3', systemVersion: null, sourceId: '1038288', url: 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/to020.asp?TOLFDNR=1038288',
+  meetingSourceId: '1003201', meetingName: meeting.name, organization: COMMITTEE, date: '2025-11-03', number: '6.1.7',
+  name: meeting.agendaItem.find((e) => e.sourceId === '1038288')!.name, public: true,
+  paperSourceId: '1015795', paperReference: '22-1486', result, resultCode: result ? 'adopted' : 'open', text,
+});
 
 describe('items a meeting page no longer lists', () => {
   const tmp = makeTmpDir();
@@ -64,13 +71,7 @@ describe('items a meeting page no longer lists', () => {
   });
 
   test('an item read on a page of its own in the same import stays', () => {
-    const own: AgendaItemRecord = {
-      type: 'AgendaItem', format: 1, system: 'allris3', systemVersion: null, sourceId: '1038288', url: 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/to020.asp?TOLFDNR=1038288',
-      meetingSourceId: '1003201', meetingName: meeting.name, organization: COMMITTEE, date: '2025-11-03', number: '6.1.7',
-      name: meeting.agendaItem.find((e) => e.sourceId === '1038288')!.name, public: true,
-      paperSourceId: '1015795', paperReference: '22-1486', result: null, resultCode: 'open', text: [],
-    };
-    const res = importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038288' && id !== '1038394'), own], '2025-10-21T08:00:00.000Z');
+    const res = importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038288' && id !== '1038394'), item1038288(null)], '2025-10-21T08:00:00.000Z');
     expect(res.agendaItemsRemoved).toBe(1);
     expect(items()).toContain('1038288');
     expect(items()).not.toContain('1038394');
@@ -93,13 +94,7 @@ describe('items a meeting page no longer lists', () => {
   });
 
   test('an item put back on the agenda has what its own page said again, without that page being read again', () => {
-    const own: AgendaItemRecord = {
-      type: 'AgendaItem', format: 1, system: 'allris3', systemVersion: null, sourceId: '1038288', url: 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/to020.asp?TOLFDNR=1038288',
-      meetingSourceId: '1003201', meetingName: meeting.name, organization: COMMITTEE, date: '2025-11-03', number: '6.1.7',
-      name: meeting.agendaItem.find((e) => e.sourceId === '1038288')!.name, public: true,
-      paperSourceId: '1015795', paperReference: '22-1486', result: null, resultCode: 'open', text: [{ heading: 'Beschluss', text: 'Die Anordnung wird zur Kenntnis genommen.' }],
-    };
-    importRecords(sqlite, SOURCE, [own], '2025-10-20T09:00:00.000Z');
+    importRecords(sqlite, SOURCE, [item1038288(null, [{ heading: 'Beschluss', text: 'Die Anordnung wird zur Kenntnis genommen.' }])], '2025-10-20T09:00:00.000Z');
     const text = () => sqlite.prepare("SELECT text FROM agenda_items WHERE external_id = '1038288'").pluck().get() as string | undefined;
     expect(JSON.parse(text()!)).toEqual([{ heading: 'Beschluss', text: 'Die Anordnung wird zur Kenntnis genommen.' }]);
     expect(importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038288')], '2025-10-21T08:00:00.000Z').agendaItemsRemoved).toBe(1);
@@ -109,12 +104,6 @@ describe('items a meeting page no longer lists', () => {
     expect(JSON.parse(text()!)).toEqual([{ heading: 'Beschluss', text: 'Die Anordnung wird zur Kenntnis genommen.' }]);
   });
 
-  const item1038288 = (result: string | null): AgendaItemRecord => ({
-    type: 'AgendaItem', format: 1, system: 'allris3', systemVersion: null, sourceId: '1038288', url: 'https://sitzungsdienst-hamburg-nord.hamburg.de/bi/to020.asp?TOLFDNR=1038288',
-    meetingSourceId: '1003201', meetingName: meeting.name, organization: COMMITTEE, date: '2025-11-03', number: '6.1.7',
-    name: meeting.agendaItem.find((e) => e.sourceId === '1038288')!.name, public: true,
-    paperSourceId: '1015795', paperReference: '22-1486', result, resultCode: result ? 'adopted' : 'open', text: [],
-  });
   const stationRows = (reference: string) => sqlite.prepare(
     'SELECT cm.date, cm.result FROM papers p JOIN consultations c ON c.paper_id = p.id JOIN consultation_meetings cm ON cm.consultation_id = c.id WHERE p.reference = ?',
   ).all(reference);
