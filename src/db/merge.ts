@@ -12,7 +12,7 @@ export interface Facet<T> {
 /** Facet priority per entity kind: the HTML detail page first (it has the Beratungsfolge status and planned steps), then OParl, then partial views. */
 export const FACET_PRIORITY: Record<string, readonly string[]> = {
   Paper: ['allris4', 'allris3', 'oparl', 'list'],
-  Meeting: ['allris4', 'allris3', 'oparl', 'calendar'],
+  Meeting: ['allris4', 'allris3', 'oparl', 'calendar', 'item'],
   AgendaItem: ['allris4', 'allris3', 'oparl', 'entry'],
   Organization: ['allris4', 'allris3', 'oparl', 'list'],
 };
@@ -88,6 +88,17 @@ interface AgendaPaperFacet {
 
 /** The paper facet of the documents an agenda item's own page offers ('files-item:<item>', record-facets.ts addAgendaAppearance). */
 export const ITEM_FILES_FACET = 'files-item:';
+/** The meeting facet an agenda item's own page (to020) gives of its meeting: id, title, committee, day (record-facets.ts). */
+export const ITEM_PAGE_FACET = 'item';
+
+/** Meeting facets that are not the meeting's own page (nor OParl object): its agenda is not known from them. */
+export const PARTIAL_MEETING_FACETS: readonly string[] = ['calendar', ITEM_PAGE_FACET];
+
+/** SQL: 1 where the meeting row `alias` was made from its own page (or OParl object), so its agenda is what it lists; 0 where only a calendar row or an item's page named it. */
+export function agendaReadSql(alias: string): string {
+  return `EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value NOT IN (${PARTIAL_MEETING_FACETS.map((f) => `'${f}'`).join(', ')}))`;
+}
+
 /** The paper facet that keeps a paper known once the one agenda that named it no longer does (agenda-removal.ts). */
 export const NAMED_FACET = 'named';
 

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { declareStatements } from './registry';
+import { agendaReadSql } from './merge';
 
 export interface CommitteeRef {
   sourceId: number;
@@ -87,9 +88,10 @@ function prepare(sqlite: Database.Database) {
        ORDER BY date, start, id LIMIT @limit`,
     ),
     // the agenda items are counted for the `limit` meetings shown only (counted before the LIMIT, every past meeting was)
-    past: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, MeetingDbRow & { items: number }>(
-      `SELECT m.id, m.name, m.date, m.start, m.room, m.cancelled, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items FROM (
-         SELECT id, name, date, start, room, cancelled FROM meetings
+    past: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, MeetingDbRow & { items: number; agendaRead: number }>(
+      `SELECT m.id, m.name, m.date, m.start, m.room, m.cancelled, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items,
+         ${agendaReadSql('m')} AS agendaRead FROM (
+         SELECT id, name, date, start, room, cancelled, provenance FROM meetings
          WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date < @today
          ORDER BY date DESC, start DESC, id DESC LIMIT @limit) m
        ORDER BY m.date DESC, m.start DESC, m.id DESC`,
@@ -163,9 +165,13 @@ export function loadNextMeeting(sqlite: Database.Database, c: CommitteeRef, toda
   return r ? fromDb(r) : null;
 }
 
-/** The committee's latest past meetings, newest first, with their number of agenda items. */
-export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): (ComingMeetingRow & { items: number })[] {
-  return stmts(sqlite).past.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit }).map((r) => ({ ...fromDb(r), items: r.items }));
+/**
+ * The committee's latest past meetings, newest first, with their number of agenda items and whether their own page
+ * was read (`agendaRead`; else the items are only those whose own page was: MeetingView.agendaRead).
+ */
+export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): (ComingMeetingRow & { items: number; agendaRead: boolean })[] {
+  return stmts(sqlite).past.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit })
+    .map((r) => ({ ...fromDb(r), items: r.items, agendaRead: r.agendaRead === 1 }));
 }
 
 /** The agenda items of these meetings (in agenda order), by meeting id; a meeting without items is absent. */

@@ -5,6 +5,7 @@ import { isMinutesName } from '../domain/minutes';
 import { toDecisionItem } from './queries-decisions';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
+import { agendaReadSql } from './merge';
 import type { agendaItems } from './schema';
 
 export interface MeetingView {
@@ -25,6 +26,11 @@ export interface MeetingView {
   statusText: string | null;
   /** the RIS marks the meeting as cancelled (meetings.cancelled) */
   cancelled: boolean;
+  /**
+   * its own page (or OParl object) was read, so its agenda is what that listed; false where only a calendar row or
+   * an agenda item's own page named it: its items are those whose own page was read, not its agenda
+   */
+  agendaRead: boolean;
   updatedAt: string;
 }
 
@@ -102,9 +108,9 @@ type ItemDbRow = Omit<AgendaItemView, 'public' | 'decision'> & Pick<RawRow<typeo
 
 function prepare(sqlite: Database.Database) {
   return {
-    meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo' | 'cancelled'> & { isDemo: number; cancelled: number }>(`SELECT m.id, s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo,
+    meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo' | 'cancelled' | 'agendaRead'> & { isDemo: number; cancelled: number; agendaRead: number }>(`SELECT m.id, s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo,
       m.external_id AS externalId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
-      m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.cancelled, m.updated_at AS updatedAt
+      m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.cancelled, ${agendaReadSql('m')} AS agendaRead, m.updated_at AS updatedAt
       FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
     items: sqlite.prepare<[number], ItemDbRow>(`SELECT a.id, a.number, a.public, a.name,
       COALESCE(p.reference, a.paper_reference) AS paperReference, a.paper_id AS paperId, p.name AS paperName, a.result,
@@ -153,7 +159,7 @@ export function loadMeeting(sqlite: Database.Database, id: number): { meeting: M
     paperId: i.paperId, paperName: i.paperName, result: i.result, resultCode: i.resultCode, url: i.url,
     decision: decisionOf(toDecisionItem(i)),
   }));
-  return { meeting: { ...m, isDemo: m.isDemo === 1, cancelled: m.cancelled === 1 }, items };
+  return { meeting: { ...m, isDemo: m.isDemo === 1, cancelled: m.cancelled === 1, agendaRead: m.agendaRead === 1 }, items };
 }
 
 /**

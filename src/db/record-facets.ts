@@ -11,7 +11,7 @@ import { adoptReferencePlaceholder, keyByReference, type Batch } from './import-
 import { agendaEntryKey, meetingKey, oparlNumber, organizationKey, paperKey } from './identity';
 import type { MergedAgendaItem } from './write-entities';
 import { loadFacet } from './facets';
-import { ITEM_FILES_FACET } from './merge';
+import { ITEM_FILES_FACET, ITEM_PAGE_FACET } from './merge';
 
 function requireKey(key: string | null, what: string): string {
   if (!key) throw new Error(`the ${what} has neither a sourceId nor a reference, so it cannot be stored`);
@@ -149,12 +149,30 @@ function addMeeting(b: Batch, m: MeetingRecord): void {
   });
 }
 
+/** The address of a meeting's own page (to010) beside an agenda item's page (to020), as paperPageUrl; null where not ALLRIS or unknown. */
+export function meetingPageUrl(system: string, url: string | null, meetingSourceId: string | null): string | null {
+  if (system === 'oparl' || !url || !meetingSourceId || !/^\d+$/.test(meetingSourceId) || !/^https?:\/\//i.test(url)) return null;
+  return AGENDA_PAGE.test(url) ? url.replace(AGENDA_PAGE, (_m, r: string | undefined, asp: string | undefined) => `/to010${r ?? ''}${asp ?? ''}?SILFDNR=${meetingSourceId}`) : null;
+}
+
 function addAgendaItem(b: Batch, a: AgendaItemRecord): void {
   const key = a.sourceId
     ? agendaEntryKey(a.system, a.sourceId, '', 0)
     : `${requireKey(a.meetingSourceId, 'agenda item')}#${a.number ?? ''}`;
   b.save('AgendaItem', key, a.system, a);
   addAgendaAppearance(b, key, a, true);
+  // the meeting the page names (its id, title, committee and day) is known even before its own page is read: an
+  // 'item' facet, below every other (merge.ts), like a calendar row — the item is linked to it, the meeting's
+  // agenda is not known (own_page 0)
+  if (a.system !== 'oparl' && a.meetingSourceId && a.date) {
+    const mKey = meetingKey({ system: a.system, sourceId: a.meetingSourceId, date: a.date, start: null, name: a.meetingName });
+    if (mKey) {
+      b.save('Meeting', mKey, ITEM_PAGE_FACET, {
+        system: a.system, sourceId: a.meetingSourceId, name: a.meetingName, date: a.date, start: null, end: null, room: null,
+        organization: a.organization, url: meetingPageUrl(a.system, a.url, a.meetingSourceId),
+      });
+    }
+  }
 }
 
 function addMeetingList(b: Batch, l: MeetingListRecord): void {

@@ -73,6 +73,7 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
     organization: committeeJson(links, m.sourceKey, m.organization, m.organizationId),
     ...meetingWhenWhere(m),
     cancelled: m.cancelled,
+    agendaRead: m.agendaRead,
     future: input.future,
     updatedAt: m.updatedAt,
     agendaItem: input.items.map((i) => {

@@ -126,6 +126,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     location: nstr,
     statusText: nstr,
     cancelled: bool,
+    agendaRead: { ...bool, description: 'Its own page (or OParl object) was read, so `agendaItem` is its agenda; false: only a calendar row or agenda items’ own pages named it, and `agendaItem` holds those items only.' },
     future: bool,
     updatedAt: dateTime,
     agendaItem: arrayOf(obj({
@@ -186,6 +187,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     })),
     pastMeetings: arrayOf(obj({
       id: int, links: ref('ObjectLinks'), name: nstr, date, start: nullable(time), room: nstr, cancelled: bool, items: int,
+      agendaRead: { ...bool, description: 'Its own page was read, so `items` counts its agenda; false: only a calendar row or agenda items’ own pages named it, and `items` counts those.' },
       minutes: { ...arrayOf(ref('MeetingFile')), description: 'The meeting’s minutes (Niederschrift, Protokoll) as its page lists them.' },
     })),
     members: arrayOf(obj({ name: str, role: nstr, group: nstr })),

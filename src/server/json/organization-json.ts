@@ -25,6 +25,8 @@ export interface PastMeeting {
   room: string | null;
   cancelled: boolean;
   items: number;
+  /** its own page was read: `items` counts its agenda (else the items whose own page was read) */
+  agendaRead: boolean;
   /** its minutes (Niederschrift, Protokoll) among its own documents */
   minutes: MeetingFileView[];
 }
@@ -116,7 +118,7 @@ export function toOrganizationJson(input: OrganizationJsonInput, links: JsonLink
     queue: staff ? queueJson(staff, input, links) : null,
     coming: staff ? comingJson(staff, links) : [],
     pastMeetings: input.past.map((m) => ({
-      id: m.id, links: links.meeting(m.id), name: m.name, date: m.date, start: m.start, room: m.room, cancelled: m.cancelled, items: m.items,
+      id: m.id, links: links.meeting(m.id), name: m.name, date: m.date, start: m.start, room: m.room, cancelled: m.cancelled, items: m.items, agendaRead: m.agendaRead,
       minutes: m.minutes.map(meetingFileJson),
     })),
     members: input.members.map((m) => ({ name: m.name, role: m.role, group: m.group })),

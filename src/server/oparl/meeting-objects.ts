@@ -168,6 +168,8 @@ export function meetingObjects(c: OparlContext, meetings: OparlMeetingRow[]): Op
       [V('endTime')]: m.date ? null : m.end,
       [V('organization')]: m.organization,
       [V('originalUrl')]: isHttp(m.url) ? m.url : null,
+      // known from a calendar row or an agenda item's own page only: `agendaItem` holds those items, not its agenda
+      [V('agendaRead')]: m.agenda_read === 1 ? null : false,
     });
   });
 }
