@@ -18,7 +18,7 @@ import type { PaperAgendaItem } from '../domain/agenda-steps';
 import { progress, RESTING_AFTER_DAYS, STALLED_AFTER_DAYS } from '../domain/progress';
 import { toProgressSummary } from '../domain/progress-summary';
 import { groupAgenda, paperAgendaSql, type AgendaDbRow } from './queries-agenda';
-import { meetingsSql, stationsSql, toPapers, type MeetingDbRow, type StationDbRow } from './queries-progress';
+import { meetingsSql, sequenceSql, stationsSql, toPapers, type MeetingDbRow, type StationDbRow } from './queries-progress';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
 import type { papers } from './schema';
@@ -66,7 +66,7 @@ const CHUNK = 1000;
 
 /** A paper's derived columns as stored, derived_on, and its stored summary (null when it has none). */
 type PaperDbRow = Pick<RawRow<typeof papers>, 'id' | 'source_id' | 'date' | 'data_as_of' | 'state' | 'current_organization' | 'next_organization'
-  | 'next_role' | 'next_date' | 'last_activity' | 'derived_on'> & { summary: RawRow<typeof paperProgress>['summary'] | null };
+  | 'next_role' | 'next_date' | 'last_activity' | 'derived_on'> & { summary: RawRow<typeof paperProgress>['summary'] | null; sequence: string | null };
 
 /**
  * The reads of what progress() needs for a chunk of papers — a few statements per thousand papers
@@ -76,7 +76,7 @@ type PaperDbRow = Pick<RawRow<typeof papers>, 'id' | 'source_id' | 'date' | 'dat
 function reads<P extends unknown[]>(sqlite: Database.Database, where: (paperId: string) => string) {
   return {
     papers: sqlite.prepare<P, PaperDbRow>(`SELECT p.id, p.source_id, p.date, p.data_as_of, p.state, p.current_organization, p.next_organization,
-      p.next_role, p.next_date, p.last_activity, p.derived_on, s.summary FROM papers p LEFT JOIN paper_progress s ON s.paper_id = p.id
+      p.next_role, p.next_date, p.last_activity, p.derived_on, s.summary, ${sequenceSql('p')} AS sequence FROM papers p LEFT JOIN paper_progress s ON s.paper_id = p.id
       WHERE ${where('p.id')}`),
     stations: sqlite.prepare<P, StationDbRow>(stationsSql(where)),
     meetings: sqlite.prepare<P, MeetingDbRow>(meetingsSql(where)),

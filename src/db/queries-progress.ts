@@ -8,7 +8,8 @@
 import type Database from 'better-sqlite3';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
-import type { Paper, Station, StationMeeting } from '../domain/paper';
+import type { Paper, SequenceSource, Station, StationMeeting } from '../domain/paper';
+import { NAMED_FACET } from './merge';
 import { loadPaperAgendas } from './queries-agenda';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
@@ -72,21 +73,41 @@ export function toStations(stations: readonly StationDbRow[], meetings: readonly
   return out;
 }
 
-/** The domain Paper of each paper row (its date and when it was read) with its Beratungsfolge, by id, with the row. */
-export function toPapers<P extends { id: number; date: string | null; data_as_of: string | null }>(
+/**
+ * SQL: where the Beratungsfolge of the paper row `alias` is known from (domain/paper.ts SequenceSource): 'agenda' where
+ * merged from agenda appearances (merge.ts), 'unknown' where every field came from a list row (or the facet that keeps a
+ * paper an agenda no longer names known, merge.ts NAMED_FACET); else NULL (its own page or OParl object).
+ */
+export const sequenceSql = (alias: string) => `CASE WHEN json_extract(${alias}.provenance, '$.consultation') = 'agenda' THEN 'agenda'
+  WHEN json_extract(${alias}.provenance, '$.consultation') IS NULL
+    AND EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value IN ('list', '${NAMED_FACET}'))
+    AND NOT EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value NOT IN ('list', '${NAMED_FACET}')) THEN 'unknown' END`;
+
+/** The domain SequenceSource from sequenceSql's value. */
+export function toSequence(v: string | null | undefined): SequenceSource | undefined {
+  return v === 'agenda' || v === 'unknown' ? v : undefined;
+}
+
+/** The domain Paper of each paper row (its date, when it was read, where its Beratungsfolge is known from) with its Beratungsfolge, by id, with the row. */
+export function toPapers<P extends { id: number; date: string | null; data_as_of: string | null; sequence?: string | null }>(
   papers: readonly P[], stations: readonly StationDbRow[], meetings: readonly MeetingDbRow[],
 ): Map<number, { row: P; paper: Paper }> {
   const byPaper = toStations(stations, meetings);
   const out = new Map<number, { row: P; paper: Paper }>();
-  for (const p of papers) out.set(p.id, { row: p, paper: { date: p.date, consultation: byPaper.get(p.id) ?? [], dataAsOf: p.data_as_of } });
+  for (const p of papers) {
+    const paper: Paper = { date: p.date, consultation: byPaper.get(p.id) ?? [], dataAsOf: p.data_as_of };
+    const sequence = toSequence(p.sequence);
+    if (sequence) paper.sequence = sequence;
+    out.set(p.id, { row: p, paper });
+  }
   return out;
 }
 
 function prepare(sqlite: Database.Database) {
   const ids = 'SELECT value FROM json_each(?)';
   return {
-    papers: sqlite.prepare<[string], { id: number; reference: string | null; name: string | null; date: string | null; data_as_of: string | null }>(
-      `SELECT id, reference, name, date, data_as_of FROM papers WHERE id IN (${ids})`,
+    papers: sqlite.prepare<[string], { id: number; reference: string | null; name: string | null; date: string | null; data_as_of: string | null; sequence: string | null }>(
+      `SELECT p.id, p.reference, p.name, p.date, p.data_as_of, ${sequenceSql('p')} AS sequence FROM papers p WHERE p.id IN (${ids})`,
     ),
     stations: sqlite.prepare<[string], StationDbRow>(stationsSql((id) => `${id} IN (${ids})`)),
     meetings: sqlite.prepare<[string], MeetingDbRow>(meetingsSql((id) => `${id} IN (${ids})`)),

@@ -5,7 +5,8 @@
 import type Database from 'better-sqlite3';
 import type { PaperRecord } from '../../scrapers/records';
 import type { DatedPaper } from '../domain/data-age';
-import { loadStations } from './queries-progress';
+import type { Paper } from '../domain/paper';
+import { loadStations, sequenceSql, toSequence } from './queries-progress';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
 import type { papers } from './schema';
@@ -23,16 +24,16 @@ export interface PaperMeta {
 
 export interface StoredPaper {
   meta: PaperMeta;
-  /** the record, with `dataAsOf` where it is known (progress() counts durations up to it) */
-  record: PaperRecord & DatedPaper;
+  /** the record, with `dataAsOf` where it is known (progress() counts durations up to it) and where its Beratungsfolge is known from (`sequence`) */
+  record: PaperRecord & DatedPaper & Pick<Paper, 'sequence'>;
 }
 
 /** `SELECT p.*` with the source's key, name and demo flag. */
-type PaperDbRow = RawRow<typeof papers> & { source_key: string; source_name: string; is_demo: number };
+type PaperDbRow = RawRow<typeof papers> & { source_key: string; source_name: string; is_demo: number; sequence: string | null };
 
 function prepare(sqlite: Database.Database) {
   return {
-    paper: sqlite.prepare<[number], PaperDbRow>(`SELECT p.*, s.key AS source_key, s.name AS source_name, s.is_demo
+    paper: sqlite.prepare<[number], PaperDbRow>(`SELECT p.*, s.key AS source_key, s.name AS source_name, s.is_demo, ${sequenceSql('p')} AS sequence
       FROM papers p JOIN sources s ON s.id = p.source_id WHERE p.id = ?`),
     count: sqlite.prepare<[], number>('SELECT COUNT(*) FROM papers').pluck(),
   };
@@ -46,7 +47,7 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
   const s = stmts(sqlite);
   const r = s.paper.get(id);
   if (!r) return null;
-  const record: PaperRecord & DatedPaper = {
+  const record: PaperRecord & DatedPaper & Pick<Paper, 'sequence'> = {
     type: 'Paper',
     format: 1,
     system: r.system as PaperRecord['system'],
@@ -67,6 +68,8 @@ export function loadPaper(sqlite: Database.Database, id: number): StoredPaper | 
     text: JSON.parse(r.text),
   };
   if (r.data_as_of != null) record.dataAsOf = r.data_as_of;
+  const sequence = toSequence(r.sequence);
+  if (sequence) record.sequence = sequence;
   return {
     meta: {
       id: r.id,

@@ -2,6 +2,7 @@
  * The sentences that say why a paper has its state: which station and which meeting row set it.
  * German (DD.MM.YYYY, „…“) for the pages, English (YYYY-MM-DD, “…”) for the JSON and logs. Pure.
  */
+import type { SequenceSource } from './paper';
 import type { AwaitedResult, Deadline, NextStep, RowRef } from './progress-types';
 import { formatGermanDate } from './german-format';
 import { capitalise, STATE_LABELS, STATE_LABELS_EN, type PaperState } from './states';
@@ -22,6 +23,8 @@ export interface ExplainInput {
   lastRow: RowRef | null;
   paperDate: string | null;
   stalledSince: string | null;
+  /** where the Beratungsfolge is known from, where not from the paper's own page (domain/paper.ts SequenceSource) */
+  sequence?: SequenceSource;
 }
 
 const de = (s: string) => `„${s}“`;
@@ -144,6 +147,12 @@ export function explain(c: ExplainInput): { de: string; en: string } {
   if (c.state === 'submitted') {
     const whenDe = c.paperDate ? `am ${formatGermanDate(c.paperDate)} vorgelegt, ` : '';
     const whenEn = c.paperDate ? `dated ${c.paperDate}, ` : '';
+    if (c.stations.length === 0 && c.sequence === 'unknown') {
+      return {
+        de: `${headDe}: ${whenDe}die Beratungsfolge ist nicht bekannt (die Seite der Vorlage wurde nicht gelesen, nur eine Liste, die sie nennt).`,
+        en: `${headEn}: ${whenEn}its consultations are not known (the paper's own page was not read, only a list naming it).`,
+      };
+    }
     if (c.stations.length === 0) {
       return { de: `${headDe}: ${whenDe}keine Beratungsfolge angegeben.`, en: `${headEn}: ${whenEn}no consultations listed.` };
     }
@@ -176,6 +185,10 @@ export function explain(c: ExplainInput): { de: string; en: string } {
   } else if (c.next) {
     nextDe = `als Nächstes ${stationDe(c.next)}, ${undatedText(c.next)}`;
     nextEn = `next ${stationEn(c.next)}, ${undatedTextEn(c.next)}`;
+  } else if (c.sequence) {
+    // the Beratungsfolge is what agendas showed: the paper may have gone on where ratsradar did not look
+    nextDe = 'wie es weitergeht, ist nicht bekannt (die Beratungsfolge ist nur aus Tagesordnungen bekannt, die Seite der Vorlage wurde nicht gelesen)';
+    nextEn = 'what comes next is not known (the consultations are known from agendas only, the paper\'s own page was not read)';
   } else {
     nextDe = 'keine weitere Station vorgesehen und kein Beschluss verzeichnet';
     nextEn = 'no further station listed and no decision recorded';

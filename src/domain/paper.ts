@@ -26,9 +26,18 @@ export interface Station extends ConsultationRecord {
   meetings: StationMeeting[];
 }
 
+/**
+ * Where a paper's Beratungsfolge is known from, when not from its own page (or OParl object): 'agenda' — only the
+ * agendas that name it (what comes after them is not known); 'unknown' — no page that lists it was read (a list
+ * row only). Absent: from its own page, which lists the whole Beratungsfolge.
+ */
+export type SequenceSource = 'agenda' | 'unknown';
+
 export interface Paper extends DatedPaper {
   /** the paper's own date (YYYY-MM-DD), when it has one */
   date: string | null;
   /** its Beratungsfolge, in page order */
   consultation: Station[];
+  /** where its Beratungsfolge is known from, where not from its own page (SequenceSource) */
+  sequence?: SequenceSource;
 }

@@ -46,6 +46,9 @@
  *     committee that deferred it is then no next step (it met on it and nothing is coming);
  *  7. no past meeting for more than `stalledAfterDays` (default STALLED_AFTER_DAYS, 365) — counted from
  *     the last past meeting, else from the paper's own date — and nothing dated ahead → stalled;
+ *     rules 6 and 7 only where the paper's own page gave its Beratungsfolge: one known only from agendas (or
+ *     not at all, `paper.sequence`) may well have gone on where ratsradar did not look — rule 8 then (and the
+ *     committee that deferred it more than 90 days ago is no next step there either);
  *  8. a station done or current, or any past row → in-deliberation; otherwise → submitted.
  *
  * next: of the open stations that do not await their result, the one with the earliest future
@@ -183,13 +186,15 @@ export function progress(
       const resting = lastRow != null && RESTING_RESULTS.has(meeting(lastRow).resultCode) && lastActivity != null
         && !open.some((s) => s.nextDate != null) && daysBetween(lastActivity, countTo) > RESTING_AFTER_DAYS;
       if (resting || (since != null && daysBetween(since, countTo) > stalledAfterDays)) {
-        state = 'stalled';
-        stalledSince = since;
-        // a committee that deferred it and has not taken it up again for so long is no next step: nothing is coming
+        // only the paper's own page says that nothing is planned (paper.sequence: known from agendas, or not at all)
+        if (!paper.sequence) {
+          state = 'stalled';
+          stalledSince = since;
+        }
+        // a committee that deferred it and has not taken it up again for so long is no next step: nothing is known to be coming
         if (resting && next != null && next.stationIndex === lastRow!.s) next = null;
-      } else {
-        state = started ? 'in-deliberation' : 'submitted';
       }
+      state ??= started ? 'in-deliberation' : 'submitted';
     }
   }
 
@@ -219,7 +224,7 @@ export function progress(
       : null;
 
   const basis = basisOf(state, stations, { setter, stoppedStation: stoppedStation ?? risDone, next, lastRow, paperDate });
-  const text = explain({ state, stations, setter, stoppedStation, risDone, next, awaiting, deadlines, lastRow, paperDate, stalledSince });
+  const text = explain({ state, stations, setter, stoppedStation, risDone, next, awaiting, deadlines, lastRow, paperDate, stalledSince, sequence: paper.sequence });
 
   return {
     today,

@@ -23,7 +23,10 @@ describe('loadProgressPapers', () => {
       const full = loadPaper(fx.opened.sqlite, id)!;
       const bulk = loaded.get(id)!;
       expect({ id: bulk.id, reference: bulk.reference, name: bulk.name }).toEqual({ id, reference: full.record.reference, name: full.record.name });
-      expect(bulk.paper).toEqual({ date: full.record.date, consultation: full.record.consultation, dataAsOf: full.record.dataAsOf ?? null });
+      expect(bulk.paper).toEqual({
+        date: full.record.date, consultation: full.record.consultation, dataAsOf: full.record.dataAsOf ?? null,
+        ...(full.record.sequence ? { sequence: full.record.sequence } : {}),
+      });
       expect(progress(bulk.paper, TODAY)).toEqual(progress(full.record, TODAY));
     }
     expect(loadProgressPapers(fx.opened.sqlite, []).size).toBe(0);

@@ -78,6 +78,8 @@ const TAKE_BACK: Record<string, string[]> = {
   '0032_crawl_queue_session_pages': ['DROP INDEX crawl_queue_session_pages'],
   // data only: it marks papers for deriving again
   '0033_planned_stations_derive': [],
+  // data only: it marks papers for deriving again
+  '0034_sequence_source_derive': [],
 };
 
 /**

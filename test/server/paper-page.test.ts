@@ -151,11 +151,11 @@ describe('the motion page', () => {
   test('the JSON of a paper is unchanged by the page extras', async () => {
     const res = await request(app).get(`/papers/${paperIdOf(opened, 'demo-musterstadt', 'DS/2026/0123')}.json`).expect(200);
     // the fields of before, and its type, links, the derived fields every JSON list names and where minutes name it (none read
-    // in the demo); none of the page's extras (case, history, last check)
+    // in the demo) and where its Beratungsfolge is known from (its own page: null); none of the page's extras (case, history, last check)
     expect(Object.keys(res.body).sort()).toEqual([
       'awaiting', 'currentOrganization', 'dataAge', 'dataAsOf', 'decision', 'explanation', 'explanationEn', 'firstSeenAt', 'id', 'lastActivity', 'links',
-      'minutes', 'name', 'next', 'progress', 'record', 'reference', 'source', 'state', 'stateLabel', 'today', 'type', 'updatedAt',
+      'minutes', 'name', 'next', 'progress', 'record', 'reference', 'sequence', 'source', 'state', 'stateLabel', 'today', 'type', 'updatedAt',
     ]);
-    expect(res.body.minutes).toEqual([]);
+    expect([res.body.minutes, res.body.sequence]).toEqual([[], null]);
   });
 });

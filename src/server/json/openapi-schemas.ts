@@ -240,6 +240,10 @@ function recordSchemas(): Record<string, Schema> {
       dataAsOf: nullable(str),
       dataAge: obj({ asOf: ndate, countTo: date, capped: bool, ageDays: nullable(int), stale: bool, maxAgeDays: int }),
       today: date,
+      sequence: {
+        ...nullable(enumOf(['agenda', 'unknown'])),
+        description: 'Where the Beratungsfolge (record.consultation) is known from when not from the motion’s own page: "agenda" — only the agendas that name it (what came after them is not known; never "stalled"), "unknown" — not at all (a row of a motion list); null: its own page (or OParl object).',
+      },
       record: ref('PaperRecord'),
       progress: ref('Progress'),
       minutes: {

@@ -190,6 +190,9 @@ export function toPaperView(stored: StoredPaper, pr: Progress, today: string, ex
         }))
       : [],
     originalUrl: isHttpUrl(p.url) ? p.url : null,
+    /** its Beratungsfolge is known from agendas only ('agenda') or not at all ('unknown'): the page says so (domain/paper.ts) */
+    sequenceFromAgendas: p.sequence === 'agenda',
+    sequenceUnknown: p.sequence === 'unknown',
     files: p.files.map((f) => ({
       name: f.name, url: isHttpUrl(f.url) ? f.url : null, state: toDocumentState(extras.documents?.find((d) => d.url === f.url)),
     })),
@@ -219,6 +222,8 @@ function dataAgeJson(stored: StoredPaper, pr: Progress, today: string) {
 }
 
 export function toPaperJson(stored: StoredPaper, pr: Progress, today: string) {
+  // where the Beratungsfolge is known from is no field of the record (CONTRACTS.md): beside it
+  const { sequence, ...record } = stored.record;
   return {
     id: stored.meta.id,
     source: { key: stored.meta.sourceKey, name: stored.meta.sourceName, demo: stored.meta.isDemo },
@@ -227,7 +232,8 @@ export function toPaperJson(stored: StoredPaper, pr: Progress, today: string) {
     dataAsOf: stored.meta.dataAsOf,
     dataAge: dataAgeJson(stored, pr, today),
     today,
-    record: stored.record,
+    sequence: sequence ?? null,
+    record,
     progress: pr,
   };
 }
