@@ -68,7 +68,7 @@ export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[
 /** States whose paper has been decided on (time to decision counts these; withdrawn / stopped ended without a decision). */
 export const DECISION_STATES = ['decided', 'decided-amended', 'rejected', 'noted'] as const;
 /** States after which nothing more is expected (src/domain/states.ts FINAL_STATES). */
-export const ENDED_STATES = ['decided', 'decided-amended', 'rejected', 'noted', 'withdrawn', 'stopped'] as const;
+export const ENDED_STATES = ['decided', 'decided-amended', 'rejected', 'noted', 'closed', 'withdrawn', 'stopped'] as const;
 /** No activity for more than this many days (and not ended): stalled on the dashboard. */
 export const STALLED_AFTER_DAYS = 90;
 /** The stalled papers listed (the oldest first); the total is counted over all. */

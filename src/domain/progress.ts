@@ -37,8 +37,9 @@
  *     unless a later decisive station is still current or has a future meeting;
  *  3. the RIS's own status: every station of the page shown "Erledigt", the decisive one included, and
  *     no meeting still to come →
- *     done: noted when the decisive station's role is a Kenntnisnahme (roleCode 'notice'), else decided
- *     (the explanation says that the RIS marks it done and gives no result);
+ *     done: noted when the decisive station's role is a Kenntnisnahme (roleCode 'notice'), else closed
+ *     ("erledigt": no result is given — adopted, rejected, withdrawn or taken off, the page does not say; the
+ *     explanation says that the RIS marks it done and gives no result);
  *  4. a stopped station with no station after it done or current, and no meeting ahead → stopped;
  *  5. an open station (current / planned) has a future meeting → scheduled;
  *  6. the latest past row is a deferral or referral ('deferred', 'not-dealt', 'referred'), nothing is
@@ -153,7 +154,7 @@ export function progress(
     const coming = stations.some((s) => s.meetings.some((m) => m.future));
     if (deciding.length && !coming && own.every((s) => readStationStatus(s.stationStatus) === 'done')) {
       const last = deciding[deciding.length - 1];
-      state = last.roleCode === 'notice' ? 'noted' : 'decided';
+      state = last.roleCode === 'notice' ? 'noted' : 'closed';
       risDone = last.index;
     }
   }

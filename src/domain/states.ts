@@ -12,6 +12,7 @@ export const PAPER_STATES = [
   'decided-amended',
   'rejected',
   'noted',
+  'closed',
   'withdrawn',
   'stopped',
   'stalled',
@@ -26,6 +27,8 @@ export const STATE_LABELS: Readonly<Record<PaperState, string>> = {
   'decided-amended': 'mit Änderungen beschlossen',
   rejected: 'abgelehnt',
   noted: 'zur Kenntnis genommen',
+  // the RIS marks every station done and gives no result (progress rule 3): what became of it is not said
+  closed: 'erledigt',
   withdrawn: 'zurückgezogen',
   stopped: 'gestoppt',
   stalled: 'ruht',
@@ -39,13 +42,14 @@ export const STATE_LABELS_EN: Readonly<Record<PaperState, string>> = {
   'decided-amended': 'adopted with amendments',
   rejected: 'rejected',
   noted: 'noted',
+  closed: 'closed',
   withdrawn: 'withdrawn',
   stopped: 'stopped',
   stalled: 'stalled',
 };
 
 /** States after which nothing more is expected: the paper's deliberation has ended. */
-export const FINAL_STATES: readonly PaperState[] = ['decided', 'decided-amended', 'rejected', 'noted', 'withdrawn', 'stopped'];
+export const FINAL_STATES: readonly PaperState[] = ['decided', 'decided-amended', 'rejected', 'noted', 'closed', 'withdrawn', 'stopped'];
 
 export function isPaperState(value: unknown): value is PaperState {
   return typeof value === 'string' && (PAPER_STATES as readonly string[]).includes(value);

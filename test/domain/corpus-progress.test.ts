@@ -50,9 +50,9 @@ const TABLE: Row[] = [
     next: null, decision: { result: 'ungeändert beschlossen', date: '2026-09-24' }, deferrals: 0,
     explanation: 'Beschlossen: Ausschuss für Umweltfragen, Natur- und Klimaschutz hat am 24.09.2026 „ungeändert beschlossen“.' },
   // every station "Erledigt" in the RIS, the deciding one included: done, though no result is given
-  { page: 'allris3/landkreis-osnabrueck/vo020r-4010-excerpt.html', today: '2026-11-24', state: 'decided', stations: ['done', 'done', 'done'],
+  { page: 'allris3/landkreis-osnabrueck/vo020r-4010-excerpt.html', today: '2026-11-24', state: 'closed', stations: ['done', 'done', 'done'],
     next: null, decision: { result: null, date: '2026-09-28' }, deferrals: 0,
-    explanation: 'Beschlossen: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Kreistag des Landkreises Osnabrück (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.' },
+    explanation: 'Erledigt: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Kreistag des Landkreises Osnabrück (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.' },
   { page: 'allris4/laatzen/vo020-1000238.html', today: '2026-11-24', state: 'stopped', stations: ['done', 'done', 'done', 'done', 'stopped', 'stopped'],
     next: null, decision: null, deferrals: 1,
     explanation: 'Gestoppt: die Station „Rat der Stadt Laatzen“ (Entscheidung, Sitzung am 03.09.2026) ist als „Gestoppt“ markiert; danach ist nichts mehr geschehen oder geplant.' },

@@ -30,14 +30,14 @@ interface Case {
 
 const CASES: Case[] = [
   {
-    name: 'every station "Erledigt", the deciding one without a result (Landkreis Osnabrück VO/2026/181) → decided',
+    name: 'every station "Erledigt", the deciding one without a result (Landkreis Osnabrück VO/2026/181) → closed ("erledigt": adopted, rejected or withdrawn, the page does not say)',
     consultation: [
       st('Ausschuss für Planen und Bauen', 'Beratung', 'preliminary', [row('2026-09-03', 'adopted', 'ungeändert beschlossen')], 'Erledigt'),
       st('Kreisausschuss', 'Beratung', 'preliminary', [row('2026-09-21')], 'Erledigt'),
       st('Kreistag', 'Entscheidung', 'decision', [row('2026-09-28')], 'Erledigt'),
     ],
-    today: '2026-11-24', state: 'decided', stations: ['done', 'done', 'done'], next: null, awaiting: null,
-    explanation: 'Beschlossen: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Kreistag (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.',
+    today: '2026-11-24', state: 'closed', stations: ['done', 'done', 'done'], next: null, awaiting: null,
+    explanation: 'Erledigt: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Kreistag (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.',
   },
   {
     name: 'every station "Erledigt", the deciding one a Kenntnisnahme → noted',

@@ -80,6 +80,8 @@ const TAKE_BACK: Record<string, string[]> = {
   '0033_planned_stations_derive': [],
   // data only: it marks papers for deriving again
   '0034_sequence_source_derive': [],
+  // data only: it marks papers for deriving again
+  '0035_closed_state_derive': [],
 };
 
 /**

@@ -136,8 +136,9 @@ describe('agendas feed the motion (demo, 2026-11-24)', () => {
   test('the RIS\'s status: every station "Erledigt" (Landkreis Osnabrück VO/2026/181) is done; the RIS\'s word stands beside ratsradar\'s only where they differ', async () => {
     const osna = one("SELECT p.id FROM papers p JOIN sources s ON s.id = p.source_id WHERE s.key = 'landkreis-osnabrueck' AND p.reference = 'VO/2026/181' AND (SELECT COUNT(*) FROM consultations c WHERE c.paper_id = p.id) = 3") as number;
     const o = await page(`/papers/${osna}`);
-    expect(o('.status h2 .state').text()).toBe('beschlossen');
-    expect(squash(o('p.explanation').text())).toBe('Beschlossen: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Kreistag des Landkreises Osnabrück (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.');
+    // done, but not said to be adopted: the RIS gives no result (state closed)
+    expect(o('.status h2 .state').text()).toBe('erledigt');
+    expect(squash(o('p.explanation').text())).toBe('Erledigt: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Kreistag des Landkreises Osnabrück (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.');
     expect(o('p.station-status').toArray().map((p) => squash(o(p).text()).split(' · ')[0])).toEqual(['erledigt', 'erledigt', 'erledigt']);
     expect(o('p.station-status small').length).toBe(0); // "Erledigt" in the RIS says the same
     // no result to name: the deciding body and the RIS's mark, never "Entscheidung: (…)"

@@ -27,6 +27,7 @@ export const STATE_FILLS: Record<PaperState, { color: string; pattern: 'none' | 
   'decided-amended': { color: '#3d6b12', pattern: 'back' },
   rejected: { color: '#b3261e', pattern: 'cross' },
   noted: { color: '#7a5c00', pattern: 'horizontal' },
+  closed: { color: '#2f6f6a', pattern: 'vertical' },
   withdrawn: { color: '#8a4b08', pattern: 'dots' },
   stopped: { color: '#444444', pattern: 'cross' },
   stalled: { color: '#9c2f6e', pattern: 'back' },

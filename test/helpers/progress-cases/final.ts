@@ -49,6 +49,17 @@ export const FINAL_CASES: Case[] = [
     explanation: 'Zur Kenntnis genommen: Ortsrat Stadtmitte/Neustadt hat am 21.06.2023 „zur Kenntnis genommen“ (Information).',
   },
   {
+    name: 'closed: every station "Erledigt" in the RIS, the deciding one without a result — not "beschlossen"',
+    consultation: [
+      station('Hauptausschuss', 'Vorberatung', 'preliminary', [row('2026-09-03', 'ungeändert beschlossen', 'adopted')], 'Erledigt'),
+      station('Rat der Stadt', 'Entscheidung', 'decision', [row('2026-09-28')], 'Erledigt'),
+    ],
+    today: '2026-11-24',
+    state: 'closed',
+    decision: { stationIndex: 1, resultCode: 'open', date: '2026-09-28' },
+    explanation: 'Erledigt: alle Stationen sind im RIS als „Erledigt“ markiert, zuletzt Rat der Stadt (Entscheidung) am 28.09.2026; ein Ergebnis ist nicht angegeben.',
+  },
+  {
     name: 'not yet noted while the last Kenntnisnahme station is still open',
     consultation: [
       station('Hauptausschuss', 'Kenntnisnahme', 'notice', [row('2026-07-23', 'zur Kenntnis genommen', 'noted')]),

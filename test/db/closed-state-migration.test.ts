@@ -1,0 +1,54 @@
+/**
+ * Migration 0035 on a database derived before it: Landkreis Osnabrück's VO/2026/181 (every station "Erledigt", the
+ * deciding Kreistag without a result) was derived "beschlossen"; the migration marks the motions derived as decided
+ * without a result for deriving again (and no other), every row kept; deriving then calls it "erledigt" (closed).
+ */
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openDb } from '../../src/db/connection';
+import { refreshDerived } from '../../src/db/derive';
+import { importSavedPages } from '../../src/ingest/saved-pages';
+import { takeBackFrom } from '../helpers/migrations-before';
+import { CORPUS, makeTmpDir } from '../helpers/tmp';
+
+const tmp = makeTmpDir();
+afterAll(() => tmp.cleanup());
+const TODAY = '2026-10-05';
+const TABLES = ['papers', 'consultations', 'consultation_meetings', 'paper_progress'];
+const rowsOf = (sqlite: Database.Database, table: string) => sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+const markedOf = (sqlite: Database.Database) => sqlite.prepare('SELECT reference FROM papers WHERE derived_on IS NULL ORDER BY reference').pluck().all();
+const stateOf = (sqlite: Database.Database, reference: string) => sqlite.prepare('SELECT state FROM papers WHERE reference = ?').pluck().get(reference);
+
+test('0035 marks the motions derived as decided without a result for deriving again, keeps every row; VO/2026/181 then is "erledigt"', () => {
+  const file = path.join(tmp.dir, 'before-0035.sqlite');
+  const written = openDb(file);
+  importSavedPages(written.sqlite, [path.join(CORPUS, 'allris3/landkreis-osnabrueck'), path.join(CORPUS, 'allris4/taunusstein')], { now: '2026-10-05T08:00:00Z', today: TODAY });
+  refreshDerived(written.sqlite, TODAY);
+  // Taunusstein's DRS. 25/161: decided with its result ("ungeändert beschlossen"), not to derive again
+  expect([stateOf(written.sqlite, 'VO/2026/181'), stateOf(written.sqlite, 'DRS. 25/161')]).toEqual(['closed', 'decided']);
+  written.close();
+
+  // the schema before 0035, with what deriving before it wrote: VO/2026/181 decided, its summary's decision without a result
+  const old = new Database(file);
+  takeBackFrom(old, '0035_closed_state_derive');
+  old.prepare("UPDATE papers SET state = 'decided' WHERE reference = 'VO/2026/181'").run();
+  const summary = JSON.parse(old.prepare("SELECT s.summary FROM paper_progress s JOIN papers p ON p.id = s.paper_id WHERE p.reference = 'VO/2026/181'").pluck().get() as string);
+  expect(summary.decision).toMatchObject({ result: null, date: '2026-09-28' });
+  summary.state = 'decided';
+  old.prepare("UPDATE paper_progress SET summary = ? WHERE paper_id = (SELECT id FROM papers WHERE reference = 'VO/2026/181')").run(JSON.stringify(summary));
+  expect(markedOf(old)).toEqual([]);
+  const before = Object.fromEntries(TABLES.map((t) => [t, rowsOf(old, t)]));
+  old.close();
+
+  const upgraded = openDb(file);
+  try {
+    const unmarked = (r: unknown[]) => r.map((x) => ({ ...(x as object), derived_on: null }));
+    for (const t of TABLES) expect([t, t === 'papers' ? unmarked(rowsOf(upgraded.sqlite, t)) : rowsOf(upgraded.sqlite, t)]).toEqual([t, t === 'papers' ? unmarked(before[t]) : before[t]]);
+    expect(markedOf(upgraded.sqlite)).toEqual(['VO/2026/181']);
+    refreshDerived(upgraded.sqlite, TODAY);
+    expect([markedOf(upgraded.sqlite), stateOf(upgraded.sqlite, 'VO/2026/181'), stateOf(upgraded.sqlite, 'DRS. 25/161')]).toEqual([[], 'closed', 'decided']);
+    expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([]);
+  } finally {
+    upgraded.close();
+  }
+});
