@@ -16,7 +16,7 @@ import { httpCache } from './http-cache';
 import { homeRoute } from './routes/home';
 import { registerFeedRoutes } from './routes/feed-routes';
 import { registerJsonRoutes } from './routes/json-routes';
-import { sendJson, wantsJson } from './json/negotiate';
+import { wantsJson } from './json/negotiate';
 import { paperRoute } from './routes/paper';
 import { meetingRoute } from './routes/meeting';
 import { committeeByNameRoute, organizationRoute } from './routes/organization';
@@ -121,11 +121,17 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
       process.stderr.write(`ratsradar: ${req.method} ${routeOf(app, req)}: ${err instanceof Error ? err.message : String(err)}\n`);
     }
     res.status(status);
-    if (wantsJson(req)) {
-      sendJson(res, { error: message, status });
-      return;
-    }
-    res.type('html').send(render('error', { title: status === 404 ? 'Nicht gefunden' : 'Fehler', status, message, today: opts.today() }));
+    // an error is no representation to revalidate: no validators (http-cache.ts set them before the route ran), and
+    // the body is ended as it is, past express's send, which would make an ETag of its own
+    res.removeHeader('ETag');
+    res.removeHeader('Last-Modified');
+    const json = wantsJson(req);
+    const body = Buffer.from(json ? JSON.stringify({ error: message, status })
+      : render('error', { title: status === 404 ? 'Nicht gefunden' : 'Fehler', status, message, today: opts.today() }), 'utf8');
+    res.setHeader('Content-Type', json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8');
+    res.setHeader('Content-Length', body.length);
+    if (req.method === 'HEAD') res.end();
+    else res.end(body);
   });
   app.use(lastResortErrors);
   return app;

@@ -9,6 +9,7 @@
  * cost about a second of CPU per request for its Atom feed, and the single-threaded server (its
  * /health included) stood still meanwhile. This writer costs a few ms per MB.
  */
+import { neutraliseText } from './text-safety';
 
 export interface AtomEntry {
   /** a stable URI: tag:ratsradar,2026:… */
@@ -40,9 +41,13 @@ export const FEED_TEXT_MAX = 2_000;
 
 const RIGHTS = 'Daten aus öffentlichen Ratsinformationssystemen';
 
-/** Removes characters XML 1.0 does not allow (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/U+FFFF). */
+/**
+ * Removes characters XML 1.0 does not allow (C0 controls except tab/newline/CR, lone surrogates, U+FFFE/U+FFFF) and,
+ * as the pages do (text-safety.ts), bidi formatting characters, DEL and C1 controls: an override in a scraped title
+ * would reorder what a feed reader or calendar shows. Feeds and iCal text go through here.
+ */
 export function xmlSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+  return neutraliseText(text).replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
 export function escapeHtml(text: string): string {

@@ -1,7 +1,8 @@
 /**
  * HTTP validators for every page and feed (not /static, which express.static serves with its own, and
  * not /health): ETag and Last-Modified, and 304 Not Modified on a matching If-None-Match or, without
- * one, an If-Modified-Since not older than Last-Modified — answered before any page is rendered.
+ * one, an If-Modified-Since not older than Last-Modified — answered before any page is rendered, where the
+ * same ETag was answered with a 200 before (else the route answers; an error answer carries no validators).
  *
  * A response depends on the database, the day (states are derived per day), the URL, the format the
  * Accept header prefers (HTML or JSON: Vary: Accept) and the build, so
@@ -54,7 +55,9 @@ export function httpCache(ctx: AppContext) {
       res.setHeader('Last-Modified', lastModified.toUTCString());
       res.setHeader('Cache-Control', 'no-cache');
       res.setHeader('Vary', 'Accept, Accept-Encoding');
-      if (isNotModified(req, etag, lastModified)) {
+      // only an answer known to have been a 200 under this ETag is "not modified": a conditional request for a
+      // page that does not exist (or a bad query) gets its 404 / 400, not a 304 (RFC 9110 13.2.1)
+      if (isNotModified(req, etag, lastModified) && rendered.answeredOk(etag, `${stamp}|${today}`)) {
         res.status(304).end();
         return;
       }

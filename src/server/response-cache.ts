@@ -29,6 +29,11 @@ export interface ResponseCache {
    * (and keeps what the route sends under `key`, sending that gzipped in the same way).
    */
   serve(res: Response, key: string, generation: string, gzip?: boolean): boolean;
+  /**
+   * True when an answer under `key` in this generation was a 200 (kept or, too large to keep, only sent): what
+   * a conditional request may be told is not modified — never an error or a redirect (RFC 9110 13.2.1).
+   */
+  answeredOk(key: string, generation: string): boolean;
 }
 
 const header = (res: Response, name: string): string | undefined => {
@@ -40,8 +45,22 @@ type End = Response['end'];
 
 export function createResponseCache(maxEntries = MAX_ENTRIES, maxBytes = MAX_BYTES): ResponseCache {
   const entries = new Map<string, Entry>();
+  // the keys answered 200 in this generation (a key's string only; bounded like the entries)
+  const ok = new Set<string>();
   let bytes = 0;
   let current = '';
+  const newGeneration = (generation: string) => {
+    if (generation === current) return;
+    entries.clear();
+    ok.clear();
+    bytes = 0;
+    current = generation;
+  };
+  const answered = (key: string) => {
+    ok.delete(key);
+    ok.add(key);
+    if (ok.size > 8 * maxEntries) ok.delete(ok.values().next().value as string);
+  };
   const size = (e: Entry) => e.body.length + (e.gzip?.length ?? 0);
   const drop = (key: string) => {
     const e = entries.get(key);
@@ -64,12 +83,12 @@ export function createResponseCache(maxEntries = MAX_ENTRIES, maxBytes = MAX_BYT
     return e.gzip;
   };
   return {
+    answeredOk(key, generation) {
+      newGeneration(generation);
+      return ok.has(key) || entries.has(key);
+    },
     serve(res, key, generation, gzip = false) {
-      if (generation !== current) {
-        entries.clear();
-        bytes = 0;
-        current = generation;
-      }
+      newGeneration(generation);
       const hit = entries.get(key);
       if (hit) {
         entries.delete(key);
@@ -100,6 +119,7 @@ export function createResponseCache(maxEntries = MAX_ENTRIES, maxBytes = MAX_BYT
         res.end = ((...args: Parameters<End>) => {
           res.end = end;
           if (res.statusCode !== 200) return end.apply(res, args);
+          answered(key);
           const sent = (args[0] ?? body) as string | Buffer;
           const buf = Buffer.isBuffer(sent) ? sent : Buffer.from(sent, 'utf8');
           if (buf.length > maxBytes / 8) return end.apply(res, args);

@@ -4,7 +4,7 @@
  * and carriage return; DEL; C1) are dropped. An override in a title could otherwise reorder what a
  * reader sees around it ("Beschluss\u202Egnulhefpme" shows "empfehlung" backwards, a file name's
  * extension turned round), and a control character has no business in a page or a spreadsheet cell.
- * Atom and iCal strip what XML forbids themselves (atom.ts xmlSafe). Pure.
+ * Atom and iCal drop the same and what XML forbids besides (atom.ts xmlSafe). Pure.
  */
 
 const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;

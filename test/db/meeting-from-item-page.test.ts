@@ -89,6 +89,9 @@ describe('on the site (the corpus imported)', () => {
     expect(res.text).toContain('Geparkte Kfz auf dem Marktplatz Blankenese');
     const json = await request(fixture.app).get(`/meetings/${meetingId}.json`).expect(200);
     expect(json.body).toMatchObject({ agendaRead: false, date: '2025-03-03', agendaItem: [{ number: '2.1', paperReference: '22-0621', result: 'zur Kenntnis genommen' }] });
+    // its calendar event counts the one item in the singular
+    const ics = (await request(fixture.app).get(`/meetings/${meetingId}/calendar.ics`).expect(200)).text.replace(/\r\n[ \t]/g, '');
+    expect(ics).toContain('DESCRIPTION:Mobilitätsausschuss\\, Hamburg-Altona (Bezirksversammlung)\\, 1 Tagesordnungspunkt.');
   });
 
   test('a meeting whose own page was read has no such note and says agendaRead: true', async () => {

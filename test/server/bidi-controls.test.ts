@@ -1,6 +1,6 @@
 /**
  * Bidi overrides and control characters from scraped text are dropped in HTML and CSV
- * answers, as Atom and iCal already drop what XML forbids. The records are written here by hand
+ * answers, and in Atom and iCal beside what XML forbids (a feed reader or calendar would show an override too). The records are written here by hand
  * (test/helpers/records.ts), with the characters in every field a page or a CSV row shows.
  */
 import path from 'node:path';
@@ -67,7 +67,8 @@ describe('in the answers', () => {
     tmp.cleanup();
   });
 
-  test.each(['/papers/ID', '/?thema=alle', '/suche?q=Radweg', '/vorlagen.csv?thema=alle', '/suche.csv?q=Radweg', '/?thema=alle&format=csv'])('%s carries none', async (url) => {
+  test.each(['/papers/ID', '/?thema=alle', '/suche?q=Radweg', '/vorlagen.csv?thema=alle', '/suche.csv?q=Radweg', '/?thema=alle&format=csv',
+    '/papers/ID/feed.atom', '/papers/ID/calendar.ics', '/feed.atom?thema=alle', '/suche/feed.atom?q=Radweg'])('%s carries none', async (url) => {
     const app = createApp(opened.sqlite, { today: () => TODAY });
     const res = await request(app).get(url.replace('ID', String(id)));
     expect(res.status).toBe(200);

@@ -90,6 +90,11 @@ describe('feeds, calendars and CSV', () => {
   });
   afterAll(() => f.cleanup());
 
+  test('a motion feed\'s subtitle names an awaited result once (Hamburg-Nord 22-2402: the Hauptausschuss met on 07.07.2026, no result published)', async () => {
+    const { feed } = parseAtom((await request(f.app).get(`/papers/${f.idOf('22-2402')}/feed.atom`).expect(200)).text);
+    expect(feed.subtitle).toBe('Stand: in Beratung. In Beratung: Hauptausschuss, Sitzung am 07.07.2026, Ergebnis noch nicht veröffentlicht.');
+  });
+
   test('from the start page, one click to a digitalisation motion, a second to its Atom feed and its calendar — both parse back', async () => {
     const home = (await request(f.app).get('/').expect(200)).text;
     const paperHref = /<a href="(\/papers\/\d+)"><span class="ref">DS\/2026\/0123<\/span>/.exec(home)![1];

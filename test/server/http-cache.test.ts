@@ -28,6 +28,24 @@ describe('HTTP caching: ETag and Last-Modified on pages and feeds', () => {
     return ['/', '/?thema=alle&sort=reference', '/suche?q=Digitaltag', `/papers/${id}`, `/papers/${id}/feed.atom`, `/papers/${id}/calendar.ics`, '/feed.atom', '/vorlagen.csv', '/calendar.ics'];
   };
 
+  test('a conditional request for what does not exist, or for a bad query, gets its error, without validators; never a 304', async () => {
+    const later = new Date(Date.now() + 86_400_000).toUTCString();
+    for (const [url, status] of [['/papers/99999.json', 404], ['/papers/99999/feed.atom', 404], ['/meetings/99999/calendar.ics', 404], ['/staedte/nope.json', 404],
+      ['/vorlagen.json?seite=0', 400], ['/feed.atom?state=bogus', 400]] as const) {
+      for (const header of [{ 'If-None-Match': '*' }, { 'If-Modified-Since': later }]) {
+        const res = await request(server).get(url).set(header);
+        expect([url, res.status, res.headers.etag, res.headers['last-modified']]).toEqual([url, status, undefined, undefined]);
+      }
+    }
+  });
+
+  test('a page not answered before under its ETag is rendered for a conditional request, and then found not modified (304)', async () => {
+    const url = `/papers/${f.idOf('DS/2026/0123')}?_r=conditional-first`;
+    const later = new Date(Date.now() + 86_400_000).toUTCString();
+    const res = await request(server).get(url).set('If-Modified-Since', later).expect(304);
+    expect([res.text ?? '', typeof res.headers.etag]).toEqual(['', 'string']);
+  });
+
   test('every page and feed has validators; a matching If-None-Match or If-Modified-Since gives 304 without a body', async () => {
     for (const url of urls()) {
       const first = await request(server).get(url).expect(200);

@@ -60,7 +60,8 @@ export function paperFeedRoute(ctx: AppContext) {
 /** " Nächster Schritt: Rat der Stadt Musterstadt am 17.12.2026 (Entscheidung), laut Tagesordnung …" for the paper feed's subtitle. */
 function nextLine(pr: Progress): string {
   const parts: string[] = [];
-  if (pr.awaiting) parts.push(` ${pr.awaiting.organization ?? UNKNOWN_COMMITTEE}: ${awaitingText(pr.awaiting)}.`);
+  // the awaited result, unless the explanation before it says so already ("In Beratung: Hauptausschuss, Sitzung am …, Ergebnis noch nicht veröffentlicht")
+  if (pr.awaiting && !pr.explanation.includes(awaitingText(pr.awaiting))) parts.push(` ${pr.awaiting.organization ?? UNKNOWN_COMMITTEE}: ${awaitingText(pr.awaiting)}.`);
   if (pr.next) parts.push(` Nächster Schritt: ${nextStepText(pr.next)}${pr.next.agenda ? `, ${agendaSourceText(pr.next.agenda)}` : ''}.`);
   return parts.join('');
 }
