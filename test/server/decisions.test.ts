@@ -118,6 +118,17 @@ describe('what was decided: votes and Beschluss texts', () => {
     expect(item.find('details.decision-text p').text()).toContain('Die Ratenpause der „Hessenkasse“ 2026 wird beschlossen.');
   });
 
+  test('meeting JSON: per agenda item the vote, the Beschluss text and the RIS\'s status, as the page shows them', async () => {
+    const hi = (await request(app).get(`/meetings/${meetingOf('hildesheim', '3712')}.json`).expect(200)).body as { agendaItem: { number: string; decision: unknown }[] };
+    expect(hi.agendaItem.find((i) => i.number === '9')?.decision).toEqual({ vote: 'einstimmig mit zwei Enthaltungen', text: 'Der Annahme der Zuwendungen wird zugestimmt.', status: null });
+    // an item without either: all null
+    expect(hi.agendaItem.filter((i) => i.number !== '9').every((i) => JSON.stringify(i.decision) === '{"vote":null,"text":null,"status":null}' || (i.decision as { text: string | null }).text !== null)).toBe(true);
+    const ta = (await request(app).get(`/meetings/${meetingOf('taunusstein', '1001258')}.json`).expect(200)).body as { agendaItem: { paperReference: string; decision: { vote: string; text: string; status: string } }[] };
+    const item = ta.agendaItem.find((i) => i.paperReference === 'DRS. 25/161')!;
+    expect([item.decision.vote, item.decision.status]).toEqual(['Dafür 25, Dagegen 8, Enthaltungen 0', 'Beschlussumsetzung erwünscht (22.12.2025)']);
+    expect(item.decision.text).toContain('Die Ratenpause der „Hessenkasse“ 2026 wird beschlossen.');
+  });
+
   test('OParl: the agenda item carries the vote and the RIS\'s status of the decision as vendor properties', async () => {
     const key = opened.sqlite.prepare("SELECT a.entity_key FROM agenda_items a JOIN sources s ON s.id = a.source_id WHERE s.key = 'taunusstein' AND a.external_id = '1026743'").pluck().get() as string;
     const body = (await request(app).get(`/oparl/v1.1/bodies/taunusstein/agendaItems/${encodeURIComponent(key)}`).expect(200)).body as Record<string, unknown>;

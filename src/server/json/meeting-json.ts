@@ -89,6 +89,8 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
           : null,
         result: i.result,
         resultCode: i.resultCode,
+        // what the meeting page shows beside the result: the vote, the decision's text, the RIS's status of it
+        decision: { vote: i.decision.voteText, text: i.decision.decisionText, status: i.decision.statusText },
         originalUrl: isHttpUrl(i.url) ? i.url : null,
         check: input.check(i.paperId),
         minutes: minutesJson(i.paperReference ? input.minutes.get(i.paperReference) : null),

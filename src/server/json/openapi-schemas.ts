@@ -138,6 +138,9 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       paper: nullable(composed([ref('Derived')], { id: int, reference: nstr, name: nstr, links: ref('ObjectLinks') })),
       result: nstr,
       resultCode: nullable(resultCode),
+      decision: obj({ vote: nstr, text: nstr, status: nstr }, {
+        description: 'As the meeting page shows it: the vote where the minutes give one ("Dafür 25, Dagegen 8, Enthaltungen 0"), the decision’s text (its Beschluss sections, never a protocol), the RIS’s status of the decision ("Beschlussumsetzung erwünscht (22.12.2025)").',
+      }),
       originalUrl: nullable(uri),
       check: { ...nullable(check), description: 'For a coming meeting, the agenda check of the item\u2019s motion ("bereit" too); null for a past meeting or an item without a motion.' },
       minutes: { ...arrayOf(ref('MinutesMention')), description: 'The meeting’s minutes that name this item’s motion (its reference number); empty when none does or none was read.' },
