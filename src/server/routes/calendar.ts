@@ -24,6 +24,7 @@ import { paperOfRoute } from './paper-param';
 import { rowIdentities } from '../../domain/derive-events';
 import { loadDateMoves } from '../../db/queries-events';
 import { isHttpUrl } from '../helpers/safe-url';
+import { isVersionBoundUrl } from '../../domain/document-identity';
 
 const shortHash = (text: string) => crypto.createHash('sha1').update(text).digest('hex').slice(0, 12);
 
@@ -93,11 +94,15 @@ export function addEvent(cal: ICalCalendar, e: EventSpec): void {
 
 /**
  * A meeting as an event; its own documents (Einladung, Niederschrift …) named with their addresses in the
- * RIS at the end of the description, where they have one.
+ * RIS at the end of the description, where they have one that lasts: an ALLRIS 4 address made anew per page
+ * version (domain/document-identity.ts) would break, or name another document, in a calendar kept for months —
+ * for those the meeting's page in the RIS is named.
  */
 export function meetingEvent(m: CalendarMeeting, base: string, files: MeetingFileView[] = []): EventSpec {
   const place = [m.room, m.location].filter(Boolean).join(', ');
-  const docs = files.filter((f): f is MeetingFileView & { url: string } => isHttpUrl(f.url));
+  const linked = files.filter((f): f is MeetingFileView & { url: string } => isHttpUrl(f.url));
+  const docs = linked.filter((f) => !isVersionBoundUrl(f.url));
+  const inRis = linked.length > docs.length && isHttpUrl(m.url) ? ` Weitere Dokumente der Sitzung im RIS: ${m.url}` : '';
   return {
     id: `meeting-${m.id}@ratsradar`,
     date: m.date,
@@ -107,7 +112,7 @@ export function meetingEvent(m: CalendarMeeting, base: string, files: MeetingFil
     endOffset: m.endOffset,
     summary: m.name ?? m.organization ?? 'Sitzung',
     description: `${m.organization ?? 'Sitzung'}, ${m.sourceName}${m.items ? `, ${m.items} ${m.items === 1 ? 'Tagesordnungspunkt' : 'Tagesordnungspunkte'}` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}` +
-      (docs.length ? ` Dokumente der Sitzung: ${docs.map((f) => `${f.name} ${f.url}`).join('; ')}` : ''),
+      (docs.length ? ` Dokumente der Sitzung: ${docs.map((f) => `${f.name} ${f.url}`).join('; ')}` : '') + inRis,
     location: place || null,
     url: `${base}/meetings/${m.id}`,
     stamp: toDate(m.updatedAt) ?? new Date(0),
