@@ -71,6 +71,7 @@ function prepare(sqlite: Database.Database, db: Db) {
        WHERE trim(n.name) <> ''
        ORDER BY n.name LIMIT @limit`,
     ),
+    sourceName: sqlite.prepare<[string], string>('SELECT name FROM sources WHERE key = ?').pluck(),
     past: sqlite.prepare<{ source: number; today: string; limit: number }, Omit<PastMeetingRow, 'cancelled'> & { cancelled: number }>(
       `SELECT m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.date, m.start, m.cancelled FROM meetings m
        LEFT JOIN organizations o ON o.id = m.organization_id
@@ -101,4 +102,9 @@ export function loadCommitteeNames(sqlite: Database.Database, sourceId: number):
 /** The city's latest meetings before `today`, newest first. */
 export function loadPastCityMeetings(sqlite: Database.Database, sourceId: number, today: string, limit: number): PastMeetingRow[] {
   return stmts(sqlite).past.all({ source: sourceId, today, limit }).map((m) => ({ ...m, cancelled: m.cancelled === 1 }));
+}
+
+/** The name of the source (city) with this key, or null when there is none. */
+export function sourceNameOf(sqlite: Database.Database, key: string): string | null {
+  return stmts(sqlite).sourceName.get(key) ?? null;
 }

@@ -7,7 +7,7 @@
  * A response depends on the database, the day (states are derived per day), the URL, the format the
  * Accept header prefers (HTML or JSON: Vary: Accept) and the build, so
  * ETag = hash(process start, data stamp, today, format, URL with host — feeds hold absolute links) and Last-Modified = when this process first saw
- * the current data (src/server/data-stamp.ts). Both change together whenever a row changes. Since the
+ * the current data (src/server/data-stamp.ts) or the start of today, the later. Both change together whenever a row or the day changes. Since the
  * ETag names the answer, answers are also kept by it and sent again without rendering (response-cache.ts).
  * A client that accepts gzip gets text answers of 1 KiB and more gzipped (gzip-answer.ts): the same answer
  * in another encoding, so the ETag stays the same weak one and `Vary: Accept, Accept-Encoding` says so.
@@ -36,6 +36,17 @@ export function isNotModified(req: Request, etag: string, lastModified: Date): b
   return Number.isFinite(since) && lastModified.getTime() <= since;
 }
 
+/**
+ * Last-Modified: when this process first saw the current data, or the start of `today` where that is later (the
+ * answers change with the day too — states, "seit N Tagen", this week's meetings — and so does the ETag), never
+ * later than now (a day set ahead for a demo).
+ */
+export function lastModifiedOf(dataSeen: Date, today: string, now = new Date()): Date {
+  const dayStart = Date.parse(`${today}T00:00:00Z`);
+  const day = Number.isFinite(dayStart) ? Math.min(dayStart, now.getTime()) : 0;
+  return day > dataSeen.getTime() ? new Date(day) : dataSeen;
+}
+
 export function httpCache(ctx: AppContext) {
   const rendered = createResponseCache();
   return (req: Request, res: Response, next: NextFunction) => {
@@ -46,7 +57,7 @@ export function httpCache(ctx: AppContext) {
     try {
       const stamp = ctx.ensureFresh();
       const today = ctx.today();
-      const lastModified = stampSeenAt(ctx.sqlite);
+      const lastModified = lastModifiedOf(stampSeenAt(ctx.sqlite), today);
       // the same URL answers HTML or JSON by the Accept header (json/negotiate.ts): the ETag, and so the kept answer, names which
       const variant = acceptedFormat(req);
       const hash = crypto.createHash('sha1').update(`${BOOT_ID}|${stamp}|${today}|${variant}|${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`).digest('base64url').slice(0, 22);

@@ -56,13 +56,15 @@ describe('factions and submitters', () => {
     const feedHref = unescapeHref($('a[type="application/atom+xml"]').attr('href')!);
     expect(feedHref).toBe('/feed.atom?thema=alle&stadt=demo-musterstadt&fraktion=SPD-Fraktion');
     const feed = (await request(f.app).get(feedHref).expect(200)).text;
-    expect(feed).toContain('<title>Anträge der SPD-Fraktion – ratsradar</title>');
+    expect(feed).toContain('<title>Anträge der SPD-Fraktion – Musterstadt (Demo) – ratsradar</title>');
     expect((feed.match(/<entry>/g) ?? []).length).toBe(2);
   });
 
   test('a faction\'s page lists its motions; its feed has their events', async () => {
     const $ = cheerio.load((await request(f.app).get(`/organizations/${spd}`).expect(200)).text);
     expect($('#h-faction-papers').text()).toBe('Anträge der SPD-Fraktion');
+    // its feed is announced as what it is, not as a committee's news
+    expect($(`link[rel="alternate"][href="/organizations/${spd}/feed.atom"]`).attr('title')).toBe('Neuigkeiten zu den Anträgen dieser Fraktion');
     // its motions under either spelling of its name
     expect($('#antraege table.papers .ref').toArray().map((r) => $(r).text()).sort()).toEqual(['22-9998', '22-9999']);
     const feed = (await request(f.app).get(`/organizations/${spd}/feed.atom`).expect(200)).text;

@@ -163,6 +163,9 @@ describe('feeds, calendars and CSV', () => {
     expect(e.link).toMatch(/\/papers\/\d+$/);
     const leipzig = parseAtom((await request(f.app).get('/feed.atom?stadt=demo-leipzig').expect(200)).text);
     expect(leipzig.entries.map((x) => x.title)).toEqual(['VII-A-00777: Neu erfasst']);
+    // the city is in the title: a reader tells the cities' feeds apart
+    const leipzigName = f.opened.sqlite.prepare("SELECT name FROM sources WHERE key = 'demo-leipzig'").pluck().get() as string;
+    expect(leipzig.feed.title).toBe(`Thema: Digitalisierung & Digitaltag – ${leipzigName} – ratsradar`);
     const klima = parseAtom((await request(f.app).get('/feed.atom?thema=klima').expect(200)).text);
     expect(klima.feed.title).toBe('Thema: Klima & Energie – ratsradar');
     await request(f.app).get('/feed.atom?thema=nix').expect(404);

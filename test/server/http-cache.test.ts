@@ -4,6 +4,7 @@ import request from 'supertest';
 import { openDb } from '../../src/db/connection';
 import { importPapers } from '../../src/db/import';
 import { createApp } from '../../src/server/app';
+import { lastModifiedOf } from '../../src/server/http-cache';
 import { paper } from '../helpers/records';
 import { makeTmpDir } from '../helpers/tmp';
 import { buildFixtureApp, NOW, TODAY, type FixtureApp } from './fixture-app';
@@ -161,5 +162,17 @@ describe('/health', () => {
       broken.close();
       tmp.cleanup();
     }
+  });
+});
+
+describe('Last-Modified', () => {
+  const seen = new Date('2026-11-24T09:00:00Z');
+  test.each([
+    ['the day the data was seen: when it was seen', '2026-11-24', '2026-11-24T12:00:00Z', '2026-11-24T09:00:00.000Z'],
+    ['a later day: its start (the answers changed with the day)', '2026-11-25', '2026-11-25T08:00:00Z', '2026-11-25T00:00:00.000Z'],
+    ['a day set ahead of now: never later than now', '2027-01-01', '2026-11-25T08:00:00Z', '2026-11-25T08:00:00.000Z'],
+    ['a day set back: when the data was seen', '2026-10-05', '2026-11-25T08:00:00Z', '2026-11-24T09:00:00.000Z'],
+  ])('%s', (_name, today, now, expected) => {
+    expect(lastModifiedOf(seen, today, new Date(now)).toISOString()).toBe(expected);
   });
 });

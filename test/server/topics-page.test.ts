@@ -148,8 +148,15 @@ describe('the start page: topics with facets, sorts and pages', () => {
     expect((await request(f.app).get('/?state=decided&state=rejected').expect(400)).text).toContain('mehrfach');
     expect((await request(f.app).get('/?format=pdf').expect(400)).text).toContain('Unbekanntes Format');
     expect((await request(f.app).get('/?gremium=' + 'x'.repeat(500)).expect(400)).text).toContain('zu lang');
-    // an unknown filter value is no error, just an empty list
-    const none = await request(f.app).get('/?stadt=nirgendwo').expect(200);
+    // an unknown city is a 404, as on the dashboard, the calendar and the committees: a list or feed subscribed with a typo
+    // would otherwise stay empty without a word — on the page, its JSON, CSV and feed, and the search's
+    for (const url of ['/?stadt=nirgendwo', '/vorlagen.json?stadt=nirgendwo', '/vorlagen.csv?stadt=nirgendwo', '/feed.atom?stadt=nirgendwo',
+      '/suche?q=Digitaltag&stadt=nirgendwo', '/suche/feed.atom?q=Digitaltag&stadt=nirgendwo']) {
+      const res = await request(f.app).get(url);
+      expect([url, res.status, res.text.includes('Diese Stadt gibt es nicht.')]).toEqual([url, 404, true]);
+    }
+    // another filter value nobody has is no error, just an empty list
+    const none = await request(f.app).get('/?gremium=Nirgendwo-Ausschuss').expect(200);
     expect(none.text).toContain('<p class="count">0 Vorlagen (gefiltert)');
     expect(none.text).toContain('Keine Vorlagen gefunden.');
   });

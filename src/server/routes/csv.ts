@@ -15,7 +15,7 @@ import { sendCsv, type CsvValue } from '../csv-output';
 import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';
 import { searchSpec, topicSpec } from '../views/list-data';
-import { parseListParams } from '../views/list-params';
+import { listParamsOf } from './city-params';
 import { stateLabel } from '../views/list-view';
 import { parseId } from './ids';
 import { DECISION_HEADER, loadDecisionColumns, type DecisionColumns } from '../views/decision-columns';
@@ -60,7 +60,7 @@ export function sendPaperCsv(ctx: AppContext, req: Request, res: Response, spec:
 export function listCsvRoute(ctx: AppContext) {
   const topics: TopicSet = loadTopics();
   return (req: Request, res: Response) => {
-    const p = parseListParams(req, topics, 'topic');
+    const p = listParamsOf(ctx, req, topics, 'topic');
     sendPaperCsv(ctx, req, res, topicSpec(p), `ratsradar-${p.topic?.id ?? 'alle'}.csv`);
   };
 }
@@ -68,7 +68,7 @@ export function listCsvRoute(ctx: AppContext) {
 /** GET /suche.csv?q= — the search's matches. */
 export function searchCsvRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
-    const spec = searchSpec(parseListParams(req, null, 'search'), ctx.sqlite);
+    const spec = searchSpec(listParamsOf(ctx, req, null, 'search'), ctx.sqlite);
     if (!spec) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
     sendPaperCsv(ctx, req, res, spec, 'ratsradar-suche.csv');
   };

@@ -23,7 +23,8 @@ import { loadTopics } from '../topics-file';
 import { toDate } from '../to-date';
 import { factionNames, isFactionKind } from '../views/factions';
 import { searchSpec } from '../views/list-data';
-import { listQuery, parseListParams } from '../views/list-params';
+import { listQuery } from '../views/list-params';
+import { listParamsOf } from './city-params';
 import { parseId } from './ids';
 import { paperOfRoute } from './paper-param';
 
@@ -70,14 +71,15 @@ function nextLine(pr: Progress): string {
 export function listFeedRoute(ctx: AppContext) {
   const topics: TopicSet = loadTopics();
   return (req: Request, res: Response) => {
-    const p = parseListParams(req, topics, 'topic');
+    const p = listParamsOf(ctx, req, topics, 'topic');
     const events = loadEvents(ctx.sqlite, { topic: p.topic, list: p.filters, limit: FEED_SIZE });
     const base = baseUrl(req);
     const qs = listQuery(p, {}, false);
     const label = p.filters.faction ? originatorHeading(p.filters.faction) : p.topic ? `Thema: ${p.topic.label}` : 'Alle Vorlagen';
     sendAtom(res, toAtom({
       id: `${ATOM_TAG}list/${qs}`,
-      title: `${label} – ratsradar`,
+      // the city a feed is filtered by is in its title: a reader lists several cities' feeds apart
+      title: `${label}${p.cityName ? ` – ${p.cityName}` : ''} – ratsradar`,
       subtitle: p.topic?.description,
       link: `${base}/${qs ? `?${qs}` : ''}`,
       self: `${base}/feed.atom${qs ? `?${qs}` : ''}`,
@@ -90,14 +92,14 @@ export function listFeedRoute(ctx: AppContext) {
 /** GET /suche/feed.atom?q= — the events of the motions the search finds, newest first. */
 export function searchFeedRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
-    const p = parseListParams(req, null, 'search');
+    const p = listParamsOf(ctx, req, null, 'search');
     if (!searchSpec(p, ctx.sqlite)) throw new HttpError(400, 'Bitte einen Suchbegriff angeben.');
     const events = loadEvents(ctx.sqlite, { search: p.q, list: p.filters, limit: FEED_SIZE });
     const base = baseUrl(req);
     const qs = listQuery(p, {}, false);
     sendAtom(res, toAtom({
       id: `${ATOM_TAG}search/${qs}`,
-      title: `Suche „${p.q}“ – ratsradar`,
+      title: `Suche „${p.q}“${p.cityName ? ` – ${p.cityName}` : ''} – ratsradar`,
       link: `${base}/suche?${qs}`,
       self: `${base}/suche/feed.atom?${qs}`,
       updated: eventsUpdated(events, stampSeenAt(ctx.sqlite)),

@@ -13,7 +13,7 @@ import { HttpError } from '../http-error';
 import { loadTopics } from '../topics-file';
 import { toHomeView } from '../views/home-view';
 import { loadFacets, loadPage, topicSpec } from '../views/list-data';
-import { parseListParams } from '../views/list-params';
+import { listParamsOf } from './city-params';
 import { PAGE_SIZE } from '../views/list-view';
 import { pageFormat } from '../json/negotiate';
 import { loadTopicReasons } from '../views/topic-reasons';
@@ -26,7 +26,7 @@ export { PAGE_SIZE };
 export function homeRoute(ctx: AppContext) {
   const topics = loadTopics();
   return (req: Request, res: Response) => {
-    const p = parseListParams(req, topics, 'topic');
+    const p = listParamsOf(ctx, req, topics, 'topic');
     const spec = topicSpec(p);
     const format = pageFormat(req, ['csv']);
     if (format === 'csv') {

@@ -12,7 +12,8 @@ import { sendJson } from '../json/negotiate';
 import { loadProgressMap } from '../json/progress-data';
 import { loadTopics } from '../topics-file';
 import { loadFacets, loadPage, searchSpec, topicSpec } from '../views/list-data';
-import { parseListParams, type ListParams } from '../views/list-params';
+import type { ListParams } from '../views/list-params';
+import { listParamsOf } from './city-params';
 import { PAGE_SIZE } from '../views/list-view';
 import type { ListSpec } from '../../db/queries-lists';
 
@@ -42,10 +43,10 @@ export function sendSearchJson(ctx: AppContext, req: Request, res: Response, p: 
 /** GET /vorlagen.json */
 export function listJsonRoute(ctx: AppContext) {
   const topics = loadTopics();
-  return (req: Request, res: Response) => sendListJson(ctx, req, res, parseListParams(req, topics, 'topic'));
+  return (req: Request, res: Response) => sendListJson(ctx, req, res, listParamsOf(ctx, req, topics, 'topic'));
 }
 
 /** GET /suche.json?q= */
 export function searchJsonRoute(ctx: AppContext) {
-  return (req: Request, res: Response) => sendSearchJson(ctx, req, res, parseListParams(req, null, 'search'));
+  return (req: Request, res: Response) => sendSearchJson(ctx, req, res, listParamsOf(ctx, req, null, 'search'));
 }

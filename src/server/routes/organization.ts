@@ -89,6 +89,7 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       members: input.members,
       alertForm: alertForm(ctx, isFaction ? 'faction' : 'committee', committee.name, committee.sourceKey),
       faction: isFaction ? factionView(ctx, committee) : null,
+      feedKind: isFaction ? 'faction' : 'organization',
     }),
   );
 }

@@ -12,7 +12,7 @@ import type { Request, Response } from 'express';
 import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
 import { loadFacets, loadFoundIn, loadMeetingDocumentPlaces, loadPage, loadPlaces, searchSpec } from '../views/list-data';
-import { parseListParams } from '../views/list-params';
+import { listParamsOf } from './city-params';
 import { PAGE_SIZE } from '../views/list-view';
 import { toSearchView, type SearchResult } from '../views/search-view';
 import { pageFormat } from '../json/negotiate';
@@ -22,7 +22,7 @@ import { alertForm } from '../alerts/alert-form';
 
 export function searchRoute(ctx: AppContext) {
   return (req: Request, res: Response) => {
-    const p = parseListParams(req, null, 'search');
+    const p = listParamsOf(ctx, req, null, 'search');
     const spec = searchSpec(p, ctx.sqlite);
     const format = pageFormat(req, ['csv']);
     if (format === 'json') {
