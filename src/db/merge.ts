@@ -94,6 +94,9 @@ export const ITEM_PAGE_FACET = 'item';
 /** Meeting facets that are not the meeting's own page (nor OParl object): its agenda is not known from them. */
 export const PARTIAL_MEETING_FACETS: readonly string[] = ['calendar', ITEM_PAGE_FACET];
 
+/** The facets of an entity's own page or OParl object (not a list or calendar row, an agenda, an item's page). */
+export const OWN_FACETS: readonly string[] = ['allris4', 'allris3', 'oparl'];
+
 /** SQL: 1 where the meeting row `alias` was made from its own page (or OParl object), so its agenda is what it lists; 0 where only a calendar row or an item's page named it. */
 export function agendaReadSql(alias: string): string {
   return `EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value NOT IN (${PARTIAL_MEETING_FACETS.map((f) => `'${f}'`).join(', ')}))`;

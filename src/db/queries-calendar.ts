@@ -3,6 +3,7 @@
  * indexes meetings_date and meetings_org (organization_id, date).
  */
 import type Database from 'better-sqlite3';
+import { agendaReadSql } from './merge';
 import { declareStatements } from './registry';
 
 export interface CalendarMeeting {
@@ -27,14 +28,16 @@ export interface CalendarMeeting {
   updatedAt: string;
   /** number of agenda items known */
   items: number;
+  /** its own page was read, so `items` counts its agenda (else the items whose own page was read: queries-meetings.ts MeetingView) */
+  agendaRead: boolean;
 }
 
 /** The columns of a CalendarMeeting, over meetings m JOIN sources s LEFT JOIN organizations o (queries-meeting-calendar.ts reads them too). */
 export const COLUMNS = `m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId, m.date,
   m.start, m."end", m.start_offset AS startOffset, m.end_offset AS endOffset, m.room, m.location, m.status_text AS statusText, m.cancelled, m.url, s.name AS sourceName, s.is_demo AS isDemo,
-  m.updated_at AS updatedAt, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items`;
+  m.updated_at AS updatedAt, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items, ${agendaReadSql('m')} AS agendaRead`;
 
-export type DbMeeting = Omit<CalendarMeeting, 'isDemo' | 'cancelled'> & { isDemo: number; cancelled: number };
+export type DbMeeting = Omit<CalendarMeeting, 'isDemo' | 'cancelled' | 'agendaRead'> & { isDemo: number; cancelled: number; agendaRead: number };
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -52,7 +55,7 @@ function prepare(sqlite: Database.Database) {
 // raw SQL: the calendar and feed reads of a motion's page family (bench: fresh render)
 const stmts = declareStatements('queries-calendar', prepare);
 
-export const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1, cancelled: m.cancelled === 1 });
+export const toMeeting = (m: DbMeeting): CalendarMeeting => ({ ...m, isDemo: m.isDemo === 1, cancelled: m.cancelled === 1, agendaRead: m.agendaRead === 1 });
 
 /** Meetings with a date in [from, to], in date order, at most `limit`. */
 export function meetingsBetween(sqlite: Database.Database, from: string, to: string, limit: number): CalendarMeeting[] {

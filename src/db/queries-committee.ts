@@ -26,11 +26,15 @@ export interface ComingMeetingRow {
   room: string | null;
   /** the meeting is cancelled (meetings.cancelled) */
   cancelled: boolean;
+  /** its own page was read, so its agenda items are its agenda (merge.ts agendaReadSql) */
+  agendaRead: boolean;
 }
 
 /** A meeting row as the committee's statements read it. */
-type MeetingDbRow = Omit<ComingMeetingRow, 'cancelled'> & { cancelled: number };
-const fromDb = (r: MeetingDbRow): ComingMeetingRow => ({ id: r.id, name: r.name, date: r.date, start: r.start, room: r.room, cancelled: r.cancelled === 1 });
+type MeetingDbRow = Omit<ComingMeetingRow, 'cancelled' | 'agendaRead'> & { cancelled: number; agendaRead: number };
+const fromDb = (r: MeetingDbRow): ComingMeetingRow => ({
+  id: r.id, name: r.name, date: r.date, start: r.start, room: r.room, cancelled: r.cancelled === 1, agendaRead: r.agendaRead === 1,
+});
 
 /** An agenda item of a coming meeting as the committee page shows it. */
 export interface ComingAgendaItem {
@@ -83,12 +87,12 @@ function prepare(sqlite: Database.Database) {
     ).pluck(),
     // with the cancelled ones (the committee page says so), or without (@held = 1: its next meeting in the list of committees)
     coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number; held: number }, MeetingDbRow>(
-      `SELECT id, name, date, start, room, cancelled FROM meetings
+      `SELECT id, name, date, start, room, cancelled, ${agendaReadSql('meetings')} AS agendaRead FROM meetings
        WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date >= @today AND (@held = 0 OR cancelled = 0)
        ORDER BY date, start, id LIMIT @limit`,
     ),
     // the agenda items are counted for the `limit` meetings shown only (counted before the LIMIT, every past meeting was)
-    past: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, MeetingDbRow & { items: number; agendaRead: number }>(
+    past: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, MeetingDbRow & { items: number }>(
       `SELECT m.id, m.name, m.date, m.start, m.room, m.cancelled, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items,
          ${agendaReadSql('m')} AS agendaRead FROM (
          SELECT id, name, date, start, room, cancelled, provenance FROM meetings
@@ -169,9 +173,8 @@ export function loadNextMeeting(sqlite: Database.Database, c: CommitteeRef, toda
  * The committee's latest past meetings, newest first, with their number of agenda items and whether their own page
  * was read (`agendaRead`; else the items are only those whose own page was: MeetingView.agendaRead).
  */
-export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): (ComingMeetingRow & { items: number; agendaRead: boolean })[] {
-  return stmts(sqlite).past.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit })
-    .map((r) => ({ ...fromDb(r), items: r.items, agendaRead: r.agendaRead === 1 }));
+export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): (ComingMeetingRow & { items: number })[] {
+  return stmts(sqlite).past.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit }).map((r) => ({ ...fromDb(r), items: r.items }));
 }
 
 /** The agenda items of these meetings (in agenda order), by meeting id; a meeting without items is absent. */

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
 import type { Paper, SequenceSource, Station, StationMeeting } from '../domain/paper';
-import { NAMED_FACET } from './merge';
+import { OWN_FACETS } from './merge';
 import { loadPaperAgendas } from './queries-agenda';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
@@ -74,14 +74,17 @@ export function toStations(stations: readonly StationDbRow[], meetings: readonly
 }
 
 /**
- * SQL: where the Beratungsfolge of the paper row `alias` is known from (domain/paper.ts SequenceSource): 'agenda' where
- * merged from agenda appearances (merge.ts), 'unknown' where every field came from a list row (or the facet that keeps a
- * paper an agenda no longer names known, merge.ts NAMED_FACET); else NULL (its own page or OParl object).
+ * SQL: where the Beratungsfolge of the paper row `alias` is known from (domain/paper.ts SequenceSource), for a paper
+ * none of whose fields came from its own page or OParl object (merge.ts OWN_FACETS — an own page that lists no
+ * Beratungsfolge says so itself): 'agenda' where it was merged from agenda appearances, 'unknown' where there is none
+ * (a list row, an agenda that no longer names it, its items' documents); NULL otherwise, and for a row with no
+ * provenance at all.
  */
-export const sequenceSql = (alias: string) => `CASE WHEN json_extract(${alias}.provenance, '$.consultation') = 'agenda' THEN 'agenda'
-  WHEN json_extract(${alias}.provenance, '$.consultation') IS NULL
-    AND EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value IN ('list', '${NAMED_FACET}'))
-    AND NOT EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value NOT IN ('list', '${NAMED_FACET}')) THEN 'unknown' END`;
+export const sequenceSql = (alias: string) => `CASE WHEN json_extract(${alias}.provenance, '$.consultation') IS NOT NULL
+    AND json_extract(${alias}.provenance, '$.consultation') <> 'agenda' THEN NULL
+  WHEN EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value IN (${OWN_FACETS.map((f) => `'${f}'`).join(', ')})) THEN NULL
+  WHEN json_extract(${alias}.provenance, '$.consultation') = 'agenda' THEN 'agenda'
+  WHEN EXISTS (SELECT 1 FROM json_each(${alias}.provenance)) THEN 'unknown' END`;
 
 /** The domain SequenceSource from sequenceSql's value. */
 export function toSequence(v: string | null | undefined): SequenceSource | undefined {

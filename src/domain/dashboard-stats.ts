@@ -65,7 +65,7 @@ export function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[
 // ---------------------------------------------------------------------------------------------------
 // The dashboard's vocabulary and its counts (src/db/queries-dashboard.ts counts in SQL with these).
 
-/** States whose paper has been decided on (time to decision counts these; withdrawn / stopped ended without a decision). */
+/** States whose paper has been decided on (time to decision counts these; closed — "erledigt" without a deciding result —, withdrawn and stopped ended without a known decision). */
 export const DECISION_STATES = ['decided', 'decided-amended', 'rejected', 'noted'] as const;
 /** States after which nothing more is expected (src/domain/states.ts FINAL_STATES). */
 export const ENDED_STATES = ['decided', 'decided-amended', 'rejected', 'noted', 'closed', 'withdrawn', 'stopped'] as const;

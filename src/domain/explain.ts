@@ -149,8 +149,8 @@ export function explain(c: ExplainInput): { de: string; en: string } {
     const whenEn = c.paperDate ? `dated ${c.paperDate}, ` : '';
     if (c.stations.length === 0 && c.sequence === 'unknown') {
       return {
-        de: `${headDe}: ${whenDe}die Beratungsfolge ist nicht bekannt (die Seite der Vorlage wurde nicht gelesen, nur eine Liste, die sie nennt).`,
-        en: `${headEn}: ${whenEn}its consultations are not known (the paper's own page was not read, only a list naming it).`,
+        de: `${headDe}: ${whenDe}die Beratungsfolge ist nicht bekannt (die Seite der Vorlage wurde nicht gelesen).`,
+        en: `${headEn}: ${whenEn}its consultations are not known (the paper's own page was not read).`,
       };
     }
     if (c.stations.length === 0) {

@@ -42,7 +42,7 @@ describe('calendar meetings named by their titles', () => {
       try {
         importCity(db, 'hamburg-nord', calendarFirst);
         expect(named(db)).toEqual([
-          // the committee named by the meeting an agenda item's page (to020 1036324) names: its own meeting of 2025 is known from that page
+          // its committee is known by name since an agenda item's page (to020 1036324) names that committee's meeting of 05.03.2025
           { name: 'Sitzung des Haushaltsausschusses', date: '2023-10-04', organization: 'Haushaltsausschuss', linked: null },
           { name: 'Sitzung der FDP-Fraktion', date: '2023-10-10', organization: 'FDP-Fraktion', linked: 'FDP-Fraktion' },
           { name: 'Sitzung der Fraktion Bündnis 90/DIE GRÜNEN', date: '2023-10-10', organization: 'Fraktion Bündnis 90/DIE GRÜNEN', linked: 'Fraktion Bündnis 90/DIE GRÜNEN' },

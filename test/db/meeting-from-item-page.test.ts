@@ -8,7 +8,11 @@
  */
 import path from 'node:path';
 import request from 'supertest';
-import type { MeetingRecord } from '../../scrapers/records';
+import type { AgendaItemRecord, MeetingRecord } from '../../scrapers/records';
+import { committeeByName } from '../../src/db/queries-committee';
+import { loadMeetingBadges } from '../../src/server/views/meeting-badges';
+import { loadCommitteeModel } from '../../src/server/views/committee-view';
+import { loadCalendarMeetings } from '../../src/db/queries-meeting-calendar';
 import { openDb } from '../../src/db/connection';
 import { importRecords } from '../../src/db/import';
 import { loadMeeting } from '../../src/db/queries-meetings';
@@ -74,6 +78,27 @@ describe('read from the item page alone', () => {
   });
 });
 
+test('a coming meeting known from an item\'s page: its committee shows no published agenda, the calendar badge no check', () => {
+  const tmp = makeTmpDir();
+  const { sqlite, close } = openDb(path.join(tmp.dir, 'coming.sqlite'));
+  try {
+    const item: AgendaItemRecord = {
+      type: 'AgendaItem', format: 1, system: 'allris3', systemVersion: null, sourceId: '7001', url: 'https://ris.example/bi/to020.asp?TOLFDNR=7001',
+      number: '3', public: true, name: 'Radweg Elbchaussee', meetingSourceId: '9001', meetingName: 'Sitzung des Mobilitätsausschusses',
+      organization: 'Mobilitätsausschuss', date: '2026-12-10', paperReference: '22-0900', paperSourceId: '5001', result: null, resultCode: 'open', text: [],
+    };
+    importRecords(sqlite, { key: 'x', name: 'X' }, [item], '2026-11-20T08:00:00Z');
+    const model = loadCommitteeModel(sqlite, committeeByName(sqlite, 'x', 'Mobilitätsausschuss')!, '2026-11-24');
+    expect(model.coming.map((a) => [a.date, a.published, a.items.map((i) => i.reference)])).toEqual([['2026-12-10', false, ['22-0900']]]);
+    const meetings = loadCalendarMeetings(sqlite, { sourceId: null, committee: null }, '2026-11-24', '2026-12-31', 10);
+    expect(meetings.map((m) => [m.date, m.agendaRead, m.items])).toEqual([['2026-12-10', false, 1]]);
+    expect([...loadMeetingBadges(sqlite, meetings, '2026-11-24').values()].map((b) => [b.kind, b.label])).toEqual([['unknown', 'Tagesordnung noch nicht bekannt']]);
+  } finally {
+    close();
+    tmp.cleanup();
+  }
+});
+
 describe('on the site (the corpus imported)', () => {
   let fixture: FixtureApp;
   let meetingId: number;
@@ -89,9 +114,9 @@ describe('on the site (the corpus imported)', () => {
     expect(res.text).toContain('Geparkte Kfz auf dem Marktplatz Blankenese');
     const json = await request(fixture.app).get(`/meetings/${meetingId}.json`).expect(200);
     expect(json.body).toMatchObject({ agendaRead: false, date: '2025-03-03', agendaItem: [{ number: '2.1', paperReference: '22-0621', result: 'zur Kenntnis genommen' }] });
-    // its calendar event counts the one item in the singular
+    // its calendar event counts the one item known, in the singular, and says the agenda was not read
     const ics = (await request(fixture.app).get(`/meetings/${meetingId}/calendar.ics`).expect(200)).text.replace(/\r\n[ \t]/g, '');
-    expect(ics).toContain('DESCRIPTION:Mobilitätsausschuss\\, Hamburg-Altona (Bezirksversammlung)\\, 1 Tagesordnungspunkt.');
+    expect(ics).toContain('DESCRIPTION:Mobilitätsausschuss\\, Hamburg-Altona (Bezirksversammlung)\\, 1 Tagesordnungspunkt bekannt (Tagesordnung nicht gelesen).');
   });
 
   test('a meeting whose own page was read has no such note and says agendaRead: true', async () => {

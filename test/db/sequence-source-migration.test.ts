@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDb } from '../../src/db/connection';
 import { refreshDerived } from '../../src/db/derive';
+import { sequenceSql } from '../../src/db/queries-progress';
 import { importSavedPages } from '../../src/ingest/saved-pages';
 import { takeBackFrom } from '../helpers/migrations-before';
 import { CORPUS, makeTmpDir } from '../helpers/tmp';
@@ -46,6 +47,8 @@ test('0034 marks the motions known from agendas or a list only for deriving agai
     const unmarked = (r: unknown[]) => r.map((x) => ({ ...(x as object), derived_on: null }));
     for (const t of TABLES) expect([t, t === 'papers' ? unmarked(rows[t]) : rows[t]]).toEqual([t, t === 'papers' ? unmarked(before[t]) : before[t]]);
     expect(markedOf(upgraded.sqlite)).toEqual([...new Set([...agendaOnly, ...listOnly])].sort());
+    // the migration's condition is the one the reads use (queries-progress.ts sequenceSql)
+    expect(markedOf(upgraded.sqlite)).toEqual(upgraded.sqlite.prepare(`SELECT p.reference FROM papers p WHERE ${sequenceSql('p')} IS NOT NULL ORDER BY p.reference`).pluck().all());
     refreshDerived(upgraded.sqlite, TODAY);
     expect(markedOf(upgraded.sqlite)).toEqual([]);
     expect(stateOf(upgraded.sqlite, '22-1470.1')).toBe('in-deliberation');

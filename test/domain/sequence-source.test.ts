@@ -45,7 +45,7 @@ describe('known from agendas only', () => {
 describe('not known at all (a list row)', () => {
   test('submitted, and the explanation says the Beratungsfolge is not known, not that none is given', () => {
     const pr = progress({ date: '2026-07-01', consultation: [], sequence: 'unknown' }, TODAY);
-    expect([pr.state, pr.explanation]).toEqual(['submitted', 'Eingereicht: am 01.07.2026 vorgelegt, die Beratungsfolge ist nicht bekannt (die Seite der Vorlage wurde nicht gelesen, nur eine Liste, die sie nennt).']);
+    expect([pr.state, pr.explanation]).toEqual(['submitted', 'Eingereicht: am 01.07.2026 vorgelegt, die Beratungsfolge ist nicht bekannt (die Seite der Vorlage wurde nicht gelesen).']);
   });
 
   test('years old: still not resting (the list does not say that nothing happened)', () => {

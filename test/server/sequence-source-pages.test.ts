@@ -19,7 +19,7 @@ test('known from agendas only: the Beratungsfolge says so, the state is in delib
   const id = fixture.idOf('22-1470.1');
   const html = (await request(fixture.app).get(`/papers/${id}`).expect(200)).text;
   const note = html.match(/<p class="sequence-note">([\s\S]*?)<\/p>/);
-  expect(squash(note![1])).toBe('Diese Beratungsfolge ist nur aus Tagesordnungen bekannt, die die Vorlage nennen; ihre eigene Seite (im Ratsinformationssystem) wurde nicht gelesen. Frühere und weitere Stationen sind möglich.');
+  expect(squash(note![1])).toBe('Diese Beratungsfolge ist nur aus Tagesordnungen bekannt, die die Vorlage nennen; die Seite der Vorlage (im Ratsinformationssystem) wurde nicht gelesen. Frühere und weitere Stationen sind möglich.');
   expect(html).not.toContain('nichts geplant');
   const json = (await request(fixture.app).get(`/papers/${id}.json`).expect(200)).body;
   // beside the record, which keeps its contract (CONTRACTS.md)
@@ -31,12 +31,12 @@ test('known from agendas only: the Beratungsfolge says so, the state is in delib
 test('known from a list only: "nicht bekannt", not "keine Beratungsfolge angegeben"', async () => {
   const id = fixture.idOf('22-2389');
   const html = (await request(fixture.app).get(`/papers/${id}`).expect(200)).text;
-  expect(html).toContain('Die Beratungsfolge dieser Vorlage ist nicht bekannt: ihre eigene Seite (<a href="https://sitzungsdienst-hamburg-nord.hamburg.de/bi/vo020.asp?VOLFDNR&#x3D;1016833" rel="noopener noreferrer">im Ratsinformationssystem</a>) wurde nicht gelesen, nur eine Liste, die sie nennt.');
+  expect(html).toContain('Die Beratungsfolge dieser Vorlage ist nicht bekannt: die Seite der Vorlage (<a href="https://sitzungsdienst-hamburg-nord.hamburg.de/bi/vo020.asp?VOLFDNR&#x3D;1016833" rel="noopener noreferrer">im Ratsinformationssystem</a>) wurde nicht gelesen, nur Listen oder Tagesordnungen, die sie nennen.');
   expect(html).not.toContain('keine Beratungsfolge angegeben');
   expect(html).not.toContain('sequence-note');
   const json = (await request(fixture.app).get(`/papers/${id}.json`).expect(200)).body;
   expect(json.sequence).toBe('unknown');
-  expect(json.explanation).toBe('Eingereicht: am 01.07.2026 vorgelegt, die Beratungsfolge ist nicht bekannt (die Seite der Vorlage wurde nicht gelesen, nur eine Liste, die sie nennt).');
+  expect(json.explanation).toBe('Eingereicht: am 01.07.2026 vorgelegt, die Beratungsfolge ist nicht bekannt (die Seite der Vorlage wurde nicht gelesen).');
 });
 
 test('read from its own page: no note', async () => {

@@ -19,7 +19,7 @@ export function num(n: number): string {
 }
 
 /** Colours of the states (WCAG contrast ≥ 3:1 against white for every bar) and the pattern drawn over each. */
-export const STATE_FILLS: Record<PaperState, { color: string; pattern: 'none' | 'diagonal' | 'back' | 'cross' | 'dots' | 'horizontal' | 'vertical' }> = {
+export const STATE_FILLS: Record<PaperState, { color: string; pattern: 'none' | 'diagonal' | 'back' | 'cross' | 'dots' | 'horizontal' | 'vertical' | 'grid' }> = {
   submitted: { color: '#5b6b7a', pattern: 'dots' },
   'in-deliberation': { color: '#1f5fa8', pattern: 'none' },
   scheduled: { color: '#6a3d9a', pattern: 'vertical' },
@@ -27,7 +27,7 @@ export const STATE_FILLS: Record<PaperState, { color: string; pattern: 'none' | 
   'decided-amended': { color: '#3d6b12', pattern: 'back' },
   rejected: { color: '#b3261e', pattern: 'cross' },
   noted: { color: '#7a5c00', pattern: 'horizontal' },
-  closed: { color: '#2f6f6a', pattern: 'vertical' },
+  closed: { color: '#2f6f6a', pattern: 'grid' },
   withdrawn: { color: '#8a4b08', pattern: 'dots' },
   stopped: { color: '#444444', pattern: 'cross' },
   stalled: { color: '#9c2f6e', pattern: 'back' },
@@ -39,6 +39,7 @@ const PATTERN_PATHS: Record<string, string> = {
   cross: 'M0,0 l8,8 M8,0 l-8,8',
   horizontal: 'M0,4 h8',
   vertical: 'M4,0 v8',
+  grid: 'M0,4 h8 M4,0 v8',
 };
 
 /** <defs> with one pattern per state, ids prefixed (several charts share one page). */

@@ -245,7 +245,7 @@ function recordSchemas(): Record<string, Schema> {
       today: date,
       sequence: {
         ...nullable(enumOf(['agenda', 'unknown'])),
-        description: 'Where the Beratungsfolge (record.consultation) is known from when not from the motion’s own page: "agenda" — only the agendas that name it (what came after them is not known; never "stalled"), "unknown" — not at all (a row of a motion list); null: its own page (or OParl object).',
+        description: 'Where the Beratungsfolge (record.consultation) is known from when not from the motion’s own page: "agenda" — only the agendas that name it (what came after them is not known; never "stalled"), "unknown" — not at all (a row of a motion list, an agenda that no longer names it); null: its own page (or OParl object) was read.',
       },
       record: ref('PaperRecord'),
       progress: ref('Progress'),

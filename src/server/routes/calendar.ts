@@ -111,7 +111,7 @@ export function meetingEvent(m: CalendarMeeting, base: string, files: MeetingFil
     startOffset: m.startOffset,
     endOffset: m.endOffset,
     summary: m.name ?? m.organization ?? 'Sitzung',
-    description: `${m.organization ?? 'Sitzung'}, ${m.sourceName}${m.items ? `, ${m.items} ${m.items === 1 ? 'Tagesordnungspunkt' : 'Tagesordnungspunkte'}` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}` +
+    description: `${m.organization ?? 'Sitzung'}, ${m.sourceName}${m.items ? `, ${m.items} ${m.items === 1 ? 'Tagesordnungspunkt' : 'Tagesordnungspunkte'}${m.agendaRead ? '' : ' bekannt (Tagesordnung nicht gelesen)'}` : ''}${m.statusText ? `. ${m.statusText}` : ''}. ${base}/meetings/${m.id}` +
       (docs.length ? ` Dokumente der Sitzung: ${docs.map((f) => `${f.name} ${f.url}`).join('; ')}` : '') + inRis,
     location: place || null,
     url: `${base}/meetings/${m.id}`,

@@ -26,5 +26,9 @@ export function clientErrors(err: unknown, _req: Request, _res: Response, next: 
 export function lastResortErrors(err: unknown, req: Request, res: Response, next: NextFunction): void {
   process.stderr.write(`ratsradar: ${req.method} ${req.path}: the error page failed: ${err instanceof Error ? err.message : String(err)}\n`);
   if (res.headersSent) return next(err); // Express closes the connection; nothing more can be said
-  res.status(500).type('text/plain; charset=utf-8').send('Ein interner Fehler ist aufgetreten.\n');
+  // no validators on an error (http-cache.ts set them before the route ran), and past express's send, which would add its own ETag
+  res.removeHeader('ETag');
+  res.removeHeader('Last-Modified');
+  res.status(500).setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end('Ein interner Fehler ist aufgetreten.\n');
 }

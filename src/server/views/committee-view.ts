@@ -118,7 +118,8 @@ export function loadCommitteeModel(sqlite: Database.Database, committee: Committ
         check: l ? checkView(check(l, m.date)) : null,
       };
     });
-    agendas.set(`m${m.id}`, { anchor: `sitzung-${m.id}`, date: m.date, start: m.start, name: m.name, room: m.room, meetingId: m.id, published: items.length > 0, items, flagged: 0, blocking: false, hidden: 0, cancelled: m.cancelled });
+    // a meeting whose own page was not read (a calendar row, an item's page) has no published agenda known: its items are what is known
+    agendas.set(`m${m.id}`, { anchor: `sitzung-${m.id}`, date: m.date, start: m.start, name: m.name, room: m.room, meetingId: m.id, published: items.length > 0 && m.agendaRead, items, flagged: 0, blocking: false, hidden: 0, cancelled: m.cancelled });
   }
   const byDate = (date: string) => [...agendas.values()].find((a) => a.date === date && a.meetingId != null);
   for (const r of planned) {

@@ -124,15 +124,16 @@ function stalled(data: DashboardData): ChartView {
   const more = stalledTotal > data.stalled.length ? ` Die Tabelle zeigt die ${data.stalled.length} ältesten von ${stalledTotal}.` : '';
   return {
     key: 'ruhend',
-    heading: `Vorlagen ohne Bewegung seit mehr als ${STALLED_AFTER_DAYS} Tagen`,
-    intro: `Nicht abgeschlossene Vorlagen, bei denen seit mehr als ${STALLED_AFTER_DAYS} Tagen keine Beratung stattfand, die älteste zuerst: ${stalledTotal}.${more}`,
-    svg: shown.length ? bars('chart-ruhend', 'Vorlagen ohne Bewegung, die ältesten zuerst',
-      `${vorlagen(stalledTotal)} ohne Bewegung seit mehr als ${STALLED_AFTER_DAYS} Tagen. ` + shown.map((r) => `${r.reference ?? 'ohne Nummer'} (${cityName(data, r.sourceId)}): ${days(r.days)} Tage`).join('; ') + '.',
+    heading: `Vorlagen ohne bekannte Bewegung seit mehr als ${STALLED_AFTER_DAYS} Tagen`,
+    // known: for a motion read from a list or agendas only, ratsradar does not know that nothing happened (progress rules 6 and 7)
+    intro: `Nicht abgeschlossene Vorlagen, bei denen seit mehr als ${STALLED_AFTER_DAYS} Tagen keine Beratung bekannt ist, die älteste zuerst: ${stalledTotal}.${more}`,
+    svg: shown.length ? bars('chart-ruhend', 'Vorlagen ohne bekannte Bewegung, die ältesten zuerst',
+      `${vorlagen(stalledTotal)} ohne bekannte Bewegung seit mehr als ${STALLED_AFTER_DAYS} Tagen. ` + shown.map((r) => `${r.reference ?? 'ohne Nummer'} (${cityName(data, r.sourceId)}): ${days(r.days)} Tage`).join('; ') + '.',
       shown.map((r) => ({ label: `${r.reference ?? 'ohne Nummer'} · ${cityName(data, r.sourceId)}`, value: r.days, state: r.state, valueText: `${days(r.days)} Tage` })), 'Tage') : null,
-    empty: 'Keine Vorlage ohne Bewegung.',
+    empty: 'Keine Vorlage ohne bekannte Bewegung.',
     legend: [],
     table: {
-      caption: 'Vorlagen ohne Bewegung, die ältesten zuerst',
+      caption: 'Vorlagen ohne bekannte Bewegung, die ältesten zuerst',
       head: ['Vorlage', 'Betreff', 'Stadt', 'Stand', 'letzte Aktivität', 'Tage'],
       rows: data.stalled.map((r) => [{ text: r.reference ?? 'ohne Nummer', href: `/papers/${r.id}` }, { text: r.name ?? '' }, { text: cityName(data, r.sourceId) },
         { text: r.state ? stateLabel(r.state) : '' }, { text: dayDe(r.lastActivity), ...(r.lastActivity ? { value: r.lastActivity } : {}) }, n(r.days)]),

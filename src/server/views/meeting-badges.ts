@@ -25,6 +25,8 @@ export interface BadgeMeeting {
   id: number;
   date: string;
   organization: string | null;
+  /** false: its own page was not read, its items are not its agenda (the badge says the agenda is not known) */
+  agendaRead?: boolean;
 }
 
 const PAST = agendaBadge({ past: true, items: 0, checks: [] });
@@ -42,7 +44,7 @@ function checkMeetings(sqlite: Database.Database, coming: readonly BadgeMeeting[
       const p = m.organization ? pr(paperId) : null;
       if (p && m.organization) checks.push(checkAgendaItem(p, { organization: m.organization, date: m.date }, !papers.get(paperId)?.agendaOnly));
     }
-    out.set(m.id, agendaBadge({ past: false, items: items.length, checks }));
+    out.set(m.id, agendaBadge({ past: false, items: m.agendaRead === false ? 0 : items.length, checks }));
   }
   return out;
 }
