@@ -163,6 +163,14 @@ export interface AgendaItemRecord extends RecordBase {
    * motion's Sammeldokument and attachments); absent where it offers none
    */
   files?: FileRef[];
+  /**
+   * added to format 1: what the item's page says of its meeting beside its day (ALLRIS 3 to020 head "Zeit: 18:00 -
+   * 20:00", "Raum:", "Ort:"), read as a meeting's head is; each absent where the page does not say it
+   */
+  meetingStart?: string;
+  meetingEnd?: string;
+  meetingRoom?: string;
+  meetingLocation?: string;
 }
 
 /** The status the RIS gives a decision ("Beschlussumsetzung erwünscht") and the day it writes beside it. */

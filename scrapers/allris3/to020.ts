@@ -23,6 +23,7 @@ import { parseGermanDate } from '../shared/dates';
 import { attr, attrContains, attrValue, closest, documentOf, findFirst, findUnder, findUnderId, hasClass, textContent } from '../html/dom';
 import { listMarkers } from '../html/list-numbers';
 import { labelKey } from '../shared/text';
+import { readMeetingHead } from '../shared/agenda-meeting-head';
 import { nameFromAuszugTitle, splitPaperLink, splitTopNumber } from '../shared/to020-fields';
 import { findVote, type AgendaItemWithVote } from '../shared/vote';
 import { readLabelledFields, type LabelledField } from './vo020-labels';
@@ -93,6 +94,9 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
 
   const markers = listMarkers(scope);
   const text = parseTextSections(scope, markers);
+  // the meeting's time and place, as its own head says them (the same labels: Zeit, Raum, Ort)
+  const head = readMeetingHead(fields.map((f) => ({ key: labelKey(f.label), value: f.cells })), null);
+  const meeting = withDefined({ meetingStart: head.start, meetingEnd: head.end, meetingRoom: head.room, meetingLocation: head.location });
 
   return {
     ...recordBase(ctx, 'AgendaItem', 'allris3', sourceIdOf(doc, ctx.url)),
@@ -109,5 +113,11 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
     resultCode: classifyResult(result),
     text,
     vote: findVote(text),
+    ...meeting,
   };
+}
+
+/** The fields with a value (the record's optional fields are absent, not null, where the page does not say them). */
+function withDefined<T extends Record<string, string | null>>(fields: T): { [K in keyof T]?: string } {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v != null)) as { [K in keyof T]?: string };
 }

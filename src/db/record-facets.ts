@@ -161,14 +161,15 @@ function addAgendaItem(b: Batch, a: AgendaItemRecord): void {
     : `${requireKey(a.meetingSourceId, 'agenda item')}#${a.number ?? ''}`;
   b.save('AgendaItem', key, a.system, a);
   addAgendaAppearance(b, key, a, true);
-  // the meeting the page names (its id, title, committee and day) is known even before its own page is read: an
+  // the meeting the page names (its id, title, committee, day, time and place) is known even before its own page is read: an
   // 'item' facet, below every other (merge.ts), like a calendar row — the item is linked to it, the meeting's
   // agenda is not known (own_page 0)
   if (a.system !== 'oparl' && a.meetingSourceId && a.date) {
     const mKey = meetingKey({ system: a.system, sourceId: a.meetingSourceId, date: a.date, start: null, name: a.meetingName });
     if (mKey) {
       b.save('Meeting', mKey, ITEM_PAGE_FACET, {
-        system: a.system, sourceId: a.meetingSourceId, name: a.meetingName, date: a.date, start: null, end: null, room: null,
+        system: a.system, sourceId: a.meetingSourceId, name: a.meetingName, date: a.date, start: a.meetingStart ?? null,
+        end: a.meetingEnd ?? null, room: a.meetingRoom ?? null, location: a.meetingLocation ?? null,
         organization: a.organization, url: meetingPageUrl(a.system, a.url, a.meetingSourceId),
       });
     }

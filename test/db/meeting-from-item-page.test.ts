@@ -24,9 +24,10 @@ const ALTONA_ITEM = path.join(CORPUS, 'allris3/hamburg-altona/to020-1049839.html
 const TAUNUSSTEIN_ITEM = path.join(CORPUS, 'allris4/taunusstein/to020-1026743.html');
 
 const meetingOf = (sqlite: ReturnType<typeof openDb>['sqlite'], itemKey: string) => sqlite.prepare(
-  `SELECT m.id, m.external_id AS externalId, m.name, m.date, m.start, m.room, m.organization, m.url, m.provenance
+  `SELECT m.id, m.external_id AS externalId, m.name, m.date, m.start, m."end", m.room, m.location, m.organization, m.url, m.provenance
    FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.entity_key = ?`,
-).get(itemKey) as { id: number; externalId: string; name: string; date: string; start: string | null; room: string | null; organization: string; url: string; provenance: string } | undefined;
+).get(itemKey) as { id: number; externalId: string; name: string; date: string; start: string | null; end: string | null; room: string | null; location: string | null;
+  organization: string; url: string; provenance: string } | undefined;
 
 describe('read from the item page alone', () => {
   const tmp = makeTmpDir();
@@ -35,11 +36,15 @@ describe('read from the item page alone', () => {
   test.each([
     [ALTONA_ITEM, '1049839', {
       externalId: '1004078', name: 'Sitzung des Mobilitätsausschusses', date: '2025-03-03', organization: 'Mobilitätsausschuss',
-      url: 'https://sitzungsdienst-altona.hamburg.de/bi/to010.asp?SILFDNR=1004078', start: null, room: null,
+      url: 'https://sitzungsdienst-altona.hamburg.de/bi/to010.asp?SILFDNR=1004078',
+      // its head's "Zeit: 18:00 - 20:00", "Raum:", "Ort:"
+      start: '18:00', end: '20:00', room: 'Versteigerungshalle des Zentralen Fundbüros', location: 'Luruper Chaussee 125, 22761 Hamburg',
     }],
     [TAUNUSSTEIN_ITEM, '1026743', {
       externalId: '1001258', name: '6. Sitzung der Stadtverordnetenversammlung Taunusstein (öffentlich)', date: '2025-12-11',
-      organization: 'Stadtverordnetenversammlung', url: 'https://www.taunusstein.de/allris/to010?SILFDNR=1001258', start: null, room: null,
+      organization: 'Stadtverordnetenversammlung', url: 'https://www.taunusstein.de/allris/to010?SILFDNR=1001258',
+      // ALLRIS 4's item page gives the item's own time ("Uhrzeit: 18:08"), not the meeting's: not read as it
+      start: null, end: null, room: null, location: null,
     }],
   ])('%s: the item belongs to the meeting its page names, whose agenda is not read', (file, itemKey, expected) => {
     const { sqlite, close } = openDb(path.join(tmp.dir, `${itemKey}.sqlite`));
@@ -116,6 +121,8 @@ describe('on the site (the corpus imported)', () => {
     expect(json.body).toMatchObject({ agendaRead: false, date: '2025-03-03', agendaItem: [{ number: '2.1', paperReference: '22-0621', result: 'zur Kenntnis genommen' }] });
     // its calendar event counts the one item known, in the singular, and says the agenda was not read
     const ics = (await request(fixture.app).get(`/meetings/${meetingId}/calendar.ics`).expect(200)).text.replace(/\r\n[ \t]/g, '');
+    // at its time (18:00 Berlin, winter: 17:00 UTC), not all day
+    expect(ics).toContain('DTSTART:20250303T170000Z');
     expect(ics).toContain('DESCRIPTION:Mobilitätsausschuss\\, Hamburg-Altona (Bezirksversammlung)\\, 1 Tagesordnungspunkt bekannt (Tagesordnung nicht gelesen).');
   });
 
