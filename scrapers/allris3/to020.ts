@@ -96,7 +96,6 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const text = parseTextSections(scope, markers);
   // the meeting's time and place, as its own head says them (the same labels: Zeit, Raum, Ort)
   const head = readMeetingHead(fields.map((f) => ({ key: labelKey(f.label), value: f.cells })), null);
-  const meeting = withDefined({ meetingStart: head.start, meetingEnd: head.end, meetingRoom: head.room, meetingLocation: head.location });
 
   return {
     ...recordBase(ctx, 'AgendaItem', 'allris3', sourceIdOf(doc, ctx.url)),
@@ -113,11 +112,10 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
     resultCode: classifyResult(result),
     text,
     vote: findVote(text),
-    ...meeting,
+    // optional fields: absent where the page does not say them
+    ...(head.start ? { meetingStart: head.start } : {}),
+    ...(head.end ? { meetingEnd: head.end } : {}),
+    ...(head.room ? { meetingRoom: head.room } : {}),
+    ...(head.location ? { meetingLocation: head.location } : {}),
   };
-}
-
-/** The fields with a value (the record's optional fields are absent, not null, where the page does not say them). */
-function withDefined<T extends Record<string, string | null>>(fields: T): { [K in keyof T]?: string } {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v != null)) as { [K in keyof T]?: string };
 }

@@ -91,15 +91,15 @@ export const ITEM_FILES_FACET = 'files-item:';
 /** The meeting facet an agenda item's own page (to020) gives of its meeting: id, title, committee, day (record-facets.ts). */
 export const ITEM_PAGE_FACET = 'item';
 
-/** Meeting facets that are not the meeting's own page (nor OParl object): its agenda is not known from them. */
-export const PARTIAL_MEETING_FACETS: readonly string[] = ['calendar', ITEM_PAGE_FACET];
-
 /** The facets of an entity's own page or OParl object (not a list or calendar row, an agenda, an item's page). */
 export const OWN_FACETS: readonly string[] = ['allris4', 'allris3', 'oparl'];
 
-/** SQL: 1 where the meeting row `alias` was made from its own page (or OParl object), so its agenda is what it lists; 0 where only a calendar row or an item's page named it. */
-export function agendaReadSql(alias: string): string {
-  return `EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value NOT IN (${PARTIAL_MEETING_FACETS.map((f) => `'${f}'`).join(', ')}))`;
+/**
+ * SQL: 1 where a field of the row `alias` came from its own page or OParl object (OWN_FACETS), else 0 — for a meeting:
+ * its agenda is what that page lists (its `agendaRead`), not only what a calendar row or an item's page named.
+ */
+export function ownPageSql(alias: string): string {
+  return `EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value IN (${OWN_FACETS.map((f) => `'${f}'`).join(', ')}))`;
 }
 
 /** The paper facet that keeps a paper known once the one agenda that named it no longer does (agenda-removal.ts). */

@@ -3,7 +3,7 @@
  * indexes meetings_date and meetings_org (organization_id, date).
  */
 import type Database from 'better-sqlite3';
-import { agendaReadSql } from './merge';
+import { ownPageSql } from './merge';
 import { declareStatements } from './registry';
 
 export interface CalendarMeeting {
@@ -35,7 +35,7 @@ export interface CalendarMeeting {
 /** The columns of a CalendarMeeting, over meetings m JOIN sources s LEFT JOIN organizations o (queries-meeting-calendar.ts reads them too). */
 export const COLUMNS = `m.id, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId, m.date,
   m.start, m."end", m.start_offset AS startOffset, m.end_offset AS endOffset, m.room, m.location, m.status_text AS statusText, m.cancelled, m.url, s.name AS sourceName, s.is_demo AS isDemo,
-  m.updated_at AS updatedAt, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items, ${agendaReadSql('m')} AS agendaRead`;
+  m.updated_at AS updatedAt, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items, ${ownPageSql('m')} AS agendaRead`;
 
 export type DbMeeting = Omit<CalendarMeeting, 'isDemo' | 'cancelled' | 'agendaRead'> & { isDemo: number; cancelled: number; agendaRead: number };
 

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { declareStatements } from './registry';
-import { agendaReadSql } from './merge';
+import { ownPageSql } from './merge';
 
 export interface CommitteeRef {
   sourceId: number;
@@ -26,7 +26,7 @@ export interface ComingMeetingRow {
   room: string | null;
   /** the meeting is cancelled (meetings.cancelled) */
   cancelled: boolean;
-  /** its own page was read, so its agenda items are its agenda (merge.ts agendaReadSql) */
+  /** its own page was read, so its agenda items are its agenda (merge.ts ownPageSql) */
   agendaRead: boolean;
 }
 
@@ -87,14 +87,14 @@ function prepare(sqlite: Database.Database) {
     ).pluck(),
     // with the cancelled ones (the committee page says so), or without (@held = 1: its next meeting in the list of committees)
     coming: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number; held: number }, MeetingDbRow>(
-      `SELECT id, name, date, start, room, cancelled, ${agendaReadSql('meetings')} AS agendaRead FROM meetings
+      `SELECT id, name, date, start, room, cancelled, ${ownPageSql('meetings')} AS agendaRead FROM meetings
        WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date >= @today AND (@held = 0 OR cancelled = 0)
        ORDER BY date, start, id LIMIT @limit`,
     ),
     // the agenda items are counted for the `limit` meetings shown only (counted before the LIMIT, every past meeting was)
     past: sqlite.prepare<{ source: number; org: number; name: string; today: string; limit: number }, MeetingDbRow & { items: number }>(
       `SELECT m.id, m.name, m.date, m.start, m.room, m.cancelled, (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items,
-         ${agendaReadSql('m')} AS agendaRead FROM (
+         ${ownPageSql('m')} AS agendaRead FROM (
          SELECT id, name, date, start, room, cancelled, provenance FROM meetings
          WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date < @today
          ORDER BY date DESC, start DESC, id DESC LIMIT @limit) m

@@ -5,7 +5,7 @@ import { isMinutesName } from '../domain/minutes';
 import { toDecisionItem } from './queries-decisions';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
-import { agendaReadSql } from './merge';
+import { ownPageSql } from './merge';
 import type { agendaItems } from './schema';
 
 export interface MeetingView {
@@ -110,7 +110,7 @@ function prepare(sqlite: Database.Database) {
   return {
     meeting: sqlite.prepare<[number], Omit<MeetingView, 'isDemo' | 'cancelled' | 'agendaRead'> & { isDemo: number; cancelled: number; agendaRead: number }>(`SELECT m.id, s.key AS sourceKey, s.name AS sourceName, s.is_demo AS isDemo,
       m.external_id AS externalId, m.url, m.name, COALESCE(o.name, m.organization) AS organization, m.organization_id AS organizationId,
-      m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.cancelled, ${agendaReadSql('m')} AS agendaRead, m.updated_at AS updatedAt
+      m.date, m.start, m."end", m.room, m.location, m.status_text AS statusText, m.cancelled, ${ownPageSql('m')} AS agendaRead, m.updated_at AS updatedAt
       FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
     items: sqlite.prepare<[number], ItemDbRow>(`SELECT a.id, a.number, a.public, a.name,
       COALESCE(p.reference, a.paper_reference) AS paperReference, a.paper_id AS paperId, p.name AS paperName, a.result,

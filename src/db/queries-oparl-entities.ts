@@ -8,13 +8,13 @@
 import type Database from 'better-sqlite3';
 import { sinceSql, type OparlPageFilter } from './queries-oparl';
 import { stmt } from './registry';
-import { agendaReadSql } from './merge';
+import { ownPageSql } from './merge';
 
 export interface OparlMeetingRow {
   id: number; entity_key: string; url: string | null; name: string | null; organization: string | null; org_key: string | null;
   date: string | null; start: string | null; end: string | null; start_offset: string | null; end_offset: string | null;
   room: string | null; location: string | null; status_text: string | null; cancelled: number; created: string | null; updated_at: string;
-  /** 1: its own page (or OParl object) was read, so its agenda items are its agenda (merge.ts agendaReadSql) */
+  /** 1: its own page (or OParl object) was read, so its agenda items are its agenda (merge.ts ownPageSql) */
   agenda_read: number;
 }
 
@@ -44,7 +44,7 @@ const created = (kind: string, alias: string) =>
 
 const MEETING_SQL = `SELECT m.id, m.entity_key, m.url, m.name, m.organization, o.entity_key AS org_key, m.date, m.start, m.end,
   m.start_offset, m.end_offset, m.room, m.location, m.status_text, m.cancelled, ${created('Meeting', 'm')} AS created, m.updated_at,
-  ${agendaReadSql('m')} AS agenda_read
+  ${ownPageSql('m')} AS agenda_read
   FROM meetings m LEFT JOIN organizations o ON o.id = m.organization_id`;
 
 export function listOparlMeetings(sqlite: Database.Database, f: OparlPageFilter): OparlMeetingRow[] {

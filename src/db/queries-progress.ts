@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import type { ResultCode, RoleCode } from '../../scrapers/shared/codes';
 import type { PaperAgendaItem } from '../domain/agenda-steps';
 import type { Paper, SequenceSource, Station, StationMeeting } from '../domain/paper';
-import { OWN_FACETS } from './merge';
+import { ownPageSql } from './merge';
 import { loadPaperAgendas } from './queries-agenda';
 import type { RawRow } from './raw-rows';
 import { declareStatements } from './registry';
@@ -82,7 +82,7 @@ export function toStations(stations: readonly StationDbRow[], meetings: readonly
  */
 export const sequenceSql = (alias: string) => `CASE WHEN json_extract(${alias}.provenance, '$.consultation') IS NOT NULL
     AND json_extract(${alias}.provenance, '$.consultation') <> 'agenda' THEN NULL
-  WHEN EXISTS (SELECT 1 FROM json_each(${alias}.provenance) WHERE value IN (${OWN_FACETS.map((f) => `'${f}'`).join(', ')})) THEN NULL
+  WHEN ${ownPageSql(alias)} THEN NULL
   WHEN json_extract(${alias}.provenance, '$.consultation') = 'agenda' THEN 'agenda'
   WHEN EXISTS (SELECT 1 FROM json_each(${alias}.provenance)) THEN 'unknown' END`;
 

@@ -41,13 +41,20 @@ function addPaper(b: Batch, p: PaperRecord, fromList: boolean): void {
 const AGENDA_PAGE = /\/to0[12]0(_r)?(\.asp)?\?[^#]*$/i;
 
 /**
- * The address of a paper's own page as the agenda page `url` links it (`vo020.asp?VOLFDNR=…`, `vo020_r.asp?…`,
- * ALLRIS 4 `vo020?VOLFDNR=…`, beside the agenda's program); null for OParl or without an id or a known program.
+ * The address of another ALLRIS page beside the agenda page `url` (its kind kept: `.asp`, `_r.asp`, ALLRIS 4 without):
+ * a paper's own page (`vo020.asp?VOLFDNR=…`) or a meeting's (`to010.asp?SILFDNR=…`); null for OParl, without a
+ * numeric id or a known agenda program.
  */
-export function paperPageUrl(system: string, url: string | null, paperSourceId: string | null): string | null {
-  if (system === 'oparl' || !url || !paperSourceId || !/^\d+$/.test(paperSourceId) || !/^https?:\/\//i.test(url)) return null;
-  return AGENDA_PAGE.test(url) ? url.replace(AGENDA_PAGE, (_m, r: string | undefined, asp: string | undefined) => `/vo020${r ?? ''}${asp ?? ''}?VOLFDNR=${paperSourceId}`) : null;
+function pageBesideAgenda(system: string, url: string | null, program: 'vo020' | 'to010', param: 'VOLFDNR' | 'SILFDNR', id: string | null): string | null {
+  if (system === 'oparl' || !url || !id || !/^\d+$/.test(id) || !/^https?:\/\//i.test(url)) return null;
+  return AGENDA_PAGE.test(url) ? url.replace(AGENDA_PAGE, (_m, r: string | undefined, asp: string | undefined) => `/${program}${r ?? ''}${asp ?? ''}?${param}=${id}`) : null;
 }
+
+/** The address of a paper's own page as the agenda page `url` links it. */
+export const paperPageUrl = (system: string, url: string | null, paperSourceId: string | null) => pageBesideAgenda(system, url, 'vo020', 'VOLFDNR', paperSourceId);
+
+/** The address of a meeting's own page (to010) beside an agenda item's page (to020). */
+export const meetingPageUrl = (system: string, url: string | null, meetingSourceId: string | null) => pageBesideAgenda(system, url, 'to010', 'SILFDNR', meetingSourceId);
 
 /**
  * A paper named by an agenda item is known to exist even before (or without) its own page: it is
@@ -147,12 +154,6 @@ function addMeeting(b: Batch, m: MeetingRecord): void {
       meetingName: m.name, meetingSourceId: m.sourceId, result: entry.result, resultCode: entry.resultCode, role: entry.role, files: entry.files,
     });
   });
-}
-
-/** The address of a meeting's own page (to010) beside an agenda item's page (to020), as paperPageUrl; null where not ALLRIS or unknown. */
-export function meetingPageUrl(system: string, url: string | null, meetingSourceId: string | null): string | null {
-  if (system === 'oparl' || !url || !meetingSourceId || !/^\d+$/.test(meetingSourceId) || !/^https?:\/\//i.test(url)) return null;
-  return AGENDA_PAGE.test(url) ? url.replace(AGENDA_PAGE, (_m, r: string | undefined, asp: string | undefined) => `/to010${r ?? ''}${asp ?? ''}?SILFDNR=${meetingSourceId}`) : null;
 }
 
 function addAgendaItem(b: Batch, a: AgendaItemRecord): void {

@@ -4,7 +4,7 @@ import type { FileRecord, FileRef, MeetingRecord, OrganizationRecord } from '../
 import { documentIdentities } from '../domain/document-identity';
 import { organizationKind } from '../domain/organization-kind';
 import { declareStatements } from './registry';
-import { agendaReadSql } from './merge';
+import { ownPageSql } from './merge';
 import type { files } from './schema';
 
 /** What the crawler knows of a document link (schema.ts documentFetchColumns): kept when its rows are written again. */
@@ -62,7 +62,7 @@ function prepare(sqlite: Database.Database) {
     // own_page: a facet other than a calendar row or an item's page made the row, so the meeting's own page (or OParl
     // object) and its documents were read
     meeting: entityStatements<{ id: number; date: string | null; own_page: number }>(sqlite, 'meetings',
-      `date, ${agendaReadSql('meetings')} AS own_page`, {
+      `date, ${ownPageSql('meetings')} AS own_page`, {
       external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name', organization: 'organization',
       organization_external_id: 'organizationExternalId', date: 'date', start: 'start', '"end"': 'end',
       start_offset: 'startOffset', end_offset: 'endOffset', room: 'room', location: 'location',

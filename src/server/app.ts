@@ -10,7 +10,7 @@ import { derivedDay, refreshDerived } from '../db/derive';
 import { dataStamp } from './data-stamp';
 import { projectRoot } from '../util/paths';
 import { HttpError } from './http-error';
-import { clientErrors, installSecurity, lastResortErrors } from './security';
+import { clientErrors, endError, installSecurity, lastResortErrors } from './security';
 import { createRenderer } from './render';
 import { httpCache } from './http-cache';
 import { homeRoute } from './routes/home';
@@ -120,18 +120,8 @@ export function createApp(sqlite: Database.Database, opts: AppOptions): express.
     if (status >= 500 && !(err instanceof HttpError)) {
       process.stderr.write(`ratsradar: ${req.method} ${routeOf(app, req)}: ${err instanceof Error ? err.message : String(err)}\n`);
     }
-    res.status(status);
-    // an error is no representation to revalidate: no validators (http-cache.ts set them before the route ran), and
-    // the body is ended as it is, past express's send, which would make an ETag of its own
-    res.removeHeader('ETag');
-    res.removeHeader('Last-Modified');
-    const json = wantsJson(req);
-    const body = Buffer.from(json ? JSON.stringify({ error: message, status })
-      : render('error', { title: status === 404 ? 'Nicht gefunden' : 'Fehler', status, message, today: opts.today() }), 'utf8');
-    res.setHeader('Content-Type', json ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8');
-    res.setHeader('Content-Length', body.length);
-    if (req.method === 'HEAD') res.end();
-    else res.end(body);
+    if (wantsJson(req)) endError(req, res, status, 'application/json; charset=utf-8', JSON.stringify({ error: message, status }));
+    else endError(req, res, status, 'text/html; charset=utf-8', render('error', { title: status === 404 ? 'Nicht gefunden' : 'Fehler', status, message, today: opts.today() }));
   });
   app.use(lastResortErrors);
   return app;

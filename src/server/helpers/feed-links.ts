@@ -37,24 +37,18 @@ export function feedLinksFor(kind: string, arg: unknown): FeedLink[] {
           ]
         : [];
     case 'organization':
+    case 'faction': {
+      // a faction's feed is the news of its motions (routes/feeds.ts), a committee's its own
+      const faction = kind === 'faction';
       return id
         ? [
-            { href: `/organizations/${id}/feed.atom`, type: ATOM, label: 'Neuigkeiten aus diesem Gremium', format: 'Atom' },
-            { href: `/organizations/${id}/calendar.ics`, type: ICS, label: 'Sitzungstermine dieses Gremiums', format: 'iCal' },
+            { href: `/organizations/${id}/feed.atom`, type: ATOM, label: faction ? 'Neuigkeiten zu den Anträgen dieser Fraktion' : 'Neuigkeiten aus diesem Gremium', format: 'Atom' },
+            { href: `/organizations/${id}/calendar.ics`, type: ICS, label: faction ? 'Sitzungstermine dieser Fraktion' : 'Sitzungstermine dieses Gremiums', format: 'iCal' },
             { href: `/organizations/${id}/meetings.csv`, type: CSV, label: 'Sitzungsliste als Tabelle', format: 'CSV' },
-            { href: `/organizations/${id}.json`, type: JSON_TYPE, label: 'Daten dieses Gremiums', format: 'JSON' },
+            { href: `/organizations/${id}.json`, type: JSON_TYPE, label: faction ? 'Daten dieser Fraktion' : 'Daten dieses Gremiums', format: 'JSON' },
           ]
         : [];
-    case 'faction':
-      // a faction's feed is the news of its motions (routes/feeds.ts), its calendar its own meetings
-      return id
-        ? [
-            { href: `/organizations/${id}/feed.atom`, type: ATOM, label: 'Neuigkeiten zu den Anträgen dieser Fraktion', format: 'Atom' },
-            { href: `/organizations/${id}/calendar.ics`, type: ICS, label: 'Sitzungstermine dieser Fraktion', format: 'iCal' },
-            { href: `/organizations/${id}/meetings.csv`, type: CSV, label: 'Sitzungsliste als Tabelle', format: 'CSV' },
-            { href: `/organizations/${id}.json`, type: JSON_TYPE, label: 'Daten dieser Fraktion', format: 'JSON' },
-          ]
-        : [];
+    }
     case 'meeting':
       return id
         ? [

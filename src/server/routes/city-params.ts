@@ -19,7 +19,7 @@ export function oneParam(req: Request, name: string, max = 300): string | null {
  * The name of the city a motion list's ?stadt= names (ListParams filters.source), or null for every city; an unknown
  * key is a 404 — a feed or list subscribed with a typo would otherwise stay empty without a word.
  */
-export function listCityName(ctx: AppContext, source: string | null): string | null {
+function listCityName(ctx: AppContext, source: string | null): string | null {
   if (source == null) return null;
   const name = sourceNameOf(ctx.sqlite, source);
   if (name == null) throw new HttpError(404, 'Diese Stadt gibt es nicht.');

@@ -23,12 +23,22 @@ export function clientErrors(err: unknown, _req: Request, _res: Response, next: 
   next(err);
 }
 
+/**
+ * Ends an error answer: no validators (http-cache.ts set them before the route ran; an error is no representation to
+ * revalidate), the body as it is, past express's send, which would make an ETag of its own; none for a HEAD.
+ */
+export function endError(req: Request, res: Response, status: number, contentType: string, body: string): void {
+  res.removeHeader('ETag');
+  res.removeHeader('Last-Modified');
+  const bytes = Buffer.from(body, 'utf8');
+  res.status(status).setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', bytes.length);
+  if (req.method === 'HEAD') res.end();
+  else res.end(bytes);
+}
+
 export function lastResortErrors(err: unknown, req: Request, res: Response, next: NextFunction): void {
   process.stderr.write(`ratsradar: ${req.method} ${req.path}: the error page failed: ${err instanceof Error ? err.message : String(err)}\n`);
   if (res.headersSent) return next(err); // Express closes the connection; nothing more can be said
-  // no validators on an error (http-cache.ts set them before the route ran), and past express's send, which would add its own ETag
-  res.removeHeader('ETag');
-  res.removeHeader('Last-Modified');
-  res.status(500).setHeader('Content-Type', 'text/plain; charset=utf-8');
-  res.end('Ein interner Fehler ist aufgetreten.\n');
+  endError(req, res, 500, 'text/plain; charset=utf-8', 'Ein interner Fehler ist aufgetreten.\n');
 }

@@ -9,7 +9,7 @@ import { requestLimits } from './limits';
 import { searchAndFeedLimiter } from './rate-limit';
 import { adminRouter } from './admin';
 
-export { clientErrors, lastResortErrors } from './errors';
+export { clientErrors, endError, lastResortErrors } from './errors';
 
 /** RATSRADAR_TRUST_PROXY: "true", a number of proxy hops, or addresses/subnets (Express's 'trust proxy'), so the rate limit sees clients, not the proxy. */
 function trustProxy(text: string | undefined): boolean | number | string | null {
