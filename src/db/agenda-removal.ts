@@ -21,7 +21,7 @@ import type { Batch } from './import-batch';
 import { agendaEntryKey, meetingKey, paperKey } from './identity';
 import { declareStatements } from './registry';
 import { isShrink } from './shrink-guard';
-import { insertEvents } from './write-events';
+import { agendaTurnKey, insertEvents } from './write-events';
 import { dropFacet, hasOtherFacets, loadFacet } from './facets';
 import { NAMED_FACET } from './merge';
 
@@ -79,8 +79,9 @@ export function dropUnlistedItems(b: Batch, m: MeetingRecord, guard: boolean): n
     const named = (entry.paperSourceId && stillNamed.has(`id:${entry.paperSourceId}`)) || (entry.paperReference && stillNamed.has(`ref:${entry.paperReference}`));
     if (item.paperId !== null && !named && b.events && meeting.date !== null && meeting.date >= b.events.today) {
       const where = meeting.externalId ? `m:${meeting.externalId}` : `i:${meeting.id}`;
-      insertEvents(b.sqlite, b.events, item.paperId, [{
-        kind: 'off_agenda', key: `off_agenda|${where}`, happenedOn: meeting.date, committee: meeting.organization, payload: { date: meeting.date },
+      const key = agendaTurnKey(b.sqlite, 'off_agenda', item.paperId, where, meeting.date, meeting.organization);
+      if (key !== null) insertEvents(b.sqlite, b.events, item.paperId, [{
+        kind: 'off_agenda', key, happenedOn: meeting.date, committee: meeting.organization, payload: { date: meeting.date },
       }]);
     }
     removed++;

@@ -64,6 +64,12 @@ function prepare(sqlite: Database.Database) {
         FROM meetings m JOIN consultation_meetings cm ON cm.meeting_id = m.id JOIN consultations c ON c.id = cm.consultation_id
         WHERE m.id IN (SELECT value FROM json_each(?)) AND m.cancelled = 0 AND m.date IS NOT NULL ORDER BY c.paper_id, cm.consultation_id, cm.position`,
     ),
+    // the paper's latest "on"/"off the agenda" of a meeting day and committee, and how often it was taken off there
+    agendaTurn: sqlite.prepare<{ paper: number; day: string; committee: string | null }, { kind: string; offs: number }>(
+      `SELECT kind, (SELECT COUNT(*) FROM paper_events WHERE paper_id = @paper AND kind = 'off_agenda' AND happened_on = @day AND committee IS @committee) AS offs
+        FROM paper_events WHERE paper_id = @paper AND kind IN ('on_agenda', 'off_agenda') AND happened_on = @day AND committee IS @committee
+        ORDER BY id DESC LIMIT 1`,
+    ),
     agenda: sqlite.prepare<[string, string], { paperId: number; date: string; organization: string | null; meetingExternalId: string | null }>(
       `SELECT a.paper_id AS paperId, m.date, COALESCE(m.organization, a.organization) AS organization, m.external_id AS meetingExternalId
         FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id
@@ -132,6 +138,23 @@ export function writePaperEvents(sqlite: Database.Database, ctx: EventContext, p
 }
 
 /**
+ * The key of an "on" or "off the agenda" event of a paper at a meeting (`where`: the meeting's RIS id or row, or
+ * its day and committee), or null when that turn is announced already: "on" stands until an "off" follows, and
+ * the other way round. A motion put back on an agenda it was taken off is news again (its key counts the turns
+ * off before it); read again unchanged, it is not.
+ */
+export function agendaTurnKey(
+  sqlite: Database.Database, kind: 'on_agenda' | 'off_agenda', paperId: number, where: string, day: string, committee: string | null,
+): string | null {
+  const last = stmts(sqlite).agendaTurn.get({ paper: paperId, day, committee });
+  if (last?.kind === kind) return null;
+  const offs = last?.offs ?? 0;
+  const turn = kind === 'on_agenda' ? offs : offs + 1;
+  // the first turn of each kind keeps the key it always had
+  return `${kind}|${where}${turn > (kind === 'on_agenda' ? 0 : 1) ? `|${turn}` : ''}`;
+}
+
+/**
  * "On the agenda": the agenda items among `itemIds` linked to a paper (not one new in this batch: its
  * "new" event says enough) whose meeting is today or later.
  */
@@ -142,8 +165,10 @@ export function writeAgendaEvents(sqlite: Database.Database, ctx: EventContext, 
   for (const a of stmts(sqlite).agenda.all(JSON.stringify(ids), ctx.today)) {
     if (newPapers.has(a.paperId)) continue;
     const where = a.meetingExternalId ? `m:${a.meetingExternalId}` : `d:${a.date}|${a.organization ?? ''}`;
+    const key = agendaTurnKey(sqlite, 'on_agenda', a.paperId, where, a.date, a.organization);
+    if (key === null) continue;
     n += insertEvents(sqlite, ctx, a.paperId, [{
-      kind: 'on_agenda', key: `on_agenda|${where}`, happenedOn: a.date, committee: a.organization, payload: { date: a.date },
+      kind: 'on_agenda', key, happenedOn: a.date, committee: a.organization, payload: { date: a.date },
     }]);
   }
   return n;

@@ -64,6 +64,22 @@ describe('items a meeting page no longer lists', () => {
     expect(sqlite.prepare("SELECT kind FROM paper_events e JOIN papers p ON p.id = e.paper_id WHERE p.reference = '22-1485' AND kind = 'off_agenda'").pluck().all()).toEqual(['off_agenda']);
   });
 
+  test('taken off, put back, taken off and put back again: each turn is news once, a page read again unchanged is none', () => {
+    const turns = () => sqlite.prepare(
+      "SELECT kind, happened_on AS day FROM paper_events e JOIN papers p ON p.id = e.paper_id WHERE p.reference = '22-1485' AND kind IN ('on_agenda', 'off_agenda') ORDER BY e.id",
+    ).all();
+    const without = withItems((id) => id !== '1038287');
+    importRecords(sqlite, SOURCE, [without], '2025-10-21T08:00:00.000Z');
+    importRecords(sqlite, SOURCE, [meeting], '2025-10-22T08:00:00.000Z');
+    importRecords(sqlite, SOURCE, [without], '2025-10-23T08:00:00.000Z');
+    importRecords(sqlite, SOURCE, [meeting], '2025-10-24T08:00:00.000Z');
+    importRecords(sqlite, SOURCE, [meeting], '2025-10-25T08:00:00.000Z');
+    const day = '2025-11-03';
+    expect(turns()).toEqual([
+      { kind: 'off_agenda', day }, { kind: 'on_agenda', day }, { kind: 'off_agenda', day }, { kind: 'on_agenda', day },
+    ]);
+  });
+
   test('a page without any item removes nothing (not published yet, or cut)', () => {
     const res = importRecords(sqlite, SOURCE, [withItems(() => false)], '2025-10-21T08:00:00.000Z');
     expect(res.agendaItemsRemoved).toBe(0);
