@@ -33,7 +33,7 @@
  * Paper state, first rule that applies:
  *  1. a past row 'withdrawn' at any station → withdrawn;
  *  2. the latest past decisive result (adopted → decided, adopted-amended → decided-amended,
- *     rejected, noted; settled "für erledigt erklärt" → stopped) at a decisive station → that state,
+ *     rejected, noted; settled "für erledigt erklärt" → closed, "erledigt") at a decisive station → that state,
  *     unless a later decisive station is still current or has a future meeting;
  *  3. the RIS's own status: every station of the page shown "Erledigt", the decisive one included, and
  *     no meeting still to come →
@@ -93,7 +93,8 @@ const DECISIVE_RESULTS: Partial<Record<ResultCode, PaperState>> = {
   'adopted-amended': 'decided-amended',
   rejected: 'rejected',
   noted: 'noted',
-  settled: 'stopped',
+  // "erledigt", "für erledigt erklärt": done, as the RIS's own "Erledigt" is (rule 3), not stopped
+  settled: 'closed',
 };
 
 /** The default of ProgressOptions.stalledAfterDays (src/db/derive.ts relies on it to know which papers a new day can change). */

@@ -27,7 +27,8 @@ export const STATE_LABELS: Readonly<Record<PaperState, string>> = {
   'decided-amended': 'mit Änderungen beschlossen',
   rejected: 'abgelehnt',
   noted: 'zur Kenntnis genommen',
-  // the RIS marks every station done and gives no result (progress rule 3): what became of it is not said
+  // done without a deciding result: the RIS marks every station done and gives none (progress rule 3), or the
+  // deciding result is "erledigt" / "für erledigt erklärt" (rule 2): what became of the matter is not said
   closed: 'erledigt',
   withdrawn: 'zurückgezogen',
   stopped: 'gestoppt',

@@ -82,6 +82,8 @@ const TAKE_BACK: Record<string, string[]> = {
   '0034_sequence_source_derive': [],
   // data only: it marks papers for deriving again
   '0035_closed_state_derive': [],
+  // data only: it marks papers for deriving again
+  '0036_settled_closed_derive': [],
 };
 
 /**

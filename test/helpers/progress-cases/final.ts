@@ -80,12 +80,12 @@ export const FINAL_CASES: Case[] = [
     explanationEn: 'Withdrawn: recorded as “zurückgezogen” at the meeting on 2026-04-14 (Hauptausschuss, Vorberatung).',
   },
   {
-    name: 'settled ("für erledigt erklärt") at the decision station → stopped, with its decision row',
+    name: 'settled ("für erledigt erklärt") at the decision station → closed ("erledigt", not "gestoppt"), with its decision row',
     consultation: [RAT([row('2026-05-07', 'für erledigt erklärt', 'settled')])],
     today: '2026-11-24',
-    state: 'stopped',
+    state: 'closed',
     decision: { stationIndex: 0, resultCode: 'settled', date: '2026-05-07' },
-    explanation: 'Gestoppt: Rat der Stadt hat am 07.05.2026 „für erledigt erklärt“ (Entscheidung); die Beratung ist damit beendet.',
+    explanation: 'Erledigt: Rat der Stadt hat am 07.05.2026 „für erledigt erklärt“ (Entscheidung); die Beratung ist damit beendet.',
   },
   {
     name: 'Laatzen 2026-245 (ALLRIS 4): Rat and a second Schulausschuss "Gestoppt" → stopped',
