@@ -23,6 +23,7 @@ import { parseConsultationTable } from './vo020-consultation';
 import { readLabelledFields, type LabelledField, type PaperField } from './vo020-labels';
 import { tableRows } from '../html/table';
 import { parseTextSections } from './vo020-text';
+import { listMarkers } from '../html/list-numbers';
 import { findScope } from './scope';
 import { splitReferences } from '../shared/references';
 import { ROWS, textLines, textValue } from '../html/text';
@@ -124,6 +125,7 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
     relatedReferences: [...new Set(all('relatedReferences').flatMap(valueLines).flatMap(splitReferences))],
     consultation: consultationField ? consultationOf(consultationField, page) : [],
     files: documentFormsAndLinks(scope, ctx.url),
-    text: parseTextSections(scope),
+    // numbered lists keep the numbers a browser shows ("10. Inwiefern …"; <ol start="10">)
+    text: parseTextSections(scope, listMarkers(scope)),
   };
 }

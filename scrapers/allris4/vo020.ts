@@ -12,6 +12,7 @@ import { attr, attrValue, childElements, closest, findAll, findFirst, hasAttribu
 import { textSection } from '../shared/head-fields';
 import { cleanText } from '../shared/text';
 import { textLines, textValue } from '../html/text';
+import { listMarkers } from '../html/list-numbers';
 
 /** "Sachverhalt ausblenden" (the panel's collapse tooltip) → "Sachverhalt". */
 export function panelName(part: Element): string | null {
@@ -27,8 +28,10 @@ export function panelName(part: Element): string | null {
 export function readDocParts(root: AnyNode): TextSection[] {
   const sections: TextSection[] = [];
   const isPart = (el: Element): boolean => el.name === 'div' && hasClass(el, 'docPart') && (attrValue(el, 'id')?.startsWith('htm') ?? false);
+  // numbered lists keep the numbers a browser shows (<ol start="2">: "2. …")
+  const markers = listMarkers(root);
   for (const part of findAll(root, isPart)) {
-    const section = textSection(textLines([part]), textValue([partHeading(part)]), panelName(part));
+    const section = textSection(textLines([part], { markers }), textValue([partHeading(part)]), panelName(part));
     if (section) sections.push(section);
   }
   return sections;

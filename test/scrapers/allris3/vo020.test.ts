@@ -54,6 +54,14 @@ describe('parseAllris3Paper on recorded pages (full record)', () => {
     expect(r.files).toHaveLength(6);
   });
 
+  test('Word list numbers are kept as a browser shows them: nested <ol type="I"> / <ol start="10"> (Bergedorf Auskunftsersuchen)', () => {
+    const text = parseCorpus('hamburg-bergedorf/vo020-1009833', hh('bergedorf', '1009833')).text[0].text;
+    expect(text).toContain('\nI. Fragen an die Fachbehörde für Soziales, Gesundheit und Integration:\n1. Welche Präventions-');
+    expect(text).toContain('\nII. Fragen an die Behörde für Inneres und Sport:\n6. Welche sicherheitsbezogenen');
+    expect(text).toContain('\nIII. Ressortübergreifende Fragen:\n10. Inwiefern sind die Justizbehörde');
+    expect(text).toMatch(/\n11\. Wie werden die Maßnahmen der genannten Behörden ressortübergreifend koordiniert/);
+  });
+
   test('hildesheim NOLIS wrapper: portal navigation does not leak into files or text', () => {
     const r = parseCorpus('hildesheim/vo020-8000', 'https://www.stadt-hildesheim.de/allris/vo020.asp?VOLFDNR=8000');
     expect(JSON.stringify(r)).not.toMatch(/portal\/seiten|Rathaus & Verwaltung|Ausschreibungen|Nachname/);
