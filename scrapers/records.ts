@@ -215,6 +215,11 @@ export interface OrganizationRecord extends RecordBase {
   organizationType?: string;
   /** optional (format 1), OParl only: its `classification` ("Ausschuss", "Hauptorgan", "Fraktion" …) as given */
   classification?: string;
+  /**
+   * optional (format 1): the day it ended, YYYY-MM-DD, where the source says so — a former faction of an ALLRIS 3
+   * fr010 list ("(bis 28.05.2019)"), an OParl Organization's `endDate`; absent for one that exists
+   */
+  endDate?: string;
 }
 
 /** ALLRIS start page (allris.net.asp) or OParl System. */

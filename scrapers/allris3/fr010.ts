@@ -1,7 +1,7 @@
 /**
  * ALLRIS net 3.x fr010 (Fraktionen / Gruppen) → ListRecord of OrganizationRecords (CONTRACTS.md §2):
  * one item per faction row of `table.tl1`, in page order — current factions and, after a spacer row,
- * former ones ("(bis 28.05.2019)"); each with its name (the fr020 link text), sourceId FRLFDNR, url
+ * former ones ("(bis 28.05.2019)": their endDate); each with its name (the fr020 link text), sourceId FRLFDNR, url
  * (the fr020 link) and no members (fr020 lists them). Layout: ALLRIS-NOTES §4.5. Pure.
  */
 import type { Element } from 'domhandler';
@@ -10,6 +10,7 @@ import { recordBase, type ParseContext } from '../html/context';
 import type { ListRecord, OrganizationRecord } from '../records';
 import { attr, attrContains, attrValue, documentOf, findFirst, hasAttribute, hasClass, textContent } from '../html/dom';
 import { cleanText, resolveUrl } from '../shared/text';
+import { parseGermanDate } from '../shared/dates';
 import { contentScope } from './member-page';
 import { rowCells, tableRows } from '../html/table';
 import { param } from '../html/param';
@@ -38,10 +39,12 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
     }
     if (seen.has(sourceId)) continue;
     seen.add(sourceId);
+    const endDate = endDateOf(row);
     items.push({
       ...recordBase(ctx, 'Organization', 'allris3', sourceId, { url: link ? resolveUrl(attr(link, 'href'), page) : null }),
       name: cleanText(link ? textContent(link) : '') ?? nameCell(row),
       members: [],
+      ...(endDate ? { endDate } : {}),
     });
   }
   if (items.length === 0 && linkedRowsWithoutId > 0) {
@@ -57,6 +60,15 @@ export function parseAllris3FactionList(ctx: ParseContext): ListRecord {
     items,
     next: null,
   };
+}
+
+/** A former faction's row gives the day it ended where current ones give their number of members: "(bis 28.05.2019)". */
+function endDateOf(row: Element): string | null {
+  for (const cell of rowCells(row)) {
+    const m = /^\(\s*bis\s+(\d{1,2}\.\d{1,2}\.\d{4})\s*\)$/i.exec(cleanText(textContent(cell)) ?? '');
+    if (m) return parseGermanDate(m[1]);
+  }
+  return null;
 }
 
 /** Without a link (only the FR form): the row's `td.text1` holds the name. */

@@ -7,6 +7,7 @@ import type { ParseContext } from '../html/context';
 import type { OrganizationMember, OrganizationRecord, PersonRecord } from '../records';
 import { oparlBase } from './base';
 import { embedded, embeddedList, firstName, idOf, oparlString, type OparlObject } from './quirks';
+import { oparlDate } from './datetime';
 
 /** A person's display name: `name`, else "givenName familyName". */
 export function personName(p: OparlObject): string | null {
@@ -23,6 +24,7 @@ export function mapOrganization(o: OparlObject, ctx: ParseContext): Organization
   }
   const organizationType = oparlString(o.organizationType);
   const classification = oparlString(o.classification);
+  const endDate = oparlDate(o.endDate);
   return {
     ...oparlBase(o, 'Organization', ctx),
     name: oparlString(o.name) ?? oparlString(o.shortName),
@@ -30,6 +32,8 @@ export function mapOrganization(o: OparlObject, ctx: ParseContext): Organization
     // what kind of body it is, as the source says (src/domain/organization-kind.ts reads it where its id does not tell)
     ...(organizationType ? { organizationType } : {}),
     ...(classification ? { classification } : {}),
+    // the day it ended (a former faction), where the source gives one
+    ...(endDate ? { endDate } : {}),
   };
 }
 

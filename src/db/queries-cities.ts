@@ -27,6 +27,8 @@ export interface CommitteeName {
   /** the organization row by this name (committees before factions), when there is one */
   organizationId: number | null;
   kind: string | null;
+  /** the day it ended (a former faction), where its source says so */
+  endDate: string | null;
   members: number;
 }
 
@@ -58,13 +60,13 @@ function prepare(sqlite: Database.Database, db: Db) {
     ),
     // one entry per name: organization rows (a committee before a faction of the same name), the committees
     // of the city's Beratungsfolgen and of its meetings
-    committees: sqlite.prepare<{ source: number; limit: number }, { name: string; organizationId: number | null; kind: string | null; members: number }>(
+    committees: sqlite.prepare<{ source: number; limit: number }, CommitteeName>(
       `WITH names(name) AS (
          SELECT name FROM organizations WHERE source_id = @source AND name IS NOT NULL
          UNION SELECT c.organization FROM papers p JOIN consultations c ON c.paper_id = p.id WHERE p.source_id = @source AND c.organization IS NOT NULL
          UNION SELECT organization FROM meetings WHERE source_id = @source AND organization IS NOT NULL
        )
-       SELECT n.name, o.id AS organizationId, o.kind,
+       SELECT n.name, o.id AS organizationId, o.kind, o.end_date AS endDate,
          (SELECT COUNT(*) FROM memberships ms WHERE ms.organization_id = o.id) AS members
        FROM names n LEFT JOIN organizations o ON o.id = (SELECT id FROM organizations WHERE source_id = @source AND name = n.name
          ORDER BY (kind IN ('committee', 'parliament', 'organization')) DESC, id LIMIT 1)

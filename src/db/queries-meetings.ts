@@ -56,6 +56,8 @@ export interface OrganizationView {
   kind: string | null;
   name: string | null;
   url: string | null;
+  /** the day it ended (a former faction), where its source says so */
+  endDate: string | null;
   updatedAt: string;
 }
 
@@ -117,7 +119,7 @@ function prepare(sqlite: Database.Database) {
       a.result_code AS resultCode, a.url, a.external_id, a.meeting_id, a.date, a.organization, a.vote, a.text, a.provenance, a.decision_status
       FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id WHERE a.meeting_id = ? ORDER BY a.position, a.id`),
     organization: sqlite.prepare<[number], Omit<OrganizationView, 'isDemo'> & { isDemo: number }>(`SELECT o.id, s.name AS sourceName,
-      s.is_demo AS isDemo, o.kind, o.name, o.url, o.updated_at AS updatedAt
+      s.is_demo AS isDemo, o.kind, o.name, o.url, o.end_date AS endDate, o.updated_at AS updatedAt
       FROM organizations o JOIN sources s ON s.id = o.source_id WHERE o.id = ?`),
     members: sqlite.prepare<[number], MemberView>(`SELECT p.name, m.role, m.group_name AS "group"
       FROM memberships m JOIN people p ON p.id = m.person_id WHERE m.organization_id = ? ORDER BY m.position`),

@@ -28,7 +28,7 @@ export interface OparlAgendaItemRow {
 }
 
 export interface OparlOrganizationRow {
-  id: number; entity_key: string; kind: string | null; url: string | null; name: string | null; created: string | null; updated_at: string;
+  id: number; entity_key: string; kind: string | null; url: string | null; name: string | null; end_date: string | null; created: string | null; updated_at: string;
 }
 
 export interface OparlPersonRow { id: number; name: string; modified: string | null }
@@ -97,7 +97,7 @@ export function loadItemConsultations(sqlite: Database.Database, itemIds: number
   return new Map(rows.map((r) => [r.agenda_item_id, { paperKey: r.paper_key, station: r.station, row: r.row }]));
 }
 
-const ORG_SQL = `SELECT o.id, o.entity_key, o.kind, o.url, o.name, ${created('Organization', 'o')} AS created, o.updated_at FROM organizations o`;
+const ORG_SQL = `SELECT o.id, o.entity_key, o.kind, o.url, o.name, o.end_date, ${created('Organization', 'o')} AS created, o.updated_at FROM organizations o`;
 
 export function listOparlOrganizations(sqlite: Database.Database, f: OparlPageFilter): OparlOrganizationRow[] {
   return stmt<[OparlPageFilter], OparlOrganizationRow>(sqlite, `${ORG_SQL} WHERE o.source_id = @sourceId AND o.id > @after

@@ -204,6 +204,8 @@ export const organizations = sqliteTable(
     system: text('system').notNull(),
     url: text('url'),
     name: text('name'),
+    /** the day it ended (YYYY-MM-DD: a former faction), where its source says so; null for one that exists */
+    endDate: text('end_date'),
     provenance: text('provenance', { mode: 'json' }).$type<Record<string, string>>(),
     updatedAt: text('updated_at').notNull(),
   },

@@ -77,7 +77,7 @@ function prepare(sqlite: Database.Database) {
     }, `paper_id = CASE WHEN paper_external_id IS @paperExternalId AND paper_reference IS @paperReference THEN paper_id ELSE NULL END,
       meeting_id = CASE WHEN meeting_external_id IS @meetingExternalId THEN meeting_id ELSE NULL END`),
     organization: entityStatements(sqlite, 'organizations', '', {
-      kind: 'kind', external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name',
+      kind: 'kind', external_id: 'externalId', oparl_id: 'oparlId', system: 'system', url: 'url', name: 'name', end_date: 'endDate',
       provenance: 'provenance', updated_at: 'now',
     }),
     // with what the crawler knows of each document: kept when the meeting's documents are written again
@@ -198,7 +198,7 @@ export function writeOrganization(
   const s = stmts(sqlite);
   const { id } = writeEntity(s.organization, {
     sourceId, key, oparlId, now, kind: organizationKind(key, o),
-    externalId: o.sourceId ?? null, system: o.system ?? 'allris3', url: o.url ?? null, name: o.name ?? null,
+    externalId: o.sourceId ?? null, system: o.system ?? 'allris3', url: o.url ?? null, name: o.name ?? null, endDate: o.endDate ?? null,
     provenance: JSON.stringify(provenance),
   }, isNew);
   if (!isNew) s.deleteMemberships.run(id);

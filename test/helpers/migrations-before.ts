@@ -84,6 +84,7 @@ const TAKE_BACK: Record<string, string[]> = {
   '0035_closed_state_derive': [],
   // data only: it marks papers for deriving again
   '0036_settled_closed_derive': [],
+  '0037_organization_end_date': ['ALTER TABLE organizations DROP COLUMN end_date'],
 };
 
 /**

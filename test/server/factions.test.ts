@@ -73,4 +73,29 @@ describe('factions and submitters', () => {
     expect(feed).toContain('22-9998: Neu erfasst (Vorlage vom 03.11.2026)');
     expect((feed.match(/<entry>/g) ?? []).length).toBe(2);
   });
+
+  test('a former faction (fr010 "(bis 19.06.2019)"): its page says so, the committee list puts it after the current ones, JSON and OParl give the day', async () => {
+    const piraten = f.opened.sqlite.prepare("SELECT o.id FROM organizations o JOIN sources s ON s.id = o.source_id WHERE s.key = 'hamburg-nord' AND o.name = 'Gruppe Piraten'").pluck().get() as number;
+    const $ = cheerio.load((await request(f.app).get(`/organizations/${piraten}`).expect(200)).text);
+    expect(squash($('p.facts').text())).toContain('bis 19.06.2019, besteht nicht mehr');
+    expect(squash(cheerio.load((await request(f.app).get(`/organizations/${spd}`).expect(200)).text)('p.facts').text())).not.toContain('besteht nicht mehr');
+    expect((await request(f.app).get(`/organizations/${piraten}.json`).expect(200)).body).toMatchObject({ name: 'Gruppe Piraten', endedOn: '2019-06-19' });
+
+    const list = cheerio.load((await request(f.app).get('/gremien?stadt=hamburg-nord').expect(200)).text);
+    const factions = list('table.committees td[data-label="Gremium"]').toArray().map((td) => squash(list(td).text())).filter((t) => t.includes('(Fraktion'));
+    // by name, as the current ones
+    expect(factions.slice(-3)).toEqual(['AfD-Gruppe (Fraktion, bis 03.07.2024)', 'FDP-Gruppe (Fraktion, bis 28.05.2019)', 'Gruppe Piraten (Fraktion, bis 19.06.2019)']);
+    expect(factions.slice(0, -3).every((t) => !t.includes(' bis '))).toBe(true);
+    expect(factions.slice(0, -3)).toContain('SPD-Fraktion (Fraktion)');
+    const json = (await request(f.app).get('/gremien.json?stadt=hamburg-nord').expect(200)).body as { groups: { committees: { name: string; endedOn: string | null }[] }[] };
+    const rows = json.groups[0].committees;
+    expect(rows.find((c) => c.name === 'Gruppe Piraten')?.endedOn).toBe('2019-06-19');
+    expect(rows.find((c) => c.name === 'SPD-Fraktion')?.endedOn).toBeNull();
+
+    const key = f.opened.sqlite.prepare('SELECT entity_key FROM organizations WHERE id = ?').pluck().get(piraten) as string;
+    const oparl = (await request(f.app).get(`/oparl/v1.1/bodies/hamburg-nord/organizations`).expect(200)).body as { data: { id: string; name: string; endDate?: string }[] };
+    expect(oparl.data.find((o) => o.name === 'Gruppe Piraten')).toMatchObject({ endDate: '2019-06-19' });
+    expect(oparl.data.find((o) => o.name === 'SPD-Fraktion')).not.toHaveProperty('endDate');
+    expect(key).toBe('fr:1130');
+  });
 });

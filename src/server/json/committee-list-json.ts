@@ -17,6 +17,7 @@ export function committeeSummaryJson(c: CommitteeListRow, links: JsonLinks) {
     links: { self: c.organizationId != null ? links.organization(c.organizationId).self : null, html: links.url(c.href) },
     kind: c.kindLabel,
     faction: c.isFaction,
+    endedOn: c.endedOn,
     members: c.members,
     queue: c.queue,
     deadlines: c.deadlines,

@@ -35,6 +35,7 @@ export const WAY_SCHEMAS: Record<string, Schema> = {
     links: obj({ self: nullable(uri), html: uri }),
     kind: { ...str, description: 'German: Ausschuss, Fraktion, …' },
     faction: bool,
+    endedOn: { ...nullable(date), description: 'The day it ended, when that is past (a former faction: the RIS lists it "bis 28.05.2019"); null for one that exists.' },
     members: int,
     queue: { ...int, description: 'Motions whose next station it is (0 for a faction).' },
     deadlines: { ...int, description: 'Motions scheduled at a later station that this committee has to deal with first (its deadline; the committee page counts them to its queue, at most 200; 0 for a faction).' },

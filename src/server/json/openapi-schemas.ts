@@ -173,6 +173,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
     source: ref('Source'),
     name: str,
     kind: nstr,
+    endedOn: { ...ndate, description: 'The day it ended, when that is past (a former faction); null for one that exists.' },
     originalUrl: nullable(uri),
     queue: nullable(ref('Queue')),
     coming: arrayOf(obj({

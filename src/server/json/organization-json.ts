@@ -34,6 +34,8 @@ export interface PastMeeting {
 export interface OrganizationJsonInput {
   committee: CommitteeRef;
   kind: string | null;
+  /** the day it ended, when that is past (a former faction) */
+  endedOn: string | null;
   url: string | null;
   members: MemberView[];
   /** the staff view (queue, coming meetings); null for a faction */
@@ -114,6 +116,7 @@ export function toOrganizationJson(input: OrganizationJsonInput, links: JsonLink
     source: { key: committee.sourceKey, name: committee.sourceName, demo: committee.isDemo },
     name: committee.name,
     kind: input.kind,
+    endedOn: input.endedOn,
     originalUrl: isHttpUrl(input.url) ? input.url : null,
     queue: staff ? queueJson(staff, input, links) : null,
     coming: staff ? comingJson(staff, links) : [],

@@ -71,6 +71,7 @@ export function organizationObjects(c: OparlContext, orgs: OparlOrganizationRow[
     membership: members.filter((m) => m.organization_id === o.id).map((m) => c.urls.object(c.source.key, 'Membership', membershipKey(m.org_key, m.position))),
     organizationType: o.kind ? (ORGANIZATION_TYPES[o.kind] ?? null) : null,
     classification: o.kind,
+    endDate: o.end_date,
     ...times(o.created, o.updated_at),
     web: c.urls.web(`/organizations/${o.id}`),
     [V('originalUrl')]: isHttp(o.url) ? o.url : null,

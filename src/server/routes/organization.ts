@@ -36,6 +36,8 @@ export const KIND_LABELS: Record<string, string> = {
 interface PageInput {
   committee: CommitteeRef;
   kind: string | null;
+  /** the day it ended, when that is past (a former faction: "bis 28.05.2019") */
+  endedOn: string | null;
   url: string | null;
   members: MemberView[];
   /** the page of the queue asked for */
@@ -80,6 +82,7 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       today,
       committee,
       kindLabel: KIND_LABELS[input.kind ?? 'organization'] ?? 'Gremium',
+      endedOn: input.endedOn,
       byNameOnly: committee.organizationId == null,
       originalUrl: isHttpUrl(input.url) ? input.url : null,
       // the queue rows' progress is for the JSON view only: the page does not show it, so it is not walked (text safety) or copied
@@ -104,7 +107,11 @@ export function organizationRoute(ctx: AppContext) {
     const committee = id === null ? null : committeeOfOrganization(ctx.sqlite, id);
     if (!found || !committee) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
     const json = asJson ? { path: `/organizations/${id}.json`, query: (n: number) => (n > 1 ? `seite=${n}` : '') } : null;
-    renderCommittee(ctx, res, { committee, kind: found.organization.kind, url: found.organization.url, members: found.members, page, json });
+    const today = ctx.today();
+    const endDate = found.organization.endDate;
+    renderCommittee(ctx, res, {
+      committee, kind: found.organization.kind, endedOn: endDate != null && endDate < today ? endDate : null, url: found.organization.url, members: found.members, page, json,
+    });
   };
 }
 
@@ -124,6 +131,6 @@ export function committeeByNameRoute(ctx: AppContext) {
     }
     const path = committeeHref(committee.sourceKey, committee.name, null)!;
     const json = asJson ? { path, query: (n: number) => `format=json${n > 1 ? `&seite=${n}` : ''}` } : null;
-    renderCommittee(ctx, res, { committee, kind: null, url: null, members: [], page, json });
+    renderCommittee(ctx, res, { committee, kind: null, endedOn: null, url: null, members: [], page, json });
   };
 }

@@ -21,6 +21,8 @@ export interface CommitteeListRow {
   href: string;
   kindLabel: string;
   isFaction: boolean;
+  /** the day it ended, when that is past (a former faction: "bis 28.05.2019") */
+  endedOn: string | null;
   members: number;
   next: { id: number; date: string; start: string | null } | null;
   queue: number;
@@ -49,12 +51,15 @@ function committeeRows(sqlite: Database.Database, city: CityRow, today: string):
       href: committeeHref(city.key, c.name, c.organizationId)!,
       kindLabel: KIND_LABELS[c.kind ?? 'organization'] ?? 'Gremium',
       isFaction,
+      endedOn: c.endDate != null && c.endDate < today ? c.endDate : null,
       members: c.members,
       next: next ? { id: next.id, date: next.date, start: next.start } : null,
       queue: isFaction ? 0 : loadQueueIds(sqlite, ref, 0).total,
       deadlines: isFaction ? 0 : loadDeadlineCandidateIds(sqlite, ref, today, DEADLINE_LIMIT).length,
     };
   });
-  // committees first, factions after them
-  return [...rows.filter((r) => !r.isFaction), ...rows.filter((r) => r.isFaction)];
+  // committees first, factions after them, the former ones (and committees that ended) last
+  const ended = rows.filter((r) => r.endedOn != null);
+  const open = rows.filter((r) => r.endedOn == null);
+  return [...open.filter((r) => !r.isFaction), ...open.filter((r) => r.isFaction), ...ended.filter((r) => !r.isFaction), ...ended.filter((r) => r.isFaction)];
 }

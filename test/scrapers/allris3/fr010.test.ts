@@ -36,13 +36,16 @@ describe('fr010 on the recorded page (full record)', () => {
 });
 
 describe('fr010 quirks', () => {
-  test('former factions after the spacer row ("(bis 28.05.2019)") are listed too, in page order', () => {
+  test('former factions after the spacer row ("(bis 28.05.2019)") are listed too, in page order, with the day they ended', () => {
     expect(pageText(NORD.page)).toMatch(/<tr class="zl11"><td colspan="8">&nbsp;<\/td><\/tr>/);
     const r = parseCase(NORD, NORD.url) as ListRecord;
-    expect(r.items.map((i) => (i as OrganizationRecord).sourceId)).toEqual(
+    const items = r.items as OrganizationRecord[];
+    expect(items.map((i) => i.sourceId)).toEqual(
       ['1120', '1122', '1116', '1117', '1118', '1133', '1132', '1128', '1129', '1130'],
     );
-    expect((r.items[9] as OrganizationRecord).name).toBe('Gruppe Piraten');
+    expect(items[9].name).toBe('Gruppe Piraten');
+    // a current faction's row gives its number of members there: no endDate
+    expect(items.map((i) => i.endDate ?? null)).toEqual([null, null, null, null, null, null, null, '2019-05-28', '2024-07-03', '2019-06-19']);
   });
 
   test('a row with only the FR form (hand-made): sourceId from the form, name from td.text1, url null', () => {

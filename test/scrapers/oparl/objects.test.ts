@@ -150,6 +150,18 @@ describe('OParl objects (hand-made)', () => {
     });
   });
 
+  it('Organization with an endDate (a former faction): the day it ended; a bad endDate is none', () => {
+    const org = (endDate: unknown) => parseJson({
+      id: `${H}/organizations?typ=fr&id=4`, type: `${T}Organization`, name: 'Gruppe Piraten', classification: 'Fraktion', endDate,
+    }) as OrganizationRecord;
+    expect(org('2019-06-19')).toEqual<OrganizationRecord>({
+      ...base('Organization', `${H}/organizations?typ=fr&id=4`), type: 'Organization', format: 1, system: 'oparl',
+      name: 'Gruppe Piraten', members: [], classification: 'Fraktion', endDate: '2019-06-19',
+    });
+    expect(org('31.06.2019').endDate).toBeUndefined();
+    expect(org(null).endDate).toBeUndefined();
+  });
+
   it('Person with embedded memberships', () => {
     const rec = parseJson({
       id: `${H}/persons?id=7`, type: `${T}Person`, name: 'Erika Muster', email: ['nicht@lesen.example'],

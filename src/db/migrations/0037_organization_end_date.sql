@@ -1,0 +1,1 @@
+ALTER TABLE `organizations` ADD `end_date` text;
