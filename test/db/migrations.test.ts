@@ -42,6 +42,12 @@ describe('migrations', () => {
     expect(applied).toBe(journal.entries.length);
   });
 
+  test('each migration is dated after the one before it: drizzle applies only those dated after the last one a database has', () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+    const outOfOrder = journal.entries.filter((e, i) => i > 0 && e.when <= journal.entries[i - 1].when).map((e) => e.tag);
+    expect(outOfOrder).toEqual([]);
+  });
+
   test('the committed migrations match the schema (drizzle-kit has nothing left to generate)', () => {
     const out = path.join(tmp.dir, 'migrations-copy');
     fs.cpSync(migrationsFolder(), out, { recursive: true });
