@@ -2,7 +2,8 @@
  * Tolerant JSON reading for OParl answers. ALLRIS 3's OParl 1.0 endpoints emit raw control characters
  * (U+0000–U+001F) inside JSON strings, which JSON.parse refuses (ALLRIS-NOTES §3, §7.11; the
  * Braunschweig 1.0 paper): they are escaped as \u00XX before parsing, inside strings only. Everything
- * else (DOS-codepage mojibake such as "beschr„nkter") is left exactly as the bytes say. Pure.
+ * else (DOS-codepage mojibake such as "beschr„nkter") is left exactly as the bytes say here; the record's
+ * strings are repaired where they are read (quirks.ts repairOldField). Pure.
  */
 import { NotARisPageError, TruncatedPageError } from '../errors';
 

@@ -1,6 +1,7 @@
 /**
  * CC e-gov's (ALLRIS) OParl quirks, each with a name and a test (ALLRIS-NOTES §2d, §7.11):
- * "N/A" and blank strings mean nothing; raw control characters are junk inside a text; `web` can be
+ * "N/A" and blank strings mean nothing; raw control characters are junk inside a text (with an old field's
+ * binary tail and DOS letters: repairOldField); `web` can be
  * "N/Avo020.asp?…"; single objects stand where arrays belong (`auxiliaryFile`); arrays hold nulls
  * (`originatorPerson: [null]`); `mimeType` is a file extension ("pdf"); `size: 0` and `downloadUrl: ""`
  * mean unknown. Pure.
@@ -16,22 +17,41 @@ export function isObject(v: unknown): v is OparlObject {
 /** ALLRIS writes "N/A" where it has no value. */
 const NOT_AVAILABLE = /^n\/a$/i;
 
+/** A control character no text holds (not tab, line and page breaks: Word writes a manual line break as U+000B). */
+const BINARY = /[\u0000-\u0008\u000e-\u001f]/;
+
 /**
- * A string value as the record keeps it: control characters (left over from the broken ALLRIS 1.0
- * JSON) become spaces, white space collapses, and "N/A" / blank / non-strings become null. Numbers
- * are written as text (a reference may come as a number).
+ * ALLRIS 3's OParl 1.0 reads some texts from old database fields (Braunschweig 1664/99, ALLRIS-NOTES §3):
+ * the text, then binary junk from the field's end (" @ \u0004\u0001  A | … ÿ"), and letters of the DOS code page
+ * read as Windows-1252 ("beschr„nkter": CP850 0x84 is "ä", Windows-1252 0x84 "„"). The junk goes from the
+ * line its first binary control character stands on; „ ” and U+0081 between two small letters — where no German
+ * text has a quotation mark — become ä ö ü. A text without binary controls is kept as it is.
+ */
+export function repairOldField(v: string): string {
+  const at = v.search(BINARY);
+  if (at < 0) return v;
+  const lineStart = Math.max(v.lastIndexOf('\n', at), v.lastIndexOf('\r', at)) + 1;
+  const kept = v.slice(0, lineStart).trim() ? v.slice(0, lineStart) : v;
+  const dos: Record<string, string> = { '„': 'ä', '”': 'ö', '\u0081': 'ü' };
+  return kept.replace(/(?<=\p{Ll})[„”\u0081](?=\p{Ll})/gu, (c) => dos[c]);
+}
+
+/**
+ * A string value as the record keeps it: an old field's junk and code page repaired (repairOldField), the
+ * control characters left (from the broken ALLRIS 1.0 JSON) become spaces, white space collapses, and "N/A" /
+ * blank / non-strings become null. Numbers are written as text (a reference may come as a number).
  */
 export function oparlString(v: unknown): string | null {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v !== 'string') return null;
-  const s = cleanText(v.replace(/[\u0000-\u001f\u007f]/g, ' '));
+  const s = cleanText(repairOldField(v).replace(/[\u0000-\u001f\u007f]/g, ' '));
   return s === null || NOT_AVAILABLE.test(s) ? null : s;
 }
 
 /** Like oparlString, but a longer text keeps its paragraph breaks. */
 export function oparlBlock(v: unknown): string | null {
   if (typeof v !== 'string') return null;
-  const s = cleanBlock(v.replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g, ' '));
+  const s = cleanBlock(repairOldField(v).replace(/[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/g, ' '));
   return s === null || NOT_AVAILABLE.test(s) ? null : s;
 }
 
