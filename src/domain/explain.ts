@@ -36,14 +36,19 @@ const cancelledNote = (next: Pick<NextStep, 'cancelledDate'>): string =>
 const cancelledNoteEn = (next: Pick<NextStep, 'cancelledDate'>): string =>
   next.cancelledDate ? ` (the meeting on ${next.cancelledDate} was cancelled)` : '';
 
-/** "noch ohne Termin", or "noch ohne neuen Termin (Sitzung am 10.12.2026 abgesagt)" where the step's meeting was cancelled. */
-export function undatedText(next: Pick<NextStep, 'cancelledDate'>): string {
-  return next.cancelledDate ? `noch ohne neuen Termin${cancelledNote(next)}` : 'noch ohne Termin';
+/**
+ * "noch ohne Termin"; "noch ohne neuen Termin (Sitzung am 10.12.2026 abgesagt)" where the step's meeting was cancelled;
+ * "einer Sitzung zugeordnet, deren Datum nicht bekannt ist" where its row names a meeting without a date.
+ */
+export function undatedText(next: Pick<NextStep, 'cancelledDate' | 'undatedMeeting'>): string {
+  if (next.cancelledDate) return `noch ohne neuen Termin${cancelledNote(next)}`;
+  return next.undatedMeeting ? 'einer Sitzung zugeordnet, deren Datum nicht bekannt ist' : 'noch ohne Termin';
 }
 
-/** "no date yet", or "no new date yet (the meeting on 2026-12-10 was cancelled)". */
-export function undatedTextEn(next: Pick<NextStep, 'cancelledDate'>): string {
-  return next.cancelledDate ? `no new date yet${cancelledNoteEn(next)}` : 'no date yet';
+/** "no date yet", "no new date yet (the meeting on 2026-12-10 was cancelled)", or "assigned to a meeting whose date is not known". */
+export function undatedTextEn(next: Pick<NextStep, 'cancelledDate' | 'undatedMeeting'>): string {
+  if (next.cancelledDate) return `no new date yet${cancelledNoteEn(next)}`;
+  return next.undatedMeeting ? 'assigned to a meeting whose date is not known' : 'no date yet';
 }
 
 /** What a committee is called where its name is not known (never an empty box or sentence). */
@@ -156,9 +161,14 @@ export function explain(c: ExplainInput): { de: string; en: string } {
     if (c.stations.length === 0) {
       return { de: `${headDe}: ${whenDe}keine Beratungsfolge angegeben.`, en: `${headEn}: ${whenEn}no consultations listed.` };
     }
+    // a meeting without a known date may have passed: not "noch nicht beraten"
+    const notYetDe = c.next?.undatedMeeting ? '' : 'noch nicht beraten';
+    const notYetEn = c.next?.undatedMeeting ? '' : 'not yet deliberated';
+    const nextDe = c.next ? `als Nächstes ${stationDe(c.next)}, ${undatedText(c.next)}` : '';
+    const nextEn = c.next ? `next ${stationEn(c.next)}, ${undatedTextEn(c.next)}` : '';
     return {
-      de: `${headDe}: ${whenDe}noch nicht beraten${c.next ? `; als Nächstes ${stationDe(c.next)}, ${undatedText(c.next)}` : ''}.`,
-      en: `${headEn}: ${whenEn}not yet deliberated${c.next ? `; next ${stationEn(c.next)}, ${undatedTextEn(c.next)}` : ''}.`,
+      de: `${headDe}: ${[`${whenDe}${notYetDe}`.replace(/, $/, ''), nextDe].filter(Boolean).join('; ')}.`,
+      en: `${headEn}: ${[`${whenEn}${notYetEn}`.replace(/, $/, ''), nextEn].filter(Boolean).join('; ')}.`,
     };
   }
 

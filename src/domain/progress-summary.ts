@@ -38,6 +38,7 @@ export function toProgressSummary(pr: Progress): ProgressSummary {
           stationIndex: n.stationIndex, organization: n.organization ?? null, role: n.role ?? null, roleCode: n.roleCode ?? null, date: n.date ?? null,
           agenda: n.agenda ? { date: n.agenda.date, meetingId: n.agenda.meetingId ?? null, number: n.agenda.number ?? null } : null,
           ...(n.cancelledDate ? { cancelledDate: n.cancelledDate } : {}),
+          ...(n.undatedMeeting ? { undatedMeeting: true as const } : {}),
         }
       : null,
     awaiting: a ? { stationIndex: a.stationIndex, organization: a.organization ?? null, role: a.role ?? null, date: a.date ?? null } : null,

@@ -19,6 +19,12 @@ export interface NextStep {
    * Absent otherwise.
    */
   cancelledDate?: string;
+  /**
+   * Without a date (and no cancelled meeting): the station's meeting row names its meeting or agenda item, but no
+   * date is known of it (an OParl consultation that links a meeting not read) — it is assigned to a meeting, not
+   * "noch ohne Termin", and whether that meeting has passed is not known. Absent otherwise.
+   */
+  undatedMeeting?: true;
 }
 
 /** A committee that has met on the paper and whose result is not published yet. */

@@ -46,7 +46,8 @@
  *     dated ahead and more than RESTING_AFTER_DAYS (90) days have passed since → stalled ("ruht"); the
  *     committee that deferred it is then no next step (it met on it and nothing is coming);
  *  7. no past meeting for more than `stalledAfterDays` (default STALLED_AFTER_DAYS, 365) — counted from
- *     the last past meeting, else from the paper's own date — and nothing dated ahead → stalled;
+ *     the last past meeting, else from the paper's own date — and nothing dated ahead, and the next station
+ *     not assigned to a meeting whose date is unknown (it may have been held) → stalled;
  *     rules 6 and 7 only where the paper's own page gave its Beratungsfolge: one known only from agendas (or
  *     not at all, `paper.sequence`) may well have gone on where ratsradar did not look — rule 8 then (and the
  *     committee that deferred it more than 90 days ago is no next step there either);
@@ -187,7 +188,8 @@ export function progress(
       const started = past.length > 0 || stations.some((s) => s.status === 'done' || s.status === 'current');
       const resting = lastRow != null && RESTING_RESULTS.has(meeting(lastRow).resultCode) && lastActivity != null
         && !open.some((s) => s.nextDate != null) && daysBetween(lastActivity, countTo) > RESTING_AFTER_DAYS;
-      if (resting || (since != null && daysBetween(since, countTo) > stalledAfterDays)) {
+      // a meeting without a known date (next.undatedMeeting) may have been held since: not known to have rested
+      if (resting || (since != null && !next?.undatedMeeting && daysBetween(since, countTo) > stalledAfterDays)) {
         // only the paper's own page says that nothing is planned (paper.sequence: known from agendas, or not at all)
         if (!paper.sequence) {
           state = 'stalled';

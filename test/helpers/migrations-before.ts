@@ -85,6 +85,8 @@ const TAKE_BACK: Record<string, string[]> = {
   // data only: it marks papers for deriving again
   '0036_settled_closed_derive': [],
   '0037_organization_end_date': ['ALTER TABLE organizations DROP COLUMN end_date'],
+  // data only: it marks papers for deriving again
+  '0038_undated_meeting_rows_derive': [],
 };
 
 /**

@@ -227,7 +227,10 @@ function recordSchemas(): Record<string, Schema> {
     Progress: obj({
       today: date, countTo: date, state: enumOf(PAPER_STATES), label: str,
       stations: arrayOf(obj({ index: int, organization: nstr, role: nstr, roleCode, status: enumOf(STATION_STATES), meetings: arrayOf(obj({ date: ndate, past: bool, future: bool, cancelled: bool, listedDate: date }, { open: true, optional: ['cancelled', 'listedDate'] })) }, { open: true })),
-      currentStation: nullable(int), next: nullable(obj({ stationIndex: int, organization: nstr, role: nstr, roleCode, date: ndate, cancelledDate: date }, { open: true, optional: ['cancelledDate'] })),
+      currentStation: nullable(int), next: nullable(obj({
+        stationIndex: int, organization: nstr, role: nstr, roleCode, date: ndate, cancelledDate: date,
+        undatedMeeting: { const: true, description: 'Without a date: its meeting row names a meeting (or agenda item) whose date is not known.' },
+      }, { open: true, optional: ['cancelledDate', 'undatedMeeting'] })),
       awaiting: nullable(obj({}, { open: true })), deadlines: arrayOf(obj({}, { open: true })), decision: nullable(obj({}, { open: true })), decisionDate: ndate,
       deferralCount: int, referralCount: int, lastActivity: ndate, stalledSince: ndate, basis: nullable(obj({}, { open: true })),
       explanation: str, explanationEn: str,

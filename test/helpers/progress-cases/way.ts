@@ -70,6 +70,27 @@ export const WAY_CASES: Case[] = [
     explanationEn: 'Submitted: dated 2026-10-01, not yet deliberated; next Hauptausschuss (Vorberatung), no date yet.',
   },
   {
+    // Augsburg TVO-BSV/25/61736-2 (OParl): the consultation links a meeting and an agenda item that were not read
+    name: 'submitted: the station\'s row names a meeting without a date — assigned to it, not "noch ohne Termin", not "noch nicht beraten"',
+    consultation: [station('Gremium X', 'Entscheidung', 'decision', [{ ...row(null), meetingSourceId: 'https://ris.example/oparl/meetings?id=2825', agendaItemSourceId: 'https://ris.example/oparl/agendaItems?id=1002246' }])],
+    today: '2026-10-05',
+    date: '2025-12-01',
+    state: 'submitted',
+    stations: ['planned'],
+    currentStation: 0,
+    next: { stationIndex: 0, date: null },
+    explanation: 'Eingereicht: am 01.12.2025 vorgelegt; als Nächstes Gremium X (Entscheidung), einer Sitzung zugeordnet, deren Datum nicht bekannt ist.',
+    explanationEn: 'Submitted: dated 2025-12-01; next Gremium X (Entscheidung), assigned to a meeting whose date is not known.',
+  },
+  {
+    name: 'the same two years on: not "ruht" (the meeting without a date may have been held since)',
+    consultation: [station('Gremium X', 'Entscheidung', 'decision', [{ ...row(null), meetingSourceId: 'https://ris.example/oparl/meetings?id=2825', agendaItemSourceId: null }])],
+    today: '2027-12-05',
+    date: '2025-12-01',
+    state: 'submitted',
+    next: { stationIndex: 0, date: null },
+  },
+  {
     name: 'submitted: no Beratungsfolge at all',
     consultation: [],
     today: '2026-11-24',
