@@ -33,7 +33,10 @@ export interface StationProgress {
   lastDate: string | null;
   /** Earliest future meeting date of this station. */
   nextDate: string | null;
-  /** Result text and code of the station's last meeting row that has a result. */
+  /**
+   * Result text and code of the station's last meeting row that has a result — unless that is a deferral which a
+   * later past row of the station took up again (then null: that meeting's result is not published).
+   */
   result: string | null;
   resultCode: ResultCode | null;
   meetings: MeetingProgress[];
@@ -153,7 +156,12 @@ export function deriveStations(consultations: readonly (ConsultationRecord | Age
     const pastDates = meetings.filter((m) => m.past && m.date != null).map((m) => m.date as string);
     const futureDates = meetings.filter((m) => m.future && m.date != null).map((m) => m.date as string);
     const withResult = meetings.filter((m) => m.resultCode !== 'open');
-    const resultRow = withResult.length ? withResult[withResult.length - 1] : null;
+    const lastWithResult = withResult.length ? withResult[withResult.length - 1] : null;
+    // a deferral ("vertagt") that a later meeting of the station took up again is not the station's result: that
+    // meeting's is, and it has none yet (Laatzen's Schulausschuss: 29.06.2026 "vertagt", 01.09.2026 no result)
+    const superseded = lastWithResult != null && HOLDING_RESULTS.has(lastWithResult.resultCode)
+      && meetings.some((m) => m.past && m.index > lastWithResult.index);
+    const resultRow = superseded ? null : lastWithResult;
     const shown = readStationStatus(c.stationStatus);
     return {
       index,

@@ -53,6 +53,15 @@ describe('progress(paper, today)', () => {
     expect(d.basis).toEqual({ stationIndex: 1, meetingIndex: 0, date: '2026-03-12' });
   });
 
+  test('a deferral a later meeting of the station took up again is not the station\'s result (Laatzen\'s Schulausschuss)', () => {
+    const p = progress({ consultation: LAATZEN_2026_245 }, '2026-11-24');
+    // 29.06.2026 "vertagt", then 01.09.2026 without a result: the station's result is that meeting's, not published
+    expect([p.stations[2].result, p.stations[2].resultCode, p.stations[2].deferrals, p.stations[2].lastDate]).toEqual([null, null, 1, '2026-09-01']);
+    // a deferral nothing took up yet is the station's result
+    const waiting = progress({ consultation: [HA([row('2026-10-01', 'vertagt', 'deferred'), row('2026-12-01')]), RAT()] }, '2026-11-24');
+    expect([waiting.stations[0].result, waiting.stations[0].resultCode]).toEqual(['vertagt', 'deferred']);
+  });
+
   test('never reads the clock: the same input gives the same output whatever the system time', () => {
     const before = progress({ consultation: LEIPZIG_VII_A_00777 }, '2020-03-01');
     jest.useFakeTimers({ now: new Date('1999-12-31T23:00:00Z') });

@@ -87,6 +87,8 @@ const TAKE_BACK: Record<string, string[]> = {
   '0037_organization_end_date': ['ALTER TABLE organizations DROP COLUMN end_date'],
   // data only: it marks papers for deriving again
   '0038_undated_meeting_rows_derive': [],
+  // data only: it marks papers for deriving again
+  '0039_superseded_deferral_derive': [],
 };
 
 /**
