@@ -129,6 +129,10 @@ function prepare(sqlite: Database.Database) {
     past: sqlite.prepare<[number, string, number], MeetingListItem>(`SELECT m.id, m.name, m.date, m.start, m.room,
       (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items
       FROM meetings m WHERE m.organization_id = ? AND m.date < ? ORDER BY m.date DESC, m.start DESC LIMIT ?`),
+    // the Beratungsfolge rows linked to the meeting (index consultation_meetings_meeting), their motions' ids, names and the rows' results
+    sequenceRows: sqlite.prepare<[number], SequenceRowView>(`SELECT p.id AS paperId, p.reference, p.name, c.role, cm.result
+      FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id JOIN papers p ON p.id = c.paper_id
+      WHERE cm.meeting_id = ? ORDER BY p.reference, p.id, c.position, cm.position`),
     paperMeetingLinks: sqlite.prepare<[number], { position: number; row: number; meetingId: number | null }>(`SELECT c.position,
       cm.position AS row, cm.meeting_id AS meetingId FROM consultation_meetings cm JOIN consultations c ON c.id = cm.consultation_id
       WHERE c.paper_id = ? ORDER BY c.position, cm.position`),
@@ -151,6 +155,21 @@ function prepare(sqlite: Database.Database) {
 
 // raw SQL: the meeting page's reads (bench: fresh render p50)
 const stmts = declareStatements('queries-meetings', prepare);
+
+/** A motion whose Beratungsfolge names a meeting (its row links the meeting), with the row's role and result. */
+export interface SequenceRowView {
+  paperId: number;
+  reference: string | null;
+  name: string | null;
+  role: string | null;
+  result: string | null;
+}
+
+/** The motions whose Beratungsfolge rows link this meeting, each once (its first row), in reference order. */
+export function loadSequenceRows(sqlite: Database.Database, meetingId: number): SequenceRowView[] {
+  const seen = new Set<number>();
+  return stmts(sqlite).sequenceRows.all(meetingId).filter((r) => !seen.has(r.paperId) && seen.add(r.paperId));
+}
 
 export function loadMeeting(sqlite: Database.Database, id: number): { meeting: MeetingView; items: AgendaItemView[] } | null {
   const s = stmts(sqlite);

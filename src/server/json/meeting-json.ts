@@ -4,7 +4,7 @@
  * explanation and next step, and for a coming meeting the agenda check; its own documents (files) and those
  * of the motions on its agenda (documents); where its minutes name a motion of its agenda (agendaItem[].minutes).
  */
-import type { AgendaItemView, MeetingDocumentView, MeetingFileView, MeetingView } from '../../db/queries-meetings';
+import type { AgendaItemView, MeetingDocumentView, MeetingFileView, MeetingView, SequenceRowView } from '../../db/queries-meetings';
 import type { MinutesMention } from '../../db/queries-minutes';
 import type { ProgressSummary } from '../../domain/progress-summary';
 import { committeeHref } from '../views/committee-href';
@@ -36,6 +36,8 @@ export interface MeetingJsonInput {
   check: (paperId: number | null) => AgendaCheckJson | null;
   /** the meeting's minutes that name a motion, by its reference number (src/db/queries-minutes.ts loadAgendaMinutes) */
   minutes: ReadonlyMap<string, MinutesMention[]>;
+  /** the motions whose Beratungsfolge names the meeting and no known agenda item does (views/meeting-view.ts) */
+  fromSequences: readonly SequenceRowView[];
 }
 
 /** The committee a meeting, queue or motion names: its name, id and links where its page is known. */
@@ -105,5 +107,6 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
       name: d.name,
       url: isHttpUrl(d.url) ? d.url : null,
     })),
+    fromSequences: input.fromSequences.map((r) => ({ id: r.paperId, reference: r.reference, name: r.name, links: links.paper(r.paperId), role: r.role, result: r.result })),
   };
 }

@@ -150,6 +150,10 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       description: 'The meeting’s own documents as its page lists them (Einladung, Bekanntmachung, Niederschrift); links to the RIS.',
     },
     documents: arrayOf(obj({ agendaItemId: int, number: nstr, paperId: int, reference: nstr, name: nstr, url: nullable(uri) })),
+    fromSequences: {
+      ...arrayOf(obj({ id: int, reference: nstr, name: nstr, links: ref('ObjectLinks'), role: nstr, result: nstr })),
+      description: 'The motions whose Beratungsfolge names this meeting (a row links it) and that no known agenda item of it names, with the row’s role and result: what is known of a meeting whose agenda was not read, or a motion its agenda leaves out.',
+    },
   }, { description: 'A meeting with its agenda; every motion on it with its derived state.' }),
   QueueItem: composed([ref('Derived')], {
     id: int,

@@ -45,7 +45,7 @@ export function meetingRoute(ctx: AppContext) {
       const checks = new Map(items.filter((i) => i.paperId != null && i.checkStatus != null).map((i) => [i.paperId as number, {
         flagged: i.check != null, blocking: i.check?.blocking ?? false, label: i.checkStatus as string, messages: i.check?.messages ?? [],
       }]));
-      sendJson(res, toMeetingJson({ meeting, items, documents, files, future, progress: agenda.progress, check: (paperId) => (paperId == null ? null : (checks.get(paperId) ?? null)), minutes }, jsonLinks(req), today));
+      sendJson(res, toMeetingJson({ meeting, items, documents, files, future, progress: agenda.progress, fromSequences: agenda.fromSequences, check: (paperId) => (paperId == null ? null : (checks.get(paperId) ?? null)), minutes }, jsonLinks(req), today));
       return;
     }
     const age = deriveDataAge({ today, dataAsOf, heldDates: [] });
@@ -58,6 +58,7 @@ export function meetingRoute(ctx: AppContext) {
         originalUrl: isHttpUrl(meeting.url) ? meeting.url : null,
         items: items.map((i) => ({ ...i, minutes: minutesView(i.paperReference ? minutes.get(i.paperReference) : undefined) })),
         hasItems: items.length > 0,
+        fromSequences: agenda.fromSequences,
         flaggedCount: items.filter((i) => i.check).length,
         documents,
         files,

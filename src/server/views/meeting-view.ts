@@ -4,7 +4,7 @@
  * coming meeting — the agenda check ("bereit", "Vorstation offen", "Vorstation ausstehend").
  */
 import type Database from 'better-sqlite3';
-import { loadMeeting, type AgendaItemView, type MeetingView } from '../../db/queries-meetings';
+import { loadMeeting, loadSequenceRows, type AgendaItemView, type MeetingView, type SequenceRowView } from '../../db/queries-meetings';
 import { loadPaperSummaries } from '../../db/queries-summaries';
 import { checkAgendaItem, SEQUENCE_UNKNOWN } from '../../domain/agenda-check';
 import { earlierStations, type EarlierStation } from '../../domain/earlier-stations';
@@ -30,6 +30,11 @@ export interface MeetingAgenda {
   items: MeetingItemView[];
   /** what the JSON names of the progress of every motion on the agenda for today (its derived state) */
   progress: Map<number, ProgressSummary>;
+  /**
+   * the motions whose Beratungsfolge names this meeting and that no known agenda item of it names: what is known
+   * of a meeting whose agenda was not read (a motion's page linked it), or a motion its agenda leaves out
+   */
+  fromSequences: SequenceRowView[];
 }
 
 /** The check status as a word, for the CSV and print ("bereit": every earlier station done). */
@@ -65,5 +70,7 @@ export function loadMeetingAgenda(sqlite: Database.Database, id: number, today: 
       earlier: pr && slot ? earlierStations(pr, slot) : [],
     };
   });
-  return { meeting, future, items: viewItems, progress: progressById };
+  const onAgenda = new Set(items.map((i) => i.paperId).filter((x): x is number => x != null));
+  const fromSequences = loadSequenceRows(sqlite, meeting.id).filter((r) => !onAgenda.has(r.paperId));
+  return { meeting, future, items: viewItems, progress: progressById, fromSequences };
 }
