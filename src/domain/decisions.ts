@@ -41,26 +41,59 @@ const DECISION_HEADING = /^\s*(?:beschlu(?:ss|ß)(?:text|fassung|inhalt)?|petitu
 /** A line of its own that says "Beschluss:" inside a section: what follows it is the decision. */
 const DECISION_LINE = /^[ \t]*beschlu(?:ss|ß)[ \t]*:[ \t]*$/imu;
 
-/** A line of the procedure that calls a vote ("Stadtverordnetenvorsteher Löser bittet daraufhin um Abstimmung …"), where a "Beschluss:" line follows it. */
+/** A line of the procedure that calls a vote ("Stadtverordnetenvorsteher Löser bittet um Abstimmung …"), where a "Beschluss:" line follows it. */
 const CALLS_VOTE = /\b(?:Abstimmung|abstimmen)\b/iu;
 
-/** The lines of `text` without those that call a vote right before a "Beschluss:" line (they name who did; the decision follows). */
+/**
+ * The lines calling a vote right before a "Beschluss:" line said from their "Abstimmung" on, without who asked for
+ * it ("Stadtverordnetenvorsteher Löser bittet daraufhin um Abstimmung über den Gesamtbeschluss:" → "Abstimmung über
+ * den Gesamtbeschluss:"); one that says no more than that a vote was called goes.
+ */
+function whatEachVoteIs(text: string): string {
+  const lines = text.split('\n');
+  return lines.flatMap((line, i) => {
+    if (!(i + 1 < lines.length && DECISION_LINE.test(lines[i + 1]) && CALLS_VOTE.test(line))) return [line];
+    const tail = /\bAbstimmung\b.*$/iu.exec(line)?.[0] ?? '';
+    return /^Abstimmung\W*$/iu.test(tail) || tail === '' ? [] : [`A${tail.slice(1)}`];
+  }).join('\n');
+}
+
+/** The lines of `text` without those that call a vote right before a "Beschluss:" line (the decision follows). */
 function withoutVoteCalls(text: string): string {
   const lines = text.split('\n');
   return lines.filter((line, i) => !(i + 1 < lines.length && DECISION_LINE.test(lines[i + 1]) && CALLS_VOTE.test(line))).join('\n');
 }
 
+/** A vote as a table's cells in one line ("Abstimmung: | Dafür: | 25 | Dagegen: | 8 | Enthaltungen: | 0", ALLRIS 4). */
+const VOTE_CELLS = /^([ \t]*Abstimmung(?:sergebnis)?[ \t]*:)[ \t]*\|(.*)$/gimu;
+
+/** A vote table's line as words: "Abstimmung: Dafür 25, Dagegen 8, Enthaltungen 0", "Abstimmung: einstimmig bei einer Enthaltung". */
+function voteLines(text: string): string {
+  return text.replace(VOTE_CELLS, (_line, head: string, rest: string) => {
+    const cells = rest.split('|').map((c) => c.trim()).filter((c) => c !== '');
+    const words: string[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      const label = /^(.+?)\s*:$/u.exec(cells[i]);
+      if (label && i + 1 < cells.length && /^\d+$/.test(cells[i + 1])) words.push(`${label[1]} ${cells[++i]}`);
+      else words.push(cells[i]);
+    }
+    return `${head.trim()} ${words.join(', ')}`;
+  });
+}
+
 /**
- * A section's decision: its text, or — where a line "Beschluss:" stands after other lines (Taunusstein: "Stadt-
+ * A section's decision: its text, or — where one line "Beschluss:" stands after other lines (Taunusstein: "Stadt-
  * verordnetenvorsteher … bittet um Abstimmung …", then "Beschluss:") — what follows that line: the procedure
- * before it, which names who spoke, is no part of the decision; nor is a later line calling another vote right
- * before its own "Beschluss:" line (a decision's own words, "… in Abstimmung mit dem Bezirksamt …", stay).
+ * before it is no part of the decision. A section with two or more decisions (Taunusstein: first the committee's
+ * proposal, then the whole budget) keeps what each vote was on (whatEachVoteIs), not who asked for it. A vote
+ * given as a table's cells reads as words.
  */
 function decisionPart(text: string): string {
   const m = DECISION_LINE.exec(text);
-  if (!m || m.index === 0) return text.trim();
+  if (!m || m.index === 0) return voteLines(text.trim());
+  if ((text.match(new RegExp(DECISION_LINE.source, 'gimu')) ?? []).length > 1) return voteLines(whatEachVoteIs(text.trim()));
   const rest = withoutVoteCalls(text.slice(m.index + m[0].length)).trim();
-  return rest === '' ? text.trim() : rest;
+  return voteLines(rest === '' ? text.trim() : rest);
 }
 
 /** The decision text: every Beschluss section, in page order (null when there is none). */

@@ -69,9 +69,12 @@ describe('what was decided: votes and Beschluss texts', () => {
     expect(squash(row.find('.decision-status').text())).toBe('Status des Beschlusses im RIS: Beschlussumsetzung erwünscht (22.12.2025)');
     const text = row.find('details.decision-text p').text();
     expect(row.find('details.decision-text summary').text()).toBe('Beschlusstext');
-    // the decision after the section's "Beschluss:" line, not the procedure before it (who asked for the vote)
-    expect(text).toMatch(/^1\. Der Entwurf der Haushaltssatzung der Stadt Taunusstein für das Haushaltsjahr 2026/);
+    // two decisions: what each vote was on (the committee's proposal, then the whole budget), not who asked for it;
+    // the first vote in words, not as a table's cells
+    expect(text).toMatch(/^Abstimmung, zunächst über den Beschlussvorschlag des Ausschusses HFWD\.\nBeschluss:\n1\. Der Entwurf der Haushaltssatzung der Stadt Taunusstein für das Haushaltsjahr 2026/);
+    expect(text).toContain('\nAbstimmung: Dafür 25, Dagegen 8, Enthaltungen 0\nAbstimmung über den Gesamtbeschluss zum Haushalt 2026:\nBeschluss:\n1. Der Entwurf');
     expect(text).not.toContain('Löser');
+    expect(text).not.toContain('|');
     expect(text).toContain('7. Die Nachhaltigkeitssatzung und die daraus resultierenden Hebesätze der Grundsteuer B werden in der mittelfristigen Planung von 2027 bis 2029 angewendet.');
     expect(squash($('li', '.figures').filter((_, li) => $(li).text().startsWith('Entscheidung')).text())).toBe(
       'Entscheidung: ungeändert beschlossen (Stadtverordnetenversammlung) am 11.12.2025 (Abstimmung: Dafür 25, Dagegen 8, Enthaltungen 0)',
