@@ -78,6 +78,11 @@ export interface PaperRecord extends RecordBase {
 export interface AgendaItemEntry {
   number: string | null;
   public: boolean | null;
+  /**
+   * optional (format 1): true when the agenda marks the item as added later, a "Nachtrag" (ALLRIS 3's TOP
+   * `title="Nachtrags-TOP"`, ALLRIS 4's row class `nachtrag`); absent otherwise
+   */
+  supplement?: true;
   sourceId: string | null;
   name: string | null;
   paperReference: string | null;

@@ -7,7 +7,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { AgendaItemEntry, FileRef } from '../records';
 import { classifyResult, cleanResultText } from './codes';
-import { attrValue, hasClass } from '../html/dom';
+import { attrValue, findFirst, hasClass } from '../html/dom';
 import { cleanText } from './text';
 import { textValue } from '../html/text';
 
@@ -94,6 +94,21 @@ export interface AgendaItemParts {
   roleText?: string | null;
   /** the documents the row links (ALLRIS 4's toDoc cell) */
   files?: FileRef[];
+  /** the agenda marks the item as added later (isSupplementRow) */
+  supplement?: boolean;
+}
+
+/** A "Nachtrags-TOP" title (ALLRIS 3: on the TOP number's span and link). */
+const SUPPLEMENT_TITLE = /\bNachtrags?-?TOP\b/iu;
+
+/**
+ * The agenda marks the row's item as added later, a "Nachtrag": ALLRIS 3 titles its TOP number "Nachtrags-TOP"
+ * (a green background), ALLRIS 4 gives the row or a cell the class `nachtrag` (its legend: "Nachtrag",
+ * "Nachtrag unautorisiert").
+ */
+export function isSupplementRow(row: Element): boolean {
+  if (hasClass(row, 'nachtrag')) return true;
+  return findFirst(row, (el) => hasClass(el, 'nachtrag') || SUPPLEMENT_TITLE.test(attrValue(el, 'title') ?? '')) !== undefined;
 }
 
 /** Builds one entry: number without marker, publicity, cleaned strings, result and its code. */
@@ -111,5 +126,6 @@ export function agendaItem(p: AgendaItemParts): AgendaItemEntry {
     resultCode: classifyResult(result),
     ...(p.roleText === undefined ? {} : { role: cleanText(p.roleText) }),
     ...(p.files?.length ? { files: p.files } : {}),
+    ...(p.supplement ? { supplement: true as const } : {}),
   };
 }

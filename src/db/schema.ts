@@ -317,6 +317,8 @@ export const agendaItems = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     /** the RIS's status of the decision (ALLRIS 4 "Status Beschluss"): { text, date } (JSON), null where it gives none */
     decisionStatus: text('decision_status', { mode: 'json' }).$type<{ text: string; date: string | null }>(),
+    /** 1 where its agenda marks the item as added later, a "Nachtrag" ("Nachtrags-TOP"); null otherwise */
+    supplement: integer('supplement', { mode: 'boolean' }),
   },
   (t) => [
     uniqueIndex('agenda_items_key').on(t.sourceId, t.entityKey),

@@ -89,6 +89,7 @@ const TAKE_BACK: Record<string, string[]> = {
   '0038_undated_meeting_rows_derive': [],
   // data only: it marks papers for deriving again
   '0039_superseded_deferral_derive': [],
+  '0040_agenda_item_supplement': ['ALTER TABLE agenda_items DROP COLUMN supplement'],
 };
 
 /**

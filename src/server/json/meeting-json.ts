@@ -84,6 +84,7 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
         id: i.id,
         number: i.number,
         public: i.public,
+        supplement: i.supplement,
         name: i.name,
         paperReference: i.paperReference,
         paper: i.paperId != null && pr

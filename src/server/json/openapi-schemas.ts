@@ -133,6 +133,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       id: int,
       number: nstr,
       public: nullable(bool),
+      supplement: { ...bool, description: 'The agenda marks the item as added later, a "Nachtrag" ("Nachtrags-TOP").' },
       name: nstr,
       paperReference: nstr,
       paper: nullable(composed([ref('Derived')], { id: int, reference: nstr, name: nstr, links: ref('ObjectLinks') })),

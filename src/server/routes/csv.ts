@@ -109,11 +109,11 @@ export function meetingAgendaCsvRoute(ctx: AppContext) {
       i.number, i.public === false ? 'nichtöffentlich' : i.public === true ? 'öffentlich' : null, i.name, i.paperReference,
       i.result, i.paperId ? `${base}/papers/${i.paperId}` : null, i.decision.voteText, i.decision.decisionText, i.checkStatus,
       i.check ? i.check.messages.join(' | ') : null, i.earlier.map((e) => e.text).join(' | ') || null,
-      minutesCell(i.paperReference ? found.minutes.get(i.paperReference) : undefined),
+      minutesCell(i.paperReference ? found.minutes.get(i.paperReference) : undefined), i.supplement ? 'ja' : null,
     ]);
     sendCsv(res, `ratsradar-sitzung-${id}-tagesordnung.csv`, [
       'TOP', 'Öffentlichkeit', 'Gegenstand', 'Vorlage', 'Ergebnis', 'Link zur Vorlage', 'Abstimmung', 'Beschluss', 'Agenda-Check',
-      'Offene Vorstationen', 'Bisherige Beratung', 'Genannt in der Niederschrift',
+      'Offene Vorstationen', 'Bisherige Beratung', 'Genannt in der Niederschrift', 'Nachtrag',
     ], rows);
   };
 }

@@ -50,6 +50,14 @@ describe('parseAllris3Meeting on recorded pages (full record)', () => {
     expect(items.find((a) => a.number === '1')).toMatchObject({ result: null, resultCode: 'open' });
   });
 
+  test('"Nachtrags-TOP" (the TOP number\'s title, green) marks an item added later: Hildesheim Ö 8, 10.1, 18.1, 20.2; Altona Ö 4–6, 7.6, 7.7', () => {
+    const added = (name: string) => parseCase(byPage(name)).agendaItem.filter((a) => a.supplement === true).map((a) => a.number);
+    expect(added('hildesheim')).toEqual(['8', '10.1', '18.1', '20.2']);
+    expect(added('hamburg-altona')).toEqual(['4', '5', '6', '7.6', '7.7']);
+    // the others carry no mark at all (not false)
+    expect(parseCase(byPage('hildesheim')).agendaItem.filter((a) => a.supplement === undefined)).toHaveLength(29);
+  });
+
   test('Ö/N marker per row: N 24–28 are non-public and keep their titles (Hildesheim)', () => {
     const items = parseCase(byPage('hildesheim')).agendaItem;
     expect(items.filter((a) => a.public === false).map((a) => [a.number, a.name])).toEqual([

@@ -94,6 +94,14 @@ describe('parseAllris4Meeting quirks (hand-made pages)', () => {
     ]);
   });
 
+  test('a row with the class "nachtrag" (the legend\'s "Nachtrag", "Nachtrag unautorisiert") is an item added later', () => {
+    const rows = `<tr data-tt-id="1"><td class="tonr"><div><a href="#" id="link_81">Ö 1</a></div></td><td class="tobetreff"><div><a id="betreff_81">Haushalt</a></div></td></tr>
+<tr data-tt-id="2" class="nachtrag"><td class="tonr"><div><a href="#" id="link_82">Ö 1.1</a></div></td><td class="tobetreff"><div><a id="betreff_82">Eilantrag</a></div></td></tr>
+<tr data-tt-id="3"><td class="tonr nachtrag unauth"><div><a href="#" id="link_83">Ö 2</a></div></td><td class="tobetreff"><div><a id="betreff_83">Anfrage</a></div></td></tr>`;
+    const r = parsePage(page(`<div id="toTable"><table id="toTreeTable" class="toTable"><tbody>${rows}</tbody></table></div>`), URL) as MeetingRecord;
+    expect(r.agendaItem.map((a) => [a.number, a.supplement ?? null])).toEqual([['1', null], ['1.1', true], ['2', true]]);
+  });
+
   test('rows of a Word table nested in an expanded TOP are no agenda rows', () => {
     const rows = `<tr data-tt-id="1"><td class="tonr"><div><a href="#" id="link_91">Ö 1</a></div></td><td class="tobetreff"><div><a id="betreff_91">Haushalt</a>
 <div class="docPart"><table><tr><td>Dafür</td><td>12</td></tr><tr><td>Dagegen</td><td>3</td></tr></table></div></div></td></tr>`;
