@@ -56,7 +56,9 @@ test('0026 keeps every row; the same pages imported again name the stations with
   const upgraded = openDb(file);
   try {
     for (const t of TABLES) {
-      const expected = t === 'consultations' ? before[t].map((r) => ({ ...r, organization_external_id: null })) : before[t];
+      // the columns later migrations add, empty (0037: organizations.end_date)
+      const expected = t === 'consultations' ? before[t].map((r) => ({ ...r, organization_external_id: null }))
+        : t === 'organizations' ? before[t].map((r) => ({ ...r, end_date: null })) : before[t];
       expect([t, rowsOf(upgraded.sqlite, t)]).toEqual([t, expected]);
     }
     const again = importRecords(upgraded.sqlite, SOURCE, [papers()], '2026-10-06T08:00:00Z');
