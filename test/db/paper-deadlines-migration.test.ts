@@ -41,8 +41,13 @@ test('0023 fills paper_deadlines from the stored summaries as derive.ts writes t
   const upgraded = openDb(file);
   try {
     expect(deadlines(upgraded.sqlite)).toEqual(expected);
-    for (const t of TABLES) expect([t, rowsOf(upgraded.sqlite, t)]).toEqual([t, before[t]]);
-    // and nothing is left to write: the rows are those of deriving every paper again
+    // derived_on is a mark, not data: later migrations that change what is derived clear it (0039: a deferral taken up again)
+    const unmarked = (t: string, r: unknown[]) => (t === 'papers' ? r.map((x) => ({ ...(x as object), derived_on: null })) : r);
+    for (const t of TABLES) expect([t, unmarked(t, rowsOf(upgraded.sqlite, t))]).toEqual([t, unmarked(t, before[t])]);
+    // and nothing is left to write: the rows are those of deriving every paper again (once the papers later
+    // migrations marked are derived: their rows as before)
+    refreshDerived(upgraded.sqlite, '2026-11-30');
+    for (const t of TABLES) expect([t, unmarked(t, rowsOf(upgraded.sqlite, t))]).toEqual([t, unmarked(t, before[t])]);
     expect(refreshDerived(upgraded.sqlite, '2026-11-30', { all: true }).written).toBe(0);
     expect(deadlines(upgraded.sqlite)).toEqual(expected);
     expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([]);
