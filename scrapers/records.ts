@@ -176,6 +176,13 @@ export interface AgendaItemRecord extends RecordBase {
   meetingEnd?: string;
   meetingRoom?: string;
   meetingLocation?: string;
+  /**
+   * optional (format 1): the type of the item's paper as the item's page names it ("Vorlage-Art", "Drucksache-Art",
+   * "Vorlageart": "Beschlussvorlage"), a Paper's paperType; absent where the page names none
+   */
+  paperType?: string;
+  /** optional (format 1): the lead office of the item's paper as the item's page names it ("Federführend"), a Paper's underDirectionOf; absent where none */
+  paperUnderDirectionOf?: string[];
 }
 
 /** The status the RIS gives a decision ("Beschlussumsetzung erwünscht") and the day it writes beside it. */

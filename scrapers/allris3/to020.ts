@@ -20,16 +20,16 @@ import { pageId } from '../html/page-id';
 import { recordBase, type ParseContext } from '../html/context';
 import { classifyResult, cleanResultText } from '../shared/codes';
 import { parseGermanDate } from '../shared/dates';
-import { attr, attrContains, attrValue, closest, documentOf, findFirst, findUnder, findUnderId, hasClass, textContent } from '../html/dom';
+import { attr, attrContains, attrValue, closest, documentOf, findAll, findFirst, findUnder, findUnderId, hasClass, textContent } from '../html/dom';
 import { listMarkers } from '../html/list-numbers';
 import { labelKey } from '../shared/text';
 import { readMeetingHead } from '../shared/agenda-meeting-head';
 import { nameFromAuszugTitle, splitPaperLink, splitTopNumber } from '../shared/to020-fields';
 import { findVote, type AgendaItemWithVote } from '../shared/vote';
-import { readLabelledFields, type LabelledField } from './vo020-labels';
+import { fieldForLabel, readLabelledFields, type LabelledField, type PaperField } from './vo020-labels';
 import { parseTextSections } from './vo020-text';
 import { findScope } from './scope';
-import { ROWS, textValue } from '../html/text';
+import { ROWS, textLines, textValue } from '../html/text';
 import { param } from '../html/param';
 
 
@@ -38,6 +38,22 @@ function headTable(scope: AnyNode): Element | null {
   const top = findFirst(scope, (td) => td.name === 'td' && hasClass(td, 'kb1') && labelKey(textValue([td], ROWS)) === 'top');
   const table = top ? closest(top, (el) => el.name === 'table') : undefined;
   return table && table.type === 'tag' ? table : null;
+}
+
+/**
+ * What the page says of the item's motion, by the labels its own page uses ("Vorlage-Art", "Drucksache-Art",
+ * "Federführend"): they stand in the motion's head table, apart from the item's (Bearbeiter/-in beside them is never read).
+ */
+function paperFactsOf(scope: AnyNode): { paperType: string | null; lead: string[] } {
+  const wanted = (field: PaperField | null) => field === 'paperType' || field === 'underDirectionOf';
+  const labels = findAll(scope, (td) => td.name === 'td' && hasClass(td, 'kb1') && wanted(fieldForLabel(textValue([td], ROWS))));
+  const tables = [...new Set(labels.map((td) => closest(td, (el) => el.name === 'table')).filter((t): t is Element => !!t && t.type === 'tag'))];
+  const fields = tables.flatMap((t) => readLabelledFields(t)).filter((f) => wanted(f.field));
+  const typeField = fields.find((f) => f.field === 'paperType');
+  return {
+    paperType: typeField ? textValue(typeField.cells, ROWS) : null,
+    lead: fields.filter((f) => f.field === 'underDirectionOf').flatMap((f) => textLines(f.cells, ROWS)),
+  };
 }
 
 const isForm = (el: Element, part: string): boolean => el.name === 'form' && attrContains(el, 'action', part);
@@ -96,6 +112,7 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const text = parseTextSections(scope, markers);
   // the meeting's time and place, as its own head says them (the same labels: Zeit, Raum, Ort)
   const head = readMeetingHead(fields.map((f) => ({ key: labelKey(f.label), value: f.cells })), null);
+  const { paperType, lead } = paperFactsOf(scope);
 
   return {
     ...recordBase(ctx, 'AgendaItem', 'allris3', sourceIdOf(doc, ctx.url)),
@@ -117,5 +134,7 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
     ...(head.end ? { meetingEnd: head.end } : {}),
     ...(head.room ? { meetingRoom: head.room } : {}),
     ...(head.location ? { meetingLocation: head.location } : {}),
+    ...(paperType ? { paperType } : {}),
+    ...(lead.length ? { paperUnderDirectionOf: lead } : {}),
   };
 }

@@ -24,7 +24,7 @@ import { classifyResult, cleanResultText } from '../shared/codes';
 import { dateOnly, parseGermanDate } from '../shared/dates';
 import { attr, attrContains, byId, documentOf, findAll, findFirst, findUnder, hasClass, nextElements, textContent } from '../html/dom';
 import { panelName, partHeading } from './vo020';
-import { findField, pageBase, readDocumentLinks, readHeadFields, textSection, type HeadField } from '../shared/head-fields';
+import { findField, pageBase, paperFactsOf, readDocumentLinks, readHeadFields, textSection, type HeadField } from '../shared/head-fields';
 import { listMarkers } from '../html/list-numbers';
 import { cleanText, labelKey } from '../shared/text';
 import { nameFromAllris4Title, splitPaperLink, splitTopNumber } from '../shared/to020-fields';
@@ -117,6 +117,8 @@ export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const text = readSections(rootNode, markers);
   // the documents the page offers: the item's Niederschriftsauszug, the motion's Sammeldokument, its attachments
   const files = readDocumentLinks(rootNode, pageBase(doc, ctx.url));
+  // what the head says of the motion: "Vorlageart", "Federführend" (never the Bearbeiter beside them)
+  const facts = paperFactsOf(fields);
 
   return {
     ...recordBase(ctx, 'AgendaItem', 'allris4', sourceIdOf(ctx.url, ctx.text), { systemVersion: ctx.systemVersion ?? allrisVersion(ctx.text) }),
@@ -135,5 +137,7 @@ export function parseAllris4AgendaItem(ctx: ParseContext): AgendaItemWithVote {
     vote: findVote(text),
     ...(decisionStatus ? { decisionStatus } : {}),
     ...(files.length ? { files } : {}),
+    ...(facts.paperType ? { paperType: facts.paperType } : {}),
+    ...(facts.underDirectionOf.length ? { paperUnderDirectionOf: facts.underDirectionOf } : {}),
   };
 }

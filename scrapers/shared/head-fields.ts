@@ -124,6 +124,18 @@ const DATE_KEYS = new Set([
 /** A paper page names itself in its title or its Betreff. */
 const PAPER_HEAD = sel('paper title or Betreff', 'h1.title, #vobetreff', { min: 1 });
 
+/**
+ * What a head names of a paper beside its reference and title: its type ("Vorlageart", "Drucksache-Art") and its
+ * lead office ("Federführend", one entry per line or ";") — a paper's own head, or an agenda item's page's.
+ */
+export function paperFactsOf(fields: HeadField[]): { paperType: string | null; underDirectionOf: string[] } {
+  const typeField = findField(fields, (k) => /^(vorlage|vorlagen|drucksache|drucksachen)?art$/.test(k), ['voart']);
+  return {
+    paperType: typeField ? cleanText(typeField.lines.join(' ')) : null,
+    underDirectionOf: listValue(findField(fields, (k) => k.startsWith('federführend'), ['vofamt'])),
+  };
+}
+
 /** Reads the paper's head fields; throws LayoutChangedError when neither h1.title nor #vobetreff exists. */
 export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): PaperHead {
   const h1 = findFirst(root, (el) => el.name === 'h1' && hasClass(el, 'title'));
@@ -139,11 +151,9 @@ export function readPaperHead(root: AnyNode, page: string, order: TitleOrder): P
   const statusText = statusField
     ? cleanText(statusField.lines.join(' '))
     : cleanText([textValue(idList('vostatus')), textValue(idList('vostat'))].join(' '));
-  const typeField = findField(fields, (k) => /^(vorlage|vorlagen|drucksache|drucksachen)?art$/.test(k), ['voart']);
-  const typeValue = typeField ? cleanText(typeField.lines.join(' ')) : null;
+  const { paperType: typeValue, underDirectionOf: lead } = paperFactsOf(fields);
   const fromTitle = splitPaperTitle(textValue([h1]), typeValue, order);
   const originator = listValue(findField(fields, (k) => /^(einreicher|antragsteller|initiator)/.test(k), ['anunterstuetzer']));
-  const lead = listValue(findField(fields, (k) => k.startsWith('federführend'), ['vofamt']));
   const dateField = findField(fields, (k) => DATE_KEYS.has(k), ['vodatum']);
   const related = fields
     .filter((f) => f.key.startsWith('bezug'))

@@ -71,8 +71,8 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance, fro
   if (!a.paperSourceId && !a.paperReference) return;
   const paper: PaperRecord = {
     type: 'Paper', format: 1, system: a.system, systemVersion: a.systemVersion, sourceId: a.paperSourceId, url: paperPageUrl(a.system, a.url, a.paperSourceId),
-    reference: a.paperReference, name: a.name, paperType: null, public: null, statusText: null, originator: [],
-    underDirectionOf: [], date: null, relatedReferences: [],
+    reference: a.paperReference, name: a.name, paperType: a.paperType ?? null, public: null, statusText: null, originator: [],
+    underDirectionOf: a.paperUnderDirectionOf ?? [], date: null, relatedReferences: [],
     consultation: [{
       organization: a.organization, role: a.role ?? null, roleCode: classifyRole(a.role), stationStatus: null,
       meetings: [{ date: a.date, name: a.meetingName, meetingSourceId: a.meetingSourceId, agendaItemSourceId: a.sourceId, result: a.result, resultCode: a.resultCode }],
@@ -94,12 +94,18 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance, fro
   const row = loadFacet<PaperRecord>(b.sqlite, b.sourceId, 'Paper', key, `agenda:${itemKey}`);
   if (!row) b.save('Paper', key, `agenda:${itemKey}`, { ...paper, files: [] });
   else {
-    // the row's appearance keeps what the row says (its role, its documents) and takes the page's result
+    // the row's appearance keeps what the row says (its role, its documents) and takes the page's result, and what
+    // the page says of the motion (its type and lead office)
+    let next = row;
     const was = row.consultation[0]?.meetings[0];
     if (was && a.result !== null && (was.result !== a.result || was.resultCode !== a.resultCode)) {
-      const meetings = [{ ...was, result: a.result, resultCode: a.resultCode }];
-      b.save('Paper', key, `agenda:${itemKey}`, { ...row, consultation: [{ ...row.consultation[0], meetings }] });
+      next = { ...next, consultation: [{ ...row.consultation[0], meetings: [{ ...was, result: a.result, resultCode: a.resultCode }] }] };
     }
+    if (a.paperType && row.paperType !== a.paperType) next = { ...next, paperType: a.paperType };
+    if (a.paperUnderDirectionOf?.length && JSON.stringify(row.underDirectionOf) !== JSON.stringify(a.paperUnderDirectionOf)) {
+      next = { ...next, underDirectionOf: a.paperUnderDirectionOf };
+    }
+    if (next !== row) b.save('Paper', key, `agenda:${itemKey}`, next);
   }
   if (a.files?.length) b.save('Paper', key, `${ITEM_FILES_FACET}${itemKey}`, { ...paper, consultation: [], files: a.files });
 }
@@ -124,6 +130,9 @@ interface AgendaAppearance {
   role?: string | null;
   /** the documents the agenda row links, where it does */
   files?: FileRef[];
+  /** the motion's type and lead office, where the item's page names them */
+  paperType?: string;
+  paperUnderDirectionOf?: string[];
 }
 
 /**

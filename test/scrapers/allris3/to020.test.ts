@@ -55,6 +55,18 @@ describe('parseAllris3AgendaItem on recorded pages (full record)', () => {
     expect(JSON.stringify(parseCorpus(c.page, c.url))).not.toMatch(/portal\/seiten|Rathaus & Verwaltung|Kartenanwendung|Sie sind hier|Müller|König/);
   });
 
+  test('the motion\'s type and lead office from its head table ("Vorlage-Art", "Drucksache-Art", "Federführend"), never the Verfasser or Bearbeiter beside them', () => {
+    const of = (name: string) => {
+      const c = ALLRIS3.find((x) => x.page.includes(name))!;
+      const r = parseCorpus(c.page, c.url) as { paperType?: string; paperUnderDirectionOf?: string[] };
+      return [r.paperType, r.paperUnderDirectionOf];
+    };
+    expect(of('hildesheim')).toEqual(['Beschlussvorlage', ['10 Büro des Oberbürgermeisters']]);
+    expect(of('hamburg-altona')).toEqual(['Sitzungsvorlage öffentlich', ['Geschäftsstelle der Bezirksversammlung']]);
+    // a page without them gives neither
+    expect(of('hamburg-bergedorf')).toEqual([undefined, undefined]);
+  });
+
   test('Beschlussart "(offen)" is a null result with resultCode open (bergedorf)', () => {
     const c = ALLRIS3.find((x) => x.page.includes('bergedorf'))!;
     expect(parseCorpus(c.page, c.url)).toMatchObject({ result: null, resultCode: 'open' });

@@ -45,6 +45,12 @@ describe('parseAllris4AgendaItem on the recorded Taunusstein page', () => {
     });
   });
 
+  test('the motion\'s "Vorlageart" and "Federführend" from the head (one entry per ";"), not the Bearbeiter', () => {
+    const r = parseCorpus(TAUNUSSTEIN.url) as { paperType?: string; paperUnderDirectionOf?: string[] };
+    expect([r.paperType, r.paperUnderDirectionOf]).toEqual(['Beschlussvorlage', ['Fachbereich 3', 'Finanzmanagement 3.3']]);
+    expect(JSON.stringify(r)).not.toContain('Palmer');
+  });
+
   test('Word list numbers (<ol start="2">) are kept and the vote comes from the Abstimmungsergebnis table', () => {
     const r = parseCorpus(TAUNUSSTEIN.url) as AgendaItemWithVote;
     expect(r.text[0].text).toContain('\n2. Das Investitionsprogramm');
