@@ -2,7 +2,7 @@
  * {{> feed-links links=(feedLinks "paper" meta.id)}} → the page's feed, calendar, CSV and JSON links
  * ([{ href, type, label, format }]); feeds, calendars and JSON are also put on the page's root model as
  * `alternates`, which the layout writes into <head> as <link rel="alternate">.
- * Kinds: paper (id), organization (id), meeting (id), list (query string of the start page),
+ * Kinds: paper (id), organization (id), meeting (id; meeting-undated: without its iCal), list (query string of the start page),
  * search (query string of the search), calendar (all meetings), cities, city (its key), committees, sitzungen and
  * dashboard (the query string of their page, without "?").
  */
@@ -50,9 +50,11 @@ export function feedLinksFor(kind: string, arg: unknown): FeedLink[] {
         : [];
     }
     case 'meeting':
+    case 'meeting-undated':
+      // a meeting whose day is not known (Hohenhameln's calendar rows without month) has no date to put in a calendar
       return id
         ? [
-            { href: `/meetings/${id}/calendar.ics`, type: ICS, label: 'Termin dieser Sitzung', format: 'iCal' },
+            ...(kind === 'meeting' ? [{ href: `/meetings/${id}/calendar.ics`, type: ICS, label: 'Termin dieser Sitzung', format: 'iCal' as const }] : []),
             { href: `/meetings/${id}/agenda.csv`, type: CSV, label: 'Tagesordnung als Tabelle', format: 'CSV' },
             { href: `/meetings/${id}.json`, type: JSON_TYPE, label: 'Daten dieser Sitzung', format: 'JSON' },
           ]

@@ -58,6 +58,7 @@ export function meetingRoute(ctx: AppContext) {
         originalUrl: isHttpUrl(meeting.url) ? meeting.url : null,
         items: items.map((i) => ({ ...i, minutes: minutesView(i.paperReference ? minutes.get(i.paperReference) : undefined) })),
         hasItems: items.length > 0,
+        feedKind: meeting.date ? 'meeting' : 'meeting-undated',
         fromSequences: agenda.fromSequences,
         flaggedCount: items.filter((i) => i.check).length,
         documents,
