@@ -45,6 +45,12 @@ export interface ComingAgendaItem {
   paperReference: string | null;
 }
 
+/** A past day on which the committee's Beratungsfolge rows name motions, without a meeting of it known for them. */
+export interface SequenceDay {
+  date: string;
+  papers: { id: number; reference: string | null; name: string | null; result: string | null }[];
+}
+
 export interface PlannedRow {
   paperId: number;
   date: string;
@@ -99,6 +105,14 @@ function prepare(sqlite: Database.Database) {
          WHERE source_id = @source AND (organization_id = @org OR organization = @name) AND date < @today
          ORDER BY date DESC, start DESC, id DESC LIMIT @limit) m
        ORDER BY m.date DESC, m.start DESC, m.id DESC`,
+    ),
+    // the committee's past rows that link no known meeting (index consultation_meetings_committee: source, committee, date),
+    // newest first: the days its motions' pages name for it where ratsradar knows no meeting
+    pastRows: sqlite.prepare<{ source: number; name: string; today: string; limit: number }, { date: string; id: number; reference: string | null; name: string | null; result: string | null }>(
+      `SELECT cm.date, p.id, p.reference, p.name, cm.result FROM consultation_meetings cm
+         CROSS JOIN consultations c ON c.id = cm.consultation_id CROSS JOIN papers p ON p.id = c.paper_id
+       WHERE cm.source_id = @source AND cm.organization = @name AND cm.date < @today AND cm.meeting_id IS NULL
+       ORDER BY cm.date DESC, p.reference, p.id LIMIT @limit`,
     ),
     // the published agendas of the coming meetings, what the committee page shows of their items, in one read
     agendas: sqlite.prepare<[string], ComingAgendaItem & { meetingId: number; public: number | null }>(
@@ -175,6 +189,23 @@ export function loadNextMeeting(sqlite: Database.Database, c: CommitteeRef, toda
  */
 export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): (ComingMeetingRow & { items: number })[] {
   return stmts(sqlite).past.all({ source: c.sourceId, org: c.organizationId ?? -1, name: c.name, today, limit }).map((r) => ({ ...fromDb(r), items: r.items }));
+}
+
+/**
+ * The committee's latest past days that its motions' Beratungsfolgen name without a meeting known for them (no
+ * calendar row, agenda or page of that meeting was read), newest first, at most `limit` days, each motion once.
+ */
+export function loadPastSequenceDays(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): SequenceDay[] {
+  const days: SequenceDay[] = [];
+  for (const r of stmts(sqlite).pastRows.all({ source: c.sourceId, name: c.name, today, limit: limit * 20 })) {
+    let day = days[days.length - 1];
+    if (!day || day.date !== r.date) {
+      if (days.length === limit) break;
+      days.push((day = { date: r.date, papers: [] }));
+    }
+    if (!day.papers.some((p) => p.id === r.id)) day.papers.push({ id: r.id, reference: r.reference, name: r.name, result: r.result });
+  }
+  return days;
 }
 
 /** The agenda items of these meetings (in agenda order), by meeting id; a meeting without items is absent. */

@@ -200,6 +200,10 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       minutes: { ...arrayOf(ref('MeetingFile')), description: 'The meeting’s minutes (Niederschrift, Protokoll) as its page lists them.' },
     })),
     members: arrayOf(obj({ name: str, role: nstr, group: nstr })),
+    pastFromSequences: {
+      ...arrayOf(obj({ date, papers: arrayOf(obj({ id: int, reference: nstr, name: nstr, links: ref('ObjectLinks'), result: nstr })) })),
+      description: 'Past days its motions’ Beratungsfolgen name for it without a meeting of it known (no calendar row, agenda or page of that meeting read), newest first, at most 20, each with the motions and their rows’ results.',
+    },
   }, { description: 'A committee (or faction): its queue (null for a faction), coming meetings with agendas and the agenda check, past meetings, members.' }),
   MeetingListPage: obj({
     type: { const: 'MeetingList' },

@@ -5,7 +5,7 @@
  * step, paginated with absolute links — its coming meetings with their agendas and the agenda check,
  * past meetings with their minutes, and members (elected members as the RIS lists them; no staff).
  */
-import type { CommitteeRef } from '../../db/queries-committee';
+import type { CommitteeRef, SequenceDay } from '../../db/queries-committee';
 import type { MeetingFileView, MemberView } from '../../db/queries-meetings';
 import type { loadCommitteeModel } from '../views/committee-view';
 import { QUEUE_PAGE_SIZE } from '../views/committee-view';
@@ -33,6 +33,8 @@ export interface PastMeeting {
 
 export interface OrganizationJsonInput {
   committee: CommitteeRef;
+  /** the past days its motions' Beratungsfolgen name without a meeting known (queries-committee.ts loadPastSequenceDays) */
+  pastFromSequences: readonly SequenceDay[];
   kind: string | null;
   /** the day it ended, when that is past (a former faction) */
   endedOn: string | null;
@@ -125,5 +127,8 @@ export function toOrganizationJson(input: OrganizationJsonInput, links: JsonLink
       minutes: m.minutes.map(meetingFileJson),
     })),
     members: input.members.map((m) => ({ name: m.name, role: m.role, group: m.group })),
+    pastFromSequences: input.pastFromSequences.map((d) => ({
+      date: d.date, papers: d.papers.map((p) => ({ id: p.id, reference: p.reference, name: p.name, links: links.paper(p.id), result: p.result })),
+    })),
   };
 }

@@ -9,7 +9,7 @@
  * Accept: application/json.
  */
 import type { Request, Response } from 'express';
-import { committeeByName, committeeOfOrganization, loadPastMeetings, type CommitteeRef } from '../../db/queries-committee';
+import { committeeByName, committeeOfOrganization, loadPastMeetings, loadPastSequenceDays, type CommitteeRef } from '../../db/queries-committee';
 import { loadOrganization, withMinutes, type MemberView } from '../../db/queries-meetings';
 import type { AppContext } from '../context';
 import { HttpError } from '../http-error';
@@ -62,13 +62,15 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
   const { committee } = input;
   const isFaction = input.kind === 'faction';
   if (isFaction && input.page > 1) throw new HttpError(404, NO_PAGE);
-  const { staff, past } = ctx.read(() => ({
+  const { staff, past, pastFromSequences } = ctx.read(() => ({
     staff: isFaction ? null : loadCommitteeModel(ctx.sqlite, committee, today, input.page),
     past: withMinutes(ctx.sqlite, loadPastMeetings(ctx.sqlite, committee, today, 20)),
+    // days its motions' Beratungsfolgen name without a meeting known (a faction deliberates nothing)
+    pastFromSequences: isFaction ? [] : loadPastSequenceDays(ctx.sqlite, committee, today, 20),
   }));
   if (staff && input.page > staff.queuePages) throw new HttpError(404, NO_PAGE);
   if (input.json) {
-    const json = toOrganizationJson({ ...input, staff, past, jsonPath: input.json.path, pageQuery: input.json.query }, jsonLinks(res.req), today);
+    const json = toOrganizationJson({ ...input, staff, past, pastFromSequences, jsonPath: input.json.path, pageQuery: input.json.query }, jsonLinks(res.req), today);
     sendJson(res, json);
     return;
   }
@@ -89,6 +91,7 @@ function renderCommittee(ctx: AppContext, res: Response, input: PageInput): void
       staff: staff && { ...staff, queue: staff.queue.map(({ progress: _progress, ...row }) => row) },
       pager,
       past: past.map((m) => ({ ...m, minutes: m.minutes.map(linkedDocument) })),
+      pastFromSequences,
       members: input.members,
       alertForm: alertForm(ctx, isFaction ? 'faction' : 'committee', committee.name, committee.sourceKey),
       faction: isFaction ? factionView(ctx, committee) : null,
