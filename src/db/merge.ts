@@ -86,7 +86,7 @@ interface AgendaPaperFacet {
   consultation: { organization: string | null; meetings: { date: string | null; agendaItemSourceId: string | null }[] }[];
 }
 
-/** The paper facet of the documents an agenda item's own page offers ('files-item:<item>', record-facets.ts addAgendaAppearance). */
+/** The paper facet of what an agenda item's own page says of its motion: the documents it offers, its type and lead office ('files-item:<item>', record-facets.ts addAgendaAppearance). */
 export const ITEM_FILES_FACET = 'files-item:';
 /** The meeting facet an agenda item's own page (to020) gives of its meeting: id, title, committee, day (record-facets.ts). */
 export const ITEM_PAGE_FACET = 'item';

@@ -92,22 +92,20 @@ function addAgendaAppearance(b: Batch, itemKey: string, a: AgendaAppearance, fro
   const entry = loadFacet<{ removed?: boolean }>(b.sqlite, b.sourceId, 'AgendaItem', itemKey, 'entry');
   if (entry?.removed === true) return;
   const row = loadFacet<PaperRecord>(b.sqlite, b.sourceId, 'Paper', key, `agenda:${itemKey}`);
-  if (!row) b.save('Paper', key, `agenda:${itemKey}`, { ...paper, files: [] });
+  // the appearance is what an agenda row would say; what the page says of the motion itself goes to the page's own facet below
+  if (!row) b.save('Paper', key, `agenda:${itemKey}`, { ...paper, paperType: null, underDirectionOf: [], files: [] });
   else {
-    // the row's appearance keeps what the row says (its role, its documents) and takes the page's result, and what
-    // the page says of the motion (its type and lead office)
-    let next = row;
+    // the row's appearance keeps what the row says (its role, its documents) and takes the page's result
     const was = row.consultation[0]?.meetings[0];
     if (was && a.result !== null && (was.result !== a.result || was.resultCode !== a.resultCode)) {
-      next = { ...next, consultation: [{ ...row.consultation[0], meetings: [{ ...was, result: a.result, resultCode: a.resultCode }] }] };
+      const meetings = [{ ...was, result: a.result, resultCode: a.resultCode }];
+      b.save('Paper', key, `agenda:${itemKey}`, { ...row, consultation: [{ ...row.consultation[0], meetings }] });
     }
-    if (a.paperType && row.paperType !== a.paperType) next = { ...next, paperType: a.paperType };
-    if (a.paperUnderDirectionOf?.length && JSON.stringify(row.underDirectionOf) !== JSON.stringify(a.paperUnderDirectionOf)) {
-      next = { ...next, underDirectionOf: a.paperUnderDirectionOf };
-    }
-    if (next !== row) b.save('Paper', key, `agenda:${itemKey}`, next);
   }
-  if (a.files?.length) b.save('Paper', key, `${ITEM_FILES_FACET}${itemKey}`, { ...paper, consultation: [], files: a.files });
+  // the item page's own facet: the documents it offers, the motion's type and lead office it names
+  if (a.files?.length || paper.paperType || paper.underDirectionOf.length) {
+    b.save('Paper', key, `${ITEM_FILES_FACET}${itemKey}`, { ...paper, consultation: [], files: a.files ?? [] });
+  }
 }
 
 
