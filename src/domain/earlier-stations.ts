@@ -29,9 +29,12 @@ export function inCommittee(name: string | null): string {
   return `(${n})`;
 }
 
+/** "Vorberatung im Hauptausschuss": a station's role and committee. */
+const stationHead = (s: SummaryStation): string => `${s.role?.trim() || 'Beratung'} ${inCommittee(s.organization)}`;
+
 /** What became of one station, as one line. */
 export function stationLine(s: SummaryStation): string {
-  const head = `${s.role?.trim() || 'Beratung'} ${inCommittee(s.organization)}`;
+  const head = stationHead(s);
   if (s.status === 'skipped') return `${head}: übersprungen`;
   if (s.lastDate) {
     const at = `${head} am ${formatGermanDate(s.lastDate)}`;
@@ -51,12 +54,21 @@ export interface EarlierStation {
   text: string;
 }
 
-/** The stations before the meeting's station in the motion's own Beratungsfolge, in page order ([] when there is none). */
+/**
+ * The stations before the meeting's station in the motion's own Beratungsfolge, in page order, then the meeting's
+ * station's own earlier meetings with a result ("Vorberatung im Schulausschuss am 29.06.2026: vertagt": the same
+ * committee dealt with it before) — [] when there is none.
+ */
 export function earlierStations(pr: ProgressSummary, at: AgendaSlot): EarlierStation[] {
   const { station } = checkAgendaItem(pr, at);
   if (station == null) return [];
-  return pr.stations
+  const before = pr.stations
     .slice(0, station)
     .filter((s) => !s.fromAgenda)
     .map((s) => ({ stationIndex: s.index, settled: (s.status === 'done' || s.status === 'skipped') && !s.awaitingResult, text: stationLine(s) }));
+  const own = pr.stations[station];
+  const again = (own?.meetings ?? [])
+    .filter((m): m is { date: string; result: string } => m.result != null && m.date != null && m.date < at.date)
+    .map((m) => ({ stationIndex: own.index, settled: true, text: `${stationHead(own)} am ${formatGermanDate(m.date)}: ${m.result}` }));
+  return [...before, ...again];
 }

@@ -12,10 +12,13 @@
 import type { Progress } from './progress-types';
 import type { StationProgress } from './stations';
 
-/** A station as the pages read it: its meeting rows by date only (the agenda check finds the station of a meeting's date). */
+/**
+ * A station as the pages read it: its meeting rows by date (the agenda check finds the station of a meeting's date),
+ * with the row's result where it has one (an earlier deferral at the same committee: earlier-stations.ts).
+ */
 export interface SummaryStation extends Pick<StationProgress,
   'index' | 'organization' | 'role' | 'roleCode' | 'status' | 'lastDate' | 'nextDate' | 'result' | 'fromAgenda' | 'awaitingResult'> {
-  meetings: { date: string | null }[];
+  meetings: { date: string | null; result?: string | null }[];
 }
 
 /** What of a Progress the committee and meeting pages read; a Progress is one too. */
@@ -59,7 +62,7 @@ export function toProgressSummary(pr: Progress): ProgressSummary {
       index: s.index, organization: s.organization ?? null, role: s.role ?? null, roleCode: s.roleCode ?? null, status: s.status,
       lastDate: s.lastDate ?? null, nextDate: s.nextDate ?? null, result: s.result ?? null, fromAgenda: s.fromAgenda === true,
       awaitingResult: s.awaitingResult === true,
-      meetings: s.meetings.map((m) => ({ date: m.date ?? null })),
+      meetings: s.meetings.map((m) => (m.resultCode !== 'open' && m.result ? { date: m.date ?? null, result: m.result } : { date: m.date ?? null })),
     })),
   };
 }

@@ -11,7 +11,7 @@ import { refreshDerived } from '../../src/db/derive';
 import { importRecords } from '../../src/db/import';
 import { importSavedPages } from '../../src/ingest/saved-pages';
 import { paper, station } from '../helpers/records';
-import { takeBackFrom } from '../helpers/migrations-before';
+import { applyThrough, takeBackFrom } from '../helpers/migrations-before';
 import { CORPUS, makeTmpDir } from '../helpers/tmp';
 
 const tmp = makeTmpDir();
@@ -54,11 +54,16 @@ test('0035 marks the motions derived as decided by anything but an adopting resu
   const before = Object.fromEntries(TABLES.map((t) => [t, rowsOf(old, t)]));
   old.close();
 
+  // what 0035 itself marks (later migrations mark papers for their own reasons)
+  applyThrough(file, tmp.dir, '0035_closed_state_derive');
+  const through = new Database(file);
+  expect(markedOf(through)).toEqual(['VO/2026/181', 'X/1']);
+  through.close();
+
   const upgraded = openDb(file);
   try {
     const unmarked = (r: unknown[]) => r.map((x) => ({ ...(x as object), derived_on: null }));
     for (const t of TABLES) expect([t, t === 'papers' ? unmarked(rowsOf(upgraded.sqlite, t)) : rowsOf(upgraded.sqlite, t)]).toEqual([t, t === 'papers' ? unmarked(before[t]) : before[t]]);
-    expect(markedOf(upgraded.sqlite)).toEqual(['VO/2026/181', 'X/1']);
     refreshDerived(upgraded.sqlite, TODAY);
     expect([markedOf(upgraded.sqlite), stateOf(upgraded.sqlite, 'VO/2026/181'), stateOf(upgraded.sqlite, 'X/1'), stateOf(upgraded.sqlite, 'DRS. 25/161')])
       .toEqual([[], 'closed', 'closed', 'decided']);

@@ -64,6 +64,23 @@ test.each<[string, ConsultationRecord[], { organization: string; date: string },
     [],
   ],
   [
+    'the same committee deferred it before: that meeting and its result after the earlier stations',
+    [st('Hauptausschuss', 'Vorberatung', 'preliminary', [row('2026-09-03', 'adopted', 'ungeändert beschlossen')]),
+      st('Schulausschuss', 'Vorberatung', 'preliminary', [row('2026-10-01', 'deferred', 'vertagt'), row('2026-11-05', 'not-dealt', 'nicht behandelt'), row('2026-12-03')])],
+    { organization: 'Schulausschuss', date: '2026-12-03' },
+    [
+      ['Vorberatung im Hauptausschuss am 03.09.2026: ungeändert beschlossen', true],
+      ['Vorberatung im Schulausschuss am 01.10.2026: vertagt', true],
+      ['Vorberatung im Schulausschuss am 05.11.2026: nicht behandelt', true],
+    ],
+  ],
+  [
+    'its own meeting and later ones are not earlier',
+    [st('Schulausschuss', 'Vorberatung', 'preliminary', [row('2026-10-01', 'deferred', 'vertagt'), row('2026-12-03')])],
+    { organization: 'Schulausschuss', date: '2026-10-01' },
+    [],
+  ],
+  [
     'a committee the Beratungsfolge does not name: nothing',
     [st('Hauptausschuss', 'Vorberatung', 'preliminary', [row('2026-10-03', 'adopted', 'beschlossen')])],
     { organization: 'Sportausschuss', date: '2026-12-03' },

@@ -4,6 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { migrationsFolder } from '../../src/db/connection';
 
 /** drizzle's journal of the migrations: their tags and journal times, in order. */
@@ -21,6 +24,27 @@ export function migrationsBefore(dir: string, tag: string): string {
   fs.writeFileSync(path.join(out, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
   for (const e of entries) fs.copyFileSync(path.join(migrationsFolder(), `${e.tag}.sql`), path.join(out, `${e.tag}.sql`));
   return out;
+}
+
+/**
+ * Applies the migrations up to and including `tag` to the database file (one taken back to before `tag`), and no
+ * later one: what that migration itself marked can be told apart from what later ones mark when openDb() applies them.
+ */
+export function applyThrough(file: string, dir: string, tag: string): void {
+  const out = path.join(dir, `through-${tag}`);
+  fs.mkdirSync(path.join(out, 'meta'), { recursive: true });
+  const journal = readJournal();
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at < 0) throw new Error(`no migration ${tag}`);
+  const entries = journal.entries.slice(0, at + 1);
+  fs.writeFileSync(path.join(out, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
+  for (const e of entries) fs.copyFileSync(path.join(migrationsFolder(), `${e.tag}.sql`), path.join(out, `${e.tag}.sql`));
+  const sqlite = new Database(file);
+  try {
+    migrate(drizzle(sqlite), { migrationsFolder: out });
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** Written out by hand (not read from the migration): table → old column → new column. */
@@ -90,6 +114,8 @@ const TAKE_BACK: Record<string, string[]> = {
   // data only: it marks papers for deriving again
   '0039_superseded_deferral_derive': [],
   '0040_agenda_item_supplement': ['ALTER TABLE agenda_items DROP COLUMN supplement'],
+  // data only: it marks papers for deriving again
+  '0041_row_results_summary_derive': [],
 };
 
 /**
