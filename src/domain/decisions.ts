@@ -44,24 +44,56 @@ const DECISION_LINE = /^[ \t]*beschlu(?:ss|ß)[ \t]*:[ \t]*$/imu;
 /** A line of the procedure that calls a vote ("Stadtverordnetenvorsteher Löser bittet um Abstimmung …"), where a "Beschluss:" line follows it. */
 const CALLS_VOTE = /\b(?:Abstimmung|abstimmen)\b/iu;
 
+/** Line i calls a vote right before a "Beschluss:" line ("Stadtverordnetenvorsteher Löser bittet um Abstimmung …"). */
+const callsVote = (lines: readonly string[], i: number): boolean =>
+  i + 1 < lines.length && DECISION_LINE.test(lines[i + 1]) && CALLS_VOTE.test(lines[i]);
+
 /**
- * The lines calling a vote right before a "Beschluss:" line said from their "Abstimmung" on, without who asked for
- * it ("Stadtverordnetenvorsteher Löser bittet daraufhin um Abstimmung über den Gesamtbeschluss:" → "Abstimmung über
- * den Gesamtbeschluss:"); one that says no more than that a vote was called goes.
+ * What a line calling a vote says the vote was on, without who called it: "… bittet daraufhin um Abstimmung über den
+ * Gesamtbeschluss:" → "Abstimmung über den Gesamtbeschluss:", "… lässt über den Gesamtbeschluss abstimmen:" → "Abstimmung
+ * über den Gesamtbeschluss:"; null when it says no more than that a vote was called.
  */
-function whatEachVoteIs(text: string): string {
+function voteSubject(line: string): string | null {
+  const tail = /\bAbstimmung\b.*$/iu.exec(line)?.[0];
+  if (tail) return /^Abstimmung\W*$/iu.test(tail) ? null : `A${tail.slice(1)}`;
+  // (\b does not know "ü": letters around the words are looked at instead)
+  const about = /(?<!\p{L})über(?!\p{L})(.+?)\s*(?<!\p{L})abstimmen(?!\p{L})(\W*)$/iu.exec(line);
+  return about ? `Abstimmung über${about[1]}${about[2].trim()}` : null;
+}
+
+/** A line with a vote ("Abstimmung: …", "Abstimmungsergebnis: …"): a decision's text ends with it. */
+const VOTE_LINE = /^[ \t]*Abstimmung(?:sergebnis)?[ \t]*:/iu;
+
+/**
+ * A section with two or more decisions (Taunusstein: first the committee's proposal, then the whole budget): each
+ * "Beschluss:" line and the decision after it up to its vote, each vote, and before each decision what the vote was on
+ * (voteSubject) — not who called it, and not the procedure before the first decision or between a vote and the next
+ * call (it names speakers).
+ */
+function decisions(text: string): string {
   const lines = text.split('\n');
-  return lines.flatMap((line, i) => {
-    if (!(i + 1 < lines.length && DECISION_LINE.test(lines[i + 1]) && CALLS_VOTE.test(line))) return [line];
-    const tail = /\bAbstimmung\b.*$/iu.exec(line)?.[0] ?? '';
-    return /^Abstimmung\W*$/iu.test(tail) || tail === '' ? [] : [`A${tail.slice(1)}`];
-  }).join('\n');
+  const out: string[] = [];
+  let inDecision = false;
+  lines.forEach((line, i) => {
+    if (callsVote(lines, i)) {
+      const subject = voteSubject(line);
+      if (subject) out.push(subject);
+      inDecision = false;
+    } else if (DECISION_LINE.test(line)) {
+      out.push(line);
+      inDecision = true;
+    } else if (inDecision) {
+      out.push(line);
+      if (VOTE_LINE.test(line)) inDecision = false;
+    }
+  });
+  return out.join('\n').trim();
 }
 
 /** The lines of `text` without those that call a vote right before a "Beschluss:" line (the decision follows). */
 function withoutVoteCalls(text: string): string {
   const lines = text.split('\n');
-  return lines.filter((line, i) => !(i + 1 < lines.length && DECISION_LINE.test(lines[i + 1]) && CALLS_VOTE.test(line))).join('\n');
+  return lines.filter((_line, i) => !callsVote(lines, i)).join('\n');
 }
 
 /** A vote as a table's cells in one line ("Abstimmung: | Dafür: | 25 | Dagegen: | 8 | Enthaltungen: | 0", ALLRIS 4). */
@@ -85,13 +117,14 @@ function voteLines(text: string): string {
  * A section's decision: its text, or — where one line "Beschluss:" stands after other lines (Taunusstein: "Stadt-
  * verordnetenvorsteher … bittet um Abstimmung …", then "Beschluss:") — what follows that line: the procedure
  * before it is no part of the decision. A section with two or more decisions (Taunusstein: first the committee's
- * proposal, then the whole budget) keeps what each vote was on (whatEachVoteIs), not who asked for it. A vote
+ * proposal, then the whole budget) keeps its decisions, votes and what each vote was on (decisions), not who asked. A vote
  * given as a table's cells reads as words.
  */
 function decisionPart(text: string): string {
   const m = DECISION_LINE.exec(text);
-  if (!m || m.index === 0) return voteLines(text.trim());
-  if ((text.match(new RegExp(DECISION_LINE.source, 'gimu')) ?? []).length > 1) return voteLines(whatEachVoteIs(text.trim()));
+  if (!m) return voteLines(text.trim());
+  if ((text.match(new RegExp(DECISION_LINE.source, 'gimu')) ?? []).length > 1) return voteLines(decisions(text.trim()));
+  if (m.index === 0) return voteLines(text.trim());
   const rest = withoutVoteCalls(text.slice(m.index + m[0].length)).trim();
   return voteLines(rest === '' ? text.trim() : rest);
 }
