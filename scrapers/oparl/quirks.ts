@@ -23,17 +23,24 @@ const BINARY = /[\u0000-\u0008\u000e-\u001f]/;
 /**
  * ALLRIS 3's OParl 1.0 reads some texts from old database fields (Braunschweig 1664/99, ALLRIS-NOTES §3):
  * the text, then binary junk from the field's end (" @ \u0004\u0001  A | … ÿ"), and letters of the DOS code page
- * read as Windows-1252 ("beschr„nkter": CP850 0x84 is "ä", Windows-1252 0x84 "„"). The junk goes from the
- * line its first binary control character stands on; „ ” and U+0081 between two small letters — where no German
- * text has a quotation mark — become ä ö ü. A text without binary controls is kept as it is.
+ * read as Windows-1252 ("beschr„nkter": CP850 0x84 is "ä", Windows-1252 0x84 "„"). The junk goes from the line its
+ * first binary control character stands on — only where no word (three letters in a row) follows it there: a
+ * stray control character inside a text loses nothing. In such a text „ between small letters becomes ä, ” between
+ * them or before them at a word's start ö — where no German text has that quotation mark. U+0081 (CP850 "ü", a control character in
+ * Windows-1252, never text) is always ü. A text without binary controls is kept as it is.
  */
 export function repairOldField(v: string): string {
-  const at = v.search(BINARY);
-  if (at < 0) return v;
-  const lineStart = Math.max(v.lastIndexOf('\n', at), v.lastIndexOf('\r', at)) + 1;
-  const kept = v.slice(0, lineStart).trim() ? v.slice(0, lineStart) : v;
-  const dos: Record<string, string> = { '„': 'ä', '”': 'ö', '\u0081': 'ü' };
-  return kept.replace(/(?<=\p{Ll})[„”\u0081](?=\p{Ll})/gu, (c) => dos[c]);
+  const text = v.replace(/\u0081/g, 'ü');
+  const at = text.search(BINARY);
+  if (at < 0) return text;
+  const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+  const junk = text.slice(lineStart);
+  if (/\p{L}{3}/u.test(junk.slice(at - lineStart)) || !text.slice(0, lineStart).trim()) return text;
+  // „ between small letters is ä; ” there or at a word's start ("”ffentlich") is ö — a closing quotation mark never
+  // stands before a word, an opening one („vertagt“) may, so „ at a word's start stays
+  return text.slice(0, lineStart)
+    .replace(/(?<=\p{Ll})„(?=\p{Ll})/gu, 'ä')
+    .replace(/(?<=\p{Ll}|^|[\s(])”(?=\p{Ll})/gu, 'ö');
 }
 
 /**

@@ -58,6 +58,11 @@ describe('OParl vendor quirks', () => {
     expect(name('Gr”áe und Fl\u0081gel „Zukunft“\r\n\u0003\u0002 ÿÿ')).toBe('Gröáe und Flügel „Zukunft“');
     // a text that is junk from its first line on stays whole (nothing better is known), controls as spaces
     expect(name('\u0004Haus')).toBe('Haus');
+    // a stray control character inside a text (Word's non-breaking hyphen U+001E) loses nothing: words follow it on its line
+    expect(name('1. Der Rat beschließt den Plan.\n2. Die Nord\u001eSüd-Achse wird gebaut.\n3. Ende.')).toBe('1. Der Rat beschließt den Plan. 2. Die Nord Süd-Achse wird gebaut. 3. Ende.');
+    // U+0081 is never text: ü wherever it stands; ” at a word's start beside a junk tail is ö, „ there stays a quotation mark
+    expect(name('\u0081ber die Gr\u0081nanlage')).toBe('über die Grünanlage');
+    expect(name('”ffentlich „vertagt“\r\n\u0003\u0002 ÿ')).toBe('öffentlich „vertagt“');
   });
 
   it('auxiliaryFile as an object instead of an array (Bonn 1.1)', () => {
