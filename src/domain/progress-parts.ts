@@ -75,7 +75,7 @@ export function toNext(s: StationProgress | null, withDate: boolean): NextStep |
   if (date == null) {
     const off = s.meetings.filter((m) => calledOff(m) && m.date != null && (s.lastDate == null || (m.date as string) > s.lastDate));
     if (off.length) next.cancelledDate = off.map((m) => m.date as string).reduce((a, b) => (b > a ? b : a));
-    else if (s.meetings.some((m) => m.date == null && !calledOff(m) && (m.meetingSourceId != null || m.agendaItemSourceId != null))) next.undatedMeeting = true;
+    else if (s.meetings.some((m) => m.date == null && !m.past && !calledOff(m) && (m.meetingSourceId != null || m.agendaItemSourceId != null))) next.undatedMeeting = true;
   }
   return next;
 }

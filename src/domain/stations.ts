@@ -179,7 +179,8 @@ export function deriveStations(consultations: readonly (ConsultationRecord | Age
       deferrals: meetings.filter((m) => m.resultCode === 'deferred').length,
       referrals: meetings.filter((m) => m.resultCode === 'referred').length,
       fromAgenda: fromAgenda(c),
-      awaitingResult: shown !== 'done' && shown !== 'stopped' && meetings.some((m) => m.past) && withResult.length === 0 && !meetings.some((m) => m.future),
+      // (a deferral taken up again is no result: the later meeting's is awaited)
+      awaitingResult: shown !== 'done' && shown !== 'stopped' && meetings.some((m) => m.past) && resultRow == null && !meetings.some((m) => m.future),
     };
   });
   for (const s of stations) {

@@ -46,6 +46,12 @@ test.each<[string, ConsultationRecord[], { organization: string; date: string },
     [['Vorberatung im Bauausschuss am 08.10.2026: geändert beschlossen', true]],
   ],
   [
+    'deferred, then met again without a published result: that result is awaited (not "ohne Ergebnis", not settled)',
+    [st('Bauausschuss', 'Vorberatung', 'preliminary', [row('2026-09-10', 'deferred', 'vertagt'), row('2026-10-08')]), st('Rat', 'Entscheidung', 'decision', [row('2026-12-17')])],
+    { organization: 'Rat', date: '2026-12-17' },
+    [['Vorberatung im Bauausschuss am 08.10.2026: Ergebnis noch nicht veröffentlicht', false]],
+  ],
+  [
     'met without a published result',
     [st('Hauptausschuss', 'Vorberatung', 'preliminary', [row('2026-11-05')]), st('Rat', 'Entscheidung', 'decision', [row('2026-12-17')])],
     { organization: 'Rat', date: '2026-12-17' },

@@ -62,6 +62,15 @@ describe('progress(paper, today)', () => {
     expect([waiting.stations[0].result, waiting.stations[0].resultCode]).toEqual(['vertagt', 'deferred']);
   });
 
+  test('a row naming its meeting without a date: assigned to it while it has no result; held (a result) it is no such step', () => {
+    const undated = (result: string | null, code: 'open' | 'deferred') =>
+      progress({ consultation: [RAT([{ ...row(null, result, code), meetingSourceId: 'https://ris.example/oparl/meetings?id=1' }])] }, '2026-11-24');
+    expect(undated(null, 'open').next).toMatchObject({ stationIndex: 0, date: null, undatedMeeting: true });
+    // deferred there: held, a new date is what is awaited
+    const held = undated('vertagt', 'deferred');
+    expect([held.next?.stationIndex, held.next?.date, held.next?.undatedMeeting]).toEqual([0, null, undefined]);
+  });
+
   test('never reads the clock: the same input gives the same output whatever the system time', () => {
     const before = progress({ consultation: LEIPZIG_VII_A_00777 }, '2020-03-01');
     jest.useFakeTimers({ now: new Date('1999-12-31T23:00:00Z') });
