@@ -10,7 +10,7 @@ import { openDb } from '../../src/db/connection';
 import { refreshDerived } from '../../src/db/derive';
 import { importRecords } from '../../src/db/import';
 import { paper, station } from '../helpers/records';
-import { takeBackFrom } from '../helpers/migrations-before';
+import { applyThrough, takeBackFrom } from '../helpers/migrations-before';
 import { makeTmpDir } from '../helpers/tmp';
 
 const tmp = makeTmpDir();
@@ -51,11 +51,16 @@ test('0036 marks the motions derived as stopped by an "erledigt" result for deri
   const before = Object.fromEntries(TABLES.map((t) => [t, rowsOf(old, t)]));
   old.close();
 
+  // what 0036 itself marks (later migrations mark papers for their own reasons: 0041 any with a result)
+  applyThrough(file, tmp.dir, '0036_settled_closed_derive');
+  const through = new Database(file);
+  expect(markedOf(through)).toEqual(['X/1']);
+  through.close();
+
   const upgraded = openDb(file);
   try {
     const unmarked = (r: unknown[]) => r.map((x) => ({ ...(x as object), derived_on: null }));
     for (const t of TABLES) expect([t, t === 'papers' ? unmarked(rowsOf(upgraded.sqlite, t)) : rowsOf(upgraded.sqlite, t)]).toEqual([t, t === 'papers' ? unmarked(before[t]) : before[t]]);
-    expect(markedOf(upgraded.sqlite)).toEqual(['X/1']);
     refreshDerived(upgraded.sqlite, TODAY);
     expect([markedOf(upgraded.sqlite), stateOf(upgraded.sqlite, 'X/1'), stateOf(upgraded.sqlite, 'X/2')]).toEqual([[], 'closed', 'stopped']);
     expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([]);
