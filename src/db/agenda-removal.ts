@@ -29,8 +29,8 @@ const stmts = declareStatements('agenda-removal', (sqlite) => ({
   meeting: sqlite.prepare<[number, string], { id: number; date: string | null; organization: string | null; externalId: string | null }>(
     'SELECT id, date, organization, external_id AS externalId FROM meetings WHERE source_id = ? AND entity_key = ?',
   ),
-  items: sqlite.prepare<[number], { id: number; key: string; paperId: number | null }>(
-    'SELECT id, entity_key AS key, paper_id AS paperId FROM agenda_items WHERE meeting_id = ?',
+  items: sqlite.prepare<[number], { id: number; key: string; paperId: number | null; organization: string | null }>(
+    'SELECT id, entity_key AS key, paper_id AS paperId, organization FROM agenda_items WHERE meeting_id = ?',
   ),
   dropItem: sqlite.prepare<[number]>('DELETE FROM agenda_items WHERE id = ?'),
   paperKeyOf: sqlite.prepare<[number], string>('SELECT entity_key FROM papers WHERE id = ?').pluck(),
@@ -79,9 +79,11 @@ export function dropUnlistedItems(b: Batch, m: MeetingRecord, guard: boolean): n
     const named = (entry.paperSourceId && stillNamed.has(`id:${entry.paperSourceId}`)) || (entry.paperReference && stillNamed.has(`ref:${entry.paperReference}`));
     if (item.paperId !== null && !named && b.events && meeting.date !== null && meeting.date >= b.events.today) {
       const where = meeting.externalId ? `m:${meeting.externalId}` : `i:${meeting.id}`;
-      const key = agendaTurnKey(b.sqlite, 'off_agenda', item.paperId, where, meeting.date, meeting.organization);
+      // the committee as the "on the agenda" event names it (write-events.ts: the meeting's, else the item's)
+      const committee = meeting.organization ?? item.organization;
+      const key = agendaTurnKey(b.sqlite, 'off_agenda', item.paperId, where, meeting.date, committee);
       if (key !== null) insertEvents(b.sqlite, b.events, item.paperId, [{
-        kind: 'off_agenda', key, happenedOn: meeting.date, committee: meeting.organization, payload: { date: meeting.date },
+        kind: 'off_agenda', key, happenedOn: meeting.date, committee, payload: { date: meeting.date },
       }]);
     }
     removed++;

@@ -197,7 +197,12 @@ export function loadPastMeetings(sqlite: Database.Database, c: CommitteeRef, tod
  */
 export function loadPastSequenceDays(sqlite: Database.Database, c: CommitteeRef, today: string, limit: number): SequenceDay[] {
   const days: SequenceDay[] = [];
-  for (const r of stmts(sqlite).pastRows.all({ source: c.sourceId, name: c.name, today, limit: limit * 20 })) {
+  const cap = limit * 20;
+  const rows = stmts(sqlite).pastRows.all({ source: c.sourceId, name: c.name, today, limit: cap });
+  // rows read up to the cap may end inside a day: that day is left out rather than shown with part of its motions
+  const cut = rows.length === cap ? rows[rows.length - 1].date : null;
+  for (const r of rows) {
+    if (r.date === cut) break;
     let day = days[days.length - 1];
     if (!day || day.date !== r.date) {
       if (days.length === limit) break;
