@@ -26,10 +26,10 @@ import { labelKey } from '../shared/text';
 import { readMeetingHead } from '../shared/agenda-meeting-head';
 import { nameFromAuszugTitle, splitPaperLink, splitTopNumber } from '../shared/to020-fields';
 import { findVote, type AgendaItemWithVote } from '../shared/vote';
-import { fieldForLabel, readLabelledFields, type LabelledField, type PaperField } from './vo020-labels';
+import { fieldForLabel, labelledPaperFacts, readLabelledFields, type LabelledField, type PaperField } from './vo020-labels';
 import { parseTextSections } from './vo020-text';
 import { findScope } from './scope';
-import { ROWS, textLines, textValue } from '../html/text';
+import { ROWS, textValue } from '../html/text';
 import { param } from '../html/param';
 
 
@@ -44,16 +44,11 @@ function headTable(scope: AnyNode): Element | null {
  * What the page says of the item's motion, by the labels its own page uses ("Vorlage-Art", "Drucksache-Art",
  * "Federführend"): they stand in the motion's head table, apart from the item's (Bearbeiter/-in beside them is never read).
  */
-function paperFactsOf(scope: AnyNode): { paperType: string | null; lead: string[] } {
+function motionHeadFacts(scope: AnyNode): { paperType: string | null; underDirectionOf: string[] } {
   const wanted = (field: PaperField | null) => field === 'paperType' || field === 'underDirectionOf';
   const labels = findAll(scope, (td) => td.name === 'td' && hasClass(td, 'kb1') && wanted(fieldForLabel(textValue([td], ROWS))));
   const tables = [...new Set(labels.map((td) => closest(td, (el) => el.name === 'table')).filter((t): t is Element => !!t && t.type === 'tag'))];
-  const fields = tables.flatMap((t) => readLabelledFields(t)).filter((f) => wanted(f.field));
-  const typeField = fields.find((f) => f.field === 'paperType');
-  return {
-    paperType: typeField ? textValue(typeField.cells, ROWS) : null,
-    lead: fields.filter((f) => f.field === 'underDirectionOf').flatMap((f) => textLines(f.cells, ROWS)),
-  };
+  return labelledPaperFacts(tables.flatMap((t) => readLabelledFields(t)));
 }
 
 const isForm = (el: Element, part: string): boolean => el.name === 'form' && attrContains(el, 'action', part);
@@ -112,7 +107,7 @@ export function parseAllris3AgendaItem(ctx: ParseContext): AgendaItemWithVote {
   const text = parseTextSections(scope, markers);
   // the meeting's time and place, as its own head says them (the same labels: Zeit, Raum, Ort)
   const head = readMeetingHead(fields.map((f) => ({ key: labelKey(f.label), value: f.cells })), null);
-  const { paperType, lead } = paperFactsOf(scope);
+  const { paperType, underDirectionOf: lead } = motionHeadFacts(scope);
 
   return {
     ...recordBase(ctx, 'AgendaItem', 'allris3', sourceIdOf(doc, ctx.url)),

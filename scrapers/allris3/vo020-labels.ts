@@ -7,7 +7,7 @@
 import type { Element } from 'domhandler';
 import { hasClass } from '../html/dom';
 import { labelKey } from '../shared/text';
-import { ROWS, textValue } from '../html/text';
+import { ROWS, textLines, textValue } from '../html/text';
 import { rowCells, tableRows } from '../html/table';
 
 export type PaperField =
@@ -70,4 +70,13 @@ export function readLabelledFields(table: Element): LabelledField[] {
     }
   }
   return fields;
+}
+
+/** The paper's type and lead office among labelled fields ("Vorlage-Art" / "Drucksache-Art", "Federführend": one entry per line). */
+export function labelledPaperFacts(fields: readonly LabelledField[]): { paperType: string | null; underDirectionOf: string[] } {
+  const type = fields.find((f) => f.field === 'paperType');
+  return {
+    paperType: type ? textValue(type.cells, ROWS) : null,
+    underDirectionOf: fields.filter((f) => f.field === 'underDirectionOf').flatMap((f) => textLines(f.cells, ROWS)),
+  };
 }

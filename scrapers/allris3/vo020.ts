@@ -20,7 +20,7 @@ import { attr, attrContains, attrValue, closest, documentOf, findFirst, findUnde
 import { cleanText } from '../shared/text';
 import { documentFormsAndLinks } from '../shared/document-forms';
 import { parseConsultationTable } from './vo020-consultation';
-import { readLabelledFields, type LabelledField, type PaperField } from './vo020-labels';
+import { labelledPaperFacts, readLabelledFields, type LabelledField, type PaperField } from './vo020-labels';
 import { tableRows } from '../html/table';
 import { parseTextSections } from './vo020-text';
 import { listMarkers } from '../html/list-numbers';
@@ -98,6 +98,7 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
   const fields = table ? readLabelledFields(table) : [];
   const first = (f: PaperField) => fields.find((x) => x.field === f);
   const all = (f: PaperField) => fields.filter((x) => x.field === f);
+  const facts = labelledPaperFacts(fields);
 
   const betreff = first('name');
   if (!h1 && !betreff) {
@@ -116,11 +117,11 @@ export function parseAllris3Paper(ctx: ParseContext): PaperRecord {
     ...recordBase(ctx, 'Paper', 'allris3', sourceIdOf(doc, ctx.url)),
     reference,
     name: betreff ? textValue(betreff.cells, ROWS) : null,
-    paperType: first('paperType') ? textValue(first('paperType')!.cells, ROWS) : null,
+    paperType: facts.paperType,
     public: publicFromStatus(statusText),
     statusText,
     originator: [...all('originator').flatMap(valueLines), ...all('author').flatMap(valueLines).filter(isOrganisationName)],
-    underDirectionOf: all('underDirectionOf').flatMap(valueLines),
+    underDirectionOf: facts.underDirectionOf,
     date: dateField ? parseGermanDate(textValue(dateField.cells, ROWS)) : null,
     relatedReferences: [...new Set(all('relatedReferences').flatMap(valueLines).flatMap(splitReferences))],
     consultation: consultationField ? consultationOf(consultationField, page) : [],

@@ -30,6 +30,8 @@ describe('what an agenda item\'s page says of its motion', () => {
     expect([json.paperType, json.underDirectionOf]).toEqual([type, lead]);
     const $ = cheerio.load((await request(f.app).get(`/papers/${id}`).expect(200)).text);
     expect(squash($('p:contains("Federführend:")').first().text())).toBe(`Federführend: ${lead.join('; ')}`);
+    // the type in the head's facts line
+    expect(squash($('p.facts').first().text())).toContain(type);
   });
 
   test('the motion\'s own page wins over its item\'s page', async () => {
