@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { openDb } from '../../src/db/connection';
 import { refreshDerived } from '../../src/db/derive';
 import { importSavedPages } from '../../src/ingest/saved-pages';
-import { applyThrough, takeBackFrom } from '../helpers/migrations-before';
+import { markedOf, markedThrough, rowsKept, rowsOfTables, takeBackFrom } from '../helpers/migrations-before';
 import { CORPUS, makeTmpDir } from '../helpers/tmp';
 
 const tmp = makeTmpDir();
@@ -17,8 +17,6 @@ afterAll(() => tmp.cleanup());
 const TODAY = '2026-10-05';
 const REF = 'TVO-BSV/25/61736-2';
 const TABLES = ['papers', 'consultations', 'consultation_meetings'];
-const rowsOf = (sqlite: Database.Database, table: string) => sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
-const markedOf = (sqlite: Database.Database) => sqlite.prepare('SELECT reference FROM papers WHERE derived_on IS NULL ORDER BY reference').pluck().all();
 const explanationOf = (sqlite: Database.Database) =>
   sqlite.prepare("SELECT json_extract(s.summary, '$.explanation') FROM paper_progress s JOIN papers p ON p.id = s.paper_id WHERE p.reference = ?").pluck().get(REF);
 
@@ -37,19 +35,16 @@ test('0038 marks the motions with a meeting row without a date for deriving agai
   const before0038 = 'Eingereicht: am 01.12.2025 vorgelegt, noch nicht beraten; als Nächstes Gremium nicht bekannt (Entscheidung), noch ohne Termin.';
   old.prepare("UPDATE paper_progress SET summary = json_set(summary, '$.explanation', ?) WHERE paper_id = (SELECT id FROM papers WHERE reference = ?)").run(before0038, REF);
   expect(markedOf(old)).toEqual([]);
-  const before = Object.fromEntries(TABLES.map((t) => [t, rowsOf(old, t)]));
+  const before = rowsOfTables(old, TABLES);
   old.close();
 
   // what 0038 itself marks (Leipzig's motions, rows with dates or none, are not marked)
-  applyThrough(file, tmp.dir, '0038_undated_meeting_rows_derive');
-  const through = new Database(file);
-  expect(markedOf(through)).toEqual([REF]);
-  through.close();
+  expect(markedThrough(file, tmp.dir, '0038_undated_meeting_rows_derive')).toEqual([REF]);
 
   const upgraded = openDb(file);
   try {
-    const unmarked = (r: unknown[]) => r.map((x) => ({ ...(x as object), derived_on: null }));
-    for (const t of TABLES) expect([t, t === 'papers' ? unmarked(rowsOf(upgraded.sqlite, t)) : rowsOf(upgraded.sqlite, t)]).toEqual([t, t === 'papers' ? unmarked(before[t]) : before[t]]);
+    const kept = rowsKept(upgraded.sqlite, before);
+    expect(kept.after).toEqual(kept.before);
     expect(markedOf(upgraded.sqlite)).toEqual(expect.arrayContaining([REF]));
     expect(explanationOf(upgraded.sqlite)).toBe(before0038);
     refreshDerived(upgraded.sqlite, TODAY);

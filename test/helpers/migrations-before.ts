@@ -136,3 +136,35 @@ export function takeBackFrom(sqlite: import('better-sqlite3').Database, tag: str
   const deleted = sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at >= ?').run(later[0].when).changes;
   if (deleted !== later.length) throw new Error(`${deleted} journal rows from ${tag} on, ${later.length} expected`);
 }
+
+/** Every row of a table, in rowid order. */
+export const rowsOf = (sqlite: import('better-sqlite3').Database, table: string): unknown[] => sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+
+/** The references of the papers marked for deriving again (derived_on NULL), in order. */
+export const markedOf = (sqlite: import('better-sqlite3').Database): unknown[] =>
+  sqlite.prepare('SELECT reference FROM papers WHERE derived_on IS NULL ORDER BY reference').pluck().all();
+
+/** The rows of these tables, to compare after an upgrade (rowsKept). */
+export const rowsOfTables = (sqlite: import('better-sqlite3').Database, tables: readonly string[]): Record<string, unknown[]> =>
+  Object.fromEntries(tables.map((t) => [t, rowsOf(sqlite, t)]));
+
+/**
+ * Each table's rows as `before` had them — the papers' derived_on aside: it is the mark a migration sets for deriving
+ * again, not data — as [table, rows] pairs, so that a difference names its table.
+ */
+export function rowsKept(sqlite: import('better-sqlite3').Database, before: Record<string, unknown[]>): { after: [string, unknown[]][]; before: [string, unknown[]][] } {
+  const unmarked = (t: string, r: unknown[]) => (t === 'papers' ? r.map((x) => ({ ...(x as object), derived_on: null })) : r);
+  const tables = Object.keys(before);
+  return { after: tables.map((t) => [t, unmarked(t, rowsOf(sqlite, t))]), before: tables.map((t) => [t, unmarked(t, before[t])]) };
+}
+
+/** The papers the migrations up to and including `tag` mark for deriving again, later ones not applied (applyThrough). */
+export function markedThrough(file: string, dir: string, tag: string): unknown[] {
+  applyThrough(file, dir, tag);
+  const sqlite = new Database(file);
+  try {
+    return markedOf(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
