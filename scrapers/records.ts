@@ -83,6 +83,12 @@ export interface AgendaItemEntry {
    * `title="Nachtrags-TOP"`, ALLRIS 4's row class `nachtrag`); absent otherwise
    */
   supplement?: true;
+  /**
+   * optional (format 1): the agenda's remark on the item (its grey "Zusatzinfo": "Nach eingegangener Stellungnahme
+   * … fortgesetzt"), without its parentheses; absent where there is none or where it names a person (a Referent/-in,
+   * a Verfasser/-in who is no faction or office, "Herr …")
+   */
+  note?: string;
   sourceId: string | null;
   name: string | null;
   paperReference: string | null;

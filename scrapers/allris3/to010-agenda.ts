@@ -16,7 +16,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { AgendaItemEntry } from '../records';
-import { agendaItem, isSectionText, isSupplementRow, looksLikeTopNumber, publicFromSection, subjectText } from '../shared/agenda-entry';
+import { agendaItem, isSectionText, isSupplementRow, looksLikeTopNumber, publicFromSection, rowNote, subjectText } from '../shared/agenda-entry';
 import { attr, attrContains, attrValue, findAll, findFirst, findUnder, hasAncestor, hasClass } from '../html/dom';
 import { cleanText, labelKey } from '../shared/text';
 import { rowCells, tableRows } from '../html/table';
@@ -180,6 +180,7 @@ export function parseClassicAgenda(table: Element, header: Element | null, page:
         paperSourceId: paper.sourceId,
         resultText: rowResult(row),
         supplement: isSupplementRow(row),
+        note: subjectCells.length ? rowNote(subjectCells) : null,
       }),
     );
   }

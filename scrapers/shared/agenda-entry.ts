@@ -7,7 +7,8 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { AgendaItemEntry, FileRef } from '../records';
 import { classifyResult, cleanResultText } from './codes';
-import { attrValue, findFirst, hasClass } from '../html/dom';
+import { attrValue, findAll, findFirst, hasClass } from '../html/dom';
+import { isOrganisationName } from './persons';
 import { cleanText } from './text';
 import { textValue } from '../html/text';
 
@@ -60,9 +61,12 @@ function hasAttribute(el: Element, name: string): boolean {
   return !!el.attribs && Object.prototype.hasOwnProperty.call(el.attribs, name) && el.attribs[name] != null;
 }
 
+/** The grey remark of an agenda row's subject: `span[title="Zusatzinfo"]` (ALLRIS 3), `span.zusatzinfo` (ALLRIS 4). */
+const isRemark = (el: Element): boolean => el.name === 'span' && (attrValue(el, 'title') === 'Zusatzinfo' || hasClass(el, 'zusatzinfo'));
+
 export function notSubject(el: Element): boolean {
   if (NOT_SUBJECT_TAGS.has(el.name)) return true;
-  if (el.name === 'span' && (attrValue(el, 'title') === 'Zusatzinfo' || hasClass(el, 'zusatzinfo'))) return true;
+  if (isRemark(el)) return true;
   return hasAttribute(el, 'hidden') || hasAttribute(el, 'data-wicket-placeholder');
 }
 
@@ -73,6 +77,26 @@ export function notSubject(el: Element): boolean {
 export function subjectText(cells: readonly AnyNode[]): string | null {
   const text = textValue(cells, { skip: notSubject });
   return text && HIDDEN_SUBJECT.test(text) ? null : text;
+}
+
+/** A remark that names a person by role ("Referent: Dr. …", "Referentin Claudia …", "Verfasserin: …"): the role and what follows. */
+const ROLE_NOTE = /^\(?\s*(referent(?:in)?|berichterstatter(?:in)?|(?:sach)?bearbeiter(?:in)?|verfasser(?:in)?|vortragende[rn]?)\b\s*:?\s*(.*?)\s*\)?$/iu;
+/** A remark that names a person: "Herr …", "Frau …", "Dr. …". */
+const NAMES_PERSON = /(?<!\p{L})(?:Herrn?|Frau|Dr\.|Prof\.)\s+\p{Lu}/u;
+
+/**
+ * The row's remark (its "Zusatzinfo") without its parentheses: "Nach eingegangener Stellungnahme des
+ * Mobilitätsausschusses wird die Beratung … fortgesetzt", "Verfasserin: CDU-Fraktion"; null where there is none
+ * or where it names a person — a Referent/-in or Berichterstatter/-in, a Verfasser/-in who is no faction or office,
+ * "Herr …" (staff names stay out: DESIGN, personal data).
+ */
+export function rowNote(cells: readonly AnyNode[]): string | null {
+  const text = cleanText(findAll([...cells], isRemark).map((el) => textValue([el])).join(' '));
+  if (!text) return null;
+  const role = ROLE_NOTE.exec(text);
+  if (role && !(/^verfasser/i.test(role[1]) && isOrganisationName(role[2]))) return null;
+  if (NAMES_PERSON.test(text)) return null;
+  return cleanText(text.replace(/^\((.*)\)$/su, '$1'));
 }
 
 /** True when a row text reads as a section heading about publicity ("öffentlicher Teil"). */
@@ -96,6 +120,8 @@ export interface AgendaItemParts {
   files?: FileRef[];
   /** the agenda marks the item as added later (isSupplementRow) */
   supplement?: boolean;
+  /** the row's remark (rowNote) */
+  note?: string | null;
 }
 
 /** A "Nachtrags-TOP" title (ALLRIS 3: on the TOP number's span and link). */
@@ -127,5 +153,6 @@ export function agendaItem(p: AgendaItemParts): AgendaItemEntry {
     ...(p.roleText === undefined ? {} : { role: cleanText(p.roleText) }),
     ...(p.files?.length ? { files: p.files } : {}),
     ...(p.supplement ? { supplement: true as const } : {}),
+    ...(p.note ? { note: p.note } : {}),
   };
 }

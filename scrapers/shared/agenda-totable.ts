@@ -18,7 +18,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { LayoutChangedError } from '../errors';
 import type { AgendaItemEntry } from '../records';
-import { agendaItem, isSectionText, isSupplementRow, looksLikeTopNumber, publicFromSection, subjectText } from './agenda-entry';
+import { agendaItem, isSectionText, isSupplementRow, looksLikeTopNumber, publicFromSection, rowNote, subjectText } from './agenda-entry';
 import { attr, attrContains, attrValue, byId, childElements, closest, findAll, findFirst, findUnder, hasAttribute, hasClass, hasId } from '../html/dom';
 import { textValue } from '../html/text';
 import { param } from '../html/param';
@@ -118,6 +118,7 @@ export function parseToTable(table: AnyNode, base: string | null = null): Agenda
         // the motion's documents the row links (td.toDoc: its "Sammeldokument öffentlich")
         files: docCell ? readDocumentLinks(docCell, base) : [],
         supplement: isSupplementRow(row),
+        note: rowNote([betreff ?? row]),
       }),
     );
   }

@@ -49,6 +49,8 @@ export interface AgendaItemView {
   decision: DecisionView;
   /** its agenda marks it as added later ("Nachtrag") */
   supplement: boolean;
+  /** the agenda's remark on it ("Zusatzinfo") */
+  note: string | null;
 }
 
 export interface OrganizationView {
@@ -108,7 +110,7 @@ export interface MeetingFileView {
 
 /** An agenda item as the items read returns it: the view's columns, and what its decision is read from (the table's own columns). */
 type ItemDbRow = Omit<AgendaItemView, 'public' | 'decision' | 'supplement'> & Pick<RawRow<typeof agendaItems>,
-  'public' | 'external_id' | 'meeting_id' | 'date' | 'organization' | 'vote' | 'text' | 'provenance' | 'decision_status' | 'supplement'>;
+  'public' | 'external_id' | 'meeting_id' | 'date' | 'organization' | 'vote' | 'text' | 'provenance' | 'decision_status' | 'supplement'> & { note: string | null };
 
 function prepare(sqlite: Database.Database) {
   return {
@@ -118,7 +120,7 @@ function prepare(sqlite: Database.Database) {
       FROM meetings m JOIN sources s ON s.id = m.source_id LEFT JOIN organizations o ON o.id = m.organization_id WHERE m.id = ?`),
     items: sqlite.prepare<[number], ItemDbRow>(`SELECT a.id, a.number, a.public, a.name,
       COALESCE(p.reference, a.paper_reference) AS paperReference, a.paper_id AS paperId, p.name AS paperName, a.result,
-      a.result_code AS resultCode, a.url, a.external_id, a.meeting_id, a.date, a.organization, a.vote, a.text, a.provenance, a.decision_status, a.supplement
+      a.result_code AS resultCode, a.url, a.external_id, a.meeting_id, a.date, a.organization, a.vote, a.text, a.provenance, a.decision_status, a.supplement, a.note
       FROM agenda_items a LEFT JOIN papers p ON p.id = a.paper_id WHERE a.meeting_id = ? ORDER BY a.position, a.id`),
     organization: sqlite.prepare<[number], Omit<OrganizationView, 'isDemo'> & { isDemo: number }>(`SELECT o.id, s.name AS sourceName,
       s.is_demo AS isDemo, o.kind, o.name, o.url, o.end_date AS endDate, o.updated_at AS updatedAt
@@ -180,7 +182,7 @@ export function loadMeeting(sqlite: Database.Database, id: number): { meeting: M
   const items = s.items.all(id).map((i): AgendaItemView => ({
     id: i.id, number: i.number, public: i.public === null ? null : i.public === 1, name: i.name, paperReference: i.paperReference,
     paperId: i.paperId, paperName: i.paperName, result: i.result, resultCode: i.resultCode, url: i.url,
-    decision: decisionOf(toDecisionItem(i)), supplement: i.supplement === 1,
+    decision: decisionOf(toDecisionItem(i)), supplement: i.supplement === 1, note: i.note,
   }));
   return { meeting: { ...m, isDemo: m.isDemo === 1, cancelled: m.cancelled === 1, agendaRead: m.agendaRead === 1 }, items };
 }

@@ -319,6 +319,8 @@ export const agendaItems = sqliteTable(
     decisionStatus: text('decision_status', { mode: 'json' }).$type<{ text: string; date: string | null }>(),
     /** 1 where its agenda marks the item as added later, a "Nachtrag" ("Nachtrags-TOP"); null otherwise */
     supplement: integer('supplement', { mode: 'boolean' }),
+    /** the agenda's remark on the item ("Zusatzinfo", never one naming a person), null where there is none */
+    note: text('note'),
   },
   (t) => [
     uniqueIndex('agenda_items_key').on(t.sourceId, t.entityKey),

@@ -72,7 +72,7 @@ function prepare(sqlite: Database.Database) {
     agendaItem: entityStatements<{ id: number; meeting_id: number | null }>(sqlite, 'agenda_items', 'meeting_id', {
       external_id: 'externalId', meeting_external_id: 'meetingExternalId', position: 'position', number: 'number', public: 'public',
       name: 'name', meeting_name: 'meetingName', organization: 'organization', date: 'date', paper_reference: 'paperReference',
-      paper_external_id: 'paperExternalId', result: 'result', result_code: 'resultCode', vote: 'vote', decision_status: 'decisionStatus', supplement: 'supplement', text: 'text', url: 'url',
+      paper_external_id: 'paperExternalId', result: 'result', result_code: 'resultCode', vote: 'vote', decision_status: 'decisionStatus', supplement: 'supplement', note: 'note', text: 'text', url: 'url',
       provenance: 'provenance', updated_at: 'now',
     }, `paper_id = CASE WHEN paper_external_id IS @paperExternalId AND paper_reference IS @paperReference THEN paper_id ELSE NULL END,
       meeting_id = CASE WHEN meeting_external_id IS @meetingExternalId THEN meeting_id ELSE NULL END`),
@@ -174,6 +174,8 @@ export interface MergedAgendaItem {
   text?: { heading: string | null; text: string }[];
   /** the agenda marks it as added later ("Nachtrag") */
   supplement?: boolean;
+  /** the agenda's remark on it ("Zusatzinfo") */
+  note?: string | null;
 }
 
 /** Writes a merged agenda item; returns its id and, when it was there before, the meeting it was linked to then. */
@@ -188,7 +190,7 @@ export function writeAgendaItem(
     organization: a.organization ?? null, date: a.date ?? null, paperReference: a.paperReference ?? null,
     paperExternalId: a.paperSourceId ?? null, result: a.result ?? null, resultCode: a.resultCode ?? null,
     vote: a.vote === undefined || a.vote === null ? null : JSON.stringify(a.vote),
-    decisionStatus: a.decisionStatus ? JSON.stringify(a.decisionStatus) : null, supplement: a.supplement === true ? 1 : null,
+    decisionStatus: a.decisionStatus ? JSON.stringify(a.decisionStatus) : null, supplement: a.supplement === true ? 1 : null, note: a.note ?? null,
     text: JSON.stringify(a.text ?? []), url: a.url ?? null, provenance: JSON.stringify(provenance),
   }, isNew);
 }

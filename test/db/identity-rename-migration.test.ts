@@ -61,14 +61,14 @@ function copyUnderOldNames(old: Database.Database, from: string): void {
 
 /** Columns later migrations add to the tables 0020 renames in (0024: the cancelled flag, filled from the stored records; 0026: a station's committee id). */
 const LATER_COLUMNS: Record<string, string[]> = {
-  meetings: ['cancelled'], consultations: ['organization_external_id'], agenda_items: ['decision_status', 'supplement'], organizations: ['end_date'],
+  meetings: ['cancelled'], consultations: ['organization_external_id'], agenda_items: ['decision_status', 'supplement', 'note'], organizations: ['end_date'],
 };
 /**
  * … and those of them a migration cannot fill (0026: a station's committee id; the stored records lack it;
- * 0031: a decision's status, 0037: the day a faction ended, and 0040: an item's "Nachtrag" mark, which the pages are read again for)
+ * 0031: a decision's status, 0037: the day a faction ended, and 0040 and 0042: an item's "Nachtrag" mark and remark, which the pages are read again for)
  */
 const NOT_FILLED: Record<string, string[]> = {
-  consultations: ['organization_external_id'], agenda_items: ['decision_status', 'supplement'], organizations: ['end_date'],
+  consultations: ['organization_external_id'], agenda_items: ['decision_status', 'supplement', 'note'], organizations: ['end_date'],
 };
 
 describe('migration 0020 (identity vocabulary) on a database of the schema before it', () => {

@@ -116,6 +116,7 @@ const TAKE_BACK: Record<string, string[]> = {
   '0040_agenda_item_supplement': ['ALTER TABLE agenda_items DROP COLUMN supplement'],
   // data only: it marks papers for deriving again
   '0041_row_results_summary_derive': [],
+  '0042_agenda_item_note': ['ALTER TABLE agenda_items DROP COLUMN note'],
 };
 
 /**

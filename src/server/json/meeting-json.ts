@@ -85,6 +85,7 @@ export function toMeetingJson(input: MeetingJsonInput, links: JsonLinks, today: 
         number: i.number,
         public: i.public,
         supplement: i.supplement,
+        note: i.note,
         name: i.name,
         paperReference: i.paperReference,
         paper: i.paperId != null && pr

@@ -134,6 +134,7 @@ export const COMPONENT_SCHEMAS: Record<string, Schema> = {
       number: nstr,
       public: nullable(bool),
       supplement: { ...bool, description: 'The agenda marks the item as added later, a "Nachtrag" ("Nachtrags-TOP").' },
+      note: { ...nstr, description: 'The agenda’s remark on the item (its “Zusatzinfo”: “Nach eingegangener Stellungnahme … fortgesetzt”); never one naming a person.' },
       name: nstr,
       paperReference: nstr,
       paper: nullable(composed([ref('Derived')], { id: int, reference: nstr, name: nstr, links: ref('ObjectLinks') })),

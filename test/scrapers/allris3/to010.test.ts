@@ -58,6 +58,14 @@ describe('parseAllris3Meeting on recorded pages (full record)', () => {
     expect(parseCase(byPage('hildesheim')).agendaItem.filter((a) => a.supplement === undefined)).toHaveLength(29);
   });
 
+  test('the grey Zusatzinfo is the item\'s note, never when it names a Referent (Hildesheim: none kept), a remark that names none is (Altona, Mitte)', () => {
+    const notes = (name: string) => parseCase(byPage(name)).agendaItem.filter((a) => a.note).map((a) => [a.number, a.note]);
+    expect(notes('hildesheim')).toEqual([]);
+    expect(JSON.stringify(parseCase(byPage('hildesheim')))).not.toMatch(/Referent|Ingo Meyer|Wendt/);
+    expect(notes('hamburg-altona')).toEqual([['2.4', 'Nach eingegangener Stellungnahme des Mobilitätsausschusses wird die Beratung im Ausschuss für Grün, Naturschutz und Sport fortgesetzt']]);
+    expect(notes('hamburg-mitte')).toContainEqual(expect.arrayContaining(['Ein Vertreter der Polizei berichtet.']));
+  });
+
   test('Ö/N marker per row: N 24–28 are non-public and keep their titles (Hildesheim)', () => {
     const items = parseCase(byPage('hildesheim')).agendaItem;
     expect(items.filter((a) => a.public === false).map((a) => [a.number, a.name])).toEqual([

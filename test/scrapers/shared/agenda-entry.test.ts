@@ -5,7 +5,7 @@
  */
 import { findAll, parseHtml } from '../../../scrapers/html/dom';
 import {
-  agendaItem, isSectionText, looksLikeTopNumber, publicFromSection, splitTopNumber, subjectText,
+  agendaItem, isSectionText, looksLikeTopNumber, publicFromSection, rowNote, splitTopNumber, subjectText,
 } from '../../../scrapers/shared/agenda-entry';
 import { nameFromTitle, organizationIdFromHref } from '../../../scrapers/shared/agenda-meeting-head';
 
@@ -92,3 +92,29 @@ describe('meeting head helpers', () => {
     expect(organizationIdFromHref('si010_e.asp?MM=1')).toBeNull();
   });
 });
+
+describe('rowNote', () => {
+  const note = (remark: string, attr = 'title="Zusatzinfo"') =>
+    rowNote(findAll(parseHtml(`<table><tr><td><a>Bericht <span ${attr}>${remark}</span></a></td></tr></table>`), (el) => el.name === 'td'));
+  test.each<[string, string | null]>([
+    ['(Nach eingegangener Stellungnahme des Mobilitätsausschusses wird die Beratung fortgesetzt)', 'Nach eingegangener Stellungnahme des Mobilitätsausschusses wird die Beratung fortgesetzt'],
+    ['(Ein Vertreter der Polizei berichtet.)', 'Ein Vertreter der Polizei berichtet.'],
+    ['(Verfasserin: CDU-Fraktion)', 'Verfasserin: CDU-Fraktion'],
+    // a person by role, or by name: never kept
+    ['(Referent: Dr. Ingo Meyer)', null],
+    ['(Referentin Claudia Maria Wendt)', null],
+    ['(Berichterstatterin: Anna Beispiel)', null],
+    ['(Verfasser: Max Muster)', null],
+    ['(Herr Müller vom Bezirksamt berichtet)', null],
+    ['(Bericht durch Frau Schulz)', null],
+    ['  ', null],
+  ])('%s → %s', (remark, expected) => {
+    expect(note(remark)).toBe(expected);
+  });
+
+  test('ALLRIS 4\'s span.zusatzinfo alike; a row without a remark has none', () => {
+    expect(note('Eine Ergänzung folgt.', 'class="zusatzinfo"')).toBe('Eine Ergänzung folgt.');
+    expect(rowNote(findAll(parseHtml('<table><tr><td><a>Bericht</a></td></tr></table>'), (el) => el.name === 'td'))).toBeNull();
+  });
+});
+
