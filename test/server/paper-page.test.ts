@@ -41,6 +41,8 @@ describe('the motion page', () => {
         'Station 2 von 3: Hauptausschuss (Vorberatung), geplant, aktuelle Station. Station 3 von 3: Rat der Stadt Musterstadt (Entscheidung), geplant.',
     );
     expect(squash($('li.station').first().find('.days').text())).toBe('22 Tage im Gremium');
+    // what the count counts, on hover (it runs from the hand-over, not from this committee's first meeting)
+    expect($('li.station').first().find('.days').attr('title')).toMatch(/^vom Tag, an dem die Vorlage zu diesem Gremium kam/);
     const meeting = opened.sqlite.prepare("SELECT id FROM meetings WHERE external_id = '4102'").pluck().get() as number;
     expect($('li.next-step a.next-meeting').attr('href')).toBe(`/meetings/${meeting}`);
     const ha = opened.sqlite.prepare("SELECT id FROM organizations WHERE name = 'Hauptausschuss' AND entity_key = 'au:2'").pluck().get() as number;
