@@ -106,7 +106,7 @@ function prepare(sqlite: Database.Database) {
          ORDER BY date DESC, start DESC, id DESC LIMIT @limit) m
        ORDER BY m.date DESC, m.start DESC, m.id DESC`,
     ),
-    // the committee's past rows that link no known meeting (index consultation_meetings_committee: source, committee, date),
+    // the committee's past rows that link no known meeting (partial index consultation_meetings_committee_unlinked),
     // newest first: the days its motions' pages name for it where ratsradar knows no meeting
     pastRows: sqlite.prepare<{ source: number; name: string; today: string; limit: number }, { date: string; id: number; reference: string | null; name: string | null; result: string | null }>(
       `SELECT cm.date, p.id, p.reference, p.name, cm.result FROM consultation_meetings cm

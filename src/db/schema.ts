@@ -162,6 +162,9 @@ export const consultationMeetings = sqliteTable(
     // a committee's rows by date: its page's planned rows (queries-committee.ts), and link.ts's rows that a
     // meeting of that committee and day may link
     index('consultation_meetings_committee').on(t.sourceId, t.organization, t.date),
+    // a committee's past rows that link no known meeting (its page's "Weitere Sitzungstage laut Beratungsfolgen"):
+    // only those, not every past row of a large committee read to find the few
+    index('consultation_meetings_committee_unlinked').on(t.sourceId, t.organization, t.date).where(sql`${t.meetingId} IS NULL`),
     // link.ts: the meeting rows that name an agenda item that has just been imported, in their source
     index('consultation_meetings_agenda_item_external_id').on(t.sourceId, t.agendaItemExternalId).where(sql`${t.agendaItemExternalId} IS NOT NULL`),
     // the foreign key's check when an agenda item is written or deleted (else every row is read)

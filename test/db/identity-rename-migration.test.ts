@@ -127,10 +127,12 @@ describe('migration 0020 (identity vocabulary) on a database of the schema befor
         expect(after).toEqual(filledTables[t].map((row) => ({ ...row, ...Object.fromEntries(unknown.map((c) => [c, null])) })));
       }
       // renamed, and the indexes later migrations add (0022: the alert queue by subscription; 0023: deadlines by committee)
-      // (0026: stations and organizations by OParl id; 0030: meeting documents by address and by content; 0032: the queue's session-bound list pages)
+      // (0026: stations and organizations by OParl id; 0030: meeting documents by address and by content; 0032: the queue's session-bound list pages;
+      // 0043: a committee's rows that link no meeting)
       expect(indexNames(sqlite)).toEqual([
         ...indexesBefore.map((n) => INDEX_RENAMES[n] ?? n), 'alert_outbox_subscription', 'paper_deadlines_committee',
         'consultations_organization_external_id', 'organizations_oparl', 'meeting_files_source_url', 'meeting_files_hash', 'crawl_queue_session_pages',
+        'consultation_meetings_committee_unlinked',
       ].sort());
       expect(indexNames(sqlite)).not.toContain('papers_sid');
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -117,6 +117,7 @@ const TAKE_BACK: Record<string, string[]> = {
   // data only: it marks papers for deriving again
   '0041_row_results_summary_derive': [],
   '0042_agenda_item_note': ['ALTER TABLE agenda_items DROP COLUMN note'],
+  '0043_committee_unlinked_rows': ['DROP INDEX consultation_meetings_committee_unlinked'],
 };
 
 /**

@@ -1,0 +1,1 @@
+CREATE INDEX `consultation_meetings_committee_unlinked` ON `consultation_meetings` (`source_id`,`organization`,`date`) WHERE "consultation_meetings"."meeting_id" IS NULL;
