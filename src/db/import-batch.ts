@@ -49,6 +49,11 @@ export class Batch {
   events: EventContext | null = null;
   /** the papers this batch created (their one event is "new") */
   readonly newPapers = new Set<number>();
+  /**
+   * agenda items that may put a motion on an agenda: rows this batch created (new, or back after being taken off) or
+   * that had no motion linked — not a row read again or changed by its own page (write-events.ts writeAgendaEvents)
+   */
+  readonly agendaNews = new Set<number>();
   /** meetings this batch gave another date than they had: id → the date before */
   readonly movedMeetings = new Map<number, string>();
   /** meetings whose page was read before and now lists documents it did not: id → those documents */

@@ -135,6 +135,7 @@ function materialise(b: Batch, t: Touched): void {
       const { id, previous } = writeAgendaItem(sqlite, sourceId, key, merged as MergedAgendaItem, provenance, now, isNew);
       if (previous?.meeting_id != null) links.oldItemMeetings.add(previous.meeting_id);
       links.items.add(id);
+      if (!previous || previous.paper_id === null) b.agendaNews.add(id);
       return;
     }
     case 'Organization':
@@ -220,7 +221,7 @@ function importInTransaction(sqlite: Database.Database, source: SourceSpec, reco
   const writtenPapers = [...b.links.papers];
   relinkChanges(sqlite, sourceId, b.links);
   if (b.events) {
-    writeAgendaEvents(sqlite, b.events, b.links.items, b.newPapers);
+    writeAgendaEvents(sqlite, b.events, b.agendaNews, b.newPapers);
     writeCancellationEvents(sqlite, b.events, b.links.meetings, b.newPapers);
     writeMoveEvents(sqlite, b.events, b.movedMeetings, b.newPapers);
     writeMeetingDocumentEvents(sqlite, b.events, b.meetingFilesAdded, b.newPapers);

@@ -69,7 +69,7 @@ function prepare(sqlite: Database.Database) {
       status_text: 'statusText', cancelled: 'cancelled', provenance: 'provenance', updated_at: 'now',
     }),
     // a changed meeting or paper reference drops the link it had (link.ts makes it again)
-    agendaItem: entityStatements<{ id: number; meeting_id: number | null }>(sqlite, 'agenda_items', 'meeting_id', {
+    agendaItem: entityStatements<{ id: number; meeting_id: number | null; paper_id: number | null }>(sqlite, 'agenda_items', 'meeting_id, paper_id', {
       external_id: 'externalId', meeting_external_id: 'meetingExternalId', position: 'position', number: 'number', public: 'public',
       name: 'name', meeting_name: 'meetingName', organization: 'organization', date: 'date', paper_reference: 'paperReference',
       paper_external_id: 'paperExternalId', result: 'result', result_code: 'resultCode', vote: 'vote', decision_status: 'decisionStatus', supplement: 'supplement', note: 'note', text: 'text', url: 'url',
@@ -182,7 +182,7 @@ export interface MergedAgendaItem {
 export function writeAgendaItem(
   sqlite: Database.Database, sourceId: number, key: string, a: MergedAgendaItem, provenance: Record<string, string>, now: string,
   isNew = false,
-): { id: number; previous?: { meeting_id: number | null } } {
+): { id: number; previous?: { meeting_id: number | null; paper_id: number | null } } {
   return writeEntity(stmts(sqlite).agendaItem, {
     sourceId, key, now,
     externalId: a.sourceId ?? null, meetingExternalId: a.meetingSourceId ?? null, position: a.position ?? null,

@@ -80,6 +80,18 @@ describe('items a meeting page no longer lists', () => {
     ]);
   });
 
+  test('an item\'s own page read after its agenda (its row changes, its motion is not new) is no "on the agenda" news', () => {
+    const onAgenda = () => sqlite.prepare(
+      "SELECT COUNT(*) FROM paper_events e JOIN papers p ON p.id = e.paper_id WHERE p.reference = '22-1486' AND kind = 'on_agenda'",
+    ).pluck().get();
+    importRecords(sqlite, SOURCE, [item1038288(null, [{ heading: 'Beschluss', text: 'Die Anordnung wird zur Kenntnis genommen.' }])], '2025-10-21T08:00:00.000Z');
+    expect(onAgenda()).toBe(0);
+    // put back after being taken off, it is news
+    importRecords(sqlite, SOURCE, [withItems((id) => id !== '1038288')], '2025-10-22T08:00:00.000Z');
+    importRecords(sqlite, SOURCE, [meeting], '2025-10-23T08:00:00.000Z');
+    expect(onAgenda()).toBe(1);
+  });
+
   test('a page without any item removes nothing (not published yet, or cut)', () => {
     const res = importRecords(sqlite, SOURCE, [withItems(() => false)], '2025-10-21T08:00:00.000Z');
     expect(res.agendaItemsRemoved).toBe(0);

@@ -1,6 +1,7 @@
 /**
  * A result from import to mail: DS/2026/0123's Rat result is imported into the demo through the real
- * import path (which writes the change event in its transaction); the motion's feed gains an entry naming
+ * import path (which writes the change event in its transaction); first the Rat's agenda, which did not list the
+ * motion before anybody subscribed, is published with it ("Auf der Tagesordnung"). The motion's feed gains an entry naming
  * it, the confirmed subscriber of the motion receives one mail naming it, the daily-digest subscriber of
  * the Digitalisierung topic receives it in the next digest, and nobody unconfirmed receives anything but
  * their confirmation mails. Real SQLite, real app on 127.0.0.1, real SMTP server.
@@ -13,6 +14,13 @@ import { todayInBerlin } from '../../src/util/clock';
 import { confirmFrom, notifyAt, startAlertWorld, subscribeVia, type AlertWorld } from '../helpers/alerts';
 import { DEMO_RAT_ITEM, demoMotionWithResults } from '../helpers/demo-results';
 import { makeTmpDir } from '../helpers/tmp';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MeetingRecord } from '../../scrapers/records';
+
+/** The demo's Rat meeting of 17.12.2026 (SILFDNR 4103), as its agenda page gives it: DS/2026/0123 is item 2 (TOLFDNR 72021). */
+const RAT_MEETING = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/demo/musterstadt-sitzungen.json'), 'utf8')) as MeetingRecord[])
+  .find((m) => m.sourceId === '4103')!;
 
 jest.setTimeout(120_000);
 
@@ -37,6 +45,9 @@ describe('a result imported into the demo reaches the feed and the subscribers',
   });
 
   test('import → event → feed entry, one instant mail, the next digest; the unconfirmed get nothing', async () => {
+    // before anybody subscribes, the Rat's agenda lists the motion not yet (its own item page read later would not put it there)
+    expect(RAT_MEETING.agendaItem.map((i) => i.sourceId)).toContain('72021');
+    importRecords(w.opened.sqlite, DEMO_SOURCES.musterstadt, [{ ...RAT_MEETING, agendaItem: RAT_MEETING.agendaItem.filter((i) => i.sourceId !== '72021') }], new Date().toISOString());
     const topicPath = '/?thema=digitalisierung&stadt=demo-musterstadt';
     await subscribeVia(w.base, `/papers/${motion}`, 'rat@example.org', 'instant');
     await subscribeVia(w.base, topicPath, 'digest@example.org', 'daily');
@@ -46,8 +57,8 @@ describe('a result imported into the demo reaches the feed and the subscribers',
     const feedBefore = await (await fetch(`${w.base}/papers/${motion}/feed.atom`)).text();
     expect(feedBefore).not.toContain(SENTENCE);
 
-    // the Rat publishes its agenda first: the motion is on it (one mail: "Auf der Tagesordnung")
-    importRecords(w.opened.sqlite, DEMO_SOURCES.musterstadt, [{ ...DEMO_RAT_ITEM, result: null, resultCode: 'open', vote: null }], new Date().toISOString());
+    // the Rat publishes its agenda with the motion on it (one mail: "Auf der Tagesordnung")
+    importRecords(w.opened.sqlite, DEMO_SOURCES.musterstadt, [RAT_MEETING], new Date().toISOString());
     await notifyAt(w, soon());
     expect(w.smtp.to('rat@example.org').map((m) => m.parsed.subject)).toEqual([
       expect.stringMatching(/^Bitte bestätigen/), 'DS/2026/0123: Auf der Tagesordnung: Rat der Stadt Musterstadt am 17.12.2026',
