@@ -32,6 +32,8 @@ export interface SourceSpec {
   name: string;
   system?: string | null;
   baseUrl?: string | null;
+  /** the RIS's own OParl system, where data/sources.json knows it (OParl output: Body ratsradar:risOparlUrl) */
+  oparlUrl?: string | null;
   isDemo?: boolean;
 }
 
@@ -56,22 +58,26 @@ export interface ImportResult extends ImportCounts {
 
 const sourceStatements = declareStatements('import-sources', (sqlite) => ({
   find: sqlite.prepare<[string], { id: number }>('SELECT id FROM sources WHERE key = ?'),
-  insert: sqlite.prepare('INSERT INTO sources (key, name, system, base_url, is_demo) VALUES (@key, @name, @system, @baseUrl, @isDemo)'),
-  name: sqlite.prepare(`UPDATE sources SET name = CASE WHEN name = key THEN @name ELSE name END, base_url = COALESCE(base_url, @baseUrl)
-    WHERE id = @id AND ((name = key AND @name != key) OR (base_url IS NULL AND @baseUrl IS NOT NULL))`),
+  insert: sqlite.prepare('INSERT INTO sources (key, name, system, base_url, oparl_url, is_demo) VALUES (@key, @name, @system, @baseUrl, @oparlUrl, @isDemo)'),
+  name: sqlite.prepare(`UPDATE sources SET name = CASE WHEN name = key THEN @name ELSE name END, base_url = COALESCE(base_url, @baseUrl),
+    oparl_url = COALESCE(oparl_url, @oparlUrl)
+    WHERE id = @id AND ((name = key AND @name != key) OR (base_url IS NULL AND @baseUrl IS NOT NULL) OR (oparl_url IS NULL AND @oparlUrl IS NOT NULL))`),
 }));
 
-/** Finds or creates the source row and returns its id; a row still named by its raw key (or without base URL) takes the spec's. */
+/** Finds or creates the source row and returns its id; a row still named by its raw key (or without base URL or OParl address) takes the spec's. */
 export function ensureSource(sqlite: Database.Database, spec: SourceSpec): number {
   const s = sourceStatements(sqlite);
   const found = s.find.get(spec.key);
   if (found) {
-    if (spec.name !== spec.key || spec.baseUrl) s.name.run({ id: found.id, name: spec.name, baseUrl: spec.baseUrl ?? null });
+    if (spec.name !== spec.key || spec.baseUrl || spec.oparlUrl) {
+      s.name.run({ id: found.id, name: spec.name, baseUrl: spec.baseUrl ?? null, oparlUrl: spec.oparlUrl ?? null });
+    }
     return found.id;
   }
   return Number(
-    s.insert.run({ key: spec.key, name: spec.name, system: spec.system ?? null, baseUrl: spec.baseUrl ?? null, isDemo: spec.isDemo ? 1 : 0 })
-      .lastInsertRowid,
+    s.insert.run({
+      key: spec.key, name: spec.name, system: spec.system ?? null, baseUrl: spec.baseUrl ?? null, oparlUrl: spec.oparlUrl ?? null, isDemo: spec.isDemo ? 1 : 0,
+    }).lastInsertRowid,
   );
 }
 

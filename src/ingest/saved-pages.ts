@@ -225,7 +225,9 @@ export function importSavedPages(
       return;
     }
     try {
-      const spec = { key, name: source?.name ?? key, system: source?.system ?? record.system, baseUrl: source?.baseUrl ?? baseUrlOf(record.url) };
+      const spec = {
+        key, name: source?.name ?? key, system: source?.system ?? record.system, baseUrl: source?.baseUrl ?? baseUrlOf(record.url), oparlUrl: source?.oparlUrl ?? null,
+      };
       const res = importRecords(sqlite, spec, [record], opts.now, { readAt });
       for (const k of ENTITY_KINDS) {
         byKind[k].inserted += res.byKind[k].inserted;

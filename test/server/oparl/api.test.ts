@@ -60,6 +60,14 @@ describe('the OParl API', () => {
     tmp.cleanup();
   });
 
+  test('a Body names its RIS\'s own OParl system where data/sources.json knows it, also after a plain import of saved pages', async () => {
+    const body = (key: string) => get(app, `${ROOT}/bodies/${key}`);
+    expect((await body('leipzig'))['ratsradar:risOparlUrl']).toBe('https://ratsinfo.leipzig.de/bi/oparl/1.0/system.asp');
+    expect((await body('augsburg'))['ratsradar:risOparlUrl']).toBe('https://www.augsburg.sitzung-online.de/public/oparl/system');
+    // an ALLRIS 3 city without one in data/sources.json: none
+    expect(await body('hamburg-nord')).not.toHaveProperty('ratsradar:risOparlUrl');
+  });
+
   test('a Consultation says authoritative only where its station\'s role is known: true for Entscheidung, false for another role, left out without one', async () => {
     const byRole = (where: string) => opened.sqlite.prepare(`SELECT s.key AS source, p.entity_key AS paper, c.position AS station FROM consultations c
       JOIN papers p ON p.id = c.paper_id JOIN sources s ON s.id = p.source_id WHERE ${where} ORDER BY p.id, c.position LIMIT 1`).get() as { source: string; paper: string; station: number };
