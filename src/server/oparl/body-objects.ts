@@ -36,7 +36,8 @@ export function bodyObject(urls: OparlUrls, b: OparlBodyRow): OparlJson {
     ...lists,
     legislativeTerm: [],
     ...times(b.created_at, b.last_sync_at ?? b.created_at),
-    web: urls.web('/'),
+    // the city's page (its numbers, committees, calendar, motions)
+    web: urls.web(`/staedte/${encodeURIComponent(b.key)}`),
     [V('sourceKey')]: b.key,
     [V('demo')]: b.is_demo === 1,
     [V('risOparlUrl')]: isHttp(b.oparl_url) ? b.oparl_url : null,

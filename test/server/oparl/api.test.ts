@@ -66,6 +66,8 @@ describe('the OParl API', () => {
     expect((await body('augsburg'))['ratsradar:risOparlUrl']).toBe('https://www.augsburg.sitzung-online.de/public/oparl/system');
     // an ALLRIS 3 city without one in data/sources.json: none
     expect(await body('hamburg-nord')).not.toHaveProperty('ratsradar:risOparlUrl');
+    // and its page on the web is the city's
+    expect((await body('hamburg-nord')).web).toBe(`http://${HOST}/staedte/hamburg-nord`);
   });
 
   test('a Consultation says authoritative only where its station\'s role is known: true for Entscheidung, false for another role, left out without one', async () => {
