@@ -34,8 +34,7 @@ export function repairOldField(v: string): string {
   const at = text.search(BINARY);
   if (at < 0) return text;
   const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
-  const junk = text.slice(lineStart);
-  if (/\p{L}{3}/u.test(junk.slice(at - lineStart)) || !text.slice(0, lineStart).trim()) return text;
+  if (/\p{L}{3}/u.test(text.slice(at)) || !text.slice(0, lineStart).trim()) return text;
   // „ between small letters is ä; ” there or at a word's start ("”ffentlich") is ö — a closing quotation mark never
   // stands before a word, an opening one („vertagt“) may, so „ at a word's start stays
   return text.slice(0, lineStart)

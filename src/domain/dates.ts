@@ -25,3 +25,8 @@ export function addDays(iso: string, days: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** The day something ended (a former faction's end date), when that is before `today`; null while it lasts or without one. */
+export function endedBefore(endDate: string | null, today: string): string | null {
+  return endDate != null && endDate < today ? endDate : null;
+}

@@ -40,6 +40,8 @@ const DECISION_HEADING = /^\s*(?:beschlu(?:ss|ß)(?:text|fassung|inhalt)?|petitu
 
 /** A line of its own that says "Beschluss:" inside a section: what follows it is the decision. */
 const DECISION_LINE = /^[ \t]*beschlu(?:ss|ß)[ \t]*:[ \t]*$/imu;
+/** Every such line of a section (a section with more than one holds several decisions). */
+const DECISION_LINES = new RegExp(DECISION_LINE.source, 'gimu');
 
 /** A line of the procedure that calls a vote ("Stadtverordnetenvorsteher Löser bittet um Abstimmung …"), where a "Beschluss:" line follows it. */
 const CALLS_VOTE = /\b(?:Abstimmung|abstimmen)\b/iu;
@@ -123,7 +125,7 @@ function voteLines(text: string): string {
 function decisionPart(text: string): string {
   const m = DECISION_LINE.exec(text);
   if (!m) return voteLines(text.trim());
-  if ((text.match(new RegExp(DECISION_LINE.source, 'gimu')) ?? []).length > 1) return voteLines(decisions(text.trim()));
+  if ((text.match(DECISION_LINES) ?? []).length > 1) return voteLines(decisions(text.trim()));
   if (m.index === 0) return voteLines(text.trim());
   const rest = withoutVoteCalls(text.slice(m.index + m[0].length)).trim();
   return voteLines(rest === '' ? text.trim() : rest);

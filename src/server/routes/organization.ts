@@ -27,6 +27,7 @@ import { parseId } from './ids';
 import { alertForm } from '../alerts/alert-form';
 import { linkedDocument } from '../views/document-state';
 import { isHttpUrl } from '../helpers/safe-url';
+import { endedBefore } from '../../domain/dates';
 
 export const KIND_LABELS: Record<string, string> = {
   committee: 'Gremium', parliament: 'Rat / Kreistag / Bezirksversammlung', faction: 'Fraktion', office: 'Organisationseinheit',
@@ -110,10 +111,8 @@ export function organizationRoute(ctx: AppContext) {
     const committee = id === null ? null : committeeOfOrganization(ctx.sqlite, id);
     if (!found || !committee) throw new HttpError(404, 'Dieses Gremium gibt es nicht.');
     const json = asJson ? { path: `/organizations/${id}.json`, query: (n: number) => (n > 1 ? `seite=${n}` : '') } : null;
-    const today = ctx.today();
-    const endDate = found.organization.endDate;
     renderCommittee(ctx, res, {
-      committee, kind: found.organization.kind, endedOn: endDate != null && endDate < today ? endDate : null, url: found.organization.url, members: found.members, page, json,
+      committee, kind: found.organization.kind, endedOn: endedBefore(found.organization.endDate, ctx.today()), url: found.organization.url, members: found.members, page, json,
     });
   };
 }

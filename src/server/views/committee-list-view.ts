@@ -13,6 +13,7 @@ import { DEADLINE_LIMIT } from './committee-view';
 import { memoByData } from '../data-stamp';
 import { KIND_LABELS } from '../routes/organization';
 import { committeeHref } from './committee-href';
+import { endedBefore } from '../../domain/dates';
 
 export interface CommitteeListRow {
   name: string;
@@ -51,15 +52,14 @@ function committeeRows(sqlite: Database.Database, city: CityRow, today: string):
       href: committeeHref(city.key, c.name, c.organizationId)!,
       kindLabel: KIND_LABELS[c.kind ?? 'organization'] ?? 'Gremium',
       isFaction,
-      endedOn: c.endDate != null && c.endDate < today ? c.endDate : null,
+      endedOn: endedBefore(c.endDate, today),
       members: c.members,
       next: next ? { id: next.id, date: next.date, start: next.start } : null,
       queue: isFaction ? 0 : loadQueueIds(sqlite, ref, 0).total,
       deadlines: isFaction ? 0 : loadDeadlineCandidateIds(sqlite, ref, today, DEADLINE_LIMIT).length,
     };
   });
-  // committees first, factions after them, the former ones (and committees that ended) last
-  const ended = rows.filter((r) => r.endedOn != null);
-  const open = rows.filter((r) => r.endedOn == null);
-  return [...open.filter((r) => !r.isFaction), ...open.filter((r) => r.isFaction), ...ended.filter((r) => !r.isFaction), ...ended.filter((r) => r.isFaction)];
+  // committees first, factions after them, the ended ones after those that exist (a stable sort keeps the names' order)
+  const rank = (r: CommitteeListRow) => (r.endedOn != null ? 2 : 0) + (r.isFaction ? 1 : 0);
+  return rows.sort((a, b) => rank(a) - rank(b));
 }
